@@ -1,0 +1,404 @@
+// Package anchor finds the exact passage each note annotates.
+//
+// Quotes are matched against the text a reader sees: the Markdown is parsed
+// with goldmark and the text of each paragraph, heading and list item is
+// collected from its inline nodes, so emphasis, links and escapes inside a
+// quoted passage do not break it. Matching forgives typography only: runs of
+// white space, the kinds of quotation mark, apostrophe and dash count as
+// equal (see Fold); nothing else is approximate.
+//
+// After prefix, suffix and occurrence are applied, exactly one match must
+// remain. A quote stays within one paragraph. Two notes may nest (one quote
+// inside the other) but may not cross. Every failure is reported at the
+// note's position in its YAML file with what would fix it: for a quote that
+// is not found, the closest passage and its line; for an ambiguous one,
+// every candidate with its line and the field that would pick it. Nothing is
+// ever re-anchored to a passage that merely looks similar.
+package anchor
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// Span is where a note is anchored: bytes [Start, End) of Block.Text.
+type Span struct {
+	Note       *briefing.Note
+	Block      *Block
+	Start, End int
+}
+
+type match struct {
+	block      int
+	ns, ne     int // in the block's normalized text
+	start, end int // in the block's visible text
+}
+
+// Resolve anchors every note in blocks. It returns the spans of the notes
+// that anchored, in the order of notes, and reports every failure in errs.
+func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
+	norms := make([]normalized, len(blocks))
+	for i, b := range blocks {
+		norms[i] = normalize(b.Text)
+	}
+	var spans []Span
+	for _, n := range notes {
+		q := Fold(n.Quote)
+		if q == "" {
+			continue
+		}
+		all := find(norms, q)
+		if len(all) == 0 {
+			notFound(blocks, norms, n, q, errs)
+			continue
+		}
+		cands := all
+		if n.Prefix != "" || n.Suffix != "" {
+			cands = nil
+			for _, m := range all {
+				if contextFits(norms[m.block].text, m, n.Prefix, n.Suffix) {
+					cands = append(cands, m)
+				}
+			}
+			if len(cands) == 0 {
+				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+					"the quote appears %s (%s) but none of them has %s: check them against the article's text",
+					times(len(all)), lines(blocks, all), contextDesc(n))
+				continue
+			}
+		}
+		if n.Occurrence > 0 {
+			if n.Occurrence > len(cands) {
+				pos := n.QuotePos
+				if n.OccurrencePos.Line > 0 {
+					pos = n.OccurrencePos
+				}
+				errs.AddErr(pos, diag.ErrQuoteNotFound,
+					"occurrence is %d, but the quote appears only %s (%s): use a number from 1 to %d",
+					n.Occurrence, times(len(cands)), lines(blocks, cands), len(cands))
+				continue
+			}
+			cands = cands[n.Occurrence-1 : n.Occurrence]
+		}
+		if len(cands) > 1 {
+			errs.AddErr(n.QuotePos, diag.ErrAmbiguousQuote,
+				"the quote matches %d places: %s; add the prefix, suffix or occurrence that picks the one you mean",
+				len(cands), pickers(blocks, norms, cands, n))
+			continue
+		}
+		m := cands[0]
+		if where := cutsAtomic(blocks[m.block], m.start, m.end); where != "" {
+			errs.Add(n.QuotePos, "the quote %s inside %s, which cannot be cut: make the quote include all of it or none of it",
+				where, "a code span, link address or image")
+			continue
+		}
+		spans = append(spans, Span{Note: n, Block: blocks[m.block], Start: m.start, End: m.end})
+	}
+	checkCrossing(spans, errs)
+	return spans
+}
+
+// find returns every place q occurs, overlapping ones included.
+func find(norms []normalized, q string) []match {
+	var out []match
+	for bi, nm := range norms {
+		for from := 0; from <= len(nm.text)-len(q); {
+			i := strings.Index(nm.text[from:], q)
+			if i < 0 {
+				break
+			}
+			ns := from + i
+			ne := ns + len(q)
+			if boundaryOK(nm.text, ns, ne) {
+				out = append(out, match{block: bi, ns: ns, ne: ne, start: nm.start[ns], end: nm.end[ne-1]})
+			}
+			from = ns + 1
+		}
+	}
+	return out
+}
+
+// boundaryOK refuses a match that starts or ends inside a multi-byte
+// character.
+func boundaryOK(s string, ns, ne int) bool {
+	isStart := func(i int) bool { return i >= len(s) || s[i]&0xC0 != 0x80 }
+	return isStart(ns) && isStart(ne)
+}
+
+func contextFits(text string, m match, prefix, suffix string) bool {
+	if p := Fold(prefix); p != "" && !strings.HasSuffix(strings.TrimRight(text[:m.ns], " "), p) {
+		return false
+	}
+	if s := Fold(suffix); s != "" && !strings.HasPrefix(strings.TrimLeft(text[m.ne:], " "), s) {
+		return false
+	}
+	return true
+}
+
+func contextDesc(n *briefing.Note) string {
+	switch {
+	case n.Prefix != "" && n.Suffix != "":
+		return fmt.Sprintf("prefix %q and suffix %q", n.Prefix, n.Suffix)
+	case n.Prefix != "":
+		return fmt.Sprintf("prefix %q just before it", n.Prefix)
+	}
+	return fmt.Sprintf("suffix %q just after it", n.Suffix)
+}
+
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+// lineOf returns the file line of visible offset off in block b.
+func lineOf(b *Block, off int) int {
+	line := b.Pos.Line
+	for _, l := range b.Leaves {
+		if l.Start <= off && l.Pos.Line > 0 {
+			line = l.Pos.Line
+		}
+		if l.Start > off {
+			break
+		}
+	}
+	return line
+}
+
+func lines(blocks []*Block, ms []match) string {
+	var parts []string
+	for _, m := range ms {
+		parts = append(parts, fmt.Sprintf("line %d", lineOf(blocks[m.block], m.start)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// pickers describes each candidate with its line and the field that would
+// pick it: the shortest prefix or suffix of whole words that no other
+// candidate shares, or else its occurrence number.
+func pickers(blocks []*Block, norms []normalized, cands []match, n *briefing.Note) string {
+	var parts []string
+	for i, m := range cands {
+		line := lineOf(blocks[m.block], m.start)
+		field := fmt.Sprintf("occurrence: %d", i+1)
+		if p := uniqueContext(blocks, norms, cands, i, true); p != "" {
+			field = fmt.Sprintf("prefix: %q", p)
+		} else if s := uniqueContext(blocks, norms, cands, i, false); s != "" {
+			field = fmt.Sprintf("suffix: %q", s)
+		}
+		if n.Prefix != "" || n.Suffix != "" || n.Occurrence > 0 {
+			field = fmt.Sprintf("occurrence: %d", i+1)
+		}
+		parts = append(parts, fmt.Sprintf("line %d (%s)", line, field))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func uniqueContext(blocks []*Block, norms []normalized, cands []match, i int, before bool) string {
+	ctx := func(m match, words int) string {
+		text := blocks[m.block].Text
+		if before {
+			return lastWords(text[:m.start], words)
+		}
+		return firstWords(text[m.end:], words)
+	}
+	for words := 1; words <= 4; words++ {
+		mine := ctx(cands[i], words)
+		if strings.TrimSpace(mine) == "" {
+			return ""
+		}
+		unique := true
+		for j, o := range cands {
+			if j == i {
+				continue
+			}
+			other := Fold(ctx(o, words+1))
+			if before && strings.HasSuffix(other, Fold(mine)) || !before && strings.HasPrefix(other, Fold(mine)) {
+				unique = false
+				break
+			}
+		}
+		if unique {
+			return strings.TrimSpace(mine)
+		}
+	}
+	return ""
+}
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ")
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+func cutsAtomic(b *Block, start, end int) string {
+	for _, l := range b.Leaves {
+		if !l.Atomic || l.End <= l.Start {
+			continue
+		}
+		if l.Start < start && start < l.End {
+			return "starts"
+		}
+		if l.Start < end && end < l.End {
+			return "ends"
+		}
+	}
+	return ""
+}
+
+// notFound reports a quote with no match: across paragraphs, or with the
+// closest passage.
+func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, errs *diag.List) {
+	// Does it match when paragraphs are joined? Then it crosses a boundary.
+	var joined strings.Builder
+	var owner []int
+	for bi, nm := range norms {
+		if bi > 0 {
+			joined.WriteByte(' ')
+			owner = append(owner, bi)
+		}
+		joined.WriteString(strings.TrimSpace(nm.text))
+		for range len(strings.TrimSpace(nm.text)) {
+			owner = append(owner, bi)
+		}
+	}
+	if i := strings.Index(joined.String(), q); i >= 0 {
+		first, last := owner[i], owner[i+len(q)-1]
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote runs across paragraphs (lines %d–%d): a quote stays within one paragraph; shorten it, or split the note in two",
+			blocks[first].Pos.Line, lineOf(blocks[last], len(blocks[last].Text)))
+		return
+	}
+	passage, line := closest(blocks, norms, q)
+	if passage == "" {
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote is not in the article, and no passage resembles it: copy the words exactly from the article")
+		return
+	}
+	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+		"the quote is not in the article; the closest passage is %q (line %d): quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
+		passage, line)
+}
+
+type word struct {
+	text       string
+	start, end int // visible offsets
+}
+
+func words(text string) []word {
+	var out []word
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, word{strings.ToLower(text[start:i]), start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, word{strings.ToLower(text[start:]), start, len(text)})
+	}
+	return out
+}
+
+// closest finds the window of the article's words most like the quote's,
+// scored by how many of the quote's words it shares.
+func closest(blocks []*Block, norms []normalized, q string) (string, int) {
+	qw := words(q)
+	if len(qw) == 0 {
+		return "", 0
+	}
+	want := map[string]int{}
+	for _, w := range qw {
+		want[w.text]++
+	}
+	best, bestBlock, bestStart, bestEnd := 0, -1, 0, 0
+	for bi, b := range blocks {
+		bw := words(b.Text)
+		k := min(len(qw), len(bw))
+		for s := 0; s+k <= len(bw) && k > 0; s++ {
+			have := map[string]int{}
+			score := 0
+			for _, w := range bw[s : s+k] {
+				if have[w.text] < want[w.text] {
+					score++
+				}
+				have[w.text]++
+			}
+			if score > best {
+				best, bestBlock, bestStart, bestEnd = score, bi, bw[s].start, bw[s+k-1].end
+			}
+		}
+	}
+	if bestBlock < 0 || best*3 < len(qw) {
+		return "", 0
+	}
+	b := blocks[bestBlock]
+	passage := strings.Join(strings.Fields(b.Text[bestStart:bestEnd]), " ")
+	return passage, lineOf(b, bestStart)
+}
+
+// checkCrossing reports two spans in one block that overlap without one
+// containing the other.
+func checkCrossing(spans []Span, errs *diag.List) {
+	byBlock := map[*Block][]int{}
+	var order []*Block
+	for i, s := range spans {
+		if _, ok := byBlock[s.Block]; !ok {
+			order = append(order, s.Block)
+		}
+		byBlock[s.Block] = append(byBlock[s.Block], i)
+	}
+	for _, b := range order {
+		idx := byBlock[b]
+		sort.Slice(idx, func(i, j int) bool {
+			si, sj := spans[idx[i]], spans[idx[j]]
+			if si.Start != sj.Start {
+				return si.Start < sj.Start
+			}
+			return si.End > sj.End
+		})
+		for x := 0; x < len(idx); x++ {
+			a := spans[idx[x]]
+			for y := x + 1; y < len(idx); y++ {
+				c := spans[idx[y]]
+				if c.Start >= a.End {
+					break
+				}
+				if c.End > a.End {
+					later, earlier := c, a
+					if later.Note.QuotePos.Line < earlier.Note.QuotePos.Line {
+						later, earlier = earlier, later
+					}
+					errs.AddErr(later.Note.QuotePos, diag.ErrCrossingQuotes,
+						"this quote overlaps the quote of note %q (line %d) without containing it or lying inside it: notes may nest but not cross; shorten one of the quotes",
+						earlier.Note.ID, earlier.Note.QuotePos.Line)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,257 @@
+package anchor
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// Block is one paragraph, heading or list item's text as a reader sees it.
+type Block struct {
+	Node   ast.Node
+	Text   string // the visible text
+	Leaves []*Leaf
+	Pos    diag.Pos // where the block starts in the user's file
+}
+
+// Leaf is one piece of a Block's visible text, held by one inline node.
+type Leaf struct {
+	Node       ast.Node
+	Start, End int  // byte offsets in Block.Text
+	Atomic     bool // a code span, autolink or image: cannot be cut
+	Pos        diag.Pos
+}
+
+// Visible is the text of an *ast.Text as the HTML renderer writes it:
+// backslash escapes and character references resolved. The line break that
+// ends the node, if any, is not included.
+func Visible(t *ast.Text, source []byte) string {
+	v := t.Segment.Value(source)
+	if t.IsRaw() {
+		return string(v)
+	}
+	return Unescape(v)
+}
+
+// Unescape resolves backslash escapes and HTML character references the way
+// goldmark's HTML writer does.
+func Unescape(v []byte) string {
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]):
+			b.WriteByte(v[i+1])
+			i++
+		case c == '&':
+			if r, n := charRef(v[i:]); n > 0 {
+				b.WriteString(r)
+				i += n - 1
+				continue
+			}
+			b.WriteByte(c)
+		case c == 0:
+			b.WriteString("\uFFFD")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// charRef decodes a character reference at the start of v and returns it and
+// its length, or 0 when there is none.
+func charRef(v []byte) (string, int) {
+	end := -1
+	for i := 1; i < len(v) && i < 40; i++ {
+		if v[i] == ';' {
+			end = i
+			break
+		}
+	}
+	if end < 2 {
+		return "", 0
+	}
+	body := string(v[1:end])
+	if body[0] == '#' {
+		num := body[1:]
+		base := 10
+		if len(num) > 0 && (num[0] == 'x' || num[0] == 'X') {
+			num, base = num[1:], 16
+		}
+		if num == "" || len(num) > 7 {
+			return "", 0
+		}
+		n, err := strconv.ParseUint(num, base, 32)
+		if err != nil {
+			return "", 0
+		}
+		r := rune(n)
+		if r == 0 || !utf8.ValidRune(r) {
+			r = utf8.RuneError
+		}
+		return string(r), end + 1
+	}
+	if e, ok := util.LookUpHTML5EntityByName(body); ok {
+		return string(e.Characters), end + 1
+	}
+	return "", 0
+}
+
+// Extract returns the blocks of doc with the text a reader sees, and reports
+// raw HTML (not allowed in a briefing) in errs. body is the Markdown the
+// document was parsed from, for positions.
+func Extract(doc ast.Node, source []byte, body briefing.Markdown, errs *diag.List) []*Block {
+	var blocks []*Block
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindHTMLBlock:
+			off := 0
+			if l := n.Lines(); l.Len() > 0 {
+				off = l.At(0).Start
+			}
+			errs.AddErr(body.PosAt(off), diag.ErrUnsafeInput,
+				"raw HTML is not allowed: write the text as Markdown, or escape the < as \\<")
+			return ast.WalkSkipChildren, nil
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
+			blk := &Block{Node: n, Pos: body.PosAt(blockStart(n))}
+			var b strings.Builder
+			collect(n, source, body, &b, blk, errs)
+			blk.Text = b.String()
+			blocks = append(blocks, blk)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return blocks
+}
+
+func blockStart(n ast.Node) int {
+	if l := n.Lines(); l != nil && l.Len() > 0 {
+		return l.At(0).Start
+	}
+	return 0
+}
+
+func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.Builder, blk *Block, errs *diag.List) {
+	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+		start := b.Len()
+		leaf := func(atomic bool, pos diag.Pos) {
+			blk.Leaves = append(blk.Leaves, &Leaf{Node: c, Start: start, End: b.Len(), Atomic: atomic, Pos: pos})
+		}
+		switch n := c.(type) {
+		case *ast.Text:
+			b.WriteString(Visible(n, source))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+			leaf(false, body.PosAt(n.Segment.Start))
+		case *ast.String:
+			b.Write(n.Value)
+			leaf(false, blk.Pos)
+		case *ast.CodeSpan:
+			pos := blk.Pos
+			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
+				if tt, ok := t.(*ast.Text); ok {
+					if t == n.FirstChild() {
+						pos = body.PosAt(tt.Segment.Start)
+					}
+					b.Write(tt.Segment.Value(source))
+				} else if s, ok := t.(*ast.String); ok {
+					b.Write(s.Value)
+				}
+			}
+			leaf(true, pos)
+		case *ast.AutoLink:
+			b.Write(n.Label(source))
+			leaf(true, blk.Pos)
+		case *ast.Image:
+			leaf(true, blk.Pos) // its alt text is not on the page
+		case *ast.RawHTML:
+			off := 0
+			if n.Segments.Len() > 0 {
+				off = n.Segments.At(0).Start
+			}
+			errs.AddErr(body.PosAt(off), diag.ErrUnsafeInput,
+				"raw HTML is not allowed: write the text as Markdown, or escape the < as \\<")
+			leaf(true, body.PosAt(off))
+		default:
+			if c.Type() == ast.TypeInline && c.FirstChild() == nil {
+				// An inline node the generator does not know adds no text.
+				leaf(true, blk.Pos)
+				continue
+			}
+			collect(c, source, body, b, blk, errs)
+		}
+	}
+}
+
+// normalized is a text with its typography folded (see Fold), and for each of
+// its bytes the range of the original text it stands for.
+type normalized struct {
+	text       string
+	start, end []int
+}
+
+// fold returns the typographic class of r: every kind of white space,
+// quotation mark, apostrophe and dash counts as the same.
+func fold(r rune) rune {
+	switch r {
+	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E', '\uFF02':
+		return '"'
+	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '\u0060', '\u00B4', '\u2039', '\u203A':
+		return '\''
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D':
+		return '-'
+	}
+	if unicode.IsSpace(r) {
+		return ' '
+	}
+	return r
+}
+
+// Fold returns s with its typography folded and white space collapsed and
+// trimmed: two texts a reader would call the same quote fold alike.
+func Fold(s string) string {
+	return strings.TrimSpace(normalize(s).text)
+}
+
+func normalize(s string) normalized {
+	var b strings.Builder
+	n := normalized{start: make([]int, 0, len(s)), end: make([]int, 0, len(s))}
+	space := false
+	for i, r := range s {
+		size := utf8.RuneLen(r)
+		if size < 0 {
+			size = 1
+		}
+		f := fold(r)
+		if f == ' ' {
+			if space {
+				n.end[len(n.end)-1] = i + size
+				continue
+			}
+			space = true
+		} else {
+			space = false
+		}
+		before := b.Len()
+		b.WriteRune(f)
+		for j := before; j < b.Len(); j++ {
+			n.start = append(n.start, i)
+			n.end = append(n.end, i+size)
+		}
+	}
+	n.text = b.String()
+	return n
+}

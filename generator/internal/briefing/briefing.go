@@ -1,0 +1,364 @@
+// Package briefing holds the typed model of an annotated briefing: the
+// articles, the notes on them, the claims that recur across articles and the
+// bibliography. The input package fills it from a briefing folder; later
+// stages read it. Every value that came from the user's files carries the
+// position it came from, so that any stage can report problems in the user's
+// own file.
+package briefing
+
+import (
+	"time"
+
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// Briefing is one whole briefing folder.
+type Briefing struct {
+	Index       Index
+	Methodology *Page      // content/methodology.md, when present
+	Articles    []*Article // sorted by slug
+	Claims      []*Claim   // in file order
+	Sources     []*Source  // in file order
+	SourcesFile string     // "annotations/sources.yaml", "annotations/sources.json" or ""
+}
+
+// Index is content/_index.md: the briefing's title, overview and timeline.
+type Index struct {
+	Pos      diag.Pos
+	Title    string
+	Summary  string
+	Body     Markdown
+	Timeline []TimelineEntry
+}
+
+// TimelineEntry is one dated event in the briefing's timeline.
+type TimelineEntry struct {
+	Pos   diag.Pos
+	Date  Date
+	Text  Markdown
+	Cites []Ref
+}
+
+// Page is a plain content page such as content/methodology.md.
+type Page struct {
+	Pos   diag.Pos
+	Title string
+	Body  Markdown
+}
+
+// Article is one reproduced article with its notes.
+type Article struct {
+	Slug      string
+	Path      string // content/articles/<slug>.md
+	Pos       diag.Pos
+	Title     string
+	Outlet    string
+	URL       string
+	Published *Date
+	DateNote  string
+	Author    string
+	ReliesOn  []string
+	Summary   string
+	Body      Markdown
+
+	NotesPath string // annotations/<slug>.yaml, or "" when the article has none
+	Notes     []*Note
+}
+
+// Markdown is Markdown source together with where it starts in its file, so
+// that positions inside it can be mapped back to the user's file.
+type Markdown struct {
+	Text string
+	// Pos is the position of Text's first byte. For a YAML block scalar it is
+	// the first content line; Lines maps each line of Text to its line in the
+	// file when they differ (folded or indented scalars).
+	Pos    diag.Pos
+	Lines  []int // optional: file line of each line of Text
+	Indent int   // columns of indentation stripped from each line of Text
+}
+
+// PosAt returns the file position of byte offset off in m.Text.
+func (m Markdown) PosAt(off int) diag.Pos {
+	if off > len(m.Text) {
+		off = len(m.Text)
+	}
+	line, lineStart := 0, 0
+	for i := 0; i < off; i++ {
+		if m.Text[i] == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	col := 1 + runeCount(m.Text[lineStart:off])
+	p := m.Pos
+	if line < len(m.Lines) {
+		p.Line = m.Lines[line]
+		p.Col = col + m.Indent
+		return p
+	}
+	if line == 0 {
+		p.Col = m.Pos.Col + col - 1
+		return p
+	}
+	p.Line += line
+	p.Col = col + m.Indent
+	return p
+}
+
+func runeCount(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}
+
+// Kind is what a note does.
+type Kind string
+
+// The kinds of note.
+const (
+	KindContext    Kind = "context"
+	KindFactCheck  Kind = "fact-check"
+	KindBackground Kind = "background"
+	KindDefinition Kind = "definition"
+	KindCorrection Kind = "correction"
+)
+
+// Kinds lists the kinds in the order the methodology presents them.
+var Kinds = []Kind{KindContext, KindFactCheck, KindBackground, KindDefinition, KindCorrection}
+
+// Label is the kind as a reader sees it.
+func (k Kind) Label() string {
+	switch k {
+	case KindFactCheck:
+		return "Fact check"
+	case KindContext:
+		return "Context"
+	case KindBackground:
+		return "Background"
+	case KindDefinition:
+		return "Definition"
+	case KindCorrection:
+		return "Correction"
+	}
+	return string(k)
+}
+
+// Verdict is the outcome of a fact check.
+type Verdict string
+
+// The verdict scale, from best supported to least.
+const (
+	VerdictAccurate     Verdict = "accurate"
+	VerdictNeedsContext Verdict = "needs-context"
+	VerdictMisleading   Verdict = "misleading"
+	VerdictInaccurate   Verdict = "inaccurate"
+	VerdictUnsupported  Verdict = "unsupported"
+	VerdictDisputed     Verdict = "disputed"
+)
+
+// Verdicts lists the scale in order.
+var Verdicts = []Verdict{VerdictAccurate, VerdictNeedsContext, VerdictMisleading, VerdictInaccurate, VerdictUnsupported, VerdictDisputed}
+
+// Label is the verdict as a reader sees it.
+func (v Verdict) Label() string {
+	switch v {
+	case VerdictAccurate:
+		return "Accurate"
+	case VerdictNeedsContext:
+		return "Needs context"
+	case VerdictMisleading:
+		return "Misleading"
+	case VerdictInaccurate:
+		return "Inaccurate"
+	case VerdictUnsupported:
+		return "Unsupported"
+	case VerdictDisputed:
+		return "Disputed"
+	}
+	return string(v)
+}
+
+// Note is one annotation on an article.
+type Note struct {
+	ID            string
+	Pos           diag.Pos // the list item
+	Quote         string
+	QuotePos      diag.Pos
+	Prefix        string
+	Suffix        string
+	Occurrence    int // 0 when not given
+	OccurrencePos diag.Pos
+	Kind          Kind
+	KindPos       diag.Pos
+	Verdict       Verdict // "" unless Kind is fact-check
+	VerdictPos    diag.Pos
+	Claim         Ref // ID "" when not given
+	Body          Markdown
+	Cites         []Ref
+}
+
+// Ref is a reference by id to a claim or a source, with where it was written.
+type Ref struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// Claim is a claim that several articles make.
+type Claim struct {
+	ID        string
+	Pos       diag.Pos
+	Statement string
+	Verdict   Verdict
+	Body      Markdown
+	Cites     []Ref
+}
+
+// Source is one bibliography entry, in CSL terms.
+type Source struct {
+	ID              string
+	Pos             diag.Pos
+	Type            string
+	Author          []Name
+	Editor          []Name
+	Issued          *Date
+	Title           string
+	ContainerTitle  string
+	CollectionTitle string
+	Volume          string
+	Issue           string
+	Page            string
+	Publisher       string
+	PublisherPlace  string
+	Number          string
+	Genre           string
+	DOI             string
+	URL             string
+	Accessed        *Date
+	Note            string
+	// Other holds CSL variables the generator reads but does not render.
+	Other map[string]string
+}
+
+// Name is a CSL name: a person or an organisation (Literal).
+type Name struct {
+	Family   string
+	Given    string
+	Literal  string
+	Particle string // non-dropping particle, e.g. "van"
+	Suffix   string
+}
+
+// Date is a date that may lack its month or day.
+type Date struct {
+	Year, Month, Day int
+}
+
+// Time returns d as a time at midnight UTC, the missing parts as 1.
+func (d Date) Time() time.Time {
+	m, dd := d.Month, d.Day
+	if m == 0 {
+		m = 1
+	}
+	if dd == 0 {
+		dd = 1
+	}
+	return time.Date(d.Year, time.Month(m), dd, 0, 0, 0, 0, time.UTC)
+}
+
+// ISO returns d as YYYY, YYYY-MM or YYYY-MM-DD.
+func (d Date) ISO() string {
+	switch {
+	case d.Month == 0:
+		return pad(d.Year, 4)
+	case d.Day == 0:
+		return pad(d.Year, 4) + "-" + pad(d.Month, 2)
+	}
+	return pad(d.Year, 4) + "-" + pad(d.Month, 2) + "-" + pad(d.Day, 2)
+}
+
+var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// Long returns d as a reader writes it: "27 November 2025", "November 2025", "2025".
+func (d Date) Long() string {
+	switch {
+	case d.Month == 0:
+		return itoa(d.Year)
+	case d.Day == 0:
+		return monthNames[d.Month-1] + " " + itoa(d.Year)
+	}
+	return itoa(d.Day) + " " + monthNames[d.Month-1] + " " + itoa(d.Year)
+}
+
+// MonthDay returns "November 27", or "November" when the day is unknown,
+// or "" when the month is.
+func (d Date) MonthDay() string {
+	switch {
+	case d.Month == 0:
+		return ""
+	case d.Day == 0:
+		return monthNames[d.Month-1]
+	}
+	return monthNames[d.Month-1] + " " + itoa(d.Day)
+}
+
+func itoa(n int) string { return pad(n, 1) }
+
+func pad(n, width int) string {
+	s := ""
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 || s == "" {
+		s = string(rune('0'+n%10)) + s
+		n /= 10
+	}
+	for len(s) < width {
+		s = "0" + s
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// ArticleBySlug returns the article with that slug, or nil.
+func (b *Briefing) ArticleBySlug(slug string) *Article {
+	for _, a := range b.Articles {
+		if a.Slug == slug {
+			return a
+		}
+	}
+	return nil
+}
+
+// Claim returns the claim with that id, or nil.
+func (b *Briefing) Claim(id string) *Claim {
+	for _, c := range b.Claims {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Source returns the source with that id, or nil.
+func (b *Briefing) Source(id string) *Source {
+	for _, s := range b.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// NoteCount is the number of notes on all articles.
+func (b *Briefing) NoteCount() int {
+	n := 0
+	for _, a := range b.Articles {
+		n += len(a.Notes)
+	}
+	return n
+}

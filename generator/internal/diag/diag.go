@@ -1,0 +1,153 @@
+// Package diag holds the one position type and the one error type for
+// everything a user must fix in a briefing.
+//
+// Every problem is reported as
+//
+//	path:line:col: message
+//
+// where path is relative to the briefing folder, and line and col count from
+// 1 in the user's own file (front matter included), col in characters.
+// A List collects every problem of a run so that one run reports them all.
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a place in a file of the briefing.
+type Pos struct {
+	File string // slash-separated, relative to the briefing folder
+	Line int    // 1-based; 0 means the whole file
+	Col  int    // 1-based, in characters; 0 means the whole line
+}
+
+// String formats p as path:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	switch {
+	case p.Line <= 0:
+		return p.File + ":1:1"
+	case p.Col <= 0:
+		return fmt.Sprintf("%s:%d:1", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Sentinel errors for the failures callers branch on. An *Error wraps one of
+// them when it applies, so errors.Is works on reported problems.
+var (
+	ErrQuoteNotFound  = errors.New("quote not found")
+	ErrAmbiguousQuote = errors.New("quote is ambiguous")
+	ErrCrossingQuotes = errors.New("quotes cross")
+	ErrUnknownID      = errors.New("unknown id")
+	ErrDuplicateID    = errors.New("duplicate id")
+	ErrUnknownField   = errors.New("unknown field")
+	ErrMissingField   = errors.New("missing field")
+	ErrUnsafeInput    = errors.New("unsafe input")
+)
+
+// Error is one problem at one position.
+type Error struct {
+	Pos Pos
+	Msg string
+	Err error // optional sentinel
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Unwrap returns the sentinel, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// MaxErrors is how many problems one run reports before it stops listing.
+const MaxErrors = 200
+
+// List collects problems. The zero value is ready to use.
+type List struct {
+	errs    []*Error
+	dropped int
+}
+
+// Add records a problem at pos.
+func (l *List) Add(pos Pos, format string, args ...any) {
+	l.add(&Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// AddErr records a problem at pos that wraps the sentinel err.
+func (l *List) AddErr(pos Pos, err error, format string, args ...any) {
+	l.add(&Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Err: err})
+}
+
+// Append adds every problem of other to l.
+func (l *List) Append(other *List) {
+	for _, e := range other.errs {
+		l.add(e)
+	}
+	l.dropped += other.dropped
+}
+
+func (l *List) add(e *Error) {
+	if len(l.errs) >= MaxErrors {
+		l.dropped++
+		return
+	}
+	l.errs = append(l.errs, e)
+}
+
+// Len reports how many problems were recorded (not counting dropped ones).
+func (l *List) Len() int { return len(l.errs) }
+
+// Errors returns the problems sorted by file, line and column.
+func (l *List) Errors() []*Error {
+	out := append([]*Error(nil), l.errs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return out
+}
+
+// Err returns nil when there are no problems, and otherwise an error whose
+// text lists them all, one a line.
+func (l *List) Err() error {
+	if len(l.errs) == 0 {
+		return nil
+	}
+	return &ListError{Errs: l.Errors(), Dropped: l.dropped}
+}
+
+// ListError is the error of a run with problems.
+type ListError struct {
+	Errs    []*Error
+	Dropped int
+}
+
+func (e *ListError) Error() string {
+	var b strings.Builder
+	for i, x := range e.Errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(x.Error())
+	}
+	if e.Dropped > 0 {
+		fmt.Fprintf(&b, "\n(and %d more problems not listed)", e.Dropped)
+	}
+	return b.String()
+}
+
+// Unwrap lets errors.Is and errors.As see each problem.
+func (e *ListError) Unwrap() []error {
+	out := make([]error, len(e.Errs))
+	for i, x := range e.Errs {
+		out[i] = x
+	}
+	return out
+}

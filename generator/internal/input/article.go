@@ -1,0 +1,108 @@
+package input
+
+import (
+	"bytes"
+	"path"
+	"strings"
+
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+var articleFields = []string{"title", "outlet", "url", "published", "date_note", "author", "relies_on", "summary"}
+
+// frontMatter splits a Markdown file into its YAML front matter and body.
+// It returns the front matter node (nil when the file has none), the body,
+// and the line of the file on which the body starts (0-based count of lines
+// before it).
+func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine int, ok bool) {
+	var node yaml.Node
+	var yamlErr error
+	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		yamlErr = yaml.Unmarshal(data, v)
+		return yamlErr
+	})
+	rest, err := frontmatter.Parse(strings.NewReader(text), &node, format)
+	if err != nil {
+		if yamlErr != nil {
+			d.lineOffset = 1 // the YAML starts after the opening ---
+			d.syntaxError(yamlErr)
+			return nil, "", 0, false
+		}
+		d.errs.Add(diag.Pos{File: d.file, Line: 1, Col: 1}, "cannot read the front matter: %v; it must sit between two lines of ---", err)
+		return nil, "", 0, false
+	}
+	body = string(rest)
+	if !bytes.HasSuffix([]byte(text), rest) {
+		body = text
+	}
+	bodyLine = strings.Count(text[:len(text)-len(body)], "\n")
+	if node.Kind == 0 || len(node.Content) == 0 {
+		return nil, body, bodyLine, true
+	}
+	d.lineOffset = 1
+	return node.Content[0], body, bodyLine, true
+}
+
+func (l *loader) article(name string) *briefing.Article {
+	p := path.Join("content/articles", name)
+	slug := strings.TrimSuffix(name, ".md")
+	if !ValidID(slug) {
+		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
+			"%q is not a safe article file name: use lower-case letters, digits and hyphens, like %q", name, slugify(slug)+".md")
+		return nil
+	}
+	text, ok := readText(l.fsys, p, l.errs)
+	if !ok {
+		return nil
+	}
+	d := newDecoder(p, text, 0, l.errs)
+	fm, body, bodyLine, ok := frontMatter(d, text)
+	if !ok {
+		return nil
+	}
+	if fm == nil {
+		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrMissingField,
+			"the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line")
+		return nil
+	}
+	m, ok := d.fields(fm, "the article's front matter", articleFields...)
+	if !ok {
+		return nil
+	}
+	d.required(m, fm, "the article", "title", "outlet", "url")
+	a := &briefing.Article{
+		Slug:      slug,
+		Path:      p,
+		Pos:       diag.Pos{File: p, Line: 1, Col: 1},
+		Title:     d.str(m, "title"),
+		Outlet:    d.str(m, "outlet"),
+		URL:       strings.TrimSpace(d.str(m, "url")),
+		Published: d.date(m, "published", false),
+		DateNote:  d.str(m, "date_note"),
+		Author:    d.str(m, "author"),
+		ReliesOn:  d.strList(m, "relies_on", "[Reuters]"),
+		Summary:   d.str(m, "summary"),
+		Body: briefing.Markdown{
+			Text: body,
+			Pos:  diag.Pos{File: p, Line: bodyLine + 1, Col: 1},
+		},
+	}
+	d.checkURL(m, "url", a.URL)
+	for f, v := range map[string]string{"title": a.Title, "outlet": a.Outlet, "date_note": a.DateNote, "author": a.Author, "summary": a.Summary} {
+		d.checkPlain(m, f, v)
+	}
+	for i, v := range a.ReliesOn {
+		if loc := htmlTagRE.FindStringIndex(v); loc != nil {
+			l.errs.AddErr(d.pos(resolve(m["relies_on"]).Content[i]), diag.ErrUnsafeInput,
+				"relies_on contains HTML (%s): this field is plain text; remove the tag", v[loc[0]:loc[1]])
+		}
+	}
+	if strings.TrimSpace(body) == "" {
+		l.errs.Add(diag.Pos{File: p, Line: bodyLine + 1, Col: 1}, "the article has no text: paste the article's body below the front matter")
+	}
+	return a
+}

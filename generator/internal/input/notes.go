@@ -1,0 +1,186 @@
+package input
+
+import (
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+var notesFileFields = []string{"notes"}
+var noteFields = []string{"id", "quote", "prefix", "suffix", "occurrence", "kind", "verdict", "claim", "note", "cites"}
+var claimsFileFields = []string{"claims"}
+var claimFields = []string{"id", "statement", "verdict", "note", "cites"}
+
+func kindNames() string {
+	var s []string
+	for _, k := range briefing.Kinds {
+		s = append(s, string(k))
+	}
+	return strings.Join(s, ", ")
+}
+
+func verdictNames() string {
+	var s []string
+	for _, v := range briefing.Verdicts {
+		s = append(s, string(v))
+	}
+	return strings.Join(s, ", ")
+}
+
+func validVerdict(v string) bool {
+	for _, x := range briefing.Verdicts {
+		if string(x) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// notes reads annotations/<slug>.yaml.
+func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok bool) {
+	p := path.Join("annotations", name)
+	slug = strings.TrimSuffix(name, ".yaml")
+	if !ValidID(slug) {
+		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
+			"%q is not a safe file name: name the notes file after its article's slug, in lower-case letters, digits and hyphens", name)
+		return "", nil, false
+	}
+	text, ok := readText(l.fsys, p, l.errs)
+	if !ok {
+		return slug, nil, false
+	}
+	d := newDecoder(p, text, 0, l.errs)
+	root, ok := d.parse(text)
+	if !ok {
+		return slug, nil, false
+	}
+	if root == nil {
+		return slug, nil, true // an empty file: no notes yet
+	}
+	m, ok := d.fields(root, "a notes file", notesFileFields...)
+	if !ok {
+		return slug, nil, false
+	}
+	seen := map[string]diag.Pos{}
+	for _, it := range d.list(m, "notes", "a list of notes, each starting with \"- id: …\"") {
+		nm, ok := d.fields(it, "a note", noteFields...)
+		if !ok {
+			continue
+		}
+		d.required(nm, it, "the note", "id", "quote", "kind", "note")
+		n := &briefing.Note{
+			Pos:        d.pos(it),
+			ID:         d.id(nm, "id", "note id"),
+			Quote:      d.str(nm, "quote"),
+			Prefix:     d.str(nm, "prefix"),
+			Suffix:     d.str(nm, "suffix"),
+			Occurrence: d.positiveInt(nm, "occurrence"),
+			Kind:       briefing.Kind(d.str(nm, "kind")),
+			Verdict:    briefing.Verdict(d.str(nm, "verdict")),
+			Claim:      d.ref(nm, "claim"),
+			Body:       d.markdown(nm, "note"),
+			Cites:      d.refs(nm, "cites", "[source-id, other-source-id]"),
+		}
+		if v, ok := nm["quote"]; ok {
+			n.QuotePos = d.pos(resolve(v))
+		} else {
+			n.QuotePos = n.Pos
+		}
+		if v, ok := nm["occurrence"]; ok {
+			n.OccurrencePos = d.pos(resolve(v))
+		}
+		if v, ok := nm["kind"]; ok {
+			n.KindPos = d.pos(resolve(v))
+		}
+		if v, ok := nm["verdict"]; ok {
+			n.VerdictPos = d.pos(resolve(v))
+		}
+		if n.ID != "" {
+			if prev, dup := seen[n.ID]; dup {
+				l.errs.AddErr(d.pos(resolve(nm["id"])), diag.ErrDuplicateID,
+					"note id %q is already used at line %d: give each note of an article its own id", n.ID, prev.Line)
+			} else {
+				seen[n.ID] = d.pos(resolve(nm["id"]))
+			}
+		}
+		if n.Quote != "" && strings.TrimSpace(n.Quote) == "" {
+			l.errs.Add(n.QuotePos, "quote is empty: copy the exact words the note is about")
+		}
+		switch {
+		case n.Kind == "":
+		case !contains(strings.Split(kindNames(), ", "), string(n.Kind)):
+			l.errs.Add(n.KindPos, "kind %q is not a kind of note: use one of %s", n.Kind, kindNames())
+		case n.Kind == briefing.KindFactCheck && n.Verdict == "":
+			l.errs.AddErr(n.KindPos, diag.ErrMissingField, "a fact-check note needs a verdict: add \"verdict: …\" with one of %s", verdictNames())
+		case n.Kind != briefing.KindFactCheck && n.Verdict != "":
+			l.errs.Add(n.VerdictPos, "only fact-check notes carry a verdict, and this note's kind is %q: remove the verdict or make the kind fact-check", n.Kind)
+		}
+		if n.Verdict != "" && !validVerdict(string(n.Verdict)) {
+			l.errs.Add(n.VerdictPos, "verdict %q is not on the scale: use one of %s", n.Verdict, verdictNames())
+		}
+		notes = append(notes, n)
+	}
+	return slug, notes, true
+}
+
+// claims reads annotations/claims.yaml (a list, or a mapping with "claims").
+func (l *loader) claims() []*briefing.Claim {
+	const p = "annotations/claims.yaml"
+	if !exists(l.fsys, p) {
+		return nil
+	}
+	text, ok := readText(l.fsys, p, l.errs)
+	if !ok {
+		return nil
+	}
+	d := newDecoder(p, text, 0, l.errs)
+	root, ok := d.parse(text)
+	if !ok || root == nil {
+		return nil
+	}
+	items := root.Content
+	if resolve(root).Kind != yaml.SequenceNode {
+		m, ok := d.fields(root, "the claims file", claimsFileFields...)
+		if !ok {
+			return nil
+		}
+		items = d.list(m, "claims", "a list of claims, each starting with \"- id: …\"")
+	}
+	var out []*briefing.Claim
+	seen := map[string]int{}
+	for _, it := range items {
+		cm, ok := d.fields(it, "a claim", claimFields...)
+		if !ok {
+			continue
+		}
+		d.required(cm, it, "the claim", "id", "statement", "verdict", "note")
+		c := &briefing.Claim{
+			Pos:       d.pos(it),
+			ID:        d.id(cm, "id", "claim id"),
+			Statement: d.str(cm, "statement"),
+			Verdict:   briefing.Verdict(d.str(cm, "verdict")),
+			Body:      d.markdown(cm, "note"),
+			Cites:     d.refs(cm, "cites", "[source-id]"),
+		}
+		if c.Verdict != "" && !validVerdict(string(c.Verdict)) {
+			l.errs.Add(d.pos(resolve(cm["verdict"])), "verdict %q is not on the scale: use one of %s", c.Verdict, verdictNames())
+		}
+		if n := len([]rune(c.Statement)); n > 120 {
+			l.errs.Add(d.pos(resolve(cm["statement"])), "the statement is %d characters long: keep it to one sentence of at most 120 characters and put the rest in the note", n)
+		}
+		d.checkPlain(cm, "statement", c.Statement)
+		if c.ID != "" {
+			if line, dup := seen[c.ID]; dup {
+				l.errs.AddErr(d.pos(resolve(cm["id"])), diag.ErrDuplicateID, "claim id %q is already used at line %d: give each claim its own id", c.ID, line)
+			} else {
+				seen[c.ID] = d.pos(resolve(cm["id"])).Line
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,87 @@
+package input
+
+import (
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+var indexFields = []string{"title", "summary", "timeline"}
+var timelineFields = []string{"date", "text", "cites"}
+var pageFields = []string{"title"}
+
+// index reads content/_index.md: title, summary, timeline and the overview.
+func (l *loader) index() briefing.Index {
+	const p = "content/_index.md"
+	idx := briefing.Index{Pos: diag.Pos{File: p, Line: 1, Col: 1}}
+	if !exists(l.fsys, p) {
+		l.errs.AddErr(idx.Pos, diag.ErrMissingField,
+			"the briefing has no content/_index.md: add one with a front matter title and the overview as its text")
+		return idx
+	}
+	text, ok := readText(l.fsys, p, l.errs)
+	if !ok {
+		return idx
+	}
+	d := newDecoder(p, text, 0, l.errs)
+	fm, body, bodyLine, ok := frontMatter(d, text)
+	if !ok {
+		return idx
+	}
+	idx.Body = briefing.Markdown{Text: body, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}
+	if fm == nil {
+		l.errs.AddErr(idx.Pos, diag.ErrMissingField, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---")
+		return idx
+	}
+	m, ok := d.fields(fm, "the briefing's front matter", indexFields...)
+	if !ok {
+		return idx
+	}
+	d.required(m, fm, "the briefing", "title")
+	idx.Title = d.str(m, "title")
+	idx.Summary = d.str(m, "summary")
+	d.checkPlain(m, "title", idx.Title)
+	d.checkPlain(m, "summary", idx.Summary)
+	for _, it := range d.list(m, "timeline", "[{date: 2025-11-21, text: \"…\", cites: [source-id]}]") {
+		em, ok := d.fields(it, "a timeline entry", timelineFields...)
+		if !ok {
+			continue
+		}
+		d.required(em, it, "the timeline entry", "date", "text")
+		e := briefing.TimelineEntry{Pos: d.pos(it), Text: d.markdown(em, "text"), Cites: d.refs(em, "cites", "[source-id]")}
+		if dt := d.date(em, "date", true); dt != nil {
+			e.Date = *dt
+		}
+		idx.Timeline = append(idx.Timeline, e)
+	}
+	return idx
+}
+
+// page reads a plain content page such as content/methodology.md; nil when
+// the file does not exist.
+func (l *loader) page(p string) *briefing.Page {
+	if !exists(l.fsys, p) {
+		return nil
+	}
+	text, ok := readText(l.fsys, p, l.errs)
+	if !ok {
+		return nil
+	}
+	d := newDecoder(p, text, 0, l.errs)
+	fm, body, bodyLine, ok := frontMatter(d, text)
+	if !ok {
+		return nil
+	}
+	pg := &briefing.Page{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: briefing.Markdown{Text: body, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}}
+	if fm == nil {
+		l.errs.AddErr(pg.Pos, diag.ErrMissingField, "%s has no front matter: start it with ---, a line \"title: …\", and another ---", p)
+		return pg
+	}
+	m, ok := d.fields(fm, "the page's front matter", pageFields...)
+	if !ok {
+		return pg
+	}
+	d.required(m, fm, "the page", "title")
+	pg.Title = d.str(m, "title")
+	d.checkPlain(m, "title", pg.Title)
+	return pg
+}

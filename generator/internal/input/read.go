@@ -1,0 +1,87 @@
+package input
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// readText reads a text file of the briefing: it must be UTF-8; a byte-order
+// mark is dropped and CRLF line endings become LF (neither changes a line
+// number, and a column only past the line's end).
+func readText(fsys fs.FS, name string, errs *diag.List) (string, bool) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		reportReadError(name, err, errs)
+		return "", false
+	}
+	if !utf8.Valid(data) {
+		line, col := 1, 1
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += size
+		}
+		errs.Add(diag.Pos{File: name, Line: line, Col: col},
+			"the file is not valid UTF-8 text: save it as UTF-8 (in most editors: \"Save with encoding\", UTF-8)")
+		return "", false
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	s := string(data)
+	if strings.Contains(s, "\r") {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return s, true
+}
+
+func reportReadError(name string, err error, errs *diag.List) {
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Err.Error()
+	}
+	if strings.Contains(msg, "escapes") {
+		errs.AddErr(diag.Pos{File: name, Line: 1, Col: 1}, diag.ErrUnsafeInput,
+			"this is a link to a file outside the briefing folder, which is not read: copy the file into the briefing instead")
+		return
+	}
+	errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "cannot read the file: %s", msg)
+}
+
+// listDir returns the names of the regular files in dir, sorted, leaving out
+// hidden files. A missing dir is an empty list.
+func listDir(fsys fs.FS, dir string, errs *diag.List) []string {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		reportReadError(dir, err, errs)
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || e.IsDir() {
+			continue
+		}
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}

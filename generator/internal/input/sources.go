@@ -1,0 +1,372 @@
+package input
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// The CSL 1.0.2 variables a source may carry. The generator renders some of
+// them; the rest are accepted, so that a Zotero export reads as it is, and
+// kept in Source.Other.
+var (
+	cslNameVars = []string{"author", "chair", "collection-editor", "compiler", "composer", "container-author",
+		"contributor", "curator", "director", "editor", "editorial-director", "executive-producer", "guest", "host",
+		"illustrator", "interviewer", "narrator", "organizer", "original-author", "performer", "producer",
+		"recipient", "reviewed-author", "script-writer", "series-creator", "translator"}
+	cslDateVars = []string{"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
+	cslTextVars = []string{"abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
+		"authority", "call-number", "chapter-number", "citation-key", "citation-label", "collection-number",
+		"collection-title", "container-title", "container-title-short", "dimensions", "division", "DOI", "edition",
+		"event", "event-title", "event-place", "genre", "ISBN", "ISSN", "issue", "journalAbbreviation", "jurisdiction",
+		"keyword", "language", "license", "medium", "note", "number", "number-of-pages", "number-of-volumes",
+		"original-publisher", "original-publisher-place", "original-title", "page", "page-first", "part-number",
+		"part-title", "PMCID", "PMID", "printing-number", "publisher", "publisher-place", "references",
+		"reviewed-genre", "reviewed-title", "scale", "section", "shortTitle", "source", "status", "supplement-number",
+		"title", "title-short", "URL", "version", "volume", "volume-title", "year-suffix"}
+	cslTypes = []string{"article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
+		"broadcast", "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary",
+		"entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview", "legal_case", "legislation",
+		"manuscript", "map", "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent",
+		"performance", "periodical", "personal_communication", "post", "post-weblog", "regulation", "report",
+		"review", "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage"}
+	cslNameParts = []string{"family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix",
+		"comma-suffix", "static-ordering", "parse-names"}
+	cslDateParts      = []string{"date-parts", "raw", "literal", "season", "circa"}
+	sourcesFileFields = []string{"references"}
+)
+
+func sourceFields() []string {
+	out := []string{"id", "type", "categories"}
+	out = append(out, cslNameVars...)
+	out = append(out, cslDateVars...)
+	return append(out, cslTextVars...)
+}
+
+// sources reads annotations/sources.yaml (CSL-YAML: a list, or a mapping
+// with "references" as Pandoc writes it) or annotations/sources.json
+// (CSL-JSON as Zotero exports it).
+func (l *loader) sources() ([]*briefing.Source, string) {
+	const yp, jp = "annotations/sources.yaml", "annotations/sources.json"
+	hasY, hasJ := exists(l.fsys, yp), exists(l.fsys, jp)
+	switch {
+	case hasY && hasJ:
+		l.errs.Add(diag.Pos{File: jp, Line: 1, Col: 1}, "both sources.yaml and sources.json are present: keep one bibliography file")
+		return nil, ""
+	case !hasY && !hasJ:
+		return nil, ""
+	}
+	p := yp
+	if hasJ {
+		p = jp
+	}
+	text, ok := readText(l.fsys, p, l.errs)
+	if !ok {
+		return nil, p
+	}
+	d := newDecoder(p, text, 0, l.errs)
+	var root *yaml.Node
+	if hasJ {
+		root, ok = jsonNode(text, p, l.errs)
+	} else {
+		root, ok = d.parse(text)
+	}
+	if !ok || root == nil {
+		return nil, p
+	}
+	items := root.Content
+	if resolve(root).Kind != yaml.SequenceNode {
+		m, ok := d.fields(root, "the bibliography", sourcesFileFields...)
+		if !ok {
+			return nil, p
+		}
+		items = d.list(m, "references", "a list of references, each starting with \"- id: …\"")
+	}
+	var out []*briefing.Source
+	seen := map[string]int{}
+	allowed := sourceFields()
+	for _, it := range items {
+		sm, ok := d.fields(it, "a source", allowed...)
+		if !ok {
+			continue
+		}
+		d.required(sm, it, "the source", "id", "type", "title")
+		s := &briefing.Source{
+			Pos:             d.pos(it),
+			ID:              d.id(sm, "id", "source id"),
+			Type:            d.str(sm, "type"),
+			Title:           d.str(sm, "title"),
+			ContainerTitle:  d.str(sm, "container-title"),
+			CollectionTitle: d.str(sm, "collection-title"),
+			Volume:          d.str(sm, "volume"),
+			Issue:           d.str(sm, "issue"),
+			Page:            d.str(sm, "page"),
+			Publisher:       d.str(sm, "publisher"),
+			PublisherPlace:  d.str(sm, "publisher-place"),
+			Number:          d.str(sm, "number"),
+			Genre:           d.str(sm, "genre"),
+			DOI:             normalizeDOI(d.str(sm, "DOI")),
+			URL:             strings.TrimSpace(d.str(sm, "URL")),
+			Note:            d.str(sm, "note"),
+			Author:          d.names(sm, "author"),
+			Editor:          d.names(sm, "editor"),
+			Issued:          d.cslDate(sm, "issued"),
+			Accessed:        d.cslDate(sm, "accessed"),
+		}
+		if s.Type != "" && !contains(cslTypes, s.Type) {
+			hint := ""
+			if g := suggest(s.Type, cslTypes); g != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", g)
+			}
+			l.errs.Add(d.pos(resolve(sm["type"])), "type %q is not a CSL type%s: use one such as article-journal, report, webpage, article-newspaper, book, dataset, legislation, post", s.Type, hint)
+		}
+		d.checkURL(sm, "URL", s.URL)
+		if s.DOI != "" && !(strings.HasPrefix(s.DOI, "10.") && strings.Contains(s.DOI, "/")) {
+			l.errs.Add(d.pos(resolve(sm["DOI"])), "DOI %q is not a DOI: write it as 10.xxxx/…, like 10.1257/aeri.20230459", s.DOI)
+		}
+		for _, k := range cslNameVars {
+			if k != "author" && k != "editor" {
+				d.names(sm, k)
+			}
+		}
+		for _, k := range cslDateVars {
+			if k != "issued" && k != "accessed" {
+				d.cslDate(sm, k)
+			}
+		}
+		for _, k := range cslTextVars {
+			if v, ok := sm[k]; ok && !isNull(v) && resolve(v).Kind == yaml.ScalarNode {
+				if s.Other == nil {
+					s.Other = map[string]string{}
+				}
+				s.Other[k] = resolve(v).Value
+			}
+		}
+		if s.ID != "" {
+			if line, dup := seen[s.ID]; dup {
+				l.errs.AddErr(d.pos(resolve(sm["id"])), diag.ErrDuplicateID, "source id %q is already used at line %d: give each source its own id", s.ID, line)
+			} else {
+				seen[s.ID] = d.pos(resolve(sm["id"])).Line
+			}
+		}
+		out = append(out, s)
+	}
+	return out, p
+}
+
+func normalizeDOI(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
+		if strings.HasPrefix(strings.ToLower(s), p) {
+			return s[len(p):]
+		}
+	}
+	return s
+}
+
+// names reads a CSL name list.
+func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
+	var out []briefing.Name
+	for _, it := range d.list(m, name, "[{family: Smith, given: Jane}] or [{literal: \"U.S. Department of State\"}]") {
+		nm, ok := d.fields(it, "a name in "+name, cslNameParts...)
+		if !ok {
+			continue
+		}
+		n := briefing.Name{
+			Family:   d.str(nm, "family"),
+			Given:    d.str(nm, "given"),
+			Literal:  d.str(nm, "literal"),
+			Particle: d.str(nm, "non-dropping-particle"),
+			Suffix:   d.str(nm, "suffix"),
+		}
+		if n.Family == "" && n.Literal == "" {
+			d.errs.AddErr(d.pos(resolve(it)), diag.ErrMissingField, "a name in %s has neither family nor literal: write {family: Smith, given: Jane} or {literal: \"Organisation\"}", name)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// cslDate reads a CSL date: {date-parts: [[2024, 12, 1]]}, or {raw: "2024-12-01"}, or {literal: "…"}.
+func (d *decoder) cslDate(m map[string]*yaml.Node, name string) *briefing.Date {
+	v, ok := m[name]
+	if !ok || isNull(v) {
+		return nil
+	}
+	dm, ok := d.fields(v, "the date "+name, cslDateParts...)
+	if !ok {
+		return nil
+	}
+	if raw, ok := dm["raw"]; ok {
+		if dt, ok := parseDate(strings.TrimSpace(resolve(raw).Value), true); ok {
+			return dt
+		}
+		d.errs.Add(d.pos(resolve(raw)), "%s %s is not a date: write {date-parts: [[2024, 12, 1]]}", name, describe(raw))
+		return nil
+	}
+	parts, ok := dm["date-parts"]
+	if !ok {
+		if _, lit := dm["literal"]; !lit {
+			d.errs.AddErr(d.pos(resolve(v)), diag.ErrMissingField, "%s has no date-parts: write {date-parts: [[2024, 12, 1]]}", name)
+		}
+		return nil
+	}
+	parts = resolve(parts)
+	bad := func(n *yaml.Node) *briefing.Date {
+		d.errs.Add(d.pos(resolve(n)), "%s: date-parts must be a list holding one list of year, month and day, like [[2024, 12, 1]]", name)
+		return nil
+	}
+	if parts.Kind != yaml.SequenceNode || len(parts.Content) == 0 || resolve(parts.Content[0]).Kind != yaml.SequenceNode {
+		return bad(parts)
+	}
+	first := resolve(parts.Content[0])
+	if len(first.Content) == 0 || len(first.Content) > 3 {
+		return bad(first)
+	}
+	var nums [3]int
+	for i, c := range first.Content {
+		c = resolve(c)
+		n, err := strconv.Atoi(strings.TrimSpace(c.Value))
+		if c.Kind != yaml.ScalarNode || err != nil {
+			return bad(c)
+		}
+		nums[i] = n
+	}
+	dt := briefing.Date{Year: nums[0], Month: nums[1], Day: nums[2]}
+	if dt.Month < 0 || dt.Month > 12 || dt.Day < 0 || dt.Day > 31 || (dt.Day > 0 && dt.Month == 0) ||
+		(dt.Day > 0 && dt.Time().Day() != dt.Day) {
+		d.errs.Add(d.pos(first), "%s %s is not a real date: give year, month (1–12) and day", name, dt.ISO())
+		return nil
+	}
+	return &dt
+}
+
+// jsonNode parses JSON into a yaml.Node tree with the line and column of every
+// value, so that CSL-JSON is checked by the same code as CSL-YAML.
+func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	lp := newLinePos(text)
+	// start returns the offset where the next token starts.
+	start := func() int {
+		off := int(dec.InputOffset())
+		for off < len(text) && strings.IndexByte(" \t\r\n,:", text[off]) >= 0 {
+			off++
+		}
+		return off
+	}
+	var parse func() (*yaml.Node, error)
+	parse = func() (*yaml.Node, error) {
+		off := start()
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		line, col := lp.at(off)
+		n := &yaml.Node{Line: line, Column: col}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				n.Kind, n.Tag = yaml.MappingNode, "!!map"
+				for dec.More() {
+					koff := start()
+					kt, err := dec.Token()
+					if err != nil {
+						return nil, err
+					}
+					kl, kc := lp.at(koff)
+					key, _ := kt.(string)
+					v, err := parse()
+					if err != nil {
+						return nil, err
+					}
+					n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: kl, Column: kc}, v)
+				}
+			case '[':
+				n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+				for dec.More() {
+					v, err := parse()
+					if err != nil {
+						return nil, err
+					}
+					n.Content = append(n.Content, v)
+				}
+			}
+			if _, err := dec.Token(); err != nil { // the closing delimiter
+				return nil, err
+			}
+		case string:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!str", t
+		case json.Number:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", t.String()
+		case bool:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", strconv.FormatBool(t)
+		case nil:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
+		}
+		return n, nil
+	}
+	root, err := parse()
+	if err == nil {
+		if _, extra := dec.Token(); extra != io.EOF {
+			err = fmt.Errorf("unexpected text after the end of the JSON value")
+		}
+	}
+	if err != nil {
+		off := int(dec.InputOffset())
+		var se *json.SyntaxError
+		if ok := asSyntax(err, &se); ok {
+			off = int(se.Offset)
+		}
+		line, col := lp.at(min(off, len(text)))
+		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON (%v): check for a missing comma, quote or bracket", err)
+		return nil, false
+	}
+	return root, true
+}
+
+func asSyntax(err error, target **json.SyntaxError) bool {
+	se, ok := err.(*json.SyntaxError)
+	if ok {
+		*target = se
+	}
+	return ok
+}
+
+// linePos turns byte offsets into 1-based lines and character columns.
+type linePos struct {
+	text   string
+	starts []int
+}
+
+func newLinePos(text string) *linePos {
+	starts := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &linePos{text: text, starts: starts}
+}
+
+func (lp *linePos) at(off int) (line, col int) {
+	lo, hi := 0, len(lp.starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if lp.starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1, 1 + utf8.RuneCount([]byte(lp.text[lp.starts[lo]:off]))
+}

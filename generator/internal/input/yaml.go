@@ -1,0 +1,406 @@
+package input
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// decoder reads yaml.Node trees strictly, reporting every problem with its
+// position in the user's file.
+type decoder struct {
+	file       string
+	lineOffset int // lines before the YAML text in its file (front matter)
+	lines      []string
+	errs       *diag.List
+}
+
+func newDecoder(file, text string, lineOffset int, errs *diag.List) *decoder {
+	return &decoder{file: file, lineOffset: lineOffset, lines: strings.Split(text, "\n"), errs: errs}
+}
+
+// parse parses text as one YAML document. It returns nil for an empty one.
+func (d *decoder) parse(text string) (*yaml.Node, bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+		d.syntaxError(err)
+		return nil, false
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, true
+	}
+	return doc.Content[0], true
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError reports a YAML syntax error. yaml.v3 gives no node for text it
+// cannot parse, so this is the one place a line number is read from an error
+// message; every other position comes from a yaml.Node.
+func (d *decoder) syntaxError(err error) {
+	msg := err.Error()
+	line := 1
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	d.errs.Add(diag.Pos{File: d.file, Line: line + d.lineOffset, Col: 1},
+		"this is not valid YAML (%s): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {", msg)
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: n.Line + d.lineOffset, Col: n.Column}
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	n = resolve(n)
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// fields reads a mapping, reporting unknown and repeated keys. It returns the
+// value node of each known key that is present.
+func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[string]*yaml.Node, bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		d.errs.Add(d.pos(n), "%s must be a mapping of fields (key: value), not %s", what, describe(n))
+		return nil, false
+	}
+	out := make(map[string]*yaml.Node, len(n.Content)/2)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if !contains(allowed, key) {
+			hint := ""
+			if s := suggest(key, allowed); s != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			d.errs.AddErr(d.pos(k), diag.ErrUnknownField, "unknown field %q in %s%s; the fields are: %s",
+				key, what, hint, strings.Join(allowed, ", "))
+			continue
+		}
+		if seen[key] {
+			d.errs.Add(d.pos(k), "field %q appears twice in %s: keep one", key, what)
+			continue
+		}
+		seen[key] = true
+		out[key] = v
+	}
+	return out, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the allowed name closest to s, when it is close.
+func suggest(s string, allowed []string) string {
+	best, bestD := "", 3
+	for _, a := range allowed {
+		if d := editDistance(strings.ToLower(s), a); d < bestD {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func describe(n *yaml.Node) string {
+	n = resolve(n)
+	if n == nil {
+		return "nothing"
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// required reports a missing field at the mapping's position.
+func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what string, names ...string) {
+	for _, name := range names {
+		if v, ok := m[name]; !ok || isNull(v) || (resolve(v).Kind == yaml.ScalarNode && strings.TrimSpace(resolve(v).Value) == "") {
+			p := d.pos(owner)
+			if ok {
+				p = d.pos(v)
+			}
+			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, name, name)
+		}
+	}
+}
+
+// str reads a text field. Absent or empty gives "".
+func (d *decoder) str(m map[string]*yaml.Node, name string) string {
+	v, ok := m[name]
+	if !ok || isNull(v) {
+		return ""
+	}
+	v = resolve(v)
+	if v.Kind != yaml.ScalarNode {
+		d.errs.Add(d.pos(v), "%s must be text, not %s", name, describe(v))
+		return ""
+	}
+	return v.Value
+}
+
+// markdown reads a Markdown text field with the positions of its lines.
+func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdown {
+	v, ok := m[name]
+	if !ok || isNull(v) {
+		return briefing.Markdown{}
+	}
+	text := d.str(m, name)
+	v = resolve(v)
+	md := briefing.Markdown{Text: text, Pos: d.pos(v)}
+	switch v.Style {
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		// Content starts on the line after the indicator; find the indentation
+		// of the first non-blank content line.
+		first := v.Line + 1 // 1-based line within d.lines
+		indent := 0
+		for i := first; i <= len(d.lines); i++ {
+			l := d.lines[i-1]
+			if strings.TrimSpace(l) != "" {
+				indent = len(l) - len(strings.TrimLeft(l, " "))
+				break
+			}
+		}
+		md.Pos = diag.Pos{File: d.file, Line: first + d.lineOffset, Col: indent + 1}
+		md.Indent = indent
+		if v.Style == yaml.FoldedStyle {
+			// Folding joins lines, so map every line of the value to where its
+			// first words stand in the file.
+			md.Lines = foldedLines(d.lines, first, text)
+			for i := range md.Lines {
+				md.Lines[i] += d.lineOffset
+			}
+		}
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		md.Pos.Col++
+	}
+	return md
+}
+
+func foldedLines(lines []string, first int, text string) []int {
+	var out []int
+	at := first
+	for _, tl := range strings.Split(text, "\n") {
+		probe := strings.TrimSpace(tl)
+		if len(probe) > 20 {
+			probe = probe[:20]
+		}
+		found := at
+		for i := at; i <= len(lines); i++ {
+			if probe == "" || strings.Contains(lines[i-1], probe) {
+				found = i
+				break
+			}
+		}
+		out = append(out, found)
+		at = found
+	}
+	return out
+}
+
+// list reads a sequence field; a single scalar is not accepted.
+func (d *decoder) list(m map[string]*yaml.Node, name, example string) []*yaml.Node {
+	v, ok := m[name]
+	if !ok || isNull(v) {
+		return nil
+	}
+	v = resolve(v)
+	if v.Kind != yaml.SequenceNode {
+		d.errs.Add(d.pos(v), "%s must be a list, like %s, not %s", name, example, describe(v))
+		return nil
+	}
+	return v.Content
+}
+
+// strList reads a list of text items.
+func (d *decoder) strList(m map[string]*yaml.Node, name, example string) []string {
+	var out []string
+	for _, it := range d.list(m, name, example) {
+		it = resolve(it)
+		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
+			d.errs.Add(d.pos(it), "each item of %s must be text, not %s", name, describe(it))
+			continue
+		}
+		out = append(out, it.Value)
+	}
+	return out
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// ValidID reports whether s is a well-formed id or slug: lower-case letters,
+// digits and single hyphens.
+func ValidID(s string) bool { return idRE.MatchString(s) }
+
+// refs reads a list of ids.
+func (d *decoder) refs(m map[string]*yaml.Node, name, example string) []briefing.Ref {
+	var out []briefing.Ref
+	for _, it := range d.list(m, name, example) {
+		it = resolve(it)
+		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
+			d.errs.Add(d.pos(it), "each item of %s must be an id, not %s", name, describe(it))
+			continue
+		}
+		out = append(out, briefing.Ref{ID: it.Value, Pos: d.pos(it)})
+	}
+	return out
+}
+
+// ref reads a single id field.
+func (d *decoder) ref(m map[string]*yaml.Node, name string) briefing.Ref {
+	v, ok := m[name]
+	if !ok || isNull(v) {
+		return briefing.Ref{}
+	}
+	return briefing.Ref{ID: d.str(m, name), Pos: d.pos(resolve(v))}
+}
+
+// id reads and checks an id field.
+func (d *decoder) id(m map[string]*yaml.Node, name, what string) string {
+	s := d.str(m, name)
+	if s != "" && !ValidID(s) {
+		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters, digits and hyphens, like %q", what, s, slugify(s))
+	}
+	return s
+}
+
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if out == "" {
+		return "my-id"
+	}
+	return out
+}
+
+// positiveInt reads a whole number from 1.
+func (d *decoder) positiveInt(m map[string]*yaml.Node, name string) int {
+	v, ok := m[name]
+	if !ok || isNull(v) {
+		return 0
+	}
+	v = resolve(v)
+	n, err := strconv.Atoi(v.Value)
+	if v.Kind != yaml.ScalarNode || err != nil || n < 1 {
+		d.errs.Add(d.pos(v), "%s must be a whole number from 1, not %s", name, describe(v))
+		return 0
+	}
+	return n
+}
+
+// date reads a YYYY-MM-DD date (YYYY-MM and YYYY when partial is true).
+func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool) *briefing.Date {
+	v, ok := m[name]
+	if !ok || isNull(v) {
+		return nil
+	}
+	v = resolve(v)
+	s := strings.TrimSpace(v.Value)
+	if v.Kind == yaml.ScalarNode {
+		if dt, ok := parseDate(s, partial); ok {
+			return dt
+		}
+	}
+	want := "YYYY-MM-DD, like 2025-11-27"
+	if partial {
+		want = "YYYY-MM-DD, YYYY-MM or YYYY, like 2025-11-27"
+	}
+	d.errs.Add(d.pos(v), "%s %s is not a valid date: write it as %s", name, describe(v), want)
+	return nil
+}
+
+func parseDate(s string, partial bool) (*briefing.Date, bool) {
+	// A full timestamp is accepted; only its date counts.
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return &briefing.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return &briefing.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
+	}
+	if !partial {
+		return nil, false
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return &briefing.Date{Year: t.Year(), Month: int(t.Month())}, true
+	}
+	if len(s) == 4 {
+		if y, err := strconv.Atoi(s); err == nil && y > 0 {
+			return &briefing.Date{Year: y}, true
+		}
+	}
+	return nil, false
+}
+
+// sortedKeys is for deterministic messages.
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,174 @@
+// Package render turns the briefing's Markdown into HTML: each article body
+// with its notes anchored, highlighted and numbered in reading order, and
+// every note, claim and overview as safe HTML.
+//
+// Article bodies go through goldmark with this package's Extension: an AST
+// transformer anchors the notes (package anchor) and wraps each passage in
+// Mark nodes followed by a NoteRef marker; the renderer writes them as
+// <mark> and <a role="doc-noteref">. Raw HTML is never passed through:
+// it is an error in the input, as are images and links other than http,
+// https, mailto and relative ones.
+package render
+
+import (
+	"bytes"
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/briefing/annotated/generator/internal/anchor"
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// Renderer renders the parts of one briefing.
+type Renderer struct {
+	labels  map[string]string
+	sources map[string]*briefing.Source
+	claims  map[string]*briefing.Claim
+	article goldmark.Markdown
+	text    goldmark.Markdown
+	// Links to the pages that list sources and claims, relative to an
+	// article page.
+	SourceHref func(id string) string
+	ClaimHref  func(id string) string
+}
+
+// New returns a Renderer for b.
+func New(b *briefing.Briefing) *Renderer {
+	r := &Renderer{
+		labels:  CiteLabels(b.Sources),
+		sources: map[string]*briefing.Source{},
+		claims:  map[string]*briefing.Claim{},
+		article: goldmark.New(goldmark.WithExtensions(Extension{})),
+		text:    goldmark.New(),
+		SourceHref: func(id string) string {
+			return "../sources.html#src-" + id
+		},
+		ClaimHref: func(id string) string {
+			return "../claims.html#claim-" + id
+		},
+	}
+	for _, s := range b.Sources {
+		r.sources[s.ID] = s
+	}
+	for _, c := range b.Claims {
+		r.claims[c.ID] = c
+	}
+	return r
+}
+
+// Article is an article rendered with its notes.
+type Article struct {
+	Body  string // HTML
+	Text  string // the article's visible text, paragraphs separated by blank lines
+	Notes []Note // in the order of their markers
+}
+
+// Note is one note, rendered, with where it sits.
+type Note struct {
+	*briefing.Note
+	Number int
+	HTML   string // the note's text
+	Cites  []Cite
+	Quote  string // the passage as the article shows it
+	Start  int    // the passage's place in Article.Text (bytes)
+	End    int
+}
+
+// Cite is a short author-date citation of a source.
+type Cite struct {
+	ID    string
+	Label string
+	Href  string
+}
+
+// Article renders a's body with its notes. Problems (notes that do not
+// anchor, raw HTML, unsafe links) are added to errs; the result is then
+// incomplete and must not be published.
+func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
+	src := []byte(a.Body.Text)
+	pc := parser.NewContext()
+	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, errs: errs})
+	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	checkMarkdown(doc, src, a.Body, "an article", errs)
+	res, _ := pc.Get(resultKey).(*anchorResult)
+	var buf bytes.Buffer
+	if err := r.article.Renderer().Render(&buf, src, doc); err != nil {
+		errs.Add(a.Pos, "cannot render the article: %v", err)
+	}
+	out := &Article{Body: buf.String()}
+	if res == nil {
+		return out
+	}
+	// The visible text of the whole article, for text-position selectors.
+	blockAt := map[*anchor.Block]int{}
+	var all strings.Builder
+	for i, b := range res.blocks {
+		if i > 0 {
+			all.WriteString("\n\n")
+		}
+		blockAt[b] = all.Len()
+		all.WriteString(b.Text)
+	}
+	out.Text = all.String()
+	spanOf := map[string]anchor.Span{}
+	for _, s := range res.spans {
+		spanOf[s.Note.ID] = s
+	}
+	for _, ref := range res.order {
+		s := spanOf[ref.NoteID]
+		n := Note{
+			Note:   s.Note,
+			Number: ref.Number,
+			HTML:   r.Markdown(s.Note.Body, "a note", errs),
+			Cites:  r.Cites(s.Note.Cites),
+			Quote:  s.Block.Text[s.Start:s.End],
+			Start:  blockAt[s.Block] + s.Start,
+			End:    blockAt[s.Block] + s.End,
+		}
+		out.Notes = append(out.Notes, n)
+	}
+	return out
+}
+
+// Cites returns the short citations of refs, leaving out unknown ids (they
+// are reported when the briefing is loaded).
+func (r *Renderer) Cites(refs []briefing.Ref) []Cite {
+	var out []Cite
+	for _, ref := range refs {
+		if _, ok := r.sources[ref.ID]; !ok {
+			continue
+		}
+		out = append(out, Cite{ID: ref.ID, Label: r.labels[ref.ID], Href: r.SourceHref(ref.ID)})
+	}
+	return out
+}
+
+// Claim returns the claim with that id, or nil.
+func (r *Renderer) Claim(id string) *briefing.Claim { return r.claims[id] }
+
+// Label returns the short citation label of a source id.
+func (r *Renderer) Label(id string) string { return r.labels[id] }
+
+// Markdown renders a note, claim or overview text to HTML, reporting raw
+// HTML, images and unsafe links in errs. what names the text in messages.
+func (r *Renderer) Markdown(md briefing.Markdown, what string, errs *diag.List) string {
+	if strings.TrimSpace(md.Text) == "" {
+		return ""
+	}
+	src := []byte(md.Text)
+	doc := r.text.Parser().Parse(text.NewReader(src))
+	checkMarkdown(doc, src, md, what, errs)
+	var buf bytes.Buffer
+	if err := r.text.Renderer().Render(&buf, src, doc); err != nil {
+		errs.Add(md.Pos, "cannot render %s: %v", what, err)
+	}
+	return buf.String()
+}
+
+// Plain escapes a plain-text field for HTML.
+func Plain(s string) string { return html.EscapeString(s) }

@@ -1,0 +1,79 @@
+package render
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// linkProblem says why a link destination is not allowed, or "" when it is:
+// http, https and mailto addresses and relative links are.
+func linkProblem(dest string) string {
+	d := strings.TrimSpace(dest)
+	if strings.HasPrefix(d, "//") {
+		return "is a protocol-relative address: write it in full, starting with https://"
+	}
+	u, err := url.Parse(d)
+	if err != nil {
+		// A scheme hidden behind characters url.Parse refuses is still a scheme.
+		if i := strings.IndexByte(d, ':'); i > 0 && !strings.ContainsAny(d[:i], "/?#") {
+			return "is not an allowed address: only http, https and mailto links are allowed"
+		}
+		return "is not a valid address"
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto":
+		return ""
+	}
+	return "uses the " + strings.ToLower(u.Scheme) + ": scheme: only http, https and mailto links are allowed"
+}
+
+// checkMarkdown reports what a briefing's Markdown may not contain: raw HTML,
+// images (they would be fetched from elsewhere) and links other than http,
+// https, mailto and relative ones.
+func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what string, errs *diag.List) {
+	posOf := func(needle string) diag.Pos {
+		if i := strings.Index(md.Text, needle); needle != "" && i >= 0 {
+			return md.PosAt(i)
+		}
+		return md.PosAt(0)
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch x := n.(type) {
+		case *ast.HTMLBlock, *ast.RawHTML:
+			raw := ""
+			if b, ok := x.(*ast.HTMLBlock); ok && b.Lines().Len() > 0 {
+				seg := b.Lines().At(0)
+				errs.AddErr(md.PosAt(seg.Start), diag.ErrUnsafeInput, "raw HTML is not allowed in %s: write it as Markdown, or escape the < as \\<", what)
+				return ast.WalkSkipChildren, nil
+			}
+			if r, ok := x.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+				seg := r.Segments.At(0)
+				raw = string(seg.Value(source))
+				errs.AddErr(md.PosAt(seg.Start), diag.ErrUnsafeInput, "raw HTML (%s) is not allowed in %s: write it as Markdown, or escape the < as \\<", raw, what)
+			}
+		case *ast.Link:
+			if p := linkProblem(string(x.Destination)); p != "" {
+				errs.AddErr(posOf(string(x.Destination)), diag.ErrUnsafeInput, "the link %q %s", x.Destination, p)
+			}
+		case *ast.AutoLink:
+			u := string(x.URL(source))
+			if x.AutoLinkType == ast.AutoLinkURL {
+				if p := linkProblem(u); p != "" {
+					errs.AddErr(posOf(u), diag.ErrUnsafeInput, "the link %q %s", u, p)
+				}
+			}
+		case *ast.Image:
+			errs.AddErr(posOf(string(x.Destination)), diag.ErrUnsafeInput,
+				"images are not allowed in %s: the briefing never loads files from elsewhere; describe the image in words instead", what)
+		}
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,234 @@
+package render
+
+import (
+	"sort"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/briefing/annotated/generator/internal/anchor"
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// Context keys through which the transformer receives the notes and hands
+// back what it found. Transformers cannot return errors, so problems are
+// collected in the parser context and checked right after parsing.
+var (
+	notesKey  = parser.NewContextKey()
+	resultKey = parser.NewContextKey()
+)
+
+// anchorInput is what the transformer needs for one document.
+type anchorInput struct {
+	notes []*briefing.Note
+	body  briefing.Markdown
+	errs  *diag.List
+}
+
+// anchorResult is what the transformer found.
+type anchorResult struct {
+	spans  []anchor.Span
+	blocks []*anchor.Block
+	order  []*NoteRef // markers in reading order
+}
+
+// transformer anchors the notes and wraps each passage in Marks followed by
+// a NoteRef.
+type transformer struct{}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	in, ok := pc.Get(notesKey).(*anchorInput)
+	if !ok {
+		return
+	}
+	source := reader.Source()
+	blocks := anchor.Extract(doc, source, in.body, in.errs)
+	spans := anchor.Resolve(blocks, in.notes, in.errs)
+	res := &anchorResult{spans: spans, blocks: blocks}
+	pc.Set(resultKey, res)
+
+	// Outer passages first, so inner ones wrap inside them.
+	sorted := append([]anchor.Span(nil), spans...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		if a.Block != b.Block {
+			return false
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End > b.End
+	})
+	w := &wrapper{source: source, ranges: map[ast.Node][2]int{}, atomic: map[ast.Node]bool{}}
+	for _, blk := range blocks {
+		for _, l := range blk.Leaves {
+			w.ranges[l.Node] = [2]int{l.Start, l.End}
+			w.atomic[l.Node] = l.Atomic
+		}
+	}
+	for _, s := range sorted {
+		w.wrapSpan(s)
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if r, ok := n.(*NoteRef); ok && entering {
+			r.Number = len(res.order) + 1
+			res.order = append(res.order, r)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+type wrapper struct {
+	source []byte
+	ranges map[ast.Node][2]int // visible range of each leaf in its block
+	atomic map[ast.Node]bool
+}
+
+// extent is the visible range a node covers; ok is false for a node with no
+// text at all.
+func (w *wrapper) extent(n ast.Node) (int, int, bool) {
+	if r, ok := w.ranges[n]; ok {
+		return r[0], r[1], true
+	}
+	lo, hi, any := 0, 0, false
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		s, e, ok := w.extent(c)
+		if !ok {
+			continue
+		}
+		if !any || s < lo {
+			lo = s
+		}
+		if !any || e > hi {
+			hi = e
+		}
+		any = true
+	}
+	return lo, hi, any
+}
+
+func (w *wrapper) wrapSpan(s anchor.Span) {
+	n := s.Note
+	first := true
+	var last ast.Node
+	mk := func() *Mark {
+		m := &Mark{NoteID: n.ID, First: first, NoteKind: string(n.Kind), Verdict: string(n.Verdict)}
+		first = false
+		return m
+	}
+	w.wrapRange(s.Block.Node, s.Start, s.End, mk, &last)
+	if last == nil {
+		return
+	}
+	ref := &NoteRef{NoteID: n.ID}
+	w.ranges[ref] = [2]int{s.End, s.End}
+	last.Parent().InsertAfter(last.Parent(), last, ref)
+}
+
+// wrapRange moves every maximal run of parent's children that lies within
+// [s, e) into a new Mark, cutting text at the boundaries and descending into
+// inline containers that straddle one.
+func (w *wrapper) wrapRange(parent ast.Node, s, e int, mk func() *Mark, last *ast.Node) {
+	var run []ast.Node
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		m := mk()
+		parent.InsertBefore(parent, run[0], m)
+		for _, c := range run {
+			m.AppendChild(m, c) // AppendChild detaches c from parent
+		}
+		*last = m
+		run = nil
+	}
+	var children []ast.Node
+	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+		children = append(children, c)
+	}
+	for _, c := range children {
+		cs, ce, ok := w.extent(c)
+		switch {
+		case !ok:
+			flush()
+		case cs == ce: // an empty node, such as a marker: inside only strictly
+			if s < cs && cs < e {
+				run = append(run, c)
+			} else {
+				flush()
+			}
+		case ce <= s || cs >= e:
+			flush()
+		case s <= cs && ce <= e:
+			run = append(run, c)
+		default:
+			if _, leaf := w.ranges[c]; leaf && !w.atomic[c] {
+				for _, p := range w.split(c, s, e) {
+					ps, pe := w.ranges[p][0], w.ranges[p][1]
+					if s <= ps && pe <= e && ps < pe {
+						run = append(run, p)
+					} else {
+						flush()
+					}
+				}
+				continue
+			}
+			flush()
+			w.wrapRange(c, s, e, mk, last)
+		}
+	}
+	flush()
+}
+
+// split cuts a text leaf at s and e (where they fall inside it) into
+// Literals, in place, and returns the pieces in order.
+func (w *wrapper) split(n ast.Node, s, e int) []ast.Node {
+	r := w.ranges[n]
+	var value string
+	brk := NoBreak
+	switch t := n.(type) {
+	case *ast.Text:
+		value = anchor.Visible(t, w.source)
+		if t.HardLineBreak() {
+			brk = HardBreak
+		} else if t.SoftLineBreak() {
+			brk = SoftBreak
+		}
+	case *ast.String:
+		value = string(t.Value)
+	case *Literal:
+		value, brk = t.Value, t.Break
+	default:
+		return []ast.Node{n}
+	}
+	cuts := []int{r[0]}
+	for _, c := range []int{s, e} {
+		if c > r[0] && c < r[1] {
+			cuts = append(cuts, c)
+		}
+	}
+	cuts = append(cuts, r[1])
+	parent := n.Parent()
+	var out []ast.Node
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i]-r[0], cuts[i+1]-r[0]
+		lit := &Literal{}
+		// The trailing line break is the last visible byte, beyond value.
+		if b > len(value) {
+			b = len(value)
+			lit.Break = brk
+		}
+		if a > len(value) {
+			a = len(value)
+		}
+		lit.Value = value[a:b]
+		w.ranges[lit] = [2]int{cuts[i], cuts[i+1]}
+		parent.InsertBefore(parent, n, lit)
+		out = append(out, lit)
+	}
+	parent.RemoveChild(parent, n)
+	delete(w.ranges, n)
+	return out
+}

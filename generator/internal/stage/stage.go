@@ -1,0 +1,303 @@
+// Package stage turns a rendered briefing into the files of a Hugo project:
+// a configuration, one content file per page with HTML bodies and JSON
+// front matter carrying the structured data (notes, claims, sources,
+// timeline) that the theme's templates lay out.
+//
+// It only computes the files; writing them and running Hugo happen at the
+// edge (packages hugo and publish), so this package is tested on data.
+package stage
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"sort"
+	"strings"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/render"
+)
+
+// Options are the choices of one build.
+type Options struct {
+	BaseURL string // "" for a site that works from any folder
+}
+
+// Files is a Hugo project: slash-separated paths to contents.
+type Files map[string][]byte
+
+// Counts summarises a staged briefing.
+type Counts struct {
+	Articles, Notes, Claims, Sources, Pages int
+}
+
+// Project returns the Hugo project for b and the rendered articles, keyed by
+// slug. Problems found while rendering Markdown are added to errs.
+func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.Article, opt Options, errs *diag.List) (Files, Counts) {
+	f := Files{}
+	c := Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)}
+	f["hugo.json"] = config(b, opt)
+
+	// Where each claim appears, for the claims page.
+	appearances := map[string][]appearance{}
+	order := articleOrder(b)
+	for i, a := range order {
+		ra := arts[a.Slug]
+		if ra == nil {
+			continue
+		}
+		c.Notes += len(ra.Notes)
+		for _, n := range ra.Notes {
+			if n.Claim.ID != "" {
+				appearances[n.Claim.ID] = append(appearances[n.Claim.ID], appearance{
+					Article: a.Slug, Outlet: a.Outlet, Title: a.Title, NoteID: n.ID, Number: n.Number, Quote: n.Quote,
+				})
+			}
+		}
+		f["content/articles/"+a.Slug+".html"] = page(articleMatter(a, r, ra, i+1), ra.Body)
+		c.Pages++
+	}
+
+	f["content/_index.html"] = page(indexMatter(b, r, errs), "")
+	c.Pages++
+	if m := b.Methodology; m != nil {
+		f["content/methodology.html"] = page(frontMatter{
+			Title: m.Title, Layout: "methodology",
+			Params: map[string]any{"verdicts": verdictScale(), "kinds": kindList()},
+		}, r.Markdown(m.Body, "the methodology", errs))
+		c.Pages++
+	}
+	f["content/claims.html"] = page(frontMatter{Title: "Claims", Layout: "claims",
+		Params: map[string]any{"claims": claimsData(b, r, appearances, errs)}}, "")
+	f["content/sources.html"] = page(frontMatter{Title: "Sources", Layout: "sources",
+		Params: map[string]any{"sources": sourcesData(b, r)}}, "")
+	c.Pages += 2
+	return f, c
+}
+
+type frontMatter struct {
+	Title  string         `json:"title"`
+	Date   string         `json:"date,omitempty"`
+	Weight int            `json:"weight,omitempty"`
+	Layout string         `json:"layout,omitempty"`
+	Params map[string]any `json:"params,omitempty"`
+}
+
+// page writes a Hugo content file: JSON front matter, then the HTML body.
+// "{{" is written as character references so that Hugo never reads text of
+// the briefing as a shortcode.
+func page(fm frontMatter, body string) []byte {
+	data, err := json.MarshalIndent(fm, "", " ")
+	if err != nil {
+		panic(fmt.Sprintf("stage: front matter does not encode: %v", err)) // only plain data is encoded
+	}
+	body = strings.ReplaceAll(body, "{{", "&#123;&#123;")
+	return append(append(data, '\n'), body...)
+}
+
+func config(b *briefing.Briefing, opt Options) []byte {
+	base := opt.BaseURL
+	if base == "" {
+		base = "/"
+	}
+	cfg := map[string]any{
+		"baseURL":                    base,
+		"title":                      b.Index.Title,
+		"theme":                      "briefing",
+		"uglyURLs":                   true,
+		"relativeURLs":               true,
+		"disableKinds":               []string{"taxonomy", "term", "rss", "section", "404"},
+		"disableHugoGeneratorInject": true,
+		"enableRobotsTXT":            false,
+		"languageCode":               "en",
+		"timeZone":                   "UTC",
+		"outputs": map[string]any{
+			"home": []string{"html"},
+			"page": []string{"html"},
+		},
+		"params": map[string]any{
+			"hasMethodology": b.Methodology != nil,
+		},
+		"build": map[string]any{"noJSConfigInAssets": true},
+		"caches": map[string]any{
+			"getresource": map[string]any{"maxAge": 0},
+		},
+		"security": map[string]any{
+			// The staged content is HTML that the generator wrote and escaped.
+			"allowContent": []string{"^text/html$"},
+			"funcs":        map[string]any{"getenv": []string{"^$"}},
+			"http":         map[string]any{"urls": []string{"^$"}},
+		},
+	}
+	data, _ := json.MarshalIndent(cfg, "", " ")
+	return data
+}
+
+// articleOrder is the order of the briefing: by date of publication, undated
+// articles last, then by title.
+func articleOrder(b *briefing.Briefing) []*briefing.Article {
+	out := append([]*briefing.Article(nil), b.Articles...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, c := out[i], out[j]
+		switch {
+		case a.Published != nil && c.Published != nil && a.Published.ISO() != c.Published.ISO():
+			return a.Published.ISO() < c.Published.ISO()
+		case (a.Published == nil) != (c.Published == nil):
+			return a.Published != nil
+		}
+		return a.Title < c.Title
+	})
+	return out
+}
+
+type appearance struct {
+	Article string `json:"article"`
+	Outlet  string `json:"outlet"`
+	Title   string `json:"title"`
+	NoteID  string `json:"note_id"`
+	Number  int    `json:"number"`
+	Quote   string `json:"quote"`
+}
+
+type noteData struct {
+	ID           string     `json:"id"`
+	Number       int        `json:"number"`
+	Kind         string     `json:"kind"`
+	KindLabel    string     `json:"kind_label"`
+	Verdict      string     `json:"verdict,omitempty"`
+	VerdictLabel string     `json:"verdict_label,omitempty"`
+	HTML         string     `json:"html"`
+	Quote        string     `json:"quote"`
+	Cites        []citeData `json:"cites,omitempty"`
+	Claim        *claimRef  `json:"claim,omitempty"`
+}
+
+type citeData struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Href  string `json:"href"`
+}
+
+type claimRef struct {
+	ID        string `json:"id"`
+	Statement string `json:"statement"`
+	Href      string `json:"href"`
+}
+
+func cites(cs []render.Cite) []citeData {
+	var out []citeData
+	for _, c := range cs {
+		out = append(out, citeData{ID: c.ID, Label: c.Label, Href: c.Href})
+	}
+	return out
+}
+
+func articleMatter(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int) frontMatter {
+	var notes []noteData
+	counts := map[string]int{}
+	for _, n := range ra.Notes {
+		nd := noteData{
+			ID: n.ID, Number: n.Number, Kind: string(n.Kind), KindLabel: n.Kind.Label(),
+			HTML: n.HTML, Quote: n.Quote, Cites: cites(n.Cites),
+		}
+		if n.Verdict != "" {
+			nd.Verdict, nd.VerdictLabel = string(n.Verdict), n.Verdict.Label()
+			counts[string(n.Verdict)]++
+		}
+		if n.Claim.ID != "" {
+			nd.Claim = &claimRef{ID: n.Claim.ID, Href: "../claims.html#claim-" + n.Claim.ID}
+			if c := r.Claim(n.Claim.ID); c != nil {
+				nd.Claim.Statement = c.Statement
+			}
+		}
+		notes = append(notes, nd)
+	}
+	var verdicts []map[string]any
+	for _, v := range briefing.Verdicts {
+		if counts[string(v)] > 0 {
+			verdicts = append(verdicts, map[string]any{"verdict": string(v), "label": v.Label(), "count": counts[string(v)]})
+		}
+	}
+	params := map[string]any{
+		"slug":       a.Slug,
+		"outlet":     a.Outlet,
+		"url":        a.URL,
+		"author":     a.Author,
+		"relies_on":  a.ReliesOn,
+		"date_note":  a.DateNote,
+		"summary":    a.Summary,
+		"notes":      notes,
+		"note_count": len(notes),
+		"verdicts":   verdicts,
+	}
+	fm := frontMatter{Title: a.Title, Weight: weight, Params: params}
+	if a.Published != nil {
+		fm.Date = a.Published.ISO()
+		params["published_label"] = a.Published.Long()
+		params["published_iso"] = a.Published.ISO()
+	}
+	return fm
+}
+
+func indexMatter(b *briefing.Briefing, r *render.Renderer, errs *diag.List) frontMatter {
+	type entry struct {
+		ISO   string     `json:"iso"`
+		Label string     `json:"label"`
+		HTML  string     `json:"html"`
+		Cites []citeData `json:"cites,omitempty"`
+	}
+	var timeline []entry
+	for _, e := range b.Index.Timeline {
+		var cs []citeData
+		for _, c := range r.Cites(e.Cites) {
+			cs = append(cs, citeData{ID: c.ID, Label: c.Label, Href: "sources.html#src-" + c.ID})
+		}
+		timeline = append(timeline, entry{ISO: e.Date.ISO(), Label: e.Date.Long(), HTML: r.Markdown(e.Text, "a timeline entry", errs), Cites: cs})
+	}
+	sort.SliceStable(timeline, func(i, j int) bool { return timeline[i].ISO < timeline[j].ISO })
+	return frontMatter{Title: b.Index.Title, Params: map[string]any{
+		"summary":  b.Index.Summary,
+		"overview": r.Markdown(b.Index.Body, "the overview", errs),
+		"timeline": timeline,
+	}}
+}
+
+func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appearance, errs *diag.List) []map[string]any {
+	var out []map[string]any
+	for _, c := range b.Claims {
+		var cs []citeData
+		for _, x := range r.Cites(c.Cites) {
+			cs = append(cs, citeData{ID: x.ID, Label: x.Label, Href: "sources.html#src-" + x.ID})
+		}
+		out = append(out, map[string]any{
+			"id": c.ID, "statement": c.Statement, "verdict": string(c.Verdict), "verdict_label": c.Verdict.Label(),
+			"html": r.Markdown(c.Body, "a claim", errs), "cites": cs, "appearances": apps[c.ID],
+		})
+	}
+	return out
+}
+
+func sourcesData(b *briefing.Briefing, r *render.Renderer) []map[string]any {
+	var out []map[string]any
+	for _, s := range b.Sources {
+		out = append(out, map[string]any{"id": s.ID, "label": r.Label(s.ID), "html": render.Reference(s), "type": s.Type})
+	}
+	return out
+}
+
+func verdictScale() []map[string]string {
+	var out []map[string]string
+	for _, v := range briefing.Verdicts {
+		out = append(out, map[string]string{"verdict": string(v), "label": v.Label()})
+	}
+	return out
+}
+
+func kindList() []map[string]string {
+	var out []map[string]string
+	for _, k := range briefing.Kinds {
+		out = append(out, map[string]string{"kind": string(k), "label": k.Label()})
+	}
+	return out
+}

@@ -1,0 +1,251 @@
+// Command generator builds an annotated briefing: it merges the articles in
+// content/ with the notes in annotations/, anchors every note to the exact
+// passage it annotates, and builds a static site with the pinned Hugo.
+//
+//	go run ./generator build [--root DIR] [--out DIR] [--base-url URL]
+//	go run ./generator check [--root DIR]
+//	go run ./generator serve [--root DIR] [--port N]
+//
+// Problems in the input are printed as path:line:col: message, all of them,
+// and the command exits with status 1 leaving the published output as it
+// was.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	annotated "github.com/briefing/annotated"
+	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/hugo"
+	"github.com/briefing/annotated/generator/internal/publish"
+	"github.com/briefing/annotated/generator/internal/site"
+	"github.com/briefing/annotated/generator/internal/stage"
+)
+
+const usage = `usage:
+  generator build [--root DIR] [--out DIR] [--base-url URL]   build the site (default out: DIR/public)
+  generator check [--root DIR]                                 validate and anchor, write nothing
+  generator serve [--root DIR] [--port N]                      live preview, rebuilt on every change
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is the whole command; it returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	root := fl.String("root", ".", "the briefing folder (with content/ and annotations/)")
+	var out, baseURL *string
+	var port *int
+	switch cmd {
+	case "build":
+		out = fl.String("out", "", "the output folder (default: the briefing folder's public/)")
+		baseURL = fl.String("base-url", "", "the address the site is published at, e.g. https://example.org/briefing/")
+	case "check":
+	case "serve":
+		port = fl.Int("port", 1313, "the port to serve on (on localhost)")
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n%s", cmd, usage)
+		return 2
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "unexpected argument %q\n%s", fl.Arg(0), usage)
+		return 2
+	}
+	switch cmd {
+	case "build":
+		o := *out
+		if o == "" {
+			o = filepath.Join(*root, "public")
+		}
+		return build(ctx, *root, o, *baseURL, stdout, stderr)
+	case "check":
+		return check(*root, stdout, stderr)
+	default:
+		return serve(ctx, *root, *port, stdout, stderr)
+	}
+}
+
+// openRoot opens the briefing folder so that nothing outside it can be read,
+// not even through a symbolic link.
+func openRoot(dir string) (fs.FS, func(), error) {
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot open the briefing folder %s: %w", dir, err)
+	}
+	return r.FS(), func() { r.Close() }, nil
+}
+
+// report prints input problems with paths as the user would open them.
+func report(root string, err error, stderr io.Writer) {
+	var le *diag.ListError
+	if !errors.As(err, &le) {
+		fmt.Fprintf(stderr, "error: %v\n", err)
+		return
+	}
+	for _, e := range le.Errs {
+		p := e.Pos
+		if root != "." && root != "" {
+			p.File = filepath.ToSlash(filepath.Join(root, p.File))
+		}
+		fmt.Fprintf(stderr, "%s: %s\n", p, e.Msg)
+	}
+	if le.Dropped > 0 {
+		fmt.Fprintf(stderr, "(and %d more problems not listed)\n", le.Dropped)
+	}
+	n := len(le.Errs) + le.Dropped
+	plural := "s"
+	if n == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(stderr, "%d problem%s found\n", n, plural)
+}
+
+func compile(root string, opt stage.Options) (*site.Result, error) {
+	fsys, closeRoot, err := openRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer closeRoot()
+	return site.Compile(fsys, opt)
+}
+
+func check(root string, stdout, stderr io.Writer) int {
+	res, err := compile(root, stage.Options{})
+	if err != nil {
+		report(root, err, stderr)
+		return 1
+	}
+	c := res.Counts
+	fmt.Fprintf(stdout, "ok: %d articles, %d notes, %d claims, %d sources: every note anchored\n",
+		c.Articles, c.Notes, c.Claims, c.Sources)
+	return 0
+}
+
+func build(ctx context.Context, root, out, baseURL string, stdout, stderr io.Writer) int {
+	start := time.Now()
+	res, err := compile(root, stage.Options{BaseURL: baseURL})
+	if err != nil {
+		report(root, err, stderr)
+		fmt.Fprintf(stderr, "nothing was published: %s is unchanged\n", out)
+		return 1
+	}
+	pages, err := writeSite(ctx, root, out, res)
+	if err != nil {
+		fmt.Fprintf(stderr, "error: %v\nnothing was published: %s is unchanged\n", err, out)
+		return 1
+	}
+	c := res.Counts
+	fmt.Fprintf(stdout, "built %d articles, %d notes, %d claims, %d sources: %d pages written to %s in %s\n",
+		c.Articles, c.Notes, c.Claims, c.Sources, pages, out, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// writeSite stages the Hugo project, runs Hugo into a temporary folder beside
+// out and swaps it into place. It returns the number of HTML pages written.
+func writeSite(ctx context.Context, root, out string, res *site.Result) (int, error) {
+	if err := publish.Clean(out); err != nil {
+		return 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
+	}
+	stageDir, err := os.MkdirTemp("", "briefing-stage-")
+	if err != nil {
+		return 0, err
+	}
+	if os.Getenv("BRIEFING_KEEP_STAGE") == "" {
+		defer os.RemoveAll(stageDir)
+	} else {
+		fmt.Fprintln(os.Stderr, "stage:", stageDir)
+	}
+	if err := writeFiles(stageDir, res.Files); err != nil {
+		return 0, err
+	}
+	if err := copyTheme(root, filepath.Join(stageDir, "themes", "briefing")); err != nil {
+		return 0, err
+	}
+	tmp, err := publish.TempDir(out)
+	if err != nil {
+		return 0, fmt.Errorf("cannot create the output folder: %w", err)
+	}
+	defer os.RemoveAll(tmp) // gone already when published
+	cache, err := cacheDir()
+	if err != nil {
+		return 0, err
+	}
+	if err := hugo.Build(ctx, stageDir, tmp, cache); err != nil {
+		return 0, err
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	pages := 0
+	_ = filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			pages++
+		}
+		return nil
+	})
+	if err := publish.Publish(tmp, out); err != nil {
+		return 0, err
+	}
+	return pages, nil
+}
+
+func cacheDir() (string, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	dir := filepath.Join(base, "annotated-briefing", "hugo")
+	return dir, os.MkdirAll(dir, 0o755)
+}
+
+func writeFiles(dir string, files stage.Files) error {
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyTheme copies the briefing's own themes/briefing, or else the bundled
+// theme, to dst.
+func copyTheme(root, dst string) error {
+	var src fs.FS = annotated.Theme()
+	own := filepath.Join(root, "themes", "briefing")
+	if st, err := os.Stat(own); err == nil && st.IsDir() {
+		src = os.DirFS(own)
+	}
+	return os.CopyFS(dst, src)
+}
