@@ -216,6 +216,9 @@ func uniqueContext(blocks []*Block, norms []normalized, cands []match, i int, be
 		if strings.TrimSpace(mine) == "" {
 			return ""
 		}
+		if !strings.ContainsFunc(mine, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			continue // punctuation alone makes a poor prefix
+		}
 		unique := true
 		for j, o := range cands {
 			if j == i {

@@ -92,8 +92,12 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 			if s := suggest(key, allowed); s != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", s)
 			}
+			list := strings.Join(allowed, ", ")
+			if len(allowed) > 20 {
+				list = "the CSL variables, such as " + strings.Join(allowed[:2], ", ") + ", title, author, issued, container-title, DOI, URL, accessed"
+			}
 			d.errs.AddErr(d.pos(k), diag.ErrUnknownField, "unknown field %q in %s%s; the fields are: %s",
-				key, what, hint, strings.Join(allowed, ", "))
+				key, what, hint, list)
 			continue
 		}
 		if seen[key] {

@@ -1,0 +1,191 @@
+package anchor
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+const article = `The cable calls mass migration an “existential threat” to the West.
+
+Only 7,500 refugees will be admitted, down from *100,000 under* Biden. Only 7,500 is a record low.
+
+It cites the “Stanford study” — and the *Stanford study* again.
+
+A second paragraph about [the study](https://example.org) and
+its 30% figure.
+
+` + "Code `a b` here."
+
+// resolve anchors notes in md, whose body starts at line 1 of article.md.
+func resolve(t *testing.T, md string, notes ...*briefing.Note) ([]*Block, []Span, []string) {
+	t.Helper()
+	src := []byte(md)
+	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "article.md", Line: 1, Col: 1}}
+	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	var errs diag.List
+	blocks := Extract(doc, src, body, &errs)
+	for i, n := range notes {
+		if n.ID == "" {
+			n.ID = "n" + string(rune('a'+i))
+		}
+		n.QuotePos = diag.Pos{File: "notes.yaml", Line: 10 * (i + 1), Col: 12}
+	}
+	spans := Resolve(blocks, notes, &errs)
+	var msgs []string
+	for _, e := range errs.Errors() {
+		msgs = append(msgs, e.Error())
+	}
+	return blocks, spans, msgs
+}
+
+func TestExtractVisibleText(t *testing.T) {
+	blocks, _, errs := resolve(t, "A *b* [c](https://x.org) \\*d\\* &amp; e\nf `g`\n\n# Head\n")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if got, want := blocks[0].Text, "A b c *d* & e\nf g"; got != want {
+		t.Errorf("text = %q, want %q", got, want)
+	}
+	if blocks[1].Text != "Head" || blocks[1].Pos.Line != 4 {
+		t.Errorf("heading = %q at %v", blocks[1].Text, blocks[1].Pos)
+	}
+}
+
+func TestResolveMatches(t *testing.T) {
+	tests := []struct {
+		name string
+		note briefing.Note
+		want string // the visible passage
+	}{
+		{"curly quotes in text, straight in quote", briefing.Note{Quote: `"existential threat"`}, "“existential threat”"},
+		{"white space and case of dash", briefing.Note{Quote: "Stanford study\"  -  and"}, "Stanford study” — and"},
+		{"across emphasis", briefing.Note{Quote: "down from 100,000 under Biden"}, "down from 100,000 under Biden"},
+		{"across a link and a soft line break", briefing.Note{Quote: "about the study and its 30%"}, "about the study and\nits 30%"},
+		{"prefix picks one", briefing.Note{Quote: "Stanford study", Prefix: "the"}, "Stanford study"},
+		{"occurrence picks one", briefing.Note{Quote: "Only 7,500", Occurrence: 2}, "Only 7,500"},
+		{"suffix picks one", briefing.Note{Quote: "Only 7,500", Suffix: "refugees"}, "Only 7,500"},
+		{"a whole code span", briefing.Note{Quote: "Code a b here"}, "Code a b here"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := tt.note
+			_, spans, errs := resolve(t, article, &n)
+			if len(errs) > 0 {
+				t.Fatalf("errors: %v", errs)
+			}
+			if len(spans) != 1 {
+				t.Fatalf("%d spans", len(spans))
+			}
+			s := spans[0]
+			if got := s.Block.Text[s.Start:s.End]; got != tt.want {
+				t.Errorf("passage = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// prefix and occurrence must pick the right one, not just one.
+	n := briefing.Note{Quote: "Only 7,500", Occurrence: 2}
+	_, spans, _ := resolve(t, article, &n)
+	if spans[0].Start == 0 {
+		t.Errorf("occurrence 2 picked the first match")
+	}
+}
+
+func TestResolveErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		notes []*briefing.Note
+		want  []string
+	}{
+		{
+			name:  "not found, with the closest passage",
+			notes: []*briefing.Note{{Quote: "Only 7,000 refugees will be admitted"}},
+			want:  []string{`notes.yaml:10:12: the quote is not in the article; the closest passage is "Only 7,500 refugees will be admitted" (line 3): quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ`},
+		},
+		{
+			name:  "nothing alike",
+			notes: []*briefing.Note{{Quote: "zebras quietly graze"}},
+			want:  []string{`notes.yaml:10:12: the quote is not in the article, and no passage resembles it: copy the words exactly from the article`},
+		},
+		{
+			name:  "ambiguous",
+			notes: []*briefing.Note{{Quote: "Stanford study"}},
+			want:  []string{`notes.yaml:10:12: the quote matches 2 places: line 5 (prefix: "the “"), line 5 (prefix: "the"); add the prefix, suffix or occurrence that picks the one you mean`},
+		},
+		{
+			name:  "across paragraphs",
+			notes: []*briefing.Note{{Quote: "to the West. Only 7,500 refugees"}},
+			want:  []string{`notes.yaml:10:12: the quote runs across paragraphs (lines 1–3): a quote stays within one paragraph; shorten it, or split the note in two`},
+		},
+		{
+			name:  "occurrence out of range",
+			notes: []*briefing.Note{{Quote: "Only 7,500", Occurrence: 3}},
+			want:  []string{`notes.yaml:10:12: occurrence is 3, but the quote appears only twice (line 3, line 3): use a number from 1 to 2`},
+		},
+		{
+			name:  "prefix matches none",
+			notes: []*briefing.Note{{Quote: "Only 7,500", Prefix: "Never"}},
+			want:  []string{`notes.yaml:10:12: the quote appears twice (line 3, line 3) but none of them has prefix "Never" just before it: check them against the article's text`},
+		},
+		{
+			name: "crossing notes",
+			notes: []*briefing.Note{
+				{Quote: "mass migration an “existential"},
+				{Quote: "existential threat” to the West"},
+			},
+			want: []string{`notes.yaml:20:12: this quote overlaps the quote of note "na" (line 10) without containing it or lying inside it: notes may nest but not cross; shorten one of the quotes`},
+		},
+		{
+			name:  "cuts a code span",
+			notes: []*briefing.Note{{Quote: "Code a"}},
+			want:  []string{`notes.yaml:10:12: the quote ends inside a code span, link address or image, which cannot be cut: make the quote include all of it or none of it`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, errs := resolve(t, article, tt.notes...)
+			if strings.Join(errs, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestNestingAllowed(t *testing.T) {
+	_, spans, errs := resolve(t, article,
+		&briefing.Note{Quote: "Only 7,500 refugees will be admitted", Occurrence: 1},
+		&briefing.Note{Quote: "7,500", Occurrence: 1},
+		&briefing.Note{Quote: "Only 7,500 refugees will be admitted"[0:10], Occurrence: 1},
+	)
+	if len(errs) > 0 || len(spans) != 3 {
+		t.Fatalf("errors %v, %d spans", errs, len(spans))
+	}
+}
+
+func TestRawHTMLReported(t *testing.T) {
+	_, _, errs := resolve(t, "Text <b>bold</b>.\n\n<div>\nblock\n</div>\n")
+	want := []string{
+		`article.md:1:6: raw HTML is not allowed: write the text as Markdown, or escape the < as \<`,
+		`article.md:1:13: raw HTML is not allowed: write the text as Markdown, or escape the < as \<`,
+		`article.md:3:1: raw HTML is not allowed: write the text as Markdown, or escape the < as \<`,
+	}
+	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestFold(t *testing.T) {
+	for _, c := range [][2]string{
+		{"  it’s  “a”\u00a0—\ttest ", `it's "a" - test`},
+		{"‘x’ – y", "'x' - y"},
+	} {
+		if got := Fold(c[0]); got != c[1] {
+			t.Errorf("Fold(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}

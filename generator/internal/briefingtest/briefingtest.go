@@ -1,0 +1,51 @@
+// Package briefingtest loads txtar fixtures of whole briefings for tests.
+//
+// A fixture is a txtar archive: its comment describes the case, and its files
+// are the briefing's files. A comment line "crlf: true" makes every file use
+// CRLF line endings and start with a UTF-8 byte-order mark, as an editor on
+// Windows may save them.
+package briefingtest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+)
+
+// Load reads the fixture at path as a file system.
+func Load(t testing.TB, path string) fstest.MapFS {
+	t.Helper()
+	a, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatalf("reading fixture: %v", err)
+	}
+	crlf := strings.Contains(string(a.Comment), "crlf: true")
+	fs := fstest.MapFS{}
+	for _, f := range a.Files {
+		data := f.Data
+		if crlf {
+			data = []byte("\xef\xbb\xbf" + strings.ReplaceAll(string(data), "\n", "\r\n"))
+		}
+		fs[f.Name] = &fstest.MapFile{Data: data}
+	}
+	return fs
+}
+
+// WriteDir writes the fixture's files under dir, for tests that run the
+// command line on a real folder.
+func WriteDir(t testing.TB, fs fstest.MapFS, dir string) {
+	t.Helper()
+	for name, f := range fs {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

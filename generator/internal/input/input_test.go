@@ -1,0 +1,322 @@
+package input
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// base is a small valid briefing; cases replace one file of it.
+func base() fstest.MapFS {
+	return fstest.MapFS{
+		"content/_index.md": {Data: []byte("---\ntitle: Test briefing\n---\nOverview.\n")},
+		"content/articles/one.md": {Data: []byte(`---
+title: "A headline"
+outlet: Outlet
+url: https://example.com/a
+published: 2025-11-27
+---
+The cable calls it an “existential threat” to the West.
+`)},
+		"annotations/one.yaml": {Data: []byte(`notes:
+  - id: threat
+    quote: "existential threat"
+    kind: fact-check
+    verdict: accurate
+    claim: threat-claim
+    note: |
+      The post said so.
+    cites: [src-a]
+`)},
+		"annotations/claims.yaml": {Data: []byte(`claims:
+  - id: threat-claim
+    statement: "The department called migration an existential threat."
+    verdict: accurate
+    note: It did.
+    cites: [src-a]
+`)},
+		"annotations/sources.yaml": {Data: []byte(`references:
+  - id: src-a
+    type: report
+    title: A report
+    author: [{family: Doe, given: Jane}]
+    issued: {date-parts: [[2024, 12]]}
+    URL: https://example.org/r
+    accessed: {date-parts: [[2026, 11, 21]]}
+`)},
+	}
+}
+
+func errLines(t *testing.T, fs fstest.MapFS) []string {
+	t.Helper()
+	_, err := Load(fs)
+	if err == nil {
+		return nil
+	}
+	var le *diag.ListError
+	if !errors.As(err, &le) {
+		t.Fatalf("Load returned %T %v, want *diag.ListError", err, err)
+	}
+	var out []string
+	for _, e := range le.Errs {
+		out = append(out, e.Error())
+	}
+	return out
+}
+
+func TestLoadValid(t *testing.T) {
+	b, err := Load(base())
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if len(b.Articles) != 1 || len(b.Articles[0].Notes) != 1 || len(b.Claims) != 1 || len(b.Sources) != 1 {
+		t.Fatalf("got %d articles, %d claims, %d sources", len(b.Articles), len(b.Claims), len(b.Sources))
+	}
+	a := b.Articles[0]
+	if a.Slug != "one" || a.Title != "A headline" || a.Published.ISO() != "2025-11-27" {
+		t.Errorf("article = %+v", a)
+	}
+	if got := a.Body.Pos.Line; got != 7 {
+		t.Errorf("body starts at line %d, want 7", got)
+	}
+	n := a.Notes[0]
+	if n.QuotePos.String() != "annotations/one.yaml:3:12" {
+		t.Errorf("quote position = %s", n.QuotePos)
+	}
+	if n.Body.Text != "The post said so.\n" || n.Body.Pos.String() != "annotations/one.yaml:8:7" {
+		t.Errorf("note body = %q at %s", n.Body.Text, n.Body.Pos)
+	}
+	s := b.Sources[0]
+	if s.Issued.ISO() != "2024-12" || s.Author[0].Family != "Doe" || s.Accessed.ISO() != "2026-11-21" {
+		t.Errorf("source = %+v", s)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		file string // replaced in base(); "" removes nothing
+		data string // "" deletes the file
+		want []string
+	}{
+		{
+			name: "malformed yaml",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: x: y\n",
+			want: []string{`annotations/one.yaml:3:1: this is not valid YAML (mapping values are not allowed in this context): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "unknown field with suggestion",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: existential threat\n    kind: context\n    notes: x\n    note: y\n",
+			want: []string{`annotations/one.yaml:5:5: unknown field "notes" in a note (did you mean "note"?); the fields are: id, quote, prefix, suffix, occurrence, kind, verdict, claim, note, cites`},
+		},
+		{
+			name: "missing fields",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    kind: context\n",
+			want: []string{
+				`annotations/one.yaml:2:5: the note has no quote: add "quote: …"`,
+				`annotations/one.yaml:2:5: the note has no note: add "note: …"`,
+			},
+		},
+		{
+			name: "duplicate note ids",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: existential\n    kind: context\n    note: x\n  - id: a\n    quote: threat\n    kind: context\n    note: y\n",
+			want: []string{`annotations/one.yaml:6:9: note id "a" is already used at line 2: give each note of an article its own id`},
+		},
+		{
+			name: "bad id",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: Bad Id\n    quote: threat\n    kind: context\n    note: x\n",
+			want: []string{`annotations/one.yaml:2:9: note id "Bad Id" is not a valid id: use lower-case letters, digits and hyphens, like "bad-id"`},
+		},
+		{
+			name: "bad kind and verdict",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: opinion\n    note: x\n  - id: b\n    quote: existential\n    kind: fact-check\n    verdict: true-ish\n    note: x\n",
+			want: []string{
+				`annotations/one.yaml:4:11: kind "opinion" is not a kind of note: use one of context, fact-check, background, definition, correction`,
+				`annotations/one.yaml:9:14: verdict "true-ish" is not on the scale: use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`,
+			},
+		},
+		{
+			name: "verdict on a context note",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    verdict: accurate\n    note: x\n",
+			want: []string{`annotations/one.yaml:5:14: only fact-check notes carry a verdict, and this note's kind is "context": remove the verdict or make the kind fact-check`},
+		},
+		{
+			name: "fact-check without verdict",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: fact-check\n    note: x\n",
+			want: []string{`annotations/one.yaml:4:11: a fact-check note needs a verdict: add "verdict: …" with one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`},
+		},
+		{
+			name: "unknown cite and claim",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    claim: threat-claims\n    note: x\n    cites: [src-b, nowhere-at-all]\n",
+			want: []string{
+				`annotations/one.yaml:5:12: there is no claim "threat-claims": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+				`annotations/one.yaml:7:13: there is no source "src-b": did you mean src-a? Otherwise add it to annotations/sources.yaml`,
+				`annotations/one.yaml:7:20: there is no source "nowhere-at-all": add it to annotations/sources.yaml`,
+			},
+		},
+		{
+			name: "wrong types",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: [threat]\n    kind: context\n    occurrence: two\n    note: x\n    cites: src-a\n",
+			want: []string{
+				`annotations/one.yaml:3:12: quote must be text, not a list`,
+				`annotations/one.yaml:5:17: occurrence must be a whole number from 1, not "two"`,
+				`annotations/one.yaml:7:12: cites must be a list, like [source-id, other-source-id], not "src-a"`,
+			},
+		},
+		{
+			name: "notes file without article",
+			file: "annotations/oen.yaml",
+			data: "notes: []\n",
+			want: []string{`annotations/oen.yaml:1:1: there is no article content/articles/oen.md for these notes: name the file after an article's slug (did you mean one.yaml?)`},
+		},
+		{
+			name: "bad date and url",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: javascript:alert(1)\npublished: 2025-13-40\n---\nThe existential threat.\n",
+			want: []string{
+				`content/articles/one.md:4:6: url "javascript:alert(1)" is not a web address: only http:// and https:// addresses are allowed`,
+				`content/articles/one.md:5:12: published "2025-13-40" is not a valid date: write it as YYYY-MM-DD, like 2025-11-27`,
+			},
+		},
+		{
+			name: "html in front matter",
+			file: "content/articles/one.md",
+			data: "---\ntitle: \"Hi <script>alert(1)</script>\"\noutlet: O\nurl: https://e.com\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:2:8: title contains HTML (<script>): this field is plain text; remove the tag`},
+		},
+		{
+			name: "missing front matter fields",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\n---\nThe existential threat.\n",
+			want: []string{
+				`content/articles/one.md:2:1: the article has no outlet: add "outlet: …"`,
+				`content/articles/one.md:2:1: the article has no url: add "url: …"`,
+			},
+		},
+		{
+			name: "unsafe slug",
+			file: "content/articles/Two Words.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/Two Words.md:1:1: "Two Words.md" is not a safe article file name: use lower-case letters, digits and hyphens, like "two-words.md"`},
+		},
+		{
+			name: "not utf-8",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nCaf\xe9 text.\n",
+			want: []string{`content/articles/one.md:6:4: the file is not valid UTF-8 text: save it as UTF-8 (in most editors: "Save with encoding", UTF-8)`},
+		},
+		{
+			name: "claim statement too long",
+			file: "annotations/claims.yaml",
+			data: "claims:\n  - id: threat-claim\n    statement: \"" + strings.Repeat("x", 121) + "\"\n    verdict: accurate\n    note: n\n",
+			want: []string{`annotations/claims.yaml:3:16: the statement is 121 characters long: keep it to one sentence of at most 120 characters and put the rest in the note`},
+		},
+		{
+			name: "source problems",
+			file: "annotations/sources.yaml",
+			data: "references:\n  - id: src-a\n    type: jornal-article\n    title: T\n    URL: ftp://x.org/a\n    DOI: 1257/abc\n    issued: {date-parts: [[2024, 2, 30]]}\n    author: [{given: Jane}]\n",
+			want: []string{
+				`annotations/sources.yaml:3:11: type "jornal-article" is not a CSL type: use one such as article-journal, report, webpage, article-newspaper, book, dataset, legislation, post`,
+				`annotations/sources.yaml:5:10: URL "ftp://x.org/a" is not a web address: only http:// and https:// addresses are allowed`,
+				`annotations/sources.yaml:6:10: DOI "1257/abc" is not a DOI: write it as 10.xxxx/…, like 10.1257/aeri.20230459`,
+				`annotations/sources.yaml:7:27: issued 2024-02-30 is not a real date: give year, month (1–12) and day`,
+				`annotations/sources.yaml:8:14: a name in author has neither family nor literal: write {family: Smith, given: Jane} or {literal: "Organisation"}`,
+			},
+		},
+		{
+			name: "missing index",
+			file: "content/_index.md",
+			data: "",
+			want: []string{`content/_index.md:1:1: the briefing has no content/_index.md: add one with a front matter title and the overview as its text`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := base()
+			if tt.data == "" {
+				delete(fs, tt.file)
+			} else {
+				fs[tt.file] = &fstest.MapFile{Data: []byte(tt.data)}
+			}
+			got := errLines(t, fs)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestLoadEmptyContent(t *testing.T) {
+	fs := fstest.MapFS{"content/_index.md": {Data: []byte("---\ntitle: T\n---\n")}}
+	got := errLines(t, fs)
+	want := `content/articles:1:1: the briefing has no articles: add one as content/articles/<slug>.md`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestLoadCRLFAndBOM(t *testing.T) {
+	fs := base()
+	for name, f := range fs {
+		data := strings.ReplaceAll(string(f.Data), "\n", "\r\n")
+		if strings.HasSuffix(name, ".md") {
+			data = "\xef\xbb\xbf" + data
+		}
+		fs[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	b, err := Load(fs)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if got := b.Articles[0].Notes[0].Body.Text; got != "The post said so.\n" {
+		t.Errorf("note body = %q", got)
+	}
+	if strings.Contains(b.Articles[0].Body.Text, "\r") {
+		t.Errorf("body keeps CR: %q", b.Articles[0].Body.Text)
+	}
+}
+
+func TestLoadCSLJSON(t *testing.T) {
+	fs := base()
+	delete(fs, "annotations/sources.yaml")
+	fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte(`[
+	{
+		"id": "src-a",
+		"type": "article-journal",
+		"title": "Law-Abiding Immigrants",
+		"container-title": "American Economic Review: Insights",
+		"author": [{"family": "Abramitzky", "given": "Ran"}, {"family": "Boustan", "given": "Leah"}],
+		"issued": {"date-parts": [["2024", 12]]},
+		"DOI": "10.1257/aeri.20230459",
+		"ISSN": "2640-205X",
+		"volume": 6
+	}
+]`)}
+	b, err := Load(fs)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	s := b.Sources[0]
+	if s.Issued.ISO() != "2024-12" || s.Volume != "6" || len(s.Author) != 2 || s.Other["ISSN"] != "2640-205X" {
+		t.Errorf("source = %+v", s)
+	}
+
+	fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n {\"id\": \"src-a\", \"type\": \"report\", \"title\": \"T\", \"colour\": 1}\n]")}
+	got := errLines(t, fs)
+	if len(got) != 1 || got[0] != `annotations/sources.json:2:50: unknown field "colour" in a source; the fields are: the CSL variables, such as id, type, title, author, issued, container-title, DOI, URL, accessed` {
+		t.Errorf("got %q", got)
+	}
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+)
+
+// runCmd runs the command line and returns its exit status and output.
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// snapshotDir returns every file under dir with its contents.
+func snapshotDir(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			out[rel+"/"] = ""
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		out[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestBuildEndToEnd(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	out := filepath.Join(root, "public")
+
+	code, stdout, stderr := runCmd(t, "build", "--root", root)
+	if code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+	}
+	if !regexp.MustCompile(`^built 1 articles, 8 notes, 1 claims, 2 sources: \d+ pages written to .* in \S+\n$`).MatchString(stdout) {
+		t.Errorf("summary line = %q", stdout)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "articles", "curly.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(page)
+	ids := []string{"heading", "western", "threat", "hundred", "cap", "record", "stanford-first", "stanford-second"}
+	for _, id := range ids {
+		if c := strings.Count(html, `role="doc-noteref"`); c != len(ids) {
+			t.Fatalf("page has %d note markers, want %d", c, len(ids))
+		}
+		if c := strings.Count(html, `id="ref-`+id+`"`); c != 1 {
+			t.Errorf("note %s: %d markers", id, c)
+		}
+		if c := strings.Count(html, `<li id="note-`+id+`"`); c != 1 {
+			t.Errorf("note %s: %d endnotes", id, c)
+		}
+		if c := strings.Count(html, `href="#ref-`+id+`" role="doc-backlink"`); c != 1 {
+			t.Errorf("note %s: %d back-links", id, c)
+		}
+	}
+	// Links are relative and pages end in .html, so the folder works from disk.
+	for _, bad := range []string{`href="/`, `src="/`, `href="http://localhost`} {
+		if strings.Contains(html, bad) {
+			t.Errorf("article page contains a root-relative or absolute link %q", bad)
+		}
+	}
+	for _, f := range []string{"index.html", "claims.html", "sources.html"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+	// Nothing left beside the output or in the briefing folder.
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("leftover %s in the briefing folder", e.Name())
+		}
+	}
+
+	// A failing build leaves the published output byte for byte as it was.
+	before := snapshotDir(t, out)
+	bad := filepath.Join(root, "annotations", "curly.yaml")
+	data, _ := os.ReadFile(bad)
+	if err := os.WriteFile(bad, bytes.Replace(data, []byte("quote: Western civilization"), []byte("quote: Eastern civilization"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCmd(t, "build", "--root", root)
+	if code != 1 {
+		t.Fatalf("bad build exited %d, want 1", code)
+	}
+	wantErr := filepath.ToSlash(filepath.Join(root, "annotations/curly.yaml")) + `:11:12: the quote is not in the article; the closest passage is "Western civilization" (line 10)`
+	if !strings.Contains(stderr, wantErr) {
+		t.Errorf("stderr = %q, want it to contain %q", stderr, wantErr)
+	}
+	after := snapshotDir(t, out)
+	if len(before) != len(after) {
+		t.Fatalf("output changed: %d files before, %d after", len(before), len(after))
+	}
+	for k, v := range before {
+		if after[k] != v {
+			t.Errorf("output file %s changed", k)
+		}
+	}
+	entries, _ = os.ReadDir(root)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("leftover %s after a failed build", e.Name())
+		}
+	}
+}
+
+func TestCheckWritesNothing(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/crlf-json.txtar"), root)
+	before := snapshotDir(t, root)
+	code, stdout, stderr := runCmd(t, "check", "--root", root)
+	if code != 0 {
+		t.Fatalf("check exited %d: %s", code, stderr)
+	}
+	if stdout != "ok: 1 articles, 1 notes, 0 claims, 1 sources: every note anchored\n" {
+		t.Errorf("stdout = %q", stdout)
+	}
+	after := snapshotDir(t, root)
+	if len(before) != len(after) {
+		t.Errorf("check wrote files: %d before, %d after", len(before), len(after))
+	}
+}
+
+func TestCheckReportsAllProblems(t *testing.T) {
+	root := t.TempDir()
+	fs := briefingtest.Load(t, "internal/site/testdata/typography.txtar")
+	fs["annotations/curly.yaml"].Data = []byte("notes:\n  - id: a\n    quote: nowhere to be found at all\n    kind: context\n    note: x\n  - id: b\n    quote: A heading\n    kind: opinion\n    note: <b>bold</b>\n")
+	briefingtest.WriteDir(t, fs, root)
+	code, _, stderr := runCmd(t, "check", "--root", root)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	p := filepath.ToSlash(filepath.Join(root, "annotations/curly.yaml"))
+	for _, want := range []string{
+		p + ":3:12: the quote is not in the article, and no passage resembles it",
+		p + `:8:11: kind "opinion" is not a kind of note`,
+		"problems found",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if code, _, _ := runCmd(t); code != 2 {
+		t.Errorf("no arguments: exit %d, want 2", code)
+	}
+	if code, _, stderr := runCmd(t, "bulid"); code != 2 || !strings.Contains(stderr, `unknown command "bulid"`) {
+		t.Errorf("unknown command: exit %d, %q", code, stderr)
+	}
+}
