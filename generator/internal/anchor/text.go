@@ -231,10 +231,7 @@ func normalize(s string) normalized {
 	n := normalized{start: make([]int, 0, len(s)), end: make([]int, 0, len(s))}
 	space := false
 	for i, r := range s {
-		size := utf8.RuneLen(r)
-		if size < 0 {
-			size = 1
-		}
+		_, size := utf8.DecodeRuneInString(s[i:]) // 1 for an invalid byte
 		f := fold(r)
 		if f == ' ' {
 			if space {

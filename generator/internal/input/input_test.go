@@ -320,3 +320,11 @@ func TestLoadCSLJSON(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func errLinesNoFail(err error) []*diag.Error {
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		return le.Errs
+	}
+	return nil
+}

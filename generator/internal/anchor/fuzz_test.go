@@ -1,0 +1,39 @@
+package anchor
+
+import (
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// FuzzAnchor anchors an arbitrary quote in an arbitrary article: it must not
+// panic, and a passage it finds must fold to the quote (nothing approximate
+// beyond typography).
+func FuzzAnchor(f *testing.F) {
+	f.Add(article, "existential threat", "", 0)
+	f.Add("*a* **b** `c` [d](e) \\* &amp; f\n\ng", "a b", "", 2)
+	f.Add("“x” — ‘y’\n\n- item one\n- item two", `"x" - 'y'`, "x", 1)
+	f.Fuzz(func(t *testing.T, md, quote, prefix string, occ int) {
+		if occ < 0 || occ > 5 {
+			occ = 0
+		}
+		src := []byte(md)
+		body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
+		doc := goldmark.New().Parser().Parse(text.NewReader(src))
+		var errs diag.List
+		blocks := Extract(doc, src, body, &errs)
+		n := &briefing.Note{ID: "n", Quote: quote, Prefix: prefix, Occurrence: occ, QuotePos: diag.Pos{File: "n.yaml", Line: 1, Col: 1}}
+		for _, s := range Resolve(blocks, []*briefing.Note{n}, &errs) {
+			if s.Start < 0 || s.End > len(s.Block.Text) || s.Start > s.End {
+				t.Fatalf("span %d-%d outside text of %d bytes", s.Start, s.End, len(s.Block.Text))
+			}
+			if got := Fold(s.Block.Text[s.Start:s.End]); got != Fold(quote) {
+				t.Fatalf("passage %q folds to %q, quote %q to %q", s.Block.Text[s.Start:s.End], got, quote, Fold(quote))
+			}
+		}
+	})
+}

@@ -1,0 +1,88 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+func md(s string) briefing.Markdown {
+	return briefing.Markdown{Text: s, Pos: diag.Pos{File: "n.yaml", Line: 5, Col: 7}, Indent: 6}
+}
+
+func TestMarkdownSafety(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // the error, or "" for none
+	}{
+		{"A [link](https://example.org) and [mail](mailto:a@b.org) and [rel](../claims.html#x).", ""},
+		{"Bad [x](javascript:alert(1)).", `n.yaml:5:15: the link "javascript:alert(1)" uses the javascript: scheme: only http, https and mailto links are allowed`},
+		{"Bad [x](data:text/html;base64,AAA).", `n.yaml:5:15: the link "data:text/html;base64,AAA" uses the data: scheme: only http, https and mailto links are allowed`},
+		{"Bad [x](//evil.example/a).", `n.yaml:5:15: the link "//evil.example/a" is a protocol-relative address: write it in full, starting with https://`},
+		{"Raw <script>alert(1)</script>.", `n.yaml:5:11: raw HTML (<script>) is not allowed in a note: write it as Markdown, or escape the < as \<`},
+		{"line one\n\n<div>block</div>\n", `n.yaml:7:7: raw HTML is not allowed in a note: write it as Markdown, or escape the < as \<`},
+		{"An ![image](https://example.org/x.png).", `n.yaml:5:19: images are not allowed in a note: the briefing never loads files from elsewhere; describe the image in words instead`},
+	}
+	r := New(&briefing.Briefing{})
+	for _, tt := range tests {
+		var errs diag.List
+		out := r.Markdown(md(tt.in), "a note", &errs)
+		got := ""
+		if es := errs.Errors(); len(es) > 0 {
+			got = es[0].Error()
+		}
+		if got != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+		for _, bad := range []string{"<script", "javascript:", "<div"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%q rendered %q, which contains %s", tt.in, out, bad)
+			}
+		}
+	}
+}
+
+func TestCiteLabels(t *testing.T) {
+	d := &briefing.Date{Year: 2024}
+	sources := []*briefing.Source{
+		{ID: "a", Author: []briefing.Name{{Family: "Light"}, {Family: "He"}, {Family: "Robey"}}, Issued: d},
+		{ID: "b", Author: []briefing.Name{{Family: "Light"}, {Family: "Ulmer"}, {Family: "Miller"}}, Issued: d},
+		{ID: "c", Author: []briefing.Name{{Literal: "U.S. Department of State"}}},
+		{ID: "d", Author: []briefing.Name{{Family: "Doe"}, {Family: "Roe"}}, Issued: d},
+		{ID: "e", Title: "An untitled web page with a very long title indeed", Issued: d},
+	}
+	got := CiteLabels(sources)
+	want := map[string]string{
+		"a": "Light et al. 2024a", "b": "Light et al. 2024b", "c": "U.S. Department of State n.d.",
+		"d": "Doe and Roe 2024", "e": "An untitled web page with a very long ti… 2024",
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: %q, want %q", id, got[id], w)
+		}
+	}
+}
+
+func TestReference(t *testing.T) {
+	s := &briefing.Source{
+		Type: "article-journal", Title: "Law-Abiding Immigrants", ContainerTitle: "American Economic Review: Insights",
+		Volume: "6", Issue: "4", Page: "453-471", DOI: "10.1257/aeri.20230459",
+		Author: []briefing.Name{{Family: "Abramitzky", Given: "Ran"}, {Family: "Boustan", Given: "Leah"}},
+		Issued: &briefing.Date{Year: 2024, Month: 12},
+	}
+	want := `Abramitzky, R., &amp; Boustan, L. (2024). Law-Abiding Immigrants. <cite>American Economic Review: Insights</cite>, 6(4), 453-471. <a class="ref-addr" href="https://doi.org/10.1257/aeri.20230459">https://doi.org/10.1257/aeri.20230459</a>`
+	if got := Reference(s); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	news := &briefing.Source{
+		Type: "article-newspaper", Title: "US tells diplomats <to> act", ContainerTitle: "Reuters",
+		Author: []briefing.Name{{Literal: "Reuters"}}, Issued: &briefing.Date{Year: 2025, Month: 11, Day: 27},
+		URL: "https://www.reuters.com/x", Accessed: &briefing.Date{Year: 2026, Month: 11, Day: 21},
+	}
+	want = `Reuters (2025, November 27). US tells diplomats &lt;to&gt; act. <cite>Reuters</cite>. <a class="ref-addr" href="https://www.reuters.com/x">https://www.reuters.com/x</a> (accessed 21 November 2026)`
+	if got := Reference(news); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
