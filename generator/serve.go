@@ -60,7 +60,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		_ = srv.Shutdown(shut)
 	}()
 	go watch(ctx, root, rebuild)
-	fmt.Fprintf(stdout, "serving http://%s/index.html (Ctrl-C to stop)\n", ln.Addr())
+	fmt.Fprintf(stdout, "serving http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1
