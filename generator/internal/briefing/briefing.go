@@ -334,26 +334,6 @@ func (b *Briefing) ArticleBySlug(slug string) *Article {
 	return nil
 }
 
-// Claim returns the claim with that id, or nil.
-func (b *Briefing) Claim(id string) *Claim {
-	for _, c := range b.Claims {
-		if c.ID == id {
-			return c
-		}
-	}
-	return nil
-}
-
-// Source returns the source with that id, or nil.
-func (b *Briefing) Source(id string) *Source {
-	for _, s := range b.Sources {
-		if s.ID == id {
-			return s
-		}
-	}
-	return nil
-}
-
 // NoteCount is the number of notes on all articles.
 func (b *Briefing) NoteCount() int {
 	n := 0

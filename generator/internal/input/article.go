@@ -47,6 +47,26 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 	return node.Content[0], body, bodyLine, true
 }
 
+// markdownFile reads a Markdown file with YAML front matter. fm is nil, with
+// missing reported, when the file has no front matter; ok is false when the
+// file could not be read at all (already reported).
+func (l *loader) markdownFile(p, missing string) (d *decoder, fm *yaml.Node, body briefing.Markdown, ok bool) {
+	text, ok := readText(l.fsys, p, l.errs)
+	if !ok {
+		return nil, nil, body, false
+	}
+	d = newDecoder(p, text, 0, l.errs)
+	fm, rest, bodyLine, ok := frontMatter(d, text)
+	if !ok {
+		return nil, nil, body, false
+	}
+	body = briefing.Markdown{Text: rest, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}
+	if fm == nil {
+		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrMissingField, "%s", missing)
+	}
+	return d, fm, body, true
+}
+
 func (l *loader) article(name string) *briefing.Article {
 	p := path.Join("content/articles", name)
 	slug := strings.TrimSuffix(name, ".md")
@@ -55,18 +75,8 @@ func (l *loader) article(name string) *briefing.Article {
 			"%q is not a safe article file name: use lower-case letters, digits and hyphens, like %q", name, slugify(slug)+".md")
 		return nil
 	}
-	text, ok := readText(l.fsys, p, l.errs)
-	if !ok {
-		return nil
-	}
-	d := newDecoder(p, text, 0, l.errs)
-	fm, body, bodyLine, ok := frontMatter(d, text)
-	if !ok {
-		return nil
-	}
-	if fm == nil {
-		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrMissingField,
-			"the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line")
+	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line")
+	if !ok || fm == nil {
 		return nil
 	}
 	m, ok := d.fields(fm, "the article's front matter", articleFields...)
@@ -86,10 +96,7 @@ func (l *loader) article(name string) *briefing.Article {
 		Author:    d.str(m, "author"),
 		ReliesOn:  d.strList(m, "relies_on", "[Reuters]"),
 		Summary:   d.str(m, "summary"),
-		Body: briefing.Markdown{
-			Text: body,
-			Pos:  diag.Pos{File: p, Line: bodyLine + 1, Col: 1},
-		},
+		Body:      body,
 	}
 	d.checkURL(m, "url", a.URL)
 	for f, v := range map[string]string{"title": a.Title, "outlet": a.Outlet, "date_note": a.DateNote, "author": a.Author, "summary": a.Summary} {
@@ -101,8 +108,8 @@ func (l *loader) article(name string) *briefing.Article {
 				"relies_on contains HTML (%s): this field is plain text; remove the tag", v[loc[0]:loc[1]])
 		}
 	}
-	if strings.TrimSpace(body) == "" {
-		l.errs.Add(diag.Pos{File: p, Line: bodyLine + 1, Col: 1}, "the article has no text: paste the article's body below the front matter")
+	if strings.TrimSpace(body.Text) == "" {
+		l.errs.Add(body.Pos, "the article has no text: paste the article's body below the front matter")
 	}
 	return a
 }

@@ -65,7 +65,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 	if !ok {
 		return slug, nil, false
 	}
-	seen := map[string]diag.Pos{}
+	seen := ids{what: "note", hint: "give each note of an article its own id"}
 	for _, it := range d.list(m, "notes", "a list of notes, each starting with \"- id: …\"") {
 		nm, ok := d.fields(it, "a note", noteFields...)
 		if !ok {
@@ -99,14 +99,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		if v, ok := nm["verdict"]; ok {
 			n.VerdictPos = d.pos(resolve(v))
 		}
-		if n.ID != "" {
-			if prev, dup := seen[n.ID]; dup {
-				l.errs.AddErr(d.pos(resolve(nm["id"])), diag.ErrDuplicateID,
-					"note id %q is already used at line %d: give each note of an article its own id", n.ID, prev.Line)
-			} else {
-				seen[n.ID] = d.pos(resolve(nm["id"]))
-			}
-		}
+		seen.add(d, nm, n.ID)
 		if n.Quote != "" && strings.TrimSpace(n.Quote) == "" {
 			l.errs.Add(n.QuotePos, "quote is empty: copy the exact words the note is about")
 		}
@@ -151,7 +144,7 @@ func (l *loader) claims() []*briefing.Claim {
 		items = d.list(m, "claims", "a list of claims, each starting with \"- id: …\"")
 	}
 	var out []*briefing.Claim
-	seen := map[string]int{}
+	seen := ids{what: "claim", hint: "give each claim its own id"}
 	for _, it := range items {
 		cm, ok := d.fields(it, "a claim", claimFields...)
 		if !ok {
@@ -173,13 +166,7 @@ func (l *loader) claims() []*briefing.Claim {
 			l.errs.Add(d.pos(resolve(cm["statement"])), "the statement is %d characters long: keep it to one sentence of at most 120 characters and put the rest in the note", n)
 		}
 		d.checkPlain(cm, "statement", c.Statement)
-		if c.ID != "" {
-			if line, dup := seen[c.ID]; dup {
-				l.errs.AddErr(d.pos(resolve(cm["id"])), diag.ErrDuplicateID, "claim id %q is already used at line %d: give each claim its own id", c.ID, line)
-			} else {
-				seen[c.ID] = d.pos(resolve(cm["id"])).Line
-			}
-		}
+		seen.add(d, cm, c.ID)
 		out = append(out, c)
 	}
 	return out

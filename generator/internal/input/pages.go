@@ -18,18 +18,9 @@ func (l *loader) index() briefing.Index {
 			"the briefing has no content/_index.md: add one with a front matter title and the overview as its text")
 		return idx
 	}
-	text, ok := readText(l.fsys, p, l.errs)
-	if !ok {
-		return idx
-	}
-	d := newDecoder(p, text, 0, l.errs)
-	fm, body, bodyLine, ok := frontMatter(d, text)
-	if !ok {
-		return idx
-	}
-	idx.Body = briefing.Markdown{Text: body, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}
-	if fm == nil {
-		l.errs.AddErr(idx.Pos, diag.ErrMissingField, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---")
+	d, fm, body, ok := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---")
+	idx.Body = body
+	if !ok || fm == nil {
 		return idx
 	}
 	m, ok := d.fields(fm, "the briefing's front matter", indexFields...)
@@ -62,18 +53,12 @@ func (l *loader) page(p string) *briefing.Page {
 	if !exists(l.fsys, p) {
 		return nil
 	}
-	text, ok := readText(l.fsys, p, l.errs)
+	d, fm, body, ok := l.markdownFile(p, p+" has no front matter: start it with ---, a line \"title: …\", and another ---")
 	if !ok {
 		return nil
 	}
-	d := newDecoder(p, text, 0, l.errs)
-	fm, body, bodyLine, ok := frontMatter(d, text)
-	if !ok {
-		return nil
-	}
-	pg := &briefing.Page{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: briefing.Markdown{Text: body, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}}
+	pg := &briefing.Page{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: body}
 	if fm == nil {
-		l.errs.AddErr(pg.Pos, diag.ErrMissingField, "%s has no front matter: start it with ---, a line \"title: …\", and another ---", p)
 		return pg
 	}
 	m, ok := d.fields(fm, "the page's front matter", pageFields...)

@@ -91,7 +91,7 @@ func (l *loader) sources() ([]*briefing.Source, string) {
 		items = d.list(m, "references", "a list of references, each starting with \"- id: …\"")
 	}
 	var out []*briefing.Source
-	seen := map[string]int{}
+	seen := ids{what: "source", hint: "give each source its own id"}
 	allowed := sourceFields()
 	for _, it := range items {
 		sm, ok := d.fields(it, "a source", allowed...)
@@ -150,13 +150,7 @@ func (l *loader) sources() ([]*briefing.Source, string) {
 				s.Other[k] = resolve(v).Value
 			}
 		}
-		if s.ID != "" {
-			if line, dup := seen[s.ID]; dup {
-				l.errs.AddErr(d.pos(resolve(sm["id"])), diag.ErrDuplicateID, "source id %q is already used at line %d: give each source its own id", s.ID, line)
-			} else {
-				seen[s.ID] = d.pos(resolve(sm["id"])).Line
-			}
-		}
+		seen.add(d, sm, s.ID)
 		out = append(out, s)
 	}
 	return out, p

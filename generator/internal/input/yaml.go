@@ -408,3 +408,26 @@ func sortedKeys(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// ids remembers the ids of one file, to report a repeated one.
+type ids struct {
+	what string // "note", "claim", "source"
+	hint string // how to fix a repeat
+	seen map[string]int
+}
+
+// add records the id at m[field]; a repeat is reported at its position.
+func (s *ids) add(d *decoder, m map[string]*yaml.Node, id string) {
+	if id == "" {
+		return
+	}
+	if s.seen == nil {
+		s.seen = map[string]int{}
+	}
+	pos := d.pos(resolve(m["id"]))
+	if line, dup := s.seen[id]; dup {
+		d.errs.AddErr(pos, diag.ErrDuplicateID, "%s id %q is already used at line %d: %s", s.what, id, line, s.hint)
+		return
+	}
+	s.seen[id] = pos.Line
+}
