@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/stage"
 )
 
 // runCmd runs the command line and returns its exit status and output.
@@ -171,5 +172,46 @@ func TestUsage(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "bulid"); code != 2 || !strings.Contains(stderr, `unknown command "bulid"`) {
 		t.Errorf("unknown command: exit %d, %q", code, stderr)
+	}
+}
+
+// TestRealBriefingChecks keeps the project's own briefing valid: every note
+// anchored, every reference resolved, and the counts its issue asks for.
+func TestRealBriefingChecks(t *testing.T) {
+	res, err := compile("..", stage.Options{})
+	if err != nil {
+		t.Fatalf("the briefing in content/ and annotations/ has problems:\n%v", err)
+	}
+	c := res.Counts
+	if c.Articles != 5 || c.Notes < 50 || c.Claims < 12 || c.Sources < 25 {
+		t.Errorf("counts = %+v: want 5 articles, at least 50 notes, 12 claims and 25 sources", c)
+	}
+	perClaim := map[string]map[string]bool{}
+	for slug, a := range res.Articles {
+		if len(a.Notes) < 8 {
+			t.Errorf("%s has %d notes, want at least 8", slug, len(a.Notes))
+		}
+		for _, n := range a.Notes {
+			if n.Claim.ID != "" {
+				if perClaim[n.Claim.ID] == nil {
+					perClaim[n.Claim.ID] = map[string]bool{}
+				}
+				perClaim[n.Claim.ID][slug] = true
+			}
+		}
+	}
+	multi := 0
+	for _, arts := range perClaim {
+		if len(arts) >= 2 {
+			multi++
+		}
+	}
+	if multi < 8 {
+		t.Errorf("%d claims are annotated in two or more articles, want at least 8", multi)
+	}
+	for _, s := range res.Briefing.Sources {
+		if s.DOI == "" && s.URL == "" {
+			t.Errorf("source %s has neither DOI nor URL", s.ID)
+		}
 	}
 }
