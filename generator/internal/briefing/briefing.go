@@ -333,12 +333,3 @@ func (b *Briefing) ArticleBySlug(slug string) *Article {
 	}
 	return nil
 }
-
-// NoteCount is the number of notes on all articles.
-func (b *Briefing) NoteCount() int {
-	n := 0
-	for _, a := range b.Articles {
-		n += len(a.Notes)
-	}
-	return n
-}

@@ -49,6 +49,12 @@ func Load(fsys fs.FS) (*briefing.Briefing, error) {
 	return b, errs.Err()
 }
 
+// Read is Load for callers that collect problems from several stages in
+// one list: it adds the loader's problems to errs.
+func Read(fsys fs.FS, errs *diag.List) *briefing.Briefing {
+	return load(fsys, errs)
+}
+
 func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 	l := &loader{fsys: fsys, errs: errs}
 	b := &briefing.Briefing{}

@@ -12,7 +12,6 @@ package render
 
 import (
 	"bytes"
-	"html"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -31,10 +30,6 @@ type Renderer struct {
 	claims  map[string]*briefing.Claim
 	article goldmark.Markdown
 	text    goldmark.Markdown
-	// Links to the pages that list sources and claims, relative to an
-	// article page.
-	SourceHref func(id string) string
-	ClaimHref  func(id string) string
 }
 
 // New returns a Renderer for b.
@@ -45,12 +40,6 @@ func New(b *briefing.Briefing) *Renderer {
 		claims:  map[string]*briefing.Claim{},
 		article: goldmark.New(goldmark.WithExtensions(Extension{})),
 		text:    goldmark.New(),
-		SourceHref: func(id string) string {
-			return "../sources.html#src-" + id
-		},
-		ClaimHref: func(id string) string {
-			return "../claims.html#claim-" + id
-		},
 	}
 	for _, s := range b.Sources {
 		r.sources[s.ID] = s
@@ -125,7 +114,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 			Note:   s.Note,
 			Number: ref.Number,
 			HTML:   r.Markdown(s.Note.Body, "a note", errs),
-			Cites:  r.Cites(s.Note.Cites),
+			Cites:  r.Cites(s.Note.Cites, "../"),
 			Quote:  s.Block.Text[s.Start:s.End],
 			Start:  blockAt[s.Block] + s.Start,
 			End:    blockAt[s.Block] + s.End,
@@ -136,14 +125,15 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 }
 
 // Cites returns the short citations of refs, leaving out unknown ids (they
-// are reported when the briefing is loaded).
-func (r *Renderer) Cites(refs []briefing.Ref) []Cite {
+// are reported when the briefing is loaded). root is the way from the page
+// that shows them to the site's root: "" or "../".
+func (r *Renderer) Cites(refs []briefing.Ref, root string) []Cite {
 	var out []Cite
 	for _, ref := range refs {
 		if _, ok := r.sources[ref.ID]; !ok {
 			continue
 		}
-		out = append(out, Cite{ID: ref.ID, Label: r.labels[ref.ID], Href: r.SourceHref(ref.ID)})
+		out = append(out, Cite{ID: ref.ID, Label: r.labels[ref.ID], Href: root + "sources.html#src-" + ref.ID})
 	}
 	return out
 }
@@ -169,6 +159,3 @@ func (r *Renderer) Markdown(md briefing.Markdown, what string, errs *diag.List) 
 	}
 	return buf.String()
 }
-
-// Plain escapes a plain-text field for HTML.
-func Plain(s string) string { return html.EscapeString(s) }

@@ -28,14 +28,7 @@ type Result struct {
 // the input has any; the Result is then not fit to publish.
 func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	var errs diag.List
-	b, err := input.Load(fsys)
-	if le, ok := err.(*diag.ListError); ok {
-		for _, e := range le.Errs {
-			errs.AddErr(e.Pos, e.Err, "%s", e.Msg)
-		}
-	} else if err != nil {
-		return nil, err
-	}
+	b := input.Read(fsys, &errs)
 	r := render.New(b)
 	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles))}
 	for _, a := range b.Articles {

@@ -249,11 +249,7 @@ func indexMatter(b *briefing.Briefing, r *render.Renderer, errs *diag.List) fron
 	}
 	var timeline []entry
 	for _, e := range b.Index.Timeline {
-		var cs []citeData
-		for _, c := range r.Cites(e.Cites) {
-			cs = append(cs, citeData{ID: c.ID, Label: c.Label, Href: "sources.html#src-" + c.ID})
-		}
-		timeline = append(timeline, entry{ISO: e.Date.ISO(), Label: e.Date.Long(), HTML: r.Markdown(e.Text, "a timeline entry", errs), Cites: cs})
+		timeline = append(timeline, entry{ISO: e.Date.ISO(), Label: e.Date.Long(), HTML: r.Markdown(e.Text, "a timeline entry", errs), Cites: cites(r.Cites(e.Cites, ""))})
 	}
 	sort.SliceStable(timeline, func(i, j int) bool { return timeline[i].ISO < timeline[j].ISO })
 	return frontMatter{Title: b.Index.Title, Params: map[string]any{
@@ -266,13 +262,9 @@ func indexMatter(b *briefing.Briefing, r *render.Renderer, errs *diag.List) fron
 func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appearance, errs *diag.List) []map[string]any {
 	var out []map[string]any
 	for _, c := range b.Claims {
-		var cs []citeData
-		for _, x := range r.Cites(c.Cites) {
-			cs = append(cs, citeData{ID: x.ID, Label: x.Label, Href: "sources.html#src-" + x.ID})
-		}
 		out = append(out, map[string]any{
 			"id": c.ID, "statement": c.Statement, "verdict": string(c.Verdict), "verdict_label": c.Verdict.Label(),
-			"html": r.Markdown(c.Body, "a claim", errs), "cites": cs, "appearances": apps[c.ID],
+			"html": r.Markdown(c.Body, "a claim", errs), "cites": cites(r.Cites(c.Cites, "")), "appearances": apps[c.ID],
 		})
 	}
 	return out
