@@ -67,7 +67,8 @@ func (q Quote) Words() int { return len(q.words) }
 // Group is one passage quoted in two or more articles.
 type Group struct {
 	// Quotes holds every distinct wording, the longest first (the
-	// reference the others are compared with), then in article order.
+	// reference the others are compared with; of two as long, the one
+	// more articles use), then in article order.
 	Quotes []Wording
 	// Articles is the number of articles that quote the passage.
 	Articles int
@@ -339,9 +340,12 @@ func group(qs []Quote) (Group, bool) {
 		byKey[k] = len(ws)
 		ws = append(ws, Wording{Places: []Quote{q}})
 	}
+	// The reference is the longest wording; of two as long, the one more
+	// articles use.
 	ref := 0
 	for i, w := range ws {
-		if len(w.Places[0].words) > len(ws[ref].Places[0].words) {
+		n, m := len(w.Places[0].words), len(ws[ref].Places[0].words)
+		if n > m || n == m && len(w.Places) > len(ws[ref].Places) {
 			ref = i
 		}
 	}
