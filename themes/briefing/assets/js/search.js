@@ -37,7 +37,8 @@
   function snippet(text, f, terms) {
     var p = el("p", "search-snippet"), at = find(f, terms[0], 0), start = Math.max(0, at - 80),
       end = Math.min(text.length, start + 240), s = f.length === text.length;
-    if (!s) start = 0;
+    var sp = text.indexOf(" ", start);
+    if (!s) start = 0; else if (start > 0 && sp >= 0 && sp < at) start = sp + 1;
     if (start > 0) p.append("…");
     for (var i = start; i < end;) {
       var hit = -1, len = 0;
