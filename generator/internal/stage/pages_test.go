@@ -251,7 +251,7 @@ func TestSearchIndex(t *testing.T) {
 		"claims.html#claim-nowhere":      "Claim: Kept for completeness.",
 		// A paragraph is found by its words, up to its first note marker.
 		"articles/beta.html#:~:text=The%20cable%20asks%20diplomats,report%20crimes%20by%20migrants": "Article text: The cable asks diplomats to report crimes by migrants.",
-		"articles/alpha.html#:~:text=Officials%20offered%20no%20data": "Article text: Officials offered no data on crime rates.",
+		"articles/alpha.html#:~:text=Officials%20offered%20no%20data":                               "Article text: Officials offered no data on crime rates.",
 	} {
 		got, ok := hrefs[href]
 		if !ok {
