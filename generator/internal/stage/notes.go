@@ -5,6 +5,10 @@
 package stage
 
 import (
+	"net/url"
+	"regexp"
+	"strings"
+
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
 )
@@ -27,7 +31,7 @@ func notesData(r *render.Renderer, order []*briefing.Article, arts map[string]*r
 		na := notesArticle{Slug: a.Slug, Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"}
 		for _, n := range ra.Notes {
 			nd := noteData{ID: n.ID, Number: n.Number, Kind: string(n.Kind), KindLabel: n.Kind.Label(),
-				HTML: n.HTML, Quote: n.Quote, Cites: cites(r.Cites(n.Note.Cites, ""))}
+				HTML: rebase(n.HTML, a.Slug), Quote: n.Quote, Cites: cites(r.Cites(n.Note.Cites, ""))}
 			if n.Verdict != "" {
 				nd.Verdict, nd.VerdictLabel = string(n.Verdict), n.Verdict.Label()
 			}
@@ -42,4 +46,26 @@ func notesData(r *render.Renderer, order []*briefing.Article, arts map[string]*r
 		out = append(out, na)
 	}
 	return out
+}
+
+var hrefAttr = regexp.MustCompile(`href="([^"]*)"`)
+
+// rebase rewrites the relative links of a note, written for its article's
+// page, for a page at the site's root.
+func rebase(h, slug string) string {
+	return hrefAttr.ReplaceAllStringFunc(h, func(m string) string {
+		v := m[len(`href="`) : len(m)-1]
+		u, err := url.Parse(v)
+		switch {
+		case err != nil || u.Scheme != "" || strings.HasPrefix(v, "/"):
+			return m
+		case strings.HasPrefix(v, "#"):
+			v = "articles/" + slug + ".html" + v
+		case strings.HasPrefix(v, "../"):
+			v = strings.TrimPrefix(v, "../")
+		default:
+			v = "articles/" + v
+		}
+		return `href="` + v + `"`
+	})
 }

@@ -270,3 +270,31 @@ func TestSearchIndex(t *testing.T) {
 		t.Errorf("%d sources indexed, want 5", sources)
 	}
 }
+
+func TestNotesPageRebasesLinks(t *testing.T) {
+	fs := briefingtest.Load(t, "testdata/pages.txtar")
+	fs["annotations/beta.yaml"].Data = []byte(`notes:
+  - id: crimes
+    quote: report crimes by migrants
+    kind: context
+    note: See [the claims](../claims.html#claim-nowhere), [alpha](alpha.html#note-threat), [above](#note-crimes) and [a site](https://example.org/x).
+`)
+	res, err := site.Compile(fs, stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		Articles []struct {
+			Slug  string
+			Notes []struct{ HTML string }
+		}
+	}
+	params(t, res.Files, "content/notes.html", &p)
+	got := p.Articles[len(p.Articles)-1].Notes[0].HTML
+	for _, want := range []string{`href="claims.html#claim-nowhere"`, `href="articles/alpha.html#note-threat"`,
+		`href="articles/beta.html#note-crimes"`, `href="https://example.org/x"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("note on the all-notes page lacks %s: %s", want, got)
+		}
+	}
+}
