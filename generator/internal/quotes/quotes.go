@@ -197,7 +197,11 @@ func opensAfter(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune("([{/—–-\"'“‘", r)
 }
 
+// fold returns r's typographic class as anchoring folds it.
 func fold(r rune) rune {
+	if r < 0x80 && r != '"' && r != '\'' && r != '`' {
+		return r // most runes: spared a call that allocates
+	}
 	f := []rune(anchor.Fold(string(r)))
 	if len(f) != 1 {
 		return r
