@@ -7,8 +7,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/briefing/annotated/generator/internal/browser"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/browser"
 )
 
 // TestSearchInBrowser builds the pages fixture and, from file://, searches
