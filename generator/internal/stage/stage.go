@@ -73,6 +73,7 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 	f["content/sources.html"] = page(frontMatter{Title: "Sources", Layout: "sources",
 		Params: map[string]any{"sources": sourcesData(b, r)}}, "")
 	c.Pages += 2
+	exports(f, b, order, arts, opt)
 	return f, c
 }
 
@@ -118,6 +119,7 @@ func config(b *briefing.Briefing, opt Options) []byte {
 		},
 		"params": map[string]any{
 			"hasMethodology": b.Methodology != nil,
+			"absoluteBase":   baseURL(opt) != "",
 		},
 		"build": map[string]any{"noJSConfigInAssets": true},
 		"caches": map[string]any{
