@@ -22,6 +22,7 @@ import (
 // Options are the choices of one build.
 type Options struct {
 	BaseURL string // "" for a site that works from any folder
+	PDF     bool   // the build also prints handout.html to handout.pdf
 }
 
 // Files is a Hugo project: slash-separated paths to contents.
@@ -74,6 +75,7 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 		Params: map[string]any{"sources": sourcesData(b, r)}}, "")
 	c.Pages += 2
 	exports(f, b, order, arts, opt)
+	c.Pages += handout(f, b)
 	return f, c
 }
 
@@ -119,7 +121,6 @@ func config(b *briefing.Briefing, opt Options) []byte {
 		},
 		"params": map[string]any{
 			"hasMethodology": b.Methodology != nil,
-			"absoluteBase":   baseURL(opt) != "",
 		},
 		"build": map[string]any{"noJSConfigInAssets": true},
 		"caches": map[string]any{
@@ -132,6 +133,7 @@ func config(b *briefing.Briefing, opt Options) []byte {
 			"http":         map[string]any{"urls": []string{"^$"}},
 		},
 	}
+	publishing(cfg, opt)
 	data, _ := json.MarshalIndent(cfg, "", " ")
 	return data
 }
