@@ -31,17 +31,23 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 	addr := fl.String("url", "", "the original article's address (http or https)")
 	outlet := fl.String("outlet", "", "the outlet that published it")
 	title := fl.String("title", "", "the outlet's headline (left for you to fill in when not given)")
-	// The slug may come before or after the flags.
+	// The slug may come before, between or after the flags.
 	var slug string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		slug, args = args[0], args[1:]
-	}
-	if err := fl.Parse(args); err != nil {
-		return 2
-	}
-	rest := fl.Args()
-	if slug == "" && len(rest) > 0 {
-		slug, rest = rest[0], rest[1:]
+	var rest []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return 2
+		}
+		args = fl.Args()
+		if len(args) == 0 {
+			break
+		}
+		if slug == "" {
+			slug = args[0]
+		} else {
+			rest = append(rest, args[0])
+		}
+		args = args[1:]
 	}
 	switch {
 	case len(rest) > 0:

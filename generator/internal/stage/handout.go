@@ -41,15 +41,22 @@ func AsOf(b *briefing.Briefing) *briefing.Date {
 }
 
 // publishing adds to the Hugo configuration what hosting needs: a 404
-// page, a sitemap only when the site has an absolute address (a sitemap
-// lists absolute addresses), and the parameters the theme reads.
+// page, and a sitemap only when the site has an absolute address (a sitemap
+// lists absolute addresses).
+//
+// Hugo itself always gets "/" as its base URL, so that relativeURLs turns
+// every link into one relative to its page: given a base URL with a path
+// (https://example.org/sub/), Hugo would write "../sub/index.html", which
+// works on the server but not from disk. The theme writes absolute
+// addresses (canonical link, sitemap, 404 links) from params.baseURL.
 func publishing(cfg map[string]any, opt Options) {
 	disabled := []string{"taxonomy", "term", "rss", "section"}
 	if baseURL(opt) == "" {
 		disabled = append(disabled, "sitemap")
 	}
 	cfg["disableKinds"] = disabled
+	cfg["baseURL"] = "/"
 	params := cfg["params"].(map[string]any)
-	params["absoluteBase"] = baseURL(opt) != ""
+	params["baseURL"] = baseURL(opt)
 	params["hasPDF"] = opt.PDF
 }
