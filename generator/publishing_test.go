@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/offline"
+	"github.com/briefing/annotated/generator/internal/pdf"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
@@ -590,5 +592,47 @@ func TestPDFWithoutChromium(t *testing.T) {
 		if after[k] != v {
 			t.Errorf("%s changed", k)
 		}
+	}
+}
+
+// TestPrintStylesheet prints an article page and the bibliography with
+// Chromium and reads the text back: no navigation, the endnotes, and an
+// outward link's address written out once.
+func TestPrintStylesheet(t *testing.T) {
+	needTool(t, "chromium", "pdftotext")
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	out := filepath.Join(root, "public")
+	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
+		t.Fatal(stderr)
+	}
+	text := func(page string) string {
+		dst := filepath.Join(t.TempDir(), "page.pdf")
+		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified); err != nil {
+			t.Fatal(err)
+		}
+		txt, err := exec.Command("pdftotext", "-enc", "UTF-8", dst, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(strings.Fields(string(txt)), " ")
+	}
+	art := text("articles/curly.html")
+	for _, bad := range []string{"Skip to the text", "Typography test Overview Claims", "Back to marker", "Take it with you"} {
+		if strings.Contains(art, bad) {
+			t.Errorf("the printed article shows %q", bad)
+		}
+	}
+	for _, want := range []string{"Notes", "the post <https://example.org/post>", "A nested note.", "https://example.com/curly"} {
+		if !strings.Contains(art, want) {
+			t.Errorf("the printed article lacks %q:\n%s", want, art)
+		}
+	}
+	if strings.Contains(art, "https://example.com/curly <https://example.com/curly>") {
+		t.Error("the original's address is written twice")
+	}
+	src := text("sources.html")
+	if n := strings.Count(src, "https://example.org/report"); n != 1 {
+		t.Errorf("the bibliography prints an address %d times, want once:\n%s", n, src)
 	}
 }
