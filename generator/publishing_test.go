@@ -584,13 +584,31 @@ func TestPDFWithoutChromium(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "--pdf: $CHROMIUM is") || !strings.Contains(stderr, "Chromium is not installed") || !strings.Contains(stderr, "unchanged") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	after := snapshotDir(t, filepath.Join(root, "public"))
-	if len(after) != len(before) {
-		t.Fatal("the output changed")
+	same := func() {
+		t.Helper()
+		after := snapshotDir(t, filepath.Join(root, "public"))
+		if len(after) != len(before) {
+			t.Fatal("the output changed")
+		}
+		for k, v := range before {
+			if after[k] != v {
+				t.Errorf("%s changed", k)
+			}
+		}
 	}
-	for k, v := range before {
-		if after[k] != v {
-			t.Errorf("%s changed", k)
+	same()
+	// A browser that fails to print fails the build after Hugo ran: the
+	// new output is thrown away and the old one stays.
+	t.Setenv("CHROMIUM", "false")
+	code, _, stderr = runCmd(t, "build", "--root", root, "--pdf")
+	if code != 1 || !strings.Contains(stderr, "chromium could not print handout.html") || !strings.Contains(stderr, "unchanged") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	same()
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("leftover %s after a failed print", e.Name())
 		}
 	}
 }
