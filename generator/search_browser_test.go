@@ -18,7 +18,7 @@ import (
 // accented, curly-quoted text matches the plain one.
 func TestSearchInBrowser(t *testing.T) {
 	b := browser.New(t)
-	out := buildSite(t, fixtureDir(t, briefingtest.Load(t, "internal/stage/testdata/pages.txtar")))
+	out := buildBriefing(t, fixtureDir(t, briefingtest.Load(t, "internal/stage/testdata/pages.txtar")))
 	search := browser.FileURL(filepath.Join(out, "search.html"))
 
 	p := b.Open(t, search, 1000, 800)
@@ -60,7 +60,7 @@ func TestSearchInBrowser(t *testing.T) {
 // with a text fragment, and following it scrolls the article to the text.
 func TestSearchFindsArticleText(t *testing.T) {
 	b := browser.New(t)
-	out := buildSite(t, "..")
+	out := buildBriefing(t, "..")
 	p := b.Open(t, browser.FileURL(filepath.Join(out, "search.html"))+"?q=heels+massive+action", 1000, 800)
 	p.Do(chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
 	href := browser.Eval[string](p, `document.querySelector("#search-results li a").getAttribute("href")`)

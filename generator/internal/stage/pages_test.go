@@ -228,7 +228,7 @@ func TestSearchIndex(t *testing.T) {
 	var p struct{ Index string }
 	params(t, f, "content/search.html", &p)
 	js, ok := f["static/"+p.Index]
-	if !ok || !strings.HasPrefix(p.Index, "search-index.") {
+	if !ok || !strings.HasPrefix(p.Index, "js/search-index.") {
 		t.Fatalf("search page names index %q, which is not staged", p.Index)
 	}
 	const prefix = "window.BRIEFING_SEARCH="

@@ -71,7 +71,7 @@ func searchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.Art
 	js := append([]byte("window.BRIEFING_SEARCH="), data...)
 	js = append(js, ";\n"...)
 	sum := sha256.Sum256(js)
-	name := "search-index." + hex.EncodeToString(sum[:5]) + ".js"
+	name := "js/search-index." + hex.EncodeToString(sum[:]) + ".js"
 	return Files{"static/" + name: js}, name
 }
 

@@ -22,6 +22,7 @@ import (
 // Options are the choices of one build.
 type Options struct {
 	BaseURL string // "" for a site that works from any folder
+	PDF     bool   // the build also prints handout.html to handout.pdf
 }
 
 // Files is a Hugo project: slash-separated paths to contents.
@@ -75,6 +76,8 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 	f["content/search.html"] = page(frontMatter{Title: "Search", Layout: "search",
 		Params: map[string]any{"index": name}}, "")
 	c.Pages += 5
+	exports(f, b, order, arts, opt)
+	c.Pages += handout(f, b)
 	return f, c
 }
 
@@ -132,6 +135,7 @@ func config(b *briefing.Briefing, opt Options) []byte {
 			"http":         map[string]any{"urls": []string{"^$"}},
 		},
 	}
+	publishing(cfg, opt)
 	data, _ := json.MarshalIndent(cfg, "", " ")
 	return data
 }
