@@ -14,15 +14,15 @@
   document.documentElement.classList.add("js");
   var wide = matchMedia("(min-width: 64rem)");
   var notes = [].slice.call(body.querySelectorAll(".sidenote"));
-  var GAP = 12, MIN = 84;
+  var GAP = 12, MIN = 84, LINE = 20;
 
   function ref(sn) { return document.getElementById("ref-" + sn.getAttribute("data-note")); }
 
   function clampTo(sn, height) {
     var inner = sn.firstElementChild;
     sn.classList.add("clamped");
-    var more = sn.lastElementChild.offsetHeight;
-    inner.style.maxHeight = Math.max(height - more, 0) + "px";
+    var rest = sn.offsetHeight - inner.offsetHeight; // the link, margins
+    inner.style.maxHeight = Math.max(height - rest, 0) + "px";
   }
 
   function place() {
@@ -42,8 +42,9 @@
       var r = ref(sn);
       var want = r ? r.getBoundingClientRect().top - origin : bottom + GAP;
       if (prev && want < bottom + GAP) {
+        // Shorten only when that gains more than the link it costs.
         var room = Math.max(want - GAP - prevTop, MIN);
-        if (room < prev.offsetHeight) {
+        if (room + 3 * LINE < prev.offsetHeight) {
           clampTo(prev, room);
           bottom = prevTop + prev.offsetHeight;
         }
@@ -76,9 +77,13 @@
   function toggle(r) {
     var sn = document.getElementById("side-" + r.getAttribute("data-note"));
     if (!sn) return;
-    var open = !sn.classList.contains("open");
+    var open = !sn.classList.contains("open"), y = r.getBoundingClientRect().top;
     sn.classList.toggle("open", open);
     r.setAttribute("aria-expanded", open ? "true" : "false");
+    // The browser's scroll anchoring may pick a node below the note and
+    // scroll to keep it still; keep the marker still instead.
+    var d = r.getBoundingClientRect().top - y;
+    if (d) scrollBy(0, d);
   }
 
   body.addEventListener("click", function (e) {
@@ -86,6 +91,11 @@
     if (!r || wide.matches) return;
     e.preventDefault();
     toggle(r);
+  });
+  // Space must not also scroll the page, whether it comes as keydown or,
+  // from some tools, as a separate keypress.
+  body.addEventListener("keypress", function (e) {
+    if (!wide.matches && e.key === " " && e.target.matches("a.noteref")) e.preventDefault();
   });
   body.addEventListener("keydown", function (e) {
     var t = e.target;
