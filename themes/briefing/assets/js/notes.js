@@ -14,7 +14,7 @@
   document.documentElement.classList.add("js");
   var wide = matchMedia("(min-width: 64rem)");
   var notes = [].slice.call(body.querySelectorAll(".sidenote"));
-  var GAP = 12, MIN = 84, LINE = 20;
+  var GAP = 12, MIN = 108, LINE = 20;
 
   function ref(sn) { return document.getElementById("ref-" + sn.getAttribute("data-note")); }
 
