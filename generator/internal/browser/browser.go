@@ -16,7 +16,8 @@
 // # Pages
 //
 // Browser.Open opens a URL in a new tab with a viewport of the given size
-// and waits for its load event. The tab belongs to the test that opened it:
+// and waits for its load event; options turn JavaScript off (NoScript) or
+// set the colour scheme (Scheme). The tab belongs to the test that opened it:
 //
 //   - Every request whose scheme is not file, data, blob or about is
 //     blocked (Fetch interception) and recorded, and the test fails, naming
@@ -154,8 +155,12 @@ const pageTimeout = 60 * time.Second
 
 // Open opens rawURL in a new tab with a width×height viewport and waits for
 // it to load. See the package documentation for what it checks.
-func (b *Browser) Open(t testing.TB, rawURL string, width, height int) *Page {
+func (b *Browser) Open(t testing.TB, rawURL string, width, height int, opts ...Option) *Page {
 	t.Helper()
+	var cfg config
+	for _, o := range opts {
+		o(&cfg)
+	}
 	p := &Page{t: t}
 	tab, cancel := chromedp.NewContext(b.ctx, chromedp.WithListener(p.listen))
 	p.ctx = tab
@@ -183,6 +188,15 @@ func (b *Browser) Open(t testing.TB, rawURL string, width, height int) *Page {
 		t.Fatalf("browser: opening a tab: %v", err)
 	}
 	p.Resize(width, height)
+	if cfg.noScript {
+		p.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}))
+	}
+	if cfg.scheme != "" {
+		p.Media("", "prefers-color-scheme", cfg.scheme)
+	}
 	p.Do(chromedp.Navigate(rawURL))
 	return p
 }
@@ -317,14 +331,34 @@ func (p *Page) Resize(width, height int) {
 	}))
 }
 
-// Media emulates a CSS media type: "print", or "" for the screen.
-func (p *Page) Media(media string) {
+// Media emulates a CSS media type ("print", or "" for the screen) and media
+// features given as name, value pairs, such as "prefers-color-scheme",
+// "dark". Each call replaces what the last one set.
+func (p *Page) Media(media string, features ...string) {
 	p.t.Helper()
+	params := emulation.SetEmulatedMediaParams{Media: media}
+	for i := 0; i+1 < len(features); i += 2 {
+		params.Features = append(params.Features, &emulation.MediaFeature{Name: features[i], Value: features[i+1]})
+	}
 	p.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, params)
 		return err
 	}))
 }
+
+// Option changes how Open opens a page.
+type Option func(*config)
+
+type config struct {
+	noScript bool
+	scheme   string
+}
+
+// NoScript opens the page with JavaScript turned off.
+func NoScript(c *config) { c.noScript = true }
+
+// Scheme opens the page with prefers-color-scheme set to "light" or "dark".
+func Scheme(s string) Option { return func(c *config) { c.scheme = s } }
 
 // Screenshot writes a full-page PNG named name (".png" is added) to ShotDir
 // and returns its path.
