@@ -174,7 +174,15 @@ func writeSite(ctx context.Context, root, out string, res *site.Result) (int, er
 	if err := publish.Clean(out); err != nil {
 		return 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
-	stageDir, err := os.MkdirTemp("", "briefing-stage-")
+	files, err := projectFiles(root, res)
+	if err != nil {
+		return 0, err
+	}
+	var size int64
+	for _, data := range files {
+		size += int64(len(data))
+	}
+	stageDir, err := os.MkdirTemp(hugo.StageParent(size), "briefing-stage-")
 	if err != nil {
 		return 0, err
 	}
@@ -182,10 +190,6 @@ func writeSite(ctx context.Context, root, out string, res *site.Result) (int, er
 		defer os.RemoveAll(stageDir)
 	} else {
 		fmt.Fprintln(os.Stderr, "stage:", stageDir)
-	}
-	files, err := projectFiles(root, res)
-	if err != nil {
-		return 0, err
 	}
 	if _, err := hugo.NewStage(stageDir).Write(files); err != nil {
 		return 0, err
