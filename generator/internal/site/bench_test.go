@@ -3,9 +3,9 @@ package site
 import (
 	"fmt"
 	"syscall"
-	"time"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/input"
