@@ -33,6 +33,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -317,6 +318,7 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 	}
 	startup := time.Since(start)
 	var lat []time.Duration
+	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range edits {
 		slug := fmt.Sprintf("article-%05d", 1+i*(n/max(1, edits))%n)
 		file := filepath.Join(root, "annotations", slug+".yaml")
@@ -330,7 +332,9 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 		}
 		token := fmt.Sprintf("Benchedit%dx%d", i, time.Now().UnixNano()%100000)
 		edited := strings.Replace(string(data), "    note: |\n      ", "    note: |\n      "+token+" ", 1)
-		time.Sleep(300 * time.Millisecond)
+		// A pause of random length, so that the saves fall at every phase
+		// of Hugo's file-watching cycle (it batches changes every 500 ms).
+		time.Sleep(300*time.Millisecond + time.Duration(rng.Int64N(int64(500*time.Millisecond))))
 		t0 := time.Now()
 		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 			return err
