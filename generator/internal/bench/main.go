@@ -15,8 +15,8 @@
 //	(c) hugo build of the plain project
 //
 // It prints the median of the runs, the ratio a/c, articles per second for
-// (b), the CPU time over wall time (how many cores were busy), and each
-// process's peak resident memory (for (a), the larger of the generator and
+// (b), the CPU time (user and system) of each, which a busy machine
+// disturbs less than wall time, and each process's peak resident memory (for (a), the larger of the generator and
 // the Hugo it runs). With -serve N it then starts "generator serve" on a
 // briefing of N articles, saves edits to notes, and times each from saving
 // the file to the served page containing the change.
@@ -107,8 +107,8 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string) error {
 	cacheDir := filepath.Join(dir, "hugo-cache")
 
 	fmt.Printf("%d runs each, median; machine: %d cores (GOMAXPROCS), %s\n\n", runs, runtime.GOMAXPROCS(0), hugoVersion(hugoBin))
-	fmt.Println("| articles | (a) full build | (b) stages | (c) plain Hugo | a/c | (b) articles/s | CPU/wall a · b · c | peak RSS a · b · c |")
-	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| articles | (a) full build | (b) stages | (c) plain Hugo | a/c | (b) articles/s | CPU time a · b · c | CPU a/c | (b) articles per CPU-s | peak RSS a · b · c |")
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	var full []time.Duration
 	for _, n := range sizes {
 		r, err := measureSize(n, runs, dir, modDir, gen, cacheDir)
@@ -116,10 +116,11 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string) error {
 			return err
 		}
 		full = append(full, r.a.wall)
-		fmt.Printf("| %d | %s | %s | %s | %.2f | %.0f | %.1f · %.1f · %.1f | %s · %s · %s |\n",
+		fmt.Printf("| %d | %s | %s | %s | %.2f | %.0f | %.2f · %.2f · %.2f s | %.2f | %.0f | %s · %s · %s |\n",
 			n, secs(r.a.wall), secs(r.b.wall), secs(r.c.wall), r.a.wall.Seconds()/r.c.wall.Seconds(),
 			float64(n)/r.b.wall.Seconds(),
-			r.a.cpu.Seconds()/r.a.wall.Seconds(), r.b.cpu.Seconds()/r.b.wall.Seconds(), r.c.cpu.Seconds()/r.c.wall.Seconds(),
+			r.a.cpu.Seconds(), r.b.cpu.Seconds(), r.c.cpu.Seconds(), r.a.cpu.Seconds()/r.c.cpu.Seconds(),
+			float64(n)/r.b.cpu.Seconds(),
 			mib(r.a.rss), mib(r.b.rss), mib(r.c.rss))
 	}
 	for i := 1; i < len(sizes); i++ {

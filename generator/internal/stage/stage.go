@@ -13,6 +13,7 @@ import (
 
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -56,6 +57,13 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 		f["content/articles/"+a.Slug+".html"] = pages[i]
 		c.Pages++
 	}
+	// The search index reads only finished data: built beside the pages.
+	var (
+		index  Files
+		name   string
+		search sync.WaitGroup
+	)
+	search.Go(func() { index, name = searchFiles(b, r, order, arts) })
 	appearances := claimAppearances(r, order, arts)
 
 	f["content/_index.html"] = page(indexMatter(b, r, order, appearances, errs), "")
@@ -75,7 +83,7 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 		Params: map[string]any{"groups": quotesData(order, arts)}}, "")
 	f["content/notes.html"] = page(frontMatter{Title: "All notes", Layout: "notes",
 		Params: map[string]any{"articles": notesData(r, order, arts)}}, "")
-	index, name := searchFiles(b, r, order, arts)
+	search.Wait()
 	for k, v := range index {
 		f[k] = v
 	}
