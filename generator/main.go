@@ -210,21 +210,24 @@ func build(ctx context.Context, root, out, baseURL string, printPDF bool, stdout
 	return 0
 }
 
-// writeSite stages the Hugo project, runs Hugo into a temporary folder beside
-// out, adds the offline zip and swaps it into place. It returns the number of
-// HTML pages written.
-func writeSite(ctx context.Context, root, out string, res *site.Result) (int, error) {
-	return buildSite(ctx, root, out, res, false)
-}
-
-// buildSite is writeSite, also printing handout.pdf when printPDF is set.
-// Everything is made in the temporary folder before the swap, so a failure
-// at any step leaves the published output as it was.
+// buildSite stages the Hugo project, runs Hugo into a temporary folder
+// beside out, prints handout.pdf when printPDF is set, adds the offline zip
+// and swaps the folder into place. Everything is made in the temporary folder
+// before the swap, so a failure at any step leaves the published output as it
+// was. It returns the number of HTML pages written.
 func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF bool) (int, error) {
 	if err := publish.Clean(out); err != nil {
 		return 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
-	stageDir, err := os.MkdirTemp("", "briefing-stage-")
+	files, err := projectFiles(root, res)
+	if err != nil {
+		return 0, err
+	}
+	var size int64
+	for _, data := range files {
+		size += int64(len(data))
+	}
+	stageDir, err := os.MkdirTemp(hugo.StageParent(size), "briefing-stage-")
 	if err != nil {
 		return 0, err
 	}
@@ -233,10 +236,7 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 	} else {
 		fmt.Fprintln(os.Stderr, "stage:", stageDir)
 	}
-	if err := writeFiles(stageDir, res.Files); err != nil {
-		return 0, err
-	}
-	if err := copyTheme(root, filepath.Join(stageDir, "themes", "briefing")); err != nil {
+	if _, err := hugo.NewStage(stageDir).Write(files); err != nil {
 		return 0, err
 	}
 	tmp, err := publish.TempDir(out)
@@ -301,26 +301,25 @@ func cacheDir() (string, error) {
 	return dir, os.MkdirAll(dir, 0o755)
 }
 
-func writeFiles(dir string, files stage.Files) error {
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// copyTheme copies the briefing's own themes/briefing, or else the bundled
-// theme, to dst.
-func copyTheme(root, dst string) error {
-	var src fs.FS = annotated.Theme()
+// projectFiles is the whole Hugo project: the staged files and the theme,
+// the briefing's own themes/briefing or else the bundled one.
+func projectFiles(root string, res *site.Result) (map[string][]byte, error) {
+	var theme fs.FS = annotated.Theme()
 	own := filepath.Join(root, "themes", "briefing")
 	if st, err := os.Stat(own); err == nil && st.IsDir() {
-		src = os.DirFS(own)
+		theme = os.DirFS(own)
 	}
-	return os.CopyFS(dst, src)
+	files := make(map[string][]byte, len(res.Files)+32)
+	for name, data := range res.Files {
+		files[name] = data
+	}
+	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(theme, p)
+		files["themes/briefing/"+p] = data
+		return err
+	})
+	return files, err
 }

@@ -44,7 +44,7 @@ type match struct {
 func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 	norms := make([]normalized, len(blocks))
 	for i, b := range blocks {
-		norms[i] = normalize(b.Text)
+		norms[i] = normalize(b.Text, true)
 	}
 	var spans []Span
 	for _, n := range notes {

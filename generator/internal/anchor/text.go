@@ -110,6 +110,7 @@ func charRef(v []byte) (string, int) {
 // document was parsed from, for positions.
 func Extract(doc ast.Node, source []byte, body briefing.Markdown, errs *diag.List) []*Block {
 	var blocks []*Block
+	loc := body.Locator()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -120,13 +121,13 @@ func Extract(doc ast.Node, source []byte, body briefing.Markdown, errs *diag.Lis
 			if l := n.Lines(); l.Len() > 0 {
 				off = l.At(0).Start
 			}
-			errs.AddErr(body.PosAt(off), diag.ErrUnsafeInput,
+			errs.AddErr(loc.PosAt(off), diag.ErrUnsafeInput,
 				"raw HTML is not allowed: write the text as Markdown, or escape the < as \\<")
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
-			blk := &Block{Node: n, Pos: body.PosAt(blockStart(n))}
+			blk := &Block{Node: n, Pos: loc.PosAt(blockStart(n))}
 			var b strings.Builder
-			collect(n, source, body, &b, blk, errs)
+			collect(n, source, loc, &b, blk, errs)
 			blk.Text = b.String()
 			blocks = append(blocks, blk)
 			return ast.WalkSkipChildren, nil
@@ -143,7 +144,7 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
-func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.Builder, blk *Block, errs *diag.List) {
+func collect(parent ast.Node, source []byte, loc *briefing.Locator, b *strings.Builder, blk *Block, errs *diag.List) {
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		start := b.Len()
 		leaf := func(atomic bool, pos diag.Pos) {
@@ -155,7 +156,7 @@ func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte('\n')
 			}
-			leaf(false, body.PosAt(n.Segment.Start))
+			leaf(false, loc.PosAt(n.Segment.Start))
 		case *ast.String:
 			b.Write(n.Value)
 			leaf(false, blk.Pos)
@@ -164,7 +165,7 @@ func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.
 			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 				if tt, ok := t.(*ast.Text); ok {
 					if t == n.FirstChild() {
-						pos = body.PosAt(tt.Segment.Start)
+						pos = loc.PosAt(tt.Segment.Start)
 					}
 					b.Write(tt.Segment.Value(source))
 				} else if s, ok := t.(*ast.String); ok {
@@ -182,16 +183,16 @@ func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.
 			if n.Segments.Len() > 0 {
 				off = n.Segments.At(0).Start
 			}
-			errs.AddErr(body.PosAt(off), diag.ErrUnsafeInput,
+			errs.AddErr(loc.PosAt(off), diag.ErrUnsafeInput,
 				"raw HTML is not allowed: write the text as Markdown, or escape the < as \\<")
-			leaf(true, body.PosAt(off))
+			leaf(true, loc.PosAt(off))
 		default:
 			if c.Type() == ast.TypeInline && c.FirstChild() == nil {
 				// An inline node the generator does not know adds no text.
 				leaf(true, blk.Pos)
 				continue
 			}
-			collect(c, source, body, b, blk, errs)
+			collect(c, source, loc, b, blk, errs)
 		}
 	}
 }
@@ -223,32 +224,79 @@ func fold(r rune) rune {
 // Fold returns s with its typography folded and white space collapsed and
 // trimmed: two texts a reader would call the same quote fold alike.
 func Fold(s string) string {
-	return strings.TrimSpace(normalize(s).text)
+	if plain(s) {
+		return s
+	}
+	return strings.TrimSpace(normalize(s, false).text)
 }
 
-func normalize(s string) normalized {
-	var b strings.Builder
-	n := normalized{start: make([]int, 0, len(s)), end: make([]int, 0, len(s))}
+// plain reports whether s folds to itself: ASCII without a backquote, with
+// single spaces between words and none at either end.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '`' || c < ' ' {
+			return false
+		}
+		if c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// normalize folds s in one pass; with offsets it also records, for each
+// byte of the folded text, the range of s it stands for.
+func normalize(s string, offsets bool) normalized {
+	buf := make([]byte, 0, len(s))
+	var n normalized
+	if offsets {
+		n.start, n.end = make([]int, 0, len(s)), make([]int, 0, len(s))
+	}
 	space := false
-	for i, r := range s {
-		_, size := utf8.DecodeRuneInString(s[i:]) // 1 for an invalid byte
-		f := fold(r)
+	for i := 0; i < len(s); {
+		c, size := s[i], 1
+		var f rune
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				f = ' '
+			case '`':
+				f = '\''
+			default:
+				f = rune(c)
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:]) // size 1 for an invalid byte
+			f = fold(r)
+		}
 		if f == ' ' {
 			if space {
-				n.end[len(n.end)-1] = i + size
+				if offsets {
+					n.end[len(n.end)-1] = i + size
+				}
+				i += size
 				continue
 			}
 			space = true
 		} else {
 			space = false
 		}
-		before := b.Len()
-		b.WriteRune(f)
-		for j := before; j < b.Len(); j++ {
-			n.start = append(n.start, i)
-			n.end = append(n.end, i+size)
+		before := len(buf)
+		if f < utf8.RuneSelf {
+			buf = append(buf, byte(f))
+		} else {
+			buf = utf8.AppendRune(buf, f)
 		}
+		if offsets {
+			for range len(buf) - before {
+				n.start = append(n.start, i)
+				n.end = append(n.end, i+size)
+			}
+		}
+		i += size
 	}
-	n.text = b.String()
+	n.text = string(buf)
 	return n
 }

@@ -89,6 +89,12 @@ func (m Markdown) PosAt(off int) diag.Pos {
 			lineStart = i + 1
 		}
 	}
+	return m.posIn(line, lineStart, off)
+}
+
+// posIn returns the file position of byte offset off, which lies on line
+// (0-based) of m.Text, starting at byte lineStart.
+func (m Markdown) posIn(line, lineStart, off int) diag.Pos {
 	col := 1 + runeCount(m.Text[lineStart:off])
 	p := m.Pos
 	if line < len(m.Lines) {

@@ -242,6 +242,12 @@ func local(raw string) bool {
 	switch u.Scheme {
 	case "file", "data", "blob", "about":
 		return true
+	case "http", "ws":
+		// The live preview, and its LiveReload socket, on this machine.
+		switch u.Hostname() {
+		case "127.0.0.1", "localhost", "::1":
+			return true
+		}
 	}
 	return false
 }

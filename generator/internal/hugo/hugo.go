@@ -1,16 +1,22 @@
 // Package hugo runs the pinned Hugo on a staged project. Hugo is never
 // imported as a library: it is the tool pinned in go.mod, run as
 // "go tool hugo", or the binary named by $HUGO.
+//
+// It is the one package besides the command line that writes files: the
+// staged project (Stage), which Hugo then reads.
 package hugo
 
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -25,16 +31,30 @@ var (
 // tool pinned in this module's go.mod, built once by the go command (the
 // first time compiles it, which takes a few minutes; later calls use the Go
 // build cache).
+//
+// Asking the go command where the tool is takes most of a second even when
+// it is built, so the answer is remembered in the user's cache folder, keyed
+// by go.mod, go.sum and the Go version, and used for as long as the binary
+// it names exists.
 func Command() (string, error) {
 	resolveOnce.Do(func() {
 		if h := os.Getenv("HUGO"); h != "" {
 			resolved = h
 			return
 		}
-		dir, err := moduleDir()
+		dir, goVersion, err := moduleDir()
 		if err != nil {
 			resolveErr = err
 			return
+		}
+		memo := memoFile(dir, goVersion)
+		if memo != "" {
+			if data, err := os.ReadFile(memo); err == nil {
+				if p := strings.TrimSpace(string(data)); isExecutable(p) {
+					resolved = p
+					return
+				}
+			}
 		}
 		cmd := exec.Command("go", "tool", "-n", "hugo")
 		cmd.Dir = dir
@@ -46,41 +66,78 @@ func Command() (string, error) {
 			return
 		}
 		resolved = strings.TrimSpace(string(out))
+		if memo != "" && os.MkdirAll(filepath.Dir(memo), 0o755) == nil {
+			_ = os.WriteFile(memo, []byte(resolved+"\n"), 0o644)
+		}
 	})
 	return resolved, resolveErr
 }
 
-// moduleDir finds the folder of the go.mod that pins Hugo: the current
-// folder's module, or the module the generator's source lives in.
-func moduleDir() (string, error) {
-	cmd := exec.Command("go", "env", "GOMOD")
-	out, err := cmd.Output()
-	gomod := strings.TrimSpace(string(out))
-	if err == nil && gomod != "" && gomod != os.DevNull {
-		if data, err := os.ReadFile(gomod); err == nil && bytes.Contains(data, []byte("github.com/gohugoio/hugo")) {
-			return filepath.Dir(gomod), nil
-		}
-	}
-	return "", errors.New("cannot find Hugo: run the generator from the project folder (where go.mod pins Hugo), or set $HUGO to a Hugo binary")
+func isExecutable(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular() && st.Mode()&0o111 != 0
 }
 
-// Build runs Hugo on the project in src, writing the site to dest. Hugo's
-// caches go to cacheDir, so nothing is written inside the briefing folder.
-func Build(ctx context.Context, src, dest, cacheDir string) error {
+// memoFile names the file that remembers where the go command built Hugo
+// for this module, or "" when there is no cache folder.
+func memoFile(modDir, goVersion string) string {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s\n%s/%s\n%s\n", modDir, goVersion, runtime.GOOS, runtime.GOARCH, os.Getenv("GOFLAGS"))
+	for _, f := range []string{"go.mod", "go.sum"} {
+		data, _ := os.ReadFile(filepath.Join(modDir, f))
+		h.Write(data)
+	}
+	return filepath.Join(base, "annotated-briefing", "hugo-path-"+hex.EncodeToString(h.Sum(nil))[:24])
+}
+
+// moduleDir finds the folder of the go.mod that pins Hugo: the current
+// folder's module, or the module the generator's source lives in. It also
+// returns the go command's version.
+func moduleDir() (string, string, error) {
+	cmd := exec.Command("go", "env", "GOMOD", "GOVERSION")
+	out, err := cmd.Output()
+	fields := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if err == nil && len(fields) == 2 && fields[0] != "" && fields[0] != os.DevNull {
+		gomod := fields[0]
+		if data, err := os.ReadFile(gomod); err == nil && bytes.Contains(data, []byte("github.com/gohugoio/hugo")) {
+			return filepath.Dir(gomod), fields[1], nil
+		}
+	}
+	return "", "", errors.New("cannot find Hugo: run the generator from the project folder (where go.mod pins Hugo), or set $HUGO to a Hugo binary")
+}
+
+// BuildCmd returns the command that builds the project in src into dest,
+// with Hugo's caches in cacheDir (so nothing is written inside the briefing
+// folder). Build runs it; the benchmark runs the same command on a plain
+// Hugo project, so that both builds get the same flags.
+func BuildCmd(ctx context.Context, src, dest, cacheDir string) (*exec.Cmd, error) {
 	bin, err := Command()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// Hugo reads a relative destination as relative to the source.
 	for _, p := range []*string{&src, &dest, &cacheDir} {
 		if *p, err = filepath.Abs(*p); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	cmd := exec.CommandContext(ctx, bin, "build",
 		"--source", src, "--destination", dest, "--cacheDir", cacheDir,
 		"--noBuildLock", "--logLevel", "warn", "--noTimes", "--noChmod")
 	cmd.Env = append(os.Environ(), "HUGO_ENVIRONMENT=production", "HUGO_CACHEDIR="+cacheDir)
+	return cmd, nil
+}
+
+// Build runs Hugo on the project in src, writing the site to dest.
+func Build(ctx context.Context, src, dest, cacheDir string) error {
+	cmd, err := BuildCmd(ctx, src, dest, cacheDir)
+	if err != nil {
+		return err
+	}
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out

@@ -33,6 +33,7 @@ import (
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/parallel"
 )
 
 type loader struct {
@@ -56,21 +57,77 @@ func Read(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 }
 
 func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
-	l := &loader{fsys: fsys, errs: errs}
 	b := &briefing.Briefing{}
-	b.Index = l.index()
-	b.Methodology = l.page("content/methodology.md")
 
-	for _, name := range listDir(fsys, "content/articles", errs) {
+	// Every file is read and decoded on its own, in parallel; the results
+	// and problems are then taken in the order a sequential reading would
+	// give, so the output does not depend on scheduling.
+	var (
+		articleNames, notesNames []string
+		listErrs                 diag.List
+	)
+	for _, name := range listDir(fsys, "content/articles", &listErrs) {
 		if !strings.HasSuffix(name, ".md") {
 			if strings.HasSuffix(strings.ToLower(name), ".md") || strings.HasSuffix(name, ".markdown") {
-				errs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
+				listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
 					"article files end in .md (lower case): rename it")
 			}
 			continue
 		}
-		if a := l.article(name); a != nil {
-			b.Articles = append(b.Articles, a)
+		articleNames = append(articleNames, name)
+	}
+	var notesListErrs diag.List
+	for _, name := range listDir(fsys, "annotations", &notesListErrs) {
+		switch {
+		case name == "claims.yaml", name == "sources.yaml", name == "sources.json":
+			continue
+		case strings.HasSuffix(name, ".yml"):
+			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
+				"notes files end in .yaml: rename it to %s", strings.TrimSuffix(name, ".yml")+".yaml")
+			continue
+		case !strings.HasSuffix(name, ".yaml"):
+			continue
+		}
+		notesNames = append(notesNames, name)
+	}
+
+	type notesFile struct {
+		slug  string
+		notes []*briefing.Note
+		ok    bool
+	}
+	articles := make([]*briefing.Article, len(articleNames))
+	notes := make([]notesFile, len(notesNames))
+	const fixed = 4 // index, methodology, claims, sources
+	taskErrs := make([]diag.List, fixed+len(articleNames)+len(notesNames))
+	parallel.For(len(taskErrs), func(i int) {
+		l := &loader{fsys: fsys, errs: &taskErrs[i]}
+		switch {
+		case i == 0:
+			b.Index = l.index()
+		case i == 1:
+			b.Methodology = l.page("content/methodology.md")
+		case i == 2:
+			b.Claims = l.claims()
+		case i == 3:
+			b.Sources, b.SourcesFile = l.sources()
+		case i < fixed+len(articleNames):
+			articles[i-fixed] = l.article(articleNames[i-fixed])
+		default:
+			k := i - fixed - len(articleNames)
+			f := &notes[k]
+			f.slug, f.notes, f.ok = l.notes(notesNames[k])
+		}
+	})
+	// Problems in the order of a sequential reading: index, methodology,
+	// articles, notes files, claims, sources.
+	errs.Append(&taskErrs[0])
+	errs.Append(&taskErrs[1])
+	errs.Append(&listErrs)
+	for k := range articleNames {
+		errs.Append(&taskErrs[fixed+k])
+		if articles[k] != nil {
+			b.Articles = append(b.Articles, articles[k])
 		}
 	}
 	if len(b.Articles) == 0 && !hasArticleFiles(fsys) {
@@ -79,38 +136,34 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 	}
 	sort.Slice(b.Articles, func(i, j int) bool { return b.Articles[i].Slug < b.Articles[j].Slug })
 
-	for _, name := range listDir(fsys, "annotations", errs) {
-		switch {
-		case name == "claims.yaml", name == "sources.yaml", name == "sources.json":
-			continue
-		case strings.HasSuffix(name, ".yml"):
-			errs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
-				"notes files end in .yaml: rename it to %s", strings.TrimSuffix(name, ".yml")+".yaml")
-			continue
-		case !strings.HasSuffix(name, ".yaml"):
-			continue
-		}
-		slug, notes, ok := l.notes(name)
-		if slug == "" {
+	bySlug := make(map[string]*briefing.Article, len(b.Articles))
+	for _, a := range b.Articles {
+		bySlug[a.Slug] = a
+	}
+	errs.Append(&notesListErrs)
+	for k, name := range notesNames {
+		errs.Append(&taskErrs[fixed+len(articleNames)+k])
+		f := notes[k]
+		if f.slug == "" {
 			continue
 		}
-		a := b.ArticleBySlug(slug)
+		a := bySlug[f.slug]
 		if a == nil {
-			if exists(fsys, path.Join("content/articles", slug+".md")) {
+			if exists(fsys, path.Join("content/articles", f.slug+".md")) {
 				continue // the article itself has errors, already reported
 			}
 			errs.AddErr(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1}, diag.ErrUnknownID,
 				"there is no article content/articles/%s.md for these notes: name the file after an article's slug%s",
-				slug, closestSlug(slug, b))
+				f.slug, closestSlug(f.slug, b))
 			continue
 		}
 		a.NotesPath = path.Join("annotations", name)
-		if ok {
-			a.Notes = notes
+		if f.ok {
+			a.Notes = f.notes
 		}
 	}
-	b.Claims = l.claims()
-	b.Sources, b.SourcesFile = l.sources()
+	errs.Append(&taskErrs[2])
+	errs.Append(&taskErrs[3])
 	checkRefs(b, errs)
 	return b
 }

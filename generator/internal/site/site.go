@@ -3,14 +3,20 @@
 // result. It reads through an fs.FS and writes nothing, so "check" and the
 // tests run it without touching the disk; the command line writes the
 // project, runs Hugo and publishes.
+//
+// Articles are loaded and rendered in parallel, on every core; the results,
+// and the problems reported, are combined in the briefing's order, so that
+// the output is the same from run to run.
 package site
 
 import (
 	"io/fs"
+	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/input"
+	"github.com/briefing/annotated/generator/internal/parallel"
 	"github.com/briefing/annotated/generator/internal/render"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
@@ -21,6 +27,12 @@ type Result struct {
 	Articles map[string]*render.Article // by slug
 	Files    stage.Files
 	Counts   stage.Counts
+	Times    Times
+}
+
+// Times is how long each stage of Compile took.
+type Times struct {
+	Load, Render, Stage time.Duration
 }
 
 // Compile loads, validates, anchors, renders and stages the briefing in
@@ -28,12 +40,22 @@ type Result struct {
 // the input has any; the Result is then not fit to publish.
 func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	var errs diag.List
+	t0 := time.Now()
 	b := input.Read(fsys, &errs)
+	t1 := time.Now()
 	r := render.New(b)
 	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles))}
-	for _, a := range b.Articles {
-		res.Articles[a.Slug] = r.Article(a, &errs)
+	rendered := make([]*render.Article, len(b.Articles))
+	artErrs := make([]diag.List, len(b.Articles))
+	parallel.For(len(b.Articles), func(i int) {
+		rendered[i] = r.Article(b.Articles[i], &artErrs[i])
+	})
+	for i, a := range b.Articles {
+		errs.Append(&artErrs[i])
+		res.Articles[a.Slug] = rendered[i]
 	}
+	t2 := time.Now()
 	res.Files, res.Counts = stage.Project(b, r, res.Articles, opt, &errs)
+	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
 	return res, errs.Err()
 }

@@ -1,0 +1,428 @@
+// Command bench measures the generator against plain Hugo on synthetic
+// briefings (package synth) of several sizes:
+//
+//	go run ./generator/internal/bench [-sizes 100,1000,10000] [-runs 5] [-serve 1000] [-edits 10]
+//
+// For each size it writes the briefing twice, as this tool's input and as
+// the plain Hugo project a user would write without it (the same articles as
+// Markdown with hand-placed footnotes, the same overview, claims and sources
+// pages, built with the bundled theme's chrome and stylesheet and the same
+// pinned Hugo with the same flags), and times, as child processes:
+//
+//	(a) generator build: the whole annotated build, Hugo and publishing included
+//	(b) generator check: the generator's own stages alone (load, validate,
+//	    anchor, render, stage), writing nothing
+//	(c) hugo build of the plain project
+//
+// It prints the median of the runs, the ratio a/c, articles per second for
+// (b), the CPU time (user and system) of each, which a busy machine
+// disturbs less than wall time, and each process's peak resident memory (for (a), the larger of the generator and
+// the Hugo it runs). With -serve N it then starts "generator serve" on a
+// briefing of N articles, saves edits to notes, and times each from saving
+// the file to the served page containing the change.
+//
+// -baseline DIR builds the generator from another checkout (say, an older
+// commit exported with git archive) to measure it the same way.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	annotated "github.com/briefing/annotated"
+	"github.com/briefing/annotated/generator/internal/hugo"
+	"github.com/briefing/annotated/generator/internal/synth"
+)
+
+func main() {
+	sizes := flag.String("sizes", "100,1000,10000", "briefing sizes, in articles, comma-separated")
+	runs := flag.Int("runs", 5, "timed runs of each build (after one untimed warm-up)")
+	serveN := flag.Int("serve", 1000, "articles in the briefing for the serve measurement (0: skip it)")
+	edits := flag.Int("edits", 10, "note edits timed in serve")
+	dir := flag.String("dir", "", "work folder (default: a temporary folder, removed afterwards)")
+	baseline := flag.String("baseline", "", "build the generator from this module folder instead of the current one")
+	flag.Parse()
+	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(sizeList string, runs, serveN, edits int, dir, baseline string) error {
+	var sizes []int
+	for _, s := range strings.Split(sizeList, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return fmt.Errorf("bad size %q", s)
+		}
+		sizes = append(sizes, n)
+	}
+	if dir == "" {
+		d, err := os.MkdirTemp("", "briefing-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	modDir, err := goEnv("GOMOD")
+	if err != nil {
+		return err
+	}
+	modDir = filepath.Dir(modDir)
+	src := modDir
+	if baseline != "" {
+		src = baseline
+	}
+	gen := filepath.Join(dir, "generator")
+	fmt.Fprintf(os.Stderr, "building the generator from %s\n", src)
+	if out, err := command(src, "go", "build", "-o", gen, "./generator").CombinedOutput(); err != nil {
+		return fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	hugoBin, err := hugo.Command()
+	if err != nil {
+		return err
+	}
+	cacheDir := filepath.Join(dir, "hugo-cache")
+
+	fmt.Printf("%d runs each, median; machine: %d cores (GOMAXPROCS), %s\n\n", runs, runtime.GOMAXPROCS(0), hugoVersion(hugoBin))
+	fmt.Println("| articles | (a) full build | (b) stages | (c) plain Hugo | a/c | (b) articles/s | CPU time a · b · c | CPU a/c | (b) articles per CPU-s | peak RSS a · b · c |")
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	var full []time.Duration
+	for _, n := range sizes {
+		r, err := measureSize(n, runs, dir, modDir, gen, cacheDir)
+		if err != nil {
+			return err
+		}
+		full = append(full, r.a.wall)
+		fmt.Printf("| %d | %s | %s | %s | %.2f | %.0f | %.2f · %.2f · %.2f s | %.2f | %.0f | %s · %s · %s |\n",
+			n, secs(r.a.wall), secs(r.b.wall), secs(r.c.wall), r.a.wall.Seconds()/r.c.wall.Seconds(),
+			float64(n)/r.b.wall.Seconds(),
+			r.a.cpu.Seconds(), r.b.cpu.Seconds(), r.c.cpu.Seconds(), r.a.cpu.Seconds()/r.c.cpu.Seconds(),
+			float64(n)/r.b.cpu.Seconds(),
+			mib(r.a.rss), mib(r.b.rss), mib(r.c.rss))
+	}
+	for i := 1; i < len(sizes); i++ {
+		fmt.Printf("\nfull build, %d vs %d articles: %.2f× the time for %.0f× the articles", sizes[i], sizes[i-1],
+			full[i].Seconds()/full[i-1].Seconds(), float64(sizes[i])/float64(sizes[i-1]))
+	}
+	fmt.Println()
+	if serveN > 0 {
+		if err := measureServe(serveN, edits, dir, modDir, gen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sample is one process's cost: wall time, CPU time (user and system, its
+// children included) and peak resident memory (the largest of the process
+// and its children).
+type sample struct {
+	wall, cpu time.Duration
+	rss       int64 // bytes
+}
+
+type sizeResult struct{ a, b, c sample }
+
+func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, error) {
+	base := filepath.Join(dir, strconv.Itoa(n))
+	briefingDir := filepath.Join(base, "briefing")
+	plainDir := filepath.Join(base, "plain")
+	fmt.Fprintf(os.Stderr, "%d articles: writing the briefings\n", n)
+	if err := os.RemoveAll(base); err != nil {
+		return sizeResult{}, err
+	}
+	opt := synth.Options{Articles: n}
+	if err := writeFiles(briefingDir, synth.Briefing(opt)); err != nil {
+		return sizeResult{}, err
+	}
+	if err := writeFiles(plainDir, synth.Plain(opt)); err != nil {
+		return sizeResult{}, err
+	}
+	if err := os.CopyFS(filepath.Join(plainDir, "themes", "briefing"), annotated.Theme()); err != nil {
+		return sizeResult{}, err
+	}
+	outA := filepath.Join(base, "out-annotated")
+	outC := filepath.Join(base, "out-plain")
+	steps := []func() (sample, error){
+		func() (sample, error) {
+			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA))
+		},
+		func() (sample, error) {
+			return measure(command(modDir, gen, "check", "--root", briefingDir))
+		},
+		func() (sample, error) {
+			_ = os.RemoveAll(outC) // as the generator builds into a fresh folder
+			cmd, err := hugo.BuildCmd(context.Background(), plainDir, outC, cacheDir)
+			if err != nil {
+				return sample{}, err
+			}
+			return measure(cmd)
+		},
+	}
+	all := make([][]sample, len(steps))
+	for r := 0; r <= runs; r++ { // run 0 warms up caches and is not counted
+		for i, step := range steps {
+			s, err := step()
+			if err != nil {
+				return sizeResult{}, fmt.Errorf("%d articles, step %c: %w", n, 'a'+i, err)
+			}
+			if r > 0 {
+				all[i] = append(all[i], s)
+			}
+		}
+		fmt.Fprintf(os.Stderr, "%d articles: run %d of %d done\n", n, r, runs)
+	}
+	if err := comparePages(outA, outC); err != nil {
+		return sizeResult{}, err
+	}
+	return sizeResult{median(all[0]), median(all[1]), median(all[2])}, nil
+}
+
+// comparePages checks that both builds wrote a page for every article, so
+// that the two sides did the same amount of work.
+func comparePages(a, c string) error {
+	count := func(dir string) int {
+		n := 0
+		_ = filepath.WalkDir(filepath.Join(dir, "articles"), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && strings.HasSuffix(p, ".html") {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+	if na, nc := count(a), count(c); na != nc || na == 0 {
+		return fmt.Errorf("the annotated build wrote %d article pages and the plain one %d", na, nc)
+	}
+	return nil
+}
+
+func measure(cmd *exec.Cmd) (sample, error) {
+	var out strings.Builder
+	if cmd.Stdout == nil {
+		cmd.Stdout = &out
+	}
+	if cmd.Stderr == nil {
+		cmd.Stderr = &out
+	}
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return sample{}, fmt.Errorf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, out.String())
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return sample{wall: wall}, nil
+	}
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	// On Linux the usage wait4 reports covers the process and the children
+	// it waited for; ru_maxrss is the largest of them, in KiB.
+	return sample{wall: wall, cpu: cpu, rss: ru.Maxrss * 1024}, nil
+}
+
+// median returns the run with the median wall time, and the largest peak
+// memory of all runs.
+func median(ss []sample) sample {
+	sorted := slices.Clone(ss)
+	slices.SortFunc(sorted, func(a, b sample) int { return int(a.wall - b.wall) })
+	m := sorted[len(sorted)/2]
+	for _, s := range ss {
+		m.rss = max(m.rss, s.rss)
+	}
+	return m
+}
+
+// measureServe starts "generator serve" on a briefing of n articles and
+// times edits to notes, from saving the file to the served page holding the
+// change.
+func measureServe(n, edits int, dir, modDir, gen string) error {
+	root := filepath.Join(dir, "serve-"+strconv.Itoa(n))
+	_ = os.RemoveAll(root)
+	if err := writeFiles(root, synth.Briefing(synth.Options{Articles: n})); err != nil {
+		return err
+	}
+	port, err := freePort()
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cmd := command(modDir, gen, "serve", "--root", root, "--port", strconv.Itoa(port))
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // to stop it and what it started
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	defer func() {
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGINT)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-done
+		}
+	}()
+	lines := bufio.NewScanner(stdout)
+	addr := make(chan string, 1)
+	go func() {
+		re := regexp.MustCompile(`http://[0-9.:a-z]+/`)
+		sent := false
+		for lines.Scan() {
+			if m := re.FindString(lines.Text()); m != "" && !sent {
+				addr <- m
+				sent = true
+			}
+		}
+		_, _ = io.Copy(io.Discard, stdout)
+	}()
+	var base string
+	select {
+	case base = <-addr:
+	case <-time.After(10 * time.Minute):
+		return fmt.Errorf("serve did not start:\n%s", stderr.String())
+	}
+	page := func(i int) string { return fmt.Sprintf("%sarticles/article-%05d.html", base, 1+i*(n/max(1, edits))%n) }
+	if _, err := waitFor(ctx, page(0), "</html>", 10*time.Minute); err != nil {
+		return fmt.Errorf("serve: %v\n%s", err, stderr.String())
+	}
+	startup := time.Since(start)
+	var lat []time.Duration
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range edits {
+		slug := fmt.Sprintf("article-%05d", 1+i*(n/max(1, edits))%n)
+		file := filepath.Join(root, "annotations", slug+".yaml")
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		// Load the page first, as an open browser tab would have.
+		if _, err := waitFor(ctx, page(i), "</html>", time.Minute); err != nil {
+			return err
+		}
+		token := fmt.Sprintf("Benchedit%dx%d", i, time.Now().UnixNano()%100000)
+		edited := strings.Replace(string(data), "    note: |\n      ", "    note: |\n      "+token+" ", 1)
+		// A pause of random length, so that the saves fall at every phase
+		// of Hugo's file-watching cycle (it batches changes every 500 ms).
+		time.Sleep(300*time.Millisecond + time.Duration(rng.Int64N(int64(500*time.Millisecond))))
+		t0 := time.Now()
+		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+			return err
+		}
+		if _, err := waitFor(ctx, page(i), token, 30*time.Second); err != nil {
+			return fmt.Errorf("edit %d: %v\n%s", i, err, stderr.String())
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	slices.Sort(lat)
+	fmt.Printf("\nserve, %d articles: first page served %s after start; note edit to page served with the change (%d edits): median %s, min %s, max %s\n",
+		n, secs(startup), len(lat), ms(lat[len(lat)/2]), ms(lat[0]), ms(lat[len(lat)-1]))
+	return nil
+}
+
+// waitFor polls url until its body contains want.
+func waitFor(ctx context.Context, url, want string, timeout time.Duration) (time.Duration, error) {
+	start := time.Now()
+	client := &http.Client{Timeout: 5 * time.Second}
+	for {
+		req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+		if resp, err := client.Do(req); err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == 200 && strings.Contains(string(body), want) {
+				return time.Since(start), nil
+			}
+		}
+		if time.Since(start) > timeout {
+			return 0, fmt.Errorf("%s did not contain %q within %s", url, want, timeout)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func freePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+func command(dir, name string, args ...string) *exec.Cmd {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	return cmd
+}
+
+func goEnv(name string) (string, error) {
+	out, err := exec.Command("go", "env", name).Output()
+	if err != nil {
+		return "", fmt.Errorf("go env %s: %w", name, err)
+	}
+	s := strings.TrimSpace(string(out))
+	if s == "" || s == os.DevNull {
+		return "", errors.New("run the benchmark from the project folder")
+	}
+	return s, nil
+}
+
+func hugoVersion(bin string) string {
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil {
+		return "hugo (version unknown)"
+	}
+	f := strings.Fields(string(out))
+	if len(f) >= 2 {
+		return "Hugo " + strings.SplitN(f[1], "-", 2)[0]
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func writeFiles(dir string, files synth.Files) error {
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+func ms(d time.Duration) string   { return fmt.Sprintf("%d ms", d.Milliseconds()) }
+func mib(b int64) string          { return fmt.Sprintf("%d MiB", b>>20) }

@@ -1,0 +1,37 @@
+// Package parallel runs independent pieces of work on every core. Callers
+// give each piece its own place for results (and its own diag.List), then
+// combine them in input order, so that the output and the order of reported
+// problems are the same as a sequential run's.
+package parallel
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// For calls f(i) for every i in [0, n), on up to GOMAXPROCS goroutines, and
+// returns when all calls have returned.
+func For(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+)
+
+// syncBuffer is an output that serve's goroutines may write concurrently.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// eventually polls cond until it holds or the time is up.
+func eventually(t *testing.T, what string, timeout time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("after %s: %s", timeout, what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func get(url string) string {
+	resp, err := http.Get(url)
+	if err != nil {
+		return ""
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		return ""
+	}
+	return string(body)
+}
+
+// servePreview starts serve on a free port and returns its address, its
+// output, and a function that stops it and waits for it to return.
+func servePreview(t *testing.T, root string) (string, *syncBuffer, *syncBuffer, func() int) {
+	t.Helper()
+	var stdout, stderr syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- serve(ctx, root, 0, &stdout, &stderr) }()
+	stopped := false
+	var code int
+	stop := func() int {
+		if !stopped {
+			cancel()
+			select {
+			case code = <-done:
+			case <-time.After(20 * time.Second):
+				t.Fatal("serve did not return within 20 s of being stopped")
+			}
+			stopped = true
+		}
+		return code
+	}
+	t.Cleanup(func() { stop() })
+	addr := regexp.MustCompile(`serving (http://127\.0\.0\.1:\d+/)`)
+	eventually(t, "serve did not start:\n"+stdout.String()+stderr.String(), 2*time.Minute, func() bool {
+		return addr.MatchString(stdout.String())
+	})
+	return addr.FindStringSubmatch(stdout.String())[1], &stdout, &stderr, stop
+}
+
+// TestServeRebuildsOnEdit starts the preview on a briefing, edits a note
+// and sees the change on the served page; then saves a bad edit, which is
+// reported with its position while the last good page stays served; then
+// fixes it. Stopping the preview stops Hugo and every goroutine it started.
+func TestServeRebuildsOnEdit(t *testing.T) {
+	goroutines := runtime.NumGoroutine()
+	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	original, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _, stderr, stop := servePreview(t, root)
+	page := base + "articles/curly.html"
+	html := get(page)
+	if !strings.Contains(html, `id="ref-threat"`) {
+		t.Fatalf("the served article lacks its note markers:\n%s", html)
+	}
+	// Hugo's LiveReload script, from the preview's own address only.
+	lr := regexp.MustCompile(`<script src="(/livereload\.js\?[^"]*)"`).FindStringSubmatch(html)
+	if lr == nil {
+		t.Fatal("the served page has no LiveReload script")
+	}
+	if !strings.Contains(lr[1], "port="+strings.TrimSuffix(base[strings.LastIndex(base, ":")+1:], "/")) {
+		t.Errorf("LiveReload script %q does not use the preview's port", lr[1])
+	}
+	if get(base+"livereload.js") == "" {
+		t.Error("the preview does not serve livereload.js")
+	}
+
+	edit := func(from, to string) {
+		t.Helper()
+		data, _ := os.ReadFile(notes)
+		if !bytes.Contains(data, []byte(from)) {
+			t.Fatalf("the notes file lacks %q", from)
+		}
+		if err := os.WriteFile(notes, bytes.Replace(data, []byte(from), []byte(to), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("The post said this on", "Firstedit: the post said this on")
+	eventually(t, "the edited note did not show on the served page", 20*time.Second, func() bool {
+		return strings.Contains(get(page), "Firstedit")
+	})
+
+	// A quote that is no longer in the article: reported, page unchanged.
+	edit("quote: Western civilization", "quote: Eastern civilization")
+	wantErr := filepath.ToSlash(notes) + `:11:12: the quote is not in the article`
+	eventually(t, "the bad edit was not reported:\n"+stderr.String(), 20*time.Second, func() bool {
+		return strings.Contains(stderr.String(), wantErr)
+	})
+	if !strings.Contains(stderr.String(), "the preview keeps showing the last good build") {
+		t.Errorf("stderr does not say the last good build stays:\n%s", stderr.String())
+	}
+	time.Sleep(time.Second) // longer than Hugo takes to notice a change
+	if got := get(page); !strings.Contains(got, "Firstedit") || !strings.Contains(got, `id="ref-western"`) {
+		t.Error("after a bad edit the served page is not the last good one")
+	}
+
+	// Fixed, with another change: served again.
+	if err := os.WriteFile(notes, bytes.Replace(original, []byte("The post said this on"), []byte("Secondedit: the post said this on"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the fixed briefing did not show", 20*time.Second, func() bool {
+		got := get(page)
+		return strings.Contains(got, "Secondedit") && !strings.Contains(got, "Firstedit")
+	})
+
+	if code := stop(); code != 0 {
+		t.Errorf("serve returned %d after being stopped, want 0", code)
+	}
+	if c, err := net.DialTimeout("tcp", strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/"), time.Second); err == nil {
+		c.Close()
+		t.Error("something still listens on the preview's port: Hugo was not stopped")
+	}
+	http.DefaultClient.CloseIdleConnections()
+	eventually(t, "goroutines left after serve returned", 5*time.Second, func() bool {
+		return runtime.NumGoroutine() <= goroutines
+	})
+}
+
+// TestServeWaitsForAGoodBuild starts the preview on a briefing with a
+// problem: it reports it and keeps running, then serves once it is fixed.
+func TestServeWaitsForAGoodBuild(t *testing.T) {
+	fsys := briefingtest.Load(t, "internal/site/testdata/typography.txtar")
+	root := fixtureDir(t, fsys)
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	good := fsys["annotations/curly.yaml"].Data
+	if err := os.WriteFile(notes, bytes.Replace(good, []byte("kind: fact-check"), []byte("kind: opinion"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- serve(ctx, root, 0, &stdout, &stderr) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	eventually(t, "the problem was not reported", time.Minute, func() bool {
+		return strings.Contains(stderr.String(), `kind "opinion" is not a kind of note`)
+	})
+	select {
+	case code := <-done:
+		t.Fatalf("serve exited (%d) on bad input", code)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if err := os.WriteFile(notes, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "serve did not start once the input was fixed", 2*time.Minute, func() bool {
+		return strings.Contains(stdout.String(), "serving http://127.0.0.1:")
+	})
+}
