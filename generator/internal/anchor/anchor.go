@@ -41,7 +41,13 @@ type match struct {
 
 // Resolve anchors every note in blocks. It returns the spans of the notes
 // that anchored, in the order of notes, and reports every failure in errs.
+//
+// An article without text has no blocks; its notes are then not reported one
+// by one, as the loader has reported the missing text.
 func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
+	if len(blocks) == 0 {
+		return nil
+	}
 	norms := make([]normalized, len(blocks))
 	for i, b := range blocks {
 		norms[i] = normalize(b.Text)

@@ -105,10 +105,11 @@ func charRef(v []byte) (string, int) {
 	return "", 0
 }
 
-// Extract returns the blocks of doc with the text a reader sees, and reports
-// raw HTML (not allowed in a briefing) in errs. body is the Markdown the
-// document was parsed from, for positions.
-func Extract(doc ast.Node, source []byte, body briefing.Markdown, errs *diag.List) []*Block {
+// Extract returns the blocks of doc with the text a reader sees. body is the
+// Markdown the document was parsed from, for positions. Raw HTML adds no
+// text; it is not allowed in a briefing, and package render reports it, once,
+// for every Markdown text.
+func Extract(doc ast.Node, source []byte, body briefing.Markdown) []*Block {
 	var blocks []*Block
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -116,17 +117,11 @@ func Extract(doc ast.Node, source []byte, body briefing.Markdown, errs *diag.Lis
 		}
 		switch n.Kind() {
 		case ast.KindHTMLBlock:
-			off := 0
-			if l := n.Lines(); l.Len() > 0 {
-				off = l.At(0).Start
-			}
-			errs.AddErr(body.PosAt(off), diag.ErrUnsafeInput,
-				"raw HTML is not allowed: write the text as Markdown, or escape the < as \\<")
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
 			blk := &Block{Node: n, Pos: body.PosAt(blockStart(n))}
 			var b strings.Builder
-			collect(n, source, body, &b, blk, errs)
+			collect(n, source, body, &b, blk)
 			blk.Text = b.String()
 			blocks = append(blocks, blk)
 			return ast.WalkSkipChildren, nil
@@ -143,7 +138,7 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
-func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.Builder, blk *Block, errs *diag.List) {
+func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.Builder, blk *Block) {
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		start := b.Len()
 		leaf := func(atomic bool, pos diag.Pos) {
@@ -182,8 +177,6 @@ func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.
 			if n.Segments.Len() > 0 {
 				off = n.Segments.At(0).Start
 			}
-			errs.AddErr(body.PosAt(off), diag.ErrUnsafeInput,
-				"raw HTML is not allowed: write the text as Markdown, or escape the < as \\<")
 			leaf(true, body.PosAt(off))
 		default:
 			if c.Type() == ast.TypeInline && c.FirstChild() == nil {
@@ -191,7 +184,7 @@ func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.
 				leaf(true, blk.Pos)
 				continue
 			}
-			collect(c, source, body, b, blk, errs)
+			collect(c, source, body, b, blk)
 		}
 	}
 }

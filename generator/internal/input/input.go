@@ -61,7 +61,8 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 	b.Index = l.index()
 	b.Methodology = l.page("content/methodology.md")
 
-	for _, name := range listDir(fsys, "content/articles", errs) {
+	articleFiles, _ := listDir(fsys, "content/articles", errs)
+	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
 			if strings.HasSuffix(strings.ToLower(name), ".md") || strings.HasSuffix(name, ".markdown") {
 				errs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
@@ -73,13 +74,14 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 			b.Articles = append(b.Articles, a)
 		}
 	}
-	if len(b.Articles) == 0 && !hasArticleFiles(fsys) {
+	if len(b.Articles) == 0 && !hasArticleFiles(articleFiles) {
 		errs.Add(diag.Pos{File: "content/articles", Line: 1, Col: 1},
 			"the briefing has no articles: add one as content/articles/<slug>.md")
 	}
 	sort.Slice(b.Articles, func(i, j int) bool { return b.Articles[i].Slug < b.Articles[j].Slug })
 
-	for _, name := range listDir(fsys, "annotations", errs) {
+	annotationFiles, annotationsOK := listDir(fsys, "annotations", errs)
+	for _, name := range annotationFiles {
 		switch {
 		case name == "claims.yaml", name == "sources.yaml", name == "sources.json":
 			continue
@@ -109,16 +111,20 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 			a.Notes = notes
 		}
 	}
-	b.Claims = l.claims()
-	b.Sources, b.SourcesFile = l.sources()
-	checkRefs(b, errs)
+	// References into a file that could not be read are not checked: each
+	// would be reported as unknown, burying the one problem that matters.
+	claimsOK, sourcesOK := false, false
+	if annotationsOK {
+		b.Claims, claimsOK = l.claims()
+		b.Sources, b.SourcesFile, sourcesOK = l.sources()
+	}
+	checkRefs(b, errs, claimsOK, sourcesOK)
 	return b
 }
 
-func hasArticleFiles(fsys fs.FS) bool {
-	entries, _ := fs.ReadDir(fsys, "content/articles")
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".md") {
+func hasArticleFiles(names []string) bool {
+	for _, n := range names {
+		if strings.HasSuffix(n, ".md") {
 			return true
 		}
 	}
@@ -136,8 +142,9 @@ func closestSlug(slug string, b *briefing.Briefing) string {
 	return ""
 }
 
-// checkRefs checks every reference by id between files.
-func checkRefs(b *briefing.Briefing, errs *diag.List) {
+// checkRefs checks every reference by id between files: to claims when
+// claimsOK, to sources when sourcesOK.
+func checkRefs(b *briefing.Briefing, errs *diag.List, claimsOK, sourcesOK bool) {
 	sources := map[string]bool{}
 	for _, s := range b.Sources {
 		sources[s.ID] = true
@@ -148,7 +155,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List) {
 	}
 	cite := func(refs []briefing.Ref) {
 		for _, r := range refs {
-			if sources[r.ID] {
+			if sources[r.ID] || !sourcesOK {
 				continue
 			}
 			hint := "add it to annotations/sources.yaml"
@@ -170,7 +177,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List) {
 	for _, a := range b.Articles {
 		for _, n := range a.Notes {
 			cite(n.Cites)
-			if n.Claim.ID != "" && !claims[n.Claim.ID] {
+			if n.Claim.ID != "" && !claims[n.Claim.ID] && claimsOK {
 				hint := "add it to annotations/claims.yaml"
 				if s := suggest(n.Claim.ID, sortedKeys(claims)); s != "" {
 					hint = "did you mean " + s + "? Otherwise " + hint

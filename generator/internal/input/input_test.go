@@ -237,6 +237,61 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "notes as a mapping",
+			file: "annotations/one.yaml",
+			data: "notes:\n  id: a\n",
+			want: []string{`annotations/one.yaml:2:3: notes must be a list of notes, each starting with "- id: …", not a mapping`},
+		},
+		{
+			name: "blank quote is reported once",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: \"  \"\n    kind: context\n    note: x\n",
+			want: []string{`annotations/one.yaml:3:12: quote is empty: copy the exact words the note is about`},
+		},
+		{
+			// yaml.v3 counts a parser error's line from 0: the bracket opens on line 3.
+			name: "unclosed bracket",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    cites: [src-a\n    quote: x\n",
+			want: []string{`annotations/one.yaml:3:1: this is not valid YAML (did not find expected ',' or ']'): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "unclosed bracket in front matter",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nrelies_on: [Reuters\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:5:1: this is not valid YAML (did not find expected ',' or ']'): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "bad indentation",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: x\n   kind: context\n",
+			want: []string{`annotations/one.yaml:2:1: this is not valid YAML (did not find expected '-' indicator): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "tab indentation",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n  \tquote: x\n",
+			want: []string{`annotations/one.yaml:3:3: this is not valid YAML (found a tab character that violates indentation): indent with spaces: YAML does not allow tabs for indentation`},
+		},
+		{
+			name: "control character",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    note: x\x0by\n",
+			want: []string{`annotations/one.yaml:3:12: this is not valid YAML (control characters are not allowed): remove the invisible control character (it often comes from copying text out of a PDF or a word processor)`},
+		},
+		{
+			name: "unreadable bibliography: cites not checked",
+			file: "annotations/sources.yaml",
+			data: "references: [\n",
+			want: []string{`annotations/sources.yaml:2:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "unreadable claims: claim ids not checked",
+			file: "annotations/claims.yaml",
+			data: "claims: {\n",
+			want: []string{`annotations/claims.yaml:2:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
 			name: "missing index",
 			file: "content/_index.md",
 			data: "",

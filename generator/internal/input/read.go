@@ -54,34 +54,37 @@ func reportReadError(name string, err error, errs *diag.List) {
 	}
 	if strings.Contains(msg, "escapes") {
 		errs.AddErr(diag.Pos{File: name, Line: 1, Col: 1}, diag.ErrUnsafeInput,
-			"this is a link to a file outside the briefing folder, which is not read: copy the file into the briefing instead")
+			"this is a link to something outside the briefing folder, which is not read: copy the file or folder into the briefing instead")
 		return
 	}
 	errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "cannot read the file: %s", msg)
 }
 
-// listDir returns the names of the regular files in dir, sorted, leaving out
-// hidden files. A missing dir is an empty list.
-func listDir(fsys fs.FS, dir string, errs *diag.List) []string {
+// listDir returns the names of the files in dir, sorted, leaving out hidden
+// files and folders. A missing dir is an empty list; ok is false when dir
+// exists but cannot be read (reported in errs).
+func listDir(fsys fs.FS, dir string, errs *diag.List) (names []string, ok bool) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil
+			return nil, true
 		}
 		reportReadError(dir, err, errs)
-		return nil
+		return nil, false
 	}
-	var names []string
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") || e.IsDir() {
 			continue
 		}
 		names = append(names, e.Name())
 	}
-	return names
+	return names, true
 }
 
+// exists reports whether name is there, even if it cannot be read (a link
+// out of the briefing folder, say): reading it then reports why, rather than
+// the file being taken for missing.
 func exists(fsys fs.FS, name string) bool {
 	_, err := fs.Stat(fsys, name)
-	return err == nil
+	return !errors.Is(err, fs.ErrNotExist)
 }
