@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -197,5 +198,26 @@ func TestFold(t *testing.T) {
 		if got := Fold(c[0]); got != c[1] {
 			t.Errorf("Fold(%q) = %q, want %q", c[0], got, c[1])
 		}
+	}
+}
+
+// BenchmarkExtract measures collecting the visible text of long articles;
+// the time per byte must not grow with the length (it did: every position
+// was counted from the start of the text).
+func BenchmarkExtract(b *testing.B) {
+	for _, size := range []int{100 << 10, 1 << 20} {
+		var sb strings.Builder
+		for sb.Len() < size {
+			sb.WriteString("A paragraph about the *numbers*, with a [link](https://example.org) and `code`.\n\n")
+		}
+		src := []byte(sb.String())
+		body := briefing.Markdown{Text: sb.String(), Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
+		doc := goldmark.New().Parser().Parse(text.NewReader(src))
+		b.Run(fmt.Sprintf("%dKiB", size>>10), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				Extract(doc, src, body)
+			}
+		})
 	}
 }

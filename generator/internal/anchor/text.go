@@ -110,6 +110,7 @@ func charRef(v []byte) (string, int) {
 // text; it is not allowed in a briefing, and package render reports it, once,
 // for every Markdown text.
 func Extract(doc ast.Node, source []byte, body briefing.Markdown) []*Block {
+	pos := body.Positions()
 	var blocks []*Block
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -119,9 +120,9 @@ func Extract(doc ast.Node, source []byte, body briefing.Markdown) []*Block {
 		case ast.KindHTMLBlock:
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
-			blk := &Block{Node: n, Pos: body.PosAt(blockStart(n))}
+			blk := &Block{Node: n, Pos: pos.At(blockStart(n))}
 			var b strings.Builder
-			collect(n, source, body, &b, blk)
+			collect(n, source, pos, &b, blk)
 			blk.Text = b.String()
 			blocks = append(blocks, blk)
 			return ast.WalkSkipChildren, nil
@@ -138,7 +139,7 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
-func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.Builder, blk *Block) {
+func collect(parent ast.Node, source []byte, pos *briefing.Positions, b *strings.Builder, blk *Block) {
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		start := b.Len()
 		leaf := func(atomic bool, pos diag.Pos) {
@@ -150,23 +151,23 @@ func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte('\n')
 			}
-			leaf(false, body.PosAt(n.Segment.Start))
+			leaf(false, pos.At(n.Segment.Start))
 		case *ast.String:
 			b.Write(n.Value)
 			leaf(false, blk.Pos)
 		case *ast.CodeSpan:
-			pos := blk.Pos
+			at := blk.Pos
 			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 				if tt, ok := t.(*ast.Text); ok {
 					if t == n.FirstChild() {
-						pos = body.PosAt(tt.Segment.Start)
+						at = pos.At(tt.Segment.Start)
 					}
 					b.Write(tt.Segment.Value(source))
 				} else if s, ok := t.(*ast.String); ok {
 					b.Write(s.Value)
 				}
 			}
-			leaf(true, pos)
+			leaf(true, at)
 		case *ast.AutoLink:
 			b.Write(n.Label(source))
 			leaf(true, blk.Pos)
@@ -177,14 +178,14 @@ func collect(parent ast.Node, source []byte, body briefing.Markdown, b *strings.
 			if n.Segments.Len() > 0 {
 				off = n.Segments.At(0).Start
 			}
-			leaf(true, body.PosAt(off))
+			leaf(true, pos.At(off))
 		default:
 			if c.Type() == ast.TypeInline && c.FirstChild() == nil {
 				// An inline node the generator does not know adds no text.
 				leaf(true, blk.Pos)
 				continue
 			}
-			collect(c, source, body, b, blk)
+			collect(c, source, pos, b, blk)
 		}
 	}
 }
