@@ -174,7 +174,9 @@ func writeSite(ctx context.Context, root, out string, res *site.Result) (int, er
 	if err := publish.Clean(out); err != nil {
 		return 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
-	stageDir, err := os.MkdirTemp("", "briefing-stage-")
+	// The staged project sits beside out too, so that a build killed
+	// before it could remove it leaves it where the next one cleans up.
+	stageDir, err := publish.TempDir(out)
 	if err != nil {
 		return 0, err
 	}
