@@ -210,6 +210,7 @@ func TestKilledWhileHugoRuns(t *testing.T) {
 	if left := leftovers(t, out, tmp); len(left) > 0 {
 		t.Errorf("the next build left these behind: %v", left)
 	}
+	checkIntegrity(t, out)
 }
 
 func runCmdEnv(t *testing.T, env []string, bin string, args ...string) (int, string, string) {
