@@ -21,7 +21,7 @@ func whole() fstest.MapFS {
 <li id="note-a"><p>A, see <a href="../index.html">home</a>.</p><a href="#ref-a" role="doc-backlink">back</a></li>
 </ol></section>
 <script src="../js/classic.js"></script></body></html>`)},
-		"css/site.css": {Data: []byte(`@font-face { src: url("../fonts/f.woff2"); } .x { background: url(data:image/png;base64,AAAA); filter: url(#f); }`)},
+		"css/site.css":  {Data: []byte(`@font-face { src: url("../fonts/f.woff2"); } .x { background: url(data:image/png;base64,AAAA); filter: url(#f); }`)},
 		"fonts/f.woff2": {Data: []byte("font")},
 		"js/classic.js": {Data: []byte("document.querySelectorAll('a').forEach(function (a) {});\n")},
 	}
