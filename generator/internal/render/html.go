@@ -29,6 +29,7 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindMark, renderMark)
 	reg.Register(KindNoteRef, renderNoteRef)
 	reg.Register(KindLiteral, renderLiteral)
+	reg.Register(KindNoteSlot, renderNoteSlot)
 }
 
 func renderMark(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -73,4 +74,14 @@ func renderLiteral(w util.BufWriter, source []byte, node ast.Node, entering bool
 		_ = w.WriteByte('\n')
 	}
 	return ast.WalkContinue, nil
+}
+
+func renderNoteSlot(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	for _, id := range node.(*NoteSlot).NoteIDs {
+		_, _ = w.WriteString("<!--note " + id + "-->\n")
+	}
+	return ast.WalkSkipChildren, nil
 }

@@ -75,3 +75,25 @@ func (n *Literal) Kind() ast.NodeKind { return KindLiteral }
 func (n *Literal) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Value": n.Value}, nil)
 }
+
+// KindNoteSlot is the kind of the place where a block's notes go.
+var KindNoteSlot = ast.NewNodeKind("NoteSlot")
+
+// NoteSlot follows a top-level block (a paragraph, heading, block quote or
+// list) that holds note markers, and stands for those notes, in the order of
+// their markers. It renders as one HTML comment per note, <!--note ID-->,
+// which the theme replaces with the note's in-text form (a sidenote on wide
+// screens, a disclosure below the block on narrow ones): notes may hold
+// paragraphs and lists, which cannot sit inside the block itself.
+type NoteSlot struct {
+	ast.BaseBlock
+	NoteIDs []string
+}
+
+// Kind implements ast.Node.
+func (n *NoteSlot) Kind() ast.NodeKind { return KindNoteSlot }
+
+// Dump implements ast.Node.
+func (n *NoteSlot) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"NoteIDs": fmt.Sprint(n.NoteIDs)}, nil)
+}

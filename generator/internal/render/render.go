@@ -8,6 +8,34 @@
 // <mark> and <a role="doc-noteref">. Raw HTML is never passed through:
 // it is an error in the input, as are images and links other than http,
 // https, mailto and relative ones.
+//
+// # Markup of an annotated article
+//
+// Every note with id ID is present on its article page in four places, and
+// the integrity checks and the theme rely on exactly these:
+//
+//   - the passage: one or more <mark class="anno anno-KIND [verdict-V]"
+//     data-note="ID">, the first with id="anno-ID" (a passage that spans a
+//     link or emphasis is cut into several marks; nested notes nest marks);
+//   - the marker, right after the passage:
+//     <sup class="noteref-wrap"><a href="#note-ID" id="ref-ID"
+//     role="doc-noteref" class="noteref" data-note="ID">N</a></sup>, N
+//     counting markers in reading order from 1; on narrow screens the
+//     theme's script turns it into a disclosure button (role="button",
+//     aria-expanded, aria-controls="side-ID");
+//   - the in-text note, after the top-level block (paragraph, heading,
+//     block quote, list) that holds the marker, in marker order: this
+//     package writes <!--note ID--> there (a NoteSlot) and the theme
+//     replaces it with <div class="sidenote" id="side-ID" role="note"
+//     data-note="ID"> holding <span class="side-num">N</span>, the text,
+//     the cites and a link <a href="#note-ID"> to the endnote — a sidenote
+//     on wide screens, hidden until opened on narrow ones, hidden in print;
+//   - the endnote, the canonical and complete form: <li id="note-ID"
+//     value="N"> in <section class="endnotes" role="doc-endnotes">, ending
+//     with <a href="#ref-ID" role="doc-backlink">.
+//
+// Element ids are unique on the page: the prefixes anno-, ref-, side- and
+// note- differ in their first letter, and note ids are unique per article.
 package render
 
 import (

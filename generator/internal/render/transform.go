@@ -78,6 +78,25 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+	addSlots(doc, res.order)
+}
+
+// addSlots puts a NoteSlot after each top-level block that holds markers.
+func addSlots(doc *ast.Document, order []*NoteRef) {
+	var slot *NoteSlot
+	var block ast.Node
+	for _, r := range order {
+		var top ast.Node = r
+		for top.Parent() != nil && top.Parent() != ast.Node(doc) {
+			top = top.Parent()
+		}
+		if top != block {
+			block = top
+			slot = &NoteSlot{}
+			doc.InsertAfter(doc, top, slot)
+		}
+		slot.NoteIDs = append(slot.NoteIDs, r.NoteID)
+	}
 }
 
 type wrapper struct {

@@ -1,0 +1,355 @@
+package sitecheck
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefing/annotated/generator/internal/browser"
+)
+
+// wideProblems lists, in the page, every way the sidenotes fail the wide
+// layout: not shown, not in the margin right of the text column, outside
+// the viewport, overlapping text or each other, numbered unlike their
+// marker, or above their marker.
+const wideProblems = `(() => {
+  const out = [], body = document.querySelector(".article .body");
+  if (!body) return ["no article body"];
+  const col = body.getBoundingClientRect();
+  const notes = [...body.querySelectorAll(".sidenote")];
+  const blocks = [...body.children].filter(e => !e.classList.contains("sidenote"));
+  const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const rects = notes.map(n => n.getBoundingClientRect());
+  notes.forEach((n, i) => {
+    const r = rects[i], id = n.id;
+    if (r.width === 0 || r.height === 0) { out.push(id + " is not shown"); return; }
+    if (r.left < col.right) out.push(id + " starts at x=" + r.left + ", inside the text column, which ends at " + col.right);
+    if (r.right > innerWidth) out.push(id + " ends at x=" + r.right + ", beyond the viewport (" + innerWidth + ")");
+    for (const b of blocks) if (meet(r, b.getBoundingClientRect())) out.push(id + " overlaps the text of " + b.tagName);
+    for (let j = 0; j < i; j++) if (meet(r, rects[j])) out.push(id + " overlaps " + notes[j].id);
+    const ref = document.getElementById("ref-" + n.dataset.note);
+    if (!ref) { out.push(id + " has no marker"); return; }
+    const num = n.querySelector(".side-num");
+    if (!num || num.textContent.trim() !== ref.textContent.trim()) out.push(id + " is numbered " + (num && num.textContent) + ", its marker " + ref.textContent);
+    if (r.top < ref.getBoundingClientRect().top - 24) out.push(id + " sits above its marker");
+  });
+  return out;
+})()`
+
+// TestWideSidenotes checks the margin notes at 1400 px on every article,
+// with JavaScript (notes lined up with their markers) and without it (notes
+// floated, each below the last).
+func TestWideSidenotes(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range articlePages(t, site) {
+			for _, js := range []bool{true, false} {
+				mode := "js"
+				var opts []browser.Option
+				if !js {
+					mode, opts = "nojs", append(opts, browser.NoScript)
+				}
+				t.Run(name(page)+"/"+mode, func(t *testing.T) {
+					p := b.Open(t, browser.FileURL(page), 1400, 1000, opts...)
+					n := browser.Eval[int](p, `document.querySelectorAll(".article .body .sidenote").length`)
+					want := browser.Eval[int](p, `document.querySelectorAll(".endnotes li.note").length`)
+					if n == 0 || n != want {
+						t.Errorf("%d sidenotes for %d endnotes", n, want)
+					}
+					for _, problem := range browser.Eval[[]string](p, wideProblems) {
+						t.Error(problem)
+					}
+				})
+			}
+		}
+	}
+}
+
+type box struct{ Top, Bottom, Height, Full float64 }
+
+// TestLongNoteGivesWay checks, on the edge cases at 1400 px, that a note
+// too long for the room before the next marker is shortened, with a link to
+// its endnote, so that the next note sits level with its own marker; and
+// that focusing the long note's marker shows it whole.
+func TestLongNoteGivesWay(t *testing.T) {
+	b := browser.New(t)
+	sites(t)
+	p := b.Open(t, browser.FileURL(filepath.Join(edgeSite, "articles", "edge.html")), 1400, 1000)
+	get := func(id string) box {
+		return browser.Eval[box](p, fmt.Sprintf(`(() => {
+		  const r = document.getElementById(%q).getBoundingClientRect();
+		  const inner = document.querySelector("#side-long .side-body");
+		  return {Top: r.top, Bottom: r.bottom, Height: r.height, Full: inner.scrollHeight};
+		})()`, id))
+	}
+	long, second, ref2 := get("side-long"), get("side-second"), get("ref-second")
+	if !browser.Eval[bool](p, `document.getElementById("side-long").classList.contains("clamped")`) {
+		t.Errorf("the long note is not shortened (height %.0f)", long.Height)
+	}
+	if long.Height >= long.Full {
+		t.Errorf("the long note shows %.0f px of its %.0f", long.Height, long.Full)
+	}
+	if math.Abs(second.Top-ref2.Top) > 2 {
+		t.Errorf("the note after the long one starts at y=%.0f, its marker at y=%.0f", second.Top, ref2.Top)
+	}
+	more := browser.Eval[string](p, `(() => { const a = document.querySelector("#side-long .side-more a");
+	  return a && a.offsetHeight > 0 ? a.getAttribute("href") : ""; })()`)
+	if more != "#note-long" {
+		t.Errorf("the shortened note's link to its endnote is %q, want a visible #note-long", more)
+	}
+	p.Keys("\t")
+	for i := 0; i < 20 && browser.Eval[string](p, `document.activeElement.id`) != "ref-long"; i++ {
+		p.Keys("\t")
+	}
+	if got := browser.Eval[string](p, `document.activeElement.id`); got != "ref-long" {
+		t.Fatalf("Tab never reached the long note's marker (at %q)", got)
+	}
+	if h := get("side-long").Height; h < long.Full {
+		t.Errorf("with its marker focused the long note shows %.0f px of %.0f", h, long.Full)
+	}
+	if outline := browser.Eval[string](p, `getComputedStyle(document.activeElement).outlineStyle`); outline == "none" {
+		t.Error("the focused marker has no visible focus outline")
+	}
+}
+
+// markerState is what the narrow-screen test reads after each key.
+type markerState struct {
+	ID, Role, Expanded, Controls string
+	Shown, BelowBlock            bool
+	ScrollY, MarkerTop           float64
+	Focused                      bool
+}
+
+const readMarker = `(() => {
+  const a = document.activeElement, id = a.dataset.note, sn = document.getElementById("side-" + id);
+  let prev = sn && sn.previousElementSibling;
+  while (prev && prev.classList.contains("sidenote")) prev = prev.previousElementSibling;
+  return {
+    ID: id, Role: a.getAttribute("role") || "", Expanded: a.getAttribute("aria-expanded") || "",
+    Controls: a.getAttribute("aria-controls") || "",
+    Shown: !!sn && sn.getBoundingClientRect().height > 0,
+    BelowBlock: !!prev && prev.contains(a) && sn.getBoundingClientRect().top >= prev.getBoundingClientRect().bottom - 1,
+    ScrollY: scrollY, MarkerTop: a.getBoundingClientRect().top, Focused: a.matches(":focus-visible"),
+  };
+})()`
+
+// TestNarrowNotesByKeyboard goes through every article at 375 px with the
+// keyboard alone: Tab to each marker, Enter opens its note right below the
+// block, Space closes it; the page does not scroll and the marker does not
+// move.
+func TestNarrowNotesByKeyboard(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range articlePages(t, site) {
+			t.Run(name(page), func(t *testing.T) {
+				p := b.Open(t, browser.FileURL(page), 375, 700)
+				total := browser.Eval[int](p, `document.querySelectorAll(".article .body .sidenote").length`)
+				if browser.Eval[int](p, `[...document.querySelectorAll(".article .body .sidenote")].filter(s => s.offsetHeight > 0).length`) != 0 {
+					t.Error("notes are open before the reader opens them")
+				}
+				seen := map[string]bool{}
+				for tabs := 0; len(seen) < total && tabs < 10*total+50; tabs++ {
+					p.Keys("\t")
+					if !browser.Eval[bool](p, `document.activeElement.matches(".article .body a.noteref")`) {
+						continue
+					}
+					before := browser.Eval[markerState](p, readMarker)
+					id := before.ID
+					seen[id] = true
+					if before.Role != "button" || before.Expanded != "false" || before.Controls != "side-"+id {
+						t.Errorf("marker %s: role=%q aria-expanded=%q aria-controls=%q, want a collapsed button controlling side-%s",
+							id, before.Role, before.Expanded, before.Controls, id)
+					}
+					if !before.Focused {
+						t.Errorf("marker %s has no visible focus", id)
+					}
+					p.Keys("\r")
+					open := browser.Eval[markerState](p, readMarker)
+					if open.ID != id || open.Expanded != "true" || !open.Shown {
+						t.Errorf("Enter on marker %s: focus on %s, aria-expanded=%q, shown=%v", id, open.ID, open.Expanded, open.Shown)
+					}
+					if !open.BelowBlock {
+						t.Errorf("note %s does not open right below the block of its marker", id)
+					}
+					if open.ScrollY != before.ScrollY || math.Abs(open.MarkerTop-before.MarkerTop) > 0.5 {
+						t.Errorf("opening note %s moved the page: scroll %.0f→%.0f, marker %.0f→%.0f",
+							id, before.ScrollY, open.ScrollY, before.MarkerTop, open.MarkerTop)
+					}
+					p.Keys(" ")
+					closed := browser.Eval[markerState](p, readMarker)
+					if closed.ID != id || closed.Expanded != "false" || closed.Shown {
+						t.Errorf("Space on marker %s: focus on %s, aria-expanded=%q, shown=%v", id, closed.ID, closed.Expanded, closed.Shown)
+					}
+					if closed.ScrollY != before.ScrollY || math.Abs(closed.MarkerTop-before.MarkerTop) > 0.5 {
+						t.Errorf("closing note %s moved the page: scroll %.0f→%.0f", id, before.ScrollY, closed.ScrollY)
+					}
+				}
+				if len(seen) != total {
+					t.Errorf("the keyboard reached %d of %d markers", len(seen), total)
+				}
+			})
+		}
+	}
+}
+
+// TestEscapeClosesNote opens a note at 375 px, tabs into it and presses
+// Escape: the note closes and focus returns to its marker.
+func TestEscapeClosesNote(t *testing.T) {
+	b := browser.New(t)
+	sites(t)
+	p := b.Open(t, browser.FileURL(filepath.Join(edgeSite, "articles", "edge.html")), 375, 700)
+	for i := 0; i < 40 && browser.Eval[string](p, `document.activeElement.id`) != "ref-second"; i++ {
+		p.Keys("\t")
+	}
+	p.Keys("\r")
+	p.Keys("\t") // the next focusable is the citation inside the open note
+	if in := browser.Eval[bool](p, `!!document.activeElement.closest("#side-second")`); !in {
+		t.Fatalf("Tab after opening went to %q, not into the note", browser.Eval[string](p, `document.activeElement.outerHTML.slice(0, 80)`))
+	}
+	p.Keys("\u001b")
+	if got := browser.Eval[string](p, `document.activeElement.id`); got != "ref-second" {
+		t.Errorf("Escape left focus on %q, want the marker", got)
+	}
+	if browser.Eval[bool](p, `document.getElementById("side-second").offsetHeight > 0`) {
+		t.Error("Escape did not close the note")
+	}
+}
+
+// TestMarkerToEndnoteAndBack follows, for every note, the marker to its
+// endnote and the endnote's back-link to the marker, by keyboard (Enter,
+// Tab), at a wide and a narrow width without JavaScript, where markers are
+// plain links: the page lands on each, and the next Tab continues from
+// there.
+func TestMarkerToEndnoteAndBack(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range articlePages(t, site) {
+			for _, width := range []int{1400, 375} {
+				t.Run(fmt.Sprintf("%s/%d", name(page), width), func(t *testing.T) {
+					p := b.Open(t, browser.FileURL(page), width, 800, browser.NoScript)
+					ids := browser.Eval[[]string](p, `[...document.querySelectorAll(".endnotes li.note")].map(li => li.id.slice(5))`)
+					for _, id := range ids {
+						browser.Eval[bool](p, fmt.Sprintf(`(document.getElementById("ref-%s").focus(), true)`, id))
+						p.Keys("\r")
+						if got := browser.Eval[string](p, `location.hash`); got != "#note-"+id {
+							t.Errorf("Enter on marker %s went to %q", id, got)
+							continue
+						}
+						if !inView(p, "note-"+id) {
+							t.Errorf("endnote %s is not in view after following its marker", id)
+						}
+						found := false
+						for i := 0; i < 15; i++ {
+							p.Keys("\t")
+							if browser.Eval[bool](p, fmt.Sprintf(`document.activeElement.matches("#note-%s a[role=doc-backlink]")`, id)) {
+								found = true
+								break
+							}
+						}
+						if !found {
+							t.Errorf("Tab from endnote %s never reached its back-link", id)
+							continue
+						}
+						p.Keys("\r")
+						if got := browser.Eval[string](p, `location.hash`); got != "#ref-"+id {
+							t.Errorf("the back-link of note %s went to %q", id, got)
+						}
+						if !inView(p, "ref-"+id) {
+							t.Errorf("marker %s is not in view after its back-link", id)
+						}
+						p.Keys("\t")
+						after := browser.Eval[bool](p, fmt.Sprintf(`(() => {
+						  const all = [...document.querySelectorAll("a[href], button, [tabindex]")].filter(e => e.getClientRects().length > 0);
+						  return all[all.indexOf(document.getElementById("ref-%s")) + 1] === document.activeElement;
+						})()`, id))
+						if !after {
+							t.Errorf("after the back-link of note %s, Tab went to %q, not to what follows the marker", id,
+								browser.Eval[string](p, `document.activeElement.outerHTML.slice(0, 80)`))
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+func inView(p *browser.Page, id string) bool {
+	return browser.Eval[bool](p, fmt.Sprintf(`(() => { const r = document.getElementById(%q).getBoundingClientRect();
+	  return r.bottom > 0 && r.top < innerHeight; })()`, id))
+}
+
+// TestPrint emulates print media on every article, with one note opened
+// first at a narrow width: the in-text notes are hidden, every endnote is
+// shown.
+func TestPrint(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range articlePages(t, site) {
+			t.Run(name(page), func(t *testing.T) {
+				p := b.Open(t, browser.FileURL(page), 375, 700)
+				browser.Eval[bool](p, `(document.querySelector(".article a.noteref").click(), true)`)
+				if !browser.Eval[bool](p, `[...document.querySelectorAll(".sidenote")].some(s => s.offsetHeight > 0)`) {
+					t.Fatal("clicking a marker opened no note")
+				}
+				p.Media("print")
+				shown := browser.Eval[[]string](p, `[...document.querySelectorAll(".sidenote")].filter(s => s.offsetHeight > 0).map(s => s.id)`)
+				if len(shown) > 0 {
+					t.Errorf("in print, in-text notes are shown: %s", strings.Join(shown, ", "))
+				}
+				hidden := browser.Eval[[]string](p, `[...document.querySelectorAll(".endnotes li.note")].filter(s => s.offsetHeight === 0).map(s => s.id)`)
+				if len(hidden) > 0 {
+					t.Errorf("in print, endnotes are hidden: %s", strings.Join(hidden, ", "))
+				}
+				if browser.Eval[int](p, `document.querySelectorAll(".endnotes li.note").length`) == 0 {
+					t.Error("no endnotes")
+				}
+				if browser.Eval[int](p, `[...document.querySelectorAll("a.noteref")].filter(a => a.offsetHeight === 0).length`) > 0 {
+					t.Error("in print, some markers are hidden")
+				}
+			})
+		}
+	}
+}
+
+// TestNarrowFits checks every page at 320 px, with every note of an article
+// open: nothing is wider than the screen.
+func TestNarrowFits(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range htmlPages(t, site) {
+			t.Run(name(page), func(t *testing.T) {
+				p := b.Open(t, browser.FileURL(page), 320, 640)
+				browser.Eval[bool](p, `([...document.querySelectorAll(".article a.noteref")].forEach(a => a.click()), true)`)
+				if w := browser.Eval[int](p, `document.documentElement.scrollWidth`); w > 320 {
+					t.Errorf("the page is %d px wide at 320 px", w)
+				}
+			})
+		}
+	}
+}
+
+// TestNoLayoutShift loads each article at a wide and a narrow width and
+// adds up the layout shifts Chromium reports while it loads.
+func TestNoLayoutShift(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range articlePages(t, site) {
+			for _, width := range []int{1400, 375} {
+				t.Run(fmt.Sprintf("%s/%d", name(page), width), func(t *testing.T) {
+					p := b.Open(t, browser.FileURL(page), width, 900)
+					cls := browser.Eval[float64](p, `new Promise(resolve => {
+					  let sum = 0;
+					  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; })
+					    .observe({type: "layout-shift", buffered: true});
+					  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(sum), 100)));
+					})`)
+					if cls > 0.01 {
+						t.Errorf("cumulative layout shift %.3f while loading", cls)
+					}
+				})
+			}
+		}
+	}
+}

@@ -1,0 +1,144 @@
+/* Notes on article pages: an enhancement of what already works without it
+   (sidenotes floated into the margin, markers linking to the endnotes).
+   Wide screens: each sidenote is moved level with its marker; when a note
+   would run into the next one, it is shortened (with a link to the whole
+   note in the endnotes) rather than pushing the next one down.
+   Narrow screens: each marker becomes a disclosure button that opens its
+   note below the paragraph, in place, without moving the page.
+   Everywhere: hovering or focusing a marker or a sidenote highlights the
+   passage and the note. */
+(function () {
+  "use strict";
+  var body = document.querySelector(".article .body");
+  if (!body) return;
+  document.documentElement.classList.add("js");
+  var wide = matchMedia("(min-width: 64rem)");
+  var notes = [].slice.call(body.querySelectorAll(".sidenote"));
+  var GAP = 12, MIN = 108, LINE = 20;
+
+  function ref(sn) { return document.getElementById("ref-" + sn.getAttribute("data-note")); }
+
+  function clampTo(sn, height) {
+    var inner = sn.firstElementChild;
+    sn.classList.add("clamped");
+    var rest = sn.offsetHeight - inner.offsetHeight; // the link, margins
+    inner.style.maxHeight = Math.max(height - rest, 0) + "px";
+  }
+
+  function place() {
+    notes.forEach(function (sn) {
+      sn.classList.remove("clamped");
+      sn.style.top = "";
+      sn.firstElementChild.style.maxHeight = "";
+    });
+    if (!wide.matches) {
+      body.classList.remove("placed");
+      body.style.minHeight = "";
+      return;
+    }
+    body.classList.add("placed");
+    var origin = body.getBoundingClientRect().top, prev = null, prevTop = 0, bottom = -Infinity;
+    notes.forEach(function (sn) {
+      var r = ref(sn);
+      var want = r ? r.getBoundingClientRect().top - origin : bottom + GAP;
+      if (prev && want < bottom + GAP) {
+        // Shorten only when that gains more than the link it costs.
+        var room = Math.max(want - GAP - prevTop, MIN);
+        if (room + 3 * LINE < prev.offsetHeight) {
+          clampTo(prev, room);
+          bottom = prevTop + prev.offsetHeight;
+        }
+      }
+      var top = Math.max(want, bottom + GAP);
+      sn.style.top = top + "px";
+      prev = sn;
+      prevTop = top;
+      bottom = top + sn.offsetHeight;
+    });
+    body.style.minHeight = bottom > body.offsetHeight ? bottom + "px" : "";
+  }
+
+  function markers() {
+    notes.forEach(function (sn) {
+      var r = ref(sn);
+      if (!r) return;
+      if (wide.matches) {
+        r.setAttribute("role", "doc-noteref");
+        r.removeAttribute("aria-expanded");
+        r.removeAttribute("aria-controls");
+      } else {
+        r.setAttribute("role", "button");
+        r.setAttribute("aria-expanded", sn.classList.contains("open") ? "true" : "false");
+        r.setAttribute("aria-controls", sn.id);
+      }
+    });
+  }
+
+  function toggle(r) {
+    var sn = document.getElementById("side-" + r.getAttribute("data-note"));
+    if (!sn) return;
+    var open = !sn.classList.contains("open"), y = r.getBoundingClientRect().top;
+    sn.classList.toggle("open", open);
+    r.setAttribute("aria-expanded", open ? "true" : "false");
+    // The browser's scroll anchoring may pick a node below the note and
+    // scroll to keep it still; keep the marker still instead.
+    var d = r.getBoundingClientRect().top - y;
+    if (d) scrollBy(0, d);
+  }
+
+  body.addEventListener("click", function (e) {
+    var r = e.target.closest && e.target.closest("a.noteref");
+    if (!r || wide.matches) return;
+    e.preventDefault();
+    toggle(r);
+  });
+  // Space must not also scroll the page, whether it comes as keydown or,
+  // from some tools, as a separate keypress.
+  body.addEventListener("keypress", function (e) {
+    if (!wide.matches && e.key === " " && e.target.matches("a.noteref")) e.preventDefault();
+  });
+  body.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (wide.matches) return;
+    if (e.key === " " && t.matches("a.noteref")) {
+      e.preventDefault();
+      toggle(t);
+    } else if (e.key === "Escape") {
+      var sn = t.closest(".sidenote.open");
+      var r = sn && ref(sn);
+      if (r) {
+        toggle(r);
+        r.focus();
+      }
+    }
+  });
+
+  function highlight(e) {
+    var el = e.target.closest && e.target.closest("a.noteref, .sidenote");
+    if (!el) return;
+    var id = el.getAttribute("data-note"), on = e.type === "mouseover" || e.type === "focusin";
+    [].forEach.call(document.querySelectorAll('[data-note="' + id + '"]'), function (n) {
+      n.classList.toggle("hl", on);
+    });
+  }
+  ["mouseover", "mouseout", "focusin", "focusout"].forEach(function (t) {
+    body.addEventListener(t, highlight);
+  });
+
+  function update() {
+    markers();
+    place();
+  }
+  update();
+  wide.addEventListener("change", update);
+  if (window.ResizeObserver) {
+    var w = body.offsetWidth;
+    new ResizeObserver(function () {
+      if (body.offsetWidth !== w) {
+        w = body.offsetWidth;
+        place();
+      }
+    }).observe(body);
+  }
+  addEventListener("load", place);
+})();
