@@ -15,9 +15,12 @@
 //     not fetch.
 //   - Every page's ids are unique.
 //   - On an article page, every note has its marker (role="doc-noteref",
-//     linking to its endnote), its highlighted passage, and its endnote in
-//     the role="doc-endnotes" list with a back-link (role="doc-backlink")
-//     to its marker.
+//     linking to its endnote, numbered in reading order), its highlighted
+//     passage, its in-text form (<div class="sidenote" id="side-ID"
+//     role="note">, after its marker, numbered like it and linking to the
+//     endnote), and its endnote in the role="doc-endnotes" list with a
+//     back-link (role="doc-backlink") to its marker. The markup is described
+//     in package render.
 package integrity
 
 import (
@@ -383,8 +386,9 @@ func (c *checker) checkJS(file, js string) {
 // endnotes and back-links, each for each.
 func (c *checker) checkNotes(pg *page) {
 	type note struct {
-		marker, endnote, backlink *html.Node
-		passage                   bool
+		marker, side, endnote, backlink *html.Node
+		passage                         bool
+		sideAfterMarker                 bool
 	}
 	notes := map[string]*note{}
 	get := func(id string) *note {
@@ -393,7 +397,7 @@ func (c *checker) checkNotes(pg *page) {
 		}
 		return notes[id]
 	}
-	var order []string
+	var order, sideOrder []string
 	var endnoteLists int
 	walk(pg.doc, func(n *html.Node) {
 		role, _ := attr(n, "role")
@@ -413,6 +417,29 @@ func (c *checker) checkNotes(pg *page) {
 			order = append(order, nid)
 			if href, _ := attr(n, "href"); href != "#note-"+nid {
 				c.add(pg.name, "%s: the marker of note %s links to %q, not to its endnote #note-%s", describe(n), nid, href, nid)
+			}
+		case hasClass(n, "sidenote"):
+			nid, ok := strings.CutPrefix(id, "side-")
+			if !ok {
+				c.add(pg.name, "%s: an in-text note whose id does not start with side-", describe(n))
+				return
+			}
+			nt := get(nid)
+			if nt.side != nil {
+				c.add(pg.name, "note %s has two in-text notes", nid)
+			}
+			nt.side, nt.sideAfterMarker = n, nt.marker != nil
+			sideOrder = append(sideOrder, nid)
+			if role != "note" {
+				c.add(pg.name, "%s: the in-text note of %s has role %q, want \"note\"", describe(n), nid, role)
+			}
+			linked := false
+			walk(n, func(a *html.Node) {
+				href, _ := attr(a, "href")
+				linked = linked || a.DataAtom == atom.A && href == "#note-"+nid
+			})
+			if !linked {
+				c.add(pg.name, "the in-text note of %s has no link to its endnote #note-%s", nid, nid)
 			}
 		case n.DataAtom == atom.Mark && hasClass(n, "anno"):
 			if nid, ok := strings.CutPrefix(id, "anno-"); ok {
@@ -462,6 +489,12 @@ func (c *checker) checkNotes(pg *page) {
 		case nt.backlink == nil:
 			c.add(pg.name, "note %s has no back-link to its marker", id)
 		}
+		switch {
+		case nt.side == nil:
+			c.add(pg.name, "note %s has no in-text note (div.sidenote id=side-%s)", id, id)
+		case !nt.sideAfterMarker:
+			c.add(pg.name, "the in-text note of %s comes before its marker", id)
+		}
 		if !nt.passage {
 			c.add(pg.name, "note %s has no highlighted passage (mark id=anno-%s)", id, id)
 		}
@@ -472,6 +505,21 @@ func (c *checker) checkNotes(pg *page) {
 		if got := text(nt.marker); got != fmt.Sprint(i+1) {
 			c.add(pg.name, "marker of note %s reads %q, want %d (reading order)", id, got, i+1)
 		}
+		if nt.side == nil {
+			continue
+		}
+		var num string
+		walk(nt.side, func(n *html.Node) {
+			if num == "" && hasClass(n, "side-num") {
+				num = text(n)
+			}
+		})
+		if num != fmt.Sprint(i+1) {
+			c.add(pg.name, "the in-text note of %s is numbered %q, its marker %d", id, num, i+1)
+		}
+	}
+	if strings.Join(sideOrder, " ") != strings.Join(order, " ") && len(sideOrder) == len(order) {
+		c.add(pg.name, "the in-text notes are not in the order of their markers")
 	}
 }
 

@@ -16,6 +16,8 @@ func whole() fstest.MapFS {
 <a href="mailto:x@example.org">mail</a> <a href="#top" id="top">top</a></body></html>`)},
 		"articles/one.html": {Data: []byte(`<!DOCTYPE html><html><head><link rel="stylesheet" href="../css/site.css"></head><body>
 <p><mark class="anno" id="anno-a">one <mark class="anno" id="anno-b">two</mark><sup><a href="#note-b" id="ref-b" role="doc-noteref">1</a></sup></mark><sup><a href="#note-a" id="ref-a" role="doc-noteref">2</a></sup></p>
+<div class="sidenote" id="side-b" role="note"><span class="side-num">1</span> B. <a href="#note-b">in full</a></div>
+<div class="sidenote" id="side-a" role="note"><span class="side-num">2</span> A. <a href="#note-a">in full</a></div>
 <section role="doc-endnotes"><ol>
 <li id="note-b"><p>B.</p><a href="#ref-b" role="doc-backlink">back</a></li>
 <li id="note-a"><p>A, see <a href="../index.html">home</a>.</p><a href="#ref-a" role="doc-backlink">back</a></li>
@@ -110,6 +112,28 @@ func TestProblems(t *testing.T) {
 			want: []string{`js/classic.js: script uses "fetch(": scripts must be classic and fetch nothing`},
 		},
 		{
+			name: "broken sidenotes",
+			file: "articles/one.html",
+			data: `<div class="sidenote" id="side-a" role="note"><span class="side-num">1</span><a href="#note-a">in full</a></div>
+<p><mark class="anno" id="anno-a">one</mark><a href="#note-a" id="ref-a" role="doc-noteref">1</a>
+<mark class="anno" id="anno-b">two</mark><a href="#note-b" id="ref-b" role="doc-noteref">2</a>
+<mark class="anno" id="anno-c">three</mark><a href="#note-c" id="ref-c" role="doc-noteref">3</a></p>
+<div class="sidenote" id="side-c"><span class="side-num">2</span><a href="#note-c">in full</a></div>
+<aside class="sidenote" id="side-b" role="note"><span class="side-num">2</span></aside>
+<section role="doc-endnotes"><ol>
+<li id="note-a"><a href="#ref-a" role="doc-backlink">back</a></li>
+<li id="note-b"><a href="#ref-b" role="doc-backlink">back</a></li>
+<li id="note-c"><a href="#ref-c" role="doc-backlink">back</a></li>
+</ol></section>`,
+			want: []string{
+				`articles/one.html: <div id="side-c">: the in-text note of c has role "", want "note"`,
+				`articles/one.html: the in-text note of b has no link to its endnote #note-b`,
+				`articles/one.html: the in-text note of a comes before its marker`,
+				`articles/one.html: the in-text note of c is numbered "2", its marker 3`,
+				`articles/one.html: the in-text notes are not in the order of their markers`,
+			},
+		},
+		{
 			name: "broken notes",
 			file: "articles/one.html",
 			data: `<p><mark class="anno" id="anno-a">one</mark><a href="#note-b" id="ref-a" role="doc-noteref">2</a>
@@ -129,10 +153,14 @@ func TestProblems(t *testing.T) {
 				`articles/one.html: <a href="#ref-e" role="doc-backlink">: there is no id "ref-e" in articles/one.html`,
 				`articles/one.html: <a href="#note-b" id="ref-a" role="doc-noteref">: the marker of note a links to "#note-b", not to its endnote #note-a`,
 				`articles/one.html: <a href="#ref-x" role="doc-backlink">: the back-link of note a goes to "#ref-x", not to its marker #ref-a`,
+				`articles/one.html: note a has no in-text note (div.sidenote id=side-a)`,
 				`articles/one.html: note c has no back-link to its marker`,
+				`articles/one.html: note c has no in-text note (div.sidenote id=side-c)`,
 				`articles/one.html: note d has a marker but no endnote`,
+				`articles/one.html: note d has no in-text note (div.sidenote id=side-d)`,
 				`articles/one.html: note d has no highlighted passage (mark id=anno-d)`,
 				`articles/one.html: note e has no marker in the text`,
+				`articles/one.html: note e has no in-text note (div.sidenote id=side-e)`,
 				`articles/one.html: note e has no highlighted passage (mark id=anno-e)`,
 				`articles/one.html: marker of note a reads "2", want 1 (reading order)`,
 			},
