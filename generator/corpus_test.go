@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/browser"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/corpus")
@@ -243,6 +244,7 @@ func priorOutput(t *testing.T) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	browser.Shutdown()
 	if priorDir != "" {
 		os.RemoveAll(filepath.Dir(filepath.Dir(priorDir)))
 	}
