@@ -221,3 +221,54 @@ func BenchmarkExtract(b *testing.B) {
 		})
 	}
 }
+
+// A quote found thousands of times lists the first places and counts the
+// rest. (Found by FuzzAnchor: describing every place of a quote that
+// matched 3,294 times compared each with every other, re-folding its words,
+// and took minutes; the corpus entry testdata/fuzz/FuzzAnchor/ec5779a6cd177faf
+// runs it again.)
+func TestManyMatchesListed(t *testing.T) {
+	md := strings.Repeat("the cat and the dog. ", 3000)
+	_, _, errs := resolve(t, md, &briefing.Note{Quote: "the"}, &briefing.Note{Quote: "the", Occurrence: 7000})
+	if len(errs) != 2 {
+		t.Fatalf("errors: %q", errs)
+	}
+	want := `notes.yaml:10:12: the quote matches 6000 places: line 1 (occurrence: 1), line 1 (occurrence: 2), line 1 (occurrence: 3), line 1 (occurrence: 4), line 1 (occurrence: 5), line 1 (occurrence: 6), line 1 (occurrence: 7), line 1 (occurrence: 8), line 1 (occurrence: 9), line 1 (occurrence: 10), and 5990 more places; add the prefix, suffix or occurrence that picks the one you mean`
+	if errs[0] != want {
+		t.Errorf("got  %s\nwant %s", errs[0], want)
+	}
+	if !strings.HasSuffix(errs[1], "(line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, and 5990 more): use a number from 1 to 6000") {
+		t.Errorf("got %s", errs[1])
+	}
+}
+
+// BenchmarkAmbiguousQuote measures reporting a quote that matches every
+// few words of a long article.
+func BenchmarkAmbiguousQuote(b *testing.B) {
+	md := strings.Repeat("the cat and the dog. ", 20000)
+	src := []byte(md)
+	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
+	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
+	for b.Loop() {
+		var errs diag.List
+		Resolve(blocks, []*briefing.Note{{ID: "n", Quote: "the"}}, &errs)
+	}
+}
+
+// BenchmarkQuoteNotFound measures finding the closest passage for a long
+// quote with one word changed, in a long article.
+func BenchmarkQuoteNotFound(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 1<<20; i++ {
+		fmt.Fprintf(&sb, "Paragraph %d says what officials said about the numbers again.\n\n", i)
+	}
+	md := sb.String()
+	src := []byte(md)
+	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
+	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
+	quote := strings.Repeat("officials said about the numbers ", 40) + "again"
+	for b.Loop() {
+		var errs diag.List
+		Resolve(blocks, []*briefing.Note{{ID: "n", Quote: quote}}, &errs)
+	}
+}
