@@ -2,9 +2,10 @@
 // content/ with the notes in annotations/, anchors every note to the exact
 // passage it annotates, and builds a static site with the pinned Hugo.
 //
-//	go run ./generator build [--root DIR] [--out DIR] [--base-url URL]
+//	go run ./generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf]
 //	go run ./generator check [--root DIR]
 //	go run ./generator serve [--root DIR] [--port N]
+//	go run ./generator new SLUG --url URL --outlet NAME [--title TITLE] [--root DIR]
 //
 // Problems in the input are printed as path:line:col: message, all of them,
 // and the command exits with status 1 leaving the published output as it
@@ -18,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -28,15 +30,22 @@ import (
 	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/hugo"
+	"github.com/briefing/annotated/generator/internal/offline"
+	"github.com/briefing/annotated/generator/internal/pdf"
 	"github.com/briefing/annotated/generator/internal/publish"
 	"github.com/briefing/annotated/generator/internal/site"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
 const usage = `usage:
-  generator build [--root DIR] [--out DIR] [--base-url URL]   build the site (default out: DIR/public)
-  generator check [--root DIR]                                 validate and anchor, write nothing
-  generator serve [--root DIR] [--port N]                      live preview, rebuilt on every change
+  generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf]
+                                   build the site (default out: DIR/public); --pdf also prints
+                                   handout.pdf with headless Chromium
+  generator check [--root DIR]     validate and anchor, write nothing
+  generator serve [--root DIR] [--port N]
+                                   live preview, rebuilt on every change
+  generator new SLUG --url URL --outlet NAME [--title TITLE] [--root DIR]
+                                   start an article: content/articles/SLUG.md and annotations/SLUG.yaml
 `
 
 func main() {
@@ -53,15 +62,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, args := args[0], args[1:]
+	if cmd == "new" {
+		return newArticle(args, stdout, stderr)
+	}
 	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	root := fl.String("root", ".", "the briefing folder (with content/ and annotations/)")
 	var out, baseURL *string
 	var port *int
+	var printPDF *bool
 	switch cmd {
 	case "build":
 		out = fl.String("out", "", "the output folder (default: the briefing folder's public/)")
 		baseURL = fl.String("base-url", "", "the address the site is published at, e.g. https://example.org/briefing/")
+		printPDF = fl.Bool("pdf", false, "also print handout.html to handout.pdf with headless Chromium")
 	case "check":
 	case "serve":
 		port = fl.Int("port", 1313, "the port to serve on (on localhost)")
@@ -85,7 +99,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if o == "" {
 			o = filepath.Join(*root, "public")
 		}
-		return build(ctx, *root, o, *baseURL, stdout, stderr)
+		base, err := checkBaseURL(*baseURL)
+		if err != nil {
+			fmt.Fprintf(stderr, "--base-url: %v\n", err)
+			return 2
+		}
+		return build(ctx, *root, o, base, *printPDF, stdout, stderr)
 	case "check":
 		return check(*root, stdout, stderr)
 	default:
@@ -149,15 +168,38 @@ func check(root string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func build(ctx context.Context, root, out, baseURL string, stdout, stderr io.Writer) int {
+// checkBaseURL returns the --base-url value as the site's address ending in
+// "/", or an error when it is not an absolute http or https address.
+func checkBaseURL(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%q is not the address of a site: give it in full, like https://example.org/briefing/", s)
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, nil
+}
+
+func build(ctx context.Context, root, out, baseURL string, printPDF bool, stdout, stderr io.Writer) int {
 	start := time.Now()
-	res, err := compile(root, stage.Options{BaseURL: baseURL})
+	if printPDF {
+		// Before anything is built: without a browser there is no PDF.
+		if _, err := pdf.Browser(); err != nil {
+			fmt.Fprintf(stderr, "error: --pdf: %v\nnothing was published: %s is unchanged\n", err, out)
+			return 1
+		}
+	}
+	res, err := compile(root, stage.Options{BaseURL: baseURL, PDF: printPDF})
 	if err != nil {
 		report(root, err, stderr)
 		fmt.Fprintf(stderr, "nothing was published: %s is unchanged\n", out)
 		return 1
 	}
-	pages, err := writeSite(ctx, root, out, res)
+	pages, err := buildSite(ctx, root, out, res, printPDF)
 	if err != nil {
 		fmt.Fprintf(stderr, "error: %v\nnothing was published: %s is unchanged\n", err, out)
 		return 1
@@ -169,8 +211,16 @@ func build(ctx context.Context, root, out, baseURL string, stdout, stderr io.Wri
 }
 
 // writeSite stages the Hugo project, runs Hugo into a temporary folder beside
-// out and swaps it into place. It returns the number of HTML pages written.
+// out, adds the offline zip and swaps it into place. It returns the number of
+// HTML pages written.
 func writeSite(ctx context.Context, root, out string, res *site.Result) (int, error) {
+	return buildSite(ctx, root, out, res, false)
+}
+
+// buildSite is writeSite, also printing handout.pdf when printPDF is set.
+// Everything is made in the temporary folder before the swap, so a failure
+// at any step leaves the published output as it was.
+func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF bool) (int, error) {
 	if err := publish.Clean(out); err != nil {
 		return 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
@@ -206,6 +256,18 @@ func writeSite(ctx context.Context, root, out string, res *site.Result) (int, er
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	if printPDF {
+		date := offline.Modified // a briefing without any date
+		if d := stage.AsOf(res.Briefing); d != nil {
+			date = d.Time()
+		}
+		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date); err != nil {
+			return 0, err
+		}
+	}
+	if err := writeZip(tmp); err != nil {
+		return 0, fmt.Errorf("cannot write %s: %w", offline.Name, err)
+	}
 	pages := 0
 	_ = filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
@@ -217,6 +279,19 @@ func writeSite(ctx context.Context, root, out string, res *site.Result) (int, er
 		return 0, err
 	}
 	return pages, nil
+}
+
+// writeZip packs the built site in dir into dir/briefing-offline.zip.
+func writeZip(dir string) error {
+	f, err := os.Create(filepath.Join(dir, offline.Name))
+	if err != nil {
+		return err
+	}
+	if err := offline.Write(f, os.DirFS(dir)); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func cacheDir() (string, error) {

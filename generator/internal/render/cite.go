@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"unicode"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 )
@@ -73,67 +74,123 @@ func CiteLabels(sources []*briefing.Source) map[string]string {
 }
 
 // Reference formats a full bibliography entry in an author-date style close
-// to APA, as HTML.
+// to APA (7th edition), as HTML:
+//
+//	Author, A. A., & Author, B. (2024, December 3). Title of the work (Series No. 12) [Genre]. <cite>Container</cite>, 6(4), 453–471. Publisher. Retrieved 21 November 2026, from https://doi.org/… Note.
+//
+// A title stands in italics (<cite>) when it is a whole work, with no
+// container; the container is left out when it repeats the author (a news
+// agency's own story), and the publisher when it repeats either or the work
+// is an article. The address is the DOI, written as https://doi.org/…, or
+// else the URL, both written out so that a printed copy keeps them. The
+// source's note ends the entry: it says what could not be confirmed.
 func Reference(s *briefing.Source) string {
 	var b strings.Builder
 	esc := html.EscapeString
 	authors := formatNames(s.Author)
 	if authors == "" && len(s.Editor) > 0 {
 		authors = formatNames(s.Editor) + " (Ed.)"
+		if len(s.Editor) > 1 {
+			authors = formatNames(s.Editor) + " (Eds.)"
+		}
 	}
 	date := "n.d."
 	if s.Issued != nil {
 		date = fmt.Sprint(s.Issued.Year)
-		if s.Issued.Month > 0 && (s.Type == "article-newspaper" || s.Type == "webpage" || s.Type == "post" ||
-			s.Type == "post-weblog" || s.Type == "article-magazine" || s.Type == "speech" || s.Type == "broadcast") {
+		if s.Issued.Month > 0 && datedToTheDay[s.Type] {
 			date += ", " + s.Issued.MonthDay()
 		}
 	}
+	sentence := func(text string) {
+		b.WriteString(text)
+		if !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, "!") &&
+			!strings.HasSuffix(text, ".</cite>") {
+			b.WriteString(".")
+		}
+	}
 	if authors != "" {
-		b.WriteString(esc(authors))
-		b.WriteString(" (" + esc(strings.TrimSpace(date)) + "). ")
+		sentence(esc(authors))
+		b.WriteString(" (" + esc(date) + "). ")
 	}
 	title := esc(s.Title)
 	if s.ContainerTitle == "" {
 		title = "<cite>" + title + "</cite>"
 	}
-	b.WriteString(title)
-	if !strings.HasSuffix(s.Title, ".") && !strings.HasSuffix(s.Title, "?") && !strings.HasSuffix(s.Title, "!") {
-		b.WriteString(".")
+	switch {
+	case s.CollectionTitle != "" && s.Number != "":
+		title += " (" + esc(s.CollectionTitle) + " No. " + esc(s.Number) + ")"
+	case s.CollectionTitle != "":
+		title += " (" + esc(s.CollectionTitle) + ")"
+	case s.Number != "" && strings.IndexFunc(s.Number, unicode.IsLetter) >= 0:
+		title += " (" + esc(s.Number) + ")"
+	case s.Number != "":
+		title += " (No. " + esc(s.Number) + ")"
 	}
-	if s.Genre != "" || s.Number != "" {
-		extra := strings.TrimSpace(s.Genre + " " + s.Number)
-		b.WriteString(" [" + esc(extra) + "]")
+	if s.Genre != "" {
+		title += " [" + esc(s.Genre) + "]"
 	}
+	sentence(title)
 	if authors == "" {
-		b.WriteString(" (" + esc(strings.TrimSpace(date)) + ").")
+		b.WriteString(" (" + esc(date) + ").")
 	}
-	if s.ContainerTitle != "" {
-		b.WriteString(" <cite>" + esc(s.ContainerTitle) + "</cite>")
+	article := s.Type == "article-journal" || s.Type == "article-magazine" || s.Type == "article-newspaper"
+	if s.ContainerTitle != "" && s.ContainerTitle != authors {
+		b.WriteString(" <cite>" + esc(s.ContainerTitle))
 		if s.Volume != "" {
 			b.WriteString(", " + esc(s.Volume))
-			if s.Issue != "" {
-				b.WriteString("(" + esc(s.Issue) + ")")
-			}
+		}
+		b.WriteString("</cite>")
+		if s.Volume != "" && s.Issue != "" {
+			b.WriteString("(" + esc(s.Issue) + ")")
 		}
 		if s.Page != "" {
-			b.WriteString(", " + esc(s.Page))
+			b.WriteString(", " + esc(pageRange(s.Page)))
 		}
 		b.WriteString(".")
 	}
-	if s.Publisher != "" && s.Publisher != authors && s.Publisher != s.ContainerTitle {
-		b.WriteString(" " + esc(s.Publisher) + ".")
+	if s.Publisher != "" && !article && s.Publisher != authors && s.Publisher != s.ContainerTitle {
+		b.WriteString(" ")
+		sentence(esc(s.Publisher))
 	}
+	addr := ""
 	if s.DOI != "" {
-		u := "https://doi.org/" + s.DOI
-		b.WriteString(` <a class="ref-addr" href="` + esc(u) + `">` + esc(u) + `</a>`)
+		addr = "https://doi.org/" + s.DOI
 	} else if s.URL != "" {
-		b.WriteString(` <a class="ref-addr" href="` + esc(s.URL) + `">` + esc(s.URL) + `</a>`)
+		addr = s.URL
 	}
-	if s.Accessed != nil {
-		b.WriteString(" (accessed " + esc(s.Accessed.Long()) + ")")
+	switch {
+	case s.Accessed != nil && addr != "":
+		b.WriteString(" Retrieved " + esc(s.Accessed.Long()) + ", from")
+	case s.Accessed != nil:
+		b.WriteString(" Retrieved " + esc(s.Accessed.Long()) + ".")
+	}
+	if addr != "" {
+		b.WriteString(` <a class="ref-addr" href="` + esc(addr) + `">` + esc(addr) + `</a>`)
+	}
+	if n := strings.TrimSpace(s.Note); n != "" {
+		b.WriteString(` <span class="ref-note">`)
+		sentence(esc(n))
+		b.WriteString("</span>")
 	}
 	return b.String()
+}
+
+// datedToTheDay lists the CSL types whose entries carry the month and day,
+// as APA dates news, posts and speeches.
+var datedToTheDay = map[string]bool{
+	"article-newspaper": true, "article-magazine": true, "webpage": true, "post": true, "post-weblog": true,
+	"speech": true, "broadcast": true, "interview": true, "personal_communication": true,
+}
+
+// pageRange writes a range of pages with an en dash.
+func pageRange(p string) string {
+	r := []rune(p)
+	for i := 1; i+1 < len(r); i++ {
+		if r[i] == '-' && unicode.IsDigit(r[i-1]) && unicode.IsDigit(r[i+1]) {
+			r[i] = '–'
+		}
+	}
+	return string(r)
 }
 
 func formatNames(names []briefing.Name) string {

@@ -66,23 +66,41 @@ func TestCiteLabels(t *testing.T) {
 }
 
 func TestReference(t *testing.T) {
-	s := &briefing.Source{
+	aer := &briefing.Source{
 		Type: "article-journal", Title: "Law-Abiding Immigrants", ContainerTitle: "American Economic Review: Insights",
-		Volume: "6", Issue: "4", Page: "453-471", DOI: "10.1257/aeri.20230459",
+		Volume: "6", Issue: "4", Page: "453-471", DOI: "10.1257/aeri.20230459", Publisher: "American Economic Association",
 		Author: []briefing.Name{{Family: "Abramitzky", Given: "Ran"}, {Family: "Boustan", Given: "Leah"}},
 		Issued: &briefing.Date{Year: 2024, Month: 12},
 	}
-	want := `Abramitzky, R., &amp; Boustan, L. (2024). Law-Abiding Immigrants. <cite>American Economic Review: Insights</cite>, 6(4), 453-471. <a class="ref-addr" href="https://doi.org/10.1257/aeri.20230459">https://doi.org/10.1257/aeri.20230459</a>`
-	if got := Reference(s); got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
+	tests := []struct {
+		s    *briefing.Source
+		want string
+	}{
+		// A journal article: no publisher, volume in italics, pages with an en dash.
+		{aer, `Abramitzky, R., &amp; Boustan, L. (2024). Law-Abiding Immigrants. <cite>American Economic Review: Insights, 6</cite>(4), 453–471. <a class="ref-addr" href="https://doi.org/10.1257/aeri.20230459">https://doi.org/10.1257/aeri.20230459</a>`},
+		// An agency's own story: the container repeats the author and is left out.
+		{&briefing.Source{
+			Type: "article-newspaper", Title: "US tells diplomats <to> act", ContainerTitle: "Reuters",
+			Author: []briefing.Name{{Literal: "Reuters"}}, Issued: &briefing.Date{Year: 2025, Month: 11, Day: 27},
+			URL: "https://www.reuters.com/x", Accessed: &briefing.Date{Year: 2026, Month: 11, Day: 21},
+		}, `Reuters. (2025, November 27). US tells diplomats &lt;to&gt; act. Retrieved 21 November 2026, from <a class="ref-addr" href="https://www.reuters.com/x">https://www.reuters.com/x</a>`},
+		// A report in a series, with its publisher.
+		{&briefing.Source{
+			Type: "report", Title: "Law-Abiding Immigrants", CollectionTitle: "NBER Working Paper Series", Number: "31440",
+			Publisher: "National Bureau of Economic Research", Author: []briefing.Name{{Family: "Abramitzky", Given: "Ran"}},
+			Issued: &briefing.Date{Year: 2023, Month: 6}, DOI: "10.3386/w31440",
+		}, `Abramitzky, R. (2023). <cite>Law-Abiding Immigrants</cite> (NBER Working Paper Series No. 31440). National Bureau of Economic Research. <a class="ref-addr" href="https://doi.org/10.3386/w31440">https://doi.org/10.3386/w31440</a>`},
+		// No author: the title leads; a genre in brackets; the note ends the entry.
+		{&briefing.Source{
+			Type: "webpage", Title: "Prisons", Genre: "Commentary", Editor: []briefing.Name{{Family: "Doe", Given: "Jane"}, {Family: "Roe", Given: "Rick"}},
+			Note: "Address not confirmed",
+		}, `Doe, J., &amp; Roe, R. (Eds.). (n.d.). <cite>Prisons</cite> [Commentary]. <span class="ref-note">Address not confirmed.</span>`},
+		{&briefing.Source{Type: "legislation", Title: "Determination", Number: "FR Doc. 2020-24912", ContainerTitle: "Federal Register", Volume: "85", Page: "71219-71221"},
+			`Determination (FR Doc. 2020-24912). (n.d.). <cite>Federal Register, 85</cite>, 71219–71221.`},
 	}
-	news := &briefing.Source{
-		Type: "article-newspaper", Title: "US tells diplomats <to> act", ContainerTitle: "Reuters",
-		Author: []briefing.Name{{Literal: "Reuters"}}, Issued: &briefing.Date{Year: 2025, Month: 11, Day: 27},
-		URL: "https://www.reuters.com/x", Accessed: &briefing.Date{Year: 2026, Month: 11, Day: 21},
-	}
-	want = `Reuters (2025, November 27). US tells diplomats &lt;to&gt; act. <cite>Reuters</cite>. <a class="ref-addr" href="https://www.reuters.com/x">https://www.reuters.com/x</a> (accessed 21 November 2026)`
-	if got := Reference(news); got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
+	for _, tt := range tests {
+		if got := Reference(tt.s); got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
 	}
 }

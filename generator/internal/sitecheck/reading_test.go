@@ -323,7 +323,12 @@ func TestNarrowFits(t *testing.T) {
 				p := b.Open(t, browser.FileURL(page), 320, 640)
 				browser.Eval[bool](p, `([...document.querySelectorAll(".article a.noteref")].forEach(a => a.click()), true)`)
 				if w := browser.Eval[int](p, `document.documentElement.scrollWidth`); w > 320 {
-					t.Errorf("the page is %d px wide at 320 px", w)
+					// Name the outermost elements that stick out, to say what to fix.
+					wide := browser.Eval[string](p, `[...document.querySelectorAll("body *")]
+					  .filter(e => e.getBoundingClientRect().right > 321 && !(e.parentElement.getBoundingClientRect().right > 321))
+					  .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + [...e.classList].join(".") : "") +
+					    " (" + Math.round(e.getBoundingClientRect().right) + " px)").join(", ")`)
+					t.Errorf("the page is %d px wide at 320 px; sticking out: %s", w, wide)
 				}
 			})
 		}

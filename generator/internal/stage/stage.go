@@ -22,6 +22,7 @@ import (
 // Options are the choices of one build.
 type Options struct {
 	BaseURL string // "" for a site that works from any folder
+	PDF     bool   // the build also prints handout.html to handout.pdf
 }
 
 // Files is a Hugo project: slash-separated paths to contents.
@@ -39,8 +40,6 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 	c := Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)}
 	f["hugo.json"] = config(b, opt)
 
-	// Where each claim appears, for the claims page.
-	appearances := map[string][]appearance{}
 	order := articleOrder(b)
 	for i, a := range order {
 		ra := arts[a.Slug]
@@ -48,18 +47,12 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 			continue
 		}
 		c.Notes += len(ra.Notes)
-		for _, n := range ra.Notes {
-			if n.Claim.ID != "" {
-				appearances[n.Claim.ID] = append(appearances[n.Claim.ID], appearance{
-					Article: a.Slug, Outlet: a.Outlet, Title: a.Title, NoteID: n.ID, Number: n.Number, Quote: n.Quote,
-				})
-			}
-		}
 		f["content/articles/"+a.Slug+".html"] = page(articleMatter(a, r, ra, i+1), ra.Body)
 		c.Pages++
 	}
+	appearances := claimAppearances(r, order, arts)
 
-	f["content/_index.html"] = page(indexMatter(b, r, errs), "")
+	f["content/_index.html"] = page(indexMatter(b, r, order, appearances, errs), "")
 	c.Pages++
 	if m := b.Methodology; m != nil {
 		f["content/methodology.html"] = page(frontMatter{
@@ -71,8 +64,20 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 	f["content/claims.html"] = page(frontMatter{Title: "Claims", Layout: "claims",
 		Params: map[string]any{"claims": claimsData(b, r, appearances, errs)}}, "")
 	f["content/sources.html"] = page(frontMatter{Title: "Sources", Layout: "sources",
-		Params: map[string]any{"sources": sourcesData(b, r)}}, "")
-	c.Pages += 2
+		Params: map[string]any{"groups": sourcesData(b, r, order, arts)}}, "")
+	f["content/quotes.html"] = page(frontMatter{Title: "Quotes across outlets", Layout: "quotes",
+		Params: map[string]any{"groups": quotesData(order, arts)}}, "")
+	f["content/notes.html"] = page(frontMatter{Title: "All notes", Layout: "notes",
+		Params: map[string]any{"articles": notesData(r, order, arts)}}, "")
+	index, name := searchFiles(b, r, order, arts)
+	for k, v := range index {
+		f[k] = v
+	}
+	f["content/search.html"] = page(frontMatter{Title: "Search", Layout: "search",
+		Params: map[string]any{"index": name}}, "")
+	c.Pages += 5
+	exports(f, b, order, arts, opt)
+	c.Pages += handout(f, b)
 	return f, c
 }
 
@@ -130,6 +135,7 @@ func config(b *briefing.Briefing, opt Options) []byte {
 			"http":         map[string]any{"urls": []string{"^$"}},
 		},
 	}
+	publishing(cfg, opt)
 	data, _ := json.MarshalIndent(cfg, "", " ")
 	return data
 }

@@ -1,0 +1,401 @@
+package export_test
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/export"
+	"github.com/briefing/annotated/generator/internal/render"
+	"github.com/briefing/annotated/generator/internal/site"
+	"github.com/briefing/annotated/generator/internal/stage"
+)
+
+// compiled returns the export input for a fixture, or for the project's own
+// briefing when path is "".
+func compiled(t *testing.T, path, base string) *export.Briefing {
+	t.Helper()
+	var res *site.Result
+	var err error
+	if path == "" {
+		res, err = site.Compile(os.DirFS("../../.."), stage.Options{})
+	} else {
+		res, err = site.Compile(briefingtest.Load(t, path), stage.Options{})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The reading order is the stage's; any order will do for these checks.
+	return &export.Briefing{Briefing: res.Briefing, Order: res.Briefing.Articles, Rendered: res.Articles, BaseURL: base}
+}
+
+type collection struct {
+	Context string `json:"@context"`
+	ID      string `json:"id"`
+	Type    string `json:"type"`
+	Label   string `json:"label"`
+	Total   int    `json:"total"`
+	Last    string `json:"last"`
+	First   struct {
+		ID         string `json:"id"`
+		Type       string `json:"type"`
+		PartOf     string `json:"partOf"`
+		StartIndex *int   `json:"startIndex"`
+		Items      []struct {
+			ID         string `json:"id"`
+			Type       string `json:"type"`
+			Motivation string `json:"motivation"`
+			Body       []struct {
+				Type, Value, Format, Purpose string
+			} `json:"body"`
+			Target struct {
+				Type     string `json:"type"`
+				Source   string `json:"source"`
+				Scope    string `json:"scope"`
+				Selector []struct {
+					Type                  string
+					Exact, Prefix, Suffix *string
+					Start, End            *int
+				} `json:"selector"`
+			} `json:"target"`
+		} `json:"items"`
+	} `json:"first"`
+}
+
+// checkAnnotations decodes annotations.jsonld and checks it against the
+// briefing it was made from: one annotation per note, each selector finding
+// the note's passage in the article's text.
+func checkAnnotations(t *testing.T, b *export.Briefing) collection {
+	t.Helper()
+	var c collection
+	if err := json.Unmarshal(export.Annotations(b), &c); err != nil {
+		t.Fatal(err)
+	}
+	notes := 0
+	bySource := map[string]*briefing.Article{}
+	for _, a := range b.Articles {
+		notes += len(b.Rendered[a.Slug].Notes)
+		bySource[a.URL] = a
+	}
+	if c.Context != "http://www.w3.org/ns/anno.jsonld" || c.Type != "AnnotationCollection" || c.Label != b.Index.Title {
+		t.Errorf("collection head = %q %q %q", c.Context, c.Type, c.Label)
+	}
+	if c.Total != notes || len(c.First.Items) != notes {
+		t.Fatalf("total %d, %d items, want %d notes", c.Total, len(c.First.Items), notes)
+	}
+	if c.First.Type != "AnnotationPage" || c.First.PartOf != c.ID || c.First.StartIndex == nil || *c.First.StartIndex != 0 || c.Last != c.First.ID {
+		t.Errorf("page = %+v (collection %s, last %s)", c.First.ID, c.ID, c.Last)
+	}
+	seen := map[string]bool{}
+	for _, it := range c.First.Items {
+		if seen[it.ID] {
+			t.Errorf("annotation id %s twice", it.ID)
+		}
+		seen[it.ID] = true
+		a := bySource[it.Target.Source]
+		if a == nil {
+			t.Fatalf("%s: target source %q is no article's address", it.ID, it.Target.Source)
+		}
+		ra := b.Rendered[a.Slug]
+		var n *struct{ quote, verdict, kind, html string }
+		for _, rn := range ra.Notes {
+			if strings.HasSuffix(it.ID, "#"+a.Slug+"/"+rn.ID) {
+				n = &struct{ quote, verdict, kind, html string }{rn.Quote, rn.Verdict.Label(), string(rn.Kind), rn.HTML}
+			}
+		}
+		if n == nil {
+			t.Fatalf("%s names no note of %s", it.ID, a.Slug)
+		}
+		if it.Type != "Annotation" || it.Target.Type != "SpecificResource" {
+			t.Errorf("%s: types %q, %q", it.ID, it.Type, it.Target.Type)
+		}
+		if want := export.Motivation(briefing.Kind(n.kind)); it.Motivation != want {
+			t.Errorf("%s: motivation %q, want %q", it.ID, it.Motivation, want)
+		}
+		if len(it.Body) == 0 || it.Body[0].Type != "TextualBody" || it.Body[0].Value != n.html || it.Body[0].Format != "text/html" {
+			t.Errorf("%s: first body = %+v", it.ID, it.Body)
+		}
+		if n.kind == "fact-check" {
+			if len(it.Body) != 2 || it.Body[1].Purpose != "assessing" || it.Body[1].Value != n.verdict {
+				t.Errorf("%s: verdict body = %+v, want %q assessing", it.ID, it.Body, n.verdict)
+			}
+		} else if len(it.Body) != 1 {
+			t.Errorf("%s: %d bodies for a %s note", it.ID, len(it.Body), n.kind)
+		}
+		if !strings.HasSuffix(it.Target.Scope, "articles/"+a.Slug+".html") {
+			t.Errorf("%s: scope %q is not the article's page", it.ID, it.Target.Scope)
+		}
+		text := []rune(ra.Text)
+		var quote, position bool
+		for _, s := range it.Target.Selector {
+			switch s.Type {
+			case "TextQuoteSelector":
+				quote = true
+				if s.Exact == nil || s.Prefix == nil || s.Suffix == nil {
+					t.Fatalf("%s: quote selector lacks a field", it.ID)
+				}
+				if *s.Exact != n.quote {
+					t.Errorf("%s: exact %q, want %q", it.ID, *s.Exact, n.quote)
+				}
+				// Prefix + exact + suffix occur in the text, the prefix and
+				// suffix as long as the text allows up to 32 characters.
+				whole := *s.Prefix + *s.Exact + *s.Suffix
+				at := strings.Index(ra.Text, whole)
+				if at < 0 {
+					t.Errorf("%s: prefix+exact+suffix %q is not in the text", it.ID, whole)
+					continue
+				}
+				pl := utf8.RuneCountInString(*s.Prefix)
+				start := utf8.RuneCountInString(ra.Text[:at]) + pl // where exact starts
+				if pl != min(32, start) {
+					t.Errorf("%s: prefix has %d characters, want %d", it.ID, pl, min(32, start))
+				}
+				end := start + utf8.RuneCountInString(*s.Exact) // where exact ends
+				if sl := utf8.RuneCountInString(*s.Suffix); sl != min(32, len(text)-end) {
+					t.Errorf("%s: suffix has %d characters, want %d", it.ID, sl, min(32, len(text)-end))
+				}
+			case "TextPositionSelector":
+				position = true
+				if s.Start == nil || s.End == nil || *s.Start < 0 || *s.End > len(text) || *s.Start > *s.End {
+					t.Fatalf("%s: position selector %v-%v out of the text (%d characters)", it.ID, s.Start, s.End, len(text))
+				}
+				if got := string(text[*s.Start:*s.End]); got != n.quote {
+					t.Errorf("%s: characters %d-%d are %q, want %q", it.ID, *s.Start, *s.End, got, n.quote)
+				}
+			}
+		}
+		if !quote || !position {
+			t.Errorf("%s: selectors %+v, want a TextQuoteSelector and a TextPositionSelector", it.ID, it.Target.Selector)
+		}
+	}
+	return c
+}
+
+func TestAnnotationsFixture(t *testing.T) {
+	b := compiled(t, "../site/testdata/typography.txtar", "")
+	c := checkAnnotations(t, b)
+	if c.ID != "annotations.jsonld" || c.First.Items[0].Target.Scope != "articles/curly.html" {
+		t.Errorf("without a base URL, ids are relative to the file: %q, scope %q", c.ID, c.First.Items[0].Target.Scope)
+	}
+	// Curly quotes before a passage make bytes and characters differ: the
+	// selector counts characters.
+	ra := b.Rendered["curly"]
+	differ := false
+	for _, n := range ra.Notes {
+		if export.Characters(ra.Text, n.Start) != n.Start {
+			differ = true
+		}
+	}
+	if !differ {
+		t.Fatal("the fixture has no note after a multi-byte character; the test would not tell bytes from characters")
+	}
+
+	b.BaseURL = "https://example.org/sub/"
+	c = checkAnnotations(t, b)
+	if c.ID != "https://example.org/sub/annotations.jsonld" || c.First.Items[0].Target.Scope != "https://example.org/sub/articles/curly.html" ||
+		!strings.HasPrefix(c.First.Items[0].ID, "https://example.org/sub/annotations.jsonld#curly/") {
+		t.Errorf("with a base URL, addresses are absolute: %q, %q, %q", c.ID, c.First.Items[0].Target.Scope, c.First.Items[0].ID)
+	}
+}
+
+func TestAnnotationsRealBriefing(t *testing.T) {
+	c := checkAnnotations(t, compiled(t, "", ""))
+	if c.Total < 50 {
+		t.Errorf("%d annotations", c.Total)
+	}
+}
+
+type reviews struct {
+	Context string `json:"@context"`
+	Graph   []struct {
+		Type          string `json:"@type"`
+		URL           string `json:"url"`
+		ClaimReviewed string `json:"claimReviewed"`
+		ReviewRating  struct {
+			Type                                 string `json:"@type"`
+			AlternateName                        string `json:"alternateName"`
+			RatingValue, BestRating, WorstRating int
+		} `json:"reviewRating"`
+		ItemReviewed struct {
+			Type   string `json:"@type"`
+			Author *struct {
+				Type string `json:"@type"`
+				Name string `json:"name"`
+			} `json:"author"`
+			Appearance []struct {
+				Type          string `json:"@type"`
+				URL           string `json:"url"`
+				Headline      string `json:"headline"`
+				DatePublished string `json:"datePublished"`
+				Publisher     struct {
+					Name string `json:"name"`
+				} `json:"publisher"`
+			} `json:"appearance"`
+		} `json:"itemReviewed"`
+		Author struct {
+			Type string `json:"@type"`
+			Name string `json:"name"`
+			URL  string `json:"url"`
+		} `json:"author"`
+	} `json:"@graph"`
+}
+
+func TestArticleReviews(t *testing.T) {
+	b := compiled(t, "../site/testdata/typography.txtar", "")
+	a := b.ArticleBySlug("curly")
+	var r reviews
+	if err := json.Unmarshal(export.ArticleReviews(b, a), &r); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]briefing.Verdict{}
+	for _, n := range b.Rendered["curly"].Notes {
+		if n.Verdict != "" {
+			want[n.Quote] = n.Verdict
+		}
+	}
+	if r.Context != "https://schema.org" || len(r.Graph) != len(want) || len(want) != 2 {
+		t.Fatalf("%d reviews, want %d", len(r.Graph), len(want))
+	}
+	for _, g := range r.Graph {
+		v, ok := want[g.ClaimReviewed]
+		if !ok {
+			t.Errorf("claimReviewed %q is no fact-checked passage", g.ClaimReviewed)
+			continue
+		}
+		if g.Type != "ClaimReview" || g.ReviewRating.Type != "Rating" || g.ReviewRating.AlternateName != v.Label() {
+			t.Errorf("%q: %s rating %+v, want %q", g.ClaimReviewed, g.Type, g.ReviewRating, v.Label())
+		}
+		if n, ok := export.RatingValue(v); ok && (g.ReviewRating.RatingValue != n || g.ReviewRating.BestRating != 5 || g.ReviewRating.WorstRating != 1) {
+			t.Errorf("%q: rating %+v, want %d of 1-5", g.ClaimReviewed, g.ReviewRating, n)
+		}
+		it := g.ItemReviewed
+		if it.Type != "Claim" || it.Author == nil || it.Author.Name != "Example Outlet" || len(it.Appearance) != 1 {
+			t.Fatalf("itemReviewed = %+v", it)
+		}
+		ap := it.Appearance[0]
+		if ap.URL != "https://example.com/curly" || ap.Headline != a.Title || ap.DatePublished != "2025-11-27" || ap.Publisher.Name != "Example Outlet" {
+			t.Errorf("appearance = %+v", ap)
+		}
+		if g.Author.Name != "Typography test" || g.Author.URL != "../index.html" || !strings.HasPrefix(g.URL, "#note-") {
+			t.Errorf("author %+v, url %q", g.Author, g.URL)
+		}
+	}
+	// An article without a verdict has no ClaimReview.
+	b.Rendered = map[string]*render.Article{"curly": {Text: "No notes."}}
+	if data := export.ArticleReviews(b, a); data != nil {
+		t.Errorf("an article without notes has reviews: %s", data)
+	}
+}
+
+func TestClaimReviews(t *testing.T) {
+	b := compiled(t, "", "https://example.org/sub/")
+	var r reviews
+	if err := json.Unmarshal(export.ClaimReviews(b), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Graph) != len(b.Claims) {
+		t.Fatalf("%d reviews for %d claims", len(r.Graph), len(b.Claims))
+	}
+	for i, g := range r.Graph {
+		c := b.Claims[i]
+		if g.ClaimReviewed != c.Statement || g.ReviewRating.AlternateName != c.Verdict.Label() {
+			t.Errorf("review %d = %q %q, want %q %q", i, g.ClaimReviewed, g.ReviewRating.AlternateName, c.Statement, c.Verdict.Label())
+		}
+		if g.URL != "https://example.org/sub/claims.html#claim-"+c.ID || g.Author.URL != "https://example.org/sub/index.html" {
+			t.Errorf("review %d: url %q, author %q", i, g.URL, g.Author.URL)
+		}
+		// One appearance per article that has a note on the claim.
+		want := map[string]bool{}
+		for _, a := range b.Articles {
+			for _, n := range b.Rendered[a.Slug].Notes {
+				if n.Claim.ID == c.ID {
+					want[a.URL] = true
+				}
+			}
+		}
+		if len(g.ItemReviewed.Appearance) != len(want) {
+			t.Errorf("claim %s: %d appearances, want %d", c.ID, len(g.ItemReviewed.Appearance), len(want))
+		}
+		for _, ap := range g.ItemReviewed.Appearance {
+			if !want[ap.URL] {
+				t.Errorf("claim %s appears in %s, which has no note on it", c.ID, ap.URL)
+			}
+		}
+	}
+}
+
+// TestModel decodes briefing.json and checks it against the model.
+func TestModel(t *testing.T) {
+	b := compiled(t, "../site/testdata/typography.txtar", "")
+	var m struct {
+		Version  int    `json:"version"`
+		Title    string `json:"title"`
+		Timeline []struct {
+			Date  string   `json:"date"`
+			Cites []string `json:"cites"`
+		} `json:"timeline"`
+		Articles []struct {
+			Slug, Page, Title, Outlet, URL, Published, Text string
+			ReliesOn                                        []string `json:"relies_on"`
+			Notes                                           []struct {
+				ID, Kind, Verdict, Claim, Quote, Note string
+				NoteHTML                              string `json:"note_html"`
+				Number, Start, End                    int
+				Cites                                 []string
+			}
+		} `json:"articles"`
+		Claims []struct {
+			ID, Statement, Verdict string
+		} `json:"claims"`
+		Sources []map[string]any `json:"sources"`
+	}
+	if err := json.Unmarshal(export.Model(b), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Version != export.ModelVersion || m.Title != "Typography test" || len(m.Timeline) != 1 || m.Timeline[0].Date != "2025-11-21" || m.Timeline[0].Cites[0] != "doe-2024" {
+		t.Errorf("head = %d %q %+v", m.Version, m.Title, m.Timeline)
+	}
+	if len(m.Articles) != 1 {
+		t.Fatalf("%d articles", len(m.Articles))
+	}
+	a := m.Articles[0]
+	if a.Slug != "curly" || a.Page != "articles/curly.html" || a.Title != "The “curly” article" || a.Published != "2025-11-27" || a.ReliesOn[0] != "Reuters" {
+		t.Errorf("article = %+v", a)
+	}
+	ra := b.Rendered["curly"]
+	if a.Text != ra.Text || len(a.Notes) != len(ra.Notes) {
+		t.Fatalf("text or notes differ: %d notes, want %d", len(a.Notes), len(ra.Notes))
+	}
+	text := []rune(a.Text)
+	for i, n := range a.Notes {
+		rn := ra.Notes[i]
+		if n.ID != rn.ID || n.Number != rn.Number || n.Kind != string(rn.Kind) || n.Verdict != string(rn.Verdict) || n.NoteHTML != rn.HTML || n.Note != rn.Body.Text {
+			t.Errorf("note %d = %+v", i, n)
+		}
+		if string(text[n.Start:n.End]) != n.Quote || n.Quote != rn.Quote {
+			t.Errorf("note %s: characters %d-%d are %q, quote %q", n.ID, n.Start, n.End, string(text[n.Start:n.End]), n.Quote)
+		}
+	}
+	if a.Notes[0].ID != "heading" || a.Notes[1].Claim != "" {
+		t.Errorf("notes are not in reading order: %s first", a.Notes[0].ID)
+	}
+	if len(m.Claims) != 1 || m.Claims[0].Verdict != "accurate" {
+		t.Errorf("claims = %+v", m.Claims)
+	}
+	// Sources are CSL-JSON.
+	if len(m.Sources) != 2 {
+		t.Fatalf("%d sources", len(m.Sources))
+	}
+	s := m.Sources[1]
+	issued, _ := s["issued"].(map[string]any)
+	if s["id"] != "roe-2024" || s["DOI"] != "10.1257/aeri.20230459" || s["container-title"] != "Journal of Examples" || issued == nil {
+		t.Errorf("source = %v", s)
+	}
+	if parts, _ := issued["date-parts"].([]any); len(parts) != 1 {
+		t.Errorf("issued = %v", issued)
+	}
+}

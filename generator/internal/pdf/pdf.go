@@ -1,0 +1,96 @@
+// Package pdf prints a page of the built site to PDF with headless
+// Chromium, the browser the tests use too (Debian's chromium package). It
+// runs Chromium as a program, the way a reader's browser would print the
+// page, so the print stylesheet decides the layout.
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// ErrNoChromium is returned when no Chromium can be found.
+var ErrNoChromium = errors.New("Chromium is not installed: install it (apt-get install chromium) or set $CHROMIUM to a Chromium or Chrome binary")
+
+// Browser returns the Chromium to print with: $CHROMIUM when set, else the
+// first of chromium, chromium-browser and google-chrome on the PATH.
+func Browser() (string, error) {
+	if c := os.Getenv("CHROMIUM"); c != "" {
+		p, err := exec.LookPath(c)
+		if err != nil {
+			return "", fmt.Errorf("$CHROMIUM is %s, which cannot be run: %w", c, ErrNoChromium)
+		}
+		return p, nil
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", ErrNoChromium
+}
+
+// Timeout bounds one print; a cold start of Chromium on a slow machine takes
+// a few seconds.
+const Timeout = 2 * time.Minute
+
+// Print prints the HTML file src to the PDF file dst, without the browser's
+// own header and footer lines. The PDF's creation and modification dates
+// are set to date, so that printing the same page twice gives the same
+// bytes.
+func Print(ctx context.Context, src, dst string, date time.Time) error {
+	bin, err := Browser()
+	if err != nil {
+		return err
+	}
+	src, err = filepath.Abs(src)
+	if err != nil {
+		return err
+	}
+	if dst, err = filepath.Abs(dst); err != nil {
+		return err
+	}
+	profile, err := os.MkdirTemp("", "briefing-chromium-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile)
+	ctx, cancel := context.WithTimeout(ctx, Timeout)
+	defer cancel()
+	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(src)}).String()
+	cmd := exec.CommandContext(ctx, bin,
+		"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+		"--disable-extensions", "--disable-background-networking", "--disable-dev-shm-usage",
+		"--user-data-dir="+profile, "--no-pdf-header-footer", "--print-to-pdf="+dst, page)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("chromium could not print %s: %v\n%s", filepath.Base(src), err, strings.TrimSpace(out.String()))
+	}
+	data, err := os.ReadFile(dst)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return fmt.Errorf("chromium wrote no PDF for %s:\n%s", filepath.Base(src), strings.TrimSpace(out.String()))
+	}
+	return os.WriteFile(dst, SetDates(data, date), 0o644)
+}
+
+var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}`)
+
+// SetDates replaces the creation and modification dates in a PDF's
+// information dictionary with t (UTC). The new dates have the same length
+// as the old, so the file's cross-reference offsets stay right.
+func SetDates(data []byte, t time.Time) []byte {
+	stamp := t.UTC().Format("20060102150405")
+	return pdfDate.ReplaceAllFunc(data, func(m []byte) []byte {
+		return append(m[:len(m)-14:len(m)-14], stamp...)
+	})
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing/fstest"
+
+	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/input"
+)
+
+const newUsage = "usage: generator new SLUG --url URL --outlet NAME [--title TITLE] [--root DIR]\n"
+
+// newArticle is the "new" command: it starts an article, writing
+// content/articles/SLUG.md with its front matter and an empty
+// annotations/SLUG.yaml. It never overwrites a file. The values are checked
+// by the loader itself, so "new" accepts exactly what "build" accepts.
+func newArticle(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("new", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	root := fl.String("root", ".", "the briefing folder (with content/ and annotations/)")
+	addr := fl.String("url", "", "the original article's address (http or https)")
+	outlet := fl.String("outlet", "", "the outlet that published it")
+	title := fl.String("title", "", "the outlet's headline (left for you to fill in when not given)")
+	// The slug may come before, between or after the flags.
+	var slug string
+	var rest []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return 2
+		}
+		args = fl.Args()
+		if len(args) == 0 {
+			break
+		}
+		if slug == "" {
+			slug = args[0]
+		} else {
+			rest = append(rest, args[0])
+		}
+		args = args[1:]
+	}
+	switch {
+	case len(rest) > 0:
+		fmt.Fprintf(stderr, "unexpected argument %q\n%s", rest[0], newUsage)
+		return 2
+	case slug == "":
+		fmt.Fprintf(stderr, "new needs the article's slug, the name of its files\n%s", newUsage)
+		return 2
+	case *addr == "" || *outlet == "":
+		fmt.Fprintf(stderr, "new needs --url and --outlet\n%s", newUsage)
+		return 2
+	}
+	if !input.ValidID(slug) {
+		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters, digits and hyphens, like reuters-cable-2025\n", slug)
+		return 1
+	}
+	article := path.Join("content/articles", slug+".md")
+	notes := path.Join("annotations", slug+".yaml")
+	text := articleTemplate(*title, *outlet, *addr)
+	const emptyNotes = "# The notes on this article: see README.md, \"Writing a briefing\".\nnotes: []\n"
+	if problems := checkNew(article, notes, text, emptyNotes); len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintf(stderr, "error: %s\n", p)
+		}
+		return 1
+	}
+	for _, p := range []string{article, notes} {
+		if _, err := os.Lstat(filepath.Join(*root, p)); err == nil {
+			fmt.Fprintf(stderr, "error: %s already exists: new never overwrites a file; choose another slug, or edit the file\n", filepath.ToSlash(filepath.Join(*root, p)))
+			return 1
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stderr, "error: %v\n", err)
+			return 1
+		}
+	}
+	written, err := writeNew(*root, map[string]string{article: text, notes: emptyNotes}, []string{article, notes})
+	if err != nil {
+		for _, p := range written {
+			os.Remove(filepath.Join(*root, p))
+		}
+		fmt.Fprintf(stderr, "error: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s and %s\n", filepath.ToSlash(filepath.Join(*root, article)), filepath.ToSlash(filepath.Join(*root, notes)))
+	fmt.Fprintf(stdout, "next: paste the article's text below its front matter%s, add notes, then run: go run ./generator check\n",
+		map[bool]string{true: " and fill in its title", false: ""}[*title == ""])
+	return 0
+}
+
+// articleTemplate is the new article file: the required fields filled in
+// (the title left empty, for check to point at, when not given) and the
+// optional ones as comments to fill in.
+func articleTemplate(title, outlet, addr string) string {
+	var b strings.Builder
+	b.WriteString("---\n")
+	if title == "" {
+		b.WriteString("title: \"\"       # required: the outlet's headline, word for word\n")
+	} else {
+		b.WriteString("title: " + yamlString(title) + "\n")
+	}
+	b.WriteString("outlet: " + yamlString(outlet) + "\n")
+	b.WriteString("url: " + yamlString(strings.TrimSpace(addr)) + "\n")
+	b.WriteString(`# Optional: remove the "# " to use a line.
+# published: 2025-11-27        # the date it was published: YYYY-MM-DD, YYYY-MM or YYYY
+# date_note: "site timestamp"  # why the date is missing or approximate
+# author: Jane Doe
+# relies_on: [Reuters]         # wire services or papers the piece rewrites
+# summary: "One or two sentences."
+---
+`)
+	return b.String()
+}
+
+// yamlString quotes s for YAML: a double-quoted YAML scalar reads JSON's
+// string escapes.
+func yamlString(s string) string {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+// checkNew loads the new files with the briefing loader, as a briefing of
+// their own with a text standing in for the article's body, and returns
+// the loader's problems with them (an unsafe address, HTML in a field).
+func checkNew(article, notes, text, notesText string) []string {
+	fsys := fstest.MapFS{
+		article: {Data: []byte(text + "Text.\n")},
+		notes:   {Data: []byte(notesText)},
+	}
+	var errs diag.List
+	input.Read(fsys, &errs)
+	var le *diag.ListError
+	if !errors.As(errs.Err(), &le) {
+		return nil
+	}
+	var out []string
+	for _, e := range le.Errs {
+		if e.Pos.File != article && e.Pos.File != notes {
+			continue // the rest of a briefing, which this one lacks
+		}
+		if errors.Is(e, diag.ErrMissingField) && strings.Contains(e.Msg, "no title") {
+			continue // left for the user to fill in
+		}
+		out = append(out, e.Msg)
+	}
+	return out
+}
+
+// writeNew creates each file, failing if one exists. It returns the files
+// it wrote, so that they can be removed if a later one fails.
+func writeNew(root string, files map[string]string, order []string) ([]string, error) {
+	var written []string
+	for _, p := range order {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return written, err
+		}
+		f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return written, err
+		}
+		written = append(written, p)
+		_, err = f.WriteString(files[p])
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return written, err
+		}
+	}
+	return written, nil
+}

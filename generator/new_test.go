@@ -1,0 +1,97 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+)
+
+func TestNew(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	art := filepath.Join(root, "content", "articles", "reuters-cable.md")
+	notes := filepath.Join(root, "annotations", "reuters-cable.yaml")
+
+	code, stdout, stderr := runCmd(t, "new", "reuters-cable", "--root", root, "--url", "https://www.reuters.com/world/us/cable", "--outlet", `Reuters "wire"`)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "wrote ") || !strings.Contains(stdout, "fill in its title") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if got := readFile(t, root, "annotations/reuters-cable.yaml"); !strings.Contains(got, "\nnotes: []\n") {
+		t.Errorf("notes file = %q", got)
+	}
+	text := readFile(t, root, "content/articles/reuters-cable.md")
+	for _, want := range []string{"title: \"\"", "outlet: \"Reuters \\\"wire\\\"\"\n", "url: \"https://www.reuters.com/world/us/cable\"\n", "# published:", "# relies_on:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("article lacks %q:\n%s", want, text)
+		}
+	}
+
+	// check points at what is left to do, in the new file.
+	code, _, stderr = runCmd(t, "check", "--root", root)
+	p := filepath.ToSlash(art)
+	if code != 1 || !strings.Contains(stderr, p+":2:8: the article has no title") || !strings.Contains(stderr, p+":12:1: the article has no text") ||
+		!strings.Contains(stderr, "2 problems found") {
+		t.Errorf("check after new: exit %d\n%s", code, stderr)
+	}
+	// Filled in, it checks clean.
+	filled := strings.Replace(text, `title: ""`, `title: "US cable"`, 1) + "The cable was sent.\n"
+	if err := os.WriteFile(art, []byte(filled), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "check", "--root", root); code != 0 {
+		t.Errorf("check after filling in: %s", stderr)
+	}
+
+	// Never overwrites: the files stay as they are.
+	code, _, stderr = runCmd(t, "new", "--root", root, "--url", "https://example.com/x", "--outlet", "X", "--title", "Y", "reuters-cable")
+	if code != 1 || !strings.Contains(stderr, "reuters-cable.md already exists") {
+		t.Errorf("second new: exit %d, %q", code, stderr)
+	}
+	if readFile(t, root, "content/articles/reuters-cable.md") != filled {
+		t.Error("the article was overwritten")
+	}
+	// Nor when only the notes file exists.
+	if err := os.WriteFile(filepath.Join(root, "annotations", "lonely.yaml"), []byte("notes: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCmd(t, "new", "lonely", "--root", root, "--url", "https://example.com/x", "--outlet", "X")
+	if _, err := os.Stat(filepath.Join(root, "content", "articles", "lonely.md")); code != 1 || err == nil || !strings.Contains(stderr, "lonely.yaml already exists") {
+		t.Errorf("new over a notes file: exit %d, %q", code, stderr)
+	}
+	_ = notes
+}
+
+func TestNewRejects(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unsafe slug", []string{"Reuters Cable", "--url", "https://example.com", "--outlet", "X"}, 1, `"Reuters Cable" is not a safe article slug`},
+		{"dot dot", []string{"../x", "--url", "https://example.com", "--outlet", "X"}, 1, "not a safe article slug"},
+		{"not http", []string{"a", "--url", "javascript:alert(1)", "--outlet", "X"}, 1, `url "javascript:alert(1)" is not a web address`},
+		{"no scheme", []string{"a", "--url", "www.example.com/a", "--outlet", "X"}, 1, "is not a full web address"},
+		{"html title", []string{"a", "--url", "https://example.com", "--outlet", "X", "--title", "<b>Hi</b>"}, 1, "title contains HTML (<b>)"},
+		{"no url", []string{"a", "--outlet", "X"}, 2, "new needs --url and --outlet"},
+		{"no slug", []string{"--url", "https://example.com", "--outlet", "X"}, 2, "new needs the article's slug"},
+		{"two slugs", []string{"a", "b", "--url", "https://example.com", "--outlet", "X"}, 2, `unexpected argument "b"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			root := t.TempDir()
+			code, _, stderr := runCmd(t, append([]string{"new", "--root", root}, c.args...)...)
+			if code != c.code || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, c.code, c.want)
+			}
+			if entries, _ := os.ReadDir(root); len(entries) != 0 {
+				t.Errorf("a rejected new wrote %d entries", len(entries))
+			}
+		})
+	}
+}

@@ -1,0 +1,226 @@
+package main
+
+import (
+	"fmt"
+	"html"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/stage"
+)
+
+// buildBriefing builds the briefing in root with the real Hugo into a new
+// folder and returns it.
+func buildBriefing(t *testing.T, root string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+	}
+	return out
+}
+
+// fixtureDir writes a txtar fixture, or files given inline, to a folder.
+func fixtureDir(t *testing.T, fs fstest.MapFS) string {
+	t.Helper()
+	root := t.TempDir()
+	briefingtest.WriteDir(t, fs, root)
+	return root
+}
+
+var (
+	linkAttr = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
+	idAttr   = regexp.MustCompile(`\sid="([^"]*)"`)
+	tag      = regexp.MustCompile(`<[^>]*>`)
+)
+
+// visibleText is a page's text roughly as a browser finds it for a text
+// fragment: tags removed, references resolved, white space collapsed.
+func visibleText(page string) string {
+	if i := strings.Index(page, "<body"); i >= 0 {
+		page = page[i:]
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(tag.ReplaceAllString(page, ""))), " ")
+}
+
+// checkLinks opens every HTML page under out and returns a problem for
+// each link inside the site that is not relative, names no file, or has a
+// fragment that is not an id on its page (or, for a text fragment, text on
+// it). Links to other sites are left alone, but nothing may be loaded from
+// them.
+func checkLinks(out string) []string {
+	var problems []string
+	errorf := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	pages := map[string]string{}
+	_ = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			data, _ := os.ReadFile(p)
+			pages[p] = string(data)
+		}
+		return nil
+	})
+	if len(pages) == 0 {
+		return []string{"no pages built"}
+	}
+	checked := 0
+	for p, body := range pages {
+		rel, _ := filepath.Rel(out, p)
+		for _, m := range linkAttr.FindAllStringSubmatch(body, -1) {
+			raw := html.UnescapeString(m[1])
+			if strings.HasPrefix(m[0], "src=") && strings.Contains(raw, "://") {
+				errorf("%s loads %s from elsewhere", rel, raw)
+			}
+			u, err := url.Parse(raw)
+			if err != nil {
+				errorf("%s: bad link %q", rel, raw)
+				continue
+			}
+			if u.Scheme != "" || strings.HasPrefix(raw, "//") {
+				continue // another site, or mailto:
+			}
+			if strings.HasPrefix(raw, "/") && rel != "404.html" {
+				// 404.html is the one page a host serves at any depth and
+				// never opened from disk, so it links from the host's root.
+				errorf("%s: link %q is root-relative, which does not work from file://", rel, raw)
+				continue
+			}
+			target := p
+			if u.Path != "" {
+				target = filepath.Join(filepath.Dir(p), filepath.FromSlash(u.Path))
+			}
+			if !strings.HasPrefix(target, out+string(filepath.Separator)) {
+				errorf("%s: link %q leaves the site", rel, raw)
+				continue
+			}
+			if _, err := os.Stat(target); err != nil {
+				errorf("%s: link %q: no such file", rel, raw)
+				continue
+			}
+			checked++
+			frag := u.Fragment
+			if frag == "" {
+				continue
+			}
+			tbody, ok := pages[target]
+			if !ok {
+				errorf("%s: link %q has a fragment into a file that is not a page", rel, raw)
+				continue
+			}
+			if text, ok := strings.CutPrefix(frag, ":~:text="); ok {
+				for _, part := range strings.Split(text, ",") {
+					part, _ = url.PathUnescape(part)
+					if !strings.Contains(strings.ToLower(visibleText(tbody)), strings.ToLower(part)) {
+						errorf("%s: link %q: text fragment %q is not on %s", rel, raw, part, filepath.Base(target))
+					}
+				}
+				continue
+			}
+			if !strings.Contains(tbody, ` id="`+frag+`"`) {
+				errorf("%s: link %q: no id %q on the page", rel, raw, frag)
+			}
+		}
+	}
+	if checked == 0 {
+		errorf("no links checked")
+	}
+	sort.Strings(problems)
+	return problems
+}
+
+func TestCheckLinksFindsBrokenLinks(t *testing.T) {
+	out := t.TempDir()
+	write := func(name, body string) {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		_ = os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("index.html", `<body><a href="articles/a.html#anno-x">ok</a> <a href="articles/a.html#anno-y">no id</a>
+<a href="gone.html">no file</a> <a href="/index.html">root</a> <script src="https://cdn.example/x.js"></script>
+<a href="articles/a.html#:~:text=visible%20words">text</a> <a href="articles/a.html#:~:text=missing%20words">no text</a>`)
+	write("articles/a.html", `<body><p><mark id="anno-x">visible</mark> words</p>`)
+	got := strings.Join(checkLinks(out), "\n")
+	want := strings.Join([]string{
+		`index.html loads https://cdn.example/x.js from elsewhere`,
+		`index.html: link "/index.html" is root-relative, which does not work from file://`,
+		`index.html: link "articles/a.html#:~:text=missing%20words": text fragment "missing words" is not on a.html`,
+		`index.html: link "articles/a.html#anno-y": no id "anno-y" on the page`,
+		`index.html: link "gone.html": no such file`,
+	}, "\n")
+	if got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestBriefingPagesEndToEnd builds the fixture, the project's own briefing
+// and a minimal one, and checks that every page is there, that every claim
+// and source has its anchor, and that every link resolves from disk.
+func TestBriefingPagesEndToEnd(t *testing.T) {
+	minimal := fstest.MapFS{
+		"content/_index.md":         {Data: []byte("---\ntitle: Minimal\n---\nOne article, no notes, no claims, no sources.\n")},
+		"content/articles/only.md":  {Data: []byte("---\ntitle: Only\noutlet: Solo\nurl: https://solo.example/\n---\nThe only “article text” here.\n")},
+		"annotations/.keep":         {Data: nil},
+		"content/articles/.gitkeep": {Data: nil},
+	}
+	delete(minimal, "content/articles/.gitkeep")
+	for _, tc := range []struct {
+		name string
+		root string
+	}{
+		{"fixture", fixtureDir(t, briefingtest.Load(t, "internal/stage/testdata/pages.txtar"))},
+		{"real", ".."},
+		{"minimal", fixtureDir(t, minimal)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := buildBriefing(t, tc.root)
+			res, err := compile(tc.root, stage.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []string{"index.html", "claims.html", "sources.html", "quotes.html", "notes.html", "search.html"} {
+				if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+					t.Errorf("missing %s", f)
+				}
+			}
+			if m, _ := filepath.Glob(filepath.Join(out, "js", "search-index.*.js")); len(m) != 1 {
+				t.Errorf("search index files: %v, want one", m)
+			}
+			read := func(name string) string {
+				data, _ := os.ReadFile(filepath.Join(out, name))
+				return string(data)
+			}
+			claims, sources, index, notes := read("claims.html"), read("sources.html"), read("index.html"), read("notes.html")
+			for _, c := range res.Briefing.Claims {
+				if !strings.Contains(claims, `id="claim-`+c.ID+`"`) {
+					t.Errorf("claims.html lacks claim %s", c.ID)
+				}
+				if !strings.Contains(index, `href="claims.html#claim-`+c.ID+`"`) {
+					t.Errorf("the matrix lacks a row for claim %s", c.ID)
+				}
+			}
+			for _, s := range res.Briefing.Sources {
+				if strings.Count(sources, `id="src-`+s.ID+`"`) != 1 {
+					t.Errorf("sources.html lacks source %s", s.ID)
+				}
+			}
+			for slug, a := range res.Articles {
+				for _, n := range a.Notes {
+					if !strings.Contains(notes, `href="articles/`+slug+`.html#anno-`+n.ID+`"`) {
+						t.Errorf("notes.html lacks a link to note %s of %s", n.ID, slug)
+					}
+				}
+			}
+			for _, p := range checkLinks(out) {
+				t.Error(p)
+			}
+		})
+	}
+}

@@ -1,0 +1,656 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"go/version"
+	"html"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/offline"
+	"github.com/briefing/annotated/generator/internal/pdf"
+	"github.com/briefing/annotated/generator/internal/stage"
+)
+
+// buildReal builds the project's own briefing into a new folder and returns
+// it. Extra arguments go to build.
+func buildReal(t *testing.T, args ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runCmd(t, append([]string{"build", "--root", "..", "--out", out}, args...)...)
+	if code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+	}
+	return out
+}
+
+// htmlFiles returns every .html file under dir, slash-separated and
+// relative to it, with its contents.
+func htmlFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for name, data := range snapshotDir(t, dir) {
+		if strings.HasSuffix(name, ".html") {
+			out[filepath.ToSlash(name)] = data
+		}
+	}
+	return out
+}
+
+var (
+	scriptRE = regexp.MustCompile(`(?is)<script\b([^>]*)>(.*?)</script\s*>`)
+	styleRE  = regexp.MustCompile(`(?is)<style\b[^>]*>(.*?)</style\s*>`)
+	typeRE   = regexp.MustCompile(`(?i)\btype\s*=\s*"([^"]*)"`)
+	srcRE    = regexp.MustCompile(`(?i)\ssrc\s*=`)
+	linkRE   = regexp.MustCompile(`(?i)\s(href|src)="([^"]*)"`)
+	idRE     = regexp.MustCompile(`\sid="([^"]*)"`)
+)
+
+// executable reports whether a <script> with these attributes runs: data
+// blocks (JSON, JSON-LD) do not, and the Content-Security-Policy does not
+// apply to them.
+func executable(attrs string) bool {
+	m := typeRE.FindStringSubmatch(attrs)
+	if m == nil {
+		return true
+	}
+	switch strings.ToLower(strings.TrimSpace(m[1])) {
+	case "", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript":
+		return true
+	}
+	return false
+}
+
+type netlifyConfig struct {
+	Build struct {
+		Command     string            `toml:"command"`
+		Publish     string            `toml:"publish"`
+		Environment map[string]string `toml:"environment"`
+	} `toml:"build"`
+	Headers []struct {
+		For    string            `toml:"for"`
+		Values map[string]string `toml:"values"`
+	} `toml:"headers"`
+}
+
+// headersFor returns the values of every rule whose path matches p, in
+// order; a header set by several rules is sent several times.
+func (c *netlifyConfig) headersFor(p string) map[string][]string {
+	out := map[string][]string{}
+	for _, h := range c.Headers {
+		match := h.For == p
+		if prefix, ok := strings.CutSuffix(h.For, "*"); ok {
+			match = strings.HasPrefix(p, prefix)
+		}
+		if match {
+			for k, v := range h.Values {
+				out[strings.ToLower(k)] = append(out[strings.ToLower(k)], v)
+			}
+		}
+	}
+	return out
+}
+
+// csp parses a Content-Security-Policy into its directives.
+func csp(policy string) map[string][]string {
+	out := map[string][]string{}
+	for _, d := range strings.Split(policy, ";") {
+		f := strings.Fields(d)
+		if len(f) > 0 {
+			out[strings.ToLower(f[0])] = f[1:]
+		}
+	}
+	return out
+}
+
+func allows(policy map[string][]string, directive, source string) bool {
+	list, ok := policy[directive]
+	if !ok {
+		list = policy["default-src"]
+	}
+	for _, s := range list {
+		if s == source {
+			return true
+		}
+	}
+	return false
+}
+
+// TestNetlifyConfig reads netlify.toml and checks it against a real build:
+// the README's command, the Go of go.mod, and headers on every path whose
+// Content-Security-Policy allows every inline style and script the build
+// writes, by hash, and nothing else inline.
+func TestNetlifyConfig(t *testing.T) {
+	data, err := os.ReadFile("../netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg netlifyConfig
+	if err := toml.Unmarshal(data, &cfg); err != nil {
+		t.Fatalf("netlify.toml: %v", err)
+	}
+	readme, _ := os.ReadFile("../README.md")
+	if cfg.Build.Command != "go run ./generator build" || !strings.Contains(string(readme), cfg.Build.Command) {
+		t.Errorf("build command %q is not the README's", cfg.Build.Command)
+	}
+	if cfg.Build.Publish != "public" {
+		t.Errorf("publish = %q, want public", cfg.Build.Publish)
+	}
+	gomod, _ := os.ReadFile("../go.mod")
+	m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(gomod)
+	if m == nil {
+		t.Fatal("go.mod has no go line")
+	}
+	want, pinned := "go"+string(m[1]), "go"+cfg.Build.Environment["GO_VERSION"]
+	if !version.IsValid(pinned) || version.Lang(pinned) != version.Lang(want) || version.Compare(pinned, want) < 0 ||
+		strings.Count(cfg.Build.Environment["GO_VERSION"], ".") != 2 {
+		t.Errorf("GO_VERSION = %q: want a full release of %s, at least %s (this test runs %s)", cfg.Build.Environment["GO_VERSION"], version.Lang(want), want, runtime.Version())
+	}
+
+	out := buildReal(t)
+	if _, err := os.Stat(filepath.Join(out, "404.html")); err != nil {
+		t.Error("the build writes no 404.html")
+	}
+	all := snapshotDir(t, out)
+	fingerprint := regexp.MustCompile(`\.[0-9a-f]{64}\.`)
+	for name, content := range all {
+		if strings.HasSuffix(name, "/") {
+			continue
+		}
+		p := "/" + filepath.ToSlash(name)
+		h := cfg.headersFor(p)
+		for _, need := range []string{"content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy"} {
+			if len(h[need]) == 0 {
+				t.Errorf("%s is served without %s", p, need)
+			}
+		}
+		if v := h["x-content-type-options"]; len(v) > 0 && v[0] != "nosniff" {
+			t.Errorf("%s: X-Content-Type-Options %q", p, v[0])
+		}
+		for _, cc := range h["cache-control"] {
+			if strings.Contains(cc, "immutable") && !fingerprint.MatchString(path.Base(p)) {
+				t.Errorf("%s is cached as immutable but its name has no fingerprint", p)
+			}
+		}
+		if fingerprint.MatchString(path.Base(p)) && !strings.Contains(strings.Join(h["cache-control"], ","), "immutable") {
+			t.Errorf("%s is fingerprinted but not cached for good", p)
+		}
+		var policies []map[string][]string
+		for _, v := range h["content-security-policy"] {
+			pol := csp(v)
+			policies = append(policies, pol)
+			if strings.Contains(v, "'unsafe-inline'") || strings.Contains(v, "'unsafe-eval'") || strings.Contains(v, "'unsafe-hashes'") {
+				t.Errorf("%s: the policy allows unsafe sources: %s", p, v)
+			}
+			for d, want := range map[string]string{"default-src": "'none'", "base-uri": "'none'", "frame-ancestors": "'none'"} {
+				if got := strings.Join(pol[d], " "); got != want {
+					t.Errorf("%s: %s %q, want %s", p, d, got, want)
+				}
+			}
+			for _, d := range []string{"script-src", "style-src", "img-src"} {
+				if !allows(pol, d, "'self'") {
+					t.Errorf("%s: %s does not allow the site's own files", p, d)
+				}
+			}
+		}
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		// Inline code must be allowed by hash by every policy sent.
+		check := func(kind, directive, code string) {
+			sum := sha256.Sum256([]byte(code))
+			src := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+			for _, pol := range policies {
+				if !allows(pol, directive, src) {
+					t.Errorf("%s has an inline %s whose hash is not in %s: add %s to netlify.toml", p, kind, directive, src)
+				}
+			}
+		}
+		for _, s := range styleRE.FindAllStringSubmatch(content, -1) {
+			check("<style>", "style-src", s[1])
+		}
+		for _, s := range scriptRE.FindAllStringSubmatch(content, -1) {
+			if executable(s[1]) && !srcRE.MatchString(s[1]) {
+				check("<script>", "script-src", s[2])
+			}
+		}
+		// What no hash can allow: style attributes and event handlers.
+		if loc := regexp.MustCompile(`(?i)<[a-z][^>]*\s(style|on[a-z]+)\s*=`).FindStringIndex(content); loc != nil {
+			t.Errorf("%s has an inline style or event attribute, which the policy blocks: %s", p, content[loc[0]:loc[1]])
+		}
+	}
+}
+
+// TestHandoutSelfContained: handout.html loads nothing and links only to
+// itself and outward; it holds every article with its notes, the claims and
+// the bibliography.
+func TestHandoutSelfContained(t *testing.T) {
+	out := buildReal(t)
+	data, err := os.ReadFile(filepath.Join(out, "handout.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	for _, bad := range []string{"<link", "<script", "<img", "<iframe", "<object", "<embed", "@import", "url("} {
+		if strings.Contains(strings.ToLower(page), strings.ToLower(bad)) {
+			t.Errorf("handout.html contains %q: it must load nothing", bad)
+		}
+	}
+	if srcRE.MatchString(page) {
+		t.Error("handout.html has a src attribute")
+	}
+	if !strings.Contains(page, "<style>") {
+		t.Error("handout.html has no inline stylesheet")
+	}
+	ids := map[string]int{}
+	for _, m := range idRE.FindAllStringSubmatch(page, -1) {
+		ids[html.UnescapeString(m[1])]++
+	}
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %q appears %d times", id, n)
+		}
+	}
+	for _, m := range linkRE.FindAllStringSubmatch(page, -1) {
+		href := html.UnescapeString(m[2])
+		switch {
+		case strings.HasPrefix(href, "#"):
+			if ids[href[1:]] == 0 {
+				t.Errorf("link %s points at no id in the file", href)
+			}
+		case strings.HasPrefix(href, "https://"), strings.HasPrefix(href, "http://"), strings.HasPrefix(href, "mailto:"):
+		default:
+			t.Errorf("link %q leaves the file", href)
+		}
+	}
+	res, err := compile("..", stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Briefing.Articles {
+		if ids[a.Slug] != 1 || !strings.Contains(page, html.EscapeString(a.Title)) {
+			t.Errorf("article %s is not in the handout", a.Slug)
+		}
+		for _, n := range res.Articles[a.Slug].Notes {
+			for _, id := range []string{"note-", "ref-", "anno-"} {
+				if ids[a.Slug+"--"+id+n.ID] != 1 {
+					t.Errorf("%s: no %s%s in the handout", a.Slug, id, n.ID)
+				}
+			}
+		}
+	}
+	for _, c := range res.Briefing.Claims {
+		if ids["claim-"+c.ID] != 1 {
+			t.Errorf("claim %s is not in the claims table", c.ID)
+		}
+	}
+	for _, s := range res.Briefing.Sources {
+		if ids["src-"+s.ID] != 1 {
+			t.Errorf("source %s is not in the bibliography", s.ID)
+		}
+	}
+	if !strings.Contains(page, `<time datetime="2025-12-30">30 December 2025</time>`) {
+		t.Error("the cover does not give the briefing's latest date")
+	}
+}
+
+// TestSiteWorksFromDisk: every relative link and resource of every page
+// names a file of the output, and the home page links the offline zip,
+// which holds the whole output and is the same bytes build after build.
+func TestSiteWorksFromDisk(t *testing.T) {
+	out := buildReal(t)
+	files := snapshotDir(t, out)
+	for name, page := range htmlFiles(t, out) {
+		if name == "404.html" {
+			continue // served at any depth: links from the root (Test404)
+		}
+		for _, m := range linkRE.FindAllStringSubmatch(page, -1) {
+			href := html.UnescapeString(m[2])
+			if strings.HasPrefix(href, "#") || strings.Contains(href, ":") {
+				continue
+			}
+			if strings.HasPrefix(href, "/") {
+				t.Errorf("%s: root-relative link %q breaks from disk", name, href)
+				continue
+			}
+			target, _, _ := strings.Cut(href, "#")
+			p := path.Join(path.Dir(name), target)
+			if _, ok := files[filepath.FromSlash(p)]; !ok {
+				t.Errorf("%s: link %q names no file (%s)", name, href, p)
+			}
+		}
+	}
+	if !regexp.MustCompile(`href="(\./)?briefing-offline\.zip"`).MatchString(files["index.html"]) || !regexp.MustCompile(`href="(\./)?handout\.html"`).MatchString(files["index.html"]) {
+		t.Error("the home page does not link the offline zip and the handout")
+	}
+	zipData := []byte(files[offline.Name])
+	zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inZip := map[string]bool{}
+	for _, f := range zr.File {
+		inZip[strings.TrimPrefix(f.Name, offline.Folder+"/")] = true
+	}
+	for name := range files {
+		if !strings.HasSuffix(name, "/") && name != offline.Name && !inZip[filepath.ToSlash(name)] {
+			t.Errorf("%s is not in the zip", name)
+		}
+	}
+	if len(inZip) != len(zr.File) {
+		t.Error("the zip has an entry twice")
+	}
+	again := buildReal(t)
+	if other, _ := os.ReadFile(filepath.Join(again, offline.Name)); !bytes.Equal(other, zipData) {
+		t.Error("two builds give different zips")
+	}
+}
+
+// Test404: the 404 page is served at any depth, so it loads nothing and
+// links to the site's root, absolute when the build has a base URL.
+func Test404(t *testing.T) {
+	for _, base := range []string{"", "https://example.org/sub/"} {
+		var args []string
+		if base != "" {
+			args = []string{"--base-url", base}
+		}
+		out := buildReal(t, args...)
+		data, err := os.ReadFile(filepath.Join(out, "404.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(data)
+		if strings.Contains(page, "<link") || srcRE.MatchString(page) {
+			t.Errorf("base %q: 404.html loads a file", base)
+		}
+		links := linkRE.FindAllStringSubmatch(page, -1)
+		if len(links) == 0 {
+			t.Fatalf("base %q: 404.html has no link home", base)
+		}
+		want := "/index.html"
+		if base != "" {
+			want = base + "index.html"
+		}
+		for _, m := range links {
+			if href := html.UnescapeString(m[2]); href != want {
+				t.Errorf("base %q: 404 links to %q, want %q", base, href, want)
+			}
+		}
+	}
+}
+
+// TestBaseURL: with --base-url, links stay relative (the build still works
+// from disk) and only the canonical link, the sitemap and the JSON-LD carry
+// absolute addresses; without it there are none.
+func TestBaseURL(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	const base = "https://briefing.test/sub/"
+	for _, withBase := range []bool{true, false} {
+		out := filepath.Join(t.TempDir(), "public")
+		args := []string{"build", "--root", root, "--out", out}
+		if withBase {
+			args = append(args, "--base-url", strings.TrimSuffix(base, "/")) // the slash is added
+		}
+		if code, _, stderr := runCmd(t, args...); code != 0 {
+			t.Fatalf("build: %s", stderr)
+		}
+		art := readFile(t, out, "articles/curly.html")
+		for _, want := range []string{`href="../index.html"`, `href="../claims.html"`, `href="../css/briefing.`} {
+			if !strings.Contains(art, want) {
+				t.Errorf("base %v: the article page lacks the relative link %s", withBase, want)
+			}
+		}
+		for _, m := range linkRE.FindAllStringSubmatch(art, -1) {
+			if strings.HasPrefix(m[2], "/") || (strings.HasPrefix(m[2], base) && !strings.Contains(art, `rel="canonical" href="`+m[2])) {
+				t.Errorf("base %v: link %q is not relative", withBase, m[2])
+			}
+		}
+		anno := readFile(t, out, "annotations.jsonld")
+		_, sitemapErr := os.Stat(filepath.Join(out, "sitemap.xml"))
+		if !withBase {
+			if strings.Contains(art, "canonical") || sitemapErr == nil || strings.Contains(anno, "https://briefing.test") {
+				t.Error("without a base URL the build has absolute addresses or a sitemap")
+			}
+			continue
+		}
+		if !strings.Contains(art, `<link rel="canonical" href="`+base+`articles/curly.html">`) {
+			t.Error("no canonical link with the base URL")
+		}
+		sitemap := readFile(t, out, "sitemap.xml")
+		locs := regexp.MustCompile(`<loc>([^<]*)</loc>`).FindAllStringSubmatch(sitemap, -1)
+		if len(locs) < 4 {
+			t.Errorf("sitemap lists %d pages", len(locs))
+		}
+		for _, l := range locs {
+			if !strings.HasPrefix(l[1], base) {
+				t.Errorf("sitemap address %s is not under the base URL", l[1])
+			}
+		}
+		var coll struct {
+			ID string `json:"id"`
+		}
+		if err := json.Unmarshal([]byte(anno), &coll); err != nil || coll.ID != base+"annotations.jsonld" {
+			t.Errorf("annotations.jsonld id = %q (%v)", coll.ID, err)
+		}
+		if !strings.Contains(art, `"url": "`+base+`articles/curly.html#note-`) {
+			t.Error("the ClaimReview's url does not use the base URL")
+		}
+	}
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--base-url", "example.org/sub"); code != 2 || !strings.Contains(stderr, "--base-url") {
+		t.Errorf("a base URL without scheme: exit %d, %q", code, stderr)
+	}
+}
+
+func readFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestClaimReviewOnPages: every page that carries a verdict has one
+// ClaimReview block with a review per verdict; the others have none.
+func TestClaimReviewOnPages(t *testing.T) {
+	out := buildReal(t)
+	res, err := compile("..", stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"claims.html": len(res.Briefing.Claims)}
+	for slug, a := range res.Articles {
+		for _, n := range a.Notes {
+			if n.Verdict != "" {
+				want["articles/"+slug+".html"]++
+			}
+		}
+	}
+	for name, page := range htmlFiles(t, out) {
+		blocks := scriptRE.FindAllStringSubmatch(page, -1)
+		if want[name] == 0 {
+			if n := strings.Count(page, "application/ld+json"); n > 0 && name != "handout.html" {
+				t.Errorf("%s carries no verdict but has %d JSON-LD blocks", name, n)
+			}
+			continue
+		}
+		var n int
+		for _, b := range blocks {
+			if !strings.Contains(b[1], "application/ld+json") {
+				continue
+			}
+			var g struct {
+				Context string `json:"@context"`
+				Graph   []struct {
+					Type         string `json:"@type"`
+					ReviewRating struct {
+						AlternateName string `json:"alternateName"`
+					} `json:"reviewRating"`
+				} `json:"@graph"`
+			}
+			if err := json.Unmarshal([]byte(b[2]), &g); err != nil {
+				t.Fatalf("%s: JSON-LD does not parse: %v", name, err)
+			}
+			for _, r := range g.Graph {
+				if r.Type == "ClaimReview" && r.ReviewRating.AlternateName != "" {
+					n++
+				}
+			}
+		}
+		if n != want[name] {
+			t.Errorf("%s: %d ClaimReviews, want %d", name, n, want[name])
+		}
+	}
+}
+
+// needTool skips the test when a program is missing, except under CI=true.
+func needTool(t *testing.T, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		if _, err := exec.LookPath(name); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is not installed (CI=true: required; .ci/run installs it)", name)
+			}
+			t.Skipf("%s is not installed: install chromium and poppler-utils to run this test", name)
+		}
+	}
+}
+
+// TestPDF prints the real briefing's handout and reads the PDF back.
+func TestPDF(t *testing.T) {
+	needTool(t, "chromium", "pdfinfo", "pdftotext")
+	out := buildReal(t, "--pdf")
+	pdfPath := filepath.Join(out, "handout.pdf")
+	info, err := exec.Command("pdfinfo", pdfPath).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
+	if m == nil {
+		t.Fatalf("pdfinfo gives no page count:\n%s", info)
+	}
+	pages, _ := strconv.Atoi(string(m[1]))
+	// A cover, five articles from a new page each with 87 notes, the claims
+	// and the bibliography: tens of pages, not one and not hundreds.
+	if pages < 20 || pages > 150 {
+		t.Errorf("handout.pdf has %d pages", pages)
+	}
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", pdfPath, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	res, err := compile("..", stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Briefing.Articles {
+		if !strings.Contains(flat, strings.Join(strings.Fields(a.Title), " ")) {
+			t.Errorf("the PDF's text lacks the title %q", a.Title)
+		}
+	}
+	if !regexp.MustCompile(`href="(\./)?handout\.pdf"`).MatchString(readFile(t, out, "index.html")) {
+		t.Error("the home page does not link the PDF")
+	}
+}
+
+// TestPDFWithoutChromium: --pdf without a browser fails at once, saying
+// why, and leaves the published output as it was.
+func TestPDFWithoutChromium(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
+		t.Fatal(stderr)
+	}
+	before := snapshotDir(t, filepath.Join(root, "public"))
+	t.Setenv("CHROMIUM", filepath.Join(root, "no-such-browser"))
+	code, _, stderr := runCmd(t, "build", "--root", root, "--pdf")
+	if code != 1 || !strings.Contains(stderr, "--pdf: $CHROMIUM is") || !strings.Contains(stderr, "Chromium is not installed") || !strings.Contains(stderr, "unchanged") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	same := func() {
+		t.Helper()
+		after := snapshotDir(t, filepath.Join(root, "public"))
+		if len(after) != len(before) {
+			t.Fatal("the output changed")
+		}
+		for k, v := range before {
+			if after[k] != v {
+				t.Errorf("%s changed", k)
+			}
+		}
+	}
+	same()
+	// A browser that fails to print fails the build after Hugo ran: the
+	// new output is thrown away and the old one stays.
+	t.Setenv("CHROMIUM", "false")
+	code, _, stderr = runCmd(t, "build", "--root", root, "--pdf")
+	if code != 1 || !strings.Contains(stderr, "chromium could not print handout.html") || !strings.Contains(stderr, "unchanged") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	same()
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("leftover %s after a failed print", e.Name())
+		}
+	}
+}
+
+// TestPrintStylesheet prints an article page and the bibliography with
+// Chromium and reads the text back: no navigation, the endnotes, and an
+// outward link's address written out once.
+func TestPrintStylesheet(t *testing.T) {
+	needTool(t, "chromium", "pdftotext")
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	out := filepath.Join(root, "public")
+	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
+		t.Fatal(stderr)
+	}
+	text := func(page string) string {
+		dst := filepath.Join(t.TempDir(), "page.pdf")
+		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified); err != nil {
+			t.Fatal(err)
+		}
+		txt, err := exec.Command("pdftotext", "-enc", "UTF-8", dst, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(strings.Fields(string(txt)), " ")
+	}
+	art := text("articles/curly.html")
+	for _, bad := range []string{"Skip to the text", "Typography test Overview Claims", "Back to marker", "Take it with you"} {
+		if strings.Contains(art, bad) {
+			t.Errorf("the printed article shows %q", bad)
+		}
+	}
+	for _, want := range []string{"Notes", "the post <https://example.org/post>", "A nested note.", "https://example.com/curly"} {
+		if !strings.Contains(art, want) {
+			t.Errorf("the printed article lacks %q:\n%s", want, art)
+		}
+	}
+	if strings.Contains(art, "https://example.com/curly <https://example.com/curly>") {
+		t.Error("the original's address is written twice")
+	}
+	src := text("sources.html")
+	if n := strings.Count(src, "https://example.org/report"); n != 1 {
+		t.Errorf("the bibliography prints an address %d times, want once:\n%s", n, src)
+	}
+}

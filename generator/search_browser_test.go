@@ -1,0 +1,78 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/browser"
+)
+
+// TestSearchInBrowser builds the pages fixture and, from file://, searches
+// for a word that only one note contains: typed into the search page, the
+// note is found and its link opens the note in its article. The page's
+// address with ?q= (what the form submits) finds it too, and a query for
+// accented, curly-quoted text matches the plain one.
+func TestSearchInBrowser(t *testing.T) {
+	b := browser.New(t)
+	out := buildBriefing(t, fixtureDir(t, briefingtest.Load(t, "internal/stage/testdata/pages.txtar")))
+	search := browser.FileURL(filepath.Join(out, "search.html"))
+
+	p := b.Open(t, search, 1000, 800)
+	if got := browser.Eval[string](p, `document.getElementById("search-status").textContent`); got != "" {
+		t.Errorf("with JavaScript, the status still says %q", got)
+	}
+	p.Do(chromedp.SendKeys(chromedp.CSS("#search-q"), "Quinoa"),
+		chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+	type result struct{ Kind, Title, Href, Snippet string }
+	results := browser.Eval[[]result](p, `[...document.querySelectorAll("#search-results li")].map(li => ({
+		Kind: li.querySelector(".search-kind").textContent, Title: li.querySelector("a").textContent,
+		Href: li.querySelector("a").getAttribute("href"), Snippet: li.querySelector(".search-snippet").innerHTML}))`)
+	if len(results) != 1 {
+		t.Fatalf("search for quinoa: %d results %+v, want the one note", len(results), results)
+	}
+	r := results[0]
+	if r.Kind != "Note" || r.Href != "articles/alpha.html#note-favor" || !strings.Contains(r.Snippet, "<mark>quinoa</mark>") {
+		t.Errorf("result = %+v", r)
+	}
+	p.Do(chromedp.Click(chromedp.CSS("#search-results li a")), chromedp.WaitVisible(chromedp.CSS("#note-favor")))
+	if got := browser.Eval[string](p, `location.pathname.split("/").pop() + location.hash`); got != "alpha.html#note-favor" {
+		t.Errorf("the result opened %s", got)
+	}
+
+	// All words must match; typography and accents do not matter.
+	p = b.Open(t, search+"?q=%E2%80%9CWestern+civilisation%E2%80%9D+D%C3%A9partment%E2%80%99s", 1000, 800)
+	p.Do(chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+	hrefs := browser.Eval[[]string](p, `[...document.querySelectorAll("#search-results a")].map(a => a.getAttribute("href"))`)
+	if len(hrefs) != 1 || hrefs[0] != "articles/beta.html#note-threat" {
+		t.Errorf("search for “Western civilisation” Départment’s: %v, want beta's note on the threat", hrefs)
+	}
+	if v := browser.Eval[string](p, `document.getElementById("search-q").value`); v != "“Western civilisation” Départment’s" {
+		t.Errorf("the query from the address was not put in the box: %q", v)
+	}
+}
+
+// TestSearchFindsArticleText searches the project's own briefing for words
+// of a paragraph that carries no note: the result links to the paragraph
+// with a text fragment, and following it scrolls the article to the text.
+func TestSearchFindsArticleText(t *testing.T) {
+	b := browser.New(t)
+	out := buildBriefing(t, "..")
+	p := b.Open(t, browser.FileURL(filepath.Join(out, "search.html"))+"?q=heels+massive+action", 1000, 800)
+	p.Do(chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+	href := browser.Eval[string](p, `document.querySelector("#search-results li a").getAttribute("href")`)
+	if !strings.HasPrefix(href, "articles/dailywire-latin-america-cable.html#:~:text=The%20move%20comes%20on") {
+		t.Fatalf("first result links to %s, want the Daily Wire paragraph", href)
+	}
+	p.Do(chromedp.Navigate(browser.FileURL(filepath.Join(out, filepath.FromSlash(strings.Split(href, "#")[0]))) + "#" + strings.SplitN(href, "#", 2)[1]))
+	scrolled := browser.Eval[float64](p, `new Promise(done => {
+		const check = n => scrollY > 0 || n == 0 ? done(scrollY) : setTimeout(() => check(n - 1), 50);
+		check(40);
+	})`)
+	if scrolled <= 0 {
+		t.Errorf("the article did not scroll to the paragraph (scrollY %v)", scrolled)
+	}
+}

@@ -1,0 +1,87 @@
+/* Search for the briefing. A classic script with no fetch, so that it works
+   from file://: the index is search-index.*.js, loaded before this script,
+   which sets window.BRIEFING_SEARCH = {kinds, docs: [[kind, title, href, text]]}.
+   Every word of the query must match the start of a word in a passage;
+   case, accents, quotation marks, apostrophes and dashes are ignored. */
+(function () {
+  "use strict";
+  var data = window.BRIEFING_SEARCH, form = document.querySelector("[data-search-page]");
+  if (!data || !form) return;
+  var input = form.elements.q, status = document.getElementById("search-status"),
+    list = document.getElementById("search-results"), folded = null, wordChar = /[\p{L}\p{N}]/u;
+
+  function fold(s) {
+    return s.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase()
+      .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc`\u00b4]/g, "'")
+      .replace(/[\u201c-\u201f\u00ab\u00bb\u2033]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, "-");
+  }
+  // Where term starts a word in s, from position from; -1 if nowhere.
+  function find(s, term, from) {
+    for (var i = s.indexOf(term, from); i >= 0; i = s.indexOf(term, i + 1))
+      if (i === 0 || !wordChar.test(s[i - 1])) return i;
+    return -1;
+  }
+  function count(s, term) {
+    var n = 0;
+    for (var i = find(s, term, 0); i >= 0; i = find(s, term, i + 1)) n++;
+    return n;
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  // A piece of text around the first match, the terms marked.
+  function snippet(text, f, terms) {
+    var p = el("p", "search-snippet"), at = find(f, terms[0], 0), start = Math.max(0, at - 80),
+      end = Math.min(text.length, start + 240), s = f.length === text.length;
+    var sp = text.indexOf(" ", start);
+    if (!s) start = 0; else if (start > 0 && sp >= 0 && sp < at) start = sp + 1;
+    if (start > 0) p.append("…");
+    for (var i = start; i < end;) {
+      var hit = -1, len = 0;
+      if (s) terms.forEach(function (t) {
+        var j = find(f, t, i);
+        if (j >= 0 && j < end && (hit < 0 || j < hit)) { hit = j; len = t.length; }
+      });
+      if (hit < 0) { p.append(text.slice(i, end)); break; }
+      p.append(text.slice(i, hit));
+      p.append(el("mark", "", text.slice(hit, hit + len)));
+      i = hit + len;
+    }
+    if (end < text.length) p.append("…");
+    return p;
+  }
+  function run() {
+    var q = input.value.trim(), terms = fold(q).split(/[^\p{L}\p{N}']+/u).filter(Boolean), hits = [];
+    list.textContent = "";
+    if (!terms.length) { status.textContent = ""; return; }
+    folded = folded || data.docs.map(function (d) { return [fold(d[1]), fold(d[3])]; });
+    data.docs.forEach(function (d, i) {
+      var score = 0;
+      for (var k = 0; k < terms.length; k++) {
+        var t = count(folded[i][0], terms[k]), b = count(folded[i][1], terms[k]);
+        if (!t && !b) return;
+        score += 3 * t + b;
+      }
+      hits.push([score, i]);
+    });
+    hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    status.textContent = hits.length ? hits.length + (hits.length === 1 ? " result" : " results") + " for “" + q + "”" +
+      (hits.length > 50 ? "; the first 50:" : ":") : "Nothing found for “" + q + "”.";
+    hits.slice(0, 50).forEach(function (h) {
+      var d = data.docs[h[1]], li = el("li"), a = el("a", "", d[1]);
+      a.href = d[2];
+      li.append(el("p", "search-kind", data.kinds[d[0]]), a, snippet(d[3], folded[h[1]][1], terms));
+      list.append(li);
+    });
+  }
+  var timer;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+  input.value = new URLSearchParams(location.search).get("q") || "";
+  status.textContent = "";
+  run();
+})();
