@@ -6,8 +6,11 @@
 //
 //   - Every internal link and every #fragment resolves: the file exists (a
 //     file, not a folder, so that it opens from file://), and the element
-//     with that id is in it. Links are relative: a link starting with / or
-//     // breaks when the folder is opened from disk.
+//     with that id is in it (a text fragment, #:~:text=, must find its text
+//     there). Links are relative: a link starting with / or // breaks when
+//     the folder is opened from disk. The one exception is 404.html, which
+//     a static host serves at any address and a reader never opens from
+//     disk: its links are root-relative by design, and are not followed.
 //   - Nothing is loaded from outside: no stylesheet, script, image, frame,
 //     media, font or @import with an address of its own (http:, https:,
 //     //host) or a root-relative one; no form posting elsewhere; no
@@ -49,6 +52,7 @@ type page struct {
 	name string
 	doc  *html.Node
 	ids  map[string]int // how many elements carry each id
+	text string         // its text, lower case, white space collapsed; filled when needed
 }
 
 type checker struct {
@@ -281,12 +285,16 @@ func (c *checker) checkLoad(file string, n *html.Node, ref string) {
 	case strings.EqualFold(u.Scheme, "data"):
 	case u.Scheme != "" || strings.HasPrefix(ref, "//"):
 		c.add(file, "%s: loads %q from outside the site", describe(n), ref)
+	case strings.HasPrefix(ref, "/") && file == notFoundPage:
 	case strings.HasPrefix(ref, "/"):
 		c.add(file, "%s: %q is root-relative and breaks when the site is opened from disk", describe(n), ref)
 	default:
 		c.resolve(file, describe(n), u, false)
 	}
 }
+
+// notFoundPage is the page a static host serves for a missing address.
+const notFoundPage = "404.html"
 
 // checkLink checks an address the reader follows: outside addresses are
 // fine (the reader chooses to go there); one inside the site must resolve,
@@ -300,6 +308,7 @@ func (c *checker) checkLink(pg *page, n *html.Node, href string) {
 	case u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto":
 	case u.Scheme != "" || strings.HasPrefix(href, "//"):
 		c.add(pg.name, "%s: %q is not an http, https, mailto or relative link", describe(n), href)
+	case strings.HasPrefix(href, "/") && pg.name == notFoundPage:
 	case strings.HasPrefix(href, "/"):
 		c.add(pg.name, "%s: %q is root-relative and breaks when the site is opened from disk", describe(n), href)
 	default:
@@ -335,8 +344,42 @@ func (c *checker) resolve(file, what string, u *url.URL, fragment bool) {
 		c.add(file, "%s: #%s points into %s, which is not a page", what, u.Fragment, target)
 		return
 	}
-	if pg.ids[u.Fragment] == 0 {
-		c.add(file, "%s: there is no id %q in %s", what, u.Fragment, target)
+	id, directive, _ := strings.Cut(u.Fragment, ":~:")
+	if id != "" && pg.ids[id] == 0 {
+		c.add(file, "%s: there is no id %q in %s", what, id, target)
+	}
+	if directive != "" {
+		c.checkTextFragment(file, what, pg, directive)
+	}
+}
+
+// checkTextFragment checks a text fragment (#:~:text=start,end, with an
+// optional prefix- and -suffix): the text it asks the browser to scroll to
+// must be on the target page.
+func (c *checker) checkTextFragment(file, what string, pg *page, directive string) {
+	if pg.text == "" {
+		pg.text = strings.ToLower(strings.Join(strings.Fields(text(pg.doc)), " "))
+	}
+	for _, d := range strings.Split(directive, "&") {
+		spec, ok := strings.CutPrefix(d, "text=")
+		if !ok {
+			continue
+		}
+		for _, part := range strings.Split(spec, ",") {
+			if strings.HasSuffix(part, "-") || strings.HasPrefix(part, "-") {
+				continue // the context around the text, not the text itself
+			}
+			// u.Fragment is decoded once already; the directive encodes its
+			// own commas, hyphens and ampersands once more.
+			t, err := url.PathUnescape(part)
+			if err != nil {
+				t = part
+			}
+			t = strings.ToLower(strings.Join(strings.Fields(t), " "))
+			if !strings.Contains(pg.text, t) {
+				c.add(file, "%s: the text fragment %q is not on %s", what, t, pg.name)
+			}
+		}
 	}
 }
 
@@ -382,144 +425,165 @@ func (c *checker) checkJS(file, js string) {
 	}
 }
 
-// checkNotes checks the notes of an article page: markers, passages,
-// endnotes and back-links, each for each.
+// checkNotes checks the notes of a page: markers, passages, in-text notes,
+// endnotes and back-links, each for each. A page may hold the notes of
+// several articles (the print edition does), each article's ids starting
+// with its own prefix ("SLUG--"); notes are told apart by prefix and id, and
+// numbered per prefix. In-text notes are required on article pages.
 func (c *checker) checkNotes(pg *page) {
 	type note struct {
+		prefix, id                      string
 		marker, side, endnote, backlink *html.Node
 		passage                         bool
 		sideAfterMarker                 bool
 	}
 	notes := map[string]*note{}
-	get := func(id string) *note {
-		if notes[id] == nil {
-			notes[id] = &note{}
+	var keys []string
+	get := func(prefix, id string) *note {
+		k := prefix + " " + id
+		if notes[k] == nil {
+			notes[k] = &note{prefix: prefix, id: id}
+			keys = append(keys, k)
 		}
-		return notes[id]
+		return notes[k]
 	}
-	var order, sideOrder []string
-	var endnoteLists int
+	// split cuts an element id into its article prefix, its kind of
+	// element and the note id: "slug--ref-cap" is "slug--", "ref-", "cap".
+	// Ids and slugs never hold "--", so the last one ends the prefix.
+	split := func(elemID, kind string) (prefix, id string, ok bool) {
+		if i := strings.LastIndex(elemID, "--"); i >= 0 {
+			prefix, elemID = elemID[:i+2], elemID[i+2:]
+		}
+		id, ok = strings.CutPrefix(elemID, kind)
+		return prefix, id, ok && id != ""
+	}
+	order := map[string][]*note{} // markers by prefix, in reading order
+	sideOrder := map[string][]*note{}
 	walk(pg.doc, func(n *html.Node) {
 		role, _ := attr(n, "role")
-		id, _ := attr(n, "id")
+		elemID, _ := attr(n, "id")
 		switch {
 		case role == "doc-noteref":
-			nid, ok := strings.CutPrefix(id, "ref-")
+			prefix, id, ok := split(elemID, "ref-")
 			if !ok {
-				c.add(pg.name, "%s: a note marker whose id does not start with ref-", describe(n))
+				c.add(pg.name, "%s: a note marker whose id does not end in ref-ID", describe(n))
 				return
 			}
-			nt := get(nid)
+			nt := get(prefix, id)
 			if nt.marker != nil {
-				c.add(pg.name, "note %s has two markers", nid)
+				c.add(pg.name, "note %s%s has two markers", prefix, id)
 			}
 			nt.marker = n
-			order = append(order, nid)
-			if href, _ := attr(n, "href"); href != "#note-"+nid {
-				c.add(pg.name, "%s: the marker of note %s links to %q, not to its endnote #note-%s", describe(n), nid, href, nid)
+			order[prefix] = append(order[prefix], nt)
+			if href, _ := attr(n, "href"); href != "#"+prefix+"note-"+id {
+				c.add(pg.name, "%s: the marker of note %s%s links to %q, not to its endnote #%snote-%s", describe(n), prefix, id, href, prefix, id)
 			}
 		case hasClass(n, "sidenote"):
-			nid, ok := strings.CutPrefix(id, "side-")
+			prefix, id, ok := split(elemID, "side-")
 			if !ok {
-				c.add(pg.name, "%s: an in-text note whose id does not start with side-", describe(n))
+				c.add(pg.name, "%s: an in-text note whose id does not end in side-ID", describe(n))
 				return
 			}
-			nt := get(nid)
+			nt := get(prefix, id)
 			if nt.side != nil {
-				c.add(pg.name, "note %s has two in-text notes", nid)
+				c.add(pg.name, "note %s%s has two in-text notes", prefix, id)
 			}
 			nt.side, nt.sideAfterMarker = n, nt.marker != nil
-			sideOrder = append(sideOrder, nid)
+			sideOrder[prefix] = append(sideOrder[prefix], nt)
 			if role != "note" {
-				c.add(pg.name, "%s: the in-text note of %s has role %q, want \"note\"", describe(n), nid, role)
+				c.add(pg.name, "%s: the in-text note of %s%s has role %q, want \"note\"", describe(n), prefix, id, role)
 			}
 			linked := false
 			walk(n, func(a *html.Node) {
 				href, _ := attr(a, "href")
-				linked = linked || a.DataAtom == atom.A && href == "#note-"+nid
+				linked = linked || a.DataAtom == atom.A && href == "#"+prefix+"note-"+id
 			})
 			if !linked {
-				c.add(pg.name, "the in-text note of %s has no link to its endnote #note-%s", nid, nid)
+				c.add(pg.name, "the in-text note of %s%s has no link to its endnote #%snote-%s", prefix, id, prefix, id)
 			}
 		case n.DataAtom == atom.Mark && hasClass(n, "anno"):
-			if nid, ok := strings.CutPrefix(id, "anno-"); ok {
-				get(nid).passage = true
-			} else {
-				c.add(pg.name, "%s: a highlighted passage without an anno- id", describe(n))
+			if prefix, id, ok := split(elemID, "anno-"); ok {
+				get(prefix, id).passage = true
+			} else if elemID != "" {
+				c.add(pg.name, "%s: a highlighted passage whose id does not end in anno-ID", describe(n))
 			}
 		case role == "doc-endnotes":
-			endnoteLists++
 			walk(n, func(li *html.Node) {
 				lid, _ := attr(li, "id")
-				nid, ok := strings.CutPrefix(lid, "note-")
+				prefix, id, ok := split(lid, "note-")
 				if li.DataAtom != atom.Li || !ok {
 					return
 				}
-				nt := get(nid)
+				nt := get(prefix, id)
 				nt.endnote = li
 				walk(li, func(a *html.Node) {
 					if r, _ := attr(a, "role"); r == "doc-backlink" {
 						nt.backlink = a
-						if href, _ := attr(a, "href"); href != "#ref-"+nid {
-							c.add(pg.name, "%s: the back-link of note %s goes to %q, not to its marker #ref-%s", describe(a), nid, href, nid)
+						if href, _ := attr(a, "href"); href != "#"+prefix+"ref-"+id {
+							c.add(pg.name, "%s: the back-link of note %s%s goes to %q, not to its marker #%sref-%s", describe(a), prefix, id, href, prefix, id)
 						}
 					}
 				})
 			})
 		}
 	})
-	if len(notes) == 0 {
-		return
-	}
-	if endnoteLists != 1 {
-		c.add(pg.name, "the page has notes and %d endnote lists (role=\"doc-endnotes\"), want 1", endnoteLists)
-	}
-	ids := make([]string, 0, len(notes))
-	for id := range notes {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		nt := notes[id]
+	sort.Strings(keys)
+	sideRequired := strings.HasPrefix(pg.name, "articles/")
+	for _, k := range keys {
+		nt := notes[k]
+		name := nt.prefix + nt.id
 		switch {
 		case nt.marker == nil:
-			c.add(pg.name, "note %s has no marker in the text", id)
+			c.add(pg.name, "note %s has no marker in the text", name)
 		case nt.endnote == nil:
-			c.add(pg.name, "note %s has a marker but no endnote", id)
+			c.add(pg.name, "note %s has a marker but no endnote", name)
 		case nt.backlink == nil:
-			c.add(pg.name, "note %s has no back-link to its marker", id)
+			c.add(pg.name, "note %s has no back-link to its marker", name)
 		}
 		switch {
-		case nt.side == nil:
-			c.add(pg.name, "note %s has no in-text note (div.sidenote id=side-%s)", id, id)
-		case !nt.sideAfterMarker:
-			c.add(pg.name, "the in-text note of %s comes before its marker", id)
+		case nt.side == nil && sideRequired:
+			c.add(pg.name, "note %s has no in-text note (div.sidenote id=%sside-%s)", name, nt.prefix, nt.id)
+		case nt.side != nil && !nt.sideAfterMarker:
+			c.add(pg.name, "the in-text note of %s comes before its marker", name)
 		}
 		if !nt.passage {
-			c.add(pg.name, "note %s has no highlighted passage (mark id=anno-%s)", id, id)
+			c.add(pg.name, "note %s has no highlighted passage (mark id=%sanno-%s)", name, nt.prefix, nt.id)
 		}
 	}
-	// Markers are numbered in reading order, from 1.
-	for i, id := range order {
-		nt := notes[id]
-		if got := text(nt.marker); got != fmt.Sprint(i+1) {
-			c.add(pg.name, "marker of note %s reads %q, want %d (reading order)", id, got, i+1)
-		}
-		if nt.side == nil {
-			continue
-		}
-		var num string
-		walk(nt.side, func(n *html.Node) {
-			if num == "" && hasClass(n, "side-num") {
-				num = text(n)
+	prefixes := make([]string, 0, len(order))
+	for p := range order {
+		prefixes = append(prefixes, p)
+	}
+	sort.Strings(prefixes)
+	for _, p := range prefixes {
+		// Markers are numbered in reading order, from 1, and in-text notes
+		// follow them, numbered alike.
+		for i, nt := range order[p] {
+			name := nt.prefix + nt.id
+			if got := text(nt.marker); got != fmt.Sprint(i+1) {
+				c.add(pg.name, "marker of note %s reads %q, want %d (reading order)", name, got, i+1)
 			}
-		})
-		if num != fmt.Sprint(i+1) {
-			c.add(pg.name, "the in-text note of %s is numbered %q, its marker %d", id, num, i+1)
+			if nt.side == nil {
+				continue
+			}
+			var num string
+			walk(nt.side, func(n *html.Node) {
+				if num == "" && hasClass(n, "side-num") {
+					num = text(n)
+				}
+			})
+			if num != fmt.Sprint(i+1) {
+				c.add(pg.name, "the in-text note of %s is numbered %q, its marker %d", name, num, i+1)
+			}
 		}
-	}
-	if strings.Join(sideOrder, " ") != strings.Join(order, " ") && len(sideOrder) == len(order) {
-		c.add(pg.name, "the in-text notes are not in the order of their markers")
+		if so := sideOrder[p]; len(so) == len(order[p]) {
+			for i := range so {
+				if so[i] != order[p][i] {
+					c.add(pg.name, "the in-text notes are not in the order of their markers")
+					break
+				}
+			}
+		}
 	}
 }
 

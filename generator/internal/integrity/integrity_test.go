@@ -85,6 +85,12 @@ func TestProblems(t *testing.T) {
 			},
 		},
 		{
+			name: "the 404 page may link root-relative, but loads nothing from outside",
+			file: "404.html",
+			data: `<link rel="stylesheet" href="/css/site.css"><a href="/index.html">home</a><script src="https://x.example/a.js"></script>`,
+			want: []string{`404.html: <script src="https://x.example/a.js">: loads "https://x.example/a.js" from outside the site`},
+		},
+		{
 			name: "script injection",
 			file: "index.html",
 			data: `<a href="javascript:alert(1)">x</a><img src="x.png" onerror="alert(1)"><script type="module" src="js/classic.js"></script>`,
@@ -131,6 +137,23 @@ func TestProblems(t *testing.T) {
 				`articles/one.html: the in-text note of a comes before its marker`,
 				`articles/one.html: the in-text note of c is numbered "2", its marker 3`,
 				`articles/one.html: the in-text notes are not in the order of their markers`,
+			},
+		},
+		{
+			name: "print edition: notes of two articles, prefixed",
+			file: "handout.html",
+			data: `<p><mark class="anno" id="one--anno-a">x</mark><a href="#one--note-a" id="one--ref-a" role="doc-noteref">1</a>
+<mark class="anno" id="two--anno-a">y</mark><a href="#two--note-a" id="two--ref-a" role="doc-noteref">1</a>
+<mark class="anno" id="two--anno-b">z</mark><a href="#two--note-b" id="two--ref-b" role="doc-noteref">3</a></p>
+<section role="doc-endnotes"><ol><li id="one--note-a"><a href="#one--ref-a" role="doc-backlink">back</a></li></ol></section>
+<section role="doc-endnotes"><ol><li id="two--note-a"><a href="#two--ref-a" role="doc-backlink">back</a></li>
+<li id="two--note-b"><a href="#one--ref-a" role="doc-backlink">back</a></li></ol></section>
+<a href="articles/one.html#:~:text=one%20two">text</a> <a href="articles/one.html#:~:text=see-,home,-.">text</a>
+<a href="articles/one.html#note-a:~:text=nowhere">text</a>`,
+			want: []string{
+				`handout.html: <a href="articles/one.html#note-a:~:text=nowhere">: the text fragment "nowhere" is not on articles/one.html`,
+				`handout.html: <a href="#one--ref-a" role="doc-backlink">: the back-link of note two--b goes to "#one--ref-a", not to its marker #two--ref-b`,
+				`handout.html: marker of note two--b reads "3", want 2 (reading order)`,
 			},
 		},
 		{
