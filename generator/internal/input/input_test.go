@@ -219,6 +219,12 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/one.md:6:4: the file is not valid UTF-8 text: save it as UTF-8 (in most editors: "Save with encoding", UTF-8)`},
 		},
 		{
+			name: "not utf-8, lines counted like an editor's",
+			file: "annotations/one.yaml",
+			data: "\xef\xbb\xbfnotes:\r\n  - id: a\r    note: caf\xe9\n",
+			want: []string{`annotations/one.yaml:3:14: the file is not valid UTF-8 text: save it as UTF-8 (in most editors: "Save with encoding", UTF-8)`},
+		},
+		{
 			name: "claim statement too long",
 			file: "annotations/claims.yaml",
 			data: "claims:\n  - id: threat-claim\n    statement: \"" + strings.Repeat("x", 121) + "\"\n    verdict: accurate\n    note: n\n",
@@ -278,6 +284,12 @@ func TestLoadErrors(t *testing.T) {
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    note: x\x0by\n",
 			want: []string{`annotations/one.yaml:3:12: this is not valid YAML (control characters are not allowed): remove the invisible control character (it often comes from copying text out of a PDF or a word processor)`},
+		},
+		{
+			name: "unclosed brace on the last line, no newline",
+			file: "annotations/one.yaml",
+			data: "notes: {",
+			want: []string{`annotations/one.yaml:1:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
 		},
 		{
 			name: "unreadable bibliography: cites not checked",

@@ -20,15 +20,17 @@ func readText(fsys fs.FS, name string, errs *diag.List) (string, bool) {
 		return "", false
 	}
 	if !utf8.Valid(data) {
+		// Count lines and columns as an editor shows them: no byte-order
+		// mark, and CRLF, LF or a lone CR ending a line.
 		line, col := 1, 1
-		for i := 0; i < len(data); {
+		for i := len(bom(data)); i < len(data); {
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size <= 1 {
 				break
 			}
-			if r == '\n' {
+			if r == '\n' || r == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
 				line, col = line+1, 1
-			} else {
+			} else if r != '\r' {
 				col++
 			}
 			i += size
@@ -37,13 +39,21 @@ func readText(fsys fs.FS, name string, errs *diag.List) (string, bool) {
 			"the file is not valid UTF-8 text: save it as UTF-8 (in most editors: \"Save with encoding\", UTF-8)")
 		return "", false
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = data[len(bom(data)):]
 	s := string(data)
 	if strings.Contains(s, "\r") {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
 	return s, true
+}
+
+// bom returns the UTF-8 byte-order mark data starts with, if any.
+func bom(data []byte) []byte {
+	if b := []byte("\xef\xbb\xbf"); bytes.HasPrefix(data, b) {
+		return b
+	}
+	return nil
 }
 
 func reportReadError(name string, err error, errs *diag.List) {

@@ -35,7 +35,9 @@ func (d *decoder) parse(text string) (*yaml.Node, bool) {
 		d.syntaxError(err)
 		return nil, false
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
+	// A document of nothing but "---" or a null is empty too (its null
+	// would stand on a line past the end of the file).
+	if doc.Kind == 0 || len(doc.Content) == 0 || isNull(doc.Content[0]) {
 		return nil, true
 	}
 	return doc.Content[0], true
@@ -70,6 +72,9 @@ func (d *decoder) syntaxError(err error) {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	line += d.lineOffset
+	// yaml.v3 puts the end of the text on a line of its own: a problem found
+	// there (an unclosed bracket on the last line) is on the last line.
+	line = min(line, max(len(d.lines), 1))
 	hint := "check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
 	switch {
 	case strings.Contains(msg, "tab character"):
