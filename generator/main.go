@@ -223,11 +223,9 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 	if err != nil {
 		return 0, err
 	}
-	var size int64
-	for _, data := range files {
-		size += int64(len(data))
-	}
-	stageDir, err := os.MkdirTemp(hugo.StageParent(size), "briefing-stage-")
+	// The staged project sits beside out too, so that a build killed
+	// before it could remove it leaves it where the next one cleans up.
+	stageDir, err := publish.TempDir(out)
 	if err != nil {
 		return 0, err
 	}

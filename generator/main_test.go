@@ -19,6 +19,9 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), args, &stdout, &stderr)
+	if code == 0 && len(args) > 0 && args[0] == "build" {
+		checkIntegrity(t, builtOut(args[1:]))
+	}
 	return code, stdout.String(), stderr.String()
 }
 

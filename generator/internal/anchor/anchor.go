@@ -18,9 +18,11 @@ package anchor
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -41,7 +43,13 @@ type match struct {
 
 // Resolve anchors every note in blocks. It returns the spans of the notes
 // that anchored, in the order of notes, and reports every failure in errs.
+//
+// An article without text has no blocks; its notes are then not reported one
+// by one, as the loader has reported the missing text.
 func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
+	if len(blocks) == 0 {
+		return nil
+	}
 	norms := make([]normalized, len(blocks))
 	for i, b := range blocks {
 		norms[i] = normalize(b.Text, true)
@@ -60,8 +68,9 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 		cands := all
 		if n.Prefix != "" || n.Suffix != "" {
 			cands = nil
+			prefix, suffix := Fold(n.Prefix), Fold(n.Suffix)
 			for _, m := range all {
-				if contextFits(norms[m.block].text, m, n.Prefix, n.Suffix) {
+				if contextFits(norms[m.block].text, m, prefix, suffix) {
 					cands = append(cands, m)
 				}
 			}
@@ -130,11 +139,14 @@ func boundaryOK(s string, ns, ne int) bool {
 	return isStart(ns) && isStart(ne)
 }
 
+// contextFits reports whether match m in the normalized text has the
+// already folded prefix just before it and suffix just after it (either may
+// be empty).
 func contextFits(text string, m match, prefix, suffix string) bool {
-	if p := Fold(prefix); p != "" && !strings.HasSuffix(strings.TrimRight(text[:m.ns], " "), p) {
+	if prefix != "" && !strings.HasSuffix(strings.TrimRight(text[:m.ns], " "), prefix) {
 		return false
 	}
-	if s := Fold(suffix); s != "" && !strings.HasPrefix(strings.TrimLeft(text[m.ne:], " "), s) {
+	if suffix != "" && !strings.HasPrefix(strings.TrimLeft(text[m.ne:], " "), suffix) {
 		return false
 	}
 	return true
@@ -174,9 +186,18 @@ func lineOf(b *Block, off int) int {
 	return line
 }
 
+// maxListed is how many places of a quote a message lists: a quote found
+// thousands of times (a single common word) gives a readable message, in
+// time that does not grow with the square of the matches.
+const maxListed = 10
+
 func lines(blocks []*Block, ms []match) string {
 	var parts []string
-	for _, m := range ms {
+	for i, m := range ms {
+		if i == maxListed {
+			parts = append(parts, fmt.Sprintf("and %d more", len(ms)-i))
+			break
+		}
 		parts = append(parts, fmt.Sprintf("line %d", lineOf(blocks[m.block], m.start)))
 	}
 	return strings.Join(parts, ", ")
@@ -188,6 +209,10 @@ func lines(blocks []*Block, ms []match) string {
 func pickers(blocks []*Block, norms []normalized, cands []match, n *briefing.Note) string {
 	var parts []string
 	for i, m := range cands {
+		if i == maxListed {
+			parts = append(parts, fmt.Sprintf("and %d more places", len(cands)-i))
+			break
+		}
 		line := lineOf(blocks[m.block], m.start)
 		field := fmt.Sprintf("occurrence: %d", i+1)
 		if p := uniqueContext(blocks, norms, cands, i, true); p != "" {
@@ -203,54 +228,78 @@ func pickers(blocks []*Block, norms []normalized, cands []match, n *briefing.Not
 	return strings.Join(parts, ", ")
 }
 
+// uniqueContext returns the shortest run of whole words (up to four) just
+// before (or after) candidate i that, as a prefix (or suffix), picks it
+// alone, or "".
 func uniqueContext(blocks []*Block, norms []normalized, cands []match, i int, before bool) string {
-	ctx := func(m match, words int) string {
-		text := blocks[m.block].Text
-		if before {
-			return lastWords(text[:m.start], words)
-		}
-		return firstWords(text[m.end:], words)
-	}
+	m := cands[i]
+	text := blocks[m.block].Text
 	for words := 1; words <= 4; words++ {
-		mine := ctx(cands[i], words)
-		if strings.TrimSpace(mine) == "" {
+		mine := firstWords(text[m.end:], words)
+		if before {
+			mine = lastWords(text[:m.start], words)
+		}
+		if mine == "" {
 			return ""
 		}
 		if !strings.ContainsFunc(mine, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			continue // punctuation alone makes a poor prefix
 		}
+		prefix, suffix := "", Fold(mine)
+		if before {
+			prefix, suffix = suffix, ""
+		}
 		unique := true
 		for j, o := range cands {
-			if j == i {
-				continue
-			}
-			other := Fold(ctx(o, words+1))
-			if before && strings.HasSuffix(other, Fold(mine)) || !before && strings.HasPrefix(other, Fold(mine)) {
+			if j != i && contextFits(norms[o.block].text, o, prefix, suffix) {
 				unique = false
 				break
 			}
 		}
 		if unique {
-			return strings.TrimSpace(mine)
+			return mine
 		}
 	}
 	return ""
 }
 
+// lastWords returns the last n words of s, joined by single spaces, looking
+// no further back than those words.
 func lastWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[len(f)-n:]
+	var words []string
+	i := len(s)
+	for len(words) < n {
+		i = strings.LastIndexFunc(s[:i], func(r rune) bool { return !unicode.IsSpace(r) })
+		if i < 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		end := i + size
+		i = strings.LastIndexFunc(s[:end], unicode.IsSpace) + 1
+		words = append(words, s[i:end])
 	}
-	return strings.Join(f, " ")
+	slices.Reverse(words)
+	return strings.Join(words, " ")
 }
 
+// firstWords returns the first n words of s, joined by single spaces,
+// looking no further than those words.
 func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	if len(f) > n {
-		f = f[:n]
+	var words []string
+	for len(words) < n {
+		start := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if start < 0 {
+			break
+		}
+		s = s[start:]
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		words = append(words, s[:end])
+		s = s[end:]
 	}
-	return strings.Join(f, " ")
+	return strings.Join(words, " ")
 }
 
 func cutsAtomic(b *Block, start, end int) string {
@@ -343,17 +392,28 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 	for bi, b := range blocks {
 		bw := words(b.Text)
 		k := min(len(qw), len(bw))
-		for s := 0; s+k <= len(bw) && k > 0; s++ {
-			have := map[string]int{}
-			score := 0
-			for _, w := range bw[s : s+k] {
-				if have[w.text] < want[w.text] {
-					score++
-				}
-				have[w.text]++
+		if k == 0 {
+			continue
+		}
+		// Slide a window of k words along the block, keeping its score
+		// (how many of the quote's words it holds, each at most as often as
+		// the quote has it) up to date word by word.
+		have := map[string]int{}
+		score := 0
+		for s, w := range bw {
+			have[w.text]++
+			if have[w.text] <= want[w.text] {
+				score++
 			}
-			if score > best {
-				best, bestBlock, bestStart, bestEnd = score, bi, bw[s].start, bw[s+k-1].end
+			if s >= k {
+				out := bw[s-k].text
+				if have[out] <= want[out] {
+					score--
+				}
+				have[out]--
+			}
+			if s >= k-1 && score > best {
+				best, bestBlock, bestStart, bestEnd = score, bi, bw[s-k+1].start, w.end
 			}
 		}
 	}

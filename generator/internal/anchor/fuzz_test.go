@@ -25,7 +25,7 @@ func FuzzAnchor(f *testing.F) {
 		body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
 		doc := goldmark.New().Parser().Parse(text.NewReader(src))
 		var errs diag.List
-		blocks := Extract(doc, src, body, &errs)
+		blocks := Extract(doc, src, body)
 		n := &briefing.Note{ID: "n", Quote: quote, Prefix: prefix, Occurrence: occ, QuotePos: diag.Pos{File: "n.yaml", Line: 1, Col: 1}}
 		for _, s := range Resolve(blocks, []*briefing.Note{n}, &errs) {
 			if s.Start < 0 || s.End > len(s.Block.Text) || s.Start > s.End {

@@ -105,29 +105,24 @@ func charRef(v []byte) (string, int) {
 	return "", 0
 }
 
-// Extract returns the blocks of doc with the text a reader sees, and reports
-// raw HTML (not allowed in a briefing) in errs. body is the Markdown the
-// document was parsed from, for positions.
-func Extract(doc ast.Node, source []byte, body briefing.Markdown, errs *diag.List) []*Block {
+// Extract returns the blocks of doc with the text a reader sees. body is the
+// Markdown the document was parsed from, for positions. Raw HTML adds no
+// text; it is not allowed in a briefing, and package render reports it, once,
+// for every Markdown text.
+func Extract(doc ast.Node, source []byte, body briefing.Markdown) []*Block {
+	pos := body.Positions()
 	var blocks []*Block
-	loc := body.Locator()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
 		case ast.KindHTMLBlock:
-			off := 0
-			if l := n.Lines(); l.Len() > 0 {
-				off = l.At(0).Start
-			}
-			errs.AddErr(loc.PosAt(off), diag.ErrUnsafeInput,
-				"raw HTML is not allowed: write the text as Markdown, or escape the < as \\<")
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
-			blk := &Block{Node: n, Pos: loc.PosAt(blockStart(n))}
+			blk := &Block{Node: n, Pos: pos.At(blockStart(n))}
 			var b strings.Builder
-			collect(n, source, loc, &b, blk, errs)
+			collect(n, source, pos, &b, blk)
 			blk.Text = b.String()
 			blocks = append(blocks, blk)
 			return ast.WalkSkipChildren, nil
@@ -144,7 +139,7 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
-func collect(parent ast.Node, source []byte, loc *briefing.Locator, b *strings.Builder, blk *Block, errs *diag.List) {
+func collect(parent ast.Node, source []byte, pos *briefing.Positions, b *strings.Builder, blk *Block) {
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		start := b.Len()
 		leaf := func(atomic bool, pos diag.Pos) {
@@ -156,23 +151,23 @@ func collect(parent ast.Node, source []byte, loc *briefing.Locator, b *strings.B
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte('\n')
 			}
-			leaf(false, loc.PosAt(n.Segment.Start))
+			leaf(false, pos.At(n.Segment.Start))
 		case *ast.String:
 			b.Write(n.Value)
 			leaf(false, blk.Pos)
 		case *ast.CodeSpan:
-			pos := blk.Pos
+			at := blk.Pos
 			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 				if tt, ok := t.(*ast.Text); ok {
 					if t == n.FirstChild() {
-						pos = loc.PosAt(tt.Segment.Start)
+						at = pos.At(tt.Segment.Start)
 					}
 					b.Write(tt.Segment.Value(source))
 				} else if s, ok := t.(*ast.String); ok {
 					b.Write(s.Value)
 				}
 			}
-			leaf(true, pos)
+			leaf(true, at)
 		case *ast.AutoLink:
 			b.Write(n.Label(source))
 			leaf(true, blk.Pos)
@@ -183,16 +178,14 @@ func collect(parent ast.Node, source []byte, loc *briefing.Locator, b *strings.B
 			if n.Segments.Len() > 0 {
 				off = n.Segments.At(0).Start
 			}
-			errs.AddErr(loc.PosAt(off), diag.ErrUnsafeInput,
-				"raw HTML is not allowed: write the text as Markdown, or escape the < as \\<")
-			leaf(true, loc.PosAt(off))
+			leaf(true, pos.At(off))
 		default:
 			if c.Type() == ast.TypeInline && c.FirstChild() == nil {
 				// An inline node the generator does not know adds no text.
 				leaf(true, blk.Pos)
 				continue
 			}
-			collect(c, source, loc, b, blk, errs)
+			collect(c, source, pos, b, blk)
 		}
 	}
 }

@@ -7,6 +7,8 @@
 package briefing
 
 import (
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -77,24 +79,17 @@ type Markdown struct {
 	Indent int   // columns of indentation stripped from each line of Text
 }
 
-// PosAt returns the file position of byte offset off in m.Text.
+// PosAt returns the file position of byte offset off in m.Text. For many
+// offsets in one long text, use Positions, which does not count the lines
+// from the start each time.
 func (m Markdown) PosAt(off int) diag.Pos {
-	if off > len(m.Text) {
-		off = len(m.Text)
-	}
-	line, lineStart := 0, 0
-	for i := 0; i < off; i++ {
-		if m.Text[i] == '\n' {
-			line++
-			lineStart = i + 1
-		}
-	}
-	return m.posIn(line, lineStart, off)
+	off = max(0, min(off, len(m.Text)))
+	return m.pos(strings.Count(m.Text[:off], "\n"), strings.LastIndexByte(m.Text[:off], '\n')+1, off)
 }
 
-// posIn returns the file position of byte offset off, which lies on line
-// (0-based) of m.Text, starting at byte lineStart.
-func (m Markdown) posIn(line, lineStart, off int) diag.Pos {
+// pos is the file position of offset off, on m.Text's line line (from 0),
+// which starts at offset lineStart.
+func (m Markdown) pos(line, lineStart, off int) diag.Pos {
 	col := 1 + runeCount(m.Text[lineStart:off])
 	p := m.Pos
 	if line < len(m.Lines) {
@@ -109,6 +104,31 @@ func (m Markdown) posIn(line, lineStart, off int) diag.Pos {
 	p.Line += line
 	p.Col = col + m.Indent
 	return p
+}
+
+// Positions maps byte offsets of one Markdown text to file positions, as
+// PosAt does, in time logarithmic in the text's length.
+type Positions struct {
+	m      Markdown
+	starts []int // the offset where each line starts
+}
+
+// Positions indexes the lines of m.
+func (m Markdown) Positions() *Positions {
+	starts := []int{0}
+	for i := 0; i < len(m.Text); i++ {
+		if m.Text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &Positions{m: m, starts: starts}
+}
+
+// At returns the file position of byte offset off.
+func (p *Positions) At(off int) diag.Pos {
+	off = max(0, min(off, len(p.m.Text)))
+	line := sort.SearchInts(p.starts, off+1) - 1
+	return p.m.pos(line, p.starts[line], off)
 }
 
 func runeCount(s string) int {

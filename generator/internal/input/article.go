@@ -94,7 +94,7 @@ func (l *loader) article(name string) *briefing.Article {
 		Published: d.date(m, "published", false),
 		DateNote:  d.str(m, "date_note"),
 		Author:    d.str(m, "author"),
-		ReliesOn:  d.strList(m, "relies_on", "[Reuters]"),
+		ReliesOn:  d.strList(m, "relies_on", "like [Reuters]"),
 		Summary:   d.str(m, "summary"),
 		Body:      body,
 	}

@@ -1,8 +1,10 @@
 package input
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 // FuzzLoad feeds arbitrary article and notes files to the loader: it must
@@ -21,9 +23,22 @@ func FuzzLoad(f *testing.F) {
 		if err == nil {
 			return
 		}
-		for _, line := range errLinesNoFail(err) {
-			if line.Pos.File == "" || line.Pos.Line < 1 || line.Pos.Col < 1 {
-				t.Errorf("problem without a position: %v", line)
+		files := map[string][]byte{"content/articles/one.md": article, "annotations/one.yaml": notes, "annotations/sources.yaml": sources}
+		for _, e := range errLinesNoFail(err) {
+			if e.Pos.File == "" || e.Pos.Line < 1 || e.Pos.Col < 1 {
+				t.Errorf("problem without a position: %v", e)
+			}
+			// A position in one of the fuzzed files is inside it.
+			data, ok := files[e.Pos.File]
+			if !ok {
+				continue
+			}
+			text := strings.TrimPrefix(string(data), "\xef\xbb\xbf")
+			lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+			if e.Pos.Line > len(lines) {
+				t.Errorf("problem at line %d of a file of %d lines: %v", e.Pos.Line, len(lines), e)
+			} else if n := utf8.RuneCountInString(lines[e.Pos.Line-1]); e.Pos.Col > n+1 {
+				t.Errorf("problem at column %d of a line of %d characters: %v", e.Pos.Col, n, e)
 			}
 		}
 	})

@@ -64,9 +64,10 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 	// give, so the output does not depend on scheduling.
 	var (
 		articleNames, notesNames []string
-		listErrs                 diag.List
+		listErrs, notesListErrs  diag.List
 	)
-	for _, name := range listDir(fsys, "content/articles", &listErrs) {
+	articleFiles, _ := listDir(fsys, "content/articles", &listErrs)
+	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
 			if strings.HasSuffix(strings.ToLower(name), ".md") || strings.HasSuffix(name, ".markdown") {
 				listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
@@ -76,8 +77,8 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 		}
 		articleNames = append(articleNames, name)
 	}
-	var notesListErrs diag.List
-	for _, name := range listDir(fsys, "annotations", &notesListErrs) {
+	annotationFiles, annotationsOK := listDir(fsys, "annotations", &notesListErrs)
+	for _, name := range annotationFiles {
 		switch {
 		case name == "claims.yaml", name == "sources.yaml", name == "sources.json":
 			continue
@@ -98,6 +99,9 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 	}
 	articles := make([]*briefing.Article, len(articleNames))
 	notes := make([]notesFile, len(notesNames))
+	// References into a file that could not be read are not checked: each
+	// would be reported as unknown, burying the one problem that matters.
+	claimsOK, sourcesOK := false, false
 	const fixed = 4 // index, methodology, claims, sources
 	taskErrs := make([]diag.List, fixed+len(articleNames)+len(notesNames))
 	parallel.For(len(taskErrs), func(i int) {
@@ -108,9 +112,13 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 		case i == 1:
 			b.Methodology = l.page("content/methodology.md")
 		case i == 2:
-			b.Claims = l.claims()
+			if annotationsOK {
+				b.Claims, claimsOK = l.claims()
+			}
 		case i == 3:
-			b.Sources, b.SourcesFile = l.sources()
+			if annotationsOK {
+				b.Sources, b.SourcesFile, sourcesOK = l.sources()
+			}
 		case i < fixed+len(articleNames):
 			articles[i-fixed] = l.article(articleNames[i-fixed])
 		default:
@@ -130,7 +138,7 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 			b.Articles = append(b.Articles, articles[k])
 		}
 	}
-	if len(b.Articles) == 0 && !hasArticleFiles(fsys) {
+	if len(b.Articles) == 0 && !hasArticleFiles(articleFiles) {
 		errs.Add(diag.Pos{File: "content/articles", Line: 1, Col: 1},
 			"the briefing has no articles: add one as content/articles/<slug>.md")
 	}
@@ -164,14 +172,13 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 	}
 	errs.Append(&taskErrs[2])
 	errs.Append(&taskErrs[3])
-	checkRefs(b, errs)
+	checkRefs(b, errs, claimsOK, sourcesOK)
 	return b
 }
 
-func hasArticleFiles(fsys fs.FS) bool {
-	entries, _ := fs.ReadDir(fsys, "content/articles")
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".md") {
+func hasArticleFiles(names []string) bool {
+	for _, n := range names {
+		if strings.HasSuffix(n, ".md") {
 			return true
 		}
 	}
@@ -189,8 +196,9 @@ func closestSlug(slug string, b *briefing.Briefing) string {
 	return ""
 }
 
-// checkRefs checks every reference by id between files.
-func checkRefs(b *briefing.Briefing, errs *diag.List) {
+// checkRefs checks every reference by id between files: to claims when
+// claimsOK, to sources when sourcesOK.
+func checkRefs(b *briefing.Briefing, errs *diag.List, claimsOK, sourcesOK bool) {
 	sources := map[string]bool{}
 	for _, s := range b.Sources {
 		sources[s.ID] = true
@@ -201,7 +209,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List) {
 	}
 	cite := func(refs []briefing.Ref) {
 		for _, r := range refs {
-			if sources[r.ID] {
+			if sources[r.ID] || !sourcesOK {
 				continue
 			}
 			hint := "add it to annotations/sources.yaml"
@@ -223,7 +231,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List) {
 	for _, a := range b.Articles {
 		for _, n := range a.Notes {
 			cite(n.Cites)
-			if n.Claim.ID != "" && !claims[n.Claim.ID] {
+			if n.Claim.ID != "" && !claims[n.Claim.ID] && claimsOK {
 				hint := "add it to annotations/claims.yaml"
 				if s := suggest(n.Claim.ID, sortedKeys(claims)); s != "" {
 					hint = "did you mean " + s + "? Otherwise " + hint

@@ -219,6 +219,12 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/one.md:6:4: the file is not valid UTF-8 text: save it as UTF-8 (in most editors: "Save with encoding", UTF-8)`},
 		},
 		{
+			name: "not utf-8, lines counted like an editor's",
+			file: "annotations/one.yaml",
+			data: "\xef\xbb\xbfnotes:\r\n  - id: a\r    note: caf\xe9\n",
+			want: []string{`annotations/one.yaml:3:14: the file is not valid UTF-8 text: save it as UTF-8 (in most editors: "Save with encoding", UTF-8)`},
+		},
+		{
 			name: "claim statement too long",
 			file: "annotations/claims.yaml",
 			data: "claims:\n  - id: threat-claim\n    statement: \"" + strings.Repeat("x", 121) + "\"\n    verdict: accurate\n    note: n\n",
@@ -235,6 +241,67 @@ func TestLoadErrors(t *testing.T) {
 				`annotations/sources.yaml:7:27: issued 2024-02-30 is not a real date: give year, month (1–12) and day`,
 				`annotations/sources.yaml:8:14: a name in author has neither family nor literal: write {family: Smith, given: Jane} or {literal: "Organisation"}`,
 			},
+		},
+		{
+			name: "notes as a mapping",
+			file: "annotations/one.yaml",
+			data: "notes:\n  id: a\n",
+			want: []string{`annotations/one.yaml:2:3: notes must be a list of notes, each starting with "- id: …", not a mapping`},
+		},
+		{
+			name: "blank quote is reported once",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: \"  \"\n    kind: context\n    note: x\n",
+			want: []string{`annotations/one.yaml:3:12: quote is empty: copy the exact words the note is about`},
+		},
+		{
+			// yaml.v3 counts a parser error's line from 0: the bracket opens on line 3.
+			name: "unclosed bracket",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    cites: [src-a\n    quote: x\n",
+			want: []string{`annotations/one.yaml:3:1: this is not valid YAML (did not find expected ',' or ']'): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "unclosed bracket in front matter",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nrelies_on: [Reuters\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:5:1: this is not valid YAML (did not find expected ',' or ']'): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "bad indentation",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: x\n   kind: context\n",
+			want: []string{`annotations/one.yaml:2:1: this is not valid YAML (did not find expected '-' indicator): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "tab indentation",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n  \tquote: x\n",
+			want: []string{`annotations/one.yaml:3:3: this is not valid YAML (found a tab character that violates indentation): indent with spaces: YAML does not allow tabs for indentation`},
+		},
+		{
+			name: "control character",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    note: x\x0by\n",
+			want: []string{`annotations/one.yaml:3:12: this is not valid YAML (control characters are not allowed): remove the invisible control character (it often comes from copying text out of a PDF or a word processor)`},
+		},
+		{
+			name: "unclosed brace on the last line, no newline",
+			file: "annotations/one.yaml",
+			data: "notes: {",
+			want: []string{`annotations/one.yaml:1:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "unreadable bibliography: cites not checked",
+			file: "annotations/sources.yaml",
+			data: "references: [\n",
+			want: []string{`annotations/sources.yaml:2:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "unreadable claims: claim ids not checked",
+			file: "annotations/claims.yaml",
+			data: "claims: {\n",
+			want: []string{`annotations/claims.yaml:2:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
 		},
 		{
 			name: "missing index",

@@ -66,12 +66,19 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		return slug, nil, false
 	}
 	seen := ids{what: "note", hint: "give each note of an article its own id"}
-	for _, it := range d.list(m, "notes", "a list of notes, each starting with \"- id: …\"") {
+	for _, it := range d.list(m, "notes", "of notes, each starting with \"- id: …\"") {
 		nm, ok := d.fields(it, "a note", noteFields...)
 		if !ok {
 			continue
 		}
-		d.required(nm, it, "the note", "id", "quote", "kind", "note")
+		q, hasQuote := nm["quote"]
+		blankQuote := hasQuote && !isNull(q) && resolve(q).Kind == yaml.ScalarNode && strings.TrimSpace(resolve(q).Value) == ""
+		if blankQuote {
+			l.errs.Add(d.pos(resolve(q)), "quote is empty: copy the exact words the note is about")
+			d.required(nm, it, "the note", "id", "kind", "note")
+		} else {
+			d.required(nm, it, "the note", "id", "quote", "kind", "note")
+		}
 		n := &briefing.Note{
 			Pos:        d.pos(it),
 			ID:         d.id(nm, "id", "note id"),
@@ -83,7 +90,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 			Verdict:    briefing.Verdict(d.str(nm, "verdict")),
 			Claim:      d.ref(nm, "claim"),
 			Body:       d.markdown(nm, "note"),
-			Cites:      d.refs(nm, "cites", "[source-id, other-source-id]"),
+			Cites:      d.refs(nm, "cites", "like [source-id, other-source-id]"),
 		}
 		if v, ok := nm["quote"]; ok {
 			n.QuotePos = d.pos(resolve(v))
@@ -100,9 +107,6 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 			n.VerdictPos = d.pos(resolve(v))
 		}
 		seen.add(d, nm, n.ID)
-		if n.Quote != "" && strings.TrimSpace(n.Quote) == "" {
-			l.errs.Add(n.QuotePos, "quote is empty: copy the exact words the note is about")
-		}
 		switch {
 		case n.Kind == "":
 		case !contains(strings.Split(kindNames(), ", "), string(n.Kind)):
@@ -121,29 +125,30 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 }
 
 // claims reads annotations/claims.yaml (a list, or a mapping with "claims").
-func (l *loader) claims() []*briefing.Claim {
+// ok is false when the file is there but could not be read as a list of
+// claims (already reported).
+func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 	const p = "annotations/claims.yaml"
 	if !exists(l.fsys, p) {
-		return nil
+		return nil, true
 	}
 	text, ok := readText(l.fsys, p, l.errs)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	d := newDecoder(p, text, 0, l.errs)
 	root, ok := d.parse(text)
 	if !ok || root == nil {
-		return nil
+		return nil, ok
 	}
 	items := root.Content
 	if resolve(root).Kind != yaml.SequenceNode {
 		m, ok := d.fields(root, "the claims file", claimsFileFields...)
 		if !ok {
-			return nil
+			return nil, false
 		}
-		items = d.list(m, "claims", "a list of claims, each starting with \"- id: …\"")
+		items = d.list(m, "claims", "of claims, each starting with \"- id: …\"")
 	}
-	var out []*briefing.Claim
 	seen := ids{what: "claim", hint: "give each claim its own id"}
 	for _, it := range items {
 		cm, ok := d.fields(it, "a claim", claimFields...)
@@ -157,7 +162,7 @@ func (l *loader) claims() []*briefing.Claim {
 			Statement: d.str(cm, "statement"),
 			Verdict:   briefing.Verdict(d.str(cm, "verdict")),
 			Body:      d.markdown(cm, "note"),
-			Cites:     d.refs(cm, "cites", "[source-id]"),
+			Cites:     d.refs(cm, "cites", "like [source-id]"),
 		}
 		if c.Verdict != "" && !validVerdict(string(c.Verdict)) {
 			l.errs.Add(d.pos(resolve(cm["verdict"])), "verdict %q is not on the scale: use one of %s", c.Verdict, verdictNames())
@@ -169,5 +174,5 @@ func (l *loader) claims() []*briefing.Claim {
 		seen.add(d, cm, c.ID)
 		out = append(out, c)
 	}
-	return out
+	return out, true
 }

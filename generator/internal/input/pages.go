@@ -32,13 +32,13 @@ func (l *loader) index() briefing.Index {
 	idx.Summary = d.str(m, "summary")
 	d.checkPlain(m, "title", idx.Title)
 	d.checkPlain(m, "summary", idx.Summary)
-	for _, it := range d.list(m, "timeline", "[{date: 2025-11-21, text: \"…\", cites: [source-id]}]") {
+	for _, it := range d.list(m, "timeline", "like [{date: 2025-11-21, text: \"…\", cites: [source-id]}]") {
 		em, ok := d.fields(it, "a timeline entry", timelineFields...)
 		if !ok {
 			continue
 		}
 		d.required(em, it, "the timeline entry", "date", "text")
-		e := briefing.TimelineEntry{Pos: d.pos(it), Text: d.markdown(em, "text"), Cites: d.refs(em, "cites", "[source-id]")}
+		e := briefing.TimelineEntry{Pos: d.pos(it), Text: d.markdown(em, "text"), Cites: d.refs(em, "cites", "like [source-id]")}
 		if dt := d.date(em, "date", true); dt != nil {
 			e.Date = *dt
 		}

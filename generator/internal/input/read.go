@@ -20,15 +20,17 @@ func readText(fsys fs.FS, name string, errs *diag.List) (string, bool) {
 		return "", false
 	}
 	if !utf8.Valid(data) {
+		// Count lines and columns as an editor shows them: no byte-order
+		// mark, and CRLF, LF or a lone CR ending a line.
 		line, col := 1, 1
-		for i := 0; i < len(data); {
+		for i := len(bom(data)); i < len(data); {
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size <= 1 {
 				break
 			}
-			if r == '\n' {
+			if r == '\n' || r == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
 				line, col = line+1, 1
-			} else {
+			} else if r != '\r' {
 				col++
 			}
 			i += size
@@ -37,13 +39,21 @@ func readText(fsys fs.FS, name string, errs *diag.List) (string, bool) {
 			"the file is not valid UTF-8 text: save it as UTF-8 (in most editors: \"Save with encoding\", UTF-8)")
 		return "", false
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = data[len(bom(data)):]
 	s := string(data)
 	if strings.Contains(s, "\r") {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
 	return s, true
+}
+
+// bom returns the UTF-8 byte-order mark data starts with, if any.
+func bom(data []byte) []byte {
+	if b := []byte("\xef\xbb\xbf"); bytes.HasPrefix(data, b) {
+		return b
+	}
+	return nil
 }
 
 func reportReadError(name string, err error, errs *diag.List) {
@@ -54,34 +64,37 @@ func reportReadError(name string, err error, errs *diag.List) {
 	}
 	if strings.Contains(msg, "escapes") {
 		errs.AddErr(diag.Pos{File: name, Line: 1, Col: 1}, diag.ErrUnsafeInput,
-			"this is a link to a file outside the briefing folder, which is not read: copy the file into the briefing instead")
+			"this is a link to something outside the briefing folder, which is not read: copy the file or folder into the briefing instead")
 		return
 	}
 	errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "cannot read the file: %s", msg)
 }
 
-// listDir returns the names of the regular files in dir, sorted, leaving out
-// hidden files. A missing dir is an empty list.
-func listDir(fsys fs.FS, dir string, errs *diag.List) []string {
+// listDir returns the names of the files in dir, sorted, leaving out hidden
+// files and folders. A missing dir is an empty list; ok is false when dir
+// exists but cannot be read (reported in errs).
+func listDir(fsys fs.FS, dir string, errs *diag.List) (names []string, ok bool) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil
+			return nil, true
 		}
 		reportReadError(dir, err, errs)
-		return nil
+		return nil, false
 	}
-	var names []string
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") || e.IsDir() {
 			continue
 		}
 		names = append(names, e.Name())
 	}
-	return names
+	return names, true
 }
 
+// exists reports whether name is there, even if it cannot be read (a link
+// out of the briefing folder, say): reading it then reports why, rather than
+// the file being taken for missing.
 func exists(fsys fs.FS, name string) bool {
 	_, err := fs.Stat(fsys, name)
-	return err == nil
+	return !errors.Is(err, fs.ErrNotExist)
 }

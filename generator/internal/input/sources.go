@@ -53,16 +53,18 @@ func sourceFields() []string {
 
 // sources reads annotations/sources.yaml (CSL-YAML: a list, or a mapping
 // with "references" as Pandoc writes it) or annotations/sources.json
-// (CSL-JSON as Zotero exports it).
-func (l *loader) sources() ([]*briefing.Source, string) {
+// (CSL-JSON as Zotero exports it). It returns the sources and the file they
+// came from; ok is false when a bibliography is there but could not be read
+// as a list of sources (already reported).
+func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 	const yp, jp = "annotations/sources.yaml", "annotations/sources.json"
 	hasY, hasJ := exists(l.fsys, yp), exists(l.fsys, jp)
 	switch {
 	case hasY && hasJ:
 		l.errs.Add(diag.Pos{File: jp, Line: 1, Col: 1}, "both sources.yaml and sources.json are present: keep one bibliography file")
-		return nil, ""
+		return nil, "", false
 	case !hasY && !hasJ:
-		return nil, ""
+		return nil, "", true
 	}
 	p := yp
 	if hasJ {
@@ -70,7 +72,7 @@ func (l *loader) sources() ([]*briefing.Source, string) {
 	}
 	text, ok := readText(l.fsys, p, l.errs)
 	if !ok {
-		return nil, p
+		return nil, p, false
 	}
 	d := newDecoder(p, text, 0, l.errs)
 	var root *yaml.Node
@@ -80,17 +82,16 @@ func (l *loader) sources() ([]*briefing.Source, string) {
 		root, ok = d.parse(text)
 	}
 	if !ok || root == nil {
-		return nil, p
+		return nil, p, ok
 	}
 	items := root.Content
 	if resolve(root).Kind != yaml.SequenceNode {
 		m, ok := d.fields(root, "the bibliography", sourcesFileFields...)
 		if !ok {
-			return nil, p
+			return nil, p, false
 		}
-		items = d.list(m, "references", "a list of references, each starting with \"- id: …\"")
+		items = d.list(m, "references", "of references, each starting with \"- id: …\"")
 	}
-	var out []*briefing.Source
 	seen := ids{what: "source", hint: "give each source its own id"}
 	allowed := sourceFields()
 	for _, it := range items {
@@ -153,7 +154,7 @@ func (l *loader) sources() ([]*briefing.Source, string) {
 		seen.add(d, sm, s.ID)
 		out = append(out, s)
 	}
-	return out, p
+	return out, p, true
 }
 
 func normalizeDOI(s string) string {
@@ -169,7 +170,7 @@ func normalizeDOI(s string) string {
 // names reads a CSL name list.
 func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 	var out []briefing.Name
-	for _, it := range d.list(m, name, "[{family: Smith, given: Jane}] or [{literal: \"U.S. Department of State\"}]") {
+	for _, it := range d.list(m, name, "like [{family: Smith, given: Jane}] or [{literal: \"U.S. Department of State\"}]") {
 		nm, ok := d.fields(it, "a name in "+name, cslNameParts...)
 		if !ok {
 			continue

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -34,7 +35,9 @@ func (d *decoder) parse(text string) (*yaml.Node, bool) {
 		d.syntaxError(err)
 		return nil, false
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
+	// A document of nothing but "---" or a null is empty too (its null
+	// would stand on a line past the end of the file).
+	if doc.Kind == 0 || len(doc.Content) == 0 || isNull(doc.Content[0]) {
 		return nil, true
 	}
 	return doc.Content[0], true
@@ -42,20 +45,71 @@ func (d *decoder) parse(text string) (*yaml.Node, bool) {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlParserErrors are the problems yaml.v3's parser (as opposed to its
+// scanner) reports. For these, the line in the message is one less than the
+// line of the text it is about: yaml.v3 counts its marks from 0 and adds 1
+// only for scanner errors.
+var yamlParserErrors = []string{
+	"did not find expected <stream-start>", "did not find expected <document start>",
+	"found undefined tag handle", "did not find expected node content", "did not find expected '-' indicator",
+	"did not find expected key", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+	"found duplicate %YAML directive", "found incompatible YAML document", "found duplicate %TAG directive",
+}
+
 // syntaxError reports a YAML syntax error. yaml.v3 gives no node for text it
 // cannot parse, so this is the one place a line number is read from an error
 // message; every other position comes from a yaml.Node.
 func (d *decoder) syntaxError(err error) {
 	msg := err.Error()
-	line := 1
+	line, col := 1, 1
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if contains(yamlParserErrors, msg) {
+			line++
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	d.errs.Add(diag.Pos{File: d.file, Line: line + d.lineOffset, Col: 1},
-		"this is not valid YAML (%s): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {", msg)
+	line += d.lineOffset
+	// yaml.v3 puts the end of the text on a line of its own: a problem found
+	// there (an unclosed bracket on the last line) is on the last line.
+	line = min(line, max(len(d.lines), 1))
+	hint := "check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
+	switch {
+	case strings.Contains(msg, "tab character"):
+		// yaml.v3 names the line where the value began; point at the tab.
+		if l, c := d.find(line, func(s string) int {
+			if i := strings.IndexByte(s, '\t'); i >= 0 && strings.TrimLeft(s[:i], " ") == "" {
+				return i
+			}
+			return -1
+		}); l > 0 {
+			line, col = l, c
+		}
+		hint = "indent with spaces: YAML does not allow tabs for indentation"
+	case msg == "found unexpected end of stream":
+		hint = "a quoted text that starts on this line is never closed: add the closing quote mark"
+	case strings.Contains(msg, "control characters"):
+		if l, c := d.find(1, func(s string) int {
+			return strings.IndexFunc(s, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f })
+		}); l > 0 {
+			line, col = l, c
+		}
+		hint = "remove the invisible control character (it often comes from copying text out of a PDF or a word processor)"
+	}
+	d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, "this is not valid YAML (%s): %s", msg, hint)
+}
+
+// find returns the line (from line from on) and character column of the
+// first place where at returns a byte offset, or 0, 0.
+func (d *decoder) find(from int, at func(string) int) (int, int) {
+	for i := max(from, 1); i <= len(d.lines); i++ {
+		if off := at(d.lines[i-1]); off >= 0 {
+			return i, 1 + utf8.RuneCountInString(d.lines[i-1][:off])
+		}
+	}
+	return 0, 0
 }
 
 func (d *decoder) pos(n *yaml.Node) diag.Pos {
@@ -256,7 +310,8 @@ func foldedLines(lines []string, first int, text string) []int {
 	return out
 }
 
-// list reads a sequence field; a single scalar is not accepted.
+// list reads a sequence field; a single scalar is not accepted. example
+// completes "NAME must be a list …": "like [Reuters]", or "of notes, …".
 func (d *decoder) list(m map[string]*yaml.Node, name, example string) []*yaml.Node {
 	v, ok := m[name]
 	if !ok || isNull(v) {
@@ -264,7 +319,11 @@ func (d *decoder) list(m map[string]*yaml.Node, name, example string) []*yaml.No
 	}
 	v = resolve(v)
 	if v.Kind != yaml.SequenceNode {
-		d.errs.Add(d.pos(v), "%s must be a list, like %s, not %s", name, example, describe(v))
+		sep := " "
+		if strings.HasPrefix(example, "like ") {
+			sep = ", "
+		}
+		d.errs.Add(d.pos(v), "%s must be a list%s%s, not %s", name, sep, example, describe(v))
 		return nil
 	}
 	return v.Content

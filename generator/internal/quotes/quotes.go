@@ -128,7 +128,7 @@ func spans(p string) [][2]int {
 	var stack []open
 	prev := rune(' ')
 	for i, r := range p {
-		size := utf8.RuneLen(r)
+		_, size := utf8.DecodeRuneInString(p[i:]) // 1 for an invalid byte, which ranging yields as U+FFFD
 		next, _ := utf8.DecodeRuneInString(p[i+size:])
 		if i+size >= len(p) {
 			next = ' '
@@ -215,7 +215,7 @@ func words(s string) []word {
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
 	start := -1
 	for i, r := range s {
-		size := utf8.RuneLen(r)
+		_, size := utf8.DecodeRuneInString(s[i:]) // 1 for an invalid byte, which ranging yields as U+FFFD
 		if isWord(r) {
 			if start < 0 {
 				start = i

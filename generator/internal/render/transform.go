@@ -44,7 +44,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return
 	}
 	source := reader.Source()
-	blocks := anchor.Extract(doc, source, in.body, in.errs)
+	blocks := anchor.Extract(doc, source, in.body)
 	spans := anchor.Resolve(blocks, in.notes, in.errs)
 	res := &anchorResult{spans: spans, blocks: blocks}
 	pc.Set(resultKey, res)

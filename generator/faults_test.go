@@ -1,0 +1,277 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// buildBinary compiles the generator into dir, for tests that must run it
+// as a process of its own.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "generator")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// procs lists the running processes as pid, command name, state, parent
+// and process group, from /proc.
+type proc struct {
+	pid, ppid, pgid int
+	name, state     string
+}
+
+func procs() []proc {
+	var out []proc
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid pgrp ...
+		s := string(stat)
+		open, closing := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+		if open < 0 || closing < open {
+			continue
+		}
+		f := strings.Fields(s[closing+1:])
+		if len(f) < 3 {
+			continue
+		}
+		ppid, _ := strconv.Atoi(f[1])
+		pgid, _ := strconv.Atoi(f[2])
+		out = append(out, proc{pid: pid, ppid: ppid, pgid: pgid, name: s[open+1 : closing], state: f[0]})
+	}
+	return out
+}
+
+// childNamed returns the pid of a running child of parent whose command
+// name is name, or 0.
+func childNamed(parent int, name string) int {
+	for _, p := range procs() {
+		if p.ppid == parent && p.name == name {
+			return p.pid
+		}
+	}
+	return 0
+}
+
+// groupAlive lists the processes of group pgid that still run (zombies,
+// dead and waiting for their parent to collect them, do not count).
+func groupAlive(pgid int) []proc {
+	var out []proc
+	for _, p := range procs() {
+		if p.pgid == pgid && p.state != "Z" && p.state != "X" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// leftovers lists what builds leave beside out and in the temporary folder.
+func leftovers(t *testing.T, out, tmp string) []string {
+	t.Helper()
+	var found []string
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "."+filepath.Base(out)+".") {
+			found = append(found, e.Name())
+		}
+	}
+	entries, _ = os.ReadDir(tmp)
+	for _, e := range entries {
+		found = append(found, filepath.Join(tmp, e.Name()))
+	}
+	return found
+}
+
+// TestKilledWhileHugoRuns kills a build, process group and all, while Hugo
+// is writing the site: the published output must be exactly as it was, and
+// the next build must clean up and succeed.
+func TestKilledWhileHugoRuns(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("needs /proc to see Hugo running")
+	}
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	tmp := filepath.Join(dir, "tmp") // the builds' TMPDIR, to see what they leave there
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
+	out := filepath.Join(root, "public")
+	env := append(os.Environ(), "TMPDIR="+tmp)
+	first := exec.Command(bin, "build", "--root", root)
+	first.Env = env
+	if msg, err := first.CombinedOutput(); err != nil {
+		t.Fatalf("first build: %v\n%s", err, msg)
+	}
+	before := treeState(t, out)
+
+	// Change the input, so that a build that got through would show.
+	notes := filepath.Join(root, "annotations", "one.yaml")
+	data, _ := os.ReadFile(notes)
+	if err := os.WriteFile(notes, bytes.Replace(data, []byte("The lowest since 1980."), []byte("Changed after the first build."), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// Hugo runs for a fraction of a second: poll for it, and try again if
+	// a build finishes before it is seen.
+	killed := false
+	for attempt := 0; attempt < 20 && !killed; attempt++ {
+		cmd := exec.Command(bin, "build", "--root", root)
+		cmd.Env = env
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+	poll:
+		for {
+			select {
+			case <-done:
+				// Too late: this build published. Put the old output back.
+				if err := os.RemoveAll(out); err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("attempt %d: the build finished before Hugo was seen", attempt+1)
+				break poll
+			default:
+			}
+			if childNamed(cmd.Process.Pid, "hugo") != 0 {
+				if err := syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL); err != nil {
+					t.Fatal(err)
+				}
+				err := <-done
+				var ee *exec.ExitError
+				if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+					t.Fatalf("the build ended with %v, not killed", err)
+				}
+				// Hugo was killed with its group; none of it may linger.
+				for i := 0; len(groupAlive(cmd.Process.Pid)) > 0; i++ {
+					if i == 100 {
+						t.Fatalf("processes of the killed build still run: %+v", groupAlive(cmd.Process.Pid))
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+				killed = true
+				break poll
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+		if !killed {
+			// Restore the first build's output for the next attempt.
+			rebuild := exec.Command(bin, "build", "--root", root)
+			rebuild.Env = env
+			_ = os.WriteFile(notes, data, 0o644)
+			if msg, err := rebuild.CombinedOutput(); err != nil {
+				t.Fatalf("%v\n%s", err, msg)
+			}
+			before = treeState(t, out)
+			_ = os.WriteFile(notes, bytes.Replace(data, []byte("The lowest since 1980."), []byte("Changed after the first build."), 1), 0o644)
+		}
+	}
+	if !killed {
+		t.Skip("never caught Hugo running in 20 builds")
+	}
+	if d := diffStates(before, treeState(t, out)); len(d) > 0 {
+		t.Fatalf("the killed build changed the published output:\n%s", strings.Join(d, "\n"))
+	}
+	left := leftovers(t, out, tmp)
+	t.Logf("left by the killed build: %v", left)
+
+	code, stdout, stderr := runCmdEnv(t, env, bin, "build", "--root", root)
+	if code != 0 {
+		t.Fatalf("the build after the kill exited %d:\n%s%s", code, stdout, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "articles", "one.html"))
+	if err != nil || !bytes.Contains(page, []byte("Changed after the first build.")) {
+		t.Errorf("the build after the kill did not publish the new text (%v)", err)
+	}
+	if left := leftovers(t, out, tmp); len(left) > 0 {
+		t.Errorf("the next build left these behind: %v", left)
+	}
+	checkIntegrity(t, out)
+}
+
+func runCmdEnv(t *testing.T, env []string, bin string, args ...string) (int, string, string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode(), stdout.String(), stderr.String()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0, stdout.String(), stderr.String()
+}
+
+// TestReproducibleBuild builds the project's own briefing twice into two
+// folders: every file must be byte for byte the same (no build times, no
+// random order).
+func TestReproducibleBuild(t *testing.T) {
+	dir := t.TempDir()
+	var trees [2]map[string][]byte
+	for i := range trees {
+		out := filepath.Join(dir, fmt.Sprintf("out%d", i))
+		if code, stdout, stderr := runCmd(t, "build", "--root", "..", "--out", out); code != 0 {
+			t.Fatalf("build %d exited %d:\n%s%s", i+1, code, stdout, stderr)
+		}
+		trees[i] = map[string][]byte{}
+		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(out, p)
+			trees[i][filepath.ToSlash(rel)], err = os.ReadFile(p)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			time.Sleep(1100 * time.Millisecond) // a timestamp to the second would now differ
+		}
+	}
+	if len(trees[0]) < 5 {
+		t.Fatalf("only %d files built", len(trees[0]))
+	}
+	for name, a := range trees[0] {
+		b, ok := trees[1][name]
+		switch {
+		case !ok:
+			t.Errorf("%s is only in the first build", name)
+		case !bytes.Equal(a, b):
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+	for name := range trees[1] {
+		if _, ok := trees[0][name]; !ok {
+			t.Errorf("%s is only in the second build", name)
+		}
+	}
+}

@@ -1,0 +1,32 @@
+package briefing
+
+import (
+	"testing"
+
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// Positions.At must agree with PosAt at every offset, for the three ways a
+// Markdown text maps to its file: plain, indented (a block scalar) and with
+// a line map (a folded scalar).
+func TestPositionsAgreeWithPosAt(t *testing.T) {
+	texts := []Markdown{
+		{Text: "first line\nsecond “line”\n\nfourth", Pos: diag.Pos{File: "a.md", Line: 7, Col: 1}},
+		{Text: "note text\nmore é text\n", Pos: diag.Pos{File: "n.yaml", Line: 8, Col: 7}, Indent: 6},
+		{Text: "folded a\nb\n", Pos: diag.Pos{File: "n.yaml", Line: 3, Col: 7}, Lines: []int{3, 5}, Indent: 6},
+		{Text: "", Pos: diag.Pos{File: "e.md", Line: 1, Col: 1}},
+		{Text: "\n\n\n", Pos: diag.Pos{File: "nl.md", Line: 2, Col: 1}},
+	}
+	for _, m := range texts {
+		idx := m.Positions()
+		for off := -1; off <= len(m.Text)+1; off++ {
+			if got, want := idx.At(off), m.PosAt(off); got != want {
+				t.Errorf("%q at %d: Positions.At = %v, PosAt = %v", m.Text, off, got, want)
+			}
+		}
+	}
+	m := texts[0]
+	if got := m.PosAt(len("first line\nsecond “")).String(); got != "a.md:8:9" {
+		t.Errorf("PosAt = %s, want a.md:8:9", got)
+	}
+}
