@@ -1,0 +1,46 @@
+package sitecheck
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/briefing/annotated/generator/internal/browser"
+)
+
+// TestPrintFitsPaper lays every page out for print at the width of the
+// printable area of A4 and of Letter paper (the paper less print.css's
+// 16 mm side margins) and checks that nothing is cut off: the page is no
+// wider than the paper, and no element hides content in a scroll box, which
+// paper cannot scroll.
+func TestPrintFitsPaper(t *testing.T) {
+	const mm = 96 / 25.4 // CSS pixels in a millimetre
+	papers := []struct {
+		name  string
+		width float64 // mm
+	}{{"A4", 210}, {"Letter", 215.9}}
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range htmlPages(t, site) {
+			for _, paper := range papers {
+				width := int(math.Floor((paper.width - 2*16) * mm))
+				t.Run(fmt.Sprintf("%s/%s", name(page), paper.name), func(t *testing.T) {
+					p := b.Open(t, browser.FileURL(page), width, 1000)
+					p.Media("print")
+					if w := browser.Eval[int](p, `document.documentElement.scrollWidth`); w > width {
+						t.Errorf("printed on %s, the page is %d px wide, the paper %d px", paper.name, w, width)
+					}
+					clipped := browser.Eval[[]string](p, `[...document.querySelectorAll("body *")].filter(e => {
+					  const s = getComputedStyle(e);
+					  // Visually hidden text (a 1 px clipped box for screen readers) is not print.
+					  return s.display !== "none" && s.overflowX !== "visible" && e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1;
+					}).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + [...e.classList].join(".") : "") +
+					  " (" + e.scrollWidth + " px in " + e.clientWidth + ")")`)
+					for _, c := range clipped {
+						t.Errorf("printed on %s, %s: content cut off", paper.name, c)
+					}
+				})
+			}
+		}
+	}
+}
