@@ -219,6 +219,7 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 	if err := publish.Clean(out); err != nil {
 		return 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
+	hugo.CleanStages(stagePrefix) // left by a preview that was killed
 	files, err := projectFiles(root, res)
 	if err != nil {
 		return 0, err

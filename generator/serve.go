@@ -59,12 +59,13 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1
 	}
-	dir, err := os.MkdirTemp(hugo.StageParent(0), "briefing-serve-")
+	hugo.CleanStages(stagePrefix) // left by a preview that was killed
+	dir, release, err := hugo.TempStage(stagePrefix, 0)
 	if err != nil {
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1
 	}
-	defer os.RemoveAll(dir)
+	defer release()
 	st := hugo.NewStage(dir)
 
 	rebuild := func() bool {
@@ -120,6 +121,9 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		}
 	}
 }
+
+// stagePrefix starts the names of the preview's staging folders.
+const stagePrefix = "briefing-serve"
 
 func freePort() (int, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -14,7 +14,8 @@ import (
 // change, rebuilds what changed and reloads the open browser pages through
 // its LiveReload script (served by the preview itself, from localhost; a
 // built site never contains it). Cancelling ctx interrupts Hugo, and kills
-// it if it has not stopped within a few seconds.
+// it if it has not stopped within a few seconds; on Linux, Hugo is also
+// stopped if this process is killed.
 func ServeCmd(ctx context.Context, src string, port int, cacheDir string) (*exec.Cmd, error) {
 	bin, err := Command()
 	if err != nil {
@@ -31,5 +32,6 @@ func ServeCmd(ctx context.Context, src string, port int, cacheDir string) (*exec
 	cmd.Env = append(os.Environ(), "HUGO_ENVIRONMENT=development", "HUGO_CACHEDIR="+cacheDir)
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.WaitDelay = 5 * time.Second
+	dieWithParent(cmd)
 	return cmd, nil
 }
