@@ -1,13 +1,10 @@
 package hugo
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-
-	"golang.org/x/sys/unix"
 )
 
 // A process killed before it could remove its staging folder (SIGKILL, a
@@ -26,7 +23,7 @@ func TempStage(prefix string, need int64) (dir string, release func(), err error
 	}
 	lock, err := os.Open(dir)
 	if err == nil {
-		err = unix.Flock(int(lock.Fd()), unix.LOCK_SH|unix.LOCK_NB)
+		err = lockShared(lock)
 		if err != nil {
 			lock.Close()
 		}
@@ -65,7 +62,7 @@ func CleanStages(prefix string) {
 			if err != nil {
 				continue
 			}
-			if unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) == nil {
+			if lockExclusive(f) {
 				os.RemoveAll(dir)
 			}
 			f.Close()
@@ -85,11 +82,4 @@ func stageOwner(name, prefix string) (int, bool) {
 		return 0, false
 	}
 	return pid, true
-}
-
-// alive reports whether process pid exists (as far as this process can
-// tell: one of another user's counts too).
-func alive(pid int) bool {
-	err := unix.Kill(pid, 0)
-	return err == nil || errors.Is(err, unix.EPERM)
 }

@@ -1,11 +1,6 @@
 package hugo
 
-import (
-	"os"
-	"runtime"
-
-	"golang.org/x/sys/unix"
-)
+import "os"
 
 // StageParent returns the folder to create staging folders in: os.TempDir(),
 // unless $TMPDIR is unset and, on Linux, /dev/shm is a memory file system
@@ -14,16 +9,11 @@ import (
 // file system writing them takes a few hundredths of the time it takes on a
 // disk, and the folder is removed after each build.
 func StageParent(need int64) string {
-	if os.Getenv("TMPDIR") != "" || runtime.GOOS != "linux" {
+	if os.Getenv("TMPDIR") != "" {
 		return os.TempDir()
 	}
-	const shm = "/dev/shm"
-	var st unix.Statfs_t
-	if err := unix.Statfs(shm, &st); err != nil || st.Type != unix.TMPFS_MAGIC {
-		return os.TempDir()
+	if dir, ok := memoryFS(2 * need); ok {
+		return dir
 	}
-	if int64(st.Bavail)*int64(st.Bsize) < 2*need || unix.Access(shm, unix.W_OK) != nil {
-		return os.TempDir()
-	}
-	return shm
+	return os.TempDir()
 }
