@@ -153,7 +153,20 @@ func compile(root string, opt stage.Options) (*site.Result, error) {
 		return nil, err
 	}
 	defer closeRoot()
+	if opt.Text, err = stage.LoadText(themeFS(root)); err != nil {
+		return nil, err
+	}
 	return site.Compile(fsys, opt)
+}
+
+// themeFS is the theme a briefing is built with: its own
+// themes/briefing, or else the bundled one.
+func themeFS(root string) fs.FS {
+	own := filepath.Join(root, "themes", "briefing")
+	if st, err := os.Stat(own); err == nil && st.IsDir() {
+		return os.DirFS(own)
+	}
+	return annotated.Theme()
 }
 
 func check(root string, stdout, stderr io.Writer) int {
@@ -304,11 +317,7 @@ func cacheDir() (string, error) {
 // projectFiles is the whole Hugo project: the staged files and the theme,
 // the briefing's own themes/briefing or else the bundled one.
 func projectFiles(root string, res *site.Result) (map[string][]byte, error) {
-	var theme fs.FS = annotated.Theme()
-	own := filepath.Join(root, "themes", "briefing")
-	if st, err := os.Stat(own); err == nil && st.IsDir() {
-		theme = os.DirFS(own)
-	}
+	theme := themeFS(root)
 	files := make(map[string][]byte, len(res.Files)+32)
 	for name, data := range res.Files {
 		files[name] = data
