@@ -246,3 +246,42 @@ func TestThemeWords(t *testing.T) {
 		}
 	}
 }
+
+func TestDetach(t *testing.T) {
+	f := compile(t)
+	whole := map[string][]byte{}
+	for k, v := range f {
+		whole[k] = v
+	}
+	d := Detach(f)
+	for name, data := range whole {
+		switch {
+		case strings.HasPrefix(name, "static/"):
+			if _, ok := f[name]; ok || string(d.Files[strings.TrimPrefix(name, "static/")]) != string(data) {
+				t.Errorf("%s is not detached as it is", name)
+			}
+		case strings.HasPrefix(name, "content/"):
+			head, b, _ := strings.Cut(string(data), "\n")
+			got := string(f[name])
+			if b == "" {
+				if got != string(data) {
+					t.Errorf("%s, without a body, changed", name)
+				}
+				continue
+			}
+			if got != head+"\n"+BodyMark || string(d.Bodies[OutputPath(name)]) != b {
+				t.Errorf("%s: staged %.80q, body under %s not its own", name, got, OutputPath(name))
+			}
+		default:
+			if string(f[name]) != string(data) {
+				t.Errorf("%s changed", name)
+			}
+		}
+	}
+	for in, out := range map[string]string{"content/_index.html": "index.html", "content/claims.html": "claims.html",
+		"content/articles/a-b.html": "articles/a-b.html"} {
+		if got := OutputPath(in); got != out {
+			t.Errorf("OutputPath(%s) = %s, want %s", in, got, out)
+		}
+	}
+}
