@@ -13,16 +13,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -31,6 +34,7 @@ import (
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/hugo"
 	"github.com/briefing/annotated/generator/internal/offline"
+	"github.com/briefing/annotated/generator/internal/parallel"
 	"github.com/briefing/annotated/generator/internal/pdf"
 	"github.com/briefing/annotated/generator/internal/publish"
 	"github.com/briefing/annotated/generator/internal/site"
@@ -153,7 +157,20 @@ func compile(root string, opt stage.Options) (*site.Result, error) {
 		return nil, err
 	}
 	defer closeRoot()
+	if opt.Text, err = stage.LoadText(themeFS(root)); err != nil {
+		return nil, err
+	}
 	return site.Compile(fsys, opt)
+}
+
+// themeFS is the theme a briefing is built with: its own
+// themes/briefing, or else the bundled one.
+func themeFS(root string) fs.FS {
+	own := filepath.Join(root, "themes", "briefing")
+	if st, err := os.Stat(own); err == nil && st.IsDir() {
+		return os.DirFS(own)
+	}
+	return annotated.Theme()
 }
 
 func check(root string, stdout, stderr io.Writer) int {
@@ -235,14 +252,17 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 	} else {
 		fmt.Fprintln(os.Stderr, "stage:", stageDir)
 	}
-	if _, err := hugo.NewStage(stageDir).Write(files); err != nil {
+	st := hugo.NewStage(stageDir)
+	whole := maps.Clone(files)
+	detached := stage.Detach(files)
+	if _, err := st.Write(files); err != nil {
 		return 0, err
 	}
 	tmp, err := publish.TempDir(out)
 	if err != nil {
 		return 0, fmt.Errorf("cannot create the output folder: %w", err)
 	}
-	defer os.RemoveAll(tmp) // gone already when published
+	defer func() { os.RemoveAll(tmp) }() // gone already when published
 	cache, err := cacheDir()
 	if err != nil {
 		return 0, err
@@ -252,6 +272,24 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 	}
 	if err := ctx.Err(); err != nil {
 		return 0, err
+	}
+	ok, err := splice(tmp, detached)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		// A theme that does not print each page's .Content as it is:
+		// Hugo builds the whole project after all.
+		if _, err := st.Write(whole); err != nil {
+			return 0, err
+		}
+		os.RemoveAll(tmp)
+		if tmp, err = publish.TempDir(out); err != nil {
+			return 0, fmt.Errorf("cannot create the output folder: %w", err)
+		}
+		if err := hugo.Build(ctx, stageDir, tmp, cache); err != nil {
+			return 0, err
+		}
 	}
 	if printPDF {
 		date := offline.Modified // a briefing without any date
@@ -276,6 +314,70 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 		return 0, err
 	}
 	return pages, nil
+}
+
+// splice finishes the pages Hugo built into dir from a detached project
+// (stage.Detach): each body in place of its page's stage.BodyMark, and the
+// detached files as they are. It reports false, writing nothing, when a page
+// lacks its mark or has it twice: a theme whose templates do not print
+// .Content once and as it is.
+func splice(dir string, d *stage.Detached) (bool, error) {
+	pages := slices.Sorted(maps.Keys(d.Bodies))
+	heads := make([][]byte, len(pages))
+	tails := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	parallel.For(len(pages), func(i int) {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(pages[i])))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		at := bytes.Index(data, []byte(stage.BodyMark))
+		if at < 0 || bytes.LastIndex(data, []byte(stage.BodyMark)) != at {
+			return
+		}
+		heads[i], tails[i] = data[:at], data[at+len(stage.BodyMark):]
+	})
+	if err := errors.Join(errs...); err != nil {
+		return false, fmt.Errorf("a page Hugo built: %w", err)
+	}
+	for i := range pages {
+		if heads[i] == nil {
+			return false, nil
+		}
+	}
+	parallel.For(len(pages), func(i int) {
+		errs[i] = writeParts(filepath.Join(dir, filepath.FromSlash(pages[i])), heads[i], d.Bodies[pages[i]], tails[i])
+	})
+	files := slices.Sorted(maps.Keys(d.Files))
+	for _, name := range files {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(filepath.FromSlash(name))), 0o755); err != nil {
+			return false, err
+		}
+	}
+	fileErrs := make([]error, len(files))
+	parallel.For(len(files), func(i int) {
+		fileErrs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(files[i])), d.Files[files[i]], 0o644)
+	})
+	if err := errors.Join(append(errs, fileErrs...)...); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// writeParts writes the concatenation of parts to the file name.
+func writeParts(name string, parts ...[]byte) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if _, err := f.Write(p); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }
 
 // writeZip packs the built site in dir into dir/briefing-offline.zip.
@@ -303,11 +405,7 @@ func cacheDir() (string, error) {
 // projectFiles is the whole Hugo project: the staged files and the theme,
 // the briefing's own themes/briefing or else the bundled one.
 func projectFiles(root string, res *site.Result) (map[string][]byte, error) {
-	var theme fs.FS = annotated.Theme()
-	own := filepath.Join(root, "themes", "briefing")
-	if st, err := os.Stat(own); err == nil && st.IsDir() {
-		theme = os.DirFS(own)
-	}
+	theme := themeFS(root)
 	files := make(map[string][]byte, len(res.Files)+32)
 	for name, data := range res.Files {
 		files[name] = data

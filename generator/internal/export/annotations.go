@@ -1,6 +1,8 @@
 package export
 
 import (
+	"unicode/utf8"
+
 	"github.com/briefing/annotated/generator/internal/briefing"
 )
 
@@ -144,18 +146,20 @@ func Annotations(b *Briefing) []byte {
 
 // lastChars returns the last n code points of s.
 func lastChars(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		r = r[len(r)-n:]
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
 	}
-	return string(r)
+	return s[i:]
 }
 
 // firstChars returns the first n code points of s.
 func firstChars(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		r = r[:n]
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
-	return string(r)
+	return s[:i]
 }

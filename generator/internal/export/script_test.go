@@ -43,3 +43,24 @@ func TestURL(t *testing.T) {
 		t.Errorf("with a base URL: %q", got)
 	}
 }
+
+func TestContextChars(t *testing.T) {
+	for _, c := range []struct {
+		s           string
+		n           int
+		first, last string
+	}{
+		{"", 3, "", ""},
+		{"ab", 3, "ab", "ab"},
+		{"abcdef", 3, "abc", "def"},
+		{"é—“x”ü", 2, "é—", "”ü"},
+		{"éé", 0, "", ""},
+	} {
+		if got := firstChars(c.s, c.n); got != c.first {
+			t.Errorf("firstChars(%q, %d) = %q, want %q", c.s, c.n, got, c.first)
+		}
+		if got := lastChars(c.s, c.n); got != c.last {
+			t.Errorf("lastChars(%q, %d) = %q, want %q", c.s, c.n, got, c.last)
+		}
+	}
+}

@@ -82,7 +82,7 @@ var KindNoteSlot = ast.NewNodeKind("NoteSlot")
 // NoteSlot follows a top-level block (a paragraph, heading, block quote or
 // list) that holds note markers, and stands for those notes, in the order of
 // their markers. It renders as one HTML comment per note, <!--note ID-->,
-// which the theme replaces with the note's in-text form (a sidenote on wide
+// which package stage replaces with the note's in-text form (a sidenote on wide
 // screens, a disclosure below the block on narrow ones): notes may hold
 // paragraphs and lists, which cannot sit inside the block itself.
 type NoteSlot struct {

@@ -25,7 +25,7 @@
 //     aria-expanded, aria-controls="side-ID");
 //   - the in-text note, after the top-level block (paragraph, heading,
 //     block quote, list) that holds the marker, in marker order: this
-//     package writes <!--note ID--> there (a NoteSlot) and the theme
+//     package writes <!--note ID--> there (a NoteSlot) and package stage
 //     replaces it with <div class="sidenote" id="side-ID" role="note"
 //     data-note="ID"> holding <span class="side-num">N</span>, the text,
 //     the cites and a link <a href="#note-ID"> to the endnote — a sidenote

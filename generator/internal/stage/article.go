@@ -3,6 +3,8 @@
 package stage
 
 import (
+	"strings"
+
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
 )
@@ -40,9 +42,9 @@ func cites(cs []render.Cite) []citeData {
 	return out
 }
 
-func articleMatter(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int) frontMatter {
-	var notes []noteData
-	counts := map[string]int{}
+// articleNotes is the data of an article's notes, for its own page.
+func articleNotes(r *render.Renderer, ra *render.Article) []noteData {
+	notes := make([]noteData, 0, len(ra.Notes))
 	for _, n := range ra.Notes {
 		nd := noteData{
 			ID: n.ID, Number: n.Number, Kind: string(n.Kind), KindLabel: n.Kind.Label(),
@@ -50,7 +52,6 @@ func articleMatter(a *briefing.Article, r *render.Renderer, ra *render.Article, 
 		}
 		if n.Verdict != "" {
 			nd.Verdict, nd.VerdictLabel = string(n.Verdict), n.Verdict.Label()
-			counts[string(n.Verdict)]++
 		}
 		if n.Claim.ID != "" {
 			nd.Claim = &claimRef{ID: n.Claim.ID, Href: "../claims.html#claim-" + n.Claim.ID}
@@ -60,11 +61,58 @@ func articleMatter(a *briefing.Article, r *render.Renderer, ra *render.Article, 
 		}
 		notes = append(notes, nd)
 	}
-	var verdicts []map[string]any
-	for _, v := range briefing.Verdicts {
-		if counts[string(v)] > 0 {
-			verdicts = append(verdicts, map[string]any{"verdict": string(v), "label": v.Label(), "count": counts[string(v)]})
+	return notes
+}
+
+// articlePage is an article's content file. Its body is the page's text,
+// each note's in-text form (the theme's sidenote) put where the renderer
+// left its slot, and the endnotes.
+func articlePage(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int, t *Text) []byte {
+	notes := articleNotes(r, ra)
+	h := newHTML(t, len(ra.Body)*3+len(notes)*2048)
+	h.raw("<div class=\"body\">\n")
+	h.withSidenotes(ra.Body, notes)
+	h.raw("\n</div>\n")
+	h.endnotes(notes, "", false)
+	return page(articleMatter(a, ra, weight), h.String())
+}
+
+// noteSlot opens the renderer's mark for a note's in-text form,
+// <!--note ID-->.
+const noteSlot = "<!--note "
+
+// withSidenotes writes body with every note slot replaced by the note's
+// sidenote.
+func (h *markup) withSidenotes(body string, notes []noteData) {
+	byID := make(map[string]*noteData, len(notes))
+	for i := range notes {
+		byID[notes[i].ID] = &notes[i]
+	}
+	for {
+		i := strings.Index(body, noteSlot)
+		if i < 0 {
+			break
 		}
+		j := strings.Index(body[i:], "-->")
+		if j < 0 {
+			break
+		}
+		n := byID[body[i+len(noteSlot):i+j]]
+		if n == nil { // not a slot the renderer wrote: leave it
+			h.raw(body[:i+j+3])
+		} else {
+			h.raw(body[:i])
+			h.sidenote(n)
+		}
+		body = body[i+j+3:]
+	}
+	h.raw(body)
+}
+
+func articleMatter(a *briefing.Article, ra *render.Article, weight int) frontMatter {
+	var verdicts []map[string]any
+	for _, vc := range verdictCounts(ra) {
+		verdicts = append(verdicts, map[string]any{"verdict": string(vc.v), "label": vc.v.Label(), "count": vc.n})
 	}
 	params := map[string]any{
 		"slug":       a.Slug,
@@ -74,8 +122,7 @@ func articleMatter(a *briefing.Article, r *render.Renderer, ra *render.Article, 
 		"relies_on":  a.ReliesOn,
 		"date_note":  a.DateNote,
 		"summary":    a.Summary,
-		"notes":      notes,
-		"note_count": len(notes),
+		"note_count": len(ra.Notes),
 		"verdicts":   verdicts,
 	}
 	fm := frontMatter{Title: a.Title, Weight: weight, Params: params}
@@ -85,4 +132,27 @@ func articleMatter(a *briefing.Article, r *render.Renderer, ra *render.Article, 
 		params["published_iso"] = a.Published.ISO()
 	}
 	return fm
+}
+
+type verdictCount struct {
+	v briefing.Verdict
+	n int
+}
+
+// verdictCounts is how many of an article's notes carry each verdict, in
+// the order of the scale, leaving out verdicts none carries.
+func verdictCounts(ra *render.Article) []verdictCount {
+	counts := map[briefing.Verdict]int{}
+	for _, n := range ra.Notes {
+		if n.Verdict != "" {
+			counts[n.Verdict]++
+		}
+	}
+	var out []verdictCount
+	for _, v := range briefing.Verdicts {
+		if counts[v] > 0 {
+			out = append(out, verdictCount{v, counts[v]})
+		}
+	}
+	return out
 }

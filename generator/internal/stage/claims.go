@@ -57,13 +57,84 @@ func claimAppearances(r *render.Renderer, order []*briefing.Article, arts map[st
 	return out
 }
 
-func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appearance, errs *diag.List) []map[string]any {
-	var out []map[string]any
+// claimData is a claim as the claims page and the handout show it.
+type claimData struct {
+	ID, Statement, Verdict, VerdictLabel string
+	HTML                                 string // the claim's note
+	Cites                                []citeData
+	Appearances                          []appearance
+}
+
+func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appearance, errs *diag.List) []claimData {
+	var out []claimData
 	for _, c := range b.Claims {
-		out = append(out, map[string]any{
-			"id": c.ID, "statement": c.Statement, "verdict": string(c.Verdict), "verdict_label": c.Verdict.Label(),
-			"html": r.Markdown(c.Body, "a claim", errs), "cites": cites(r.Cites(c.Cites, "")), "appearances": apps[c.ID],
+		out = append(out, claimData{
+			ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), VerdictLabel: c.Verdict.Label(),
+			HTML: r.Markdown(c.Body, "a claim", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: apps[c.ID],
 		})
 	}
 	return out
+}
+
+// claimsPage is the body of the claims page: a table of contents, then
+// each claim with its verdict, note, sources and every appearance.
+func claimsPage(claims []claimData, t *Text) string {
+	size := 1024
+	for _, c := range claims {
+		size += 2048 + len(c.HTML) + len(c.Appearances)*512
+	}
+	h := newHTML(t, size)
+	if len(claims) == 0 {
+		h.raw("<p>")
+		h.tr("no_claims")
+		h.raw("</p>\n")
+		return h.String()
+	}
+	h.raw(`<nav class="toc" aria-labelledby="claims-toc-h">`, "\n", `<h2 id="claims-toc-h" class="visually-hidden">`)
+	h.tr("contents")
+	h.raw("</h2>\n<ol>")
+	for _, c := range claims {
+		h.raw(`<li><a href="#claim-`, esc(c.ID), `">`)
+		h.text(c.Statement)
+		h.raw("</a></li>")
+	}
+	h.raw("</ol>\n</nav>\n")
+	for _, c := range claims {
+		id := esc(c.ID)
+		h.raw(`<section class="claim" id="claim-`, id, `" aria-labelledby="claim-`, id, "-h\">\n",
+			`<h2 id="claim-`, id, `-h">`)
+		h.text(c.Statement)
+		h.raw("</h2>\n<p>")
+		h.verdict(c.Verdict, c.VerdictLabel)
+		h.raw("</p>\n<div class=\"prose\">", c.HTML, "</div>\n")
+		h.cites(t.T("sources"), c.Cites, false)
+		h.raw("\n<h3>")
+		h.tr("appears_in")
+		h.raw("</h3>\n")
+		if len(c.Appearances) == 0 {
+			h.raw("<p>")
+			h.tr("appears_nowhere")
+			h.raw("</p>\n</section>\n")
+			continue
+		}
+		h.raw("<ul class=\"appearances\">\n")
+		for _, ap := range c.Appearances {
+			h.raw(`<li><p class="appearance-head"><a href="`, escURL(ap.Href), `">`)
+			h.text(ap.Outlet)
+			h.raw(", ")
+			h.trN("note_number", ap.Number)
+			h.raw("</a>")
+			if ap.Own {
+				h.raw(" · ")
+				h.tr("note_verdict")
+				h.raw(" ")
+				h.verdict(ap.Verdict, ap.VerdictLabel)
+			}
+			h.raw("</p>\n", `<blockquote class="appearance-quote"><p>`)
+			h.text(ap.Quote)
+			h.raw("</p></blockquote></li>")
+		}
+		h.raw("\n</ul>\n</section>\n")
+	}
+	return h.String()
 }

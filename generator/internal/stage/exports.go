@@ -14,10 +14,11 @@ import (
 // byte for byte.
 func JSONLDAsset(contentPath string) string { return "assets/jsonld/" + contentPath + ".json" }
 
-// exports adds annotations.jsonld and briefing.json (copied to the site as
-// they are, from static/) and the JSON-LD of every page that carries a
+// exports returns annotations.jsonld and briefing.json (copied to the site
+// as they are, from static/) and the JSON-LD of every page that carries a
 // verdict.
-func exports(f Files, b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article, opt Options) {
+func exports(b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article, opt Options) Files {
+	f := Files{}
 	eb := &export.Briefing{Briefing: b, Order: order, Rendered: arts, BaseURL: baseURL(opt)}
 	f["static/"+export.AnnotationsFile] = export.Annotations(eb)
 	f["static/"+export.ModelFile] = export.Model(eb)
@@ -29,6 +30,7 @@ func exports(f Files, b *briefing.Briefing, order []*briefing.Article, arts map[
 	if data := export.ClaimReviews(eb); data != nil {
 		f[JSONLDAsset("claims.html")] = data
 	}
+	return f
 }
 
 // baseURL is the site's absolute address ending in "/", or "" for a site

@@ -4,21 +4,294 @@
 package stage
 
 import (
+	"strings"
+
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/render"
 )
 
 // handout adds content/handout.html: the whole briefing in one
-// self-contained file, laid out by the theme's handout.html from the other
-// pages' data. It returns the number of pages added.
-func handout(f Files, b *briefing.Briefing) int {
-	params := map[string]any{}
-	if d := AsOf(b); d != nil {
-		params["as_of_label"] = d.Long()
-		params["as_of_iso"] = d.ISO()
+// self-contained file. Its body, the cover and everything after it, is
+// written here from the other pages' data (the articles' parts, made beside
+// their pages, in parts); the theme's handout.html wraps it in a document
+// with the stylesheet inline. It returns the number of pages added.
+func handout(f Files, b *briefing.Briefing, order []*briefing.Article, parts []string, o overview, claims []claimData, groups []sourceGroupData, t *Text) int {
+	size := 4096 + len(o.HTML)
+	for _, p := range parts {
+		size += len(p)
 	}
-	f["content/handout.html"] = page(frontMatter{Title: b.Index.Title, Layout: "handout", Params: params}, "")
+	for _, c := range claims {
+		size += 1024 + len(c.HTML) + len(c.Appearances)*128
+	}
+	for _, g := range groups {
+		for _, s := range g.Sources {
+			size += 64 + len(s.HTML)
+		}
+	}
+	h := newHTML(t, size)
+	h.raw("<header class=\"cover\">\n<p class=\"cover-kicker\">")
+	h.tr("handout_kicker")
+	h.raw("</p>\n<h1>")
+	h.text(b.Index.Title)
+	h.raw("</h1>\n")
+	if b.Index.Summary != "" {
+		h.raw(`<p class="lede">`)
+		h.text(b.Index.Summary)
+		h.raw("</p>")
+	}
+	h.raw("\n")
+	if d := AsOf(b); d != nil {
+		h.raw(`<p class="cover-date">`)
+		h.tr("as_of")
+		h.raw(` <time datetime="`, esc(d.ISO()), `">`)
+		h.text(d.Long())
+		h.raw("</time></p>")
+	}
+	h.raw("\n", `<nav class="toc" aria-labelledby="toc-h">`, "\n", `<h2 id="toc-h">`)
+	h.tr("contents")
+	h.raw("</h2>\n<ol>\n<li><a href=\"#overview\">")
+	h.tr("overview")
+	h.raw("</a></li>\n")
+	if len(o.Timeline) > 0 {
+		h.raw(`<li><a href="#timeline">`)
+		h.tr("timeline")
+		h.raw("</a></li>")
+	}
+	h.raw("\n")
+	for i, a := range order {
+		if parts[i] == "" {
+			continue
+		}
+		h.raw(`<li><a href="#`, esc(a.Slug), `">`)
+		h.text(a.Outlet)
+		h.raw(": ")
+		h.text(a.Title)
+		h.raw("</a></li>")
+	}
+	h.raw("\n")
+	if len(claims) > 0 {
+		h.raw(`<li><a href="#claims">`)
+		h.tr("claims")
+		h.raw("</a></li>")
+	}
+	h.raw("\n")
+	if len(groups) > 0 {
+		h.raw(`<li><a href="#sources">`)
+		h.tr("sources")
+		h.raw("</a></li>")
+	}
+	h.raw("\n</ol>\n</nav>\n</header>\n<main id=\"main\">\n",
+		`<section class="handout-part" id="overview" aria-labelledby="overview-h">`, "\n", `<h2 id="overview-h">`)
+	h.tr("overview")
+	h.raw("</h2>\n")
+	if o.HTML != "" {
+		h.raw(`<div class="prose">`, o.HTML, "</div>")
+	}
+	h.raw("\n</section>\n")
+	if len(o.Timeline) > 0 {
+		h.raw(`<section class="handout-part" id="timeline" aria-labelledby="timeline-h">`, "\n", `<h2 id="timeline-h">`)
+		h.tr("timeline")
+		h.raw("</h2>\n<ol class=\"timeline\">\n")
+		for _, e := range o.Timeline {
+			h.raw(`<li><time datetime="`, esc(e.ISO), `">`)
+			h.text(e.Label)
+			h.raw("</time>\n", `<div class="timeline-text">`, e.HTML, "\n")
+			h.cites(t.T("source"), e.Cites, true)
+			h.raw("</div>\n</li>\n")
+		}
+		h.raw("</ol>\n</section>\n")
+	}
+	for _, p := range parts {
+		h.raw(p)
+	}
+	if len(claims) > 0 {
+		h.handoutClaims(claims)
+	}
+	if len(groups) > 0 {
+		h.raw(`<section class="handout-part" id="sources" aria-labelledby="sources-h">`, "\n", `<h2 id="sources-h">`)
+		h.tr("sources")
+		h.raw("</h2>\n")
+		for _, g := range groups {
+			h.raw(`<h3 id="sources-`, esc(g.Key), `">`)
+			h.text(g.Title)
+			h.raw("</h3>\n<ul class=\"bibliography\">\n")
+			for _, s := range g.Sources {
+				h.raw(`<li id="src-`, esc(s.ID), `">`, s.HTML, "</li>\n")
+			}
+			h.raw("</ul>\n")
+		}
+		h.raw("</section>\n")
+	}
+	h.raw("</main>\n")
+	f["content/handout.html"] = page(frontMatter{Title: b.Index.Title, Layout: "handout"}, h.String())
 	return 1
 }
+
+// handoutClaims is the handout's table of claims.
+func (h *markup) handoutClaims(claims []claimData) {
+	h.raw(`<section class="handout-part" id="claims" aria-labelledby="claims-h">`, "\n", `<h2 id="claims-h">`)
+	h.tr("claims")
+	h.raw("</h2>\n<p class=\"lede\">")
+	h.tr("claims_intro")
+	h.raw("</p>\n<table class=\"claims-table\">\n<thead><tr><th scope=\"col\">")
+	h.tr("claim")
+	h.raw(`</th><th scope="col">`)
+	h.tr("verdict")
+	h.raw(`</th><th scope="col">`)
+	h.tr("appears_in")
+	h.raw("</th></tr></thead>\n<tbody>\n")
+	for _, c := range claims {
+		h.raw(`<tr id="claim-`, esc(c.ID), "\">\n", `<th scope="row"><p class="claim-statement">`)
+		h.text(c.Statement)
+		h.raw("</p>")
+		if c.HTML != "" {
+			h.raw(`<div class="claim-note">`, c.HTML, "</div>")
+		}
+		h.raw("\n")
+		h.cites(h.t.T("sources"), c.Cites, true)
+		h.raw("</th>\n<td>")
+		h.verdict(c.Verdict, c.VerdictLabel)
+		h.raw("</td>\n<td>")
+		if len(c.Appearances) == 0 {
+			h.raw("—")
+		} else {
+			h.raw(`<ul class="appearances">`)
+			for _, ap := range c.Appearances {
+				h.raw(`<li><a href="#`, esc(ap.Article), "--anno-", esc(ap.NoteID), `">`)
+				h.text(ap.Outlet)
+				h.raw("</a></li>")
+			}
+			h.raw("</ul>")
+		}
+		h.raw("</td>\n</tr>\n")
+	}
+	h.raw("</tbody>\n</table>\n</section>\n")
+}
+
+// handoutArticle is an article as the handout shows it: its provenance,
+// its text without sidenotes and with every id and in-page link prefixed by
+// the slug and "--", and its endnotes.
+func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t *Text) string {
+	p := a.Slug + "--"
+	h := newHTML(t, len(ra.Body)+len(ra.Body)/8+len(notes)*1536+2048)
+	h.raw(`<article class="article handout-article" id="`, esc(a.Slug), `" aria-labelledby="`, esc(p), "title\">\n")
+	h.provenance(a, "h2", p)
+	h.raw("<div class=\"body\">\n")
+	prefixIDs(&h.Builder, ra.Body, p)
+	h.raw("\n</div>\n")
+	h.endnotes(notes, p, true)
+	h.raw("</article>\n")
+	return h.String()
+}
+
+// provenance is an article's header: outlet, title, byline, date, what it
+// relies on, the original's address.
+func (h *markup) provenance(a *briefing.Article, heading, prefix string) {
+	h.raw("<header class=\"provenance\">\n<p class=\"outlet\">")
+	h.text(a.Outlet)
+	h.raw("</p>\n<", heading, ` id="`, esc(prefix), `title">`)
+	h.text(a.Title)
+	h.raw("</", heading, ">\n<dl class=\"meta\">\n")
+	if a.Author != "" {
+		h.raw("<dt>")
+		h.tr("byline")
+		h.raw("</dt><dd>")
+		h.text(a.Author)
+		h.raw("</dd>")
+	}
+	h.raw("\n<dt>")
+	h.tr("published")
+	h.raw("</dt>\n<dd>")
+	switch {
+	case a.Published != nil:
+		h.raw(`<time datetime="`, esc(a.Published.ISO()), `">`)
+		h.text(a.Published.Long())
+		h.raw("</time>")
+		if a.DateNote != "" {
+			h.raw(" (")
+			h.text(a.DateNote)
+			h.raw(")")
+		}
+	case a.DateNote != "":
+		h.text(a.DateNote)
+	default:
+		h.tr("undated")
+	}
+	h.raw("</dd>\n")
+	if len(a.ReliesOn) > 0 {
+		h.raw("<dt>")
+		h.tr("relies_on_label")
+		h.raw("</dt><dd>")
+		h.text(strings.Join(a.ReliesOn, ", "))
+		h.raw("</dd>")
+	}
+	h.raw("\n<dt>")
+	h.tr("original")
+	h.raw(`</dt><dd><a class="original" href="`, escURL(a.URL), `">`)
+	h.text(a.URL)
+	h.raw("</a></dd>\n</dl>\n")
+	if a.Summary != "" {
+		h.raw(`<p class="lede">`)
+		h.text(a.Summary)
+		h.raw("</p>")
+	}
+	h.raw("\n<p class=\"reproduced\">")
+	h.tr("reproduced")
+	h.raw("</p>\n</header>\n")
+}
+
+// prefixedAttrs are the attributes whose values name an element of the
+// page; on the handout they carry the article's prefix.
+var prefixedAttrs = []string{"id", "for", "aria-describedby", "aria-labelledby", "aria-controls", "aria-details"}
+
+// prefixIDs writes body with prefix put before the value of every
+// attribute that names an element (after white space: ` id="`) and before
+// the fragment of every in-page link (` href="#`).
+func prefixIDs(b *strings.Builder, body, prefix string) {
+	last := 0
+	for i := 0; ; {
+		j := strings.Index(body[i:], `="`)
+		if j < 0 {
+			break
+		}
+		eq := i + j // the '='
+		val := eq + 2
+		i = val
+		name := body[:eq]
+		k := strings.LastIndexFunc(name, func(r rune) bool { return !isAttrNameByte(r) })
+		if k < 0 || !isSpace(name[k]) {
+			continue
+		}
+		name = name[k+1:]
+		match := false
+		if name == "href" {
+			match = strings.HasPrefix(body[val:], "#")
+			if match {
+				val++
+			}
+		} else {
+			for _, a := range prefixedAttrs {
+				if name == a {
+					match = true
+					break
+				}
+			}
+		}
+		if match {
+			b.WriteString(body[last:val])
+			b.WriteString(prefix)
+			last = val
+			i = val
+		}
+	}
+	b.WriteString(body[last:])
+}
+
+func isAttrNameByte(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-'
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // AsOf is the date of the briefing as the handout's cover gives it: its
 // latest date (an article's publication or a timeline entry), so that two

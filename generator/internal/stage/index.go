@@ -5,31 +5,159 @@ package stage
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
-func indexMatter(b *briefing.Briefing, r *render.Renderer, order []*briefing.Article, apps map[string][]appearance, errs *diag.List) frontMatter {
-	type entry struct {
-		ID    string     `json:"id"`
-		ISO   string     `json:"iso"`
-		Label string     `json:"label"`
-		HTML  string     `json:"html"`
-		Cites []citeData `json:"cites,omitempty"`
-	}
-	var timeline []entry
+// timelineEntry is one entry of the timeline, rendered.
+type timelineEntry struct {
+	ID    string     `json:"id"`
+	ISO   string     `json:"iso"`
+	Label string     `json:"label"`
+	HTML  string     `json:"html"`
+	Cites []citeData `json:"cites,omitempty"`
+}
+
+// overview is the briefing's own text: the overview and the timeline, as
+// the home page and the handout show them.
+type overview struct {
+	HTML     string
+	Timeline []timelineEntry
+}
+
+func overviewData(b *briefing.Briefing, r *render.Renderer, errs *diag.List) overview {
+	o := overview{HTML: r.Markdown(b.Index.Body, "the overview", errs)}
 	for i, e := range sortedTimeline(b) {
-		timeline = append(timeline, entry{ID: eventID(i), ISO: e.Date.ISO(), Label: e.Date.Long(),
+		o.Timeline = append(o.Timeline, timelineEntry{ID: eventID(i), ISO: e.Date.ISO(), Label: e.Date.Long(),
 			HTML: r.Markdown(e.Text, "a timeline entry", errs), Cites: cites(r.Cites(e.Cites, ""))})
 	}
-	return frontMatter{Title: b.Index.Title, Params: map[string]any{
+	return o
+}
+
+// indexPage is the home page. The theme lays out the overview and the
+// timeline from its params; its body is the article cards and the
+// claims-by-outlet matrix, which grow with the briefing.
+func indexPage(b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article, o overview, apps map[string][]appearance, t *Text) []byte {
+	m := claimMatrix(b, order, apps)
+	size := len(order) * 1024
+	if m != nil {
+		size += len(m.Rows) * len(m.Columns) * 128
+	}
+	h := newHTML(t, size)
+	h.raw("<section aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\">")
+	h.tr("articles")
+	h.raw("</h2>\n<ol class=\"cards\">\n")
+	for _, a := range order {
+		if ra := arts[a.Slug]; ra != nil {
+			h.card(a, ra)
+		}
+	}
+	h.raw("</ol>\n</section>\n")
+	if m != nil {
+		h.matrix(m)
+	}
+	var timeline any
+	if len(o.Timeline) > 0 {
+		timeline = o.Timeline
+	}
+	var html any
+	if o.HTML != "" {
+		html = o.HTML
+	}
+	return page(frontMatter{Title: b.Index.Title, Params: map[string]any{
 		"summary":  b.Index.Summary,
-		"overview": r.Markdown(b.Index.Body, "the overview", errs),
+		"overview": html,
 		"timeline": timeline,
-		"matrix":   claimMatrix(b, order, apps),
-	}}
+	}}, h.String())
+}
+
+// card is an article on the home page: outlet, title, date, what it relies
+// on and its notes by verdict.
+func (h *markup) card(a *briefing.Article, ra *render.Article) {
+	h.raw("<li class=\"card\">\n<p class=\"card-outlet\">")
+	h.text(a.Outlet)
+	h.raw("</p>\n<h3><a href=\"./articles/", escURL(a.Slug), ".html\">")
+	h.text(a.Title)
+	h.raw("</a></h3>\n<p class=\"card-meta\">\n")
+	if a.Published != nil {
+		h.raw(`<time datetime="`, esc(a.Published.ISO()), `">`)
+		h.text(a.Published.Long())
+		h.raw("</time>")
+	} else {
+		h.tr("undated")
+	}
+	h.raw("\n")
+	if len(a.ReliesOn) > 0 {
+		h.raw(" · ")
+		h.tr("relies_on")
+		h.raw(" ")
+		h.text(strings.Join(a.ReliesOn, ", "))
+	}
+	h.raw("\n</p>\n<p class=\"card-notes\">")
+	h.trN("notes_count", len(ra.Notes))
+	if vcs := verdictCounts(ra); len(vcs) > 0 {
+		h.raw(":\n")
+		for i, vc := range vcs {
+			if i > 0 {
+				h.raw(", ")
+			}
+			h.raw(strconv.Itoa(vc.n), " ")
+			h.verdict(string(vc.v), vc.v.Label())
+		}
+	}
+	h.raw("</p>\n</li>\n")
+}
+
+// matrix is the claims-by-outlet table.
+func (h *markup) matrix(m *matrix) {
+	h.raw("<section aria-labelledby=\"matrix-h\">\n<h2 id=\"matrix-h\">")
+	h.tr("matrix")
+	h.raw("</h2>\n<p>")
+	h.tr("matrix_intro")
+	h.raw("</p>\n", `<div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">`,
+		"\n<table class=\"matrix\">\n", `<caption id="matrix-caption" class="visually-hidden">`)
+	h.tr("matrix_caption")
+	h.raw("</caption>\n<thead>\n<tr>\n<th scope=\"col\">")
+	h.tr("claim")
+	h.raw("</th>\n")
+	for _, c := range m.Columns {
+		h.raw(`<th scope="col"><a href="`, escURL(c.Href), `" title="`, esc(c.Title), `">`)
+		h.text(c.Outlet)
+		h.raw("</a></th>")
+	}
+	// Most cells are empty: written once.
+	empty := `<td><span aria-hidden="true">–</span><span class="visually-hidden">` + esc(h.t.T("matrix_absent")) + "</span></td>\n"
+	h.raw("\n</tr>\n</thead>\n<tbody>\n")
+	for _, row := range m.Rows {
+		h.raw("<tr>\n", `<th scope="row"><a href="claims.html#claim-`, esc(row.ID), `">`)
+		h.text(row.Statement)
+		h.raw("</a>\n", `<span class="matrix-claim-verdict">`)
+		h.verdict(row.Verdict, row.VerdictLabel)
+		h.raw("</span></th>\n")
+		for _, cell := range row.Cells {
+			if len(cell) == 0 {
+				h.raw(empty)
+				continue
+			}
+			h.raw("<td>")
+			for i, ap := range cell {
+				if i > 0 {
+					h.raw("<br>")
+				}
+				h.raw(`<a href="`, escURL(ap.Href), `" class="matrix-link">`)
+				h.verdict(ap.Verdict, ap.VerdictLabel)
+				h.raw(`<span class="matrix-note">`)
+				h.trN("note_number", ap.Number)
+				h.raw("</span></a>")
+			}
+			h.raw("</td>\n")
+		}
+		h.raw("</tr>\n")
+	}
+	h.raw("</tbody>\n</table>\n</div>\n</section>\n")
 }
 
 // sortedTimeline is the timeline in date order; entries of one date keep
@@ -70,20 +198,20 @@ func claimMatrix(b *briefing.Briefing, order []*briefing.Article, apps map[strin
 		return nil
 	}
 	m := &matrix{}
-	for _, a := range order {
+	column := make(map[string]int, len(order))
+	for i, a := range order {
+		column[a.Slug] = i
 		m.Columns = append(m.Columns, matrixColumn{Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"})
 	}
 	for _, c := range b.Claims {
 		row := matrixRow{ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), VerdictLabel: c.Verdict.Label(),
 			Cells: make([][]appearance, len(order))}
-		for i, a := range order {
-			for _, ap := range apps[c.ID] {
-				if ap.Article == a.Slug {
-					row.Cells[i] = append(row.Cells[i], ap)
+		for _, ap := range apps[c.ID] {
+			if i, ok := column[ap.Article]; ok {
+				if len(row.Cells[i]) == 0 {
+					row.Articles++
 				}
-			}
-			if len(row.Cells[i]) > 0 {
-				row.Articles++
+				row.Cells[i] = append(row.Cells[i], ap)
 			}
 		}
 		m.Rows = append(m.Rows, row)

@@ -1,29 +1,60 @@
-package stage_test
+package stage
 
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"strings"
 	"testing"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
-	"github.com/briefing/annotated/generator/internal/site"
-	"github.com/briefing/annotated/generator/internal/stage"
+	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/input"
+	"github.com/briefing/annotated/generator/internal/render"
 )
 
-// compile stages the fixture briefing testdata/pages.txtar.
-func compile(t *testing.T) stage.Files {
+// fixture is a briefing loaded and rendered as site.Compile does (which
+// this package's tests cannot import: it imports this package).
+type fixture struct {
+	b     *briefing.Briefing
+	r     *render.Renderer
+	order []*briefing.Article
+	arts  map[string]*render.Article
+	files Files
+}
+
+func load(t *testing.T, fsys fs.FS) *fixture {
 	t.Helper()
-	res, err := site.Compile(briefingtest.Load(t, "testdata/pages.txtar"), stage.Options{})
-	if err != nil {
-		t.Fatalf("Compile: %v", err)
+	var errs diag.List
+	b := input.Read(fsys, &errs)
+	r := render.New(b)
+	arts := map[string]*render.Article{}
+	for _, a := range b.Articles {
+		arts[a.Slug] = r.Article(a, &errs)
 	}
-	return res.Files
+	files, _ := Project(b, r, arts, Options{}, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatalf("the fixture: %v", err)
+	}
+	return &fixture{b: b, r: r, order: articleOrder(b), arts: arts, files: files}
+}
+
+// pages loads and renders the fixture briefing testdata/pages.txtar.
+func pages(t *testing.T) *fixture {
+	t.Helper()
+	return load(t, briefingtest.Load(t, "testdata/pages.txtar"))
+}
+
+// compile stages the fixture briefing testdata/pages.txtar.
+func compile(t *testing.T) Files {
+	t.Helper()
+	return pages(t).files
 }
 
 // params decodes the params of a staged content file's JSON front matter
 // into v.
-func params(t *testing.T, f stage.Files, name string, v any) {
+func params(t *testing.T, f Files, name string, v any) {
 	t.Helper()
 	data, ok := f[name]
 	if !ok {
@@ -45,19 +76,18 @@ type link struct {
 	Own           bool
 }
 
-func TestMatrix(t *testing.T) {
-	var p struct {
-		Matrix struct {
-			Columns []struct{ Outlet, Href string }
-			Rows    []struct {
-				ID, Verdict string
-				Articles    int
-				Cells       [][]link
-			}
-		}
+// links is a matrix cell as what it links to.
+func links(aps []appearance) []link {
+	var out []link
+	for _, ap := range aps {
+		out = append(out, link{Href: ap.Href, Verdict: ap.Verdict, Number: ap.Number, Own: ap.Own})
 	}
-	params(t, compile(t), "content/_index.html", &p)
-	m := p.Matrix
+	return out
+}
+
+func TestMatrix(t *testing.T) {
+	f := pages(t)
+	m := claimMatrix(f.b, f.order, claimAppearances(f.r, f.order, f.arts))
 	var cols []string
 	for _, c := range m.Columns {
 		cols = append(cols, c.Outlet+" "+c.Href)
@@ -75,10 +105,10 @@ func TestMatrix(t *testing.T) {
 	}
 	// Each cell links to the passage, with the note's verdict where it has
 	// its own (beta's wording is judged misleading), else the claim's.
-	if c := both.Cells[0]; len(c) != 1 || c[0] != (link{Href: "articles/alpha.html#anno-threat", Verdict: "accurate", Number: 1}) {
+	if c := links(both.Cells[0]); len(c) != 1 || c[0] != (link{Href: "articles/alpha.html#anno-threat", Verdict: "accurate", Number: 1}) {
 		t.Errorf("alpha cell = %+v", c)
 	}
-	if c := both.Cells[1]; len(c) != 1 || c[0] != (link{Href: "articles/beta.html#anno-threat", Verdict: "misleading", Number: 1, Own: true}) {
+	if c := links(both.Cells[1]); len(c) != 1 || c[0] != (link{Href: "articles/beta.html#anno-threat", Verdict: "misleading", Number: 1, Own: true}) {
 		t.Errorf("beta cell = %+v", c)
 	}
 	if one.ID != "report-policies" || one.Articles != 1 || len(one.Cells[1]) != 0 ||
@@ -91,15 +121,10 @@ func TestMatrix(t *testing.T) {
 }
 
 func TestClaimsPage(t *testing.T) {
-	var p struct {
-		Claims []struct {
-			ID          string
-			Appearances []struct{ Outlet, Quote, Href string }
-		}
-	}
-	params(t, compile(t), "content/claims.html", &p)
+	f := pages(t)
+	var errs diag.List
 	got := map[string][]string{}
-	for _, c := range p.Claims {
+	for _, c := range claimsData(f.b, f.r, claimAppearances(f.r, f.order, f.arts), &errs) {
 		got[c.ID] = []string{}
 		for _, a := range c.Appearances {
 			got[c.ID] = append(got[c.ID], a.Outlet+": "+a.Quote+" → "+a.Href)
@@ -121,22 +146,10 @@ func TestClaimsPage(t *testing.T) {
 }
 
 func TestSourcesPage(t *testing.T) {
-	var p struct {
-		Groups []struct {
-			Key     string
-			Sources []struct {
-				ID, HTML string
-				CitedBy  []struct {
-					Label string
-					Links []struct{ Label, Href string }
-				} `json:"cited_by"`
-			}
-		}
-	}
-	params(t, compile(t), "content/sources.html", &p)
+	f := pages(t)
 	var groups []string
 	cited := map[string]string{}
-	for _, g := range p.Groups {
+	for _, g := range sourcesData(f.b, f.r, f.order, f.arts) {
 		var ids []string
 		for _, s := range g.Sources {
 			ids = append(ids, s.ID)
@@ -202,18 +215,9 @@ func TestQuotesPage(t *testing.T) {
 }
 
 func TestNotesPage(t *testing.T) {
-	var p struct {
-		Articles []struct {
-			Slug  string
-			Notes []struct {
-				ID   string
-				HTML string
-			}
-		}
-	}
-	params(t, compile(t), "content/notes.html", &p)
+	f := pages(t)
 	var got []string
-	for _, a := range p.Articles {
+	for _, a := range notesData(f.r, f.order, f.arts) {
 		for _, n := range a.Notes {
 			got = append(got, a.Slug+"#"+n.ID)
 		}
@@ -279,18 +283,9 @@ func TestNotesPageRebasesLinks(t *testing.T) {
     kind: context
     note: See [the claims](../claims.html#claim-nowhere), [alpha](alpha.html#note-threat), [above](#note-crimes) and [a site](https://example.org/x).
 `)
-	res, err := site.Compile(fs, stage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var p struct {
-		Articles []struct {
-			Slug  string
-			Notes []struct{ HTML string }
-		}
-	}
-	params(t, res.Files, "content/notes.html", &p)
-	got := p.Articles[len(p.Articles)-1].Notes[0].HTML
+	f := load(t, fs)
+	articles := notesData(f.r, f.order, f.arts)
+	got := articles[len(articles)-1].Notes[0].HTML
 	for _, want := range []string{`href="claims.html#claim-nowhere"`, `href="articles/alpha.html#note-threat"`,
 		`href="articles/beta.html#note-crimes"`, `href="https://example.org/x"`} {
 		if !strings.Contains(got, want) {

@@ -98,14 +98,27 @@ func citedBy(b *briefing.Briefing, order []*briefing.Article, arts map[string]*r
 	return out
 }
 
-func sourcesData(b *briefing.Briefing, r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) []map[string]any {
+// sourceEntry is a source as the sources page and the handout show it.
+type sourceEntry struct {
+	ID, Label, Type string
+	HTML            string // the bibliography entry
+	CitedBy         []citingGroup
+}
+
+// sourceGroupData is one group of the bibliography.
+type sourceGroupData struct {
+	Key, Title string
+	Sources    []sourceEntry
+}
+
+func sourcesData(b *briefing.Briefing, r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) []sourceGroupData {
 	by := citedBy(b, order, arts)
 	grouped := map[string][]*briefing.Source{}
 	for _, s := range b.Sources {
 		g := sourceGroup(s)
 		grouped[g] = append(grouped[g], s)
 	}
-	var out []map[string]any
+	var out []sourceGroupData
 	for _, g := range sourceGroups {
 		ss := grouped[g.Key]
 		if len(ss) == 0 {
@@ -113,13 +126,76 @@ func sourcesData(b *briefing.Briefing, r *render.Renderer, order []*briefing.Art
 		}
 		// Alphabetical by author and date, as a reference list is.
 		sort.SliceStable(ss, func(i, j int) bool { return quotes.Key(r.Label(ss[i].ID)) < quotes.Key(r.Label(ss[j].ID)) })
-		var entries []map[string]any
+		var entries []sourceEntry
 		for _, s := range ss {
-			entries = append(entries, map[string]any{
-				"id": s.ID, "label": r.Label(s.ID), "html": render.Reference(s), "type": s.Type, "cited_by": by[s.ID],
-			})
+			entries = append(entries, sourceEntry{ID: s.ID, Label: r.Label(s.ID), HTML: render.Reference(s), Type: s.Type, CitedBy: by[s.ID]})
 		}
-		out = append(out, map[string]any{"key": g.Key, "title": g.Title, "sources": entries})
+		out = append(out, sourceGroupData{Key: g.Key, Title: g.Title, Sources: entries})
 	}
 	return out
+}
+
+// sourcesPage is the body of the sources page: the groups, then each
+// source with every place that cites it.
+func sourcesPage(groups []sourceGroupData, t *Text) string {
+	size := 1024
+	for _, g := range groups {
+		for _, s := range g.Sources {
+			size += 512 + len(s.HTML)
+			for _, c := range s.CitedBy {
+				size += 64 + len(c.Links)*96
+			}
+		}
+	}
+	h := newHTML(t, size)
+	if len(groups) == 0 {
+		h.raw("<p>")
+		h.tr("no_sources")
+		h.raw("</p>\n")
+		return h.String()
+	}
+	h.raw(`<nav class="toc" aria-labelledby="sources-toc-h">`, "\n", `<h2 id="sources-toc-h" class="visually-hidden">`)
+	h.tr("contents")
+	h.raw("</h2>\n<ul>")
+	for _, g := range groups {
+		h.raw(`<li><a href="#group-`, esc(g.Key), `">`)
+		h.text(g.Title)
+		h.raw("</a> (", strconv.Itoa(len(g.Sources)), ")</li>")
+	}
+	h.raw("</ul>\n</nav>\n")
+	for _, g := range groups {
+		key := esc(g.Key)
+		h.raw(`<section aria-labelledby="group-`, key, "\">\n", `<h2 id="group-`, key, `">`)
+		h.text(g.Title)
+		h.raw("</h2>\n<ul class=\"bibliography\">\n")
+		for _, s := range g.Sources {
+			h.raw(`<li id="src-`, esc(s.ID), `"><p class="ref">`, s.HTML, "</p>\n")
+			if len(s.CitedBy) == 0 {
+				h.raw(`<p class="cited-by">`)
+				h.tr("not_cited")
+				h.raw("</p>\n</li>\n")
+				continue
+			}
+			h.raw(`<div class="cited-by"><p>`)
+			h.tr("cited_in")
+			h.raw(":</p><ul>")
+			for _, c := range s.CitedBy {
+				h.raw("<li>")
+				h.text(c.Label)
+				h.raw(": ")
+				for j, l := range c.Links {
+					if j > 0 {
+						h.raw(" · ")
+					}
+					h.raw(`<a href="`, escURL(l.Href), `">`)
+					h.text(l.Label)
+					h.raw("</a>")
+				}
+				h.raw("</li>")
+			}
+			h.raw("</ul></div>\n</li>\n")
+		}
+		h.raw("</ul>\n</section>\n")
+	}
+	return h.String()
 }

@@ -25,6 +25,7 @@ import (
 type Options struct {
 	BaseURL string // "" for a site that works from any folder
 	PDF     bool   // the build also prints handout.html to handout.pdf
+	Text    *Text  // the theme's strings; nil: the bundled theme's
 }
 
 // Files is a Hugo project: slash-separated paths to contents.
@@ -40,13 +41,22 @@ type Counts struct {
 func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.Article, opt Options, errs *diag.List) (Files, Counts) {
 	f := Files{}
 	c := Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)}
+	t := opt.Text
+	if t == nil {
+		var err error
+		if t, err = LoadText(nil); err != nil {
+			panic(fmt.Sprintf("stage: the bundled theme: %v", err)) // embedded at compile time
+		}
+	}
 	f["hugo.json"] = config(b, opt)
 
 	order := articleOrder(b)
 	pages := make([][]byte, len(order))
+	parts := make([]string, len(order)) // on the handout
 	parallel.For(len(order), func(i int) {
 		if ra := arts[order[i].Slug]; ra != nil {
-			pages[i] = page(articleMatter(order[i], r, ra, i+1), ra.Body)
+			pages[i] = articlePage(order[i], r, ra, i+1, t)
+			parts[i] = handoutArticle(order[i], ra, articleNotes(r, ra), t)
 		}
 	})
 	for i, a := range order {
@@ -58,16 +68,22 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 		f["content/articles/"+a.Slug+".html"] = pages[i]
 		c.Pages++
 	}
-	// The search index reads only finished data: built beside the pages.
+	// The pages that read only finished data are built side by side.
 	var (
-		index  Files
-		name   string
-		search sync.WaitGroup
+		index, ex Files
+		name      string
+		g         sync.WaitGroup
+		notesBody string
 	)
-	search.Go(func() { index, name = searchFiles(b, r, order, arts) })
+	g.Go(func() { index, name = searchFiles(b, r, order, arts) })
+	g.Go(func() { ex = exports(b, order, arts, opt) })
+	g.Go(func() { notesBody = notesPage(notesData(r, order, arts), t) })
 	appearances := claimAppearances(r, order, arts)
+	o := overviewData(b, r, errs)
+	claims := claimsData(b, r, appearances, errs)
+	groups := sourcesData(b, r, order, arts)
 
-	f["content/_index.html"] = page(indexMatter(b, r, order, appearances, errs), "")
+	f["content/_index.html"] = indexPage(b, order, arts, o, appearances, t)
 	c.Pages++
 	if m := b.Methodology; m != nil {
 		f["content/methodology.html"] = page(frontMatter{
@@ -76,23 +92,22 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 		}, r.Markdown(m.Body, "the methodology", errs))
 		c.Pages++
 	}
-	f["content/claims.html"] = page(frontMatter{Title: "Claims", Layout: "claims",
-		Params: map[string]any{"claims": claimsData(b, r, appearances, errs)}}, "")
-	f["content/sources.html"] = page(frontMatter{Title: "Sources", Layout: "sources",
-		Params: map[string]any{"groups": sourcesData(b, r, order, arts)}}, "")
+	f["content/claims.html"] = page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claims, t))
+	f["content/sources.html"] = page(frontMatter{Title: "Sources", Layout: "sources"}, sourcesPage(groups, t))
 	f["content/quotes.html"] = page(frontMatter{Title: "Quotes across outlets", Layout: "quotes",
 		Params: map[string]any{"groups": quotesData(order, arts)}}, "")
-	f["content/notes.html"] = page(frontMatter{Title: "All notes", Layout: "notes",
-		Params: map[string]any{"articles": notesData(r, order, arts)}}, "")
-	search.Wait()
+	c.Pages += handout(f, b, order, parts, o, claims, groups, t)
+	g.Wait()
+	f["content/notes.html"] = page(frontMatter{Title: "All notes", Layout: "notes"}, notesBody)
 	for k, v := range index {
+		f[k] = v
+	}
+	for k, v := range ex {
 		f[k] = v
 	}
 	f["content/search.html"] = page(frontMatter{Title: "Search", Layout: "search",
 		Params: map[string]any{"index": name}}, "")
 	c.Pages += 5
-	exports(f, b, order, arts, opt)
-	c.Pages += handout(f, b)
 	return f, c
 }
 

@@ -1,0 +1,64 @@
+// Keeping the bulk of the site out of Hugo's way in a one-shot build.
+
+package stage
+
+import (
+	"bytes"
+	"path"
+	"strings"
+)
+
+// BodyMark stands for a page's body in a detached project (see Detach). It
+// is an HTML comment, which Hugo passes through .Content as it is.
+const BodyMark = "<!--briefing:body-->"
+
+// Detached is what Detach took out of a project: page bodies, to put in
+// place of BodyMark in the pages Hugo writes, and files to write to the
+// site as they are; both keyed by their path in the built site.
+type Detached struct {
+	Bodies map[string][]byte
+	Files  map[string][]byte
+}
+
+// Detach takes the bodies of the content files of f (the HTML the
+// generator wrote: article texts with their notes, the all-notes page, the
+// matrix, the handout…) and the files under static/ out of the project,
+// leaving BodyMark in place of each body. Hugo then lays out pages of a
+// few kilobytes each: it keeps every page's content in memory several
+// times over while it builds (as read, as parsed, as rendered), which for
+// the bodies themselves is tens of megabytes at a thousand articles, and
+// copying the static files is only reading and writing. The theme's
+// templates print .Content once, as it is, so putting each body where its
+// mark is gives the pages Hugo would have written (Splice, in package
+// main, does so and checks that every mark is there).
+//
+// The live preview does not detach: Hugo's server keeps the site in memory.
+func Detach(f map[string][]byte) *Detached {
+	d := &Detached{Bodies: map[string][]byte{}, Files: map[string][]byte{}}
+	for name, data := range f {
+		switch {
+		case strings.HasPrefix(name, "static/"):
+			d.Files[strings.TrimPrefix(name, "static/")] = data
+			delete(f, name)
+		case strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".html"):
+			i := bytes.IndexByte(data, '\n') // after the JSON front matter
+			if i < 0 || i == len(data)-1 {
+				continue
+			}
+			d.Bodies[OutputPath(name)] = data[i+1:]
+			f[name] = append(data[:i+1:i+1], BodyMark...)
+		}
+	}
+	return d
+}
+
+// OutputPath is the path in the built site of the page staged as the
+// content file name (the site has ugly URLs: content/claims.html is
+// claims.html, content/_index.html index.html).
+func OutputPath(name string) string {
+	p := strings.TrimPrefix(name, "content/")
+	if path.Base(p) == "_index.html" {
+		return path.Join(path.Dir(p), "index.html")
+	}
+	return p
+}

@@ -1,0 +1,157 @@
+// HTML that the generator writes for the theme: the parts of pages that
+// grow with the briefing (every note of an article, every note of every
+// article, the claims-by-outlet matrix, the claims and sources with every
+// place that cites them, the print edition). Hugo's templates would loop
+// over the same data one value at a time, on one core per page; written
+// here, on every core, the templates only wrap it. The markup is the one
+// the theme's templates and partials wrote (verdict.html, cites.html,
+// sidenote.html), escaped as Go's html/template escapes.
+
+package stage
+
+import (
+	"strconv"
+	"strings"
+)
+
+// markup builds one page's HTML in the theme's words.
+type markup struct {
+	strings.Builder
+	t *Text
+}
+
+func newHTML(t *Text, size int) *markup {
+	h := &markup{t: t}
+	h.Grow(size)
+	return h
+}
+
+// raw writes markup as it is.
+func (h *markup) raw(ss ...string) {
+	for _, s := range ss {
+		h.WriteString(s)
+	}
+}
+
+// text writes text escaped.
+func (h *markup) text(s string) { escTo(&h.Builder, s) }
+
+// tr writes the theme's string id, escaped.
+func (h *markup) tr(id string) { escTo(&h.Builder, h.t.T(id)) }
+
+// trN writes the theme's string id for the count n, escaped.
+func (h *markup) trN(id string, n int) { escTo(&h.Builder, h.t.N(id, n)) }
+
+// verdict is the theme's verdict.html: a verdict as a word with a shape.
+func (h *markup) verdict(v, label string) {
+	h.raw(`<span class="verdict verdict-`, esc(v), `"><span class="verdict-icon" aria-hidden="true"></span>`)
+	h.text(label)
+	h.raw("</span>\n")
+}
+
+// cites is the theme's cites.html (linking to the sources page) or, with
+// local set, handout-cites.html (linking to the handout's own
+// bibliography): short citations after a lead word.
+func (h *markup) cites(lead string, cs []citeData, local bool) {
+	if len(cs) == 0 {
+		return
+	}
+	h.raw(`<p class="cites">`)
+	h.text(lead)
+	h.raw(": ")
+	for i, c := range cs {
+		if i > 0 {
+			h.raw("; ")
+		}
+		if local {
+			h.raw(`<a href="#src-`, escURL(c.ID), `">`)
+		} else {
+			h.raw(`<a href="`, escURL(c.Href), `">`)
+		}
+		h.text(c.Label)
+		h.raw("</a>")
+	}
+	h.raw("</p>")
+}
+
+// noteHead is a note's kind and verdict.
+func (h *markup) noteHead(n *noteData) {
+	h.raw(`<span class="kind">`)
+	h.text(n.KindLabel)
+	h.raw("</span>")
+	if n.Verdict != "" {
+		h.raw(" ")
+		h.verdict(n.Verdict, n.VerdictLabel)
+	}
+}
+
+// claimLink is the link from a note to its claim.
+func (h *markup) claimLink(c *claimRef, href string) {
+	if c == nil {
+		return
+	}
+	h.raw(`<p class="claim-link">`)
+	h.tr("claim")
+	h.raw(`: <a href="`, escURL(href), `">`)
+	h.text(c.Statement)
+	h.raw("</a></p>")
+}
+
+// sidenote is the theme's sidenote.html: a note's in-text form.
+func (h *markup) sidenote(n *noteData) {
+	num := strconv.Itoa(n.Number)
+	h.raw(`<div class="sidenote note-`, esc(n.Kind), `" id="side-`, esc(n.ID), `" role="note" aria-label="`)
+	h.trN("note_label", n.Number)
+	h.raw(`" data-note="`, esc(n.ID), "\">\n<div class=\"side-body\">\n",
+		`<p class="side-head"><span class="side-num" aria-hidden="true">`, num, `</span> `)
+	h.noteHead(n)
+	h.raw("</p>\n<div class=\"side-text\">", n.HTML, "</div>\n")
+	h.cites(h.t.T("sources"), n.Cites, false)
+	h.raw("\n")
+	if n.Claim != nil {
+		h.claimLink(n.Claim, n.Claim.Href)
+	}
+	h.raw("\n</div>\n", `<p class="side-more"><a href="#note-`, esc(n.ID), `">`)
+	h.trN("whole_note", n.Number)
+	h.raw("</a></p>\n</div>")
+}
+
+// endnotes is an article's notes section. On the handout, ids get prefix
+// (the article's slug and "--") and citations and claims link within the
+// handout.
+func (h *markup) endnotes(notes []noteData, prefix string, handout bool) {
+	if len(notes) == 0 {
+		return
+	}
+	heading := "h2"
+	if handout {
+		heading = "h3"
+	}
+	h.raw(`<section class="endnotes" role="doc-endnotes" aria-labelledby="`, esc(prefix), "notes-h\">\n<",
+		heading, ` id="`, esc(prefix), `notes-h">`)
+	h.tr("notes")
+	h.raw("</", heading, ">\n<ol>\n")
+	for i := range notes {
+		n := &notes[i]
+		num := strconv.Itoa(n.Number)
+		h.raw(`<li id="`, esc(prefix), "note-", esc(n.ID), `" value="`, num, `" class="note note-`, esc(n.Kind), "\">\n",
+			`<p class="note-head">`)
+		h.noteHead(n)
+		h.raw("</p>\n", `<blockquote class="note-quote"><p>`)
+		h.text(n.Quote)
+		h.raw("</p></blockquote>\n", `<div class="note-text">`, n.HTML, "</div>\n")
+		h.cites(h.t.T("sources"), n.Cites, handout)
+		h.raw("\n")
+		if n.Claim != nil {
+			href := n.Claim.Href
+			if handout {
+				href = "#claim-" + n.Claim.ID
+			}
+			h.claimLink(n.Claim, href)
+		}
+		h.raw("\n", `<p class="backlink"><a href="#`, esc(prefix), "ref-", esc(n.ID), `" role="doc-backlink">`)
+		h.trN("back_to_text", n.Number)
+		h.raw("</a></p>\n</li>\n")
+	}
+	h.raw("</ol>\n</section>\n")
+}

@@ -1,0 +1,287 @@
+package stage
+
+import (
+	htmltemplate "html/template"
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// execute runs an html/template on s, as the theme's templates wrote it.
+func execute(t *testing.T, tmpl, s string) string {
+	t.Helper()
+	var b strings.Builder
+	if err := htmltemplate.Must(htmltemplate.New("").Parse(tmpl)).Execute(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestEscapingMatchesTemplates checks that the generator escapes text,
+// attribute values and links exactly as Go's html/template (and so Hugo's
+// templates) does, so that the pages it writes for the theme are the pages
+// the theme's templates wrote.
+func TestEscapingMatchesTemplates(t *testing.T) {
+	cases := []string{"", "plain", `Alpha & "Beta" <i>'s</i> 1+1`, "nul\x00byte", "curly ‘quotes’ — and accents é",
+		"articles/a.html#anno-b", "../sources.html#src-x-1", "a b/c d?e=f&g=h#i j", "100%", "%zz%4", "(paren)'s", "ü/ä"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("aZ09 \"&'+<>%#?/=()[]!*;:,@~._-\x00é—‘")
+	for range 300 {
+		r := make([]rune, rng.IntN(12))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(r))
+	}
+	for _, s := range cases {
+		if got, want := esc(s), execute(t, `{{.}}`, s); got != want {
+			t.Errorf("esc(%q) = %q, html/template writes %q", s, got, want)
+		}
+		if got, want := `<a title="`+esc(s)+`">`, execute(t, `<a title="{{.}}">`, s); got != want {
+			t.Errorf("attribute %q: %q, html/template writes %q", s, got, want)
+		}
+		if strings.Contains(s, ":") {
+			continue // the generator's links are relative; a scheme is filtered
+		}
+		if got, want := `<a href="`+escURL(s)+`">`, execute(t, `<a href="{{.}}">`, s); got != want {
+			t.Errorf("link %q: %q, html/template writes %q", s, got, want)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	text, err := LoadText(fstest.MapFS{textFile: {Data: []byte(`
+plain = "A & B"
+[count]
+one = "{{ . }} thing"
+other = "{{.}} things"
+[only]
+other = "number {{ . }}"
+`)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ got, want string }{
+		{text.T("plain"), "A & B"},
+		{text.T("missing"), ""},
+		{text.N("count", 1), "1 thing"},
+		{text.N("count", 0), "0 things"},
+		{text.N("count", 2), "2 things"},
+		{text.N("only", 1), "number 1"},
+		{text.N("plain", 3), "A & B"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	if _, err := LoadText(fstest.MapFS{textFile: {Data: []byte("x = [")}}); err == nil {
+		t.Error("a broken i18n file loads")
+	}
+	if _, err := LoadText(fstest.MapFS{}); err == nil {
+		t.Error("a theme without strings loads")
+	}
+}
+
+// The handout used to prefix ids with this expression in its template.
+var handoutIDs = regexp.MustCompile(`(\s(?:id|for|aria-describedby|aria-labelledby|aria-controls|aria-details)="|\shref="#)`)
+
+func TestPrefixIDs(t *testing.T) {
+	f := pages(t)
+	inputs := []string{
+		`<p id="a" data-id="b" xid="c"><a href="#x">1</a> <a href="y.html#z">2</a><label for="f">` +
+			`<i aria-labelledby="l" aria-details="d"></i>id="not an attribute"` + "\n" + `aria-controls="c"` + "\t" + `href="#t"=""`,
+		"", `="`, ` id="`, `x id=`,
+	}
+	for _, a := range f.arts {
+		inputs = append(inputs, a.Body)
+	}
+	for _, in := range inputs {
+		var b strings.Builder
+		prefixIDs(&b, in, "slug--")
+		if want := handoutIDs.ReplaceAllString(in, "${1}slug--"); b.String() != want {
+			t.Errorf("prefixIDs(%q)\n = %q\nwant %q", in, b.String(), want)
+		}
+	}
+}
+
+// ids returns the values of the id attributes of a page.
+func ids(page string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`\sid="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+func body(t *testing.T, f Files, name string) string {
+	t.Helper()
+	data, ok := f[name]
+	if !ok {
+		t.Fatalf("no %s staged", name)
+	}
+	_, b, _ := strings.Cut(string(data), "\n")
+	return b
+}
+
+// TestArticlePage checks that each note's slot holds its sidenote, after
+// its block, and that the endnotes follow the text in marker order.
+func TestArticlePage(t *testing.T) {
+	f := pages(t)
+	page := body(t, f.files, "content/articles/alpha.html")
+	if strings.Contains(page, "<!--note") {
+		t.Error("a note slot is left on the page")
+	}
+	text, notes, ok := strings.Cut(page, `<section class="endnotes"`)
+	if !ok {
+		t.Fatal("no endnotes")
+	}
+	last := 0
+	for _, n := range f.arts["alpha"].Notes {
+		side := strings.Index(text, `<div class="sidenote note-`+string(n.Kind)+`" id="side-`+n.ID+`"`)
+		ref := strings.Index(text, `id="ref-`+n.ID+`"`)
+		if side < 0 || ref < 0 || side < ref || strings.Count(text, `id="side-`+n.ID+`"`) != 1 {
+			t.Errorf("note %s: sidenote at %d, marker at %d", n.ID, side, ref)
+		}
+		end := strings.Index(notes, `<li id="note-`+n.ID+`"`)
+		if end < last {
+			t.Errorf("endnote %s out of order", n.ID)
+		}
+		last = end
+	}
+	for _, want := range []string{
+		`<p class="side-more"><a href="#note-favor">Read note 2 in full</a></p>`,
+		`<p class="claim-link">Claim: <a href="../claims.html#claim-threat-post">The department called migration an existential threat.</a></p>`,
+		`<p class="cites">Sources: <a href="../sources.html#src-times-2025">`,
+		`<a href="#ref-no-data" role="doc-backlink">Back to marker 3 in the text</a>`,
+		`<span class="verdict verdict-needs-context"><span class="verdict-icon" aria-hidden="true"></span>Needs context</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the article page lacks %s", want)
+		}
+	}
+	seen := map[string]bool{}
+	for _, id := range ids(page) {
+		if seen[id] {
+			t.Errorf("id %s twice on the page", id)
+		}
+		seen[id] = true
+	}
+}
+
+// TestHandout checks the print edition's body: every article with its
+// ids prefixed, so that all ids are unique and every in-page link finds its
+// target.
+func TestHandout(t *testing.T) {
+	f := pages(t)
+	page := body(t, f.files, "content/handout.html")
+	seen := map[string]bool{}
+	for _, id := range ids(page) {
+		if seen[id] {
+			t.Errorf("id %s twice in the handout", id)
+		}
+		seen[id] = true
+	}
+	for _, m := range regexp.MustCompile(`href="#([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if !seen[m[1]] {
+			t.Errorf("the handout links to #%s, which it does not have", m[1])
+		}
+	}
+	for _, id := range []string{"alpha--anno-threat", "beta--anno-threat", "alpha--note-favor", "beta--ref-crimes",
+		"claim-threat-post", "src-smith-2024", "overview", "timeline", "claims", "sources"} {
+		if !seen[id] {
+			t.Errorf("the handout has no id %s", id)
+		}
+	}
+	if strings.Contains(page, `class="sidenote`) || strings.Contains(page, "../") {
+		t.Error("the handout has sidenotes or links out of itself")
+	}
+}
+
+// TestMatrixPage checks the matrix as written: a cell for every claim and
+// article, an empty one saying so.
+func TestMatrixPage(t *testing.T) {
+	page := body(t, compile(t), "content/_index.html")
+	_, table, ok := strings.Cut(page, `<table class="matrix">`)
+	if !ok {
+		t.Fatal("no matrix")
+	}
+	if got := strings.Count(table, "<td>"); got != 3*2 {
+		t.Errorf("%d cells, want 6", got)
+	}
+	if got := strings.Count(table, `<span class="visually-hidden">not in this article</span>`); got != 3 {
+		t.Errorf("%d empty cells, want 3", got)
+	}
+	for _, want := range []string{
+		`<a href="articles/beta.html#anno-threat" class="matrix-link"><span class="verdict verdict-misleading">`,
+		`<span class="matrix-note">note 1</span>`,
+		`<th scope="col"><a href="articles/alpha.html" title="Cable tells diplomats to act">Alpha Daily</a></th>`,
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the matrix lacks %s", want)
+		}
+	}
+	if !strings.Contains(page, `<p class="card-notes">3 notes:`) || !strings.Contains(page, `<p class="card-notes">2 notes:`) {
+		t.Error("the cards do not count the notes")
+	}
+}
+
+// TestThemeWords checks that pages written by the generator take their
+// words from the theme's strings.
+func TestThemeWords(t *testing.T) {
+	text, err := LoadText(fstest.MapFS{textFile: {Data: []byte("notes = \"Annotations\"\n[whole_note]\nother = \"All of note {{ . }}\"\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := pages(t)
+	var errs diag.List
+	files, _ := Project(f.b, f.r, f.arts, Options{Text: text}, &errs)
+	page := body(t, files, "content/articles/alpha.html")
+	for _, want := range []string{`<h2 id="notes-h">Annotations</h2>`, `>All of note 2</a>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the article page lacks %s", want)
+		}
+	}
+}
+
+func TestDetach(t *testing.T) {
+	f := compile(t)
+	whole := map[string][]byte{}
+	for k, v := range f {
+		whole[k] = v
+	}
+	d := Detach(f)
+	for name, data := range whole {
+		switch {
+		case strings.HasPrefix(name, "static/"):
+			if _, ok := f[name]; ok || string(d.Files[strings.TrimPrefix(name, "static/")]) != string(data) {
+				t.Errorf("%s is not detached as it is", name)
+			}
+		case strings.HasPrefix(name, "content/"):
+			head, b, _ := strings.Cut(string(data), "\n")
+			got := string(f[name])
+			if b == "" {
+				if got != string(data) {
+					t.Errorf("%s, without a body, changed", name)
+				}
+				continue
+			}
+			if got != head+"\n"+BodyMark || string(d.Bodies[OutputPath(name)]) != b {
+				t.Errorf("%s: staged %.80q, body under %s not its own", name, got, OutputPath(name))
+			}
+		default:
+			if string(f[name]) != string(data) {
+				t.Errorf("%s changed", name)
+			}
+		}
+	}
+	for in, out := range map[string]string{"content/_index.html": "index.html", "content/claims.html": "claims.html",
+		"content/articles/a-b.html": "articles/a-b.html"} {
+		if got := OutputPath(in); got != out {
+			t.Errorf("OutputPath(%s) = %s, want %s", in, got, out)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+// The theme's words, and HTML written the way the theme's templates write it.
+
+package stage
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+
+	annotated "github.com/briefing/annotated"
+)
+
+// Text is the theme's strings for the site's language (i18n/en.toml), the
+// ones its templates read with T. The generator writes the pages that grow
+// with the briefing itself (see html.go), and words them with the same
+// strings, so that a theme that rewords a label rewords it everywhere.
+type Text struct {
+	one, other map[string]string // by id; one only for ids with a singular
+}
+
+// textFile is where a theme keeps its strings.
+const textFile = "i18n/en.toml"
+
+// LoadText reads the strings of the theme in theme (nil: the bundled
+// theme).
+func LoadText(theme fs.FS) (*Text, error) {
+	if theme == nil {
+		theme = annotated.Theme()
+	}
+	data, err := fs.ReadFile(theme, textFile)
+	if err != nil {
+		return nil, fmt.Errorf("the theme's strings: %w", err)
+	}
+	var raw map[string]any
+	if err := toml.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("the theme's %s: %w", textFile, err)
+	}
+	t := &Text{one: map[string]string{}, other: map[string]string{}}
+	for id, v := range raw {
+		switch v := v.(type) {
+		case string:
+			t.other[id] = v
+		case map[string]any:
+			// A table of plural forms, as go-i18n reads it; English has
+			// one and other.
+			if s, ok := v["other"].(string); ok {
+				t.other[id] = s
+			}
+			if s, ok := v["one"].(string); ok {
+				t.one[id] = s
+			}
+		}
+	}
+	return t, nil
+}
+
+// T is the string id, unescaped; "" when the theme lacks it, as Hugo's T
+// gives.
+func (t *Text) T(id string) string { return t.other[id] }
+
+// countRE is the one template action the theme's strings use: the count.
+var countRE = regexp.MustCompile(`\{\{-?\s*\.\s*-?\}\}`)
+
+// N is the string id for the count n, in its singular or plural form, with
+// the count put in, as Hugo's T "id" n gives it.
+func (t *Text) N(id string, n int) string {
+	s, ok := t.one[id]
+	if !ok || n != 1 {
+		s = t.other[id]
+	}
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	return countRE.ReplaceAllLiteralString(s, strconv.Itoa(n))
+}
+
+// esc escapes s for HTML text or a quoted attribute value exactly as Go's
+// html/template (and so Hugo's templates) escapes a string there.
+func esc(s string) string {
+	i := strings.IndexAny(s, "\x00\"&'+<>")
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	escTo(&b, s)
+	return b.String()
+}
+
+// escTo writes s to b escaped as esc does.
+func escTo(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case 0:
+			r = "\uFFFD"
+		case '"':
+			r = "&#34;"
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '+':
+			r = "&#43;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// escURL writes a link the generator made (relative, from ids and slugs
+// that the loader checked) for an href attribute as html/template would:
+// bytes outside RFC 3986's sets percent-encoded, then escaped for the
+// attribute.
+func escURL(s string) string {
+	for i := 0; i < len(s); i++ {
+		if !urlSafe(s[i]) {
+			var b strings.Builder
+			for j := 0; j < len(s); j++ {
+				c := s[j]
+				switch {
+				case c == '%' && j+2 < len(s) && isHex(s[j+1]) && isHex(s[j+2]):
+					b.WriteByte(c)
+				case urlSafe(c):
+					b.WriteByte(c)
+				default:
+					fmt.Fprintf(&b, "%%%02x", c)
+				}
+			}
+			return esc(b.String())
+		}
+	}
+	return esc(s)
+}
+
+func urlSafe(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$&*+,/:;=?@[]-._~", c) >= 0
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
