@@ -254,7 +254,10 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 	}
 	st := hugo.NewStage(stageDir)
 	whole := maps.Clone(files)
-	detached := stage.Detach(files)
+	detached := &stage.Detached{}
+	if stage.CanDetach(files) {
+		detached = stage.Detach(files)
+	}
 	if _, err := st.Write(files); err != nil {
 		return 0, err
 	}

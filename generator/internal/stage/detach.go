@@ -5,6 +5,7 @@ package stage
 import (
 	"bytes"
 	"path"
+	"regexp"
 	"strings"
 )
 
@@ -61,4 +62,39 @@ func OutputPath(name string) string {
 		return path.Join(path.Dir(p), "index.html")
 	}
 	return p
+}
+
+// action is a template action; pageContent a use, in one, of a page's
+// content: .Content or a page method Hugo derives from it. A use through a
+// variable ($r.Content, a resource's content, say) is not a page's.
+var (
+	action       = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	pageContent  = regexp.MustCompile(`(\$\w*)?\.(Content|RawContent|Plain|PlainWords|Summary|Truncated|TableOfContents|Fragments|WordCount|FuzzyWordCount|ReadingTime|Len)\b`)
+	plainContent = regexp.MustCompile(`^\{\{-?\s*\.Content\s*-?\}\}$`)
+)
+
+// CanDetach reports whether every template among the theme files of f
+// (paths under themes/…/layouts/) prints a page's content only as
+// {{ .Content }}, as it is, so that a detached build gives the pages a whole
+// one would. A theme that transforms .Content, or uses what Hugo derives
+// from it (a summary, a word count), needs Hugo to see every body. (A
+// resource's content is to be used through a variable, $r.Content, which
+// this check tells apart from a page's.)
+func CanDetach(f map[string][]byte) bool {
+	for name, data := range f {
+		if !strings.HasPrefix(name, "themes/") || !strings.Contains(name, "/layouts/") {
+			continue
+		}
+		for _, act := range action.FindAll(data, -1) {
+			if plainContent.Match(act) {
+				continue
+			}
+			for _, m := range pageContent.FindAllSubmatch(act, -1) {
+				if len(m[1]) == 0 {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
