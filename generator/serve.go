@@ -17,6 +17,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/briefing/annotated/generator/internal/hugo"
+	"github.com/briefing/annotated/generator/internal/site"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
@@ -24,7 +25,7 @@ import (
 // port is 0). The generator keeps one staged Hugo project for the whole
 // session and Hugo's own server renders it: when a file under content/,
 // annotations/ or themes/ changes, the generator compiles the briefing
-// again and rewrites only the staged files whose contents changed; Hugo
+// again (a site.Compiler: only the changed articles anew) and rewrites only the staged files whose contents changed; Hugo
 // notices those, rebuilds what depends on them and reloads the open browser
 // page. A bad edit prints its problems and leaves the staged project, and so
 // the served site, as it was; serve never exits on bad input.
@@ -67,10 +68,11 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	}
 	defer release()
 	st := hugo.NewStage(dir)
+	comp := site.NewCompiler()
 
 	rebuild := func() bool {
 		start := time.Now()
-		res, err := compile(root, stage.Options{})
+		res, err := compileWith(comp, root)
 		if err != nil {
 			report(root, err, stderr)
 			fmt.Fprintln(stderr, "the preview keeps showing the last good build")
@@ -120,6 +122,21 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 			}
 		}
 	}
+}
+
+// compileWith is compile through c, which does again only the work of the
+// articles that changed since its last compile.
+func compileWith(c *site.Compiler, root string) (*site.Result, error) {
+	fsys, closeRoot, err := openRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer closeRoot()
+	text, err := stage.LoadText(themeFS(root))
+	if err != nil {
+		return nil, err
+	}
+	return c.Compile(fsys, stage.Options{Text: text})
 }
 
 // stagePrefix starts the names of the preview's staging folders.

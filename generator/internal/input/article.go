@@ -51,7 +51,7 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 // missing reported, when the file has no front matter; ok is false when the
 // file could not be read at all (already reported).
 func (l *loader) markdownFile(p, missing string) (d *decoder, fm *yaml.Node, body briefing.Markdown, ok bool) {
-	text, ok := readText(l.fsys, p, l.errs)
+	text, ok := l.readText(p)
 	if !ok {
 		return nil, nil, body, false
 	}

@@ -37,8 +37,10 @@ import (
 )
 
 type loader struct {
-	fsys fs.FS
-	errs *diag.List
+	fsys  fs.FS
+	errs  *diag.List
+	pin   map[string][]byte // files already read, by path (see Cache)
+	reads map[string][]byte // when not nil, every file read is recorded here
 }
 
 // Load reads the briefing in fsys. It returns the briefing, as complete as
@@ -57,6 +59,11 @@ func Read(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 }
 
 func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
+	return loadWith(fsys, errs, nil)
+}
+
+// loadWith reads the briefing, through c unless c is nil.
+func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	b := &briefing.Briefing{}
 
 	// Every file is read and decoded on its own, in parallel; the results
@@ -104,8 +111,28 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 	claimsOK, sourcesOK := false, false
 	const fixed = 4 // index, methodology, claims, sources
 	taskErrs := make([]diag.List, fixed+len(articleNames)+len(notesNames))
+	var tasks taskList // what each task learnt for c
+	if c != nil {
+		tasks = make(taskList, len(taskErrs))
+	}
 	parallel.For(len(taskErrs), func(i int) {
 		l := &loader{fsys: fsys, errs: &taskErrs[i]}
+		var hit *cached
+		if c != nil {
+			t := &tasks[i]
+			switch {
+			case i < fixed:
+				t.reads = map[string][]byte{}
+				l.reads = t.reads
+			case i < fixed+len(articleNames):
+				hit, _ = c.pre(l, t, path.Join("content/articles", articleNames[i-fixed]))
+			default:
+				hit, _ = c.pre(l, t, path.Join("annotations", notesNames[i-fixed-len(articleNames)]))
+			}
+			if hit != nil {
+				taskErrs[i].Append(&hit.errs)
+			}
+		}
 		switch {
 		case i == 0:
 			b.Index = l.index()
@@ -120,13 +147,38 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 				b.Sources, b.SourcesFile, sourcesOK = l.sources()
 			}
 		case i < fixed+len(articleNames):
-			articles[i-fixed] = l.article(articleNames[i-fixed])
+			k := i - fixed
+			switch {
+			case hit == nil:
+				articles[k] = l.article(articleNames[k])
+			case hit.article != nil:
+				a := *hit.article // load sets the copy's notes
+				articles[k] = &a
+			}
+			if e := tasks.entry(i); e != nil {
+				e.errs.Append(&taskErrs[i])
+				if a := articles[k]; a != nil {
+					kept := *a
+					e.article = &kept
+				}
+			}
 		default:
 			k := i - fixed - len(articleNames)
 			f := &notes[k]
-			f.slug, f.notes, f.ok = l.notes(notesNames[k])
+			if hit != nil {
+				f.slug, f.notes, f.ok = hit.slug, hit.notes, hit.ok
+			} else {
+				f.slug, f.notes, f.ok = l.notes(notesNames[k])
+			}
+			if e := tasks.entry(i); e != nil {
+				e.errs.Append(&taskErrs[i])
+				e.slug, e.notes, e.ok = f.slug, f.notes, f.ok
+			}
 		}
 	})
+	if c != nil {
+		c.update(tasks)
+	}
 	// Problems in the order of a sequential reading: index, methodology,
 	// articles, notes files, claims, sources.
 	errs.Append(&taskErrs[0])

@@ -49,7 +49,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 			"%q is not a safe file name: name the notes file after its article's slug, in lower-case letters, digits and hyphens", name)
 		return "", nil, false
 	}
-	text, ok := readText(l.fsys, p, l.errs)
+	text, ok := l.readText(p)
 	if !ok {
 		return slug, nil, false
 	}
@@ -132,7 +132,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 	if !exists(l.fsys, p) {
 		return nil, true
 	}
-	text, ok := readText(l.fsys, p, l.errs)
+	text, ok := l.readText(p)
 	if !ok {
 		return nil, false
 	}

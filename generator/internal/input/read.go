@@ -12,13 +12,26 @@ import (
 
 // readText reads a text file of the briefing: it must be UTF-8; a byte-order
 // mark is dropped and CRLF line endings become LF (neither changes a line
-// number, and a column only past the line's end).
-func readText(fsys fs.FS, name string, errs *diag.List) (string, bool) {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		reportReadError(name, err, errs)
-		return "", false
+// number, and a column only past the line's end). The file's bytes come
+// from l.pin when it holds them (a Cache has read them already), and are
+// recorded in l.reads when that is set.
+func (l *loader) readText(name string) (string, bool) {
+	data, ok := l.pin[name]
+	if !ok {
+		var err error
+		if data, err = fs.ReadFile(l.fsys, name); err != nil {
+			reportReadError(name, err, l.errs)
+			return "", false
+		}
 	}
+	if l.reads != nil {
+		l.reads[name] = data
+	}
+	return decodeText(name, data, l.errs)
+}
+
+// decodeText checks and normalises the bytes of a text file read from name.
+func decodeText(name string, data []byte, errs *diag.List) (string, bool) {
 	if !utf8.Valid(data) {
 		// Count lines and columns as an editor shows them: no byte-order
 		// mark, and CRLF, LF or a lone CR ending a line.

@@ -70,7 +70,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 	if hasJ {
 		p = jp
 	}
-	text, ok := readText(l.fsys, p, l.errs)
+	text, ok := l.readText(p)
 	if !ok {
 		return nil, p, false
 	}

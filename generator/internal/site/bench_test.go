@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"syscall"
 	"testing"
@@ -120,6 +121,32 @@ func BenchmarkStage(b *testing.B) {
 				stage.Project(res.Briefing, r, res.Articles, stage.Options{}, &errs)
 			}
 			reportRate(b, n, cpu0)
+		})
+	}
+}
+
+// BenchmarkCompilerEdit is the live preview's compile after one saved note
+// edit: a Compiler that has compiled the briefing compiles it again with
+// one notes file changed.
+func BenchmarkCompilerEdit(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			fsys := synthFS(n)
+			c := NewCompiler()
+			if _, err := c.Compile(fsys, stage.Options{}); err != nil {
+				b.Fatal(err)
+			}
+			f := fsys["annotations/article-00001.yaml"]
+			orig := f.Data
+			i := 0
+			b.ResetTimer()
+			for b.Loop() {
+				i++
+				f.Data = bytes.Replace(orig, []byte("note: |\n      "), fmt.Appendf(nil, "note: |\n      Edit %d ", i), 1)
+				if _, err := c.Compile(fsys, stage.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }

@@ -26,6 +26,16 @@ type Options struct {
 	BaseURL string // "" for a site that works from any folder
 	PDF     bool   // the build also prints handout.html to handout.pdf
 	Text    *Text  // the theme's strings; nil: the bundled theme's
+	// Memo, when set, makes each article's page and handout part, so that
+	// it can keep them from one Project to the next (site.Compiler).
+	Memo Memo
+}
+
+// Memo makes an article's page and handout part: it returns what build
+// returns, or what build returned for the same article and weight before.
+// Project calls it from several goroutines at once.
+type Memo interface {
+	Article(a *briefing.Article, weight int, build func() (page []byte, part string)) ([]byte, string)
 }
 
 // Files is a Hugo project: slash-separated paths to contents.
@@ -54,9 +64,17 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 	pages := make([][]byte, len(order))
 	parts := make([]string, len(order)) // on the handout
 	parallel.For(len(order), func(i int) {
-		if ra := arts[order[i].Slug]; ra != nil {
-			pages[i] = articlePage(order[i], r, ra, i+1, t)
-			parts[i] = handoutArticle(order[i], ra, articleNotes(r, ra), t)
+		ra := arts[order[i].Slug]
+		if ra == nil {
+			return
+		}
+		build := func() ([]byte, string) {
+			return articlePage(order[i], r, ra, i+1, t), handoutArticle(order[i], ra, articleNotes(r, ra), t)
+		}
+		if opt.Memo != nil {
+			pages[i], parts[i] = opt.Memo.Article(order[i], i+1, build)
+		} else {
+			pages[i], parts[i] = build()
 		}
 	})
 	for i, a := range order {

@@ -5,6 +5,7 @@ package stage
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -156,4 +157,16 @@ func urlSafe(c byte) bool {
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// Equal reports whether t and u hold the same strings (nil is the bundled
+// theme's).
+func (t *Text) Equal(u *Text) bool {
+	if t == u {
+		return true
+	}
+	if t == nil || u == nil {
+		return false
+	}
+	return maps.Equal(t.one, u.one) && maps.Equal(t.other, u.other)
 }

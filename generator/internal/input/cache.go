@@ -1,0 +1,130 @@
+package input
+
+import (
+	"io/fs"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// Cache keeps what reading a briefing found in each file, by the file's
+// exact bytes, for the next reading of the same briefing (the live preview
+// reads it again on every save). An article or notes file whose bytes did
+// not change is not decoded again: its result and problems are taken from
+// the cache. Every other file is decoded every time, and every check
+// between files is made every time, so a reading through a Cache reports
+// the same problems, in the same order, as one without.
+//
+// A Cache also gives each file read a version: a number that stays the same
+// as long as the file's bytes do. A Cache is for one briefing and one
+// reading at a time.
+type Cache struct {
+	serial uint64
+	files  map[string]*cached // by path
+}
+
+// cached is one file as last read.
+type cached struct {
+	data    string
+	version uint64
+	decoded bool      // an article or notes file whose result is kept
+	errs    diag.List // what decoding it reported
+	article *briefing.Article
+	slug    string
+	notes   []*briefing.Note
+	ok      bool
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{files: map[string]*cached{}} }
+
+// Version returns the version of the file at path as of the last reading,
+// or 0 when that reading did not read it (missing, or unreadable).
+func (c *Cache) Version(path string) uint64 {
+	if f := c.files[path]; f != nil {
+		return f.version
+	}
+	return 0
+}
+
+// ReadCached is Read through c.
+func ReadCached(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
+	return loadWith(fsys, errs, c)
+}
+
+// taskList is what the tasks of one reading learnt, by task.
+type taskList []task
+
+// task is what one of the reading's tasks learnt for the cache.
+type task struct {
+	reads map[string][]byte // every file read, as read
+	entry *cached           // the decoded article or notes file, when new
+	path  string
+}
+
+// pre reads the file of an article or notes task before it is decoded. It
+// returns the cached result when the file's bytes are the ones last
+// decoded, or sets up l so that decoding uses exactly these bytes and t
+// records them. ok is false when the file cannot be read: the task then
+// runs as without a cache, and reports why.
+func (c *Cache) pre(l *loader, t *task, p string) (hit *cached, ok bool) {
+	data, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		return nil, false
+	}
+	t.path = p
+	if f := c.files[p]; f != nil && f.decoded && f.data == string(data) {
+		return f, true
+	}
+	l.pin = map[string][]byte{p: data}
+	t.reads = map[string][]byte{}
+	l.reads = t.reads
+	t.entry = &cached{decoded: true}
+	return nil, true
+}
+
+// update records the files of one reading, in task order, and forgets
+// those it did not read.
+func (c *Cache) update(tasks taskList) {
+	seen := make(map[string]bool, len(tasks))
+	keep := func(p string, data []byte, entry *cached) {
+		seen[p] = true
+		f := c.files[p]
+		if f == nil || f.data != string(data) {
+			c.serial++
+			f = &cached{data: string(data), version: c.serial}
+			c.files[p] = f
+		}
+		if entry != nil {
+			v := f.version
+			*f = *entry
+			f.data, f.version = string(data), v
+		}
+	}
+	for _, t := range tasks {
+		if t.path != "" && t.reads == nil { // a hit
+			seen[t.path] = true
+			continue
+		}
+		for p, data := range t.reads {
+			if p == t.path {
+				keep(p, data, t.entry)
+			} else {
+				keep(p, data, nil)
+			}
+		}
+	}
+	for p := range c.files {
+		if !seen[p] {
+			delete(c.files, p)
+		}
+	}
+}
+
+// entry returns the cache entry task i is to fill, or nil.
+func (ts taskList) entry(i int) *cached {
+	if ts == nil {
+		return nil
+	}
+	return ts[i].entry
+}

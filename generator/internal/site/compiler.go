@@ -1,0 +1,147 @@
+package site
+
+import (
+	"io/fs"
+	"sync"
+	"time"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/input"
+	"github.com/briefing/annotated/generator/internal/parallel"
+	"github.com/briefing/annotated/generator/internal/render"
+	"github.com/briefing/annotated/generator/internal/stage"
+)
+
+// sharedFiles are the files that every article's rendering or page may
+// depend on: when one of them changes, a Compiler starts afresh.
+var sharedFiles = []string{
+	"content/_index.md",
+	"content/methodology.md",
+	"annotations/claims.yaml",
+	"annotations/sources.yaml",
+	"annotations/sources.json",
+}
+
+// Compiler compiles the same briefing again and again (the live preview
+// does on every save), doing again only the work of the articles that
+// changed. It keeps, for each article, the decoded article and notes files
+// (by their bytes), the rendered article and its staged page and handout
+// part; a change to a file every article depends on (sharedFiles), to the
+// theme's strings or to the options discards all of it. The pages made of
+// every article (home, notes, claims, sources, quotes, search, handout,
+// exports) are made again each time from the kept parts. The result, and
+// the problems reported, are those of Compile, byte for byte.
+//
+// A Compiler is for one briefing, and one Compile at a time.
+type Compiler struct {
+	in     *input.Cache
+	shared []uint64      // versions of sharedFiles
+	opt    stage.Options // without Memo
+	arts   map[string]*artEntry
+	mu     sync.Mutex // guards the page fields of arts during staging
+}
+
+// artEntry is what a Compiler keeps of one article.
+type artEntry struct {
+	path, notesPath string
+	version, notes  uint64 // of the article's file and of its notes file
+	ra              *render.Article
+	errs            diag.List // what rendering reported
+	weight          int       // 0 until staged
+	page            []byte
+	part            string
+}
+
+// NewCompiler returns a Compiler that has compiled nothing yet.
+func NewCompiler() *Compiler {
+	return &Compiler{in: input.NewCache(), arts: map[string]*artEntry{}}
+}
+
+// Compile is the package's Compile, with what did not change since the
+// Compiler's last Compile taken from it.
+func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
+	var errs diag.List
+	t0 := time.Now()
+	b := input.ReadCached(fsys, &errs, c.in)
+	t1 := time.Now()
+
+	shared := make([]uint64, len(sharedFiles))
+	for i, p := range sharedFiles {
+		shared[i] = c.in.Version(p)
+	}
+	if !c.same(shared, opt) {
+		c.arts = map[string]*artEntry{}
+	}
+	c.shared, c.opt = shared, opt
+	c.opt.Memo = nil
+
+	r := render.New(b)
+	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles))}
+	entries := make([]*artEntry, len(b.Articles))
+	for i, a := range b.Articles {
+		e := &artEntry{path: a.Path, notesPath: a.NotesPath, version: c.in.Version(a.Path)}
+		if a.NotesPath != "" {
+			e.notes = c.in.Version(a.NotesPath)
+		}
+		if old := c.arts[a.Slug]; old != nil && e.version != 0 && old.version == e.version &&
+			old.notes == e.notes && old.path == e.path && old.notesPath == e.notesPath {
+			e = old
+		}
+		entries[i] = e
+	}
+	parallel.For(len(entries), func(i int) {
+		if e := entries[i]; e.ra == nil {
+			e.ra = r.Article(b.Articles[i], &e.errs)
+		}
+	})
+	arts := make(map[string]*artEntry, len(entries))
+	for i, a := range b.Articles {
+		errs.Append(&entries[i].errs)
+		res.Articles[a.Slug] = entries[i].ra
+		if entries[i].version != 0 {
+			arts[a.Slug] = entries[i]
+		}
+	}
+	c.arts = arts
+	t2 := time.Now()
+	opt.Memo = memo{c}
+	res.Files, res.Counts = stage.Project(b, r, res.Articles, opt, &errs)
+	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
+	return res, errs.Err()
+}
+
+// same reports whether the shared files and the options are those of the
+// last Compile.
+func (c *Compiler) same(shared []uint64, opt stage.Options) bool {
+	if c.shared == nil || len(shared) != len(c.shared) {
+		return false
+	}
+	for i := range shared {
+		if shared[i] != c.shared[i] {
+			return false
+		}
+	}
+	return opt.BaseURL == c.opt.BaseURL && opt.PDF == c.opt.PDF && opt.Text.Equal(c.opt.Text)
+}
+
+// memo keeps each article's staged page and handout part in its artEntry.
+type memo struct{ c *Compiler }
+
+func (m memo) Article(a *briefing.Article, weight int, build func() ([]byte, string)) ([]byte, string) {
+	m.c.mu.Lock()
+	e := m.c.arts[a.Slug]
+	if e != nil && e.weight == weight {
+		page, part := e.page, e.part
+		m.c.mu.Unlock()
+		return page, part
+	}
+	m.c.mu.Unlock()
+	page, part := build()
+	if e != nil {
+		m.c.mu.Lock()
+		e.weight, e.page, e.part = weight, page, part
+		m.c.mu.Unlock()
+	}
+	return page, part
+}

@@ -1,0 +1,256 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	annotated "github.com/briefing/annotated"
+	"github.com/briefing/annotated/generator/internal/stage"
+	"github.com/briefing/annotated/generator/internal/synth"
+)
+
+// TestCompilerMatchesCompile edits a small synthetic briefing at random,
+// step after step (good edits and bad ones, to articles, notes files,
+// claims, sources and the overview; files deleted, added and put back; the
+// theme's strings changed), and checks after every step that a Compiler
+// that has seen every earlier step gives exactly what a fresh Compile
+// gives: the same staged files, byte for byte, the same counts and the same
+// problems.
+func TestCompilerMatchesCompile(t *testing.T) {
+	steps := 120
+	if testing.Short() {
+		steps = 30
+	}
+	for _, seed := range []uint64{1, 2} {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			testCompilerSeed(t, seed, steps)
+		})
+	}
+}
+
+func testCompilerSeed(t *testing.T, seed uint64, steps int) {
+	orig := synth.Briefing(synth.Options{Articles: 6, Notes: 6, Sources: 30, Claims: 8, Seed: seed})
+	fsys := fstest.MapFS{}
+	for name, data := range orig {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	var paths []string // every file the edits touch, with one new article
+	for name := range orig {
+		paths = append(paths, name)
+	}
+	paths = append(paths, "content/articles/zz-new.md", "annotations/zz-new.yaml", "annotations/sources.json")
+	sort.Strings(paths)
+	orig["content/articles/zz-new.md"] = orig["content/articles/"+slugOf(paths, 0)+".md"]
+	orig["annotations/zz-new.yaml"] = orig["annotations/"+slugOf(paths, 0)+".yaml"]
+	delete(fsys, "content/articles/zz-new.md") // added by a "put back" edit
+
+	texts := []*stage.Text{nil, otherText(t)}
+	rng := rand.New(rand.NewPCG(seed, 99))
+	c := NewCompiler()
+	var prev *Result
+	reused, bad := 0, 0
+	textIdx := 0
+	for step := 0; step < steps; step++ {
+		what := "nothing"
+		if step > 0 {
+			switch k := rng.IntN(20); {
+			case k == 0:
+				textIdx = 1 - textIdx
+				what = "the theme's strings"
+			case k <= 4: // everything put back, then one good edit
+				for _, p := range paths {
+					if orig[p] == nil || strings.Contains(p, "zz-new") {
+						delete(fsys, p)
+					} else {
+						fsys[p] = &fstest.MapFile{Data: orig[p]}
+					}
+				}
+				p := paths[rng.IntN(len(paths))]
+				what = "everything put back, then " + goodEdit(rng, fsys, p) + " " + p
+			default:
+				p := paths[rng.IntN(len(paths))]
+				what = edit(rng, fsys, p, orig[p]) + " " + p
+			}
+		}
+		opt := stage.Options{Text: texts[textIdx]}
+		got, gotErr := c.Compile(fsys, opt)
+		want, wantErr := Compile(fsys, opt)
+		if errString(gotErr) != errString(wantErr) {
+			t.Fatalf("step %d (%s): problems differ:\nincremental:\n%s\nfull:\n%s", step, what, errString(gotErr), errString(wantErr))
+		}
+		if wantErr != nil {
+			bad++
+		}
+		if got.Counts != want.Counts {
+			t.Fatalf("step %d (%s): counts %+v, want %+v", step, what, got.Counts, want.Counts)
+		}
+		for name, data := range want.Files {
+			if g, ok := got.Files[name]; !ok {
+				t.Fatalf("step %d (%s): %s is missing", step, what, name)
+			} else if !bytes.Equal(g, data) {
+				t.Fatalf("step %d (%s): %s differs:\nincremental:\n%s\nfull:\n%s", step, what, name, g, data)
+			}
+		}
+		for name := range got.Files {
+			if _, ok := want.Files[name]; !ok {
+				t.Fatalf("step %d (%s): %s should not be there", step, what, name)
+			}
+		}
+		if prev != nil {
+			for slug, ra := range got.Articles {
+				if prev.Articles[slug] == ra {
+					reused++
+				}
+			}
+		}
+		prev = got
+	}
+	// The test means something only if the Compiler did reuse work and
+	// some of the steps were bad input.
+	if reused == 0 || bad < steps/10 || bad > steps*9/10 {
+		t.Errorf("%d articles reused, %d of %d steps with problems: the edits do not exercise the Compiler", reused, bad, steps)
+	}
+	t.Logf("%d steps, %d with problems, %d rendered articles reused", steps, bad, reused)
+}
+
+func slugOf(paths []string, i int) string {
+	for _, p := range paths {
+		if s, ok := strings.CutPrefix(p, "content/articles/"); ok {
+			if i == 0 {
+				return strings.TrimSuffix(s, ".md")
+			}
+			i--
+		}
+	}
+	return ""
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// otherText is the bundled theme's strings with one changed.
+func otherText(t *testing.T) *stage.Text {
+	data, err := fs.ReadFile(annotated.Theme(), "i18n/en.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`notes = "Notes"`), []byte(`notes = "Annotations"`), 1)
+	txt, err := stage.LoadText(fstest.MapFS{"i18n/en.toml": {Data: data}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return txt
+}
+
+var (
+	dateRE  = regexp.MustCompile(`published: \d{4}`)
+	noteRE  = regexp.MustCompile(`note: \|\n +`)
+	wordRE  = regexp.MustCompile(`[a-z]{4,}`)
+	titleRE = regexp.MustCompile(`title: "`)
+	citesRE = regexp.MustCompile(`cites: \[[a-z0-9-]+`)
+)
+
+// edit changes the file at p in fsys at random and says how. orig is the
+// file as synth wrote it (nil: none).
+func edit(rng *rand.Rand, fsys fstest.MapFS, p string, orig []byte) string {
+	var cur []byte
+	if f := fsys[p]; f != nil {
+		cur = f.Data
+	}
+	put := func(data []byte) { fsys[p] = &fstest.MapFile{Data: data} }
+	// one match of re in cur, at random, or nil
+	pick := func(re *regexp.Regexp) []int {
+		all := re.FindAllIndex(cur, -1)
+		if len(all) == 0 {
+			return nil
+		}
+		return all[rng.IntN(len(all))]
+	}
+	splice := func(at []int, s string) []byte {
+		out := append([]byte(nil), cur[:at[0]]...)
+		out = append(out, s...)
+		return append(out, cur[at[1]:]...)
+	}
+	switch k := rng.IntN(10); {
+	case k < 3 || cur == nil:
+		if orig == nil {
+			delete(fsys, p)
+			return "removed"
+		}
+		put(orig)
+		return "put back"
+	case k == 3:
+		delete(fsys, p)
+		return "deleted"
+	case k == 4: // anything may break
+		at := rng.IntN(len(cur) + 1)
+		tok := []string{"zq", ":", "\n", "---\n", "- ", "\"", "<b>", "[x](javascript:1)", "\t"}[rng.IntN(9)]
+		put(splice([]int{at, at}, tok))
+		return fmt.Sprintf("inserted %q into", tok)
+	case k == 5: // a word changed: an article's quote may no longer be found
+		if at := pick(wordRE); at != nil {
+			put(splice(at, "changed"))
+			return "a word changed in"
+		}
+	case k == 6:
+		return goodEdit(rng, fsys, p)
+	case k == 7: // a cite to a source that may not be there
+		if at := pick(citesRE); at != nil {
+			put(splice(at, fmt.Sprintf("cites: [src-%04d", 1+rng.IntN(33))))
+			return "a cite changed in"
+		}
+	case k == 8:
+		if len(cur) > 40 {
+			at := rng.IntN(len(cur) - 20)
+			put(splice([]int{at, at + rng.IntN(20)}, ""))
+			return "bytes cut from"
+		}
+	}
+	// Otherwise append a paragraph or a comment, which changes nothing
+	// but the bytes.
+	if strings.HasSuffix(p, ".md") {
+		put(append(append([]byte(nil), cur...), "\nAn added paragraph.\n"...))
+	} else {
+		put(append(append([]byte(nil), cur...), "\n# a comment\n"...))
+	}
+	return "appended to"
+}
+
+// goodEdit changes a note's or a claim's text, a title or an article's date
+// in the file at p, or else appends to it.
+func goodEdit(rng *rand.Rand, fsys fstest.MapFS, p string) string {
+	f := fsys[p]
+	if f == nil {
+		return "nothing done to"
+	}
+	cur := f.Data
+	splice := func(at []int, s string) {
+		out := append([]byte(nil), cur[:at[0]]...)
+		out = append(out, s...)
+		fsys[p] = &fstest.MapFile{Data: append(out, cur[at[1]:]...)}
+	}
+	if at := dateRE.FindAllIndex(cur, -1); len(at) > 0 && rng.IntN(2) == 0 {
+		splice(at[0], fmt.Sprintf("published: %d", 1990+rng.IntN(30)))
+		return "date changed in"
+	}
+	for _, re := range []*regexp.Regexp{noteRE, titleRE} {
+		if all := re.FindAllIndex(cur, -1); len(all) > 0 {
+			at := all[rng.IntN(len(all))]
+			splice([]int{at[1], at[1]}, "Edited ")
+			return "text added to"
+		}
+	}
+	splice([]int{len(cur), len(cur)}, "\n")
+	return "a line added to"
+}
