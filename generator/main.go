@@ -221,6 +221,7 @@ func build(ctx context.Context, root, out, baseURL string, printPDF bool, stdout
 		fmt.Fprintf(stderr, "error: %v\nnothing was published: %s is unchanged\n", err, out)
 		return 1
 	}
+	warnCSP(root, out, stderr)
 	c := res.Counts
 	fmt.Fprintf(stdout, "built %d articles, %d notes, %d claims, %d sources: %d pages written to %s in %s\n",
 		c.Articles, c.Notes, c.Claims, c.Sources, pages, out, time.Since(start).Round(time.Millisecond))

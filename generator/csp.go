@@ -1,0 +1,48 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+var inlineStyle = regexp.MustCompile(`(?is)<style\b[^>]*>(.*?)</style\s*>`)
+
+// warnCSP warns when the briefing has a netlify.toml whose headers do not
+// allow an inline stylesheet of the built site (handout.html and 404.html
+// carry one, whose hash changes with the theme's CSS): the host would serve
+// those pages unstyled. It only reads; a problem here is not a build error.
+func warnCSP(root, out string, stderr io.Writer) {
+	toml, err := os.ReadFile(filepath.Join(root, "netlify.toml"))
+	if err != nil || !strings.Contains(string(toml), "Content-Security-Policy") {
+		return
+	}
+	missing := map[string][]string{}
+	var order []string
+	for _, page := range []string{"handout.html", "404.html"} {
+		data, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			continue
+		}
+		for _, m := range inlineStyle.FindAllSubmatch(data, -1) {
+			sum := sha256.Sum256(m[1])
+			src := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+			if strings.Contains(string(toml), src) {
+				continue
+			}
+			if missing[src] == nil {
+				order = append(order, src)
+			}
+			missing[src] = append(missing[src], page)
+		}
+	}
+	for _, src := range order {
+		fmt.Fprintf(stderr, "warning: netlify.toml: the Content-Security-Policy does not allow the inline stylesheet of %s, which a host would then serve unstyled: add %s to its style-src\n",
+			strings.Join(missing[src], " and "), src)
+	}
+}
