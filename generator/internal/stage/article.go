@@ -46,22 +46,29 @@ func cites(cs []render.Cite) []citeData {
 func articleNotes(r *render.Renderer, ra *render.Article) []noteData {
 	notes := make([]noteData, 0, len(ra.Notes))
 	for _, n := range ra.Notes {
-		nd := noteData{
-			ID: n.ID, Number: n.Number, Kind: string(n.Kind), KindLabel: n.Kind.Label(),
-			HTML: n.HTML, Quote: n.Quote, Cites: cites(n.Cites),
-		}
-		if n.Verdict != "" {
-			nd.Verdict, nd.VerdictLabel = string(n.Verdict), n.Verdict.Label()
-		}
-		if n.Claim.ID != "" {
-			nd.Claim = &claimRef{ID: n.Claim.ID, Href: "../claims.html#claim-" + n.Claim.ID}
-			if c := r.Claim(n.Claim.ID); c != nil {
-				nd.Claim.Statement = c.Statement
-			}
-		}
-		notes = append(notes, nd)
+		notes = append(notes, newNoteData(r, n, n.HTML, cites(n.Cites), "../"))
 	}
 	return notes
+}
+
+// newNoteData is the data of note n for a page at root (the path from the
+// page to the site's root), with its text and citations as that page links
+// them.
+func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, root string) noteData {
+	nd := noteData{
+		ID: n.ID, Number: n.Number, Kind: string(n.Kind), KindLabel: n.Kind.Label(),
+		HTML: html, Quote: n.Quote, Cites: cs,
+	}
+	if n.Verdict != "" {
+		nd.Verdict, nd.VerdictLabel = string(n.Verdict), n.Verdict.Label()
+	}
+	if n.Claim.ID != "" {
+		nd.Claim = &claimRef{ID: n.Claim.ID, Href: root + "claims.html#claim-" + n.Claim.ID}
+		if c := r.Claim(n.Claim.ID); c != nil {
+			nd.Claim.Statement = c.Statement
+		}
+	}
+	return nd
 }
 
 // articlePage is an article's content file. Its body is the page's text,

@@ -31,18 +31,7 @@ func notesData(r *render.Renderer, order []*briefing.Article, arts map[string]*r
 		}
 		na := notesArticle{Slug: a.Slug, Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"}
 		for _, n := range ra.Notes {
-			nd := noteData{ID: n.ID, Number: n.Number, Kind: string(n.Kind), KindLabel: n.Kind.Label(),
-				HTML: rebase(n.HTML, a.Slug), Quote: n.Quote, Cites: cites(r.Cites(n.Note.Cites, ""))}
-			if n.Verdict != "" {
-				nd.Verdict, nd.VerdictLabel = string(n.Verdict), n.Verdict.Label()
-			}
-			if n.Claim.ID != "" {
-				nd.Claim = &claimRef{ID: n.Claim.ID, Href: "claims.html#claim-" + n.Claim.ID}
-				if c := r.Claim(n.Claim.ID); c != nil {
-					nd.Claim.Statement = c.Statement
-				}
-			}
-			na.Notes = append(na.Notes, nd)
+			na.Notes = append(na.Notes, newNoteData(r, n, rebase(n.HTML, a.Slug), cites(r.Cites(n.Note.Cites, "")), ""))
 		}
 		out = append(out, na)
 	}
