@@ -41,7 +41,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sync"
@@ -54,6 +53,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/briefing/annotated/generator/internal/pdf"
 )
 
 // Browser is one running headless Chromium, shared by the tests of a binary.
@@ -68,18 +69,15 @@ var (
 	startErr error
 )
 
-// Find returns the path of the Chromium program, or "" when none is
-// installed.
+// Find returns the path of the Chromium program, found as the build's
+// --pdf finds it (pdf.Browser: $CHROMIUM, else chromium, chromium-browser
+// or google-chrome), or "" when none is installed.
 func Find() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
+	p, err := pdf.Browser()
+	if err != nil {
+		return ""
 	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
+	return p
 }
 
 // New returns the test binary's browser, starting it on first use. It skips
