@@ -102,7 +102,8 @@ func Annotations(b *Briefing) []byte {
 			continue
 		}
 		local := b.url(AnnotationsFile, ArticlePage(a.Slug))
-		for _, n := range ra.Notes {
+		at := passages(ra)
+		for i, n := range ra.Notes {
 			purpose := Motivation(n.Kind)
 			if purpose == "assessing" {
 				purpose = "commenting" // the note explains; the verdict assesses
@@ -111,7 +112,7 @@ func Annotations(b *Briefing) []byte {
 			if n.Verdict != "" {
 				body = append(body, textualBody{Type: "TextualBody", Value: n.Verdict.Label(), Format: "text/plain", Language: "en", Purpose: "assessing"})
 			}
-			start, end := Characters(ra.Text, n.Start), Characters(ra.Text, n.End)
+			start, end := at[i][0], at[i][1]
 			items = append(items, annotation{
 				ID:         self + "#" + a.Slug + "/" + n.ID,
 				Type:       "Annotation",

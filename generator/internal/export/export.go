@@ -27,6 +27,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -88,6 +89,30 @@ func count(s string, c byte) int {
 // Characters converts a byte offset in s to a count of code points.
 func Characters(s string, byteOff int) int {
 	return utf8.RuneCountInString(s[:byteOff])
+}
+
+// passages returns, for each note of ra, the start and end of its passage
+// in code points of ra.Text: Characters of every note's offsets, counted in
+// one pass over the text rather than from its start for each offset.
+func passages(ra *render.Article) [][2]int {
+	offs := make([]int, 0, 2*len(ra.Notes))
+	for _, n := range ra.Notes {
+		offs = append(offs, n.Start, n.End)
+	}
+	slices.Sort(offs)
+	offs = slices.Compact(offs)
+	chars := make(map[int]int, len(offs))
+	at, count := 0, 0
+	for _, off := range offs {
+		count += utf8.RuneCountInString(ra.Text[at:off])
+		at = off
+		chars[off] = count
+	}
+	out := make([][2]int, len(ra.Notes))
+	for i, n := range ra.Notes {
+		out[i] = [2]int{chars[n.Start], chars[n.End]}
+	}
+	return out
 }
 
 // marshal encodes v as JSON. For a <script> element (inScript), <, > and &

@@ -105,10 +105,11 @@ func Model(b *Briefing) []byte {
 		}
 		if ra := b.Rendered[a.Slug]; ra != nil {
 			ma.Text = ra.Text
-			for _, n := range ra.Notes {
+			at := passages(ra)
+			for i, n := range ra.Notes {
 				ma.Notes = append(ma.Notes, modelNote{
 					ID: n.ID, Number: n.Number, Kind: string(n.Kind), Verdict: string(n.Verdict), Claim: n.Claim.ID,
-					Quote: n.Quote, Start: Characters(ra.Text, n.Start), End: Characters(ra.Text, n.End),
+					Quote: n.Quote, Start: at[i][0], End: at[i][1],
 					Note: n.Body.Text, NoteHTML: n.HTML, Cites: ids(n.Note.Cites),
 				})
 			}
