@@ -254,9 +254,11 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 		fmt.Fprintln(os.Stderr, "stage:", stageDir)
 	}
 	st := hugo.NewStage(stageDir)
-	whole := maps.Clone(files)
-	detached := &stage.Detached{}
+	// whole is the project with its bodies, kept for the second Hugo run
+	// that a page without its mark calls for (see splice).
+	whole, detached := files, &stage.Detached{}
 	if stage.CanDetach(files) {
+		whole = maps.Clone(files)
 		detached = stage.Detach(files)
 	}
 	if _, err := st.Write(files); err != nil {
