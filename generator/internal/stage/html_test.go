@@ -202,7 +202,7 @@ func TestHandout(t *testing.T) {
 }
 
 // TestMatrixPage checks the matrix as written: a cell for every claim and
-// article, an empty one saying so.
+// outlet (one article each here), an empty one saying so.
 func TestMatrixPage(t *testing.T) {
 	page := body(t, compile(t), "content/_index.html")
 	_, table, ok := strings.Cut(page, `<table class="matrix">`)
@@ -212,7 +212,7 @@ func TestMatrixPage(t *testing.T) {
 	if got := strings.Count(table, "<td>"); got != 3*2 {
 		t.Errorf("%d cells, want 6", got)
 	}
-	if got := strings.Count(table, `<span class="visually-hidden">not in this article</span>`); got != 3 {
+	if got := strings.Count(table, `<span class="visually-hidden">not made in this outlet&#39;s articles</span>`); got != 3 {
 		t.Errorf("%d empty cells, want 3", got)
 	}
 	for _, want := range []string{

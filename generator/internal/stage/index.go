@@ -45,6 +45,9 @@ func indexPage(b *briefing.Briefing, order []*briefing.Article, arts map[string]
 	size := len(order) * 1024
 	if m != nil {
 		size += len(m.Rows) * len(m.Columns) * 128
+		for _, aps := range apps {
+			size += len(aps) * 256
+		}
 	}
 	h := newHTML(t, size)
 	h.raw("<section aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\">")
@@ -124,6 +127,13 @@ func (h *markup) matrix(m *matrix) {
 	h.tr("claim")
 	h.raw("</th>\n")
 	for _, c := range m.Columns {
+		if c.Articles > 1 {
+			// Several articles: each link in the column names its own.
+			h.raw(`<th scope="col">`)
+			h.text(c.Outlet)
+			h.raw("</th>")
+			continue
+		}
 		h.raw(`<th scope="col"><a href="`, escURL(c.Href), `" title="`, esc(c.Title), `">`)
 		h.text(c.Outlet)
 		h.raw("</a></th>")
@@ -137,11 +147,12 @@ func (h *markup) matrix(m *matrix) {
 		h.raw("</a>\n", `<span class="matrix-claim-verdict">`)
 		h.verdict(row.Verdict, row.VerdictLabel)
 		h.raw("</span></th>\n")
-		for _, cell := range row.Cells {
+		for col, cell := range row.Cells {
 			if len(cell) == 0 {
 				h.raw(empty)
 				continue
 			}
+			several := m.Columns[col].Articles > 1
 			h.raw("<td>")
 			for i, ap := range cell {
 				if i > 0 {
@@ -151,7 +162,13 @@ func (h *markup) matrix(m *matrix) {
 				h.verdict(ap.Verdict, ap.VerdictLabel)
 				h.raw(`<span class="matrix-note">`)
 				h.trN("note_number", ap.Number)
-				h.raw("</span></a>")
+				h.raw("</span>")
+				if several {
+					h.raw(`<span class="matrix-article">`)
+					h.text(ap.Title)
+					h.raw("</span>")
+				}
+				h.raw("</a>")
 			}
 			h.raw("</td>\n")
 		}
@@ -171,17 +188,24 @@ func sortedTimeline(b *briefing.Briefing) []briefing.TimelineEntry {
 // eventID is the anchor of the i-th entry of the sorted timeline.
 func eventID(i int) string { return "event-" + strconv.Itoa(i+1) }
 
-// matrix is the claims-by-outlet table: a column per article, a row per
-// claim, each cell the notes where that article makes the claim.
+// matrix is the claims-by-outlet table: a column per outlet, in the order
+// of its first article, a row per claim, each cell the notes where that
+// outlet's articles make the claim. A column per outlet rather than per
+// article keeps the table, and the home page, the size of the claims and
+// their appearances: a briefing of a thousand articles from eight outlets
+// has eight columns, not a thousand mostly empty ones.
 type matrix struct {
 	Columns []matrixColumn `json:"columns"`
 	Rows    []matrixRow    `json:"rows"`
 }
 
+// matrixColumn is an outlet. Title and Href are its article's when it has
+// only one.
 type matrixColumn struct {
-	Outlet string `json:"outlet"`
-	Title  string `json:"title"`
-	Href   string `json:"href"`
+	Outlet   string `json:"outlet"`
+	Articles int    `json:"articles"`
+	Title    string `json:"title,omitempty"`
+	Href     string `json:"href,omitempty"`
 }
 
 type matrixRow struct {
@@ -198,17 +222,29 @@ func claimMatrix(b *briefing.Briefing, order []*briefing.Article, apps map[strin
 		return nil
 	}
 	m := &matrix{}
-	column := make(map[string]int, len(order))
-	for i, a := range order {
+	column := make(map[string]int, len(order)) // by article slug
+	byOutlet := map[string]int{}
+	for _, a := range order {
+		i, ok := byOutlet[a.Outlet]
+		if !ok {
+			i = len(m.Columns)
+			byOutlet[a.Outlet] = i
+			m.Columns = append(m.Columns, matrixColumn{Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"})
+		}
+		c := &m.Columns[i]
+		if c.Articles++; c.Articles > 1 {
+			c.Title, c.Href = "", ""
+		}
 		column[a.Slug] = i
-		m.Columns = append(m.Columns, matrixColumn{Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"})
 	}
 	for _, c := range b.Claims {
 		row := matrixRow{ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), VerdictLabel: c.Verdict.Label(),
-			Cells: make([][]appearance, len(order))}
+			Cells: make([][]appearance, len(m.Columns))}
+		seen := map[string]bool{}
 		for _, ap := range apps[c.ID] {
 			if i, ok := column[ap.Article]; ok {
-				if len(row.Cells[i]) == 0 {
+				if !seen[ap.Article] {
+					seen[ap.Article] = true
 					row.Articles++
 				}
 				row.Cells[i] = append(row.Cells[i], ap)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,6 +118,52 @@ func TestMatrix(t *testing.T) {
 	}
 	if none.ID != "nowhere" || none.Articles != 0 || len(none.Cells) != 2 || len(none.Cells[0])+len(none.Cells[1]) != 0 {
 		t.Errorf("a claim in no article: row = %+v, want two empty cells", none)
+	}
+}
+
+// TestMatrixByOutlet checks that an outlet with several articles is one
+// column, whose cells link to each of its articles' notes and name the
+// article, since the column cannot.
+func TestMatrixByOutlet(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	for name, f := range fsys {
+		f.Data = bytes.Replace(f.Data, []byte("outlet: Beta Wire"), []byte("outlet: Alpha Daily"), 1)
+		fsys[name] = f
+	}
+	f := load(t, fsys)
+	apps := claimAppearances(f.r, f.order, f.arts)
+	m := claimMatrix(f.b, f.order, apps)
+	if len(m.Columns) != 1 || m.Columns[0] != (matrixColumn{Outlet: "Alpha Daily", Articles: 2}) {
+		t.Fatalf("columns = %+v, want one for Alpha Daily's two articles", m.Columns)
+	}
+	both := m.Rows[0]
+	if both.ID != "threat-post" || both.Articles != 2 {
+		t.Fatalf("first row = %+v, want threat-post in 2 articles", both)
+	}
+	want := []link{
+		{Href: "articles/alpha.html#anno-threat", Verdict: "accurate", Number: 1},
+		{Href: "articles/beta.html#anno-threat", Verdict: "misleading", Number: 1, Own: true},
+	}
+	if c := links(both.Cells[0]); !slices.Equal(c, want) {
+		t.Errorf("cell = %+v, want %+v", c, want)
+	}
+	text, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHTML(text, 0)
+	h.matrix(m)
+	table := h.String()
+	for _, want := range []string{
+		`<th scope="col">Alpha Daily</th>`,
+		`<span class="matrix-note">note 1</span><span class="matrix-article">Cable tells diplomats to act</span></a><br><a href="articles/beta.html#anno-threat"`,
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the matrix lacks %s:\n%s", want, table)
+		}
+	}
+	if got := strings.Count(table, "<td>"); got != 3 {
+		t.Errorf("%d cells, want 3 (a claim per row, one outlet)", got)
 	}
 }
 
