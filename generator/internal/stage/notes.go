@@ -6,7 +6,6 @@ package stage
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -72,17 +71,29 @@ func notesPage(sections [][]byte, t *Text) []byte {
 	return page(fm, h.String())
 }
 
-var hrefAttr = regexp.MustCompile(`href="([^"]*)"`)
-
 // rebase rewrites the relative links of a note, written for its article's
-// page, for a page at the site's root.
+// page, for a page at the site's root: the value of every href="…".
 func rebase(h, slug string) string {
-	return hrefAttr.ReplaceAllStringFunc(h, func(m string) string {
-		v := m[len(`href="`) : len(m)-1]
+	const attr = `href="`
+	var b strings.Builder
+	last := 0
+	for i := 0; ; {
+		j := strings.Index(h[i:], attr)
+		if j < 0 {
+			break
+		}
+		start := i + j + len(attr)
+		k := strings.IndexByte(h[start:], '"')
+		if k < 0 {
+			break
+		}
+		end := start + k
+		i = end + 1
+		v := h[start:end]
 		u, err := url.Parse(v)
 		switch {
 		case err != nil || u.Scheme != "" || strings.HasPrefix(v, "/"):
-			return m
+			continue
 		case strings.HasPrefix(v, "#"):
 			v = "articles/" + slug + ".html" + v
 		case strings.HasPrefix(v, "../"):
@@ -90,6 +101,16 @@ func rebase(h, slug string) string {
 		default:
 			v = "articles/" + v
 		}
-		return `href="` + v + `"`
-	})
+		if b.Len() == 0 {
+			b.Grow(len(h) + 64)
+		}
+		b.WriteString(h[last:start])
+		b.WriteString(v)
+		last = end
+	}
+	if last == 0 {
+		return h
+	}
+	b.WriteString(h[last:])
+	return b.String()
 }

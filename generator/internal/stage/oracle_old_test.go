@@ -9,6 +9,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html"
+	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -56,17 +59,17 @@ func oldSearchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.
 					title += ": " + n.Verdict.Label()
 				}
 				docs = append(docs, oldSearchDoc{1, title + ")", "articles/" + a.Slug + ".html#note-" + n.ID,
-					"“" + n.Quote + "” " + plainText(n.HTML)})
+					"“" + n.Quote + "” " + oldPlainText(n.HTML)})
 			}
 		}
 	}
 	var quiet diag.List // problems in claims are reported by the claims page
 	for _, c := range b.Claims {
 		docs = append(docs, oldSearchDoc{2, c.Statement + " (" + c.Verdict.Label() + ")", "claims.html#claim-" + c.ID,
-			plainText(r.Markdown(c.Body, "a claim", &quiet))})
+			oldPlainText(r.Markdown(c.Body, "a claim", &quiet))})
 	}
 	for _, s := range b.Sources {
-		docs = append(docs, oldSearchDoc{3, r.Label(s.ID), "sources.html#src-" + s.ID, plainText(render.Reference(s))})
+		docs = append(docs, oldSearchDoc{3, r.Label(s.ID), "sources.html#src-" + s.ID, oldPlainText(render.Reference(s))})
 	}
 	data, err := json.Marshal(map[string]any{"kinds": oldSearchKinds, "docs": docs})
 	if err != nil {
@@ -90,7 +93,7 @@ func oldNotesData(r *render.Renderer, order []*briefing.Article, arts map[string
 		}
 		na := oldNotesArticle{Slug: a.Slug, Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"}
 		for _, n := range ra.Notes {
-			na.Notes = append(na.Notes, newNoteData(r, n, rebase(n.HTML, a.Slug), cites(r.Cites(n.Note.Cites, "")), ""))
+			na.Notes = append(na.Notes, newNoteData(r, n, oldRebase(n.HTML, a.Slug), cites(r.Cites(n.Note.Cites, "")), ""))
 		}
 		out = append(out, na)
 	}
@@ -303,4 +306,33 @@ func oldHandoutArticle(a *briefing.Article, ra *render.Article, notes []noteData
 	h.endnotes(notes, p, true)
 	h.raw("</article>\n")
 	return h.String()
+}
+
+var oldTags = regexp.MustCompile(`<[^>]*>`)
+
+// oldPlainText is the text of rendered HTML.
+func oldPlainText(h string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(oldTags.ReplaceAllString(h, " "))), " ")
+}
+
+var oldHrefAttr = regexp.MustCompile(`href="([^"]*)"`)
+
+// oldRebase rewrites the relative links of a note, written for its article's
+// page, for a page at the site's root.
+func oldRebase(h, slug string) string {
+	return oldHrefAttr.ReplaceAllStringFunc(h, func(m string) string {
+		v := m[len(`href="`) : len(m)-1]
+		u, err := url.Parse(v)
+		switch {
+		case err != nil || u.Scheme != "" || strings.HasPrefix(v, "/"):
+			return m
+		case strings.HasPrefix(v, "#"):
+			v = "articles/" + slug + ".html" + v
+		case strings.HasPrefix(v, "../"):
+			v = strings.TrimPrefix(v, "../")
+		default:
+			v = "articles/" + v
+		}
+		return `href="` + v + `"`
+	})
 }

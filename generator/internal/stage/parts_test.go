@@ -78,3 +78,23 @@ func same(t *testing.T, what string, got, want []byte) {
 	t.Errorf("%s differs at byte %d of %d (want %d):\n got …%s…\nwant …%s…", what, i, len(got), len(want),
 		got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }
+
+// FuzzPlainText holds plainText and rebase, which scan the HTML once, to
+// the regular expressions they replaced.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{
+		"", "plain", "<p>a <em>b</em></p>\n<p>c&amp;d &lt;e&gt; &nbsp;f\u00a0g\u2028h</p>", "a < b > c <", "<<a>>", "x\xff y\t\v z ",
+		`<a href="../claims.html#c">x</a> <a href="#n">y</a> <a href="b.html">z</a> <a href="https://e.org">w</a> <a href="/r">v</a>`,
+		`href="a" href="%zz" xhref="b" href="unclosed`, "&#123; &amp;amp; &unknown; &#x1F600;",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		if got, want := plainText(h), oldPlainText(h); got != want {
+			t.Errorf("plainText(%q) = %q, want %q", h, got, want)
+		}
+		if got, want := rebase(h, "s"), oldRebase(h, "s"); got != want {
+			t.Errorf("rebase(%q) = %q, want %q", h, got, want)
+		}
+	})
+}

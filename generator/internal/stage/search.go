@@ -7,9 +7,10 @@ import (
 	"encoding/hex"
 	"html"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -118,11 +119,63 @@ func searchFiles(b *briefing.Briefing, r *render.Renderer, texts, notes [][]byte
 	return Files{"static/" + name: js}, name
 }
 
-var tags = regexp.MustCompile(`<[^>]*>`)
-
-// plainText is the text of rendered HTML.
+// plainText is the text of rendered HTML: every tag (from < to the next >)
+// taken for a space, character references resolved, then runs of white
+// space (unicode.IsSpace) as one space, none at either end.
 func plainText(h string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(h, " "))), " ")
+	var b strings.Builder
+	b.Grow(len(h))
+	for {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(h[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteString(h[:i])
+		b.WriteByte(' ')
+		h = h[i+j+1:]
+	}
+	b.WriteString(h)
+	t := b.String()
+	if strings.IndexByte(t, '&') >= 0 {
+		t = html.UnescapeString(t)
+	}
+	out := make([]byte, 0, len(t))
+	space := false // white space since the last word
+	for i := 0; i < len(t); {
+		c := t[i]
+		size := 1
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				space = true
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(t[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+		}
+		if space && len(out) > 0 {
+			out = append(out, ' ')
+		}
+		space = false
+		out = append(out, t[i:i+size]...)
+		i += size
+	}
+	return string(out)
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // passageHref links, from the site's root, to bytes [start, end) of an
