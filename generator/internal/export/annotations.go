@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/render"
 )
 
 // AnnotationsFile is the site path of the Web Annotation collection.
@@ -12,58 +13,6 @@ const AnnotationsFile = "annotations.jsonld"
 // QuoteContext is how many characters of text before and after a passage
 // its TextQuoteSelector carries as prefix and suffix.
 const QuoteContext = 32
-
-// The Web Annotation Data Model (https://www.w3.org/TR/annotation-model/)
-// and the collection and page types of its Protocol.
-type (
-	annotationCollection struct {
-		Context string         `json:"@context"`
-		ID      string         `json:"id"`
-		Type    string         `json:"type"`
-		Label   string         `json:"label"`
-		Total   int            `json:"total"`
-		First   annotationPage `json:"first"`
-		Last    string         `json:"last"`
-	}
-	annotationPage struct {
-		ID         string       `json:"id"`
-		Type       string       `json:"type"`
-		PartOf     string       `json:"partOf"`
-		StartIndex int          `json:"startIndex"`
-		Items      []annotation `json:"items"`
-	}
-	annotation struct {
-		ID         string         `json:"id"`
-		Type       string         `json:"type"`
-		Motivation string         `json:"motivation"`
-		Body       []textualBody  `json:"body"`
-		Target     specificTarget `json:"target"`
-	}
-	textualBody struct {
-		Type     string `json:"type"`
-		Value    string `json:"value"`
-		Format   string `json:"format,omitempty"`
-		Language string `json:"language,omitempty"`
-		Purpose  string `json:"purpose"`
-	}
-	specificTarget struct {
-		Type     string `json:"type"`
-		Source   string `json:"source"`
-		Scope    string `json:"scope"`
-		Selector []any  `json:"selector"`
-	}
-	textQuoteSelector struct {
-		Type   string `json:"type"`
-		Exact  string `json:"exact"`
-		Prefix string `json:"prefix"`
-		Suffix string `json:"suffix"`
-	}
-	textPositionSelector struct {
-		Type  string `json:"type"`
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-	}
-)
 
 // Motivation is the Web Annotation motivation of a kind of note: a fact
 // check assesses, a correction edits, a definition describes, and context
@@ -80,8 +29,9 @@ func Motivation(k briefing.Kind) string {
 	return "commenting"
 }
 
-// Annotations returns the W3C Web Annotation collection of every note, in
-// the briefing's reading order: one page, embedded in the collection.
+// Annotations returns the W3C Web Annotation collection
+// (https://www.w3.org/TR/annotation-model/) of every note, in the briefing's
+// reading order: one AnnotationPage, embedded in the AnnotationCollection.
 //
 // Each annotation targets the original article (source) as reproduced on
 // the briefing's page (scope), selected by a TextQuoteSelector (the passage,
@@ -89,60 +39,118 @@ func Motivation(k briefing.Kind) string {
 // TextPositionSelector (code points in the article's text). Its bodies are
 // the note (HTML, purpose "commenting", or "describing"/"editing" for those
 // kinds) and, for a fact check, the verdict (purpose "assessing").
-func Annotations(b *Briefing) []byte {
-	self := b.url(AnnotationsFile, AnnotationsFile)
-	if self == "" {
-		self = AnnotationsFile
-	}
+func Annotations(b *Briefing) []byte { return AnnotationsOf(b, b.Parts()) }
+
+// AnnotationsOf is Annotations made of the articles' parts (parts[i] is
+// Part of b.Order[i]).
+func AnnotationsOf(b *Briefing, parts []*Part) []byte {
+	self := b.annotationsURL()
 	page := self + "#page-1"
-	var items []annotation
-	for _, a := range b.Order {
-		ra := b.Rendered[a.Slug]
-		if ra == nil {
-			continue
-		}
-		local := b.url(AnnotationsFile, ArticlePage(a.Slug))
-		at := passages(ra)
-		for i, n := range ra.Notes {
-			purpose := Motivation(n.Kind)
-			if purpose == "assessing" {
-				purpose = "commenting" // the note explains; the verdict assesses
-			}
-			body := []textualBody{{Type: "TextualBody", Value: n.HTML, Format: "text/html", Language: "en", Purpose: purpose}}
-			if n.Verdict != "" {
-				body = append(body, textualBody{Type: "TextualBody", Value: n.Verdict.Label(), Format: "text/plain", Language: "en", Purpose: "assessing"})
-			}
-			start, end := at[i][0], at[i][1]
-			items = append(items, annotation{
-				ID:         self + "#" + a.Slug + "/" + n.ID,
-				Type:       "Annotation",
-				Motivation: Motivation(n.Kind),
-				Body:       body,
-				Target: specificTarget{
-					Type:   "SpecificResource",
-					Source: a.URL,
-					Scope:  local,
-					Selector: []any{
-						textQuoteSelector{Type: "TextQuoteSelector", Exact: ra.Text[n.Start:n.End],
-							Prefix: lastChars(ra.Text[:n.Start], QuoteContext), Suffix: firstChars(ra.Text[n.End:], QuoteContext)},
-						textPositionSelector{Type: "TextPositionSelector", Start: start, End: end},
-					},
-				},
-			})
-		}
+	total := 0
+	ps := make([][]byte, len(parts))
+	for i, p := range parts {
+		total += p.annotations
+		ps[i] = p.annotationItems
 	}
-	if items == nil {
-		items = []annotation{}
+	head := &JSON{B: make([]byte, 0, 256+3*len(self)+len(b.Index.Title))}
+	head.Open('{')
+	head.Field("@context", "http://www.w3.org/ns/anno.jsonld")
+	head.Field("id", self)
+	head.Field("type", "AnnotationCollection")
+	head.Field("label", b.Index.Title)
+	head.Key("total")
+	head.Int(total)
+	head.Key("first")
+	head.Open('{')
+	head.Field("id", page)
+	head.Field("type", "AnnotationPage")
+	head.Field("partOf", self)
+	head.Key("startIndex")
+	head.Int(0)
+	head.Key("items")
+	head.B = append(head.B, '[')
+
+	tail := &JSON{B: make([]byte, 0, 64+len(page))}
+	tail.Within(2) // in "first", after its items
+	tail.Close('}')
+	tail.Key("last")
+	tail.String(page)
+	tail.Close('}')
+	tail.B = append(tail.B, '\n')
+	return join(head.B, ps, "]", tail.B)
+}
+
+// annotationsURL is the collection's own address.
+func (b *Briefing) annotationsURL() string {
+	if self := b.url(AnnotationsFile, AnnotationsFile); self != "" {
+		return self
 	}
-	return marshal(annotationCollection{
-		Context: "http://www.w3.org/ns/anno.jsonld",
-		ID:      self,
-		Type:    "AnnotationCollection",
-		Label:   b.Index.Title,
-		Total:   len(items),
-		First:   annotationPage{ID: page, Type: "AnnotationPage", PartOf: self, StartIndex: 0, Items: items},
-		Last:    page,
-	}, false)
+	return AnnotationsFile
+}
+
+// annotationItems writes the annotations of an article's notes, each after
+// a comma, as elements of the collection's items.
+func (b *Briefing) annotationItems(a *briefing.Article, ra *render.Article) []byte {
+	size := 0
+	for _, n := range ra.Notes {
+		size += 768 + len(n.HTML) + 2*(n.End-n.Start)
+	}
+	w := &JSON{B: make([]byte, 0, size)}
+	w.Within(3)
+	self := b.annotationsURL()
+	local := b.url(AnnotationsFile, ArticlePage(a.Slug))
+	at := passages(ra)
+	for i, n := range ra.Notes {
+		purpose := Motivation(n.Kind)
+		if purpose == "assessing" {
+			purpose = "commenting" // the note explains; the verdict assesses
+		}
+		w.Open('{')
+		w.Field("id", self+"#"+a.Slug+"/"+n.ID)
+		w.Field("type", "Annotation")
+		w.Field("motivation", Motivation(n.Kind))
+		w.Key("body")
+		w.Open('[')
+		textualBody(w, n.HTML, "text/html", purpose)
+		if n.Verdict != "" {
+			textualBody(w, n.Verdict.Label(), "text/plain", "assessing")
+		}
+		w.Close(']')
+		w.Key("target")
+		w.Open('{')
+		w.Field("type", "SpecificResource")
+		w.Field("source", a.URL)
+		w.Field("scope", local)
+		w.Key("selector")
+		w.Open('[')
+		w.Open('{')
+		w.Field("type", "TextQuoteSelector")
+		w.Field("exact", ra.Text[n.Start:n.End])
+		w.Field("prefix", lastChars(ra.Text[:n.Start], QuoteContext))
+		w.Field("suffix", firstChars(ra.Text[n.End:], QuoteContext))
+		w.Close('}')
+		w.Open('{')
+		w.Field("type", "TextPositionSelector")
+		w.Key("start")
+		w.Int(at[i][0])
+		w.Key("end")
+		w.Int(at[i][1])
+		w.Close('}')
+		w.Close(']')
+		w.Close('}')
+		w.Close('}')
+	}
+	return w.B
+}
+
+func textualBody(w *JSON, value, format, purpose string) {
+	w.Open('{')
+	w.Field("type", "TextualBody")
+	w.Field("value", value)
+	w.Field("format", format)
+	w.Field("language", "en")
+	w.Field("purpose", purpose)
+	w.Close('}')
 }
 
 // lastChars returns the last n code points of s.

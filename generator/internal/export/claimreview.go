@@ -2,6 +2,7 @@ package export
 
 import (
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/render"
 )
 
 // RatingValue places a verdict on the ClaimReview's numeric scale, from 1
@@ -22,76 +23,104 @@ func RatingValue(v briefing.Verdict) (value int, ok bool) {
 	return 0, false
 }
 
-// schema.org types (https://schema.org/ClaimReview).
-type (
-	graph struct {
-		Context string        `json:"@context"`
-		Graph   []claimReview `json:"@graph"`
-	}
-	claimReview struct {
-		Type          string       `json:"@type"`
-		URL           string       `json:"url"`
-		ClaimReviewed string       `json:"claimReviewed"`
-		ReviewRating  rating       `json:"reviewRating"`
-		ItemReviewed  claim        `json:"itemReviewed"`
-		Author        organization `json:"author"`
-	}
-	rating struct {
-		Type          string `json:"@type"`
-		AlternateName string `json:"alternateName"`
-		RatingValue   int    `json:"ratingValue,omitempty"`
-		BestRating    int    `json:"bestRating,omitempty"`
-		WorstRating   int    `json:"worstRating,omitempty"`
-	}
-	claim struct {
-		Type       string         `json:"@type"`
-		Author     *organization  `json:"author,omitempty"`
-		Appearance []creativeWork `json:"appearance"`
-	}
-	creativeWork struct {
-		Type          string       `json:"@type"`
-		URL           string       `json:"url"`
-		Headline      string       `json:"headline"`
-		DatePublished string       `json:"datePublished,omitempty"`
-		Author        *person      `json:"author,omitempty"`
-		Publisher     organization `json:"publisher"`
-	}
-	organization struct {
-		Type string `json:"@type"`
-		Name string `json:"name"`
-		URL  string `json:"url,omitempty"`
-	}
-	person struct {
-		Type string `json:"@type"`
-		Name string `json:"name"`
-	}
-)
+// The JSON-LD is indented, one space a level, for a reader of the page's
+// source, and escaped for a <script> element: <, > and & as \u escapes, so
+// that it never contains "</script" or "<!--".
 
-func (b *Briefing) rating(v briefing.Verdict) rating {
-	r := rating{Type: "Rating", AlternateName: v.Label()}
+// rating writes the ReviewRating of a verdict.
+func rating(w *JSON, v briefing.Verdict) {
+	w.Open('{')
+	w.Field("@type", "Rating")
+	w.Field("alternateName", v.Label())
 	if n, ok := RatingValue(v); ok {
-		r.RatingValue, r.BestRating, r.WorstRating = n, 5, 1
+		w.Key("ratingValue")
+		w.Int(n)
+		w.Key("bestRating")
+		w.Int(5)
+		w.Key("worstRating")
+		w.Int(1)
 	}
-	return r
+	w.Close('}')
 }
 
-// reviewer is the author of every review: the briefing itself.
-func (b *Briefing) reviewer(from string) organization {
-	return organization{Type: "Organization", Name: b.Index.Title, URL: b.url(from, "index.html")}
+// organization writes a schema.org Organization.
+func organization(w *JSON, name, url string) {
+	w.Open('{')
+	w.Field("@type", "Organization")
+	w.Field("name", name)
+	w.OmitEmpty("url", url)
+	w.Close('}')
 }
 
-// appearance is an article as the place a claim appears: the original, by
-// its outlet.
-func appearance(a *briefing.Article) creativeWork {
-	w := creativeWork{Type: "NewsArticle", URL: a.URL, Headline: a.Title,
-		Publisher: organization{Type: "Organization", Name: a.Outlet}}
+// appearance writes an article as the place a claim appears: the original,
+// by its outlet.
+func appearance(w *JSON, a *briefing.Article) {
+	w.Open('{')
+	w.Field("@type", "NewsArticle")
+	w.Field("url", a.URL)
+	w.Field("headline", a.Title)
 	if a.Published != nil {
-		w.DatePublished = a.Published.ISO()
+		w.Field("datePublished", a.Published.ISO())
 	}
 	if a.Author != "" {
-		w.Author = &person{Type: "Person", Name: a.Author}
+		w.Key("author")
+		w.Open('{')
+		w.Field("@type", "Person")
+		w.Field("name", a.Author)
+		w.Close('}')
 	}
+	w.Key("publisher")
+	organization(w, a.Outlet, "")
+	w.Close('}')
+}
+
+// review writes a ClaimReview, up to the claim's appearances: the caller
+// writes them and calls endReview.
+func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author string) {
+	w.Open('{')
+	w.Field("@type", "ClaimReview")
+	w.Field("url", url)
+	w.Field("claimReviewed", claim)
+	w.Key("reviewRating")
+	rating(w, v)
+	w.Key("itemReviewed")
+	w.Open('{')
+	w.Field("@type", "Claim")
+	if author != "" {
+		w.Key("author")
+		organization(w, author, "")
+	}
+	w.Key("appearance")
+	w.Open('[')
+}
+
+// endReview ends a review: its author is the briefing itself.
+func (b *Briefing) endReview(w *JSON, from string) {
+	w.Close(']')
+	w.Close('}')
+	w.Key("author")
+	organization(w, b.Index.Title, b.url(from, "index.html"))
+	w.Close('}')
+}
+
+// appearanceDepth is how deep a claim's appearances are in the claims
+// page's JSON-LD: {"@graph": [{"itemReviewed": {"appearance": [.
+const appearanceDepth = 5
+
+// graph starts the JSON-LD of a page: its reviews follow.
+func graph(size int) *JSON {
+	w := &JSON{B: make([]byte, 0, size), HTML: true, Indent: true}
+	w.Open('{')
+	w.Field("@context", "https://schema.org")
+	w.Key("@graph")
+	w.Open('[')
 	return w
+}
+
+func endGraph(w *JSON) []byte {
+	w.Close(']')
+	w.Close('}')
+	return append(w.B, '\n')
 }
 
 // ArticleReviews returns the ClaimReview JSON-LD of an article page: one
@@ -99,67 +128,68 @@ func appearance(a *briefing.Article) creativeWork {
 // article as the claim's appearance and its outlet as the claim's author.
 // It returns nil when the article has no verdict.
 func ArticleReviews(b *Briefing, a *briefing.Article) []byte {
-	ra := b.Rendered[a.Slug]
-	if ra == nil {
+	if ra := b.Rendered[a.Slug]; ra != nil {
+		return b.articleReviews(a, ra)
+	}
+	return nil
+}
+
+func (b *Briefing) articleReviews(a *briefing.Article, ra *render.Article) []byte {
+	reviews := 0
+	for _, n := range ra.Notes {
+		if n.Verdict != "" {
+			reviews++
+		}
+	}
+	if reviews == 0 {
 		return nil
 	}
 	from := ArticlePage(a.Slug)
-	var reviews []claimReview
+	self := b.url(from, from)
+	w := graph(reviews * (1024 + 2*len(a.Title)))
 	for _, n := range ra.Notes {
 		if n.Verdict == "" {
 			continue
 		}
-		reviews = append(reviews, claimReview{
-			Type:          "ClaimReview",
-			URL:           b.url(from, from) + "#note-" + n.ID,
-			ClaimReviewed: n.Quote,
-			ReviewRating:  b.rating(n.Verdict),
-			ItemReviewed: claim{Type: "Claim", Author: &organization{Type: "Organization", Name: a.Outlet},
-				Appearance: []creativeWork{appearance(a)}},
-			Author: b.reviewer(from),
-		})
+		b.review(w, self+"#note-"+n.ID, n.Quote, n.Verdict, a.Outlet)
+		appearance(w, a)
+		b.endReview(w, from)
 	}
-	if reviews == nil {
-		return nil
-	}
-	return marshal(graph{Context: "https://schema.org", Graph: reviews}, true)
+	return endGraph(w)
 }
 
 // ClaimReviews returns the ClaimReview JSON-LD of the claims page: one review
 // per claim, its statement as the claim reviewed and every article that makes
 // it as an appearance. It returns nil when there are no claims.
-func ClaimReviews(b *Briefing) []byte {
-	where := map[string][]*briefing.Article{}
-	for _, a := range b.Order {
-		ra := b.Rendered[a.Slug]
-		if ra == nil {
-			continue
-		}
-		seen := map[string]bool{}
-		for _, n := range ra.Notes {
-			if id := n.Claim.ID; id != "" && !seen[id] {
-				seen[id] = true
-				where[id] = append(where[id], a)
-			}
-		}
-	}
-	var reviews []claimReview
-	for _, c := range b.Claims {
-		apps := []creativeWork{}
-		for _, a := range where[c.ID] {
-			apps = append(apps, appearance(a))
-		}
-		reviews = append(reviews, claimReview{
-			Type:          "ClaimReview",
-			URL:           b.url(ClaimsPage, ClaimsPage) + "#claim-" + c.ID,
-			ClaimReviewed: c.Statement,
-			ReviewRating:  b.rating(c.Verdict),
-			ItemReviewed:  claim{Type: "Claim", Appearance: apps},
-			Author:        b.reviewer(ClaimsPage),
-		})
-	}
-	if reviews == nil {
+func ClaimReviews(b *Briefing) []byte { return ClaimReviewsOf(b, b.Parts()) }
+
+// ClaimReviewsOf is ClaimReviews made of the articles' parts (parts[i] is
+// Part of b.Order[i]).
+func ClaimReviewsOf(b *Briefing, parts []*Part) []byte {
+	if len(b.Claims) == 0 {
 		return nil
 	}
-	return marshal(graph{Context: "https://schema.org", Graph: reviews}, true)
+	where := map[string][][]byte{}
+	size := 256
+	for _, p := range parts {
+		for _, id := range p.claims {
+			where[id] = append(where[id], p.appearance)
+			size += len(p.appearance)
+		}
+	}
+	size += len(b.Claims) * (1024 + 2*len(b.Index.Title))
+	w := graph(size)
+	self := b.url(ClaimsPage, ClaimsPage)
+	for _, c := range b.Claims {
+		b.review(w, self+"#claim-"+c.ID, c.Statement, c.Verdict, "")
+		for i, app := range where[c.ID] {
+			if i == 0 {
+				app = app[1:] // the first appearance has no comma before it
+			}
+			w.B = append(w.B, app...)
+			w.empty = false
+		}
+		b.endReview(w, ClaimsPage)
+	}
+	return endGraph(w)
 }

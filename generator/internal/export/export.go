@@ -24,9 +24,6 @@
 package export
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"slices"
 	"unicode/utf8"
 
@@ -115,23 +112,89 @@ func passages(ra *render.Article) [][2]int {
 	return out
 }
 
-// marshal encodes v as JSON. For a <script> element (inScript), <, > and &
-// are written as \u escapes, so that the result never contains "</script"
-// or "<!--", and the JSON is indented for a reader of the page's source;
-// files of their own keep <, > and & as they are and are not indented:
-// briefing.json and annotations.jsonld grow with the briefing (tens of
-// megabytes at a thousand articles), and indenting them took a third of
-// their time and a fifth of their size.
-func marshal(v any, inScript bool) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(inScript)
-	if inScript {
-		enc.SetIndent("", " ")
+// Part is one article's part of every export: its object in
+// briefing.json, its annotations in annotations.jsonld, the article as a
+// claim's appearance in the claims page's JSON-LD, and its own page's
+// JSON-LD. It depends only on the article, its rendering and what every
+// article shares (the briefing's title, the base URL), so that the parts
+// are made on every core and the live preview keeps those of the articles
+// that did not change; the whole files are the parts put together
+// (ModelOf, AnnotationsOf, ClaimReviewsOf).
+type Part struct {
+	model           []byte   // its object in briefing.json's articles, after a comma
+	annotationItems []byte   // its notes' annotations, each after a comma
+	annotations     int      // how many
+	appearance      []byte   // its appearance in the claims page's JSON-LD, after a comma
+	claims          []string // the claims its notes point at, each once, in order
+	// Reviews is the ClaimReview JSON-LD of the article's page (see
+	// ArticleReviews); nil when the article has no verdict.
+	Reviews []byte
+}
+
+// Part returns article a's part (a in b.Order).
+func (b *Briefing) Part(a *briefing.Article) *Part {
+	ra := b.Rendered[a.Slug]
+	p := &Part{}
+	size := 1024 + len(a.Body.Text)
+	if ra != nil {
+		size += len(ra.Text)
+		for _, n := range ra.Notes {
+			size += 256 + len(n.HTML) + len(n.Body.Text) + len(n.Quote)
+		}
 	}
-	if err := enc.Encode(v); err != nil {
-		// Only plain structs, strings and numbers are encoded.
-		panic(fmt.Sprintf("export: %v", err))
+	w := &JSON{B: make([]byte, 0, size)}
+	w.Within(2)
+	modelArticle(w, a, ra)
+	p.model = w.B
+	if ra == nil {
+		return p
 	}
-	return buf.Bytes()
+	p.annotationItems = b.annotationItems(a, ra)
+	p.annotations = len(ra.Notes)
+	p.Reviews = b.articleReviews(a, ra)
+	for _, n := range ra.Notes {
+		if id := n.Claim.ID; id != "" && !slices.Contains(p.claims, id) {
+			p.claims = append(p.claims, id)
+		}
+	}
+	if len(p.claims) > 0 {
+		w := &JSON{HTML: true, Indent: true}
+		w.Within(appearanceDepth)
+		appearance(w, a)
+		p.appearance = w.B
+	}
+	return p
+}
+
+// Parts returns the part of every article, in b.Order.
+func (b *Briefing) Parts() []*Part {
+	parts := make([]*Part, len(b.Order))
+	for i, a := range b.Order {
+		parts[i] = b.Part(a)
+	}
+	return parts
+}
+
+// join returns head, then the parts, elements of an array each written
+// after a comma (dropped from the first), then end and tail, in a buffer of
+// their size.
+func join(head []byte, parts [][]byte, end string, tail []byte) []byte {
+	size := len(head) + len(end) + len(tail)
+	for _, p := range parts {
+		size += len(p)
+	}
+	out := make([]byte, 0, size)
+	out = append(out, head...)
+	first := true
+	for _, p := range parts {
+		if len(p) == 0 {
+			continue
+		}
+		if first {
+			p, first = p[1:], false
+		}
+		out = append(out, p...)
+	}
+	out = append(out, end...)
+	return append(out, tail...)
 }

@@ -1,9 +1,11 @@
 package export
 
 import (
-	"encoding/json"
+	"slices"
+	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/render"
 )
 
 // ModelFile is the site path of the JSON dump of the briefing.
@@ -13,222 +15,271 @@ const ModelFile = "briefing.json"
 // a field is removed or changes meaning.
 const ModelVersion = 1
 
-// The shape of briefing.json. Markdown fields hold the briefing's own
-// Markdown; note_html is the note as the site shows it.
-type (
-	model struct {
-		Version  int             `json:"version"`
-		BaseURL  string          `json:"base_url,omitempty"`
-		Title    string          `json:"title"`
-		Summary  string          `json:"summary,omitempty"`
-		Overview string          `json:"overview,omitempty"`
-		Timeline []modelEvent    `json:"timeline"`
-		Articles []modelArticle  `json:"articles"`
-		Claims   []modelClaim    `json:"claims"`
-		Sources  []cslItem       `json:"sources"`
-		Verdicts []modelVerdict  `json:"verdicts"`
-		Kinds    []modelKindName `json:"kinds"`
-	}
-	modelEvent struct {
-		Date  string   `json:"date"`
-		Text  string   `json:"text"`
-		Cites []string `json:"cites"`
-	}
-	modelArticle struct {
-		Slug      string      `json:"slug"`
-		Page      string      `json:"page"`
-		Title     string      `json:"title"`
-		Outlet    string      `json:"outlet"`
-		URL       string      `json:"url"`
-		Published string      `json:"published,omitempty"`
-		DateNote  string      `json:"date_note,omitempty"`
-		Author    string      `json:"author,omitempty"`
-		ReliesOn  []string    `json:"relies_on"`
-		Summary   string      `json:"summary,omitempty"`
-		Markdown  string      `json:"markdown"`
-		Text      string      `json:"text"`
-		Notes     []modelNote `json:"notes"`
-	}
-	modelNote struct {
-		ID       string   `json:"id"`
-		Number   int      `json:"number"`
-		Kind     string   `json:"kind"`
-		Verdict  string   `json:"verdict,omitempty"`
-		Claim    string   `json:"claim,omitempty"`
-		Quote    string   `json:"quote"`
-		Start    int      `json:"start"`
-		End      int      `json:"end"`
-		Note     string   `json:"note"`
-		NoteHTML string   `json:"note_html"`
-		Cites    []string `json:"cites"`
-	}
-	modelClaim struct {
-		ID        string   `json:"id"`
-		Statement string   `json:"statement"`
-		Verdict   string   `json:"verdict"`
-		Note      string   `json:"note"`
-		Cites     []string `json:"cites"`
-	}
-	modelVerdict struct {
-		Verdict string `json:"verdict"`
-		Label   string `json:"label"`
-		Rating  int    `json:"rating,omitempty"`
-	}
-	modelKindName struct {
-		Kind       string `json:"kind"`
-		Label      string `json:"label"`
-		Motivation string `json:"motivation"`
-	}
-)
+// The shape of briefing.json (version 1): an object with "version",
+// "base_url" (omitted when empty), "title", "summary" and "overview" (omitted
+// when empty), "timeline" [{date, text, cites}], "articles" [{slug, page,
+// title, outlet, url, published, date_note, author (each omitted when empty),
+// relies_on, summary (omitted when empty), markdown, text, notes [{id,
+// number, kind, verdict, claim (omitted when empty), quote, start, end,
+// note, note_html, cites}]}], "claims" [{id, statement, verdict, note,
+// cites}], "sources" (CSL-JSON items), "verdicts" [{verdict, label, rating
+// (omitted when it has none)}] and "kinds" [{kind, label, motivation}].
+// Markdown fields hold the briefing's own Markdown; note_html is the note as
+// the site shows it. The file is compact JSON with <, > and & as they are,
+// but in the sources, which are written as CSL-JSON is (escaped).
 
 // Model returns briefing.json: the whole briefing as loaded and anchored,
 // for other tools. Articles come in reading order; notes in the order of
 // their markers, with start and end in code points of the article's text;
 // sources as CSL-JSON.
-func Model(b *Briefing) []byte {
-	m := model{
-		Version: ModelVersion, BaseURL: b.BaseURL,
-		Title: b.Index.Title, Summary: b.Index.Summary, Overview: b.Index.Body.Text,
-		Timeline: []modelEvent{}, Articles: []modelArticle{}, Claims: []modelClaim{}, Sources: []cslItem{},
-	}
+func Model(b *Briefing) []byte { return ModelOf(b, b.Parts()) }
+
+// ModelOf is Model made of the articles' parts (parts[i] is Part of
+// b.Order[i]).
+func ModelOf(b *Briefing, parts []*Part) []byte {
+	head := &JSON{B: make([]byte, 0, 1024+len(b.Index.Body.Text))}
+	head.Open('{')
+	head.Key("version")
+	head.Int(ModelVersion)
+	head.OmitEmpty("base_url", b.BaseURL)
+	head.Field("title", b.Index.Title)
+	head.OmitEmpty("summary", b.Index.Summary)
+	head.OmitEmpty("overview", b.Index.Body.Text)
+	head.Key("timeline")
+	head.Open('[')
 	for _, e := range b.Index.Timeline {
-		m.Timeline = append(m.Timeline, modelEvent{Date: e.Date.ISO(), Text: e.Text.Text, Cites: ids(e.Cites)})
+		head.Open('{')
+		head.Field("date", e.Date.ISO())
+		head.Field("text", e.Text.Text)
+		head.Key("cites")
+		refs(head, e.Cites)
+		head.Close('}')
 	}
-	for _, a := range b.Order {
-		ma := modelArticle{
-			Slug: a.Slug, Page: ArticlePage(a.Slug), Title: a.Title, Outlet: a.Outlet, URL: a.URL,
-			DateNote: a.DateNote, Author: a.Author, ReliesOn: nonNil(a.ReliesOn), Summary: a.Summary,
-			Markdown: a.Body.Text, Notes: []modelNote{},
-		}
-		if a.Published != nil {
-			ma.Published = a.Published.ISO()
-		}
-		if ra := b.Rendered[a.Slug]; ra != nil {
-			ma.Text = ra.Text
-			at := passages(ra)
-			for i, n := range ra.Notes {
-				ma.Notes = append(ma.Notes, modelNote{
-					ID: n.ID, Number: n.Number, Kind: string(n.Kind), Verdict: string(n.Verdict), Claim: n.Claim.ID,
-					Quote: n.Quote, Start: at[i][0], End: at[i][1],
-					Note: n.Body.Text, NoteHTML: n.HTML, Cites: ids(n.Note.Cites),
-				})
-			}
-		}
-		m.Articles = append(m.Articles, ma)
-	}
+	head.Close(']')
+	head.Key("articles")
+	head.B = append(head.B, '[')
+
+	tail := &JSON{B: make([]byte, 0, 4096+len(b.Claims)*512+len(b.Sources)*512)}
+	tail.Within(1)
+	tail.Key("claims")
+	tail.Open('[')
 	for _, c := range b.Claims {
-		m.Claims = append(m.Claims, modelClaim{ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), Note: c.Body.Text, Cites: ids(c.Cites)})
+		tail.Open('{')
+		tail.Field("id", c.ID)
+		tail.Field("statement", c.Statement)
+		tail.Field("verdict", string(c.Verdict))
+		tail.Field("note", c.Body.Text)
+		tail.Key("cites")
+		refs(tail, c.Cites)
+		tail.Close('}')
 	}
+	tail.Close(']')
+	tail.Key("sources")
+	tail.Open('[')
 	for _, s := range b.Sources {
-		m.Sources = append(m.Sources, csl(s))
+		tail.Raw(cslJSON(s))
 	}
+	tail.Close(']')
+	tail.Key("verdicts")
+	tail.Open('[')
 	for _, v := range briefing.Verdicts {
-		r, _ := RatingValue(v)
-		m.Verdicts = append(m.Verdicts, modelVerdict{Verdict: string(v), Label: v.Label(), Rating: r})
+		tail.Open('{')
+		tail.Field("verdict", string(v))
+		tail.Field("label", v.Label())
+		if r, _ := RatingValue(v); r != 0 {
+			tail.Key("rating")
+			tail.Int(r)
+		}
+		tail.Close('}')
 	}
+	tail.Close(']')
+	tail.Key("kinds")
+	tail.Open('[')
 	for _, k := range briefing.Kinds {
-		m.Kinds = append(m.Kinds, modelKindName{Kind: string(k), Label: k.Label(), Motivation: Motivation(k)})
+		tail.Open('{')
+		tail.Field("kind", string(k))
+		tail.Field("label", k.Label())
+		tail.Field("motivation", Motivation(k))
+		tail.Close('}')
 	}
-	return marshal(m, false)
+	tail.Close(']')
+	tail.Close('}')
+	tail.B = append(tail.B, '\n')
+
+	ps := make([][]byte, len(parts))
+	for i, p := range parts {
+		ps[i] = p.model
+	}
+	return join(head.B, ps, "]", tail.B)
 }
 
-func ids(refs []briefing.Ref) []string {
-	out := []string{}
+// modelArticle writes an article's object in briefing.json's articles.
+func modelArticle(w *JSON, a *briefing.Article, ra *render.Article) {
+	w.Open('{')
+	w.Field("slug", a.Slug)
+	w.Field("page", ArticlePage(a.Slug))
+	w.Field("title", a.Title)
+	w.Field("outlet", a.Outlet)
+	w.Field("url", a.URL)
+	if a.Published != nil {
+		w.Field("published", a.Published.ISO())
+	}
+	w.OmitEmpty("date_note", a.DateNote)
+	w.OmitEmpty("author", a.Author)
+	w.Key("relies_on")
+	w.Strings(a.ReliesOn)
+	w.OmitEmpty("summary", a.Summary)
+	w.Field("markdown", a.Body.Text)
+	w.Key("text")
+	if ra == nil {
+		w.String("")
+		w.Key("notes")
+		w.Strings(nil)
+		w.Close('}')
+		return
+	}
+	w.String(ra.Text)
+	w.Key("notes")
+	w.Open('[')
+	at := passages(ra)
+	for i, n := range ra.Notes {
+		w.Open('{')
+		w.Field("id", n.ID)
+		w.Key("number")
+		w.Int(n.Number)
+		w.Field("kind", string(n.Kind))
+		w.OmitEmpty("verdict", string(n.Verdict))
+		w.OmitEmpty("claim", n.Claim.ID)
+		w.Field("quote", n.Quote)
+		w.Key("start")
+		w.Int(at[i][0])
+		w.Key("end")
+		w.Int(at[i][1])
+		w.Field("note", n.Body.Text)
+		w.Field("note_html", n.HTML)
+		w.Key("cites")
+		refs(w, n.Note.Cites)
+		w.Close('}')
+	}
+	w.Close(']')
+	w.Close('}')
+}
+
+// refs writes the ids of refs as an array.
+func refs(w *JSON, refs []briefing.Ref) {
+	w.Open('[')
 	for _, r := range refs {
-		out = append(out, r.ID)
+		w.String(r.ID)
 	}
-	return out
+	w.Close(']')
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
+// cslJSON is a source as CSL-JSON, the format it was written in, with the
+// CSL variables the generator does not model (Source.Other) beside the ones
+// it does; then, as encoding/json writes a map, every key is in sorted
+// order. Strings are escaped as encoding/json escapes them by default (<, >
+// and & too).
+func cslJSON(s *briefing.Source) []byte {
+	other := len(s.Other) > 0
+	w := &JSON{HTML: true}
+	type field struct {
+		key string
+		w   *JSON
 	}
-	return s
-}
-
-// cslItem is a source as CSL-JSON, the format it was written in.
-type cslItem struct {
-	ID              string    `json:"id"`
-	Type            string    `json:"type"`
-	Author          []cslName `json:"author,omitempty"`
-	Editor          []cslName `json:"editor,omitempty"`
-	Issued          *cslDate  `json:"issued,omitempty"`
-	Title           string    `json:"title,omitempty"`
-	ContainerTitle  string    `json:"container-title,omitempty"`
-	CollectionTitle string    `json:"collection-title,omitempty"`
-	Volume          string    `json:"volume,omitempty"`
-	Issue           string    `json:"issue,omitempty"`
-	Page            string    `json:"page,omitempty"`
-	Publisher       string    `json:"publisher,omitempty"`
-	PublisherPlace  string    `json:"publisher-place,omitempty"`
-	Number          string    `json:"number,omitempty"`
-	Genre           string    `json:"genre,omitempty"`
-	DOI             string    `json:"DOI,omitempty"`
-	URL             string    `json:"URL,omitempty"`
-	Accessed        *cslDate  `json:"accessed,omitempty"`
-	Note            string    `json:"note,omitempty"`
-	other           map[string]string
-}
-
-type cslName struct {
-	Family   string `json:"family,omitempty"`
-	Given    string `json:"given,omitempty"`
-	Literal  string `json:"literal,omitempty"`
-	Particle string `json:"non-dropping-particle,omitempty"`
-	Suffix   string `json:"suffix,omitempty"`
-}
-
-type cslDate struct {
-	DateParts [][]int `json:"date-parts"`
-}
-
-// MarshalJSON writes the item with the CSL variables the generator does not
-// model (Source.Other) beside the ones it does.
-func (c cslItem) MarshalJSON() ([]byte, error) {
-	type plain cslItem
-	data, err := json.Marshal(plain(c))
-	if err != nil || len(c.other) == 0 {
-		return data, err
+	var fields []field
+	// put starts the value of key: on w, in the order of the fields, or,
+	// with other variables, on a writer of its own, to be sorted.
+	put := func(key string) *JSON {
+		if !other {
+			w.Key(key)
+			return w
+		}
+		v := &JSON{HTML: true}
+		fields = append(fields, field{key, v})
+		return v
 	}
-	fields := map[string]json.RawMessage{}
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return nil, err
-	}
-	for k, v := range c.other {
-		if _, taken := fields[k]; !taken {
-			fields[k], _ = json.Marshal(v)
+	str := func(key, val string) {
+		if val != "" {
+			put(key).String(val)
 		}
 	}
-	return json.Marshal(fields) // keys sorted: the output is stable
-}
-
-func csl(s *briefing.Source) cslItem {
-	names := func(ns []briefing.Name) []cslName {
-		var out []cslName
+	names := func(key string, ns []briefing.Name) {
+		if len(ns) == 0 {
+			return
+		}
+		w := put(key)
+		w.Open('[')
 		for _, n := range ns {
-			out = append(out, cslName{Family: n.Family, Given: n.Given, Literal: n.Literal, Particle: n.Particle, Suffix: n.Suffix})
+			w.Open('{')
+			w.OmitEmpty("family", n.Family)
+			w.OmitEmpty("given", n.Given)
+			w.OmitEmpty("literal", n.Literal)
+			w.OmitEmpty("non-dropping-particle", n.Particle)
+			w.OmitEmpty("suffix", n.Suffix)
+			w.Close('}')
 		}
-		return out
+		w.Close(']')
 	}
-	date := func(d *briefing.Date) *cslDate {
+	date := func(key string, d *briefing.Date) {
 		if d == nil {
-			return nil
+			return
 		}
-		parts := []int{d.Year}
+		w := put(key)
+		w.Open('{')
+		w.Key("date-parts")
+		w.Open('[')
+		w.Open('[')
+		w.Int(d.Year)
 		if d.Month > 0 {
-			parts = append(parts, d.Month)
+			w.Int(d.Month)
 			if d.Day > 0 {
-				parts = append(parts, d.Day)
+				w.Int(d.Day)
 			}
 		}
-		return &cslDate{DateParts: [][]int{parts}}
+		w.Close(']')
+		w.Close(']')
+		w.Close('}')
 	}
-	return cslItem{
-		ID: s.ID, Type: s.Type, Author: names(s.Author), Editor: names(s.Editor), Issued: date(s.Issued),
-		Title: s.Title, ContainerTitle: s.ContainerTitle, CollectionTitle: s.CollectionTitle,
-		Volume: s.Volume, Issue: s.Issue, Page: s.Page, Publisher: s.Publisher, PublisherPlace: s.PublisherPlace,
-		Number: s.Number, Genre: s.Genre, DOI: s.DOI, URL: s.URL, Accessed: date(s.Accessed), Note: s.Note,
-		other: s.Other,
+	w.Open('{')
+	put("id").String(s.ID)
+	put("type").String(s.Type)
+	names("author", s.Author)
+	names("editor", s.Editor)
+	date("issued", s.Issued)
+	str("title", s.Title)
+	str("container-title", s.ContainerTitle)
+	str("collection-title", s.CollectionTitle)
+	str("volume", s.Volume)
+	str("issue", s.Issue)
+	str("page", s.Page)
+	str("publisher", s.Publisher)
+	str("publisher-place", s.PublisherPlace)
+	str("number", s.Number)
+	str("genre", s.Genre)
+	str("DOI", s.DOI)
+	str("URL", s.URL)
+	date("accessed", s.Accessed)
+	str("note", s.Note)
+	if other {
+		taken := make(map[string]bool, len(fields))
+		for _, f := range fields {
+			taken[f.key] = true
+		}
+		for k, v := range s.Other {
+			if !taken[k] {
+				fields = append(fields, field{k, &JSON{B: AppendString(nil, v, true)}})
+			}
+		}
+		slices.SortFunc(fields, func(a, b field) int { return strings.Compare(a.key, b.key) })
+		for i, f := range fields {
+			if i > 0 {
+				w.B = append(w.B, ',')
+			}
+			w.B = AppendString(w.B, f.key, true)
+			w.B = append(w.B, ':')
+			w.B = append(w.B, f.w.B...)
+		}
 	}
+	w.Close('}')
+	return w.B
 }

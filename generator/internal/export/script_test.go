@@ -6,11 +6,15 @@ import (
 	"testing"
 )
 
-// TestMarshalInScript: JSON-LD inside <script> can never close the element
+// TestJSONInScript: JSON-LD inside <script> can never close the element
 // or open a comment, whatever the briefing's text says.
-func TestMarshalInScript(t *testing.T) {
+func TestJSONInScript(t *testing.T) {
 	hostile := `</script><script>alert(1)</script><!-- & </SCRIPT`
-	data := marshal(map[string]string{"claimReviewed": hostile}, true)
+	w := &JSON{HTML: true, Indent: true}
+	w.Open('{')
+	w.Field("claimReviewed", hostile)
+	w.Close('}')
+	data := w.B
 	for _, bad := range []string{"</script", "</SCRIPT", "<!--", "<", ">"} {
 		if strings.Contains(string(data), bad) {
 			t.Errorf("JSON for a script contains %q: %s", bad, data)
@@ -20,8 +24,10 @@ func TestMarshalInScript(t *testing.T) {
 	if err := json.Unmarshal(data, &back); err != nil || back["claimReviewed"] != hostile {
 		t.Errorf("round trip = %q, %v", back["claimReviewed"], err)
 	}
-	if file := marshal(hostile, false); !strings.Contains(string(file), "<!--") {
-		t.Errorf("a file of its own keeps < as it is: %s", file)
+	file := &JSON{}
+	file.String(hostile)
+	if !strings.Contains(string(file.B), "<!--") {
+		t.Errorf("a file of its own keeps < as it is: %s", file.B)
 	}
 }
 

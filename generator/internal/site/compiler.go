@@ -26,12 +26,14 @@ var sharedFiles = []string{
 // Compiler compiles the same briefing again and again (the live preview
 // does on every save), doing again only the work of the articles that
 // changed. It keeps, for each article, the decoded article and notes files
-// (by their bytes), the rendered article and its staged page and handout
-// part; a change to a file every article depends on (sharedFiles), to the
-// theme's strings or to the options discards all of it. The pages made of
-// every article (home, notes, claims, sources, quotes, search, handout,
-// exports) are made again each time from the kept parts. The result, and
-// the problems reported, are those of Compile, byte for byte.
+// (by their bytes), the rendered article and its stage.Parts (its page and
+// its part of the handout, the all-notes page, the search index and the
+// exports); a change to a file every article depends on (sharedFiles), to
+// the theme's strings or to the options discards all of it. The pages made
+// of every article (home, notes, claims, sources, quotes, search, handout,
+// exports) are made again each time, those with parts by putting the kept
+// parts together. The result, and the problems reported, are those of
+// Compile, byte for byte.
 //
 // A Compiler is for one briefing, and one Compile at a time.
 type Compiler struct {
@@ -49,8 +51,7 @@ type artEntry struct {
 	ra              *render.Article
 	errs            diag.List // what rendering reported
 	weight          int       // 0 until staged
-	page            []byte
-	part            string
+	parts           *stage.Parts
 }
 
 // NewCompiler returns a Compiler that has compiled nothing yet.
@@ -125,23 +126,23 @@ func (c *Compiler) same(shared []uint64, opt stage.Options) bool {
 	return opt.BaseURL == c.opt.BaseURL && opt.PDF == c.opt.PDF && opt.Text.Equal(c.opt.Text)
 }
 
-// memo keeps each article's staged page and handout part in its artEntry.
+// memo keeps each article's stage.Parts in its artEntry.
 type memo struct{ c *Compiler }
 
-func (m memo) Article(a *briefing.Article, weight int, build func() ([]byte, string)) ([]byte, string) {
+func (m memo) Article(a *briefing.Article, weight int, build func() *stage.Parts) *stage.Parts {
 	m.c.mu.Lock()
 	e := m.c.arts[a.Slug]
 	if e != nil && e.weight == weight {
-		page, part := e.page, e.part
+		parts := e.parts
 		m.c.mu.Unlock()
-		return page, part
+		return parts
 	}
 	m.c.mu.Unlock()
-	page, part := build()
+	parts := build()
 	if e != nil {
 		m.c.mu.Lock()
-		e.weight, e.page, e.part = weight, page, part
+		e.weight, e.parts = weight, parts
 		m.c.mu.Unlock()
 	}
-	return page, part
+	return parts
 }

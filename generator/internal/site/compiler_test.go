@@ -19,7 +19,7 @@ import (
 // TestCompilerMatchesCompile edits a small synthetic briefing at random,
 // step after step (good edits and bad ones, to articles, notes files,
 // claims, sources and the overview; files deleted, added and put back; the
-// theme's strings changed), and checks after every step that a Compiler
+// theme's strings and the base URL changed), and checks after every step that a Compiler
 // that has seen every earlier step gives exactly what a fresh Compile
 // gives: the same staged files, byte for byte, the same counts and the same
 // problems.
@@ -57,6 +57,8 @@ func testCompilerSeed(t *testing.T, seed uint64, steps int) {
 	var prev *Result
 	reused, bad := 0, 0
 	textIdx := 0
+	bases := []string{"", "https://example.org/sub/"}
+	baseIdx := 0
 	for step := 0; step < steps; step++ {
 		what := "nothing"
 		if step > 0 {
@@ -64,6 +66,9 @@ func testCompilerSeed(t *testing.T, seed uint64, steps int) {
 			case k == 0:
 				textIdx = 1 - textIdx
 				what = "the theme's strings"
+			case k == 1: // the exports' addresses change with it
+				baseIdx = 1 - baseIdx
+				what = "the base URL"
 			case k <= 4: // everything put back, then one good edit
 				for _, p := range paths {
 					if orig[p] == nil || strings.Contains(p, "zz-new") {
@@ -79,7 +84,7 @@ func testCompilerSeed(t *testing.T, seed uint64, steps int) {
 				what = edit(rng, fsys, p, orig[p]) + " " + p
 			}
 		}
-		opt := stage.Options{Text: texts[textIdx]}
+		opt := stage.Options{Text: texts[textIdx], BaseURL: bases[baseIdx]}
 		got, gotErr := c.Compile(fsys, opt)
 		want, wantErr := Compile(fsys, opt)
 		if errString(gotErr) != errString(wantErr) {

@@ -74,8 +74,7 @@ func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, 
 // articlePage is an article's content file. Its body is the page's text,
 // each note's in-text form (the theme's sidenote) put where the renderer
 // left its slot, and the endnotes.
-func articlePage(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int, t *Text) []byte {
-	notes := articleNotes(r, ra)
+func articlePage(a *briefing.Article, ra *render.Article, notes []noteData, weight int, t *Text) []byte {
 	h := newHTML(t, len(ra.Body)*3+len(notes)*2048)
 	h.raw("<div class=\"body\">\n")
 	h.withSidenotes(ra.Body, notes)

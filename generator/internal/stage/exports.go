@@ -3,9 +3,7 @@
 package stage
 
 import (
-	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/export"
-	"github.com/briefing/annotated/generator/internal/render"
 )
 
 // JSONLDAsset is where the ClaimReview JSON-LD of the page staged as
@@ -16,18 +14,21 @@ func JSONLDAsset(contentPath string) string { return "assets/jsonld/" + contentP
 
 // exports returns annotations.jsonld and briefing.json (copied to the site
 // as they are, from static/) and the JSON-LD of every page that carries a
-// verdict.
-func exports(b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article, opt Options) Files {
+// verdict, from the articles' parts (parts[i] is that of eb.Order[i]).
+func exports(eb *export.Briefing, parts []*Parts) Files {
 	f := Files{}
-	eb := &export.Briefing{Briefing: b, Order: order, Rendered: arts, BaseURL: baseURL(opt)}
-	f["static/"+export.AnnotationsFile] = export.Annotations(eb)
-	f["static/"+export.ModelFile] = export.Model(eb)
-	for _, a := range order {
-		if data := export.ArticleReviews(eb, a); data != nil {
+	ps := make([]*export.Part, len(parts))
+	for i, p := range parts {
+		ps[i] = p.export
+	}
+	f["static/"+export.AnnotationsFile] = export.AnnotationsOf(eb, ps)
+	f["static/"+export.ModelFile] = export.ModelOf(eb, ps)
+	for i, a := range eb.Order {
+		if data := ps[i].Reviews; data != nil {
 			f[JSONLDAsset("articles/"+a.Slug+".html")] = data
 		}
 	}
-	if data := export.ClaimReviews(eb); data != nil {
+	if data := export.ClaimReviewsOf(eb, ps); data != nil {
 		f[JSONLDAsset("claims.html")] = data
 	}
 	return f

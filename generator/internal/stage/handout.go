@@ -10,25 +10,15 @@ import (
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
-// handout adds content/handout.html: the whole briefing in one
+// handout is content/handout.html: the whole briefing in one
 // self-contained file. Its body, the cover and everything after it, is
-// written here from the other pages' data (the articles' parts, made beside
-// their pages, in parts); the theme's handout.html wraps it in a document
-// with the stylesheet inline. It returns the number of pages added.
-func handout(f Files, b *briefing.Briefing, order []*briefing.Article, parts []string, o overview, claims []claimData, groups []sourceGroupData, t *Text) int {
-	size := 4096 + len(o.HTML)
-	for _, p := range parts {
-		size += len(p)
-	}
-	for _, c := range claims {
-		size += 1024 + len(c.HTML) + len(c.Appearances)*128
-	}
-	for _, g := range groups {
-		for _, s := range g.Sources {
-			size += 64 + len(s.HTML)
-		}
-	}
-	h := newHTML(t, size)
+// written here from the other pages' data and the articles' parts (their
+// entries in the contents and their texts, from handoutTOC and
+// handoutArticle, made beside their pages; nil for an article left out);
+// the theme's handout.html wraps it in a document with the stylesheet
+// inline.
+func handout(b *briefing.Briefing, tocs, parts [][]byte, o overview, claims []claimData, groups []sourceGroupData, t *Text) []byte {
+	h := newHTML(t, 4096+len(o.HTML)+len(o.Timeline)*512)
 	h.raw("<header class=\"cover\">\n<p class=\"cover-kicker\">")
 	h.tr("handout_kicker")
 	h.raw("</p>\n<h1>")
@@ -58,16 +48,9 @@ func handout(f Files, b *briefing.Briefing, order []*briefing.Article, parts []s
 		h.raw("</a></li>")
 	}
 	h.raw("\n")
-	for i, a := range order {
-		if parts[i] == "" {
-			continue
-		}
-		h.raw(`<li><a href="#`, esc(a.Slug), `">`)
-		h.text(a.Outlet)
-		h.raw(": ")
-		h.text(a.Title)
-		h.raw("</a></li>")
-	}
+	cover := appendBody(nil, h.String())
+
+	h = newHTML(t, 4096+len(o.HTML)+len(o.Timeline)*512)
 	h.raw("\n")
 	if len(claims) > 0 {
 		h.raw(`<li><a href="#claims">`)
@@ -101,9 +84,18 @@ func handout(f Files, b *briefing.Briefing, order []*briefing.Article, parts []s
 		}
 		h.raw("</ol>\n</section>\n")
 	}
-	for _, p := range parts {
-		h.raw(p)
+	overview := appendBody(nil, h.String())
+
+	size := 1024
+	for _, c := range claims {
+		size += 1024 + len(c.HTML) + len(c.Appearances)*128
 	}
+	for _, g := range groups {
+		for _, s := range g.Sources {
+			size += 64 + len(s.HTML)
+		}
+	}
+	h = newHTML(t, size)
 	if len(claims) > 0 {
 		h.handoutClaims(claims)
 	}
@@ -123,8 +115,26 @@ func handout(f Files, b *briefing.Briefing, order []*briefing.Article, parts []s
 		h.raw("</section>\n")
 	}
 	h.raw("</main>\n")
-	f["content/handout.html"] = page(frontMatter{Title: b.Index.Title, Layout: "handout"}, h.String())
-	return 1
+	end := appendBody(nil, h.String())
+
+	pieces := make([][]byte, 0, 3+len(tocs)+len(parts))
+	pieces = append(pieces, cover)
+	pieces = append(pieces, tocs...)
+	pieces = append(pieces, overview)
+	pieces = append(pieces, parts...)
+	pieces = append(pieces, end)
+	return pageOf(frontMatter{Title: b.Index.Title, Layout: "handout"}, pieces...)
+}
+
+// handoutTOC is an article's entry in the handout's contents.
+func handoutTOC(a *briefing.Article, t *Text) []byte {
+	h := newHTML(t, 64+len(a.Slug)+len(a.Outlet)+len(a.Title))
+	h.raw(`<li><a href="#`, esc(a.Slug), `">`)
+	h.text(a.Outlet)
+	h.raw(": ")
+	h.text(a.Title)
+	h.raw("</a></li>")
+	return appendBody(nil, h.String())
 }
 
 // handoutClaims is the handout's table of claims.
@@ -170,8 +180,9 @@ func (h *markup) handoutClaims(claims []claimData) {
 
 // handoutArticle is an article as the handout shows it: its provenance,
 // its text without sidenotes and with every id and in-page link prefixed by
-// the slug and "--", and its endnotes.
-func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t *Text) string {
+// the slug and "--", and its endnotes; "{{" written as character
+// references (appendBody).
+func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t *Text) []byte {
 	p := a.Slug + "--"
 	h := newHTML(t, len(ra.Body)+len(ra.Body)/8+len(notes)*1536+2048)
 	h.raw(`<article class="article handout-article" id="`, esc(a.Slug), `" aria-labelledby="`, esc(p), "title\">\n")
@@ -181,7 +192,7 @@ func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t
 	h.raw("\n</div>\n")
 	h.endnotes(notes, p, true)
 	h.raw("</article>\n")
-	return h.String()
+	return appendBody(nil, h.String())
 }
 
 // provenance is an article's header: outlet, title, byline, date, what it

@@ -6,7 +6,6 @@ package stage
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,90 +13,87 @@ import (
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
-type notesArticle struct {
-	Slug   string     `json:"slug"`
-	Outlet string     `json:"outlet"`
-	Title  string     `json:"title"`
-	Href   string     `json:"href"`
-	Notes  []noteData `json:"notes"`
-}
-
-func notesData(r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) []notesArticle {
-	var out []notesArticle
-	for _, a := range order {
-		ra := arts[a.Slug]
-		if ra == nil || len(ra.Notes) == 0 {
-			continue
-		}
-		na := notesArticle{Slug: a.Slug, Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"}
-		for _, n := range ra.Notes {
-			na.Notes = append(na.Notes, newNoteData(r, n, rebase(n.HTML, a.Slug), cites(r.Cites(n.Note.Cites, "")), ""))
-		}
-		out = append(out, na)
+// notesSection is an article's section of the all-notes page, "{{" written
+// as character references (appendBody); nil when it has no notes.
+func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t *Text) []byte {
+	if len(ra.Notes) == 0 {
+		return nil
 	}
-	return out
-}
-
-// notesPage is the body of the all-notes page: every article's notes.
-func notesPage(articles []notesArticle, t *Text) string {
-	size := 256
-	for _, a := range articles {
-		size += 512
-		for _, n := range a.Notes {
-			size += 1024 + len(n.HTML) + len(n.Quote)
-		}
+	size := 512
+	for _, n := range ra.Notes {
+		size += 1024 + len(n.HTML) + len(n.Quote)
 	}
 	h := newHTML(t, size)
-	if len(articles) == 0 {
-		h.raw("<p>")
-		h.tr("notes_none")
-		h.raw("</p>\n")
-		return h.String()
-	}
-	for _, a := range articles {
-		slug, href := esc(a.Slug), escURL(a.Href)
-		h.raw(`<section class="notes-article" aria-labelledby="notes-`, slug, "\">\n",
-			`<h2 id="notes-`, slug, `"><span class="card-outlet">`)
-		h.text(a.Outlet)
-		h.raw(`</span> <a href="`, href, `">`)
-		h.text(a.Title)
-		h.raw("</a></h2>\n<ol class=\"all-notes\">\n")
-		for i := range a.Notes {
-			n := &a.Notes[i]
-			id := esc(n.ID)
-			h.raw(`<li id="`, slug, "--", id, `" value="`, strconv.Itoa(n.Number), `" class="note note-`, esc(n.Kind), "\">\n",
-				`<p class="note-head">`)
-			h.noteHead(n)
-			h.raw("\n · ", `<a href="`, href, "#anno-", id, `">`)
-			h.tr("passage")
-			h.raw(`</a> · <a href="`, href, "#note-", id, `">`)
-			h.tr("note_in_article")
-			h.raw("</a></p>\n", `<blockquote class="note-quote"><p>`)
-			h.text(n.Quote)
-			h.raw("</p></blockquote>\n", `<div class="note-text">`, n.HTML, "</div>\n")
-			h.cites(t.T("sources"), n.Cites, false)
-			h.raw("\n")
-			if n.Claim != nil {
-				h.claimLink(n.Claim, n.Claim.Href)
-			}
-			h.raw("\n</li>\n")
+	slug, href := esc(a.Slug), escURL("articles/"+a.Slug+".html")
+	h.raw(`<section class="notes-article" aria-labelledby="notes-`, slug, "\">\n",
+		`<h2 id="notes-`, slug, `"><span class="card-outlet">`)
+	h.text(a.Outlet)
+	h.raw(`</span> <a href="`, href, `">`)
+	h.text(a.Title)
+	h.raw("</a></h2>\n<ol class=\"all-notes\">\n")
+	for _, rn := range ra.Notes {
+		n := newNoteData(r, rn, rebase(rn.HTML, a.Slug), cites(r.Cites(rn.Note.Cites, "")), "")
+		id := esc(n.ID)
+		h.raw(`<li id="`, slug, "--", id, `" value="`, strconv.Itoa(n.Number), `" class="note note-`, esc(n.Kind), "\">\n",
+			`<p class="note-head">`)
+		h.noteHead(&n)
+		h.raw("\n · ", `<a href="`, href, "#anno-", id, `">`)
+		h.tr("passage")
+		h.raw(`</a> · <a href="`, href, "#note-", id, `">`)
+		h.tr("note_in_article")
+		h.raw("</a></p>\n", `<blockquote class="note-quote"><p>`)
+		h.text(n.Quote)
+		h.raw("</p></blockquote>\n", `<div class="note-text">`, n.HTML, "</div>\n")
+		h.cites(t.T("sources"), n.Cites, false)
+		h.raw("\n")
+		if n.Claim != nil {
+			h.claimLink(n.Claim, n.Claim.Href)
 		}
-		h.raw("</ol>\n</section>\n")
+		h.raw("\n</li>\n")
 	}
-	return h.String()
+	h.raw("</ol>\n</section>\n")
+	return appendBody(nil, h.String())
 }
 
-var hrefAttr = regexp.MustCompile(`href="([^"]*)"`)
+// notesPage is the all-notes page: every article's section (nil for an
+// article without notes), in the briefing's order.
+func notesPage(sections [][]byte, t *Text) []byte {
+	fm := frontMatter{Title: "All notes", Layout: "notes"}
+	for _, s := range sections {
+		if len(s) > 0 {
+			return pageOf(fm, sections...)
+		}
+	}
+	h := newHTML(t, 64)
+	h.raw("<p>")
+	h.tr("notes_none")
+	h.raw("</p>\n")
+	return page(fm, h.String())
+}
 
 // rebase rewrites the relative links of a note, written for its article's
-// page, for a page at the site's root.
+// page, for a page at the site's root: the value of every href="…".
 func rebase(h, slug string) string {
-	return hrefAttr.ReplaceAllStringFunc(h, func(m string) string {
-		v := m[len(`href="`) : len(m)-1]
+	const attr = `href="`
+	var b strings.Builder
+	last := 0
+	for i := 0; ; {
+		j := strings.Index(h[i:], attr)
+		if j < 0 {
+			break
+		}
+		start := i + j + len(attr)
+		k := strings.IndexByte(h[start:], '"')
+		if k < 0 {
+			break
+		}
+		end := start + k
+		i = end + 1
+		v := h[start:end]
 		u, err := url.Parse(v)
 		switch {
 		case err != nil || u.Scheme != "" || strings.HasPrefix(v, "/"):
-			return m
+			continue
 		case strings.HasPrefix(v, "#"):
 			v = "articles/" + slug + ".html" + v
 		case strings.HasPrefix(v, "../"):
@@ -105,6 +101,16 @@ func rebase(h, slug string) string {
 		default:
 			v = "articles/" + v
 		}
-		return `href="` + v + `"`
-	})
+		if b.Len() == 0 {
+			b.Grow(len(h) + 64)
+		}
+		b.WriteString(h[last:start])
+		b.WriteString(v)
+		last = end
+	}
+	if last == 0 {
+		return h
+	}
+	b.WriteString(h[last:])
+	return b.String()
 }

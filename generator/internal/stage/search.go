@@ -5,81 +5,177 @@ package stage
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"html"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
-// The kinds of search result, in the order the index names them.
-var searchKinds = []string{"Article text", "Note", "Claim", "Source"}
+// The search index is a classic script that sets window.BRIEFING_SEARCH,
+// so that the search page works from file:// (no fetch), to
+// {"docs": [[kind, title, href, text], …], "kinds": searchKinds}: every
+// paragraph of every article, then every note, every claim and every
+// source. Its name carries a hash of its contents, so that a host may cache
+// it for good. It is JSON as encoding/json writes it (<, >, &, U+2028 and
+// U+2029 escaped), which is a JavaScript expression; "</" cannot end a
+// script that is a file.
+const (
+	searchHead = `window.BRIEFING_SEARCH={"docs":`
+	searchTail = `,"kinds":["Article text","Note","Claim","Source"]};` + "\n"
+)
 
-// searchDoc is one searchable passage: [kind, title, href, text].
-type searchDoc [4]any
+// searchDocs returns an article's paragraphs and its notes as search
+// documents, each after a comma.
+func searchDocs(a *briefing.Article, ra *render.Article) (text, notes []byte) {
+	title := a.Outlet + ": " + a.Title
+	w := &export.JSON{B: make([]byte, 0, len(ra.Text)+len(ra.Text)/2), HTML: true}
+	w.Within(2)
+	off := 0
+	for para := range strings.SplitSeq(ra.Text, "\n\n") {
+		if strings.TrimSpace(para) != "" {
+			searchDoc(w, 0, title, paragraphHref(a, ra, off, off+len(para)), para)
+		}
+		off += len(para) + 2
+	}
+	text = w.B
+	size := 0
+	for _, n := range ra.Notes {
+		size += 256 + len(n.HTML) + len(n.Quote)
+	}
+	w = &export.JSON{B: make([]byte, 0, size), HTML: true}
+	w.Within(2)
+	for _, n := range ra.Notes {
+		title := a.Outlet + ", note " + strconv.Itoa(n.Number) + " (" + n.Kind.Label()
+		if n.Verdict != "" {
+			title += ": " + n.Verdict.Label()
+		}
+		searchDoc(w, 1, title+")", "articles/"+a.Slug+".html#note-"+n.ID, "“"+n.Quote+"” "+plainText(n.HTML))
+	}
+	return text, w.B
+}
 
-// searchFiles returns the search page and its index: a classic script
-// that sets window.BRIEFING_SEARCH, so that the page works from file://
-// (no fetch). The index's name carries a hash of its contents, so that a
-// host may cache it for good.
-func searchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) (Files, string) {
-	var docs []searchDoc
-	for _, a := range order {
-		ra := arts[a.Slug]
-		if ra == nil {
-			continue
-		}
-		off := 0
-		for _, para := range strings.Split(ra.Text, "\n\n") {
-			if strings.TrimSpace(para) != "" {
-				docs = append(docs, searchDoc{0, a.Outlet + ": " + a.Title, paragraphHref(a, ra, off, off+len(para)), para})
-			}
-			off += len(para) + 2
-		}
-	}
-	for _, a := range order {
-		if ra := arts[a.Slug]; ra != nil {
-			for _, n := range ra.Notes {
-				title := a.Outlet + ", note " + strconv.Itoa(n.Number) + " (" + n.Kind.Label()
-				if n.Verdict != "" {
-					title += ": " + n.Verdict.Label()
-				}
-				docs = append(docs, searchDoc{1, title + ")", "articles/" + a.Slug + ".html#note-" + n.ID,
-					"“" + n.Quote + "” " + plainText(n.HTML)})
-			}
-		}
-	}
+func searchDoc(w *export.JSON, kind int, title, href, text string) {
+	w.Open('[')
+	w.Int(kind)
+	w.String(title)
+	w.String(href)
+	w.String(text)
+	w.Close(']')
+}
+
+// searchFiles returns the search index, put together from the articles'
+// documents (texts and notes, from searchDocs, in the briefing's order)
+// and those of the claims and sources, and its name.
+func searchFiles(b *briefing.Briefing, r *render.Renderer, texts, notes [][]byte) (Files, string) {
+	w := &export.JSON{B: make([]byte, 0, 1024+len(b.Claims)*1024+len(b.Sources)*512), HTML: true}
+	w.Within(2)
 	var quiet diag.List // problems in claims are reported by the claims page
 	for _, c := range b.Claims {
-		docs = append(docs, searchDoc{2, c.Statement + " (" + c.Verdict.Label() + ")", "claims.html#claim-" + c.ID,
-			plainText(r.Markdown(c.Body, "a claim", &quiet))})
+		searchDoc(w, 2, c.Statement+" ("+c.Verdict.Label()+")", "claims.html#claim-"+c.ID,
+			plainText(r.Markdown(c.Body, "a claim", &quiet)))
 	}
 	for _, s := range b.Sources {
-		docs = append(docs, searchDoc{3, r.Label(s.ID), "sources.html#src-" + s.ID, plainText(render.Reference(s))})
+		searchDoc(w, 3, r.Label(s.ID), "sources.html#src-"+s.ID, plainText(render.Reference(s)))
 	}
-	data, err := json.Marshal(map[string]any{"kinds": searchKinds, "docs": docs})
-	if err != nil {
-		panic("stage: the search index does not encode: " + err.Error()) // only strings and numbers
+	size := len(searchHead) + len("null") + len(searchTail) + len(w.B)
+	for i := range texts {
+		size += len(texts[i]) + len(notes[i])
 	}
-	// JSON is a JavaScript expression once U+2028 and U+2029 are escaped,
-	// which encoding/json does; "</" cannot end a script that is a file.
-	js := append([]byte("window.BRIEFING_SEARCH="), data...)
-	js = append(js, ";\n"...)
+	js := make([]byte, 0, size)
+	js = append(js, searchHead...)
+	first := true
+	add := func(p []byte) {
+		if len(p) == 0 {
+			return
+		}
+		if first {
+			js = append(js, '[')
+			p, first = p[1:], false // no comma before the first
+		}
+		js = append(js, p...)
+	}
+	for _, p := range texts {
+		add(p)
+	}
+	for _, p := range notes {
+		add(p)
+	}
+	add(w.B)
+	if first {
+		js = append(js, "null"...)
+	} else {
+		js = append(js, ']')
+	}
+	js = append(js, searchTail...)
 	sum := sha256.Sum256(js)
 	name := "js/search-index." + hex.EncodeToString(sum[:]) + ".js"
 	return Files{"static/" + name: js}, name
 }
 
-var tags = regexp.MustCompile(`<[^>]*>`)
-
-// plainText is the text of rendered HTML.
+// plainText is the text of rendered HTML: every tag (from < to the next >)
+// taken for a space, character references resolved, then runs of white
+// space (unicode.IsSpace) as one space, none at either end.
 func plainText(h string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(h, " "))), " ")
+	var b strings.Builder
+	b.Grow(len(h))
+	for {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(h[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteString(h[:i])
+		b.WriteByte(' ')
+		h = h[i+j+1:]
+	}
+	b.WriteString(h)
+	t := b.String()
+	if strings.IndexByte(t, '&') >= 0 {
+		t = html.UnescapeString(t)
+	}
+	out := make([]byte, 0, len(t))
+	space := false // white space since the last word
+	for i := 0; i < len(t); {
+		c := t[i]
+		size := 1
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				space = true
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(t[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+		}
+		if space && len(out) > 0 {
+			out = append(out, ' ')
+		}
+		space = false
+		out = append(out, t[i:i+size]...)
+		i += size
+	}
+	return string(out)
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // passageHref links, from the site's root, to bytes [start, end) of an

@@ -17,6 +17,7 @@ import (
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/parallel"
 	"github.com/briefing/annotated/generator/internal/render"
 )
@@ -26,16 +27,50 @@ type Options struct {
 	BaseURL string // "" for a site that works from any folder
 	PDF     bool   // the build also prints handout.html to handout.pdf
 	Text    *Text  // the theme's strings; nil: the bundled theme's
-	// Memo, when set, makes each article's page and handout part, so that
-	// it can keep them from one Project to the next (site.Compiler).
+	// Memo, when set, makes each article's Parts, so that it can keep them
+	// from one Project to the next (site.Compiler).
 	Memo Memo
 }
 
-// Memo makes an article's page and handout part: it returns what build
-// returns, or what build returned for the same article and weight before.
-// Project calls it from several goroutines at once.
+// Memo makes an article's Parts: it returns what build returns, or what
+// build returned for the same article and weight before. Project calls it
+// from several goroutines at once.
 type Memo interface {
-	Article(a *briefing.Article, weight int, build func() (page []byte, part string)) ([]byte, string)
+	Article(a *briefing.Article, weight int, build func() *Parts) *Parts
+}
+
+// Parts is what one article contributes to the project: its page, and its
+// part of every page and file made of all the articles (the handout, the
+// all-notes page, the search index, the exports). Each depends only on the
+// article, its rendering, its weight and what every article shares (the
+// claims, the sources, the options, the theme's strings), so that the parts
+// are made on every core, a live preview keeps those of the articles that
+// did not change, and the whole pages and files are the parts put
+// together, each in a buffer of its size. Bodies are written as page
+// writes them ("{{" as character references).
+type Parts struct {
+	page        []byte // content/articles/<slug>.html
+	handout     []byte // its text on the handout
+	handoutTOC  []byte // its entry in the handout's contents
+	notes       []byte // its section of the all-notes page; nil without notes
+	searchText  []byte // its paragraphs in the search index
+	searchNotes []byte // its notes in the search index
+	export      *export.Part
+}
+
+// articleParts makes the Parts of article a, at weight in the briefing's
+// order.
+func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int, eb *export.Briefing, t *Text) *Parts {
+	notes := articleNotes(r, ra)
+	p := &Parts{
+		page:       articlePage(a, ra, notes, weight, t),
+		handout:    handoutArticle(a, ra, notes, t),
+		handoutTOC: handoutTOC(a, t),
+		notes:      notesSection(r, a, ra, t),
+		export:     eb.Part(a),
+	}
+	p.searchText, p.searchNotes = searchDocs(a, ra)
+	return p
 }
 
 // Files is a Hugo project: slash-separated paths to contents.
@@ -61,20 +96,20 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 	f["hugo.json"] = config(b, opt)
 
 	order := articleOrder(b)
-	pages := make([][]byte, len(order))
-	parts := make([]string, len(order)) // on the handout
+	eb := &export.Briefing{Briefing: b, Order: order, Rendered: arts, BaseURL: baseURL(opt)}
+	parts := make([]*Parts, len(order))
 	parallel.For(len(order), func(i int) {
-		ra := arts[order[i].Slug]
-		if ra == nil {
+		a := order[i]
+		ra := arts[a.Slug]
+		if ra == nil { // not rendered: only briefing.json lists it
+			parts[i] = &Parts{export: eb.Part(a)}
 			return
 		}
-		build := func() ([]byte, string) {
-			return articlePage(order[i], r, ra, i+1, t), handoutArticle(order[i], ra, articleNotes(r, ra), t)
-		}
+		build := func() *Parts { return articleParts(a, r, ra, i+1, eb, t) }
 		if opt.Memo != nil {
-			pages[i], parts[i] = opt.Memo.Article(order[i], i+1, build)
+			parts[i] = opt.Memo.Article(a, i+1, build)
 		} else {
-			pages[i], parts[i] = build()
+			parts[i] = build()
 		}
 	})
 	for i, a := range order {
@@ -83,23 +118,39 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 			continue
 		}
 		c.Notes += len(ra.Notes)
-		f["content/articles/"+a.Slug+".html"] = pages[i]
+		f["content/articles/"+a.Slug+".html"] = parts[i].page
 		c.Pages++
 	}
-	// The pages that read only finished data are built side by side.
+	// The pages made of every article's parts are put together side by
+	// side.
 	var (
-		index, ex Files
-		name      string
-		g         sync.WaitGroup
-		notesBody string
+		g          sync.WaitGroup
+		index, ex  Files
+		name       string
+		notesBody  []byte
+		handoutDoc []byte
 	)
-	g.Go(func() { index, name = searchFiles(b, r, order, arts) })
-	g.Go(func() { ex = exports(b, order, arts, opt) })
-	g.Go(func() { notesBody = notesPage(notesData(r, order, arts), t) })
+	pick := func(part func(p *Parts) []byte) [][]byte {
+		out := make([][]byte, len(parts))
+		for i, p := range parts {
+			out[i] = part(p)
+		}
+		return out
+	}
+	g.Go(func() {
+		index, name = searchFiles(b, r, pick(func(p *Parts) []byte { return p.searchText }),
+			pick(func(p *Parts) []byte { return p.searchNotes }))
+	})
+	g.Go(func() { ex = exports(eb, parts) })
+	g.Go(func() { notesBody = notesPage(pick(func(p *Parts) []byte { return p.notes }), t) })
 	appearances := claimAppearances(r, order, arts)
 	o := overviewData(b, r, errs)
 	claims := claimsData(b, r, appearances, errs)
 	groups := sourcesData(b, r, order, arts)
+	g.Go(func() {
+		handoutDoc = handout(b, pick(func(p *Parts) []byte { return p.handoutTOC }),
+			pick(func(p *Parts) []byte { return p.handout }), o, claims, groups, t)
+	})
 
 	f["content/_index.html"] = indexPage(b, order, arts, o, appearances, t)
 	c.Pages++
@@ -114,9 +165,9 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 	f["content/sources.html"] = page(frontMatter{Title: "Sources", Layout: "sources"}, sourcesPage(groups, t))
 	f["content/quotes.html"] = page(frontMatter{Title: "Quotes across outlets", Layout: "quotes",
 		Params: map[string]any{"groups": quotesData(order, arts)}}, "")
-	c.Pages += handout(f, b, order, parts, o, claims, groups, t)
 	g.Wait()
-	f["content/notes.html"] = page(frontMatter{Title: "All notes", Layout: "notes"}, notesBody)
+	f["content/handout.html"] = handoutDoc
+	f["content/notes.html"] = notesBody
 	for k, v := range index {
 		f[k] = v
 	}
@@ -125,7 +176,7 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 	}
 	f["content/search.html"] = page(frontMatter{Title: "Search", Layout: "search",
 		Params: map[string]any{"index": name}}, "")
-	c.Pages += 5
+	c.Pages += 6
 	return f, c
 }
 
@@ -138,16 +189,64 @@ type frontMatter struct {
 }
 
 // page writes a Hugo content file: JSON front matter, then the HTML body.
-// "{{" is written as character references so that Hugo never reads text of
-// the briefing as a shortcode. The JSON is not indented: at a thousand
-// articles indenting took a quarter of the generator's time.
+// "{{" is written as character references (appendBody) so that Hugo never
+// reads text of the briefing as a shortcode. The JSON is not indented: at
+// a thousand articles indenting took a quarter of the generator's time.
 func page(fm frontMatter, body string) []byte {
+	data := frontMatterJSON(fm)
+	out := make([]byte, 0, len(data)+1+len(body)+bracesExtra(body))
+	out = append(append(out, data...), '\n')
+	return appendBody(out, body)
+}
+
+// pageOf is page with the body in pieces, each already written by
+// appendBody, which pieces must not split a "{{" between them (each piece
+// of the pages made of parts begins and ends with markup).
+func pageOf(fm frontMatter, pieces ...[]byte) []byte {
+	data := frontMatterJSON(fm)
+	size := len(data) + 1
+	for _, p := range pieces {
+		size += len(p)
+	}
+	out := make([]byte, 0, size)
+	out = append(append(out, data...), '\n')
+	for _, p := range pieces {
+		out = append(out, p...)
+	}
+	return out
+}
+
+func frontMatterJSON(fm frontMatter) []byte {
 	data, err := json.Marshal(fm)
 	if err != nil {
 		panic(fmt.Sprintf("stage: front matter does not encode: %v", err)) // only plain data is encoded
 	}
-	body = strings.ReplaceAll(body, "{{", "&#123;&#123;")
-	return append(append(data, '\n'), body...)
+	return data
+}
+
+// braces is what appendBody writes for "{{".
+const braces = "&#123;&#123;"
+
+// bracesExtra is how much longer appendBody makes body.
+func bracesExtra(body string) int {
+	return strings.Count(body, "{{") * (len(braces) - 2)
+}
+
+// appendBody appends a page's body to dst, with "{{" written as character
+// references, in one pass (strings.ReplaceAll, left to right).
+func appendBody(dst []byte, body string) []byte {
+	if dst == nil {
+		dst = make([]byte, 0, len(body)+bracesExtra(body))
+	}
+	for {
+		i := strings.Index(body, "{{")
+		if i < 0 {
+			return append(dst, body...)
+		}
+		dst = append(dst, body[:i]...)
+		dst = append(dst, braces...)
+		body = body[i+2:]
+	}
 }
 
 func config(b *briefing.Briefing, opt Options) []byte {

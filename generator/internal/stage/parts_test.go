@@ -1,0 +1,100 @@
+package stage
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/synth"
+)
+
+// TestPartsMatchWholePages holds the pages and files put together from the
+// articles' parts (the article pages, the handout, the all-notes page, the
+// search index) to the way they were written before, from every article
+// at once (oracle_old_test.go: encoding/json for the search index, one
+// strings.ReplaceAll over each whole body), byte for byte. The exports are
+// held to theirs in package export.
+func TestPartsMatchWholePages(t *testing.T) {
+	briefings := map[string]fs.FS{
+		"the project's briefing": os.DirFS("../../.."),
+		"pages":                  briefingtest.Load(t, "testdata/pages.txtar"),
+		"hostile":                briefingtest.Load(t, "../../testdata/hostile/hostile.txtar"),
+		"typography":             briefingtest.Load(t, "../site/testdata/typography.txtar"),
+	}
+	for seed := uint64(1); seed <= 2; seed++ {
+		m := fstest.MapFS{}
+		for name, data := range synth.Briefing(synth.Options{Articles: 25, Notes: 10, Sources: 30, Claims: 10, Seed: seed}) {
+			m[name] = &fstest.MapFile{Data: data}
+		}
+		briefings[fmt.Sprint("synthetic ", seed)] = m
+	}
+	// Text of the briefing that Hugo would read as a shortcode, across
+	// the pieces of a page too.
+	briefings["pages"].(fstest.MapFS)["annotations/alpha.yaml"].Data = bytes.ReplaceAll(
+		briefings["pages"].(fstest.MapFS)["annotations/alpha.yaml"].Data, []byte("note: Quoted"), []byte("note: Quoted {{{< x >}}} {{ .Site }}{ {{"))
+	text, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, fsys := range briefings {
+		f := load(t, fsys)
+		var errs diag.List
+		var parts []string
+		for i, a := range f.order {
+			ra := f.arts[a.Slug]
+			notes := articleNotes(f.r, ra)
+			same(t, name+": the page of "+a.Slug, f.files["content/articles/"+a.Slug+".html"], oldArticlePage(a, f.r, ra, i+1, text))
+			parts = append(parts, oldHandoutArticle(a, ra, notes, text))
+		}
+		old := Files{}
+		apps := claimAppearances(f.r, f.order, f.arts)
+		oldHandout(old, f.b, f.order, parts, overviewData(f.b, f.r, &errs), claimsData(f.b, f.r, apps, &errs),
+			sourcesData(f.b, f.r, f.order, f.arts), text)
+		same(t, name+": the handout", f.files["content/handout.html"], old["content/handout.html"])
+		same(t, name+": the all-notes page", f.files["content/notes.html"],
+			oldPage(frontMatter{Title: "All notes", Layout: "notes"}, oldNotesPage(oldNotesData(f.r, f.order, f.arts), text)))
+		index, _ := oldSearchFiles(f.b, f.r, f.order, f.arts)
+		for p, data := range index {
+			same(t, name+": "+p, f.files[p], data)
+		}
+	}
+}
+
+func same(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-80)
+	t.Errorf("%s differs at byte %d of %d (want %d):\n got …%s…\nwant …%s…", what, i, len(got), len(want),
+		got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
+}
+
+// FuzzPlainText holds plainText and rebase, which scan the HTML once, to
+// the regular expressions they replaced.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{
+		"", "plain", "<p>a <em>b</em></p>\n<p>c&amp;d &lt;e&gt; &nbsp;f\u00a0g\u2028h</p>", "a < b > c <", "<<a>>", "x\xff y\t\v z ",
+		`<a href="../claims.html#c">x</a> <a href="#n">y</a> <a href="b.html">z</a> <a href="https://e.org">w</a> <a href="/r">v</a>`,
+		`href="a" href="%zz" xhref="b" href="unclosed`, "&#123; &amp;amp; &unknown; &#x1F600;",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		if got, want := plainText(h), oldPlainText(h); got != want {
+			t.Errorf("plainText(%q) = %q, want %q", h, got, want)
+		}
+		if got, want := rebase(h, "s"), oldRebase(h, "s"); got != want {
+			t.Errorf("rebase(%q) = %q, want %q", h, got, want)
+		}
+	})
+}
