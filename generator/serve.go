@@ -100,7 +100,11 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		if err == nil {
 			var s *preview.Site
 			var r preview.Report
-			if s, r, err = builder.Refresh(ctx, files); err == nil {
+			if s, r, err = builder.Refresh(ctx, files); err == nil && r.Unchanged {
+				// Nothing to reload: the open pages stay as they are.
+				fmt.Fprintf(stdout, "the site is unchanged (compile %s)\n", compiled.Round(time.Millisecond))
+				return true
+			} else if err == nil {
 				srv.Publish(s)
 				fmt.Fprintf(stdout, "compiled in %s, site made %s in %s%s\n", compiled.Round(time.Millisecond),
 					r.Kind, r.Total.Round(time.Millisecond), hugoTime(r))

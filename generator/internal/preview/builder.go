@@ -50,6 +50,14 @@ type Builder struct {
 	noHoles   uint64 // the theme's sum when it did not print a hole as it is
 	noDetach  uint64 // the theme's sum when it did not print a body mark once
 	forceHugo bool
+
+	last *made // the last site made from a laid-out project, nil when none
+}
+
+// made is a site made from a laid-out project, and what filled it.
+type made struct {
+	site                  *Site
+	bodies, files, values map[string][]byte
 }
 
 // NewBuilder returns a Builder that stages the project in dir/project and
@@ -74,9 +82,13 @@ const (
 // Report says how a version was made.
 type Report struct {
 	Kind  string
-	Pages int           // files made of a kept layout
-	Hugo  time.Duration // Hugo's build (the sum of them, when it ran twice)
-	Total time.Duration
+	Pages int // files made of a kept layout
+	// Unchanged is set when the site is the one made last time, byte for
+	// byte (a save that changed nothing, or a second look at the same
+	// edit): the Site returned is that one.
+	Unchanged bool
+	Hugo      time.Duration // Hugo's build (the sum of them, when it ran twice)
+	Total     time.Duration
 }
 
 // Refresh returns the site built from files (slash-separated paths in the
@@ -102,6 +114,9 @@ func (b *Builder) refresh(ctx context.Context, files map[string][]byte) (*Site, 
 			project, values = b.punch(skeleton, d)
 		}
 		if !b.forceHugo && b.laidOut != nil && sameFiles(project, b.laidOut) {
+			if l := b.last; l != nil && sameFiles(d.Bodies, l.bodies) && sameFiles(d.Files, l.files) && sameFiles(values, l.values) {
+				return l.site, Report{Kind: Spliced, Pages: len(b.layouts), Unchanged: true}, nil
+			}
 			if s, ok := b.fill(d, values); ok {
 				return s, Report{Kind: Spliced, Pages: len(b.layouts)}, nil
 			}
@@ -134,7 +149,7 @@ func (b *Builder) refresh(ctx context.Context, files map[string][]byte) (*Site, 
 	if err != nil {
 		return nil, r, err
 	}
-	b.laidOut, b.layouts, b.base = nil, nil, nil
+	b.laidOut, b.layouts, b.base, b.last = nil, nil, nil, nil
 	return newSite(out, nil, nil), Report{Kind: Whole, Hugo: r.Hugo}, nil
 }
 
@@ -178,22 +193,14 @@ func (b *Builder) punch(skeleton map[string][]byte, d *stage.Detached) (map[stri
 		values[m] = value
 		return m
 	}
-	var names []string // of detached files, longest first
-	for name := range d.Files {
-		names = append(names, regexp.QuoteMeta(name))
-	}
-	slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
-	var fileName *regexp.Regexp
-	if len(names) > 0 {
-		fileName = regexp.MustCompile(strings.Join(names, "|"))
-	}
+	names := slices.Collect(maps.Keys(d.Files))
 	for name, data := range skeleton {
 		switch {
 		case strings.HasPrefix(name, jsonLD):
 			project[name] = []byte(mark(name, data))
-		case strings.HasPrefix(name, "content/") && fileName != nil:
+		case strings.HasPrefix(name, "content/"):
 			n := 0
-			punched := fileName.ReplaceAllFunc(data, func(m []byte) []byte {
+			punched := replaceNames(data, names, func(m []byte) []byte {
 				n++
 				return []byte(mark(name+"#"+strconv.Itoa(n), m))
 			})
@@ -203,6 +210,32 @@ func (b *Builder) punch(skeleton map[string][]byte, d *stage.Detached) (map[stri
 		}
 	}
 	return project, values
+}
+
+// replaceNames returns data with each occurrence of one of names (the
+// longest, where several start at the same byte) replaced by what repl
+// returns for it; data itself when there is none.
+func replaceNames(data []byte, names []string, repl func([]byte) []byte) []byte {
+	var out []byte
+	rest := data
+	for {
+		at, n := -1, 0
+		for _, name := range names {
+			if i := bytes.Index(rest, []byte(name)); i >= 0 && (at < 0 || i < at || i == at && len(name) > n) {
+				at, n = i, len(name)
+			}
+		}
+		if at < 0 {
+			break
+		}
+		out = append(out, rest[:at]...)
+		out = append(out, repl(rest[at:at+n])...)
+		rest = rest[at+n:]
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, rest...)
 }
 
 // segment is a piece of a laid-out file: bytes Hugo wrote, the page's body
@@ -321,7 +354,8 @@ func (b *Builder) buildDetached(ctx context.Context, project map[string][]byte, 
 }
 
 // fill makes the site of the kept layouts with d's bodies and the holes'
-// values. It reports false when a hole has no value.
+// values, and remembers it as the last made. It reports false when a hole
+// has no value.
 func (b *Builder) fill(d *stage.Detached, values map[string][]byte) (*Site, bool) {
 	pages := make(map[string][][]byte, len(b.layouts))
 	for name, segs := range b.layouts {
@@ -342,7 +376,9 @@ func (b *Builder) fill(d *stage.Detached, values map[string][]byte) (*Site, bool
 		}
 		pages[name] = parts
 	}
-	return newSite(b.base, pages, d.Files), true
+	s := newSite(b.base, pages, d.Files)
+	b.last = &made{site: s, bodies: d.Bodies, files: d.Files, values: values}
+	return s, true
 }
 
 // run stages project, has Hugo build it into an empty b.out and returns

@@ -51,7 +51,7 @@ func (h *fakeHugo) build(ctx context.Context, src, dest string) error {
 			fm, body, _ := bytes.Cut(data, []byte("\n"))
 			var meta struct {
 				Title  string
-				Params map[string]string
+				Params map[string]any
 			}
 			if err := json.Unmarshal(fm, &meta); err != nil {
 				return fmt.Errorf("%s: %v", rel, err)
@@ -146,6 +146,9 @@ func TestRefreshWithoutHugo(t *testing.T) {
 		}
 		if r.Kind != s.kind {
 			t.Errorf("%s: the site was made %s, want %s", s.what, r.Kind, s.kind)
+		}
+		if r.Unchanged != (s.what == "nothing") {
+			t.Errorf("%s: Unchanged = %v", s.what, r.Unchanged)
 		}
 		if g, w := files(t, got), files(t, want); !maps.Equal(g, w) {
 			t.Errorf("%s: the site made %s is not the one Hugo makes:\n%v\nwant\n%v", s.what, r.Kind, g, w)
