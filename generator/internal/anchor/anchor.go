@@ -50,9 +50,11 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 	if len(blocks) == 0 {
 		return nil
 	}
+	// Every block's folded text, to search; the offsets back into a
+	// block's text only for the blocks a quote is found in.
 	norms := make([]normalized, len(blocks))
 	for i, b := range blocks {
-		norms[i] = normalize(b.Text, true)
+		norms[i] = normalize(b.Text, false)
 	}
 	var spans []Span
 	for _, n := range notes {
@@ -60,7 +62,7 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 		if q == "" {
 			continue
 		}
-		all := find(norms, q)
+		all := find(blocks, norms, q)
 		if len(all) == 0 {
 			notFound(blocks, norms, n, q, errs)
 			continue
@@ -112,10 +114,12 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 	return spans
 }
 
-// find returns every place q occurs, overlapping ones included.
-func find(norms []normalized, q string) []match {
+// find returns every place q occurs, overlapping ones included. It fills
+// in the offsets of the norms of the blocks it finds q in.
+func find(blocks []*Block, norms []normalized, q string) []match {
 	var out []match
-	for bi, nm := range norms {
+	for bi := range norms {
+		nm := &norms[bi]
 		for from := 0; from <= len(nm.text)-len(q); {
 			i := strings.Index(nm.text[from:], q)
 			if i < 0 {
@@ -124,6 +128,9 @@ func find(norms []normalized, q string) []match {
 			ns := from + i
 			ne := ns + len(q)
 			if boundaryOK(nm.text, ns, ne) {
+				if nm.start == nil {
+					*nm = normalize(blocks[bi].Text, true)
+				}
 				out = append(out, match{block: bi, ns: ns, ne: ne, start: nm.start[ns], end: nm.end[ne-1]})
 			}
 			from = ns + 1

@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,7 +18,7 @@ import (
 type Block struct {
 	Node   ast.Node
 	Text   string // the visible text
-	Leaves []*Leaf
+	Leaves []Leaf
 	Pos    diag.Pos // where the block starts in the user's file
 }
 
@@ -34,16 +35,33 @@ type Leaf struct {
 // ends the node, if any, is not included.
 func Visible(t *ast.Text, source []byte) string {
 	v := t.Segment.Value(source)
-	if t.IsRaw() {
+	if t.IsRaw() || !escaped(v) {
 		return string(v)
 	}
 	return Unescape(v)
+}
+
+// writeVisible writes Visible(t, source) to b.
+func writeVisible(b *strings.Builder, t *ast.Text, source []byte) {
+	v := t.Segment.Value(source)
+	if t.IsRaw() || !escaped(v) {
+		b.Write(v)
+		return
+	}
+	b.WriteString(Unescape(v))
+}
+
+// escaped reports whether Unescape could change v: only a backslash, an
+// ampersand or a NUL byte make it.
+func escaped(v []byte) bool {
+	return bytes.IndexAny(v, "\\&\x00") >= 0
 }
 
 // Unescape resolves backslash escapes and HTML character references the way
 // goldmark's HTML writer does.
 func Unescape(v []byte) string {
 	var b strings.Builder
+	b.Grow(len(v))
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		switch {
@@ -122,6 +140,7 @@ func Extract(doc ast.Node, source []byte, body briefing.Markdown) []*Block {
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
 			blk := &Block{Node: n, Pos: pos.At(blockStart(n))}
 			var b strings.Builder
+			b.Grow(sourceLen(n))
 			collect(n, source, pos, &b, blk)
 			blk.Text = b.String()
 			blocks = append(blocks, blk)
@@ -139,24 +158,34 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
+// sourceLen is the length of a block's Markdown source, about the length
+// of its visible text.
+func sourceLen(n ast.Node) int {
+	total := 0
+	if l := n.Lines(); l != nil {
+		for i := 0; i < l.Len(); i++ {
+			seg := l.At(i)
+			total += seg.Stop - seg.Start
+		}
+	}
+	return total
+}
+
 func collect(parent ast.Node, source []byte, pos *briefing.Positions, b *strings.Builder, blk *Block) {
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		start := b.Len()
-		leaf := func(atomic bool, pos diag.Pos) {
-			blk.Leaves = append(blk.Leaves, &Leaf{Node: c, Start: start, End: b.Len(), Atomic: atomic, Pos: pos})
-		}
+		atomic, at := true, blk.Pos
 		switch n := c.(type) {
 		case *ast.Text:
-			b.WriteString(Visible(n, source))
+			writeVisible(b, n, source)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte('\n')
 			}
-			leaf(false, pos.At(n.Segment.Start))
+			atomic, at = false, pos.At(n.Segment.Start)
 		case *ast.String:
 			b.Write(n.Value)
-			leaf(false, blk.Pos)
+			atomic = false
 		case *ast.CodeSpan:
-			at := blk.Pos
 			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 				if tt, ok := t.(*ast.Text); ok {
 					if t == n.FirstChild() {
@@ -167,26 +196,24 @@ func collect(parent ast.Node, source []byte, pos *briefing.Positions, b *strings
 					b.Write(s.Value)
 				}
 			}
-			leaf(true, at)
 		case *ast.AutoLink:
 			b.Write(n.Label(source))
-			leaf(true, blk.Pos)
 		case *ast.Image:
-			leaf(true, blk.Pos) // its alt text is not on the page
+			// Its alt text is not on the page.
 		case *ast.RawHTML:
 			off := 0
 			if n.Segments.Len() > 0 {
 				off = n.Segments.At(0).Start
 			}
-			leaf(true, pos.At(off))
+			at = pos.At(off)
 		default:
-			if c.Type() == ast.TypeInline && c.FirstChild() == nil {
-				// An inline node the generator does not know adds no text.
-				leaf(true, blk.Pos)
+			if c.Type() != ast.TypeInline || c.FirstChild() != nil {
+				collect(c, source, pos, b, blk)
 				continue
 			}
-			collect(c, source, pos, b, blk)
+			// An inline node the generator does not know adds no text.
 		}
+		blk.Leaves = append(blk.Leaves, Leaf{Node: c, Start: start, End: b.Len(), Atomic: atomic, Pos: at})
 	}
 }
 
@@ -241,6 +268,9 @@ func plain(s string) bool {
 // normalize folds s in one pass; with offsets it also records, for each
 // byte of the folded text, the range of s it stands for.
 func normalize(s string, offsets bool) normalized {
+	if !offsets && plain(s) {
+		return normalized{text: s}
+	}
 	buf := make([]byte, 0, len(s))
 	var n normalized
 	if offsets {

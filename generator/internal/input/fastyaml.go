@@ -501,7 +501,7 @@ func hexDigit(h byte) (byte, bool) {
 	case isDigit(h):
 		return h - '0', true
 	case h|0x20 >= 'a' && h|0x20 <= 'f':
-		return (h|0x20)-'a'+10, true
+		return (h | 0x20) - 'a' + 10, true
 	}
 	return 0, false
 }
