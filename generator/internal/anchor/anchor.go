@@ -50,11 +50,9 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 	if len(blocks) == 0 {
 		return nil
 	}
-	// Every block's folded text, to search; the offsets back into a
-	// block's text only for the blocks a quote is found in.
 	norms := make([]normalized, len(blocks))
 	for i, b := range blocks {
-		norms[i] = normalize(b.Text, false)
+		norms[i] = normalize(b.Text)
 	}
 	var spans []Span
 	for _, n := range notes {
@@ -114,12 +112,10 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 	return spans
 }
 
-// find returns every place q occurs, overlapping ones included. It fills
-// in the offsets of the norms of the blocks it finds q in.
+// find returns every place q occurs, overlapping ones included.
 func find(blocks []*Block, norms []normalized, q string) []match {
 	var out []match
-	for bi := range norms {
-		nm := &norms[bi]
+	for bi, nm := range norms {
 		for from := 0; from <= len(nm.text)-len(q); {
 			i := strings.Index(nm.text[from:], q)
 			if i < 0 {
@@ -128,10 +124,8 @@ func find(blocks []*Block, norms []normalized, q string) []match {
 			ns := from + i
 			ne := ns + len(q)
 			if boundaryOK(nm.text, ns, ne) {
-				if nm.start == nil {
-					*nm = normalize(blocks[bi].Text, true)
-				}
-				out = append(out, match{block: bi, ns: ns, ne: ne, start: nm.start[ns], end: nm.end[ne-1]})
+				start, end := origRange(blocks[bi].Text, ns, ne)
+				out = append(out, match{block: bi, ns: ns, ne: ne, start: start, end: end})
 			}
 			from = ns + 1
 		}

@@ -217,11 +217,11 @@ func collect(parent ast.Node, source []byte, pos *briefing.Positions, b *strings
 	}
 }
 
-// normalized is a text with its typography folded (see Fold), and for each of
-// its bytes the range of the original text it stands for.
+// normalized is a text with its typography folded (see Fold), white space
+// collapsed but not trimmed. origRange maps a range of it back to the
+// original text.
 type normalized struct {
-	text       string
-	start, end []int
+	text string
 }
 
 // fold returns the typographic class of r: every kind of white space,
@@ -247,7 +247,7 @@ func Fold(s string) string {
 	if plain(s) {
 		return s
 	}
-	return strings.TrimSpace(normalize(s, false).text)
+	return strings.TrimSpace(normalize(s).text)
 }
 
 // plain reports whether s folds to itself: ASCII without a backquote, with
@@ -265,61 +265,76 @@ func plain(s string) bool {
 	return true
 }
 
-// normalize folds s in one pass; with offsets it also records, for each
-// byte of the folded text, the range of s it stands for.
-func normalize(s string, offsets bool) normalized {
-	if !offsets && plain(s) {
+// foldAt returns the typographic class (see fold) of the character at
+// byte i of s, and its size in bytes (1 for an invalid byte).
+func foldAt(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			return ' ', 1
+		case '`':
+			return '\'', 1
+		}
+		return rune(c), 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return fold(r), size
+}
+
+// normalize folds s in one pass.
+func normalize(s string) normalized {
+	if plain(s) {
 		return normalized{text: s}
 	}
 	buf := make([]byte, 0, len(s))
-	var n normalized
-	if offsets {
-		n.start, n.end = make([]int, 0, len(s)), make([]int, 0, len(s))
-	}
 	space := false
 	for i := 0; i < len(s); {
-		c, size := s[i], 1
-		var f rune
-		if c < utf8.RuneSelf {
-			switch c {
-			case ' ', '\t', '\n', '\v', '\f', '\r':
-				f = ' '
-			case '`':
-				f = '\''
-			default:
-				f = rune(c)
-			}
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:]) // size 1 for an invalid byte
-			f = fold(r)
-		}
+		f, size := foldAt(s, i)
+		i += size
 		if f == ' ' {
 			if space {
-				if offsets {
-					n.end[len(n.end)-1] = i + size
-				}
-				i += size
-				continue
+				continue // a run of white space folds into its first
 			}
 			space = true
 		} else {
 			space = false
 		}
-		before := len(buf)
-		if f < utf8.RuneSelf {
-			buf = append(buf, byte(f))
-		} else {
-			buf = utf8.AppendRune(buf, f)
-		}
-		if offsets {
-			for range len(buf) - before {
-				n.start = append(n.start, i)
-				n.end = append(n.end, i+size)
+		buf = utf8.AppendRune(buf, f)
+	}
+	return normalized{text: string(buf)}
+}
+
+// origRange returns the range of s that bytes [ns, ne) of normalize(s)
+// stand for: from the start of the character byte ns comes from to the end
+// of the character byte ne-1 comes from, with the white space folded into
+// it when that is a space. It walks s as normalize does, so that a text
+// needs no table of offsets for the few ranges asked of it.
+func origRange(s string, ns, ne int) (start, end int) {
+	out := 0 // bytes of the folded text so far
+	space := false
+	for i := 0; i < len(s) && out <= ne; {
+		f, size := foldAt(s, i)
+		if f == ' ' && space {
+			if out == ne {
+				end = i + size
 			}
+			i += size
+			continue
 		}
+		space = f == ' '
+		w := 1
+		if f >= utf8.RuneSelf {
+			w = utf8.RuneLen(f)
+		}
+		if out <= ns && ns < out+w {
+			start = i
+		}
+		if out <= ne-1 && ne-1 < out+w {
+			end = i + size
+		}
+		out += w
 		i += size
 	}
-	n.text = string(buf)
-	return n
+	return start, end
 }
