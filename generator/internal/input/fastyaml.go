@@ -92,7 +92,8 @@ type fastParser struct {
 // node returns a new node at byte offset col of line i.
 func (p *fastParser) node(kind yaml.Kind, tag, value string, i, col int) *yaml.Node {
 	if len(p.slab) == 0 {
-		p.slab = make([]yaml.Node, 64)
+		// About two nodes a line (a key and its value) at first.
+		p.slab = make([]yaml.Node, min(max(2*len(p.lines), 16), 256))
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
