@@ -243,14 +243,21 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 	if err != nil {
 		return 0, err
 	}
-	// The staged project sits beside out too, so that a build killed
-	// before it could remove it leaves it where the next one cleans up.
-	stageDir, err := publish.TempDir(out)
+	// The staged project is written to memory where there is room, its
+	// thousands of small files costing a few hundredths of what they cost
+	// on a disk, or else beside out. Either way a build killed before it
+	// could remove it leaves it where the next one cleans up (CleanStages,
+	// publish.Clean).
+	stageDir, removeStage, err := memoryStage(projectSize(files))
+	if err == nil && stageDir == "" {
+		stageDir, err = publish.TempDir(out)
+		removeStage = func() { os.RemoveAll(stageDir) }
+	}
 	if err != nil {
 		return 0, err
 	}
 	if os.Getenv("BRIEFING_KEEP_STAGE") == "" {
-		defer os.RemoveAll(stageDir)
+		defer removeStage()
 	} else {
 		fmt.Fprintln(os.Stderr, "stage:", stageDir)
 	}
@@ -366,12 +373,20 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 // memory when there is room for the site Hugo makes of files, else tmp
 // itself (and a release that does nothing).
 func hugoOutput(tmp string, files map[string][]byte) (string, func(), error) {
-	var need int64
-	for _, data := range files {
-		need += int64(len(data))
+	dir, release, err := memoryStage(projectSize(files))
+	if err != nil || dir == "" {
+		return tmp, func() {}, err
 	}
+	return dir, release, nil
+}
+
+// memoryStage creates a staging folder (hugo.TempStage) on a memory file
+// system with room for need bytes, and returns it with the function that
+// removes it, which may be called more than once; or "" when there is no
+// such file system.
+func memoryStage(need int64) (string, func(), error) {
 	if hugo.StageParent(need) == os.TempDir() {
-		return tmp, func() {}, nil
+		return "", nil, nil
 	}
 	dir, release, err := hugo.TempStage(stagePrefix, need)
 	if err != nil {
@@ -379,6 +394,15 @@ func hugoOutput(tmp string, files map[string][]byte) (string, func(), error) {
 	}
 	var once sync.Once
 	return dir, func() { once.Do(release) }, nil
+}
+
+// projectSize is the size of files' contents.
+func projectSize(files map[string][]byte) int64 {
+	var n int64
+	for _, data := range files {
+		n += int64(len(data))
+	}
+	return n
 }
 
 // splice finishes the pages Hugo built into dir from a detached project
