@@ -299,7 +299,10 @@ func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF
 	defer func() { release() }()
 	wrote := make(chan error, 1)
 	if built != tmp {
-		go func() { wrote <- writeFiles(tmp, detached.Files, arc) }()
+		go func() {
+			wrote <- errors.Join(createFiles(tmp, slices.Collect(maps.Keys(detached.Bodies))),
+				writeFiles(tmp, detached.Files, arc))
+		}()
 	}
 	err = hugo.Build(ctx, stageDir, built, cache)
 	if built != tmp {
@@ -523,6 +526,29 @@ func writeFiles(dir string, files map[string][]byte, arc *offline.Archive) error
 		if arc != nil {
 			arc.Add(names[i], files[names[i]])
 		}
+	})
+	return errors.Join(errs...)
+}
+
+// createFiles creates the files names (slash-separated paths in dir),
+// empty, to be written later. Creating a file costs a disk far more than
+// writing an existing one (on this project's test machine, for a thousand
+// pages of 60 KB, 0.4-0.9 s of system time against 0.08 s), so the build
+// creates the pages while Hugo runs and writes them once it is done.
+func createFiles(dir string, names []string) error {
+	slices.Sort(names)
+	for _, name := range names {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(filepath.FromSlash(name))), 0o755); err != nil {
+			return err
+		}
+	}
+	errs := make([]error, len(names))
+	parallel.For(len(names), func(i int) {
+		f, err := os.Create(filepath.Join(dir, filepath.FromSlash(names[i])))
+		if err == nil {
+			err = f.Close()
+		}
+		errs[i] = err
 	})
 	return errors.Join(errs...)
 }
