@@ -229,9 +229,10 @@ func build(ctx context.Context, root, out, baseURL string, printPDF bool, stdout
 	return 0
 }
 
-// buildSite stages the Hugo project, runs Hugo into a temporary folder
-// beside out, prints handout.pdf when printPDF is set, adds the offline zip
-// and swaps the folder into place. Everything is made in the temporary folder
+// buildSite stages the Hugo project, runs Hugo, writes the site to a
+// temporary folder beside out (splicing the bodies into Hugo's pages),
+// prints handout.pdf when printPDF is set, adds the offline zip and swaps
+// the folder into place. Everything is made in the temporary folder
 // before the swap, so a failure at any step leaves the published output as it
 // was. It returns the number of HTML pages written.
 func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF bool) (int, error) {
