@@ -5,6 +5,15 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -83,6 +92,225 @@ func BenchmarkWrite(b *testing.B) {
 	for b.Loop() {
 		if err := Write(io.Discard, fsys); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// built is a site with files of every shape an Archive handles: larger
+// than a piece, empty, incompressible, and pages given as head, body and
+// tail.
+func built() (fstest.MapFS, map[string][][]byte) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	noise := make([]byte, 5000)
+	for i := range noise {
+		noise[i] = byte(rnd.Uint32())
+	}
+	var big bytes.Buffer
+	for i := 0; big.Len() < 3*pieceSize+12345; i++ {
+		fmt.Fprintf(&big, "<p id=\"p%d\">Paragraph %d, with <a href=\"#n%d\">a note</a>.</p>\n", i, i, i%97)
+	}
+	parts := map[string][][]byte{
+		"articles/a.html":    {[]byte("<html><head>"), big.Bytes(), []byte("</body></html>\n")},
+		"articles/b.html":    {[]byte("<html>"), nil, []byte("</html>")},
+		"empty.txt":          {},
+		"noise.bin":          {noise},
+		"annotations.jsonld": {bytes.Repeat([]byte(`{"a":1},`), 1000)},
+	}
+	fsys := fstest.MapFS{}
+	for name, p := range parts {
+		fsys[name] = &fstest.MapFile{Data: bytes.Join(p, nil)}
+	}
+	fsys["css/x.css"] = &fstest.MapFile{Data: []byte("body{}")} // only on disk
+	return fsys, parts
+}
+
+// unpack reads every entry of a zip, checking its checksum.
+func unpack(t *testing.T, data []byte) (map[string][]byte, map[string]uint16) {
+	t.Helper()
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, methods := map[string][]byte{}, map[string]uint16{}
+	var names []string
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc) // fails on a wrong CRC-32
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		files[f.Name], methods[f.Name] = b, f.Method
+		names = append(names, f.Name)
+	}
+	if !sort.StringsAreSorted(names) {
+		t.Errorf("entries not sorted: %v", names)
+	}
+	return files, methods
+}
+
+// TestArchive: files given in parts, in any order and from several
+// goroutines, come out whole, each in its place, beside the files only the
+// site holds; what deflate does not shrink is stored.
+func TestArchive(t *testing.T) {
+	fsys, parts := built()
+	var a Archive
+	var wg sync.WaitGroup
+	for name, p := range parts {
+		wg.Go(func() {
+			var ps []*Part
+			for _, b := range p {
+				ps = append(ps, a.Part(b))
+			}
+			a.File(name, ps...)
+		})
+	}
+	wg.Wait()
+	var buf bytes.Buffer
+	if err := a.Write(&buf, fsys); err != nil {
+		t.Fatal(err)
+	}
+	files, methods := unpack(t, buf.Bytes())
+	if len(files) != len(fsys) {
+		t.Errorf("%d entries, want %d", len(files), len(fsys))
+	}
+	for name, f := range fsys {
+		got, ok := files[Folder+"/"+name]
+		if !ok {
+			t.Errorf("%s is missing", name)
+		} else if !bytes.Equal(got, f.Data) {
+			t.Errorf("%s: %d bytes differ from the %d of the file", name, len(got), len(f.Data))
+		}
+	}
+	for name, want := range map[string]uint16{"noise.bin": zip.Store, "empty.txt": zip.Store, "articles/a.html": zip.Deflate, "css/x.css": zip.Store, "annotations.jsonld": zip.Deflate} {
+		if m := methods[Folder+"/"+name]; m != want {
+			t.Errorf("%s has method %d, want %d", name, m, want)
+		}
+	}
+	raw := 0
+	for _, f := range fsys {
+		raw += len(f.Data)
+	}
+	if buf.Len() > raw/5 {
+		t.Errorf("the archive takes %d bytes for %d: the pages are not compressed", buf.Len(), raw)
+	}
+}
+
+// unreadable is a site whose files given to the Archive cannot be read.
+type unreadable struct {
+	fs.FS
+	given map[string][][]byte
+}
+
+func (u unreadable) Open(name string) (fs.File, error) {
+	if _, ok := u.given[name]; ok {
+		return nil, fmt.Errorf("%s was read", name)
+	}
+	return u.FS.Open(name)
+}
+
+// TestArchiveFromMemory: a file given to the Archive is not read from the
+// site, unless the site's file has another size (a file written after it
+// was given), which is then read.
+func TestArchiveFromMemory(t *testing.T) {
+	fsys, parts := built()
+	var a Archive
+	for name, p := range parts {
+		var ps []*Part
+		for _, b := range p {
+			ps = append(ps, a.Part(b))
+		}
+		a.File(name, ps...)
+	}
+	var buf bytes.Buffer
+	if err := a.Write(&buf, unreadable{fsys, parts}); err != nil {
+		t.Fatal(err)
+	}
+	fsys["articles/b.html"] = &fstest.MapFile{Data: []byte("<html>rewritten</html>")}
+	buf.Reset()
+	if err := a.Write(&buf, fsys); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := unpack(t, buf.Bytes())
+	if got := string(files[Folder+"/articles/b.html"]); got != "<html>rewritten</html>" {
+		t.Errorf("a file changed since it was given: the archive holds %q", got)
+	}
+}
+
+// TestArchiveDeterministic: the same parts give the same bytes, whatever
+// the order they were given in and the order their compression ended in.
+func TestArchiveDeterministic(t *testing.T) {
+	fsys, parts := built()
+	names := slices.Sorted(maps.Keys(parts))
+	var archives [2]bytes.Buffer
+	for i := range archives {
+		var a Archive
+		var wg sync.WaitGroup
+		for j := range names {
+			name := names[j]
+			if i == 1 {
+				name = names[len(names)-1-j]
+			}
+			wg.Go(func() {
+				var ps []*Part
+				for _, b := range parts[name] {
+					ps = append(ps, a.Part(b))
+				}
+				a.File(name, ps...)
+			})
+		}
+		wg.Wait()
+		if err := a.Write(&archives[i], fsys); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(archives[0].Bytes(), archives[1].Bytes()) {
+		t.Error("two archives of the same parts differ")
+	}
+}
+
+// TestUnzip: the system's unzip reads the archive, checksums and all.
+func TestUnzip(t *testing.T) {
+	unzip, err := exec.LookPath("unzip")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("unzip is not installed")
+		}
+		t.Skip("unzip is not installed")
+	}
+	fsys, parts := built()
+	var a Archive
+	for name, p := range parts {
+		var ps []*Part
+		for _, b := range p {
+			ps = append(ps, a.Part(b))
+		}
+		a.File(name, ps...)
+	}
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Write(f, fsys); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(unzip, "-q", "-d", dir, filepath.Join(dir, Name)).CombinedOutput()
+	if err != nil {
+		t.Fatalf("unzip: %v\n%s", err, out)
+	}
+	for name, want := range fsys {
+		got, err := os.ReadFile(filepath.Join(dir, Folder, filepath.FromSlash(name)))
+		if err != nil {
+			t.Error(err)
+		} else if !bytes.Equal(got, want.Data) {
+			t.Errorf("%s unzipped differs", name)
 		}
 	}
 }
