@@ -70,7 +70,8 @@ var batchSize = stage.BatchSize
 // stage.Writer) and dropping each batch's rendered articles before the
 // next, so that the memory it needs does not grow with the rendered site.
 // The files are Compile's, byte for byte, and the problems reported the
-// same; the Result holds neither files nor rendered articles.
+// same. The Result holds neither files nor rendered articles, and its
+// Briefing's articles have neither their text nor their notes any more.
 func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	var errs diag.List
 	t0 := time.Now()
@@ -100,6 +101,11 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 		renderT += m.Sub(s)
 		if err := w.Articles(ras); err != nil {
 			return nil, err
+		}
+		// Staged: the article's text and notes are needed no more, and
+		// are most of what the loaded briefing holds.
+		for _, a := range batch {
+			a.Body, a.Notes = briefing.Markdown{}, nil
 		}
 		stageT += time.Since(m)
 	}
