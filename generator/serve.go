@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -17,34 +16,31 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/briefing/annotated/generator/internal/hugo"
+	"github.com/briefing/annotated/generator/internal/preview"
 	"github.com/briefing/annotated/generator/internal/site"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
 // serve previews the briefing on http://127.0.0.1:port/ (a free port when
-// port is 0). The generator keeps one staged Hugo project for the whole
-// session and Hugo's own server renders it: when a file under content/,
+// port is 0) from the generator's own HTTP server, which holds the built
+// site in memory (package preview). When a file under content/,
 // annotations/ or themes/ changes, the generator compiles the briefing
-// again (a site.Compiler: only the changed articles anew) and rewrites only the staged files whose contents changed; Hugo
-// notices those, rebuilds what depends on them and reloads the open browser
-// page. A bad edit prints its problems and leaves the staged project, and so
-// the served site, as it was; serve never exits on bad input.
+// again (a site.Compiler: only the changed articles anew) and makes the
+// new version of the site: when only page bodies and detached files
+// changed, from the page layouts Hugo made last time, without running
+// Hugo; otherwise with a one-shot Hugo build of the detached project. The
+// new version is then served, and open pages reload themselves. A bad edit
+// prints its problems and leaves the served site as it was; serve never
+// exits on bad input.
 func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if port == 0 {
-		p, err := freePort()
-		if err != nil {
-			fmt.Fprintf(stderr, "error: %v\n", err)
-			return 1
-		}
-		port = p
-	} else if ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port))); err != nil {
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+	if err != nil {
 		fmt.Fprintf(stderr, "error: port %d is not free (%v): choose another with --port, or --port 0 for any free port\n", port, err)
 		return 1
-	} else {
-		ln.Close()
 	}
+	defer ln.Close()
 	w, err := newWatcher(root)
 	if err != nil {
 		fmt.Fprintf(stderr, "error: cannot watch %s: %v\n", root, err)
@@ -67,9 +63,30 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		return 1
 	}
 	defer release()
-	st := hugo.NewStage(dir)
-	comp := site.NewCompiler()
 
+	// The server answers from the start (with a page that waits for the
+	// first build), so that a browser opened at once needs no retry.
+	srv := preview.NewServer()
+	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan struct{})
+	go func() {
+		defer close(served)
+		_ = httpSrv.Serve(ln)
+	}()
+	defer func() {
+		srv.Close() // ends the open pages' event streams
+		sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer scancel()
+		if httpSrv.Shutdown(sctx) != nil {
+			httpSrv.Close()
+		}
+		<-served
+	}()
+
+	comp := site.NewCompiler()
+	builder := preview.NewBuilder(dir, func(ctx context.Context, src, dest string) error {
+		return hugo.PreviewBuild(ctx, src, dest, cache)
+	})
 	rebuild := func() bool {
 		start := time.Now()
 		res, err := compileWith(comp, root)
@@ -78,50 +95,55 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 			fmt.Fprintln(stderr, "the preview keeps showing the last good build")
 			return false
 		}
+		compiled := time.Since(start)
 		files, err := projectFiles(root, res)
 		if err == nil {
-			var changed []string
-			if changed, err = st.Write(files); err == nil {
-				fmt.Fprintf(stdout, "compiled in %s: %d staged files changed\n", time.Since(start).Round(time.Millisecond), len(changed))
+			var s *preview.Site
+			var r preview.Report
+			if s, r, err = builder.Refresh(ctx, files); err == nil && r.Unchanged {
+				// Nothing to reload: the open pages stay as they are.
+				fmt.Fprintf(stdout, "the site is unchanged (compile %s)\n", compiled.Round(time.Millisecond))
+				return true
+			} else if err == nil {
+				srv.Publish(s)
+				fmt.Fprintf(stdout, "compiled in %s, site made %s in %s%s\n", compiled.Round(time.Millisecond),
+					r.Kind, r.Total.Round(time.Millisecond), hugoTime(r))
 				return true
 			}
 		}
-		fmt.Fprintf(stderr, "error: %v\nthe preview keeps showing the last good build\n", err)
+		if ctx.Err() == nil {
+			fmt.Fprintf(stderr, "error: %v\nthe preview keeps showing the last good build\n", err)
+		}
 		return false
 	}
 
-	url := fmt.Sprintf("http://127.0.0.1:%d/", port)
-	var h *hugoServer
-	defer func() {
-		if h != nil {
-			h.stop()
+	url := fmt.Sprintf("http://127.0.0.1:%d/", ln.Addr().(*net.TCPAddr).Port)
+	good := false
+	try := func() {
+		if rebuild() && !good {
+			good = true
+			fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop)\n", url)
 		}
-	}()
-	good := rebuild()
+	}
+	try()
 	for {
-		if good && (h == nil || h.exited()) {
-			if h != nil {
-				fmt.Fprintln(stderr, "hugo stopped; starting it again")
-			}
-			if h, err = startHugo(ctx, dir, port, cache, stdout, stderr); err != nil {
-				fmt.Fprintf(stderr, "error: %v\n", err)
-				return 1
-			}
-			if h.waitReady(ctx, url) {
-				fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop)\n", url)
-			}
-		}
 		select {
 		case <-ctx.Done():
 			return 0
 		case err := <-w.errs:
 			fmt.Fprintf(stderr, "watching files: %v\n", err)
 		case <-w.changed:
-			if rebuild() {
-				good = true
-			}
+			try()
 		}
 	}
+}
+
+// hugoTime says how long Hugo took in a refresh that ran it.
+func hugoTime(r preview.Report) string {
+	if r.Hugo == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (Hugo %s)", r.Hugo.Round(time.Millisecond))
 }
 
 // compileWith is compile through c, which does again only the work of the
@@ -141,99 +163,6 @@ func compileWith(c *site.Compiler, root string) (*site.Result, error) {
 
 // stagePrefix starts the names of the preview's staging folders.
 const stagePrefix = "briefing-serve"
-
-func freePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
-}
-
-// hugoServer is a running "hugo server".
-type hugoServer struct {
-	done chan struct{}
-	stop func()
-}
-
-func startHugo(ctx context.Context, dir string, port int, cache string, stdout, stderr io.Writer) (*hugoServer, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	cmd, err := hugo.ServeCmd(ctx, dir, port, cache)
-	if err != nil {
-		cancel()
-		return nil, err
-	}
-	// Hugo's own messages, with the staging folder's path left out.
-	outW, outDone := lines(stdout, dir)
-	errW, errDone := lines(stderr, dir)
-	cmd.Stdout, cmd.Stderr = outW, errW
-	if err := cmd.Start(); err != nil {
-		cancel()
-		return nil, err
-	}
-	h := &hugoServer{done: make(chan struct{})}
-	go func() {
-		_ = cmd.Wait()
-		outW.Close()
-		errW.Close()
-		<-outDone
-		<-errDone
-		close(h.done)
-	}()
-	h.stop = func() {
-		cancel()
-		<-h.done
-	}
-	return h, nil
-}
-
-func (h *hugoServer) exited() bool {
-	select {
-	case <-h.done:
-		return true
-	default:
-		return false
-	}
-}
-
-// waitReady waits until the server answers, or has exited.
-func (h *hugoServer) waitReady(ctx context.Context, url string) bool {
-	client := &http.Client{Timeout: time.Second}
-	for {
-		if resp, err := client.Get(url); err == nil {
-			resp.Body.Close()
-			return true
-		}
-		select {
-		case <-h.done:
-			return false
-		case <-ctx.Done():
-			return false
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
-}
-
-// lines copies what is written to the returned pipe to w line by line,
-// prefixed "hugo: ", with the staging folder (which the user never sees)
-// written as "(staged)". done is closed once the pipe is closed and copied.
-func lines(w io.Writer, dir string) (*io.PipeWriter, <-chan struct{}) {
-	r, pw := io.Pipe()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64*1024), 1024*1024)
-		for sc.Scan() {
-			if line := strings.ReplaceAll(sc.Text(), dir, "(staged)"); strings.TrimSpace(line) != "" {
-				fmt.Fprintln(w, "hugo: "+line)
-			}
-		}
-		_, _ = io.Copy(io.Discard, r)
-	}()
-	return pw, done
-}
 
 // watcher reports changes under the briefing's content/, annotations/ and
 // themes/ folders, a short while after the last of a burst of events (an

@@ -15,8 +15,9 @@ import (
 )
 
 // TestServeReloadsOpenPage opens a previewed article in Chromium, saves an
-// edit to one of its notes, and sees the open page reload itself (Hugo's
-// LiveReload, from the preview's own address) and show the edit.
+// edit to one of its notes, and sees the open page reload itself (through
+// the preview's reload script, from the preview's own address) and show
+// the edit.
 func TestServeReloadsOpenPage(t *testing.T) {
 	b := browser.New(t)
 	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
@@ -24,16 +25,9 @@ func TestServeReloadsOpenPage(t *testing.T) {
 	p := b.Open(t, base+"articles/curly.html", 1000, 800)
 	// Marks this load of the page: a reload forgets it.
 	browser.Eval[bool](p, `window.beforeEdit = true`)
-	// A reload is only sent to pages whose LiveReload socket has finished its
-	// handshake (the protocol is agreed): edit after that, as a user would.
-	deadline := time.Now().Add(20 * time.Second)
-	for !browser.Eval[bool](p, `!!(window.LiveReload && LiveReload.connector && LiveReload.connector.protocol)`) {
-		if time.Now().After(deadline) {
-			t.Fatal("the page's LiveReload socket did not connect")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-
+	// No need to wait for the page's event stream to connect: the page
+	// asks for versions newer than its own, so an edit saved before it
+	// connects reloads it all the same.
 	notes := filepath.Join(root, "annotations", "curly.yaml")
 	data, err := os.ReadFile(notes)
 	if err != nil {
@@ -42,7 +36,7 @@ func TestServeReloadsOpenPage(t *testing.T) {
 	if err := os.WriteFile(notes, bytes.Replace(data, []byte("The post said this on"), []byte("Liveedit: the post said this on"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	deadline = time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for {
 		// Errors are expected while the page reloads.
 		ctx, cancel := context.WithTimeout(p.Context(), 2*time.Second)

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/hugo"
 )
 
 // TestServeEditBurst runs the preview while a burst of edits, good and bad,
@@ -121,12 +122,15 @@ func TestServeEditBurst(t *testing.T) {
 	until("serve did not start", func() bool { return addr.MatchString(stdout.String()) })
 	m := addr.FindStringSubmatch(stdout.String())
 	page := m[1] + "articles/curly.html"
-	hugoPID, stageDir := hugoServerChild(t, m[2])
-	if hugoPID == 0 {
-		t.Fatalf("no hugo server child on port %s among %+v", m[2], procs())
+	// The staging folder, named after this process, in $TMPDIR.
+	var stageDir string
+	for _, s := range stages(t, tmp) {
+		if strings.HasPrefix(s, stagePrefix+"-"+strconv.Itoa(os.Getpid())+"-") {
+			stageDir = filepath.Join(tmp, s)
+		}
 	}
-	if filepath.Dir(stageDir) != tmp {
-		t.Errorf("the staging folder %s is not in $TMPDIR %s", stageDir, tmp)
+	if stageDir == "" {
+		t.Fatalf("no staging folder named after this process in $TMPDIR: %v", listTree(t, tmp))
 	}
 	allNotes := func(html string) bool {
 		for _, id := range []string{"threat", "western", "cap", "hundred", "record", "stanford-second", "stanford-first", "heading"} {
@@ -223,8 +227,10 @@ func TestServeEditBurst(t *testing.T) {
 	rapid(badQuote, goodArticle(finalArticle), badYAML, partialArticle, partialNotes, goodArticle(finalArticle), badQuote)
 	held(notesPath, badQuote, notesRel+":11:12: "+notFound+`; the closest passage is "Western civilization"`)
 	held(notesPath, badKind, notesRel+`:12:11: kind "opinion" is not a kind of note`)
-	// Nothing was good, so nothing was compiled; and the page stays the
-	// first burst's last, for longer than Hugo takes to see a change.
+	// Nothing was good, so nothing new was compiled (a second look at the
+	// first burst's last state, after a change seen late, finds the site
+	// unchanged); and the page stays the first burst's last, for longer
+	// than a rebuild takes.
 	if n := strings.Count(stdout.String(), "compiled in"); n != compiledBefore {
 		t.Errorf("bad states were compiled: %d compilations during the second burst:\n%s", n-compiledBefore, stdout.String())
 	}
@@ -248,8 +254,8 @@ func TestServeEditBurst(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not return within 30 s of being stopped")
 	}
-	if _, err := os.Stat(filepath.Join("/proc", strconv.Itoa(hugoPID))); err == nil {
-		t.Errorf("hugo server (pid %d) still runs after serve returned", hugoPID)
+	if pid := childNamed(os.Getpid(), "hugo"); pid != 0 {
+		t.Errorf("hugo (pid %d) still runs after serve returned", pid)
 	}
 	if _, err := os.Stat(stageDir); !os.IsNotExist(err) {
 		t.Errorf("the staging folder %s is still there (%v)", stageDir, err)
@@ -281,9 +287,9 @@ func TestServeEditBurst(t *testing.T) {
 }
 
 // checkServeOutput checks that everything serve printed on stderr is a
-// problem in the user's file as path:line:col: message, a count of them, the
-// note that the last good build stays, or Hugo's own messages, which must
-// not be errors: the staged project is only ever written whole and good.
+// problem in the user's file as path:line:col: message, a count of them, or
+// the note that the last good build stays: nothing else, not even a Hugo
+// error, since Hugo only ever builds a project compiled whole and good.
 func checkServeOutput(t *testing.T, stderr, notes, article string) {
 	t.Helper()
 	diagnostic := regexp.MustCompile(`^(` + regexp.QuoteMeta(notes) + `|` + regexp.QuoteMeta(article) + `):\d+:\d+: \S`)
@@ -294,34 +300,10 @@ func checkServeOutput(t *testing.T, stderr, notes, article string) {
 		case diagnostic.MatchString(line),
 			count.MatchString(line),
 			line == "the preview keeps showing the last good build":
-		case strings.HasPrefix(line, "hugo: ") && !strings.Contains(line, "ERROR"):
 		default:
 			t.Errorf("unexpected line on stderr: %q", line)
 		}
 	}
-}
-
-// hugoServerChild finds the running "hugo server" child of this process that
-// serves port, and the project folder it serves.
-func hugoServerChild(t *testing.T, port string) (int, string) {
-	t.Helper()
-	for _, p := range procs() {
-		if p.ppid != os.Getpid() || p.name != "hugo" {
-			continue
-		}
-		cmdline, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(p.pid), "cmdline"))
-		if err != nil {
-			continue
-		}
-		args := strings.Split(strings.TrimSuffix(string(cmdline), "\x00"), "\x00")
-		if i := slices.Index(args, "--port"); i < 0 || i+1 >= len(args) || args[i+1] != port || !slices.Contains(args, "server") {
-			continue
-		}
-		if i := slices.Index(args, "--source"); i >= 0 && i+1 < len(args) {
-			return p.pid, args[i+1]
-		}
-	}
-	return 0, ""
 }
 
 func replaceOnce(t *testing.T, data []byte, from, to string) []byte {
@@ -418,9 +400,10 @@ func openFiles(t *testing.T) []string {
 }
 
 // TestServeKilled kills the preview with SIGKILL, which gives it no chance
-// to clean up: its Hugo server must stop all the same, and the staging
-// folder it leaves must be removed by the next build or preview, which
-// must leave alone the folder of a preview that still runs.
+// to clean up, while its Hugo is building: Hugo must stop all the same, and
+// the staging folder the preview leaves must be removed by the next build
+// or preview, which must leave alone the folder of a preview that still
+// runs.
 func TestServeKilled(t *testing.T) {
 	if _, err := os.Stat("/proc/self/stat"); err != nil {
 		t.Skip("needs /proc to see Hugo running")
@@ -433,14 +416,26 @@ func TestServeKilled(t *testing.T) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	env := append(os.Environ(), "TMPDIR="+tmp)
+	// Hugo, through a wrapper that, while the file hold exists, writes its
+	// process ID to hold.pid and waits instead of building: a Hugo build
+	// that lasts until the preview is killed.
+	realHugo, err := hugo.Command()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hold := filepath.Join(dir, "hold")
+	wrapper := filepath.Join(dir, "hugo")
+	script := "#!/bin/sh\nif [ -e '" + hold + "' ]; then echo $$ > '" + hold + ".pid'; exec sleep 600; fi\nexec '" + realHugo + "' \"$@\"\n"
+	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "TMPDIR="+tmp, "HUGO="+wrapper)
 
 	type preview struct {
 		cmd            *exec.Cmd
 		stdout, stderr *syncBuffer
 		done           chan struct{} // closed once it has exited
 		err            error         // how it exited
-		hugo           int           // pid of its hugo server
 		stage          string        // its staging folder
 	}
 	start := func() *preview {
@@ -471,14 +466,6 @@ func TestServeKilled(t *testing.T) {
 				t.Fatalf("the preview did not start:\n%s%s", p.stdout.String(), p.stderr.String())
 			}
 		}
-		if p.hugo = childNamed(p.cmd.Process.Pid, "hugo"); p.hugo == 0 {
-			t.Fatal("the preview runs no hugo")
-		}
-		t.Cleanup(func() { // should the test fail with Hugo orphaned
-			if running(p.hugo) {
-				_ = syscall.Kill(p.hugo, syscall.SIGKILL)
-			}
-		})
 		for _, s := range stages(t, tmp) {
 			if strings.HasPrefix(s, "briefing-serve-"+strconv.Itoa(p.cmd.Process.Pid)+"-") {
 				p.stage = filepath.Join(tmp, s)
@@ -489,20 +476,54 @@ func TestServeKilled(t *testing.T) {
 		}
 		return p
 	}
+	article := filepath.Join(root, "content", "articles", "curly.md")
+	edits := 0
+	// kill kills p while the Hugo build that an edit to an article's front
+	// matter calls for runs.
 	kill := func(p *preview) {
 		t.Helper()
+		if err := os.WriteFile(hold, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		edits++
+		data, err := os.ReadFile(article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, article, replaceOnce(t, data, "title: \"", "title: \"Edit "+strconv.Itoa(edits)+": "))
+		var pid int
+		for i := 0; ; i++ {
+			if data, err := os.ReadFile(hold + ".pid"); err == nil && bytes.HasSuffix(data, []byte("\n")) {
+				pid, _ = strconv.Atoi(strings.TrimSpace(string(data)))
+				break
+			}
+			if i == 1000 {
+				t.Fatalf("the preview did not run Hugo within 20 s of an edit to the front matter:\n%s%s", p.stdout.String(), p.stderr.String())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		t.Cleanup(func() { // should the test fail with Hugo orphaned
+			if running(pid) {
+				_ = syscall.Kill(pid, syscall.SIGKILL)
+			}
+		})
 		if err := p.cmd.Process.Kill(); err != nil {
 			t.Fatal(err)
 		}
 		<-p.done
 		for i := 0; ; i++ {
-			if !running(p.hugo) {
+			if !running(pid) {
 				break
 			}
 			if i == 1000 {
-				t.Fatalf("hugo (pid %d) still runs 20 s after its preview was killed", p.hugo)
+				t.Fatalf("hugo (pid %d) still runs 20 s after its preview was killed", pid)
 			}
 			time.Sleep(20 * time.Millisecond)
+		}
+		for _, f := range []string{hold, hold + ".pid"} {
+			if err := os.Remove(f); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if _, err := os.Stat(p.stage); err != nil {
 			t.Fatalf("the killed preview left no staging folder to clean up (%v)", err)

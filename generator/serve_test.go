@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/synth"
 )
 
 // syncBuffer is an output that serve's goroutines may write concurrently.
@@ -94,7 +96,8 @@ func servePreview(t *testing.T, root string) (string, *syncBuffer, *syncBuffer, 
 // TestServeRebuildsOnEdit starts the preview on a briefing, edits a note
 // and sees the change on the served page; then saves a bad edit, which is
 // reported with its position while the last good page stays served; then
-// fixes it. Stopping the preview stops Hugo and every goroutine it started.
+// fixes it. Stopping the preview closes its port and stops every goroutine
+// it started.
 func TestServeRebuildsOnEdit(t *testing.T) {
 	goroutines := runtime.NumGoroutine()
 	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
@@ -109,16 +112,14 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 	if !strings.Contains(html, `id="ref-threat"`) {
 		t.Fatalf("the served article lacks its note markers:\n%s", html)
 	}
-	// Hugo's LiveReload script, from the preview's own address only.
-	lr := regexp.MustCompile(`<script src="(/livereload\.js\?[^"]*)"`).FindStringSubmatch(html)
-	if lr == nil {
-		t.Fatal("the served page has no LiveReload script")
+	// The preview's reload script, from the preview's own address only,
+	// once, before the page's </body>.
+	tag := regexp.MustCompile(`<script src="(/_briefing/reload\.js\?v=\d+)"></script>`).FindAllStringSubmatch(html, -1)
+	if len(tag) != 1 || !strings.Contains(html, tag[0][0]+"</body>") {
+		t.Fatalf("the served page does not have the reload script once, before </body>: %v", tag)
 	}
-	if !strings.Contains(lr[1], "port="+strings.TrimSuffix(base[strings.LastIndex(base, ":")+1:], "/")) {
-		t.Errorf("LiveReload script %q does not use the preview's port", lr[1])
-	}
-	if get(base+"livereload.js") == "" {
-		t.Error("the preview does not serve livereload.js")
+	if js := get(base + tag[0][1][1:]); !strings.Contains(js, "new EventSource(") {
+		t.Errorf("the preview does not serve its reload script: %q", js)
 	}
 
 	edit := func(from, to string) {
@@ -145,7 +146,7 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 	if !strings.Contains(stderr.String(), "the preview keeps showing the last good build") {
 		t.Errorf("stderr does not say the last good build stays:\n%s", stderr.String())
 	}
-	time.Sleep(time.Second) // longer than Hugo takes to notice a change
+	time.Sleep(time.Second) // longer than a rebuild takes
 	if got := get(page); !strings.Contains(got, "Firstedit") || !strings.Contains(got, `id="ref-western"`) {
 		t.Error("after a bad edit the served page is not the last good one")
 	}
@@ -164,7 +165,7 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 	}
 	if c, err := net.DialTimeout("tcp", strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/"), time.Second); err == nil {
 		c.Close()
-		t.Error("something still listens on the preview's port: Hugo was not stopped")
+		t.Error("something still listens on the preview's port")
 	}
 	http.DefaultClient.CloseIdleConnections()
 	eventually(t, "goroutines left after serve returned", 5*time.Second, func() bool {
@@ -204,4 +205,94 @@ func TestServeWaitsForAGoodBuild(t *testing.T) {
 	eventually(t, "serve did not start once the input was fixed", 2*time.Minute, func() bool {
 		return strings.Contains(stdout.String(), "serving http://127.0.0.1:")
 	})
+}
+
+// TestServeMatchesBuild edits a briefing while the preview runs, through
+// every kind of refresh (a note and an article's text: new bodies in the
+// pages Hugo laid out before, without Hugo; a title, an article added: a
+// Hugo build), and after each compares every file of a fresh build of the
+// same briefing, the offline zip included, with the file the preview serves:
+// the same bytes, but for the reload script in each HTML page.
+func TestServeMatchesBuild(t *testing.T) {
+	files := synth.Briefing(synth.Options{Articles: 6, Sources: 30, Claims: 8, Seed: 3})
+	root := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, p, data)
+	}
+	base, stdout, stderr, _ := servePreview(t, root)
+	tag := regexp.MustCompile(`<script src="/_briefing/reload\.js\?v=\d+"></script>`)
+	steps := []struct {
+		what string
+		file string
+		edit func([]byte) []byte
+		kind string // how serve says it made the site
+	}{
+		{"a note", "annotations/article-00002.yaml", func(b []byte) []byte {
+			return replaceOnce(t, b, "    note: |\n      ", "    note: |\n      Edited *note*. ")
+		}, "without Hugo"},
+		{"an article's text", "content/articles/article-00004.md", func(b []byte) []byte {
+			return append(b, "\nAn added paragraph.\n"...)
+		}, "without Hugo"},
+		{"a title", "content/articles/article-00003.md", func(b []byte) []byte {
+			return replaceOnce(t, b, "title: \"", "title: \"Retitled ")
+		}, "with Hugo"},
+		{"another note", "annotations/article-00002.yaml", func(b []byte) []byte {
+			return replaceOnce(t, b, "Edited *note*. ", "Edited again. ")
+		}, "without Hugo"},
+		{"a new article", "content/articles/article-00099.md", func([]byte) []byte {
+			return files["content/articles/article-00001.md"]
+		}, "with Hugo"},
+	}
+	for i, s := range steps {
+		path := filepath.Join(root, filepath.FromSlash(s.file))
+		data, _ := os.ReadFile(path)
+		before := strings.Count(stdout.String(), "compiled in")
+		writeFile(t, path, s.edit(data))
+		eventually(t, "no new site after editing "+s.what+":\n"+stdout.String()+stderr.String(), time.Minute, func() bool {
+			return strings.Count(stdout.String(), "compiled in") > before
+		})
+		lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+		if last := lines[len(lines)-1]; !strings.Contains(last, "site made "+s.kind+" in") {
+			t.Errorf("after editing %s: %q, want the site made %s", s.what, last, s.kind)
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		var bout, berr bytes.Buffer
+		if code := run(context.Background(), []string{"build", "--root", root, "--out", out}, &bout, &berr); code != 0 {
+			t.Fatalf("build exited %d:\n%s%s", code, bout.String(), berr.String())
+		}
+		n := 0
+		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			want, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(out, p)
+			rel = filepath.ToSlash(rel)
+			got := []byte(get(base + rel))
+			if strings.HasSuffix(rel, ".html") {
+				if tags := tag.FindAllIndex(got, -1); len(tags) != 1 {
+					t.Errorf("step %d, %s: %d reload scripts, want 1", i, rel, len(tags))
+				}
+				got = tag.ReplaceAll(got, nil)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("after editing %s, %s served (%d bytes) is not as built (%d bytes)", s.what, rel, len(got), len(want))
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n < 20 {
+			t.Fatalf("the build wrote only %d files", n)
+		}
+	}
 }

@@ -52,7 +52,7 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 	}
 	norms := make([]normalized, len(blocks))
 	for i, b := range blocks {
-		norms[i] = normalize(b.Text, true)
+		norms[i] = normalize(b.Text)
 	}
 	var spans []Span
 	for _, n := range notes {
@@ -60,7 +60,7 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 		if q == "" {
 			continue
 		}
-		all := find(norms, q)
+		all := find(blocks, norms, q)
 		if len(all) == 0 {
 			notFound(blocks, norms, n, q, errs)
 			continue
@@ -113,7 +113,7 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 }
 
 // find returns every place q occurs, overlapping ones included.
-func find(norms []normalized, q string) []match {
+func find(blocks []*Block, norms []normalized, q string) []match {
 	var out []match
 	for bi, nm := range norms {
 		for from := 0; from <= len(nm.text)-len(q); {
@@ -124,7 +124,8 @@ func find(norms []normalized, q string) []match {
 			ns := from + i
 			ne := ns + len(q)
 			if boundaryOK(nm.text, ns, ne) {
-				out = append(out, match{block: bi, ns: ns, ne: ne, start: nm.start[ns], end: nm.end[ne-1]})
+				start, end := origRange(blocks[bi].Text, ns, ne)
+				out = append(out, match{block: bi, ns: ns, ne: ne, start: start, end: end})
 			}
 			from = ns + 1
 		}

@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,7 +18,7 @@ import (
 type Block struct {
 	Node   ast.Node
 	Text   string // the visible text
-	Leaves []*Leaf
+	Leaves []Leaf
 	Pos    diag.Pos // where the block starts in the user's file
 }
 
@@ -34,16 +35,33 @@ type Leaf struct {
 // ends the node, if any, is not included.
 func Visible(t *ast.Text, source []byte) string {
 	v := t.Segment.Value(source)
-	if t.IsRaw() {
+	if t.IsRaw() || !escaped(v) {
 		return string(v)
 	}
 	return Unescape(v)
+}
+
+// writeVisible writes Visible(t, source) to b.
+func writeVisible(b *strings.Builder, t *ast.Text, source []byte) {
+	v := t.Segment.Value(source)
+	if t.IsRaw() || !escaped(v) {
+		b.Write(v)
+		return
+	}
+	b.WriteString(Unescape(v))
+}
+
+// escaped reports whether Unescape could change v: only a backslash, an
+// ampersand or a NUL byte make it.
+func escaped(v []byte) bool {
+	return bytes.IndexAny(v, "\\&\x00") >= 0
 }
 
 // Unescape resolves backslash escapes and HTML character references the way
 // goldmark's HTML writer does.
 func Unescape(v []byte) string {
 	var b strings.Builder
+	b.Grow(len(v))
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		switch {
@@ -122,6 +140,7 @@ func Extract(doc ast.Node, source []byte, body briefing.Markdown) []*Block {
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock:
 			blk := &Block{Node: n, Pos: pos.At(blockStart(n))}
 			var b strings.Builder
+			b.Grow(sourceLen(n))
 			collect(n, source, pos, &b, blk)
 			blk.Text = b.String()
 			blocks = append(blocks, blk)
@@ -139,24 +158,34 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
+// sourceLen is the length of a block's Markdown source, about the length
+// of its visible text.
+func sourceLen(n ast.Node) int {
+	total := 0
+	if l := n.Lines(); l != nil {
+		for i := 0; i < l.Len(); i++ {
+			seg := l.At(i)
+			total += seg.Stop - seg.Start
+		}
+	}
+	return total
+}
+
 func collect(parent ast.Node, source []byte, pos *briefing.Positions, b *strings.Builder, blk *Block) {
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		start := b.Len()
-		leaf := func(atomic bool, pos diag.Pos) {
-			blk.Leaves = append(blk.Leaves, &Leaf{Node: c, Start: start, End: b.Len(), Atomic: atomic, Pos: pos})
-		}
+		atomic, at := true, blk.Pos
 		switch n := c.(type) {
 		case *ast.Text:
-			b.WriteString(Visible(n, source))
+			writeVisible(b, n, source)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte('\n')
 			}
-			leaf(false, pos.At(n.Segment.Start))
+			atomic, at = false, pos.At(n.Segment.Start)
 		case *ast.String:
 			b.Write(n.Value)
-			leaf(false, blk.Pos)
+			atomic = false
 		case *ast.CodeSpan:
-			at := blk.Pos
 			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 				if tt, ok := t.(*ast.Text); ok {
 					if t == n.FirstChild() {
@@ -167,34 +196,32 @@ func collect(parent ast.Node, source []byte, pos *briefing.Positions, b *strings
 					b.Write(s.Value)
 				}
 			}
-			leaf(true, at)
 		case *ast.AutoLink:
 			b.Write(n.Label(source))
-			leaf(true, blk.Pos)
 		case *ast.Image:
-			leaf(true, blk.Pos) // its alt text is not on the page
+			// Its alt text is not on the page.
 		case *ast.RawHTML:
 			off := 0
 			if n.Segments.Len() > 0 {
 				off = n.Segments.At(0).Start
 			}
-			leaf(true, pos.At(off))
+			at = pos.At(off)
 		default:
-			if c.Type() == ast.TypeInline && c.FirstChild() == nil {
-				// An inline node the generator does not know adds no text.
-				leaf(true, blk.Pos)
+			if c.Type() != ast.TypeInline || c.FirstChild() != nil {
+				collect(c, source, pos, b, blk)
 				continue
 			}
-			collect(c, source, pos, b, blk)
+			// An inline node the generator does not know adds no text.
 		}
+		blk.Leaves = append(blk.Leaves, Leaf{Node: c, Start: start, End: b.Len(), Atomic: atomic, Pos: at})
 	}
 }
 
-// normalized is a text with its typography folded (see Fold), and for each of
-// its bytes the range of the original text it stands for.
+// normalized is a text with its typography folded (see Fold), white space
+// collapsed but not trimmed. origRange maps a range of it back to the
+// original text.
 type normalized struct {
-	text       string
-	start, end []int
+	text string
 }
 
 // fold returns the typographic class of r: every kind of white space,
@@ -220,7 +247,7 @@ func Fold(s string) string {
 	if plain(s) {
 		return s
 	}
-	return strings.TrimSpace(normalize(s, false).text)
+	return strings.TrimSpace(normalize(s).text)
 }
 
 // plain reports whether s folds to itself: ASCII without a backquote, with
@@ -238,58 +265,76 @@ func plain(s string) bool {
 	return true
 }
 
-// normalize folds s in one pass; with offsets it also records, for each
-// byte of the folded text, the range of s it stands for.
-func normalize(s string, offsets bool) normalized {
-	buf := make([]byte, 0, len(s))
-	var n normalized
-	if offsets {
-		n.start, n.end = make([]int, 0, len(s)), make([]int, 0, len(s))
+// foldAt returns the typographic class (see fold) of the character at
+// byte i of s, and its size in bytes (1 for an invalid byte).
+func foldAt(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			return ' ', 1
+		case '`':
+			return '\'', 1
+		}
+		return rune(c), 1
 	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return fold(r), size
+}
+
+// normalize folds s in one pass.
+func normalize(s string) normalized {
+	if plain(s) {
+		return normalized{text: s}
+	}
+	buf := make([]byte, 0, len(s))
 	space := false
 	for i := 0; i < len(s); {
-		c, size := s[i], 1
-		var f rune
-		if c < utf8.RuneSelf {
-			switch c {
-			case ' ', '\t', '\n', '\v', '\f', '\r':
-				f = ' '
-			case '`':
-				f = '\''
-			default:
-				f = rune(c)
-			}
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:]) // size 1 for an invalid byte
-			f = fold(r)
-		}
+		f, size := foldAt(s, i)
+		i += size
 		if f == ' ' {
 			if space {
-				if offsets {
-					n.end[len(n.end)-1] = i + size
-				}
-				i += size
-				continue
+				continue // a run of white space folds into its first
 			}
 			space = true
 		} else {
 			space = false
 		}
-		before := len(buf)
-		if f < utf8.RuneSelf {
-			buf = append(buf, byte(f))
-		} else {
-			buf = utf8.AppendRune(buf, f)
-		}
-		if offsets {
-			for range len(buf) - before {
-				n.start = append(n.start, i)
-				n.end = append(n.end, i+size)
+		buf = utf8.AppendRune(buf, f)
+	}
+	return normalized{text: string(buf)}
+}
+
+// origRange returns the range of s that bytes [ns, ne) of normalize(s)
+// stand for: from the start of the character byte ns comes from to the end
+// of the character byte ne-1 comes from, with the white space folded into
+// it when that is a space. It walks s as normalize does, so that a text
+// needs no table of offsets for the few ranges asked of it.
+func origRange(s string, ns, ne int) (start, end int) {
+	out := 0 // bytes of the folded text so far
+	space := false
+	for i := 0; i < len(s) && out <= ne; {
+		f, size := foldAt(s, i)
+		if f == ' ' && space {
+			if out == ne {
+				end = i + size
 			}
+			i += size
+			continue
 		}
+		space = f == ' '
+		w := 1
+		if f >= utf8.RuneSelf {
+			w = utf8.RuneLen(f)
+		}
+		if out <= ns && ns < out+w {
+			start = i
+		}
+		if out <= ne-1 && ne-1 < out+w {
+			end = i + size
+		}
+		out += w
 		i += size
 	}
-	n.text = string(buf)
-	return n
+	return start, end
 }

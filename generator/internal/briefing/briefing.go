@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/diag"
 )
@@ -90,7 +91,12 @@ func (m Markdown) PosAt(off int) diag.Pos {
 // pos is the file position of offset off, on m.Text's line line (from 0),
 // which starts at offset lineStart.
 func (m Markdown) pos(line, lineStart, off int) diag.Pos {
-	col := 1 + runeCount(m.Text[lineStart:off])
+	return m.posCol(line, 1+runeCount(m.Text[lineStart:off]))
+}
+
+// posCol is the file position of the character column col (from 1) of
+// m.Text's line line (from 0).
+func (m Markdown) posCol(line, col int) diag.Pos {
 	p := m.Pos
 	if line < len(m.Lines) {
 		p.Line = m.Lines[line]
@@ -108,27 +114,44 @@ func (m Markdown) pos(line, lineStart, off int) diag.Pos {
 
 // Positions maps byte offsets of one Markdown text to file positions, as
 // PosAt does, in time logarithmic in the text's length.
+//
+// Offsets asked for in increasing order, as a walk through a parsed text
+// asks for them, cost time in proportion to the distance from the last
+// one: a Positions remembers the last offset's line and column. A
+// Positions is for one goroutine.
 type Positions struct {
 	m      Markdown
 	starts []int // the offset where each line starts
+	// The last offset asked for, its line (from 0) and its character
+	// column from the line's start (from 1); lastLine -1 when none.
+	lastOff, lastLine, lastCol int
 }
 
 // Positions indexes the lines of m.
 func (m Markdown) Positions() *Positions {
-	starts := []int{0}
+	starts := make([]int, 1, 1+strings.Count(m.Text, "\n"))
 	for i := 0; i < len(m.Text); i++ {
 		if m.Text[i] == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return &Positions{m: m, starts: starts}
+	return &Positions{m: m, starts: starts, lastLine: -1}
 }
 
 // At returns the file position of byte offset off.
 func (p *Positions) At(off int) diag.Pos {
 	off = max(0, min(off, len(p.m.Text)))
+	if l := p.lastLine; l >= 0 && off >= p.lastOff && (l+1 == len(p.starts) || off < p.starts[l+1]) &&
+		(p.lastOff == len(p.m.Text) || utf8.RuneStart(p.m.Text[p.lastOff])) {
+		// On the line of the last offset, at or after it, and that offset
+		// is not inside a character: counting on from it counts alike.
+		p.lastCol += runeCount(p.m.Text[p.lastOff:off])
+		p.lastOff = off
+		return p.m.posCol(l, p.lastCol)
+	}
 	line := sort.SearchInts(p.starts, off+1) - 1
-	return p.m.pos(line, p.starts[line], off)
+	p.lastOff, p.lastLine, p.lastCol = off, line, 1+runeCount(p.m.Text[p.starts[line]:off])
+	return p.m.posCol(line, p.lastCol)
 }
 
 func runeCount(s string) int {

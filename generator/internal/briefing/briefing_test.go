@@ -16,12 +16,28 @@ func TestPositionsAgreeWithPosAt(t *testing.T) {
 		{Text: "folded a\nb\n", Pos: diag.Pos{File: "n.yaml", Line: 3, Col: 7}, Lines: []int{3, 5}, Indent: 6},
 		{Text: "", Pos: diag.Pos{File: "e.md", Line: 1, Col: 1}},
 		{Text: "\n\n\n", Pos: diag.Pos{File: "nl.md", Line: 2, Col: 1}},
+		{Text: "é“x”\n\u00e9é\nz", Pos: diag.Pos{File: "u.md", Line: 3, Col: 2}},
 	}
 	for _, m := range texts {
 		idx := m.Positions()
 		for off := -1; off <= len(m.Text)+1; off++ {
 			if got, want := idx.At(off), m.PosAt(off); got != want {
 				t.Errorf("%q at %d: Positions.At = %v, PosAt = %v", m.Text, off, got, want)
+			}
+		}
+	}
+	// In any order, offsets inside characters included: the remembered
+	// last offset must not change an answer.
+	for _, m := range texts {
+		idx := m.Positions()
+		n := len(m.Text) + 3
+		for k := 0; k < 4*n; k++ {
+			off := (k*7919)%n - 1
+			if k%3 == 0 {
+				off = k/3%n - 1 // runs of increasing offsets
+			}
+			if got, want := idx.At(off), m.PosAt(off); got != want {
+				t.Errorf("%q at %d (query %d): Positions.At = %v, PosAt = %v", m.Text, off, k, got, want)
 			}
 		}
 	}

@@ -138,6 +138,11 @@ func Build(ctx context.Context, src, dest, cacheDir string) error {
 	if err != nil {
 		return err
 	}
+	return runBuild(cmd)
+}
+
+// runBuild runs a command made by BuildCmd, with its messages in the error.
+func runBuild(cmd *exec.Cmd) error {
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out

@@ -7,8 +7,7 @@ import (
 
 // dieWithParent has the kernel stop cmd, once started, when this process
 // ends in a way that gives it no chance to stop cmd itself (SIGKILL, a
-// crash): an orphaned "hugo server" would hold the preview's port and keep
-// serving a stale site.
+// crash).
 func dieWithParent(cmd *exec.Cmd) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
 }

@@ -22,6 +22,12 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 	var node yaml.Node
 	var yamlErr error
 	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		if n, isNode := v.(*yaml.Node); isNode && fastYAML {
+			if root, ok := fastParse(strings.Split(string(data), "\n")); ok {
+				*n = yaml.Node{Kind: yaml.DocumentNode, Line: 1, Column: 1, Content: []*yaml.Node{root}}
+				return nil
+			}
+		}
 		yamlErr = yaml.Unmarshal(data, v)
 		return yamlErr
 	})

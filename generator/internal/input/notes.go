@@ -31,6 +31,15 @@ func verdictNames() string {
 	return strings.Join(s, ", ")
 }
 
+func validKind(k briefing.Kind) bool {
+	for _, x := range briefing.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
 func validVerdict(v string) bool {
 	for _, x := range briefing.Verdicts {
 		if string(x) == v {
@@ -109,7 +118,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		seen.add(d, nm, n.ID)
 		switch {
 		case n.Kind == "":
-		case !contains(strings.Split(kindNames(), ", "), string(n.Kind)):
+		case !validKind(n.Kind):
 			l.errs.Add(n.KindPos, "kind %q is not a kind of note: use one of %s", n.Kind, kindNames())
 		case n.Kind == briefing.KindFactCheck && n.Verdict == "":
 			l.errs.AddErr(n.KindPos, diag.ErrMissingField, "a fact-check note needs a verdict: add \"verdict: …\" with one of %s", verdictNames())

@@ -30,6 +30,11 @@ func newDecoder(file, text string, lineOffset int, errs *diag.List) *decoder {
 
 // parse parses text as one YAML document. It returns nil for an empty one.
 func (d *decoder) parse(text string) (*yaml.Node, bool) {
+	if fastYAML {
+		if root, ok := fastParse(d.lines); ok {
+			return root, true
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
 		d.syntaxError(err)

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html"
 	"strconv"
 
 	"github.com/yuin/goldmark"
@@ -38,15 +37,21 @@ func renderMark(w util.BufWriter, source []byte, node ast.Node, entering bool) (
 		_, _ = w.WriteString("</mark>")
 		return ast.WalkContinue, nil
 	}
-	_, _ = w.WriteString(`<mark class="anno anno-` + n.NoteKind)
+	_, _ = w.WriteString(`<mark class="anno anno-`)
+	_, _ = w.WriteString(n.NoteKind)
 	if n.Verdict != "" {
-		_, _ = w.WriteString(" verdict-" + n.Verdict)
+		_, _ = w.WriteString(" verdict-")
+		_, _ = w.WriteString(n.Verdict)
 	}
-	_, _ = w.WriteString(`" data-note="` + n.NoteID + `"`)
+	_, _ = w.WriteString(`" data-note="`)
+	_, _ = w.WriteString(n.NoteID)
+	_ = w.WriteByte('"')
 	if n.First {
-		_, _ = w.WriteString(` id="anno-` + n.NoteID + `"`)
+		_, _ = w.WriteString(` id="anno-`)
+		_, _ = w.WriteString(n.NoteID)
+		_ = w.WriteByte('"')
 	}
-	_, _ = w.WriteString(">")
+	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
 }
 
@@ -55,9 +60,16 @@ func renderNoteRef(w util.BufWriter, source []byte, node ast.Node, entering bool
 		return ast.WalkContinue, nil
 	}
 	n := node.(*NoteRef)
-	num := strconv.Itoa(n.Number)
-	_, _ = w.WriteString(`<sup class="noteref-wrap"><a href="#note-` + n.NoteID + `" id="ref-` + n.NoteID +
-		`" role="doc-noteref" class="noteref" data-note="` + n.NoteID + `">` + num + `</a></sup>`)
+	_, _ = w.WriteString(`<sup class="noteref-wrap"><a href="#note-`)
+	_, _ = w.WriteString(n.NoteID)
+	_, _ = w.WriteString(`" id="ref-`)
+	_, _ = w.WriteString(n.NoteID)
+	_, _ = w.WriteString(`" role="doc-noteref" class="noteref" data-note="`)
+	_, _ = w.WriteString(n.NoteID)
+	_, _ = w.WriteString(`">`)
+	var num [20]byte
+	_, _ = w.Write(strconv.AppendInt(num[:0], int64(n.Number), 10))
+	_, _ = w.WriteString(`</a></sup>`)
 	return ast.WalkContinue, nil
 }
 
@@ -66,7 +78,7 @@ func renderLiteral(w util.BufWriter, source []byte, node ast.Node, entering bool
 		return ast.WalkContinue, nil
 	}
 	n := node.(*Literal)
-	_, _ = w.WriteString(html.EscapeString(n.Value))
+	writeEscaped(w, n.Value)
 	switch n.Break {
 	case HardBreak:
 		_, _ = w.WriteString("<br>\n")
@@ -76,12 +88,40 @@ func renderLiteral(w util.BufWriter, source []byte, node ast.Node, entering bool
 	return ast.WalkContinue, nil
 }
 
+// writeEscaped writes s escaped as html.EscapeString escapes it.
+func writeEscaped(w util.BufWriter, s string) {
+	from := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		_, _ = w.WriteString(s[from:i])
+		_, _ = w.WriteString(esc)
+		from = i + 1
+	}
+	_, _ = w.WriteString(s[from:])
+}
+
 func renderNoteSlot(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	for _, id := range node.(*NoteSlot).NoteIDs {
-		_, _ = w.WriteString("<!--note " + id + "-->\n")
+		_, _ = w.WriteString("<!--note ")
+		_, _ = w.WriteString(id)
+		_, _ = w.WriteString("-->\n")
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -45,6 +45,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/briefing/annotated/generator/internal/anchor"
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -113,7 +114,9 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	checkMarkdown(doc, src, a.Body, "an article", errs)
 	res, _ := pc.Get(resultKey).(*anchorResult)
-	var buf bytes.Buffer
+	var buf output
+	// The HTML is the text with its markup, and the markup of the notes.
+	buf.Grow(len(src) + len(src)/4 + 512*len(a.Notes))
 	if err := r.article.Renderer().Render(&buf, src, doc); err != nil {
 		errs.Add(a.Pos, "cannot render the article: %v", err)
 	}
@@ -122,8 +125,13 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 		return out
 	}
 	// The visible text of the whole article, for text-position selectors.
-	blockAt := map[*anchor.Block]int{}
+	blockAt := make(map[*anchor.Block]int, len(res.blocks))
+	size := 0
+	for _, b := range res.blocks {
+		size += len(b.Text) + 2
+	}
 	var all strings.Builder
+	all.Grow(size)
 	for i, b := range res.blocks {
 		if i > 0 {
 			all.WriteString("\n\n")
@@ -132,10 +140,11 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 		all.WriteString(b.Text)
 	}
 	out.Text = all.String()
-	spanOf := map[string]anchor.Span{}
+	spanOf := make(map[string]anchor.Span, len(res.spans))
 	for _, s := range res.spans {
 		spanOf[s.Note.ID] = s
 	}
+	out.Notes = make([]Note, 0, len(res.order))
 	for _, ref := range res.order {
 		s := spanOf[ref.NoteID]
 		n := Note{
@@ -181,9 +190,23 @@ func (r *Renderer) Markdown(md briefing.Markdown, what string, errs *diag.List) 
 	src := []byte(md.Text)
 	doc := r.text.Parser().Parse(text.NewReader(src))
 	checkMarkdown(doc, src, md, what, errs)
-	var buf bytes.Buffer
+	var buf output
+	buf.Grow(len(src) + len(src)/4 + 64)
 	if err := r.text.Renderer().Render(&buf, src, doc); err != nil {
 		errs.Add(md.Pos, "cannot render %s: %v", what, err)
 	}
 	return buf.String()
 }
+
+// output is what goldmark renders into. It is a util.BufWriter, so that
+// goldmark writes to it directly instead of through a bufio.Writer of its
+// own (4 KB for every text rendered); it has nothing to flush.
+type output struct{ bytes.Buffer }
+
+// Flush implements util.BufWriter.
+func (*output) Flush() error { return nil }
+
+// Buffered implements util.BufWriter: nothing waits to be flushed.
+func (*output) Buffered() int { return 0 }
+
+var _ util.BufWriter = (*output)(nil)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html"
 	"strings"
 	"testing"
 
@@ -101,6 +102,18 @@ func TestReference(t *testing.T) {
 	for _, tt := range tests {
 		if got := Reference(tt.s); got != tt.want {
 			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
+	}
+}
+
+// writeEscaped must escape exactly as html.EscapeString, which the Literal
+// renderer used before it wrote to the output directly.
+func TestWriteEscapedMatchesHTML(t *testing.T) {
+	for _, s := range []string{"", "plain", "<a href=\"x\">'&'</a>", "&&<<>>\"\"''", "é “curly” — <", "end&", "<start"} {
+		var buf output
+		writeEscaped(&buf, s)
+		if got, want := buf.String(), html.EscapeString(s); got != want {
+			t.Errorf("writeEscaped(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -61,11 +61,15 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return a.End > b.End
 	})
-	w := &wrapper{source: source, ranges: map[ast.Node][2]int{}, atomic: map[ast.Node]bool{}}
+	leaves := 0
+	for _, blk := range blocks {
+		leaves += len(blk.Leaves)
+	}
+	// Room for the leaves, and for the pieces wrapping cuts them into.
+	w := &wrapper{source: source, ranges: make(map[ast.Node]leafRange, leaves+4*len(spans))}
 	for _, blk := range blocks {
 		for _, l := range blk.Leaves {
-			w.ranges[l.Node] = [2]int{l.Start, l.End}
-			w.atomic[l.Node] = l.Atomic
+			w.ranges[l.Node] = leafRange{l.Start, l.End, l.Atomic}
 		}
 	}
 	for _, s := range sorted {
@@ -101,15 +105,21 @@ func addSlots(doc *ast.Document, order []*NoteRef) {
 
 type wrapper struct {
 	source []byte
-	ranges map[ast.Node][2]int // visible range of each leaf in its block
-	atomic map[ast.Node]bool
+	ranges map[ast.Node]leafRange // visible range of each leaf in its block
+}
+
+// leafRange is the visible range [start, end) of a leaf in its block, and
+// whether it can be cut.
+type leafRange struct {
+	start, end int
+	atomic     bool
 }
 
 // extent is the visible range a node covers; ok is false for a node with no
 // text at all.
 func (w *wrapper) extent(n ast.Node) (int, int, bool) {
 	if r, ok := w.ranges[n]; ok {
-		return r[0], r[1], true
+		return r.start, r.end, true
 	}
 	lo, hi, any := 0, 0, false
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -142,7 +152,7 @@ func (w *wrapper) wrapSpan(s anchor.Span) {
 		return
 	}
 	ref := &NoteRef{NoteID: n.ID}
-	w.ranges[ref] = [2]int{s.End, s.End}
+	w.ranges[ref] = leafRange{start: s.End, end: s.End}
 	last.Parent().InsertAfter(last.Parent(), last, ref)
 }
 
@@ -163,7 +173,8 @@ func (w *wrapper) wrapRange(parent ast.Node, s, e int, mk func() *Mark, last *as
 		*last = m
 		run = nil
 	}
-	var children []ast.Node
+	var room [16]ast.Node
+	children := room[:0]
 	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
 		children = append(children, c)
 	}
@@ -183,9 +194,9 @@ func (w *wrapper) wrapRange(parent ast.Node, s, e int, mk func() *Mark, last *as
 		case s <= cs && ce <= e:
 			run = append(run, c)
 		default:
-			if _, leaf := w.ranges[c]; leaf && !w.atomic[c] {
+			if r, leaf := w.ranges[c]; leaf && !r.atomic {
 				for _, p := range w.split(c, s, e) {
-					ps, pe := w.ranges[p][0], w.ranges[p][1]
+					ps, pe := w.ranges[p].start, w.ranges[p].end
 					if s <= ps && pe <= e && ps < pe {
 						run = append(run, p)
 					} else {
@@ -222,17 +233,18 @@ func (w *wrapper) split(n ast.Node, s, e int) []ast.Node {
 	default:
 		return []ast.Node{n}
 	}
-	cuts := []int{r[0]}
-	for _, c := range []int{s, e} {
-		if c > r[0] && c < r[1] {
+	cuts := make([]int, 1, 4)
+	cuts[0] = r.start
+	for _, c := range [2]int{s, e} {
+		if c > r.start && c < r.end {
 			cuts = append(cuts, c)
 		}
 	}
-	cuts = append(cuts, r[1])
+	cuts = append(cuts, r.end)
 	parent := n.Parent()
-	var out []ast.Node
+	out := make([]ast.Node, 0, len(cuts)-1)
 	for i := 0; i+1 < len(cuts); i++ {
-		a, b := cuts[i]-r[0], cuts[i+1]-r[0]
+		a, b := cuts[i]-r.start, cuts[i+1]-r.start
 		lit := &Literal{}
 		// The trailing line break is the last visible byte, beyond value.
 		if b > len(value) {
@@ -243,7 +255,7 @@ func (w *wrapper) split(n ast.Node, s, e int) []ast.Node {
 			a = len(value)
 		}
 		lit.Value = value[a:b]
-		w.ranges[lit] = [2]int{cuts[i], cuts[i+1]}
+		w.ranges[lit] = leafRange{start: cuts[i], end: cuts[i+1]}
 		parent.InsertBefore(parent, n, lit)
 		out = append(out, lit)
 	}

@@ -33,7 +33,8 @@ type Detached struct {
 // mark is gives the pages Hugo would have written (Splice, in package
 // main, does so and checks that every mark is there).
 //
-// The live preview does not detach: Hugo's server keeps the site in memory.
+// The live preview detaches too (package preview), and refills the pages
+// Hugo laid out without running Hugo when only bodies changed.
 func Detach(f map[string][]byte) *Detached {
 	d := &Detached{Bodies: map[string][]byte{}, Files: map[string][]byte{}}
 	for name, data := range f {

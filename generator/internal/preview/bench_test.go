@@ -1,0 +1,66 @@
+package preview
+
+import (
+	"context"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	annotated "github.com/briefing/annotated"
+	"github.com/briefing/annotated/generator/internal/site"
+	"github.com/briefing/annotated/generator/internal/stage"
+	"github.com/briefing/annotated/generator/internal/synth"
+)
+
+// BenchmarkRefreshNote is the preview's part of a note edit at 1,000
+// articles, after the compile: from the staged project to the new version
+// of the site, without Hugo (a stand-in for Hugo lays out the first one).
+func BenchmarkRefreshNote(b *testing.B) {
+	files := synth.Briefing(synth.Options{Articles: 1000})
+	slug := "annotations/article-00500.yaml"
+	edited := map[string][]byte{}
+	for name, data := range files {
+		edited[name] = data
+	}
+	edited[slug] = []byte(strings.Replace(string(files[slug]), "    note: |\n      ", "    note: |\n      Edited ", 1))
+	projects := make([]map[string][]byte, 2)
+	for i, f := range []map[string][]byte{files, edited} {
+		fsys := fstest.MapFS{}
+		for name, data := range f {
+			fsys[name] = &fstest.MapFile{Data: data}
+		}
+		text, err := stage.LoadText(annotated.Theme())
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := site.Compile(fsys, stage.Options{Text: text})
+		if err != nil {
+			b.Fatal(err)
+		}
+		p := map[string][]byte(res.Files)
+		err = fs.WalkDir(annotated.Theme(), ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			p["themes/briefing/"+name], err = fs.ReadFile(annotated.Theme(), name)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		projects[i] = p
+	}
+	var h fakeHugo
+	builder := NewBuilder(b.TempDir(), h.build)
+	if _, _, err := builder.Refresh(context.Background(), projects[0]); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		_, r, err := builder.Refresh(context.Background(), projects[(i+1)%2])
+		if err != nil || r.Kind != Spliced {
+			b.Fatalf("%v, %s", err, r.Kind)
+		}
+	}
+}

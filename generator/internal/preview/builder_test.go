@@ -1,0 +1,262 @@
+package preview
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/briefing/annotated/generator/internal/stage"
+)
+
+// fakeHugo stands for Hugo in these tests: it lays out each content file
+// (JSON front matter on the first line, then the body) as a page that
+// prints the front matter's title and params, the page's JSON-LD asset,
+// then the body; and copies static/ to the site. How it prints can be
+// spoilt, as a theme might.
+type fakeHugo struct {
+	runs  int
+	upper bool // prints the params in capitals (holes too)
+	twice bool // prints each body twice
+}
+
+func (h *fakeHugo) build(ctx context.Context, src, dest string) error {
+	h.runs++
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		rel = filepath.ToSlash(rel)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var name string
+		var out []byte
+		switch {
+		case strings.HasPrefix(rel, "static/"):
+			name, out = strings.TrimPrefix(rel, "static/"), data
+		case strings.HasPrefix(rel, "content/"):
+			fm, body, _ := bytes.Cut(data, []byte("\n"))
+			var meta struct {
+				Title  string
+				Params map[string]any
+			}
+			if err := json.Unmarshal(fm, &meta); err != nil {
+				return fmt.Errorf("%s: %v", rel, err)
+			}
+			params := fmt.Sprint(meta.Params)
+			if h.upper {
+				params = strings.ToUpper(params)
+			}
+			ld, _ := os.ReadFile(filepath.Join(src, filepath.FromSlash(stage.JSONLDAsset(strings.TrimPrefix(rel, "content/")))))
+			if h.twice {
+				body = append(body, body...)
+			}
+			name = stage.OutputPath(rel)
+			out = fmt.Appendf(nil, "<html><head><title>%s</title><script>%s</script></head><body data-params=%q><main>%s</main></body></html>\n",
+				meta.Title, ld, params, body)
+		default:
+			return nil
+		}
+		dst := filepath.Join(dest, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, out, 0o644)
+	})
+}
+
+// project is a small staged project: pages a and b, a search page naming
+// its index by the hash of its contents, ClaimReview JSON-LD for a.
+func project(bodyA, ldA, index, titleB string) map[string][]byte {
+	sum := sha256.Sum256([]byte(index))
+	indexName := "js/search-index." + hex.EncodeToString(sum[:8]) + ".js"
+	return map[string][]byte{
+		"hugo.json":                          []byte(`{"title":"t"}`),
+		"themes/briefing/layouts/page.html":  []byte(`<main>{{ .Content }}</main>`),
+		"content/articles/a.html":            []byte(`{"title":"A","params":{"slug":"a"}}` + "\n" + bodyA),
+		"content/articles/b.html":            []byte(`{"title":"` + titleB + `","params":{"slug":"b"}}` + "\n<p>b</p>"),
+		"content/search.html":                []byte(`{"title":"Search","params":{"index":"` + indexName + `"}}` + "\n<p>search</p>"),
+		"content/empty.html":                 []byte(`{"title":"Empty"}` + "\n"),
+		stage.JSONLDAsset("articles/a.html"): []byte(ldA),
+		"static/" + indexName:                []byte(index),
+		"static/briefing.json":               []byte(`{"a":"` + bodyA + `"}`),
+	}
+}
+
+// files lists every file of s with its contents.
+func files(t *testing.T, s *Site) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, p := range s.Paths() {
+		data, err := s.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[p] = string(data)
+	}
+	return out
+}
+
+// TestRefreshWithoutHugo refreshes two Builders with the same projects,
+// one as it would (without Hugo when only bodies, detached files and holes
+// changed), the other always with Hugo, and checks that both make the same
+// site, and that Hugo ran exactly when it had to.
+func TestRefreshWithoutHugo(t *testing.T) {
+	steps := []struct {
+		what    string
+		project map[string][]byte
+		kind    string
+	}{
+		{"the first build", project("<p>a</p>", `{"v":1}`, "index 1", "B"), Detached},
+		{"a body", project("<p>a, edited</p>", `{"v":1}`, "index 1", "B"), Spliced},
+		{"JSON-LD and the search index", project("<p>a, edited</p>", `{"v":2}`, "index 2", "B"), Spliced},
+		{"a title", project("<p>a, edited</p>", `{"v":2}`, "index 2", "B, edited"), Detached},
+		{"everything but the layout", project("<p>a again</p>", `{"v":3}`, "index 3", "B, edited"), Spliced},
+		{"nothing", project("<p>a again</p>", `{"v":3}`, "index 3", "B, edited"), Spliced},
+	}
+	var h, ref fakeHugo
+	b := NewBuilder(t.TempDir(), h.build)
+	full := NewBuilder(t.TempDir(), ref.build)
+	full.ForceHugo()
+	for _, s := range steps {
+		before := maps.Clone(s.project)
+		got, r, err := b.Refresh(context.Background(), s.project)
+		if err != nil {
+			t.Fatalf("%s: %v", s.what, err)
+		}
+		if !maps.EqualFunc(s.project, before, bytes.Equal) {
+			t.Fatalf("%s: Refresh changed the project it was given", s.what)
+		}
+		want, _, err := full.Refresh(context.Background(), s.project)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Kind != s.kind {
+			t.Errorf("%s: the site was made %s, want %s", s.what, r.Kind, s.kind)
+		}
+		if r.Unchanged != (s.what == "nothing") {
+			t.Errorf("%s: Unchanged = %v", s.what, r.Unchanged)
+		}
+		if g, w := files(t, got), files(t, want); !maps.Equal(g, w) {
+			t.Errorf("%s: the site made %s is not the one Hugo makes:\n%v\nwant\n%v", s.what, r.Kind, g, w)
+		}
+	}
+	if h.runs != 2 {
+		t.Errorf("Hugo ran %d times, want 2", h.runs)
+	}
+	// The site is the project laid out with its bodies: a's page, edited.
+	got, _, _ := b.Refresh(context.Background(), steps[len(steps)-1].project)
+	page, _ := got.ReadFile("articles/a.html")
+	if !strings.Contains(string(page), `<script>{"v":3}</script>`) || !strings.Contains(string(page), "<main><p>a again</p></main>") {
+		t.Errorf("articles/a.html = %s", page)
+	}
+}
+
+// TestRefreshFallsBack checks the themes that holes or body marks do not
+// suit: each is found out on its first build, which is made again as
+// build would make it, and later builds of it do without.
+func TestRefreshFallsBack(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		hugo  fakeHugo
+		theme string
+		runs  []int // Hugo runs of each of two refreshes
+		kind  string
+	}{
+		{"holes printed in capitals", fakeHugo{upper: true}, "", []int{2, 1}, Detached},
+		{"bodies printed twice", fakeHugo{twice: true}, "", []int{3, 1}, Whole},
+		{"a theme that uses .Summary", fakeHugo{}, `{{ .Summary }}`, []int{1, 1}, Whole},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h, ref := tc.hugo, tc.hugo
+			b := NewBuilder(t.TempDir(), h.build)
+			whole := NewBuilder(t.TempDir(), ref.build)
+			for i, p := range []map[string][]byte{
+				project("<p>a</p>", `{"v":1}`, "index 1", "B"),
+				project("<p>a, edited</p>", `{"v":2}`, "index 2", "B"),
+			} {
+				if tc.theme != "" {
+					p["themes/briefing/layouts/page.html"] = []byte(tc.theme)
+				}
+				runs := h.runs
+				got, r, err := b.Refresh(context.Background(), p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r.Kind != tc.kind || h.runs-runs != tc.runs[i] {
+					t.Errorf("refresh %d: made %s with %d Hugo runs, want %s with %d", i, r.Kind, h.runs-runs, tc.kind, tc.runs[i])
+				}
+				// What Hugo makes of the whole project, bodies included.
+				want, err := wholeSite(t, &ref, whole, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g := files(t, got); !maps.Equal(g, want) {
+					t.Errorf("refresh %d: the site is not Hugo's:\n%v\nwant\n%v", i, g, want)
+				}
+			}
+		})
+	}
+}
+
+// wholeSite is what h makes of project, bodies and all.
+func wholeSite(t *testing.T, h *fakeHugo, b *Builder, project map[string][]byte) (map[string]string, error) {
+	out, _, err := b.run(context.Background(), project)
+	if err != nil {
+		return nil, err
+	}
+	got := map[string]string{}
+	for name, data := range out {
+		got[name] = string(data)
+	}
+	return got, nil
+}
+
+// TestRefreshError keeps nothing of a failed build: the next refresh of
+// the same project builds again.
+func TestRefreshError(t *testing.T) {
+	fail := errors.New("hugo failed")
+	var h fakeHugo
+	broken := false
+	b := NewBuilder(t.TempDir(), func(ctx context.Context, src, dest string) error {
+		if broken {
+			h.runs++
+			return fail
+		}
+		return h.build(ctx, src, dest)
+	})
+	p := project("<p>a</p>", `{"v":1}`, "index 1", "B")
+	if _, _, err := b.Refresh(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	broken = true
+	p2 := project("<p>a</p>", `{"v":1}`, "index 1", "B, edited")
+	if _, _, err := b.Refresh(context.Background(), p2); !errors.Is(err, fail) {
+		t.Fatalf("Refresh with a failing Hugo: %v", err)
+	}
+	broken = false
+	runs := h.runs
+	s, r, err := b.Refresh(context.Background(), p2)
+	if err != nil || r.Kind != Detached || h.runs != runs+1 {
+		t.Fatalf("after a failed build: %v, %s, %d Hugo runs", err, r.Kind, h.runs-runs)
+	}
+	if page, _ := s.ReadFile("articles/b.html"); !bytes.Contains(page, []byte("<title>B, edited</title>")) {
+		t.Errorf("articles/b.html = %s", page)
+	}
+	if got := slices.Collect(maps.Keys(files(t, s))); len(got) != 6 {
+		t.Errorf("the site holds %v", got)
+	}
+}

@@ -1,0 +1,231 @@
+package preview
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/briefing/annotated/generator/internal/offline"
+)
+
+// The preview's own addresses, beside the site's.
+const (
+	ReloadScript = "/_briefing/reload.js"
+	eventsPath   = "/_briefing/events"
+)
+
+//go:embed reload.js
+var reloadJS []byte
+
+// Server serves the latest published Site over HTTP, with ReloadScript in
+// every HTML page, and tells open pages when a newer version is published.
+// Until the first Publish it answers every page with a short "not built
+// yet" page that reloads itself once there is a site.
+type Server struct {
+	mu      sync.Mutex
+	cur     *version
+	changed chan struct{} // closed, and replaced, by each Publish
+	done    chan struct{} // closed by Close
+	closed  bool
+}
+
+// version is a published Site and its number, counted from 1.
+type version struct {
+	site *Site
+	n    uint64
+	zip  func() ([]byte, error) // the offline zip, made once, when asked for
+}
+
+// NewServer returns a Server with nothing published yet.
+func NewServer() *Server {
+	return &Server{cur: &version{}, changed: make(chan struct{}), done: make(chan struct{})}
+}
+
+// Publish makes s the site served from now on, and tells every open page
+// to reload.
+func (srv *Server) Publish(s *Site) {
+	v := &version{site: s}
+	v.zip = sync.OnceValues(func() ([]byte, error) {
+		var buf bytes.Buffer
+		err := offline.Write(&buf, s.FS())
+		return buf.Bytes(), err
+	})
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	v.n = srv.cur.n + 1
+	srv.cur = v
+	close(srv.changed)
+	srv.changed = make(chan struct{})
+}
+
+// Close ends the open pages' event streams (which would otherwise hold an
+// http.Server's Shutdown), and any later one at once.
+func (srv *Server) Close() {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if !srv.closed {
+		srv.closed = true
+		close(srv.done)
+	}
+}
+
+func (srv *Server) current() (*version, chan struct{}) {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	return srv.cur, srv.changed
+}
+
+// ServeHTTP serves the site, ReloadScript and the event stream.
+func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	switch r.URL.Path {
+	case ReloadScript:
+		send(w, r, http.StatusOK, "text/javascript; charset=utf-8", reloadJS)
+		return
+	case eventsPath:
+		srv.events(w, r)
+		return
+	}
+	v, _ := srv.current()
+	if v.site == nil {
+		send(w, r, http.StatusServiceUnavailable, "text/html; charset=utf-8", withReload([][]byte{[]byte(notYet)}, 0)...)
+		return
+	}
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	status := http.StatusOK
+	parts, ok := v.site.parts(name)
+	if !ok && name == offline.Name {
+		data, err := v.zip()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		parts, ok = [][]byte{data}, true
+	}
+	if !ok {
+		if _, dir := v.site.parts(path.Join(name, "index.html")); dir {
+			http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
+			return
+		}
+		status, name = http.StatusNotFound, "404.html"
+		if parts, ok = v.site.parts(name); !ok {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if path.Ext(name) == ".html" {
+		ctype = "text/html; charset=utf-8"
+		parts = withReload(parts, v.n)
+	} else if ctype == "" {
+		ctype = http.DetectContentType(parts[0])
+	}
+	send(w, r, status, ctype, parts...)
+}
+
+// send writes a whole response made of parts.
+func send(w http.ResponseWriter, r *http.Request, status int, ctype string, parts ...[]byte) {
+	size := 0
+	for _, p := range parts {
+		size += len(p)
+	}
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Length", strconv.Itoa(size))
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method == http.MethodHead {
+		return
+	}
+	for _, p := range parts {
+		if _, err := w.Write(p); err != nil {
+			return
+		}
+	}
+}
+
+// ReloadTag is the element added to every HTML page served as version n
+// (before its last </body>, or at its end).
+func ReloadTag(n uint64) string {
+	return `<script src="` + ReloadScript + `?v=` + strconv.FormatUint(n, 10) + `"></script>`
+}
+
+// withReload returns parts with ReloadTag(n) before the last </body>, or at
+// the end; parts is not changed.
+func withReload(parts [][]byte, n uint64) [][]byte {
+	tag := []byte(ReloadTag(n))
+	for i := len(parts) - 1; i >= 0; i-- {
+		if at := bytes.LastIndex(parts[i], []byte("</body>")); at >= 0 {
+			out := make([][]byte, 0, len(parts)+2)
+			out = append(out, parts[:i]...)
+			out = append(out, parts[i][:at], tag, parts[i][at:])
+			return append(out, parts[i+1:]...)
+		}
+	}
+	return append(parts[:len(parts):len(parts)], tag)
+}
+
+// events streams, to an open page of version v (the query's v), one event
+// as soon as a newer version is published: at once when there is one.
+func (srv *Server) events(w http.ResponseWriter, r *http.Request) {
+	seen, _ := strconv.ParseUint(r.URL.Query().Get("v"), 10, 64)
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.WriteHeader(http.StatusOK)
+	// A comment, so that the page knows it is connected; and a wait of a
+	// second before it tries again after the stream ends.
+	fmt.Fprint(w, ": briefing preview\nretry: 1000\n\n")
+	flusher.Flush()
+	keepAlive := time.NewTicker(30 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		v, changed := srv.current()
+		if v.n != seen {
+			fmt.Fprintf(w, "data: %d\n\n", v.n)
+			flusher.Flush()
+			return
+		}
+		select {
+		case <-changed:
+		case <-keepAlive.C:
+			fmt.Fprint(w, ": waiting\n\n")
+			flusher.Flush()
+		case <-srv.done:
+			return
+		case <-r.Context().Done():
+			return
+		}
+	}
+}
+
+// notYet is the page served before the first good build.
+const notYet = `<!DOCTYPE html>
+<html lang="en">
+<meta charset="utf-8">
+<title>Building the preview</title>
+<body>
+<p>The preview is not built yet: the briefing is being compiled, or has
+problems, which the terminal running <code>serve</code> lists. This page
+reloads itself as soon as there is a site to show.</p>
+</body>
+</html>
+`

@@ -1,0 +1,162 @@
+package preview
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefing/annotated/generator/internal/offline"
+)
+
+func testSite() *Site {
+	return newSite(
+		map[string][]byte{
+			"404.html":         []byte("<html><body>not here</body></html>"),
+			"css/site.css":     []byte("body{}"),
+			"about/index.html": []byte("<html><body>about</body></html>"),
+		},
+		map[string][][]byte{
+			"index.html": {[]byte("<html><body><main>"), []byte("the body"), []byte("</main></body></html>")},
+			"notes.html": {[]byte("<html><main>"), []byte("no closing body"), []byte("</main></html>")},
+		},
+		map[string][]byte{"briefing.json": []byte(`{}`)},
+	)
+}
+
+func fetch(t *testing.T, srv *httptest.Server, method, path string) (int, http.Header, string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, srv.URL+path, nil)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(body)
+}
+
+func TestServerServesTheSite(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+
+	if code, _, body := fetch(t, srv, "GET", "/"); code != http.StatusServiceUnavailable || !strings.Contains(body, ReloadTag(0)) {
+		t.Errorf("before a site is published: %d %q", code, body)
+	}
+	s.Publish(testSite())
+	for _, tc := range []struct {
+		method, path string
+		code         int
+		ctype, body  string
+	}{
+		{"GET", "/", 200, "text/html; charset=utf-8", "<html><body><main>the body</main>" + ReloadTag(1) + "</body></html>"},
+		{"GET", "/index.html", 200, "text/html; charset=utf-8", "<html><body><main>the body</main>" + ReloadTag(1) + "</body></html>"},
+		{"HEAD", "/index.html", 200, "text/html; charset=utf-8", ""},
+		{"GET", "/notes.html", 200, "text/html; charset=utf-8", "<html><main>no closing body</main></html>" + ReloadTag(1)},
+		{"GET", "/css/site.css", 200, "text/css; charset=utf-8", "body{}"},
+		{"GET", "/briefing.json", 200, "application/json", "{}"},
+		{"GET", "/about/", 200, "text/html; charset=utf-8", "<html><body>about" + ReloadTag(1) + "</body></html>"},
+		{"GET", "/about", 301, "", ""},
+		{"GET", "/nothing.html", 404, "text/html; charset=utf-8", "<html><body>not here" + ReloadTag(1) + "</body></html>"},
+		{"GET", "/../../etc/passwd", 404, "text/html; charset=utf-8", "<html><body>not here" + ReloadTag(1) + "</body></html>"},
+		{"POST", "/index.html", 405, "", ""},
+		{"GET", ReloadScript, 200, "text/javascript; charset=utf-8", string(reloadJS)},
+	} {
+		code, h, body := fetch(t, srv, tc.method, tc.path)
+		if code != tc.code || (tc.ctype != "" && h.Get("Content-Type") != tc.ctype) || (tc.body != "" && body != tc.body) {
+			t.Errorf("%s %s: %d %s %q, want %d %s %q", tc.method, tc.path, code, h.Get("Content-Type"), body, tc.code, tc.ctype, tc.body)
+		}
+		if tc.method == "HEAD" && body != "" {
+			t.Errorf("HEAD %s sent a body", tc.path)
+		}
+		if code == 200 && h.Get("Cache-Control") != "no-store" {
+			t.Errorf("%s: Cache-Control %q", tc.path, h.Get("Cache-Control"))
+		}
+	}
+	// The offline zip, made from the served site, not from its pages as
+	// served (without the reload script).
+	var want bytes.Buffer
+	if err := offline.Write(&want, testSite().FS()); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, body := fetch(t, srv, "GET", "/"+offline.Name); code != 200 || body != want.String() {
+		t.Errorf("the offline zip: %d, %d bytes, want %d", code, len(body), want.Len())
+	}
+}
+
+// TestServerEvents opens the event stream as a page of version 1 would and
+// checks that it hears of version 2 once it is published, at once when
+// it is published already, and that Close ends the streams.
+func TestServerEvents(t *testing.T) {
+	s := NewServer()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	s.Publish(testSite())
+	open := func(v string) (*bufio.Reader, func()) {
+		resp, err := http.Get(srv.URL + "/_briefing/events?v=" + v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+			t.Fatalf("events: Content-Type %q", ct)
+		}
+		return bufio.NewReader(resp.Body), func() { resp.Body.Close() }
+	}
+	// next returns the stream's next event's data, or "" at its end.
+	next := func(r *bufio.Reader) string {
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				return ""
+			}
+			if data, ok := strings.CutPrefix(line, "data: "); ok {
+				return strings.TrimSpace(data)
+			}
+		}
+	}
+	r, done := open("1")
+	defer done()
+	got := make(chan string, 1)
+	go func() { got <- next(r) }()
+	select {
+	case v := <-got:
+		t.Fatalf("an event (%q) before anything was published", v)
+	case <-time.After(100 * time.Millisecond):
+	}
+	s.Publish(testSite())
+	select {
+	case v := <-got:
+		if v != "2" {
+			t.Errorf("event %q, want 2", v)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no event after a publish")
+	}
+	// A page of version 1 that connects late hears at once.
+	r2, done2 := open("1")
+	defer done2()
+	if v := next(r2); v != "2" {
+		t.Errorf("a late page heard %q, want 2", v)
+	}
+	// Close ends a waiting stream.
+	r3, done3 := open("2")
+	defer done3()
+	go func() { got <- next(r3) }()
+	time.Sleep(50 * time.Millisecond)
+	s.Close()
+	select {
+	case v := <-got:
+		if v != "" {
+			t.Errorf("event %q after Close", v)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close did not end the stream")
+	}
+}
