@@ -373,3 +373,28 @@ func (a *searchAdder) Write(p []byte) (int, error) {
 	a.s.add(p)
 	return len(p), a.s.err
 }
+
+// Discard is a Sink that keeps nothing: "check" stages the whole briefing
+// into it, so that every problem staging finds is reported, and writes
+// nothing.
+type Discard struct{}
+
+var _ Sink = Discard{}
+
+// File implements Sink.
+func (Discard) File(string, []byte) error { return nil }
+
+// Create implements Sink.
+func (Discard) Create(string) (io.WriteCloser, error) { return discard{}, nil }
+
+// Rename implements Sink.
+func (Discard) Rename(string, string) error { return nil }
+
+// Spool implements Sink.
+func (Discard) Spool() (Spool, error) { return discard{}, nil }
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error)      { return len(p), nil }
+func (discard) WriteTo(io.Writer) (int64, error) { return 0, nil }
+func (discard) Close() error                     { return nil }
