@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -152,7 +153,16 @@ func report(root string, err error, stderr io.Writer) {
 	fmt.Fprintf(stderr, "%d problem%s found\n", n, plural)
 }
 
+// streamMemoryLimit is the soft memory limit of a streamed compile.
+const streamMemoryLimit = 700 << 20
+
 func compile(root string, opt stage.Options) (*site.Result, error) {
+	return compileInto(root, opt, nil)
+}
+
+// compileInto is compile that, given a sink, streams the staged project
+// into it (site.Stream): the Result then holds no files.
+func compileInto(root string, opt stage.Options, sink stage.Sink) (*site.Result, error) {
 	fsys, closeRoot, err := openRoot(root)
 	if err != nil {
 		return nil, err
@@ -160,6 +170,16 @@ func compile(root string, opt stage.Options) (*site.Result, error) {
 	defer closeRoot()
 	if opt.Text, err = stage.LoadText(themeFS(root)); err != nil {
 		return nil, err
+	}
+	if sink != nil {
+		// Streamed, the compile's live memory is mostly the loaded
+		// briefing (some 300 MB at 10,000 articles); a soft limit makes
+		// the garbage collector work harder near it rather than let the
+		// heap grow to twice that. GOMEMLIMIT, when set, decides instead.
+		if os.Getenv("GOMEMLIMIT") == "" {
+			debug.SetMemoryLimit(streamMemoryLimit)
+		}
+		return site.Stream(fsys, opt, sink)
 	}
 	return site.Compile(fsys, opt)
 }
@@ -175,7 +195,7 @@ func themeFS(root string) fs.FS {
 }
 
 func check(root string, stdout, stderr io.Writer) int {
-	res, err := compile(root, stage.Options{})
+	res, err := compileInto(root, stage.Options{}, stage.Discard{})
 	if err != nil {
 		report(root, err, stderr)
 		return 1

@@ -44,14 +44,20 @@ func Annotations(b *Briefing) []byte { return AnnotationsOf(b, b.Parts()) }
 // AnnotationsOf is Annotations made of the articles' parts (parts[i] is
 // Part of b.Order[i]).
 func AnnotationsOf(b *Briefing, parts []*Part) []byte {
-	self := b.annotationsURL()
-	page := self + "#page-1"
 	total := 0
 	ps := make([][]byte, len(parts))
 	for i, p := range parts {
 		total += p.annotations
 		ps[i] = p.annotationItems
 	}
+	return join(b.annotationsHead(total), ps, "]", b.annotationsTail())
+}
+
+// annotationsHead is annotations.jsonld, of total annotations, up to its
+// items' array, opened.
+func (b *Briefing) annotationsHead(total int) []byte {
+	self := b.annotationsURL()
+	page := self + "#page-1"
 	head := &JSON{B: make([]byte, 0, 256+3*len(self)+len(b.Index.Title))}
 	head.Open('{')
 	head.Field("@context", "http://www.w3.org/ns/anno.jsonld")
@@ -68,16 +74,19 @@ func AnnotationsOf(b *Briefing, parts []*Part) []byte {
 	head.Key("startIndex")
 	head.Int(0)
 	head.Key("items")
-	head.B = append(head.B, '[')
+	return append(head.B, '[')
+}
 
+// annotationsTail is annotations.jsonld after its items' array.
+func (b *Briefing) annotationsTail() []byte {
+	page := b.annotationsURL() + "#page-1"
 	tail := &JSON{B: make([]byte, 0, 64+len(page))}
 	tail.Within(2) // in "first", after its items
 	tail.Close('}')
 	tail.Key("last")
 	tail.String(page)
 	tail.Close('}')
-	tail.B = append(tail.B, '\n')
-	return join(head.B, ps, "]", tail.B)
+	return append(tail.B, '\n')
 }
 
 // annotationsURL is the collection's own address.

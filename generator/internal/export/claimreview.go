@@ -1,8 +1,10 @@
 package export
 
 import (
+	"bytes"
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
+	"io"
 )
 
 // RatingValue places a verdict on the ClaimReview's numeric scale, from 1
@@ -170,15 +172,26 @@ func ClaimReviewsOf(b *Briefing, parts []*Part) []byte {
 		return nil
 	}
 	where := map[string][][]byte{}
-	size := 256
 	for _, p := range parts {
-		for _, id := range p.claims {
-			where[id] = append(where[id], p.appearance)
-			size += len(p.appearance)
-		}
+		p.appearIn(where)
 	}
-	size += len(b.Claims) * (1024 + 2*len(b.Index.Title))
-	w := graph(size)
+	var out bytes.Buffer
+	_ = b.writeClaimReviews(&out, where) // a bytes.Buffer does not fail
+	return out.Bytes()
+}
+
+// appearIn adds the part's article, as an appearance, to where (by claim
+// id) for every claim its notes point at.
+func (p *Part) appearIn(where map[string][][]byte) {
+	for _, id := range p.claims {
+		where[id] = append(where[id], p.appearance)
+	}
+}
+
+// writeClaimReviews writes the claims page's JSON-LD to out, claim by
+// claim, with the appearances of each (by claim id, from appearIn).
+func (b *Briefing) writeClaimReviews(out io.Writer, where map[string][][]byte) error {
+	w := graph(64 * 1024)
 	self := b.url(ClaimsPage, ClaimsPage)
 	for _, c := range b.Claims {
 		b.review(w, self+"#claim-"+c.ID, c.Statement, c.Verdict, "")
@@ -188,8 +201,15 @@ func ClaimReviewsOf(b *Briefing, parts []*Part) []byte {
 			}
 			w.B = append(w.B, app...)
 			w.empty = false
+			if len(w.B) >= 32*1024 {
+				if _, err := out.Write(w.B); err != nil {
+					return err
+				}
+				w.B = w.B[:0]
+			}
 		}
 		b.endReview(w, ClaimsPage)
 	}
-	return endGraph(w)
+	_, err := out.Write(endGraph(w))
+	return err
 }

@@ -132,8 +132,9 @@ type Part struct {
 }
 
 // Part returns article a's part (a in b.Order).
-func (b *Briefing) Part(a *briefing.Article) *Part {
-	ra := b.Rendered[a.Slug]
+func (b *Briefing) Part(a *briefing.Article) *Part { return b.part(a, b.Rendered[a.Slug]) }
+
+func (b *Briefing) part(a *briefing.Article, ra *render.Article) *Part {
 	p := &Part{}
 	size := 1024 + len(a.Body.Text)
 	if ra != nil {

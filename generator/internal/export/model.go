@@ -37,6 +37,15 @@ func Model(b *Briefing) []byte { return ModelOf(b, b.Parts()) }
 // ModelOf is Model made of the articles' parts (parts[i] is Part of
 // b.Order[i]).
 func ModelOf(b *Briefing, parts []*Part) []byte {
+	ps := make([][]byte, len(parts))
+	for i, p := range parts {
+		ps[i] = p.model
+	}
+	return join(b.modelHead(), ps, "]", b.modelTail())
+}
+
+// modelHead is briefing.json up to its articles' array, opened.
+func (b *Briefing) modelHead() []byte {
 	head := &JSON{B: make([]byte, 0, 1024+len(b.Index.Body.Text))}
 	head.Open('{')
 	head.Key("version")
@@ -57,8 +66,11 @@ func ModelOf(b *Briefing, parts []*Part) []byte {
 	}
 	head.Close(']')
 	head.Key("articles")
-	head.B = append(head.B, '[')
+	return append(head.B, '[')
+}
 
+// modelTail is briefing.json after its articles' array.
+func (b *Briefing) modelTail() []byte {
 	tail := &JSON{B: make([]byte, 0, 4096+len(b.Claims)*512+len(b.Sources)*512)}
 	tail.Within(1)
 	tail.Key("claims")
@@ -104,13 +116,7 @@ func ModelOf(b *Briefing, parts []*Part) []byte {
 	}
 	tail.Close(']')
 	tail.Close('}')
-	tail.B = append(tail.B, '\n')
-
-	ps := make([][]byte, len(parts))
-	for i, p := range parts {
-		ps[i] = p.model
-	}
-	return join(head.B, ps, "]", tail.B)
+	return append(tail.B, '\n')
 }
 
 // modelArticle writes an article's object in briefing.json's articles.

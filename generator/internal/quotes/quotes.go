@@ -256,13 +256,30 @@ func Key(s string) string {
 func Collate(texts []string) []Group {
 	var all []Quote
 	for i, t := range texts {
-		for _, q := range Find(t) {
-			if len(q.words) >= MinWords {
-				q.Article = i
-				all = append(all, q)
-			}
+		all = append(all, Candidates(i, t)...)
+	}
+	return CollateCandidates(all)
+}
+
+// Candidates returns the quotes of article i's text that Collate compares
+// (those of MinWords words or more), each holding a copy of its passage
+// rather than a part of text, so that a build can keep them, and drop the
+// text, until every article's are known.
+func Candidates(i int, text string) []Quote {
+	var out []Quote
+	for _, q := range Find(text) {
+		if len(q.words) >= MinWords {
+			q.Article = i
+			q.Text = strings.Clone(q.Text)
+			out = append(out, q)
 		}
 	}
+	return out
+}
+
+// CollateCandidates is Collate of every article's Candidates, in the
+// articles' order.
+func CollateCandidates(all []Quote) []Group {
 	parent := make([]int, len(all))
 	for i := range parent {
 		parent[i] = i

@@ -11,6 +11,7 @@ package site
 
 import (
 	"io/fs"
+
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -57,5 +58,65 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	t2 := time.Now()
 	res.Files, res.Counts = stage.Project(b, r, res.Articles, opt, &errs)
 	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
+	return res, errs.Err()
+}
+
+// batchSize is how many articles Stream renders and stages at a time.
+var batchSize = stage.BatchSize
+
+// Stream is Compile for a build: it loads and validates the whole
+// briefing, then renders and stages its articles a batch at a time, in the
+// briefing's order, handing every file to sink as it is made (a
+// stage.Writer) and dropping each batch's rendered articles before the
+// next, so that the memory it needs does not grow with the rendered site.
+// The files are Compile's, byte for byte, and the problems reported the
+// same. The Result holds neither files nor rendered articles, and its
+// Briefing's articles have neither their text nor their notes any more.
+func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
+	var errs diag.List
+	t0 := time.Now()
+	b := input.Read(fsys, &errs)
+	t1 := time.Now()
+	r := render.New(b)
+	w, err := stage.NewWriter(b, r, opt, sink)
+	if err != nil {
+		return nil, err
+	}
+	at := make(map[*briefing.Article]int, len(b.Articles)) // in b.Articles
+	for i, a := range b.Articles {
+		at[a] = i
+	}
+	// Problems are reported in the order of b.Articles, as Compile does.
+	artErrs := make([]diag.List, len(b.Articles))
+	order := w.Order()
+	var renderT, stageT time.Duration
+	for start := 0; start < len(order); start += batchSize {
+		batch := order[start:min(start+batchSize, len(order))]
+		ras := make([]*render.Article, len(batch))
+		s := time.Now()
+		parallel.For(len(batch), func(i int) {
+			ras[i] = r.Article(batch[i], &artErrs[at[batch[i]]])
+		})
+		m := time.Now()
+		renderT += m.Sub(s)
+		if err := w.Articles(ras); err != nil {
+			return nil, err
+		}
+		// Staged: the article's text and notes are needed no more, and
+		// are most of what the loaded briefing holds.
+		for _, a := range batch {
+			a.Body, a.Notes = briefing.Markdown{}, nil
+		}
+		stageT += time.Since(m)
+	}
+	for i := range artErrs {
+		errs.Append(&artErrs[i])
+	}
+	s := time.Now()
+	res := &Result{Briefing: b}
+	if res.Counts, err = w.Close(&errs); err != nil {
+		return nil, err
+	}
+	res.Times = Times{Load: t1.Sub(t0), Render: renderT, Stage: stageT + time.Since(s)}
 	return res, errs.Err()
 }

@@ -3,6 +3,8 @@
 package stage
 
 import (
+	"strings"
+
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/render"
@@ -29,30 +31,45 @@ type appearance struct {
 func claimAppearances(r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) map[string][]appearance {
 	out := map[string][]appearance{}
 	for _, a := range order {
-		ra := arts[a.Slug]
-		if ra == nil {
+		if ra := arts[a.Slug]; ra != nil {
+			for _, ap := range articleAppearances(r, a, ra) {
+				out[ap.claim] = append(out[ap.claim], ap.appearance)
+			}
+		}
+	}
+	return out
+}
+
+// claimAppearance is an appearance of a claim.
+type claimAppearance struct {
+	claim string
+	appearance
+}
+
+// articleAppearances returns the appearances of claims in an article, in
+// the order of its notes. They hold no part of the rendered article, so
+// that a build can keep them when it drops the article.
+func articleAppearances(r *render.Renderer, a *briefing.Article, ra *render.Article) []claimAppearance {
+	var out []claimAppearance
+	for _, n := range ra.Notes {
+		if n.Claim.ID == "" {
 			continue
 		}
-		for _, n := range ra.Notes {
-			if n.Claim.ID == "" {
-				continue
-			}
-			ap := appearance{
-				Article: a.Slug, Outlet: a.Outlet, Title: a.Title, NoteID: n.ID, Number: n.Number, Quote: n.Quote,
-				Href: "articles/" + a.Slug + ".html#anno-" + n.ID,
-			}
-			v := n.Verdict
-			if c := r.Claim(n.Claim.ID); c != nil {
-				if v == "" {
-					v = c.Verdict
-				}
-				ap.Own = v != c.Verdict
-			}
-			if v != "" {
-				ap.Verdict, ap.VerdictLabel = string(v), v.Label()
-			}
-			out[n.Claim.ID] = append(out[n.Claim.ID], ap)
+		ap := appearance{
+			Article: a.Slug, Outlet: a.Outlet, Title: a.Title, NoteID: n.ID, Number: n.Number, Quote: strings.Clone(n.Quote),
+			Href: "articles/" + a.Slug + ".html#anno-" + n.ID,
 		}
+		v := n.Verdict
+		if c := r.Claim(n.Claim.ID); c != nil {
+			if v == "" {
+				v = c.Verdict
+			}
+			ap.Own = v != c.Verdict
+		}
+		if v != "" {
+			ap.Verdict, ap.VerdictLabel = string(v), v.Label()
+		}
+		out = append(out, claimAppearance{n.Claim.ID, ap})
 	}
 	return out
 }

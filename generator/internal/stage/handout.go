@@ -18,6 +18,30 @@ import (
 // the theme's handout.html wraps it in a document with the stylesheet
 // inline.
 func handout(b *briefing.Briefing, tocs, parts [][]byte, o overview, claims []claimData, groups []sourceGroupData, t *Text) []byte {
+	pieces := make([][]byte, 0, 2+len(parts))
+	pieces = append(pieces, handoutHead(b, tocs, o, len(claims) > 0, len(groups) > 0, t))
+	pieces = append(pieces, parts...)
+	pieces = append(pieces, handoutEnd(claims, groups, t))
+	return join(pieces...)
+}
+
+// join returns the pieces put together in a buffer of their size.
+func join(pieces ...[]byte) []byte {
+	size := 0
+	for _, p := range pieces {
+		size += len(p)
+	}
+	out := make([]byte, 0, size)
+	for _, p := range pieces {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// handoutHead is content/handout.html up to the first article's text: its
+// front matter, the cover with the contents (tocs, the articles' entries),
+// the overview and the timeline.
+func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, hasSources bool, t *Text) []byte {
 	h := newHTML(t, 4096+len(o.HTML)+len(o.Timeline)*512)
 	h.raw("<header class=\"cover\">\n<p class=\"cover-kicker\">")
 	h.tr("handout_kicker")
@@ -52,13 +76,13 @@ func handout(b *briefing.Briefing, tocs, parts [][]byte, o overview, claims []cl
 
 	h = newHTML(t, 4096+len(o.HTML)+len(o.Timeline)*512)
 	h.raw("\n")
-	if len(claims) > 0 {
+	if hasClaims {
 		h.raw(`<li><a href="#claims">`)
 		h.tr("claims")
 		h.raw("</a></li>")
 	}
 	h.raw("\n")
-	if len(groups) > 0 {
+	if hasSources {
 		h.raw(`<li><a href="#sources">`)
 		h.tr("sources")
 		h.raw("</a></li>")
@@ -85,7 +109,16 @@ func handout(b *briefing.Briefing, tocs, parts [][]byte, o overview, claims []cl
 		h.raw("</ol>\n</section>\n")
 	}
 	overview := appendBody(nil, h.String())
+	pieces := make([][]byte, 0, 4+len(tocs))
+	pieces = append(pieces, frontMatterJSON(frontMatter{Title: b.Index.Title, Layout: "handout"}), []byte{'\n'}, cover)
+	pieces = append(pieces, tocs...)
+	pieces = append(pieces, overview)
+	return join(pieces...)
+}
 
+// handoutEnd is content/handout.html after the last article's text: the
+// claims and the sources.
+func handoutEnd(claims []claimData, groups []sourceGroupData, t *Text) []byte {
 	size := 1024
 	for _, c := range claims {
 		size += 1024 + len(c.HTML) + len(c.Appearances)*128
@@ -95,7 +128,7 @@ func handout(b *briefing.Briefing, tocs, parts [][]byte, o overview, claims []cl
 			size += 64 + len(s.HTML)
 		}
 	}
-	h = newHTML(t, size)
+	h := newHTML(t, size)
 	if len(claims) > 0 {
 		h.handoutClaims(claims)
 	}
@@ -115,15 +148,7 @@ func handout(b *briefing.Briefing, tocs, parts [][]byte, o overview, claims []cl
 		h.raw("</section>\n")
 	}
 	h.raw("</main>\n")
-	end := appendBody(nil, h.String())
-
-	pieces := make([][]byte, 0, 3+len(tocs)+len(parts))
-	pieces = append(pieces, cover)
-	pieces = append(pieces, tocs...)
-	pieces = append(pieces, overview)
-	pieces = append(pieces, parts...)
-	pieces = append(pieces, end)
-	return pageOf(frontMatter{Title: b.Index.Title, Layout: "handout"}, pieces...)
+	return appendBody(nil, h.String())
 }
 
 // handoutTOC is an article's entry in the handout's contents.

@@ -41,8 +41,29 @@ func overviewData(b *briefing.Briefing, r *render.Renderer, errs *diag.List) ove
 // timeline from its params; its body is the article cards and the
 // claims-by-outlet matrix, which grow with the briefing.
 func indexPage(b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article, o overview, apps map[string][]appearance, t *Text) []byte {
+	var cards []string
+	for _, a := range order {
+		if ra := arts[a.Slug]; ra != nil {
+			cards = append(cards, cardHTML(a, ra, t))
+		}
+	}
+	return indexOf(b, order, cards, o, apps, t)
+}
+
+// cardHTML is an article's card on the home page.
+func cardHTML(a *briefing.Article, ra *render.Article, t *Text) string {
+	h := newHTML(t, 1024)
+	h.card(a, ra)
+	return h.String()
+}
+
+// indexOf is indexPage with the articles' cards (cardHTML) made.
+func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o overview, apps map[string][]appearance, t *Text) []byte {
 	m := claimMatrix(b, order, apps)
-	size := len(order) * 1024
+	size := 0
+	for _, c := range cards {
+		size += len(c)
+	}
 	if m != nil {
 		size += len(m.Rows) * len(m.Columns) * 128
 		for _, aps := range apps {
@@ -53,11 +74,7 @@ func indexPage(b *briefing.Briefing, order []*briefing.Article, arts map[string]
 	h.raw("<section aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\">")
 	h.tr("articles")
 	h.raw("</h2>\n<ol class=\"cards\">\n")
-	for _, a := range order {
-		if ra := arts[a.Slug]; ra != nil {
-			h.card(a, ra)
-		}
-	}
+	h.raw(cards...)
 	h.raw("</ol>\n</section>\n")
 	if m != nil {
 		h.matrix(m)

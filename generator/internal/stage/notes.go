@@ -58,17 +58,24 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 // notesPage is the all-notes page: every article's section (nil for an
 // article without notes), in the briefing's order.
 func notesPage(sections [][]byte, t *Text) []byte {
-	fm := frontMatter{Title: "All notes", Layout: "notes"}
 	for _, s := range sections {
 		if len(s) > 0 {
-			return pageOf(fm, sections...)
+			return pageOf(notesMatter, sections...)
 		}
 	}
+	return notesNone(t)
+}
+
+// notesMatter is the all-notes page's front matter.
+var notesMatter = frontMatter{Title: "All notes", Layout: "notes"}
+
+// notesNone is the all-notes page of a briefing without notes.
+func notesNone(t *Text) []byte {
 	h := newHTML(t, 64)
 	h.raw("<p>")
 	h.tr("notes_none")
 	h.raw("</p>\n")
-	return page(fm, h.String())
+	return page(notesMatter, h.String())
 }
 
 // rebase rewrites the relative links of a note, written for its article's

@@ -34,16 +34,36 @@ type quotePlace struct {
 }
 
 func quotesData(order []*briefing.Article, arts map[string]*render.Article) []quoteGroup {
-	var texts []string
-	for _, a := range order {
-		t := ""
+	var all []quotes.Quote
+	hrefs := quoteHrefs{}
+	for i, a := range order {
 		if ra := arts[a.Slug]; ra != nil {
-			t = ra.Text
+			all = append(all, articleQuotes(i, a, ra, hrefs)...)
 		}
-		texts = append(texts, t)
 	}
+	return quotesOf(order, all, hrefs)
+}
+
+// quoteHrefs holds the link to each quote that may be collated: by its
+// article's place in the briefing's order and its place in the article.
+type quoteHrefs map[[3]int]string
+
+// articleQuotes returns the quotes of article a, i-th in the briefing's
+// order, that may be collated (quotes.Candidates), and adds their links to
+// hrefs. Neither holds a part of the rendered article.
+func articleQuotes(i int, a *briefing.Article, ra *render.Article, hrefs quoteHrefs) []quotes.Quote {
+	qs := quotes.Candidates(i, ra.Text)
+	for _, q := range qs {
+		hrefs[[3]int{i, q.Start, q.End}] = passageHref(a, ra, q.Start, q.End)
+	}
+	return qs
+}
+
+// quotesOf is quotesData from every article's quotes and links
+// (articleQuotes), in the briefing's order.
+func quotesOf(order []*briefing.Article, all []quotes.Quote, hrefs quoteHrefs) []quoteGroup {
 	var out []quoteGroup
-	for i, g := range quotes.Collate(texts) {
+	for i, g := range quotes.CollateCandidates(all) {
 		ref := g.Quotes[0].Places[0]
 		qg := quoteGroup{ID: "quote-" + strconv.Itoa(i+1), Articles: g.Articles, Title: firstWords(ref.Text, 8)}
 		for j, w := range g.Quotes {
@@ -53,8 +73,7 @@ func quotesData(order []*briefing.Article, arts map[string]*render.Article) []qu
 				qw.Same = qw.Same && p.Op == quotes.Same
 			}
 			for _, q := range w.Places {
-				a := order[q.Article]
-				qw.Places = append(qw.Places, quotePlace{Outlet: a.Outlet, Href: passageHref(a, arts[a.Slug], q.Start, q.End)})
+				qw.Places = append(qw.Places, quotePlace{Outlet: order[q.Article].Outlet, Href: hrefs[[3]int{q.Article, q.Start, q.End}]})
 			}
 			qg.Wordings = append(qg.Wordings, qw)
 		}

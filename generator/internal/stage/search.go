@@ -3,9 +3,12 @@
 package stage
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"html"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -74,6 +77,22 @@ func searchDoc(w *export.JSON, kind int, title, href, text string) {
 // documents (texts and notes, from searchDocs, in the briefing's order)
 // and those of the claims and sources, and its name.
 func searchFiles(b *briefing.Briefing, r *render.Renderer, texts, notes [][]byte) (Files, string) {
+	var buf bytes.Buffer
+	s := newSearchIndex(&buf)
+	for _, p := range texts {
+		s.add(p)
+	}
+	for _, p := range notes {
+		s.add(p)
+	}
+	s.add(searchShared(b, r))
+	name := s.end()
+	return Files{"static/" + name: buf.Bytes()}, name
+}
+
+// searchShared is the search documents of the claims and the sources, each
+// after a comma.
+func searchShared(b *briefing.Briefing, r *render.Renderer) []byte {
 	w := &export.JSON{B: make([]byte, 0, 1024+len(b.Claims)*1024+len(b.Sources)*512), HTML: true}
 	w.Within(2)
 	var quiet diag.List // problems in claims are reported by the claims page
@@ -84,39 +103,53 @@ func searchFiles(b *briefing.Briefing, r *render.Renderer, texts, notes [][]byte
 	for _, s := range b.Sources {
 		searchDoc(w, 3, r.Label(s.ID), "sources.html#src-"+s.ID, plainText(render.Reference(s)))
 	}
-	size := len(searchHead) + len("null") + len(searchTail) + len(w.B)
-	for i := range texts {
-		size += len(texts[i]) + len(notes[i])
+	return w.B
+}
+
+// searchIndex writes the search index as its documents come, hashing it
+// for its name. The first write error is kept and reported by end's caller
+// through err.
+type searchIndex struct {
+	w     io.Writer
+	sum   hash.Hash
+	first bool // no document yet
+	err   error
+}
+
+func newSearchIndex(w io.Writer) *searchIndex {
+	s := &searchIndex{sum: sha256.New(), first: true}
+	s.w = io.MultiWriter(w, s.sum)
+	s.write([]byte(searchHead))
+	return s
+}
+
+func (s *searchIndex) write(p []byte) {
+	if s.err == nil {
+		_, s.err = s.w.Write(p)
 	}
-	js := make([]byte, 0, size)
-	js = append(js, searchHead...)
-	first := true
-	add := func(p []byte) {
-		if len(p) == 0 {
-			return
-		}
-		if first {
-			js = append(js, '[')
-			p, first = p[1:], false // no comma before the first
-		}
-		js = append(js, p...)
+}
+
+// add writes documents, each after a comma.
+func (s *searchIndex) add(p []byte) {
+	if len(p) == 0 {
+		return
 	}
-	for _, p := range texts {
-		add(p)
+	if s.first {
+		s.write([]byte{'['})
+		p, s.first = p[1:], false // no comma before the first
 	}
-	for _, p := range notes {
-		add(p)
-	}
-	add(w.B)
-	if first {
-		js = append(js, "null"...)
+	s.write(p)
+}
+
+// end finishes the index and returns its name.
+func (s *searchIndex) end() string {
+	if s.first {
+		s.write([]byte("null"))
 	} else {
-		js = append(js, ']')
+		s.write([]byte{']'})
 	}
-	js = append(js, searchTail...)
-	sum := sha256.Sum256(js)
-	name := "js/search-index." + hex.EncodeToString(sum[:]) + ".js"
-	return Files{"static/" + name: js}, name
+	s.write([]byte(searchTail))
+	return "js/search-index." + hex.EncodeToString(s.sum.Sum(nil)) + ".js"
 }
 
 // plainText is the text of rendered HTML: every tag (from < to the next >)

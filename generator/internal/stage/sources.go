@@ -63,38 +63,55 @@ type citingGroup struct {
 	Links []citing `json:"links"`
 }
 
-// citedBy returns, by source id, every note, claim and timeline entry that
+// citations holds, by source id, every note, claim and timeline entry that
 // cites it, grouped: an article's notes, then claims, then the timeline.
-func citedBy(b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article) map[string][]citingGroup {
-	out := map[string][]citingGroup{}
-	add := func(refs []briefing.Ref, group string, c citing) {
-		seen := map[string]bool{}
-		for _, ref := range refs {
-			if seen[ref.ID] {
-				continue
-			}
-			seen[ref.ID] = true
-			gs := out[ref.ID]
-			if len(gs) == 0 || gs[len(gs)-1].Label != group {
-				gs = append(gs, citingGroup{Label: group})
-			}
-			gs[len(gs)-1].Links = append(gs[len(gs)-1].Links, c)
-			out[ref.ID] = gs
+// The articles' notes are added article by article (notes), then the rest
+// (shared).
+type citations map[string][]citingGroup
+
+func (out citations) add(refs []briefing.Ref, group string, c citing) {
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		if seen[ref.ID] {
+			continue
 		}
-	}
-	for _, a := range order {
-		if ra := arts[a.Slug]; ra != nil {
-			for _, n := range ra.Notes {
-				add(n.Note.Cites, a.Outlet, citing{Label: "note " + strconv.Itoa(n.Number), Href: "articles/" + a.Slug + ".html#note-" + n.ID})
-			}
+		seen[ref.ID] = true
+		gs := out[ref.ID]
+		if len(gs) == 0 || gs[len(gs)-1].Label != group {
+			gs = append(gs, citingGroup{Label: group})
 		}
+		gs[len(gs)-1].Links = append(gs[len(gs)-1].Links, c)
+		out[ref.ID] = gs
 	}
+}
+
+// notes adds the citations of an article's notes.
+func (out citations) notes(a *briefing.Article, ra *render.Article) {
+	for _, n := range ra.Notes {
+		out.add(n.Note.Cites, a.Outlet, citing{Label: "note " + strconv.Itoa(n.Number), Href: "articles/" + a.Slug + ".html#note-" + n.ID})
+	}
+}
+
+// shared adds the citations of the claims and the timeline.
+func (out citations) shared(b *briefing.Briefing) {
 	for _, c := range b.Claims {
-		add(c.Cites, "Claims", citing{Label: c.Statement, Href: "claims.html#claim-" + c.ID})
+		out.add(c.Cites, "Claims", citing{Label: c.Statement, Href: "claims.html#claim-" + c.ID})
 	}
 	for i, e := range sortedTimeline(b) {
-		add(e.Cites, "Timeline", citing{Label: e.Date.Long(), Href: "index.html#" + eventID(i)})
+		out.add(e.Cites, "Timeline", citing{Label: e.Date.Long(), Href: "index.html#" + eventID(i)})
 	}
+}
+
+// citedBy returns, by source id, every note, claim and timeline entry that
+// cites it (citations).
+func citedBy(b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article) citations {
+	out := citations{}
+	for _, a := range order {
+		if ra := arts[a.Slug]; ra != nil {
+			out.notes(a, ra)
+		}
+	}
+	out.shared(b)
 	return out
 }
 
@@ -112,7 +129,11 @@ type sourceGroupData struct {
 }
 
 func sourcesData(b *briefing.Briefing, r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) []sourceGroupData {
-	by := citedBy(b, order, arts)
+	return sourcesOf(b, r, citedBy(b, order, arts))
+}
+
+// sourcesOf is sourcesData with the citations known.
+func sourcesOf(b *briefing.Briefing, r *render.Renderer, by citations) []sourceGroupData {
 	grouped := map[string][]*briefing.Source{}
 	for _, s := range b.Sources {
 		g := sourceGroup(s)

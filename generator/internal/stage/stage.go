@@ -13,12 +13,10 @@ import (
 
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
-	"github.com/briefing/annotated/generator/internal/parallel"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -67,7 +65,7 @@ func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, w
 		handout:    handoutArticle(a, ra, notes, t),
 		handoutTOC: handoutTOC(a, t),
 		notes:      notesSection(r, a, ra, t),
-		export:     eb.Part(a),
+		export:     eb.PartOf(a, ra),
 	}
 	p.searchText, p.searchNotes = searchDocs(a, ra)
 	return p
@@ -82,101 +80,27 @@ type Counts struct {
 }
 
 // Project returns the Hugo project for b and the rendered articles, keyed by
-// slug. Problems found while rendering Markdown are added to errs.
+// slug: a Writer into Files, with every article in one batch. Problems
+// found while rendering Markdown are added to errs.
 func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.Article, opt Options, errs *diag.List) (Files, Counts) {
 	f := Files{}
-	c := Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)}
-	t := opt.Text
-	if t == nil {
-		var err error
-		if t, err = LoadText(nil); err != nil {
-			panic(fmt.Sprintf("stage: the bundled theme: %v", err)) // embedded at compile time
+	w, err := NewWriter(b, r, opt, f)
+	if err != nil {
+		panic(err.Error()) // the bundled theme is embedded at compile time; Files does not fail
+	}
+	ras := make([]*render.Article, len(w.Order()))
+	for i, a := range w.Order() {
+		if ras[i] = arts[a.Slug]; ras[i] == nil {
+			panic("stage: article " + a.Slug + " not rendered")
 		}
 	}
-	f["hugo.json"] = config(b, opt)
-
-	order := articleOrder(b)
-	eb := &export.Briefing{Briefing: b, Order: order, Rendered: arts, BaseURL: baseURL(opt)}
-	parts := make([]*Parts, len(order))
-	parallel.For(len(order), func(i int) {
-		a := order[i]
-		ra := arts[a.Slug]
-		if ra == nil { // not rendered: only briefing.json lists it
-			parts[i] = &Parts{export: eb.Part(a)}
-			return
-		}
-		build := func() *Parts { return articleParts(a, r, ra, i+1, eb, t) }
-		if opt.Memo != nil {
-			parts[i] = opt.Memo.Article(a, i+1, build)
-		} else {
-			parts[i] = build()
-		}
-	})
-	for i, a := range order {
-		ra := arts[a.Slug]
-		if ra == nil {
-			continue
-		}
-		c.Notes += len(ra.Notes)
-		f["content/articles/"+a.Slug+".html"] = parts[i].page
-		c.Pages++
+	if err := w.Articles(ras); err != nil {
+		panic(err.Error())
 	}
-	// The pages made of every article's parts are put together side by
-	// side.
-	var (
-		g          sync.WaitGroup
-		index, ex  Files
-		name       string
-		notesBody  []byte
-		handoutDoc []byte
-	)
-	pick := func(part func(p *Parts) []byte) [][]byte {
-		out := make([][]byte, len(parts))
-		for i, p := range parts {
-			out[i] = part(p)
-		}
-		return out
+	c, err := w.Close(errs)
+	if err != nil {
+		panic(err.Error())
 	}
-	g.Go(func() {
-		index, name = searchFiles(b, r, pick(func(p *Parts) []byte { return p.searchText }),
-			pick(func(p *Parts) []byte { return p.searchNotes }))
-	})
-	g.Go(func() { ex = exports(eb, parts) })
-	g.Go(func() { notesBody = notesPage(pick(func(p *Parts) []byte { return p.notes }), t) })
-	appearances := claimAppearances(r, order, arts)
-	o := overviewData(b, r, errs)
-	claims := claimsData(b, r, appearances, errs)
-	groups := sourcesData(b, r, order, arts)
-	g.Go(func() {
-		handoutDoc = handout(b, pick(func(p *Parts) []byte { return p.handoutTOC }),
-			pick(func(p *Parts) []byte { return p.handout }), o, claims, groups, t)
-	})
-
-	f["content/_index.html"] = indexPage(b, order, arts, o, appearances, t)
-	c.Pages++
-	if m := b.Methodology; m != nil {
-		f["content/methodology.html"] = page(frontMatter{
-			Title: m.Title, Layout: "methodology",
-			Params: map[string]any{"verdicts": verdictScale(), "kinds": kindList()},
-		}, r.Markdown(m.Body, "the methodology", errs))
-		c.Pages++
-	}
-	f["content/claims.html"] = page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claims, t))
-	f["content/sources.html"] = page(frontMatter{Title: "Sources", Layout: "sources"}, sourcesPage(groups, t))
-	f["content/quotes.html"] = page(frontMatter{Title: "Quotes across outlets", Layout: "quotes",
-		Params: map[string]any{"groups": quotesData(order, arts)}}, "")
-	g.Wait()
-	f["content/handout.html"] = handoutDoc
-	f["content/notes.html"] = notesBody
-	for k, v := range index {
-		f[k] = v
-	}
-	for k, v := range ex {
-		f[k] = v
-	}
-	f["content/search.html"] = page(frontMatter{Title: "Search", Layout: "search",
-		Params: map[string]any{"index": name}}, "")
-	c.Pages += 6
 	return f, c
 }
 

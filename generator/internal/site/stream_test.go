@@ -1,0 +1,144 @@
+package site
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/stage"
+	"github.com/briefing/annotated/generator/internal/synth"
+)
+
+// streamCases are briefings that Stream must stage as Compile does.
+func streamCases(t *testing.T) map[string]fs.FS {
+	syn := fstest.MapFS{}
+	for name, data := range synth.Briefing(synth.Options{Articles: 40, Notes: 8, Sources: 40, Claims: 10, Seed: 3}) {
+		syn[name] = &fstest.MapFile{Data: data}
+	}
+	return map[string]fs.FS{
+		"the project's briefing": os.DirFS("../../.."),
+		"typography":             briefingtest.Load(t, "testdata/typography.txtar"),
+		"synthetic":              syn,
+	}
+}
+
+// readTree returns the files under dir, by slash-separated path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// sameFiles reports every file that differs between got and want.
+func sameFiles(t *testing.T, what string, got, want map[string][]byte) {
+	t.Helper()
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: %s missing", what, name)
+		case !bytes.Equal(g, want[name]):
+			t.Errorf("%s: %s differs (%d bytes, want %d)", what, name, len(g), len(want[name]))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: %s is extra", what, name)
+		}
+	}
+}
+
+// TestStreamMatchesCompile streams briefings, in batches of several sizes,
+// into a folder, whole and detached, and into memory, and checks that the
+// files are Compile's (detached as stage.Detach detaches them), byte for
+// byte, with the same counts.
+func TestStreamMatchesCompile(t *testing.T) {
+	defer func(n int) { batchSize = n }(batchSize)
+	for name, fsys := range streamCases(t) {
+		want, err := Compile(fsys, stage.Options{BaseURL: "https://example.org/b/"})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		detached := maps.Clone(want.Files)
+		d := stage.Detach(detached)
+		for _, n := range []int{1, 7, stage.BatchSize} {
+			batchSize = n
+			dir := t.TempDir()
+			sink := &stage.Dir{Path: filepath.Join(dir, "stage")}
+			res, err := Stream(fsys, stage.Options{BaseURL: "https://example.org/b/"}, sink)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if res.Counts != want.Counts {
+				t.Errorf("%s, batches of %d: counts %+v, want %+v", name, n, res.Counts, want.Counts)
+			}
+			sameFiles(t, name+" in a folder", readTree(t, sink.Path), want.Files)
+
+			mem := stage.Files{}
+			if _, err := Stream(fsys, stage.Options{BaseURL: "https://example.org/b/"}, mem); err != nil {
+				t.Fatal(err)
+			}
+			sameFiles(t, name+" in memory", mem, want.Files)
+
+			side := &stage.Dir{Path: filepath.Join(dir, "detached"), Side: filepath.Join(dir, "side")}
+			if _, err := Stream(fsys, stage.Options{BaseURL: "https://example.org/b/"}, side); err != nil {
+				t.Fatal(err)
+			}
+			sameFiles(t, name+" detached: pages", readTree(t, side.Path), detached)
+			sameFiles(t, name+" detached: bodies", readTree(t, filepath.Join(side.Side, "bodies")), d.Bodies)
+			sameFiles(t, name+" detached: files", readTree(t, filepath.Join(side.Side, "files")), d.Files)
+			if got := slices.Sorted(slices.Values(side.Bodies())); !slices.Equal(got, slices.Sorted(maps.Keys(d.Bodies))) {
+				t.Errorf("%s: Bodies() = %d names, want %d", name, len(got), len(d.Bodies))
+			}
+			if got := slices.Sorted(slices.Values(side.Files())); !slices.Equal(got, slices.Sorted(maps.Keys(d.Files))) {
+				t.Errorf("%s: Files() = %v, want %v", name, got, slices.Sorted(maps.Keys(d.Files)))
+			}
+		}
+	}
+}
+
+// TestStreamReportsAsCompile checks that a briefing with problems gives
+// the same problems, in the same order, streamed or compiled.
+func TestStreamReportsAsCompile(t *testing.T) {
+	defer func(n int) { batchSize = n }(batchSize)
+	batchSize = 2
+	fsys := fstest.MapFS{}
+	for name, data := range synth.Briefing(synth.Options{Articles: 6, Notes: 6, Sources: 30, Claims: 8, Seed: 9}) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	broken := 0
+	for name, f := range fsys {
+		if filepath.Ext(name) == ".yaml" && filepath.Dir(name) == "annotations" && name != "annotations/claims.yaml" && name != "annotations/sources.yaml" && broken < 3 {
+			f.Data = bytes.Replace(f.Data, []byte("quote: "), []byte("quote: nowhere to be found "), 1)
+			broken++
+		}
+	}
+	fsys["content/articles/bad slug.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\n---\n")}
+	_, want := Compile(fsys, stage.Options{})
+	if n := strings.Count(errString(want), "\n"); n < 3 {
+		t.Fatalf("the broken briefing has %d problems, want 4:\n%s", n+1, errString(want))
+	}
+	_, got := Stream(fsys, stage.Options{}, stage.Files{})
+	if errString(got) != errString(want) {
+		t.Errorf("Stream reports\n%s\nCompile reports\n%s", errString(got), errString(want))
+	}
+}

@@ -1,0 +1,255 @@
+// A Sink that writes the project to a folder, as a build streams it.
+
+package stage
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Dir is a Sink that writes the files into the folder Path, for a build
+// that streams its project to the disk instead of holding it (the one
+// place this package writes; it is handed to it from the command line).
+//
+// With Side set, it detaches the project as it goes, as Detach does in
+// memory: the body of a content page goes to Side/bodies/ under the page's
+// path in the built site (OutputPath), and the page to Path with BodyMark
+// in its place; a file under static/ goes to Side/files/ under its path in
+// the site. Bodies and Files list them.
+type Dir struct {
+	Path, Side string
+	bodies     []string
+	files      []string
+	made       map[string]bool // folders made
+}
+
+var _ Sink = (*Dir)(nil)
+
+// Bodies returns the output paths of the pages whose bodies went to
+// Side/bodies/, in the order they came.
+func (d *Dir) Bodies() []string { return d.bodies }
+
+// Files returns the site paths of the files that went to Side/files/, in
+// the order they came (a renamed file under its new name).
+func (d *Dir) Files() []string { return d.files }
+
+// place returns where the file name goes, and whether it is a page to
+// detach.
+func (d *Dir) place(name string) (string, bool) {
+	if d.Side != "" {
+		if rest, ok := strings.CutPrefix(name, "static/"); ok {
+			return filepath.Join(d.Side, "files", filepath.FromSlash(rest)), false
+		}
+		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".html") {
+			return filepath.Join(d.Path, filepath.FromSlash(name)), true
+		}
+	}
+	return filepath.Join(d.Path, filepath.FromSlash(name)), false
+}
+
+func (d *Dir) mkdir(file string) error {
+	dir := filepath.Dir(file)
+	if d.made[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if d.made == nil {
+		d.made = map[string]bool{}
+	}
+	d.made[dir] = true
+	return nil
+}
+
+func (d *Dir) noteFile(name string) {
+	if rest, ok := strings.CutPrefix(name, "static/"); ok && d.Side != "" {
+		d.files = append(d.files, rest)
+	}
+}
+
+// File implements Sink.
+func (d *Dir) File(name string, data []byte) error {
+	file, detach := d.place(name)
+	if err := d.mkdir(file); err != nil {
+		return err
+	}
+	d.noteFile(name)
+	if detach {
+		i := bytes.IndexByte(data, '\n') // after the JSON front matter
+		if i >= 0 && i < len(data)-1 {
+			if err := d.writeBody(name, data[i+1:]); err != nil {
+				return err
+			}
+			return writeFile(file, data[:i+1], []byte(BodyMark))
+		}
+	}
+	return writeFile(file, data)
+}
+
+// bodyFile is where the body of the page staged as name goes.
+func (d *Dir) bodyFile(name string) string {
+	return filepath.Join(d.Side, "bodies", filepath.FromSlash(OutputPath(name)))
+}
+
+func (d *Dir) writeBody(name string, body []byte) error {
+	file := d.bodyFile(name)
+	if err := d.mkdir(file); err != nil {
+		return err
+	}
+	d.bodies = append(d.bodies, OutputPath(name))
+	return writeFile(file, body)
+}
+
+func writeFile(name string, parts ...[]byte) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if _, err := f.Write(p); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
+}
+
+// Create implements Sink.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	file, detach := d.place(name)
+	if err := d.mkdir(file); err != nil {
+		return nil, err
+	}
+	d.noteFile(name)
+	if detach {
+		return &detachWriter{d: d, name: name, file: file}, nil
+	}
+	return createFile(file)
+}
+
+// bufferedFile is a file written through a buffer.
+type bufferedFile struct {
+	*bufio.Writer
+	f *os.File
+}
+
+func createFile(name string) (*bufferedFile, error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	return &bufferedFile{bufio.NewWriterSize(f, 256<<10), f}, nil
+}
+
+func (b *bufferedFile) Close() error {
+	return errors.Join(b.Flush(), b.f.Close())
+}
+
+// detachWriter writes a page in pieces as File does whole: its front
+// matter line to the page, with BodyMark after it, and the rest to its
+// body's file, or the page as it is when nothing follows that line.
+type detachWriter struct {
+	d          *Dir
+	name, file string
+	head       []byte        // up to its first new line
+	split      bool          // head is whole
+	body       *bufferedFile // once a byte after head came
+}
+
+func (w *detachWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	if !w.split {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			w.head = append(w.head, p...)
+			return n, nil
+		}
+		w.head, p, w.split = append(w.head, p[:i+1]...), p[i+1:], true
+	}
+	if len(p) == 0 {
+		return n, nil
+	}
+	if w.body == nil {
+		file := w.d.bodyFile(w.name)
+		if err := w.d.mkdir(file); err != nil {
+			return 0, err
+		}
+		var err error
+		if w.body, err = createFile(file); err != nil {
+			return 0, err
+		}
+		w.d.bodies = append(w.d.bodies, OutputPath(w.name))
+	}
+	if _, err := w.body.Write(p); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+func (w *detachWriter) Close() error {
+	if w.body == nil {
+		return writeFile(w.file, w.head)
+	}
+	return errors.Join(w.body.Close(), writeFile(w.file, w.head, []byte(BodyMark)))
+}
+
+// Rename implements Sink.
+func (d *Dir) Rename(from, to string) error {
+	src, _ := d.place(from)
+	dst, _ := d.place(to)
+	if err := d.mkdir(dst); err != nil {
+		return err
+	}
+	if rest, ok := strings.CutPrefix(from, "static/"); ok && d.Side != "" {
+		for i, f := range d.files {
+			if f == rest {
+				d.files[i] = strings.TrimPrefix(to, "static/")
+			}
+		}
+	}
+	return os.Rename(src, dst)
+}
+
+// Spool implements Sink: a file in Side, or else in Path, removed on
+// Close.
+func (d *Dir) Spool() (Spool, error) {
+	dir := d.Side
+	if dir == "" {
+		dir = d.Path
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(dir, ".spool-*")
+	if err != nil {
+		return nil, err
+	}
+	return &fileSpool{bufio.NewWriterSize(f, 256<<10), f}, nil
+}
+
+type fileSpool struct {
+	w *bufio.Writer
+	f *os.File
+}
+
+func (s *fileSpool) Write(p []byte) (int, error) { return s.w.Write(p) }
+
+func (s *fileSpool) WriteTo(w io.Writer) (int64, error) {
+	if err := s.w.Flush(); err != nil {
+		return 0, err
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return 0, err
+	}
+	return io.CopyBuffer(w, struct{ io.Reader }{s.f}, make([]byte, 256<<10))
+}
+
+func (s *fileSpool) Close() error {
+	return errors.Join(s.f.Close(), os.Remove(s.f.Name()))
+}

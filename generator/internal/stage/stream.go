@@ -1,0 +1,400 @@
+// Staging as a stream: the project's files handed to a Sink as they are
+// made, article by article.
+
+package stage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/export"
+	"github.com/briefing/annotated/generator/internal/parallel"
+	"github.com/briefing/annotated/generator/internal/quotes"
+	"github.com/briefing/annotated/generator/internal/render"
+)
+
+// Sink receives the files of a Hugo project (slash-separated paths) as a
+// Writer makes them.
+type Sink interface {
+	// File is a whole file; the sink may keep data.
+	File(name string, data []byte) error
+	// Create starts a file written in pieces, whole once closed.
+	Create(name string) (io.WriteCloser, error)
+	// Rename gives a closed file another name.
+	Rename(from, to string) error
+	// Spool returns a store for bytes that are written, then read back
+	// once (WriteTo) and dropped (Close).
+	Spool() (Spool, error)
+}
+
+// Spool is a Sink's store for what a Writer can write only later.
+type Spool interface {
+	io.Writer
+	io.WriterTo
+	io.Closer
+}
+
+// Files is a Sink that keeps the files.
+var _ Sink = Files{}
+
+// File implements Sink.
+func (f Files) File(name string, data []byte) error {
+	f[name] = data
+	return nil
+}
+
+// Create implements Sink.
+func (f Files) Create(name string) (io.WriteCloser, error) {
+	return &fileWriter{files: f, name: name}, nil
+}
+
+// Rename implements Sink.
+func (f Files) Rename(from, to string) error {
+	data, ok := f[from]
+	if !ok {
+		return fmt.Errorf("no file %s to rename", from)
+	}
+	delete(f, from)
+	f[to] = data
+	return nil
+}
+
+// Spool implements Sink.
+func (f Files) Spool() (Spool, error) { return memSpool{new(bytes.Buffer)}, nil }
+
+type fileWriter struct {
+	bytes.Buffer
+	files Files
+	name  string
+}
+
+func (w *fileWriter) Close() error {
+	w.files[w.name] = w.Bytes()
+	return nil
+}
+
+type memSpool struct{ *bytes.Buffer }
+
+func (memSpool) Close() error { return nil }
+
+// BatchSize is how many articles a build renders and stages at a time
+// (site.Stream): enough for every core to have work, few enough that the
+// rendered articles and their parts stay a few megabytes.
+const BatchSize = 200
+
+// Writer stages a briefing into a Sink: NewWriter writes what comes before
+// the articles, Articles the next articles of Order, rendered, and Close
+// the rest. Each article's page goes to the sink whole; its parts of the
+// pages and files made of every article (the handout, the all-notes page,
+// the search index, briefing.json, annotations.jsonld) are written into
+// files the sink keeps open, in the briefing's order; of the rendered
+// article only what the pages made at the end need is kept, small: its
+// card on the home page, its notes' appearances of claims and citations of
+// sources, and the quotes it may share with others. The files are those
+// of Project, byte for byte, whatever the batches.
+type Writer struct {
+	b     *briefing.Briefing
+	r     *render.Renderer
+	opt   Options
+	t     *Text
+	sink  Sink
+	order []*briefing.Article
+	next  int // the next article of order to write
+
+	o          overview
+	oErrs      diag.List // what rendering the overview reported
+	handout    io.WriteCloser
+	notes      io.WriteCloser // nil until the first article with notes
+	searchFile io.WriteCloser
+	search     *searchIndex
+	searchSp   Spool // the articles' notes, which follow every text
+	model      io.WriteCloser
+	annos      io.WriteCloser
+	eb         *export.Briefing
+	ex         *export.Stream
+
+	counts Counts
+	cards  []string
+	apps   map[string][]appearance
+	cited  citations
+	quotes []quotes.Quote
+	hrefs  quoteHrefs
+}
+
+// searchTemp is the search index's name until its hash is known.
+const searchTemp = "static/js/search-index.tmp"
+
+// NewWriter starts staging b into sink.
+func NewWriter(b *briefing.Briefing, r *render.Renderer, opt Options, sink Sink) (*Writer, error) {
+	t := opt.Text
+	if t == nil {
+		var err error
+		if t, err = LoadText(nil); err != nil {
+			return nil, fmt.Errorf("stage: the bundled theme: %v", err)
+		}
+	}
+	w := &Writer{b: b, r: r, opt: opt, t: t, sink: sink, order: articleOrder(b),
+		counts: Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)},
+		apps:   map[string][]appearance{}, cited: citations{}, hrefs: quoteHrefs{}}
+	if err := sink.File("hugo.json", config(b, opt)); err != nil {
+		return nil, err
+	}
+	w.o = overviewData(b, r, &w.oErrs)
+	tocs := make([][]byte, len(w.order))
+	for i, a := range w.order {
+		tocs[i] = handoutTOC(a, t)
+	}
+	var err error
+	if w.handout, err = sink.Create("content/handout.html"); err != nil {
+		return nil, err
+	}
+	if _, err := w.handout.Write(handoutHead(b, tocs, w.o, len(b.Claims) > 0, len(b.Sources) > 0, t)); err != nil {
+		return nil, err
+	}
+	if w.searchFile, err = sink.Create(searchTemp); err != nil {
+		return nil, err
+	}
+	w.search = newSearchIndex(w.searchFile)
+	if w.searchSp, err = sink.Spool(); err != nil {
+		return nil, err
+	}
+	if w.model, err = sink.Create("static/" + export.ModelFile); err != nil {
+		return nil, err
+	}
+	if w.annos, err = sink.Create("static/" + export.AnnotationsFile); err != nil {
+		return nil, err
+	}
+	// Every note of an article that renders without problems has its
+	// annotation; with problems, nothing is published.
+	total := 0
+	for _, a := range b.Articles {
+		total += len(a.Notes)
+	}
+	w.eb = &export.Briefing{Briefing: b, Order: w.order, BaseURL: baseURL(opt)}
+	if w.ex, err = w.eb.NewStream(w.model, w.annos, total); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Order is the briefing's order, in which Articles takes the articles.
+func (w *Writer) Order() []*briefing.Article { return w.order }
+
+// summary is what the pages made at the end keep of an article.
+type summary struct {
+	card   string
+	apps   []claimAppearance
+	quotes []quotes.Quote
+	hrefs  []string
+}
+
+// Articles stages the next len(ras) articles of Order, ras[i] the
+// rendering of each, making their parts on every core.
+func (w *Writer) Articles(ras []*render.Article) error {
+	if w.next+len(ras) > len(w.order) {
+		return fmt.Errorf("stage: %d articles more than the briefing's %d", w.next+len(ras)-len(w.order), len(w.order))
+	}
+	start := w.next
+	parts := make([]*Parts, len(ras))
+	sums := make([]summary, len(ras))
+	parallel.For(len(ras), func(i int) {
+		a, ra, weight := w.order[start+i], ras[i], start+i+1
+		build := func() *Parts { return articleParts(a, w.r, ra, weight, w.eb, w.t) }
+		if w.opt.Memo != nil {
+			parts[i] = w.opt.Memo.Article(a, weight, build)
+		} else {
+			parts[i] = build()
+		}
+		s := &sums[i]
+		s.card = cardHTML(a, ra, w.t)
+		s.apps = articleAppearances(w.r, a, ra)
+		s.quotes = quotes.Candidates(start+i, ra.Text)
+		for _, q := range s.quotes {
+			s.hrefs = append(s.hrefs, passageHref(a, ra, q.Start, q.End))
+		}
+	})
+	for i, p := range parts {
+		a, ra := w.order[start+i], ras[i]
+		if err := w.article(a, ra, p, &sums[i]); err != nil {
+			return err
+		}
+	}
+	w.next += len(ras)
+	return nil
+}
+
+// article writes one article's page and parts, and keeps its summary.
+func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts, s *summary) error {
+	w.counts.Notes += len(ra.Notes)
+	w.counts.Pages++
+	if err := w.sink.File("content/articles/"+a.Slug+".html", p.page); err != nil {
+		return err
+	}
+	if p.export.Reviews != nil {
+		if err := w.sink.File(JSONLDAsset("articles/"+a.Slug+".html"), p.export.Reviews); err != nil {
+			return err
+		}
+	}
+	if _, err := w.handout.Write(p.handout); err != nil {
+		return err
+	}
+	if len(p.notes) > 0 {
+		if w.notes == nil {
+			var err error
+			if w.notes, err = w.sink.Create("content/notes.html"); err != nil {
+				return err
+			}
+			if _, err := w.notes.Write(append(frontMatterJSON(notesMatter), '\n')); err != nil {
+				return err
+			}
+		}
+		if _, err := w.notes.Write(p.notes); err != nil {
+			return err
+		}
+	}
+	w.search.add(p.searchText)
+	if _, err := w.searchSp.Write(p.searchNotes); err != nil {
+		return err
+	}
+	if err := w.ex.Add(p.export); err != nil {
+		return err
+	}
+	w.cards = append(w.cards, s.card)
+	for _, ap := range s.apps {
+		w.apps[ap.claim] = append(w.apps[ap.claim], ap.appearance)
+	}
+	w.cited.notes(a, ra)
+	for i, q := range s.quotes {
+		w.hrefs[[3]int{q.Article, q.Start, q.End}] = s.hrefs[i]
+	}
+	w.quotes = append(w.quotes, s.quotes...)
+	return nil
+}
+
+// Close writes the pages and files made of every article and returns the
+// briefing's counts. Problems found rendering the briefing's own Markdown
+// (overview, timeline, claims, methodology) are added to errs, after those
+// already there (the articles').
+func (w *Writer) Close(errs *diag.List) (Counts, error) {
+	if w.next != len(w.order) {
+		return Counts{}, fmt.Errorf("stage: %d of %d articles staged", w.next, len(w.order))
+	}
+	b, r, t, sink := w.b, w.r, w.t, w.sink
+	errs.Append(&w.oErrs)
+	claims := claimsData(b, r, w.apps, errs)
+	w.cited.shared(b)
+	groups := sourcesOf(b, r, w.cited)
+
+	if err := sink.File("content/_index.html", indexOf(b, w.order, w.cards, w.o, w.apps, t)); err != nil {
+		return Counts{}, err
+	}
+	w.counts.Pages++
+	if m := b.Methodology; m != nil {
+		data := page(frontMatter{
+			Title: m.Title, Layout: "methodology",
+			Params: map[string]any{"verdicts": verdictScale(), "kinds": kindList()},
+		}, r.Markdown(m.Body, "the methodology", errs))
+		if err := sink.File("content/methodology.html", data); err != nil {
+			return Counts{}, err
+		}
+		w.counts.Pages++
+	}
+	files := []struct {
+		name string
+		data []byte
+	}{
+		{"content/claims.html", page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claims, t))},
+		{"content/sources.html", page(frontMatter{Title: "Sources", Layout: "sources"}, sourcesPage(groups, t))},
+		{"content/quotes.html", page(frontMatter{Title: "Quotes across outlets", Layout: "quotes",
+			Params: map[string]any{"groups": quotesOf(w.order, w.quotes, w.hrefs)}}, "")},
+	}
+	for _, f := range files {
+		if err := sink.File(f.name, f.data); err != nil {
+			return Counts{}, err
+		}
+	}
+	if _, err := w.handout.Write(handoutEnd(claims, groups, t)); err != nil {
+		return Counts{}, err
+	}
+	if err := w.handout.Close(); err != nil {
+		return Counts{}, err
+	}
+	if w.notes != nil {
+		if err := w.notes.Close(); err != nil {
+			return Counts{}, err
+		}
+	} else if err := sink.File("content/notes.html", notesNone(t)); err != nil {
+		return Counts{}, err
+	}
+
+	// The search index: the articles' texts are in it, their notes
+	// follow, then the claims and the sources.
+	if _, err := w.searchSp.WriteTo(&searchAdder{w.search}); err != nil {
+		return Counts{}, err
+	}
+	if err := w.searchSp.Close(); err != nil {
+		return Counts{}, err
+	}
+	w.search.add(searchShared(b, r))
+	name := w.search.end()
+	if w.search.err != nil {
+		return Counts{}, w.search.err
+	}
+	if err := w.searchFile.Close(); err != nil {
+		return Counts{}, err
+	}
+	if err := sink.Rename(searchTemp, "static/"+name); err != nil {
+		return Counts{}, err
+	}
+	if err := sink.File("content/search.html", page(frontMatter{Title: "Search", Layout: "search",
+		Params: map[string]any{"index": name}}, "")); err != nil {
+		return Counts{}, err
+	}
+
+	err := w.ex.Close(func() (io.WriteCloser, error) { return sink.Create(JSONLDAsset("claims.html")) })
+	err = errors.Join(err, w.model.Close(), w.annos.Close())
+	if err != nil && errs.Len() == 0 { // with problems, nothing is published
+		return Counts{}, err
+	}
+	w.counts.Pages += 6
+	return w.counts, nil
+}
+
+// searchAdder writes the spooled notes documents into the index. The
+// spool holds each article's documents, each after a comma, back to back:
+// the comma before the first is the index's to drop.
+type searchAdder struct{ s *searchIndex }
+
+func (a *searchAdder) Write(p []byte) (int, error) {
+	a.s.add(p)
+	return len(p), a.s.err
+}
+
+// Discard is a Sink that keeps nothing: "check" stages the whole briefing
+// into it, so that every problem staging finds is reported, and writes
+// nothing.
+type Discard struct{}
+
+var _ Sink = Discard{}
+
+// File implements Sink.
+func (Discard) File(string, []byte) error { return nil }
+
+// Create implements Sink.
+func (Discard) Create(string) (io.WriteCloser, error) { return discard{}, nil }
+
+// Rename implements Sink.
+func (Discard) Rename(string, string) error { return nil }
+
+// Spool implements Sink.
+func (Discard) Spool() (Spool, error) { return discard{}, nil }
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error)      { return len(p), nil }
+func (discard) WriteTo(io.Writer) (int64, error) { return 0, nil }
+func (discard) Close() error                     { return nil }
