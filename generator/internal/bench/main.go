@@ -334,7 +334,8 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 		token := fmt.Sprintf("Benchedit%dx%d", i, time.Now().UnixNano()%100000)
 		edited := strings.Replace(string(data), "    note: |\n      ", "    note: |\n      "+token+" ", 1)
 		// A pause of random length, so that the saves fall at every phase
-		// of Hugo's file-watching cycle (it batches changes every 500 ms).
+		// of any periodic work in the preview (when it ran "hugo server",
+		// Hugo's file watcher batched changes every 500 ms).
 		time.Sleep(300*time.Millisecond + time.Duration(rng.Int64N(int64(500*time.Millisecond))))
 		t0 := time.Now()
 		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
