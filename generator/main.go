@@ -305,6 +305,14 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 	if err != nil {
 		return nil, 0, err
 	}
+	date := offline.Modified // of the handout, for a briefing without any date
+	if d := stage.AsOf(res.Briefing); d != nil {
+		date = d.Time()
+	}
+	// Staged: what the compile held is garbage now, and handed back to
+	// the system while Hugo runs (some 400 MB at 10,000 articles).
+	res.Briefing = nil
+	debug.FreeOSMemory()
 	side := &sideFolder{dir: sink.Side, bodies: sink.Bodies(), pages: sink.Pages(), files: sink.Files()}
 
 	tmp, err := publish.TempDir(out)
@@ -373,10 +381,6 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 	if opt.PDF {
 		if err := sp.write("handout.html"); err != nil {
 			return nil, 0, err
-		}
-		date := offline.Modified // a briefing without any date
-		if d := stage.AsOf(res.Briefing); d != nil {
-			date = d.Time()
 		}
 		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date); err != nil {
 			return nil, 0, err
