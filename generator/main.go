@@ -13,6 +13,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -24,6 +25,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -231,15 +233,12 @@ func build(ctx context.Context, root, out, baseURL string, printPDF bool, stdout
 			return 1
 		}
 	}
-	res, err := compile(root, stage.Options{BaseURL: baseURL, PDF: printPDF})
+	res, pages, err := buildSite(ctx, root, out, stage.Options{BaseURL: baseURL, PDF: printPDF})
 	if err != nil {
+		// The briefing's problems, or else the error that stopped the
+		// build (report prints it as "error: ...").
 		report(root, err, stderr)
 		fmt.Fprintf(stderr, "nothing was published: %s is unchanged\n", out)
-		return 1
-	}
-	pages, err := buildSite(ctx, root, out, res, printPDF)
-	if err != nil {
-		fmt.Fprintf(stderr, "error: %v\nnothing was published: %s is unchanged\n", err, out)
 		return 1
 	}
 	warnCSP(root, out, stderr)
@@ -249,155 +248,180 @@ func build(ctx context.Context, root, out, baseURL string, printPDF bool, stdout
 	return 0
 }
 
-// buildSite stages the Hugo project, runs Hugo, writes the site to a
-// temporary folder beside out (splicing the bodies into Hugo's pages),
-// prints handout.pdf when printPDF is set, adds the offline zip and swaps
-// the folder into place. Everything is made in the temporary folder
-// before the swap, so a failure at any step leaves the published output as it
-// was. It returns the number of HTML pages written.
-func buildSite(ctx context.Context, root, out string, res *site.Result, printPDF bool) (int, error) {
+// stageGrowth is about how many bytes a build stages for each byte of the
+// briefing's content/ and annotations/ (a synthetic briefing of a thousand
+// articles: 28 MB in, a site of 276 MB), to choose where to stage before
+// anything is staged.
+const stageGrowth = 12
+
+// buildSite compiles the briefing in root, staging the Hugo project as it
+// goes (site.Stream into a stage.Dir, the page bodies and the generator's
+// own files detached to a side folder when the theme allows), runs Hugo,
+// writes the site to a temporary folder beside out (each page with its body
+// in place of its mark, and the offline zip as the pages are written), prints
+// handout.pdf when opt.PDF is set, and swaps the folder into place. Neither
+// the staged project nor the site is ever whole in memory. Everything is made
+// in temporary folders, removed whatever happens, so a failure at any step
+// leaves the published output as it was. It returns the compiled briefing and
+// the number of HTML pages written, or the briefing's problems (a
+// *diag.ListError) or the error that stopped the build.
+func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.Result, int, error) {
 	if err := publish.Clean(out); err != nil {
-		return 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
+		return nil, 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
-	hugo.CleanStages(stagePrefix) // left by a preview that was killed
-	files, err := projectFiles(root, res)
+	hugo.CleanStages(stagePrefix) // left by a preview or a build that was killed
+	theme, err := themeFiles(root)
 	if err != nil {
-		return 0, err
+		return nil, 0, err
 	}
 	// The staged project is written to memory where there is room, its
 	// thousands of small files costing a few hundredths of what they cost
 	// on a disk, or else beside out. Either way a build killed before it
 	// could remove it leaves it where the next one cleans up (CleanStages,
 	// publish.Clean).
-	stageDir, removeStage, err := memoryStage(projectSize(files))
+	need := stageGrowth*inputSize(root) + projectSize(theme)
+	stageDir, removeStage, err := memoryStage(need)
 	if err == nil && stageDir == "" {
 		stageDir, err = publish.TempDir(out)
 		removeStage = func() { os.RemoveAll(stageDir) }
 	}
 	if err != nil {
-		return 0, err
+		return nil, 0, err
 	}
 	if os.Getenv("BRIEFING_KEEP_STAGE") == "" {
 		defer removeStage()
 	} else {
 		fmt.Fprintln(os.Stderr, "stage:", stageDir)
 	}
-	st := hugo.NewStage(stageDir)
-	// whole is the project with its bodies, kept for the second Hugo run
-	// that a page without its mark calls for (see splice).
-	whole, detached := files, &stage.Detached{}
-	if stage.CanDetach(files) {
-		whole = maps.Clone(files)
-		detached = stage.Detach(files)
+	project := filepath.Join(stageDir, "project")
+	sink := &stage.Dir{Path: project}
+	if stage.CanDetach(theme) {
+		sink.Side = filepath.Join(stageDir, "side")
 	}
-	if _, err := st.Write(files); err != nil {
-		return 0, err
+	if err := writeFiles(project, theme); err != nil {
+		return nil, 0, err
 	}
+	res, err := compileInto(root, opt, sink)
+	if err != nil {
+		return nil, 0, err
+	}
+	date := offline.Modified // of the handout, for a briefing without any date
+	if d := stage.AsOf(res.Briefing); d != nil {
+		date = d.Time()
+	}
+	// Staged: what the compile held is garbage now, and handed back to
+	// the system while Hugo runs (some 400 MB at 10,000 articles).
+	res.Briefing = nil
+	debug.FreeOSMemory()
+	side := &sideFolder{dir: sink.Side, bodies: sink.Bodies(), pages: sink.Pages(), files: sink.Files()}
+
 	tmp, err := publish.TempDir(out)
 	if err != nil {
-		return 0, fmt.Errorf("cannot create the output folder: %w", err)
+		return nil, 0, fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	defer func() { os.RemoveAll(tmp) }() // gone already when published
 	cache, err := cacheDir()
 	if err != nil {
-		return 0, err
+		return nil, 0, err
 	}
-	// Hugo writes into a folder of its own, in memory where there is room
-	// (hugo.StageParent): the splice then writes each page once, whole,
-	// to tmp, and the generator's own files go there while Hugo runs. On
-	// a disk, where that folder would cost as much to write as tmp, Hugo
-	// writes into tmp and the splice works in place. Meanwhile the bodies
-	// are compressed for the offline archive on the cores Hugo leaves idle.
-	arc := new(offline.Archive)
-	bodies := make(map[string]*offline.Part, len(detached.Bodies))
-	for _, name := range slices.Sorted(maps.Keys(detached.Bodies)) {
-		bodies[name] = arc.Part(detached.Bodies[name])
-	}
-	built, release, err := hugoOutput(tmp, files)
-	if err != nil {
-		return 0, err
-	}
+	release := func() {}
 	defer func() { release() }()
-	wrote := make(chan error, 1)
-	if built != tmp {
-		go func() {
-			wrote <- errors.Join(createFiles(tmp, slices.Collect(maps.Keys(detached.Bodies))),
-				writeFiles(tmp, detached.Files, arc))
-		}()
+	// runHugo has Hugo build the project into a folder of its own, in
+	// memory where there is room (hugo.StageParent): the splice then
+	// writes each page once, whole, to tmp, and the detached files are
+	// copied there while Hugo runs, with the pages' files created empty.
+	// On a disk, where that folder would cost as much to write as tmp,
+	// Hugo writes into tmp and the splice works in place.
+	runHugo := func() (built string, copied bool, err error) {
+		built, release, err = hugoOutput(tmp, need)
+		if err != nil {
+			return "", false, err
+		}
+		wrote := make(chan error, 1)
+		copied = built != tmp
+		if copied {
+			go func() {
+				wrote <- errors.Join(createFiles(tmp, slices.Clone(side.bodies)), side.copyFiles(tmp))
+			}()
+		}
+		err = hugo.Build(ctx, project, built, cache)
+		if copied {
+			err = errors.Join(err, <-wrote)
+		}
+		return built, copied, errors.Join(err, ctx.Err())
 	}
-	err = hugo.Build(ctx, stageDir, built, cache)
-	if built != tmp {
-		err = errors.Join(err, <-wrote)
-	}
+	built, copied, err := runHugo()
 	if err != nil {
-		return 0, err
+		return nil, 0, err
 	}
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	ok, err := spliceInto(built, tmp, detached, arc, bodies)
-	if err == nil && ok && built == tmp {
-		err = writeFiles(tmp, detached.Files, arc)
-	}
+	sp, ok, err := planSplice(built, tmp, side, copied)
 	if err != nil {
-		return 0, err
+		return nil, 0, err
 	}
-	release()
 	if !ok {
 		// A theme that does not print each page's .Content as it is:
-		// Hugo builds the whole project after all.
-		if _, err := st.Write(whole); err != nil {
-			return 0, err
+		// the bodies go back into the staged pages, and Hugo builds the
+		// whole pages after all.
+		release()
+		if err := side.restore(project); err != nil {
+			return nil, 0, err
 		}
+		side.bodies, side.pages = nil, nil
 		os.RemoveAll(tmp)
 		if tmp, err = publish.TempDir(out); err != nil {
-			return 0, fmt.Errorf("cannot create the output folder: %w", err)
+			return nil, 0, fmt.Errorf("cannot create the output folder: %w", err)
 		}
-		arc = new(offline.Archive)
-		again, releaseAgain, err := hugoOutput(tmp, whole)
-		if err != nil {
-			return 0, err
+		if built, copied, err = runHugo(); err != nil {
+			return nil, 0, err
 		}
-		built, release = again, releaseAgain
-		if err := hugo.Build(ctx, stageDir, built, cache); err != nil {
-			return 0, err
+		if sp, _, err = planSplice(built, tmp, side, copied); err != nil {
+			return nil, 0, err
 		}
-		if _, err := spliceInto(built, tmp, &stage.Detached{}, arc, nil); err != nil {
-			return 0, err
-		}
-		release()
 	}
-	if printPDF {
-		date := offline.Modified // a briefing without any date
-		if d := stage.AsOf(res.Briefing); d != nil {
-			date = d.Time()
+	if opt.PDF {
+		if err := sp.write("handout.html"); err != nil {
+			return nil, 0, err
 		}
 		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date); err != nil {
-			return 0, err
+			return nil, 0, err
+		}
+		if err := sp.add("handout.pdf"); err != nil {
+			return nil, 0, err
 		}
 	}
-	if err := writeZip(tmp, arc); err != nil {
-		return 0, fmt.Errorf("cannot write %s: %w", offline.Name, err)
+	if err := sp.pack(); err != nil {
+		return nil, 0, err
 	}
-	pages := 0
-	_ = filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			pages++
-		}
-		return nil
-	})
+	release()
 	if err := publish.Publish(tmp, out); err != nil {
-		return 0, err
+		return nil, 0, err
 	}
-	return pages, nil
+	return res, sp.pages(), nil
 }
 
-// hugoOutput returns the folder Hugo is to build the project files into
-// for the site in tmp, and the function that removes it: a staging folder in
-// memory when there is room for the site Hugo makes of files, else tmp
-// itself (and a release that does nothing).
-func hugoOutput(tmp string, files map[string][]byte) (string, func(), error) {
-	dir, release, err := memoryStage(projectSize(files))
+// inputSize is the size of the files under root's content/ and
+// annotations/, as far as they can be read.
+func inputSize(root string) int64 {
+	var n int64
+	for _, dir := range []string{"content", "annotations"} {
+		_ = filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				if info, err := d.Info(); err == nil {
+					n += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return n
+}
+
+// hugoOutput returns the folder Hugo is to build a project of about need
+// bytes into for the site in tmp, and the function that removes it: a
+// staging folder in memory when there is room, else tmp itself (and a
+// release that does nothing).
+func hugoOutput(tmp string, need int64) (string, func(), error) {
+	dir, release, err := memoryStage(need)
 	if err != nil || dir == "" {
 		return tmp, func() {}, err
 	}
@@ -429,124 +453,383 @@ func projectSize(files map[string][]byte) int64 {
 	return n
 }
 
-// splice finishes the pages Hugo built into dir from a detached project
-// (stage.Detach): each body in place of its page's stage.BodyMark, and the
-// detached files as they are. It reports false, writing nothing, when a page
-// lacks its mark or has it twice: a theme whose templates do not print
-// .Content once and as it is.
-func splice(dir string, d *stage.Detached) (bool, error) {
-	ok, err := spliceInto(dir, dir, d, nil, nil)
-	if err != nil || !ok {
-		return ok, err
-	}
-	return true, writeFiles(dir, d.Files, nil)
+// sideFolder is what a stage.Dir detached to its side folder: the bodies of
+// pages (bodies/, under their paths in the built site) and the files to
+// write to the site as they are (files/). Without a folder, nothing was
+// detached.
+type sideFolder struct {
+	dir    string
+	bodies []string // paths in the site of the pages with a body in dir/bodies
+	pages  []string // their names in the staged project, in the same order
+	files  []string // paths in the site of the files in dir/files
 }
 
-// spliceInto finishes the pages Hugo built into from, writing them to dir:
-// each page of d.Bodies with its body in place of its stage.BodyMark. When
-// dir is another folder, every other file Hugo built is written there too,
-// as it is, except those d.Files holds (a detached file takes the place of
-// a theme's static file, as in Hugo). It reports false, writing nothing,
-// when a page lacks its mark or has it twice: a theme whose templates do not
-// print .Content once and as it is.
-//
-// When arc is not nil, every file written is given to it, a page's body as
-// its Part in bodies when it has one there.
-func spliceInto(from, dir string, d *stage.Detached, arc *offline.Archive, bodies map[string]*offline.Part) (bool, error) {
-	var names, dirs []string // slash-separated, in from
-	if from == dir {
-		names = slices.Sorted(maps.Keys(d.Bodies))
-	} else {
-		err := filepath.WalkDir(from, func(p string, e fs.DirEntry, err error) error {
+func (s *sideFolder) body(name string) string {
+	return filepath.Join(s.dir, "bodies", filepath.FromSlash(name))
+}
+
+func (s *sideFolder) file(name string) string {
+	return filepath.Join(s.dir, "files", filepath.FromSlash(name))
+}
+
+// copyFiles copies the detached files to dir.
+func (s *sideFolder) copyFiles(dir string) error {
+	if err := makeDirs(dir, s.files); err != nil {
+		return err
+	}
+	errs := make([]error, len(s.files))
+	parallel.For(len(s.files), func(i int) {
+		errs[i] = copyFile(s.file(s.files[i]), filepath.Join(dir, filepath.FromSlash(s.files[i])))
+	})
+	return errors.Join(errs...)
+}
+
+// restore puts each body back into its staged page in project, in place of
+// stage.BodyMark, for a Hugo run over the whole pages.
+func (s *sideFolder) restore(project string) error {
+	errs := make([]error, len(s.pages))
+	parallel.For(len(s.pages), func(i int) {
+		page := filepath.Join(project, filepath.FromSlash(s.pages[i]))
+		data, err := os.ReadFile(page)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		head, ok := bytes.CutSuffix(data, []byte(stage.BodyMark))
+		if !ok {
+			errs[i] = fmt.Errorf("the staged page %s has lost its body mark", s.pages[i])
+			return
+		}
+		body, err := os.Open(s.body(s.bodies[i]))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		defer body.Close()
+		f, err := os.Create(page)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		_, err = f.Write(head)
+		if err == nil {
+			_, err = io.Copy(f, body)
+		}
+		errs[i] = errors.Join(err, f.Close())
+	})
+	return errors.Join(errs...)
+}
+
+// copyFile copies the file from to the new file to.
+func copyFile(from, to string) error {
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(dst, src)
+	return errors.Join(err, dst.Close())
+}
+
+// makeDirs makes the folders in dir that the files names (slash-separated
+// paths) go in.
+func makeDirs(dir string, names []string) error {
+	made := map[string]bool{}
+	for _, name := range names {
+		d := path.Dir(name)
+		if made[d] {
+			continue
+		}
+		made[d] = true
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A splicePlan is the site to write: every file Hugo built and every
+// detached file, each page with a detached body to be put together from
+// Hugo's page and its body.
+type splicePlan struct {
+	dir     string
+	entries []spliceEntry // by name
+}
+
+// spliceEntry is a file of the site.
+type spliceEntry struct {
+	name string // slash-separated path in the site
+	src  string // the file to read: Hugo's page, or the file as it is
+	dst  string // the file to write, or "" when src is it
+	size int64  // of src
+	body string // for a page with a detached body: the body's file,
+	mark int    // where its mark is in src,
+	bsz  int64  // and its size
+}
+
+// planSplice plans the site to write to dir from what Hugo built into from
+// (dir itself, or another folder) and the detached files and bodies of side;
+// copied tells that the detached files are in dir already (copyFiles). It
+// reports false, writing nothing, when a page lacks its mark or has it
+// twice: a theme whose templates do not print .Content once and as it is.
+// Every other file Hugo built goes to the site as it is, except those side
+// holds (a detached file takes the place of a theme's static file, as in
+// Hugo).
+func planSplice(from, dir string, side *sideFolder, copied bool) (*splicePlan, bool, error) {
+	detachedFile := make(map[string]bool, len(side.files))
+	for _, name := range side.files {
+		detachedFile[name] = true
+	}
+	withBody := make(map[string]string, len(side.bodies)) // page to body file
+	for _, name := range side.bodies {
+		withBody[name] = side.body(name)
+	}
+	sp := &splicePlan{dir: dir}
+	err := filepath.WalkDir(from, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		name := filepath.ToSlash(rel)
+		switch {
+		case err != nil:
+			return err
+		case e.IsDir():
+			if from != dir {
+				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+			}
+		case !e.Type().IsRegular():
+			return fmt.Errorf("%s is not a regular file", name)
+		case detachedFile[name] || name == offline.Name:
+		default:
+			info, err := e.Info()
 			if err != nil {
 				return err
 			}
-			rel, err := filepath.Rel(from, p)
-			name := filepath.ToSlash(rel)
-			switch {
-			case err != nil:
-				return err
-			case e.IsDir():
-				dirs = append(dirs, name)
-			case !e.Type().IsRegular():
-				return fmt.Errorf("%s is not a regular file", name)
-			case d.Files[name] == nil:
-				names = append(names, name)
+			se := spliceEntry{name: name, src: p, size: info.Size(), body: withBody[name]}
+			if from != dir || se.body != "" {
+				se.dst = filepath.Join(dir, rel)
 			}
-			return nil
-		})
-		if err != nil {
-			return false, fmt.Errorf("the site Hugo built: %w", err)
+			sp.entries = append(sp.entries, se)
 		}
-		for page := range d.Bodies {
-			if _, found := slices.BinarySearch(names, page); !found {
-				return false, fmt.Errorf("Hugo did not build the page %s", page)
-			}
-		}
-	}
-	data := make([][]byte, len(names))
-	at := make([]int, len(names)) // of the mark in a page with a body
-	errs := make([]error, len(names))
-	parallel.For(len(names), func(i int) {
-		data[i], errs[i] = os.ReadFile(filepath.Join(from, filepath.FromSlash(names[i])))
-		at[i] = -1
-		if _, ok := d.Bodies[names[i]]; ok && errs[i] == nil {
-			mark := bytes.Index(data[i], []byte(stage.BodyMark))
-			if mark >= 0 && bytes.LastIndex(data[i], []byte(stage.BodyMark)) == mark {
-				at[i] = mark
-			}
-		}
+		return nil
 	})
-	if err := errors.Join(errs...); err != nil {
-		return false, fmt.Errorf("a page Hugo built: %w", err)
+	if err != nil {
+		return nil, false, fmt.Errorf("the site Hugo built: %w", err)
 	}
-	for i, name := range names {
-		if _, ok := d.Bodies[name]; ok && at[i] < 0 {
-			return false, nil
+	slices.SortFunc(sp.entries, func(a, b spliceEntry) int { return strings.Compare(a.name, b.name) })
+	for _, name := range side.bodies {
+		if _, found := sp.find(name); !found {
+			return nil, false, fmt.Errorf("Hugo did not build the page %s", name)
 		}
 	}
-	for _, name := range dirs {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(name)), 0o755); err != nil {
-			return false, err
-		}
-	}
-	parallel.For(len(names), func(i int) {
-		name, file := names[i], filepath.Join(dir, filepath.FromSlash(names[i]))
-		if at[i] < 0 {
-			errs[i] = os.WriteFile(file, data[i], 0o644)
-			if arc != nil {
-				arc.Add(name, data[i])
-			}
+	// Every page with a body has its mark once.
+	errs := make([]error, len(sp.entries))
+	parallel.For(len(sp.entries), func(i int) {
+		se := &sp.entries[i]
+		if se.body == "" {
 			return
 		}
-		head, body, tail := data[i][:at[i]], d.Bodies[name], data[i][at[i]+len(stage.BodyMark):]
-		errs[i] = writeParts(file, head, body, tail)
-		if arc != nil {
-			part := bodies[name]
-			if part == nil {
-				part = arc.Part(body)
-			}
-			arc.File(name, arc.Part(head), part, arc.Part(tail))
+		se.mark = -1
+		data, err := os.ReadFile(se.src)
+		if err != nil {
+			errs[i] = fmt.Errorf("a page Hugo built: %w", err)
+			return
 		}
+		if m := bytes.Index(data, []byte(stage.BodyMark)); m >= 0 && bytes.LastIndex(data, []byte(stage.BodyMark)) == m {
+			se.mark = m
+		}
+		info, err := os.Stat(se.body)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		se.bsz = info.Size()
 	})
-	return true, errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return nil, false, err
+	}
+	for _, se := range sp.entries {
+		if se.body != "" && se.mark < 0 {
+			return nil, false, nil
+		}
+	}
+	if err := makeDirs(dir, side.files); err != nil {
+		return nil, false, err
+	}
+	for _, name := range side.files {
+		se := spliceEntry{name: name, src: side.file(name), dst: filepath.Join(dir, filepath.FromSlash(name))}
+		if copied {
+			se.src, se.dst = se.dst, ""
+		}
+		info, err := os.Stat(se.src)
+		if err != nil {
+			return nil, false, err
+		}
+		se.size = info.Size()
+		sp.entries = append(sp.entries, se)
+	}
+	slices.SortFunc(sp.entries, func(a, b spliceEntry) int { return strings.Compare(a.name, b.name) })
+	return sp, true, nil
 }
 
-// writeFiles writes files (slash-separated paths in the site to their
-// contents) to dir, giving them to arc when it is not nil.
-func writeFiles(dir string, files map[string][]byte, arc *offline.Archive) error {
-	names := slices.Sorted(maps.Keys(files))
-	for _, name := range names {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(filepath.FromSlash(name))), 0o755); err != nil {
-			return err
+// find returns the index of the entry name.
+func (sp *splicePlan) find(name string) (int, bool) {
+	return slices.BinarySearchFunc(sp.entries, name, func(e spliceEntry, name string) int { return strings.Compare(e.name, name) })
+}
+
+// entry returns the i-th file of the site for offline.Pack, whose Fill
+// also writes the file's bytes to the site.
+func (sp *splicePlan) entry(i int) (offline.Entry, error) {
+	se := sp.entries[i]
+	if se.body == "" {
+		if se.size == 0 && se.dst != "" { // no piece to fill
+			if err := writeAt(se.dst, nil, 0); err != nil {
+				return offline.Entry{}, err
+			}
 		}
+		return offline.Entry{Name: se.name, Size: se.size, Fill: func(p []byte, off int64) error {
+			if err := readAt(se.src, p, off); err != nil {
+				return err
+			}
+			if se.dst == "" {
+				return nil
+			}
+			return writeAt(se.dst, p, off)
+		}}, nil
+	}
+	page, err := os.ReadFile(se.src)
+	if err != nil {
+		return offline.Entry{}, err
+	}
+	if se.mark+len(stage.BodyMark) > len(page) || string(page[se.mark:se.mark+len(stage.BodyMark)]) != stage.BodyMark {
+		return offline.Entry{}, fmt.Errorf("the page %s changed while the site was written", se.name)
+	}
+	head, tail := page[:se.mark], page[se.mark+len(stage.BodyMark):]
+	size := int64(len(head)) + se.bsz + int64(len(tail))
+	if se.dst == se.src { // in place: the page is in memory now
+		if err := os.Truncate(se.dst, size); err != nil {
+			return offline.Entry{}, err
+		}
+	}
+	bodyEnd := int64(len(head)) + se.bsz
+	return offline.Entry{Name: se.name, Size: size, Fill: func(p []byte, off int64) error {
+		n := int64(0)
+		if off < int64(len(head)) {
+			n = int64(copy(p, head[off:]))
+		}
+		if k := min(int64(len(p))-n, bodyEnd-(off+n)); k > 0 {
+			if err := readAt(se.body, p[n:n+k], off+n-int64(len(head))); err != nil {
+				return err
+			}
+			n += k
+		}
+		if n < int64(len(p)) {
+			copy(p[n:], tail[off+n-bodyEnd:])
+		}
+		return writeAt(se.dst, p, off)
+	}}, nil
+}
+
+// write writes the file name of the site whole, before pack, for a step
+// that needs it (printing the handout); pack then takes it as it is.
+func (sp *splicePlan) write(name string) error {
+	i, found := sp.find(name)
+	if !found {
+		return fmt.Errorf("Hugo did not build %s", name)
+	}
+	e, err := sp.entry(i)
+	if err != nil {
+		return err
+	}
+	buf := make([]byte, e.Size)
+	if err := e.Fill(buf, 0); err != nil {
+		return err
+	}
+	if dst := sp.entries[i].dst; dst != "" {
+		sp.entries[i] = spliceEntry{name: name, src: dst, size: e.Size}
+	}
+	return nil
+}
+
+// add adds the file name, written to the site already, to the plan.
+func (sp *splicePlan) add(name string) error {
+	p := filepath.Join(sp.dir, filepath.FromSlash(name))
+	info, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	se := spliceEntry{name: name, src: p, size: info.Size()}
+	if i, found := sp.find(name); found {
+		sp.entries[i] = se
+	} else {
+		sp.entries = slices.Insert(sp.entries, i, se)
+	}
+	return nil
+}
+
+// pack writes the site and, as its files are written, the offline zip
+// (dir/briefing-offline.zip).
+func (sp *splicePlan) pack() error {
+	f, err := os.Create(filepath.Join(sp.dir, offline.Name))
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", offline.Name, err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	err = offline.Pack(w, len(sp.entries), sp.entry)
+	if err == nil {
+		err = w.Flush()
+	}
+	return errors.Join(err, f.Close())
+}
+
+// pages is the number of HTML pages in the site.
+func (sp *splicePlan) pages() int {
+	n := 0
+	for _, se := range sp.entries {
+		if strings.HasSuffix(se.name, ".html") {
+			n++
+		}
+	}
+	return n
+}
+
+// readAt fills p with the bytes of the file name from off.
+func readAt(name string, p []byte, off int64) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	_, err = f.ReadAt(p, off)
+	if errors.Is(err, io.EOF) {
+		err = fmt.Errorf("%s is shorter than it was", name)
+	}
+	return errors.Join(err, f.Close())
+}
+
+// writeAt writes p to the file name at off, creating the file if need be.
+func writeAt(name string, p []byte, off int64) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteAt(p, off)
+	return errors.Join(err, f.Close())
+}
+
+// writeFiles writes files (slash-separated paths to their contents) to dir.
+func writeFiles(dir string, files map[string][]byte) error {
+	names := slices.Sorted(maps.Keys(files))
+	if err := makeDirs(dir, names); err != nil {
+		return err
 	}
 	errs := make([]error, len(names))
 	parallel.For(len(names), func(i int) {
 		errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
-		if arc != nil {
-			arc.Add(names[i], files[names[i]])
-		}
 	})
 	return errors.Join(errs...)
 }
@@ -558,10 +841,8 @@ func writeFiles(dir string, files map[string][]byte, arc *offline.Archive) error
 // creates the pages while Hugo runs and writes them once it is done.
 func createFiles(dir string, names []string) error {
 	slices.Sort(names)
-	for _, name := range names {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(filepath.FromSlash(name))), 0o755); err != nil {
-			return err
-		}
+	if err := makeDirs(dir, names); err != nil {
+		return err
 	}
 	errs := make([]error, len(names))
 	parallel.For(len(names), func(i int) {
@@ -574,35 +855,6 @@ func createFiles(dir string, names []string) error {
 	return errors.Join(errs...)
 }
 
-// writeParts writes the concatenation of parts to the file name.
-func writeParts(name string, parts ...[]byte) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	for _, p := range parts {
-		if _, err := f.Write(p); err != nil {
-			f.Close()
-			return err
-		}
-	}
-	return f.Close()
-}
-
-// writeZip packs the built site in dir into dir/briefing-offline.zip,
-// taking from arc the files given to it.
-func writeZip(dir string, arc *offline.Archive) error {
-	f, err := os.Create(filepath.Join(dir, offline.Name))
-	if err != nil {
-		return err
-	}
-	if err := arc.Write(f, os.DirFS(dir)); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
 func cacheDir() (string, error) {
 	base, err := os.UserCacheDir()
 	if err != nil {
@@ -612,14 +864,11 @@ func cacheDir() (string, error) {
 	return dir, os.MkdirAll(dir, 0o755)
 }
 
-// projectFiles is the whole Hugo project: the staged files and the theme,
-// the briefing's own themes/briefing or else the bundled one.
-func projectFiles(root string, res *site.Result) (map[string][]byte, error) {
+// themeFiles is the theme of the Hugo project, under themes/briefing/: the
+// briefing's own themes/briefing, or else the bundled one.
+func themeFiles(root string) (map[string][]byte, error) {
 	theme := themeFS(root)
-	files := make(map[string][]byte, len(res.Files)+32)
-	for name, data := range res.Files {
-		files[name] = data
-	}
+	files := map[string][]byte{}
 	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -629,4 +878,16 @@ func projectFiles(root string, res *site.Result) (map[string][]byte, error) {
 		return err
 	})
 	return files, err
+}
+
+// projectFiles is the whole Hugo project: the staged files and the theme.
+func projectFiles(root string, res *site.Result) (map[string][]byte, error) {
+	theme, err := themeFiles(root)
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string][]byte, len(res.Files)+len(theme))
+	maps.Copy(files, res.Files)
+	maps.Copy(files, theme)
+	return files, nil
 }

@@ -3,14 +3,15 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,6 +92,63 @@ func TestBuildThemeTransformingContent(t *testing.T) {
 	}
 }
 
+// TestBuildFallsBackToWholePages: a theme that prints a page's content as
+// it is, but whose page also holds the body mark (here the template writes
+// one of its own), cannot be spliced: the bodies go back into the staged
+// pages and Hugo builds them whole, in memory or on a disk, and the zip
+// still holds the site.
+func TestBuildFallsBackToWholePages(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	theme := filepath.Join(root, "themes", "briefing")
+	if err := os.CopyFS(theme, annotated.Theme()); err != nil {
+		t.Fatal(err)
+	}
+	layout := filepath.Join(theme, "layouts", "page.html")
+	data, err := os.ReadFile(layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(layout, []byte(strings.Replace(string(data), "{{ .Content }}", "{{ .Content }}{{ \""+stage.BodyMark+"\" | safeHTML }}", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{"memory", "disk"} {
+		t.Run(mode, func(t *testing.T) {
+			if mode == "disk" {
+				t.Setenv("TMPDIR", t.TempDir())
+			}
+			out := buildBriefing(t, root)
+			page := readFile(t, out, "articles/curly.html")
+			if !strings.Contains(page, `<div class="body">`) || !strings.Contains(page, `role="doc-endnotes"`) {
+				t.Errorf("the article page does not hold its body:\n%.2000s", page)
+			}
+			if n := strings.Count(page, stage.BodyMark); n != 1 {
+				t.Errorf("the page holds the theme's mark %d times, want once", n)
+			}
+			site := siteFiles(t, out)
+			zipData := []byte(site[offline.Name])
+			zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(zr.File) != len(site)-1 {
+				t.Errorf("%d files in the zip, %d in the site", len(zr.File), len(site)-1)
+			}
+			for _, f := range zr.File {
+				rc, err := f.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				data, err := io.ReadAll(rc)
+				rc.Close()
+				if name := strings.TrimPrefix(f.Name, offline.Folder+"/"); err != nil || string(data) != site[name] {
+					t.Errorf("%s differs from the site's file (%v)", f.Name, err)
+				}
+			}
+		})
+	}
+}
+
 // TestBuildZipHoldsTheSite: the offline zip holds every file of the site,
 // byte for byte, whether Hugo built into a folder in memory (whose files
 // the splice copies, the archive taking them from memory) or, with TMPDIR
@@ -159,85 +217,138 @@ func hugoSite(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// TestSplice: in place or into another folder, each page gets its body in
+// sideOf writes bodies and files to a new side folder as stage.Dir
+// detaches them.
+func sideOf(t *testing.T, bodies, files map[string]string) *sideFolder {
+	t.Helper()
+	s := &sideFolder{dir: t.TempDir()}
+	for _, name := range slices.Sorted(maps.Keys(bodies)) {
+		s.bodies = append(s.bodies, name)
+		s.pages = append(s.pages, "content/"+name)
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		s.files = append(s.files, name)
+	}
+	for name, data := range bodies {
+		writeTestFile(t, s.body(name), data)
+	}
+	for name, data := range files {
+		writeTestFile(t, s.file(name), data)
+	}
+	return s
+}
+
+func writeTestFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSplice: in place or into another folder (the detached files copied
+// there before, or not), each page gets its body from the side folder in
 // place of its mark, the detached files are written (over a file of the
 // same name Hugo built), every other file Hugo built is there as it was,
-// and the archive gets every file written; a page without its mark, or
-// with two, writes nothing and reports false.
+// and the zip written as the site is holds every file of it; a page without
+// its mark, or with two, writes nothing and reports false. Bodies and files
+// of several pieces (offline.Pack's 1 MiB) are spliced and zipped whole.
 func TestSplice(t *testing.T) {
+	big := strings.Repeat("<p>a long body, ", 200_000) // 3.2 MB
 	built := map[string]string{
 		"index.html":      "<main>" + stage.BodyMark + "</main>",
 		"articles/a.html": "<h1>a</h1>" + stage.BodyMark + "<footer>",
+		"articles/b.html": stage.BodyMark,
 		"css/site.css":    "body{}",
 		"js/search.js":    "the theme's",
 	}
-	detached := func() *stage.Detached {
-		return &stage.Detached{
-			Bodies: map[string][]byte{"index.html": []byte("<p>home</p>"), "articles/a.html": []byte("<p>text</p>")},
-			Files:  map[string][]byte{"js/search.js": []byte("the generator's"), "briefing.json": []byte("{}")},
-		}
-	}
+	bodies := map[string]string{"index.html": "<p>home</p>", "articles/a.html": big, "articles/b.html": "x"}
+	files := map[string]string{"js/search.js": "the generator's", "briefing.json": big + "{}", "empty.txt": ""}
 	want := map[string]string{
 		"index.html":      "<main><p>home</p></main>",
-		"articles/a.html": "<h1>a</h1><p>text</p><footer>",
+		"articles/a.html": "<h1>a</h1>" + big + "<footer>",
+		"articles/b.html": "x",
 		"css/site.css":    "body{}",
 		"js/search.js":    "the generator's",
-		"briefing.json":   "{}",
+		"briefing.json":   big + "{}",
+		"empty.txt":       "",
 	}
 	check := func(t *testing.T, dir string) {
 		t.Helper()
 		got := siteFiles(t, dir)
+		zipData := []byte(got[offline.Name])
+		delete(got, offline.Name)
 		for name, w := range want {
 			if got[name] != w {
-				t.Errorf("%s = %q, want %q", name, got[name], w)
+				t.Errorf("%s = %.40q (%d bytes), want %.40q (%d bytes)", name, got[name], len(got[name]), w, len(w))
 			}
 		}
 		if len(got) != len(want) {
-			t.Errorf("%d files, want %d: %v", len(got), len(want), got)
+			t.Errorf("%d files, want %d: %v", len(got), len(want), slices.Sorted(maps.Keys(got)))
+		}
+		zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := io.ReadAll(rc)
+			rc.Close()
+			name := strings.TrimPrefix(f.Name, offline.Folder+"/")
+			if err != nil || string(data) != want[name] {
+				t.Errorf("%s in the zip = %.40q (%v), want %.40q", f.Name, data, err, want[name])
+			}
+			names = append(names, name)
+		}
+		if !slices.Equal(names, slices.Sorted(maps.Keys(want))) {
+			t.Errorf("entries %v, want the site's files, sorted", names)
+		}
+		if unzip, err := exec.LookPath("unzip"); err == nil {
+			if msg, err := exec.Command(unzip, "-tq", filepath.Join(dir, offline.Name)).CombinedOutput(); err != nil {
+				t.Errorf("unzip -t: %v\n%s", err, msg)
+			}
+		}
+	}
+	splice := func(t *testing.T, from, dir string, side *sideFolder, copied bool) {
+		t.Helper()
+		sp, ok, err := planSplice(from, dir, side, copied)
+		if !ok || err != nil {
+			t.Fatalf("planSplice: %v, %v", ok, err)
+		}
+		if err := sp.pack(); err != nil {
+			t.Fatal(err)
+		}
+		if n := sp.pages(); n != 3 {
+			t.Errorf("%d pages, want 3", n)
 		}
 	}
 	t.Run("in place", func(t *testing.T) {
 		dir := hugoSite(t, built)
-		if ok, err := splice(dir, detached()); !ok || err != nil {
-			t.Fatalf("splice: %v, %v", ok, err)
-		}
+		splice(t, dir, dir, sideOf(t, bodies, files), false)
 		check(t, dir)
 	})
-	t.Run("into another folder", func(t *testing.T) {
-		from, dir := hugoSite(t, built), t.TempDir()
-		d := detached()
-		arc := new(offline.Archive)
-		body := map[string]*offline.Part{"index.html": arc.Part(d.Bodies["index.html"])}
-		if err := writeFiles(dir, d.Files, arc); err != nil {
-			t.Fatal(err)
-		}
-		if ok, err := spliceInto(from, dir, d, arc, body); !ok || err != nil {
-			t.Fatalf("spliceInto: %v, %v", ok, err)
-		}
-		check(t, dir)
-		if !reflect.DeepEqual(siteFiles(t, from), built) {
-			t.Error("the folder Hugo built into was changed")
-		}
-		// Every file from memory: none may be read back.
-		var zipped bytes.Buffer
-		if err := arc.Write(&zipped, onlyNames{os.DirFS(dir)}); err != nil {
-			t.Fatalf("the archive read the site back: %v", err)
-		}
-		zr, err := zip.NewReader(bytes.NewReader(zipped.Bytes()), int64(zipped.Len()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range zr.File {
-			rc, _ := f.Open()
-			data, err := io.ReadAll(rc)
-			if name := strings.TrimPrefix(f.Name, offline.Folder+"/"); err != nil || string(data) != want[name] {
-				t.Errorf("%s in the zip = %q (%v), want %q", f.Name, data, err, want[name])
+	for _, copied := range []bool{false, true} {
+		t.Run(fmt.Sprintf("into another folder, files copied: %v", copied), func(t *testing.T) {
+			from, dir := hugoSite(t, built), t.TempDir()
+			side := sideOf(t, bodies, files)
+			if copied {
+				if err := errors.Join(createFiles(dir, slices.Clone(side.bodies)), side.copyFiles(dir)); err != nil {
+					t.Fatal(err)
+				}
 			}
-		}
-		if len(zr.File) != len(want) {
-			t.Errorf("%d entries, want %d", len(zr.File), len(want))
-		}
-	})
+			splice(t, from, dir, side, copied)
+			check(t, dir)
+			if !reflect.DeepEqual(siteFiles(t, from), built) {
+				t.Error("the folder Hugo built into was changed")
+			}
+		})
+	}
 	for _, bad := range []string{"<main></main>", "<main>" + stage.BodyMark + stage.BodyMark + "</main>"} {
 		for _, into := range []bool{false, true} {
 			files := maps.Clone(built)
@@ -248,7 +359,7 @@ func TestSplice(t *testing.T) {
 				dir = t.TempDir()
 			}
 			before := siteFiles(t, dir)
-			ok, err := spliceInto(from, dir, detached(), nil, nil)
+			_, ok, err := planSplice(from, dir, sideOf(t, bodies, nil), false)
 			if ok || err != nil {
 				t.Errorf("%q (into another folder: %v): %v, %v; want false, nil", bad, into, ok, err)
 			}
@@ -259,19 +370,25 @@ func TestSplice(t *testing.T) {
 	}
 }
 
-// onlyNames is a file system whose files can be listed but not read.
-type onlyNames struct{ fs.FS }
-
-func (o onlyNames) Open(name string) (fs.File, error) {
-	f, err := o.FS.Open(name)
-	if err != nil {
-		return nil, err
+// TestSideRestore: the bodies go back into the staged pages in place of
+// their marks, for a Hugo run over whole pages.
+func TestSideRestore(t *testing.T) {
+	project := t.TempDir()
+	side := sideOf(t, map[string]string{"index.html": "<p>home</p>", "articles/a.html": "<p>a</p>"}, nil)
+	side.pages = []string{"content/articles/a.html", "content/_index.html"} // in the order of bodies
+	writeTestFile(t, filepath.Join(project, "content", "_index.html"), "{\"title\":\"home\"}\n"+stage.BodyMark)
+	writeTestFile(t, filepath.Join(project, "content", "articles", "a.html"), "{}\n"+stage.BodyMark)
+	if err := side.restore(project); err != nil {
+		t.Fatal(err)
 	}
-	if st, err := f.Stat(); err == nil && !st.IsDir() {
-		f.Close()
-		return nil, fmt.Errorf("%s was read", name)
+	got := siteFiles(t, project)
+	want := map[string]string{"content/_index.html": "{\"title\":\"home\"}\n<p>home</p>", "content/articles/a.html": "{}\n<p>a</p>"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("restored %q, want %q", got, want)
 	}
-	return f, nil
+	if err := side.restore(project); err == nil {
+		t.Error("restoring pages without their marks: no error")
+	}
 }
 
 // siteFiles is every file under dir with its contents (snapshotDir without

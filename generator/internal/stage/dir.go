@@ -24,6 +24,7 @@ import (
 type Dir struct {
 	Path, Side string
 	bodies     []string
+	pages      []string // staged names of bodies
 	files      []string
 	made       map[string]bool // folders made
 }
@@ -33,6 +34,10 @@ var _ Sink = (*Dir)(nil)
 // Bodies returns the output paths of the pages whose bodies went to
 // Side/bodies/, in the order they came.
 func (d *Dir) Bodies() []string { return d.bodies }
+
+// Pages returns the names in the project (under content/) of the pages
+// whose bodies went to Side/bodies/, in the order of Bodies.
+func (d *Dir) Pages() []string { return d.pages }
 
 // Files returns the site paths of the files that went to Side/files/, in
 // the order they came (a renamed file under its new name).
@@ -102,7 +107,7 @@ func (d *Dir) writeBody(name string, body []byte) error {
 	if err := d.mkdir(file); err != nil {
 		return err
 	}
-	d.bodies = append(d.bodies, OutputPath(name))
+	d.bodies, d.pages = append(d.bodies, OutputPath(name)), append(d.pages, name)
 	return writeFile(file, body)
 }
 
@@ -184,7 +189,7 @@ func (w *detachWriter) Write(p []byte) (int, error) {
 		if w.body, err = createFile(file); err != nil {
 			return 0, err
 		}
-		w.d.bodies = append(w.d.bodies, OutputPath(w.name))
+		w.d.bodies, w.d.pages = append(w.d.bodies, OutputPath(w.name)), append(w.d.pages, w.name)
 	}
 	if _, err := w.body.Write(p); err != nil {
 		return 0, err
