@@ -69,3 +69,12 @@ func TestCleanStages(t *testing.T) {
 		t.Errorf("release left %s (%v)", mine, err)
 	}
 }
+
+// TestLargeStageOnDisk checks that a project too large for
+// MaxMemoryStage is staged in os.TempDir(), never on a memory file system.
+func TestLargeStageOnDisk(t *testing.T) {
+	t.Setenv("TMPDIR", "")
+	if got := StageParent(MaxMemoryStage + 1); got != os.TempDir() {
+		t.Errorf("StageParent(MaxMemoryStage+1) = %s, want %s", got, os.TempDir())
+	}
+}
