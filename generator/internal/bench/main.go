@@ -53,6 +53,22 @@ import (
 )
 
 func main() {
+	if len(os.Args) == 5 && os.Args[1] == writeCmd {
+		// A child of the benchmark writing a synthetic briefing (writeSynth).
+		n, err := strconv.Atoi(os.Args[2])
+		if err == nil {
+			files := synth.Briefing(synth.Options{Articles: n})
+			if os.Args[4] == "plain" {
+				files = synth.Plain(synth.Options{Articles: n})
+			}
+			err = writeFiles(os.Args[3], files)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	sizes := flag.String("sizes", "100,1000,10000", "briefing sizes, in articles, comma-separated")
 	runs := flag.Int("runs", 5, "timed runs of each build (after one untimed warm-up)")
 	serveN := flag.Int("serve", 1000, "articles in the briefing for the serve measurement (0: skip it)")
@@ -154,11 +170,10 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 	if err := os.RemoveAll(base); err != nil {
 		return sizeResult{}, err
 	}
-	opt := synth.Options{Articles: n}
-	if err := writeFiles(briefingDir, synth.Briefing(opt)); err != nil {
+	if err := writeSynth(briefingDir, n, false); err != nil {
 		return sizeResult{}, err
 	}
-	if err := writeFiles(plainDir, synth.Plain(opt)); err != nil {
+	if err := writeSynth(plainDir, n, true); err != nil {
 		return sizeResult{}, err
 	}
 	if err := os.CopyFS(filepath.Join(plainDir, "themes", "briefing"), annotated.Theme()); err != nil {
@@ -262,7 +277,7 @@ func median(ss []sample) sample {
 func measureServe(n, edits int, dir, modDir, gen string) error {
 	root := filepath.Join(dir, "serve-"+strconv.Itoa(n))
 	_ = os.RemoveAll(root)
-	if err := writeFiles(root, synth.Briefing(synth.Options{Articles: n})); err != nil {
+	if err := writeSynth(root, n, false); err != nil {
 		return err
 	}
 	port, err := freePort()
@@ -409,6 +424,28 @@ func hugoVersion(bin string) string {
 		return "Hugo " + strings.SplitN(f[1], "-", 2)[0]
 	}
 	return strings.TrimSpace(string(out))
+}
+
+const writeCmd = "write-synthetic-briefing"
+
+// writeSynth writes a synthetic briefing of n articles (plain: the plain
+// Hugo project) into dir, from a child process. Were the benchmark to make
+// it itself, holding some gigabytes at 10,000 articles, every process it
+// starts would report that as its peak memory too: on Linux a child's
+// ru_maxrss starts from the memory of the process it was started from.
+func writeSynth(dir string, n int, plain bool) error {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	kind := "briefing"
+	if plain {
+		kind = "plain"
+	}
+	if out, err := exec.Command(self, writeCmd, strconv.Itoa(n), dir, kind).CombinedOutput(); err != nil {
+		return fmt.Errorf("writing the synthetic %s: %v\n%s", kind, err, out)
+	}
+	return nil
 }
 
 func writeFiles(dir string, files synth.Files) error {
