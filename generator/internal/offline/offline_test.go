@@ -5,15 +5,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
-	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"sort"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -96,10 +92,9 @@ func BenchmarkWrite(b *testing.B) {
 	}
 }
 
-// built is a site with files of every shape an Archive handles: larger
-// than a piece, empty, incompressible, and pages given as head, body and
-// tail.
-func built() (fstest.MapFS, map[string][][]byte) {
+// built is a site with files of every shape the archive handles: larger
+// than a piece, empty, incompressible, small.
+func built() fstest.MapFS {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	noise := make([]byte, 5000)
 	for i := range noise {
@@ -120,8 +115,8 @@ func built() (fstest.MapFS, map[string][][]byte) {
 	for name, p := range parts {
 		fsys[name] = &fstest.MapFile{Data: bytes.Join(p, nil)}
 	}
-	fsys["css/x.css"] = &fstest.MapFile{Data: []byte("body{}")} // only on disk
-	return fsys, parts
+	fsys["css/x.css"] = &fstest.MapFile{Data: []byte("body{}")}
+	return fsys
 }
 
 // unpack reads every entry of a zip, checking its checksum.
@@ -152,25 +147,12 @@ func unpack(t *testing.T, data []byte) (map[string][]byte, map[string]uint16) {
 	return files, methods
 }
 
-// TestArchive: files given in parts, in any order and from several
-// goroutines, come out whole, each in its place, beside the files only the
-// site holds; what deflate does not shrink is stored.
-func TestArchive(t *testing.T) {
-	fsys, parts := built()
-	var a Archive
-	var wg sync.WaitGroup
-	for name, p := range parts {
-		wg.Go(func() {
-			var ps []*Part
-			for _, b := range p {
-				ps = append(ps, a.Part(b))
-			}
-			a.File(name, ps...)
-		})
-	}
-	wg.Wait()
+// TestWriteSite: every file comes out whole, in its place; what deflate
+// does not shrink is stored.
+func TestWriteSite(t *testing.T) {
+	fsys := built()
 	var buf bytes.Buffer
-	if err := a.Write(&buf, fsys); err != nil {
+	if err := Write(&buf, fsys); err != nil {
 		t.Fatal(err)
 	}
 	files, methods := unpack(t, buf.Bytes())
@@ -199,79 +181,6 @@ func TestArchive(t *testing.T) {
 	}
 }
 
-// unreadable is a site whose files given to the Archive cannot be read.
-type unreadable struct {
-	fs.FS
-	given map[string][][]byte
-}
-
-func (u unreadable) Open(name string) (fs.File, error) {
-	if _, ok := u.given[name]; ok {
-		return nil, fmt.Errorf("%s was read", name)
-	}
-	return u.FS.Open(name)
-}
-
-// TestArchiveFromMemory: a file given to the Archive is not read from the
-// site, unless the site's file has another size (a file written after it
-// was given), which is then read.
-func TestArchiveFromMemory(t *testing.T) {
-	fsys, parts := built()
-	var a Archive
-	for name, p := range parts {
-		var ps []*Part
-		for _, b := range p {
-			ps = append(ps, a.Part(b))
-		}
-		a.File(name, ps...)
-	}
-	var buf bytes.Buffer
-	if err := a.Write(&buf, unreadable{fsys, parts}); err != nil {
-		t.Fatal(err)
-	}
-	fsys["articles/b.html"] = &fstest.MapFile{Data: []byte("<html>rewritten</html>")}
-	buf.Reset()
-	if err := a.Write(&buf, fsys); err != nil {
-		t.Fatal(err)
-	}
-	files, _ := unpack(t, buf.Bytes())
-	if got := string(files[Folder+"/articles/b.html"]); got != "<html>rewritten</html>" {
-		t.Errorf("a file changed since it was given: the archive holds %q", got)
-	}
-}
-
-// TestArchiveDeterministic: the same parts give the same bytes, whatever
-// the order they were given in and the order their compression ended in.
-func TestArchiveDeterministic(t *testing.T) {
-	fsys, parts := built()
-	names := slices.Sorted(maps.Keys(parts))
-	var archives [2]bytes.Buffer
-	for i := range archives {
-		var a Archive
-		var wg sync.WaitGroup
-		for j := range names {
-			name := names[j]
-			if i == 1 {
-				name = names[len(names)-1-j]
-			}
-			wg.Go(func() {
-				var ps []*Part
-				for _, b := range parts[name] {
-					ps = append(ps, a.Part(b))
-				}
-				a.File(name, ps...)
-			})
-		}
-		wg.Wait()
-		if err := a.Write(&archives[i], fsys); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if !bytes.Equal(archives[0].Bytes(), archives[1].Bytes()) {
-		t.Error("two archives of the same parts differ")
-	}
-}
-
 // TestUnzip: the system's unzip reads the archive, checksums and all.
 func TestUnzip(t *testing.T) {
 	unzip, err := exec.LookPath("unzip")
@@ -281,21 +190,13 @@ func TestUnzip(t *testing.T) {
 		}
 		t.Skip("unzip is not installed")
 	}
-	fsys, parts := built()
-	var a Archive
-	for name, p := range parts {
-		var ps []*Part
-		for _, b := range p {
-			ps = append(ps, a.Part(b))
-		}
-		a.File(name, ps...)
-	}
+	fsys := built()
 	dir := t.TempDir()
 	f, err := os.Create(filepath.Join(dir, Name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.Write(f, fsys); err != nil {
+	if err := Write(f, fsys); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

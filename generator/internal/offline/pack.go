@@ -33,7 +33,7 @@ type Entry struct {
 // files in the same order. The first error ends it.
 //
 // A file of one piece is stored when deflating does not make it smaller,
-// with its size and checksum in its header as Archive writes them; a larger
+// with its size and checksum in its header; a larger
 // one is deflated, with its size and checksum in a data descriptor after
 // its data (known only once all of it has gone by).
 func Pack(w io.Writer, n int, entry func(i int) (Entry, error)) error {
