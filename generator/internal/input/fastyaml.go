@@ -278,18 +278,8 @@ func (p *fastParser) value(i, c, n int, inMap bool) (*yaml.Node, bool) {
 			return nil, false
 		}
 		return p.literal(i, c, n)
-	case '"':
-		var s string
-		if s, end = doubleQuoted(l, c); end >= 0 {
-			v = p.node(yaml.ScalarNode, "!!str", s, i, c)
-			v.Style = yaml.DoubleQuotedStyle
-		}
-	case '\'':
-		var s string
-		if s, end = singleQuoted(l, c); end >= 0 {
-			v = p.node(yaml.ScalarNode, "!!str", s, i, c)
-			v.Style = yaml.SingleQuotedStyle
-		}
+	case '"', '\'':
+		v, end = p.quoted(i, c)
 	case '[':
 		v, end = p.flowSequence(i, c)
 	default:
@@ -533,6 +523,27 @@ func singleQuoted(l string, c int) (string, int) {
 // flowSequence reads a flow sequence of scalars that starts at byte c of
 // line i and ends on the same line. It returns the node and the offset
 // after the closing bracket, or -1.
+// quoted reads the double- or single-quoted scalar at column c of line i:
+// its node and the column after it, or end -1 when it is not one the fast
+// path reads.
+func (p *fastParser) quoted(i, c int) (v *yaml.Node, end int) {
+	l := p.lines[i]
+	var s string
+	style := yaml.DoubleQuotedStyle
+	if l[c] == '"' {
+		s, end = doubleQuoted(l, c)
+	} else {
+		s, end = singleQuoted(l, c)
+		style = yaml.SingleQuotedStyle
+	}
+	if end < 0 {
+		return nil, -1
+	}
+	v = p.node(yaml.ScalarNode, "!!str", s, i, c)
+	v.Style = style
+	return v, end
+}
+
 func (p *fastParser) flowSequence(i, c int) (*yaml.Node, int) {
 	l := p.lines[i]
 	s := p.node(yaml.SequenceNode, "!!seq", "", i, c)
@@ -548,18 +559,8 @@ func (p *fastParser) flowSequence(i, c int) (*yaml.Node, int) {
 		var it *yaml.Node
 		end := -1
 		switch l[k] {
-		case '"':
-			var v string
-			if v, end = doubleQuoted(l, k); end >= 0 {
-				it = p.node(yaml.ScalarNode, "!!str", v, i, k)
-				it.Style = yaml.DoubleQuotedStyle
-			}
-		case '\'':
-			var v string
-			if v, end = singleQuoted(l, k); end >= 0 {
-				it = p.node(yaml.ScalarNode, "!!str", v, i, k)
-				it.Style = yaml.SingleQuotedStyle
-			}
+		case '"', '\'':
+			it, end = p.quoted(i, k)
 		default:
 			if end = plainEnd(l, k, true); end >= 0 {
 				v := strings.TrimRight(l[k:end], " ")
