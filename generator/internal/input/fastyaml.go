@@ -447,7 +447,7 @@ func doubleQuoted(l string, c int) (string, int) {
 			b = append(b, '\r')
 		case 'e':
 			b = append(b, 0x1b)
-		case ' ', '"', '/', '\\':
+		case ' ', '"', '\\': // not '/', which yaml.v3 rejects
 			b = append(b, e)
 		case 'N':
 			b = utf8.AppendRune(b, 0x85)
