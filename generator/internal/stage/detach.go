@@ -38,20 +38,39 @@ type Detached struct {
 func Detach(f map[string][]byte) *Detached {
 	d := &Detached{Bodies: map[string][]byte{}, Files: map[string][]byte{}}
 	for name, data := range f {
-		switch {
-		case strings.HasPrefix(name, "static/"):
-			d.Files[strings.TrimPrefix(name, "static/")] = data
+		if rest, ok := detachedFile(name); ok {
+			d.Files[rest] = data
 			delete(f, name)
-		case strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".html"):
-			i := bytes.IndexByte(data, '\n') // after the JSON front matter
-			if i < 0 || i == len(data)-1 {
+		} else if isPage(name) {
+			head, body, ok := splitBody(data)
+			if !ok {
 				continue
 			}
-			d.Bodies[OutputPath(name)] = data[i+1:]
-			f[name] = append(data[:i+1:i+1], BodyMark...)
+			d.Bodies[OutputPath(name)] = body
+			f[name] = append(head[:len(head):len(head)], BodyMark...)
 		}
 	}
 	return d
+}
+
+// detachedFile returns the path in the site of a staged file that Hugo
+// only copies (under static/), which a detached project keeps aside.
+func detachedFile(name string) (string, bool) { return strings.CutPrefix(name, "static/") }
+
+// isPage reports whether the staged file name is a page whose body a
+// detached project keeps aside.
+func isPage(name string) bool {
+	return strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".html")
+}
+
+// splitBody splits a staged page after its JSON front matter's line; ok
+// is false when no body follows it.
+func splitBody(data []byte) (head, body []byte, ok bool) {
+	i := bytes.IndexByte(data, '\n')
+	if i < 0 || i == len(data)-1 {
+		return data, nil, false
+	}
+	return data[:i+1], data[i+1:], true
 }
 
 // OutputPath is the path in the built site of the page staged as the

@@ -47,10 +47,10 @@ func (d *Dir) Files() []string { return d.files }
 // detach.
 func (d *Dir) place(name string) (string, bool) {
 	if d.Side != "" {
-		if rest, ok := strings.CutPrefix(name, "static/"); ok {
+		if rest, ok := detachedFile(name); ok {
 			return filepath.Join(d.Side, "files", filepath.FromSlash(rest)), false
 		}
-		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".html") {
+		if isPage(name) {
 			return filepath.Join(d.Path, filepath.FromSlash(name)), true
 		}
 	}
@@ -73,7 +73,7 @@ func (d *Dir) mkdir(file string) error {
 }
 
 func (d *Dir) noteFile(name string) {
-	if rest, ok := strings.CutPrefix(name, "static/"); ok && d.Side != "" {
+	if rest, ok := detachedFile(name); ok && d.Side != "" {
 		d.files = append(d.files, rest)
 	}
 }
@@ -86,12 +86,11 @@ func (d *Dir) File(name string, data []byte) error {
 	}
 	d.noteFile(name)
 	if detach {
-		i := bytes.IndexByte(data, '\n') // after the JSON front matter
-		if i >= 0 && i < len(data)-1 {
-			if err := d.writeBody(name, data[i+1:]); err != nil {
+		if head, body, ok := splitBody(data); ok {
+			if err := d.writeBody(name, body); err != nil {
 				return err
 			}
-			return writeFile(file, data[:i+1], []byte(BodyMark))
+			return writeFile(file, head, []byte(BodyMark))
 		}
 	}
 	return writeFile(file, data)
@@ -211,7 +210,7 @@ func (d *Dir) Rename(from, to string) error {
 	if err := d.mkdir(dst); err != nil {
 		return err
 	}
-	if rest, ok := strings.CutPrefix(from, "static/"); ok && d.Side != "" {
+	if rest, ok := detachedFile(from); ok && d.Side != "" {
 		for i, f := range d.files {
 			if f == rest {
 				d.files[i] = strings.TrimPrefix(to, "static/")
