@@ -266,6 +266,7 @@ const stageGrowth = 12
 // the number of HTML pages written, or the briefing's problems (a
 // *diag.ListError) or the error that stopped the build.
 func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.Result, int, error) {
+	ph := phases(os.Getenv("BRIEFING_TIMINGS") != "", os.Stderr)
 	if err := publish.Clean(out); err != nil {
 		return nil, 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
@@ -276,35 +277,67 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 	}
 	// The staged project is written to memory where there is room, its
 	// thousands of small files costing a few hundredths of what they cost
-	// on a disk, or else beside out. Either way a build killed before it
-	// could remove it leaves it where the next one cleans up (CleanStages,
-	// publish.Clean).
-	need := stageGrowth*inputSize(root) + projectSize(theme)
+	// on a disk, or else beside out. So is the side folder of a briefing
+	// small enough; a larger one's (a few big files: the bodies back to
+	// back, the files that gather every article) goes beside out, and
+	// only the project of small pages to memory. Either way a build killed
+	// before it could remove them leaves them where the next one cleans up
+	// (CleanStages, publish.Clean).
+	in := inputSize(root)
+	need := stageGrowth*in + projectSize(theme)
 	stageDir, removeStage, err := memoryStage(need)
-	if err == nil && stageDir == "" {
-		stageDir, err = publish.TempDir(out)
-		removeStage = func() { os.RemoveAll(stageDir) }
-	}
 	if err != nil {
 		return nil, 0, err
+	}
+	var project, sideDir string
+	if stageDir != "" {
+		project, sideDir = filepath.Join(stageDir, "project"), filepath.Join(stageDir, "side")
+	} else {
+		disk, err := publish.TempDir(out)
+		if err != nil {
+			return nil, 0, err
+		}
+		project, sideDir = filepath.Join(disk, "project"), filepath.Join(disk, "side")
+		removeStage = func() { os.RemoveAll(disk) }
+		// The detached project: a line of front matter and a mark for
+		// each page, less than the content it came from.
+		if small, removeSmall, err := memoryStage(in + projectSize(theme)); err != nil {
+			removeStage()
+			return nil, 0, err
+		} else if small != "" {
+			project = filepath.Join(small, "project")
+			removeStage = func() { removeSmall(); os.RemoveAll(disk) }
+		}
 	}
 	if os.Getenv("BRIEFING_KEEP_STAGE") == "" {
 		defer removeStage()
 	} else {
-		fmt.Fprintln(os.Stderr, "stage:", stageDir)
+		fmt.Fprintln(os.Stderr, "stage:", project, sideDir)
 	}
-	project := filepath.Join(stageDir, "project")
 	sink := &stage.Dir{Path: project}
 	if stage.CanDetach(theme) {
-		sink.Side = filepath.Join(stageDir, "side")
+		sink.Side = sideDir
 	}
+	defer sink.Close()
 	if err := writeFiles(project, theme); err != nil {
 		return nil, 0, err
 	}
-	res, err := compileInto(root, opt, sink)
+	// The site is written to tmp, and swapped into place once whole
+	// (publish): the files that go to it as they are go there at once.
+	tmp, err := publish.TempDir(out)
 	if err != nil {
+		return nil, 0, fmt.Errorf("cannot create the output folder: %w", err)
+	}
+	defer func() { os.RemoveAll(tmp) }() // gone already when published
+	if sink.Side != "" {
+		sink.Site = tmp
+	}
+	ph("prepare")
+	res, err := compileInto(root, opt, sink)
+	if err = errors.Join(err, sink.Close()); err != nil {
 		return nil, 0, err
 	}
+	ph("compile")
 	date := offline.Modified // of the handout, for a briefing without any date
 	if d := stage.AsOf(res.Briefing); d != nil {
 		date = d.Time()
@@ -313,13 +346,16 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 	// the system while Hugo runs (some 400 MB at 10,000 articles).
 	res.Briefing = nil
 	debug.FreeOSMemory()
-	side := &sideFolder{dir: sink.Side, bodies: sink.Bodies(), pages: sink.Pages(), files: sink.Files()}
-
-	tmp, err := publish.TempDir(out)
-	if err != nil {
-		return nil, 0, fmt.Errorf("cannot create the output folder: %w", err)
+	side := &sideFolder{filesDir: sink.FilesDir(), bodies: sink.Bodies(), files: sink.Files()}
+	// Hugo copies the theme's static files to the site, and would write
+	// one over a file of the same name the generator wrote there, which
+	// takes its place (as the project's static files take the place of
+	// the theme's in Hugo).
+	for _, name := range side.files {
+		if err := os.Remove(filepath.Join(project, "themes", "briefing", "static", filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, 0, err
+		}
 	}
-	defer func() { os.RemoveAll(tmp) }() // gone already when published
 	cache, err := cacheDir()
 	if err != nil {
 		return nil, 0, err
@@ -328,33 +364,30 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 	defer func() { release() }()
 	// runHugo has Hugo build the project into a folder of its own, in
 	// memory where there is room (hugo.StageParent): the splice then
-	// writes each page once, whole, to tmp, and the detached files are
-	// copied there while Hugo runs, with the pages' files created empty.
-	// On a disk, where that folder would cost as much to write as tmp,
-	// Hugo writes into tmp and the splice works in place.
-	runHugo := func() (built string, copied bool, err error) {
+	// writes each page once, whole, to tmp, the pages' files created
+	// there empty while Hugo runs. On a disk, where that folder would
+	// cost as much to write as tmp, Hugo writes into tmp and the splice
+	// works in place. The detached files are in tmp already.
+	runHugo := func() (built string, err error) {
 		built, release, err = hugoOutput(tmp, need)
 		if err != nil {
-			return "", false, err
+			return "", err
 		}
-		wrote := make(chan error, 1)
-		copied = built != tmp
-		if copied {
-			go func() {
-				wrote <- errors.Join(createFiles(tmp, slices.Clone(side.bodies)), side.copyFiles(tmp))
-			}()
+		created := make(chan error, 1)
+		if built != tmp {
+			go func() { created <- createFiles(tmp, side.paths()) }()
+		} else {
+			created <- nil
 		}
 		err = hugo.Build(ctx, project, built, cache)
-		if copied {
-			err = errors.Join(err, <-wrote)
-		}
-		return built, copied, errors.Join(err, ctx.Err())
+		return built, errors.Join(err, <-created, ctx.Err())
 	}
-	built, copied, err := runHugo()
+	built, err := runHugo()
 	if err != nil {
 		return nil, 0, err
 	}
-	sp, ok, err := planSplice(built, tmp, side, copied)
+	ph("hugo")
+	sp, ok, err := planSplice(built, tmp, side, side.filesDir == tmp)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -366,15 +399,13 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 		if err := side.restore(project); err != nil {
 			return nil, 0, err
 		}
-		side.bodies, side.pages = nil, nil
-		os.RemoveAll(tmp)
-		if tmp, err = publish.TempDir(out); err != nil {
-			return nil, 0, fmt.Errorf("cannot create the output folder: %w", err)
-		}
-		if built, copied, err = runHugo(); err != nil {
+		// What the first run wrote to tmp, the second writes over: the
+		// same files, each page now whole.
+		side.bodies = nil
+		if built, err = runHugo(); err != nil {
 			return nil, 0, err
 		}
-		if sp, _, err = planSplice(built, tmp, side, copied); err != nil {
+		if sp, _, err = planSplice(built, tmp, side, side.filesDir == tmp); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -392,11 +423,26 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 	if err := sp.pack(); err != nil {
 		return nil, 0, err
 	}
+	ph("write")
 	release()
 	if err := publish.Publish(tmp, out); err != nil {
 		return nil, 0, err
 	}
+	ph("publish")
 	return res, sp.pages(), nil
+}
+
+// phases returns a function that, when on, prints to w the time since it
+// was last called (or since phases) with the name of the step that took
+// it (BRIEFING_TIMINGS=1 in build).
+func phases(on bool, w io.Writer) func(step string) {
+	last := time.Now()
+	return func(step string) {
+		if on {
+			fmt.Fprintf(w, "%-8s %v\n", step, time.Since(last).Round(time.Millisecond))
+		}
+		last = time.Now()
+	}
 }
 
 // inputSize is the size of the files under root's content/ and
@@ -428,12 +474,16 @@ func hugoOutput(tmp string, need int64) (string, func(), error) {
 	return dir, release, nil
 }
 
+// maxMemoryStage is hugo.MaxMemoryStage; the tests lower it to build a
+// small briefing as a large one is built.
+var maxMemoryStage int64 = hugo.MaxMemoryStage
+
 // memoryStage creates a staging folder (hugo.TempStage) on a memory file
 // system with room for need bytes, and returns it with the function that
 // removes it, which may be called more than once; or "" when there is no
 // such file system.
 func memoryStage(need int64) (string, func(), error) {
-	if hugo.StageParent(need) == os.TempDir() {
+	if need > maxMemoryStage || hugo.StageParent(need) == os.TempDir() {
 		return "", nil, nil
 	}
 	dir, release, err := hugo.TempStage(stagePrefix, need)
@@ -453,43 +503,35 @@ func projectSize(files map[string][]byte) int64 {
 	return n
 }
 
-// sideFolder is what a stage.Dir detached to its side folder: the bodies of
-// pages (bodies/, under their paths in the built site) and the files to
-// write to the site as they are (files/). Without a folder, nothing was
-// detached.
+// sideFolder is what a stage.Dir detached: the bodies of pages and the
+// files to write to the site as they are.
 type sideFolder struct {
-	dir    string
-	bodies []string // paths in the site of the pages with a body in dir/bodies
-	pages  []string // their names in the staged project, in the same order
-	files  []string // paths in the site of the files in dir/files
+	bodies   []stage.Body
+	filesDir string   // where the detached files are
+	files    []string // their paths in the site (and in filesDir)
 }
 
-func (s *sideFolder) body(name string) string {
-	return filepath.Join(s.dir, "bodies", filepath.FromSlash(name))
+// paths returns the paths in the site of the pages with a body, sorted.
+func (s *sideFolder) paths() []string {
+	names := make([]string, len(s.bodies))
+	for i, b := range s.bodies {
+		names[i] = b.Path
+	}
+	slices.Sort(names)
+	return names
 }
 
 func (s *sideFolder) file(name string) string {
-	return filepath.Join(s.dir, "files", filepath.FromSlash(name))
-}
-
-// copyFiles copies the detached files to dir.
-func (s *sideFolder) copyFiles(dir string) error {
-	if err := makeDirs(dir, s.files); err != nil {
-		return err
-	}
-	errs := make([]error, len(s.files))
-	parallel.For(len(s.files), func(i int) {
-		errs[i] = copyFile(s.file(s.files[i]), filepath.Join(dir, filepath.FromSlash(s.files[i])))
-	})
-	return errors.Join(errs...)
+	return filepath.Join(s.filesDir, filepath.FromSlash(name))
 }
 
 // restore puts each body back into its staged page in project, in place of
 // stage.BodyMark, for a Hugo run over the whole pages.
 func (s *sideFolder) restore(project string) error {
-	errs := make([]error, len(s.pages))
-	parallel.For(len(s.pages), func(i int) {
-		page := filepath.Join(project, filepath.FromSlash(s.pages[i]))
+	errs := make([]error, len(s.bodies))
+	parallel.For(len(s.bodies), func(i int) {
+		b := s.bodies[i]
+		page := filepath.Join(project, filepath.FromSlash(b.Page))
 		data, err := os.ReadFile(page)
 		if err != nil {
 			errs[i] = err
@@ -497,15 +539,9 @@ func (s *sideFolder) restore(project string) error {
 		}
 		head, ok := bytes.CutSuffix(data, []byte(stage.BodyMark))
 		if !ok {
-			errs[i] = fmt.Errorf("the staged page %s has lost its body mark", s.pages[i])
+			errs[i] = fmt.Errorf("the staged page %s has lost its body mark", b.Page)
 			return
 		}
-		body, err := os.Open(s.body(s.bodies[i]))
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		defer body.Close()
 		f, err := os.Create(page)
 		if err != nil {
 			errs[i] = err
@@ -513,11 +549,25 @@ func (s *sideFolder) restore(project string) error {
 		}
 		_, err = f.Write(head)
 		if err == nil {
-			_, err = io.Copy(f, body)
+			err = copyBody(f, b)
 		}
 		errs[i] = errors.Join(err, f.Close())
 	})
 	return errors.Join(errs...)
+}
+
+// copyBody copies the body b to w.
+func copyBody(w io.Writer, b stage.Body) error {
+	f, err := os.Open(b.File)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	n, err := io.Copy(w, io.NewSectionReader(f, b.Off, b.Size))
+	if err == nil && n < b.Size {
+		err = fmt.Errorf("%s is shorter than it was", b.File)
+	}
+	return err
 }
 
 // copyFile copies the file from to the new file to.
@@ -562,13 +612,12 @@ type splicePlan struct {
 
 // spliceEntry is a file of the site.
 type spliceEntry struct {
-	name string // slash-separated path in the site
-	src  string // the file to read: Hugo's page, or the file as it is
-	dst  string // the file to write, or "" when src is it
-	size int64  // of src
-	body string // for a page with a detached body: the body's file,
-	mark int    // where its mark is in src,
-	bsz  int64  // and its size
+	name string     // slash-separated path in the site
+	src  string     // the file to read: Hugo's page, or the file as it is
+	dst  string     // the file to write, or "" when src is it
+	size int64      // of src
+	body stage.Body // for a page with a detached body (Path set): the body,
+	mark int        // and where its mark is in src
 }
 
 // planSplice plans the site to write to dir from what Hugo built into from
@@ -584,9 +633,9 @@ func planSplice(from, dir string, side *sideFolder, copied bool) (*splicePlan, b
 	for _, name := range side.files {
 		detachedFile[name] = true
 	}
-	withBody := make(map[string]string, len(side.bodies)) // page to body file
-	for _, name := range side.bodies {
-		withBody[name] = side.body(name)
+	withBody := make(map[string]stage.Body, len(side.bodies)) // by page
+	for _, b := range side.bodies {
+		withBody[b.Path] = b
 	}
 	sp := &splicePlan{dir: dir}
 	err := filepath.WalkDir(from, func(p string, e fs.DirEntry, err error) error {
@@ -611,7 +660,7 @@ func planSplice(from, dir string, side *sideFolder, copied bool) (*splicePlan, b
 				return err
 			}
 			se := spliceEntry{name: name, src: p, size: info.Size(), body: withBody[name]}
-			if from != dir || se.body != "" {
+			if from != dir || se.body.Path != "" {
 				se.dst = filepath.Join(dir, rel)
 			}
 			sp.entries = append(sp.entries, se)
@@ -622,16 +671,16 @@ func planSplice(from, dir string, side *sideFolder, copied bool) (*splicePlan, b
 		return nil, false, fmt.Errorf("the site Hugo built: %w", err)
 	}
 	slices.SortFunc(sp.entries, func(a, b spliceEntry) int { return strings.Compare(a.name, b.name) })
-	for _, name := range side.bodies {
-		if _, found := sp.find(name); !found {
-			return nil, false, fmt.Errorf("Hugo did not build the page %s", name)
+	for _, b := range side.bodies {
+		if _, found := sp.find(b.Path); !found {
+			return nil, false, fmt.Errorf("Hugo did not build the page %s", b.Path)
 		}
 	}
 	// Every page with a body has its mark once.
 	errs := make([]error, len(sp.entries))
 	parallel.For(len(sp.entries), func(i int) {
 		se := &sp.entries[i]
-		if se.body == "" {
+		if se.body.Path == "" {
 			return
 		}
 		se.mark = -1
@@ -643,18 +692,12 @@ func planSplice(from, dir string, side *sideFolder, copied bool) (*splicePlan, b
 		if m := bytes.Index(data, []byte(stage.BodyMark)); m >= 0 && bytes.LastIndex(data, []byte(stage.BodyMark)) == m {
 			se.mark = m
 		}
-		info, err := os.Stat(se.body)
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		se.bsz = info.Size()
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, false, err
 	}
 	for _, se := range sp.entries {
-		if se.body != "" && se.mark < 0 {
+		if se.body.Path != "" && se.mark < 0 {
 			return nil, false, nil
 		}
 	}
@@ -686,7 +729,7 @@ func (sp *splicePlan) find(name string) (int, bool) {
 // also writes the file's bytes to the site.
 func (sp *splicePlan) entry(i int) (offline.Entry, error) {
 	se := sp.entries[i]
-	if se.body == "" {
+	if se.body.Path == "" {
 		if se.size == 0 && se.dst != "" { // no piece to fill
 			if err := writeAt(se.dst, nil, 0); err != nil {
 				return offline.Entry{}, err
@@ -710,20 +753,20 @@ func (sp *splicePlan) entry(i int) (offline.Entry, error) {
 		return offline.Entry{}, fmt.Errorf("the page %s changed while the site was written", se.name)
 	}
 	head, tail := page[:se.mark], page[se.mark+len(stage.BodyMark):]
-	size := int64(len(head)) + se.bsz + int64(len(tail))
+	size := int64(len(head)) + se.body.Size + int64(len(tail))
 	if se.dst == se.src { // in place: the page is in memory now
 		if err := os.Truncate(se.dst, size); err != nil {
 			return offline.Entry{}, err
 		}
 	}
-	bodyEnd := int64(len(head)) + se.bsz
+	bodyEnd := int64(len(head)) + se.body.Size
 	return offline.Entry{Name: se.name, Size: size, Fill: func(p []byte, off int64) error {
 		n := int64(0)
 		if off < int64(len(head)) {
 			n = int64(copy(p, head[off:]))
 		}
 		if k := min(int64(len(p))-n, bodyEnd-(off+n)); k > 0 {
-			if err := readAt(se.body, p[n:n+k], off+n-int64(len(head))); err != nil {
+			if err := se.body.ReadAt(p[n:n+k], off+n-int64(len(head))); err != nil {
 				return err
 			}
 			n += k

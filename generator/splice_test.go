@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/offline"
+	"github.com/briefing/annotated/generator/internal/parallel"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
@@ -56,6 +58,33 @@ func TestBuildSplicesBodies(t *testing.T) {
 	}
 }
 
+// TestBuildFilesOverTheme: a file the generator writes to the site (here
+// briefing.json) takes the place of a theme's static file of the same name,
+// wherever the build stages, although it is written to the site before
+// Hugo copies the theme's static files there.
+func TestBuildFilesOverTheme(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	theme := filepath.Join(root, "themes", "briefing")
+	if err := os.CopyFS(theme, annotated.Theme()); err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, filepath.Join(theme, "static", "briefing.json"), `{"from":"the theme"}`)
+	writeTestFile(t, filepath.Join(theme, "static", "theme-only.txt"), "kept")
+	stageModes(t, root, func(t *testing.T) {
+		out := buildBriefing(t, root)
+		var model struct {
+			Articles []json.RawMessage `json:"articles"`
+		}
+		if err := json.Unmarshal([]byte(readFile(t, out, "briefing.json")), &model); err != nil || len(model.Articles) == 0 {
+			t.Errorf("briefing.json is not the generator's: %v, %d articles", err, len(model.Articles))
+		}
+		if got := readFile(t, out, "theme-only.txt"); got != "kept" {
+			t.Errorf("the theme's own static file holds %q", got)
+		}
+	})
+}
+
 // TestBuildThemeTransformingContent: a theme whose article template does
 // not print .Content as it is (here: it adds a class to the body's
 // container) gets the page Hugo makes of the whole body, as without
@@ -76,20 +105,15 @@ func TestBuildThemeTransformingContent(t *testing.T) {
 	if err := os.WriteFile(layout, []byte(strings.Replace(string(data), "{{ .Content }}", `{{ replace .Content "class=\"body\"" "class=\"body transformed\"" | safeHTML }}`, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, mode := range []string{"memory", "disk"} { // as in TestBuildZipHoldsTheSite
-		t.Run(mode, func(t *testing.T) {
-			if mode == "disk" {
-				t.Setenv("TMPDIR", t.TempDir())
-			}
-			page := readFile(t, buildBriefing(t, root), "articles/curly.html")
-			if !strings.Contains(page, `<div class="body transformed">`) || !strings.Contains(page, `role="doc-endnotes"`) {
-				t.Errorf("the article page does not hold its transformed body:\n%.2000s", page)
-			}
-			if strings.Contains(page, stage.BodyMark) {
-				t.Error("the page keeps the body mark")
-			}
-		})
-	}
+	stageModes(t, root, func(t *testing.T) {
+		page := readFile(t, buildBriefing(t, root), "articles/curly.html")
+		if !strings.Contains(page, `<div class="body transformed">`) || !strings.Contains(page, `role="doc-endnotes"`) {
+			t.Errorf("the article page does not hold its transformed body:\n%.2000s", page)
+		}
+		if strings.Contains(page, stage.BodyMark) {
+			t.Error("the page keeps the body mark")
+		}
+	})
 }
 
 // TestBuildFallsBackToWholePages: a theme that prints a page's content as
@@ -112,41 +136,36 @@ func TestBuildFallsBackToWholePages(t *testing.T) {
 	if err := os.WriteFile(layout, []byte(strings.Replace(string(data), "{{ .Content }}", "{{ .Content }}{{ \""+stage.BodyMark+"\" | safeHTML }}", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, mode := range []string{"memory", "disk"} {
-		t.Run(mode, func(t *testing.T) {
-			if mode == "disk" {
-				t.Setenv("TMPDIR", t.TempDir())
-			}
-			out := buildBriefing(t, root)
-			page := readFile(t, out, "articles/curly.html")
-			if !strings.Contains(page, `<div class="body">`) || !strings.Contains(page, `role="doc-endnotes"`) {
-				t.Errorf("the article page does not hold its body:\n%.2000s", page)
-			}
-			if n := strings.Count(page, stage.BodyMark); n != 1 {
-				t.Errorf("the page holds the theme's mark %d times, want once", n)
-			}
-			site := siteFiles(t, out)
-			zipData := []byte(site[offline.Name])
-			zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+	stageModes(t, root, func(t *testing.T) {
+		out := buildBriefing(t, root)
+		page := readFile(t, out, "articles/curly.html")
+		if !strings.Contains(page, `<div class="body">`) || !strings.Contains(page, `role="doc-endnotes"`) {
+			t.Errorf("the article page does not hold its body:\n%.2000s", page)
+		}
+		if n := strings.Count(page, stage.BodyMark); n != 1 {
+			t.Errorf("the page holds the theme's mark %d times, want once", n)
+		}
+		site := siteFiles(t, out)
+		zipData := []byte(site[offline.Name])
+		zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(zr.File) != len(site)-1 {
+			t.Errorf("%d files in the zip, %d in the site", len(zr.File), len(site)-1)
+		}
+		for _, f := range zr.File {
+			rc, err := f.Open()
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(zr.File) != len(site)-1 {
-				t.Errorf("%d files in the zip, %d in the site", len(zr.File), len(site)-1)
+			data, err := io.ReadAll(rc)
+			rc.Close()
+			if name := strings.TrimPrefix(f.Name, offline.Folder+"/"); err != nil || string(data) != site[name] {
+				t.Errorf("%s differs from the site's file (%v)", f.Name, err)
 			}
-			for _, f := range zr.File {
-				rc, err := f.Open()
-				if err != nil {
-					t.Fatal(err)
-				}
-				data, err := io.ReadAll(rc)
-				rc.Close()
-				if name := strings.TrimPrefix(f.Name, offline.Folder+"/"); err != nil || string(data) != site[name] {
-					t.Errorf("%s differs from the site's file (%v)", f.Name, err)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // TestBuildZipHoldsTheSite: the offline zip holds every file of the site,
@@ -157,46 +176,74 @@ func TestBuildFallsBackToWholePages(t *testing.T) {
 func TestBuildZipHoldsTheSite(t *testing.T) {
 	root := t.TempDir()
 	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	for _, mode := range []string{"memory", "disk"} {
-		t.Run(mode, func(t *testing.T) {
-			if mode == "disk" {
-				t.Setenv("TMPDIR", t.TempDir())
-			}
-			out := buildBriefing(t, root)
-			site := siteFiles(t, out)
-			zipData := []byte(site[offline.Name])
-			delete(site, offline.Name)
-			zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+	stageModes(t, root, func(t *testing.T) {
+		out := buildBriefing(t, root)
+		site := siteFiles(t, out)
+		zipData := []byte(site[offline.Name])
+		delete(site, offline.Name)
+		zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			rc, err := f.Open()
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, f := range zr.File {
-				rc, err := f.Open()
+			data, err := io.ReadAll(rc)
+			rc.Close()
+			name := strings.TrimPrefix(f.Name, offline.Folder+"/")
+			want, ok := site[name]
+			switch {
+			case err != nil:
+				t.Errorf("%s: %v", f.Name, err)
+			case !ok:
+				t.Errorf("%s is in the zip, not in the site", f.Name)
+			case string(data) != want:
+				t.Errorf("%s differs from the site's file", f.Name)
+			}
+			delete(site, name)
+		}
+		for name := range site {
+			t.Errorf("%s is not in the zip", name)
+		}
+		if unzip, err := exec.LookPath("unzip"); err == nil {
+			if msg, err := exec.Command(unzip, "-tq", filepath.Join(out, offline.Name)).CombinedOutput(); err != nil {
+				t.Errorf("unzip -t: %v\n%s", err, msg)
+			}
+		}
+	})
+}
+
+// stageModes runs f for each of the places a build of the briefing in
+// root stages in: all in memory, all on a disk (TMPDIR set) and, as for a
+// large briefing, the project of small pages in memory and the rest (the
+// bodies, Hugo's output) on a disk.
+func stageModes(t *testing.T, root string, f func(t *testing.T)) {
+	t.Helper()
+	for _, mode := range []string{"memory", "disk", "project in memory"} {
+		t.Run(mode, func(t *testing.T) {
+			switch mode {
+			case "disk":
+				t.Setenv("TMPDIR", t.TempDir())
+			case "project in memory":
+				theme, err := themeFiles(root)
 				if err != nil {
 					t.Fatal(err)
 				}
-				data, err := io.ReadAll(rc)
-				rc.Close()
-				name := strings.TrimPrefix(f.Name, offline.Folder+"/")
-				want, ok := site[name]
-				switch {
-				case err != nil:
-					t.Errorf("%s: %v", f.Name, err)
-				case !ok:
-					t.Errorf("%s is in the zip, not in the site", f.Name)
-				case string(data) != want:
-					t.Errorf("%s differs from the site's file", f.Name)
+				small := inputSize(root) + projectSize(theme)
+				defer func(n int64) { maxMemoryStage = n }(maxMemoryStage)
+				maxMemoryStage = small
+				if dir, release, err := memoryStage(small); err != nil || dir == "" {
+					t.Skipf("no memory file system to stage in (%v)", err)
+				} else {
+					release()
 				}
-				delete(site, name)
-			}
-			for name := range site {
-				t.Errorf("%s is not in the zip", name)
-			}
-			if unzip, err := exec.LookPath("unzip"); err == nil {
-				if msg, err := exec.Command(unzip, "-tq", filepath.Join(out, offline.Name)).CombinedOutput(); err != nil {
-					t.Errorf("unzip -t: %v\n%s", err, msg)
+				if dir, _, _ := memoryStage(stageGrowth*inputSize(root) + projectSize(theme)); dir != "" {
+					t.Fatal("the whole stage would go to memory")
 				}
 			}
+			f(t)
 		})
 	}
 }
@@ -221,16 +268,18 @@ func hugoSite(t *testing.T, files map[string]string) string {
 // detaches them.
 func sideOf(t *testing.T, bodies, files map[string]string) *sideFolder {
 	t.Helper()
-	s := &sideFolder{dir: t.TempDir()}
+	dir := t.TempDir()
+	s := &sideFolder{filesDir: filepath.Join(dir, "files")}
+	// The bodies back to back in one file, after a few bytes of another.
+	spool := filepath.Join(dir, "bodies")
+	all := "xyz"
 	for _, name := range slices.Sorted(maps.Keys(bodies)) {
-		s.bodies = append(s.bodies, name)
-		s.pages = append(s.pages, "content/"+name)
+		s.bodies = append(s.bodies, stage.Body{Path: name, Page: "content/" + name, File: spool, Off: int64(len(all)), Size: int64(len(bodies[name]))})
+		all += bodies[name]
 	}
+	writeTestFile(t, spool, all+"zyx")
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		s.files = append(s.files, name)
-	}
-	for name, data := range bodies {
-		writeTestFile(t, s.body(name), data)
 	}
 	for name, data := range files {
 		writeTestFile(t, s.file(name), data)
@@ -338,7 +387,7 @@ func TestSplice(t *testing.T) {
 			from, dir := hugoSite(t, built), t.TempDir()
 			side := sideOf(t, bodies, files)
 			if copied {
-				if err := errors.Join(createFiles(dir, slices.Clone(side.bodies)), side.copyFiles(dir)); err != nil {
+				if err := errors.Join(createFiles(dir, side.paths()), side.copyFiles(dir)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -375,7 +424,9 @@ func TestSplice(t *testing.T) {
 func TestSideRestore(t *testing.T) {
 	project := t.TempDir()
 	side := sideOf(t, map[string]string{"index.html": "<p>home</p>", "articles/a.html": "<p>a</p>"}, nil)
-	side.pages = []string{"content/articles/a.html", "content/_index.html"} // in the order of bodies
+	for i, b := range side.bodies {
+		side.bodies[i].Page = map[string]string{"index.html": "content/_index.html", "articles/a.html": "content/articles/a.html"}[b.Path]
+	}
 	writeTestFile(t, filepath.Join(project, "content", "_index.html"), "{\"title\":\"home\"}\n"+stage.BodyMark)
 	writeTestFile(t, filepath.Join(project, "content", "articles", "a.html"), "{}\n"+stage.BodyMark)
 	if err := side.restore(project); err != nil {
@@ -398,4 +449,17 @@ func siteFiles(t *testing.T, dir string) map[string]string {
 	files := snapshotDir(t, dir)
 	maps.DeleteFunc(files, func(name, _ string) bool { return strings.HasSuffix(name, "/") })
 	return files
+}
+
+// copyFiles copies the detached files to dir, as a build that kept them
+// aside would.
+func (s *sideFolder) copyFiles(dir string) error {
+	if err := makeDirs(dir, s.files); err != nil {
+		return err
+	}
+	errs := make([]error, len(s.files))
+	parallel.For(len(s.files), func(i int) {
+		errs[i] = copyFile(s.file(s.files[i]), filepath.Join(dir, filepath.FromSlash(s.files[i])))
+	})
+	return errors.Join(errs...)
 }

@@ -104,11 +104,29 @@ func TestStreamMatchesCompile(t *testing.T) {
 				t.Fatal(err)
 			}
 			sameFiles(t, name+" detached: pages", readTree(t, side.Path), detached)
-			sameFiles(t, name+" detached: bodies", readTree(t, filepath.Join(side.Side, "bodies")), d.Bodies)
-			sameFiles(t, name+" detached: files", readTree(t, filepath.Join(side.Side, "files")), d.Files)
-			if got := slices.Sorted(slices.Values(side.Bodies())); !slices.Equal(got, slices.Sorted(maps.Keys(d.Bodies))) {
-				t.Errorf("%s: Bodies() = %d names, want %d", name, len(got), len(d.Bodies))
+			if err := side.Close(); err != nil {
+				t.Fatal(err)
 			}
+			bodies := map[string][]byte{}
+			for _, b := range side.Bodies() {
+				if _, dup := bodies[b.Path]; dup {
+					t.Errorf("%s: the body of %s is listed twice", name, b.Path)
+				}
+				data, err := b.Read()
+				if err != nil {
+					t.Fatal(err)
+				}
+				bodies[b.Path] = data
+				// The articles' pages come whole: their bodies share one file.
+				if strings.HasPrefix(b.Path, "articles/") && b.File != filepath.Join(side.Side, "bodies") {
+					t.Errorf("%s: the body of %s is in %s, not in the bodies' file", name, b.Path, b.File)
+				}
+				if _, staged := detached[b.Page]; !staged || stage.OutputPath(b.Page) != b.Path {
+					t.Errorf("%s: the body of %s is said to be of the staged page %s", name, b.Path, b.Page)
+				}
+			}
+			sameFiles(t, name+" detached: bodies", bodies, d.Bodies)
+			sameFiles(t, name+" detached: files", readTree(t, filepath.Join(side.Side, "files")), d.Files)
 			if got := slices.Sorted(slices.Values(side.Files())); !slices.Equal(got, slices.Sorted(maps.Keys(d.Files))) {
 				t.Errorf("%s: Files() = %v, want %v", name, got, slices.Sorted(maps.Keys(d.Files)))
 			}
