@@ -183,13 +183,20 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 	outC := filepath.Join(base, "out-plain")
 	steps := []func() (sample, error){
 		func() (sample, error) {
+			// Into no output folder, as (c): publishing then renames the
+			// new site into place, with no earlier one to remove.
+			if err := os.RemoveAll(outA); err != nil {
+				return sample{}, err
+			}
 			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA))
 		},
 		func() (sample, error) {
 			return measure(command(modDir, gen, "check", "--root", briefingDir))
 		},
 		func() (sample, error) {
-			_ = os.RemoveAll(outC) // as the generator builds into a fresh folder
+			if err := os.RemoveAll(outC); err != nil { // as for (a)
+				return sample{}, err
+			}
 			cmd, err := hugo.BuildCmd(context.Background(), plainDir, outC, cacheDir)
 			if err != nil {
 				return sample{}, err
