@@ -322,16 +322,6 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 	if err := writeFiles(project, theme); err != nil {
 		return nil, 0, err
 	}
-	// The site is written to tmp, and swapped into place once whole
-	// (publish): the files that go to it as they are go there at once.
-	tmp, err := publish.TempDir(out)
-	if err != nil {
-		return nil, 0, fmt.Errorf("cannot create the output folder: %w", err)
-	}
-	defer func() { os.RemoveAll(tmp) }() // gone already when published
-	if sink.Side != "" {
-		sink.Site = tmp
-	}
 	ph("prepare")
 	res, err := compileInto(root, opt, sink)
 	if err = errors.Join(err, sink.Close()); err != nil {
@@ -347,8 +337,17 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 	res.Briefing = nil
 	debug.FreeOSMemory()
 	side := &sideFolder{filesDir: sink.FilesDir(), bodies: sink.Bodies(), files: sink.Files()}
-	// Hugo copies the theme's static files to the site, and would write
-	// one over a file of the same name the generator wrote there, which
+	// Only now, the briefing having no problems, is the site's folder
+	// made beside out; a build that failed has touched nothing there
+	// (unless it staged there, a briefing too large for memory).
+	tmp, err := publish.TempDir(out)
+	if err != nil {
+		return nil, 0, fmt.Errorf("cannot create the output folder: %w", err)
+	}
+	defer func() { os.RemoveAll(tmp) }() // gone already when published
+	// The detached files are moved to the site before Hugo builds into
+	// it, and Hugo copies the theme's static files there, so it would
+	// write one over a file of the same name the generator wrote, which
 	// takes its place (as the project's static files take the place of
 	// the theme's in Hugo).
 	for _, name := range side.files {
@@ -364,30 +363,32 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 	defer func() { release() }()
 	// runHugo has Hugo build the project into a folder of its own, in
 	// memory where there is room (hugo.StageParent): the splice then
-	// writes each page once, whole, to tmp, the pages' files created
-	// there empty while Hugo runs. On a disk, where that folder would
-	// cost as much to write as tmp, Hugo writes into tmp and the splice
-	// works in place. The detached files are in tmp already.
+	// writes each page once, whole, to tmp, and while Hugo runs the
+	// detached files are moved there (copied from memory) and the pages'
+	// files created empty. On a disk, where that folder would cost as
+	// much to write as tmp, Hugo writes into tmp, the detached files
+	// moved there first (renamed, on the same disk), and the splice works
+	// in place.
 	runHugo := func() (built string, err error) {
 		built, release, err = hugoOutput(tmp, need)
 		if err != nil {
 			return "", err
 		}
-		created := make(chan error, 1)
+		prepared := make(chan error, 1)
 		if built != tmp {
-			go func() { created <- createFiles(tmp, side.paths()) }()
+			go func() { prepared <- errors.Join(side.moveFiles(tmp), createFiles(tmp, side.paths())) }()
 		} else {
-			created <- nil
+			prepared <- side.moveFiles(tmp)
 		}
 		err = hugo.Build(ctx, project, built, cache)
-		return built, errors.Join(err, <-created, ctx.Err())
+		return built, errors.Join(err, <-prepared, ctx.Err())
 	}
 	built, err := runHugo()
 	if err != nil {
 		return nil, 0, err
 	}
 	ph("hugo")
-	sp, ok, err := planSplice(built, tmp, side, side.filesDir == tmp)
+	sp, ok, err := planSplice(built, tmp, side)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -405,7 +406,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 		if built, err = runHugo(); err != nil {
 			return nil, 0, err
 		}
-		if sp, _, err = planSplice(built, tmp, side, side.filesDir == tmp); err != nil {
+		if sp, _, err = planSplice(built, tmp, side); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -525,6 +526,31 @@ func (s *sideFolder) file(name string) string {
 	return filepath.Join(s.filesDir, filepath.FromSlash(name))
 }
 
+// moveFiles moves the detached files to dir (renamed, or copied from
+// another file system), where they are from then on.
+func (s *sideFolder) moveFiles(dir string) error {
+	if s.filesDir == dir {
+		return nil
+	}
+	if err := makeDirs(dir, s.files); err != nil {
+		return err
+	}
+	errs := make([]error, len(s.files))
+	parallel.For(len(s.files), func(i int) {
+		from, to := s.file(s.files[i]), filepath.Join(dir, filepath.FromSlash(s.files[i]))
+		if err := os.Rename(from, to); errors.Is(err, syscall.EXDEV) {
+			errs[i] = copyFile(from, to)
+		} else {
+			errs[i] = err
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	s.filesDir = dir
+	return nil
+}
+
 // restore puts each body back into its staged page in project, in place of
 // stage.BodyMark, for a Hugo run over the whole pages.
 func (s *sideFolder) restore(project string) error {
@@ -621,14 +647,16 @@ type spliceEntry struct {
 }
 
 // planSplice plans the site to write to dir from what Hugo built into from
-// (dir itself, or another folder) and the detached files and bodies of side;
-// copied tells that the detached files are in dir already (copyFiles). It
-// reports false, writing nothing, when a page lacks its mark or has it
+// (dir itself, or another folder) and the detached files and bodies of side,
+// its files moved to dir already (moveFiles). It reports false, writing nothing, when a page lacks its mark or has it
 // twice: a theme whose templates do not print .Content once and as it is.
 // Every other file Hugo built goes to the site as it is, except those side
 // holds (a detached file takes the place of a theme's static file, as in
 // Hugo).
-func planSplice(from, dir string, side *sideFolder, copied bool) (*splicePlan, bool, error) {
+func planSplice(from, dir string, side *sideFolder) (*splicePlan, bool, error) {
+	if len(side.files) > 0 && side.filesDir != dir {
+		return nil, false, fmt.Errorf("the generator's files are not in %s", dir)
+	}
 	detachedFile := make(map[string]bool, len(side.files))
 	for _, name := range side.files {
 		detachedFile[name] = true
@@ -701,14 +729,8 @@ func planSplice(from, dir string, side *sideFolder, copied bool) (*splicePlan, b
 			return nil, false, nil
 		}
 	}
-	if err := makeDirs(dir, side.files); err != nil {
-		return nil, false, err
-	}
 	for _, name := range side.files {
-		se := spliceEntry{name: name, src: side.file(name), dst: filepath.Join(dir, filepath.FromSlash(name))}
-		if copied {
-			se.src, se.dst = se.dst, ""
-		}
+		se := spliceEntry{name: name, src: side.file(name)}
 		info, err := os.Stat(se.src)
 		if err != nil {
 			return nil, false, err

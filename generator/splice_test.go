@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -19,7 +18,6 @@ import (
 	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/offline"
-	"github.com/briefing/annotated/generator/internal/parallel"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
@@ -364,9 +362,12 @@ func TestSplice(t *testing.T) {
 			}
 		}
 	}
-	splice := func(t *testing.T, from, dir string, side *sideFolder, copied bool) {
+	splice := func(t *testing.T, from, dir string, side *sideFolder) {
 		t.Helper()
-		sp, ok, err := planSplice(from, dir, side, copied)
+		if err := side.moveFiles(dir); err != nil {
+			t.Fatal(err)
+		}
+		sp, ok, err := planSplice(from, dir, side)
 		if !ok || err != nil {
 			t.Fatalf("planSplice: %v, %v", ok, err)
 		}
@@ -379,19 +380,19 @@ func TestSplice(t *testing.T) {
 	}
 	t.Run("in place", func(t *testing.T) {
 		dir := hugoSite(t, built)
-		splice(t, dir, dir, sideOf(t, bodies, files), false)
+		splice(t, dir, dir, sideOf(t, bodies, files))
 		check(t, dir)
 	})
-	for _, copied := range []bool{false, true} {
-		t.Run(fmt.Sprintf("into another folder, files copied: %v", copied), func(t *testing.T) {
+	for _, created := range []bool{false, true} {
+		t.Run(fmt.Sprintf("into another folder, pages created empty first: %v", created), func(t *testing.T) {
 			from, dir := hugoSite(t, built), t.TempDir()
 			side := sideOf(t, bodies, files)
-			if copied {
-				if err := errors.Join(createFiles(dir, side.paths()), side.copyFiles(dir)); err != nil {
+			if created {
+				if err := createFiles(dir, side.paths()); err != nil {
 					t.Fatal(err)
 				}
 			}
-			splice(t, from, dir, side, copied)
+			splice(t, from, dir, side)
 			check(t, dir)
 			if !reflect.DeepEqual(siteFiles(t, from), built) {
 				t.Error("the folder Hugo built into was changed")
@@ -408,7 +409,7 @@ func TestSplice(t *testing.T) {
 				dir = t.TempDir()
 			}
 			before := siteFiles(t, dir)
-			_, ok, err := planSplice(from, dir, sideOf(t, bodies, nil), false)
+			_, ok, err := planSplice(from, dir, sideOf(t, bodies, nil))
 			if ok || err != nil {
 				t.Errorf("%q (into another folder: %v): %v, %v; want false, nil", bad, into, ok, err)
 			}
@@ -449,17 +450,4 @@ func siteFiles(t *testing.T, dir string) map[string]string {
 	files := snapshotDir(t, dir)
 	maps.DeleteFunc(files, func(name, _ string) bool { return strings.HasSuffix(name, "/") })
 	return files
-}
-
-// copyFiles copies the detached files to dir, as a build that kept them
-// aside would.
-func (s *sideFolder) copyFiles(dir string) error {
-	if err := makeDirs(dir, s.files); err != nil {
-		return err
-	}
-	errs := make([]error, len(s.files))
-	parallel.For(len(s.files), func(i int) {
-		errs[i] = copyFile(s.file(s.files[i]), filepath.Join(dir, filepath.FromSlash(s.files[i])))
-	})
-	return errors.Join(errs...)
 }

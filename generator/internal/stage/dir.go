@@ -26,12 +26,9 @@ import (
 // create, which costs a disk far more than writing their bytes. A page
 // written in pieces (Create) may be open while others come, so its body
 // gets a file of its own, under Side/pages/. Close finishes the bodies'
-// file. With Site set too, the files under static/ go there instead of to
-// Side/files/: they go to the site as they are, and a build that writes
-// them where the site is being written need not copy them there later.
+// file.
 type Dir struct {
 	Path, Side string
-	Site       string
 	bodies     []Body
 	files      []string
 	made       map[string]bool // folders made
@@ -80,14 +77,8 @@ func (d *Dir) Bodies() []Body { return d.bodies }
 // order they came (a renamed file under its new name).
 func (d *Dir) Files() []string { return d.files }
 
-// FilesDir is the folder the files under static/ went to (Files): Site,
-// or else Side/files.
-func (d *Dir) FilesDir() string {
-	if d.Site != "" {
-		return d.Site
-	}
-	return filepath.Join(d.Side, "files")
-}
+// FilesDir is the folder the files under static/ went to (Files).
+func (d *Dir) FilesDir() string { return filepath.Join(d.Side, "files") }
 
 // Close finishes the file of the bodies that came whole.
 func (d *Dir) Close() error {
