@@ -467,12 +467,19 @@ func readFile(t *testing.T, dir, name string) string {
 }
 
 // TestClaimReviewOnPages: every page that carries a verdict has one
-// ClaimReview block with a review per verdict; the others have none.
+// ClaimReview block with a review per verdict, in its <body> (the
+// generator writes it at the end of the page's body, not as a Hugo asset
+// the head would print); the others, the handout included, have none.
 func TestClaimReviewOnPages(t *testing.T) {
 	out := buildReal(t)
 	res, err := compile("..", stage.Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for name := range res.Files {
+		if strings.HasPrefix(name, "assets/jsonld/") {
+			t.Errorf("%s staged: the JSON-LD belongs in the page's body", name)
+		}
 	}
 	want := map[string]int{"claims.html": len(res.Briefing.Claims)}
 	for slug, a := range res.Articles {
@@ -483,17 +490,21 @@ func TestClaimReviewOnPages(t *testing.T) {
 		}
 	}
 	for name, page := range htmlFiles(t, out) {
-		blocks := scriptRE.FindAllStringSubmatch(page, -1)
 		if want[name] == 0 {
-			if n := strings.Count(page, "application/ld+json"); n > 0 && name != "handout.html" {
+			if n := strings.Count(page, "application/ld+json"); n > 0 {
 				t.Errorf("%s carries no verdict but has %d JSON-LD blocks", name, n)
 			}
 			continue
 		}
-		var n int
-		for _, b := range blocks {
-			if !strings.Contains(b[1], "application/ld+json") {
+		body, end := strings.Index(page, "<body"), strings.Index(page, "</body>")
+		var n, blocks int
+		for _, m := range scriptRE.FindAllStringSubmatchIndex(page, -1) {
+			if !strings.Contains(page[m[2]:m[3]], "application/ld+json") {
 				continue
+			}
+			blocks++
+			if body < 0 || m[0] < body || m[1] > end {
+				t.Errorf("%s: a JSON-LD block at byte %d, outside the <body> (bytes %d to %d)", name, m[0], body, end)
 			}
 			var g struct {
 				Context string `json:"@context"`
@@ -504,7 +515,7 @@ func TestClaimReviewOnPages(t *testing.T) {
 					} `json:"reviewRating"`
 				} `json:"@graph"`
 			}
-			if err := json.Unmarshal([]byte(b[2]), &g); err != nil {
+			if err := json.Unmarshal([]byte(page[m[4]:m[5]]), &g); err != nil {
 				t.Fatalf("%s: JSON-LD does not parse: %v", name, err)
 			}
 			for _, r := range g.Graph {
@@ -513,8 +524,8 @@ func TestClaimReviewOnPages(t *testing.T) {
 				}
 			}
 		}
-		if n != want[name] {
-			t.Errorf("%s: %d ClaimReviews, want %d", name, n, want[name])
+		if blocks != 1 || n != want[name] {
+			t.Errorf("%s: %d ClaimReviews in %d JSON-LD blocks, want %d in 1", name, n, blocks, want[name])
 		}
 	}
 }

@@ -157,13 +157,12 @@ func (b *Builder) refresh(ctx context.Context, files map[string][]byte) (*Site, 
 // laid-out project: what a refresh without Hugo is compared with.
 func (b *Builder) ForceHugo() { b.forceHugo = true }
 
-// Holes. Besides the bodies, a detached project holds a few values that
-// change with nearly every edit of a note and that the theme prints as they
-// are: the ClaimReview JSON-LD of a page (an asset the head partial prints
-// with safeJS) and the names of detached files, which carry a hash of their
-// contents (the search index's, in the search page's front matter). Each is
-// staged as a mark of its own, holeMark(n), and put in place of the mark
-// afterwards, as a body is. The marks are letters and digits, which no
+// Holes. Besides the bodies (which hold a page's ClaimReview JSON-LD), a
+// detached project holds values that change with nearly every edit of a
+// note and that the theme prints as they are: the names of detached files,
+// which carry a hash of their contents (the search index's, in the search
+// page's front matter). Each is staged as a mark of its own, holeMark(n),
+// and put in place of the mark afterwards, as a body is. The marks are letters and digits, which no
 // escaping changes; a theme that prints one otherwise than as it is (in
 // capitals, say) is caught by a look for holeWord in any case (see
 // layout), and its projects are laid out without holes.
@@ -172,9 +171,6 @@ const holeWord = "brfhole"
 var anyHole = regexp.MustCompile(`(?i)` + holeWord)
 
 func holeMark(n int) string { return holeWord + strconv.Itoa(n) + "x" }
-
-// jsonLD is where stage puts the JSON-LD assets.
-var jsonLD = strings.TrimSuffix(stage.JSONLDAsset(""), ".json")
 
 // punch returns the skeleton with its holes punched, and the value of each
 // hole by its mark. A hole keeps its number for the session, named after
@@ -195,18 +191,16 @@ func (b *Builder) punch(skeleton map[string][]byte, d *stage.Detached) (map[stri
 	}
 	names := slices.Collect(maps.Keys(d.Files))
 	for name, data := range skeleton {
-		switch {
-		case strings.HasPrefix(name, jsonLD):
-			project[name] = []byte(mark(name, data))
-		case strings.HasPrefix(name, "content/"):
-			n := 0
-			punched := replaceNames(data, names, func(m []byte) []byte {
-				n++
-				return []byte(mark(name+"#"+strconv.Itoa(n), m))
-			})
-			if n > 0 {
-				project[name] = punched
-			}
+		if !strings.HasPrefix(name, "content/") {
+			continue
+		}
+		n := 0
+		punched := replaceNames(data, names, func(m []byte) []byte {
+			n++
+			return []byte(mark(name+"#"+strconv.Itoa(n), m))
+		})
+		if n > 0 {
+			project[name] = punched
 		}
 	}
 	return project, values

@@ -60,13 +60,12 @@ func (h *fakeHugo) build(ctx context.Context, src, dest string) error {
 			if h.upper {
 				params = strings.ToUpper(params)
 			}
-			ld, _ := os.ReadFile(filepath.Join(src, filepath.FromSlash(stage.JSONLDAsset(strings.TrimPrefix(rel, "content/")))))
 			if h.twice {
 				body = append(body, body...)
 			}
 			name = stage.OutputPath(rel)
-			out = fmt.Appendf(nil, "<html><head><title>%s</title><script>%s</script></head><body data-params=%q><main>%s</main></body></html>\n",
-				meta.Title, ld, params, body)
+			out = fmt.Appendf(nil, "<html><head><title>%s</title></head><body data-params=%q><main>%s</main></body></html>\n",
+				meta.Title, params, body)
 		default:
 			return nil
 		}
@@ -79,22 +78,25 @@ func (h *fakeHugo) build(ctx context.Context, src, dest string) error {
 }
 
 // project is a small staged project: pages a and b, a search page naming
-// its index by the hash of its contents, ClaimReview JSON-LD for a.
+// its index by the hash of its contents, ClaimReview JSON-LD ldA at the end
+// of a's body, as stage writes it.
 func project(bodyA, ldA, index, titleB string) map[string][]byte {
 	sum := sha256.Sum256([]byte(index))
 	indexName := "js/search-index." + hex.EncodeToString(sum[:8]) + ".js"
 	return map[string][]byte{
-		"hugo.json":                          []byte(`{"title":"t"}`),
-		"themes/briefing/layouts/page.html":  []byte(`<main>{{ .Content }}</main>`),
-		"content/articles/a.html":            []byte(`{"title":"A","params":{"slug":"a"}}` + "\n" + bodyA),
-		"content/articles/b.html":            []byte(`{"title":"` + titleB + `","params":{"slug":"b"}}` + "\n<p>b</p>"),
-		"content/search.html":                []byte(`{"title":"Search","params":{"index":"` + indexName + `"}}` + "\n<p>search</p>"),
-		"content/empty.html":                 []byte(`{"title":"Empty"}` + "\n"),
-		stage.JSONLDAsset("articles/a.html"): []byte(ldA),
-		"static/" + indexName:                []byte(index),
-		"static/briefing.json":               []byte(`{"a":"` + bodyA + `"}`),
+		"hugo.json":                         []byte(`{"title":"t"}`),
+		"themes/briefing/layouts/page.html": []byte(`<main>{{ .Content }}</main>`),
+		"content/articles/a.html":           []byte(`{"title":"A","params":{"slug":"a"}}` + "\n" + bodyA + ldScript(ldA)),
+		"content/articles/b.html":           []byte(`{"title":"` + titleB + `","params":{"slug":"b"}}` + "\n<p>b</p>"),
+		"content/search.html":               []byte(`{"title":"Search","params":{"index":"` + indexName + `"}}` + "\n<p>search</p>"),
+		"content/empty.html":                []byte(`{"title":"Empty"}` + "\n"),
+		"static/" + indexName:               []byte(index),
+		"static/briefing.json":              []byte(`{"a":"` + bodyA + `"}`),
 	}
 }
+
+// ldScript is the JSON-LD block stage writes at the end of a page's body.
+func ldScript(ld string) string { return `<script type="application/ld+json">` + ld + "</script>\n" }
 
 // files lists every file of s with its contents.
 func files(t *testing.T, s *Site) map[string]string {
@@ -160,7 +162,7 @@ func TestRefreshWithoutHugo(t *testing.T) {
 	// The site is the project laid out with its bodies: a's page, edited.
 	got, _, _ := b.Refresh(context.Background(), steps[len(steps)-1].project)
 	page, _ := got.ReadFile("articles/a.html")
-	if !strings.Contains(string(page), `<script>{"v":3}</script>`) || !strings.Contains(string(page), "<main><p>a again</p></main>") {
+	if !strings.Contains(string(page), "<main><p>a again</p>"+ldScript(`{"v":3}`)+"</main>") {
 		t.Errorf("articles/a.html = %s", page)
 	}
 }

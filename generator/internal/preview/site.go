@@ -17,12 +17,12 @@
 // edit, the detached project (front matter, marks, configuration, theme:
 // everything but the bodies and the detached files) is byte for byte the
 // one Hugo last built, the kept heads and tails still hold, and the new
-// version is made of them and the new bodies without running Hugo. Two
-// more kinds of value change with nearly every edit of a note and are
-// printed by the theme as they are: a page's ClaimReview JSON-LD and the
-// names of detached files, which carry a hash of their contents (the
-// search index's). They are staged as holes, marks of their own that are
-// filled in as bodies are (see Builder.punch). So the usual edit, of a
+// version is made of them and the new bodies without running Hugo (a
+// page's ClaimReview JSON-LD is part of its body). One more kind of value
+// changes with nearly every edit of a note and is printed by the theme as
+// it is: the names of detached files, which carry a hash of their contents
+// (the search index's). They are staged as holes, marks of their own
+// that are filled in as bodies are (see Builder.punch). So the usual edit, of a
 // note or of an article's text, costs no Hugo run. Anything else (front
 // matter, an article added or removed, the theme, the configuration) gets
 // a one-shot Hugo build, as does every edit of a briefing whose theme does

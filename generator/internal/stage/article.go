@@ -73,14 +73,15 @@ func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, 
 
 // articlePage is an article's content file. Its body is the page's text,
 // each note's in-text form (the theme's sidenote) put where the renderer
-// left its slot, and the endnotes.
-func articlePage(a *briefing.Article, ra *render.Article, notes []noteData, weight int, t *Text) []byte {
+// left its slot, the endnotes and the ClaimReview JSON-LD ld (nil when no
+// note carries a verdict).
+func articlePage(a *briefing.Article, ra *render.Article, notes []noteData, ld []byte, weight int, t *Text) []byte {
 	h := newHTML(t, len(ra.Body)*3+len(notes)*2048)
 	h.raw("<div class=\"body\">\n")
 	h.withSidenotes(ra.Body, notes)
 	h.raw("\n</div>\n")
 	h.endnotes(notes, "", false)
-	return page(articleMatter(a, ra, weight), h.String())
+	return pageLD(articleMatter(a, ra, weight), h.String(), ld)
 }
 
 // noteSlot opens the renderer's mark for a note's in-text form,

@@ -1,37 +1,99 @@
-// The machine-readable exports and the ClaimReview JSON-LD of pages.
+// The ClaimReview JSON-LD of pages.
 
 package stage
 
 import (
-	"github.com/briefing/annotated/generator/internal/export"
+	"bytes"
+	"io"
 )
 
-// JSONLDAsset is where the ClaimReview JSON-LD of the page staged as
-// content/<path> is put: an asset the head partial reads as it is, so the
-// JSON that package export escaped for a <script> element reaches the page
-// byte for byte.
-func JSONLDAsset(contentPath string) string { return "assets/jsonld/" + contentPath + ".json" }
+// A page that carries a verdict ends with its ClaimReview JSON-LD (made
+// by package export, with <, > and & escaped) in a data block, written
+// into its body by the generator rather than by the theme: a file fewer
+// for Hugo to read and a template call fewer per page. Browsers never run
+// the block, and the Content-Security-Policy does not apply to it.
+const (
+	ldOpen  = `<script type="application/ld+json">`
+	ldClose = "</script>\n"
+)
 
-// exports returns annotations.jsonld and briefing.json (copied to the site
-// as they are, from static/) and the JSON-LD of every page that carries a
-// verdict, from the articles' parts (parts[i] is that of eb.Order[i]).
-func exports(eb *export.Briefing, parts []*Parts) Files {
-	f := Files{}
-	ps := make([]*export.Part, len(parts))
-	for i, p := range parts {
-		ps[i] = p.export
+// ldBraces is what a JSON-LD block writes for the second "{" of "{{": a
+// JSON escape, which the <script> element keeps, where appendBody writes
+// character references, which it would not decode. "{{" can only be in a
+// string of the JSON (which is indented: every "{" that opens an object
+// ends its line), where the escape means the same.
+const ldBraces = `\u007b`
+
+// ldSize is how long appendLD makes the block of ld.
+func ldSize(ld []byte) int {
+	if ld == nil {
+		return 0
 	}
-	f["static/"+export.AnnotationsFile] = export.AnnotationsOf(eb, ps)
-	f["static/"+export.ModelFile] = export.ModelOf(eb, ps)
-	for i, a := range eb.Order {
-		if data := ps[i].Reviews; data != nil {
-			f[JSONLDAsset("articles/"+a.Slug+".html")] = data
+	return len(ldOpen) + len(ld) + bytes.Count(ld, []byte("{{"))*(len(ldBraces)-1) + len(ldClose)
+}
+
+// appendLD appends the JSON-LD block of ld to dst, nothing when ld is nil.
+func appendLD(dst, ld []byte) []byte {
+	if ld == nil {
+		return dst
+	}
+	brace := false
+	dst = append(dst, ldOpen...)
+	dst = appendLDText(dst, ld, &brace)
+	return append(dst, ldClose...)
+}
+
+// appendLDText appends p to dst with the second "{" of every "{{" written
+// as ldBraces, left to right as strings.ReplaceAll would. *brace says
+// whether the byte before p was a "{" kept as it is, and is updated: so
+// JSON written in pieces comes out as it would whole.
+func appendLDText(dst, p []byte, brace *bool) []byte {
+	for {
+		i := bytes.IndexByte(p, '{')
+		if i < 0 {
+			if len(p) > 0 {
+				*brace = false
+			}
+			return append(dst, p...)
 		}
+		if i == 0 && *brace {
+			dst = append(dst, ldBraces...)
+			*brace = false
+		} else {
+			dst = append(dst, p[:i+1]...)
+			*brace = true
+		}
+		p = p[i+1:]
 	}
-	if data := export.ClaimReviewsOf(eb, ps); data != nil {
-		f[JSONLDAsset("claims.html")] = data
+}
+
+// ldWriter writes a JSON-LD block into w as the JSON comes: the opening
+// tag first, then the JSON (as appendLD does), and the closing tag on
+// Close, which leaves w open.
+type ldWriter struct {
+	w     io.Writer
+	brace bool
+	buf   []byte
+}
+
+func newLDWriter(w io.Writer) (*ldWriter, error) {
+	if _, err := io.WriteString(w, ldOpen); err != nil {
+		return nil, err
 	}
-	return f
+	return &ldWriter{w: w}, nil
+}
+
+func (l *ldWriter) Write(p []byte) (int, error) {
+	l.buf = appendLDText(l.buf[:0], p, &l.brace)
+	if _, err := l.w.Write(l.buf); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+func (l *ldWriter) Close() error {
+	_, err := io.WriteString(l.w, ldClose)
+	return err
 }
 
 // baseURL is the site's absolute address ending in "/", or "" for a site

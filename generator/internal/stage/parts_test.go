@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
 
@@ -37,22 +39,30 @@ func TestPartsMatchWholePages(t *testing.T) {
 	// the pieces of a page too.
 	briefings["pages"].(fstest.MapFS)["annotations/alpha.yaml"].Data = bytes.ReplaceAll(
 		briefings["pages"].(fstest.MapFS)["annotations/alpha.yaml"].Data, []byte("note: Quoted"), []byte("note: Quoted {{{< x >}}} {{ .Site }}{ {{"))
+	// And in the JSON-LD of an article page and of the claims page (the
+	// article as a claim's appearance).
+	briefings["pages"].(fstest.MapFS)["content/articles/alpha.md"].Data = bytes.Replace(
+		briefings["pages"].(fstest.MapFS)["content/articles/alpha.md"].Data, []byte("title: \"Cable tells"), []byte("title: \"{{% x %}} {{{{{ Cable tells"), 1)
 	text, err := LoadText(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, fsys := range briefings {
 		f := load(t, fsys)
+		eb := &export.Briefing{Briefing: f.b, Order: f.order, Rendered: f.arts}
 		var errs diag.List
 		var parts []string
 		for i, a := range f.order {
 			ra := f.arts[a.Slug]
 			notes := articleNotes(f.r, ra)
-			same(t, name+": the page of "+a.Slug, f.files["content/articles/"+a.Slug+".html"], oldArticlePage(a, f.r, ra, i+1, text))
+			want := append(oldArticlePage(a, f.r, ra, i+1, text), oldLD(export.ArticleReviews(eb, a))...)
+			same(t, name+": the page of "+a.Slug, f.files["content/articles/"+a.Slug+".html"], want)
 			parts = append(parts, oldHandoutArticle(a, ra, notes, text))
 		}
 		old := Files{}
 		apps := claimAppearances(f.r, f.order, f.arts)
+		claims := page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claimsData(f.b, f.r, apps, &errs), text))
+		same(t, name+": the claims page", f.files["content/claims.html"], append(claims, oldLD(export.ClaimReviews(eb))...))
 		oldHandout(old, f.b, f.order, parts, overviewData(f.b, f.r, &errs), claimsData(f.b, f.r, apps, &errs),
 			sourcesData(f.b, f.r, f.order, f.arts), text)
 		same(t, name+": the handout", f.files["content/handout.html"], old["content/handout.html"])
@@ -63,6 +73,16 @@ func TestPartsMatchWholePages(t *testing.T) {
 			same(t, name+": "+p, f.files[p], data)
 		}
 	}
+}
+
+// oldLD is the block a page's JSON-LD ld is put in at the end of its body,
+// nothing for nil, with "{{" (inside JSON strings only) escaped in one
+// strings.ReplaceAll.
+func oldLD(ld []byte) []byte {
+	if ld == nil {
+		return nil
+	}
+	return []byte(`<script type="application/ld+json">` + strings.ReplaceAll(string(ld), "{{", `{\u007b`) + "</script>\n")
 }
 
 func same(t *testing.T, what string, got, want []byte) {

@@ -47,7 +47,7 @@ type Memo interface {
 // together, each in a buffer of its size. Bodies are written as page
 // writes them ("{{" as character references).
 type Parts struct {
-	page        []byte // content/articles/<slug>.html
+	page        []byte // content/articles/<slug>.html, with its JSON-LD
 	handout     []byte // its text on the handout
 	handoutTOC  []byte // its entry in the handout's contents
 	notes       []byte // its section of the all-notes page; nil without notes
@@ -60,12 +60,13 @@ type Parts struct {
 // order.
 func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int, eb *export.Briefing, t *Text) *Parts {
 	notes := articleNotes(r, ra)
+	ex := eb.PartOf(a, ra)
 	p := &Parts{
-		page:       articlePage(a, ra, notes, weight, t),
+		page:       articlePage(a, ra, notes, ex.Reviews, weight, t),
 		handout:    handoutArticle(a, ra, notes, t),
 		handoutTOC: handoutTOC(a, t),
 		notes:      notesSection(r, a, ra, t),
-		export:     eb.PartOf(a, ra),
+		export:     ex,
 	}
 	p.searchText, p.searchNotes = searchDocs(a, ra)
 	return p
@@ -116,11 +117,15 @@ type frontMatter struct {
 // "{{" is written as character references (appendBody) so that Hugo never
 // reads text of the briefing as a shortcode. The JSON is not indented: at
 // a thousand articles indenting took a quarter of the generator's time.
-func page(fm frontMatter, body string) []byte {
+func page(fm frontMatter, body string) []byte { return pageLD(fm, body, nil) }
+
+// pageLD is page with the ClaimReview JSON-LD ld (nil for none) in a data
+// block at the end of the body (appendLD).
+func pageLD(fm frontMatter, body string, ld []byte) []byte {
 	data := frontMatterJSON(fm)
-	out := make([]byte, 0, len(data)+1+len(body)+bracesExtra(body))
+	out := make([]byte, 0, len(data)+1+len(body)+bracesExtra(body)+ldSize(ld))
 	out = append(append(out, data...), '\n')
-	return appendBody(out, body)
+	return appendLD(appendBody(out, body), ld)
 }
 
 // pageOf is page with the body in pieces, each already written by

@@ -234,11 +234,6 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts, s *s
 	if err := w.sink.File("content/articles/"+a.Slug+".html", p.page); err != nil {
 		return err
 	}
-	if p.export.Reviews != nil {
-		if err := w.sink.File(JSONLDAsset("articles/"+a.Slug+".html"), p.export.Reviews); err != nil {
-			return err
-		}
-	}
 	if _, err := w.handout.Write(p.handout); err != nil {
 		return err
 	}
@@ -307,7 +302,6 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		name string
 		data []byte
 	}{
-		{"content/claims.html", page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claims, t))},
 		{"content/sources.html", page(frontMatter{Title: "Sources", Layout: "sources"}, sourcesPage(groups, t))},
 		{"content/quotes.html", page(frontMatter{Title: "Quotes across outlets", Layout: "quotes",
 			Params: map[string]any{"groups": quotesOf(w.order, w.quotes, w.hrefs)}}, "")},
@@ -355,8 +349,16 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		return Counts{}, err
 	}
 
-	err := w.ex.Close(func() (io.WriteCloser, error) { return sink.Create(JSONLDAsset("claims.html")) })
-	err = errors.Join(err, w.model.Close(), w.annos.Close())
+	// The claims page, whose JSON-LD (after its body) is the exports'
+	// last part.
+	claimsFile, err := sink.Create("content/claims.html")
+	if err != nil {
+		return Counts{}, err
+	}
+	if _, err = claimsFile.Write(page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claims, t))); err == nil {
+		err = w.ex.Close(func() (io.WriteCloser, error) { return newLDWriter(claimsFile) })
+	}
+	err = errors.Join(err, claimsFile.Close(), w.model.Close(), w.annos.Close())
 	if err != nil && errs.Len() == 0 { // with problems, nothing is published
 		return Counts{}, err
 	}
