@@ -575,25 +575,11 @@ func (s *sideFolder) restore(project string) error {
 		}
 		_, err = f.Write(head)
 		if err == nil {
-			err = copyBody(f, b)
+			_, err = b.WriteTo(f)
 		}
 		errs[i] = errors.Join(err, f.Close())
 	})
 	return errors.Join(errs...)
-}
-
-// copyBody copies the body b to w.
-func copyBody(w io.Writer, b stage.Body) error {
-	f, err := os.Open(b.File)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	n, err := io.Copy(w, io.NewSectionReader(f, b.Off, b.Size))
-	if err == nil && n < b.Size {
-		err = fmt.Errorf("%s is shorter than it was", b.File)
-	}
-	return err
 }
 
 // copyFile copies the file from to the new file to.

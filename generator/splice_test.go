@@ -63,10 +63,7 @@ func TestBuildSplicesBodies(t *testing.T) {
 func TestBuildFilesOverTheme(t *testing.T) {
 	root := t.TempDir()
 	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	theme := filepath.Join(root, "themes", "briefing")
-	if err := os.CopyFS(theme, annotated.Theme()); err != nil {
-		t.Fatal(err)
-	}
+	theme := ownTheme(t, root)
 	writeTestFile(t, filepath.Join(theme, "static", "briefing.json"), `{"from":"the theme"}`)
 	writeTestFile(t, filepath.Join(theme, "static", "theme-only.txt"), "kept")
 	stageModes(t, root, func(t *testing.T) {
@@ -91,18 +88,8 @@ func TestBuildFilesOverTheme(t *testing.T) {
 func TestBuildThemeTransformingContent(t *testing.T) {
 	root := t.TempDir()
 	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	theme := filepath.Join(root, "themes", "briefing")
-	if err := os.CopyFS(theme, annotated.Theme()); err != nil {
-		t.Fatal(err)
-	}
-	layout := filepath.Join(theme, "layouts", "page.html")
-	data, err := os.ReadFile(layout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(layout, []byte(strings.Replace(string(data), "{{ .Content }}", `{{ replace .Content "class=\"body\"" "class=\"body transformed\"" | safeHTML }}`, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	theme := ownTheme(t, root)
+	editLayout(t, theme, "page.html", "{{ .Content }}", `{{ replace .Content "class=\"body\"" "class=\"body transformed\"" | safeHTML }}`)
 	stageModes(t, root, func(t *testing.T) {
 		page := readFile(t, buildBriefing(t, root), "articles/curly.html")
 		if !strings.Contains(page, `<div class="body transformed">`) || !strings.Contains(page, `role="doc-endnotes"`) {
@@ -122,18 +109,8 @@ func TestBuildThemeTransformingContent(t *testing.T) {
 func TestBuildFallsBackToWholePages(t *testing.T) {
 	root := t.TempDir()
 	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	theme := filepath.Join(root, "themes", "briefing")
-	if err := os.CopyFS(theme, annotated.Theme()); err != nil {
-		t.Fatal(err)
-	}
-	layout := filepath.Join(theme, "layouts", "page.html")
-	data, err := os.ReadFile(layout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(layout, []byte(strings.Replace(string(data), "{{ .Content }}", "{{ .Content }}{{ \""+stage.BodyMark+"\" | safeHTML }}", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	theme := ownTheme(t, root)
+	editLayout(t, theme, "page.html", "{{ .Content }}", "{{ .Content }}{{ \""+stage.BodyMark+"\" | safeHTML }}")
 	stageModes(t, root, func(t *testing.T) {
 		out := buildBriefing(t, root)
 		page := readFile(t, out, "articles/curly.html")
@@ -211,6 +188,33 @@ func TestBuildZipHoldsTheSite(t *testing.T) {
 			}
 		}
 	})
+}
+
+// ownTheme gives the briefing in root a theme of its own, a copy of the
+// bundled one, and returns its folder.
+func ownTheme(t *testing.T, root string) string {
+	t.Helper()
+	theme := filepath.Join(root, "themes", "briefing")
+	if err := os.CopyFS(theme, annotated.Theme()); err != nil {
+		t.Fatal(err)
+	}
+	return theme
+}
+
+// editLayout replaces the first old in the theme's layout name with new.
+func editLayout(t *testing.T, theme, name, old, new string) {
+	t.Helper()
+	layout := filepath.Join(theme, "layouts", name)
+	data, err := os.ReadFile(layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("the layout %s has no %q", name, old)
+	}
+	if err := os.WriteFile(layout, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // stageModes runs f for each of the places a build of the briefing in

@@ -61,6 +61,21 @@ func (b Body) ReadAt(p []byte, off int64) error {
 	return errors.Join(err, f.Close())
 }
 
+// WriteTo copies the body to w, without holding it (a handout's body is
+// hundreds of megabytes at ten thousand articles).
+func (b Body) WriteTo(w io.Writer) (int64, error) {
+	f, err := os.Open(b.File)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n, err := io.Copy(w, io.NewSectionReader(f, b.Off, b.Size))
+	if err == nil && n < b.Size {
+		err = fmt.Errorf("%s is shorter than it was", b.File)
+	}
+	return n, err
+}
+
 // Read returns the body's bytes.
 func (b Body) Read() ([]byte, error) {
 	p := make([]byte, b.Size)
