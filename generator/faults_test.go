@@ -8,11 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/briefing/annotated/generator/internal/hugo"
 )
 
 // buildBinary compiles the generator into dir, for tests that must run it
@@ -206,6 +209,91 @@ func TestKilledWhileHugoRuns(t *testing.T) {
 	page, err := os.ReadFile(filepath.Join(out, "articles", "one.html"))
 	if err != nil || !bytes.Contains(page, []byte("Changed after the first build.")) {
 		t.Errorf("the build after the kill did not publish the new text (%v)", err)
+	}
+	if left := leftovers(t, out, tmp); len(left) > 0 {
+		t.Errorf("the next build left these behind: %v", left)
+	}
+	checkIntegrity(t, out)
+}
+
+// TestBuildKilledStopsHugo kills a build alone, not its process group, with
+// SIGKILL while its Hugo runs: Hugo must stop all the same rather than go on
+// writing into the temporary folder that the next build removes, and that
+// next build must publish. Hugo is a wrapper that, while the file hold
+// exists, writes its process ID to hold.pid and waits instead of building.
+func TestBuildKilledStopsHugo(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("needs /proc to see Hugo running")
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("only Linux stops a child when its parent dies")
+	}
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	tmp := filepath.Join(dir, "tmp")
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
+	out := filepath.Join(root, "public")
+	realHugo, err := hugo.Command()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hold := filepath.Join(dir, "hold")
+	wrapper := filepath.Join(dir, "hugo")
+	script := "#!/bin/sh\nif [ -e '" + hold + "' ]; then echo $$ > '" + hold + ".pid'; exec sleep 600; fi\nexec '" + realHugo + "' \"$@\"\n"
+	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(hold, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(), "TMPDIR="+tmp, "HUGO="+wrapper)
+
+	cmd := exec.Command(bin, "build", "--root", root) // output to /dev/null: no pipes for Hugo to hold
+	cmd.Env = env
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var pid int
+	for i := 0; ; i++ {
+		if data, err := os.ReadFile(hold + ".pid"); err == nil && bytes.HasSuffix(data, []byte("\n")) {
+			pid, _ = strconv.Atoi(strings.TrimSpace(string(data)))
+			break
+		}
+		if i == 3000 {
+			_ = cmd.Process.Kill()
+			t.Fatal("the build did not run Hugo within a minute")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Cleanup(func() { // should the test fail with Hugo orphaned
+		if running(pid) {
+			_ = syscall.Kill(pid, syscall.SIGKILL)
+		}
+	})
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	for i := 0; running(pid); i++ {
+		if i == 1000 {
+			t.Fatalf("hugo (pid %d) still runs 20 s after its build was killed", pid)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("the killed build published %s (%v)", out, err)
+	}
+
+	for _, f := range []string{hold, hold + ".pid"} {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, stdout, stderr := runCmdEnv(t, env, bin, "build", "--root", root); code != 0 {
+		t.Fatalf("the build after the kill exited %d:\n%s%s", code, stdout, stderr)
 	}
 	if left := leftovers(t, out, tmp); len(left) > 0 {
 		t.Errorf("the next build left these behind: %v", left)

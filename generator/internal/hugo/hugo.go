@@ -132,12 +132,16 @@ func BuildCmd(ctx context.Context, src, dest, cacheDir string) (*exec.Cmd, error
 	return cmd, nil
 }
 
-// Build runs Hugo on the project in src, writing the site to dest.
+// Build runs Hugo on the project in src, writing the site to dest. On
+// Linux, Hugo is also stopped if this process is killed (SIGKILL, a crash)
+// while it builds, rather than go on writing into a temporary folder nobody
+// reads, which the next build or preview would remove under it.
 func Build(ctx context.Context, src, dest, cacheDir string) error {
 	cmd, err := BuildCmd(ctx, src, dest, cacheDir)
 	if err != nil {
 		return err
 	}
+	dieWithParent(cmd)
 	return runBuild(cmd)
 }
 
