@@ -153,3 +153,21 @@ func BenchmarkCompilerEdit(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStream is what check does: every stage, streamed into a sink
+// that writes nothing.
+func BenchmarkStream(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			fsys := synthFS(n)
+			b.ResetTimer()
+			cpu0 := cpuTime()
+			for b.Loop() {
+				if _, err := Stream(fsys, stage.Options{}, stage.Discard{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportRate(b, n, cpu0)
+		})
+	}
+}
