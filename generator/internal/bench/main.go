@@ -94,6 +94,12 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string) error {
 		}
 		sizes = append(sizes, n)
 	}
+	if runs < 1 {
+		return fmt.Errorf("-runs %d: at least one timed run is needed for a median", runs)
+	}
+	if serveN > 0 && edits < 1 {
+		return fmt.Errorf("-edits %d: at least one edit is needed to time serve (or -serve 0 to skip it)", edits)
+	}
 	if dir == "" {
 		d, err := os.MkdirTemp("", "briefing-bench-")
 		if err != nil {
