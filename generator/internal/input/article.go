@@ -1,7 +1,6 @@
 package input
 
 import (
-	"bytes"
 	"path"
 	"strings"
 
@@ -41,9 +40,11 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 		d.errs.Add(diag.Pos{File: d.file, Line: 1, Col: 1}, "cannot read the front matter: %v; it must sit between two lines of ---", err)
 		return nil, "", 0, false
 	}
-	body = string(rest)
-	if !bytes.HasSuffix([]byte(text), rest) {
-		body = text
+	// The body as the end of text rather than a copy of rest: the loaded
+	// briefing holds every article's text until it is staged.
+	body = text
+	if n := len(text) - len(rest); n >= 0 && text[n:] == string(rest) {
+		body = text[n:]
 	}
 	bodyLine = strings.Count(text[:len(text)-len(body)], "\n")
 	if node.Kind == 0 || len(node.Content) == 0 {

@@ -2,6 +2,7 @@ package input
 
 import (
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -394,4 +395,51 @@ func errLinesNoFail(err error) []*diag.Error {
 		return le.Errs
 	}
 	return nil
+}
+
+// TestKeptFieldsHoldNoFile checks that what the build keeps of a note after
+// its article is staged (ids, refs, quote, kind, verdict) holds no part of
+// the notes file's text, which would keep the whole file in memory to the
+// end of the build. The notes file carries 32 MB of comment; once the
+// loaded briefing is dropped, what is kept must not hold it.
+func TestKeptFieldsHoldNoFile(t *testing.T) {
+	fs := base()
+	pad := strings.Repeat("# "+strings.Repeat("padding ", 127)+"\n", 32<<10) // 32 MiB
+	notes := string(fs["annotations/one.yaml"].Data) + `  - id: second
+    quote: "the West"
+    prefix: "threat” to "
+    kind: context
+    note: More.
+    cites: [src-a]
+` + pad
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(notes)}
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	b, err := Load(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, a := range b.Articles {
+		for _, n := range a.Notes {
+			kept = append(kept, n.ID, n.Quote, n.Prefix, n.Suffix, string(n.Kind), string(n.Verdict), n.Claim.ID)
+			for _, c := range n.Cites {
+				kept = append(kept, c.ID)
+			}
+		}
+	}
+	if len(kept) != 16 || kept[8] != "second" || kept[9] != "the West" || kept[10] != "threat” to " {
+		t.Fatalf("the notes were not read as expected: %q", kept)
+	}
+	b = nil
+	if grown := int64(heap()) - int64(before); grown > 8<<20 {
+		t.Errorf("the fields kept of 2 notes hold %d MB: a part of the 32 MB notes file's text, not a copy", grown>>20)
+	}
+	runtime.KeepAlive(kept)
+	runtime.KeepAlive(fs) // counted in before
 }
