@@ -158,10 +158,6 @@ func report(root string, err error, stderr io.Writer) {
 // streamMemoryLimit is the soft memory limit of a streamed compile.
 const streamMemoryLimit = 700 << 20
 
-// streamGCPercent is the garbage collector's target of a streamed compile
-// below that limit (GOGC; Go's default is 100).
-const streamGCPercent = 400
-
 func compile(root string, opt stage.Options) (*site.Result, error) {
 	return compileInto(root, opt, nil)
 }
@@ -184,14 +180,6 @@ func compileInto(root string, opt stage.Options, sink stage.Sink) (*site.Result,
 		// heap grow to twice that. GOMEMLIMIT, when set, decides instead.
 		if os.Getenv("GOMEMLIMIT") == "" {
 			debug.SetMemoryLimit(streamMemoryLimit)
-		}
-		// Below the limit, a build is a batch: most of what it allocates
-		// is garbage within one article, and collecting at four times the
-		// live heap rather than twice spends about a sixth less CPU time
-		// (check of 1,000 articles: 1.99 -> 1.65 CPU-s, peak 222 -> 470
-		// MiB). GOGC, when set, decides instead.
-		if os.Getenv("GOGC") == "" {
-			debug.SetGCPercent(streamGCPercent)
 		}
 		return site.Stream(fsys, opt, sink)
 	}
