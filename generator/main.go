@@ -175,7 +175,8 @@ func compileInto(root string, opt stage.Options, sink stage.Sink) (*site.Result,
 	}
 	if sink != nil {
 		// Streamed, the compile's live memory is mostly the loaded
-		// briefing (some 300 MB at 10,000 articles); a soft limit makes
+		// briefing (some 360 MB at 10,000 articles once loaded, less as
+		// the articles are staged and their text dropped); a soft limit makes
 		// the garbage collector work harder near it rather than let the
 		// heap grow to twice that. GOMEMLIMIT, when set, decides instead.
 		if os.Getenv("GOMEMLIMIT") == "" {
