@@ -236,16 +236,7 @@ func TestBuildKilledStopsHugo(t *testing.T) {
 	}
 	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
 	out := filepath.Join(root, "public")
-	realHugo, err := hugo.Command()
-	if err != nil {
-		t.Fatal(err)
-	}
-	hold := filepath.Join(dir, "hold")
-	wrapper := filepath.Join(dir, "hugo")
-	script := "#!/bin/sh\nif [ -e '" + hold + "' ]; then echo $$ > '" + hold + ".pid'; exec sleep 600; fi\nexec '" + realHugo + "' \"$@\"\n"
-	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	wrapper, hold := heldHugo(t, dir)
 	if err := os.WriteFile(hold, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -256,17 +247,10 @@ func TestBuildKilledStopsHugo(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	var pid int
-	for i := 0; ; i++ {
-		if data, err := os.ReadFile(hold + ".pid"); err == nil && bytes.HasSuffix(data, []byte("\n")) {
-			pid, _ = strconv.Atoi(strings.TrimSpace(string(data)))
-			break
-		}
-		if i == 3000 {
-			_ = cmd.Process.Kill()
-			t.Fatal("the build did not run Hugo within a minute")
-		}
-		time.Sleep(20 * time.Millisecond)
+	pid := heldPID(hold, time.Minute)
+	if pid == 0 {
+		_ = cmd.Process.Kill()
+		t.Fatal("the build did not run Hugo within a minute")
 	}
 	t.Cleanup(func() { // should the test fail with Hugo orphaned
 		if running(pid) {
@@ -299,6 +283,37 @@ func TestBuildKilledStopsHugo(t *testing.T) {
 		t.Errorf("the next build left these behind: %v", left)
 	}
 	checkIntegrity(t, out)
+}
+
+// heldHugo writes to dir a stand-in for Hugo, to be named by $HUGO: while
+// the file hold exists it writes its process ID to hold.pid and waits
+// instead of building (a Hugo build that lasts until the test ends it);
+// otherwise it runs the real Hugo.
+func heldHugo(t *testing.T, dir string) (wrapper, hold string) {
+	t.Helper()
+	realHugo, err := hugo.Command()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hold = filepath.Join(dir, "hold")
+	wrapper = filepath.Join(dir, "hugo")
+	script := "#!/bin/sh\nif [ -e '" + hold + "' ]; then echo $$ > '" + hold + ".pid'; exec sleep 600; fi\nexec '" + realHugo + "' \"$@\"\n"
+	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return wrapper, hold
+}
+
+// heldPID waits up to limit for the held Hugo of heldHugo to start, and
+// returns its process ID, or 0 if it did not.
+func heldPID(hold string, limit time.Duration) int {
+	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if data, err := os.ReadFile(hold + ".pid"); err == nil && bytes.HasSuffix(data, []byte("\n")) {
+			pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+			return pid
+		}
+	}
+	return 0
 }
 
 func runCmdEnv(t *testing.T, env []string, bin string, args ...string) (int, string, string) {

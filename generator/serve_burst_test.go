@@ -21,7 +21,6 @@ import (
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
-	"github.com/briefing/annotated/generator/internal/hugo"
 )
 
 // TestServeEditBurst runs the preview while a burst of edits, good and bad,
@@ -416,19 +415,8 @@ func TestServeKilled(t *testing.T) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	// Hugo, through a wrapper that, while the file hold exists, writes its
-	// process ID to hold.pid and waits instead of building: a Hugo build
-	// that lasts until the preview is killed.
-	realHugo, err := hugo.Command()
-	if err != nil {
-		t.Fatal(err)
-	}
-	hold := filepath.Join(dir, "hold")
-	wrapper := filepath.Join(dir, "hugo")
-	script := "#!/bin/sh\nif [ -e '" + hold + "' ]; then echo $$ > '" + hold + ".pid'; exec sleep 600; fi\nexec '" + realHugo + "' \"$@\"\n"
-	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	// A Hugo build that lasts until the preview is killed.
+	wrapper, hold := heldHugo(t, dir)
 	env := append(os.Environ(), "TMPDIR="+tmp, "HUGO="+wrapper)
 
 	type preview struct {
@@ -491,16 +479,9 @@ func TestServeKilled(t *testing.T) {
 			t.Fatal(err)
 		}
 		writeFile(t, article, replaceOnce(t, data, "title: \"", "title: \"Edit "+strconv.Itoa(edits)+": "))
-		var pid int
-		for i := 0; ; i++ {
-			if data, err := os.ReadFile(hold + ".pid"); err == nil && bytes.HasSuffix(data, []byte("\n")) {
-				pid, _ = strconv.Atoi(strings.TrimSpace(string(data)))
-				break
-			}
-			if i == 1000 {
-				t.Fatalf("the preview did not run Hugo within 20 s of an edit to the front matter:\n%s%s", p.stdout.String(), p.stderr.String())
-			}
-			time.Sleep(20 * time.Millisecond)
+		pid := heldPID(hold, 20*time.Second)
+		if pid == 0 {
+			t.Fatalf("the preview did not run Hugo within 20 s of an edit to the front matter:\n%s%s", p.stdout.String(), p.stderr.String())
 		}
 		t.Cleanup(func() { // should the test fail with Hugo orphaned
 			if running(pid) {

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -44,15 +45,16 @@ func reportRate(b *testing.B, n int, cpu0 time.Duration) {
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(n*b.N), "cpu-µs/article")
 }
 
-// BenchmarkCompile is every stage: load, validate, anchor, render, stage.
-func BenchmarkCompile(b *testing.B) {
+// benchBriefing runs benchmarks of run on a synthetic briefing of each
+// size.
+func benchBriefing(b *testing.B, run func(fs.FS) error) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			fsys := synthFS(n)
 			b.ResetTimer()
 			cpu0 := cpuTime()
 			for b.Loop() {
-				if _, err := Compile(fsys, stage.Options{}); err != nil {
+				if err := run(fsys); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -61,21 +63,29 @@ func BenchmarkCompile(b *testing.B) {
 	}
 }
 
+// BenchmarkCompile is every stage: load, validate, anchor, render, stage.
+func BenchmarkCompile(b *testing.B) {
+	benchBriefing(b, func(fsys fs.FS) error {
+		_, err := Compile(fsys, stage.Options{})
+		return err
+	})
+}
+
+// BenchmarkStream is what check does: every stage, streamed into a sink
+// that keeps nothing.
+func BenchmarkStream(b *testing.B) {
+	benchBriefing(b, func(fsys fs.FS) error {
+		_, err := Stream(fsys, stage.Options{}, stage.Discard{})
+		return err
+	})
+}
+
 // BenchmarkLoad is loading and validating alone.
 func BenchmarkLoad(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			fsys := synthFS(n)
-			b.ResetTimer()
-			cpu0 := cpuTime()
-			for b.Loop() {
-				if _, err := input.Load(fsys); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportRate(b, n, cpu0)
-		})
-	}
+	benchBriefing(b, func(fsys fs.FS) error {
+		_, err := input.Load(fsys)
+		return err
+	})
 }
 
 // BenchmarkRender is anchoring and rendering the articles of a loaded
@@ -150,24 +160,6 @@ func BenchmarkCompilerEdit(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-		})
-	}
-}
-
-// BenchmarkStream is what check does: every stage, streamed into a sink
-// that writes nothing.
-func BenchmarkStream(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			fsys := synthFS(n)
-			b.ResetTimer()
-			cpu0 := cpuTime()
-			for b.Loop() {
-				if _, err := Stream(fsys, stage.Options{}, stage.Discard{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportRate(b, n, cpu0)
 		})
 	}
 }
