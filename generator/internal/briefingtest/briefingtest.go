@@ -35,6 +35,16 @@ func Load(t testing.TB, path string) fstest.MapFS {
 	return fs
 }
 
+// MapFS is a briefing's files, such as a synthetic briefing's (synth.Files),
+// as a file system.
+func MapFS(files map[string][]byte) fstest.MapFS {
+	fs := make(fstest.MapFS, len(files))
+	for name, data := range files {
+		fs[name] = &fstest.MapFile{Data: data}
+	}
+	return fs
+}
+
 // WriteDir writes the fixture's files under dir, for tests that run the
 // command line on a real folder.
 func WriteDir(t testing.TB, fs fstest.MapFS, dir string) {

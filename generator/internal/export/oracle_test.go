@@ -7,7 +7,6 @@ import (
 	"os"
 	"slices"
 	"testing"
-	"testing/fstest"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
@@ -31,11 +30,7 @@ func TestExportsMatchEncodingJSON(t *testing.T) {
 		"hostile":                briefingtest.Load(t, "../../testdata/hostile/hostile.txtar"),
 	}
 	for seed := uint64(1); seed <= 3; seed++ {
-		m := fstest.MapFS{}
-		for name, data := range synth.Briefing(synth.Options{Articles: 20 * int(seed), Notes: 8, Sources: 30, Claims: 10, Seed: seed}) {
-			m[name] = &fstest.MapFile{Data: data}
-		}
-		briefings[fmt.Sprint("synthetic ", seed)] = m
+		briefings[fmt.Sprint("synthetic ", seed)] = briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 20 * int(seed), Notes: 8, Sources: 30, Claims: 10, Seed: seed}))
 	}
 	for name, fsys := range briefings {
 		res, err := site.Compile(fsys, stage.Options{})

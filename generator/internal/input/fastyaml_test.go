@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/txtar"
 	"gopkg.in/yaml.v3"
 
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
@@ -248,11 +249,7 @@ func TestFastYAMLCases(t *testing.T) {
 // the briefing and every problem reported must be the same.
 func TestFastYAMLLoad(t *testing.T) {
 	cases := map[string]fs.FS{"briefing": os.DirFS("../../..")}
-	s := fstest.MapFS{}
-	for name, data := range synth.Briefing(synth.Options{Articles: 30}) {
-		s[name] = &fstest.MapFile{Data: data}
-	}
-	cases["synth"] = s
+	cases["synth"] = briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 30}))
 	var baseFS fstest.MapFS
 	archives := txtarFiles(t)
 	for _, a := range archives {

@@ -5,9 +5,9 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	annotated "github.com/briefing/annotated"
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/site"
 	"github.com/briefing/annotated/generator/internal/stage"
 	"github.com/briefing/annotated/generator/internal/synth"
@@ -26,10 +26,7 @@ func BenchmarkRefreshNote(b *testing.B) {
 	edited[slug] = []byte(strings.Replace(string(files[slug]), "    note: |\n      ", "    note: |\n      Edited ", 1))
 	projects := make([]map[string][]byte, 2)
 	for i, f := range []map[string][]byte{files, edited} {
-		fsys := fstest.MapFS{}
-		for name, data := range f {
-			fsys[name] = &fstest.MapFile{Data: data}
-		}
+		fsys := briefingtest.MapFS(f)
 		text, err := stage.LoadText(annotated.Theme())
 		if err != nil {
 			b.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/input"
 	"github.com/briefing/annotated/generator/internal/render"
@@ -24,11 +25,7 @@ import (
 var benchSizes = []int{100, 1000}
 
 func synthFS(n int) fstest.MapFS {
-	fs := fstest.MapFS{}
-	for name, data := range synth.Briefing(synth.Options{Articles: n}) {
-		fs[name] = &fstest.MapFile{Data: data}
-	}
-	return fs
+	return briefingtest.MapFS(synth.Briefing(synth.Options{Articles: n}))
 }
 
 // cpuTime is the process's CPU time so far, user and system.

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	annotated "github.com/briefing/annotated"
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/stage"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
@@ -37,10 +38,7 @@ func TestCompilerMatchesCompile(t *testing.T) {
 
 func testCompilerSeed(t *testing.T, seed uint64, steps int) {
 	orig := synth.Briefing(synth.Options{Articles: 6, Notes: 6, Sources: 30, Claims: 8, Seed: seed})
-	fsys := fstest.MapFS{}
-	for name, data := range orig {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	fsys := briefingtest.MapFS(orig)
 	var paths []string // every file the edits touch, with one new article
 	for name := range orig {
 		paths = append(paths, name)

@@ -18,10 +18,7 @@ import (
 
 // streamCases are briefings that Stream must stage as Compile does.
 func streamCases(t *testing.T) map[string]fs.FS {
-	syn := fstest.MapFS{}
-	for name, data := range synth.Briefing(synth.Options{Articles: 40, Notes: 8, Sources: 40, Claims: 10, Seed: 3}) {
-		syn[name] = &fstest.MapFile{Data: data}
-	}
+	syn := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 40, Notes: 8, Sources: 40, Claims: 10, Seed: 3}))
 	return map[string]fs.FS{
 		"the project's briefing": os.DirFS("../../.."),
 		"typography":             briefingtest.Load(t, "testdata/typography.txtar"),
@@ -139,10 +136,7 @@ func TestStreamMatchesCompile(t *testing.T) {
 func TestStreamReportsAsCompile(t *testing.T) {
 	defer func(n int) { batchSize = n }(batchSize)
 	batchSize = 2
-	fsys := fstest.MapFS{}
-	for name, data := range synth.Briefing(synth.Options{Articles: 6, Notes: 6, Sources: 30, Claims: 8, Seed: 9}) {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	fsys := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 6, Notes: 6, Sources: 30, Claims: 8, Seed: 9}))
 	broken := 0
 	for name, f := range fsys {
 		if filepath.Ext(name) == ".yaml" && filepath.Dir(name) == "annotations" && name != "annotations/claims.yaml" && name != "annotations/sources.yaml" && broken < 3 {

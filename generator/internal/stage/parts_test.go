@@ -29,11 +29,7 @@ func TestPartsMatchWholePages(t *testing.T) {
 		"typography":             briefingtest.Load(t, "../site/testdata/typography.txtar"),
 	}
 	for seed := uint64(1); seed <= 2; seed++ {
-		m := fstest.MapFS{}
-		for name, data := range synth.Briefing(synth.Options{Articles: 25, Notes: 10, Sources: 30, Claims: 10, Seed: seed}) {
-			m[name] = &fstest.MapFile{Data: data}
-		}
-		briefings[fmt.Sprint("synthetic ", seed)] = m
+		briefings[fmt.Sprint("synthetic ", seed)] = briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 25, Notes: 10, Sources: 30, Claims: 10, Seed: seed}))
 	}
 	// Text of the briefing that Hugo would read as a shortcode, across
 	// the pieces of a page too.

@@ -4,26 +4,18 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"testing/fstest"
 
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/site"
 	"github.com/briefing/annotated/generator/internal/stage"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
 
-func mapFS(f synth.Files) fstest.MapFS {
-	fs := fstest.MapFS{}
-	for name, data := range f {
-		fs[name] = &fstest.MapFile{Data: data}
-	}
-	return fs
-}
-
 // TestBriefingCompiles checks that a synthetic briefing is a valid one of
 // the size asked for: every note anchors, some inside others.
 func TestBriefingCompiles(t *testing.T) {
 	files := synth.Briefing(synth.Options{Articles: 12})
-	res, err := site.Compile(mapFS(files), stage.Options{})
+	res, err := site.Compile(briefingtest.MapFS(files), stage.Options{})
 	if err != nil {
 		t.Fatalf("the synthetic briefing has problems:\n%v", err)
 	}
