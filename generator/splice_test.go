@@ -122,24 +122,8 @@ func TestBuildFallsBackToWholePages(t *testing.T) {
 		}
 		site := siteFiles(t, out)
 		zipData := []byte(site[offline.Name])
-		zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(zr.File) != len(site)-1 {
-			t.Errorf("%d files in the zip, %d in the site", len(zr.File), len(site)-1)
-		}
-		for _, f := range zr.File {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, err := io.ReadAll(rc)
-			rc.Close()
-			if name := strings.TrimPrefix(f.Name, offline.Folder+"/"); err != nil || string(data) != site[name] {
-				t.Errorf("%s differs from the site's file (%v)", f.Name, err)
-			}
-		}
+		delete(site, offline.Name)
+		checkZip(t, zipData, site, filepath.Join(out, offline.Name))
 	})
 }
 
@@ -156,38 +140,48 @@ func TestBuildZipHoldsTheSite(t *testing.T) {
 		site := siteFiles(t, out)
 		zipData := []byte(site[offline.Name])
 		delete(site, offline.Name)
-		zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+		checkZip(t, zipData, site, filepath.Join(out, offline.Name))
+	})
+}
+
+// checkZip checks that the offline zip zipData (at path on disk) holds
+// exactly the files of site, the zip itself left out: each byte for byte,
+// each once, sorted by name; and that the system's unzip, where there is
+// one, finds it sound.
+func checkZip(t *testing.T, zipData []byte, site map[string]string, path string) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		rc, err := f.Open()
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range zr.File {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, err := io.ReadAll(rc)
-			rc.Close()
-			name := strings.TrimPrefix(f.Name, offline.Folder+"/")
-			want, ok := site[name]
-			switch {
-			case err != nil:
-				t.Errorf("%s: %v", f.Name, err)
-			case !ok:
-				t.Errorf("%s is in the zip, not in the site", f.Name)
-			case string(data) != want:
-				t.Errorf("%s differs from the site's file", f.Name)
-			}
-			delete(site, name)
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		name := strings.TrimPrefix(f.Name, offline.Folder+"/")
+		want, ok := site[name]
+		switch {
+		case err != nil:
+			t.Errorf("%s: %v", f.Name, err)
+		case !ok:
+			t.Errorf("%s is in the zip, not in the site", f.Name)
+		case string(data) != want:
+			t.Errorf("%s in the zip differs from the site's file: %d bytes, %.40q…; want %d bytes, %.40q…", f.Name, len(data), data, len(want), want)
 		}
-		for name := range site {
-			t.Errorf("%s is not in the zip", name)
+		names = append(names, name)
+	}
+	if !slices.Equal(names, slices.Sorted(maps.Keys(site))) {
+		t.Errorf("entries %v, want the site's files once each, sorted: %v", names, slices.Sorted(maps.Keys(site)))
+	}
+	if unzip, err := exec.LookPath("unzip"); err == nil {
+		if msg, err := exec.Command(unzip, "-tq", path).CombinedOutput(); err != nil {
+			t.Errorf("unzip -t: %v\n%s", err, msg)
 		}
-		if unzip, err := exec.LookPath("unzip"); err == nil {
-			if msg, err := exec.Command(unzip, "-tq", filepath.Join(out, offline.Name)).CombinedOutput(); err != nil {
-				t.Errorf("unzip -t: %v\n%s", err, msg)
-			}
-		}
-	})
+	}
 }
 
 // ownTheme gives the briefing in root a theme of its own, a copy of the
@@ -339,32 +333,7 @@ func TestSplice(t *testing.T) {
 		if len(got) != len(want) {
 			t.Errorf("%d files, want %d: %v", len(got), len(want), slices.Sorted(maps.Keys(got)))
 		}
-		zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var names []string
-		for _, f := range zr.File {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, err := io.ReadAll(rc)
-			rc.Close()
-			name := strings.TrimPrefix(f.Name, offline.Folder+"/")
-			if err != nil || string(data) != want[name] {
-				t.Errorf("%s in the zip = %.40q (%v), want %.40q", f.Name, data, err, want[name])
-			}
-			names = append(names, name)
-		}
-		if !slices.Equal(names, slices.Sorted(maps.Keys(want))) {
-			t.Errorf("entries %v, want the site's files, sorted", names)
-		}
-		if unzip, err := exec.LookPath("unzip"); err == nil {
-			if msg, err := exec.Command(unzip, "-tq", filepath.Join(dir, offline.Name)).CombinedOutput(); err != nil {
-				t.Errorf("unzip -t: %v\n%s", err, msg)
-			}
-		}
+		checkZip(t, zipData, want, filepath.Join(dir, offline.Name))
 	}
 	splice := func(t *testing.T, from, dir string, side *sideFolder) {
 		t.Helper()
