@@ -384,12 +384,12 @@ func (d *decoder) ref(m map[string]*yaml.Node, name string) briefing.Ref {
 	if !ok || isNull(v) {
 		return briefing.Ref{}
 	}
-	return briefing.Ref{ID: strings.Clone(d.str(m, name)), Pos: d.pos(resolve(v))}
+	return briefing.Ref{ID: d.copied(m, name), Pos: d.pos(resolve(v))}
 }
 
 // id reads and checks an id field, as a copy (see copied).
 func (d *decoder) id(m map[string]*yaml.Node, name, what string) string {
-	s := strings.Clone(d.str(m, name))
+	s := d.copied(m, name)
 	if s != "" && !ValidID(s) {
 		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters, digits and hyphens, like %q", what, s, slugify(s))
 	}
