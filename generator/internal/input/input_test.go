@@ -96,6 +96,9 @@ func TestLoadValid(t *testing.T) {
 	}
 }
 
+// indentHint ends the message for a line that breaks a list or a mapping.
+const indentHint = "check this line's indentation: the fields of an entry line up under each other, and the entries of a list each start with - at the same indentation; quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
+
 func TestLoadErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -269,10 +272,37 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/one.md:5:1: this is not valid YAML (did not find expected ',' or ']'): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
 		},
 		{
-			name: "bad indentation",
+			// yaml.v3 names line 2, where the list began; the field
+			// indented one space too few is on line 4.
+			name: "field indented too little",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: x\n   kind: context\n",
-			want: []string{`annotations/one.yaml:2:1: this is not valid YAML (did not find expected '-' indicator): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+			want: []string{`annotations/one.yaml:4:4: this is not valid YAML (did not find expected '-' indicator): ` + indentHint},
+		},
+		{
+			name: "field indented too much, far from the top",
+			file: "annotations/one.yaml",
+			data: "notes:\n" + strings.Repeat("  - id: x\n    quote: x\n    kind: context\n    note: y\n\n", 40) +
+				"  - id: a\n    quote: \"x\"\n     kind: context\n    note: y\n",
+			want: []string{`annotations/one.yaml:204:6: this is not valid YAML (did not find expected key): ` + indentHint},
+		},
+		{
+			name: "line of a note's text indented less than the text",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: x\n    note: |\n      First line.\n     Second line.\n    kind: context\n",
+			want: []string{`annotations/one.yaml:6:6: this is not valid YAML (did not find expected key): ` + indentHint},
+		},
+		{
+			name: "list item indented too much",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: x\n\n   - id: b\n    quote: y\n",
+			want: []string{`annotations/one.yaml:5:4: this is not valid YAML (did not find expected '-' indicator): ` + indentHint},
+		},
+		{
+			name: "bad indentation in front matter",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nrelies_on:\n  - Reuters\n - AP\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:7:2: this is not valid YAML (did not find expected key): ` + indentHint},
 		},
 		{
 			name: "tab indentation",

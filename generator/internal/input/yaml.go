@@ -82,6 +82,13 @@ func (d *decoder) syntaxError(err error) {
 	line = min(line, max(len(d.lines), 1))
 	hint := "check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
 	switch {
+	case contains(blockErrors, msg):
+		// yaml.v3 names the line where the list or mapping began, which
+		// may be the top of the file; point at the line that broke it.
+		if l := d.breakingLine(line, err.Error()); l > 0 {
+			line, col = l, 1+len(d.lines[l-1])-len(strings.TrimLeft(d.lines[l-1], " "))
+		}
+		hint = "check this line's indentation: the fields of an entry line up under each other, and the entries of a list each start with - at the same indentation; quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
 	case strings.Contains(msg, "tab character"):
 		// yaml.v3 names the line where the value began; point at the tab.
 		if l, c := d.find(line, func(s string) int {
@@ -104,6 +111,43 @@ func (d *decoder) syntaxError(err error) {
 		hint = "remove the invisible control character (it often comes from copying text out of a PDF or a word processor)"
 	}
 	d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, "this is not valid YAML (%s): %s", msg, hint)
+}
+
+// blockErrors are the problems yaml.v3 reports with the line where a block
+// list or mapping began, rather than the line that does not fit it.
+var blockErrors = []string{"did not find expected key", "did not find expected '-' indicator"}
+
+// breakingLine returns the line of the file (from line from on) that makes
+// the YAML text fail with the error msg: the first whose text up to and
+// including it fails with msg too. Text cut short at the end of a line
+// does not fail with msg (the end of a list or a mapping is no error), and
+// text reaching past that line fails there as the whole does, so the lines
+// divide into those that do not fail with msg and those that do, and a
+// binary search finds the first. It returns 0 when no line does.
+func (d *decoder) breakingLine(from int, msg string) int {
+	last := len(d.lines) // a line of the file past the YAML text is never reached
+	if last < from {
+		return 0
+	}
+	fails := func(l int) bool {
+		text := strings.Join(d.lines[d.lineOffset:l], "\n") + "\n"
+		var doc yaml.Node
+		err := yaml.Unmarshal([]byte(text), &doc)
+		return err != nil && err.Error() == msg
+	}
+	if !fails(last) {
+		return 0
+	}
+	lo, hi := from, last // fails(hi); the answer is in [lo, hi]
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // find returns the line (from line from on) and character column of the
