@@ -110,7 +110,15 @@ func TestLoadErrors(t *testing.T) {
 			name: "malformed yaml",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: x: y\n",
-			want: []string{`annotations/one.yaml:3:1: this is not valid YAML (mapping values are not allowed in this context): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+			want: []string{`annotations/one.yaml:3:13: this is not valid YAML (mapping values are not allowed in this context): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			// The field indented too much continues the text before it,
+			// whose key is on the line above.
+			name: "malformed yaml: a field that continues a value",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: x\n     kind: context\n",
+			want: []string{`annotations/one.yaml:4:10: this is not valid YAML (mapping values are not allowed in this context): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
 		},
 		{
 			name: "unknown field with suggestion",

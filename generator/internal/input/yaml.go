@@ -100,6 +100,16 @@ func (d *decoder) syntaxError(err error) {
 			line, col = l, c
 		}
 		hint = "indent with spaces: YAML does not allow tabs for indentation"
+	case msg == "mapping values are not allowed in this context":
+		// A colon and a space inside a value not in quotes: yaml.v3 names
+		// the line; point at that colon, the first after the line's key
+		// (or the first, on a line that continues a value).
+		if l := d.lines[line-1]; strings.Contains(l, ":") {
+			cols := colonsAt(l)
+			if len(cols) > 0 {
+				col = cols[min(1, len(cols)-1)]
+			}
+		}
 	case msg == "found unexpected end of stream":
 		hint = "a quoted text that starts on this line is never closed: add the closing quote mark"
 	case strings.Contains(msg, "control characters"):
@@ -111,6 +121,18 @@ func (d *decoder) syntaxError(err error) {
 		hint = "remove the invisible control character (it often comes from copying text out of a PDF or a word processor)"
 	}
 	d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, "this is not valid YAML (%s): %s", msg, hint)
+}
+
+// colonsAt returns the character columns of the colons in line that YAML
+// reads as ending a key: those followed by a space or ending the line.
+func colonsAt(line string) []int {
+	var cols []int
+	for i := 0; i < len(line); i++ {
+		if line[i] == ':' && (i+1 == len(line) || line[i+1] == ' ') {
+			cols = append(cols, 1+utf8.RuneCountInString(line[:i]))
+		}
+	}
+	return cols
 }
 
 // blockErrors are the problems yaml.v3 reports with the line where a block
