@@ -436,12 +436,21 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 
 // phases returns a function that, when on, prints to w the time since it
 // was last called (or since phases) with the name of the step that took
-// it (BRIEFING_TIMINGS=1 in build).
+// it, and the CPU time the step used, the generator's and Hugo's, with the
+// part of it spent in the kernel (BRIEFING_TIMINGS=1 in build). A step that
+// uses more CPU than time ran on both cores; the kernel's part is mostly
+// the cost of writing files.
 func phases(on bool, w io.Writer) func(step string) {
 	last := time.Now()
+	lastCPU, lastSys, _ := cpuTime()
 	return func(step string) {
 		if on {
-			fmt.Fprintf(w, "%-8s %v\n", step, time.Since(last).Round(time.Millisecond))
+			fmt.Fprintf(w, "%-8s %v", step, time.Since(last).Round(time.Millisecond))
+			if cpu, sys, ok := cpuTime(); ok {
+				fmt.Fprintf(w, " (CPU %v, of it in the kernel %v)", (cpu - lastCPU).Round(time.Millisecond), (sys - lastSys).Round(time.Millisecond))
+				lastCPU, lastSys = cpu, sys
+			}
+			fmt.Fprintln(w)
 		}
 		last = time.Now()
 	}
