@@ -307,6 +307,18 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:5:4: this is not valid YAML (did not find expected '-' indicator): ` + indentHint},
 		},
 		{
+			name: "front matter never closed",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n--\n\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:1:1: the --- on line 1 opens front matter that is never closed: put a line of just --- after its last field, before the text`},
+		},
+		{
+			name: "front matter never closed, Windows line ends",
+			file: "content/_index.md",
+			data: "---\r\ntitle: T\r\n\r\nThe overview.\r\n",
+			want: []string{`content/_index.md:1:1: the --- on line 1 opens front matter that is never closed: put a line of just --- after its last field, before the text`},
+		},
+		{
 			name: "bad indentation in front matter",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nrelies_on:\n  - Reuters\n - AP\n---\nThe existential threat.\n",
