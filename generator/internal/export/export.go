@@ -131,6 +131,12 @@ type Part struct {
 	Reviews []byte
 }
 
+// Sizes returns how many bytes the part adds to briefing.json and to
+// annotations.jsonld (Stream.Add), for a writer to make room.
+func (p *Part) Sizes() (model, annotations int) {
+	return len(p.model), len(p.annotationItems)
+}
+
 // Part returns article a's part (a in b.Order).
 func (b *Briefing) Part(a *briefing.Article) *Part { return b.part(a, b.Rendered[a.Slug]) }
 

@@ -54,6 +54,7 @@ type Parts struct {
 	searchText  []byte // its paragraphs in the search index
 	searchNotes []byte // its notes in the search index
 	export      *export.Part
+	summary     summary // what the pages made at the end keep of it
 }
 
 // articleParts makes the Parts of article a, at weight in the briefing's

@@ -200,31 +200,91 @@ func (w *Writer) Articles(ras []*render.Article) error {
 	}
 	start := w.next
 	parts := make([]*Parts, len(ras))
-	sums := make([]summary, len(ras))
 	parallel.For(len(ras), func(i int) {
 		a, ra, weight := w.order[start+i], ras[i], start+i+1
-		build := func() *Parts { return articleParts(a, w.r, ra, weight, w.eb, w.t) }
+		build := func() *Parts {
+			p := articleParts(a, w.r, ra, weight, w.eb, w.t)
+			// The summary goes with the parts, and a preview keeps it
+			// with them: it depends on nothing they do not (the article,
+			// its place in the order, the shared files and the text).
+			s := &p.summary
+			s.card = cardHTML(a, ra, w.t)
+			s.apps = articleAppearances(w.r, a, ra)
+			s.quotes = quotes.Candidates(weight-1, ra.Text)
+			for _, q := range s.quotes {
+				s.hrefs = append(s.hrefs, passageHref(a, ra, q.Start, q.End))
+			}
+			return p
+		}
 		if w.opt.Memo != nil {
 			parts[i] = w.opt.Memo.Article(a, weight, build)
 		} else {
 			parts[i] = build()
 		}
-		s := &sums[i]
-		s.card = cardHTML(a, ra, w.t)
-		s.apps = articleAppearances(w.r, a, ra)
-		s.quotes = quotes.Candidates(start+i, ra.Text)
-		for _, q := range s.quotes {
-			s.hrefs = append(s.hrefs, passageHref(a, ra, q.Start, q.End))
-		}
 	})
+	if err := w.grow(parts); err != nil {
+		return err
+	}
 	for i, p := range parts {
 		a, ra := w.order[start+i], ras[i]
-		if err := w.article(a, ra, p, &sums[i]); err != nil {
+		if err := w.article(a, ra, p, &p.summary); err != nil {
 			return err
 		}
 	}
 	w.next += len(ras)
 	return nil
+}
+
+// grower is a file of a Sink that can make room for bytes to come (the
+// Files sink's, a bytes.Buffer), so that a file gathering every article
+// is not copied each time it outgrows its room.
+type grower interface{ Grow(n int) }
+
+// grow makes room, in the files of a sink that keeps them in memory, for
+// what parts will add to the files that gather every article: at once
+// when a preview compiles the whole briefing, which would otherwise
+// allocate and copy each of these files (hundreds of megabytes at 10,000
+// articles) about twice over.
+func (w *Writer) grow(parts []*Parts) error {
+	var handout, notes, search, searchNotes, model, annos int
+	for _, p := range parts {
+		handout += len(p.handout)
+		notes += len(p.notes)
+		search += len(p.searchText)
+		searchNotes += len(p.searchNotes)
+		m, a := p.export.Sizes()
+		model += m
+		annos += a
+	}
+	if notes > 0 {
+		if _, err := w.notesFile(); err != nil {
+			return err
+		}
+	}
+	for _, g := range []struct {
+		f any
+		n int
+	}{{w.handout, handout}, {w.notes, notes}, {w.searchFile, search}, {w.searchSp, searchNotes}, {w.model, model}, {w.annos, annos}} {
+		if f, ok := g.f.(grower); ok && g.n > 0 {
+			f.Grow(g.n)
+		}
+	}
+	return nil
+}
+
+// notesFile returns the notes page's file, created with its front matter
+// for the first article with notes.
+func (w *Writer) notesFile() (io.Writer, error) {
+	if w.notes == nil {
+		var err error
+		if w.notes, err = w.sink.Create("content/notes.html"); err != nil {
+			return nil, err
+		}
+		if _, err := w.notes.Write(append(frontMatterJSON(notesMatter), '\n')); err != nil {
+			return nil, err
+		}
+	}
+	return w.notes, nil
 }
 
 // article writes one article's page and parts, and keeps its summary.
@@ -238,16 +298,11 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts, s *s
 		return err
 	}
 	if len(p.notes) > 0 {
-		if w.notes == nil {
-			var err error
-			if w.notes, err = w.sink.Create("content/notes.html"); err != nil {
-				return err
-			}
-			if _, err := w.notes.Write(append(frontMatterJSON(notesMatter), '\n')); err != nil {
-				return err
-			}
+		notes, err := w.notesFile()
+		if err != nil {
+			return err
 		}
-		if _, err := w.notes.Write(p.notes); err != nil {
+		if _, err := notes.Write(p.notes); err != nil {
 			return err
 		}
 	}
