@@ -222,7 +222,7 @@ func TestServeEditBurst(t *testing.T) {
 	held(notesPath, partialNotes, notesRel+":2:5: the note has no note", notesRel+`:4:11: kind "fa" is not a kind of note`)
 	held(articlePath, quoteGone, notesRel+":2:5: the note has no note")
 	held(notesPath, goodNotes(finalNote), notesRel+":3:12: "+notFound, notesRel+":11:12: "+notFound+", and no passage resembles it")
-	held(articlePath, partialArticle, articleRel+":1:1: the article has no front matter")
+	held(articlePath, partialArticle, articleRel+":1:1: the --- on line 1 opens front matter that is never closed")
 	rapid(badQuote, goodArticle(finalArticle), badYAML, partialArticle, partialNotes, goodArticle(finalArticle), badQuote)
 	held(notesPath, badQuote, notesRel+":11:12: "+notFound+`; the closest passage is "Western civilization"`)
 	held(notesPath, badKind, notesRel+`:12:11: kind "opinion" is not a kind of note`)
