@@ -17,6 +17,7 @@ import (
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
+	"github.com/briefing/annotated/generator/internal/quotes"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -70,6 +71,16 @@ func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, w
 		export:     ex,
 	}
 	p.searchText, p.searchNotes = searchDocs(a, ra)
+	// The summary goes with the parts, so that a preview keeps it with
+	// them: it depends on nothing they do not (the article, its place in
+	// the order, the shared files and the text).
+	s := &p.summary
+	s.card = cardHTML(a, ra, t)
+	s.apps = articleAppearances(r, a, ra)
+	s.quotes = quotes.Candidates(weight-1, ra.Text)
+	for _, q := range s.quotes {
+		s.hrefs = append(s.hrefs, passageHref(a, ra, q.Start, q.End))
+	}
 	return p
 }
 

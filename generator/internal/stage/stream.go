@@ -202,20 +202,7 @@ func (w *Writer) Articles(ras []*render.Article) error {
 	parts := make([]*Parts, len(ras))
 	parallel.For(len(ras), func(i int) {
 		a, ra, weight := w.order[start+i], ras[i], start+i+1
-		build := func() *Parts {
-			p := articleParts(a, w.r, ra, weight, w.eb, w.t)
-			// The summary goes with the parts, and a preview keeps it
-			// with them: it depends on nothing they do not (the article,
-			// its place in the order, the shared files and the text).
-			s := &p.summary
-			s.card = cardHTML(a, ra, w.t)
-			s.apps = articleAppearances(w.r, a, ra)
-			s.quotes = quotes.Candidates(weight-1, ra.Text)
-			for _, q := range s.quotes {
-				s.hrefs = append(s.hrefs, passageHref(a, ra, q.Start, q.End))
-			}
-			return p
-		}
+		build := func() *Parts { return articleParts(a, w.r, ra, weight, w.eb, w.t) }
 		if w.opt.Memo != nil {
 			parts[i] = w.opt.Memo.Article(a, weight, build)
 		} else {
@@ -227,7 +214,7 @@ func (w *Writer) Articles(ras []*render.Article) error {
 	}
 	for i, p := range parts {
 		a, ra := w.order[start+i], ras[i]
-		if err := w.article(a, ra, p, &p.summary); err != nil {
+		if err := w.article(a, ra, p); err != nil {
 			return err
 		}
 	}
@@ -288,7 +275,8 @@ func (w *Writer) notesFile() (io.Writer, error) {
 }
 
 // article writes one article's page and parts, and keeps its summary.
-func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts, s *summary) error {
+func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) error {
+	s := &p.summary
 	w.counts.Notes += len(ra.Notes)
 	w.counts.Pages++
 	if err := w.sink.File("content/articles/"+a.Slug+".html", p.page); err != nil {
