@@ -10,9 +10,8 @@ import (
 
 // TestPhasesCountCPU: a step that spins on one core until it has used
 // 300 ms of CPU is printed with at least that much CPU time, and the next
-// step counts only its own. The spin is
-// measured in CPU time, not wall time, so that a machine busy with other
-// tests only makes it take longer.
+// step counts only its own. The spin is measured in CPU time, not wall
+// time, so that a machine busy with other tests only makes it take longer.
 func TestPhasesCountCPU(t *testing.T) {
 	start, _, ok := cpuTime()
 	if !ok {

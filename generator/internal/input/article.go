@@ -68,13 +68,12 @@ func (l *loader) markdownFile(p, missing string) (d *decoder, fm *yaml.Node, bod
 		return nil, nil, body, false
 	}
 	body = briefing.Markdown{Text: rest, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}
-	switch first, _, _ := strings.Cut(text, "\n"); {
-	case fm == nil && len(rest) == len(text) && strings.TrimRight(first, " \t") == "---":
-		// The file opens front matter and never closes it (the closing
-		// line mistyped, or forgotten).
-		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrMissingField,
-			"the --- on line 1 opens front matter that is never closed: put a line of just --- after its last field, before the text")
-	case fm == nil:
+	if fm == nil {
+		// A file that opens front matter and never closes it (the closing
+		// line mistyped, or forgotten) has all its text as the body.
+		if first, _, _ := strings.Cut(text, "\n"); len(rest) == len(text) && strings.TrimRight(first, " \t") == "---" {
+			missing = "the --- on line 1 opens front matter that is never closed: put a line of just --- after its last field, before the text"
+		}
 		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrMissingField, "%s", missing)
 	}
 	return d, fm, body, true

@@ -80,7 +80,8 @@ func (d *decoder) syntaxError(err error) {
 	// yaml.v3 puts the end of the text on a line of its own: a problem found
 	// there (an unclosed bracket on the last line) is on the last line.
 	line = min(line, max(len(d.lines), 1))
-	hint := "check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
+	const quoting = "quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
+	hint := "check the indentation and " + quoting
 	switch {
 	case contains(blockErrors, msg):
 		// yaml.v3 names the line where the list or mapping began, which
@@ -88,7 +89,7 @@ func (d *decoder) syntaxError(err error) {
 		if l := d.breakingLine(line, err.Error()); l > 0 {
 			line, col = l, 1+len(d.lines[l-1])-len(strings.TrimLeft(d.lines[l-1], " "))
 		}
-		hint = "check this line's indentation: the fields of an entry line up under each other, and the entries of a list each start with - at the same indentation; quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
+		hint = "check this line's indentation: the fields of an entry line up under each other, and the entries of a list each start with - at the same indentation; " + quoting
 	case strings.Contains(msg, "tab character"):
 		// yaml.v3 names the line where the value began; point at the tab.
 		if l, c := d.find(line, func(s string) int {
@@ -104,11 +105,8 @@ func (d *decoder) syntaxError(err error) {
 		// A colon and a space inside a value not in quotes: yaml.v3 names
 		// the line; point at that colon, the first after the line's key
 		// (or the first, on a line that continues a value).
-		if l := d.lines[line-1]; strings.Contains(l, ":") {
-			cols := colonsAt(l)
-			if len(cols) > 0 {
-				col = cols[min(1, len(cols)-1)]
-			}
+		if cols := colonsAt(d.lines[line-1]); len(cols) > 0 {
+			col = cols[min(1, len(cols)-1)]
 		}
 	case msg == "found unexpected end of stream":
 		hint = "a quoted text that starts on this line is never closed: add the closing quote mark"
