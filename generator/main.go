@@ -941,14 +941,17 @@ func themeFiles(root string) (map[string][]byte, error) {
 	return files, err
 }
 
-// projectFiles is the whole Hugo project: the staged files and the theme.
-func projectFiles(root string, res *site.Result) (map[string][]byte, error) {
+// projectFiles is the whole Hugo project a site.Compiler staged: its
+// files, in pieces, and the theme's.
+func projectFiles(root string, res *site.Result) (map[string]stage.Pieces, error) {
 	theme, err := themeFiles(root)
 	if err != nil {
 		return nil, err
 	}
-	files := make(map[string][]byte, len(res.Files)+len(theme))
-	maps.Copy(files, res.Files)
-	maps.Copy(files, theme)
+	files := make(map[string]stage.Pieces, len(res.Pieces)+len(theme))
+	maps.Copy(files, res.Pieces)
+	for name, data := range theme {
+		files[name] = stage.Pieces{data}
+	}
 	return files, nil
 }

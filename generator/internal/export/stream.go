@@ -58,13 +58,18 @@ func (s *Stream) Add(p *Part) error {
 }
 
 // element writes part, elements of an array each after a comma, to w,
-// without the comma when it is the array's first.
+// without the comma when it is the array's first. A part is never changed
+// once made, so a w that can keep what it is handed rather than copy it
+// (a file of stage.PieceFiles, with its Keep) is handed it to keep.
 func (s *Stream) element(w io.Writer, part []byte, first *bool) error {
 	if len(part) == 0 {
 		return nil
 	}
 	if *first {
 		part, *first = part[1:], false
+	}
+	if k, ok := w.(interface{ Keep([]byte) error }); ok {
+		return k.Keep(part)
 	}
 	_, err := w.Write(part)
 	return err

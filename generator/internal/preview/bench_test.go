@@ -24,23 +24,25 @@ func BenchmarkRefreshNote(b *testing.B) {
 		edited[name] = data
 	}
 	edited[slug] = []byte(strings.Replace(string(files[slug]), "    note: |\n      ", "    note: |\n      Edited ", 1))
-	projects := make([]map[string][]byte, 2)
+	projects := make([]map[string]stage.Pieces, 2)
+	c := site.NewCompiler() // as serve compiles
 	for i, f := range []map[string][]byte{files, edited} {
 		fsys := briefingtest.MapFS(f)
 		text, err := stage.LoadText(annotated.Theme())
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := site.Compile(fsys, stage.Options{Text: text})
+		res, err := c.Compile(fsys, stage.Options{Text: text})
 		if err != nil {
 			b.Fatal(err)
 		}
-		p := map[string][]byte(res.Files)
+		p := map[string]stage.Pieces(res.Pieces)
 		err = fs.WalkDir(annotated.Theme(), ".", func(name string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
 			}
-			p["themes/briefing/"+name], err = fs.ReadFile(annotated.Theme(), name)
+			data, err := fs.ReadFile(annotated.Theme(), name)
+			p["themes/briefing/"+name] = stage.Pieces{data}
 			return err
 		})
 		if err != nil {

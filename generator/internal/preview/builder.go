@@ -56,8 +56,9 @@ type Builder struct {
 
 // made is a site made from a laid-out project, and what filled it.
 type made struct {
-	site                  *Site
-	bodies, files, values map[string][]byte
+	site          *Site
+	bodies, files map[string]stage.Pieces
+	values        map[string][]byte
 }
 
 // NewBuilder returns a Builder that stages the project in dir/project and
@@ -92,29 +93,31 @@ type Report struct {
 }
 
 // Refresh returns the site built from files (slash-separated paths in the
-// Hugo project to contents; Refresh does not change it). On an error
-// nothing is kept of the attempt: the next Refresh compares with the last
-// project Hugo laid out.
-func (b *Builder) Refresh(ctx context.Context, files map[string][]byte) (*Site, Report, error) {
+// Hugo project to contents, as the pieces they were staged in: a
+// stage.PieceFiles). Neither files nor its pieces may change afterwards:
+// the Site serves the pieces of the bodies and detached files as they are.
+// On an error nothing is kept of the attempt: the next Refresh compares
+// with the last project Hugo laid out.
+func (b *Builder) Refresh(ctx context.Context, files map[string]stage.Pieces) (*Site, Report, error) {
 	start := time.Now()
 	s, r, err := b.refresh(ctx, files)
 	r.Total = time.Since(start)
 	return s, r, err
 }
 
-func (b *Builder) refresh(ctx context.Context, files map[string][]byte) (*Site, Report, error) {
-	theme := b.themeSum(files)
+func (b *Builder) refresh(ctx context.Context, files map[string]stage.Pieces) (*Site, Report, error) {
+	themeFiles := themeOf(files)
+	theme := b.themeSum(themeFiles)
 	var r Report
-	if theme != b.noDetach && stage.CanDetach(files) {
-		skeleton := maps.Clone(files)
-		d := stage.Detach(skeleton)
+	if theme != b.noDetach && stage.CanDetach(themeFiles) {
+		skeleton, d := stage.Detach(files)
 		project, values := skeleton, map[string][]byte(nil)
 		holes := theme != b.noHoles
 		if holes {
 			project, values = b.punch(skeleton, d)
 		}
 		if !b.forceHugo && b.laidOut != nil && sameFiles(project, b.laidOut) {
-			if l := b.last; l != nil && sameFiles(d.Bodies, l.bodies) && sameFiles(d.Files, l.files) && sameFiles(values, l.values) {
+			if l := b.last; l != nil && samePieces(d.Bodies, l.bodies) && samePieces(d.Files, l.files) && sameFiles(values, l.values) {
 				return l.site, Report{Kind: Spliced, Pages: len(b.layouts), Unchanged: true}, nil
 			}
 			if s, ok := b.fill(d, values); ok {
@@ -144,7 +147,11 @@ func (b *Builder) refresh(ctx context.Context, files map[string][]byte) (*Site, 
 		}
 		b.noDetach = theme
 	}
-	out, took, err := b.run(ctx, files)
+	flat := make(map[string][]byte, len(files))
+	for name, p := range files {
+		flat[name] = p.Join()
+	}
+	out, took, err := b.run(ctx, flat)
 	r.Hugo += took
 	if err != nil {
 		return nil, r, err
@@ -351,21 +358,21 @@ func (b *Builder) buildDetached(ctx context.Context, project map[string][]byte, 
 // values, and remembers it as the last made. It reports false when a hole
 // has no value.
 func (b *Builder) fill(d *stage.Detached, values map[string][]byte) (*Site, bool) {
-	pages := make(map[string][][]byte, len(b.layouts))
+	pages := make(map[string]stage.Pieces, len(b.layouts))
 	for name, segs := range b.layouts {
-		parts := make([][]byte, len(segs))
-		for i, s := range segs {
+		parts := make(stage.Pieces, 0, len(segs)+len(d.Bodies[name]))
+		for _, s := range segs {
 			switch {
 			case s.body:
-				parts[i] = d.Bodies[name]
+				parts = append(parts, d.Bodies[name]...)
 			case s.hole != "":
 				v, ok := values[s.hole]
 				if !ok {
 					return nil, false
 				}
-				parts[i] = v
+				parts = append(parts, v)
 			default:
-				parts[i] = s.lit
+				parts = append(parts, s.lit)
 			}
 		}
 		pages[name] = parts
@@ -446,23 +453,33 @@ func sameFiles(a, b map[string][]byte) bool {
 	return true
 }
 
-// themeSum sums the theme's files in files, so that a theme found not to
-// print marks as they are is not tried with them again until it changes.
-// It is never 0.
-func (b *Builder) themeSum(files map[string][]byte) uint64 {
-	var names []string
-	for name := range files {
+// samePieces is sameFiles for files in pieces.
+func samePieces(a, b map[string]stage.Pieces) bool {
+	return len(a) == len(b) && maps.EqualFunc(a, b, stage.Pieces.Equal)
+}
+
+// themeOf returns the theme's files among files (those under themes/).
+func themeOf(files map[string]stage.Pieces) map[string][]byte {
+	theme := map[string][]byte{}
+	for name, p := range files {
 		if strings.HasPrefix(name, "themes/") {
-			names = append(names, name)
+			theme[name] = p.Join()
 		}
 	}
-	slices.Sort(names)
+	return theme
+}
+
+// themeSum sums the theme's files, so that a theme found not to print
+// marks as they are is not tried with them again until it changes. It is
+// never 0.
+func (b *Builder) themeSum(theme map[string][]byte) uint64 {
+	names := slices.Sorted(maps.Keys(theme))
 	var h maphash.Hash
 	h.SetSeed(b.seed)
 	for _, name := range names {
 		h.WriteString(name)
 		h.WriteByte(0)
-		h.Write(files[name])
+		h.Write(theme[name])
 		h.WriteByte(0)
 	}
 	return h.Sum64() | 1

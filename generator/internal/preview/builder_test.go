@@ -79,11 +79,12 @@ func (h *fakeHugo) build(ctx context.Context, src, dest string) error {
 
 // project is a small staged project: pages a and b, a search page naming
 // its index by the hash of its contents, ClaimReview JSON-LD ldA at the end
-// of a's body, as stage writes it.
-func project(bodyA, ldA, index, titleB string) map[string][]byte {
+// of a's body, as stage writes it; each file in pieces, as a
+// stage.PieceFiles holds it (see inPieces).
+func project(bodyA, ldA, index, titleB string) map[string]stage.Pieces {
 	sum := sha256.Sum256([]byte(index))
 	indexName := "js/search-index." + hex.EncodeToString(sum[:8]) + ".js"
-	return map[string][]byte{
+	return inPieces(map[string][]byte{
 		"hugo.json":                         []byte(`{"title":"t"}`),
 		"themes/briefing/layouts/page.html": []byte(`<main>{{ .Content }}</main>`),
 		"content/articles/a.html":           []byte(`{"title":"A","params":{"slug":"a"}}` + "\n" + bodyA + ldScript(ldA)),
@@ -92,7 +93,34 @@ func project(bodyA, ldA, index, titleB string) map[string][]byte {
 		"content/empty.html":                []byte(`{"title":"Empty"}` + "\n"),
 		"static/" + indexName:               []byte(index),
 		"static/briefing.json":              []byte(`{"a":"` + bodyA + `"}`),
+	})
+}
+
+// inPieces cuts each file into pieces: at a third of its length, and two
+// bytes after its first line (so the line ends within a piece), as a
+// stage.PieceFiles may hold it.
+func inPieces(files map[string][]byte) map[string]stage.Pieces {
+	out := map[string]stage.Pieces{}
+	for name, data := range files {
+		var p stage.Pieces
+		last := 0
+		for _, at := range []int{len(data) / 3, bytes.IndexByte(data, '\n') + 2} {
+			if at > last && at < len(data) {
+				p, last = append(p, data[last:at]), at
+			}
+		}
+		out[name] = append(p, data[last:])
 	}
+	return out
+}
+
+// flat joins each file's pieces.
+func flat(files map[string]stage.Pieces) map[string][]byte {
+	out := map[string][]byte{}
+	for name, p := range files {
+		out[name] = bytes.Clone(p.Join())
+	}
+	return out
 }
 
 // ldScript is the JSON-LD block stage writes at the end of a page's body.
@@ -119,7 +147,7 @@ func files(t *testing.T, s *Site) map[string]string {
 func TestRefreshWithoutHugo(t *testing.T) {
 	steps := []struct {
 		what    string
-		project map[string][]byte
+		project map[string]stage.Pieces
 		kind    string
 	}{
 		{"the first build", project("<p>a</p>", `{"v":1}`, "index 1", "B"), Detached},
@@ -134,12 +162,12 @@ func TestRefreshWithoutHugo(t *testing.T) {
 	full := NewBuilder(t.TempDir(), ref.build)
 	full.ForceHugo()
 	for _, s := range steps {
-		before := maps.Clone(s.project)
+		before := flat(s.project)
 		got, r, err := b.Refresh(context.Background(), s.project)
 		if err != nil {
 			t.Fatalf("%s: %v", s.what, err)
 		}
-		if !maps.EqualFunc(s.project, before, bytes.Equal) {
+		if !maps.EqualFunc(flat(s.project), before, bytes.Equal) {
 			t.Fatalf("%s: Refresh changed the project it was given", s.what)
 		}
 		want, _, err := full.Refresh(context.Background(), s.project)
@@ -186,12 +214,12 @@ func TestRefreshFallsBack(t *testing.T) {
 			h, ref := tc.hugo, tc.hugo
 			b := NewBuilder(t.TempDir(), h.build)
 			whole := NewBuilder(t.TempDir(), ref.build)
-			for i, p := range []map[string][]byte{
+			for i, p := range []map[string]stage.Pieces{
 				project("<p>a</p>", `{"v":1}`, "index 1", "B"),
 				project("<p>a, edited</p>", `{"v":2}`, "index 2", "B"),
 			} {
 				if tc.theme != "" {
-					p["themes/briefing/layouts/page.html"] = []byte(tc.theme)
+					p["themes/briefing/layouts/page.html"] = stage.Pieces{[]byte(tc.theme)}
 				}
 				runs := h.runs
 				got, r, err := b.Refresh(context.Background(), p)
@@ -215,8 +243,8 @@ func TestRefreshFallsBack(t *testing.T) {
 }
 
 // wholeSite is what h makes of project, bodies and all.
-func wholeSite(t *testing.T, h *fakeHugo, b *Builder, project map[string][]byte) (map[string]string, error) {
-	out, _, err := b.run(context.Background(), project)
+func wholeSite(t *testing.T, h *fakeHugo, b *Builder, project map[string]stage.Pieces) (map[string]string, error) {
+	out, _, err := b.run(context.Background(), flat(project))
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/offline"
+	"github.com/briefing/annotated/generator/internal/stage"
 )
 
 func testSite() *Site {
@@ -20,11 +21,11 @@ func testSite() *Site {
 			"css/site.css":     []byte("body{}"),
 			"about/index.html": []byte("<html><body>about</body></html>"),
 		},
-		map[string][][]byte{
+		map[string]stage.Pieces{
 			"index.html": {[]byte("<html><body><main>"), []byte("the body"), []byte("</main></body></html>")},
 			"notes.html": {[]byte("<html><main>"), []byte("no closing body"), []byte("</main></html>")},
 		},
-		map[string][]byte{"briefing.json": []byte(`{}`)},
+		map[string]stage.Pieces{"briefing.json": {[]byte(`{"a":`), []byte(`1}`)}},
 	)
 }
 
@@ -61,7 +62,7 @@ func TestServerServesTheSite(t *testing.T) {
 		{"HEAD", "/index.html", 200, "text/html; charset=utf-8", ""},
 		{"GET", "/notes.html", 200, "text/html; charset=utf-8", "<html><main>no closing body</main></html>" + ReloadTag(1)},
 		{"GET", "/css/site.css", 200, "text/css; charset=utf-8", "body{}"},
-		{"GET", "/briefing.json", 200, "application/json", "{}"},
+		{"GET", "/briefing.json", 200, "application/json", `{"a":1}`},
 		{"GET", "/about/", 200, "text/html; charset=utf-8", "<html><body>about" + ReloadTag(1) + "</body></html>"},
 		{"GET", "/about", 301, "", ""},
 		{"GET", "/nothing.html", 404, "text/html; charset=utf-8", "<html><body>not here" + ReloadTag(1) + "</body></html>"},

@@ -51,15 +51,17 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/briefing/annotated/generator/internal/stage"
 )
 
 // Site is one version of the built site, in memory. It is never changed
 // once made, so the Server may hand it out to any number of requests while
 // the next version is made.
 type Site struct {
-	base  map[string][]byte   // what Hugo wrote, but for the files in pages
-	pages map[string][][]byte // files made of a layout: Hugo's parts, a body, holes' values
-	files map[string][]byte   // detached files, written over anything else
+	base  map[string][]byte       // what Hugo wrote, but for the files in pages
+	pages map[string]stage.Pieces // files made of a layout: Hugo's parts, a body's pieces, holes' values
+	files map[string]stage.Pieces // detached files, written over anything else
 
 	dirsOnce sync.Once
 	dirs     map[string][]fs.DirEntry // made when first asked for
@@ -68,7 +70,7 @@ type Site struct {
 // newSite returns the Site of the three layers, in the order splice
 // writes them: Hugo's output, the pages with their bodies, then the
 // detached files over everything.
-func newSite(base map[string][]byte, pages map[string][][]byte, files map[string][]byte) *Site {
+func newSite(base map[string][]byte, pages, files map[string]stage.Pieces) *Site {
 	return &Site{base: base, pages: pages, files: files}
 }
 
@@ -76,7 +78,7 @@ func newSite(base map[string][]byte, pages map[string][][]byte, files map[string
 // the site, without a leading slash) as the pieces that make it.
 func (s *Site) parts(name string) ([][]byte, bool) {
 	if data, ok := s.files[name]; ok {
-		return [][]byte{data}, true
+		return data, true
 	}
 	if parts, ok := s.pages[name]; ok {
 		return parts, true
@@ -93,11 +95,7 @@ func (s *Site) ReadFile(name string) ([]byte, error) {
 	if !ok {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
 	}
-	var out []byte
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out, nil
+	return bytes.Join(parts, nil), nil
 }
 
 // Paths returns the path of every file in the site, sorted.

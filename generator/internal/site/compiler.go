@@ -32,8 +32,9 @@ var sharedFiles = []string{
 // the theme's strings or to the options discards all of it. The pages made
 // of every article (home, notes, claims, sources, quotes, search, handout,
 // exports) are made again each time, those with parts by putting the kept
-// parts together. The result, and the problems reported, are those of
-// Compile, byte for byte.
+// parts together: as stage.PieceFiles, so that putting them together copies
+// none of them. The result (its Pieces, joined, being Compile's Files), and
+// the problems reported, are those of Compile, byte for byte.
 //
 // A Compiler is for one briefing, and one Compile at a time.
 type Compiler struct {
@@ -107,7 +108,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	c.arts = arts
 	t2 := time.Now()
 	opt.Memo = memo{c}
-	res.Files, res.Counts = stage.Project(b, r, res.Articles, opt, &errs)
+	res.Pieces, res.Counts = stage.ProjectPieces(b, r, res.Articles, opt, &errs)
 	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
 	return res, errs.Err()
 }

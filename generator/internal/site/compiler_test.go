@@ -53,6 +53,7 @@ func testCompilerSeed(t *testing.T, seed uint64, steps int) {
 	rng := rand.New(rand.NewPCG(seed, 99))
 	c := NewCompiler()
 	var prev *Result
+	var prevFiles map[string][]byte
 	reused, bad := 0, 0
 	textIdx := 0
 	bases := []string{"", "https://example.org/sub/"}
@@ -94,17 +95,32 @@ func testCompilerSeed(t *testing.T, seed uint64, steps int) {
 		if got.Counts != want.Counts {
 			t.Fatalf("step %d (%s): counts %+v, want %+v", step, what, got.Counts, want.Counts)
 		}
+		if got.Files != nil {
+			t.Fatalf("step %d: a Compiler's result has Files; it has Pieces", step)
+		}
+		gotFiles := got.Pieces.Flat()
 		for name, data := range want.Files {
-			if g, ok := got.Files[name]; !ok {
+			if g, ok := gotFiles[name]; !ok {
 				t.Fatalf("step %d (%s): %s is missing", step, what, name)
 			} else if !bytes.Equal(g, data) {
 				t.Fatalf("step %d (%s): %s differs:\nincremental:\n%s\nfull:\n%s", step, what, name, g, data)
 			}
 		}
-		for name := range got.Files {
+		for name := range gotFiles {
 			if _, ok := want.Files[name]; !ok {
 				t.Fatalf("step %d (%s): %s should not be there", step, what, name)
 			}
+		}
+		// The last step's files, whose pieces this compile shares, are
+		// as they were: a kept part is never written to.
+		for name, data := range prevFiles {
+			if !bytes.Equal(prev.Pieces[name].Join(), data) {
+				t.Fatalf("step %d (%s): %s of the step before changed", step, what, name)
+			}
+		}
+		prevFiles = map[string][]byte{}
+		for name, p := range got.Pieces {
+			prevFiles[name] = bytes.Clone(p.Join())
 		}
 		if prev != nil {
 			for slug, ra := range got.Articles {

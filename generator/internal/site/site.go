@@ -26,7 +26,8 @@ import (
 type Result struct {
 	Briefing *briefing.Briefing
 	Articles map[string]*render.Article // by slug
-	Files    stage.Files
+	Files    stage.Files                // from Compile and Stream (which holds none)
+	Pieces   stage.PieceFiles           // from a Compiler, instead of Files
 	Counts   stage.Counts
 	Times    Times
 }

@@ -75,8 +75,11 @@ func TestStreamMatchesCompile(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		detached := maps.Clone(want.Files)
-		d := stage.Detach(detached)
+		whole := map[string]stage.Pieces{}
+		for name, data := range want.Files {
+			whole[name] = stage.Pieces{data}
+		}
+		detached, d := stage.Detach(whole)
 		for _, n := range []int{1, 7, stage.BatchSize} {
 			batchSize = n
 			dir := t.TempDir()
@@ -95,6 +98,12 @@ func TestStreamMatchesCompile(t *testing.T) {
 				t.Fatal(err)
 			}
 			sameFiles(t, name+" in memory", mem, want.Files)
+
+			pieces := stage.PieceFiles{}
+			if _, err := Stream(fsys, stage.Options{BaseURL: "https://example.org/b/"}, pieces); err != nil {
+				t.Fatal(err)
+			}
+			sameFiles(t, name+" in pieces", pieces.Flat(), want.Files)
 
 			side := &stage.Dir{Path: filepath.Join(dir, "detached"), Side: filepath.Join(dir, "side")}
 			if _, err := Stream(fsys, stage.Options{BaseURL: "https://example.org/b/"}, side); err != nil {
@@ -122,8 +131,8 @@ func TestStreamMatchesCompile(t *testing.T) {
 					t.Errorf("%s: the body of %s is said to be of the staged page %s", name, b.Path, b.Page)
 				}
 			}
-			sameFiles(t, name+" detached: bodies", bodies, d.Bodies)
-			sameFiles(t, name+" detached: files", readTree(t, filepath.Join(side.Side, "files")), d.Files)
+			sameFiles(t, name+" detached: bodies", bodies, stage.PieceFiles(d.Bodies).Flat())
+			sameFiles(t, name+" detached: files", readTree(t, filepath.Join(side.Side, "files")), stage.PieceFiles(d.Files).Flat())
 			if got := slices.Sorted(slices.Values(side.Files())); !slices.Equal(got, slices.Sorted(maps.Keys(d.Files))) {
 				t.Errorf("%s: Files() = %v, want %v", name, got, slices.Sorted(maps.Keys(d.Files)))
 			}

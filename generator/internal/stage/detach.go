@@ -15,16 +15,18 @@ const BodyMark = "<!--briefing:body-->"
 
 // Detached is what Detach took out of a project: page bodies, to put in
 // place of BodyMark in the pages Hugo writes, and files to write to the
-// site as they are; both keyed by their path in the built site.
+// site as they are; both keyed by their path in the built site, and kept
+// as the pieces they were staged in.
 type Detached struct {
-	Bodies map[string][]byte
-	Files  map[string][]byte
+	Bodies map[string]Pieces
+	Files  map[string]Pieces
 }
 
 // Detach takes the bodies of the content files of f (the HTML the
 // generator wrote: article texts with their notes, the all-notes page, the
 // matrix, the handout…) and the files under static/ out of the project,
-// leaving BodyMark in place of each body. Hugo then lays out pages of a
+// and returns the rest, with BodyMark in place of each body: the skeleton
+// that Hugo lays out. Hugo then lays out pages of a
 // few kilobytes each: it keeps every page's content in memory several
 // times over while it builds (as read, as parsed, as rendered), which for
 // the bodies themselves is tens of megabytes at a thousand articles, and
@@ -33,24 +35,27 @@ type Detached struct {
 // mark is gives the pages Hugo would have written (Splice, in package
 // main, does so and checks that every mark is there).
 //
-// The live preview detaches too (package preview), and refills the pages
-// Hugo laid out without running Hugo when only bodies changed.
-func Detach(f map[string][]byte) *Detached {
-	d := &Detached{Bodies: map[string][]byte{}, Files: map[string][]byte{}}
+// The live preview detaches, and refills the pages Hugo laid out without
+// running Hugo when only bodies changed (package preview). What Detach
+// takes out keeps f's pieces, not copies of them; f is not changed.
+func Detach(f map[string]Pieces) (map[string][]byte, *Detached) {
+	skeleton := make(map[string][]byte, len(f))
+	d := &Detached{Bodies: map[string]Pieces{}, Files: map[string]Pieces{}}
 	for name, data := range f {
 		if rest, ok := detachedFile(name); ok {
 			d.Files[rest] = data
-			delete(f, name)
-		} else if isPage(name) {
-			head, body, ok := splitBody(data)
-			if !ok {
+			continue
+		}
+		if isPage(name) {
+			if head, body, ok := splitPieces(data); ok {
+				d.Bodies[OutputPath(name)] = body
+				skeleton[name] = append(head[:len(head):len(head)], BodyMark...)
 				continue
 			}
-			d.Bodies[OutputPath(name)] = body
-			f[name] = append(head[:len(head):len(head)], BodyMark...)
 		}
+		skeleton[name] = data.Join()
 	}
-	return d
+	return skeleton, d
 }
 
 // detachedFile returns the path in the site of a staged file that Hugo
@@ -63,14 +68,31 @@ func isPage(name string) bool {
 	return strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".html")
 }
 
-// splitBody splits a staged page after its JSON front matter's line; ok
-// is false when no body follows it.
-func splitBody(data []byte) (head, body []byte, ok bool) {
-	i := bytes.IndexByte(data, '\n')
-	if i < 0 || i == len(data)-1 {
-		return data, nil, false
+// splitPieces splits a staged page after its JSON front matter's line;
+// ok is false when no body follows it.
+func splitPieces(data Pieces) (head []byte, body Pieces, ok bool) {
+	for i, p := range data {
+		j := bytes.IndexByte(p, '\n')
+		if j < 0 {
+			continue
+		}
+		head = p[:j+1]
+		if i > 0 {
+			head = append(data[:i].Join(), head...)
+		}
+		if j+1 < len(p) {
+			body = append(body, p[j+1:])
+		}
+		body = append(body, data[i+1:]...)
+		return head, body, body.Len() > 0
 	}
-	return data[:i+1], data[i+1:], true
+	return nil, nil, false
+}
+
+// splitBody is splitPieces for a page in one piece.
+func splitBody(data []byte) (head, body []byte, ok bool) {
+	head, b, ok := splitPieces(Pieces{data})
+	return head, b.Join(), ok
 }
 
 // OutputPath is the path in the built site of the page staged as the

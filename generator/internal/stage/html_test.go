@@ -2,6 +2,7 @@ package stage
 
 import (
 	htmltemplate "html/template"
+	"maps"
 	"math/rand/v2"
 	"regexp"
 	"strings"
@@ -248,34 +249,45 @@ func TestThemeWords(t *testing.T) {
 }
 
 func TestDetach(t *testing.T) {
-	f := compile(t)
-	whole := map[string][]byte{}
-	for k, v := range f {
-		whole[k] = v
-	}
-	d := Detach(f)
-	for name, data := range whole {
-		switch {
-		case strings.HasPrefix(name, "static/"):
-			if _, ok := f[name]; ok || string(d.Files[strings.TrimPrefix(name, "static/")]) != string(data) {
-				t.Errorf("%s is not detached as it is", name)
-			}
-		case strings.HasPrefix(name, "content/"):
-			head, b, _ := strings.Cut(string(data), "\n")
-			got := string(f[name])
-			if b == "" {
-				if got != string(data) {
-					t.Errorf("%s, without a body, changed", name)
+	whole := compile(t)
+	// Each file in pieces, cut at several places: the front matter's
+	// line may end in any piece, or at a piece's end.
+	for _, cuts := range [][]int{nil, {1}, {7, 8, 200}, {0, 30, 31, 32, 5000}} {
+		f := map[string]Pieces{}
+		for name, data := range whole {
+			f[name] = cut(data, cuts)
+		}
+		pieces := maps.Clone(f)
+		skeleton, d := Detach(f)
+		if !maps.EqualFunc(f, pieces, Pieces.Equal) {
+			t.Errorf("cut at %v: Detach changed the project it was given", cuts)
+		}
+		for name, data := range whole {
+			switch {
+			case strings.HasPrefix(name, "static/"):
+				if _, ok := skeleton[name]; ok || string(d.Files[strings.TrimPrefix(name, "static/")].Join()) != string(data) {
+					t.Errorf("cut at %v: %s is not detached as it is", cuts, name)
 				}
-				continue
+			case strings.HasPrefix(name, "content/"):
+				head, b, _ := strings.Cut(string(data), "\n")
+				got := string(skeleton[name])
+				if b == "" {
+					if got != string(data) {
+						t.Errorf("cut at %v: %s, without a body, changed", cuts, name)
+					}
+					continue
+				}
+				if got != head+"\n"+BodyMark || string(d.Bodies[OutputPath(name)].Join()) != b {
+					t.Errorf("cut at %v: %s: staged %.80q, body under %s not its own", cuts, name, got, OutputPath(name))
+				}
+			default:
+				if string(skeleton[name]) != string(data) {
+					t.Errorf("cut at %v: %s changed", cuts, name)
+				}
 			}
-			if got != head+"\n"+BodyMark || string(d.Bodies[OutputPath(name)]) != b {
-				t.Errorf("%s: staged %.80q, body under %s not its own", name, got, OutputPath(name))
-			}
-		default:
-			if string(f[name]) != string(data) {
-				t.Errorf("%s changed", name)
-			}
+		}
+		if len(skeleton)+len(d.Files) != len(whole) {
+			t.Errorf("cut at %v: %d files in the skeleton and %d detached, of %d", cuts, len(skeleton), len(d.Files), len(whole))
 		}
 	}
 	for in, out := range map[string]string{"content/_index.html": "index.html", "content/claims.html": "claims.html",
@@ -284,4 +296,17 @@ func TestDetach(t *testing.T) {
 			t.Errorf("OutputPath(%s) = %s, want %s", in, got, out)
 		}
 	}
+}
+
+// cut returns data as the pieces between the offsets at (those within it).
+func cut(data []byte, at []int) Pieces {
+	var p Pieces
+	last := 0
+	for _, i := range at {
+		if i > last && i < len(data) {
+			p = append(p, data[last:i])
+			last = i
+		}
+	}
+	return append(p, data[last:])
 }

@@ -110,27 +110,40 @@ func searchShared(b *briefing.Briefing, r *render.Renderer) []byte {
 // for its name. The first write error is kept and reported by end's caller
 // through err.
 type searchIndex struct {
-	w     io.Writer
+	w     io.Writer // the index's file
 	sum   hash.Hash
 	first bool // no document yet
 	err   error
 }
 
 func newSearchIndex(w io.Writer) *searchIndex {
-	s := &searchIndex{sum: sha256.New(), first: true}
-	s.w = io.MultiWriter(w, s.sum)
+	s := &searchIndex{w: w, sum: sha256.New(), first: true}
 	s.write([]byte(searchHead))
 	return s
 }
 
 func (s *searchIndex) write(p []byte) {
 	if s.err == nil {
+		s.sum.Write(p)
 		_, s.err = s.w.Write(p)
 	}
 }
 
-// add writes documents, each after a comma.
-func (s *searchIndex) add(p []byte) {
+// keep is write for p that is never changed afterwards, which the index's
+// file may keep rather than copy (see put).
+func (s *searchIndex) keep(p []byte) {
+	if s.err == nil {
+		s.sum.Write(p)
+		s.err = put(s.w, p)
+	}
+}
+
+// add writes documents, each after a comma, when p is never changed
+// afterwards.
+func (s *searchIndex) add(p []byte) { s.addFrom(p, true) }
+
+// addFrom is add for p that the caller may change afterwards (kept false).
+func (s *searchIndex) addFrom(p []byte, kept bool) {
 	if len(p) == 0 {
 		return
 	}
@@ -138,7 +151,11 @@ func (s *searchIndex) add(p []byte) {
 		s.write([]byte{'['})
 		p, s.first = p[1:], false // no comma before the first
 	}
-	s.write(p)
+	if kept {
+		s.keep(p)
+	} else {
+		s.write(p)
+	}
 }
 
 // end finishes the index and returns its name.

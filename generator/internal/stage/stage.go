@@ -97,9 +97,21 @@ type Counts struct {
 // found while rendering Markdown are added to errs.
 func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.Article, opt Options, errs *diag.List) (Files, Counts) {
 	f := Files{}
-	w, err := NewWriter(b, r, opt, f)
+	return f, project(b, r, arts, opt, f, errs)
+}
+
+// ProjectPieces is Project into PieceFiles: the files that gather every
+// article hold the articles' Parts, not copies of them.
+func ProjectPieces(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.Article, opt Options, errs *diag.List) (PieceFiles, Counts) {
+	f := PieceFiles{}
+	return f, project(b, r, arts, opt, f, errs)
+}
+
+// project writes the project into sink, which must not fail.
+func project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.Article, opt Options, sink Sink, errs *diag.List) Counts {
+	w, err := NewWriter(b, r, opt, sink)
 	if err != nil {
-		panic(err.Error()) // the bundled theme is embedded at compile time; Files does not fail
+		panic(err.Error()) // the bundled theme is embedded at compile time; the sink does not fail
 	}
 	ras := make([]*render.Article, len(w.Order()))
 	for i, a := range w.Order() {
@@ -114,7 +126,7 @@ func Project(b *briefing.Briefing, r *render.Renderer, arts map[string]*render.A
 	if err != nil {
 		panic(err.Error())
 	}
-	return f, c
+	return c
 }
 
 type frontMatter struct {

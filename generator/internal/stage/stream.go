@@ -282,7 +282,7 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) erro
 	if err := w.sink.File("content/articles/"+a.Slug+".html", p.page); err != nil {
 		return err
 	}
-	if _, err := w.handout.Write(p.handout); err != nil {
+	if err := put(w.handout, p.handout); err != nil {
 		return err
 	}
 	if len(p.notes) > 0 {
@@ -290,12 +290,12 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) erro
 		if err != nil {
 			return err
 		}
-		if _, err := notes.Write(p.notes); err != nil {
+		if err := put(notes, p.notes); err != nil {
 			return err
 		}
 	}
 	w.search.add(p.searchText)
-	if _, err := w.searchSp.Write(p.searchNotes); err != nil {
+	if err := put(w.searchSp, p.searchNotes); err != nil {
 		return err
 	}
 	if err := w.ex.Add(p.export); err != nil {
@@ -411,12 +411,19 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 
 // searchAdder writes the spooled notes documents into the index. The
 // spool holds each article's documents, each after a comma, back to back:
-// the comma before the first is the index's to drop.
+// the comma before the first is the index's to drop. What the spool hands
+// it to keep, the index may keep; what it writes (from a buffer it may
+// reuse), the index copies.
 type searchAdder struct{ s *searchIndex }
 
 func (a *searchAdder) Write(p []byte) (int, error) {
-	a.s.add(p)
+	a.s.addFrom(p, false)
 	return len(p), a.s.err
+}
+
+func (a *searchAdder) Keep(p []byte) error {
+	a.s.add(p)
+	return a.s.err
 }
 
 // Discard is a Sink that keeps nothing: "check" stages the whole briefing
