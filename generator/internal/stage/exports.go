@@ -83,9 +83,14 @@ func newLDWriter(w io.Writer) (*ldWriter, error) {
 	return &ldWriter{w: w}, nil
 }
 
+// Write writes p into w, escaped: from a buffer of its own that it reuses,
+// or, where w keeps what it is handed (see put), from a new one each time.
 func (l *ldWriter) Write(p []byte) (int, error) {
+	if _, keeps := l.w.(keeper); keeps {
+		l.buf = nil
+	}
 	l.buf = appendLDText(l.buf[:0], p, &l.brace)
-	if _, err := l.w.Write(l.buf); err != nil {
+	if err := put(l.w, l.buf); err != nil {
 		return 0, err
 	}
 	return len(p), nil

@@ -204,7 +204,7 @@ func TestSourcesPage(t *testing.T) {
 			var by []string
 			for _, c := range s.CitedBy {
 				for _, l := range c.Links {
-					by = append(by, c.Label+": "+l.Label+" → "+l.Href)
+					by = append(by, c.Label+": "+string(l))
 				}
 			}
 			cited[s.ID] = strings.Join(by, "; ")
@@ -217,9 +217,9 @@ func TestSourcesPage(t *testing.T) {
 		t.Errorf("groups = %s\nwant     %s", got, want)
 	}
 	for id, w := range map[string]string{
-		"state-x-2025": "Alpha Daily: note 1 → articles/alpha.html#note-threat; Beta Wire: note 1 → articles/beta.html#note-threat; " +
-			"Claims: The department called migration an existential threat. → claims.html#claim-threat-post",
-		"times-2025":   "Alpha Daily: note 2 → articles/alpha.html#note-favor; Timeline: 26 November 2025 → index.html#event-2",
+		"state-x-2025": `Alpha Daily: <a href="articles/alpha.html#note-threat">note 1</a>; Beta Wire: <a href="articles/beta.html#note-threat">note 1</a>; ` +
+			`Claims: <a href="claims.html#claim-threat-post">The department called migration an existential threat.</a>`,
+		"times-2025":   `Alpha Daily: <a href="articles/alpha.html#note-favor">note 2</a>; Timeline: <a href="index.html#event-2">26 November 2025</a>`,
 		"uncited-2020": "",
 	} {
 		if cited[id] != w {
@@ -338,5 +338,30 @@ func TestNotesPageRebasesLinks(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("note on the all-notes page lacks %s: %s", want, got)
 		}
+	}
+}
+
+// TestArticleOrder: dated articles first, by date (a year alone before
+// its months), then by title; undated ones last, by title; articles alike
+// in both keep the briefing's order.
+func TestArticleOrder(t *testing.T) {
+	d := func(y, m, day int) *briefing.Date { return &briefing.Date{Year: y, Month: m, Day: day} }
+	arts := []*briefing.Article{
+		{Slug: "undated-b", Title: "B"},
+		{Slug: "late", Title: "A", Published: d(2025, 12, 1)},
+		{Slug: "undated-a", Title: "A"},
+		{Slug: "nov-b", Title: "B", Published: d(2025, 11, 27)},
+		{Slug: "year", Title: "Z", Published: d(2025, 0, 0)},
+		{Slug: "nov-a", Title: "A", Published: d(2025, 11, 27)},
+		{Slug: "nov-a-again", Title: "A", Published: d(2025, 11, 27)},
+		{Slug: "month", Title: "Z", Published: d(2025, 11, 0)},
+	}
+	var got []string
+	for _, a := range articleOrder(&briefing.Briefing{Articles: arts}) {
+		got = append(got, a.Slug)
+	}
+	want := []string{"year", "month", "nov-a", "nov-a-again", "nov-b", "late", "undated-a", "undated-b"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %v\nwant  %v", got, want)
 	}
 }

@@ -4,6 +4,7 @@
 package stage
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,17 +51,27 @@ func sourceGroup(s *briefing.Source) string {
 	return "other"
 }
 
-// citing is one place that cites a source, as a link from the sources page.
-type citing struct {
-	Label string `json:"label"`
-	Href  string `json:"href"`
+// citing is one place that cites a source: the markup of the sources
+// page's link to it, made once (an article's, with its parts).
+type citing string
+
+// newCiting is the link to href, labelled label.
+func newCiting(label, href string) citing {
+	var h strings.Builder
+	h.Grow(len(label) + len(href) + 16)
+	h.WriteString(`<a href="`)
+	h.WriteString(escURL(href))
+	h.WriteString(`">`)
+	escTo(&h, label)
+	h.WriteString("</a>")
+	return citing(h.String())
 }
 
 // citingGroup is the places in one article, the claims, or the timeline
 // that cite a source.
 type citingGroup struct {
-	Label string   `json:"label"`
-	Links []citing `json:"links"`
+	Label string
+	Links []citing
 }
 
 // citations holds, by source id, every note, claim and timeline entry that
@@ -70,12 +81,10 @@ type citingGroup struct {
 type citations map[string][]citingGroup
 
 func (out citations) add(refs []briefing.Ref, group string, c citing) {
-	seen := map[string]bool{}
-	for _, ref := range refs {
-		if seen[ref.ID] {
-			continue
+	for i, ref := range refs {
+		if slices.ContainsFunc(refs[:i], func(r briefing.Ref) bool { return r.ID == ref.ID }) {
+			continue // cited twice by the same note: listed once
 		}
-		seen[ref.ID] = true
 		gs := out[ref.ID]
 		if len(gs) == 0 || gs[len(gs)-1].Label != group {
 			gs = append(gs, citingGroup{Label: group})
@@ -85,20 +94,38 @@ func (out citations) add(refs []briefing.Ref, group string, c citing) {
 	}
 }
 
-// notes adds the citations of an article's notes.
-func (out citations) notes(a *briefing.Article, ra *render.Article) {
+// noteCites is what one note cites, and the link to it.
+type noteCites struct {
+	refs []briefing.Ref
+	at   citing
+}
+
+// citingNotes returns the citations of an article's notes, made once with
+// its parts.
+func citingNotes(a *briefing.Article, ra *render.Article) []noteCites {
+	var out []noteCites
 	for _, n := range ra.Notes {
-		out.add(n.Note.Cites, a.Outlet, citing{Label: "note " + strconv.Itoa(n.Number), Href: "articles/" + a.Slug + ".html#note-" + n.ID})
+		if len(n.Note.Cites) > 0 {
+			out = append(out, noteCites{n.Note.Cites, newCiting("note "+strconv.Itoa(n.Number), "articles/"+a.Slug+".html#note-"+n.ID)})
+		}
+	}
+	return out
+}
+
+// notes adds the citations of an article's notes (citingNotes).
+func (out citations) notes(a *briefing.Article, cites []noteCites) {
+	for _, n := range cites {
+		out.add(n.refs, a.Outlet, n.at)
 	}
 }
 
 // shared adds the citations of the claims and the timeline.
 func (out citations) shared(b *briefing.Briefing) {
 	for _, c := range b.Claims {
-		out.add(c.Cites, "Claims", citing{Label: c.Statement, Href: "claims.html#claim-" + c.ID})
+		out.add(c.Cites, "Claims", newCiting(c.Statement, "claims.html#claim-"+c.ID))
 	}
 	for i, e := range sortedTimeline(b) {
-		out.add(e.Cites, "Timeline", citing{Label: e.Date.Long(), Href: "index.html#" + eventID(i)})
+		out.add(e.Cites, "Timeline", newCiting(e.Date.Long(), "index.html#"+eventID(i)))
 	}
 }
 
@@ -108,7 +135,7 @@ func citedBy(b *briefing.Briefing, order []*briefing.Article, arts map[string]*r
 	out := citations{}
 	for _, a := range order {
 		if ra := arts[a.Slug]; ra != nil {
-			out.notes(a, ra)
+			out.notes(a, citingNotes(a, ra))
 		}
 	}
 	out.shared(b)
@@ -164,7 +191,10 @@ func sourcesPage(groups []sourceGroupData, t *Text) string {
 		for _, s := range g.Sources {
 			size += 512 + len(s.HTML)
 			for _, c := range s.CitedBy {
-				size += 64 + len(c.Links)*96
+				size += 64 + len(c.Label)
+				for _, l := range c.Links {
+					size += 3 + len(l)
+				}
 			}
 		}
 	}
@@ -208,9 +238,7 @@ func sourcesPage(groups []sourceGroupData, t *Text) string {
 					if j > 0 {
 						h.raw(" · ")
 					}
-					h.raw(`<a href="`, escURL(l.Href), `">`)
-					h.text(l.Label)
-					h.raw("</a>")
+					h.raw(string(l))
 				}
 				h.raw("</li>")
 			}

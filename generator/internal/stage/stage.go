@@ -10,8 +10,8 @@ package stage
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
-	"sort"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -76,6 +76,7 @@ func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, w
 	// the order, the shared files and the text).
 	s := &p.summary
 	s.card = cardHTML(a, ra, t)
+	s.cites = citingNotes(a, ra)
 	s.apps = articleAppearances(r, a, ra)
 	s.quotes = quotes.Candidates(weight-1, ra.Text)
 	for _, q := range s.quotes {
@@ -244,17 +245,34 @@ func config(b *briefing.Briefing, opt Options) []byte {
 // articleOrder is the order of the briefing: by date of publication, undated
 // articles last, then by title.
 func articleOrder(b *briefing.Briefing) []*briefing.Article {
-	out := append([]*briefing.Article(nil), b.Articles...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, c := out[i], out[j]
-		switch {
-		case a.Published != nil && c.Published != nil && a.Published.ISO() != c.Published.ISO():
-			return a.Published.ISO() < c.Published.ISO()
-		case (a.Published == nil) != (c.Published == nil):
-			return a.Published != nil
+	type keyed struct {
+		a     *briefing.Article
+		dated bool
+		date  string // its ISO form, made once
+	}
+	ks := make([]keyed, len(b.Articles))
+	for i, a := range b.Articles {
+		ks[i] = keyed{a: a, dated: a.Published != nil}
+		if ks[i].dated {
+			ks[i].date = a.Published.ISO()
 		}
-		return a.Title < c.Title
+	}
+	slices.SortStableFunc(ks, func(x, y keyed) int {
+		switch {
+		case x.dated && y.dated && x.date != y.date:
+			return strings.Compare(x.date, y.date)
+		case x.dated != y.dated: // dated first
+			if x.dated {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(x.a.Title, y.a.Title)
 	})
+	out := make([]*briefing.Article, len(ks))
+	for i, k := range ks {
+		out[i] = k.a
+	}
 	return out
 }
 

@@ -187,6 +187,7 @@ func (w *Writer) Order() []*briefing.Article { return w.order }
 // summary is what the pages made at the end keep of an article.
 type summary struct {
 	card   string
+	cites  []noteCites
 	apps   []claimAppearance
 	quotes []quotes.Quote
 	hrefs  []string
@@ -305,7 +306,7 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) erro
 	for _, ap := range s.apps {
 		w.apps[ap.claim] = append(w.apps[ap.claim], ap.appearance)
 	}
-	w.cited.notes(a, ra)
+	w.cited.notes(a, s.cites)
 	for i, q := range s.quotes {
 		w.hrefs[[3]int{q.Article, q.Start, q.End}] = s.hrefs[i]
 	}
@@ -398,7 +399,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	if err != nil {
 		return Counts{}, err
 	}
-	if _, err = claimsFile.Write(page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claims, t))); err == nil {
+	if err = put(claimsFile, page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claims, t))); err == nil {
 		err = w.ex.Close(func() (io.WriteCloser, error) { return newLDWriter(claimsFile) })
 	}
 	err = errors.Join(err, claimsFile.Close(), w.model.Close(), w.annos.Close())
