@@ -11,7 +11,11 @@
 // preview keeps, for each page, what Hugo wrote before the mark (its head)
 // and after it (its tail). A page is then served as head, body, tail, and
 // a detached file (the search index, the exports) as it is: the bytes that
-// `build` writes when it splices the bodies into Hugo's pages.
+// `build` writes when it splices the bodies into Hugo's pages. Bodies and
+// detached files are held as the pieces the compile staged them in
+// (stage.PieceFiles), so a file that gathers every article is served from
+// the articles' kept parts, and a new version after an edit copies none of
+// the parts that did not change.
 //
 // Hugo's output depends only on the project it reads. So when, after an
 // edit, the detached project (front matter, marks, configuration, theme:
