@@ -5,7 +5,6 @@ package stage
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 )
 
@@ -98,15 +97,7 @@ func (f PieceFiles) Create(name string) (io.WriteCloser, error) {
 }
 
 // Rename implements Sink.
-func (f PieceFiles) Rename(from, to string) error {
-	data, ok := f[from]
-	if !ok {
-		return fmt.Errorf("no file %s to rename", from)
-	}
-	delete(f, from)
-	f[to] = data
-	return nil
-}
+func (f PieceFiles) Rename(from, to string) error { return rename(f, from, to) }
 
 // Spool implements Sink.
 func (f PieceFiles) Spool() (Spool, error) { return &pieceFile{}, nil }

@@ -53,13 +53,17 @@ func (f Files) Create(name string) (io.WriteCloser, error) {
 }
 
 // Rename implements Sink.
-func (f Files) Rename(from, to string) error {
-	data, ok := f[from]
+func (f Files) Rename(from, to string) error { return rename(f, from, to) }
+
+// rename moves the file from to the name to, in a sink that keeps files
+// in a map.
+func rename[V any](files map[string]V, from, to string) error {
+	data, ok := files[from]
 	if !ok {
 		return fmt.Errorf("no file %s to rename", from)
 	}
-	delete(f, from)
-	f[to] = data
+	delete(files, from)
+	files[to] = data
 	return nil
 }
 
