@@ -454,9 +454,7 @@ func sameFiles(a, b map[string][]byte) bool {
 }
 
 // samePieces is sameFiles for files in pieces.
-func samePieces(a, b map[string]stage.Pieces) bool {
-	return len(a) == len(b) && maps.EqualFunc(a, b, stage.Pieces.Equal)
-}
+func samePieces(a, b map[string]stage.Pieces) bool { return maps.EqualFunc(a, b, stage.Pieces.Equal) }
 
 // themeOf returns the theme's files among files (those under themes/).
 func themeOf(files map[string]stage.Pieces) map[string][]byte {

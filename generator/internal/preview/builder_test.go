@@ -290,3 +290,36 @@ func TestRefreshError(t *testing.T) {
 		t.Errorf("the site holds %v", got)
 	}
 }
+
+// TestRefreshKeepsPieces checks that the site serves the pieces it was
+// given (a page's body after its front matter's line, a detached file
+// whole), not copies of them, with Hugo and without.
+func TestRefreshKeepsPieces(t *testing.T) {
+	var h fakeHugo
+	b := NewBuilder(t.TempDir(), h.build)
+	for i, p := range []map[string]stage.Pieces{
+		project("<p>a</p>", `{"v":1}`, "index 1", "B"),
+		project("<p>a, edited</p>", `{"v":2}`, "index 2", "B"),
+	} {
+		s, r, err := b.Refresh(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		served := map[*byte]bool{}
+		for _, name := range []string{"articles/a.html", "briefing.json"} {
+			parts, _ := s.parts(name)
+			for _, q := range parts {
+				if len(q) > 0 {
+					served[&q[len(q)-1]] = true
+				}
+			}
+		}
+		// The last piece of each: it ends where the file does.
+		for _, name := range []string{"content/articles/a.html", "static/briefing.json"} {
+			last := p[name][len(p[name])-1]
+			if !served[&last[len(last)-1]] {
+				t.Errorf("refresh %d (%s): the end of %s is served from a copy", i, r.Kind, name)
+			}
+		}
+	}
+}

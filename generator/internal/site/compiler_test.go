@@ -273,3 +273,43 @@ func goodEdit(rng *rand.Rand, fsys fstest.MapFS, p string) string {
 	splice([]int{len(cur), len(cur)}, "\n")
 	return "a line added to"
 }
+
+// TestCompilerSharesParts checks what keeps the live preview of a large
+// briefing small: after an edit of one article's notes, the files that
+// gather every article hold the other articles' parts as the same memory
+// as before, not copies.
+func TestCompilerSharesParts(t *testing.T) {
+	const n = 12
+	fsys := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: n, Notes: 5, Sources: 20, Claims: 6, Seed: 3}))
+	c := NewCompiler()
+	before, err := c.Compile(fsys, stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fsys["annotations/article-00004.yaml"]
+	f.Data = bytes.Replace(f.Data, []byte("note: |\n      "), []byte("note: |\n      Edited "), 1)
+	after, err := c.Compile(fsys, stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"content/handout.html", "content/notes.html", "static/briefing.json", "static/annotations.jsonld"} {
+		old := map[*byte]bool{}
+		for _, p := range before.Pieces[name] {
+			if len(p) > 0 {
+				old[&p[0]] = true
+			}
+		}
+		shared, size := 0, 0
+		for _, p := range after.Pieces[name] {
+			if len(p) > 0 && old[&p[0]] {
+				shared++
+				size += len(p)
+			}
+		}
+		// Every article's part but the edited one's, and most of the bytes.
+		if total := after.Pieces[name].Len(); shared < n-1 || size < total/2 {
+			t.Errorf("%s: %d pieces (%d of %d bytes) shared with the compile before, want at least %d and half the bytes",
+				name, shared, size, total, n-1)
+		}
+	}
+}
