@@ -147,11 +147,7 @@ func (b *Builder) refresh(ctx context.Context, files map[string]stage.Pieces) (*
 		}
 		b.noDetach = theme
 	}
-	flat := make(map[string][]byte, len(files))
-	for name, p := range files {
-		flat[name] = p.Join()
-	}
-	out, took, err := b.run(ctx, flat)
+	out, took, err := b.run(ctx, stage.PieceFiles(files).Flat())
 	r.Hugo += took
 	if err != nil {
 		return nil, r, err
