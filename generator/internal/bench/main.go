@@ -155,7 +155,7 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string) error {
 			return err
 		}
 	}
-	return nil
+	return os.RemoveAll(filepath.Join(dir, "trash"))
 }
 
 // sample is one process's cost: wall time, CPU time (user and system, its
@@ -173,7 +173,7 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 	briefingDir := filepath.Join(base, "briefing")
 	plainDir := filepath.Join(base, "plain")
 	fmt.Fprintf(os.Stderr, "%d articles: writing the briefings\n", n)
-	if err := os.RemoveAll(base); err != nil {
+	if err := aside(dir, base); err != nil { // an earlier run's, with -dir
 		return sizeResult{}, err
 	}
 	if err := writeSynth(briefingDir, n, false); err != nil {
@@ -187,11 +187,13 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 	}
 	outA := filepath.Join(base, "out-annotated")
 	outC := filepath.Join(base, "out-plain")
+	// Each build writes where there is no output folder yet, the previous
+	// run's output moved aside (see aside).
 	steps := []func() (sample, error){
 		func() (sample, error) {
 			// Into no output folder, as (c): publishing then renames the
 			// new site into place, with no earlier one to remove.
-			if err := os.RemoveAll(outA); err != nil {
+			if err := aside(dir, outA); err != nil {
 				return sample{}, err
 			}
 			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA))
@@ -200,7 +202,7 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 			return measure(command(modDir, gen, "check", "--root", briefingDir))
 		},
 		func() (sample, error) {
-			if err := os.RemoveAll(outC); err != nil { // as for (a)
+			if err := aside(dir, outC); err != nil { // as for (a)
 				return sample{}, err
 			}
 			cmd, err := hugo.BuildCmd(context.Background(), plainDir, outC, cacheDir)
@@ -227,6 +229,30 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 		return sizeResult{}, err
 	}
 	return sizeResult{median(all[0]), median(all[1]), median(all[2])}, nil
+}
+
+// aside moves the folder from, if there is one, into dir's trash folder,
+// which run deletes once every size has been measured. A run does not
+// delete files while it measures: on an ext4 without a journal (this
+// project's VM), the file system skips the inodes of files deleted in the
+// last minutes when it creates new ones, checking them one by one, so
+// that after deleting a thousand files each of the next thousand created
+// costs several times the CPU time. Deleting the previous run's output
+// would charge the next build, whichever it is, for the benchmark's own
+// clearing up.
+func aside(dir, from string) error {
+	trash := filepath.Join(dir, "trash")
+	if err := os.MkdirAll(trash, 0o755); err != nil {
+		return err
+	}
+	to, err := os.MkdirTemp(trash, "")
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(from, filepath.Join(to, "old")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 // comparePages checks that both builds wrote a page for every article, so
