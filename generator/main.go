@@ -914,7 +914,9 @@ func createFiles(dir string, names []string) error {
 		if err == nil {
 			err = f.Close()
 		}
-		errs = append(errs, err)
+		if err != nil {
+			errs = append(errs, err)
+		}
 	}
 	return errors.Join(errs...)
 }

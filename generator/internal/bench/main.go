@@ -187,12 +187,11 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 	}
 	outA := filepath.Join(base, "out-annotated")
 	outC := filepath.Join(base, "out-plain")
-	// Each build writes where there is no output folder yet, the previous
-	// run's output moved aside (see aside).
 	steps := []func() (sample, error){
 		func() (sample, error) {
-			// Into no output folder, as (c): publishing then renames the
-			// new site into place, with no earlier one to remove.
+			// Into no output folder, as (c), the previous run's moved
+			// aside: publishing then renames the new site into place,
+			// with no earlier one to remove.
 			if err := aside(dir, outA); err != nil {
 				return sample{}, err
 			}
@@ -247,6 +246,9 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 // would charge the next build, whichever it is, for the benchmark's own
 // clearing up.
 func aside(dir, from string) error {
+	if _, err := os.Lstat(from); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	trash := filepath.Join(dir, "trash")
 	if err := os.MkdirAll(trash, 0o755); err != nil {
 		return err
@@ -255,10 +257,7 @@ func aside(dir, from string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Rename(from, filepath.Join(to, "old")); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	return nil
+	return os.Rename(from, filepath.Join(to, "old"))
 }
 
 // comparePages checks that both builds wrote a page for every article, so

@@ -42,6 +42,9 @@ func TestAsideKeepsEarlierOutputs(t *testing.T) {
 	if err := aside(dir, out); err != nil {
 		t.Fatalf("aside of a missing folder: %v", err)
 	}
+	if _, err := os.Stat(filepath.Join(dir, "trash")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("aside of a missing folder made the trash (%v)", err)
+	}
 	for i, page := range []string{"first", "second"} {
 		if err := os.MkdirAll(filepath.Join(out, "articles"), 0o755); err != nil {
 			t.Fatal(err)
