@@ -261,9 +261,8 @@ func paragraphHref(a *briefing.Article, ra *render.Article, start, end int) stri
 			cut, first = n.End, n.ID
 		}
 	}
-	words := strings.Fields(ra.Text[start:cut])
-	if len(words) >= 4 || first == "" {
-		return page + textFragment(strings.Join(words, " "))
+	if first == "" || len(leadingWords(ra.Text[start:cut], 4)) == 4 {
+		return page + textFragment(ra.Text[start:cut])
 	}
 	return page + "#anno-" + first
 }
@@ -271,7 +270,7 @@ func paragraphHref(a *briefing.Article, ra *render.Article, start, end int) stri
 // textFragment returns a text directive for t: all of it when short, else
 // its first and last words.
 func textFragment(t string) string {
-	words := strings.Fields(t)
+	words := leadingWords(t, 9)
 	if len(words) == 0 {
 		return ""
 	}
@@ -283,5 +282,57 @@ func textFragment(t string) string {
 	if len(words) <= 8 {
 		return "#:~:text=" + enc(words)
 	}
-	return "#:~:text=" + enc(words[:4]) + "," + enc(words[len(words)-4:])
+	return "#:~:text=" + enc(words[:4]) + "," + enc(trailingWords(t, 4))
+}
+
+// leadingWords returns the first n words of s, or all of them when there
+// are fewer: the words strings.Fields would give, without splitting all of
+// s (a paragraph's link needs only its first and last few).
+func leadingWords(s string, n int) []string {
+	words := make([]string, 0, n)
+	start := -1 // where the current word began
+	for i := 0; i < len(s) && len(words) < n; {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch space := unicode.IsSpace(r); {
+		case space && start >= 0:
+			words, start = append(words, s[start:i]), -1
+		case !space && start < 0:
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 && len(words) < n {
+		words = append(words, s[start:])
+	}
+	return words
+}
+
+// trailingWords returns the last n words of s in their order, or all of
+// them when there are fewer, as leadingWords does from the start.
+func trailingWords(s string, n int) []string {
+	words := make([]string, n)
+	k := n    // words[k:] are found
+	end := -1 // where the current word ends
+	for i := len(s); i > 0 && k > 0; {
+		r, size := rune(s[i-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+		}
+		switch space := unicode.IsSpace(r); {
+		case space && end >= 0:
+			k--
+			words[k], end = s[i:end], -1
+		case !space && end < 0:
+			end = i
+		}
+		i -= size
+	}
+	if end >= 0 && k > 0 {
+		k--
+		words[k] = s[:end]
+	}
+	return words[k:]
 }
