@@ -234,7 +234,7 @@ func build(ctx context.Context, root, out, baseURL string, printPDF bool, stdout
 			return 1
 		}
 	}
-	res, pages, err := buildSite(ctx, root, out, stage.Options{BaseURL: baseURL, PDF: printPDF})
+	res, pages, err := buildSite(ctx, root, out, stage.Options{BaseURL: baseURL, PDF: printPDF}, stderr)
 	if err != nil {
 		// The briefing's problems, or else the error that stopped the
 		// build (report prints it as "error: ...").
@@ -265,8 +265,9 @@ const stageGrowth = 12
 // in temporary folders, removed whatever happens, so a failure at any step
 // leaves the published output as it was. It returns the compiled briefing and
 // the number of HTML pages written, or the briefing's problems (a
-// *diag.ListError) or the error that stopped the build.
-func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.Result, int, error) {
+// *diag.ListError) or the error that stopped the build. Hugo's warnings go
+// to warn.
+func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io.Writer) (*site.Result, int, error) {
 	ph := phases(os.Getenv("BRIEFING_TIMINGS") != "", os.Stderr)
 	if err := publish.Clean(out); err != nil {
 		return nil, 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
@@ -381,7 +382,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options) (*site.
 		} else {
 			prepared <- side.moveFiles(tmp)
 		}
-		err = hugo.Build(ctx, project, built, cache)
+		err = hugo.Build(ctx, project, built, cache, warn)
 		return built, errors.Join(err, <-prepared, ctx.Err())
 	}
 	built, err := runHugo()

@@ -60,6 +60,12 @@ func TestBuildEndToEnd(t *testing.T) {
 	if !regexp.MustCompile(`^built 1 articles, 8 notes, 1 claims, 2 sources: \d+ pages written to .* in \S+\n$`).MatchString(stdout) {
 		t.Errorf("summary line = %q", stdout)
 	}
+	// Hugo's warnings reach stderr (TestBuildForwardsWarnings); the staged
+	// project and the bundled theme give it none, such as a deprecated
+	// setting.
+	if stderr != "" {
+		t.Errorf("a clean build wrote to stderr:\n%s", stderr)
+	}
 	page, err := os.ReadFile(filepath.Join(out, "articles", "curly.html"))
 	if err != nil {
 		t.Fatal(err)

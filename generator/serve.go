@@ -85,7 +85,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 
 	comp := site.NewCompiler()
 	builder := preview.NewBuilder(dir, func(ctx context.Context, src, dest string) error {
-		return hugo.Build(ctx, src, dest, cache)
+		return hugo.Build(ctx, src, dest, cache, stderr)
 	})
 	rebuild := func() bool {
 		start := time.Now()

@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -132,29 +133,40 @@ func BuildCmd(ctx context.Context, src, dest, cacheDir string) (*exec.Cmd, error
 	return cmd, nil
 }
 
-// Build runs Hugo on the project in src, writing the site to dest. On
+// Build runs Hugo on the project in src, writing the site to dest. What
+// Hugo prints of a build that succeeds (its warnings, such as a deprecated
+// setting in a theme's layouts) goes to warn, each line after "hugo: ". On
 // Linux, Hugo is also stopped if this process is killed (SIGKILL, a crash)
 // while it builds, rather than go on writing into a temporary folder nobody
 // reads, which the next build or preview would remove under it.
-func Build(ctx context.Context, src, dest, cacheDir string) error {
+func Build(ctx context.Context, src, dest, cacheDir string, warn io.Writer) error {
 	cmd, err := BuildCmd(ctx, src, dest, cacheDir)
 	if err != nil {
 		return err
 	}
 	dieWithParent(cmd)
-	return runBuild(cmd)
+	return runBuild(cmd, warn)
 }
 
-// runBuild runs a command made by BuildCmd, with its messages in the error.
-func runBuild(cmd *exec.Cmd) error {
-	var out bytes.Buffer
+// runBuild runs a command made by BuildCmd, with its messages in the error,
+// or else the lines Hugo logged to standard error (its warnings; the
+// summary goes to standard output) copied to warn.
+func runBuild(cmd *exec.Cmd, warn io.Writer) error {
+	var out, log bytes.Buffer
 	cmd.Stdout = &out
-	cmd.Stderr = &out
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("hugo failed: %v\n%s", err, strings.TrimSpace(out.String()))
+	cmd.Stderr = &log
+	err := cmd.Run()
+	all := strings.TrimSpace(out.String() + "\n" + log.String())
+	if err != nil {
+		return fmt.Errorf("hugo failed: %v\n%s", err, all)
 	}
-	if s := strings.TrimSpace(out.String()); strings.Contains(s, "ERROR") {
-		return fmt.Errorf("hugo reported errors:\n%s", s)
+	if strings.Contains(all, "ERROR") {
+		return fmt.Errorf("hugo reported errors:\n%s", all)
+	}
+	for line := range strings.Lines(log.String()) {
+		if line = strings.TrimSpace(line); line != "" {
+			fmt.Fprintf(warn, "hugo: %s\n", line)
+		}
 	}
 	return nil
 }

@@ -217,7 +217,7 @@ func config(b *briefing.Briefing, opt Options) []byte {
 		"disableKinds":               []string{"taxonomy", "term", "rss", "section", "404"},
 		"disableHugoGeneratorInject": true,
 		"enableRobotsTXT":            false,
-		"languageCode":               "en",
+		"locale":                     "en",
 		"timeZone":                   "UTC",
 		"outputs": map[string]any{
 			"home": []string{"html"},

@@ -13,7 +13,7 @@ const plainConfig = `{
  "disableKinds": ["taxonomy", "term", "rss", "section", "404"],
  "disableHugoGeneratorInject": true,
  "enableRobotsTXT": false,
- "languageCode": "en",
+ "locale": "en",
  "timeZone": "UTC",
  "outputs": {"home": ["html"], "page": ["html"]},
  "build": {"noJSConfigInAssets": true},
