@@ -366,8 +366,8 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	// runHugo has Hugo build the project into a folder of its own, in
 	// memory where there is room (hugo.StageParent): the splice then
 	// writes each page once, whole, to tmp, and while Hugo runs the
-	// detached files are moved there (copied from memory) and the pages'
-	// files created empty. On a disk, where that folder would cost as
+	// detached files are moved there (copied from memory) and, at the
+	// same time, the pages' files created empty. On a disk, where that folder would cost as
 	// much to write as tmp, Hugo writes into tmp, the detached files
 	// moved there first (renamed, on the same disk), and the splice works
 	// in place.
@@ -376,14 +376,16 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 		if err != nil {
 			return "", err
 		}
-		prepared := make(chan error, 1)
+		moved, created := make(chan error, 1), make(chan error, 1)
 		if built != tmp {
-			go func() { prepared <- errors.Join(side.moveFiles(tmp), createFiles(tmp, side.paths())) }()
+			go func() { moved <- side.moveFiles(tmp) }()
+			go func() { created <- createFiles(tmp, side.paths()) }()
 		} else {
-			prepared <- side.moveFiles(tmp)
+			moved <- side.moveFiles(tmp)
+			created <- nil
 		}
 		err = hugo.Build(ctx, project, built, cache, warn)
-		return built, errors.Join(err, <-prepared, ctx.Err())
+		return built, errors.Join(err, <-moved, <-created, ctx.Err())
 	}
 	built, err := runHugo()
 	if err != nil {
