@@ -11,6 +11,7 @@ package site
 
 import (
 	"io/fs"
+	"sync/atomic"
 
 	"time"
 
@@ -32,7 +33,9 @@ type Result struct {
 	Times    Times
 }
 
-// Times is how long each stage of Compile took.
+// Times is how long each stage of Compile took. Stream stages the articles
+// while it renders them: its Render is until the last is rendered, its
+// Stage what staging took after that.
 type Times struct {
 	Load, Render, Stage time.Duration
 }
@@ -68,11 +71,15 @@ var batchSize = stage.BatchSize
 // Stream is Compile for a build: it loads and validates the whole
 // briefing, then renders and stages its articles a batch at a time, in the
 // briefing's order, handing every file to sink as it is made (a
-// stage.Writer) and dropping each batch's rendered articles before the
-// next, so that the memory it needs does not grow with the rendered site.
-// The files are Compile's, byte for byte, and the problems reported the
-// same. The Result holds neither files nor rendered articles, and its
-// Briefing's articles have neither their text nor their notes any more.
+// stage.Writer) and dropping each batch's rendered articles once staged,
+// so that the memory it needs does not grow with the rendered site.
+// Staging a batch, one article after another into the sink's files, goes
+// on while the next batch renders: with the files in memory or on a disk,
+// writing is much of a build's compile, and would otherwise leave all
+// cores but one idle. The files are Compile's, byte for byte, and the
+// problems reported the same. The Result holds neither files nor rendered
+// articles, and its Briefing's articles have neither their text nor their
+// notes any more.
 func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	var errs diag.List
 	t0 := time.Now()
@@ -90,34 +97,56 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	// Problems are reported in the order of b.Articles, as Compile does.
 	artErrs := make([]diag.List, len(b.Articles))
 	order := w.Order()
-	var renderT, stageT time.Duration
-	for start := 0; start < len(order); start += batchSize {
-		batch := order[start:min(start+batchSize, len(order))]
-		ras := make([]*render.Article, len(batch))
-		s := time.Now()
-		parallel.For(len(batch), func(i int) {
-			ras[i] = r.Article(batch[i], &artErrs[at[batch[i]]])
+
+	// The batches rendered go to one goroutine that stages them in order;
+	// one waits while another is staged. After a write error the rest are
+	// only dropped.
+	type batch struct {
+		arts  []*briefing.Article
+		ras   []*render.Article
+		parts []*stage.Parts
+	}
+	rendered := make(chan batch, 1)
+	staged := make(chan error, 1)
+	var failed atomic.Bool
+	go func() {
+		var err error
+		for bt := range rendered {
+			if err == nil {
+				if err = w.Write(bt.ras, bt.parts); err != nil {
+					failed.Store(true)
+				}
+			}
+			// Staged: the article's text and notes are needed no
+			// more, and are most of what the loaded briefing holds.
+			for _, a := range bt.arts {
+				a.Body, a.Notes = briefing.Markdown{}, nil
+			}
+		}
+		staged <- err
+	}()
+	for start := 0; start < len(order) && !failed.Load(); start += batchSize {
+		bt := batch{arts: order[start:min(start+batchSize, len(order))]}
+		bt.ras = make([]*render.Article, len(bt.arts))
+		bt.parts = make([]*stage.Parts, len(bt.arts))
+		parallel.For(len(bt.arts), func(i int) {
+			bt.ras[i] = r.Article(bt.arts[i], &artErrs[at[bt.arts[i]]])
+			bt.parts[i] = w.Part(start+i, bt.ras[i])
 		})
-		m := time.Now()
-		renderT += m.Sub(s)
-		if err := w.Articles(ras); err != nil {
-			return nil, err
-		}
-		// Staged: the article's text and notes are needed no more, and
-		// are most of what the loaded briefing holds.
-		for _, a := range batch {
-			a.Body, a.Notes = briefing.Markdown{}, nil
-		}
-		stageT += time.Since(m)
+		rendered <- bt
+	}
+	close(rendered)
+	t2 := time.Now()
+	if err := <-staged; err != nil {
+		return nil, err
 	}
 	for i := range artErrs {
 		errs.Append(&artErrs[i])
 	}
-	s := time.Now()
 	res := &Result{Briefing: b}
 	if res.Counts, err = w.Close(&errs); err != nil {
 		return nil, err
 	}
-	res.Times = Times{Load: t1.Sub(t0), Render: renderT, Stage: stageT + time.Since(s)}
+	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
 	return res, errs.Err()
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"maps"
 	"os"
@@ -161,5 +162,49 @@ func TestStreamReportsAsCompile(t *testing.T) {
 	_, got := Stream(fsys, stage.Options{}, stage.Files{})
 	if errString(got) != errString(want) {
 		t.Errorf("Stream reports\n%s\nCompile reports\n%s", errString(got), errString(want))
+	}
+}
+
+// fullSink is a stage.Files that fails, as a full disk would, from the
+// article page numbered fail on.
+type fullSink struct {
+	stage.Files
+	pages, fail int
+}
+
+var errFull = errors.New("no space left on device")
+
+func (s *fullSink) File(name string, data []byte) error {
+	if strings.HasPrefix(name, "content/articles/") {
+		if s.pages++; s.pages >= s.fail {
+			return errFull
+		}
+	}
+	return s.Files.File(name, data)
+}
+
+// TestStreamStopsAtWriteError has the sink fail in the middle of the
+// articles, which are staged while the next batch renders: Stream returns
+// the sink's error and hands the sink no page after the failure.
+func TestStreamStopsAtWriteError(t *testing.T) {
+	defer func(n int) { batchSize = n }(batchSize)
+	batchSize = 2
+	fsys := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 40, Notes: 3, Sources: 20, Claims: 5, Seed: 3}))
+	sink := &fullSink{Files: stage.Files{}, fail: 5}
+	res, err := Stream(fsys, stage.Options{}, sink)
+	if !errors.Is(err, errFull) || res != nil {
+		t.Fatalf("Stream = %v, %v; want the sink's error", res, err)
+	}
+	if sink.pages != sink.fail {
+		t.Errorf("the sink was handed %d article pages, want none after the %dth failed", sink.pages, sink.fail)
+	}
+	pages := 0
+	for name := range sink.Files {
+		if strings.HasPrefix(name, "content/articles/") {
+			pages++
+		}
+	}
+	if pages != sink.fail-1 {
+		t.Errorf("%d article pages staged, want %d", pages, sink.fail-1)
 	}
 }

@@ -205,21 +205,33 @@ func (w *Writer) Articles(ras []*render.Article) error {
 	}
 	start := w.next
 	parts := make([]*Parts, len(ras))
-	parallel.For(len(ras), func(i int) {
-		a, ra, weight := w.order[start+i], ras[i], start+i+1
-		build := func() *Parts { return articleParts(a, w.r, ra, weight, w.eb, w.t) }
-		if w.opt.Memo != nil {
-			parts[i] = w.opt.Memo.Article(a, weight, build)
-		} else {
-			parts[i] = build()
-		}
-	})
+	parallel.For(len(ras), func(i int) { parts[i] = w.Part(start+i, ras[i]) })
+	return w.Write(ras, parts)
+}
+
+// Part makes the parts of the i-th article of Order, ra its rendering. It
+// reads nothing that Write changes, so that a build makes the parts of
+// the next articles while Write stages those before them.
+func (w *Writer) Part(i int, ra *render.Article) *Parts {
+	a, weight := w.order[i], i+1
+	build := func() *Parts { return articleParts(a, w.r, ra, weight, w.eb, w.t) }
+	if w.opt.Memo != nil {
+		return w.opt.Memo.Article(a, weight, build)
+	}
+	return build()
+}
+
+// Write stages the next len(ras) articles of Order from their renderings
+// and their parts (from Part), one after another.
+func (w *Writer) Write(ras []*render.Article, parts []*Parts) error {
+	if w.next+len(ras) > len(w.order) {
+		return fmt.Errorf("stage: %d articles more than the briefing's %d", w.next+len(ras)-len(w.order), len(w.order))
+	}
 	if err := w.grow(parts); err != nil {
 		return err
 	}
 	for i, p := range parts {
-		a, ra := w.order[start+i], ras[i]
-		if err := w.article(a, ra, p); err != nil {
+		if err := w.article(w.order[w.next+i], ras[i], p); err != nil {
 			return err
 		}
 	}
