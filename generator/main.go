@@ -46,9 +46,10 @@ import (
 )
 
 const usage = `usage:
-  generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf]
+  generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf] [--no-zip]
                                    build the site (default out: DIR/public); --pdf also prints
-                                   handout.pdf with headless Chromium
+                                   handout.pdf with headless Chromium; --no-zip makes no
+                                   briefing-offline.zip (nor links to it)
   generator check [--root DIR]     validate and anchor, write nothing
   generator serve [--root DIR] [--port N]
                                    live preview, rebuilt on every change
@@ -78,12 +79,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := fl.String("root", ".", "the briefing folder (with content/ and annotations/)")
 	var out, baseURL *string
 	var port *int
-	var printPDF *bool
+	var printPDF, noZip *bool
 	switch cmd {
 	case "build":
 		out = fl.String("out", "", "the output folder (default: the briefing folder's public/)")
 		baseURL = fl.String("base-url", "", "the address the site is published at, e.g. https://example.org/briefing/")
 		printPDF = fl.Bool("pdf", false, "also print handout.html to handout.pdf with headless Chromium")
+		noZip = fl.Bool("no-zip", false, "make no briefing-offline.zip, and no link to it")
 	case "check":
 	case "serve":
 		port = fl.Int("port", 1313, "the port to serve on (on localhost)")
@@ -112,7 +114,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "--base-url: %v\n", err)
 			return 2
 		}
-		return build(ctx, *root, o, base, *printPDF, stdout, stderr)
+		return build(ctx, *root, o, stage.Options{BaseURL: base, PDF: *printPDF, NoZip: *noZip}, stdout, stderr)
 	case "check":
 		return check(*root, stdout, stderr)
 	default:
@@ -225,16 +227,16 @@ func checkBaseURL(s string) (string, error) {
 	return s, nil
 }
 
-func build(ctx context.Context, root, out, baseURL string, printPDF bool, stdout, stderr io.Writer) int {
+func build(ctx context.Context, root, out string, opt stage.Options, stdout, stderr io.Writer) int {
 	start := time.Now()
-	if printPDF {
+	if opt.PDF {
 		// Before anything is built: without a browser there is no PDF.
 		if _, err := pdf.Browser(); err != nil {
 			fmt.Fprintf(stderr, "error: --pdf: %v\nnothing was published: %s is unchanged\n", err, out)
 			return 1
 		}
 	}
-	res, pages, err := buildSite(ctx, root, out, stage.Options{BaseURL: baseURL, PDF: printPDF}, stderr)
+	res, pages, err := buildSite(ctx, root, out, opt, stderr)
 	if err != nil {
 		// The briefing's problems, or else the error that stopped the
 		// build (report prints it as "error: ...").
@@ -425,7 +427,11 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 			return nil, 0, err
 		}
 	}
-	if err := sp.pack(); err != nil {
+	write := sp.pack
+	if opt.NoZip {
+		write = sp.writeSite
+	}
+	if err := write(); err != nil {
 		return nil, 0, err
 	}
 	ph("write")
@@ -849,6 +855,31 @@ func (sp *splicePlan) pack() error {
 		err = w.Flush()
 	}
 	return errors.Join(err, f.Close())
+}
+
+// writeSite writes the site without the zip (build --no-zip), the files
+// on every core, each in pieces of up to 1 MiB. A file already where it
+// belongs is left alone.
+func (sp *splicePlan) writeSite() error {
+	const piece = 1 << 20
+	errs := make([]error, len(sp.entries))
+	parallel.For(len(sp.entries), func(i int) {
+		if se := sp.entries[i]; se.dst == "" && se.body.Path == "" {
+			return
+		}
+		e, err := sp.entry(i)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		p := make([]byte, min(e.Size, piece))
+		for off := int64(0); off < e.Size && err == nil; off += int64(len(p)) {
+			p = p[:min(int64(cap(p)), e.Size-off)]
+			err = e.Fill(p, off)
+		}
+		errs[i] = err
+	})
+	return errors.Join(errs...)
 }
 
 // pages is the number of HTML pages in the site.

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -142,6 +143,63 @@ func TestBuildZipHoldsTheSite(t *testing.T) {
 		delete(site, offline.Name)
 		checkZip(t, zipData, site, filepath.Join(out, offline.Name))
 	})
+}
+
+// TestBuildNoZip: build --no-zip writes the same site as build, file for
+// file and byte for byte, less the offline zip and the footer's link to it,
+// whether Hugo built into memory, into the output folder itself (the
+// splice in place) or with only the project in memory.
+func TestBuildNoZip(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	link := regexp.MustCompile(`,\n\s*<a href="(?:\./|\.\./)?briefing-offline\.zip"[^>]*>briefing-offline\.zip</a> \([^)]*\)`)
+	stageModes(t, root, func(t *testing.T) {
+		want := siteFiles(t, buildBriefing(t, root))
+		if _, ok := want[offline.Name]; !ok {
+			t.Fatal("build made no zip")
+		}
+		delete(want, offline.Name)
+		out := filepath.Join(t.TempDir(), "public")
+		if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out, "--no-zip"); code != 0 {
+			t.Fatalf("build --no-zip exited %d:\n%s%s", code, stdout, stderr)
+		}
+		got := siteFiles(t, out)
+		linked := 0
+		for name, data := range want {
+			if strings.HasSuffix(name, ".html") {
+				if link.MatchString(data) {
+					linked++
+				}
+				data = link.ReplaceAllString(data, "")
+			}
+			if g, ok := got[name]; !ok {
+				t.Errorf("build --no-zip did not write %s", name)
+			} else if g != data {
+				t.Errorf("build --no-zip wrote %s otherwise than build, less the zip's link:\n%s", name, around(g, data))
+			}
+		}
+		if linked == 0 {
+			t.Error("no page of build links to the zip: the test would not see a link left behind")
+		}
+		for name, data := range got {
+			if _, ok := want[name]; !ok {
+				t.Errorf("build --no-zip wrote %s, which build does not", name)
+			}
+			if strings.Contains(data, offline.Name) {
+				t.Errorf("%s names %s, which --no-zip does not make", name, offline.Name)
+			}
+		}
+	})
+}
+
+// around shows where got first differs from want.
+func around(got, want string) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return fmt.Sprintf("got  …%s\nwant …%s", got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }
 
 // checkZip checks that the offline zip zipData (at path on disk) holds

@@ -75,14 +75,15 @@ func main() {
 	edits := flag.Int("edits", 10, "note edits timed in serve")
 	dir := flag.String("dir", "", "work folder (default: a temporary folder, removed afterwards)")
 	baseline := flag.String("baseline", "", "build the generator from this module folder instead of the current one")
+	noZip := flag.Bool("nozip", false, "also time (a') build --no-zip, the full build less the offline zip")
 	flag.Parse()
-	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline); err != nil {
+	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline, *noZip); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizeList string, runs, serveN, edits int, dir, baseline string) error {
+func run(sizeList string, runs, serveN, edits int, dir, baseline string, noZip bool) error {
 	var sizes []int
 	for _, s := range strings.Split(sizeList, ",") {
 		if s = strings.TrimSpace(s); s == "" {
@@ -132,18 +133,29 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string) error {
 	fmt.Println("| articles | (a) full build | (b) stages | (c) plain Hugo | a/c | (b) articles/s | CPU time a · b · c | CPU a/c | (b) articles per CPU-s | peak RSS a · b · c |")
 	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	var full []time.Duration
+	var withoutZip []string
 	for _, n := range sizes {
-		r, err := measureSize(n, runs, dir, modDir, gen, cacheDir)
+		r, err := measureSize(n, runs, dir, modDir, gen, cacheDir, noZip)
 		if err != nil {
 			return err
 		}
 		full = append(full, r.a.wall)
+		if noZip {
+			withoutZip = append(withoutZip, fmt.Sprintf("(a') build --no-zip, %d articles: %s, a'/c %.2f; CPU %.2f s, CPU a'/c %.2f; peak RSS %s",
+				n, secs(r.a2.wall), r.a2.wall.Seconds()/r.c.wall.Seconds(), r.a2.cpu.Seconds(), r.a2.cpu.Seconds()/r.c.cpu.Seconds(), mib(r.a2.rss)))
+		}
 		fmt.Printf("| %d | %s | %s | %s | %.2f | %.0f | %.2f · %.2f · %.2f s | %.2f | %.0f | %s · %s · %s |\n",
 			n, secs(r.a.wall), secs(r.b.wall), secs(r.c.wall), r.a.wall.Seconds()/r.c.wall.Seconds(),
 			float64(n)/r.b.wall.Seconds(),
 			r.a.cpu.Seconds(), r.b.cpu.Seconds(), r.c.cpu.Seconds(), r.a.cpu.Seconds()/r.c.cpu.Seconds(),
 			float64(n)/r.b.cpu.Seconds(),
 			mib(r.a.rss), mib(r.b.rss), mib(r.c.rss))
+	}
+	for _, line := range withoutZip {
+		fmt.Printf("\n%s", line)
+	}
+	if len(withoutZip) > 0 {
+		fmt.Println()
 	}
 	for i := 1; i < len(sizes); i++ {
 		fmt.Printf("\nfull build, %d vs %d articles: %.2f× the time for %.0f× the articles", sizes[i], sizes[i-1],
@@ -166,9 +178,11 @@ type sample struct {
 	rss       int64 // bytes
 }
 
-type sizeResult struct{ a, b, c sample }
+// sizeResult is the medians of one size: (a), (b), (c) and, with -nozip,
+// (a') build --no-zip.
+type sizeResult struct{ a, b, c, a2 sample }
 
-func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, error) {
+func measureSize(n, runs int, dir, modDir, gen, cacheDir string, noZip bool) (sizeResult, error) {
 	base := filepath.Join(dir, strconv.Itoa(n))
 	briefingDir := filepath.Join(base, "briefing")
 	plainDir := filepath.Join(base, "plain")
@@ -211,6 +225,15 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 			return measure(cmd)
 		},
 	}
+	if noZip {
+		outA2 := filepath.Join(base, "out-annotated-nozip")
+		steps = append(steps, func() (sample, error) {
+			if err := aside(dir, outA2); err != nil { // as for (a)
+				return sample{}, err
+			}
+			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA2, "--no-zip"))
+		})
+	}
 	all := make([][]sample, len(steps))
 	for r := 0; r <= runs; r++ { // run 0 warms up caches and is not counted
 		for i, step := range steps {
@@ -222,7 +245,7 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 			syscall.Sync()
 			s, err := step()
 			if err != nil {
-				return sizeResult{}, fmt.Errorf("%d articles, step %c: %w", n, 'a'+i, err)
+				return sizeResult{}, fmt.Errorf("%d articles, step %s: %w", n, []string{"a", "b", "c", "a'"}[i], err)
 			}
 			if r > 0 {
 				all[i] = append(all[i], s)
@@ -233,7 +256,11 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string) (sizeResult, er
 	if err := comparePages(outA, outC); err != nil {
 		return sizeResult{}, err
 	}
-	return sizeResult{median(all[0]), median(all[1]), median(all[2])}, nil
+	r := sizeResult{a: median(all[0]), b: median(all[1]), c: median(all[2])}
+	if noZip {
+		r.a2 = median(all[3])
+	}
+	return r, nil
 }
 
 // aside moves the folder from, if there is one, into dir's trash folder,

@@ -368,4 +368,5 @@ func publishing(cfg map[string]any, opt Options) {
 	params := cfg["params"].(map[string]any)
 	params["baseURL"] = baseURL(opt)
 	params["hasPDF"] = opt.PDF
+	params["hasZip"] = !opt.NoZip
 }
