@@ -261,7 +261,8 @@ const stageGrowth = 12
 // goes (site.Stream into a stage.Dir, the page bodies and the generator's
 // own files detached to a side folder when the theme allows), runs Hugo,
 // writes the site to a temporary folder beside out (each page with its body
-// in place of its mark, and the offline zip as the pages are written), prints
+// in place of its mark, and the offline zip as the pages are written, unless
+// opt.NoZip), prints
 // handout.pdf when opt.PDF is set, and swaps the folder into place. Neither
 // the staged project nor the site is ever whole in memory. Everything is made
 // in temporary folders, removed whatever happens, so a failure at any step
