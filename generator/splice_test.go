@@ -174,8 +174,8 @@ func TestBuildNoZip(t *testing.T) {
 			}
 			if g, ok := got[name]; !ok {
 				t.Errorf("build --no-zip did not write %s", name)
-			} else if g != data {
-				t.Errorf("build --no-zip wrote %s otherwise than build, less the zip's link:\n%s", name, around(g, data))
+			} else {
+				briefingtest.Same(t, "build --no-zip's "+name+" against build's, less the zip's link", []byte(g), []byte(data))
 			}
 		}
 		if linked == 0 {
@@ -190,16 +190,6 @@ func TestBuildNoZip(t *testing.T) {
 			}
 		}
 	})
-}
-
-// around shows where got first differs from want.
-func around(got, want string) string {
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	from := max(0, i-80)
-	return fmt.Sprintf("got  …%s\nwant …%s", got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }
 
 // checkZip checks that the offline zip zipData (at path on disk) holds

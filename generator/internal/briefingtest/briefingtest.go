@@ -1,4 +1,5 @@
-// Package briefingtest loads txtar fixtures of whole briefings for tests.
+// Package briefingtest loads txtar fixtures of whole briefings for tests,
+// and compares what tests build (Same).
 //
 // A fixture is a txtar archive: its comment describes the case, and its files
 // are the briefing's files. A comment line "crlf: true" makes every file use
@@ -7,6 +8,7 @@
 package briefingtest
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,4 +60,20 @@ func WriteDir(t testing.TB, fs fstest.MapFS, dir string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// Same fails t, naming what, unless got and want are the same bytes; it
+// shows where they first differ, with some context on either side.
+func Same(t testing.TB, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-80)
+	t.Errorf("%s differs at byte %d of %d (want %d):\n got …%s…\nwant …%s…", what, i, len(got), len(want),
+		got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }

@@ -1,7 +1,6 @@
 package export_test
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -53,27 +52,13 @@ func TestExportsMatchEncodingJSON(t *testing.T) {
 			for _, order := range [][]*briefing.Article{res.Briefing.Articles, reversed} {
 				b := &export.Briefing{Briefing: res.Briefing, Order: order, Rendered: res.Articles, BaseURL: base}
 				what := fmt.Sprintf("%s, base %q", name, base)
-				same(t, what+": briefing.json", export.Model(b), export.OldModel(b))
-				same(t, what+": annotations.jsonld", export.Annotations(b), export.OldAnnotations(b))
-				same(t, what+": the claims page's JSON-LD", export.ClaimReviews(b), export.OldClaimReviews(b))
+				briefingtest.Same(t, what+": briefing.json", export.Model(b), export.OldModel(b))
+				briefingtest.Same(t, what+": annotations.jsonld", export.Annotations(b), export.OldAnnotations(b))
+				briefingtest.Same(t, what+": the claims page's JSON-LD", export.ClaimReviews(b), export.OldClaimReviews(b))
 				for _, a := range order {
-					same(t, what+": the JSON-LD of "+a.Slug, export.ArticleReviews(b, a), export.OldArticleReviews(b, a))
+					briefingtest.Same(t, what+": the JSON-LD of "+a.Slug, export.ArticleReviews(b, a), export.OldArticleReviews(b, a))
 				}
 			}
 		}
 	}
-}
-
-func same(t *testing.T, what string, got, want []byte) {
-	t.Helper()
-	if bytes.Equal(got, want) {
-		return
-	}
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	from := max(0, i-80)
-	t.Errorf("%s differs at byte %d of %d (want %d):\n got …%s…\nwant …%s…", what, i, len(got), len(want),
-		got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }

@@ -52,21 +52,21 @@ func TestPartsMatchWholePages(t *testing.T) {
 			ra := f.arts[a.Slug]
 			notes := articleNotes(f.r, ra)
 			want := append(oldArticlePage(a, f.r, ra, i+1, text), oldLD(export.ArticleReviews(eb, a))...)
-			same(t, name+": the page of "+a.Slug, f.files["content/articles/"+a.Slug+".html"], want)
+			briefingtest.Same(t, name+": the page of "+a.Slug, f.files["content/articles/"+a.Slug+".html"], want)
 			parts = append(parts, oldHandoutArticle(a, ra, notes, text))
 		}
 		old := Files{}
 		apps := claimAppearances(f.r, f.order, f.arts)
 		claims := page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claimsData(f.b, f.r, apps, &errs), text))
-		same(t, name+": the claims page", f.files["content/claims.html"], append(claims, oldLD(export.ClaimReviews(eb))...))
+		briefingtest.Same(t, name+": the claims page", f.files["content/claims.html"], append(claims, oldLD(export.ClaimReviews(eb))...))
 		oldHandout(old, f.b, f.order, parts, overviewData(f.b, f.r, &errs), claimsData(f.b, f.r, apps, &errs),
 			sourcesData(f.b, f.r, f.order, f.arts), text)
-		same(t, name+": the handout", f.files["content/handout.html"], old["content/handout.html"])
-		same(t, name+": the all-notes page", f.files["content/notes.html"],
+		briefingtest.Same(t, name+": the handout", f.files["content/handout.html"], old["content/handout.html"])
+		briefingtest.Same(t, name+": the all-notes page", f.files["content/notes.html"],
 			oldPage(frontMatter{Title: "All notes", Layout: "notes"}, oldNotesPage(oldNotesData(f.r, f.order, f.arts), text)))
 		index, _ := oldSearchFiles(f.b, f.r, f.order, f.arts)
 		for p, data := range index {
-			same(t, name+": "+p, f.files[p], data)
+			briefingtest.Same(t, name+": "+p, f.files[p], data)
 		}
 	}
 }
@@ -79,20 +79,6 @@ func oldLD(ld []byte) []byte {
 		return nil
 	}
 	return []byte(`<script type="application/ld+json">` + strings.ReplaceAll(string(ld), "{{", `{\u007b`) + "</script>\n")
-}
-
-func same(t *testing.T, what string, got, want []byte) {
-	t.Helper()
-	if bytes.Equal(got, want) {
-		return
-	}
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	from := max(0, i-80)
-	t.Errorf("%s differs at byte %d of %d (want %d):\n got …%s…\nwant …%s…", what, i, len(got), len(want),
-		got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }
 
 // FuzzPlainText holds plainText and rebase, which scan the HTML once, to
