@@ -15,11 +15,11 @@
 package offline
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -118,15 +118,42 @@ var flaters = sync.Pool{New: func() any {
 }}
 
 // deflate compresses data into blocks that end on a sync flush: not final,
-// and byte-aligned, so that the next part's blocks can follow them.
+// and byte-aligned, so that the next part's blocks can follow them. The
+// result is in a buffer of outs; putOut hands it back once it is written.
 func deflate(data []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(data)/4 + 64)
+	out := getOut(len(data)/4 + 64)
 	fw := flaters.Get().(*flate.Writer)
 	defer flaters.Put(fw)
-	fw.Reset(&buf)
-	// Writing to a bytes.Buffer does not fail.
+	fw.Reset(out)
+	// Appending to a byte slice does not fail.
 	_, _ = fw.Write(data)
 	_ = fw.Flush()
-	return buf.Bytes()
+	return out.b
+}
+
+// outs holds the buffers the pieces are compressed into: a build packs
+// hundreds of megabytes, and a fresh buffer for each piece was memory the
+// system had to hand over (and clear) again and again.
+var outs sync.Pool
+
+// appender is an io.Writer that appends to b.
+type appender struct{ b []byte }
+
+func (a *appender) Write(p []byte) (int, error) {
+	a.b = append(a.b, p...)
+	return len(p), nil
+}
+
+func getOut(n int) *appender {
+	a, _ := outs.Get().(*appender)
+	if a == nil {
+		a = new(appender)
+	}
+	a.b = slices.Grow(a.b[:0], n)
+	return a
+}
+
+// putOut hands back a buffer that deflate returned.
+func putOut(b []byte) {
+	outs.Put(&appender{b: b})
 }

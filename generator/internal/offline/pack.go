@@ -161,6 +161,7 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), piece func() (raw
 				_, err = fw.Write(final)
 			}
 			putRaw(raw)
+			putOut(data)
 			if err != nil {
 				return err
 			}
@@ -185,6 +186,7 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), piece func() (raw
 			packed += uint64(len(data))
 			_, err = fw.Write(data)
 			putRaw(raw)
+			putOut(data)
 			if err != nil {
 				return err
 			}
