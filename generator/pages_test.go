@@ -221,6 +221,58 @@ func TestBriefingPagesEndToEnd(t *testing.T) {
 			for _, p := range checkLinks(out) {
 				t.Error(p)
 			}
+			for _, p := range checkNavCurrent(out) {
+				t.Error(p)
+			}
 		})
 	}
+}
+
+// navLink is a link of the site's header (<nav aria-label="Briefing">),
+// with its aria-current if it has one.
+var (
+	siteNav = regexp.MustCompile(`(?s)<nav aria-label="Briefing">.*?</nav>`)
+	navLink = regexp.MustCompile(`<a (?:class="[^"]*" )?href="([^"]*)"( aria-current="page")?>`)
+)
+
+// checkNavCurrent checks the header of every page of the built site in
+// out: it marks the link to the page itself as the current page
+// (aria-current) when the header has one, and no other link. The theme
+// makes the header once for each kind of page (partialCached), so a wrong
+// cache key would mark the wrong page.
+func checkNavCurrent(out string) []string {
+	var problems []string
+	pages, _ := filepath.Glob(filepath.Join(out, "*.html"))
+	articles, _ := filepath.Glob(filepath.Join(out, "articles", "*.html"))
+	headers := 0
+	for _, p := range append(pages, articles...) {
+		data, _ := os.ReadFile(p)
+		nav := siteNav.FindString(string(data))
+		if nav == "" {
+			continue
+		}
+		headers++
+		rel, _ := filepath.Rel(out, p)
+		var current []string
+		self := false
+		for _, m := range navLink.FindAllStringSubmatch(nav, -1) {
+			target := filepath.ToSlash(filepath.Join(filepath.Dir(rel), m[1]))
+			if m[2] != "" {
+				current = append(current, m[1])
+			}
+			if target == filepath.ToSlash(rel) && !strings.Contains(m[0], "site-title") {
+				self = true
+				if m[2] == "" {
+					problems = append(problems, rel+": its header's link to itself is not marked as the current page")
+				}
+			}
+		}
+		if want := map[bool]int{true: 1, false: 0}[self]; len(current) != want {
+			problems = append(problems, fmt.Sprintf("%s: its header marks %q as the current page, want %d", rel, current, want))
+		}
+	}
+	if headers < 7 {
+		problems = append(problems, fmt.Sprintf("only %d pages have the site's header", headers))
+	}
+	return problems
 }
