@@ -228,8 +228,8 @@ func TestBriefingPagesEndToEnd(t *testing.T) {
 	}
 }
 
-// navLink is a link of the site's header (<nav aria-label="Briefing">),
-// with its aria-current if it has one.
+// siteNav is the site's header menu; navLink, a link in it, with its
+// aria-current if it has one.
 var (
 	siteNav = regexp.MustCompile(`(?s)<nav aria-label="Briefing">.*?</nav>`)
 	navLink = regexp.MustCompile(`<a (?:class="[^"]*" )?href="([^"]*)"( aria-current="page")?>`)
@@ -267,7 +267,11 @@ func checkNavCurrent(out string) []string {
 				}
 			}
 		}
-		if want := map[bool]int{true: 1, false: 0}[self]; len(current) != want {
+		want := 0
+		if self {
+			want = 1
+		}
+		if len(current) != want {
 			problems = append(problems, fmt.Sprintf("%s: its header marks %q as the current page, want %d", rel, current, want))
 		}
 	}
