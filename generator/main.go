@@ -428,7 +428,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 			return nil, 0, err
 		}
 	}
-	write := sp.pack
+	write := func() error { return sp.pack(out) }
 	if opt.NoZip {
 		write = sp.writeSite
 	}
@@ -844,14 +844,17 @@ func (sp *splicePlan) add(name string) error {
 }
 
 // pack writes the site and, as its files are written, the offline zip
-// (dir/briefing-offline.zip).
-func (sp *splicePlan) pack() error {
+// (dir/briefing-offline.zip), taking the compressed pieces of what has
+// not changed from the zip of the published site, out, when it has one.
+func (sp *splicePlan) pack(out string) error {
 	f, err := os.Create(filepath.Join(sp.dir, offline.Name))
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", offline.Name, err)
 	}
+	prev := offline.OpenPrevious(filepath.Join(out, offline.Name))
+	defer prev.Close()
 	w := bufio.NewWriterSize(f, 1<<20)
-	err = offline.Pack(w, len(sp.entries), sp.entry)
+	err = offline.PackReusing(w, len(sp.entries), sp.entry, prev)
 	if err == nil {
 		err = w.Flush()
 	}

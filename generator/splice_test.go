@@ -392,7 +392,7 @@ func TestSplice(t *testing.T) {
 		if !ok || err != nil {
 			t.Fatalf("planSplice: %v, %v", ok, err)
 		}
-		if err := sp.pack(); err != nil {
+		if err := sp.pack(t.TempDir()); err != nil {
 			t.Fatal(err)
 		}
 		if n := sp.pages(); n != 3 {
@@ -471,4 +471,56 @@ func siteFiles(t *testing.T, dir string) map[string]string {
 	files := snapshotDir(t, dir)
 	maps.DeleteFunc(files, func(name, _ string) bool { return strings.HasSuffix(name, "/") })
 	return files
+}
+
+// TestBuildReusesZip: a build over a published site takes the unchanged
+// pieces of its zip (offline.PackReusing), and the zip is the one a build
+// into an empty folder makes, whether the briefing changed or not.
+func TestBuildReusesZip(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	out := filepath.Join(t.TempDir(), "public")
+	zipOf := func(out string) []byte {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(out, offline.Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	build := func(out string) []byte {
+		t.Helper()
+		if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
+			t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+		}
+		return zipOf(out)
+	}
+	first := build(out)
+	if prev := offline.OpenPrevious(filepath.Join(out, offline.Name)); prev == nil {
+		t.Fatal("the build's zip cannot be reused")
+	} else {
+		prev.Close()
+	}
+	if again := build(out); !bytes.Equal(again, first) {
+		t.Error("building the same briefing over its site changed the zip")
+	}
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	data, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(data, []byte("note: Second mention."), []byte("note: The second mention, edited."), 1)
+	if bytes.Equal(edited, data) {
+		t.Fatal("the fixture has no note to edit")
+	}
+	if err := os.WriteFile(notes, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt := build(out)
+	if bytes.Equal(rebuilt, first) {
+		t.Fatal("the edit did not change the zip")
+	}
+	if fresh := build(filepath.Join(t.TempDir(), "public")); !bytes.Equal(rebuilt, fresh) {
+		t.Error("after an edit, the zip built over the site differs from one built into an empty folder")
+	}
 }

@@ -9,7 +9,10 @@ import (
 	"io"
 	"path"
 	"runtime"
+	"slices"
 	"sync"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // An Entry is a file of the archive, for Pack: its slash-separated path in
@@ -37,6 +40,13 @@ type Entry struct {
 // one is deflated, with its size and checksum in a data descriptor after
 // its data (known only once all of it has gone by).
 func Pack(w io.Writer, n int, entry func(i int) (Entry, error)) error {
+	return PackReusing(w, n, entry, nil)
+}
+
+// PackReusing is Pack taking the deflated bytes of each piece that has not
+// changed from prev, an archive that Pack wrote before (see extraID), when
+// prev is not nil. The archive is the same as Pack's.
+func PackReusing(w io.Writer, n int, entry func(i int) (Entry, error), prev *Previous) error {
 	workers := runtime.GOMAXPROCS(0)
 	window := 4 * workers // pieces ahead of the one written, at most
 	type job struct {
@@ -44,9 +54,7 @@ func Pack(w io.Writer, n int, entry func(i int) (Entry, error)) error {
 		off  int64
 		size int
 		done chan struct{}
-		raw  []byte
-		data []byte // deflated, sync-flushed
-		err  error
+		piece
 	}
 	jobs := make(chan *job)          // to the workers
 	order := make(chan *job, window) // to the writer, in order
@@ -58,7 +66,11 @@ func Pack(w io.Writer, n int, entry func(i int) (Entry, error)) error {
 				j.raw = getRaw(j.size)
 				j.err = j.e.Fill(j.raw, j.off)
 				if j.err == nil {
-					j.data = deflate(j.raw)
+					j.sum = xxhash.Sum64(j.raw)
+					if j.data = prev.piece(j.e.Name, int(j.off/pieceSize), j.sum); j.data == nil {
+						j.data = deflate(j.raw)
+					}
+					j.packedSum = xxhash.Sum64(j.data)
 				}
 				close(j.done)
 			}
@@ -107,10 +119,10 @@ func Pack(w io.Writer, n int, entry func(i int) (Entry, error)) error {
 	err := writePieces(w, func() (*Entry, int, bool) {
 		s, ok := <-starts
 		return s.e, s.pieces, ok
-	}, func() (raw, data []byte, err error) {
+	}, func() piece {
 		j := <-order
 		<-j.done
-		return j.raw, j.data, j.err
+		return j.piece
 	})
 	close(stop)
 	// Let the workers finish what they hold, and drop what is queued.
@@ -125,10 +137,20 @@ func Pack(w io.Writer, n int, entry func(i int) (Entry, error)) error {
 	return err
 }
 
+// A piece is a piece of a file, filled and deflated: its bytes, its
+// deflated bytes (sync-flushed), and the XXH64 of each.
+type piece struct {
+	raw, data      []byte
+	sum, packedSum uint64
+	err            error
+}
+
 // writePieces writes the entries that next gives, each of pieces taken
-// from piece, to a zip in w.
-func writePieces(w io.Writer, next func() (*Entry, int, bool), piece func() (raw, data []byte, err error)) error {
+// from nextPiece, to a zip in w.
+func writePieces(w io.Writer, next func() (*Entry, int, bool), nextPiece func() piece) error {
 	zw := zip.NewWriter(w)
+	var sums, packedSums []uint64
+	var packed []int
 	for {
 		e, pieces, ok := next()
 		if !ok {
@@ -138,16 +160,17 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), piece func() (raw
 			ModifiedDate: modDate, ModifiedTime: modTime, Extra: modExtra,
 			UncompressedSize64: uint64(e.Size)}
 		h.SetMode(0o644)
+		sums, packedSums, packed = sums[:0], packedSums[:0], packed[:0]
 		if pieces <= 1 {
-			var raw, data []byte
+			var pc piece
 			if pieces == 1 {
-				var err error
-				if raw, data, err = piece(); err != nil {
-					return err
+				if pc = nextPiece(); pc.err != nil {
+					return pc.err
 				}
+				sums, packedSums, packed = append(sums, pc.sum), append(packedSums, pc.packedSum), append(packed, len(pc.data))
 			}
-			h.CRC32 = crc32.ChecksumIEEE(raw)
-			h.CompressedSize64 = uint64(len(data) + len(final))
+			h.CRC32 = crc32.ChecksumIEEE(pc.raw)
+			h.CompressedSize64 = uint64(len(pc.data) + len(final))
 			if h.CompressedSize64 >= h.UncompressedSize64 {
 				h.Method, h.CompressedSize64 = zip.Store, h.UncompressedSize64
 			}
@@ -156,12 +179,13 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), piece func() (raw
 				return err
 			}
 			if h.Method == zip.Store {
-				_, err = fw.Write(raw)
-			} else if _, err = fw.Write(data); err == nil {
+				_, err = fw.Write(pc.raw)
+			} else if _, err = fw.Write(pc.data); err == nil {
 				_, err = fw.Write(final)
+				h.Extra = withPieces(h.Extra, sums, packedSums, packed)
 			}
-			putRaw(raw)
-			putOut(data)
+			putRaw(pc.raw)
+			putOut(pc.data)
 			if err != nil {
 				return err
 			}
@@ -176,17 +200,18 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), piece func() (raw
 			return err
 		}
 		var crc uint32
-		var packed uint64
+		var size uint64
 		for range pieces {
-			raw, data, err := piece()
-			if err != nil {
-				return err
+			pc := nextPiece()
+			if pc.err != nil {
+				return pc.err
 			}
-			crc = crc32.Update(crc, crc32.IEEETable, raw)
-			packed += uint64(len(data))
-			_, err = fw.Write(data)
-			putRaw(raw)
-			putOut(data)
+			crc = crc32.Update(crc, crc32.IEEETable, pc.raw)
+			size += uint64(len(pc.data))
+			sums, packedSums, packed = append(sums, pc.sum), append(packedSums, pc.packedSum), append(packed, len(pc.data))
+			_, err = fw.Write(pc.data)
+			putRaw(pc.raw)
+			putOut(pc.data)
 			if err != nil {
 				return err
 			}
@@ -194,13 +219,26 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), piece func() (raw
 		if _, err := fw.Write(final); err != nil {
 			return err
 		}
-		h.CRC32, h.CompressedSize64 = crc, packed+uint64(len(final))
+		h.CRC32, h.CompressedSize64 = crc, size+uint64(len(final))
 		h.CompressedSize, h.UncompressedSize = uint32(min(h.CompressedSize64, 1<<32-1)), uint32(min(h.UncompressedSize64, 1<<32-1))
 		if h.CompressedSize64 >= 1<<32-1 || h.UncompressedSize64 >= 1<<32-1 {
 			return errors.New(e.Name + " is too large for the archive")
 		}
+		h.Extra = withPieces(h.Extra, sums, packedSums, packed)
 	}
 	return zw.Close()
+}
+
+// withPieces is extra, a header's extra fields, with the field that
+// records a deflated file's pieces (see extraID) after them, for the
+// central directory only: zip.Writer has written the local header
+// already, and writes the central directory from the header it keeps.
+// A file of too many pieces for an extra field goes without.
+func withPieces(extra []byte, sums, packedSums []uint64, packed []int) []byte {
+	if len(extra)+4+fingerprintSize+len(sums)*pieceInfoSize > 1<<15 {
+		return extra
+	}
+	return append(slices.Clip(extra), pieceExtra(sums, packedSums, packed)...)
 }
 
 // raws holds buffers of pieceSize for the pieces being packed.

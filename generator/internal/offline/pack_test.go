@@ -38,6 +38,12 @@ func packFiles() map[string][]byte {
 // which pieces were asked for.
 func pack(t *testing.T, files map[string][]byte) ([]byte, map[string][]int64) {
 	t.Helper()
+	return packReusing(t, files, nil)
+}
+
+// packReusing is pack reusing prev's pieces.
+func packReusing(t *testing.T, files map[string][]byte, prev *Previous) ([]byte, map[string][]int64) {
+	t.Helper()
 	names := slices.Sorted(func(yield func(string) bool) {
 		for name := range files {
 			if !yield(name) {
@@ -48,7 +54,7 @@ func pack(t *testing.T, files map[string][]byte) ([]byte, map[string][]int64) {
 	var mu sync.Mutex
 	asked := map[string][]int64{}
 	var buf bytes.Buffer
-	err := Pack(&buf, len(names), func(i int) (Entry, error) {
+	err := PackReusing(&buf, len(names), func(i int) (Entry, error) {
 		data := files[names[i]]
 		return Entry{Name: names[i], Size: int64(len(data)), Fill: func(p []byte, off int64) error {
 			mu.Lock()
@@ -59,7 +65,7 @@ func pack(t *testing.T, files map[string][]byte) ([]byte, map[string][]int64) {
 			}
 			return nil
 		}}, nil
-	})
+	}, prev)
 	if err != nil {
 		t.Fatal(err)
 	}
