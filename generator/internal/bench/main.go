@@ -21,6 +21,12 @@
 // briefing of N articles, saves edits to notes, and times each from saving
 // the file to the served page containing the change.
 //
+// -nozip also times (a') build --no-zip, the full build less the offline
+// zip; -rebuild also times (a") build over the site an earlier build
+// published, after one note was edited: what an editor who rebuilds gets,
+// the offline zip taking the compressed pieces of the files that did not
+// change from the published one.
+//
 // -baseline DIR builds the generator from another checkout (say, an older
 // commit exported with git archive) to measure it the same way.
 package main
@@ -76,14 +82,18 @@ func main() {
 	dir := flag.String("dir", "", "work folder (default: a temporary folder, removed afterwards)")
 	baseline := flag.String("baseline", "", "build the generator from this module folder instead of the current one")
 	noZip := flag.Bool("nozip", false, "also time (a') build --no-zip, the full build less the offline zip")
+	rebuild := flag.Bool("rebuild", false, `also time (a") build over the previous build's site after one note edit`)
 	flag.Parse()
-	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline, *noZip); err != nil {
+	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline, extras{noZip: *noZip, rebuild: *rebuild}); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizeList string, runs, serveN, edits int, dir, baseline string, noZip bool) error {
+// extras are the builds timed besides (a), (b) and (c).
+type extras struct{ noZip, rebuild bool }
+
+func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extras) error {
 	var sizes []int
 	for _, s := range strings.Split(sizeList, ",") {
 		if s = strings.TrimSpace(s); s == "" {
@@ -133,16 +143,22 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, noZip b
 	fmt.Println("| articles | (a) full build | (b) stages | (c) plain Hugo | a/c | (b) articles/s | CPU time a · b · c | CPU a/c | (b) articles per CPU-s | peak RSS a · b · c |")
 	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	var full []time.Duration
-	var withoutZip []string
+	var extraLines []string
+	extra := func(what string, n int, s, c sample) string {
+		return fmt.Sprintf("%s, %d articles: %s, against (c) %.2f; CPU %.2f s, against (c) %.2f; peak RSS %s",
+			what, n, secs(s.wall), s.wall.Seconds()/c.wall.Seconds(), s.cpu.Seconds(), s.cpu.Seconds()/c.cpu.Seconds(), mib(s.rss))
+	}
 	for _, n := range sizes {
-		r, err := measureSize(n, runs, dir, modDir, gen, cacheDir, noZip)
+		r, err := measureSize(n, runs, dir, modDir, gen, cacheDir, ex)
 		if err != nil {
 			return err
 		}
 		full = append(full, r.a.wall)
-		if noZip {
-			withoutZip = append(withoutZip, fmt.Sprintf("(a') build --no-zip, %d articles: %s, a'/c %.2f; CPU %.2f s, CPU a'/c %.2f; peak RSS %s",
-				n, secs(r.a2.wall), r.a2.wall.Seconds()/r.c.wall.Seconds(), r.a2.cpu.Seconds(), r.a2.cpu.Seconds()/r.c.cpu.Seconds(), mib(r.a2.rss)))
+		if ex.noZip {
+			extraLines = append(extraLines, extra("(a') build --no-zip", n, r.a2, r.c))
+		}
+		if ex.rebuild {
+			extraLines = append(extraLines, extra(`(a") build over the published site after one note edit`, n, r.a3, r.c))
 		}
 		fmt.Printf("| %d | %s | %s | %s | %.2f | %.0f | %.2f · %.2f · %.2f s | %.2f | %.0f | %s · %s · %s |\n",
 			n, secs(r.a.wall), secs(r.b.wall), secs(r.c.wall), r.a.wall.Seconds()/r.c.wall.Seconds(),
@@ -151,10 +167,10 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, noZip b
 			float64(n)/r.b.cpu.Seconds(),
 			mib(r.a.rss), mib(r.b.rss), mib(r.c.rss))
 	}
-	for _, line := range withoutZip {
+	for _, line := range extraLines {
 		fmt.Printf("\n%s", line)
 	}
-	if len(withoutZip) > 0 {
+	if len(extraLines) > 0 {
 		fmt.Println()
 	}
 	for i := 1; i < len(sizes); i++ {
@@ -179,10 +195,10 @@ type sample struct {
 }
 
 // sizeResult is the medians of one size: (a), (b), (c) and, with -nozip,
-// (a') build --no-zip.
-type sizeResult struct{ a, b, c, a2 sample }
+// (a') build --no-zip, with -rebuild (a") the build over a published site.
+type sizeResult struct{ a, b, c, a2, a3 sample }
 
-func measureSize(n, runs int, dir, modDir, gen, cacheDir string, noZip bool) (sizeResult, error) {
+func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (sizeResult, error) {
 	base := filepath.Join(dir, strconv.Itoa(n))
 	briefingDir := filepath.Join(base, "briefing")
 	plainDir := filepath.Join(base, "plain")
@@ -225,13 +241,41 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, noZip bool) (si
 			return measure(cmd)
 		},
 	}
-	if noZip {
+	names := []string{"a", "b", "c"}
+	if ex.noZip {
+		names = append(names, "a'")
 		outA2 := filepath.Join(base, "out-annotated-nozip")
 		steps = append(steps, func() (sample, error) {
 			if err := aside(dir, outA2); err != nil { // as for (a)
 				return sample{}, err
 			}
 			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA2, "--no-zip"))
+		})
+	}
+	if ex.rebuild {
+		names = append(names, `a"`)
+		outA3 := filepath.Join(base, "out-rebuild")
+		notes := filepath.Join(briefingDir, "annotations", "article-00001.yaml")
+		original, err := os.ReadFile(notes)
+		if err != nil {
+			return sizeResult{}, err
+		}
+		defer os.WriteFile(notes, original, 0o644)
+		edits := 0
+		steps = append(steps, func() (sample, error) {
+			// Over the previous run's site (the warm-up's, first), with
+			// one note edited since: the rest of the site, and of its zip,
+			// as it was.
+			edits++
+			token := fmt.Sprintf("Rebuildedit%d ", edits)
+			edited := strings.Replace(string(original), "    note: |\n      ", "    note: |\n      "+token, 1)
+			if edited == string(original) {
+				return sample{}, fmt.Errorf("%s: no note to edit", notes)
+			}
+			if err := os.WriteFile(notes, []byte(edited), 0o644); err != nil {
+				return sample{}, err
+			}
+			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA3))
 		})
 	}
 	all := make([][]sample, len(steps))
@@ -245,7 +289,7 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, noZip bool) (si
 			syscall.Sync()
 			s, err := step()
 			if err != nil {
-				return sizeResult{}, fmt.Errorf("%d articles, step %s: %w", n, []string{"a", "b", "c", "a'"}[i], err)
+				return sizeResult{}, fmt.Errorf("%d articles, step %s: %w", n, names[i], err)
 			}
 			if r > 0 {
 				all[i] = append(all[i], s)
@@ -257,8 +301,13 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, noZip bool) (si
 		return sizeResult{}, err
 	}
 	r := sizeResult{a: median(all[0]), b: median(all[1]), c: median(all[2])}
-	if noZip {
-		r.a2 = median(all[3])
+	for i, name := range names {
+		switch name {
+		case "a'":
+			r.a2 = median(all[i])
+		case `a"`:
+			r.a3 = median(all[i])
+		}
 	}
 	return r, nil
 }

@@ -25,7 +25,7 @@ func TestRunRejectsBadFlags(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			err := run(c.sizes, c.runs, c.serve, c.edit, dir, "", false)
+			err := run(c.sizes, c.runs, c.serve, c.edit, dir, "", extras{})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("run: %v, want an error with %q", err, c.want)
 			}
