@@ -19,21 +19,21 @@ func previous(t *testing.T, data []byte) *Previous {
 	return p
 }
 
-// deflatedPieces counts the pieces of the deflated files of an archive,
+// deflated counts the deflated files of an archive, and their pieces:
 // those whose compressed bytes it keeps.
-func deflatedPieces(t *testing.T, data []byte) int {
+func deflated(t *testing.T, data []byte) (files, pieces int) {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
 	for _, f := range zr.File {
 		if f.Method == zip.Deflate {
-			n += int((f.UncompressedSize64 + pieceSize - 1) / pieceSize)
+			files++
+			pieces += int((f.UncompressedSize64 + pieceSize - 1) / pieceSize)
 		}
 	}
-	return n
+	return files, pieces
 }
 
 // TestPackReusing: packing the same files again from the earlier archive
@@ -42,7 +42,7 @@ func deflatedPieces(t *testing.T, data []byte) int {
 func TestPackReusing(t *testing.T) {
 	files := packFiles()
 	first, _ := pack(t, files)
-	all := deflatedPieces(t, first)
+	_, all := deflated(t, first)
 	if all < 8 {
 		t.Fatalf("only %d deflated pieces: the test would show little", all)
 	}
@@ -85,7 +85,7 @@ func TestPackReusing(t *testing.T) {
 func TestPackReusingDamaged(t *testing.T) {
 	files := packFiles()
 	first, _ := pack(t, files)
-	all := deflatedPieces(t, first)
+	_, all := deflated(t, first)
 	zr, err := zip.NewReader(bytes.NewReader(first), int64(len(first)))
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +128,7 @@ func TestPreviousNotUsable(t *testing.T) {
 	}
 	first, _ := pack(t, packFiles())
 	fp := binary.LittleEndian.AppendUint64(nil, fingerprint())
-	if bytes.Count(first, fp) != deflatedFiles(t, first) {
+	if files, _ := deflated(t, first); bytes.Count(first, fp) != files {
 		t.Fatal("the fingerprint is not once in each deflated file's extra field")
 	}
 	other := bytes.ReplaceAll(first, fp, binary.LittleEndian.AppendUint64(nil, fingerprint()+1))
@@ -149,20 +149,4 @@ func TestPreviousNotUsable(t *testing.T) {
 	if err := none.Close(); err != nil || none.Reused() != 0 {
 		t.Errorf("nil Previous: Close %v, Reused %d", err, none.Reused())
 	}
-}
-
-// deflatedFiles counts an archive's deflated files.
-func deflatedFiles(t *testing.T, data []byte) int {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, f := range zr.File {
-		if f.Method == zip.Deflate {
-			n++
-		}
-	}
-	return n
 }
