@@ -145,12 +145,16 @@ type piece struct {
 	err            error
 }
 
+// record is what the archive records of the piece.
+func (pc piece) record() pieceRecord {
+	return pieceRecord{sum: pc.sum, packedSum: pc.packedSum, packed: len(pc.data)}
+}
+
 // writePieces writes the entries that next gives, each of pieces taken
 // from nextPiece, to a zip in w.
 func writePieces(w io.Writer, next func() (*Entry, int, bool), nextPiece func() piece) error {
 	zw := zip.NewWriter(w)
-	var sums, packedSums []uint64
-	var packed []int
+	var record []pieceRecord // the pieces of the file being written
 	for {
 		e, pieces, ok := next()
 		if !ok {
@@ -160,14 +164,14 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), nextPiece func() 
 			ModifiedDate: modDate, ModifiedTime: modTime, Extra: modExtra,
 			UncompressedSize64: uint64(e.Size)}
 		h.SetMode(0o644)
-		sums, packedSums, packed = sums[:0], packedSums[:0], packed[:0]
+		record = record[:0]
 		if pieces <= 1 {
 			var pc piece
 			if pieces == 1 {
 				if pc = nextPiece(); pc.err != nil {
 					return pc.err
 				}
-				sums, packedSums, packed = append(sums, pc.sum), append(packedSums, pc.packedSum), append(packed, len(pc.data))
+				record = append(record, pc.record())
 			}
 			h.CRC32 = crc32.ChecksumIEEE(pc.raw)
 			h.CompressedSize64 = uint64(len(pc.data) + len(final))
@@ -182,7 +186,7 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), nextPiece func() 
 				_, err = fw.Write(pc.raw)
 			} else if _, err = fw.Write(pc.data); err == nil {
 				_, err = fw.Write(final)
-				h.Extra = withPieces(h.Extra, sums, packedSums, packed)
+				h.Extra = withPieces(h.Extra, record)
 			}
 			putRaw(pc.raw)
 			putOut(pc.data)
@@ -208,7 +212,7 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), nextPiece func() 
 			}
 			crc = crc32.Update(crc, crc32.IEEETable, pc.raw)
 			size += uint64(len(pc.data))
-			sums, packedSums, packed = append(sums, pc.sum), append(packedSums, pc.packedSum), append(packed, len(pc.data))
+			record = append(record, pc.record())
 			_, err = fw.Write(pc.data)
 			putRaw(pc.raw)
 			putOut(pc.data)
@@ -224,7 +228,7 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), nextPiece func() 
 		if h.CompressedSize64 >= 1<<32-1 || h.UncompressedSize64 >= 1<<32-1 {
 			return errors.New(e.Name + " is too large for the archive")
 		}
-		h.Extra = withPieces(h.Extra, sums, packedSums, packed)
+		h.Extra = withPieces(h.Extra, record)
 	}
 	return zw.Close()
 }
@@ -234,11 +238,11 @@ func writePieces(w io.Writer, next func() (*Entry, int, bool), nextPiece func() 
 // central directory only: zip.Writer has written the local header
 // already, and writes the central directory from the header it keeps.
 // A file of too many pieces for an extra field goes without.
-func withPieces(extra []byte, sums, packedSums []uint64, packed []int) []byte {
-	if len(extra)+4+fingerprintSize+len(sums)*pieceInfoSize > 1<<15 {
+func withPieces(extra []byte, record []pieceRecord) []byte {
+	if len(extra)+4+fingerprintSize+len(record)*pieceInfoSize > 1<<15 {
 		return extra
 	}
-	return append(slices.Clip(extra), pieceExtra(sums, packedSums, packed)...)
+	return append(slices.Clip(extra), pieceExtra(record)...)
 }
 
 // raws holds buffers of pieceSize for the pieces being packed.

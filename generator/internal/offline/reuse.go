@@ -51,11 +51,11 @@ type Previous struct {
 	reused atomic.Int64
 }
 
-// prevPiece is a deflated piece of a file in a Previous.
+// prevPiece is a deflated piece of a file in a Previous, and where its
+// deflated bytes are in the archive.
 type prevPiece struct {
-	sum, packedSum uint64
-	off            int64 // of the deflated bytes, in the archive
-	packed         int   // their length
+	pieceRecord
+	off int64
 }
 
 // OpenPrevious opens the archive at path for Pack to reuse. It returns nil
@@ -110,12 +110,11 @@ func readPrevious(r io.ReaderAt, size int64) *Previous {
 		end := off
 		for k := range pieces {
 			b := info[k*pieceInfoSize:]
-			pc := prevPiece{
+			pc := prevPiece{off: end, pieceRecord: pieceRecord{
 				sum:       binary.LittleEndian.Uint64(b),
 				packedSum: binary.LittleEndian.Uint64(b[8:]),
-				off:       end,
 				packed:    int(binary.LittleEndian.Uint32(b[16:])),
-			}
+			}}
 			end += int64(pc.packed)
 			pieces[k] = pc
 		}
@@ -226,17 +225,24 @@ func compressVersion() string {
 	return ""
 }
 
+// A pieceRecord is what an archive records of a piece it deflated: the
+// XXH64 of its bytes and of its deflated bytes, and the length of those.
+type pieceRecord struct {
+	sum, packedSum uint64
+	packed         int
+}
+
 // pieceExtra is the extra field that records a deflated file's pieces.
-func pieceExtra(sums, packedSums []uint64, packed []int) []byte {
-	size := fingerprintSize + len(sums)*pieceInfoSize
+func pieceExtra(record []pieceRecord) []byte {
+	size := fingerprintSize + len(record)*pieceInfoSize
 	b := make([]byte, 0, 4+size)
 	b = binary.LittleEndian.AppendUint16(b, extraID)
 	b = binary.LittleEndian.AppendUint16(b, uint16(size))
 	b = binary.LittleEndian.AppendUint64(b, fingerprint())
-	for k := range sums {
-		b = binary.LittleEndian.AppendUint64(b, sums[k])
-		b = binary.LittleEndian.AppendUint64(b, packedSums[k])
-		b = binary.LittleEndian.AppendUint32(b, uint32(packed[k]))
+	for _, r := range record {
+		b = binary.LittleEndian.AppendUint64(b, r.sum)
+		b = binary.LittleEndian.AppendUint64(b, r.packedSum)
+		b = binary.LittleEndian.AppendUint32(b, uint32(r.packed))
 	}
 	return b
 }
