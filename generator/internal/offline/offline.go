@@ -12,6 +12,13 @@
 // byte boundaries, so the pieces need not be compressed together or in
 // order. Write packs a site that is already written (the preview's) the
 // same way, so the same files give the same archive.
+//
+// # Reusing an earlier archive
+//
+// The archive records each deflated piece's checksums (see extraID), and
+// PackReusing, given the archive an earlier build published, copies the
+// deflated bytes of every piece that has not changed instead of
+// compressing it again, with the same archive as a result.
 package offline
 
 import (
