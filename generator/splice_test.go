@@ -475,52 +475,55 @@ func siteFiles(t *testing.T, dir string) map[string]string {
 
 // TestBuildReusesZip: a build over a published site takes the unchanged
 // pieces of its zip (offline.PackReusing), and the zip is the one a build
-// into an empty folder makes, whether the briefing changed or not.
+// into an empty folder makes, whether the briefing changed or not, however
+// the build is staged.
 func TestBuildReusesZip(t *testing.T) {
 	root := t.TempDir()
 	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	out := filepath.Join(t.TempDir(), "public")
-	zipOf := func(out string) []byte {
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	original, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Of the same length, so that every staging mode stays the one it is.
+	edited := bytes.Replace(original, []byte("note: Second mention."), []byte("note: Second MENTION."), 1)
+	if bytes.Equal(edited, original) {
+		t.Fatal("the fixture has no note to edit")
+	}
+	build := func(t *testing.T, out string) []byte {
 		t.Helper()
+		if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
+			t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+		}
 		data, err := os.ReadFile(filepath.Join(out, offline.Name))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return data
 	}
-	build := func(out string) []byte {
-		t.Helper()
-		if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
-			t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+	stageModes(t, root, func(t *testing.T) {
+		if err := os.WriteFile(notes, original, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		return zipOf(out)
-	}
-	first := build(out)
-	if prev := offline.OpenPrevious(filepath.Join(out, offline.Name)); prev == nil {
-		t.Fatal("the build's zip cannot be reused")
-	} else {
-		prev.Close()
-	}
-	if again := build(out); !bytes.Equal(again, first) {
-		t.Error("building the same briefing over its site changed the zip")
-	}
-	notes := filepath.Join(root, "annotations", "curly.yaml")
-	data, err := os.ReadFile(notes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	edited := bytes.Replace(data, []byte("note: Second mention."), []byte("note: The second mention, edited."), 1)
-	if bytes.Equal(edited, data) {
-		t.Fatal("the fixture has no note to edit")
-	}
-	if err := os.WriteFile(notes, edited, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	rebuilt := build(out)
-	if bytes.Equal(rebuilt, first) {
-		t.Fatal("the edit did not change the zip")
-	}
-	if fresh := build(filepath.Join(t.TempDir(), "public")); !bytes.Equal(rebuilt, fresh) {
-		t.Error("after an edit, the zip built over the site differs from one built into an empty folder")
-	}
+		out := filepath.Join(t.TempDir(), "public")
+		first := build(t, out)
+		if prev := offline.OpenPrevious(filepath.Join(out, offline.Name)); prev == nil {
+			t.Fatal("the build's zip cannot be reused")
+		} else {
+			prev.Close()
+		}
+		if again := build(t, out); !bytes.Equal(again, first) {
+			t.Error("building the same briefing over its site changed the zip")
+		}
+		if err := os.WriteFile(notes, edited, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rebuilt := build(t, out)
+		if bytes.Equal(rebuilt, first) {
+			t.Fatal("the edit did not change the zip")
+		}
+		if fresh := build(t, filepath.Join(t.TempDir(), "public")); !bytes.Equal(rebuilt, fresh) {
+			t.Error("after an edit, the zip built over the site differs from one built into an empty folder")
+		}
+	})
 }
