@@ -67,10 +67,11 @@ func PackReusing(w io.Writer, n int, entry func(i int) (Entry, error), prev *Pre
 				j.err = j.e.Fill(j.raw, j.off)
 				if j.err == nil {
 					j.sum = xxhash.Sum64(j.raw)
-					if j.data = prev.piece(j.e.Name, int(j.off/pieceSize), j.sum); j.data == nil {
+					// A reused piece's checksum was checked as it was read.
+					if j.data, j.packedSum = prev.piece(j.e.Name, int(j.off/pieceSize), j.sum); j.data == nil {
 						j.data = deflate(j.raw)
+						j.packedSum = xxhash.Sum64(j.data)
 					}
-					j.packedSum = xxhash.Sum64(j.data)
 				}
 				close(j.done)
 			}

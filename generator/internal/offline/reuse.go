@@ -166,25 +166,25 @@ func (p *Previous) Reused() int64 {
 }
 
 // piece returns, in a buffer from getOut, the deflated bytes of the k-th
-// piece of the file name when the archive has that piece with the
-// checksum sum (which covers its length too), and they are intact; else
-// nil.
-func (p *Previous) piece(name string, k int, sum uint64) []byte {
+// piece of the file name, and their checksum, when the archive has that
+// piece with the checksum sum (which covers its length too) and they are
+// intact; else nil.
+func (p *Previous) piece(name string, k int, sum uint64) ([]byte, uint64) {
 	if p == nil {
-		return nil
+		return nil, 0
 	}
 	pieces := p.files[name]
 	if k >= len(pieces) || pieces[k].sum != sum {
-		return nil
+		return nil, 0
 	}
 	pc := pieces[k]
 	b := getOut(pc.packed).b[:pc.packed]
 	if _, err := p.r.ReadAt(b, pc.off); err != nil || xxhash.Sum64(b) != pc.packedSum {
 		putOut(b)
-		return nil
+		return nil, 0
 	}
 	p.reused.Add(1)
-	return b
+	return b, pc.packedSum
 }
 
 // fingerprint identifies the codec an archive's pieces were deflated
