@@ -217,8 +217,16 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 	}
 	outA := filepath.Join(base, "out-annotated")
 	outC := filepath.Join(base, "out-plain")
-	steps := []func() (sample, error){
-		func() (sample, error) {
+	// A step is a build timed in every run, and the result its median
+	// goes to.
+	type step struct {
+		name   string
+		run    func() (sample, error)
+		median *sample
+	}
+	var r sizeResult
+	steps := []step{
+		{"a", func() (sample, error) {
 			// Into no output folder, as (c), the previous run's moved
 			// aside: publishing then renames the new site into place,
 			// with no earlier one to remove.
@@ -226,11 +234,11 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 				return sample{}, err
 			}
 			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA))
-		},
-		func() (sample, error) {
+		}, &r.a},
+		{"b", func() (sample, error) {
 			return measure(command(modDir, gen, "check", "--root", briefingDir))
-		},
-		func() (sample, error) {
+		}, &r.b},
+		{"c", func() (sample, error) {
 			if err := aside(dir, outC); err != nil { // as for (a)
 				return sample{}, err
 			}
@@ -239,21 +247,18 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 				return sample{}, err
 			}
 			return measure(cmd)
-		},
+		}, &r.c},
 	}
-	names := []string{"a", "b", "c"}
 	if ex.noZip {
-		names = append(names, "a'")
 		outA2 := filepath.Join(base, "out-annotated-nozip")
-		steps = append(steps, func() (sample, error) {
+		steps = append(steps, step{"a'", func() (sample, error) {
 			if err := aside(dir, outA2); err != nil { // as for (a)
 				return sample{}, err
 			}
 			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA2, "--no-zip"))
-		})
+		}, &r.a2})
 	}
 	if ex.rebuild {
-		names = append(names, `a"`)
 		outA3 := filepath.Join(base, "out-rebuild")
 		notes := filepath.Join(briefingDir, "annotations", "article-00001.yaml")
 		original, err := os.ReadFile(notes)
@@ -262,7 +267,7 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 		}
 		defer os.WriteFile(notes, original, 0o644)
 		edits := 0
-		steps = append(steps, func() (sample, error) {
+		steps = append(steps, step{`a"`, func() (sample, error) {
 			// Over the previous run's site (the warm-up's, first), with
 			// one note edited since: the rest of the site, and of its zip,
 			// as it was.
@@ -276,7 +281,7 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 				return sample{}, err
 			}
 			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA3))
-		})
+		}, &r.a3})
 	}
 	all := make([][]sample, len(steps))
 	for r := 0; r <= runs; r++ { // run 0 warms up caches and is not counted
@@ -287,9 +292,9 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 			// whichever it is. (Deleting the output used to drop most
 			// of it unwritten; see aside.)
 			syscall.Sync()
-			s, err := step()
+			s, err := step.run()
 			if err != nil {
-				return sizeResult{}, fmt.Errorf("%d articles, step %s: %w", n, names[i], err)
+				return sizeResult{}, fmt.Errorf("%d articles, step %s: %w", n, step.name, err)
 			}
 			if r > 0 {
 				all[i] = append(all[i], s)
@@ -300,14 +305,8 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 	if err := comparePages(outA, outC); err != nil {
 		return sizeResult{}, err
 	}
-	r := sizeResult{a: median(all[0]), b: median(all[1]), c: median(all[2])}
-	for i, name := range names {
-		switch name {
-		case "a'":
-			r.a2 = median(all[i])
-		case `a"`:
-			r.a3 = median(all[i])
-		}
+	for i, step := range steps {
+		*step.median = median(all[i])
 	}
 	return r, nil
 }
