@@ -229,6 +229,12 @@ func checkBaseURL(s string) (string, error) {
 
 func build(ctx context.Context, root, out string, opt stage.Options, stdout, stderr io.Writer) int {
 	start := time.Now()
+	// Before anything is built: without a Hugo there is no site, and a
+	// large briefing's compile takes seconds (check needs no Hugo).
+	if err := hugo.Check(); err != nil {
+		fmt.Fprintf(stderr, "error: %v\nnothing was published: %s is unchanged\n", err, out)
+		return 1
+	}
 	if opt.PDF {
 		// Before anything is built: without a browser there is no PDF.
 		if _, err := pdf.Browser(); err != nil {

@@ -229,3 +229,44 @@ func TestRealBriefingChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildWithoutHugoStopsAtOnce checks that build says it cannot find
+// Hugo before it compiles the briefing (whose problems it then does not get
+// to), and leaves the published output as it was: $HUGO naming a file that
+// does not exist, and one that is not a program.
+func TestBuildWithoutHugoStopsAtOnce(t *testing.T) {
+	root := t.TempDir()
+	fsys := briefingtest.Load(t, "internal/site/testdata/typography.txtar")
+	fsys["annotations/curly.yaml"].Data = []byte("notes:\n  - id: a\n    quote: nowhere to be found at all\n    kind: context\n    note: x\n")
+	briefingtest.WriteDir(t, fsys, root)
+	out := filepath.Join(root, "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("published before"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notProgram := filepath.Join(t.TempDir(), "hugo")
+	if err := os.WriteFile(notProgram, []byte("not a program"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []string{filepath.Join(t.TempDir(), "no-such-hugo"), notProgram} {
+		t.Setenv("HUGO", h)
+		before := snapshotDir(t, root)
+		code, stdout, stderr := runCmd(t, "build", "--root", root)
+		if code != 1 || stdout != "" {
+			t.Fatalf("HUGO=%s: exit %d, stdout %q; want 1 and nothing", h, code, stdout)
+		}
+		for _, want := range []string{`error: $HUGO is "` + h + `", which is not a program that can be run`, "nothing was published: " + out + " is unchanged"} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("HUGO=%s: stderr lacks %q:\n%s", h, want, stderr)
+			}
+		}
+		if strings.Contains(stderr, "curly.yaml") {
+			t.Errorf("HUGO=%s: the briefing was compiled before Hugo was looked for:\n%s", h, stderr)
+		}
+		if after := snapshotDir(t, root); len(after) != len(before) || after["public/index.html"] != "published before" {
+			t.Errorf("HUGO=%s: the build changed the briefing's folder", h)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package hugo
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -33,5 +35,39 @@ func TestBuildForwardsWarnings(t *testing.T) {
 	err = runBuild(sh(`echo 'Error: no such flag' >&2; exit 255`), &warn)
 	if err == nil || !strings.Contains(err.Error(), "Error: no such flag") {
 		t.Errorf("a failed build: err %v", err)
+	}
+}
+
+// TestCheck checks that Check accepts what Command would run ($HUGO as a
+// path or as a name on $PATH, as exec runs it; unset, the Hugo pinned in
+// this module's go.mod) and refuses a $HUGO that names nothing to run.
+func TestCheck(t *testing.T) {
+	notProgram := filepath.Join(t.TempDir(), "hugo")
+	if err := os.WriteFile(notProgram, []byte("not a program"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh on $PATH to stand for a program")
+	}
+	for _, c := range []struct {
+		hugo string
+		ok   bool
+	}{
+		{"", true}, // this module pins Hugo
+		{sh, true},
+		{"sh", true},
+		{filepath.Join(t.TempDir(), "missing"), false},
+		{notProgram, false},
+		{"no-such-program-on-path", false},
+	} {
+		t.Setenv("HUGO", c.hugo)
+		err := Check()
+		if (err == nil) != c.ok {
+			t.Errorf("HUGO=%q: Check() = %v, want ok %v", c.hugo, err, c.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), c.hugo) {
+			t.Errorf("HUGO=%q: the error does not name it: %v", c.hugo, err)
+		}
 	}
 }

@@ -74,6 +74,23 @@ func Command() (string, error) {
 	return resolved, resolveErr
 }
 
+// Check reports, without building anything, whether Command can find a
+// Hugo: $HUGO names a program that exists, or else the current folder's
+// module pins Hugo. It takes a few milliseconds; build calls it before it
+// compiles the briefing, so that a Hugo it cannot find is said at once, not
+// after the compile (seconds, for a large briefing). Command still builds
+// the pinned Hugo, and so reports what goes wrong there, later.
+func Check() error {
+	if h := os.Getenv("HUGO"); h != "" {
+		if _, err := exec.LookPath(h); err != nil {
+			return fmt.Errorf("$HUGO is %q, which is not a program that can be run (%v): set it to a Hugo binary, or unset it to use the Hugo pinned in go.mod", h, err)
+		}
+		return nil
+	}
+	_, _, err := moduleDir()
+	return err
+}
+
 func isExecutable(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.Mode().IsRegular() && st.Mode()&0o111 != 0
@@ -99,17 +116,30 @@ func memoFile(modDir, goVersion string) string {
 // folder's module, or the module the generator's source lives in. It also
 // returns the go command's version.
 func moduleDir() (string, string, error) {
+	m := findModule()
+	return m.dir, m.goVersion, m.err
+}
+
+// module is what moduleDir finds.
+type module struct {
+	dir, goVersion string
+	err            error
+}
+
+// findModule is moduleDir, asked of the go command once a process (the
+// current folder does not change while the generator runs).
+var findModule = sync.OnceValue(func() module {
 	cmd := exec.Command("go", "env", "GOMOD", "GOVERSION")
 	out, err := cmd.Output()
 	fields := strings.Split(strings.TrimSpace(string(out)), "\n")
 	if err == nil && len(fields) == 2 && fields[0] != "" && fields[0] != os.DevNull {
 		gomod := fields[0]
 		if data, err := os.ReadFile(gomod); err == nil && bytes.Contains(data, []byte("github.com/gohugoio/hugo")) {
-			return filepath.Dir(gomod), fields[1], nil
+			return module{dir: filepath.Dir(gomod), goVersion: fields[1]}
 		}
 	}
-	return "", "", errors.New("cannot find Hugo: run the generator from the project folder (where go.mod pins Hugo), or set $HUGO to a Hugo binary")
-}
+	return module{err: errors.New("cannot find Hugo: run the generator from the project folder (where go.mod pins Hugo), or set $HUGO to a Hugo binary")}
+})
 
 // BuildCmd returns the command that builds the project in src into dest,
 // with Hugo's caches in cacheDir (so nothing is written inside the briefing
