@@ -143,7 +143,7 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 	fmt.Println("| articles | (a) full build | (b) stages | (c) plain Hugo | a/c | (b) articles/s | CPU time a · b · c | CPU a/c | (b) articles per CPU-s | peak RSS a · b · c |")
 	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	var full []time.Duration
-	var extraLines []string
+	var extraLines, perRunLines []string
 	extra := func(what string, n int, s, c sample) string {
 		return fmt.Sprintf("%s, %d articles: %s, against (c) %.2f; CPU %.2f s, against (c) %.2f; peak RSS %s",
 			what, n, secs(s.wall), s.wall.Seconds()/c.wall.Seconds(), s.cpu.Seconds(), s.cpu.Seconds()/c.cpu.Seconds(), mib(s.rss))
@@ -154,6 +154,7 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 			return err
 		}
 		full = append(full, r.a.wall)
+		perRunLines = append(perRunLines, fmt.Sprintf("a/c, %d articles, median of each run's own ratio: %.2f (CPU %.2f)", n, r.perRun.wall, r.perRun.cpu))
 		if ex.noZip {
 			extraLines = append(extraLines, extra("(a') build --no-zip", n, r.a2, r.c))
 		}
@@ -167,10 +168,10 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 			float64(n)/r.b.cpu.Seconds(),
 			mib(r.a.rss), mib(r.b.rss), mib(r.c.rss))
 	}
-	for _, line := range extraLines {
+	for _, line := range append(perRunLines, extraLines...) {
 		fmt.Printf("\n%s", line)
 	}
-	if len(extraLines) > 0 {
+	if len(perRunLines)+len(extraLines) > 0 {
 		fmt.Println()
 	}
 	for i := 1; i < len(sizes); i++ {
@@ -196,7 +197,43 @@ type sample struct {
 
 // sizeResult is the medians of one size: (a), (b), (c) and, with -nozip,
 // (a') build --no-zip, with -rebuild (a") the build over a published site.
-type sizeResult struct{ a, b, c, a2, a3 sample }
+type sizeResult struct {
+	a, b, c, a2, a3 sample
+	// perRun is the median of each run's own a/c, in wall and CPU time
+	// (see pairedRatio).
+	perRun ratio
+}
+
+// ratio is a ratio of wall times and of CPU times.
+type ratio struct{ wall, cpu float64 }
+
+// pairedRatio is the median, over the runs, of each run's x/y: (a) and (c)
+// of one run are built a minute or less apart, so a machine whose speed
+// drifts during the benchmark (this project's VM does, by more than most
+// changes) moves both, where the ratio of the two medians can take (a)'s
+// from a slow stretch and (c)'s from a fast one.
+func pairedRatio(x, y []sample) ratio {
+	var wall, cpu []float64
+	for i := range min(len(x), len(y)) {
+		wall = append(wall, x[i].wall.Seconds()/y[i].wall.Seconds())
+		cpu = append(cpu, x[i].cpu.Seconds()/y[i].cpu.Seconds())
+	}
+	return ratio{medianOf(wall), medianOf(cpu)}
+}
+
+// medianOf is the median of xs (the mean of the middle two for an even
+// count), or 0 for none.
+func medianOf(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	xs = slices.Sorted(slices.Values(xs))
+	m := len(xs) / 2
+	if len(xs)%2 == 0 {
+		return (xs[m-1] + xs[m]) / 2
+	}
+	return xs[m]
+}
 
 func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (sizeResult, error) {
 	base := filepath.Join(dir, strconv.Itoa(n))
@@ -308,6 +345,11 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 	for i, step := range steps {
 		*step.median = median(all[i])
 	}
+	runsOf := func(name string) []sample {
+		i := slices.IndexFunc(steps, func(s step) bool { return s.name == name })
+		return all[i]
+	}
+	r.perRun = pairedRatio(runsOf("a"), runsOf("c"))
 	return r, nil
 }
 

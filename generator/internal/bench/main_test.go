@@ -3,11 +3,13 @@ package main
 import (
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRunRejectsBadFlags checks that flags that would leave nothing to take
@@ -76,5 +78,31 @@ func TestAsideKeepsEarlierOutputs(t *testing.T) {
 	slices.Sort(kept)
 	if want := []string{"first", "second"}; !slices.Equal(kept, want) {
 		t.Errorf("the trash holds %q, want %q", kept, want)
+	}
+}
+
+// TestPairedRatio checks the median of each run's own ratio against the
+// ratio of medians it is there to correct: a machine that slows down while
+// (a) runs in one run and while (c) runs in another.
+func TestPairedRatio(t *testing.T) {
+	s := func(wall, cpu float64) sample {
+		return sample{wall: time.Duration(wall * float64(time.Second)), cpu: time.Duration(cpu * float64(time.Second))}
+	}
+	a := []sample{s(2.0, 4.0), s(3.0, 6.0), s(2.2, 4.4)}
+	c := []sample{s(2.0, 3.0), s(2.4, 4.0), s(1.6, 2.0)}
+	// Each run: a/c 1.0, 1.25, 1.375; CPU 1.33, 1.5, 2.2.
+	got := pairedRatio(a, c)
+	if math.Abs(got.wall-1.25) > 1e-9 || math.Abs(got.cpu-1.5) > 1e-9 {
+		t.Errorf("pairedRatio = %+v, want wall 1.25, cpu 1.5", got)
+	}
+	// The ratio of medians differs: 2.2/2.0.
+	if m := median(a).wall.Seconds() / median(c).wall.Seconds(); math.Abs(m-1.1) > 1e-9 {
+		t.Errorf("ratio of medians %v, want 1.1", m)
+	}
+	if got := pairedRatio(a[:2], c[:2]); math.Abs(got.wall-1.125) > 1e-9 {
+		t.Errorf("two runs: wall %v, want the mean of the middle two, 1.125", got.wall)
+	}
+	if got := pairedRatio(nil, nil); got != (ratio{}) {
+		t.Errorf("no runs: %+v, want zero", got)
 	}
 }
