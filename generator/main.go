@@ -229,23 +229,11 @@ func checkBaseURL(s string) (string, error) {
 
 func build(ctx context.Context, root, out string, opt stage.Options, stdout, stderr io.Writer) int {
 	start := time.Now()
-	// Before anything is built: without a Hugo there is no site, and a
-	// large briefing's compile takes seconds (check needs no Hugo).
-	if err := hugo.Check(); err != nil {
-		fmt.Fprintf(stderr, "error: %v\nnothing was published: %s is unchanged\n", err, out)
-		return 1
-	}
-	if opt.PDF {
-		// Before anything is built: without a browser there is no PDF.
-		if _, err := pdf.Browser(); err != nil {
-			fmt.Fprintf(stderr, "error: --pdf: %v\nnothing was published: %s is unchanged\n", err, out)
-			return 1
-		}
-	}
 	res, pages, err := buildSite(ctx, root, out, opt, stderr)
 	if err != nil {
 		// The briefing's problems, or else the error that stopped the
-		// build (report prints it as "error: ...").
+		// build, or what it lacked to start (report prints either as
+		// "error: ...").
 		report(root, err, stderr)
 		fmt.Fprintf(stderr, "nothing was published: %s is unchanged\n", out)
 		return 1
@@ -277,6 +265,9 @@ const stageGrowth = 12
 // *diag.ListError) or the error that stopped the build. Hugo's warnings go
 // to warn.
 func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io.Writer) (*site.Result, int, error) {
+	if err := preflight(opt); err != nil {
+		return nil, 0, err
+	}
 	ph := phases(os.Getenv("BRIEFING_TIMINGS") != "", os.Stderr)
 	if err := publish.Clean(out); err != nil {
 		return nil, 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
@@ -448,6 +439,21 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	}
 	ph("publish")
 	return res, sp.pages(), nil
+}
+
+// preflight reports what a build needs besides the briefing and lacks,
+// before anything is built: a Hugo (check needs none, and a large
+// briefing's compile takes seconds), and with --pdf a browser.
+func preflight(opt stage.Options) error {
+	if err := hugo.Check(); err != nil {
+		return err
+	}
+	if opt.PDF {
+		if _, err := pdf.Browser(); err != nil {
+			return fmt.Errorf("--pdf: %w", err)
+		}
+	}
+	return nil
 }
 
 // phases returns a function that, when on, prints to w the time since it

@@ -43,12 +43,12 @@ func Command() (string, error) {
 			resolved = h
 			return
 		}
-		dir, goVersion, err := moduleDir()
-		if err != nil {
-			resolveErr = err
+		mod := moduleDir()
+		if mod.err != nil {
+			resolveErr = mod.err
 			return
 		}
-		memo := memoFile(dir, goVersion)
+		memo := memoFile(mod.dir, mod.goVersion)
 		if memo != "" {
 			if data, err := os.ReadFile(memo); err == nil {
 				if p := strings.TrimSpace(string(data)); isExecutable(p) {
@@ -58,12 +58,12 @@ func Command() (string, error) {
 			}
 		}
 		cmd := exec.Command("go", "tool", "-n", "hugo")
-		cmd.Dir = dir
+		cmd.Dir = mod.dir
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
 		if err != nil {
-			resolveErr = fmt.Errorf("cannot build the pinned Hugo (go tool -n hugo in %s): %v\n%s", dir, err, stderr.String())
+			resolveErr = fmt.Errorf("cannot build the pinned Hugo (go tool -n hugo in %s): %v\n%s", mod.dir, err, stderr.String())
 			return
 		}
 		resolved = strings.TrimSpace(string(out))
@@ -87,8 +87,7 @@ func Check() error {
 		}
 		return nil
 	}
-	_, _, err := moduleDir()
-	return err
+	return moduleDir().err
 }
 
 func isExecutable(p string) bool {
@@ -113,22 +112,10 @@ func memoFile(modDir, goVersion string) string {
 }
 
 // moduleDir finds the folder of the go.mod that pins Hugo: the current
-// folder's module, or the module the generator's source lives in. It also
-// returns the go command's version.
-func moduleDir() (string, string, error) {
-	m := findModule()
-	return m.dir, m.goVersion, m.err
-}
-
-// module is what moduleDir finds.
-type module struct {
-	dir, goVersion string
-	err            error
-}
-
-// findModule is moduleDir, asked of the go command once a process (the
-// current folder does not change while the generator runs).
-var findModule = sync.OnceValue(func() module {
+// folder's module, or the module the generator's source lives in, with the
+// go command's version. It asks the go command once a process (the current
+// folder does not change while the generator runs).
+var moduleDir = sync.OnceValue(func() module {
 	cmd := exec.Command("go", "env", "GOMOD", "GOVERSION")
 	out, err := cmd.Output()
 	fields := strings.Split(strings.TrimSpace(string(out)), "\n")
@@ -140,6 +127,13 @@ var findModule = sync.OnceValue(func() module {
 	}
 	return module{err: errors.New("cannot find Hugo: run the generator from the project folder (where go.mod pins Hugo), or set $HUGO to a Hugo binary")}
 })
+
+// module is what moduleDir finds: the folder of the go.mod that pins
+// Hugo and the go command's version, or why there is none.
+type module struct {
+	dir, goVersion string
+	err            error
+}
 
 // BuildCmd returns the command that builds the project in src into dest,
 // with Hugo's caches in cacheDir (so nothing is written inside the briefing
