@@ -2,6 +2,7 @@ package input
 
 import (
 	"io/fs"
+	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -15,18 +16,44 @@ import (
 // between files is made every time, so a reading through a Cache reports
 // the same problems, in the same order, as one without.
 //
+// An article or notes file is not even read again when the file system
+// vouches for it: its size, modification and change times, inode and
+// device are the ones it had when last read, and both times were more than
+// settle before that reading began. The change time cannot be set back by
+// a program (as the modification time can, by cp -p or tar), and a file
+// written within settle of a reading might be written again within the
+// same tick of a coarse file system clock, so it is read until it has
+// settled (as git treats "racy" entries and go test its cached inputs).
+// Where the file system does not give those figures (fstest.MapFS, or a
+// system other than Linux and macOS), every file is read.
+//
 // A Cache also gives each file read a version: a number that stays the same
 // as long as the file's bytes do. A Cache is for one briefing and one
 // reading at a time.
 type Cache struct {
 	serial uint64
 	files  map[string]*cached // by path
+	now    func() time.Time   // the clock; time.Now but in tests
+}
+
+// settle is how long before a reading a file must have last changed for
+// its stamp to stand for its bytes at the next reading.
+const settle = 2 * time.Second
+
+// stamp is what the file system says of a file that changes when its
+// bytes do (see stampOf).
+type stamp struct {
+	size         int64
+	mtime, ctime int64 // Unix nanoseconds
+	ino, dev     uint64
 }
 
 // cached is one file as last read.
 type cached struct {
 	data    string
 	version uint64
+	stamp   stamp     // as stat gave it before data was read
+	settled bool      // stamp stands for data: see Cache
 	decoded bool      // an article or notes file whose result is kept
 	errs    diag.List // what decoding it reported
 	article *briefing.Article
@@ -36,7 +63,7 @@ type cached struct {
 }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{files: map[string]*cached{}} }
+func NewCache() *Cache { return &Cache{files: map[string]*cached{}, now: time.Now} }
 
 // Version returns the version of the file at path as of the last reading,
 // or 0 when that reading did not read it (missing, or unreadable).
@@ -57,23 +84,40 @@ type taskList []task
 
 // task is what one of the reading's tasks learnt for the cache.
 type task struct {
-	reads map[string][]byte // every file read, as read
-	entry *cached           // the decoded article or notes file, when new
-	path  string
+	reads   map[string][]byte // every file read, as read
+	entry   *cached           // the decoded article or notes file, when new
+	path    string
+	stamp   stamp // path's, taken before it was read
+	settled bool  // stamp stands for path's bytes (see Cache)
+	vouched bool  // a hit on stamp alone: path was not read
 }
 
 // pre reads the file of an article or notes task before it is decoded. It
 // returns the cached result when the file's bytes are the ones last
-// decoded, or sets up l so that decoding uses exactly these bytes and t
-// records them. ok is false when the file cannot be read: the task then
-// runs as without a cache, and reports why.
+// decoded (or its stamp says so, see Cache), or sets up l so that decoding
+// uses exactly these bytes and t records them. ok is false when the file
+// cannot be read: the task then runs as without a cache, and reports why.
 func (c *Cache) pre(l *loader, t *task, p string) (hit *cached, ok bool) {
+	// The stamp is taken before the bytes are read, so that a write
+	// between the two leaves a stamp older than the bytes, never newer.
+	began := c.now()
+	f := c.files[p]
+	if fi, err := fs.Stat(l.fsys, p); err == nil {
+		if st, ok := stampOf(fi); ok {
+			if f != nil && f.decoded && f.settled && f.stamp == st {
+				t.path, t.vouched = p, true
+				return f, true
+			}
+			t.stamp = st
+			t.settled = began.Sub(time.Unix(0, max(st.mtime, st.ctime))) > settle
+		}
+	}
 	data, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
 		return nil, false
 	}
 	t.path = p
-	if f := c.files[p]; f != nil && f.decoded && f.data == string(data) {
+	if f != nil && f.decoded && f.data == string(data) {
 		return f, true
 	}
 	l.pin = map[string][]byte{p: data}
@@ -87,7 +131,7 @@ func (c *Cache) pre(l *loader, t *task, p string) (hit *cached, ok bool) {
 // those it did not read.
 func (c *Cache) update(tasks taskList) {
 	seen := make(map[string]bool, len(tasks))
-	keep := func(p string, data []byte, entry *cached) {
+	keep := func(p string, data []byte, entry *cached) *cached {
 		seen[p] = true
 		f := c.files[p]
 		if f == nil || f.data != string(data) {
@@ -100,15 +144,20 @@ func (c *Cache) update(tasks taskList) {
 			*f = *entry
 			f.data, f.version = string(data), v
 		}
+		return f
 	}
 	for _, t := range tasks {
 		if t.path != "" && t.reads == nil { // a hit
 			seen[t.path] = true
+			if f := c.files[t.path]; !t.vouched {
+				f.stamp, f.settled = t.stamp, t.settled // read again: as of now
+			}
 			continue
 		}
 		for p, data := range t.reads {
 			if p == t.path {
-				keep(p, data, t.entry)
+				f := keep(p, data, t.entry)
+				f.stamp, f.settled = t.stamp, t.settled
 			} else {
 				keep(p, data, nil)
 			}
