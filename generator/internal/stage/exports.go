@@ -86,8 +86,10 @@ func newLDWriter(w io.Writer) (*ldWriter, error) {
 // Write writes p into w, escaped: from a buffer of its own that it reuses,
 // or, where w keeps what it is handed (see put), from a new one each time.
 func (l *ldWriter) Write(p []byte) (int, error) {
-	if _, keeps := l.w.(keeper); keeps {
-		l.buf = nil
+	if _, keeps := l.w.(keeper); keeps || cap(l.buf) < len(p) {
+		// Room for p and a few escapes: appendLDText appends p a run at a
+		// time, and a buffer grown run by run is copied again and again.
+		l.buf = make([]byte, 0, len(p)+len(p)/64+len(ldBraces))
 	}
 	l.buf = appendLDText(l.buf[:0], p, &l.brace)
 	if err := put(l.w, l.buf); err != nil {
