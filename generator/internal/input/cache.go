@@ -97,12 +97,13 @@ type task struct {
 // decoded (or its stamp says so, see Cache), or sets up l so that decoding
 // uses exactly these bytes and t records them. ok is false when the file
 // cannot be read: the task then runs as without a cache, and reports why.
-func (c *Cache) pre(l *loader, t *task, p string) (hit *cached, ok bool) {
+// ent is p's entry in its folder's listing (its Info is the stamp's stat),
+// and began a time before that listing.
+func (c *Cache) pre(l *loader, t *task, p string, ent fs.DirEntry, began time.Time) (hit *cached, ok bool) {
 	// The stamp is taken before the bytes are read, so that a write
 	// between the two leaves a stamp older than the bytes, never newer.
-	began := c.now()
 	f := c.files[p]
-	if fi, err := fs.Stat(l.fsys, p); err == nil {
+	if fi, err := ent.Info(); err == nil {
 		if st, ok := stampOf(fi); ok {
 			if f != nil && f.decoded && f.settled && f.stamp == st {
 				t.path, t.vouched = p, true

@@ -16,7 +16,7 @@ import (
 )
 
 // openCounter is a folder on disk that counts how often each file is
-// opened; Stat goes to the disk without opening, as os.DirFS's does.
+// opened; Stat and ReadDir go to the folder's own, which open no file.
 type openCounter struct {
 	fsys  fs.FS
 	mu    sync.Mutex
@@ -31,6 +31,8 @@ func (o *openCounter) Open(name string) (fs.File, error) {
 }
 
 func (o *openCounter) Stat(name string) (fs.FileInfo, error) { return fs.Stat(o.fsys, name) }
+
+func (o *openCounter) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(o.fsys, name) }
 
 // reset returns the counts so far and starts again from zero.
 func (o *openCounter) reset() map[string]int {
@@ -60,6 +62,22 @@ func TestCacheTrustsSettledStamps(t *testing.T) {
 	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" {
 		t.Skip("the stamps are read on Linux and macOS only; elsewhere every file is read (TestCompilerMatchesCompile)")
 	}
+	t.Run("DirFS", func(t *testing.T) {
+		testCacheStamps(t, func(dir string) fs.FS { return os.DirFS(dir) })
+	})
+	t.Run("Root", func(t *testing.T) { // as the generator opens a briefing
+		testCacheStamps(t, func(dir string) fs.FS {
+			r, err := os.OpenRoot(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { r.Close() })
+			return r.FS()
+		})
+	})
+}
+
+func testCacheStamps(t *testing.T, open func(dir string) fs.FS) {
 	dir := t.TempDir()
 	for name, data := range synth.Briefing(synth.Options{Articles: 3, Notes: 3, Sources: 10, Claims: 4, Seed: 5}) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -72,7 +90,7 @@ func TestCacheTrustsSettledStamps(t *testing.T) {
 	}
 	const notes = "annotations/article-00002.yaml"
 	const article = "content/articles/article-00003.md"
-	fsys := &openCounter{fsys: os.DirFS(dir), opens: map[string]int{}}
+	fsys := &openCounter{fsys: open(dir), opens: map[string]int{}}
 	c := NewCache()
 	clock := time.Now()
 	c.now = func() time.Time { return clock }

@@ -30,6 +30,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -72,8 +73,13 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	var (
 		articleNames, notesNames []string
 		listErrs, notesListErrs  diag.List
+		began                    time.Time              // for c: before any file was listed
+		ents                     map[string]fs.DirEntry // for c: the listed files, by path
 	)
-	articleFiles, _ := listDir(fsys, "content/articles", &listErrs)
+	if c != nil {
+		began, ents = c.now(), map[string]fs.DirEntry{}
+	}
+	articleFiles, _ := listDir(fsys, "content/articles", &listErrs, ents)
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
 			if strings.HasSuffix(strings.ToLower(name), ".md") || strings.HasSuffix(name, ".markdown") {
@@ -84,7 +90,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		}
 		articleNames = append(articleNames, name)
 	}
-	annotationFiles, annotationsOK := listDir(fsys, "annotations", &notesListErrs)
+	annotationFiles, annotationsOK := listDir(fsys, "annotations", &notesListErrs, ents)
 	for _, name := range annotationFiles {
 		switch {
 		case name == "claims.yaml", name == "sources.yaml", name == "sources.json":
@@ -125,9 +131,11 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 				t.reads = map[string][]byte{}
 				l.reads = t.reads
 			case i < fixed+len(articleNames):
-				hit, _ = c.pre(l, t, path.Join("content/articles", articleNames[i-fixed]))
+				p := path.Join("content/articles", articleNames[i-fixed])
+				hit, _ = c.pre(l, t, p, ents[p], began)
 			default:
-				hit, _ = c.pre(l, t, path.Join("annotations", notesNames[i-fixed-len(articleNames)]))
+				p := path.Join("annotations", notesNames[i-fixed-len(articleNames)])
+				hit, _ = c.pre(l, t, p, ents[p], began)
 			}
 			if hit != nil {
 				taskErrs[i].Append(&hit.errs)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -85,8 +86,11 @@ func reportReadError(name string, err error, errs *diag.List) {
 
 // listDir returns the names of the files in dir, sorted, leaving out hidden
 // files and folders. A missing dir is an empty list; ok is false when dir
-// exists but cannot be read (reported in errs).
-func listDir(fsys fs.FS, dir string, errs *diag.List) (names []string, ok bool) {
+// exists but cannot be read (reported in errs). When ents is not nil, each
+// listed file's entry is put in it by path: a Cache takes the file's stamp
+// from it (on os.Root's FS the listing has already asked lstat, which a
+// stat of its own would ask again, through three system calls).
+func listDir(fsys fs.FS, dir string, errs *diag.List, ents map[string]fs.DirEntry) (names []string, ok bool) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -100,6 +104,9 @@ func listDir(fsys fs.FS, dir string, errs *diag.List) (names []string, ok bool) 
 			continue
 		}
 		names = append(names, e.Name())
+		if ents != nil {
+			ents[path.Join(dir, e.Name())] = e
+		}
 	}
 	return names, true
 }
