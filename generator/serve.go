@@ -52,6 +52,13 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1
 	}
+	// A $HUGO that names nothing runnable is said at once, as build says
+	// it; hugo.Command takes $HUGO as it is and would leave the preview
+	// saying "not built yet" with the error on its first Hugo run.
+	if err := hugo.Check(); err != nil {
+		fmt.Fprintf(stderr, "error: %v\n", err)
+		return 1
+	}
 	if _, err := hugo.Command(); err != nil { // compiles Hugo on a fresh machine
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1

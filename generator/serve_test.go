@@ -296,3 +296,31 @@ func TestServeMatchesBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestServeWithoutHugoStopsAtOnce starts the preview with a $HUGO that
+// names nothing runnable: it must say so and exit 1 at once, as build does,
+// not serve a page that waits for a build that cannot come.
+func TestServeWithoutHugoStopsAtOnce(t *testing.T) {
+	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
+	h := filepath.Join(t.TempDir(), "no-such-hugo")
+	t.Setenv("HUGO", h)
+	var stdout, stderr syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() { done <- serve(ctx, root, 0, &stdout, &stderr) }()
+	select {
+	case code := <-done:
+		if code != 1 {
+			t.Errorf("exit %d, want 1", code)
+		}
+	case <-time.After(time.Minute):
+		t.Fatalf("serve did not stop within a minute; stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+	}
+	if want := `error: $HUGO is "` + h + `", which is not a program that can be run`; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+	}
+	if strings.Contains(stdout.String(), "serving") {
+		t.Errorf("serve started serving:\n%s", stdout.String())
+	}
+}
