@@ -1,22 +1,7 @@
 package input
 
-import (
-	"io/fs"
-	"syscall"
-)
+import "syscall"
 
-// stampOf returns what the file system says of the file behind fi that
-// changes whenever its bytes do, or false when fi does not say it.
-func stampOf(fi fs.FileInfo) (stamp, bool) {
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok || !fi.Mode().IsRegular() {
-		return stamp{}, false
-	}
-	return stamp{
-		size:  fi.Size(),
-		mtime: st.Mtim.Nano(),
-		ctime: st.Ctim.Nano(),
-		ino:   uint64(st.Ino),
-		dev:   uint64(st.Dev),
-	}, true
-}
+// statTimes returns a file's modification and change times, in Unix
+// nanoseconds.
+func statTimes(st *syscall.Stat_t) (mtime, ctime int64) { return st.Mtim.Nano(), st.Ctim.Nano() }
