@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -323,4 +324,34 @@ func TestServeWithoutHugoStopsAtOnce(t *testing.T) {
 	if strings.Contains(stdout.String(), "serving") {
 		t.Errorf("serve started serving:\n%s", stdout.String())
 	}
+}
+
+// TestServeReleasesMemoryWhenIdle checks that the preview hands its
+// garbage back to the system once it has been idle for idleRelease after a
+// compile: once after starting, once after an edit, and not again while
+// nothing changes.
+func TestServeReleasesMemoryWhenIdle(t *testing.T) {
+	var calls atomic.Int32
+	defer func(f func()) { releaseMemory = f }(releaseMemory)
+	releaseMemory = func() { calls.Add(1) }
+
+	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
+	base, _, _, stop := servePreview(t, root)
+	eventually(t, "no release after the first build", 20*time.Second, func() bool { return calls.Load() == 1 })
+
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	data, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, notes, replaceOnce(t, data, "The post said this on", "Idleedit: the post said this on"))
+	eventually(t, "the edit did not show", 20*time.Second, func() bool {
+		return strings.Contains(get(base+"articles/curly.html"), "Idleedit")
+	})
+	eventually(t, "no release after the edit's compile", 20*time.Second, func() bool { return calls.Load() == 2 })
+	time.Sleep(3 * idleRelease)
+	if n := calls.Load(); n != 2 {
+		t.Errorf("%d releases with nothing changed since the second, want 2", n)
+	}
+	stop()
 }
