@@ -332,7 +332,8 @@ func TestServeWithoutHugoStopsAtOnce(t *testing.T) {
 // nothing changes.
 func TestServeReleasesMemoryWhenIdle(t *testing.T) {
 	var calls atomic.Int32
-	defer func(f func()) { releaseMemory = f }(releaseMemory)
+	orig := releaseMemory
+	t.Cleanup(func() { releaseMemory = orig }) // after servePreview's, which stops serve
 	releaseMemory = func() { calls.Add(1) }
 
 	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
