@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"slices"
 	"sync"
 	"time"
 
@@ -42,7 +43,25 @@ type Compiler struct {
 	shared []uint64      // versions of sharedFiles
 	opt    stage.Options // without Memo
 	arts   map[string]*artEntry
-	mu     sync.Mutex // guards the page fields of arts during staging
+	mu     sync.Mutex // guards the page fields of arts, and dirty, during staging
+
+	// The pages made at the end of every article's summary (stage.Pages),
+	// kept with what they were made of: the articles, each by its path,
+	// the version of its file and its notes file's path, in the briefing's
+	// order. Within a Compile, dirty says an article made anew has another
+	// summary than before (or has none to compare with).
+	pages    *stage.Pages
+	pagesOf  []artKey
+	keysSame bool
+	dirty    bool
+}
+
+// artKey is an article of the briefing as the pages made at the end see
+// it, but for its notes: what its Parts' summary holds of those is
+// compared when they are made anew.
+type artKey struct {
+	slug, path, notesPath string
+	version               uint64
 }
 
 // artEntry is what a Compiler keeps of one article.
@@ -53,6 +72,7 @@ type artEntry struct {
 	errs            diag.List // what rendering reported
 	weight          int       // 0 until staged
 	parts           *stage.Parts
+	prev            *stage.Parts // the last Compile's, until these are made anew
 }
 
 // NewCompiler returns a Compiler that has compiled nothing yet.
@@ -74,6 +94,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	}
 	if !c.same(shared, opt) {
 		c.arts = map[string]*artEntry{}
+		c.pages = nil
 	}
 	c.shared, c.opt = shared, opt
 	c.opt.Memo = nil
@@ -89,9 +110,17 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 		if old := c.arts[a.Slug]; old != nil && e.version != 0 && old.version == e.version &&
 			old.notes == e.notes && old.path == e.path && old.notesPath == e.notesPath {
 			e = old
+		} else if old != nil {
+			e.prev = old.parts
 		}
 		entries[i] = e
 	}
+	keys := make([]artKey, len(b.Articles))
+	for i, a := range b.Articles {
+		keys[i] = artKey{slug: a.Slug, path: a.Path, notesPath: a.NotesPath, version: entries[i].version}
+	}
+	c.keysSame, c.dirty = slices.Equal(keys, c.pagesOf), false
+	c.pagesOf = keys
 	parallel.For(len(entries), func(i int) {
 		if e := entries[i]; e.ra == nil {
 			e.ra = r.Article(b.Articles[i], &e.errs)
@@ -140,10 +169,23 @@ func (m memo) Article(a *briefing.Article, weight int, build func() *stage.Parts
 	}
 	m.c.mu.Unlock()
 	parts := build()
-	if e != nil {
-		m.c.mu.Lock()
-		e.weight, e.parts = weight, parts
-		m.c.mu.Unlock()
+	m.c.mu.Lock()
+	if e == nil || !stage.SameSummary(e.prev, parts) {
+		m.c.dirty = true
 	}
+	if e != nil {
+		e.weight, e.parts, e.prev = weight, parts, nil
+	}
+	m.c.mu.Unlock()
 	return parts
+}
+
+// Pages keeps the pages made at the end for the next Compile, and takes
+// them from the last when it can (see stage.PagesMemo).
+func (m memo) Pages(build func() *stage.Pages) *stage.Pages {
+	c := m.c
+	if c.pages == nil || !c.keysSame || c.dirty {
+		c.pages = build()
+	}
+	return c.pages
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -311,5 +312,99 @@ func TestCompilerSharesParts(t *testing.T) {
 			t.Errorf("%s: %d pieces (%d of %d bytes) shared with the compile before, want at least %d and half the bytes",
 				name, shared, size, total, n-1)
 		}
+	}
+}
+
+// TestCompilerKeepsPages checks when a Compiler takes the pages made of
+// every article's summary (home, claims, sources, the handout's end) from
+// its last compile: after an edit of a note's text, which none of them
+// shows, they are the same memory as before; after an edit they do show
+// (a verdict) or an article removed, they are made again. Each time the
+// files are those of a fresh Compile.
+func TestCompilerKeepsPages(t *testing.T) {
+	fsys := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 8, Notes: 5, Sources: 20, Claims: 6, Seed: 4}))
+	c := NewCompiler()
+	compile := func(step string) map[string]stage.Pieces {
+		t.Helper()
+		got, err := c.Compile(fsys, stage.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want, err := Compile(fsys, stage.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		gotFiles := got.Pieces.Flat()
+		if len(gotFiles) != len(want.Files) {
+			t.Fatalf("%s: %d files, a fresh compile has %d", step, len(gotFiles), len(want.Files))
+		}
+		for name, data := range want.Files {
+			if !bytes.Equal(gotFiles[name], data) {
+				t.Fatalf("%s: %s differs from a fresh compile's", step, name)
+			}
+		}
+		return got.Pieces
+	}
+	pages := []string{"content/_index.html", "content/claims.html", "content/sources.html"}
+	// kept reports, for each page, whether its first piece is the memory
+	// of before's.
+	kept := func(before, after map[string]stage.Pieces) []bool {
+		var out []bool
+		for _, name := range pages {
+			b, a := before[name], after[name]
+			out = append(out, len(b) > 0 && len(a) > 0 && len(b[0]) > 0 && &b[0][0] == &a[0][0])
+		}
+		return out
+	}
+	edit := func(name, from, to string) {
+		t.Helper()
+		f := fsys[name]
+		if !bytes.Contains(f.Data, []byte(from)) {
+			t.Fatalf("%s lacks %q", name, from)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(from), []byte(to), 1)
+	}
+
+	first := compile("first compile")
+	edit("annotations/article-00003.yaml", "note: |\n      ", "note: |\n      Edited. ")
+	second := compile("a note's text edited")
+	if k := kept(first, second); slices.Contains(k, false) {
+		t.Errorf("a note's text edited: pages %v kept %v, want all", pages, k)
+	}
+
+	// A verdict the home page's matrix and the claims page show.
+	data := string(fsys["annotations/article-00003.yaml"].Data)
+	var from, to string
+	for _, v := range []string{"accurate", "inaccurate", "misleading", "needs-context", "unsupported"} {
+		if strings.Contains(data, "verdict: "+v+"\n") {
+			from = "verdict: " + v + "\n"
+			to = "verdict: unsupported\n"
+			if v == "unsupported" {
+				to = "verdict: accurate\n"
+			}
+			break
+		}
+	}
+	if from == "" {
+		t.Fatalf("no verdict in annotations/article-00003.yaml:\n%s", data)
+	}
+	edit("annotations/article-00003.yaml", from, to)
+	third := compile("a verdict changed")
+	if k := kept(second, third); k[0] || k[1] {
+		t.Errorf("a verdict changed: pages %v kept %v, want the home and claims pages made again", pages, k)
+	}
+
+	// The last article of the briefing's order removed, its notes file
+	// with it: no other article moves, so none is staged anew.
+	cards := regexp.MustCompile(`<h3><a href="\./articles/([a-z0-9-]+)\.html">`).FindAllStringSubmatch(string(third["content/_index.html"].Join()), -1)
+	if len(cards) != 8 {
+		t.Fatalf("%d cards on the home page, want 8", len(cards))
+	}
+	last := cards[len(cards)-1][1]
+	delete(fsys, "content/articles/"+last+".md")
+	delete(fsys, "annotations/"+last+".yaml")
+	fourth := compile("the last article removed")
+	if k := kept(third, fourth); k[0] {
+		t.Errorf("an article removed: pages %v kept %v, want the home page made again", pages, k)
 	}
 }

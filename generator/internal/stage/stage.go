@@ -10,6 +10,7 @@ package stage
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 
 	"strings"
@@ -37,6 +38,31 @@ type Options struct {
 // from several goroutines at once.
 type Memo interface {
 	Article(a *briefing.Article, weight int, build func() *Parts) *Parts
+}
+
+// Pages are the pages made at the end from what every article's Parts
+// keep of it (their summary), the shared files, the order and the options:
+// the home page, the claims and sources pages and the end of the handout.
+type Pages struct {
+	index, claims, sources, handoutEnd []byte
+}
+
+// PagesMemo is a Memo that also keeps the Pages of one Project for the
+// next. Pages returns what build returns, or the Pages it kept, when it
+// knows that nothing they are made of has changed: the same shared files,
+// options and theme's strings, the same articles in the same order from
+// the same article files, and, for each article made anew, Parts with the
+// same summary as before (SameSummary). Project calls it once, after every
+// call of Article.
+type PagesMemo interface {
+	Memo
+	Pages(build func() *Pages) *Pages
+}
+
+// SameSummary reports whether p and q keep the same of their article for
+// the pages made at the end (see Pages).
+func SameSummary(p, q *Parts) bool {
+	return p != nil && q != nil && reflect.DeepEqual(p.summary, q.summary)
 }
 
 // Parts is what one article contributes to the project: its page, and its
