@@ -131,7 +131,7 @@ type Writer struct {
 	counts Counts
 	cards  []string
 	apps   map[string][]appearance
-	cited  citations
+	cites  []articleCites // for the sources page, made at the end if at all
 	quotes []quotes.Quote
 	hrefs  quoteHrefs
 }
@@ -150,7 +150,7 @@ func NewWriter(b *briefing.Briefing, r *render.Renderer, opt Options, sink Sink)
 	}
 	w := &Writer{b: b, r: r, opt: opt, t: t, sink: sink, order: articleOrder(b),
 		counts: Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)},
-		apps:   map[string][]appearance{}, cited: citations{}, hrefs: quoteHrefs{}}
+		apps:   map[string][]appearance{}, hrefs: quoteHrefs{}}
 	if err := sink.File("hugo.json", config(b, opt)); err != nil {
 		return nil, err
 	}
@@ -329,7 +329,7 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) erro
 	for _, ap := range s.apps {
 		w.apps[ap.claim] = append(w.apps[ap.claim], ap.appearance)
 	}
-	w.cited.notes(a, s.cites)
+	w.cites = append(w.cites, articleCites{a, s.cites})
 	for i, q := range s.quotes {
 		w.hrefs[[3]int{q.Article, q.Start, q.End}] = s.hrefs[i]
 	}
@@ -348,8 +348,6 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	b, r, t, sink := w.b, w.r, w.t, w.sink
 	errs.Append(&w.oErrs)
 	claims := claimsData(b, r, w.apps, errs)
-	w.cited.shared(b)
-	groups := sourcesOf(b, r, w.cited)
 
 	// The pages that gather every article are made from data that is only
 	// read by now, each on its own, on every core; they are written below
@@ -358,6 +356,12 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	// A preview's compile takes them from the last when a PagesMemo knows
 	// that nothing they are made of has changed: after most note edits.
 	build := func() *Pages {
+		cited := citations{}
+		for _, c := range w.cites {
+			cited.notes(c.a, c.cites)
+		}
+		cited.shared(b)
+		groups := sourcesOf(b, r, cited)
 		var p Pages
 		parallel.For(4, func(i int) {
 			switch i { // the largest first
@@ -504,3 +508,9 @@ type discard struct{}
 func (discard) Write(p []byte) (int, error)      { return len(p), nil }
 func (discard) WriteTo(io.Writer) (int64, error) { return 0, nil }
 func (discard) Close() error                     { return nil }
+
+// articleCites is what an article's notes cite, as its summary keeps it.
+type articleCites struct {
+	a     *briefing.Article
+	cites []noteCites
+}
