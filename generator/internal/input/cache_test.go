@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
@@ -79,15 +80,7 @@ func TestCacheTrustsSettledStamps(t *testing.T) {
 
 func testCacheStamps(t *testing.T, open func(dir string) fs.FS) {
 	dir := t.TempDir()
-	for name, data := range synth.Briefing(synth.Options{Articles: 3, Notes: 3, Sources: 10, Claims: 4, Seed: 5}) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	briefingtest.WriteDir(t, briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 3, Notes: 3, Sources: 10, Claims: 4, Seed: 5})), dir)
 	const notes = "annotations/article-00002.yaml"
 	const article = "content/articles/article-00003.md"
 	fsys := &openCounter{fsys: open(dir), opens: map[string]int{}}

@@ -48,12 +48,12 @@ type Compiler struct {
 	// The pages made at the end of every article's summary (stage.Pages),
 	// kept with what they were made of: the articles, each by its path,
 	// the version of its file and its notes file's path, in the briefing's
-	// order. Within a Compile, dirty says an article made anew has another
-	// summary than before (or has none to compare with).
-	pages    *stage.Pages
-	pagesOf  []artKey
-	keysSame bool
-	dirty    bool
+	// order. Within a Compile, dirty says they are to be made again: the
+	// articles are not those, or one made anew has another summary than
+	// before (or has none to compare with).
+	pages   *stage.Pages
+	pagesOf []artKey
+	dirty   bool
 }
 
 // artKey is an article of the briefing as the pages made at the end see
@@ -119,7 +119,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	for i, a := range b.Articles {
 		keys[i] = artKey{slug: a.Slug, path: a.Path, notesPath: a.NotesPath, version: entries[i].version}
 	}
-	c.keysSame, c.dirty = slices.Equal(keys, c.pagesOf), false
+	c.dirty = !slices.Equal(keys, c.pagesOf)
 	c.pagesOf = keys
 	parallel.For(len(entries), func(i int) {
 		if e := entries[i]; e.ra == nil {
@@ -184,7 +184,7 @@ func (m memo) Article(a *briefing.Article, weight int, build func() *stage.Parts
 // them from the last when it can (see stage.PagesMemo).
 func (m memo) Pages(build func() *stage.Pages) *stage.Pages {
 	c := m.c
-	if c.pages == nil || !c.keysSame || c.dirty {
+	if c.pages == nil || c.dirty {
 		c.pages = build()
 	}
 	return c.pages

@@ -99,18 +99,8 @@ func testCompilerSeed(t *testing.T, seed uint64, steps int) {
 		if got.Files != nil {
 			t.Fatalf("step %d: a Compiler's result has Files; it has Pieces", step)
 		}
-		gotFiles := got.Pieces.Flat()
-		for name, data := range want.Files {
-			if g, ok := gotFiles[name]; !ok {
-				t.Fatalf("step %d (%s): %s is missing", step, what, name)
-			} else if !bytes.Equal(g, data) {
-				t.Fatalf("step %d (%s): %s differs:\nincremental:\n%s\nfull:\n%s", step, what, name, g, data)
-			}
-		}
-		for name := range gotFiles {
-			if _, ok := want.Files[name]; !ok {
-				t.Fatalf("step %d (%s): %s should not be there", step, what, name)
-			}
+		if d := filesDiff(got.Pieces.Flat(), want.Files); d != "" {
+			t.Fatalf("step %d (%s): %s", step, what, d)
 		}
 		// The last step's files, whose pieces this compile shares, are
 		// as they were: a kept part is never written to.
@@ -147,6 +137,25 @@ func slugOf(paths []string, i int) string {
 				return strings.TrimSuffix(s, ".md")
 			}
 			i--
+		}
+	}
+	return ""
+}
+
+// filesDiff says how a Compiler's files (got) differ from a fresh
+// Compile's (want): the first file missing, different or extra; "" when
+// they are the same.
+func filesDiff(got, want map[string][]byte) string {
+	for name, data := range want {
+		if g, ok := got[name]; !ok {
+			return name + " is missing"
+		} else if !bytes.Equal(g, data) {
+			return fmt.Sprintf("%s differs:\nincremental:\n%s\nfull:\n%s", name, g, data)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			return name + " should not be there"
 		}
 	}
 	return ""
@@ -334,14 +343,8 @@ func TestCompilerKeepsPages(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
-		gotFiles := got.Pieces.Flat()
-		if len(gotFiles) != len(want.Files) {
-			t.Fatalf("%s: %d files, a fresh compile has %d", step, len(gotFiles), len(want.Files))
-		}
-		for name, data := range want.Files {
-			if !bytes.Equal(gotFiles[name], data) {
-				t.Fatalf("%s: %s differs from a fresh compile's", step, name)
-			}
+		if d := filesDiff(got.Pieces.Flat(), want.Files); d != "" {
+			t.Fatalf("%s: %s", step, d)
 		}
 		return got.Pieces
 	}

@@ -350,10 +350,9 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	claims := claimsData(b, r, w.apps, errs)
 
 	// The pages that gather every article are made from data that is only
-	// read by now, each on its own, on every core; they are written below
-	// in their usual order. (At 10,000 articles they are a second of CPU,
-	// in a compile and in each of the live preview's.)
-	// A preview's compile takes them from the last when a PagesMemo knows
+	// read by now, each on its own, on every core, and written below in
+	// their usual order (at 10,000 articles they are a second of CPU). A
+	// preview's compile takes them from the last when its PagesMemo knows
 	// that nothing they are made of has changed: after most note edits.
 	build := func() *Pages {
 		cited := citations{}
@@ -383,9 +382,8 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	} else {
 		pages = build()
 	}
-	index, sources, claimsHTML, handEnd := pages.index, pages.sources, pages.claims, pages.handoutEnd
 
-	if err := sink.File("content/_index.html", index); err != nil {
+	if err := sink.File("content/_index.html", pages.index); err != nil {
 		return Counts{}, err
 	}
 	w.counts.Pages++
@@ -403,7 +401,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		name string
 		data []byte
 	}{
-		{"content/sources.html", sources},
+		{"content/sources.html", pages.sources},
 		{"content/quotes.html", page(frontMatter{Title: "Quotes across outlets", Layout: "quotes",
 			Params: map[string]any{"groups": quotesOf(w.order, w.quotes, w.hrefs)}}, "")},
 	}
@@ -412,7 +410,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 			return Counts{}, err
 		}
 	}
-	if _, err := w.handout.Write(handEnd); err != nil {
+	if _, err := w.handout.Write(pages.handoutEnd); err != nil {
 		return Counts{}, err
 	}
 	if err := w.handout.Close(); err != nil {
@@ -456,7 +454,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	if err != nil {
 		return Counts{}, err
 	}
-	if err = put(claimsFile, claimsHTML); err == nil {
+	if err = put(claimsFile, pages.claims); err == nil {
 		err = w.ex.Close(func() (io.WriteCloser, error) { return newLDWriter(claimsFile) })
 	}
 	err = errors.Join(err, claimsFile.Close(), w.model.Close(), w.annos.Close())
