@@ -14,14 +14,12 @@ import (
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
-// sharedFiles are the files that every article's rendering or page may
-// depend on: when one of them changes, a Compiler starts afresh.
+// sharedFiles are the files, besides refFiles, that every article's
+// rendering or page may depend on: when one of them changes, a Compiler
+// starts afresh.
 var sharedFiles = []string{
 	"content/_index.md",
 	"content/methodology.md",
-	"annotations/claims.yaml",
-	"annotations/sources.yaml",
-	"annotations/sources.json",
 }
 
 // Compiler compiles the same briefing again and again (the live preview
@@ -30,7 +28,9 @@ var sharedFiles = []string{
 // (by their bytes), the rendered article and its stage.Parts (its page and
 // its part of the handout, the all-notes page, the search index and the
 // exports); a change to a file every article depends on (sharedFiles), to
-// the theme's strings or to the options discards all of it. The pages made
+// the theme's strings or to the options discards all of it, and a change
+// to the claims or the sources (refFiles) discards that of the articles
+// whose notes name a claim or source that changed (refChanges). The pages made
 // of every article (home, notes, claims, sources, quotes, search, handout,
 // exports) are made again each time, those with parts by putting the kept
 // parts together: as stage.PieceFiles, so that putting them together copies
@@ -41,9 +41,15 @@ var sharedFiles = []string{
 type Compiler struct {
 	in     *input.Cache
 	shared []uint64      // versions of sharedFiles
+	refs   []uint64      // versions of refFiles
 	opt    stage.Options // without Memo
 	arts   map[string]*artEntry
-	mu     sync.Mutex // guards the page fields of arts, and dirty, during staging
+	// The last Compile's renderer, claims and sources, which the Parts
+	// kept were made with (for diffRefs).
+	r       *render.Renderer
+	claims  []*briefing.Claim
+	sources []*briefing.Source
+	mu      sync.Mutex // guards the page fields of arts, and dirty, during staging
 
 	// The pages made at the end of every article's summary (stage.Pages),
 	// kept with what they were made of: the articles, each by its path,
@@ -88,18 +94,21 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	b := input.ReadCached(fsys, &errs, c.in)
 	t1 := time.Now()
 
-	shared := make([]uint64, len(sharedFiles))
-	for i, p := range sharedFiles {
-		shared[i] = c.in.Version(p)
-	}
+	shared, refs := c.versions(sharedFiles), c.versions(refFiles)
 	if !c.same(shared, opt) {
 		c.arts = map[string]*artEntry{}
 		c.pages = nil
 	}
-	c.shared, c.opt = shared, opt
-	c.opt.Memo = nil
-
 	r := render.New(b)
+	var changed refChanges
+	if len(c.arts) > 0 && !slices.Equal(refs, c.refs) {
+		changed = diffRefs(c.r, r, c.claims, c.sources, b)
+		c.pages = nil // the claims and sources pages show every one
+	}
+	c.shared, c.refs, c.opt = shared, refs, opt
+	c.opt.Memo = nil
+	c.r, c.claims, c.sources = r, b.Claims, b.Sources
+
 	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles))}
 	entries := make([]*artEntry, len(b.Articles))
 	for i, a := range b.Articles {
@@ -108,7 +117,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 			e.notes = c.in.Version(a.NotesPath)
 		}
 		if old := c.arts[a.Slug]; old != nil && e.version != 0 && old.version == e.version &&
-			old.notes == e.notes && old.path == e.path && old.notesPath == e.notesPath {
+			old.notes == e.notes && old.path == e.path && old.notesPath == e.notesPath && !changed.touch(a) {
 			e = old
 		} else if old != nil {
 			e.prev = old.parts
@@ -140,6 +149,16 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	res.Pieces, res.Counts = stage.ProjectPieces(b, r, res.Articles, opt, &errs)
 	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
 	return res, errs.Err()
+}
+
+// versions returns the versions of the files at paths as the last reading
+// read them.
+func (c *Compiler) versions(paths []string) []uint64 {
+	v := make([]uint64, len(paths))
+	for i, p := range paths {
+		v[i] = c.in.Version(p)
+	}
+	return v
 }
 
 // same reports whether the shared files and the options are those of the

@@ -13,7 +13,9 @@ import (
 	"testing/fstest"
 
 	annotated "github.com/briefing/annotated"
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/render"
 	"github.com/briefing/annotated/generator/internal/stage"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
@@ -81,6 +83,9 @@ func testCompilerSeed(t *testing.T, seed uint64, steps int) {
 				what = "everything put back, then " + goodEdit(rng, fsys, p) + " " + p
 			default:
 				p := paths[rng.IntN(len(paths))]
+				if rng.IntN(5) == 0 { // the claims and the sources, more often
+					p = []string{"annotations/claims.yaml", "annotations/sources.yaml"}[rng.IntN(2)]
+				}
 				what = edit(rng, fsys, p, orig[p]) + " " + p
 			}
 		}
@@ -188,6 +193,8 @@ var (
 	wordRE  = regexp.MustCompile(`[a-z]{4,}`)
 	titleRE = regexp.MustCompile(`title: "`)
 	citesRE = regexp.MustCompile(`cites: \[[a-z0-9-]+`)
+	// a source's author and date, in submatch 1
+	authoredRE = regexp.MustCompile(`\n    type: .*\n(    author: .*\n    issued: .*\n)`)
 )
 
 // edit changes the file at p in fsys at random and says how. orig is the
@@ -239,6 +246,11 @@ func edit(rng *rand.Rand, fsys fstest.MapFS, p string, orig []byte) string {
 			put(splice(at, fmt.Sprintf("cites: [src-%04d", 1+rng.IntN(33))))
 			return "a cite changed in"
 		}
+	case k == 9:
+		if data, ok := sameAuthorAndYear(rng, cur); ok {
+			put(data)
+			return "a source given another's author and year in"
+		}
 	case k == 8:
 		if len(cur) > 40 {
 			at := rng.IntN(len(cur) - 20)
@@ -256,8 +268,24 @@ func edit(rng *rand.Rand, fsys fstest.MapFS, p string, orig []byte) string {
 	return "appended to"
 }
 
-// goodEdit changes a note's or a claim's text, a title or an article's date
-// in the file at p, or else appends to it.
+// sameAuthorAndYear gives a source in the sources file data another's
+// author and year: both are then told apart by a letter after the year, in
+// every article that cites one. ok is false when data has no two sources
+// with authors.
+func sameAuthorAndYear(rng *rand.Rand, data []byte) (out []byte, ok bool) {
+	all := authoredRE.FindAllSubmatchIndex(data, -1)
+	if len(all) < 2 {
+		return nil, false
+	}
+	i := rng.IntN(len(all))
+	j := (i + 1 + rng.IntN(len(all)-1)) % len(all)
+	out = append([]byte(nil), data[:all[i][2]]...)
+	out = append(out, data[all[j][2]:all[j][3]]...)
+	return append(out, data[all[i][3]:]...), true
+}
+
+// goodEdit changes a source's author and year, a note's or a claim's text,
+// a title or an article's date in the file at p, or else appends to it.
 func goodEdit(rng *rand.Rand, fsys fstest.MapFS, p string) string {
 	f := fsys[p]
 	if f == nil {
@@ -268,6 +296,10 @@ func goodEdit(rng *rand.Rand, fsys fstest.MapFS, p string) string {
 		out := append([]byte(nil), cur[:at[0]]...)
 		out = append(out, s...)
 		fsys[p] = &fstest.MapFile{Data: append(out, cur[at[1]:]...)}
+	}
+	if data, ok := sameAuthorAndYear(rng, cur); ok && rng.IntN(2) == 0 {
+		fsys[p] = &fstest.MapFile{Data: data}
+		return "a source given another's author and year in"
 	}
 	if at := dateRE.FindAllIndex(cur, -1); len(at) > 0 && rng.IntN(2) == 0 {
 		splice(at[0], fmt.Sprintf("published: %d", 1990+rng.IntN(30)))
@@ -409,5 +441,143 @@ func TestCompilerKeepsPages(t *testing.T) {
 	fourth := compile("the last article removed")
 	if k := kept(third, fourth); k[0] {
 		t.Errorf("an article removed: pages %v kept %v, want the home page made again", pages, k)
+	}
+}
+
+// TestCompilerRendersOnlyWhatNamesAChangedRef checks that after an edit of
+// the claims or the sources, a Compiler renders and stages again the
+// articles whose notes name a claim or source that changed as they show
+// it, and only those: a source's title edited (none); a source given another's author and
+// year, which changes the labels of both (2019a, 2019b), so that articles
+// citing only the other are made again too; a claim's statement edited;
+// lines added above every claim and source, which changes only where they
+// are written. Each time the files are those of a fresh Compile.
+func TestCompilerRendersOnlyWhatNamesAChangedRef(t *testing.T) {
+	fsys := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 12, Notes: 5, Sources: 20, Claims: 6, Seed: 5}))
+	c := NewCompiler()
+	var last *Result
+	// compile compiles, checks the files against a fresh Compile, and
+	// returns the slugs of the articles rendered anew.
+	compile := func(step string) []string {
+		t.Helper()
+		got, err := c.Compile(fsys, stage.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want, err := Compile(fsys, stage.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		if d := filesDiff(got.Pieces.Flat(), want.Files); d != "" {
+			t.Fatalf("%s: %s", step, d)
+		}
+		var anew []string
+		for slug, ra := range got.Articles {
+			if last == nil || last.Articles[slug] != ra {
+				anew = append(anew, slug)
+			}
+		}
+		slices.Sort(anew)
+		last = got
+		return anew
+	}
+	// naming returns the slugs of the articles whose notes name one of ids.
+	naming := func(ids ...string) []string {
+		var out []string
+		for _, a := range last.Briefing.Articles {
+			for _, n := range a.Notes {
+				names := slices.ContainsFunc(n.Cites, func(r briefing.Ref) bool { return slices.Contains(ids, r.ID) })
+				if names || slices.Contains(ids, n.Claim.ID) {
+					out = append(out, a.Slug)
+					break
+				}
+			}
+		}
+		return out
+	}
+	// entry returns the lines of the source or claim id in file name.
+	entry := func(name, id string) string {
+		t.Helper()
+		m := regexp.MustCompile(`(?m)^  - id: ` + id + `\n(    .*\n)*`).FindString(string(fsys[name].Data))
+		if m == "" {
+			t.Fatalf("%s: no entry %s", name, id)
+		}
+		return m
+	}
+	replace := func(name, from, to string) {
+		t.Helper()
+		f := fsys[name]
+		if !bytes.Contains(f.Data, []byte(from)) {
+			t.Fatalf("%s lacks %q", name, from)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(from), []byte(to), 1)
+	}
+	check := func(step string, got, want []string) {
+		t.Helper()
+		if len(want) == 0 || len(want) == len(last.Briefing.Articles) {
+			t.Fatalf("%s: %d of %d articles concerned: the step tests nothing", step, len(want), len(last.Briefing.Articles))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: articles rendered anew %v, want %v", step, got, want)
+		}
+	}
+	const sources, claims = "annotations/sources.yaml", "annotations/claims.yaml"
+
+	compile("first compile")
+	// Two sources with authors and dates, each cited by some articles but
+	// not all, with no article citing the second that cites the first.
+	authored := regexp.MustCompile(`(?m)^  - id: (src-\d+)\n    type: .*\n    (author: .*)\n    (issued: .*)\n`).FindAllStringSubmatch(string(fsys[sources].Data), -1)
+	var x, y []string
+	for _, s := range authored {
+		for _, u := range authored {
+			if s[1] == u[1] || (s[2] == u[2] && s[3] == u[3]) {
+				continue
+			}
+			onlyU := slices.DeleteFunc(naming(u[1]), func(slug string) bool { return slices.Contains(naming(s[1]), slug) })
+			if n := len(naming(s[1])); x == nil && n > 0 && n < 6 && len(onlyU) > 0 && len(naming(s[1], u[1])) < 12 {
+				x, y = s, u
+			}
+		}
+	}
+	if x == nil {
+		t.Fatal("no two sources fit the test")
+	}
+
+	// An article shows a source by its label: a title shows only on the
+	// pages made of every article.
+	e := entry(sources, x[1])
+	replace(sources, e, strings.Replace(e, `title: "`, `title: "Edited `, 1))
+	if got := compile("a source's title edited"); len(got) > 0 {
+		t.Errorf("a source's title edited: articles rendered anew %v, want none", got)
+	}
+	if !bytes.Contains(last.Pieces["content/sources.html"].Join(), []byte("Edited ")) {
+		t.Errorf("a source's title edited: not on the sources page")
+	}
+
+	e = entry(sources, x[1])
+	replace(sources, e, strings.Replace(strings.Replace(e, x[2], y[2], 1), x[3], y[3], 1))
+	check("a source given another's author and year", compile("a source given another's author and year"), naming(x[1], y[1]))
+	labels := render.CiteLabels(last.Briefing.Sources)
+	for _, id := range []string{x[1], y[1]} {
+		if l := labels[id]; !strings.HasSuffix(l, "a") && !strings.HasSuffix(l, "b") {
+			t.Errorf("%s is labelled %q, not told apart by a letter after its year", id, l)
+		}
+	}
+
+	var claim string
+	for _, cl := range last.Briefing.Claims {
+		if n := len(naming(cl.ID)); n > 0 && n < 12 {
+			claim = cl.ID
+			break
+		}
+	}
+	e = entry(claims, claim)
+	replace(claims, e, strings.Replace(e, `statement: "`, `statement: "Edited `, 1))
+	check("a claim's statement edited", compile("a claim's statement edited"), naming(claim))
+
+	replace(sources, "references:\n", "references:\n# a comment\n\n")
+	replace(claims, "claims:\n", "claims:\n\n# a comment\n")
+	if got := compile("lines added above every source and claim"); len(got) > 0 {
+		t.Errorf("lines added above every source and claim: articles rendered anew %v, want none", got)
 	}
 }

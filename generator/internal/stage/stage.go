@@ -69,7 +69,9 @@ func SameSummary(p, q *Parts) bool {
 // part of every page and file made of all the articles (the handout, the
 // all-notes page, the search index, the exports). Each depends only on the
 // article, its rendering, its weight and what every article shares (the
-// claims, the sources, the options, the theme's strings), so that the parts
+// claims, the sources, the options, the theme's strings; of the claims and
+// sources, only what the Renderer's Claim, Cites and Label give for the
+// ids its notes name, which site.Compiler relies on), so that the parts
 // are made on every core, a live preview keeps those of the articles that
 // did not change, and the whole pages and files are the parts put
 // together, each in a buffer of its size. Bodies are written as page
