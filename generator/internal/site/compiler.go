@@ -2,6 +2,7 @@ package site
 
 import (
 	"io/fs"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -14,35 +15,29 @@ import (
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
-// sharedFiles are the files, besides refFiles, that every article's
-// rendering or page may depend on: when one of them changes, a Compiler
-// starts afresh.
-var sharedFiles = []string{
-	"content/_index.md",
-	"content/methodology.md",
-}
-
 // Compiler compiles the same briefing again and again (the live preview
 // does on every save), doing again only the work of the articles that
 // changed. It keeps, for each article, the decoded article and notes files
 // (by their bytes), the rendered article and its stage.Parts (its page and
 // its part of the handout, the all-notes page, the search index and the
-// exports); a change to a file every article depends on (sharedFiles), to
-// the theme's strings or to the options discards all of it, and a change
-// to the claims or the sources (refFiles) discards that of the articles
-// whose notes name a claim or source that changed (refChanges). The pages made
-// of every article (home, notes, claims, sources, quotes, search, handout,
-// exports) are made again each time, those with parts by putting the kept
-// parts together: as stage.PieceFiles, so that putting them together copies
-// none of them. The result (its Pieces, joined, being Compile's Files), and
-// the problems reported, are those of Compile, byte for byte.
+// exports). A change to what every article shows of the briefing (its
+// title: see shownIndex), to the theme's strings or to the options
+// discards all of it; a change to the claims or the sources (refFiles)
+// discards that of the articles whose notes name a claim or source that
+// changed as an article shows it (refChanges); the overview, the timeline
+// and the methodology show in no article. The pages made of every article
+// (home, notes, claims, sources, quotes, search, handout, exports) are made
+// again each time, those with parts by putting the kept parts together: as
+// stage.PieceFiles, so that putting them together copies none of them. The
+// result (its Pieces, joined, being Compile's Files), and the problems
+// reported, are those of Compile, byte for byte.
 //
 // A Compiler is for one briefing, and one Compile at a time.
 type Compiler struct {
 	in     *input.Cache
-	shared []uint64      // versions of sharedFiles
-	refs   []uint64      // versions of refFiles
-	opt    stage.Options // without Memo
+	index  *briefing.Index // the last Compile's shownIndex
+	shared []uint64        // versions of sharedFiles
+	opt    stage.Options   // without Memo
 	arts   map[string]*artEntry
 	// The last Compile's renderer, claims and sources, which the Parts
 	// kept were made with (for diffRefs).
@@ -94,18 +89,19 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	b := input.ReadCached(fsys, &errs, c.in)
 	t1 := time.Now()
 
-	shared, refs := c.versions(sharedFiles), c.versions(refFiles)
-	if !c.same(shared, opt) {
-		c.arts = map[string]*artEntry{}
-		c.pages = nil
-	}
+	index, shared := shownIndex(b.Index), c.versions(sharedFiles)
 	r := render.New(b)
 	var changed refChanges
-	if len(c.arts) > 0 && !slices.Equal(refs, c.refs) {
-		changed = diffRefs(c.r, r, c.claims, c.sources, b)
-		c.pages = nil // the claims and sources pages show every one
+	switch {
+	case !c.same(index, opt):
+		c.arts, c.pages = map[string]*artEntry{}, nil
+	case !slices.Equal(shared, c.shared):
+		c.pages = nil
+		if n := len(refFiles); !slices.Equal(shared[:n], c.shared[:n]) {
+			changed = diffRefs(c.r, r, c.claims, c.sources, b)
+		}
 	}
-	c.shared, c.refs, c.opt = shared, refs, opt
+	c.index, c.shared, c.opt = index, shared, opt
 	c.opt.Memo = nil
 	c.r, c.claims, c.sources = r, b.Claims, b.Sources
 
@@ -161,18 +157,22 @@ func (c *Compiler) versions(paths []string) []uint64 {
 	return v
 }
 
-// same reports whether the shared files and the options are those of the
-// last Compile.
-func (c *Compiler) same(shared []uint64, opt stage.Options) bool {
-	if c.shared == nil || len(shared) != len(c.shared) {
-		return false
-	}
-	for i := range shared {
-		if shared[i] != c.shared[i] {
-			return false
-		}
-	}
-	return opt.BaseURL == c.opt.BaseURL && opt.PDF == c.opt.PDF && opt.Text.Equal(c.opt.Text)
+// same reports whether what articles show of the briefing's index and the
+// options are those of the last Compile.
+func (c *Compiler) same(index *briefing.Index, opt stage.Options) bool {
+	return c.index != nil && reflect.DeepEqual(index, c.index) &&
+		opt.BaseURL == c.opt.BaseURL && opt.PDF == c.opt.PDF && opt.Text.Equal(c.opt.Text)
+}
+
+// shownIndex is what an article's rendering and parts may show of the
+// briefing's index, content/_index.md: all of it but the overview and the
+// timeline, which show only on the pages made of every article (the home
+// page, the handout's cover, the exports' heads), and where it is written.
+// (In fact an article shows only the title, in its JSON-LD, as the author
+// of its reviews.) Nothing of content/methodology.md shows in an article.
+func shownIndex(ix briefing.Index) *briefing.Index {
+	ix.Pos, ix.Body, ix.Timeline = diag.Pos{}, briefing.Markdown{}, nil
+	return &ix
 }
 
 // memo keeps each article's stage.Parts in its artEntry.

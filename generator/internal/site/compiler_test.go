@@ -444,15 +444,17 @@ func TestCompilerKeepsPages(t *testing.T) {
 	}
 }
 
-// TestCompilerRendersOnlyWhatNamesAChangedRef checks that after an edit of
+// TestCompilerRendersOnlyWhatShowsAChange checks that after an edit of
 // the claims or the sources, a Compiler renders and stages again the
 // articles whose notes name a claim or source that changed as they show
 // it, and only those: a source's title edited (none); a source given another's author and
 // year, which changes the labels of both (2019a, 2019b), so that articles
 // citing only the other are made again too; a claim's statement edited;
 // lines added above every claim and source, which changes only where they
-// are written. Each time the files are those of a fresh Compile.
-func TestCompilerRendersOnlyWhatNamesAChangedRef(t *testing.T) {
+// are written (none); the overview, the timeline and the methodology
+// edited (none); the briefing's title edited (all). Each time the files
+// are those of a fresh Compile.
+func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	fsys := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 12, Notes: 5, Sources: 20, Claims: 6, Seed: 5}))
 	c := NewCompiler()
 	var last *Result
@@ -579,5 +581,22 @@ func TestCompilerRendersOnlyWhatNamesAChangedRef(t *testing.T) {
 	replace(claims, "claims:\n", "claims:\n\n# a comment\n")
 	if got := compile("lines added above every source and claim"); len(got) > 0 {
 		t.Errorf("lines added above every source and claim: articles rendered anew %v, want none", got)
+	}
+
+	// The overview, the timeline and the methodology show on their own
+	// pages; the briefing's title in every article's JSON-LD.
+	const index = "content/_index.md"
+	replace(index, "\n---\n", "\n---\nAn edited overview.\n\n")
+	replace(index, "    text: \"", "    text: \"Edited ")
+	replace("content/methodology.md", "\n---\n", "\n---\nAn edited methodology.\n\n")
+	if got := compile("the overview, the timeline and the methodology edited"); len(got) > 0 {
+		t.Errorf("the overview, the timeline and the methodology edited: articles rendered anew %v, want none", got)
+	}
+	if home := last.Pieces["content/_index.html"].Join(); !bytes.Contains(home, []byte("An edited overview.")) {
+		t.Errorf("the overview edited: not on the home page")
+	}
+	replace(index, `title: "`, `title: "Edited `)
+	if got := compile("the briefing's title edited"); len(got) != len(last.Briefing.Articles) {
+		t.Errorf("the briefing's title edited: articles rendered anew %v, want all", got)
 	}
 }

@@ -13,10 +13,17 @@ import (
 // gives for the ids its notes name (Claim, Cites, Label), so that after a
 // change to one of them a Compiler makes again only the articles whose
 // notes name a claim or a source that changed (refChanges).
-var refFiles = []string{
+var refFiles = sharedFiles[:3]
+
+// sharedFiles are the files that the pages made of every article may show
+// (refFiles first): when one of them changes, a Compiler makes those pages
+// again.
+var sharedFiles = []string{
 	"annotations/claims.yaml",
 	"annotations/sources.yaml",
 	"annotations/sources.json",
+	"content/_index.md",
+	"content/methodology.md",
 }
 
 // refChanges are the ids of the claims and the sources that an article's
