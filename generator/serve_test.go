@@ -209,9 +209,9 @@ func TestServeWaitsForAGoodBuild(t *testing.T) {
 }
 
 // TestServeMatchesBuild edits a briefing while the preview runs, through
-// every kind of refresh (a note and an article's text: new bodies in the
-// pages Hugo laid out before, without Hugo; a title, an article added: a
-// Hugo build), and after each compares every file of a fresh build of the
+// every kind of refresh (a note, an article's text, a note added, a
+// verdict, a source, a claim: new bodies in the pages Hugo laid out before,
+// without Hugo; a title, an article added: a Hugo build), and after each compares every file of a fresh build of the
 // same briefing, the offline zip included, with the file the preview serves:
 // the same bytes, but for the reload script in each HTML page.
 func TestServeMatchesBuild(t *testing.T) {
@@ -243,6 +243,36 @@ func TestServeMatchesBuild(t *testing.T) {
 		}, "with Hugo"},
 		{"another note", "annotations/article-00002.yaml", func(b []byte) []byte {
 			return replaceOnce(t, b, "Edited *note*. ", "Edited again. ")
+		}, "without Hugo"},
+		// A note added, and a verdict changed, change the article's note
+		// counts, which are in its body, not in what Hugo lays out.
+		{"a note added", "annotations/article-00002.yaml", func(b []byte) []byte {
+			first := regexp.MustCompile(`(?s)  - id: n01\n.*?\n\n`).Find(b)
+			if first == nil {
+				t.Fatalf("no first note in:\n%s", b)
+			}
+			added := bytes.Replace(first, []byte("id: n01\n"), []byte("id: n99\n"), 1)
+			added = bytes.Replace(added, []byte("    note: |\n      "), []byte("    note: |\n      An added note. "), 1)
+			return append(append(bytes.TrimRight(b, "\n"), "\n\n"...), added...)
+		}, "without Hugo"},
+		{"a verdict", "annotations/article-00002.yaml", func(b []byte) []byte {
+			v := regexp.MustCompile(`verdict: (accurate|inaccurate|misleading|needs-context|unsupported)\n`).Find(b)
+			if v == nil {
+				t.Fatalf("no verdict in:\n%s", b)
+			}
+			to := "verdict: unsupported\n"
+			if string(v) == to {
+				to = "verdict: accurate\n"
+			}
+			return replaceOnce(t, b, string(v), to)
+		}, "without Hugo"},
+		// A source's title shows on the sources page, a claim's statement
+		// in the articles that name it: bodies only.
+		{"a source's title", "annotations/sources.yaml", func(b []byte) []byte {
+			return replaceOnce(t, b, "title: \"", "title: \"Retitled ")
+		}, "without Hugo"},
+		{"a claim's statement", "annotations/claims.yaml", func(b []byte) []byte {
+			return replaceOnce(t, b, "statement: \"", "statement: \"Restated ")
 		}, "without Hugo"},
 		{"a new article", "content/articles/article-00099.md", func([]byte) []byte {
 			return files["content/articles/article-00001.md"]

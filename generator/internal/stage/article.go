@@ -81,7 +81,7 @@ func articlePage(a *briefing.Article, ra *render.Article, notes []noteData, ld [
 	h.withSidenotes(ra.Body, notes)
 	h.raw("\n</div>\n")
 	h.endnotes(notes, "", false)
-	return pageLD(articleMatter(a, ra, weight), h.String(), ld)
+	return pageLD(articleMatter(a, weight), h.String(), ld)
 }
 
 // noteSlot opens the renderer's mark for a note's in-text form,
@@ -116,21 +116,20 @@ func (h *markup) withSidenotes(body string, notes []noteData) {
 	h.raw(body)
 }
 
-func articleMatter(a *briefing.Article, ra *render.Article, weight int) frontMatter {
-	var verdicts []map[string]any
-	for _, vc := range verdictCounts(ra) {
-		verdicts = append(verdicts, map[string]any{"verdict": string(vc.v), "label": vc.v.Label(), "count": vc.n})
-	}
+// articleMatter is an article page's front matter: what the theme lays out
+// around its body, all of it from the article file, so that editing the
+// notes never changes what Hugo lays out (the live preview then puts the
+// new body in place without running Hugo). What the notes say (how many,
+// their verdicts) is in the body.
+func articleMatter(a *briefing.Article, weight int) frontMatter {
 	params := map[string]any{
-		"slug":       a.Slug,
-		"outlet":     a.Outlet,
-		"url":        a.URL,
-		"author":     a.Author,
-		"relies_on":  a.ReliesOn,
-		"date_note":  a.DateNote,
-		"summary":    a.Summary,
-		"note_count": len(ra.Notes),
-		"verdicts":   verdicts,
+		"slug":      a.Slug,
+		"outlet":    a.Outlet,
+		"url":       a.URL,
+		"author":    a.Author,
+		"relies_on": a.ReliesOn,
+		"date_note": a.DateNote,
+		"summary":   a.Summary,
 	}
 	fm := frontMatter{Title: a.Title, Weight: weight, Params: params}
 	if a.Published != nil {

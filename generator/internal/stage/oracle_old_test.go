@@ -289,7 +289,7 @@ func oldArticlePage(a *briefing.Article, r *render.Renderer, ra *render.Article,
 	h.withSidenotes(ra.Body, notes)
 	h.raw("\n</div>\n")
 	h.endnotes(notes, "", false)
-	return oldPage(articleMatter(a, ra, weight), h.String())
+	return oldPage(articleMatter(a, weight), h.String())
 }
 
 // handoutArticle is an article as the handout shows it: its provenance,
