@@ -356,6 +356,34 @@ func TestCompilerSharesParts(t *testing.T) {
 	}
 }
 
+// compileChecked compiles fsys with c and checks that the files are those
+// of a fresh Compile; step names the compile in failures.
+func compileChecked(t *testing.T, c *Compiler, fsys fstest.MapFS, step string) *Result {
+	t.Helper()
+	got, err := c.Compile(fsys, stage.Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	want, err := Compile(fsys, stage.Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	if d := filesDiff(got.Pieces.Flat(), want.Files); d != "" {
+		t.Fatalf("%s: %s", step, d)
+	}
+	return got
+}
+
+// replaceIn replaces the first from in the file name of fsys with to.
+func replaceIn(t *testing.T, fsys fstest.MapFS, name, from, to string) {
+	t.Helper()
+	f := fsys[name]
+	if f == nil || !bytes.Contains(f.Data, []byte(from)) {
+		t.Fatalf("%s lacks %q", name, from)
+	}
+	f.Data = bytes.Replace(f.Data, []byte(from), []byte(to), 1)
+}
+
 // TestCompilerKeepsPages checks when a Compiler takes the pages made of
 // every article's summary (home, claims, sources, the handout's end) from
 // its last compile: after an edit of a note's text, which none of them
@@ -367,18 +395,7 @@ func TestCompilerKeepsPages(t *testing.T) {
 	c := NewCompiler()
 	compile := func(step string) map[string]stage.Pieces {
 		t.Helper()
-		got, err := c.Compile(fsys, stage.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want, err := Compile(fsys, stage.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		if d := filesDiff(got.Pieces.Flat(), want.Files); d != "" {
-			t.Fatalf("%s: %s", step, d)
-		}
-		return got.Pieces
+		return compileChecked(t, c, fsys, step).Pieces
 	}
 	pages := []string{"content/_index.html", "content/claims.html", "content/sources.html"}
 	// kept reports, for each page, whether its first piece is the memory
@@ -391,17 +408,9 @@ func TestCompilerKeepsPages(t *testing.T) {
 		}
 		return out
 	}
-	edit := func(name, from, to string) {
-		t.Helper()
-		f := fsys[name]
-		if !bytes.Contains(f.Data, []byte(from)) {
-			t.Fatalf("%s lacks %q", name, from)
-		}
-		f.Data = bytes.Replace(f.Data, []byte(from), []byte(to), 1)
-	}
 
 	first := compile("first compile")
-	edit("annotations/article-00003.yaml", "note: |\n      ", "note: |\n      Edited. ")
+	replaceIn(t, fsys, "annotations/article-00003.yaml", "note: |\n      ", "note: |\n      Edited. ")
 	second := compile("a note's text edited")
 	if k := kept(first, second); slices.Contains(k, false) {
 		t.Errorf("a note's text edited: pages %v kept %v, want all", pages, k)
@@ -423,7 +432,7 @@ func TestCompilerKeepsPages(t *testing.T) {
 	if from == "" {
 		t.Fatalf("no verdict in annotations/article-00003.yaml:\n%s", data)
 	}
-	edit("annotations/article-00003.yaml", from, to)
+	replaceIn(t, fsys, "annotations/article-00003.yaml", from, to)
 	third := compile("a verdict changed")
 	if k := kept(second, third); k[0] || k[1] {
 		t.Errorf("a verdict changed: pages %v kept %v, want the home and claims pages made again", pages, k)
@@ -462,17 +471,7 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	// returns the slugs of the articles rendered anew.
 	compile := func(step string) []string {
 		t.Helper()
-		got, err := c.Compile(fsys, stage.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want, err := Compile(fsys, stage.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		if d := filesDiff(got.Pieces.Flat(), want.Files); d != "" {
-			t.Fatalf("%s: %s", step, d)
-		}
+		got := compileChecked(t, c, fsys, step)
 		var anew []string
 		for slug, ra := range got.Articles {
 			if last == nil || last.Articles[slug] != ra {
@@ -505,14 +504,6 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 			t.Fatalf("%s: no entry %s", name, id)
 		}
 		return m
-	}
-	replace := func(name, from, to string) {
-		t.Helper()
-		f := fsys[name]
-		if !bytes.Contains(f.Data, []byte(from)) {
-			t.Fatalf("%s lacks %q", name, from)
-		}
-		f.Data = bytes.Replace(f.Data, []byte(from), []byte(to), 1)
 	}
 	check := func(step string, got, want []string) {
 		t.Helper()
@@ -548,7 +539,7 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	// An article shows a source by its label: a title shows only on the
 	// pages made of every article.
 	e := entry(sources, x[1])
-	replace(sources, e, strings.Replace(e, `title: "`, `title: "Edited `, 1))
+	replaceIn(t, fsys, sources, e, strings.Replace(e, `title: "`, `title: "Edited `, 1))
 	if got := compile("a source's title edited"); len(got) > 0 {
 		t.Errorf("a source's title edited: articles rendered anew %v, want none", got)
 	}
@@ -557,7 +548,7 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	}
 
 	e = entry(sources, x[1])
-	replace(sources, e, strings.Replace(strings.Replace(e, x[2], y[2], 1), x[3], y[3], 1))
+	replaceIn(t, fsys, sources, e, strings.Replace(strings.Replace(e, x[2], y[2], 1), x[3], y[3], 1))
 	check("a source given another's author and year", compile("a source given another's author and year"), naming(x[1], y[1]))
 	labels := render.CiteLabels(last.Briefing.Sources)
 	for _, id := range []string{x[1], y[1]} {
@@ -574,11 +565,11 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 		}
 	}
 	e = entry(claims, claim)
-	replace(claims, e, strings.Replace(e, `statement: "`, `statement: "Edited `, 1))
+	replaceIn(t, fsys, claims, e, strings.Replace(e, `statement: "`, `statement: "Edited `, 1))
 	check("a claim's statement edited", compile("a claim's statement edited"), naming(claim))
 
-	replace(sources, "references:\n", "references:\n# a comment\n\n")
-	replace(claims, "claims:\n", "claims:\n\n# a comment\n")
+	replaceIn(t, fsys, sources, "references:\n", "references:\n# a comment\n\n")
+	replaceIn(t, fsys, claims, "claims:\n", "claims:\n\n# a comment\n")
 	if got := compile("lines added above every source and claim"); len(got) > 0 {
 		t.Errorf("lines added above every source and claim: articles rendered anew %v, want none", got)
 	}
@@ -586,16 +577,16 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	// The overview, the timeline and the methodology show on their own
 	// pages; the briefing's title in every article's JSON-LD.
 	const index = "content/_index.md"
-	replace(index, "\n---\n", "\n---\nAn edited overview.\n\n")
-	replace(index, "    text: \"", "    text: \"Edited ")
-	replace("content/methodology.md", "\n---\n", "\n---\nAn edited methodology.\n\n")
+	replaceIn(t, fsys, index, "\n---\n", "\n---\nAn edited overview.\n\n")
+	replaceIn(t, fsys, index, "    text: \"", "    text: \"Edited ")
+	replaceIn(t, fsys, "content/methodology.md", "\n---\n", "\n---\nAn edited methodology.\n\n")
 	if got := compile("the overview, the timeline and the methodology edited"); len(got) > 0 {
 		t.Errorf("the overview, the timeline and the methodology edited: articles rendered anew %v, want none", got)
 	}
 	if home := last.Pieces["content/_index.html"].Join(); !bytes.Contains(home, []byte("An edited overview.")) {
 		t.Errorf("the overview edited: not on the home page")
 	}
-	replace(index, `title: "`, `title: "Edited `)
+	replaceIn(t, fsys, index, `title: "`, `title: "Edited `)
 	if got := compile("the briefing's title edited"); len(got) != len(last.Briefing.Articles) {
 		t.Errorf("the briefing's title edited: articles rendered anew %v, want all", got)
 	}
