@@ -18,7 +18,8 @@
 // (b), the CPU time (user and system) of each, which a busy machine
 // disturbs less than wall time, and each process's peak resident memory (for (a), the larger of the generator and
 // the Hugo it runs). With -serve N it then starts "generator serve" on a
-// briefing of N articles, saves edits to notes, and times each from saving
+// briefing of N articles, saves edits to notes (a note's text edited, then
+// a note added, in as many notes files each), and times each from saving
 // the file to the served page containing the change.
 //
 // -nozip also times (a') build --no-zip, the full build less the offline
@@ -33,6 +34,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -78,7 +80,7 @@ func main() {
 	sizes := flag.String("sizes", "100,1000,10000", "briefing sizes, in articles, comma-separated")
 	runs := flag.Int("runs", 5, "timed runs of each build (after one untimed warm-up)")
 	serveN := flag.Int("serve", 1000, "articles in the briefing for the serve measurement (0: skip it)")
-	edits := flag.Int("edits", 10, "note edits timed in serve")
+	edits := flag.Int("edits", 10, "note edits timed in serve, of each kind (a note's text edited, a note added)")
 	dir := flag.String("dir", "", "work folder (default: a temporary folder, removed afterwards)")
 	baseline := flag.String("baseline", "", "build the generator from this module folder instead of the current one")
 	noZip := flag.Bool("nozip", false, "also time (a') build --no-zip, the full build less the offline zip")
@@ -494,37 +496,71 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 		return fmt.Errorf("serve: %v\n%s", err, stderr.String())
 	}
 	startup := time.Since(start)
-	var lat []time.Duration
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range edits {
-		slug := fmt.Sprintf("article-%05d", 1+i*(n/max(1, edits))%n)
-		file := filepath.Join(root, "annotations", slug+".yaml")
-		data, err := os.ReadFile(file)
-		if err != nil {
-			return err
+	// timeEdits saves edits of notes files by edit, each to a note file
+	// of its own article, and returns the time from each save to the
+	// served page holding token.
+	timeEdits := func(what string, edit func(data []byte, token string) ([]byte, error)) ([]time.Duration, error) {
+		var lat []time.Duration
+		for i := range edits {
+			slug := fmt.Sprintf("article-%05d", 1+i*(n/max(1, edits))%n)
+			file := filepath.Join(root, "annotations", slug+".yaml")
+			data, err := os.ReadFile(file)
+			if err != nil {
+				return nil, err
+			}
+			// Load the page first, as an open browser tab would have.
+			if _, err := waitFor(ctx, page(i), "</html>", time.Minute); err != nil {
+				return nil, err
+			}
+			token := fmt.Sprintf("Bench%s%dx%d", what, i, time.Now().UnixNano()%100000)
+			edited, err := edit(data, token)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", file, err)
+			}
+			// A pause of random length, so that the saves fall at every
+			// phase of any periodic work in the preview (when it ran
+			// "hugo server", Hugo's file watcher batched changes every
+			// 500 ms).
+			time.Sleep(300*time.Millisecond + time.Duration(rng.Int64N(int64(500*time.Millisecond))))
+			t0 := time.Now()
+			if err := os.WriteFile(file, edited, 0o644); err != nil {
+				return nil, err
+			}
+			if _, err := waitFor(ctx, page(i), token, 30*time.Second); err != nil {
+				return nil, fmt.Errorf("%s %d: %v\n%s", what, i, err, stderr.String())
+			}
+			lat = append(lat, time.Since(t0))
 		}
-		// Load the page first, as an open browser tab would have.
-		if _, err := waitFor(ctx, page(i), "</html>", time.Minute); err != nil {
-			return err
-		}
-		token := fmt.Sprintf("Benchedit%dx%d", i, time.Now().UnixNano()%100000)
-		edited := strings.Replace(string(data), "    note: |\n      ", "    note: |\n      "+token+" ", 1)
-		// A pause of random length, so that the saves fall at every phase
-		// of any periodic work in the preview (when it ran "hugo server",
-		// Hugo's file watcher batched changes every 500 ms).
-		time.Sleep(300*time.Millisecond + time.Duration(rng.Int64N(int64(500*time.Millisecond))))
-		t0 := time.Now()
-		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
-			return err
-		}
-		if _, err := waitFor(ctx, page(i), token, 30*time.Second); err != nil {
-			return fmt.Errorf("edit %d: %v\n%s", i, err, stderr.String())
-		}
-		lat = append(lat, time.Since(t0))
+		slices.Sort(lat)
+		return lat, nil
 	}
-	slices.Sort(lat)
-	fmt.Printf("\nserve, %d articles: first page served %s after start; note edit to page served with the change (%d edits): median %s, min %s, max %s\n",
-		n, secs(startup), len(lat), ms(lat[len(lat)/2]), ms(lat[0]), ms(lat[len(lat)-1]))
+	// A note's text edited: the article's page changes, and nothing
+	// Hugo lays out.
+	edited, err := timeEdits("edit", func(data []byte, token string) ([]byte, error) {
+		return []byte(strings.Replace(string(data), "    note: |\n      ", "    note: |\n      "+token+" ", 1)), nil
+	})
+	if err != nil {
+		return err
+	}
+	// A note added, on the passage of the article's first note: the
+	// article's note count and every number after it change too.
+	added, err := timeEdits("added", func(data []byte, token string) ([]byte, error) {
+		first := regexp.MustCompile(`(?s)  - id: (n01)\n.*?\n\n`).FindSubmatchIndex(data)
+		if first == nil {
+			return nil, fmt.Errorf("no note n01")
+		}
+		note := string(data[first[0]:first[1]])
+		note = strings.Replace(note, "id: n01\n", "id: "+strings.ToLower(token)+"\n", 1)
+		note = strings.Replace(note, "    note: |\n      ", "    note: |\n      "+token+" ", 1)
+		return append(append(bytes.TrimRight(data, "\n"), "\n\n"...), note...), nil
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nserve, %d articles: first page served %s after start; note edit to page served with the change (%d edits): median %s, min %s, max %s; note added (%d): median %s, min %s, max %s\n",
+		n, secs(startup), len(edited), ms(edited[len(edited)/2]), ms(edited[0]), ms(edited[len(edited)-1]),
+		len(added), ms(added[len(added)/2]), ms(added[0]), ms(added[len(added)-1]))
 	return nil
 }
 
