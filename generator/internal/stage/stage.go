@@ -69,13 +69,18 @@ func SameSummary(p, q *Parts) bool {
 // part of every page and file made of all the articles (the handout, the
 // all-notes page, the search index, the exports). Each depends only on the
 // article, its rendering, its weight and what every article shares (the
-// claims, the sources, the options, the theme's strings; of the claims and
-// sources, only what the Renderer's Claim, Cites and Label give for the
-// ids its notes name, which site.Compiler relies on), so that the parts
-// are made on every core, a live preview keeps those of the articles that
-// did not change, and the whole pages and files are the parts put
-// together, each in a buffer of its size. Bodies are written as page
+// claims, the sources, the options, the theme's strings, the briefing's
+// title), so that the parts are made on every core, a live preview keeps
+// those of the articles that did not change, and the whole pages and files
+// are the parts put together, each in a buffer of its size. Bodies are written as page
 // writes them ("{{" as character references).
+//
+// A live preview (site.Compiler) relies on exactly this to keep the parts
+// of the articles an edit does not concern: of the claims and sources,
+// the parts take only what the Renderer's Claim, Cites and Label give for
+// the ids the article's notes name, and of the briefing's index (its
+// _index.md) only the title and summary, never the overview or the
+// timeline. Code that makes a part from anything more must say so there.
 type Parts struct {
 	page        []byte // content/articles/<slug>.html, with its JSON-LD
 	handout     []byte // its text on the handout
