@@ -44,9 +44,16 @@ func (h *markup) trN(id string, n int) { escTo(&h.Builder, h.t.N(id, n)) }
 
 // verdict is the theme's verdict.html: a verdict as a word with a shape.
 func (h *markup) verdict(v, label string) {
+	h.verdictSpan(v, label)
+	h.raw("\n")
+}
+
+// verdictSpan is verdict without the line break after it, for a verdict
+// that punctuation follows.
+func (h *markup) verdictSpan(v, label string) {
 	h.raw(`<span class="verdict verdict-`, esc(v), `"><span class="verdict-icon" aria-hidden="true"></span>`)
 	h.text(label)
-	h.raw("</span>\n")
+	h.raw("</span>")
 }
 
 // cites is the theme's cites.html (linking to the sources page) or, with

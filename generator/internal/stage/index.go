@@ -125,7 +125,7 @@ func (h *markup) card(a *briefing.Article, ra *render.Article) {
 				h.raw(", ")
 			}
 			h.raw(strconv.Itoa(vc.n), " ")
-			h.verdict(string(vc.v), vc.v.Label())
+			h.verdictSpan(string(vc.v), vc.v.Label())
 		}
 	}
 	h.raw("</p>\n</li>\n")
