@@ -10,7 +10,7 @@ import (
 
 // refFiles are the files of the claims and the sources. An article's
 // rendering and its stage.Parts take from them only what the Renderer
-// gives for the ids its notes name (Claim, Cites, Label), so that after a
+// gives for the ids its notes name (Claim, Cites), so that after a
 // change to one of them a Compiler makes again only the articles whose
 // notes name a claim or a source that changed (refChanges).
 var refFiles = sharedFiles[:3]
@@ -36,16 +36,16 @@ type refChanges struct {
 // parts may see differently through the renderers of two compiles, was
 // (of the briefing whose claims and sources were wasClaims and wasSources)
 // and is (of b). A claim differs when it was added, removed or changed in
-// anything but where it is written; a source when its citation (Cites) or
-// its label differs: a label depends on the other sources (two by the same
-// author in the same year are told apart as 2024a and 2024b), and the rest
-// of a source shows only on the pages made of every article.
+// anything but where it is written; a source when its citation (Cites: its
+// id, label and link) differs. The label depends on the other sources (two
+// by the same author in the same year are told apart as 2024a and 2024b);
+// the rest of a source shows only on the pages made of every article.
 func diffRefs(was, is *render.Renderer, wasClaims []*briefing.Claim, wasSources []*briefing.Source, b *briefing.Briefing) refChanges {
 	ch := refChanges{claims: map[string]bool{}, sources: map[string]bool{}}
 	for _, list := range [][]*briefing.Source{wasSources, b.Sources} {
 		for _, s := range list {
 			ref := []briefing.Ref{{ID: s.ID}}
-			if was.Label(s.ID) != is.Label(s.ID) || !reflect.DeepEqual(was.Cites(ref, ""), is.Cites(ref, "")) {
+			if !reflect.DeepEqual(was.Cites(ref, ""), is.Cites(ref, "")) {
 				ch.sources[s.ID] = true
 			}
 		}

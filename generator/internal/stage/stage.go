@@ -77,8 +77,8 @@ func SameSummary(p, q *Parts) bool {
 //
 // A live preview (site.Compiler) relies on exactly this to keep the parts
 // of the articles an edit does not concern: of the claims and sources,
-// the parts take only what the Renderer's Claim, Cites and Label give for
-// the ids the article's notes name, and of the briefing's index (its
+// the parts take only what the Renderer's Claim and Cites give for the ids
+// the article's notes name, and of the briefing's index (its
 // _index.md) only the title and summary, never the overview or the
 // timeline. Code that makes a part from anything more must say so there.
 type Parts struct {
