@@ -274,6 +274,8 @@ func TestServeMatchesBuild(t *testing.T) {
 		{"a claim's statement", "annotations/claims.yaml", func(b []byte) []byte {
 			return replaceOnce(t, b, "statement: \"", "statement: \"Restated ")
 		}, "without Hugo"},
+		// A copy of the first article, dated as it is: second in the
+		// order, it moves every article after it (their Parts Reweighed).
 		{"a new article", "content/articles/article-00099.md", func([]byte) []byte {
 			return files["content/articles/article-00001.md"]
 		}, "with Hugo"},

@@ -25,7 +25,9 @@ import (
 // discards all of it; a change to the claims or the sources (refFiles)
 // discards that of the articles whose notes name a claim or source that
 // changed as an article shows it (refChanges); the overview, the timeline
-// and the methodology show in no article. The pages made of every article
+// and the methodology show in no article. An article that only moved in
+// the order (another added, removed or dated before it) keeps its Parts,
+// Reweighed. The pages made of every article
 // (home, notes, claims, sources, quotes, search, handout, exports) are made
 // again each time, those with parts by putting the kept parts together: as
 // stage.PieceFiles, so that putting them together copies none of them. The
@@ -55,6 +57,7 @@ type Compiler struct {
 	pages   *stage.Pages
 	pagesOf []artKey
 	dirty   bool
+	built   int // articles whose Parts the last Compile made anew
 }
 
 // artKey is an article of the briefing as the pages made at the end see
@@ -142,6 +145,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	c.arts = arts
 	t2 := time.Now()
 	opt.Memo = memo{c}
+	c.built = 0
 	res.Pieces, res.Counts = stage.ProjectPieces(b, r, res.Articles, opt, &errs)
 	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
 	return res, errs.Err()
@@ -187,9 +191,20 @@ func (m memo) Article(a *briefing.Article, weight int, build func() *stage.Parts
 		return parts
 	}
 	m.c.mu.Unlock()
-	parts := build()
+	var parts *stage.Parts
+	made := false
+	if e != nil && e.parts != nil {
+		// The article is as it was, at another place in the order: an
+		// article was added, removed or dated before it.
+		parts = e.parts.Reweighed(a, weight)
+	} else {
+		parts, made = build(), true
+	}
 	m.c.mu.Lock()
-	if e == nil || !stage.SameSummary(e.prev, parts) {
+	if made {
+		m.c.built++
+	}
+	if e == nil || e.parts != nil || !stage.SameSummary(e.prev, parts) {
 		m.c.dirty = true
 	}
 	if e != nil {

@@ -591,3 +591,74 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 		t.Errorf("the briefing's title edited: articles rendered anew %v, want all", got)
 	}
 }
+
+// TestCompilerMovesArticlesWithoutMakingThemAgain checks that an article
+// an edit only moves in the order (an article added or dated before it,
+// or one before it removed) keeps its rendering and Parts, Reweighed,
+// while the files stay those of a fresh Compile.
+func TestCompilerMovesArticlesWithoutMakingThemAgain(t *testing.T) {
+	fsys := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 12, Notes: 5, Sources: 20, Claims: 6, Seed: 7}))
+	c := NewCompiler()
+	var last *Result
+	weights := func() map[string]int {
+		w := map[string]int{}
+		for slug, e := range c.arts {
+			w[slug] = e.weight
+		}
+		return w
+	}
+	// step compiles, checks the files against a fresh Compile, and checks
+	// that only the articles made are made anew, and that the step moved
+	// others.
+	step := func(name string, made ...string) {
+		t.Helper()
+		before := weights()
+		got := compileChecked(t, c, fsys, name)
+		var anew []string
+		for slug, ra := range got.Articles {
+			if last.Articles[slug] != ra {
+				anew = append(anew, slug)
+			}
+		}
+		slices.Sort(anew)
+		if !slices.Equal(anew, made) {
+			t.Errorf("%s: articles rendered anew %v, want %v", name, anew, made)
+		}
+		if c.built != len(made) {
+			t.Errorf("%s: the parts of %d articles made anew, want %d", name, c.built, len(made))
+		}
+		moved := 0
+		for slug, w := range weights() {
+			if before[slug] != 0 && before[slug] != w {
+				moved++
+			}
+		}
+		if moved < 5 {
+			t.Fatalf("%s: %d articles moved: the step tests little", name, moved)
+		}
+		last = got
+	}
+	last = compileChecked(t, c, fsys, "first compile")
+	if c.built != 12 {
+		t.Fatalf("first compile: the parts of %d articles made, want 12", c.built)
+	}
+
+	// An article added before every other, with notes.
+	art, notes := fsys["content/articles/article-00007.md"].Data, fsys["annotations/article-00007.yaml"].Data
+	early := regexp.MustCompile(`(?m)^published: .*$`).ReplaceAll(art, []byte("published: 2001-01-01"))
+	fsys["content/articles/aaa-added.md"] = &fstest.MapFile{Data: early}
+	fsys["annotations/aaa-added.yaml"] = &fstest.MapFile{Data: notes}
+	step("an article added first in the order", "aaa-added")
+
+	// An article dated before every other.
+	f := fsys["content/articles/article-00011.md"]
+	f.Data = regexp.MustCompile(`(?m)^published: .*$`).ReplaceAll(f.Data, []byte("published: 2000-01-01"))
+	step("an article dated first in the order", "article-00011")
+
+	// Both removed.
+	delete(fsys, "content/articles/aaa-added.md")
+	delete(fsys, "annotations/aaa-added.yaml")
+	delete(fsys, "content/articles/article-00011.md")
+	delete(fsys, "annotations/article-00011.yaml")
+	step("the first two articles removed")
+}

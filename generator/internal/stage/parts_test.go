@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -99,4 +100,39 @@ func FuzzPlainText(f *testing.F) {
 			t.Errorf("rebase(%q) = %q, want %q", h, got, want)
 		}
 	})
+}
+
+// TestReweighedPartsAreThoseMadeAtTheWeight holds Reweighed, which the
+// live preview uses for the articles an added or re-dated article moves,
+// to articleParts at the new weight: every field of every article's Parts,
+// for a weight before, after and far from its own.
+func TestReweighedPartsAreThoseMadeAtTheWeight(t *testing.T) {
+	text, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted := 0
+	for name, fsys := range map[string]fs.FS{
+		"the project's briefing": os.DirFS("../../.."),
+		"synthetic":              briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 12, Notes: 8, Sources: 20, Claims: 6, Seed: 3})),
+	} {
+		f := load(t, fsys)
+		eb := &export.Briefing{Briefing: f.b, Order: f.order, Rendered: f.arts}
+		for i, a := range f.order {
+			ra := f.arts[a.Slug]
+			p := articleParts(a, f.r, ra, i+1, eb, text)
+			if len(p.summary.quotes) > 0 {
+				quoted++
+			}
+			for _, w := range []int{1, i + 2, 10_000} {
+				want := articleParts(a, f.r, ra, w, eb, text)
+				if got := p.Reweighed(a, w); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: %s moved from weight %d to %d: its reweighed parts are not those made at %d", name, a.Slug, i+1, w, w)
+				}
+			}
+		}
+	}
+	if quoted == 0 {
+		t.Fatal("no article has quote candidates: their place in the order is not tested")
+	}
 }

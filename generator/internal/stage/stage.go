@@ -8,11 +8,11 @@
 package stage
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
-
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -34,8 +34,9 @@ type Options struct {
 }
 
 // Memo makes an article's Parts: it returns what build returns, or what
-// build returned for the same article and weight before. Project calls it
-// from several goroutines at once.
+// build returned for the same article and weight before, or those Parts
+// Reweighed for an article that only moved. Project calls it from several
+// goroutines at once.
 type Memo interface {
 	Article(a *briefing.Article, weight int, build func() *Parts) *Parts
 }
@@ -117,6 +118,23 @@ func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, w
 		s.hrefs = append(s.hrefs, passageHref(a, ra, q.Start, q.End))
 	}
 	return p
+}
+
+// Reweighed returns the Parts that articleParts makes of article a at
+// weight, from p, its Parts at another weight: an article moves in the
+// order when one is added, removed or dated before it, and nothing of it
+// changes but its place. Of its parts only two depend on the weight: the
+// page's front matter (the page's first line) and the place in the order
+// that its quote candidates carry. Everything else is p's, shared.
+func (p *Parts) Reweighed(a *briefing.Article, weight int) *Parts {
+	q := *p
+	fm, rest := frontMatterJSON(articleMatter(a, weight)), p.page[bytes.IndexByte(p.page, '\n'):]
+	q.page = append(append(make([]byte, 0, len(fm)+len(rest)), fm...), rest...)
+	q.summary.quotes = slices.Clone(p.summary.quotes)
+	for i := range q.summary.quotes {
+		q.summary.quotes[i].Article = weight - 1
+	}
+	return &q
 }
 
 // Files is a Hugo project: slash-separated paths to contents.
