@@ -126,7 +126,14 @@ func TestReweighedPartsAreThoseMadeAtTheWeight(t *testing.T) {
 			}
 			for _, w := range []int{1, i + 2, 10_000} {
 				want := articleParts(a, f.r, ra, w, eb, text)
-				if got := p.Reweighed(a, w); !reflect.DeepEqual(got, want) {
+				got := p.Reweighed(a, w)
+				if &got.page[0] != &p.page[0] {
+					t.Errorf("%s: %s moved: its page was copied", name, a.Slug)
+				}
+				if page := got.pagePieces().Join(); !bytes.Equal(page, want.page) {
+					t.Errorf("%s: %s moved from weight %d to %d: its page is not the one made at %d", name, a.Slug, i+1, w, w)
+				}
+				if got.page, got.matter = want.page, nil; !reflect.DeepEqual(got, want) {
 					t.Errorf("%s: %s moved from weight %d to %d: its reweighed parts are not those made at %d", name, a.Slug, i+1, w, w)
 				}
 			}

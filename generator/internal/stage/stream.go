@@ -298,12 +298,31 @@ func (w *Writer) notesFile() (io.Writer, error) {
 	return w.notes, nil
 }
 
+// page writes the file name of the pieces of a page: as a file, or, in
+// more than one piece, each piece kept where the sink keeps them.
+func (w *Writer) page(name string, pieces Pieces) error {
+	if len(pieces) == 1 {
+		return w.sink.File(name, pieces[0])
+	}
+	f, err := w.sink.Create(name)
+	if err != nil {
+		return err
+	}
+	for _, p := range pieces {
+		if err := put(f, p); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
+}
+
 // article writes one article's page and parts, and keeps its summary.
 func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) error {
 	s := &p.summary
 	w.counts.Notes += len(ra.Notes)
 	w.counts.Pages++
-	if err := w.sink.File("content/articles/"+a.Slug+".html", p.page); err != nil {
+	if err := w.page("content/articles/"+a.Slug+".html", p.pagePieces()); err != nil {
 		return err
 	}
 	if err := put(w.handout, p.handout); err != nil {
