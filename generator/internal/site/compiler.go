@@ -185,18 +185,21 @@ type memo struct{ c *Compiler }
 func (m memo) Article(a *briefing.Article, weight int, build func() *stage.Parts) *stage.Parts {
 	m.c.mu.Lock()
 	e := m.c.arts[a.Slug]
+	var kept *stage.Parts
+	if e != nil {
+		kept = e.parts
+	}
 	if e != nil && e.weight == weight {
-		parts := e.parts
 		m.c.mu.Unlock()
-		return parts
+		return kept
 	}
 	m.c.mu.Unlock()
 	var parts *stage.Parts
 	made := false
-	if e != nil && e.parts != nil {
+	if kept != nil {
 		// The article is as it was, at another place in the order: an
 		// article was added, removed or dated before it.
-		parts = e.parts.Reweighed(a, weight)
+		parts = kept.Reweighed(a, weight)
 	} else {
 		parts, made = build(), true
 	}
@@ -204,7 +207,7 @@ func (m memo) Article(a *briefing.Article, weight int, build func() *stage.Parts
 	if made {
 		m.c.built++
 	}
-	if e == nil || e.parts != nil || !stage.SameSummary(e.prev, parts) {
+	if e == nil || kept != nil || !stage.SameSummary(e.prev, parts) {
 		m.c.dirty = true
 	}
 	if e != nil {

@@ -82,6 +82,9 @@ func SameSummary(p, q *Parts) bool {
 // the article's notes name, and of the briefing's index (its
 // _index.md) only the title and summary, never the overview or the
 // timeline. Code that makes a part from anything more must say so there.
+// Of the weight, only the page's front matter and the quote candidates'
+// place in the order may depend on it: Reweighed makes those two again
+// for an article that moved, and keeps the rest.
 type Parts struct {
 	page        []byte // content/articles/<slug>.html, with its JSON-LD
 	matter      []byte // when Reweighed: the page's front matter line, in place of page's
