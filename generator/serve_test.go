@@ -274,6 +274,14 @@ func TestServeMatchesBuild(t *testing.T) {
 		{"a claim's statement", "annotations/claims.yaml", func(b []byte) []byte {
 			return replaceOnce(t, b, "statement: \"", "statement: \"Restated ")
 		}, "without Hugo"},
+		// The overview and the timeline are in the home page's body,
+		// not in what Hugo lays out.
+		{"the overview", "content/_index.md", func(b []byte) []byte {
+			return append(b, "\nAn added paragraph of the overview.\n"...)
+		}, "without Hugo"},
+		{"a timeline entry", "content/_index.md", func(b []byte) []byte {
+			return replaceOnce(t, b, "    text: \"", "    text: \"Retold ")
+		}, "without Hugo"},
 		// A copy of the first article, dated as it is: second in the
 		// order, it moves every article after it (their Parts Reweighed).
 		{"a new article", "content/articles/article-00099.md", func([]byte) []byte {

@@ -37,9 +37,12 @@ func overviewData(b *briefing.Briefing, r *render.Renderer, errs *diag.List) ove
 	return o
 }
 
-// indexPage is the home page. The theme lays out the overview and the
-// timeline from its params; its body is the article cards and the
-// claims-by-outlet matrix, which grow with the briefing.
+// indexPage is the home page. Its body is the overview, the article cards
+// and the claims-by-outlet matrix, which grow with the briefing, and the
+// timeline; its front matter only the title and the summary, which the
+// theme lays out. So an edit of the overview or the timeline changes no
+// more than a page body, which the live preview puts in place without
+// running Hugo.
 func indexPage(b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article, o overview, apps map[string][]appearance, t *Text) []byte {
 	var cards []string
 	for _, a := range order {
@@ -70,7 +73,14 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 			size += len(aps) * 256
 		}
 	}
+	size += 1024 + len(o.HTML)
+	for _, e := range o.Timeline {
+		size += 512 + len(e.HTML)
+	}
 	h := newHTML(t, size)
+	if o.HTML != "" {
+		h.raw(`<div class="prose">`, o.HTML, "</div>\n")
+	}
 	h.raw("<section aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\">")
 	h.tr("articles")
 	h.raw("</h2>\n<ol class=\"cards\">\n")
@@ -79,19 +89,27 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 	if m != nil {
 		h.matrix(m)
 	}
-	var timeline any
-	if len(o.Timeline) > 0 {
-		timeline = o.Timeline
+	h.timeline(o.Timeline)
+	return page(frontMatter{Title: b.Index.Title, Params: map[string]any{"summary": b.Index.Summary}}, h.String())
+}
+
+// timeline is the home page's timeline: each entry's date, text and
+// sources; nothing when it has no entry.
+func (h *markup) timeline(entries []timelineEntry) {
+	if len(entries) == 0 {
+		return
 	}
-	var html any
-	if o.HTML != "" {
-		html = o.HTML
+	h.raw("<section aria-labelledby=\"timeline-h\">\n<h2 id=\"timeline-h\">")
+	h.tr("timeline")
+	h.raw("</h2>\n<ol class=\"timeline\">\n")
+	for _, e := range entries {
+		h.raw(`<li id="`, esc(e.ID), `"><time datetime="`, esc(e.ISO), `">`)
+		h.text(e.Label)
+		h.raw("</time>\n", `<div class="timeline-text">`, e.HTML, "\n")
+		h.cites(h.t.T("source"), e.Cites, false)
+		h.raw("</div>\n</li>\n")
 	}
-	return page(frontMatter{Title: b.Index.Title, Params: map[string]any{
-		"summary":  b.Index.Summary,
-		"overview": html,
-		"timeline": timeline,
-	}}, h.String())
+	h.raw("</ol>\n</section>\n")
 }
 
 // card is an article on the home page: outlet, title, date, what it relies
