@@ -18,8 +18,9 @@
 // (b), the CPU time (user and system) of each, which a busy machine
 // disturbs less than wall time, and each process's peak resident memory (for (a), the larger of the generator and
 // the Hugo it runs). With -serve N it then starts "generator serve" on a
-// briefing of N articles, saves edits to notes (a note's text edited, then
-// a note added, in as many notes files each), and times each from saving
+// briefing of N articles, saves edits of four kinds (a note's text edited
+// and a note added, in as many notes files each; a timeline entry edited;
+// an article added, dated before every other), and times each from saving
 // the file to the served page containing the change.
 //
 // -nozip also times (a') build --no-zip, the full build less the offline
@@ -80,7 +81,7 @@ func main() {
 	sizes := flag.String("sizes", "100,1000,10000", "briefing sizes, in articles, comma-separated")
 	runs := flag.Int("runs", 5, "timed runs of each build (after one untimed warm-up)")
 	serveN := flag.Int("serve", 1000, "articles in the briefing for the serve measurement (0: skip it)")
-	edits := flag.Int("edits", 10, "note edits timed in serve, of each kind (a note's text edited, a note added)")
+	edits := flag.Int("edits", 10, "edits timed in serve, of each kind (a note's text edited, a note added, a timeline entry edited, an article added)")
 	dir := flag.String("dir", "", "work folder (default: a temporary folder, removed afterwards)")
 	baseline := flag.String("baseline", "", "build the generator from this module folder instead of the current one")
 	noZip := flag.Bool("nozip", false, "also time (a') build --no-zip, the full build less the offline zip")
@@ -435,8 +436,8 @@ func median(ss []sample) sample {
 }
 
 // measureServe starts "generator serve" on a briefing of n articles and
-// times edits to notes, from saving the file to the served page holding the
-// change.
+// times edits of each kind, from saving the file to the served page holding
+// the change.
 func measureServe(n, edits int, dir, modDir, gen string) error {
 	root := filepath.Join(dir, "serve-"+strconv.Itoa(n))
 	_ = os.RemoveAll(root)
@@ -491,32 +492,31 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 	case <-time.After(10 * time.Minute):
 		return fmt.Errorf("serve did not start:\n%s", stderr.String())
 	}
-	page := func(i int) string { return fmt.Sprintf("%sarticles/article-%05d.html", base, 1+i*(n/max(1, edits))%n) }
-	if _, err := waitFor(ctx, page(0), "</html>", 10*time.Minute); err != nil {
+	if _, err := waitFor(ctx, fmt.Sprintf("%sarticles/article-%05d.html", base, 1), "</html>", 10*time.Minute); err != nil {
 		return fmt.Errorf("serve: %v\n%s", err, stderr.String())
 	}
 	startup := time.Since(start)
 	rng := rand.New(rand.NewPCG(1, 2))
-	// timeEdits saves edits of notes files by edit, each to a note file
-	// of its own article, and returns the time from each save to the
-	// served page holding token.
-	timeEdits := func(what string, edit func(data []byte, token string) ([]byte, error)) ([]time.Duration, error) {
+	// An edit: the i-th of its kind saves data to file (relative to
+	// root), while the page open shows open, and is served once page
+	// holds token.
+	type edit struct {
+		file, open, page string
+		data             []byte
+	}
+	// timeEdits makes and saves edits of one kind, and returns the time
+	// from each save to the served page holding its token.
+	timeEdits := func(what string, next func(i int, token string) (edit, error)) ([]time.Duration, error) {
 		var lat []time.Duration
 		for i := range edits {
-			slug := fmt.Sprintf("article-%05d", 1+i*(n/max(1, edits))%n)
-			file := filepath.Join(root, "annotations", slug+".yaml")
-			data, err := os.ReadFile(file)
+			token := fmt.Sprintf("Bench%s%dx%d", what, i, time.Now().UnixNano()%100000)
+			e, err := next(i, token)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("%s %d: %v", what, i, err)
 			}
 			// Load the page first, as an open browser tab would have.
-			if _, err := waitFor(ctx, page(i), "</html>", time.Minute); err != nil {
+			if _, err := waitFor(ctx, base+e.open, "</html>", time.Minute); err != nil {
 				return nil, err
-			}
-			token := fmt.Sprintf("Bench%s%dx%d", what, i, time.Now().UnixNano()%100000)
-			edited, err := edit(data, token)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %v", file, err)
 			}
 			// A pause of random length, so that the saves fall at every
 			// phase of any periodic work in the preview (when it ran
@@ -524,10 +524,10 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 			// 500 ms).
 			time.Sleep(300*time.Millisecond + time.Duration(rng.Int64N(int64(500*time.Millisecond))))
 			t0 := time.Now()
-			if err := os.WriteFile(file, edited, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(root, e.file), e.data, 0o644); err != nil {
 				return nil, err
 			}
-			if _, err := waitFor(ctx, page(i), token, 30*time.Second); err != nil {
+			if _, err := waitFor(ctx, base+e.page, token, time.Minute); err != nil {
 				return nil, fmt.Errorf("%s %d: %v\n%s", what, i, err, stderr.String())
 			}
 			lat = append(lat, time.Since(t0))
@@ -535,17 +535,31 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 		slices.Sort(lat)
 		return lat, nil
 	}
+	// notesEdit edits the notes file of the i-th article edited.
+	notesEdit := func(change func(data []byte, token string) ([]byte, error)) func(int, string) (edit, error) {
+		return func(i int, token string) (edit, error) {
+			slug := fmt.Sprintf("article-%05d", 1+i*(n/max(1, edits))%n)
+			file := filepath.Join("annotations", slug+".yaml")
+			data, err := os.ReadFile(filepath.Join(root, file))
+			if err != nil {
+				return edit{}, err
+			}
+			changed, err := change(data, token)
+			pg := "articles/" + slug + ".html"
+			return edit{file: file, open: pg, page: pg, data: changed}, err
+		}
+	}
 	// A note's text edited: the article's page changes, and nothing
 	// Hugo lays out.
-	edited, err := timeEdits("edit", func(data []byte, token string) ([]byte, error) {
+	edited, err := timeEdits("edit", notesEdit(func(data []byte, token string) ([]byte, error) {
 		return []byte(strings.Replace(string(data), "    note: |\n      ", "    note: |\n      "+token+" ", 1)), nil
-	})
+	}))
 	if err != nil {
 		return err
 	}
 	// A note added, on the passage of the article's first note: the
 	// article's note count and every number after it change too.
-	added, err := timeEdits("added", func(data []byte, token string) ([]byte, error) {
+	added, err := timeEdits("added", notesEdit(func(data []byte, token string) ([]byte, error) {
 		first := regexp.MustCompile(`(?s)  - id: (n01)\n.*?\n\n`).FindSubmatchIndex(data)
 		if first == nil {
 			return nil, fmt.Errorf("no note n01")
@@ -554,13 +568,52 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 		note = strings.Replace(note, "id: n01\n", "id: "+strings.ToLower(token)+"\n", 1)
 		note = strings.Replace(note, "    note: |\n      ", "    note: |\n      "+token+" ", 1)
 		return append(append(bytes.TrimRight(data, "\n"), "\n\n"...), note...), nil
+	}))
+	if err != nil {
+		return err
+	}
+	// A timeline entry edited: the home page's body changes.
+	timeline, err := timeEdits("timeline", func(i int, token string) (edit, error) {
+		file := filepath.Join("content", "_index.md")
+		data, err := os.ReadFile(filepath.Join(root, file))
+		if err != nil {
+			return edit{}, err
+		}
+		at := regexp.MustCompile(`(?m)^    text: "`).FindAllIndex(data, -1)
+		if len(at) == 0 {
+			return edit{}, fmt.Errorf("no timeline entry")
+		}
+		j := at[i%len(at)][1]
+		changed := append(append(append([]byte{}, data[:j]...), token+" "...), data[j:]...)
+		return edit{file: file, open: "index.html", page: "index.html", data: changed}, nil
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\nserve, %d articles: first page served %s after start; note edit to page served with the change (%d edits): median %s, min %s, max %s; note added (%d): median %s, min %s, max %s\n",
-		n, secs(startup), len(edited), ms(edited[len(edited)/2]), ms(edited[0]), ms(edited[len(edited)-1]),
-		len(added), ms(added[len(added)/2]), ms(added[0]), ms(added[len(added)-1]))
+	// An article added, dated before every other: a new page, laid out
+	// by Hugo, that moves every other article in the order.
+	dated := regexp.MustCompile(`(?m)^published: .*$`)
+	titled := regexp.MustCompile(`(?m)^title: "`)
+	article, err := timeEdits("article", func(i int, token string) (edit, error) {
+		data, err := os.ReadFile(filepath.Join(root, "content", "articles", "article-00001.md"))
+		if err != nil {
+			return edit{}, err
+		}
+		data = dated.ReplaceAll(data, []byte("published: 2024-12-31"))
+		data = titled.ReplaceAll(data, []byte(`title: "`+token+" "))
+		slug := "added-" + strings.ToLower(token)
+		return edit{file: filepath.Join("content", "articles", slug+".md"), open: "index.html",
+			page: "articles/" + slug + ".html", data: data}, nil
+	})
+	if err != nil {
+		return err
+	}
+	line := func(what string, lat []time.Duration) string {
+		return fmt.Sprintf("%s (%d): median %s, min %s, max %s", what, len(lat), ms(lat[len(lat)/2]), ms(lat[0]), ms(lat[len(lat)-1]))
+	}
+	fmt.Printf("\nserve, %d articles: first page served %s after start; from saving to the page served with the change: %s; %s; %s; %s\n",
+		n, secs(startup), line("a note's text edited", edited), line("a note added", added),
+		line("a timeline entry edited", timeline), line("an article added first in the order", article))
 	return nil
 }
 
