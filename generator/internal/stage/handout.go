@@ -95,19 +95,7 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 		h.raw(`<div class="prose">`, o.HTML, "</div>")
 	}
 	h.raw("\n</section>\n")
-	if len(o.Timeline) > 0 {
-		h.raw(`<section class="handout-part" id="timeline" aria-labelledby="timeline-h">`, "\n", `<h2 id="timeline-h">`)
-		h.tr("timeline")
-		h.raw("</h2>\n<ol class=\"timeline\">\n")
-		for _, e := range o.Timeline {
-			h.raw(`<li><time datetime="`, esc(e.ISO), `">`)
-			h.text(e.Label)
-			h.raw("</time>\n", `<div class="timeline-text">`, e.HTML, "\n")
-			h.cites(t.T("source"), e.Cites, true)
-			h.raw("</div>\n</li>\n")
-		}
-		h.raw("</ol>\n</section>\n")
-	}
+	h.timeline(`<section class="handout-part" id="timeline" aria-labelledby="timeline-h">`, o.Timeline, true)
 	overview := appendBody(nil, h.String())
 	pieces := make([][]byte, 0, 4+len(tocs))
 	pieces = append(pieces, frontMatterJSON(frontMatter{Title: b.Index.Title, Layout: "handout"}), []byte{'\n'}, cover)

@@ -89,24 +89,31 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 	if m != nil {
 		h.matrix(m)
 	}
-	h.timeline(o.Timeline)
+	h.timeline(`<section aria-labelledby="timeline-h">`, o.Timeline, false)
 	return page(frontMatter{Title: b.Index.Title, Params: map[string]any{"summary": b.Index.Summary}}, h.String())
 }
 
-// timeline is the home page's timeline: each entry's date, text and
-// sources; nothing when it has no entry.
-func (h *markup) timeline(entries []timelineEntry) {
+// timeline is the timeline's section, opened by open (the home page's
+// and the handout's differ): each entry's date, text and sources; nothing
+// when it has no entry. On the home page each entry carries its id and its
+// sources link to the sources page; in the handout (inHandout) they link
+// to its own bibliography.
+func (h *markup) timeline(open string, entries []timelineEntry, inHandout bool) {
 	if len(entries) == 0 {
 		return
 	}
-	h.raw("<section aria-labelledby=\"timeline-h\">\n<h2 id=\"timeline-h\">")
+	h.raw(open, "\n", `<h2 id="timeline-h">`)
 	h.tr("timeline")
 	h.raw("</h2>\n<ol class=\"timeline\">\n")
 	for _, e := range entries {
-		h.raw(`<li id="`, esc(e.ID), `"><time datetime="`, esc(e.ISO), `">`)
+		h.raw("<li")
+		if !inHandout {
+			h.raw(` id="`, esc(e.ID), `"`)
+		}
+		h.raw(`><time datetime="`, esc(e.ISO), `">`)
 		h.text(e.Label)
 		h.raw("</time>\n", `<div class="timeline-text">`, e.HTML, "\n")
-		h.cites(h.t.T("source"), e.Cites, false)
+		h.cites(h.t.T("source"), e.Cites, inHandout)
 		h.raw("</div>\n</li>\n")
 	}
 	h.raw("</ol>\n</section>\n")
