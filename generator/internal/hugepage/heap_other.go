@@ -1,0 +1,6 @@
+//go:build !linux
+
+package hugepage
+
+// Heap does nothing but on Linux, and returns 0.
+func Heap(max int) int { return 0 }
