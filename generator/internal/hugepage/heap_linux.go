@@ -9,15 +9,15 @@ import (
 	"unsafe"
 )
 
-// Heap advises huge pages for up to max bytes of the heap the process is
+// Heap advises huge pages for up to most bytes of the heap the process is
 // about to grow into (see the package documentation) and returns how many,
 // or 0 when the system is not one where that helps. Call it first thing:
 // once the heap has grown, Heap does nothing, since a large allocation from
 // memory the runtime has used before is cleared, page by page, before it
 // could be advised.
-func Heap(max int) int {
+func Heap(most int) int {
 	s := readSystem()
-	size := plan(s, max)
+	size := plan(s, most)
 	if size == 0 {
 		return 0
 	}

@@ -151,8 +151,8 @@ func TestHeapAdvisesTheHeapThatFollows(t *testing.T) {
 	if r.Advised < reserve/2 || r.Advised > reserve {
 		t.Errorf("Heap advised %d bytes of the %d asked for", r.Advised, reserve)
 	}
-	if max := int64(reserve / 4096 / 16); r.Faults > max {
-		t.Errorf("Heap took %d page faults (at most %d): it touched the memory it advised", r.Faults, max)
+	if most := int64(reserve / 4096 / 16); r.Faults > most {
+		t.Errorf("Heap took %d page faults (at most %d): it touched the memory it advised", r.Faults, most)
 	}
 	if r.InAdvised < later/2 {
 		t.Errorf("of the 64 MiB allocated after Heap, %d MiB are in memory it advised", r.InAdvised>>20)

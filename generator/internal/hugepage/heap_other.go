@@ -3,4 +3,4 @@
 package hugepage
 
 // Heap does nothing but on Linux, and returns 0.
-func Heap(max int) int { return 0 }
+func Heap(most int) int { return 0 }

@@ -40,8 +40,8 @@ type system struct {
 // runtime clears page by page.
 const grown = 64 << 20
 
-// plan returns the size of the allocation Heap is to advise, at most max,
-// or 0 when it is not to advise one:
+// plan returns the size of the allocation Heap is to advise, at most
+// most bytes, or 0 when it is not to advise one:
 //   - unless the system's setting is "madvise": with "always" every heap
 //     gets huge pages already, with "never" none can;
 //   - when the kernel accounts every mapping against a strict limit
@@ -53,7 +53,7 @@ const grown = 64 << 20
 // The allocation is at most a quarter of the machine's memory, so that a
 // kernel's heuristic overcommit never refuses it, and a whole number of
 // huge pages.
-func plan(s system, max int) int {
+func plan(s system, most int) int {
 	if !strings.Contains(s.enabled, "[madvise]") {
 		return 0
 	}
@@ -67,7 +67,7 @@ func plan(s system, max int) int {
 	if h <= 0 || h&(h-1) != 0 {
 		return 0
 	}
-	size := uint64(max)
+	size := uint64(most)
 	if q := s.memory / 4; q < size {
 		size = q
 	}

@@ -9,12 +9,12 @@ func TestPlan(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		edit func(*system)
-		max  int
+		most int
 		want int
 	}{
 		{"madvise", nil, 1 << 30, 1 << 30},
 		{"heuristic overcommit off", func(s *system) { s.overcommit = "1" }, 1 << 30, 1 << 30},
-		{"max rounded down to huge pages", nil, 100*mib + 12345, 100 * mib},
+		{"rounded down to huge pages", nil, 100*mib + 12345, 100 * mib},
 		{"a quarter of the memory at most", func(s *system) { s.memory = 2 << 30 }, 1 << 30, 512 * mib},
 		{"always: the kernel does it", func(s *system) { s.enabled = "[always] madvise never\n" }, 1 << 30, 0},
 		{"never", func(s *system) { s.enabled = "always madvise [never]\n" }, 1 << 30, 0},
@@ -33,7 +33,7 @@ func TestPlan(t *testing.T) {
 		if c.edit != nil {
 			c.edit(&s)
 		}
-		if got := plan(s, c.max); got != c.want {
+		if got := plan(s, c.most); got != c.want {
 			t.Errorf("%s: plan = %d MiB, want %d MiB", c.name, got/mib, c.want/mib)
 		}
 	}
