@@ -29,6 +29,10 @@
 // the offline zip taking the compressed pieces of the files that did not
 // change from the published one.
 //
+// -steps prints, for each timed run of (a), the wall and CPU time of each
+// of build's steps (BRIEFING_TIMINGS), to tell which step a slow run lost
+// its time in.
+//
 // -baseline DIR builds the generator from another checkout (say, an older
 // commit exported with git archive) to measure it the same way.
 package main
@@ -86,15 +90,17 @@ func main() {
 	baseline := flag.String("baseline", "", "build the generator from this module folder instead of the current one")
 	noZip := flag.Bool("nozip", false, "also time (a') build --no-zip, the full build less the offline zip")
 	rebuild := flag.Bool("rebuild", false, `also time (a") build over the previous build's site after one note edit`)
+	steps := flag.Bool("steps", false, "also print the time of each of build's steps in each run of (a) (BRIEFING_TIMINGS)")
 	flag.Parse()
-	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline, extras{noZip: *noZip, rebuild: *rebuild}); err != nil {
+	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline, extras{noZip: *noZip, rebuild: *rebuild, steps: *steps}); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-// extras are the builds timed besides (a), (b) and (c).
-type extras struct{ noZip, rebuild bool }
+// extras are the builds timed besides (a), (b) and (c), and steps, the
+// step times of (a).
+type extras struct{ noZip, rebuild, steps bool }
 
 func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extras) error {
 	var sizes []int
@@ -146,7 +152,7 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 	fmt.Println("| articles | (a) full build | (b) stages | (c) plain Hugo | a/c | (b) articles/s | CPU time a · b · c | CPU a/c | (b) articles per CPU-s | peak RSS a · b · c |")
 	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	var full []time.Duration
-	var extraLines, perRunLines []string
+	var extraLines, perRunLines, stepLines []string
 	extra := func(what string, n int, s, c sample) string {
 		return fmt.Sprintf("%s, %d articles: %s, against (c) %.2f; CPU %.2f s, against (c) %.2f; peak RSS %s",
 			what, n, secs(s.wall), s.wall.Seconds()/c.wall.Seconds(), s.cpu.Seconds(), s.cpu.Seconds()/c.cpu.Seconds(), mib(s.rss))
@@ -164,6 +170,11 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 		if ex.rebuild {
 			extraLines = append(extraLines, extra(`(a") build over the published site after one note edit`, n, r.a3, r.c))
 		}
+		if ex.steps {
+			for i, a := range r.aRuns {
+				stepLines = append(stepLines, fmt.Sprintf("(a) steps, %d articles, run %d (%s): %s", n, i+1, secs(a.wall), formatSteps(a.steps)))
+			}
+		}
 		fmt.Printf("| %d | %s | %s | %s | %.2f | %.0f | %.2f · %.2f · %.2f s | %.2f | %.0f | %s · %s · %s |\n",
 			n, secs(r.a.wall), secs(r.b.wall), secs(r.c.wall), r.a.wall.Seconds()/r.c.wall.Seconds(),
 			float64(n)/r.b.wall.Seconds(),
@@ -171,10 +182,10 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 			float64(n)/r.b.cpu.Seconds(),
 			mib(r.a.rss), mib(r.b.rss), mib(r.c.rss))
 	}
-	for _, line := range append(perRunLines, extraLines...) {
+	for _, line := range slices.Concat(perRunLines, extraLines, stepLines) {
 		fmt.Printf("\n%s", line)
 	}
-	if len(perRunLines)+len(extraLines) > 0 {
+	if len(perRunLines)+len(extraLines)+len(stepLines) > 0 {
 		fmt.Println()
 	}
 	for i := 1; i < len(sizes); i++ {
@@ -192,16 +203,67 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 
 // sample is one process's cost: wall time, CPU time (user and system, its
 // children included) and peak resident memory (the largest of the process
-// and its children).
+// and its children); and, of a build run with BRIEFING_TIMINGS, the time
+// of each of its steps.
 type sample struct {
 	wall, cpu time.Duration
 	rss       int64 // bytes
+	steps     []stepTime
+}
+
+// stepTime is a step's line that build prints with BRIEFING_TIMINGS: its
+// wall time, its CPU time (the generator's and Hugo's) and the part of
+// that spent in the kernel.
+type stepTime struct {
+	name              string
+	wall, cpu, kernel time.Duration
+}
+
+// stepLine is such a line: "compile  1.27s (CPU 2.33s, of it in the
+// kernel 554ms)".
+var stepLine = regexp.MustCompile(`^(\w+) +(\S+) \(CPU (\S+), of it in the kernel (\S+)\)$`)
+
+// parseSteps returns the steps in a build's output, in order; other
+// lines are left out.
+func parseSteps(out string) []stepTime {
+	var steps []stepTime
+	for _, line := range strings.Split(out, "\n") {
+		m := stepLine.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil {
+			continue
+		}
+		var d [3]time.Duration
+		ok := true
+		for i := range d {
+			var err error
+			if d[i], err = time.ParseDuration(m[2+i]); err != nil {
+				ok = false
+			}
+		}
+		if ok {
+			steps = append(steps, stepTime{name: m[1], wall: d[0], cpu: d[1], kernel: d[2]})
+		}
+	}
+	return steps
+}
+
+// formatSteps is steps on one line, or a note that there were none.
+func formatSteps(steps []stepTime) string {
+	if len(steps) == 0 {
+		return "no step times (a generator without BRIEFING_TIMINGS?)"
+	}
+	parts := make([]string, len(steps))
+	for i, st := range steps {
+		parts[i] = fmt.Sprintf("%s %.2f s (CPU %.2f, kernel %.2f)", st.name, st.wall.Seconds(), st.cpu.Seconds(), st.kernel.Seconds())
+	}
+	return strings.Join(parts, ", ")
 }
 
 // sizeResult is the medians of one size: (a), (b), (c) and, with -nozip,
 // (a') build --no-zip, with -rebuild (a") the build over a published site.
 type sizeResult struct {
 	a, b, c, a2, a3 sample
+	aRuns           []sample // each timed run of (a), in order
 	// perRun is the median of each run's own a/c, in wall and CPU time
 	// (see pairedRatio).
 	perRun ratio
@@ -273,7 +335,11 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 			if err := aside(dir, outA); err != nil {
 				return sample{}, err
 			}
-			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA))
+			cmd := command(modDir, gen, "build", "--root", briefingDir, "--out", outA)
+			if ex.steps {
+				cmd.Env = append(os.Environ(), "BRIEFING_TIMINGS=1")
+			}
+			return measure(cmd)
 		}, &r.a},
 		{"b", func() (sample, error) {
 			return measure(command(modDir, gen, "check", "--root", briefingDir))
@@ -352,7 +418,8 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 		i := slices.IndexFunc(steps, func(s step) bool { return s.name == name })
 		return all[i]
 	}
-	r.perRun = pairedRatio(runsOf("a"), runsOf("c"))
+	r.aRuns = runsOf("a")
+	r.perRun = pairedRatio(r.aRuns, runsOf("c"))
 	return r, nil
 }
 
@@ -420,7 +487,7 @@ func measure(cmd *exec.Cmd) (sample, error) {
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	// On Linux the usage wait4 reports covers the process and the children
 	// it waited for; ru_maxrss is the largest of them, in KiB.
-	return sample{wall: wall, cpu: cpu, rss: ru.Maxrss * 1024}, nil
+	return sample{wall: wall, cpu: cpu, rss: ru.Maxrss * 1024, steps: parseSteps(out.String())}, nil
 }
 
 // median returns the run with the median wall time, and the largest peak

@@ -106,3 +106,35 @@ func TestPairedRatio(t *testing.T) {
 		t.Errorf("no runs: %+v, want zero", got)
 	}
 }
+
+// TestParseSteps reads the step lines of a build run with BRIEFING_TIMINGS
+// (copied from one), and nothing else of its output.
+func TestParseSteps(t *testing.T) {
+	out := `heap     1022 MiB advised for huge pages
+prepare  114ms (CPU 124ms, of it in the kernel 85ms)
+compile  11.886s (CPU 22.354s, of it in the kernel 4.147s)
+hugo     4.347s (CPU 6.87s, of it in the kernel 3.706s)
+write    4.078s (CPU 7.493s, of it in the kernel 1.188s)
+publish  0s (CPU 0s, of it in the kernel 0s)
+built 10000 articles, 200000 notes, 200 claims, 500 sources: 10009 pages written to /tmp/out in 20.427s
+`
+	ms := time.Millisecond
+	want := []stepTime{
+		{"prepare", 114 * ms, 124 * ms, 85 * ms},
+		{"compile", 11886 * ms, 22354 * ms, 4147 * ms},
+		{"hugo", 4347 * ms, 6870 * ms, 3706 * ms},
+		{"write", 4078 * ms, 7493 * ms, 1188 * ms},
+		{"publish", 0, 0, 0},
+	}
+	got := parseSteps(out)
+	if !slices.Equal(got, want) {
+		t.Fatalf("parseSteps:\n got %v\nwant %v", got, want)
+	}
+	line := formatSteps(got[1:3])
+	if line != "compile 11.89 s (CPU 22.35, kernel 4.15), hugo 4.35 s (CPU 6.87, kernel 3.71)" {
+		t.Errorf("formatSteps: %q", line)
+	}
+	if got := parseSteps("built 5 articles\n"); len(got) != 0 {
+		t.Errorf("parseSteps of a build without BRIEFING_TIMINGS: %v", got)
+	}
+}
