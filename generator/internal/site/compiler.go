@@ -195,16 +195,15 @@ func (m memo) Article(a *briefing.Article, weight int, build func() *stage.Parts
 	}
 	m.c.mu.Unlock()
 	var parts *stage.Parts
-	made := false
 	if kept != nil {
 		// The article is as it was, at another place in the order: an
 		// article was added, removed or dated before it.
 		parts = kept.Reweighed(a, weight)
 	} else {
-		parts, made = build(), true
+		parts = build()
 	}
 	m.c.mu.Lock()
-	if made {
+	if kept == nil {
 		m.c.built++
 	}
 	if e == nil || kept != nil || !stage.SameSummary(e.prev, parts) {
