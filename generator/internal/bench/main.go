@@ -640,13 +640,14 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 		return err
 	}
 	// A timeline entry edited: the home page's body changes.
+	entryText := regexp.MustCompile(`(?m)^    text: "`)
 	timeline, err := timeEdits("timeline", func(i int, token string) (edit, error) {
 		file := filepath.Join("content", "_index.md")
 		data, err := os.ReadFile(filepath.Join(root, file))
 		if err != nil {
 			return edit{}, err
 		}
-		at := regexp.MustCompile(`(?m)^    text: "`).FindAllIndex(data, -1)
+		at := entryText.FindAllIndex(data, -1)
 		if len(at) == 0 {
 			return edit{}, fmt.Errorf("no timeline entry")
 		}
