@@ -29,6 +29,12 @@
 // the offline zip taking the compressed pieces of the files that did not
 // change from the published one.
 //
+// -plainzip also times (c') plain Hugo followed by a zip of its output,
+// made as build makes the offline zip (package offline, on every core, at
+// the same compression level): what a user without this tool would run to
+// offer the same download. The zip is timed in a child process of its own
+// right after (c), and (c') is the two added up, run by run.
+//
 // -steps prints, for each timed run of (a), the wall and CPU time of each
 // of build's steps (BRIEFING_TIMINGS), to tell which step a slow run lost
 // its time in.
@@ -62,10 +68,19 @@ import (
 
 	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/hugo"
+	"github.com/briefing/annotated/generator/internal/offline"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
 
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == zipCmd {
+		// A child of the benchmark zipping a plain Hugo site (-plainzip).
+		if err := zipSite(os.Args[2], os.Args[3]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(os.Args) == 5 && os.Args[1] == writeCmd {
 		// A child of the benchmark writing a synthetic briefing (writeSynth).
 		n, err := strconv.Atoi(os.Args[2])
@@ -90,9 +105,10 @@ func main() {
 	baseline := flag.String("baseline", "", "build the generator from this module folder instead of the current one")
 	noZip := flag.Bool("nozip", false, "also time (a') build --no-zip, the full build less the offline zip")
 	rebuild := flag.Bool("rebuild", false, `also time (a") build over the previous build's site after one note edit`)
+	plainZip := flag.Bool("plainzip", false, "also time (c') plain Hugo followed by a zip of its output, made as build makes the offline zip")
 	steps := flag.Bool("steps", false, "also print the time of each of build's steps in each run of (a) (BRIEFING_TIMINGS)")
 	flag.Parse()
-	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline, extras{noZip: *noZip, rebuild: *rebuild, steps: *steps}); err != nil {
+	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline, extras{noZip: *noZip, rebuild: *rebuild, plainZip: *plainZip, steps: *steps}); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -100,7 +116,7 @@ func main() {
 
 // extras are the builds timed besides (a), (b) and (c), and steps, the
 // step times of (a).
-type extras struct{ noZip, rebuild, steps bool }
+type extras struct{ noZip, rebuild, plainZip, steps bool }
 
 func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extras) error {
 	var sizes []int
@@ -169,6 +185,10 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 		}
 		if ex.rebuild {
 			extraLines = append(extraLines, extra(`(a") build over the published site after one note edit`, n, r.a3, r.c))
+		}
+		if ex.plainZip {
+			extraLines = append(extraLines, fmt.Sprintf("(c') plain Hugo, then its output zipped as build zips the site, %d articles: %s (CPU %.2f s); a/c' %.2f, median of each run's own %.2f (CPU %.2f)",
+				n, secs(r.c2.wall), r.c2.cpu.Seconds(), r.a.wall.Seconds()/r.c2.wall.Seconds(), r.perRunC2.wall, r.perRunC2.cpu))
 		}
 		if ex.steps {
 			for i, a := range r.aRuns {
@@ -263,10 +283,25 @@ func formatSteps(steps []stepTime) string {
 // (a') build --no-zip, with -rebuild (a") the build over a published site.
 type sizeResult struct {
 	a, b, c, a2, a3 sample
-	aRuns           []sample // each timed run of (a), in order
+	// c2 is (c') with -plainzip: (c) and the zip of its output, added up
+	// run by run; perRunC2 the median of each run's own a/c'.
+	c2       sample
+	perRunC2 ratio
+	aRuns    []sample // each timed run of (a), in order
 	// perRun is the median of each run's own a/c, in wall and CPU time
 	// (see pairedRatio).
 	perRun ratio
+}
+
+// added is x and y added up run by run: the wall and CPU times of a
+// process and of the one run right after it, and the larger of their
+// peak memories.
+func added(x, y []sample) []sample {
+	out := make([]sample, min(len(x), len(y)))
+	for i := range out {
+		out[i] = sample{wall: x[i].wall + y[i].wall, cpu: x[i].cpu + y[i].cpu, rss: max(x[i].rss, y[i].rss)}
+	}
+	return out
 }
 
 // ratio is a ratio of wall times and of CPU times.
@@ -355,6 +390,21 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 			return measure(cmd)
 		}, &r.c},
 	}
+	if ex.plainZip {
+		// Right after (c), of the site it has just written.
+		zipC := filepath.Join(base, "plain-offline.zip")
+		zip := step{"zip of (c)", func() (sample, error) {
+			if err := aside(dir, zipC); err != nil { // as for (a)
+				return sample{}, err
+			}
+			self, err := os.Executable()
+			if err != nil {
+				return sample{}, err
+			}
+			return measure(exec.Command(self, zipCmd, outC, zipC))
+		}, new(sample)}
+		steps = slices.Insert(steps, 3, zip)
+	}
 	if ex.noZip {
 		outA2 := filepath.Join(base, "out-annotated-nozip")
 		steps = append(steps, step{"a'", func() (sample, error) {
@@ -420,6 +470,11 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 	}
 	r.aRuns = runsOf("a")
 	r.perRun = pairedRatio(r.aRuns, runsOf("c"))
+	if ex.plainZip {
+		c2 := added(runsOf("c"), runsOf("zip of (c)"))
+		r.c2 = median(c2)
+		r.perRunC2 = pairedRatio(r.aRuns, c2)
+	}
 	return r, nil
 }
 
@@ -745,6 +800,22 @@ func hugoVersion(bin string) string {
 }
 
 const writeCmd = "write-synthetic-briefing"
+
+const zipCmd = "zip-site"
+
+// zipSite writes a zip of the site in dir to the file out, as build writes
+// the offline zip of its own site (package offline).
+func zipSite(dir, out string) error {
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if err := offline.Write(f, os.DirFS(dir)); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
 
 // writeSynth writes a synthetic briefing of n articles (plain: the plain
 // Hugo project) into dir, from a child process. Were the benchmark to make

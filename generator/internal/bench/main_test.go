@@ -1,8 +1,11 @@
 package main
 
 import (
+	"archive/zip"
 	"errors"
+	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefing/annotated/generator/internal/offline"
 )
 
 // TestRunRejectsBadFlags checks that flags that would leave nothing to take
@@ -136,5 +141,89 @@ built 10000 articles, 200000 notes, 200 claims, 500 sources: 10009 pages written
 	}
 	if got := parseSteps("built 5 articles\n"); len(got) != 0 {
 		t.Errorf("parseSteps of a build without BRIEFING_TIMINGS: %v", got)
+	}
+}
+
+// TestAdded checks that (c') adds each run's zip to the same run's (c), not
+// to another run's, and keeps the larger peak memory.
+func TestAdded(t *testing.T) {
+	s := func(wall, cpu float64, rss int64) sample {
+		return sample{wall: time.Duration(wall * float64(time.Second)), cpu: time.Duration(cpu * float64(time.Second)), rss: rss}
+	}
+	c := []sample{s(2.0, 3.0, 300), s(2.4, 4.0, 310)}
+	zip := []sample{s(0.5, 0.9, 20), s(0.3, 0.5, 400), s(9, 9, 9)}
+	got := added(c, zip)
+	want := []sample{s(2.5, 3.9, 300), s(2.7, 4.5, 400)}
+	if len(got) != len(want) {
+		t.Fatalf("added: %d runs, want %d (the shorter list's)", len(got), len(want))
+	}
+	for i := range want {
+		if d := got[i].wall - want[i].wall; d < -time.Millisecond || d > time.Millisecond {
+			t.Errorf("run %d: wall %v, want %v", i, got[i].wall, want[i].wall)
+		}
+		if d := got[i].cpu - want[i].cpu; d < -time.Millisecond || d > time.Millisecond {
+			t.Errorf("run %d: cpu %v, want %v", i, got[i].cpu, want[i].cpu)
+		}
+		if got[i].rss != want[i].rss {
+			t.Errorf("run %d: rss %d, want %d", i, got[i].rss, want[i].rss)
+		}
+	}
+}
+
+// TestZipSite checks that the zip of a plain site holds every file of it,
+// with its bytes, under the offline zip's folder, as build's zip of its own
+// site does.
+func TestZipSite(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	files := map[string]string{
+		"index.html":           "<h1>Home</h1>",
+		"articles/a.html":      strings.Repeat("<p>text</p>", 5000),
+		"css/site.css":         "body{}",
+		"articles/deep/b.html": "b",
+		"briefing-offline.zip": "not packed into itself",
+	}
+	for name, data := range files {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "site.zip")
+	if err := zipSite(site, out); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	got := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		got[f.Name] = string(data)
+	}
+	delete(files, "briefing-offline.zip")
+	if len(got) != len(files) {
+		t.Errorf("the zip holds %d files, want %d: %v", len(got), len(files), slices.Sorted(maps.Keys(got)))
+	}
+	for name, data := range files {
+		if got[offline.Folder+"/"+name] != data {
+			t.Errorf("%s/%s: %d bytes, want %d", offline.Folder, name, len(got[offline.Folder+"/"+name]), len(data))
+		}
+	}
+	if err := zipSite(filepath.Join(dir, "missing"), filepath.Join(dir, "missing.zip")); err == nil {
+		t.Error("zipSite of a missing folder: no error")
 	}
 }
