@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/offline"
+	"github.com/briefing/annotated/generator/internal/synth"
 )
 
 // TestRunRejectsBadFlags checks that flags that would leave nothing to take
@@ -183,14 +184,12 @@ func TestZipSite(t *testing.T) {
 		"articles/deep/b.html": "b",
 		"briefing-offline.zip": "not packed into itself",
 	}
+	written := synth.Files{}
 	for name, data := range files {
-		p := filepath.Join(site, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		written[name] = []byte(data)
+	}
+	if err := writeFiles(site, written); err != nil {
+		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "site.zip")
 	if err := zipSite(site, out); err != nil {
