@@ -393,12 +393,12 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 	if ex.plainZip {
 		// Right after (c), of the site it has just written.
 		zipC := filepath.Join(base, "plain-offline.zip")
+		self, err := os.Executable()
+		if err != nil {
+			return sizeResult{}, err
+		}
 		zip := step{"zip of (c)", func() (sample, error) {
 			if err := aside(dir, zipC); err != nil { // as for (a)
-				return sample{}, err
-			}
-			self, err := os.Executable()
-			if err != nil {
 				return sample{}, err
 			}
 			return measure(exec.Command(self, zipCmd, outC, zipC))
