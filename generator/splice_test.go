@@ -1,11 +1,9 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"os/exec"
@@ -198,23 +196,13 @@ func TestBuildNoZip(t *testing.T) {
 // one, finds it sound.
 func checkZip(t *testing.T, zipData []byte, site map[string]string, path string) {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(zipData), int64(len(zipData)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	entries, files := briefingtest.Unzip(t, zipData)
 	var names []string
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
+	for _, f := range entries {
+		data := files[f.Name]
 		name := strings.TrimPrefix(f.Name, offline.Folder+"/")
 		want, ok := site[name]
 		switch {
-		case err != nil:
-			t.Errorf("%s: %v", f.Name, err)
 		case !ok:
 			t.Errorf("%s is in the zip, not in the site", f.Name)
 		case string(data) != want:

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"archive/zip"
 	"errors"
-	"io"
 	"io/fs"
 	"maps"
 	"math"
@@ -14,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/offline"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
@@ -195,30 +194,17 @@ func TestZipSite(t *testing.T) {
 	if err := zipSite(site, out); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.OpenReader(out)
+	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer zr.Close()
-	got := map[string]string{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		got[f.Name] = string(data)
-	}
+	_, got := briefingtest.Unzip(t, data)
 	delete(files, "briefing-offline.zip")
 	if len(got) != len(files) {
 		t.Errorf("the zip holds %d files, want %d: %v", len(got), len(files), slices.Sorted(maps.Keys(got)))
 	}
 	for name, data := range files {
-		if got[offline.Folder+"/"+name] != data {
+		if string(got[offline.Folder+"/"+name]) != data {
 			t.Errorf("%s/%s: %d bytes, want %d", offline.Folder, name, len(got[offline.Folder+"/"+name]), len(data))
 		}
 	}

@@ -1,5 +1,6 @@
 // Package briefingtest loads txtar fixtures of whole briefings for tests,
-// and compares what tests build (Same).
+// and compares what tests build (Same) and reads back the zips they
+// write (Unzip).
 //
 // A fixture is a txtar archive: its comment describes the case, and its files
 // are the briefing's files. A comment line "crlf: true" makes every file use
@@ -8,7 +9,9 @@
 package briefingtest
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,4 +79,29 @@ func Same(t testing.TB, what string, got, want []byte) {
 	from := max(0, i-80)
 	t.Errorf("%s differs at byte %d of %d (want %d):\n got …%s…\nwant …%s…", what, i, len(got), len(want),
 		got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
+}
+
+// Unzip reads every entry of the zip archive data: the entries in the
+// archive's order, and each one's bytes by its name. Reading an entry
+// checks its CRC-32; an archive or an entry that cannot be read fails t.
+func Unzip(t testing.TB, data []byte) ([]*zip.File, map[string][]byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("reading the zip: %v", err)
+	}
+	files := make(map[string][]byte, len(zr.File))
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		files[f.Name] = b
+	}
+	return zr.File, files
 }

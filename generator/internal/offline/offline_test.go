@@ -13,6 +13,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 )
 
 func site(mod time.Time) fstest.MapFS {
@@ -31,29 +33,20 @@ func TestWrite(t *testing.T) {
 	if err := Write(&buf, site(time.Now())); err != nil {
 		t.Fatal(err)
 	}
-	r, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	entries, files := briefingtest.Unzip(t, buf.Bytes())
 	want := []string{"briefing/annotations.jsonld", "briefing/articles/a.html", "briefing/articles/b.html", "briefing/css/x.css", "briefing/index.html"}
-	if len(r.File) != len(want) {
-		t.Fatalf("%d entries, want %d (the archive itself left out)", len(r.File), len(want))
+	if len(entries) != len(want) {
+		t.Fatalf("%d entries, want %d (the archive itself left out)", len(entries), len(want))
 	}
-	for i, f := range r.File {
+	for i, f := range entries {
 		if f.Name != want[i] {
 			t.Errorf("entry %d = %s, want %s (sorted)", i, f.Name, want[i])
 		}
 		if !f.Modified.Equal(Modified) {
 			t.Errorf("%s modified %v, want %v", f.Name, f.Modified, Modified)
 		}
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, _ := io.ReadAll(rc)
-		rc.Close()
 		src := site(time.Time{})[f.Name[len(Folder)+1:]]
-		if !bytes.Equal(data, src.Data) {
+		if !bytes.Equal(files[f.Name], src.Data) {
 			t.Errorf("%s: contents differ", f.Name)
 		}
 	}
@@ -122,23 +115,11 @@ func built() fstest.MapFS {
 // unpack reads every entry of a zip, checking its checksum.
 func unpack(t *testing.T, data []byte) (map[string][]byte, map[string]uint16) {
 	t.Helper()
-	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, methods := map[string][]byte{}, map[string]uint16{}
+	entries, files := briefingtest.Unzip(t, data)
+	methods := map[string]uint16{}
 	var names []string
-	for _, f := range r.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc) // fails on a wrong CRC-32
-		rc.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		files[f.Name], methods[f.Name] = b, f.Method
+	for _, f := range entries {
+		methods[f.Name] = f.Method
 		names = append(names, f.Name)
 	}
 	if !sort.StringsAreSorted(names) {

@@ -1,7 +1,6 @@
 package offline
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -13,6 +12,8 @@ import (
 	"slices"
 	"sync"
 	"testing"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 )
 
 // packFiles is a site for Pack: empty, small, incompressible and
@@ -78,22 +79,13 @@ func packReusing(t *testing.T, files map[string][]byte, prev *Previous) ([]byte,
 func TestPack(t *testing.T) {
 	files := packFiles()
 	data, asked := pack(t, files)
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	entries, got := briefingtest.Unzip(t, data)
 	var names []string
-	for _, f := range zr.File {
+	for _, f := range entries {
 		name := f.Name[len(Folder)+1:]
 		names = append(names, name)
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil || !bytes.Equal(got, files[name]) {
-			t.Errorf("%s: %d bytes (%v), want %d", f.Name, len(got), err, len(files[name]))
+		if !bytes.Equal(got[f.Name], files[name]) {
+			t.Errorf("%s: %d bytes, want %d", f.Name, len(got[f.Name]), len(files[name]))
 		}
 		if !f.Modified.Equal(Modified) || f.Mode() != 0o644 {
 			t.Errorf("%s: modified %v, mode %v", f.Name, f.Modified, f.Mode())
