@@ -219,17 +219,47 @@ func compileInto(root string, opt stage.Options, sink stage.Sink) (*site.Result,
 		return nil, err
 	}
 	if sink != nil {
-		// Streamed, the compile's live memory is mostly the loaded
-		// briefing (some 360 MB at 10,000 articles once loaded, less as
-		// the articles are staged and their text dropped); a soft limit makes
-		// the garbage collector work harder near it rather than let the
-		// heap grow to twice that. GOMEMLIMIT, when set, decides instead.
-		if os.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(streamMemoryLimit)
-		}
+		limitMemory()
 		return site.Stream(fsys, opt, sink)
 	}
 	return site.Compile(fsys, opt)
+}
+
+// limitMemory sets the soft memory limit of a streamed compile or a
+// check: their live memory is mostly the loaded briefing (some 360 MB at
+// 10,000 articles once loaded, less as a stream stages the articles and
+// drops their text), and a soft limit makes the garbage collector work
+// harder near it rather than let the heap grow to five times that (see
+// heapGCPercent). GOMEMLIMIT, when set, decides instead.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(streamMemoryLimit)
+	}
+}
+
+// checkStages, when set, has check stage every page, as build does, into a
+// sink that keeps nothing: what check did before site.Check, and what the
+// benchmark times as the generator's own stages, (b).
+const checkStages = "BRIEFING_CHECK_STAGES"
+
+// checkRoot checks the briefing in root (site.Check): every problem that
+// a build would report, and no page made.
+func checkRoot(root string) (*site.Result, error) {
+	if os.Getenv(checkStages) == "1" {
+		return compileInto(root, stage.Options{}, stage.Discard{})
+	}
+	fsys, closeRoot, err := openRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer closeRoot()
+	// The theme's strings are read as a build reads them, so that a
+	// briefing's own theme with broken ones fails its check too.
+	if _, err := stage.LoadText(themeFS(root)); err != nil {
+		return nil, err
+	}
+	limitMemory()
+	return site.Check(fsys)
 }
 
 // themeFS is the theme a briefing is built with: its own
@@ -243,7 +273,7 @@ func themeFS(root string) fs.FS {
 }
 
 func check(root string, stdout, stderr io.Writer) int {
-	res, err := compileInto(root, stage.Options{}, stage.Discard{})
+	res, err := checkRoot(root)
 	if err != nil {
 		report(root, err, stderr)
 		return 1

@@ -154,6 +154,50 @@ func TestCheckWritesNothing(t *testing.T) {
 	}
 }
 
+// TestCheckStages: with BRIEFING_CHECK_STAGES=1 check stages every page,
+// as the benchmark's (b) has it do, and says what it says without: the
+// same summary for a briefing that compiles, the same problems for one
+// that does not.
+func TestCheckStages(t *testing.T) {
+	root := t.TempDir()
+	fs := briefingtest.Load(t, "internal/site/testdata/typography.txtar")
+	briefingtest.WriteDir(t, fs, root)
+	broken := t.TempDir()
+	fs["annotations/curly.yaml"].Data = []byte("notes:\n  - id: a\n    quote: nowhere to be found at all\n    kind: context\n    note: x\n")
+	fs["content/_index.md"].Data = append(fs["content/_index.md"].Data, "\n<div>raw</div>\n"...)
+	briefingtest.WriteDir(t, fs, broken)
+	for _, dir := range []string{root, broken} {
+		code, stdout, stderr := runCmd(t, "check", "--root", dir)
+		t.Setenv("BRIEFING_CHECK_STAGES", "1")
+		scode, sstdout, sstderr := runCmd(t, "check", "--root", dir)
+		t.Setenv("BRIEFING_CHECK_STAGES", "")
+		if scode != code || sstdout != stdout || sstderr != stderr {
+			t.Errorf("check staging exited %d with\n%s%s\nwithout staging %d with\n%s%s", scode, sstdout, sstderr, code, stdout, stderr)
+		}
+	}
+	if code, _, stderr := runCmd(t, "check", "--root", broken); code != 1 || !strings.Contains(stderr, "the quote is not in the article") || !strings.Contains(stderr, "raw HTML is not allowed in the overview") {
+		t.Errorf("the broken briefing checks with %d:\n%s", code, stderr)
+	}
+}
+
+// TestCheckReadsOwnTheme: check reads a briefing's own theme's strings as
+// build does, and fails, as build would, when they do not read.
+func TestCheckReadsOwnTheme(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	theme := ownTheme(t, root)
+	if code, _, stderr := runCmd(t, "check", "--root", root); code != 0 {
+		t.Fatalf("check with a copy of the bundled theme exited %d: %s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(theme, "i18n", "en.toml"), []byte("sources = [unclosed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "check", "--root", root)
+	if code != 1 || !strings.Contains(stderr, "en.toml") {
+		t.Errorf("check with broken theme strings exited %d: %s", code, stderr)
+	}
+}
+
 func TestCheckReportsAllProblems(t *testing.T) {
 	root := t.TempDir()
 	fs := briefingtest.Load(t, "internal/site/testdata/typography.txtar")

@@ -10,8 +10,9 @@
 // pinned Hugo with the same flags), and times, as child processes:
 //
 //	(a) generator build: the whole annotated build, Hugo and publishing included
-//	(b) generator check: the generator's own stages alone (load, validate,
-//	    anchor, render, stage), writing nothing
+//	(b) generator check with BRIEFING_CHECK_STAGES=1: the generator's own
+//	    stages alone (load, validate, anchor, render, stage), writing
+//	    nothing (check alone stages nothing)
 //	(c) hugo build of the plain project
 //
 // It prints the median of the runs, the ratio a/c, articles per second for
@@ -377,7 +378,11 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 			return measure(cmd)
 		}, &r.a},
 		{"b", func() (sample, error) {
-			return measure(command(modDir, gen, "check", "--root", briefingDir))
+			// Every stage, staging included, as check did before it
+			// left the staging out (site.Check).
+			cmd := command(modDir, gen, "check", "--root", briefingDir)
+			cmd.Env = append(os.Environ(), "BRIEFING_CHECK_STAGES=1")
+			return measure(cmd)
 		}, &r.b},
 		{"c", func() (sample, error) {
 			if err := aside(dir, outC); err != nil { // as for (a)

@@ -410,7 +410,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		data := page(frontMatter{
 			Title: m.Title, Layout: "methodology",
 			Params: map[string]any{"verdicts": verdictScale(), "kinds": kindList()},
-		}, r.Markdown(m.Body, "the methodology", errs))
+		}, methodologyHTML(m, r, errs))
 		if err := sink.File("content/methodology.html", data); err != nil {
 			return Counts{}, err
 		}
@@ -484,6 +484,27 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	return w.counts, nil
 }
 
+// methodologyHTML is the methodology page's body.
+func methodologyHTML(m *briefing.Page, r *render.Renderer, errs *diag.List) string {
+	return r.Markdown(m.Body, "the methodology", errs)
+}
+
+// CheckShared adds to errs the problems that a Writer finds in what it
+// renders beside the articles, the briefing's own Markdown (the overview
+// and the timeline, the claims, the methodology), as NewWriter and Close
+// add them, in their order; it makes no page. A check (site.Check) that
+// renders the articles but makes no page reports with it every problem
+// that staging them would.
+func CheckShared(b *briefing.Briefing, r *render.Renderer, errs *diag.List) {
+	var o diag.List
+	overviewData(b, r, &o)
+	errs.Append(&o)
+	claimsData(b, r, nil, errs)
+	if m := b.Methodology; m != nil {
+		methodologyHTML(m, r, errs)
+	}
+}
+
 // searchAdder writes the spooled notes documents into the index. The
 // spool holds each article's documents, each after a comma, back to back:
 // the comma before the first is the index's to drop. What the spool hands
@@ -501,9 +522,10 @@ func (a *searchAdder) Keep(p []byte) error {
 	return a.s.err
 }
 
-// Discard is a Sink that keeps nothing: "check" stages the whole briefing
-// into it, so that every problem staging finds is reported, and writes
-// nothing.
+// Discard is a Sink that keeps nothing: "check" with
+// BRIEFING_CHECK_STAGES=1 stages the whole briefing into it, making every
+// page, and writes nothing (the benchmark's (b)). "check" alone makes no
+// page (site.Check, with CheckShared).
 type Discard struct{}
 
 var _ Sink = Discard{}
