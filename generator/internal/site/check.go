@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/input"
 	"github.com/briefing/annotated/generator/internal/parallel"
@@ -18,8 +19,10 @@ import (
 // counts of articles, notes, claims and sources: staging finds no problem
 // of its own beyond the briefing's Markdown, and making the pages is half
 // of a compile's work. Each article's rendering is dropped once its notes
-// are counted. The Result holds the briefing, its counts and times; its
-// Render time is the articles', its Stage time the briefing's Markdown.
+// are counted, and, as in Stream, its text and notes once it is rendered:
+// the Result's Briefing has neither any more. The Result holds the
+// briefing, its counts and times; its Render time is the articles', its
+// Stage time the briefing's Markdown.
 func Check(fsys fs.FS) (*Result, error) {
 	var errs diag.List
 	t0 := time.Now()
@@ -29,7 +32,11 @@ func Check(fsys fs.FS) (*Result, error) {
 	artErrs := make([]diag.List, len(b.Articles))
 	notes := make([]int, len(b.Articles))
 	parallel.For(len(b.Articles), func(i int) {
-		notes[i] = len(r.Article(b.Articles[i], &artErrs[i]).Notes)
+		a := b.Articles[i]
+		notes[i] = len(r.Article(a, &artErrs[i]).Notes)
+		// Checked: the article's text and notes are needed no more,
+		// and are most of what the loaded briefing holds (as in Stream).
+		a.Body, a.Notes = briefing.Markdown{}, nil
 	})
 	res := &Result{Briefing: b, Counts: stage.Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)}}
 	for i := range artErrs {
