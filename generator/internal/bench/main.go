@@ -30,6 +30,10 @@
 // the offline zip taking the compressed pieces of the files that did not
 // change from the published one.
 //
+// -check also times (b') check as a user runs it, which loads, validates,
+// anchors and renders but makes no page (with BRIEFING_CHECK_STAGES=1, as
+// (b) runs it, it makes every page too).
+//
 // -plainzip also times (c') plain Hugo followed by a zip of its output,
 // made as build makes the offline zip (package offline, on every core, at
 // the same compression level): what a user without this tool would run to
@@ -107,9 +111,10 @@ func main() {
 	noZip := flag.Bool("nozip", false, "also time (a') build --no-zip, the full build less the offline zip")
 	rebuild := flag.Bool("rebuild", false, `also time (a") build over the previous build's site after one note edit`)
 	plainZip := flag.Bool("plainzip", false, "also time (c') plain Hugo followed by a zip of its output, made as build makes the offline zip")
+	check := flag.Bool("check", false, "also time (b') check as a user runs it: loading, validating, anchoring and rendering, no page made")
 	steps := flag.Bool("steps", false, "also print the time of each of build's steps in each run of (a) (BRIEFING_TIMINGS)")
 	flag.Parse()
-	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline, extras{noZip: *noZip, rebuild: *rebuild, plainZip: *plainZip, steps: *steps}); err != nil {
+	if err := run(*sizes, *runs, *serveN, *edits, *dir, *baseline, extras{noZip: *noZip, rebuild: *rebuild, plainZip: *plainZip, check: *check, steps: *steps}); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -117,7 +122,7 @@ func main() {
 
 // extras are the builds timed besides (a), (b) and (c), and steps, the
 // step times of (a).
-type extras struct{ noZip, rebuild, plainZip, steps bool }
+type extras struct{ noZip, rebuild, plainZip, check, steps bool }
 
 func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extras) error {
 	var sizes []int
@@ -186,6 +191,10 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 		}
 		if ex.rebuild {
 			extraLines = append(extraLines, extra(`(a") build over the published site after one note edit`, n, r.a3, r.c))
+		}
+		if ex.check {
+			extraLines = append(extraLines, fmt.Sprintf("(b') check as a user runs it (no page made), %d articles: %s, %.0f articles/s; CPU %.2f s, %.0f articles per CPU-s; peak RSS %s",
+				n, secs(r.b2.wall), float64(n)/r.b2.wall.Seconds(), r.b2.cpu.Seconds(), float64(n)/r.b2.cpu.Seconds(), mib(r.b2.rss)))
 		}
 		if ex.plainZip {
 			extraLines = append(extraLines, fmt.Sprintf("(c') plain Hugo, then its output zipped as build zips the site, %d articles: %s (CPU %.2f s); a/c' %.2f, median of each run's own %.2f (CPU %.2f)",
@@ -284,6 +293,7 @@ func formatSteps(steps []stepTime) string {
 // (a') build --no-zip, with -rebuild (a") the build over a published site.
 type sizeResult struct {
 	a, b, c, a2, a3 sample
+	b2              sample // (b') with -check: check as a user runs it
 	// c2 is (c') with -plainzip: (c) and the zip of its output, added up
 	// run by run; perRunC2 the median of each run's own a/c'.
 	c2       sample
@@ -409,6 +419,11 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 			return measure(exec.Command(self, zipCmd, outC, zipC))
 		}, new(sample)}
 		steps = slices.Insert(steps, 3, zip)
+	}
+	if ex.check {
+		steps = append(steps, step{"b'", func() (sample, error) {
+			return measure(command(modDir, gen, "check", "--root", briefingDir))
+		}, &r.b2})
 	}
 	if ex.noZip {
 		outA2 := filepath.Join(base, "out-annotated-nozip")
