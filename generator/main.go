@@ -210,14 +210,12 @@ func compile(root string, opt stage.Options) (*site.Result, error) {
 // compileInto is compile that, given a sink, streams the staged project
 // into it (site.Stream): the Result then holds no files.
 func compileInto(root string, opt stage.Options, sink stage.Sink) (*site.Result, error) {
-	fsys, closeRoot, err := openRoot(root)
+	fsys, text, closeRoot, err := openBriefing(root)
 	if err != nil {
 		return nil, err
 	}
 	defer closeRoot()
-	if opt.Text, err = stage.LoadText(themeFS(root)); err != nil {
-		return nil, err
-	}
+	opt.Text = text
 	if sink != nil {
 		limitMemory()
 		return site.Stream(fsys, opt, sink)
@@ -248,18 +246,32 @@ func checkRoot(root string) (*site.Result, error) {
 	if os.Getenv(checkStages) == "1" {
 		return compileInto(root, stage.Options{}, stage.Discard{})
 	}
-	fsys, closeRoot, err := openRoot(root)
+	// The theme's strings are read as a build reads them, so that a
+	// briefing's own theme with broken ones fails its check too.
+	fsys, _, closeRoot, err := openBriefing(root)
 	if err != nil {
 		return nil, err
 	}
 	defer closeRoot()
-	// The theme's strings are read as a build reads them, so that a
-	// briefing's own theme with broken ones fails its check too.
-	if _, err := stage.LoadText(themeFS(root)); err != nil {
-		return nil, err
-	}
 	limitMemory()
 	return site.Check(fsys)
+}
+
+// openBriefing opens the briefing folder in root (openRoot) and reads the
+// strings of the theme it is built with (themeFS), as every compile and
+// check does, and returns the folder, the strings and what closes the
+// folder.
+func openBriefing(root string) (fs.FS, *stage.Text, func(), error) {
+	fsys, closeRoot, err := openRoot(root)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	text, err := stage.LoadText(themeFS(root))
+	if err != nil {
+		closeRoot()
+		return nil, nil, nil, err
+	}
+	return fsys, text, closeRoot, nil
 }
 
 // themeFS is the theme a briefing is built with: its own
