@@ -15,10 +15,14 @@
 //	    nothing (check alone stages nothing)
 //	(c) hugo build of the plain project
 //
+// Each run builds (a), (b) and (c) in turn, and every other run (c), (b)
+// and (a), so that neither of (a) and (c) always comes after the other.
 // It prints the median of the runs, the ratio a/c, articles per second for
 // (b), the CPU time (user and system) of each, which a busy machine
-// disturbs less than wall time, and each process's peak resident memory (for (a), the larger of the generator and
-// the Hugo it runs). With -serve N it then starts "generator serve" on a
+// disturbs less than wall time, each process's peak resident memory (for
+// (a), the larger of the generator and the Hugo it runs) and, on Linux,
+// what some of the kernel's memory counters (vmFields) counted while each
+// step ran. With -serve N it then starts "generator serve" on a
 // briefing of N articles, saves edits of four kinds (a note's text edited
 // and a note added, in as many notes files each; a timeline entry edited;
 // an article added, dated before every other), and times each from saving
@@ -174,7 +178,7 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 	fmt.Println("| articles | (a) full build | (b) stages | (c) plain Hugo | a/c | (b) articles/s | CPU time a · b · c | CPU a/c | (b) articles per CPU-s | peak RSS a · b · c |")
 	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	var full []time.Duration
-	var extraLines, perRunLines, stepLines []string
+	var extraLines, perRunLines, vmLines, stepLines []string
 	extra := func(what string, n int, s, c sample) string {
 		return fmt.Sprintf("%s, %d articles: %s, against (c) %.2f; CPU %.2f s, against (c) %.2f; peak RSS %s",
 			what, n, secs(s.wall), s.wall.Seconds()/c.wall.Seconds(), s.cpu.Seconds(), s.cpu.Seconds()/c.cpu.Seconds(), mib(s.rss))
@@ -185,7 +189,9 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 			return err
 		}
 		full = append(full, r.a.wall)
-		perRunLines = append(perRunLines, fmt.Sprintf("a/c, %d articles, median of each run's own ratio: %.2f (CPU %.2f)", n, r.perRun.wall, r.perRun.cpu))
+		perRunLines = append(perRunLines,
+			fmt.Sprintf("a/c, %d articles, median of each run's own ratio: %.2f (CPU %.2f)", n, r.perRun.wall, r.perRun.cpu),
+			fmt.Sprintf("a/c, %d articles, run by run: %s", n, formatRuns(r.aRuns, r.cRuns)))
 		if ex.noZip {
 			extraLines = append(extraLines, extra("(a') build --no-zip", n, r.a2, r.c))
 		}
@@ -200,6 +206,9 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 			extraLines = append(extraLines, fmt.Sprintf("(c') plain Hugo, then its output zipped as build zips the site, %d articles: %s (CPU %.2f s); a/c' %.2f, median of each run's own %.2f (CPU %.2f)",
 				n, secs(r.c2.wall), r.c2.cpu.Seconds(), r.a.wall.Seconds()/r.c2.wall.Seconds(), r.perRunC2.wall, r.perRunC2.cpu))
 		}
+		for _, st := range r.vm {
+			vmLines = append(vmLines, fmt.Sprintf("/proc/vmstat while (%s) ran, %d articles, summed over the timed runs: %s", st.name, n, st.counts))
+		}
 		if ex.steps {
 			for i, a := range r.aRuns {
 				stepLines = append(stepLines, fmt.Sprintf("(a) steps, %d articles, run %d (%s): %s", n, i+1, secs(a.wall), formatSteps(a.steps)))
@@ -212,10 +221,11 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 			float64(n)/r.b.cpu.Seconds(),
 			mib(r.a.rss), mib(r.b.rss), mib(r.c.rss))
 	}
-	for _, line := range slices.Concat(perRunLines, extraLines, stepLines) {
+	lines := slices.Concat(perRunLines, extraLines, vmLines, stepLines)
+	for _, line := range lines {
 		fmt.Printf("\n%s", line)
 	}
-	if len(perRunLines)+len(extraLines)+len(stepLines) > 0 {
+	if len(lines) > 0 {
 		fmt.Println()
 	}
 	for i := 1; i < len(sizes); i++ {
@@ -233,11 +243,12 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 
 // sample is one process's cost: wall time, CPU time (user and system, its
 // children included) and peak resident memory (the largest of the process
-// and its children); and, of a build run with BRIEFING_TIMINGS, the time
-// of each of its steps.
+// and its children); the kernel's memory counters while it ran; and, of a build
+// run with BRIEFING_TIMINGS, the time of each of its steps.
 type sample struct {
 	wall, cpu time.Duration
-	rss       int64 // bytes
+	rss       int64    // bytes
+	vm        vmCounts // what the kernel's memory counters counted while it ran
 	steps     []stepTime
 }
 
@@ -299,6 +310,10 @@ type sizeResult struct {
 	c2       sample
 	perRunC2 ratio
 	aRuns    []sample // each timed run of (a), in order
+	cRuns    []sample // and of (c)
+	// vm is, for each step, the kernel's memory counters summed over its
+	// timed runs, where /proc/vmstat tells them.
+	vm []namedCounts
 	// perRun is the median of each run's own a/c, in wall and CPU time
 	// (see pairedRatio).
 	perRun ratio
@@ -412,7 +427,7 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 		if err != nil {
 			return sizeResult{}, err
 		}
-		zip := step{"zip of (c)", func() (sample, error) {
+		zip := step{zipStep, func() (sample, error) {
 			if err := aside(dir, zipC); err != nil { // as for (a)
 				return sample{}, err
 			}
@@ -459,9 +474,14 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 			return measure(command(modDir, gen, "build", "--root", briefingDir, "--out", outA3))
 		}, &r.a3})
 	}
+	names := make([]string, len(steps))
+	for i, st := range steps {
+		names[i] = st.name
+	}
 	all := make([][]sample, len(steps))
 	for r := 0; r <= runs; r++ { // run 0 warms up caches and is not counted
-		for i, step := range steps {
+		for _, i := range runOrder(names, r) {
+			step := steps[i]
 			// What the previous step wrote goes to the disk first,
 			// untimed: a build at 10,000 articles writes 2.5 GB, and
 			// the disk writing it back would slow down the next step,
@@ -483,19 +503,159 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 	}
 	for i, step := range steps {
 		*step.median = median(all[i])
+		if v := vmOf(all[i]); v != nil {
+			r.vm = append(r.vm, namedCounts{step.name, v})
+		}
 	}
 	runsOf := func(name string) []sample {
 		i := slices.IndexFunc(steps, func(s step) bool { return s.name == name })
 		return all[i]
 	}
-	r.aRuns = runsOf("a")
-	r.perRun = pairedRatio(r.aRuns, runsOf("c"))
+	r.aRuns, r.cRuns = runsOf("a"), runsOf("c")
+	r.perRun = pairedRatio(r.aRuns, r.cRuns)
 	if ex.plainZip {
 		c2 := added(runsOf("c"), runsOf("zip of (c)"))
 		r.c2 = median(c2)
 		r.perRunC2 = pairedRatio(r.aRuns, c2)
 	}
 	return r, nil
+}
+
+// zipStep is the name of the step that zips (c)'s output (-plainzip).
+const zipStep = "zip of (c)"
+
+// runOrder is the order in which run r (0 being the warm-up) runs the
+// steps named: as named in odd runs; in even runs (c), and its zip, first,
+// then (b), then (a). The extras come last in every run. A build's speed
+// depends on what ran just before it (the page cache it left, the memory
+// it fragmented: see docs/performance-history.md), so (a) and (c) each
+// follow the other in half the runs, rather than (a) always following
+// (c) by way of (b).
+func runOrder(names []string, r int) []int {
+	order := make([]int, 0, len(names))
+	if r%2 == 1 {
+		for i := range names {
+			order = append(order, i)
+		}
+		return order
+	}
+	first := []string{"c", zipStep, "b", "a"}
+	for _, name := range first {
+		if i := slices.Index(names, name); i >= 0 {
+			order = append(order, i)
+		}
+	}
+	for i, name := range names {
+		if !slices.Contains(first, name) {
+			order = append(order, i)
+		}
+	}
+	return order
+}
+
+// formatRuns is each timed run's (a) and (c), wall time, and which of
+// them came first in it (see runOrder; timed runs count from 1).
+func formatRuns(a, c []sample) string {
+	parts := make([]string, min(len(a), len(c)))
+	for i := range parts {
+		first := "a"
+		if (i+1)%2 == 0 {
+			first = "c"
+		}
+		parts[i] = fmt.Sprintf("run %d (%s first) %.2f/%.2f s = %.2f", i+1, first,
+			a[i].wall.Seconds(), c[i].wall.Seconds(), a[i].wall.Seconds()/c[i].wall.Seconds())
+	}
+	return strings.Join(parts, ", ")
+}
+
+// namedCounts are a step's name and its counters.
+type namedCounts struct {
+	name   string
+	counts vmCounts
+}
+
+// vmFields are the counters of /proc/vmstat the benchmark counts while
+// each step runs: compaction stalls (a program asking for memory waits
+// while the kernel moves pages to make a huge page), and the pages
+// scanned for reclaiming, by the program that asked for memory itself
+// (direct reclaim: it waits) and by the kernel's own thread (kswapd: it
+// takes a core), which happens once the page cache has taken the free
+// memory.
+var vmFields = []string{"compact_stall", "pgscan_direct", "pgscan_kswapd"}
+
+// vmCounts are the counters of vmFields, in that order, or nil where
+// they are not known (not Linux, or a kernel without one of them).
+type vmCounts []int64
+
+// readVM returns the counters since the machine started.
+func readVM() vmCounts {
+	data, err := os.ReadFile("/proc/vmstat")
+	if err != nil {
+		return nil
+	}
+	v := make(vmCounts, len(vmFields))
+	for i, name := range vmFields {
+		if v[i] = vmstatField(string(data), name); v[i] < 0 {
+			return nil
+		}
+	}
+	return v
+}
+
+// since is what the counters counted from before to v, or nil when
+// either is unknown.
+func (v vmCounts) since(before vmCounts) vmCounts {
+	if v == nil || before == nil {
+		return nil
+	}
+	d := make(vmCounts, len(v))
+	for i := range v {
+		d[i] = v[i] - before[i]
+	}
+	return d
+}
+
+// vmOf sums the counters of ss; nil when any run's are unknown.
+func vmOf(ss []sample) vmCounts {
+	if len(ss) == 0 {
+		return nil
+	}
+	sum := make(vmCounts, len(vmFields))
+	for _, s := range ss {
+		if s.vm == nil {
+			return nil
+		}
+		for i := range sum {
+			sum[i] += s.vm[i]
+		}
+	}
+	return sum
+}
+
+// String is the counters named, "compact_stall 3, pgscan_direct 0, …".
+func (v vmCounts) String() string {
+	parts := make([]string, len(v))
+	for i, n := range v {
+		parts[i] = fmt.Sprintf("%s %d", vmFields[i], n)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// vmstatField is the value of the line "name value" in text, in the format
+// of /proc/vmstat, or -1.
+func vmstatField(text, name string) int64 {
+	for _, line := range strings.Split(text, "\n") {
+		k, v, ok := strings.Cut(line, " ")
+		if !ok || k != name {
+			continue
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	return -1
 }
 
 // aside moves the folder from, if there is one, into dir's trash folder,
@@ -549,20 +709,24 @@ func measure(cmd *exec.Cmd) (sample, error) {
 	if cmd.Stderr == nil {
 		cmd.Stderr = &out
 	}
+	vm := readVM()
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
 		return sample{}, fmt.Errorf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, out.String())
 	}
+	// What any process on the machine caused while cmd ran: on an idle
+	// machine, nearly all cmd's.
+	vm = readVM().since(vm)
 	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	if !ok {
-		return sample{wall: wall}, nil
+		return sample{wall: wall, vm: vm}, nil
 	}
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	// On Linux the usage wait4 reports covers the process and the children
 	// it waited for; ru_maxrss is the largest of them, in KiB.
-	return sample{wall: wall, cpu: cpu, rss: ru.Maxrss * 1024, steps: parseSteps(out.String())}, nil
+	return sample{wall: wall, cpu: cpu, rss: ru.Maxrss * 1024, vm: vm, steps: parseSteps(out.String())}, nil
 }
 
 // median returns the run with the median wall time, and the largest peak

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"math"
@@ -210,5 +211,111 @@ func TestZipSite(t *testing.T) {
 	}
 	if err := zipSite(filepath.Join(dir, "missing"), filepath.Join(dir, "missing.zip")); err == nil {
 		t.Error("zipSite of a missing folder: no error")
+	}
+}
+
+// TestRunOrder checks that (a) and (c) take turns at coming first, that a
+// zip of (c) always follows (c) at once, and that every step runs once in
+// every run.
+func TestRunOrder(t *testing.T) {
+	named := func(names []string, order []int) []string {
+		var out []string
+		for _, i := range order {
+			out = append(out, names[i])
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		names     []string
+		even, odd []string
+	}{
+		{
+			names: []string{"a", "b", "c"},
+			odd:   []string{"a", "b", "c"},
+			even:  []string{"c", "b", "a"},
+		},
+		{
+			names: []string{"a", "b", "c", zipStep, "b'", "a'", `a"`},
+			odd:   []string{"a", "b", "c", zipStep, "b'", "a'", `a"`},
+			even:  []string{"c", zipStep, "b", "a", "b'", "a'", `a"`},
+		},
+		{
+			names: []string{"a", "b", "c", "a'"},
+			odd:   []string{"a", "b", "c", "a'"},
+			even:  []string{"c", "b", "a", "a'"},
+		},
+	} {
+		for r := range 4 {
+			want := tc.odd
+			if r%2 == 0 {
+				want = tc.even
+			}
+			if got := named(tc.names, runOrder(tc.names, r)); !slices.Equal(got, want) {
+				t.Errorf("run %d of %v: %v, want %v", r, tc.names, got, want)
+			}
+		}
+	}
+}
+
+// TestVmstatField reads a counter from text in /proc/vmstat's format
+// (lines from this machine's), and -1 for one missing or malformed.
+func TestVmstatField(t *testing.T) {
+	text := "thp_fault_alloc 5170\ncompact_stall 25108\ncompact_fail 1203\ncompact_stall_x 7\nbroken x\n"
+	for name, want := range map[string]int64{
+		"compact_stall":   25108,
+		"compact_fail":    1203,
+		"compact":         -1,
+		"compact_success": -1,
+		"broken":          -1,
+	} {
+		if got := vmstatField(text, name); got != want {
+			t.Errorf("vmstatField(%q) = %d, want %d", name, got, want)
+		}
+	}
+	if _, err := os.Stat("/proc/vmstat"); err == nil {
+		if v := readVM(); len(v) != len(vmFields) {
+			t.Errorf("readVM() = %v on a machine with /proc/vmstat, want %d counters", v, len(vmFields))
+		}
+	}
+}
+
+// TestVMCounts checks the counters counted between two readings, their
+// sum over runs, and that an unknown reading makes them unknown rather
+// than zero.
+func TestVMCounts(t *testing.T) {
+	before, after := vmCounts{10, 100, 1000}, vmCounts{13, 100, 1500}
+	d := after.since(before)
+	if !slices.Equal(d, vmCounts{3, 0, 500}) {
+		t.Errorf("since = %v, want [3 0 500]", d)
+	}
+	if after.since(nil) != nil || vmCounts(nil).since(before) != nil {
+		t.Error("since with an unknown reading: want nil")
+	}
+	if got := vmOf([]sample{{vm: d}, {vm: vmCounts{1, 2, 3}}}); !slices.Equal(got, vmCounts{4, 2, 503}) {
+		t.Errorf("vmOf = %v, want [4 2 503]", got)
+	}
+	if vmOf([]sample{{vm: d}, {}}) != nil || vmOf(nil) != nil {
+		t.Error("vmOf with a run unknown, or of no runs: want nil")
+	}
+	if got := d.String(); got != "compact_stall 3, pgscan_direct 0, pgscan_kswapd 500" {
+		t.Errorf("String = %q", got)
+	}
+}
+
+// TestFormatRuns checks that each run's line names the build that came
+// first in it as runOrder ordered them.
+func TestFormatRuns(t *testing.T) {
+	s := func(wall float64) sample { return sample{wall: time.Duration(wall * float64(time.Second))} }
+	got := formatRuns([]sample{s(2), s(3), s(1)}, []sample{s(1), s(2), s(4)})
+	want := "run 1 (a first) 2.00/1.00 s = 2.00, run 2 (c first) 3.00/2.00 s = 1.50, run 3 (a first) 1.00/4.00 s = 0.25"
+	if got != want {
+		t.Errorf("formatRuns:\n got %s\nwant %s", got, want)
+	}
+	names := []string{"a", "b", "c"}
+	for r := 1; r <= 3; r++ {
+		first := names[runOrder(names, r)[0]]
+		if !strings.Contains(got, fmt.Sprintf("run %d (%s first)", r, first)) {
+			t.Errorf("run %d: runOrder runs %s first, the line says otherwise: %s", r, first, got)
+		}
 	}
 }
