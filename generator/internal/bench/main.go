@@ -580,8 +580,9 @@ type namedCounts struct {
 // scanned for reclaiming, by the program that asked for memory itself
 // (direct reclaim: it waits) and by the kernel's own thread (kswapd: it
 // takes a core), which happens once the page cache has taken the free
-// memory.
-var vmFields = []string{"compact_stall", "pgscan_direct", "pgscan_kswapd"}
+// memory; and the huge pages a program was given when it first touched
+// memory, and those it asked for and did not get.
+var vmFields = []string{"compact_stall", "pgscan_direct", "pgscan_kswapd", "thp_fault_alloc", "thp_fault_fallback"}
 
 // vmCounts are the counters of vmFields, in that order, or nil where
 // they are not known (not Linux, or a kernel without one of them).

@@ -283,21 +283,21 @@ func TestVmstatField(t *testing.T) {
 // sum over runs, and that an unknown reading makes them unknown rather
 // than zero.
 func TestVMCounts(t *testing.T) {
-	before, after := vmCounts{10, 100, 1000}, vmCounts{13, 100, 1500}
+	before, after := vmCounts{10, 100, 1000, 7, 0}, vmCounts{13, 100, 1500, 207, 1}
 	d := after.since(before)
-	if !slices.Equal(d, vmCounts{3, 0, 500}) {
-		t.Errorf("since = %v, want [3 0 500]", d)
+	if !slices.Equal(d, vmCounts{3, 0, 500, 200, 1}) {
+		t.Errorf("since = %v, want [3 0 500 200 1]", d)
 	}
 	if after.since(nil) != nil || vmCounts(nil).since(before) != nil {
 		t.Error("since with an unknown reading: want nil")
 	}
-	if got := vmOf([]sample{{vm: d}, {vm: vmCounts{1, 2, 3}}}); !slices.Equal(got, vmCounts{4, 2, 503}) {
-		t.Errorf("vmOf = %v, want [4 2 503]", got)
+	if got := vmOf([]sample{{vm: d}, {vm: vmCounts{1, 2, 3, 4, 5}}}); !slices.Equal(got, vmCounts{4, 2, 503, 204, 6}) {
+		t.Errorf("vmOf = %v, want [4 2 503 204 6]", got)
 	}
 	if vmOf([]sample{{vm: d}, {}}) != nil || vmOf(nil) != nil {
 		t.Error("vmOf with a run unknown, or of no runs: want nil")
 	}
-	if got := d.String(); got != "compact_stall 3, pgscan_direct 0, pgscan_kswapd 500" {
+	if got := d.String(); got != "compact_stall 3, pgscan_direct 0, pgscan_kswapd 500, thp_fault_alloc 200, thp_fault_fallback 1" {
 		t.Errorf("String = %q", got)
 	}
 }
