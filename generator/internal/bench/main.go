@@ -243,8 +243,9 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 
 // sample is one process's cost: wall time, CPU time (user and system, its
 // children included) and peak resident memory (the largest of the process
-// and its children); the kernel's memory counters while it ran; and, of a build
-// run with BRIEFING_TIMINGS, the time of each of its steps.
+// and its children); what the kernel's memory counters counted while it
+// ran; and, of a build run with BRIEFING_TIMINGS, the time of each of its
+// steps.
 type sample struct {
 	wall, cpu time.Duration
 	rss       int64    // bytes
@@ -514,7 +515,7 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 	r.aRuns, r.cRuns = runsOf("a"), runsOf("c")
 	r.perRun = pairedRatio(r.aRuns, r.cRuns)
 	if ex.plainZip {
-		c2 := added(runsOf("c"), runsOf("zip of (c)"))
+		c2 := added(runsOf("c"), runsOf(zipStep))
 		r.c2 = median(c2)
 		r.perRunC2 = pairedRatio(r.aRuns, c2)
 	}
@@ -527,10 +528,11 @@ const zipStep = "zip of (c)"
 // runOrder is the order in which run r (0 being the warm-up) runs the
 // steps named: as named in odd runs; in even runs (c), and its zip, first,
 // then (b), then (a). The extras come last in every run. A build's speed
-// depends on what ran just before it (the page cache it left, the memory
-// it fragmented: see docs/performance-history.md), so (a) and (c) each
-// follow the other in half the runs, rather than (a) always following
-// (c) by way of (b).
+// could depend on what ran just before it (the page cache it left, the
+// memory it fragmented), so (a) and (c) each follow the other in half the
+// runs, rather than (a) always following (c) by way of (b). (The first
+// runs in this order found no difference between the two: see
+// docs/performance-history.md, "At 7c29f35".)
 func runOrder(names []string, r int) []int {
 	order := make([]int, 0, len(names))
 	if r%2 == 1 {
