@@ -46,7 +46,7 @@
 //
 // -steps prints, for each timed run of (a), the wall and CPU time of each
 // of build's steps (BRIEFING_TIMINGS), to tell which step a slow run lost
-// its time in.
+// its time in, and what the kernel's memory counters counted during it.
 //
 // -baseline DIR builds the generator from another checkout (say, an older
 // commit exported with git archive) to measure it the same way.
@@ -211,7 +211,11 @@ func run(sizeList string, runs, serveN, edits int, dir, baseline string, ex extr
 		}
 		if ex.steps {
 			for i, a := range r.aRuns {
-				stepLines = append(stepLines, fmt.Sprintf("(a) steps, %d articles, run %d (%s): %s", n, i+1, secs(a.wall), formatSteps(a.steps)))
+				line := fmt.Sprintf("(a) steps, %d articles, run %d (%s): %s", n, i+1, secs(a.wall), formatSteps(a.steps))
+				if a.vm != nil {
+					line += "; /proc/vmstat: " + a.vm.String()
+				}
+				stepLines = append(stepLines, line)
 			}
 		}
 		fmt.Printf("| %d | %s | %s | %s | %.2f | %.0f | %.2f · %.2f · %.2f s | %.2f | %.0f | %s · %s · %s |\n",
