@@ -17,7 +17,8 @@
 //
 // Each run builds (a), (b) and (c) in turn, and every other run (c), (b)
 // and (a), so that neither of (a) and (c) always comes after the other.
-// It prints the median of the runs, the ratio a/c, articles per second for
+// It prints the median of the runs, the ratio a/c (of the medians, the
+// median of each run's own, and each run's), articles per second for
 // (b), the CPU time (user and system) of each, which a busy machine
 // disturbs less than wall time, each process's peak resident memory (for
 // (a), the larger of the generator and the Hugo it runs) and, on Linux,
