@@ -53,11 +53,11 @@ func Clean(out string) error {
 				}
 				continue
 			}
-			if err := os.RemoveAll(filepath.Join(parent, name)); err != nil {
+			if err := removeTree(filepath.Join(parent, name)); err != nil {
 				return err
 			}
 		case strings.HasPrefix(name, "."+base+".new-"):
-			if err := os.RemoveAll(filepath.Join(parent, name)); err != nil {
+			if err := removeTree(filepath.Join(parent, name)); err != nil {
 				return err
 			}
 		}
@@ -71,7 +71,7 @@ func Publish(built, out string) error {
 		return os.Rename(built, out)
 	}
 	if err := exchange(built, out); err == nil {
-		return os.RemoveAll(built) // built now holds the old output
+		return removeTree(built) // built now holds the old output
 	}
 	old := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".old-"+filepath.Base(built))
 	if err := os.Rename(out, old); err != nil {
@@ -81,5 +81,5 @@ func Publish(built, out string) error {
 		_ = os.Rename(old, out)
 		return fmt.Errorf("cannot move the new output into place: %w", err)
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
 }
