@@ -3,6 +3,7 @@ package parallel
 import (
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestForCallsEachIndexOnce(t *testing.T) {
@@ -14,5 +15,42 @@ func TestForCallsEachIndexOnce(t *testing.T) {
 				t.Errorf("n=%d: index %d called %d times", n, i, c)
 			}
 		}
+	}
+}
+
+func TestForNCallsEachIndexOnce(t *testing.T) {
+	for _, workers := range []int{0, 1, 3, 8, 64} {
+		for _, n := range []int{0, 1, 7, 1000} {
+			calls := make([]atomic.Int32, n)
+			ForN(workers, n, func(i int) { calls[i].Add(1) })
+			for i := range calls {
+				if c := calls[i].Load(); c != 1 {
+					t.Errorf("workers=%d n=%d: index %d called %d times", workers, n, i, c)
+				}
+			}
+		}
+	}
+}
+
+// TestForNRunsWorkersAtOnce checks that ForN runs as many calls at once as
+// it is given workers, more than the cores there may be: each call waits
+// until all four have started.
+func TestForNRunsWorkersAtOnce(t *testing.T) {
+	const workers = 4
+	var started atomic.Int32
+	all := make(chan struct{})
+	var timedOut atomic.Bool
+	ForN(workers, workers, func(i int) {
+		if started.Add(1) == workers {
+			close(all)
+		}
+		select {
+		case <-all:
+		case <-time.After(10 * time.Second):
+			timedOut.Store(true)
+		}
+	})
+	if timedOut.Load() {
+		t.Errorf("only %d of %d calls ran at once", started.Load(), workers)
 	}
 }

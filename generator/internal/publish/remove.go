@@ -4,7 +4,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
+
+	"github.com/briefing/annotated/generator/internal/parallel"
 )
 
 // removers is how many files removeTree unlinks at a time. The wait is the
@@ -30,21 +31,6 @@ func removeTree(dir string) error {
 		}
 		return nil // what cannot be read is os.RemoveAll's to report
 	})
-	if len(files) > 1 {
-		work := make(chan string)
-		var wg sync.WaitGroup
-		for range min(removers, len(files)) {
-			wg.Go(func() {
-				for p := range work {
-					_ = os.Remove(p)
-				}
-			})
-		}
-		for _, p := range files {
-			work <- p
-		}
-		close(work)
-		wg.Wait()
-	}
+	parallel.ForN(removers, len(files), func(i int) { _ = os.Remove(files[i]) })
 	return os.RemoveAll(dir)
 }
