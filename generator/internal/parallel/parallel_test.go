@@ -1,32 +1,34 @@
 package parallel
 
 import (
+	"fmt"
 	"sync/atomic"
 	"testing"
 	"time"
 )
 
 func TestForCallsEachIndexOnce(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 7, 1000} {
-		calls := make([]atomic.Int32, n)
-		For(n, func(i int) { calls[i].Add(1) })
-		for i := range calls {
-			if c := calls[i].Load(); c != 1 {
-				t.Errorf("n=%d: index %d called %d times", n, i, c)
-			}
-		}
-	}
+	eachOnce(t, "For", []int{0, 1, 2, 7, 1000}, For)
 }
 
 func TestForNCallsEachIndexOnce(t *testing.T) {
 	for _, workers := range []int{0, 1, 3, 8, 64} {
-		for _, n := range []int{0, 1, 7, 1000} {
-			calls := make([]atomic.Int32, n)
-			ForN(workers, n, func(i int) { calls[i].Add(1) })
-			for i := range calls {
-				if c := calls[i].Load(); c != 1 {
-					t.Errorf("workers=%d n=%d: index %d called %d times", workers, n, i, c)
-				}
+		eachOnce(t, fmt.Sprintf("ForN(%d)", workers), []int{0, 1, 7, 1000}, func(n int, f func(i int)) {
+			ForN(workers, n, f)
+		})
+	}
+}
+
+// eachOnce checks that run(n, f) calls f once for every index in [0, n),
+// for each n of ns.
+func eachOnce(t *testing.T, what string, ns []int, run func(n int, f func(i int))) {
+	t.Helper()
+	for _, n := range ns {
+		calls := make([]atomic.Int32, n)
+		run(n, func(i int) { calls[i].Add(1) })
+		for i := range calls {
+			if c := calls[i].Load(); c != 1 {
+				t.Errorf("%s, n=%d: index %d called %d times", what, n, i, c)
 			}
 		}
 	}
