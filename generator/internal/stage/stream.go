@@ -496,9 +496,7 @@ func methodologyHTML(m *briefing.Page, r *render.Renderer, errs *diag.List) stri
 // renders the articles but makes no page reports with it every problem
 // that staging them would.
 func CheckShared(b *briefing.Briefing, r *render.Renderer, errs *diag.List) {
-	var o diag.List
-	overviewData(b, r, &o)
-	errs.Append(&o)
+	overviewData(b, r, errs)
 	claimsData(b, r, nil, errs)
 	if m := b.Methodology; m != nil {
 		methodologyHTML(m, r, errs)
