@@ -489,7 +489,7 @@ func measureSize(n, runs int, dir, modDir, gen, cacheDir string, ex extras) (siz
 		for _, i := range runOrder(names, r) {
 			step := steps[i]
 			// What the previous step wrote goes to the disk first,
-			// untimed: a build at 10,000 articles writes 2.5 GB, and
+			// untimed: a build at 10,000 articles writes 2.6 GB, and
 			// the disk writing it back would slow down the next step,
 			// whichever it is. (Deleting the output used to drop most
 			// of it unwritten; see aside.)
@@ -540,7 +540,7 @@ const zipStep = "zip of (c)"
 // docs/performance-history.md, "At 7c29f35".)
 func runOrder(names []string, r int) []int {
 	order := make([]int, 0, len(names))
-	if r%2 == 1 {
+	if aFirst(r) {
 		for i := range names {
 			order = append(order, i)
 		}
@@ -560,14 +560,17 @@ func runOrder(names []string, r int) []int {
 	return order
 }
 
+// aFirst says whether run r builds (a) before (c): in odd runs.
+func aFirst(r int) bool { return r%2 == 1 }
+
 // formatRuns is each timed run's (a) and (c), wall time, and which of
 // them came first in it (see runOrder; timed runs count from 1).
 func formatRuns(a, c []sample) string {
 	parts := make([]string, min(len(a), len(c)))
 	for i := range parts {
-		first := "a"
-		if (i+1)%2 == 0 {
-			first = "c"
+		first := "c"
+		if aFirst(i + 1) {
+			first = "a"
 		}
 		parts[i] = fmt.Sprintf("run %d (%s first) %.2f/%.2f s = %.2f", i+1, first,
 			a[i].wall.Seconds(), c[i].wall.Seconds(), a[i].wall.Seconds()/c[i].wall.Seconds())

@@ -20,7 +20,7 @@ const removers = 8
 // what it points to. Whatever the goroutines could not remove is left to
 // os.RemoveAll, whose error is the one returned.
 //
-// Publishing over a site of 10,000 articles (2.5 GB in some 10,000 files)
+// Publishing over a site of 10,000 articles (2.6 GB in some 10,000 files)
 // spent 2.6–5.6 s removing the old one with os.RemoveAll alone, most of it
 // waiting; see docs/performance.md ("Removing the old site").
 func removeTree(dir string) error {
