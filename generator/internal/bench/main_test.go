@@ -7,8 +7,11 @@ import (
 	"maps"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -316,6 +319,116 @@ func TestFormatRuns(t *testing.T) {
 		first := names[runOrder(names, r)[0]]
 		if !strings.Contains(got, fmt.Sprintf("run %d (%s first)", r, first)) {
 			t.Errorf("run %d: runOrder runs %s first, the line says otherwise: %s", r, first, got)
+		}
+	}
+}
+
+// TestBenchmarkRuns runs the benchmark as the README gives it, at two
+// small sizes with one timed run and every extra, and checks what it
+// prints: a row of the table for each size whose ratios and rates agree
+// with its times, each extra's line, the step times, the growth from one
+// size to the next and the serve measurement, and that the outputs it
+// moved aside are gone at the end.
+func TestBenchmarkRuns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two small briefings a dozen times, and runs serve")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command("go", "run", ".", "-sizes", "10,20", "-runs", "1", "-serve", "10", "-edits", "1",
+		"-dir", dir, "-nozip", "-rebuild", "-plainzip", "-check", "-steps")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("bench: %v\n%s\n%s", err, out, stderr.String())
+	}
+	text := string(out)
+
+	num := `([0-9]+(?:\.[0-9]+)?)`
+	row := regexp.MustCompile(`(?m)^\| ([0-9]+) \| ` + num + ` s \| ` + num + ` s \| ` + num + ` s \| ` + num + ` \| ` + num +
+		` \| [0-9.]+ · [0-9.]+ · [0-9.]+ s \| [0-9.]+ \| [0-9]+ \| ([0-9]+) MiB · ([0-9]+) MiB · ([0-9]+) MiB \|$`)
+	rows := row.FindAllStringSubmatch(text, -1)
+	if len(rows) != 2 {
+		t.Fatalf("want a row of the table for each of the two sizes, got %d:\n%s", len(rows), text)
+	}
+	f := func(s string) float64 {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	// ratio checks that printed, a quotient rounded to within prec, is
+	// x/y, where y is a time printed to a hundredth of a second and x
+	// one too (rx 0.005) or exact (rx 0): within what the rounding of
+	// all three allows.
+	ratio := func(what string, printed, x, rx, y, prec float64) {
+		t.Helper()
+		const ry = 0.005
+		lo, hi := (x-rx)/(y+ry)-prec, (x+rx)/max(y-ry, 1e-9)+prec
+		if printed < lo || printed > hi {
+			t.Errorf("%s: printed %v, its times give %.2f to %.2f", what, printed, lo, hi)
+		}
+	}
+	var fullBuild []float64
+	for i, r := range rows {
+		n, a, b, c, ac, perSec := f(r[1]), f(r[2]), f(r[3]), f(r[4]), f(r[5]), f(r[6])
+		if want := []float64{10, 20}[i]; n != want {
+			t.Errorf("row %d is of %v articles, want %v", i+1, n, want)
+		}
+		if a <= 0 || b <= 0 || c <= 0 {
+			t.Errorf("%v articles: a time of zero: %s", n, r[0])
+		}
+		ratio(fmt.Sprintf("a/c at %v articles", n), ac, a, 0.005, c, 0.005)
+		ratio(fmt.Sprintf("(b) articles/s at %v articles", n), perSec, n, 0, b, 0.5)
+		for _, rss := range r[7:] {
+			if f(rss) < 1 {
+				t.Errorf("%v articles: a peak RSS under 1 MiB: %s", n, r[0])
+			}
+		}
+		fullBuild = append(fullBuild, a)
+	}
+	growth := regexp.MustCompile(`full build, 20 vs 10 articles: ` + num + `× the time for 2× the articles`).FindStringSubmatch(text)
+	if growth == nil {
+		t.Errorf("no line of the growth from 10 to 20 articles:\n%s", text)
+	} else {
+		ratio("20 against 10 articles", f(growth[1]), fullBuild[1], 0.005, fullBuild[0], 0.005)
+	}
+	for _, want := range []string{
+		"a/c, 10 articles, median of each run's own ratio: ",
+		"a/c, 20 articles, run by run: run 1 (a first) ",
+		"(a') build --no-zip, 20 articles: ",
+		`(a") build over the published site after one note edit, 20 articles: `,
+		"(b') check as a user runs it (no page made), 20 articles: ",
+		"(c') plain Hugo, then its output zipped as build zips the site, 20 articles: ",
+		"(a) steps, 20 articles, run 1 (",
+		"serve, 10 articles: first page served ",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no line starting %q:\n%s", want, text)
+		}
+	}
+	steps := regexp.MustCompile(`\(a\) steps, 10 articles, run 1 \([^)]*\): (.*?);`).FindStringSubmatch(text)
+	if steps == nil {
+		t.Errorf("no step times of (a) at 10 articles:\n%s", text)
+	} else {
+		for _, step := range []string{"prepare", "compile", "hugo", "write", "publish"} {
+			if !strings.Contains(steps[1], step+" ") {
+				t.Errorf("the step times of (a) have no %s: %s", step, steps[1])
+			}
+		}
+	}
+	for _, kind := range []string{"a note's text edited", "a note added", "a timeline entry edited", "an article added first in the order"} {
+		if !regexp.MustCompile(regexp.QuoteMeta(kind) + ` \(1\): median [0-9]+ ms, min [0-9]+ ms, max [0-9]+ ms`).MatchString(text) {
+			t.Errorf("no serve time of %s:\n%s", kind, text)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "trash")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the outputs moved aside are still there (%v)", err)
+	}
+	for _, page := range []string{"out-annotated/articles/article-00020.html", "out-plain/index.html"} {
+		if _, err := os.Stat(filepath.Join(dir, "20", page)); err != nil {
+			t.Errorf("the last run's output: %v", err)
 		}
 	}
 }
