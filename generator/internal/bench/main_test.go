@@ -405,7 +405,7 @@ func TestBenchmarkRuns(t *testing.T) {
 		"serve, 10 articles: first page served ",
 	} {
 		if !strings.Contains(text, want) {
-			t.Errorf("no line starting %q:\n%s", want, text)
+			t.Errorf("the output has no %q:\n%s", want, text)
 		}
 	}
 	steps := regexp.MustCompile(`\(a\) steps, 10 articles, run 1 \([^)]*\): (.*?);`).FindStringSubmatch(text)
