@@ -331,6 +331,18 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:3:3: this is not valid YAML (found a tab character that violates indentation): indent with spaces: YAML does not allow tabs for indentation`},
 		},
 		{
+			name: "a key indented with a tab",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: \"x\"\n\tkind: context\n",
+			want: []string{`annotations/one.yaml:4:1: this is not valid YAML (found character that cannot start any token): indent with spaces: YAML does not allow tabs for indentation`},
+		},
+		{
+			name: "an entry of the front matter indented with spaces and a tab",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\nrelies_on:\n  \t- Reuters\n---\n\nText.\n",
+			want: []string{`content/articles/one.md:4:3: this is not valid YAML (found character that cannot start any token): indent with spaces: YAML does not allow tabs for indentation`},
+		},
+		{
 			name: "control character",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    note: x\x0by\n",

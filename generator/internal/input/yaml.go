@@ -90,6 +90,11 @@ func (d *decoder) syntaxError(err error) {
 			line, col = l, 1+len(d.lines[l-1])-len(strings.TrimLeft(d.lines[l-1], " "))
 		}
 		hint = "check this line's indentation: the fields of an entry line up under each other, and the entries of a list each start with - at the same indentation; " + quoting
+	case msg == "found character that cannot start any token" && startsWithTab(d.lines[line-1]):
+		// A line indented with a tab where a key or an entry was due:
+		// yaml.v3 names the line but not the tab.
+		col = 1 + strings.IndexByte(d.lines[line-1], '\t')
+		hint = tabHint
 	case strings.Contains(msg, "tab character"):
 		// yaml.v3 names the line where the value began; point at the tab.
 		if l, c := d.find(line, func(s string) int {
@@ -100,7 +105,7 @@ func (d *decoder) syntaxError(err error) {
 		}); l > 0 {
 			line, col = l, c
 		}
-		hint = "indent with spaces: YAML does not allow tabs for indentation"
+		hint = tabHint
 	case msg == "mapping values are not allowed in this context":
 		// A colon and a space inside a value not in quotes: yaml.v3 names
 		// the line; point at that colon, the first after the line's key
@@ -119,6 +124,14 @@ func (d *decoder) syntaxError(err error) {
 		hint = "remove the invisible control character (it often comes from copying text out of a PDF or a word processor)"
 	}
 	d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, "this is not valid YAML (%s): %s", msg, hint)
+}
+
+const tabHint = "indent with spaces: YAML does not allow tabs for indentation"
+
+// startsWithTab reports whether line's indentation holds a tab.
+func startsWithTab(line string) bool {
+	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+	return strings.IndexByte(indent, '\t') >= 0
 }
 
 // colonsAt returns the character columns of the colons in line that YAML
