@@ -132,7 +132,7 @@ func TestLoadErrors(t *testing.T) {
 			data: "notes:\n  - id: threat\n    kind: context\n",
 			want: []string{
 				`annotations/one.yaml:2:5: the note has no quote: add "quote: …"`,
-				`annotations/one.yaml:2:5: the note has no note: add "note: …"`,
+				`annotations/one.yaml:2:5: the note has no text: add "note: …"`,
 			},
 		},
 		{

@@ -314,7 +314,11 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 			if ok {
 				p = d.pos(v)
 			}
-			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, name, name)
+			missing := name
+			if what == "the note" && name == "note" {
+				missing = "text" // not "the note has no note"
+			}
+			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, missing, name)
 		}
 	}
 }
