@@ -367,6 +367,22 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/claims.yaml:2:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
 		},
 		{
+			name: "control characters in an article",
+			file: "content/articles/two.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://example.com/two\n---\n\nA vertical\vtab,\ta tab, a\u00a0no-break space.\n\nA NUL\x00, a next line\u0085 and an \u00e9.\n",
+			want: []string{
+				`content/articles/two.md:7:11: an invisible control character (U+000B, vertical tab) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
+				`content/articles/two.md:9:6: an invisible control character (U+0000, NUL) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
+				`content/articles/two.md:9:20: an invisible control character (U+0085) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
+			},
+		},
+		{
+			name: "a control character in the overview",
+			file: "content/_index.md",
+			data: "---\ntitle: T\n---\nThe \fcables.\n",
+			want: []string{`content/_index.md:4:5: an invisible control character (U+000C, form feed) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`},
+		},
+		{
 			name: "missing index",
 			file: "content/_index.md",
 			data: "",
