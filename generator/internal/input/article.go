@@ -68,7 +68,6 @@ func (l *loader) markdownFile(p, missing string) (d *decoder, fm *yaml.Node, bod
 		return nil, nil, body, false
 	}
 	body = briefing.Markdown{Text: rest, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}
-	checkControl(body, l.errs)
 	if fm == nil {
 		// A file that opens front matter and never closes it (the closing
 		// line mistyped, or forgotten) has all its text as the body.

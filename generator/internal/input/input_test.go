@@ -346,7 +346,30 @@ func TestLoadErrors(t *testing.T) {
 			name: "control character",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    note: x\x0by\n",
-			want: []string{`annotations/one.yaml:3:12: this is not valid YAML (control characters are not allowed): remove the invisible control character (it often comes from copying text out of a PDF or a word processor)`},
+			want: []string{`annotations/one.yaml:3:12: an invisible control character (U+000B, vertical tab) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`},
+		},
+		{
+			// yaml.v3 would take U+0085 for a line break and report a
+			// missing colon on the next line.
+			name: "next line and a C1 control in a note",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    note: |\n      x\u0085y \u0090z\n",
+			want: []string{
+				`annotations/one.yaml:4:8: an invisible control character (U+0085, next line) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
+				`annotations/one.yaml:4:11: an invisible control character (U+0090) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
+			},
+		},
+		{
+			name: "a noncharacter inside a note",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    note: x \ufffey\n",
+			want: []string{`annotations/one.yaml:3:13: this is not valid YAML (control characters are not allowed): remove the invisible character (U+FFFE) (it often comes from copying text out of a PDF or a word processor)`},
+		},
+		{
+			name: "a control character in front matter",
+			file: "content/articles/two.md",
+			data: "---\ntitle: T\x1b[1m\noutlet: O\nurl: https://example.com/two\n---\n\nText.\n",
+			want: []string{`content/articles/two.md:2:9: an invisible control character (U+001B, escape) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`},
 		},
 		{
 			name: "unclosed brace on the last line, no newline",
@@ -373,7 +396,7 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{
 				`content/articles/two.md:7:11: an invisible control character (U+000B, vertical tab) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
 				`content/articles/two.md:9:6: an invisible control character (U+0000, NUL) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
-				`content/articles/two.md:9:20: an invisible control character (U+0085) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
+				`content/articles/two.md:9:20: an invisible control character (U+0085, next line) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
 			},
 		},
 		{

@@ -31,7 +31,9 @@ func (l *loader) readText(name string) (string, bool) {
 	return decodeText(name, data, l.errs)
 }
 
-// decodeText checks and normalises the bytes of a text file read from name.
+// decodeText checks and normalises the bytes of a text file read from name:
+// it must be UTF-8 with no control character but tab and line feed (each
+// one found is reported).
 func decodeText(name string, data []byte, errs *diag.List) (string, bool) {
 	if !utf8.Valid(data) {
 		// Count lines and columns as an editor shows them: no byte-order
@@ -58,6 +60,9 @@ func decodeText(name string, data []byte, errs *diag.List) (string, bool) {
 	if strings.Contains(s, "\r") {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if checkControl(name, s, errs) {
+		return "", false
 	}
 	return s, true
 }

@@ -116,12 +116,21 @@ func (d *decoder) syntaxError(err error) {
 	case msg == "found unexpected end of stream":
 		hint = "a quoted text that starts on this line is never closed: add the closing quote mark"
 	case strings.Contains(msg, "control characters"):
+		// Control characters are reported before the text is parsed
+		// (checkControl); what yaml.v3 also refuses is the noncharacters
+		// U+FFFE and U+FFFF.
+		what := "invisible character"
+		var bad rune
 		if l, c := d.find(1, func(s string) int {
-			return strings.IndexFunc(s, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f })
+			return strings.IndexFunc(s, func(r rune) bool {
+				bad = r
+				return isControl(r) || r == 0xfffe || r == 0xffff
+			})
 		}); l > 0 {
 			line, col = l, c
+			what = fmt.Sprintf("invisible character (U+%04X)", bad)
 		}
-		hint = "remove the invisible control character (it often comes from copying text out of a PDF or a word processor)"
+		hint = "remove the " + what + " (it often comes from copying text out of a PDF or a word processor)"
 	}
 	d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, "this is not valid YAML (%s): %s", msg, hint)
 }
