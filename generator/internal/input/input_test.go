@@ -366,6 +366,15 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:3:13: this is not valid YAML (control characters are not allowed): remove the invisible character (U+FFFE) (it often comes from copying text out of a PDF or a word processor)`},
 		},
 		{
+			name: "a line separator in a note, a paragraph separator in a quote",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: \"x\u2029y\"\n    kind: context\n    note: |\n      \u201cx\u201d \u2013 y\u2028z\n",
+			want: []string{
+				`annotations/one.yaml:3:14: an invisible separator (U+2029, paragraph separator) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
+				`annotations/one.yaml:6:14: an invisible separator (U+2028, line separator) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`,
+			},
+		},
+		{
 			name: "a control character in front matter",
 			file: "content/articles/two.md",
 			data: "---\ntitle: T\x1b[1m\noutlet: O\nurl: https://example.com/two\n---\n\nText.\n",
