@@ -32,8 +32,8 @@ func (l *loader) readText(name string) (string, bool) {
 }
 
 // decodeText checks and normalises the bytes of a text file read from name:
-// it must be UTF-8 with no control character but tab and line feed (each
-// one found is reported).
+// it must be UTF-8, with no control character but tab and line feed and no
+// line or paragraph separator (checkControl reports each one).
 func decodeText(name string, data []byte, errs *diag.List) (string, bool) {
 	if !utf8.Valid(data) {
 		// Count lines and columns as an editor shows them: no byte-order
