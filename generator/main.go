@@ -36,6 +36,7 @@ import (
 
 	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/hugepage"
 	"github.com/briefing/annotated/generator/internal/hugo"
 	"github.com/briefing/annotated/generator/internal/offline"
@@ -350,6 +351,9 @@ const stageGrowth = 12
 // *diag.ListError) or the error that stopped the build. Hugo's warnings go
 // to warn.
 func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io.Writer) (*site.Result, int, error) {
+	if err := publish.Check(out, root, export.ModelFile); err != nil {
+		return nil, 0, err
+	}
 	if err := preflight(opt); err != nil {
 		return nil, 0, err
 	}

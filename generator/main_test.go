@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -287,8 +288,11 @@ func TestBuildWithoutHugoStopsAtOnce(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("published before"), 0o644); err != nil {
-		t.Fatal(err)
+	// An earlier build's site, as far as a build can tell.
+	for _, name := range []string{"index.html", "briefing.json"} {
+		if err := os.WriteFile(filepath.Join(out, name), []byte("published before"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	notProgram := filepath.Join(t.TempDir(), "hugo")
 	if err := os.WriteFile(notProgram, []byte("not a program"), 0o644); err != nil {
@@ -311,6 +315,38 @@ func TestBuildWithoutHugoStopsAtOnce(t *testing.T) {
 		}
 		if after := snapshotDir(t, root); len(after) != len(before) || after["public/index.html"] != "published before" {
 			t.Errorf("HUGO=%s: the build changed the briefing's folder", h)
+		}
+	}
+}
+
+// TestBuildKeepsWhatIsNotASite: a build replaces its output folder whole,
+// so an --out that names the briefing's own folders, a folder of other
+// files or a file is refused before anything is made, and left as it was.
+func TestBuildKeepsWhatIsNotASite(t *testing.T) {
+	dir := t.TempDir()
+	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ out, want string }{
+		{filepath.Join(root, "content"), "holds files, but not the briefing.json of a site this tool built"},
+		{filepath.Join(root, "annotations"), "holds files, but not the briefing.json of a site this tool built"},
+		{root, "holds the briefing folder"},
+		{dir, "holds the briefing folder"},
+		{filepath.Join(dir, "notes.txt"), "is a file, not a folder"},
+	} {
+		before := snapshotDir(t, dir)
+		code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", tt.out)
+		if code != 1 || stdout != "" {
+			t.Errorf("--out %s: exit %d, stdout %q; want 1 and nothing", tt.out, code, stdout)
+		}
+		for _, want := range []string{"error: --out " + tt.out + " " + tt.want, "nothing was published: " + tt.out + " is unchanged"} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("--out %s: stderr lacks %q:\n%s", tt.out, want, stderr)
+			}
+		}
+		if after := snapshotDir(t, dir); !maps.Equal(after, before) {
+			t.Errorf("--out %s: the build changed %s", tt.out, dir)
 		}
 	}
 }

@@ -1,0 +1,75 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// repositories are folders a build never makes and must not throw away
+// with the site it replaces: a static host's deployment repository kept in
+// the output folder, say.
+var repositories = []string{".git", ".hg", ".svn"}
+
+// Check returns why a build may not replace out with a new site, or nil.
+// A build replaces its output folder whole, so out must be missing, an
+// empty folder, or the site of an earlier build: it holds marker, a file
+// every build writes at the top of its site, and no version-control
+// repository. And it must not be, or hold, the briefing folder root.
+func Check(out, root, marker string) error {
+	info, err := os.Stat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("--out %s: %w", out, err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("--out %s is a file, not a folder: a build makes a folder there; give the folder the site should go in", out)
+	}
+	if within(root, out) {
+		return fmt.Errorf("--out %s holds the briefing folder %s: a build replaces its output folder whole, and would throw the briefing away; give a folder of its own, like %s", out, resolve(root), filepath.Join(root, "public"))
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return fmt.Errorf("--out %s: %w", out, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	names := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		names[e.Name()] = true
+	}
+	if !names[marker] {
+		return fmt.Errorf("--out %s holds files, but not the %s of a site this tool built: a build replaces its output folder whole, and would throw them away; give a new or empty folder, or move those files elsewhere first", out, marker)
+	}
+	for _, r := range repositories {
+		if names[r] {
+			return fmt.Errorf("--out %s holds %s: a build replaces its output folder whole, and would throw the repository away; build into another folder and copy the site into the repository", out, r)
+		}
+	}
+	return nil
+}
+
+// within reports whether path is dir or inside it, once both are absolute
+// and their symbolic links resolved. A path that cannot be resolved is
+// taken as it is written.
+func within(path, dir string) bool {
+	path, dir = resolve(path), resolve(dir)
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func resolve(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		p = real
+	}
+	return p
+}

@@ -1,0 +1,63 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "briefing")
+	write(t, filepath.Join(root, "content", "_index.md"), "---\ntitle: T\n---\n")
+	write(t, filepath.Join(dir, "site", "briefing.json"), "{}")
+	write(t, filepath.Join(dir, "site", "index.html"), "<p>")
+	write(t, filepath.Join(dir, "notes", "todo.txt"), "mine")
+	write(t, filepath.Join(dir, "repo", "briefing.json"), "{}")
+	write(t, filepath.Join(dir, "repo", ".git", "HEAD"), "ref: refs/heads/main")
+	write(t, filepath.Join(dir, "file.html"), "<p>")
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "site"), filepath.Join(dir, "link-to-site")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir, filepath.Join(dir, "link-to-parent")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		out  string
+		want string // in the error; "" for none
+	}{
+		{"public", ""},
+		{"empty", ""},
+		{"site", ""},
+		{"link-to-site", ""},
+		{"file.html", "is a file, not a folder"},
+		{"notes", "holds files, but not the briefing.json of a site this tool built"},
+		{"briefing/content", "holds files, but not the briefing.json"},
+		{"repo", "holds .git"},
+		{"briefing", "holds the briefing folder"},
+		{".", "holds the briefing folder"},
+		{"link-to-parent", "holds the briefing folder"},
+		{"/", "holds the briefing folder"},
+	}
+	for _, tt := range tests {
+		out := tt.out
+		if !filepath.IsAbs(out) {
+			out = filepath.Join(dir, out)
+		}
+		err := Check(out, root, "briefing.json")
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.out, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "--out "+out+" ")):
+			t.Errorf("%s: got %v, want an error that starts with --out and says %q", tt.out, err, tt.want)
+		}
+	}
+	// Nothing was touched.
+	if read(t, filepath.Join(dir, "notes", "todo.txt")) != "mine" || read(t, filepath.Join(dir, "repo", ".git", "HEAD")) == "" {
+		t.Error("Check changed a folder")
+	}
+}
