@@ -178,27 +178,39 @@ func openRoot(dir string) (fs.FS, func(), error) {
 
 // report prints input problems with paths as the user would open them.
 func report(root string, err error, stderr io.Writer) {
+	lines, summary := problemLines(root, err)
+	for _, l := range lines {
+		fmt.Fprintln(stderr, l)
+	}
+	if summary != "" {
+		fmt.Fprintln(stderr, summary)
+	}
+}
+
+// problemLines returns the lines report prints for err: each problem as
+// path:line:col: message (and how many more there were, past the cap),
+// or the error itself; and the count of problems, when it is a list.
+func problemLines(root string, err error) (lines []string, summary string) {
 	var le *diag.ListError
 	if !errors.As(err, &le) {
-		fmt.Fprintf(stderr, "error: %v\n", err)
-		return
+		return []string{fmt.Sprintf("error: %v", err)}, ""
 	}
 	for _, e := range le.Errs {
 		p := e.Pos
 		if root != "." && root != "" {
 			p.File = filepath.ToSlash(filepath.Join(root, p.File))
 		}
-		fmt.Fprintf(stderr, "%s: %s\n", p, e.Msg)
+		lines = append(lines, fmt.Sprintf("%s: %s", p, e.Msg))
 	}
 	if le.Dropped > 0 {
-		fmt.Fprintf(stderr, "(and %d more problems not listed)\n", le.Dropped)
+		lines = append(lines, fmt.Sprintf("(and %d more problems not listed)", le.Dropped))
 	}
 	n := len(le.Errs) + le.Dropped
 	plural := "s"
 	if n == 1 {
 		plural = ""
 	}
-	fmt.Fprintf(stderr, "%d problem%s found\n", n, plural)
+	return lines, fmt.Sprintf("%d problem%s found", n, plural)
 }
 
 // streamMemoryLimit is the soft memory limit of a streamed compile.

@@ -32,8 +32,8 @@ import (
 // changed, from the page layouts Hugo made last time, without running
 // Hugo; otherwise with a one-shot Hugo build of the detached project. The
 // new version is then served, and open pages reload themselves. A bad edit
-// prints its problems and leaves the served site as it was; serve never
-// exits on bad input.
+// prints its problems, shows them on the open pages, and leaves the served
+// site as it was; serve never exits on bad input.
 func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -102,6 +102,8 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		if err != nil {
 			report(root, err, stderr)
 			fmt.Fprintln(stderr, "the preview keeps showing the last good build")
+			lines, _ := problemLines(root, err)
+			srv.Problems(lines)
 			return false
 		}
 		compiled := time.Since(start)
@@ -110,7 +112,9 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 			var s *preview.Site
 			var r preview.Report
 			if s, r, err = builder.Refresh(ctx, files); err == nil && r.Unchanged {
-				// Nothing to reload: the open pages stay as they are.
+				// Nothing to reload: the open pages stay as they are,
+				// without the problems of a save this one undid.
+				srv.Problems(nil)
 				fmt.Fprintf(stdout, "the site is unchanged (compile %s)\n", compiled.Round(time.Millisecond))
 				return true
 			} else if err == nil {
@@ -122,6 +126,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		}
 		if ctx.Err() == nil {
 			fmt.Fprintf(stderr, "error: %v\nthe preview keeps showing the last good build\n", err)
+			srv.Problems([]string{fmt.Sprintf("error: %v", err)})
 		}
 		return false
 	}

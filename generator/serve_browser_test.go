@@ -51,3 +51,61 @@ func TestServeReloadsOpenPage(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestServeShowsProblems opens a previewed article in Chromium and saves a
+// bad edit: the open page, without reloading, shows the problem over the
+// last good build, as the terminal prints it; undoing the edit takes it
+// away, again without a reload, since the site is then unchanged.
+func TestServeShowsProblems(t *testing.T) {
+	b := browser.New(t)
+	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
+	base, _, _, _ := servePreview(t, root)
+	p := b.Open(t, base+"articles/curly.html", 1000, 800)
+	browser.Eval[bool](p, `window.beforeEdit = true`)
+	// No need to wait for the page's event stream to connect: a page that
+	// connects while there are problems hears of them at once.
+
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	good, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Replace(good, []byte("kind: context"), []byte("kind: opinion"), 1)
+	if bytes.Equal(bad, good) {
+		t.Fatal("the fixture has no note of kind context to break")
+	}
+	if err := os.WriteFile(notes, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	box := `document.getElementById("briefing-preview-problems")`
+	waitFor(t, p, box+` !== null && `+box+`.textContent.includes('annotations/curly.yaml:') && `+box+`.textContent.includes('kind "opinion" is not a kind of note')`, "the problem shown on the page")
+	if !browser.Eval[bool](p, `window.beforeEdit === true && document.body.textContent.includes("Notes")`) {
+		t.Error("the page reloaded, or lost the last good build, when the save had a problem")
+	}
+	if role := browser.Eval[string](p, box+`.getAttribute("role")`); role != "alert" {
+		t.Errorf("the problems' role is %q, want alert", role)
+	}
+	if os.Getenv("BRIEFING_SHOTS") != "" {
+		t.Logf("screenshot: %s", p.Screenshot("serve-problems"))
+	}
+
+	if err := os.WriteFile(notes, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, box+` === null`, "the problem taken away once the edit was undone")
+	if !browser.Eval[bool](p, `window.beforeEdit === true`) {
+		t.Error("the page reloaded when the site came back unchanged")
+	}
+}
+
+// waitFor polls expr in p until it is true, failing after 20 s.
+func waitFor(t *testing.T, p *browser.Page, expr, what string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !browser.Eval[bool](p, expr) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 20 s for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

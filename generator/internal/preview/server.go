@@ -3,10 +3,12 @@ package preview
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,15 +27,17 @@ const (
 var reloadJS []byte
 
 // Server serves the latest published Site over HTTP, with ReloadScript in
-// every HTML page, and tells open pages when a newer version is published.
-// Until the first Publish it answers every page with a short "not built
-// yet" page that reloads itself once there is a site.
+// every HTML page, and tells open pages when a newer version is published,
+// and what the problems of the last save are while it has any. Until the
+// first Publish it answers every page with a short "not built yet" page
+// that reloads itself once there is a site.
 type Server struct {
-	mu      sync.Mutex
-	cur     *version
-	changed chan struct{} // closed, and replaced, by each Publish
-	done    chan struct{} // closed by Close
-	closed  bool
+	mu       sync.Mutex
+	cur      *version
+	problems []string      // of the last save, shown over the last good version
+	changed  chan struct{} // closed, and replaced, by each Publish or change of problems
+	done     chan struct{} // closed by Close
+	closed   bool
 }
 
 // version is a published Site and its number, counted from 1.
@@ -49,7 +53,7 @@ func NewServer() *Server {
 }
 
 // Publish makes s the site served from now on, and tells every open page
-// to reload.
+// to reload. It clears the problems: s is a good build.
 func (srv *Server) Publish(s *Site) {
 	v := &version{site: s}
 	v.zip = sync.OnceValues(func() ([]byte, error) {
@@ -61,6 +65,22 @@ func (srv *Server) Publish(s *Site) {
 	defer srv.mu.Unlock()
 	v.n = srv.cur.n + 1
 	srv.cur = v
+	srv.problems = nil
+	close(srv.changed)
+	srv.changed = make(chan struct{})
+}
+
+// Problems shows lines, the problems of the last save as the terminal
+// lists them, on every open page, over the version it shows (which stays
+// the last good one); nil takes them away, as when the save is undone and
+// the site is unchanged.
+func (srv *Server) Problems(lines []string) {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	if slices.Equal(lines, srv.problems) {
+		return
+	}
+	srv.problems = slices.Clone(lines)
 	close(srv.changed)
 	srv.changed = make(chan struct{})
 }
@@ -76,10 +96,10 @@ func (srv *Server) Close() {
 	}
 }
 
-func (srv *Server) current() (*version, chan struct{}) {
+func (srv *Server) current() (*version, []string, chan struct{}) {
 	srv.mu.Lock()
 	defer srv.mu.Unlock()
-	return srv.cur, srv.changed
+	return srv.cur, srv.problems, srv.changed
 }
 
 // ServeHTTP serves the site, ReloadScript and the event stream.
@@ -98,7 +118,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		srv.events(w, r)
 		return
 	}
-	v, _ := srv.current()
+	v, _, _ := srv.current()
 	if v.site == nil {
 		send(w, r, http.StatusServiceUnavailable, "text/html; charset=utf-8", withReload([][]byte{[]byte(notYet)}, 0)...)
 		return
@@ -181,7 +201,10 @@ func withReload(parts [][]byte, n uint64) [][]byte {
 }
 
 // events streams, to an open page of version v (the query's v), one event
-// as soon as a newer version is published: at once when there is one.
+// as soon as a newer version is published: at once when there is one; and
+// until then an event named "problems" whenever the problems change (at
+// once when there are some), its data the lines as a JSON list, empty when
+// they are gone.
 func (srv *Server) events(w http.ResponseWriter, r *http.Request) {
 	seen, _ := strconv.ParseUint(r.URL.Query().Get("v"), 10, 64)
 	flusher, ok := w.(http.Flusher)
@@ -197,12 +220,19 @@ func (srv *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher.Flush()
 	keepAlive := time.NewTicker(30 * time.Second)
 	defer keepAlive.Stop()
+	var shown []string // the problems this page was last told of
 	for {
-		v, changed := srv.current()
+		v, problems, changed := srv.current()
 		if v.n != seen {
 			fmt.Fprintf(w, "data: %d\n\n", v.n)
 			flusher.Flush()
 			return
+		}
+		if !slices.Equal(problems, shown) {
+			data, _ := json.Marshal(append([]string{}, problems...)) // [] rather than null
+			fmt.Fprintf(w, "event: problems\ndata: %s\n\n", data)
+			flusher.Flush()
+			shown = problems
 		}
 		select {
 		case <-changed:
@@ -224,8 +254,8 @@ const notYet = `<!DOCTYPE html>
 <title>Building the preview</title>
 <body>
 <p>The preview is not built yet: the briefing is being compiled, or has
-problems, which the terminal running <code>serve</code> lists. This page
-reloads itself as soon as there is a site to show.</p>
+problems, which the terminal running <code>serve</code> lists, and this
+page too. It reloads itself as soon as there is a site to show.</p>
 </body>
 </html>
 `

@@ -161,3 +161,104 @@ func TestServerEvents(t *testing.T) {
 		t.Fatal("Close did not end the stream")
 	}
 }
+
+// TestServerProblems: the problems of a save reach the open pages as an
+// event of their own, at once for a page that connects while there are
+// some, again when they change and when they are gone; a publish, a good
+// build, clears them and reloads the page.
+func TestServerProblems(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+
+	type event struct{ name, data string }
+	open := func(v string) (chan event, func()) {
+		resp, err := http.Get(srv.URL + "/_briefing/events?v=" + v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		events := make(chan event, 10)
+		go func() {
+			defer close(events)
+			r := bufio.NewReader(resp.Body)
+			var e event
+			for {
+				line, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				line = strings.TrimSuffix(line, "\n")
+				switch {
+				case line == "":
+					if e.data != "" {
+						events <- e
+					}
+					e = event{}
+				case strings.HasPrefix(line, "event: "):
+					e.name = strings.TrimPrefix(line, "event: ")
+				case strings.HasPrefix(line, "data: "):
+					e.data = strings.TrimPrefix(line, "data: ")
+				}
+			}
+		}()
+		return events, func() { resp.Body.Close() }
+	}
+	want := func(events chan event, name, data string) {
+		t.Helper()
+		select {
+		case e, ok := <-events:
+			if !ok || e.name != name || e.data != data {
+				t.Errorf("event %q %q (open %v), want %q %q", e.name, e.data, ok, name, data)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no event, want %q %q", name, data)
+		}
+	}
+	none := func(events chan event) {
+		t.Helper()
+		select {
+		case e := <-events:
+			t.Errorf("event %q %q, want none", e.name, e.data)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+
+	// Before the first good build, the "not built yet" page (version 0)
+	// hears of the problems too.
+	s.Problems([]string{"content/_index.md:1:1: the briefing has no title"})
+	first, doneFirst := open("0")
+	defer doneFirst()
+	want(first, "problems", `["content/_index.md:1:1: the briefing has no title"]`)
+	s.Publish(testSite())
+	want(first, "", "1")
+
+	page, done := open("1")
+	defer done()
+	none(page)
+	s.Problems([]string{`annotations/a.yaml:3:12: the quote is "not" <here>`, "content/articles/b.md:1:1: the article has no title"})
+	want(page, "problems", `["annotations/a.yaml:3:12: the quote is \"not\" \u003chere\u003e","content/articles/b.md:1:1: the article has no title"]`)
+	s.Problems([]string{`annotations/a.yaml:3:12: the quote is "not" <here>`, "content/articles/b.md:1:1: the article has no title"})
+	none(page) // the same problems again: nothing to tell
+	s.Problems([]string{"content/articles/b.md:1:1: the article has no title"})
+	want(page, "problems", `["content/articles/b.md:1:1: the article has no title"]`)
+
+	late, doneLate := open("1")
+	defer doneLate()
+	want(late, "problems", `["content/articles/b.md:1:1: the article has no title"]`)
+
+	s.Problems(nil) // the save undone: the site is as it was
+	want(page, "problems", `[]`)
+	want(late, "problems", `[]`)
+
+	s.Problems([]string{"error: hugo failed"})
+	want(page, "problems", `["error: hugo failed"]`)
+	s.Publish(testSite())
+	want(page, "", "2")
+	if _, problems, _ := s.current(); problems != nil {
+		t.Errorf("problems after a publish: %q", problems)
+	}
+	fresh, doneFresh := open("2")
+	defer doneFresh()
+	none(fresh)
+}
