@@ -19,20 +19,10 @@ import (
 // the preview's reload script, from the preview's own address) and show
 // the edit.
 func TestServeReloadsOpenPage(t *testing.T) {
-	b := browser.New(t)
-	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
-	base, _, _, _ := servePreview(t, root)
-	p := b.Open(t, base+"articles/curly.html", 1000, 800)
-	// Marks this load of the page: a reload forgets it.
-	browser.Eval[bool](p, `window.beforeEdit = true`)
 	// No need to wait for the page's event stream to connect: the page
 	// asks for versions newer than its own, so an edit saved before it
 	// connects reloads it all the same.
-	notes := filepath.Join(root, "annotations", "curly.yaml")
-	data, err := os.ReadFile(notes)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, notes, data := previewCurly(t)
 	if err := os.WriteFile(notes, bytes.Replace(data, []byte("The post said this on"), []byte("Liveedit: the post said this on"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -57,19 +47,9 @@ func TestServeReloadsOpenPage(t *testing.T) {
 // last good build, as the terminal prints it; undoing the edit takes it
 // away, again without a reload, since the site is then unchanged.
 func TestServeShowsProblems(t *testing.T) {
-	b := browser.New(t)
-	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
-	base, _, _, _ := servePreview(t, root)
-	p := b.Open(t, base+"articles/curly.html", 1000, 800)
-	browser.Eval[bool](p, `window.beforeEdit = true`)
 	// No need to wait for the page's event stream to connect: a page that
 	// connects while there are problems hears of them at once.
-
-	notes := filepath.Join(root, "annotations", "curly.yaml")
-	good, err := os.ReadFile(notes)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, notes, good := previewCurly(t)
 	bad := bytes.Replace(good, []byte("kind: context"), []byte("kind: opinion"), 1)
 	if bytes.Equal(bad, good) {
 		t.Fatal("the fixture has no note of kind context to break")
@@ -96,6 +76,24 @@ func TestServeShowsProblems(t *testing.T) {
 	if !browser.Eval[bool](p, `window.beforeEdit === true`) {
 		t.Error("the page reloaded when the site came back unchanged")
 	}
+}
+
+// previewCurly previews the typography fixture and opens its article in
+// Chromium, marked with window.beforeEdit (a reload forgets it). It returns
+// the page, and the path and the text of the article's notes file.
+func previewCurly(t *testing.T) (*browser.Page, string, []byte) {
+	t.Helper()
+	b := browser.New(t)
+	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
+	base, _, _, _ := servePreview(t, root)
+	p := b.Open(t, base+"articles/curly.html", 1000, 800)
+	browser.Eval[bool](p, `window.beforeEdit = true`)
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	data, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, notes, data
 }
 
 // waitFor polls expr in p until it is true, failing after 20 s.
