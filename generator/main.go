@@ -176,25 +176,18 @@ func openRoot(dir string) (fs.FS, func(), error) {
 	return r.FS(), func() { r.Close() }, nil
 }
 
-// report prints input problems with paths as the user would open them.
-func report(root string, err error, stderr io.Writer) {
-	lines, summary := problemLines(root, err)
-	for _, l := range lines {
-		fmt.Fprintln(stderr, l)
-	}
-	if summary != "" {
-		fmt.Fprintln(stderr, summary)
-	}
-}
-
-// problemLines returns the lines report prints for err: each problem as
-// path:line:col: message (and how many more there were, past the cap),
-// or the error itself; and the count of problems, when it is a list.
-func problemLines(root string, err error) (lines []string, summary string) {
+// report prints input problems with paths as the user would open them,
+// each as path:line:col: message, then their count; or else the error
+// itself. It returns the lines it printed but the count (serve shows them
+// on the open pages too).
+func report(root string, err error, stderr io.Writer) []string {
 	var le *diag.ListError
 	if !errors.As(err, &le) {
-		return []string{fmt.Sprintf("error: %v", err)}, ""
+		line := fmt.Sprintf("error: %v", err)
+		fmt.Fprintln(stderr, line)
+		return []string{line}
 	}
+	lines := make([]string, 0, len(le.Errs)+1)
 	for _, e := range le.Errs {
 		p := e.Pos
 		if root != "." && root != "" {
@@ -205,12 +198,16 @@ func problemLines(root string, err error) (lines []string, summary string) {
 	if le.Dropped > 0 {
 		lines = append(lines, fmt.Sprintf("(and %d more problems not listed)", le.Dropped))
 	}
+	for _, l := range lines {
+		fmt.Fprintln(stderr, l)
+	}
 	n := len(le.Errs) + le.Dropped
 	plural := "s"
 	if n == 1 {
 		plural = ""
 	}
-	return lines, fmt.Sprintf("%d problem%s found", n, plural)
+	fmt.Fprintf(stderr, "%d problem%s found\n", n, plural)
+	return lines
 }
 
 // streamMemoryLimit is the soft memory limit of a streamed compile.

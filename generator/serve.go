@@ -96,14 +96,17 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	builder := preview.NewBuilder(dir, func(ctx context.Context, src, dest string) error {
 		return hugo.Build(ctx, src, dest, cache, stderr)
 	})
+	// failed prints what stopped a new version, and shows it on the open
+	// pages over the version they show.
+	failed := func(err error) {
+		srv.Problems(report(root, err, stderr))
+		fmt.Fprintln(stderr, "the preview keeps showing the last good build")
+	}
 	rebuild := func() bool {
 		start := time.Now()
 		res, err := compileWith(comp, root)
 		if err != nil {
-			report(root, err, stderr)
-			fmt.Fprintln(stderr, "the preview keeps showing the last good build")
-			lines, _ := problemLines(root, err)
-			srv.Problems(lines)
+			failed(err)
 			return false
 		}
 		compiled := time.Since(start)
@@ -125,8 +128,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 			}
 		}
 		if ctx.Err() == nil {
-			fmt.Fprintf(stderr, "error: %v\nthe preview keeps showing the last good build\n", err)
-			srv.Problems([]string{fmt.Sprintf("error: %v", err)})
+			failed(err)
 		}
 		return false
 	}

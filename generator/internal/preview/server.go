@@ -35,7 +35,7 @@ type Server struct {
 	mu       sync.Mutex
 	cur      *version
 	problems []string      // of the last save, shown over the last good version
-	changed  chan struct{} // closed, and replaced, by each Publish or change of problems
+	changed  chan struct{} // closed, and replaced, by notify: each Publish or change of problems
 	done     chan struct{} // closed by Close
 	closed   bool
 }
@@ -66,8 +66,7 @@ func (srv *Server) Publish(s *Site) {
 	v.n = srv.cur.n + 1
 	srv.cur = v
 	srv.problems = nil
-	close(srv.changed)
-	srv.changed = make(chan struct{})
+	srv.notify()
 }
 
 // Problems shows lines, the problems of the last save as the terminal
@@ -81,6 +80,11 @@ func (srv *Server) Problems(lines []string) {
 		return
 	}
 	srv.problems = slices.Clone(lines)
+	srv.notify()
+}
+
+// notify wakes every open page's event stream; srv.mu is held.
+func (srv *Server) notify() {
 	close(srv.changed)
 	srv.changed = make(chan struct{})
 }
