@@ -2,7 +2,6 @@ package input
 
 import (
 	"fmt"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -28,12 +27,9 @@ func checkControl(name, s string, errs *diag.List) bool {
 		case '\t':
 			continue
 		}
-		if s[i] == 0xe2 && !strings.HasPrefix(s[i:], "\u2028") && !strings.HasPrefix(s[i:], "\u2029") {
-			continue // most often a curly quote or a dash
-		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isControl(r) && !isSeparator(r) {
-			continue // a character written with 0xc2 that is not a C1 control
+			continue // led by 0xc2 or 0xe2, but a curly quote, a dash, a no-break space…
 		}
 		found = true
 		what := "control character"
