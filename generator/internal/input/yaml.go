@@ -90,19 +90,14 @@ func (d *decoder) syntaxError(err error) {
 			line, col = l, 1+len(d.lines[l-1])-len(strings.TrimLeft(d.lines[l-1], " "))
 		}
 		hint = "check this line's indentation: the fields of an entry line up under each other, and the entries of a list each start with - at the same indentation; " + quoting
-	case msg == "found character that cannot start any token" && startsWithTab(d.lines[line-1]):
+	case msg == "found character that cannot start any token" && indentTab(d.lines[line-1]) >= 0:
 		// A line indented with a tab where a key or an entry was due:
 		// yaml.v3 names the line but not the tab.
-		col = 1 + strings.IndexByte(d.lines[line-1], '\t')
+		col = 1 + indentTab(d.lines[line-1])
 		hint = tabHint
 	case strings.Contains(msg, "tab character"):
 		// yaml.v3 names the line where the value began; point at the tab.
-		if l, c := d.find(line, func(s string) int {
-			if i := strings.IndexByte(s, '\t'); i >= 0 && strings.TrimLeft(s[:i], " ") == "" {
-				return i
-			}
-			return -1
-		}); l > 0 {
+		if l, c := d.find(line, indentTab); l > 0 {
 			line, col = l, c
 		}
 		hint = tabHint
@@ -137,10 +132,13 @@ func (d *decoder) syntaxError(err error) {
 
 const tabHint = "indent with spaces: YAML does not allow tabs for indentation"
 
-// startsWithTab reports whether line's indentation holds a tab.
-func startsWithTab(line string) bool {
-	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-	return strings.IndexByte(indent, '\t') >= 0
+// indentTab returns the byte offset of the first tab in line's
+// indentation (the spaces and tabs it starts with), or -1.
+func indentTab(line string) int {
+	if i := strings.IndexByte(line, '\t'); i >= 0 && strings.TrimLeft(line[:i], " ") == "" {
+		return i
+	}
+	return -1
 }
 
 // colonsAt returns the character columns of the colons in line that YAML
