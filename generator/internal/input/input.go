@@ -26,8 +26,10 @@
 package input
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -91,10 +93,26 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		articleNames = append(articleNames, name)
 	}
 	annotationFiles, annotationsOK := listDir(fsys, "annotations", &notesListErrs, ents)
+	// A file named nearly like claims.yaml or the bibliography, when that
+	// file is missing, is taken for it misnamed rather than read as notes.
+	renamed := map[string]bool{} // "claims", "sources"
+	has := func(name string) bool { return slices.Contains(annotationFiles, name) }
 	for _, name := range annotationFiles {
 		switch {
 		case name == "claims.yaml", name == "sources.yaml", name == "sources.json":
 			continue
+		}
+		if want := misnamed(name, has("claims.yaml"), has("sources.yaml") || has("sources.json"), articleFiles); want != "" {
+			what := "the claims are read from annotations/claims.yaml"
+			if want != "claims.yaml" {
+				what = "the bibliography is read from annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON)"
+			}
+			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
+				"%s: rename this file to %s", what, want)
+			renamed[strings.TrimSuffix(want, path.Ext(want))] = true
+			continue
+		}
+		switch {
 		case strings.HasSuffix(name, ".yml"):
 			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
 				"notes files end in .yaml: rename it to %s", strings.TrimSuffix(name, ".yml")+".yaml")
@@ -232,7 +250,11 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	}
 	errs.Append(&taskErrs[2])
 	errs.Append(&taskErrs[3])
-	checkRefs(b, errs, claimsOK, sourcesOK)
+	// A reference into a file that is only misnamed is not checked: the
+	// rename fixes it, and each would be reported as unknown.
+	claimsOK = claimsOK && !renamed["claims"]
+	sourcesOK = sourcesOK && !renamed["sources"]
+	checkRefs(b, errs, has("claims.yaml"), claimsOK, sourcesOK)
 	return b
 }
 
@@ -256,9 +278,41 @@ func closestSlug(slug string, b *briefing.Briefing) string {
 	return ""
 }
 
+// misnamed returns the name an annotations file should have when it is
+// claims.yaml or the bibliography, missing, with a letter wrong or a wrong
+// extension (source.yaml, Claims.yaml, sources.yml, sources.JSON) and no
+// article has its name as slug; otherwise "".
+func misnamed(name string, hasClaims, hasSources bool, articleFiles []string) string {
+	ext := path.Ext(name)
+	stem := strings.ToLower(strings.TrimSuffix(name, ext))
+	switch strings.ToLower(ext) {
+	case ".yaml", ".yml":
+	case ".json":
+		if stem == "sources" && !hasSources {
+			return "sources.json"
+		}
+		return ""
+	default:
+		return ""
+	}
+	if slices.Contains(articleFiles, strings.TrimSuffix(name, ext)+".md") {
+		return ""
+	}
+	switch {
+	case !hasClaims && editDistance(stem, "claims") <= 1:
+		return "claims.yaml"
+	case !hasSources && editDistance(stem, "sources") <= 1:
+		return "sources.yaml"
+	}
+	return ""
+}
+
 // checkRefs checks every reference by id between files: to claims when
-// claimsOK, to sources when sourcesOK.
-func checkRefs(b *briefing.Briefing, errs *diag.List, claimsOK, sourcesOK bool) {
+// claimsOK, to sources when sourcesOK. When a file that references point
+// into is missing altogether (claims.yaml when !hasClaims, the
+// bibliography when b.SourcesFile is ""), the problem is reported once, at
+// that file, rather than at each reference.
+func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourcesOK bool) {
 	sources := map[string]bool{}
 	for _, s := range b.Sources {
 		sources[s.ID] = true
@@ -267,19 +321,20 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, claimsOK, sourcesOK bool) 
 	for _, c := range b.Claims {
 		claims[c.ID] = true
 	}
+	var noSources, noClaims missingFile
 	cite := func(refs []briefing.Ref) {
 		for _, r := range refs {
-			if sources[r.ID] || !sourcesOK {
-				continue
+			switch {
+			case sources[r.ID] || !sourcesOK:
+			case b.SourcesFile == "":
+				noSources.add(r.Pos)
+			default:
+				hint := "add it to " + b.SourcesFile
+				if s := suggest(r.ID, sortedKeys(sources)); s != "" {
+					hint = "did you mean " + s + "? Otherwise " + hint
+				}
+				errs.AddErr(r.Pos, diag.ErrUnknownID, "there is no source %q: %s", r.ID, hint)
 			}
-			hint := "add it to annotations/sources.yaml"
-			if b.SourcesFile != "" {
-				hint = "add it to " + b.SourcesFile
-			}
-			if s := suggest(r.ID, sortedKeys(sources)); s != "" {
-				hint = "did you mean " + s + "? Otherwise " + hint
-			}
-			errs.AddErr(r.Pos, diag.ErrUnknownID, "there is no source %q: %s", r.ID, hint)
 		}
 	}
 	for _, e := range b.Index.Timeline {
@@ -291,7 +346,11 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, claimsOK, sourcesOK bool) 
 	for _, a := range b.Articles {
 		for _, n := range a.Notes {
 			cite(n.Cites)
-			if n.Claim.ID != "" && !claims[n.Claim.ID] && claimsOK {
+			switch {
+			case n.Claim.ID == "" || claims[n.Claim.ID] || !claimsOK:
+			case !hasClaims:
+				noClaims.add(n.Claim.Pos)
+			default:
 				hint := "add it to annotations/claims.yaml"
 				if s := suggest(n.Claim.ID, sortedKeys(claims)); s != "" {
 					hint = "did you mean " + s + "? Otherwise " + hint
@@ -300,4 +359,35 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, claimsOK, sourcesOK bool) 
 			}
 		}
 	}
+	noSources.report(errs, "annotations/sources.yaml", "there is no bibliography, yet sources are cited %s",
+		"add annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON) with each source cited")
+	noClaims.report(errs, "annotations/claims.yaml", "there is no annotations/claims.yaml, yet claims are named %s",
+		"add it, with each claim the notes name")
+}
+
+// missingFile counts the references into a file that is not there.
+type missingFile struct {
+	n     int
+	first diag.Pos
+}
+
+func (m *missingFile) add(pos diag.Pos) {
+	if m.n == 0 {
+		m.first = pos
+	}
+	m.n++
+}
+
+// report adds one problem, at the missing file, for all its references;
+// what is a format with one %s for how many times the file is referred to.
+func (m *missingFile) report(errs *diag.List, file, what, todo string) {
+	if m.n == 0 {
+		return
+	}
+	times := "once"
+	if m.n > 1 {
+		times = fmt.Sprintf("%d times", m.n)
+	}
+	errs.AddErr(diag.Pos{File: file, Line: 1, Col: 1}, diag.ErrUnknownID, what+" (the first at %s): %s",
+		times, m.first, todo)
 }

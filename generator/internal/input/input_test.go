@@ -2,6 +2,7 @@ package input
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -429,6 +430,82 @@ func TestLoadErrors(t *testing.T) {
 			} else {
 				fs[tt.file] = &fstest.MapFile{Data: []byte(tt.data)}
 			}
+			got := errLines(t, fs)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// A missing claims.yaml or bibliography is one problem at that file, not
+// one at every reference into it; a file named nearly like it is taken
+// for it misnamed, not read as notes.
+func TestLoadMissingOrMisnamed(t *testing.T) {
+	rename := func(from, to string) func(fstest.MapFS) {
+		return func(fs fstest.MapFS) {
+			fs[to] = fs[from]
+			delete(fs, from)
+		}
+	}
+	remove := func(names ...string) func(fstest.MapFS) {
+		return func(fs fstest.MapFS) {
+			for _, n := range names {
+				delete(fs, n)
+			}
+		}
+	}
+	const (
+		bib    = "the bibliography is read from annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON): rename this file to "
+		noBib  = `annotations/sources.yaml:1:1: there is no bibliography, yet sources are cited %s (the first at %s): add annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON) with each source cited`
+		noClms = `annotations/claims.yaml:1:1: there is no annotations/claims.yaml, yet claims are named once (the first at annotations/one.yaml:6:12): add it, with each claim the notes name`
+	)
+	tests := []struct {
+		name   string
+		change func(fstest.MapFS)
+		want   []string
+	}{
+		{"no bibliography", remove("annotations/sources.yaml"),
+			[]string{fmt.Sprintf(noBib, "2 times", "annotations/claims.yaml:6:13")}},
+		{"no bibliography, cited once", remove("annotations/sources.yaml", "annotations/claims.yaml"), []string{
+			noClms,
+			fmt.Sprintf(noBib, "once", "annotations/one.yaml:9:13"),
+		}},
+		{"no claims", remove("annotations/claims.yaml"), []string{noClms}},
+		{"source.yaml", rename("annotations/sources.yaml", "annotations/source.yaml"),
+			[]string{"annotations/source.yaml:1:1: " + bib + "sources.yaml"}},
+		{"Sources.yaml", rename("annotations/sources.yaml", "annotations/Sources.yaml"),
+			[]string{"annotations/Sources.yaml:1:1: " + bib + "sources.yaml"}},
+		{"sources.yml", rename("annotations/sources.yaml", "annotations/sources.yml"),
+			[]string{"annotations/sources.yml:1:1: " + bib + "sources.yaml"}},
+		{"sources.JSON", rename("annotations/sources.yaml", "annotations/sources.JSON"),
+			[]string{"annotations/sources.JSON:1:1: " + bib + "sources.json"}},
+		{"claim.yaml", rename("annotations/claims.yaml", "annotations/claim.yaml"),
+			[]string{"annotations/claim.yaml:1:1: the claims are read from annotations/claims.yaml: rename this file to claims.yaml"}},
+		{"claims.yml", rename("annotations/claims.yaml", "annotations/claims.yml"),
+			[]string{"annotations/claims.yml:1:1: the claims are read from annotations/claims.yaml: rename this file to claims.yaml"}},
+		{
+			// With the bibliography there, source.yaml is the notes on an
+			// article of that name, and is told so.
+			"source.yaml beside sources.yaml",
+			func(fs fstest.MapFS) { fs["annotations/source.yaml"] = fs["annotations/one.yaml"] },
+			[]string{`annotations/source.yaml:1:1: there is no article content/articles/source.md for these notes: name the file after an article's slug`},
+		},
+		{
+			// An article named like the missing file keeps its notes.
+			"an article called source",
+			func(fs fstest.MapFS) {
+				delete(fs, "annotations/sources.yaml")
+				fs["content/articles/source.md"] = fs["content/articles/one.md"]
+				fs["annotations/source.yaml"] = fs["annotations/one.yaml"]
+			},
+			[]string{fmt.Sprintf(noBib, "3 times", "annotations/claims.yaml:6:13")},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := base()
+			tt.change(fs)
 			got := errLines(t, fs)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
