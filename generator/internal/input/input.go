@@ -96,13 +96,17 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	// A file named nearly like claims.yaml or the bibliography, when that
 	// file is missing, is taken for it misnamed rather than read as notes.
 	renamed := map[string]bool{} // "claims", "sources"
-	has := func(name string) bool { return slices.Contains(annotationFiles, name) }
+	hasClaims, hasSources := false, false
+	for _, name := range annotationFiles {
+		hasClaims = hasClaims || name == "claims.yaml"
+		hasSources = hasSources || name == "sources.yaml" || name == "sources.json"
+	}
 	for _, name := range annotationFiles {
 		switch {
 		case name == "claims.yaml", name == "sources.yaml", name == "sources.json":
 			continue
 		}
-		if want := misnamed(name, has("claims.yaml"), has("sources.yaml") || has("sources.json"), articleFiles); want != "" {
+		if want := misnamed(name, hasClaims, hasSources, articleFiles); want != "" {
 			what := "the claims are read from annotations/claims.yaml"
 			if want != "claims.yaml" {
 				what = "the bibliography is read from annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON)"
@@ -254,7 +258,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	// rename fixes it, and each would be reported as unknown.
 	claimsOK = claimsOK && !renamed["claims"]
 	sourcesOK = sourcesOK && !renamed["sources"]
-	checkRefs(b, errs, has("claims.yaml"), claimsOK, sourcesOK)
+	checkRefs(b, errs, hasClaims, claimsOK, sourcesOK)
 	return b
 }
 
@@ -283,28 +287,29 @@ func closestSlug(slug string, b *briefing.Briefing) string {
 // extension (source.yaml, Claims.yaml, sources.yml, sources.JSON) and no
 // article has its name as slug; otherwise "".
 func misnamed(name string, hasClaims, hasSources bool, articleFiles []string) string {
+	if hasClaims && hasSources {
+		return ""
+	}
 	ext := path.Ext(name)
 	stem := strings.ToLower(strings.TrimSuffix(name, ext))
+	want := ""
 	switch strings.ToLower(ext) {
-	case ".yaml", ".yml":
 	case ".json":
-		if stem == "sources" && !hasSources {
-			return "sources.json"
+		if !hasSources && stem == "sources" {
+			want = "sources.json"
 		}
-		return ""
-	default:
+	case ".yaml", ".yml":
+		switch {
+		case !hasClaims && editDistance(stem, "claims") <= 1:
+			want = "claims.yaml"
+		case !hasSources && editDistance(stem, "sources") <= 1:
+			want = "sources.yaml"
+		}
+	}
+	if want == "" || slices.Contains(articleFiles, strings.TrimSuffix(name, ext)+".md") {
 		return ""
 	}
-	if slices.Contains(articleFiles, strings.TrimSuffix(name, ext)+".md") {
-		return ""
-	}
-	switch {
-	case !hasClaims && editDistance(stem, "claims") <= 1:
-		return "claims.yaml"
-	case !hasSources && editDistance(stem, "sources") <= 1:
-		return "sources.yaml"
-	}
-	return ""
+	return want
 }
 
 // checkRefs checks every reference by id between files: to claims when
