@@ -162,6 +162,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "check":
 		return check(*root, stdout, stderr)
 	default:
+		if *port < 0 || *port > 65535 {
+			fmt.Fprintf(stderr, "--port: %d is not a port number: use one from 1 to 65535, or 0 for any free port\n", *port)
+			return 2
+		}
 		return serve(ctx, *root, *port, stdout, stderr)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -39,7 +41,11 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	defer cancel()
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	if err != nil {
-		fmt.Fprintf(stderr, "error: port %d is not free (%v): choose another with --port, or --port 0 for any free port\n", port, err)
+		why := fmt.Sprintf("cannot listen on port %d (%v)", port, err)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			why = fmt.Sprintf("port %d is not free (%v)", port, err)
+		}
+		fmt.Fprintf(stderr, "error: %s: choose another with --port, or --port 0 for any free port\n", why)
 		return 1
 	}
 	defer ln.Close()

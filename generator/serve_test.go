@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -363,6 +364,31 @@ func TestServeWithoutHugoStopsAtOnce(t *testing.T) {
 	}
 	if strings.Contains(stdout.String(), "serving") {
 		t.Errorf("serve started serving:\n%s", stdout.String())
+	}
+}
+
+// TestServePortProblems: a --port that is no port number is refused as a
+// usage error, and a port in use is named as such; neither gets as far as
+// building.
+func TestServePortProblems(t *testing.T) {
+	for _, p := range []string{"99999", "-1"} {
+		code, _, stderr := runCmd(t, "serve", "--root", t.TempDir(), "--port", p)
+		if want := "--port: " + p + " is not a port number"; code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("--port %s: exit %d, want 2 and %q:\n%s", p, code, want, stderr)
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	busy := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	code, stdout, stderr := runCmd(t, "serve", "--root", t.TempDir(), "--port", busy)
+	if want := "error: port " + busy + " is not free"; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("a busy port: exit %d, want 1 and %q:\n%s", code, want, stderr)
+	}
+	if stdout != "" {
+		t.Errorf("a busy port: stdout %q", stdout)
 	}
 }
 
