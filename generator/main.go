@@ -486,7 +486,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 			moved <- side.moveFiles(tmp)
 			created <- nil
 		}
-		err = hugo.Build(ctx, project, built, cache, warn)
+		err = themePaths(hugo.Build(ctx, project, built, cache, warn), project, root)
 		return built, errors.Join(err, <-moved, <-created, ctx.Err())
 	}
 	built, err := runHugo()
@@ -1080,6 +1080,27 @@ func cacheDir() (string, error) {
 	}
 	dir := filepath.Join(base, "annotated-briefing", "hugo")
 	return dir, os.MkdirAll(dir, 0o755)
+}
+
+// themePaths rewrites, in an error from Hugo, the paths of the theme's
+// files staged in the project to those of the briefing's own theme under
+// root, which are the files to edit: a template that does not parse is
+// then reported as themes/briefing/layouts/page.html:3:5, not as a file
+// in a temporary folder. With the bundled theme err is returned as it is.
+func themePaths(err error, project, root string) error {
+	if err == nil {
+		return nil
+	}
+	own := filepath.Join(root, "themes", "briefing")
+	if st, e := os.Stat(own); e != nil || !st.IsDir() {
+		return err
+	}
+	sep := string(filepath.Separator)
+	staged := filepath.Join(project, "themes", "briefing") + sep
+	if !strings.Contains(err.Error(), staged) {
+		return err
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), staged, own+sep))
 }
 
 // themeFiles is the theme of the Hugo project, under themes/briefing/: the

@@ -199,6 +199,29 @@ func TestCheckReadsOwnTheme(t *testing.T) {
 	}
 }
 
+// TestBuildThemeErrorNamesOwnFile: a template of the briefing's own theme
+// that Hugo cannot parse is reported at that file, the one to edit, not at
+// its copy in the staged project; and nothing is published.
+func TestBuildThemeErrorNamesOwnFile(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	theme := ownTheme(t, root)
+	editLayout(t, theme, "404.html", "{{- /*", "{{ if }}{{- /*")
+	code, _, stderr := runCmd(t, "build", "--root", root)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, stderr)
+	}
+	if want := `"` + filepath.Join(theme, "layouts", "404.html") + `:1:`; !strings.Contains(stderr, want) {
+		t.Errorf("the error does not name %s:\n%s", want, stderr)
+	}
+	if strings.Contains(stderr, string(filepath.Separator)+"project"+string(filepath.Separator)) {
+		t.Errorf("the error names the staged project:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "nothing was published") {
+		t.Errorf("stderr lacks \"nothing was published\":\n%s", stderr)
+	}
+}
+
 func TestCheckReportsAllProblems(t *testing.T) {
 	root := t.TempDir()
 	fs := briefingtest.Load(t, "internal/site/testdata/typography.txtar")

@@ -100,7 +100,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 
 	comp := site.NewCompiler()
 	builder := preview.NewBuilder(dir, func(ctx context.Context, src, dest string) error {
-		return hugo.Build(ctx, src, dest, cache, stderr)
+		return themePaths(hugo.Build(ctx, src, dest, cache, stderr), src, root)
 	})
 	// failed prints what stopped a new version, and shows it on the open
 	// pages over the version they show.
