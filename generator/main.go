@@ -291,7 +291,7 @@ func openBriefing(root string) (fs.FS, *stage.Text, func(), error) {
 // themeFS is the theme a briefing is built with: its own
 // themes/briefing, or else the bundled one.
 func themeFS(root string) fs.FS {
-	own := filepath.Join(root, "themes", "briefing")
+	own := filepath.Join(root, filepath.FromSlash(stage.ThemeDir))
 	if st, err := os.Stat(own); err == nil && st.IsDir() {
 		return os.DirFS(own)
 	}
@@ -1091,12 +1091,12 @@ func themePaths(err error, project, root string) error {
 	if err == nil {
 		return nil
 	}
-	own := filepath.Join(root, "themes", "briefing")
+	own := filepath.Join(root, filepath.FromSlash(stage.ThemeDir))
 	if st, e := os.Stat(own); e != nil || !st.IsDir() {
 		return err
 	}
 	sep := string(filepath.Separator)
-	staged := filepath.Join(project, "themes", "briefing") + sep
+	staged := filepath.Join(project, filepath.FromSlash(stage.ThemeDir)) + sep
 	if !strings.Contains(err.Error(), staged) {
 		return err
 	}

@@ -194,8 +194,9 @@ func TestCheckReadsOwnTheme(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCmd(t, "check", "--root", root)
-	if code != 1 || !strings.Contains(stderr, "en.toml") {
-		t.Errorf("check with broken theme strings exited %d: %s", code, stderr)
+	want := filepath.ToSlash(filepath.Join(root, "themes/briefing/i18n/en.toml")) + ":1:12: the theme's strings are not valid TOML ("
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("check with broken theme strings exited %d, want 1 and %q:\n%s", code, want, stderr)
 	}
 }
 

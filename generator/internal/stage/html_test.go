@@ -79,8 +79,9 @@ other = "number {{ . }}"
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
-	if _, err := LoadText(fstest.MapFS{textFile: {Data: []byte("x = [")}}); err == nil {
-		t.Error("a broken i18n file loads")
+	_, err = LoadText(fstest.MapFS{textFile: {Data: []byte("a = \"A\"\nx = [")}})
+	if want := "themes/briefing/i18n/en.toml:2:5: the theme's strings are not valid TOML ("; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("a broken i18n file: %v, want %q…", err, want)
 	}
 	if _, err := LoadText(fstest.MapFS{}); err == nil {
 		t.Error("a theme without strings loads")

@@ -3,6 +3,7 @@
 package stage
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -11,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/briefing/annotated/generator/internal/diag"
 
 	annotated "github.com/briefing/annotated"
 )
@@ -26,6 +29,10 @@ type Text struct {
 // textFile is where a theme keeps its strings.
 const textFile = "i18n/en.toml"
 
+// ThemeDir is where a briefing keeps a theme of its own, in place of the
+// bundled one.
+const ThemeDir = "themes/briefing"
+
 // LoadText reads the strings of the theme in theme (nil: the bundled
 // theme).
 func LoadText(theme fs.FS) (*Text, error) {
@@ -38,7 +45,17 @@ func LoadText(theme fs.FS) (*Text, error) {
 	}
 	var raw map[string]any
 	if err := toml.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("the theme's %s: %w", textFile, err)
+		// Only a briefing's own theme can be broken, and it is in
+		// themes/briefing: the problem is reported at its place there.
+		var de *toml.DecodeError
+		if !errors.As(err, &de) {
+			return nil, fmt.Errorf("the theme's %s: %w", textFile, err)
+		}
+		line, col := de.Position()
+		var errs diag.List
+		errs.Add(diag.Pos{File: ThemeDir + "/" + textFile, Line: line, Col: col},
+			"the theme's strings are not valid TOML (%s)", strings.TrimPrefix(de.Error(), "toml: "))
+		return nil, errs.Err()
 	}
 	t := &Text{one: map[string]string{}, other: map[string]string{}}
 	for id, v := range raw {
