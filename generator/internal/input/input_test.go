@@ -170,6 +170,24 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:4:11: a fact-check note needs a verdict: add "verdict: …" with one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`},
 		},
 		{
+			name: "a source cited twice by a note",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: x\n    cites: [src-a, src-a]\n",
+			want: []string{`annotations/one.yaml:6:20: source "src-a" is cited twice in this list (first at line 6, column 13): cite each source once`},
+		},
+		{
+			name: "a source cited twice by a claim, in a block list",
+			file: "annotations/claims.yaml",
+			data: "- id: threat-claim\n  statement: S\n  verdict: accurate\n  note: N\n  cites:\n    - src-a\n    - src-a\n",
+			want: []string{`annotations/claims.yaml:7:7: source "src-a" is cited twice in this list (first at line 6, column 7): cite each source once`},
+		},
+		{
+			name: "a source cited twice by the timeline",
+			file: "content/_index.md",
+			data: "---\ntitle: T\ntimeline:\n  - date: 2025-11-21\n    text: Sent.\n    cites: [src-a, src-a]\n---\nOverview.\n",
+			want: []string{`content/_index.md:6:20: source "src-a" is cited twice in this list (first at line 6, column 13): cite each source once`},
+		},
+		{
 			name: "unknown cite and claim",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    claim: threat-claims\n    note: x\n    cites: [src-b, nowhere-at-all]\n",

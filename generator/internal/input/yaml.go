@@ -3,6 +3,7 @@ package input
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -452,7 +453,7 @@ var idRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // digits and single hyphens.
 func ValidID(s string) bool { return idRE.MatchString(s) }
 
-// refs reads a list of ids.
+// refs reads a list of source ids, each listed once.
 func (d *decoder) refs(m map[string]*yaml.Node, name, example string) []briefing.Ref {
 	var out []briefing.Ref
 	for _, it := range d.list(m, name, example) {
@@ -461,7 +462,12 @@ func (d *decoder) refs(m map[string]*yaml.Node, name, example string) []briefing
 			d.errs.Add(d.pos(it), "each item of %s must be an id, not %s", name, describe(it))
 			continue
 		}
-		out = append(out, briefing.Ref{ID: strings.Clone(it.Value), Pos: d.pos(it)})
+		pos := d.pos(it)
+		if i := slices.IndexFunc(out, func(r briefing.Ref) bool { return r.ID == it.Value }); i >= 0 {
+			d.errs.Add(pos, "source %q is cited twice in this list (first at line %d, column %d): cite each source once", it.Value, out[i].Pos.Line, out[i].Pos.Col)
+			continue
+		}
+		out = append(out, briefing.Ref{ID: strings.Clone(it.Value), Pos: pos})
 	}
 	return out
 }
