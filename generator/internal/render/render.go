@@ -112,7 +112,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	pc := parser.NewContext()
 	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, errs: errs})
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	checkMarkdown(doc, src, a.Body, "an article", errs)
+	checkMarkdown(doc, src, a.Body, "an article", true, errs)
 	res, _ := pc.Get(resultKey).(*anchorResult)
 	var buf output
 	// The HTML is the text with its markup, and the markup of the notes.
@@ -181,15 +181,26 @@ func (r *Renderer) Claim(id string) *briefing.Claim { return r.claims[id] }
 // Label returns the short citation label of a source id.
 func (r *Renderer) Label(id string) string { return r.labels[id] }
 
-// Markdown renders a note, claim or overview text to HTML, reporting raw
-// HTML, images and unsafe links in errs. what names the text in messages.
+// Markdown renders the text of a note, a claim or a timeline entry to
+// HTML, reporting raw HTML, images, unsafe links and headings in errs.
+// what names the text in messages.
 func (r *Renderer) Markdown(md briefing.Markdown, what string, errs *diag.List) string {
+	return r.markdown(md, what, false, errs)
+}
+
+// Page renders a page's own text (the overview, the methodology) as
+// Markdown does, headings allowed.
+func (r *Renderer) Page(md briefing.Markdown, what string, errs *diag.List) string {
+	return r.markdown(md, what, true, errs)
+}
+
+func (r *Renderer) markdown(md briefing.Markdown, what string, headings bool, errs *diag.List) string {
 	if strings.TrimSpace(md.Text) == "" {
 		return ""
 	}
 	src := []byte(md.Text)
 	doc := r.text.Parser().Parse(text.NewReader(src))
-	checkMarkdown(doc, src, md, what, errs)
+	checkMarkdown(doc, src, md, what, headings, errs)
 	var buf output
 	buf.Grow(len(src) + len(src)/4 + 64)
 	if err := r.text.Renderer().Render(&buf, src, doc); err != nil {

@@ -25,6 +25,9 @@ func TestMarkdownSafety(t *testing.T) {
 		{"Raw <script>alert(1)</script>.", `n.yaml:5:11: raw HTML (<script>) is not allowed in a note: write it as Markdown, or escape the < as \<`},
 		{"line one\n\n<div>block</div>\n", `n.yaml:7:7: raw HTML is not allowed in a note: write it as Markdown, or escape the < as \<`},
 		{"An ![image](https://example.org/x.png).", `n.yaml:5:19: images are not allowed in a note: the briefing never loads files from elsewhere; describe the image in words instead`},
+		{"First.\n\n  ## A heading\n", `n.yaml:7:9: a heading is not allowed in a note: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)`},
+		{"First.\n\nUnderlined\n---\n", `n.yaml:7:7: a heading is not allowed in a note: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)`},
+		{"#1 in the polls, and # in the middle.\n\n- a list\n\n> a quote\n", ""},
 	}
 	r := New(&briefing.Briefing{})
 	for _, tt := range tests {
@@ -42,6 +45,21 @@ func TestMarkdownSafety(t *testing.T) {
 				t.Errorf("%q rendered %q, which contains %s", tt.in, out, bad)
 			}
 		}
+	}
+}
+
+// TestPageHeadings: a page's own text (the overview, the methodology) may
+// have headings; a note may not.
+func TestPageHeadings(t *testing.T) {
+	r := New(&briefing.Briefing{})
+	var errs diag.List
+	out := r.Page(md("## Background\n\nText.\n"), "the overview", &errs)
+	if err := errs.Err(); err != nil || !strings.Contains(out, "<h2") {
+		t.Errorf("Page: %v, %q", err, out)
+	}
+	r.Markdown(md("## Background\n\nText.\n"), "a note", &errs)
+	if len(errs.Errors()) != 1 {
+		t.Errorf("Markdown: %d problems, want 1", len(errs.Errors()))
 	}
 }
 

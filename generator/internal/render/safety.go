@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 
@@ -34,8 +35,8 @@ func linkProblem(dest string) string {
 
 // checkMarkdown reports what a briefing's Markdown may not contain: raw HTML,
 // images (they would be fetched from elsewhere) and links other than http,
-// https, mailto and relative ones.
-func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what string, errs *diag.List) {
+// https, mailto and relative ones; and, unless headings, headings.
+func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what string, headings bool, errs *diag.List) {
 	posOf := func(needle string) diag.Pos {
 		if i := strings.Index(md.Text, needle); needle != "" && i >= 0 {
 			return md.PosAt(i)
@@ -70,10 +71,36 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 					errs.AddErr(posOf(u), diag.ErrUnsafeInput, "the link %q %s", u, p)
 				}
 			}
+		case *ast.Heading:
+			if headings {
+				break
+			}
+			at := 0
+			if x.Lines().Len() > 0 {
+				at = x.Lines().At(0).Start
+				// A "#" heading's text starts after its "#"s: point at
+				// the first. (An underlined heading starts at its text.)
+				start := bytes.LastIndexByte(source[:at], '\n') + 1
+				if j := start + countSpaces(source[start:at]); j < at && source[j] == '#' {
+					at = j
+				}
+			}
+			errs.AddErr(md.PosAt(at), diag.ErrUnsafeInput,
+				"a heading is not allowed in %s: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)", what)
+			return ast.WalkSkipChildren, nil
 		case *ast.Image:
 			errs.AddErr(posOf(string(x.Destination)), diag.ErrUnsafeInput,
 				"images are not allowed in %s: the briefing never loads files from elsewhere; describe the image in words instead", what)
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// countSpaces is the number of spaces at the start of b.
+func countSpaces(b []byte) int {
+	n := 0
+	for n < len(b) && b[n] == ' ' {
+		n++
+	}
+	return n
 }

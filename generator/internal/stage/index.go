@@ -29,7 +29,7 @@ type overview struct {
 }
 
 func overviewData(b *briefing.Briefing, r *render.Renderer, errs *diag.List) overview {
-	o := overview{HTML: r.Markdown(b.Index.Body, "the overview", errs)}
+	o := overview{HTML: r.Page(b.Index.Body, "the overview", errs)}
 	for i, e := range sortedTimeline(b) {
 		o.Timeline = append(o.Timeline, timelineEntry{ID: eventID(i), ISO: e.Date.ISO(), Label: e.Date.Long(),
 			HTML: r.Markdown(e.Text, "a timeline entry", errs), Cites: cites(r.Cites(e.Cites, ""))})
