@@ -57,6 +57,7 @@ type Renderer struct {
 	labels  map[string]string
 	sources map[string]*briefing.Source
 	claims  map[string]*briefing.Claim
+	site    *siteMap
 	article goldmark.Markdown
 	text    goldmark.Markdown
 }
@@ -65,6 +66,7 @@ type Renderer struct {
 func New(b *briefing.Briefing) *Renderer {
 	r := &Renderer{
 		labels:  CiteLabels(b.Sources),
+		site:    newSiteMap(b),
 		sources: map[string]*briefing.Source{},
 		claims:  map[string]*briefing.Claim{},
 		article: goldmark.New(goldmark.WithExtensions(Extension{})),
@@ -84,6 +86,7 @@ type Article struct {
 	Body  string // HTML
 	Text  string // the article's visible text, paragraphs separated by blank lines
 	Notes []Note // in the order of their markers
+	Links []Link // the relative links of its text and its notes, for CheckLinks
 }
 
 // Note is one note, rendered, with where it sits.
@@ -112,7 +115,13 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	pc := parser.NewContext()
 	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, errs: errs})
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	checkMarkdown(doc, src, a.Body, "an article", true, errs)
+	page := "articles/" + a.Slug + ".html"
+	var links []Link
+	keep := func(l Link) {
+		l.Page = page
+		links = append(links, l)
+	}
+	checkMarkdown(doc, src, a.Body, "an article", true, keep, errs)
 	res, _ := pc.Get(resultKey).(*anchorResult)
 	var buf output
 	// The HTML is the text with its markup, and the markup of the notes.
@@ -122,6 +131,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	}
 	out := &Article{Body: buf.String()}
 	if res == nil {
+		out.Links = links
 		return out
 	}
 	// The visible text of the whole article, for text-position selectors.
@@ -150,7 +160,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 		n := Note{
 			Note:   s.Note,
 			Number: ref.Number,
-			HTML:   r.Markdown(s.Note.Body, "a note", errs),
+			HTML:   r.markdown(s.Note.Body, "a note", false, keep, errs),
 			Cites:  r.Cites(s.Note.Cites, "../"),
 			Quote:  s.Block.Text[s.Start:s.End],
 			Start:  blockAt[s.Block] + s.Start,
@@ -158,6 +168,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 		}
 		out.Notes = append(out.Notes, n)
 	}
+	out.Links = links
 	return out
 }
 
@@ -181,26 +192,29 @@ func (r *Renderer) Claim(id string) *briefing.Claim { return r.claims[id] }
 // Label returns the short citation label of a source id.
 func (r *Renderer) Label(id string) string { return r.labels[id] }
 
-// Markdown renders the text of a note, a claim or a timeline entry to
-// HTML, reporting raw HTML, images, unsafe links and headings in errs.
-// what names the text in messages.
+// Markdown renders the text of a claim or a timeline entry, shown at the
+// site's root, to HTML, reporting raw HTML, images, unsafe links, relative
+// links to nowhere in the site and headings in errs. what names the text
+// in messages.
 func (r *Renderer) Markdown(md briefing.Markdown, what string, errs *diag.List) string {
-	return r.markdown(md, what, false, errs)
+	return r.markdown(md, what, false, r.checkNow("", errs), errs)
 }
 
-// Page renders a page's own text (the overview, the methodology) as
-// Markdown does, headings allowed.
-func (r *Renderer) Page(md briefing.Markdown, what string, errs *diag.List) string {
-	return r.markdown(md, what, true, errs)
+// Page renders a page's own text (the overview on index.html, the
+// methodology on methodology.html) as Markdown does, headings allowed.
+func (r *Renderer) Page(md briefing.Markdown, what, page string, errs *diag.List) string {
+	return r.markdown(md, what, true, r.checkNow(page, errs), errs)
 }
 
-func (r *Renderer) markdown(md briefing.Markdown, what string, headings bool, errs *diag.List) string {
+// markdown renders a text, its relative links going to relative (see
+// checkMarkdown).
+func (r *Renderer) markdown(md briefing.Markdown, what string, headings bool, relative func(Link), errs *diag.List) string {
 	if strings.TrimSpace(md.Text) == "" {
 		return ""
 	}
 	src := []byte(md.Text)
 	doc := r.text.Parser().Parse(text.NewReader(src))
-	checkMarkdown(doc, src, md, what, headings, errs)
+	checkMarkdown(doc, src, md, what, headings, relative, errs)
 	var buf output
 	buf.Grow(len(src) + len(src)/4 + 64)
 	if err := r.text.Renderer().Render(&buf, src, doc); err != nil {

@@ -18,7 +18,7 @@ func TestMarkdownSafety(t *testing.T) {
 		in   string
 		want string // the error, or "" for none
 	}{
-		{"A [link](https://example.org) and [mail](mailto:a@b.org) and [rel](../claims.html#x).", ""},
+		{"A [link](https://example.org) and [mail](mailto:a@b.org) and [rel](claims.html#x).", ""},
 		{"Bad [x](javascript:alert(1)).", `n.yaml:5:15: the link "javascript:alert(1)" uses the javascript: scheme: only http, https and mailto links are allowed`},
 		{"Bad [x](data:text/html;base64,AAA).", `n.yaml:5:15: the link "data:text/html;base64,AAA" uses the data: scheme: only http, https and mailto links are allowed`},
 		{"Bad [x](//evil.example/a).", `n.yaml:5:15: the link "//evil.example/a" is a protocol-relative address: write it in full, starting with https://`},
@@ -53,7 +53,7 @@ func TestMarkdownSafety(t *testing.T) {
 func TestPageHeadings(t *testing.T) {
 	r := New(&briefing.Briefing{})
 	var errs diag.List
-	out := r.Page(md("## Background\n\nText.\n"), "the overview", &errs)
+	out := r.Page(md("## Background\n\nText.\n"), "the overview", "index.html", &errs)
 	if err := errs.Err(); err != nil || !strings.Contains(out, "<h2") {
 		t.Errorf("Page: %v, %q", err, out)
 	}
@@ -133,5 +133,68 @@ func TestWriteEscapedMatchesHTML(t *testing.T) {
 		if got, want := buf.String(), html.EscapeString(s); got != want {
 			t.Errorf("writeEscaped(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestLocalLinks: a relative link in the briefing's text must point to a
+// page of the site, and to a claim, source or note that exists when it
+// names one by the id the generator gives it.
+func TestLocalLinks(t *testing.T) {
+	b := &briefing.Briefing{
+		Articles: []*briefing.Article{
+			{Slug: "a", Notes: []*briefing.Note{{ID: "x"}}},
+			{Slug: "b", Notes: []*briefing.Note{{ID: "y"}}},
+		},
+		Claims:  []*briefing.Claim{{ID: "cap"}},
+		Sources: []*briefing.Source{{ID: "doe"}},
+	}
+	r := New(b)
+	const (
+		page    = "points to no page of the briefing: link to one of its pages, like "
+		claim   = "points to no claim: a claim's address is "
+		source  = "points to no source: a source's address is "
+		note    = "points to no note of that article: a note's address is "
+		rootRel = "starts at the server's root, which breaks the site opened from disk: write it relative to this page, like "
+	)
+	for _, c := range []struct{ dest, page, want string }{
+		// From an article's page (its notes and its text).
+		{"../claims.html#claim-cap", "articles/a.html", ""},
+		{"../claims.html#claims-toc-h", "articles/a.html", ""},
+		{"../sources.html#src-doe", "articles/a.html", ""},
+		{"b.html#note-y", "articles/a.html", ""},
+		{"b.html#side-y", "articles/a.html", ""},
+		{"#anno-x", "articles/a.html", ""},
+		{"../index.html", "articles/a.html", ""},
+		{"../handout.html", "articles/a.html", ""},
+		{"https://example.org/nope.html", "articles/a.html", ""},
+		{"../claims.html#claim-nope", "articles/a.html", claim + "../claims.html#claim-<id>, with its id from annotations/claims.yaml"},
+		{"../sources.html#src-nope", "articles/a.html", source + "../sources.html#src-<id>, with its id from the bibliography"},
+		{"b.html#note-x", "articles/a.html", note + "b.html#note-<id>, with its id from annotations/b.yaml"},
+		{"#ref-nope", "articles/a.html", note + "a.html#note-<id>, with its id from annotations/a.yaml"},
+		{"c.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
+		{"claims.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
+		{"../methodology.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
+		{"../../outside.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
+		{"/claims.html", "articles/a.html", rootRel + "../claims.html"},
+		{"/articles/b.html", "articles/a.html", rootRel + "b.html"},
+		// From a page at the site's root.
+		{"articles/a.html#note-x", "", ""},
+		{"#anything", "", ""},
+		{"articles/c.html", "", page + "claims.html, or give a page elsewhere its full address"},
+		{"/sources.html", "index.html", rootRel + "sources.html"},
+	} {
+		if got := r.localProblem(c.dest, c.page); got != c.want {
+			t.Errorf("localProblem(%q, %q)\n = %q\nwant %q", c.dest, c.page, got, c.want)
+		}
+	}
+	b.Methodology = &briefing.Page{}
+	if got := New(b).localProblem("../methodology.html", "articles/a.html"); got != "" {
+		t.Errorf("with a methodology page, a link to it: %q", got)
+	}
+	// In the text: at the link's place, after any other link ending the same.
+	var errs diag.List
+	r.Markdown(md("See [a](articles/a.html) and [b](/a.html)."), "a claim", &errs)
+	if got, want := errs.Err(), `n.yaml:5:40: the link "/a.html" `+rootRel+"a.html"; got == nil || got.Error() != want {
+		t.Errorf("Markdown: %v, want %s", got, want)
 	}
 }

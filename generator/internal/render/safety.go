@@ -35,10 +35,21 @@ func linkProblem(dest string) string {
 
 // checkMarkdown reports what a briefing's Markdown may not contain: raw HTML,
 // images (they would be fetched from elsewhere) and links other than http,
-// https, mailto and relative ones; and, unless headings, headings.
-func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what string, headings bool, errs *diag.List) {
+// https, mailto and relative ones; and, unless headings, headings. Each
+// relative link goes to relative, with its place, to be checked against the
+// site (Renderer.CheckLinks).
+func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what string, headings bool, relative func(Link), errs *diag.List) {
+	// posOf finds a link's destination in the text: right after "](" if it
+	// is written so (another link's destination may end with it), else
+	// anywhere (a reference definition, an autolink).
 	posOf := func(needle string) diag.Pos {
-		if i := strings.Index(md.Text, needle); needle != "" && i >= 0 {
+		if needle == "" {
+			return md.PosAt(0)
+		}
+		if i := strings.Index(md.Text, "]("+needle); i >= 0 {
+			return md.PosAt(i + 2)
+		}
+		if i := strings.Index(md.Text, needle); i >= 0 {
 			return md.PosAt(i)
 		}
 		return md.PosAt(0)
@@ -63,6 +74,8 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 		case *ast.Link:
 			if p := linkProblem(string(x.Destination)); p != "" {
 				errs.AddErr(posOf(string(x.Destination)), diag.ErrUnsafeInput, "the link %q %s", x.Destination, p)
+			} else if d := string(x.Destination); IsRelative(d) || strings.HasPrefix(d, "/") {
+				relative(Link{Dest: d, Pos: posOf(d)})
 			}
 		case *ast.AutoLink:
 			u := string(x.URL(source))

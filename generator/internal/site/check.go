@@ -33,7 +33,9 @@ func Check(fsys fs.FS) (*Result, error) {
 	notes := make([]int, len(b.Articles))
 	parallel.For(len(b.Articles), func(i int) {
 		a := b.Articles[i]
-		notes[i] = len(r.Article(a, &artErrs[i]).Notes)
+		ra := r.Article(a, &artErrs[i])
+		r.CheckLinks(ra.Links, &artErrs[i])
+		notes[i] = len(ra.Notes)
 		// Checked: the article's text and notes are needed no more,
 		// and are most of what the loaded briefing holds (as in Stream).
 		a.Body, a.Notes = briefing.Markdown{}, nil

@@ -136,7 +136,9 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	})
 	arts := make(map[string]*artEntry, len(entries))
 	for i, a := range b.Articles {
+		// Checked every time: what the links point to is in other files.
 		errs.Append(&entries[i].errs)
+		r.CheckLinks(entries[i].ra.Links, &errs)
 		res.Articles[a.Slug] = entries[i].ra
 		if entries[i].version != 0 {
 			arts[a.Slug] = entries[i]

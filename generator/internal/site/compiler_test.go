@@ -662,3 +662,41 @@ func TestCompilerMovesArticlesWithoutMakingThemAgain(t *testing.T) {
 	delete(fsys, "annotations/article-00011.yaml")
 	step("the first two articles removed")
 }
+
+// TestCompilerChecksLinksAgain: a note's link to a note of another article
+// is checked on every compile, though the article that holds it is kept:
+// renaming the note it points to, in the other article's notes file, is a
+// problem at the link, as a fresh Compile reports it.
+func TestCompilerChecksLinksAgain(t *testing.T) {
+	files := synth.Briefing(synth.Options{Articles: 3, Notes: 3, Sources: 10, Claims: 3, Seed: 5})
+	var slugs []string
+	for name := range files {
+		if s, ok := strings.CutPrefix(name, "content/articles/"); ok {
+			slugs = append(slugs, strings.TrimSuffix(s, ".md"))
+		}
+	}
+	sort.Strings(slugs)
+	a, b := "annotations/"+slugs[0]+".yaml", "annotations/"+slugs[1]+".yaml"
+	id := regexp.MustCompile(`(?m)^  - id: (\S+)$`).FindStringSubmatch(string(files[b]))[1]
+	link := "See [that note](" + slugs[1] + ".html#note-" + id + "). "
+	files[a] = []byte(strings.Replace(string(files[a]), "    note: |\n      ", "    note: |\n      "+link, 1))
+	fsys := briefingtest.MapFS(files)
+
+	c := NewCompiler()
+	if _, err := c.Compile(fsys, stage.Options{}); err != nil {
+		t.Fatalf("with the note there: %v", err)
+	}
+	renamed := strings.Replace(string(files[b]), "  - id: "+id+"\n", "  - id: "+id+"-renamed\n", 1)
+	fsys[b] = &fstest.MapFile{Data: []byte(renamed)}
+	got, gotErr := c.Compile(fsys, stage.Options{})
+	_, wantErr := Compile(fsys, stage.Options{})
+	if !strings.Contains(errString(wantErr), a+":") || !strings.Contains(errString(wantErr), "points to no note of that article") {
+		t.Fatalf("Compile does not report the link at %s:\n%s", a, errString(wantErr))
+	}
+	if errString(gotErr) != errString(wantErr) {
+		t.Errorf("problems differ:\nincremental:\n%s\nfull:\n%s", errString(gotErr), errString(wantErr))
+	}
+	if got.Articles[slugs[0]] == nil {
+		t.Fatal("no rendering of the article with the link")
+	}
+}

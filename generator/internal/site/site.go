@@ -54,6 +54,7 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	artErrs := make([]diag.List, len(b.Articles))
 	parallel.For(len(b.Articles), func(i int) {
 		rendered[i] = r.Article(b.Articles[i], &artErrs[i])
+		r.CheckLinks(rendered[i].Links, &artErrs[i])
 	})
 	for i, a := range b.Articles {
 		errs.Append(&artErrs[i])
@@ -131,6 +132,7 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 		bt.parts = make([]*stage.Parts, len(bt.arts))
 		parallel.For(len(bt.arts), func(i int) {
 			bt.ras[i] = r.Article(bt.arts[i], &artErrs[at[bt.arts[i]]])
+			r.CheckLinks(bt.ras[i].Links, &artErrs[at[bt.arts[i]]])
 			bt.parts[i] = w.Part(start+i, bt.ras[i])
 		})
 		rendered <- bt

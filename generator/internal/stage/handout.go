@@ -92,7 +92,7 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 	h.tr("overview")
 	h.raw("</h2>\n")
 	if o.HTML != "" {
-		h.raw(`<div class="prose">`, o.HTML, "</div>")
+		h.raw(`<div class="prose">`, handoutLinks(o.HTML, "index.html"), "</div>")
 	}
 	h.raw("\n</section>\n")
 	h.timeline(`<section class="handout-part" id="timeline" aria-labelledby="timeline-h">`, o.Timeline, true)
@@ -168,7 +168,7 @@ func (h *markup) handoutClaims(claims []claimData) {
 		h.text(c.Statement)
 		h.raw("</p>")
 		if c.HTML != "" {
-			h.raw(`<div class="claim-note">`, c.HTML, "</div>")
+			h.raw(`<div class="claim-note">`, handoutLinks(c.HTML, "claims.html"), "</div>")
 		}
 		h.raw("\n")
 		h.cites(h.t.T("sources"), c.Cites, true)
@@ -292,6 +292,14 @@ func prefixIDs(b *strings.Builder, body, prefix string) {
 			match = strings.HasPrefix(body[val:], "#")
 			if match {
 				val++
+			} else if end := strings.IndexByte(body[val:], '"'); end >= 0 && render.IsRelative(body[val:val+end]) {
+				// A link to another page of the site (checked when
+				// rendered): to its part of the handout.
+				end += val
+				b.WriteString(body[last:val])
+				b.WriteString(handoutHref(body[val:end], "articles/"+strings.TrimSuffix(prefix, "--")+".html"))
+				last, i = end, end
+				continue
 			}
 		} else {
 			for _, a := range prefixedAttrs {

@@ -146,7 +146,13 @@ func (h *markup) endnotes(notes []noteData, prefix string, handout bool) {
 		h.noteHead(n)
 		h.raw("</p>\n", `<blockquote class="note-quote"><p>`)
 		h.text(n.Quote)
-		h.raw("</p></blockquote>\n", `<div class="note-text">`, n.HTML, "</div>\n")
+		text := n.HTML
+		if handout {
+			// The note was written for its article's page; prefix is
+			// its slug and "--".
+			text = handoutLinks(text, "articles/"+strings.TrimSuffix(prefix, "--")+".html")
+		}
+		h.raw("</p></blockquote>\n", `<div class="note-text">`, text, "</div>\n")
 		h.cites(h.t.T("sources"), n.Cites, handout)
 		h.raw("\n")
 		if n.Claim != nil {

@@ -91,10 +91,48 @@ other = "number {{ . }}"
 // The handout used to prefix ids with this expression in its template.
 var handoutIDs = regexp.MustCompile(`(\s(?:id|for|aria-describedby|aria-labelledby|aria-controls|aria-details)="|\shref="#)`)
 
+// TestHandoutLinks: a relative link in the briefing's text, written for
+// the page that shows it first, points to the same thing in the handout:
+// a part of it when the handout holds it, else the page from the site's
+// root, where handout.html is.
+func TestHandoutLinks(t *testing.T) {
+	for _, c := range []struct{ v, page, want string }{
+		{"../claims.html#claim-cap", "articles/a.html", "#claim-cap"},
+		{"../claims.html", "articles/a.html", "#claims"},
+		{"../sources.html#src-doe", "articles/a.html", "#src-doe"},
+		{"b.html", "articles/a.html", "#b"},
+		{"b.html#note-x", "articles/a.html", "#b--note-x"},
+		{"b.html#side-x", "articles/a.html", "#b--note-x"},
+		{"#anno-y", "articles/a.html", "#a--anno-y"},
+		{"../index.html#timeline", "articles/a.html", "#timeline"},
+		{"../methodology.html#scale", "articles/a.html", "methodology.html#scale"},
+		{"../quotes.html", "articles/a.html", "quotes.html"},
+		{"articles/b.html#ref-z", "claims.html", "#b--ref-z"},
+		{"methodology.html", "index.html", "methodology.html"},
+		{"index.html", "claims.html", "#overview"},
+	} {
+		if got := handoutHref(c.v, c.page); got != c.want {
+			t.Errorf("handoutHref(%q, %q) = %q, want %q", c.v, c.page, got, c.want)
+		}
+	}
+	h := `<p><a href="https://example.org/x">a</a> <a href="mailto:a@example.org">b</a> <a href="../claims.html#claim-c">c</a></p>`
+	if got, want := handoutLinks(h, "articles/a.html"), strings.Replace(h, "../claims.html#claim-c", "#claim-c", 1); got != want {
+		t.Errorf("handoutLinks = %q, want %q", got, want)
+	}
+	if h := `<a href="https://example.org/x">a</a>`; handoutLinks(h, "index.html") != h {
+		t.Error("handoutLinks changed an absolute link")
+	}
+	var b strings.Builder
+	prefixIDs(&b, `<p id="p"><a href="b.html#note-x">1</a> <a href="#anno-y">2</a></p>`, "a--")
+	if got, want := b.String(), `<p id="a--p"><a href="#b--note-x">1</a> <a href="#a--anno-y">2</a></p>`; got != want {
+		t.Errorf("prefixIDs = %q, want %q", got, want)
+	}
+}
+
 func TestPrefixIDs(t *testing.T) {
 	f := pages(t)
 	inputs := []string{
-		`<p id="a" data-id="b" xid="c"><a href="#x">1</a> <a href="y.html#z">2</a><label for="f">` +
+		`<p id="a" data-id="b" xid="c"><a href="#x">1</a> <a href="https://example.org/y.html#z">2</a><label for="f">` +
 			`<i aria-labelledby="l" aria-details="d"></i>id="not an attribute"` + "\n" + `aria-controls="c"` + "\t" + `href="#t"=""`,
 		"", `="`, ` id="`, `x id=`,
 	}

@@ -29,7 +29,7 @@ type overview struct {
 }
 
 func overviewData(b *briefing.Briefing, r *render.Renderer, errs *diag.List) overview {
-	o := overview{HTML: r.Page(b.Index.Body, "the overview", errs)}
+	o := overview{HTML: r.Page(b.Index.Body, "the overview", "index.html", errs)}
 	for i, e := range sortedTimeline(b) {
 		o.Timeline = append(o.Timeline, timelineEntry{ID: eventID(i), ISO: e.Date.ISO(), Label: e.Date.Long(),
 			HTML: r.Markdown(e.Text, "a timeline entry", errs), Cites: cites(r.Cites(e.Cites, ""))})
@@ -112,7 +112,11 @@ func (h *markup) timeline(open string, entries []timelineEntry, inHandout bool) 
 		}
 		h.raw(`><time datetime="`, esc(e.ISO), `">`)
 		h.text(e.Label)
-		h.raw("</time>\n", `<div class="timeline-text">`, e.HTML, "\n")
+		text := e.HTML
+		if inHandout {
+			text = handoutLinks(text, "index.html")
+		}
+		h.raw("</time>\n", `<div class="timeline-text">`, text, "\n")
 		h.cites(h.t.T("source"), e.Cites, inHandout)
 		h.raw("</div>\n</li>\n")
 	}

@@ -5,9 +5,7 @@
 package stage
 
 import (
-	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
@@ -76,48 +74,4 @@ func notesNone(t *Text) []byte {
 	h.tr("notes_none")
 	h.raw("</p>\n")
 	return page(notesMatter, h.String())
-}
-
-// rebase rewrites the relative links of a note, written for its article's
-// page, for a page at the site's root: the value of every href="…".
-func rebase(h, slug string) string {
-	const attr = `href="`
-	var b strings.Builder
-	last := 0
-	for i := 0; ; {
-		j := strings.Index(h[i:], attr)
-		if j < 0 {
-			break
-		}
-		start := i + j + len(attr)
-		k := strings.IndexByte(h[start:], '"')
-		if k < 0 {
-			break
-		}
-		end := start + k
-		i = end + 1
-		v := h[start:end]
-		u, err := url.Parse(v)
-		switch {
-		case err != nil || u.Scheme != "" || strings.HasPrefix(v, "/"):
-			continue
-		case strings.HasPrefix(v, "#"):
-			v = "articles/" + slug + ".html" + v
-		case strings.HasPrefix(v, "../"):
-			v = strings.TrimPrefix(v, "../")
-		default:
-			v = "articles/" + v
-		}
-		if b.Len() == 0 {
-			b.Grow(len(h) + 64)
-		}
-		b.WriteString(h[last:start])
-		b.WriteString(v)
-		last = end
-	}
-	if last == 0 {
-		return h
-	}
-	b.WriteString(h[last:])
-	return b.String()
 }

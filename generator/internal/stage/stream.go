@@ -486,7 +486,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 
 // methodologyHTML is the methodology page's body.
 func methodologyHTML(m *briefing.Page, r *render.Renderer, errs *diag.List) string {
-	return r.Page(m.Body, "the methodology", errs)
+	return r.Page(m.Body, "the methodology", "methodology.html", errs)
 }
 
 // CheckShared adds to errs the problems that a Writer finds in what it

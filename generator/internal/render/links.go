@@ -1,0 +1,157 @@
+package render
+
+import (
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// sitePages are the pages every build makes at the site's root, and the
+// files it exports there, that a link in the briefing's text may point to.
+var sitePages = []string{
+	"index.html", "claims.html", "sources.html", "quotes.html", "notes.html", "search.html",
+	"handout.html", "briefing.json", "annotations.jsonld", "briefing-offline.zip",
+}
+
+// siteMap is what a relative link may point to: the site's pages and, for
+// the ids the generator gives them, the claims, sources and notes. It is
+// made with the Renderer, before a streaming build lets go of each
+// article's notes once it is rendered.
+type siteMap struct {
+	pages map[string]bool     // "claims.html", "articles/<slug>.html", …
+	notes map[string][]string // by article slug, its note ids
+}
+
+func newSiteMap(b *briefing.Briefing) *siteMap {
+	m := &siteMap{pages: make(map[string]bool, len(sitePages)+1+len(b.Articles)), notes: make(map[string][]string, len(b.Articles))}
+	for _, p := range sitePages {
+		m.pages[p] = true
+	}
+	if b.Methodology != nil {
+		m.pages["methodology.html"] = true
+	}
+	for _, a := range b.Articles {
+		m.pages["articles/"+a.Slug+".html"] = true
+		ids := make([]string, len(a.Notes))
+		for i, n := range a.Notes {
+			ids[i] = n.ID
+		}
+		m.notes[a.Slug] = ids
+	}
+	return m
+}
+
+// Link is a link without a scheme in the briefing's text, to be checked
+// against the site (CheckLinks).
+type Link struct {
+	Dest string
+	Page string   // the page that shows the text (see localProblem)
+	Pos  diag.Pos // the destination's place in the text
+}
+
+// CheckLinks reports each link that points nowhere in the site in errs.
+// An article's links are checked apart from its rendering (Article keeps
+// them in Article.Links) because what they point to is in other files,
+// which may change while a kept rendering does not (site.Compiler).
+func (r *Renderer) CheckLinks(links []Link, errs *diag.List) {
+	for _, l := range links {
+		if p := r.localProblem(l.Dest, l.Page); p != "" {
+			errs.Add(l.Pos, "the link %q %s", l.Dest, p)
+		}
+	}
+}
+
+// checkNow is the relative func of checkMarkdown for a text shown on page
+// that is rendered every time: its links are checked at once.
+func (r *Renderer) checkNow(page string, errs *diag.List) func(Link) {
+	return func(l Link) {
+		l.Page = page
+		r.CheckLinks([]Link{l}, errs)
+	}
+}
+
+// IsRelative reports whether the link v is relative to its page: it has
+// no scheme and does not start with "/".
+func IsRelative(v string) bool {
+	if v == "" || v[0] == '/' {
+		return false
+	}
+	if c := strings.IndexAny(v, ":/?#"); c >= 0 && v[c] == ':' {
+		return false // a scheme: http:, https:, mailto:
+	}
+	return true
+}
+
+// notePrefixes start the ids a note gives its article page: the endnote,
+// the passage, the marker and the in-text note.
+var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
+
+// localProblem says why dest, a link without a scheme in a text shown on
+// page (a path from the site's root, like "articles/<slug>.html" or
+// "methodology.html"; "" for a page at the root not named), does not
+// point into the site, or "" when it does. The
+// page must exist; so must a claim, source or note named by an id of the
+// form the generator gives it (claims.html#claim-<id>,
+// sources.html#src-<id>, articles/<slug>.html#note-<id>); other ids are
+// not checked.
+func (r *Renderer) localProblem(dest, page string) string {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return "" // linkProblem's to judge
+	}
+	dir := path.Dir(page)
+	if dir == "." {
+		dir = ""
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		return "starts at the server's root, which breaks the site opened from disk: write it relative to this page, like " +
+			relTo(dir, strings.TrimPrefix(u.Path, "/"))
+	}
+	target := page
+	switch {
+	case u.Path != "":
+		target = path.Clean(path.Join(dir, u.Path))
+	case page == "":
+		return "" // an id on a page not named: not checked
+	}
+	m := r.site
+	if target == "" || strings.HasPrefix(target, "../") || target == ".." || !m.pages[target] {
+		return "points to no page of the briefing: link to one of its pages, like " + relTo(dir, "claims.html") +
+			", or give a page elsewhere its full address"
+	}
+	f := u.Fragment
+	switch {
+	case f == "":
+	case target == "claims.html" && strings.HasPrefix(f, "claim-"):
+		if r.claims[strings.TrimPrefix(f, "claim-")] == nil {
+			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml"
+		}
+	case target == "sources.html" && strings.HasPrefix(f, "src-"):
+		if r.sources[strings.TrimPrefix(f, "src-")] == nil {
+			return "points to no source: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography"
+		}
+	case strings.HasPrefix(target, "articles/"):
+		slug := strings.TrimSuffix(strings.TrimPrefix(target, "articles/"), ".html")
+		for _, p := range notePrefixes {
+			if id, ok := strings.CutPrefix(f, p); ok && !slices.Contains(m.notes[slug], id) {
+				return "points to no note of that article: a note's address is " + relTo(dir, target) + "#note-<id>, with its id from annotations/" + slug + ".yaml"
+			}
+		}
+	}
+	return ""
+}
+
+// relTo is the way from folder dir ("" or "articles") to the site path p.
+func relTo(dir, p string) string {
+	if dir == "" {
+		return p
+	}
+	if rest, ok := strings.CutPrefix(p, dir+"/"); ok {
+		return rest
+	}
+	return "../" + p
+}
