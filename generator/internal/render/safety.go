@@ -72,9 +72,10 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 				errs.AddErr(md.PosAt(seg.Start), diag.ErrUnsafeInput, "raw HTML (%s) is not allowed in %s: write it as Markdown, or escape the < as \\<", raw, what)
 			}
 		case *ast.Link:
-			if p := linkProblem(string(x.Destination)); p != "" {
-				errs.AddErr(posOf(string(x.Destination)), diag.ErrUnsafeInput, "the link %q %s", x.Destination, p)
-			} else if d := string(x.Destination); IsRelative(d) || strings.HasPrefix(d, "/") {
+			d := string(x.Destination)
+			if p := linkProblem(d); p != "" {
+				errs.AddErr(posOf(d), diag.ErrUnsafeInput, "the link %q %s", d, p)
+			} else if IsRelative(d) || strings.HasPrefix(d, "/") {
 				relative(Link{Dest: d, Pos: posOf(d)})
 			}
 		case *ast.AutoLink:

@@ -138,6 +138,10 @@ func (h *markup) endnotes(notes []noteData, prefix string, handout bool) {
 		heading, ` id="`, esc(prefix), `notes-h">`)
 	h.tr("notes")
 	h.raw("</", heading, ">\n<ol>\n")
+	page := "" // the article's page, which its notes were written for
+	if handout && len(notes) > 0 {
+		page = "articles/" + strings.TrimSuffix(prefix, "--") + ".html" // prefix: the slug and "--"
+	}
 	for i := range notes {
 		n := &notes[i]
 		num := strconv.Itoa(n.Number)
@@ -148,9 +152,7 @@ func (h *markup) endnotes(notes []noteData, prefix string, handout bool) {
 		h.text(n.Quote)
 		text := n.HTML
 		if handout {
-			// The note was written for its article's page; prefix is
-			// its slug and "--".
-			text = handoutLinks(text, "articles/"+strings.TrimSuffix(prefix, "--")+".html")
+			text = handoutLinks(text, page)
 		}
 		h.raw("</p></blockquote>\n", `<div class="note-text">`, text, "</div>\n")
 		h.cites(h.t.T("sources"), n.Cites, handout)

@@ -14,9 +14,10 @@ import (
 )
 
 // rewriteHrefs returns h with the value v of every href="v" that is a
-// relative link (no scheme, not starting with "/") replaced by f(v); h
-// itself when there is none.
-func rewriteHrefs(h string, f func(v string) string) string {
+// relative link (no scheme, not starting with "/") replaced by f(v, arg);
+// h itself when there is none. (f is a function of its own, not a closure
+// over arg: this runs for every note, and a closure would be allocated.)
+func rewriteHrefs(h string, f func(v, arg string) string, arg string) string {
 	const attr = `href="`
 	var b strings.Builder
 	last := 0
@@ -36,7 +37,7 @@ func rewriteHrefs(h string, f func(v string) string) string {
 		if !render.IsRelative(v) {
 			continue
 		}
-		w := f(v)
+		w := f(v, arg)
 		if w == v {
 			continue
 		}
@@ -57,24 +58,26 @@ func rewriteHrefs(h string, f func(v string) string) string {
 // rebase rewrites the relative links of a note, written for its article's
 // page, for a page at the site's root.
 func rebase(h, slug string) string {
-	return rewriteHrefs(h, func(v string) string {
-		if _, err := url.Parse(v); err != nil {
-			return v
-		}
-		switch {
-		case strings.HasPrefix(v, "#"):
-			return "articles/" + slug + ".html" + v
-		case strings.HasPrefix(v, "../"):
-			return strings.TrimPrefix(v, "../")
-		}
-		return "articles/" + v
-	})
+	return rewriteHrefs(h, rebaseHref, slug)
+}
+
+func rebaseHref(v, slug string) string {
+	if _, err := url.Parse(v); err != nil {
+		return v
+	}
+	switch {
+	case strings.HasPrefix(v, "#"):
+		return "articles/" + slug + ".html" + v
+	case strings.HasPrefix(v, "../"):
+		return strings.TrimPrefix(v, "../")
+	}
+	return "articles/" + v
 }
 
 // handoutLinks rewrites the relative links of a text written for page (a
 // path from the site's root) for the handout (handoutHref).
 func handoutLinks(h, page string) string {
-	return rewriteHrefs(h, func(v string) string { return handoutHref(v, page) })
+	return rewriteHrefs(h, handoutHref, page)
 }
 
 // handoutHref is where the relative link v, written for page, points in
