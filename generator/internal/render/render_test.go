@@ -61,6 +61,16 @@ func TestPageHeadings(t *testing.T) {
 	if len(errs.Errors()) != 1 {
 		t.Errorf("Markdown: %d problems, want 1", len(errs.Errors()))
 	}
+	// A level-one heading would be a second title, on the page and in
+	// the handout.
+	for _, in := range []string{"# Background\n\nText.\n", "Text.\n\nBackground\n===\n"} {
+		var errs diag.List
+		r.Page(md(in), "the overview", "index.html", &errs)
+		want := "a level-one heading is not allowed in the overview: the page's title is its only one; start its headings at ##"
+		if es := errs.Errors(); len(es) != 1 || !strings.Contains(es[0].Msg, want) {
+			t.Errorf("Page(%q): %v, want one problem %q", in, errs.Err(), want)
+		}
+	}
 }
 
 func TestCiteLabels(t *testing.T) {

@@ -35,7 +35,8 @@ func linkProblem(dest string) string {
 
 // checkMarkdown reports what a briefing's Markdown may not contain: raw HTML,
 // images (they would be fetched from elsewhere) and links other than http,
-// https, mailto and relative ones; and, unless headings, headings. Each
+// https, mailto and relative ones; and headings, unless headings: then
+// level-one headings only, as the page's title is its one h1. Each
 // relative link goes to relative, with its place, to be checked against the
 // site (Renderer.CheckLinks).
 func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what string, headings bool, relative func(Link), errs *diag.List) {
@@ -86,7 +87,7 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 				}
 			}
 		case *ast.Heading:
-			if headings {
+			if headings && x.Level > 1 {
 				break
 			}
 			at := 0
@@ -99,8 +100,13 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 					at = j
 				}
 			}
-			errs.AddErr(md.PosAt(at), diag.ErrUnsafeInput,
-				"a heading is not allowed in %s: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)", what)
+			if headings {
+				errs.AddErr(md.PosAt(at), diag.ErrUnsafeInput,
+					"a level-one heading is not allowed in %s: the page's title is its only one; start its headings at ## (a line of === under a line of text makes that line a level-one heading too)", what)
+			} else {
+				errs.AddErr(md.PosAt(at), diag.ErrUnsafeInput,
+					"a heading is not allowed in %s: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)", what)
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Image:
 			errs.AddErr(posOf(string(x.Destination)), diag.ErrUnsafeInput,

@@ -92,7 +92,9 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 	h.tr("overview")
 	h.raw("</h2>\n")
 	if o.HTML != "" {
-		h.raw(`<div class="prose">`, handoutLinks(o.HTML, "index.html"), "</div>")
+		h.raw(`<div class="prose">`)
+		writeShifted(&h.Builder, handoutLinks(o.HTML, "index.html"))
+		h.raw("</div>")
 	}
 	h.raw("\n</section>\n")
 	h.timeline(`<section class="handout-part" id="timeline" aria-labelledby="timeline-h">`, o.Timeline, true)
@@ -270,7 +272,9 @@ var prefixedAttrs = []string{"id", "for", "aria-describedby", "aria-labelledby",
 
 // prefixIDs writes body with prefix put before the value of every
 // attribute that names an element (after white space: ` id="`) and before
-// the fragment of every in-page link (` href="#`).
+// the fragment of every in-page link (` href="#`), a link to another page
+// of the site made a link within the handout (handoutHref), and its
+// headings a level lower (writeShifted).
 func prefixIDs(b *strings.Builder, body, prefix string) {
 	last := 0
 	for i := 0; ; {
@@ -296,7 +300,7 @@ func prefixIDs(b *strings.Builder, body, prefix string) {
 				// A link to another page of the site (checked when
 				// rendered): to its part of the handout.
 				end += val
-				b.WriteString(body[last:val])
+				writeShifted(b, body[last:val])
 				b.WriteString(handoutHref(body[val:end], "articles/"+strings.TrimSuffix(prefix, "--")+".html"))
 				last, i = end, end
 				continue
@@ -310,13 +314,39 @@ func prefixIDs(b *strings.Builder, body, prefix string) {
 			}
 		}
 		if match {
-			b.WriteString(body[last:val])
+			writeShifted(b, body[last:val])
 			b.WriteString(prefix)
 			last = val
 			i = val
 		}
 	}
-	b.WriteString(body[last:])
+	writeShifted(b, body[last:])
+}
+
+// writeShifted writes html to b with every heading one level lower, h2
+// as h3 and so on (h6 stays h6): in the handout an article's title is an
+// h2 under the briefing's h1, so the article's own headings (## and lower:
+// a level-one heading is an input error) come under it, as the overview's
+// do under its h2.
+func writeShifted(b *strings.Builder, html string) {
+	last := 0
+	for i := 0; ; {
+		j := strings.IndexByte(html[i:], '<')
+		if j < 0 {
+			break
+		}
+		k := i + j + 1 // after the '<'
+		if k < len(html) && html[k] == '/' {
+			k++
+		}
+		i = k
+		if k+2 < len(html) && html[k] == 'h' && '1' <= html[k+1] && html[k+1] <= '5' && (html[k+2] == '>' || html[k+2] == ' ') {
+			b.WriteString(html[last : k+1])
+			b.WriteByte(html[k+1] + 1)
+			last = k + 2
+		}
+	}
+	b.WriteString(html[last:])
 }
 
 func isAttrNameByte(r rune) bool {

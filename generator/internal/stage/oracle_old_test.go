@@ -224,7 +224,7 @@ func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts 
 	h.tr("overview")
 	h.raw("</h2>\n")
 	if o.HTML != "" {
-		h.raw(`<div class="prose">`, o.HTML, "</div>")
+		h.raw(`<div class="prose">`, oldShiftHeadings(o.HTML), "</div>")
 	}
 	h.raw("\n</section>\n")
 	if len(o.Timeline) > 0 {
@@ -309,6 +309,18 @@ func oldHandoutArticle(a *briefing.Article, ra *render.Article, notes []noteData
 }
 
 var oldTags = regexp.MustCompile(`<[^>]*>`)
+
+// oldHeadingTag is a heading's start or end tag, h1 to h5.
+var oldHeadingTag = regexp.MustCompile(`<(/?)h([1-5])([ >])`)
+
+// oldShiftHeadings is writeShifted by a regular expression: every heading
+// of html one level lower.
+func oldShiftHeadings(html string) string {
+	return oldHeadingTag.ReplaceAllStringFunc(html, func(m string) string {
+		g := oldHeadingTag.FindStringSubmatch(m)
+		return "<" + g[1] + "h" + string(g[2][0]+1) + g[3]
+	})
+}
 
 // oldPlainText is the text of rendered HTML.
 func oldPlainText(h string) string {
