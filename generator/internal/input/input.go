@@ -81,7 +81,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	if c != nil {
 		began, ents = c.now(), map[string]fs.DirEntry{}
 	}
-	articleFiles, _ := listDir(fsys, "content/articles", &listErrs, ents)
+	articleFiles, _ := listDir(fsys, "content/articles", ".md", &listErrs, ents)
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
 			if strings.HasSuffix(strings.ToLower(name), ".md") || strings.HasSuffix(name, ".markdown") {
@@ -92,7 +92,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		}
 		articleNames = append(articleNames, name)
 	}
-	annotationFiles, annotationsOK := listDir(fsys, "annotations", &notesListErrs, ents)
+	annotationFiles, annotationsOK := listDir(fsys, "annotations", ".yaml", &notesListErrs, ents)
 	// A file named nearly like claims.yaml or the bibliography, when that
 	// file is missing, is taken for it misnamed rather than read as notes.
 	renamed := map[string]bool{} // "claims", "sources"

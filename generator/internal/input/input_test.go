@@ -532,6 +532,28 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 	}
 }
 
+// TestLoadFolders: files in a folder of content/articles or annotations
+// would be left out without a word: the folder is reported, once, unless
+// its name starts with a dot or it holds no such file.
+func TestLoadFolders(t *testing.T) {
+	fs := base()
+	fs["content/articles/2025/two/index.md"] = fs["content/articles/one.md"]
+	fs["content/articles/2025/three.md"] = fs["content/articles/one.md"]
+	fs["content/articles/images/x.png"] = &fstest.MapFile{Data: []byte("png")}
+	fs["content/articles/.drafts/four.md"] = fs["content/articles/one.md"]
+	fs["content/articles/misc/.hidden/five.md"] = fs["content/articles/one.md"]
+	fs["annotations/old/one.yaml"] = fs["annotations/one.yaml"]
+	fs["annotations/.old/one.yaml"] = fs["annotations/one.yaml"]
+	got := errLines(t, fs)
+	want := []string{
+		"annotations/old:1:1: annotations/old/one.yaml is in a folder: the briefing reads only the files in annotations itself, so it would be left out; move the folder's .yaml files up into annotations (or start the folder's name with a dot to keep it out of the briefing)",
+		"content/articles/2025:1:1: content/articles/2025/three.md is in a folder: the briefing reads only the files in content/articles itself, so it would be left out; move the folder's .md files up into content/articles (or start the folder's name with a dot to keep it out of the briefing)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestLoadEmptyContent(t *testing.T) {
 	fs := fstest.MapFS{"content/_index.md": {Data: []byte("---\ntitle: T\n---\n")}}
 	got := errLines(t, fs)

@@ -95,7 +95,7 @@ func reportReadError(name string, err error, errs *diag.List) {
 // listed file's entry is put in it by path: a Cache takes the file's stamp
 // from it (on os.Root's FS the listing has already asked lstat, which a
 // stat of its own would ask again, through three system calls).
-func listDir(fsys fs.FS, dir string, errs *diag.List, ents map[string]fs.DirEntry) (names []string, ok bool) {
+func listDir(fsys fs.FS, dir, ext string, errs *diag.List, ents map[string]fs.DirEntry) (names []string, ok bool) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -105,7 +105,11 @@ func listDir(fsys fs.FS, dir string, errs *diag.List, ents map[string]fs.DirEntr
 		return nil, false
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || e.IsDir() {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if e.IsDir() {
+			checkFolder(fsys, path.Join(dir, e.Name()), dir, ext, errs)
 			continue
 		}
 		names = append(names, e.Name())
@@ -114,6 +118,35 @@ func listDir(fsys fs.FS, dir string, errs *diag.List, ents map[string]fs.DirEntr
 		}
 	}
 	return names, true
+}
+
+// checkFolder reports a folder in dir (content/articles, annotations) that
+// holds files ending in ext at any depth: the briefing reads only dir's own
+// files, so they would be left out without a word (Hugo's habit of a
+// folder an article, content/articles/<slug>/index.md, among the ways).
+// A folder whose name starts with a dot is not looked into.
+func checkFolder(fsys fs.FS, folder, dir, ext string, errs *diag.List) {
+	found := ""
+	_ = fs.WalkDir(fsys, folder, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return fs.SkipDir
+		case p != folder && strings.HasPrefix(d.Name(), "."):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		case !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ext):
+			found = p
+			return fs.SkipAll
+		}
+		return nil
+	})
+	if found == "" {
+		return
+	}
+	errs.Add(diag.Pos{File: folder, Line: 1, Col: 1},
+		"%s is in a folder: the briefing reads only the files in %s itself, so it would be left out; move the folder's %s files up into %s (or start the folder's name with a dot to keep it out of the briefing)",
+		found, dir, ext, dir)
 }
 
 // exists reports whether name is there, even if it cannot be read (a link
