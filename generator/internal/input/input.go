@@ -81,6 +81,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	if c != nil {
 		began, ents = c.now(), map[string]fs.DirEntry{}
 	}
+	checkContent(fsys, &listErrs)
 	articleFiles, _ := listDir(fsys, "content/articles", ".md", &listErrs, ents)
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
@@ -280,6 +281,50 @@ func closestSlug(slug string, b *briefing.Briefing) string {
 		return " (did you mean " + s + ".yaml?)"
 	}
 	return ""
+}
+
+// contentFiles are what content/ holds: the overview, the methodology and
+// the articles' folder.
+var contentFiles = []string{"_index.md", "methodology.md", "articles"}
+
+// checkContent reports Markdown in content/ that the briefing would not
+// read: a page of another name (content/about.md), the overview or the
+// methodology misnamed (index.md, Methodology.md) and a folder of
+// Markdown other than articles/.
+func checkContent(fsys fs.FS, errs *diag.List) {
+	entries, err := fs.ReadDir(fsys, "content")
+	if err != nil {
+		return // a missing or unreadable content/ is reported with _index.md
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || slices.Contains(contentFiles, name) {
+			continue
+		}
+		p := path.Join("content", name)
+		if e.IsDir() {
+			if name == "article" || strings.EqualFold(name, "articles") {
+				errs.Add(diag.Pos{File: p, Line: 1, Col: 1}, "articles are read from content/articles: rename this folder to articles")
+			} else {
+				checkFolder(fsys, p, "content/articles", ".md", errs)
+			}
+			continue
+		}
+		ext := path.Ext(name)
+		if !strings.EqualFold(ext, ".md") && !strings.EqualFold(ext, ".markdown") {
+			continue
+		}
+		stem := strings.ToLower(strings.TrimSuffix(name, ext))
+		pos := diag.Pos{File: p, Line: 1, Col: 1}
+		switch {
+		case !exists(fsys, "content/_index.md") && (editDistance(stem, "_index") <= 1 || stem == "index" || stem == "overview"):
+			errs.Add(pos, "the overview is read from content/_index.md: rename this file to _index.md")
+		case !exists(fsys, "content/methodology.md") && editDistance(stem, "methodology") <= 2:
+			errs.Add(pos, "the methodology is read from content/methodology.md: rename this file to methodology.md")
+		default:
+			errs.Add(pos, "this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/")
+		}
+	}
 }
 
 // misnamed returns the name an annotations file should have when it is

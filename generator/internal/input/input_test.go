@@ -554,6 +554,36 @@ func TestLoadFolders(t *testing.T) {
 	}
 }
 
+// TestLoadContentOthers: Markdown in content/ that the briefing would not
+// read is reported: another page, the overview or the methodology
+// misnamed, a folder of Markdown, articles/ misnamed.
+func TestLoadContentOthers(t *testing.T) {
+	fs := base()
+	fs["content/about.md"] = fs["content/_index.md"]
+	fs["content/README.txt"] = &fstest.MapFile{Data: []byte("not Markdown: not looked at")}
+	fs["content/Methodology.md"] = fs["content/_index.md"]
+	fs["content/.draft.md"] = fs["content/_index.md"]
+	fs["content/pages/a.md"] = fs["content/_index.md"]
+	fs["content/article/b.md"] = fs["content/articles/one.md"]
+	got := errLines(t, fs)
+	want := []string{
+		"content/Methodology.md:1:1: the methodology is read from content/methodology.md: rename this file to methodology.md",
+		"content/about.md:1:1: this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/",
+		"content/article:1:1: articles are read from content/articles: rename this folder to articles",
+		"content/pages:1:1: content/pages/a.md is in a folder: the briefing reads only the files in content/articles itself, so it would be left out; move the folder's .md files up into content/articles (or start the folder's name with a dot to keep it out of the briefing)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// With the overview misnamed, it is named as such.
+	fs = base()
+	fs["content/index.md"] = fs["content/_index.md"]
+	delete(fs, "content/_index.md")
+	if got := strings.Join(errLines(t, fs), "\n"); !strings.Contains(got, "content/index.md:1:1: the overview is read from content/_index.md: rename this file to _index.md") {
+		t.Errorf("index.md: %s", got)
+	}
+}
+
 func TestLoadEmptyContent(t *testing.T) {
 	fs := fstest.MapFS{"content/_index.md": {Data: []byte("---\ntitle: T\n---\n")}}
 	got := errLines(t, fs)
