@@ -68,6 +68,13 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 // loadWith reads the briefing, through c unless c is nil.
 func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	b := &briefing.Briefing{}
+	if !exists(fsys, "content") && !exists(fsys, "annotations") {
+		// Most likely not the briefing folder at all: say that, rather
+		// than that each of its files is missing.
+		errs.Add(diag.Pos{File: "content", Line: 1, Col: 1},
+			"the briefing folder has neither content/ nor annotations/: is this the briefing? Run in its folder, or name it with --root (to start a briefing here, add content/_index.md and run \"generator new\" for its first article)")
+		return b
+	}
 
 	// Every file is read and decoded on its own, in parallel; the results
 	// and problems are then taken in the order a sequential reading would

@@ -584,6 +584,16 @@ func TestLoadContentOthers(t *testing.T) {
 	}
 }
 
+// TestLoadNotABriefing: a folder with neither content/ nor annotations/
+// is most likely not the briefing: one problem says so.
+func TestLoadNotABriefing(t *testing.T) {
+	got := errLines(t, fstest.MapFS{"README.md": {Data: []byte("# Something else\n")}})
+	want := `content:1:1: the briefing folder has neither content/ nor annotations/: is this the briefing? Run in its folder, or name it with --root (to start a briefing here, add content/_index.md and run "generator new" for its first article)`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestLoadEmptyContent(t *testing.T) {
 	fs := fstest.MapFS{"content/_index.md": {Data: []byte("---\ntitle: T\n---\n")}}
 	got := errLines(t, fs)
