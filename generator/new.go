@@ -61,7 +61,7 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if !input.ValidID(slug) {
-		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters, digits and hyphens, like reuters-cable-2025\n", slug)
+		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters, digits and hyphens, like %q\n", slug, input.Slugify(slug))
 		return 1
 	}
 	article := path.Join("content/articles", slug+".md")
@@ -92,8 +92,12 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s and %s\n", filepath.ToSlash(filepath.Join(*root, article)), filepath.ToSlash(filepath.Join(*root, notes)))
-	fmt.Fprintf(stdout, "next: paste the article's text below its front matter%s, add notes, then run: go run ./generator check\n",
-		map[bool]string{true: " and fill in its title", false: ""}[*title == ""])
+	checkCmd := "go run ./generator check"
+	if *root != "." {
+		checkCmd += " --root " + *root
+	}
+	fmt.Fprintf(stdout, "next: paste the article's text below its front matter%s, add notes, then run: %s\n",
+		map[bool]string{true: " and fill in its title", false: ""}[*title == ""], checkCmd)
 	return 0
 }
 

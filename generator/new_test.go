@@ -19,7 +19,8 @@ func TestNew(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "wrote ") || !strings.Contains(stdout, "fill in its title") {
+	if !strings.Contains(stdout, "wrote ") || !strings.Contains(stdout, "fill in its title") ||
+		!strings.Contains(stdout, "then run: go run ./generator check --root "+root+"\n") {
 		t.Errorf("stdout = %q", stdout)
 	}
 	if got := readFile(t, root, "annotations/reuters-cable.yaml"); !strings.Contains(got, "\nnotes: []\n") {
@@ -74,7 +75,7 @@ func TestNewRejects(t *testing.T) {
 		code int
 		want string
 	}{
-		{"unsafe slug", []string{"Reuters Cable", "--url", "https://example.com", "--outlet", "X"}, 1, `"Reuters Cable" is not a safe article slug`},
+		{"unsafe slug", []string{"Reuters Cable", "--url", "https://example.com", "--outlet", "X"}, 1, `"Reuters Cable" is not a safe article slug: use lower-case letters, digits and hyphens, like "reuters-cable"`},
 		{"dot dot", []string{"../x", "--url", "https://example.com", "--outlet", "X"}, 1, "not a safe article slug"},
 		{"not http", []string{"a", "--url", "javascript:alert(1)", "--outlet", "X"}, 1, `url "javascript:alert(1)" is not a web address`},
 		{"no scheme", []string{"a", "--url", "www.example.com/a", "--outlet", "X"}, 1, "is not a full web address"},

@@ -485,12 +485,15 @@ func (d *decoder) ref(m map[string]*yaml.Node, name string) briefing.Ref {
 func (d *decoder) id(m map[string]*yaml.Node, name, what string) string {
 	s := d.copied(m, name)
 	if s != "" && !ValidID(s) {
-		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters, digits and hyphens, like %q", what, s, slugify(s))
+		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters, digits and hyphens, like %q", what, s, Slugify(s))
 	}
 	return s
 }
 
-func slugify(s string) string {
+// Slugify is s made a valid id or slug (ValidID): lower-case letters and
+// digits, anything else between them one hyphen; "my-id" when nothing is
+// left.
+func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
