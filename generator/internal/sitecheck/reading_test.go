@@ -327,7 +327,13 @@ func TestNarrowFits(t *testing.T) {
 					wide := browser.Eval[string](p, `[...document.querySelectorAll("body *")]
 					  .filter(e => e.getBoundingClientRect().right > 321 && !(e.parentElement.getBoundingClientRect().right > 321))
 					  .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + [...e.classList].join(".") : "") +
-					    " (" + Math.round(e.getBoundingClientRect().right) + " px)").join(", ")`)
+					    " (" + Math.round(e.getBoundingClientRect().right) + " px)").join(", ") ||
+					  // Text that overflows its box (a word longer than the line) widens
+					  // the page without its box sticking out: the innermost such box.
+					  [...document.querySelectorAll("body *")]
+					  .filter(e => e.scrollWidth > 321 && ![...e.children].some(c => c.scrollWidth > 321))
+					  .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + [...e.classList].join(".") : "") +
+					    " (its text " + e.scrollWidth + " px wide)").join(", ")`)
 					t.Errorf("the page is %d px wide at 320 px; sticking out: %s", w, wide)
 				}
 			})
