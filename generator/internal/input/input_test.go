@@ -52,6 +52,14 @@ The cable calls it an “existential threat” to the West.
 	}
 }
 
+// sameLines fails t unless the problems got are want, in order.
+func sameLines(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func errLines(t *testing.T, fs fstest.MapFS) []string {
 	t.Helper()
 	_, err := Load(fs)
@@ -448,10 +456,7 @@ func TestLoadErrors(t *testing.T) {
 			} else {
 				fs[tt.file] = &fstest.MapFile{Data: []byte(tt.data)}
 			}
-			got := errLines(t, fs)
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
+			sameLines(t, errLines(t, fs), tt.want)
 		})
 	}
 }
@@ -524,10 +529,7 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := base()
 			tt.change(fs)
-			got := errLines(t, fs)
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
+			sameLines(t, errLines(t, fs), tt.want)
 		})
 	}
 }
@@ -544,14 +546,10 @@ func TestLoadFolders(t *testing.T) {
 	fs["content/articles/misc/.hidden/five.md"] = fs["content/articles/one.md"]
 	fs["annotations/old/one.yaml"] = fs["annotations/one.yaml"]
 	fs["annotations/.old/one.yaml"] = fs["annotations/one.yaml"]
-	got := errLines(t, fs)
-	want := []string{
+	sameLines(t, errLines(t, fs), []string{
 		"annotations/old:1:1: annotations/old/one.yaml is in a folder: the briefing reads only the files in annotations itself, so it would be left out; move the folder's .yaml files up into annotations (or start the folder's name with a dot to keep it out of the briefing)",
 		"content/articles/2025:1:1: content/articles/2025/three.md is in a folder: the briefing reads only the files in content/articles itself, so it would be left out; move the folder's .md files up into content/articles (or start the folder's name with a dot to keep it out of the briefing)",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	})
 }
 
 // TestLoadContentOthers: Markdown in content/ that the briefing would not
@@ -565,16 +563,12 @@ func TestLoadContentOthers(t *testing.T) {
 	fs["content/.draft.md"] = fs["content/_index.md"]
 	fs["content/pages/a.md"] = fs["content/_index.md"]
 	fs["content/article/b.md"] = fs["content/articles/one.md"]
-	got := errLines(t, fs)
-	want := []string{
+	sameLines(t, errLines(t, fs), []string{
 		"content/Methodology.md:1:1: the methodology is read from content/methodology.md: rename this file to methodology.md",
 		"content/about.md:1:1: this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/",
 		"content/article:1:1: articles are read from content/articles: rename this folder to articles",
 		"content/pages:1:1: content/pages/a.md is in a folder: the briefing reads only the files in content/articles itself, so it would be left out; move the folder's .md files up into content/articles (or start the folder's name with a dot to keep it out of the briefing)",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	})
 	// With the overview misnamed, it is named as such.
 	fs = base()
 	fs["content/index.md"] = fs["content/_index.md"]
