@@ -120,7 +120,7 @@ func (b *Briefing) annotationItems(a *briefing.Article, ra *render.Article) []by
 		w.Field("motivation", Motivation(n.Kind))
 		w.Key("body")
 		w.Open('[')
-		textualBody(w, n.HTML, "text/html", purpose)
+		textualBody(w, b.noteHTML(n.HTML, a.Slug), "text/html", purpose)
 		if n.Verdict != "" {
 			textualBody(w, n.Verdict.Label(), "text/plain", "assessing")
 		}

@@ -64,6 +64,19 @@ func (b *Briefing) url(from, path string) string {
 	return up + path
 }
 
+// noteHTML is a note's HTML as the exports carry it: its relative links,
+// written for its article's page, made relative to the site's root, where
+// the exports are, or absolute with a base URL.
+func (b *Briefing) noteHTML(h, slug string) string {
+	out := render.RootLinks(h, slug)
+	if b.BaseURL != "" && out != h {
+		out = render.RewriteLinks(out, prefixBase, b.BaseURL)
+	}
+	return out
+}
+
+func prefixBase(v, base string) string { return base + v }
+
 func lastSlash(s string) int {
 	for i := len(s) - 1; i >= 0; i-- {
 		if s[i] == '/' {
@@ -151,7 +164,7 @@ func (b *Briefing) part(a *briefing.Article, ra *render.Article) *Part {
 	}
 	w := &JSON{B: make([]byte, 0, size)}
 	w.Within(2)
-	modelArticle(w, a, ra)
+	b.modelArticle(w, a, ra)
 	p.model = w.B
 	if ra == nil {
 		return p

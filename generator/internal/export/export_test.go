@@ -399,3 +399,38 @@ func TestModel(t *testing.T) {
 		t.Errorf("issued = %v", issued)
 	}
 }
+
+// TestNoteLinksInExports: a note's relative links, written for its
+// article's page, point to the same pages from the exports, which are at
+// the site's root: relative to it without a base URL, absolute with one.
+func TestNoteLinksInExports(t *testing.T) {
+	fsys := briefingtest.Load(t, "../site/testdata/typography.txtar")
+	f := fsys["annotations/curly.yaml"]
+	f.Data = []byte(strings.Replace(string(f.Data), "    note: A nested note.",
+		`    note: "A nested note: [the claim](../claims.html#claim-threat), [the cap](#note-cap), [away](https://example.org/x)."`, 1))
+	res, err := site.Compile(fsys, stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ base, claim, cap string }{
+		{"", `href="claims.html#claim-threat"`, `href="articles/curly.html#note-cap"`},
+		{"https://example.org/b/", `href="https://example.org/b/claims.html#claim-threat"`, `href="https://example.org/b/articles/curly.html#note-cap"`},
+	} {
+		b := &export.Briefing{Briefing: res.Briefing, Order: res.Briefing.Articles, Rendered: res.Articles, BaseURL: c.base}
+		for name, data := range map[string][]byte{"briefing.json": export.Model(b), "annotations.jsonld": export.Annotations(b)} {
+			var v any
+			if err := json.Unmarshal(data, &v); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			s := strings.ReplaceAll(string(data), `\"`, `"`)
+			for _, want := range []string{c.claim, c.cap, `href="https://example.org/x"`} {
+				if !strings.Contains(s, want) {
+					t.Errorf("base %q: %s lacks %s", c.base, name, want)
+				}
+			}
+			if strings.Contains(s, `href="../`) || strings.Contains(s, `href="#note-cap"`) {
+				t.Errorf("base %q: %s keeps a link written for the article's page", c.base, name)
+			}
+		}
+	}
+}

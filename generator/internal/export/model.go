@@ -120,7 +120,7 @@ func (b *Briefing) modelTail() []byte {
 }
 
 // modelArticle writes an article's object in briefing.json's articles.
-func modelArticle(w *JSON, a *briefing.Article, ra *render.Article) {
+func (b *Briefing) modelArticle(w *JSON, a *briefing.Article, ra *render.Article) {
 	w.Open('{')
 	w.Field("slug", a.Slug)
 	w.Field("page", ArticlePage(a.Slug))
@@ -162,7 +162,7 @@ func modelArticle(w *JSON, a *briefing.Article, ra *render.Article) {
 		w.Key("end")
 		w.Int(at[i][1])
 		w.Field("note", n.Body.Text)
-		w.Field("note_html", n.HTML)
+		w.Field("note_html", b.noteHTML(n.HTML, a.Slug))
 		w.Key("cites")
 		refs(w, n.Note.Cites)
 		w.Close('}')

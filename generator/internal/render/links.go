@@ -155,3 +155,65 @@ func relTo(dir, p string) string {
 	}
 	return "../" + p
 }
+
+// RewriteLinks returns h, HTML, with the value v of every href="v" that is a
+// relative link (no scheme, not starting with "/") replaced by f(v, arg);
+// h itself when there is none. (f is a function of its own, not a closure
+// over arg: this runs for every note, and a closure would be allocated.)
+func RewriteLinks(h string, f func(v, arg string) string, arg string) string {
+	const attr = `href="`
+	var b strings.Builder
+	last := 0
+	for i := 0; ; {
+		j := strings.Index(h[i:], attr)
+		if j < 0 {
+			break
+		}
+		start := i + j + len(attr)
+		k := strings.IndexByte(h[start:], '"')
+		if k < 0 {
+			break
+		}
+		end := start + k
+		i = end + 1
+		v := h[start:end]
+		if !IsRelative(v) {
+			continue
+		}
+		w := f(v, arg)
+		if w == v {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(h) + 64)
+		}
+		b.WriteString(h[last:start])
+		b.WriteString(w)
+		last = end
+	}
+	if last == 0 {
+		return h
+	}
+	b.WriteString(h[last:])
+	return b.String()
+}
+
+// RootLinks rewrites the relative links of a note, written for the page of
+// its article (slug), for a page or file at the site's root: the all-notes
+// page, and the exports.
+func RootLinks(h, slug string) string {
+	return RewriteLinks(h, rootHref, slug)
+}
+
+func rootHref(v, slug string) string {
+	if _, err := url.Parse(v); err != nil {
+		return v
+	}
+	switch {
+	case strings.HasPrefix(v, "#"):
+		return "articles/" + slug + ".html" + v
+	case strings.HasPrefix(v, "../"):
+		return strings.TrimPrefix(v, "../")
+	}
+	return "articles/" + v
+}

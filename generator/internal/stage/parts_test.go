@@ -13,6 +13,7 @@ import (
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
+	"github.com/briefing/annotated/generator/internal/render"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
 
@@ -96,8 +97,8 @@ func FuzzPlainText(f *testing.F) {
 		if got, want := plainText(h), oldPlainText(h); got != want {
 			t.Errorf("plainText(%q) = %q, want %q", h, got, want)
 		}
-		if got, want := rebase(h, "s"), oldRebase(h, "s"); got != want {
-			t.Errorf("rebase(%q) = %q, want %q", h, got, want)
+		if got, want := render.RootLinks(h, "s"), oldRebase(h, "s"); got != want {
+			t.Errorf("RootLinks(%q) = %q, want %q", h, got, want)
 		}
 	})
 }
