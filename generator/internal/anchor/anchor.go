@@ -47,6 +47,13 @@ type match struct {
 // An article without text has no blocks; its notes are then not reported one
 // by one, as the loader has reported the missing text.
 func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
+	return ResolveIn(blocks, notes, "", errs)
+}
+
+// ResolveIn is Resolve for an article whose headline is title: a quote
+// taken from the headline, which a note cannot annotate, is reported as
+// such rather than as words the article does not have.
+func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag.List) []Span {
 	if len(blocks) == 0 {
 		return nil
 	}
@@ -62,7 +69,7 @@ func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
 		}
 		all := find(blocks, norms, q)
 		if len(all) == 0 {
-			notFound(blocks, norms, n, q, errs)
+			notFound(blocks, norms, n, q, title, errs)
 			continue
 		}
 		cands := all
@@ -320,7 +327,12 @@ func cutsAtomic(b *Block, start, end int) string {
 
 // notFound reports a quote with no match: across paragraphs, or with the
 // closest passage.
-func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, errs *diag.List) {
+func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title string, errs *diag.List) {
+	if title != "" && strings.Contains(normalize(title).text, q) {
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote is in the article's headline, which a note cannot annotate: quote the article's text, where the headline's claim is made or repeated")
+		return
+	}
 	// Does it match when paragraphs are joined? Then it crosses a boundary.
 	var joined strings.Builder
 	var owner []int

@@ -272,3 +272,25 @@ func BenchmarkQuoteNotFound(b *testing.B) {
 		Resolve(blocks, []*briefing.Note{{ID: "n", Quote: quote}}, &errs)
 	}
 }
+
+// TestQuoteInHeadline: a quote from the headline, which a note cannot
+// annotate, is told so; the same quote with no headline given is "not in
+// the article".
+func TestQuoteInHeadline(t *testing.T) {
+	md := "The cable went out on Friday.\n"
+	src := []byte(md)
+	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
+	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
+	note := &briefing.Note{ID: "n", Quote: "allies told to curb “mass migration”", QuotePos: diag.Pos{File: "n.yaml", Line: 3, Col: 12}}
+	var errs diag.List
+	ResolveIn(blocks, []*briefing.Note{note}, `U.S. allies told to curb "mass migration", cable says`, &errs)
+	want := "n.yaml:3:12: the quote is in the article's headline, which a note cannot annotate: quote the article's text, where the headline's claim is made or repeated"
+	if err := errs.Err(); err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	errs = diag.List{}
+	Resolve(blocks, []*briefing.Note{note}, &errs)
+	if err := errs.Err(); err == nil || !strings.Contains(err.Error(), "the quote is not in the article") {
+		t.Errorf("without the headline: %v", err)
+	}
+}

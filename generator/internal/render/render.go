@@ -113,7 +113,7 @@ type Cite struct {
 func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	src := []byte(a.Body.Text)
 	pc := parser.NewContext()
-	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, errs: errs})
+	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, title: a.Title, errs: errs})
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	page := "articles/" + a.Slug + ".html"
 	var links []Link

@@ -24,6 +24,7 @@ var (
 type anchorInput struct {
 	notes []*briefing.Note
 	body  briefing.Markdown
+	title string // the article's headline (anchor.ResolveIn)
 	errs  *diag.List
 }
 
@@ -45,7 +46,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	source := reader.Source()
 	blocks := anchor.Extract(doc, source, in.body)
-	spans := anchor.Resolve(blocks, in.notes, in.errs)
+	spans := anchor.ResolveIn(blocks, in.notes, in.title, in.errs)
 	res := &anchorResult{spans: spans, blocks: blocks}
 	pc.Set(resultKey, res)
 
