@@ -111,15 +111,12 @@ func (r *Renderer) localProblem(dest, page string) string {
 		return "starts at the server's root, which breaks the site opened from disk: write it relative to this page, like " +
 			relTo(dir, strings.TrimPrefix(u.Path, "/"))
 	}
-	target := page
-	switch {
-	case u.Path != "":
-		target = path.Clean(path.Join(dir, u.Path))
-	case page == "":
+	if u.Path == "" && page == "" {
 		return "" // an id on a page not named: not checked
 	}
+	target := LinkTarget(u, page)
 	m := r.site
-	if target == "" || strings.HasPrefix(target, "../") || target == ".." || !m.pages[target] {
+	if !m.pages[target] { // "" and paths out of the site ("../…") among them
 		return "points to no page of the briefing: link to one of its pages, like " + relTo(dir, "claims.html") +
 			", or give a page elsewhere its full address"
 	}
@@ -143,6 +140,17 @@ func (r *Renderer) localProblem(dest, page string) string {
 		}
 	}
 	return ""
+}
+
+// LinkTarget is the site path (from the site's root, without its
+// fragment) that u, a relative link in a text shown on page, points to:
+// page itself for a link to an id on it. A path out of the site starts
+// with "../".
+func LinkTarget(u *url.URL, page string) string {
+	if u.Path == "" {
+		return page
+	}
+	return path.Clean(path.Join(path.Dir(page), u.Path))
 }
 
 // relTo is the way from folder dir ("" or "articles") to the site path p.

@@ -7,7 +7,6 @@ package stage
 
 import (
 	"net/url"
-	"path"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/render"
@@ -31,10 +30,7 @@ func handoutHref(v, page string) string {
 	if err != nil {
 		return v
 	}
-	target := page
-	if u.Path != "" {
-		target = path.Clean(path.Join(path.Dir(page), u.Path))
-	}
+	target := render.LinkTarget(u, page)
 	f := u.Fragment
 	switch target {
 	case "index.html":
