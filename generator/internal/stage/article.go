@@ -80,7 +80,7 @@ func articlePage(a *briefing.Article, ra *render.Article, notes []noteData, ld [
 	h.raw("<div class=\"body\">\n")
 	h.withSidenotes(ra.Body, notes)
 	h.raw("\n</div>\n")
-	h.endnotes(notes, "", false)
+	h.endnotes(notes, "", "")
 	return pageLD(articleMatter(a, weight), h.String(), ld)
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -198,14 +199,14 @@ func (h *markup) handoutClaims(claims []claimData) {
 // the slug and "--", and its endnotes; "{{" written as character
 // references (appendBody).
 func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t *Text) []byte {
-	p := a.Slug + "--"
+	p, page := a.Slug+"--", export.ArticlePage(a.Slug)
 	h := newHTML(t, len(ra.Body)+len(ra.Body)/8+len(notes)*1536+2048)
 	h.raw(`<article class="article handout-article" id="`, esc(a.Slug), `" aria-labelledby="`, esc(p), "title\">\n")
 	h.provenance(a, "h2", p)
 	h.raw("<div class=\"body\">\n")
-	prefixIDs(&h.Builder, ra.Body, p)
+	prefixIDs(&h.Builder, ra.Body, p, page)
 	h.raw("\n</div>\n")
-	h.endnotes(notes, p, true)
+	h.endnotes(notes, p, page)
 	h.raw("</article>\n")
 	return appendBody(nil, h.String())
 }
@@ -270,12 +271,13 @@ func (h *markup) provenance(a *briefing.Article, heading, prefix string) {
 // page; on the handout they carry the article's prefix.
 var prefixedAttrs = []string{"id", "for", "aria-describedby", "aria-labelledby", "aria-controls", "aria-details"}
 
-// prefixIDs writes body with prefix put before the value of every
-// attribute that names an element (after white space: ` id="`) and before
-// the fragment of every in-page link (` href="#`), a link to another page
-// of the site made a link within the handout (handoutHref), and its
-// headings a level lower (writeShifted).
-func prefixIDs(b *strings.Builder, body, prefix string) {
+// prefixIDs writes body, the text of the article whose page is page, with
+// prefix put before the value of every attribute that names an element
+// (after white space: ` id="`) and before the fragment of every in-page
+// link (` href="#`), a link to another page of the site made a link within
+// the handout (handoutHref), and its headings a level lower
+// (writeShifted).
+func prefixIDs(b *strings.Builder, body, prefix, page string) {
 	last := 0
 	for i := 0; ; {
 		j := strings.Index(body[i:], `="`)
@@ -301,7 +303,7 @@ func prefixIDs(b *strings.Builder, body, prefix string) {
 				// rendered): to its part of the handout.
 				end += val
 				writeShifted(b, body[last:val])
-				b.WriteString(handoutHref(body[val:end], "articles/"+strings.TrimSuffix(prefix, "--")+".html"))
+				b.WriteString(handoutHref(body[val:end], page))
 				last, i = end, end
 				continue
 			}

@@ -123,13 +123,15 @@ func (h *markup) sidenote(n *noteData) {
 	h.raw("</a></p>\n</div>")
 }
 
-// endnotes is an article's notes section. On the handout, ids get prefix
-// (the article's slug and "--") and citations and claims link within the
-// handout.
-func (h *markup) endnotes(notes []noteData, prefix string, handout bool) {
+// endnotes is an article's notes section. On the handout (handoutPage is
+// then the article's page, which its notes were written for; "" on that
+// page itself), ids get prefix (the article's slug and "--") and the
+// notes' links, citations and claims link within the handout.
+func (h *markup) endnotes(notes []noteData, prefix, handoutPage string) {
 	if len(notes) == 0 {
 		return
 	}
+	handout := handoutPage != ""
 	heading := "h2"
 	if handout {
 		heading = "h3"
@@ -138,10 +140,6 @@ func (h *markup) endnotes(notes []noteData, prefix string, handout bool) {
 		heading, ` id="`, esc(prefix), `notes-h">`)
 	h.tr("notes")
 	h.raw("</", heading, ">\n<ol>\n")
-	page := "" // the article's page, which its notes were written for
-	if handout && len(notes) > 0 {
-		page = "articles/" + strings.TrimSuffix(prefix, "--") + ".html" // prefix: the slug and "--"
-	}
 	for i := range notes {
 		n := &notes[i]
 		num := strconv.Itoa(n.Number)
@@ -152,7 +150,7 @@ func (h *markup) endnotes(notes []noteData, prefix string, handout bool) {
 		h.text(n.Quote)
 		text := n.HTML
 		if handout {
-			text = handoutLinks(text, page)
+			text = handoutLinks(text, handoutPage)
 		}
 		h.raw("</p></blockquote>\n", `<div class="note-text">`, text, "</div>\n")
 		h.cites(h.t.T("sources"), n.Cites, handout)

@@ -123,7 +123,7 @@ func TestHandoutLinks(t *testing.T) {
 		t.Error("handoutLinks changed an absolute link")
 	}
 	var b strings.Builder
-	prefixIDs(&b, `<p id="p"><a href="b.html#note-x">1</a> <a href="#anno-y">2</a></p>`, "a--")
+	prefixIDs(&b, `<p id="p"><a href="b.html#note-x">1</a> <a href="#anno-y">2</a></p>`, "a--", "articles/a.html")
 	if got, want := b.String(), `<p id="a--p"><a href="#b--note-x">1</a> <a href="#a--anno-y">2</a></p>`; got != want {
 		t.Errorf("prefixIDs = %q, want %q", got, want)
 	}
@@ -142,7 +142,7 @@ func TestPrefixIDs(t *testing.T) {
 	}
 	for _, in := range inputs {
 		var b strings.Builder
-		prefixIDs(&b, in, "slug--")
+		prefixIDs(&b, in, "slug--", "articles/slug.html")
 		if want := oldShiftHeadings(handoutIDs.ReplaceAllString(in, "${1}slug--")); b.String() != want {
 			t.Errorf("prefixIDs(%q)\n = %q\nwant %q", in, b.String(), want)
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -288,7 +289,7 @@ func oldArticlePage(a *briefing.Article, r *render.Renderer, ra *render.Article,
 	h.raw("<div class=\"body\">\n")
 	h.withSidenotes(ra.Body, notes)
 	h.raw("\n</div>\n")
-	h.endnotes(notes, "", false)
+	h.endnotes(notes, "", "")
 	return oldPage(articleMatter(a, weight), h.String())
 }
 
@@ -301,9 +302,9 @@ func oldHandoutArticle(a *briefing.Article, ra *render.Article, notes []noteData
 	h.raw(`<article class="article handout-article" id="`, esc(a.Slug), `" aria-labelledby="`, esc(p), "title\">\n")
 	h.provenance(a, "h2", p)
 	h.raw("<div class=\"body\">\n")
-	prefixIDs(&h.Builder, ra.Body, p)
+	prefixIDs(&h.Builder, ra.Body, p, export.ArticlePage(a.Slug))
 	h.raw("\n</div>\n")
-	h.endnotes(notes, p, true)
+	h.endnotes(notes, p, export.ArticlePage(a.Slug))
 	h.raw("</article>\n")
 	return h.String()
 }
