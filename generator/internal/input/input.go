@@ -103,8 +103,8 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	annotationFiles, annotationsOK := listDir(fsys, "annotations", ".yaml", &notesListErrs, ents)
 	// A file named nearly like claims.yaml or the bibliography, when that
 	// file is missing, is taken for it misnamed rather than read as notes.
-	renamed := map[string]bool{} // "claims", "sources"
 	hasClaims, hasSources := false, false
+	claimsMisnamed, sourcesMisnamed := false, false
 	for _, name := range annotationFiles {
 		hasClaims = hasClaims || name == "claims.yaml"
 		hasSources = hasSources || name == "sources.yaml" || name == "sources.json"
@@ -116,12 +116,14 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		}
 		if want := misnamed(name, hasClaims, hasSources, articleFiles); want != "" {
 			what := "the claims are read from annotations/claims.yaml"
-			if want != "claims.yaml" {
+			if want == "claims.yaml" {
+				claimsMisnamed = true
+			} else {
+				sourcesMisnamed = true
 				what = "the bibliography is read from annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON)"
 			}
 			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
 				"%s: rename this file to %s", what, want)
-			renamed[strings.TrimSuffix(want, path.Ext(want))] = true
 			continue
 		}
 		switch {
@@ -264,8 +266,8 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	errs.Append(&taskErrs[3])
 	// A reference into a file that is only misnamed is not checked: the
 	// rename fixes it, and each would be reported as unknown.
-	claimsOK = claimsOK && !renamed["claims"]
-	sourcesOK = sourcesOK && !renamed["sources"]
+	claimsOK = claimsOK && !claimsMisnamed
+	sourcesOK = sourcesOK && !sourcesMisnamed
 	checkRefs(b, errs, hasClaims, claimsOK, sourcesOK)
 	return b
 }
