@@ -291,11 +291,18 @@ func openBriefing(root string) (fs.FS, *stage.Text, func(), error) {
 // themeFS is the theme a briefing is built with: its own
 // themes/briefing, or else the bundled one.
 func themeFS(root string) fs.FS {
-	own := filepath.Join(root, filepath.FromSlash(stage.ThemeDir))
-	if st, err := os.Stat(own); err == nil && st.IsDir() {
+	if own, ok := ownThemeDir(root); ok {
 		return os.DirFS(own)
 	}
 	return annotated.Theme()
+}
+
+// ownThemeDir is the folder of the briefing's own theme, and whether it has
+// one.
+func ownThemeDir(root string) (string, bool) {
+	own := filepath.Join(root, filepath.FromSlash(stage.ThemeDir))
+	st, err := os.Stat(own)
+	return own, err == nil && st.IsDir()
 }
 
 func check(root string, stdout, stderr io.Writer) int {
@@ -1091,8 +1098,8 @@ func themePaths(err error, project, root string) error {
 	if err == nil {
 		return nil
 	}
-	own := filepath.Join(root, filepath.FromSlash(stage.ThemeDir))
-	if st, e := os.Stat(own); e != nil || !st.IsDir() {
+	own, ok := ownThemeDir(root)
+	if !ok {
 		return err
 	}
 	sep := string(filepath.Separator)
