@@ -353,6 +353,28 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			blocks[first].Pos.Line, lineOf(blocks[last], len(blocks[last].Text)))
 		return
 	}
+	if mark := elision(q); mark != "" {
+		// The article may have the ellipsis in the other spelling.
+		for _, sw := range [][2]string{{"...", "…"}, {"…", "..."}} {
+			if strings.Contains(q, sw[0]) && len(find(blocks, norms, strings.ReplaceAll(q, sw[0], sw[1]))) > 0 {
+				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+					"the quote writes the ellipsis as %q where the article has %q: copy it as the article writes it", sw[0], sw[1])
+				return
+			}
+		}
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote leaves words out (%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
+			mark)
+		return
+	}
+	if bare := unmark(q); bare != q {
+		if m := find(blocks, norms, bare); len(m) > 0 {
+			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+				"the quote has Markdown's marks (*, _ or [ ]( )), which the reader does not see: without them, the quote is at line %d",
+				lineOf(blocks[m[0].block], m[0].start))
+			return
+		}
+	}
 	passage, line := closest(blocks, norms, q)
 	if passage == "" {
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
@@ -362,6 +384,48 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
 		passage, line)
+}
+
+// elision returns the mark by which q leaves words out ("...", "…", "[…]"),
+// or "" if it has none. Only a quote the article does not have is asked:
+// an article that has the mark itself anchors such a quote as usual.
+func elision(q string) string {
+	for _, m := range []string{"[...]", "[…]", "(...)", "(…)", ". . .", "...", "…"} {
+		if strings.Contains(q, m) {
+			return m
+		}
+	}
+	return ""
+}
+
+// unmark returns q without Markdown's emphasis marks and with a link
+// written as its text: the words as a reader of the page sees them.
+func unmark(q string) string {
+	if !strings.ContainsAny(q, "*_[") {
+		return q
+	}
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		switch c := q[i]; c {
+		case '*', '_':
+		case '[':
+			// [text](destination) reads as text.
+			close := strings.Index(q[i:], "](")
+			end := -1
+			if close > 0 {
+				end = strings.IndexByte(q[i+close:], ')')
+			}
+			if end < 0 {
+				b.WriteByte(c)
+				continue
+			}
+			b.WriteString(q[i+1 : i+close])
+			i += close + end
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 type word struct {

@@ -294,3 +294,38 @@ func TestQuoteInHeadline(t *testing.T) {
 		t.Errorf("without the headline: %v", err)
 	}
 }
+
+// TestQuoteNotFoundHints: a quote that leaves words out, writes its
+// ellipsis otherwise than the article, or keeps Markdown's marks is told
+// what is wrong with it, not only shown the closest passage; each such
+// quote that the article does have anchors as usual.
+func TestQuoteNotFoundHints(t *testing.T) {
+	md := "The cable went out on Friday.\n\nIt asked posts to report *crimes* by [migrants](https://example.org) and more…\n"
+	src := []byte(md)
+	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
+	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
+	for _, c := range []struct{ quote, want string }{
+		{"The cable ... on Friday", "the quote leaves words out (...), but a quote is one unbroken passage"},
+		{"The cable […] Friday", "the quote leaves words out ([…])"},
+		{"The cable. . . Friday", "the quote leaves words out (. . .)"},
+		{"by migrants and more...", `the quote writes the ellipsis as "..." where the article has "…"`},
+		{"report *crimes* by migrants", "the quote has Markdown's marks (*, _ or [ ]( )), which the reader does not see: without them, the quote is at line 3"},
+		{"crimes by [migrants](https://example.org)", "without them, the quote is at line 3"},
+		{"report _crimes_ by", "without them, the quote is at line 3"},
+		{"report *robberies* by", "the closest passage is"},
+		{"went out on Monday", "the closest passage is"},
+		{"by migrants and more…", ""},
+		{"report crimes by migrants", ""},
+	} {
+		note := &briefing.Note{ID: "n", Quote: c.quote, QuotePos: diag.Pos{File: "n.yaml", Line: 3, Col: 12}}
+		var errs diag.List
+		spans := Resolve(blocks, []*briefing.Note{note}, &errs)
+		err := errs.Err()
+		switch {
+		case c.want == "" && (err != nil || len(spans) != 1):
+			t.Errorf("%q: want it anchored, got %v", c.quote, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%q: got %v, want %q", c.quote, err, c.want)
+		}
+	}
+}
