@@ -704,3 +704,39 @@ func TestKeptFieldsHoldNoFile(t *testing.T) {
 	runtime.KeepAlive(kept)
 	runtime.KeepAlive(fs) // counted in before
 }
+
+// TestSuggest: an unknown field is matched to the field meant, by spelling
+// (letter case aside) or by the name other tools give it, and only to a
+// field the place has.
+func TestSuggest(t *testing.T) {
+	notes := noteFields
+	for _, c := range []struct {
+		key     string
+		allowed []string
+		want    string
+	}{
+		{"notes", notes, "note"},
+		{"text", notes, "note"},
+		{"sources", notes, "cites"},
+		{"type", notes, "kind"},
+		{"date", articleFields, "published"},
+		{"pubDate", articleFields, "published"},
+		{"link", articleFields, "url"},
+		{"description", articleFields, "summary"},
+		{"titel", articleFields, "title"},
+		{"doi", sourceFields(), "DOI"},
+		{"url", sourceFields(), "URL"},
+		{"year", sourceFields(), "issued"},
+		{"date", sourceFields(), "issued"},
+		{"journal", sourceFields(), "container-title"},
+		{"claim", claimFields, "statement"},
+		{"date", noteFields, ""},
+		{"colour", articleFields, ""},
+		{"claism", claimsFileFields, "claims"},
+		{"oen", []string{"one", "two"}, "one"},
+	} {
+		if got := suggestField(c.key, c.allowed); got != c.want {
+			t.Errorf("suggestField(%q) = %q, want %q", c.key, got, c.want)
+		}
+	}
+}

@@ -233,7 +233,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 		key := k.Value
 		if !contains(allowed, key) {
 			hint := ""
-			if s := suggest(key, allowed); s != "" {
+			if s := suggestField(key, allowed); s != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			list := strings.Join(allowed, ", ")
@@ -263,19 +263,86 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggest returns the allowed name closest to s, when it is close.
+// suggest returns the allowed name closest to s, letter case aside ("doi"
+// is CSL's "DOI"), when it is close: one edit away, or two for a name of
+// five letters or more (two edits make "date" of "note").
 func suggest(s string, allowed []string) string {
-	best, bestD := "", 3
+	best, bestD := "", 2
+	if len(s) >= 5 {
+		bestD = 3
+	}
 	for _, a := range allowed {
-		if d := editDistance(strings.ToLower(s), a); d < bestD {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(a)); d < bestD {
 			best, bestD = a, d
 		}
 	}
 	return best
 }
 
+// suggestField is suggest for a field's name, which may also be the name
+// other tools give the field ("date" for an article's "published", "year"
+// for a source's "issued").
+func suggestField(s string, allowed []string) string {
+	if best := suggest(s, allowed); best != "" {
+		return best
+	}
+	for _, a := range otherNames[strings.ToLower(s)] {
+		if contains(allowed, a) {
+			return a
+		}
+	}
+	return ""
+}
+
+// otherNames maps field names that Hugo, Jekyll, BibTeX and the like use,
+// or that a writer might guess, to the fields this briefing has for them,
+// in the order they are tried.
+var otherNames = map[string][]string{
+	"date":             {"published", "issued"},
+	"pubdate":          {"published", "issued"},
+	"publishdate":      {"published", "issued"},
+	"published_at":     {"published", "issued"},
+	"publish_date":     {"published", "issued"},
+	"publication_date": {"published", "issued"},
+	"year":             {"issued"},
+	"link":             {"url", "URL"},
+	"href":             {"url", "URL"},
+	"permalink":        {"url", "URL"},
+	"byline":           {"author"},
+	"by":               {"author"},
+	"description":      {"summary"},
+	"abstract":         {"summary"},
+	"dek":              {"summary"},
+	"publication":      {"outlet"},
+	"site":             {"outlet"},
+	"website":          {"outlet"},
+	"newspaper":        {"outlet"},
+	"text":             {"note"},
+	"body":             {"note"},
+	"comment":          {"note"},
+	"annotation":       {"note"},
+	"sources":          {"cites"},
+	"source":           {"cites"},
+	"citations":        {"cites"},
+	"references":       {"cites"},
+	"refs":             {"cites"},
+	"category":         {"kind"},
+	"type":             {"kind"},
+	"rating":           {"verdict"},
+	"claim_id":         {"claim"},
+	"passage":          {"quote"},
+	"claim":            {"statement"},
+	"retrieved":        {"accessed"},
+	"urldate":          {"accessed"},
+	"access_date":      {"accessed"},
+	"journal":          {"container-title"},
+}
+
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// The optimal string alignment distance: Levenshtein's, with two
+	// neighbouring letters swapped counted as one edit.
+	before := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -289,8 +356,11 @@ func editDistance(a, b string) int {
 				c = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], before[j-2]+1) // two letters swapped
+			}
 		}
-		prev, cur = cur, prev
+		before, prev, cur = prev, cur, before
 	}
 	return prev[len(rb)]
 }
