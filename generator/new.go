@@ -115,7 +115,7 @@ func articleTemplate(title, outlet, addr string) string {
 	b.WriteString("outlet: " + yamlString(outlet) + "\n")
 	b.WriteString("url: " + yamlString(strings.TrimSpace(addr)) + "\n")
 	b.WriteString(`# Optional: remove the "# " to use a line.
-# published: 2025-11-27        # the date it was published: YYYY-MM-DD, YYYY-MM or YYYY
+# published: 2025-11-27        # the day it was published, YYYY-MM-DD; if only the month is known, use date_note
 # date_note: "site timestamp"  # why the date is missing or approximate
 # author: Jane Doe
 # relies_on: [Reuters]         # wire services or papers the piece rewrites

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -47,6 +48,22 @@ func TestNew(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "check", "--root", root); code != 0 {
 		t.Errorf("check after filling in: %s", stderr)
+	}
+	// So it does with every optional line put in use, as the template's
+	// own comment says to: its examples are valid values.
+	optional := regexp.MustCompile(`(?m)^# ([a-z_]+:)`)
+	used := optional.ReplaceAllString(filled, "$1")
+	if len(optional.FindAllString(filled, -1)) != 5 || !strings.Contains(used, "\npublished: 2025-11-27") {
+		t.Fatalf("the optional lines were not all put in use:\n%s", used)
+	}
+	if err := os.WriteFile(art, []byte(used), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "check", "--root", root); code != 0 {
+		t.Errorf("check with every optional line in use: %s", stderr)
+	}
+	if err := os.WriteFile(art, []byte(filled), 0o644); err != nil {
+		t.Fatal(err)
 	}
 
 	// Never overwrites: the files stay as they are.
