@@ -324,8 +324,11 @@ func checkBaseURL(s string) (string, error) {
 		return "", nil
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", fmt.Errorf("%q is not the address of a site: give it in full, like https://example.org/briefing/", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+		return "", fmt.Errorf("%q has a query (?…) or a fragment (#…), which the address of a site cannot have: give the folder the site is published at, like https://example.org/briefing/", s)
 	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"

@@ -665,3 +665,28 @@ func TestPrintStylesheet(t *testing.T) {
 		t.Errorf("the bibliography prints an address %d times, want once:\n%s", n, src)
 	}
 }
+
+// TestCheckBaseURL: --base-url takes an http or https address, ends it with
+// a slash, and says what is wrong with any other.
+func TestCheckBaseURL(t *testing.T) {
+	for _, c := range []struct{ in, want, err string }{
+		{"", "", ""},
+		{"https://example.org", "https://example.org/", ""},
+		{"http://example.org/b/", "http://example.org/b/", ""},
+		{"https://example.org/brief", "https://example.org/brief/", ""},
+		{"example.org/sub", "", "is not the address of a site: give it in full"},
+		{"ftp://example.org/", "", "is not the address of a site"},
+		{"https:///b/", "", "is not the address of a site"},
+		{"https://example.org/b?x=1", "", "has a query (?…) or a fragment (#…)"},
+		{"https://example.org/b/#top", "", "has a query (?…) or a fragment (#…)"},
+		{"https://example.org/b/?", "", "has a query (?…) or a fragment (#…)"},
+	} {
+		got, err := checkBaseURL(c.in)
+		switch {
+		case c.err == "" && (err != nil || got != c.want):
+			t.Errorf("checkBaseURL(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("checkBaseURL(%q): error %v, want one saying %q", c.in, err, c.err)
+		}
+	}
+}
