@@ -334,6 +334,36 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:5:4: this is not valid YAML (did not find expected '-' indicator): ` + indentHint},
 		},
 		{
+			// yaml.v3 fails on line 6, after the quote mark that closes
+			// the text it took in; the cause is the quote left open on
+			// line 3.
+			name: "quoted text not closed",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: \"existential threat\n    kind: context\n    note: |\n      The \"post\" said so.\n    cites: [src-a]\n  - id: b\n    quote: x\n    kind: context\n",
+			want: []string{`annotations/one.yaml:3:12: this is not valid YAML (did not find expected key): the quoted text that opens here is not closed on its line, so YAML reads on past it and fails at line 6: add the closing " at the end of the text`},
+		},
+		{
+			name: "quoted text not closed, single quotes, after an escaped quote",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: 'the department''s threat\n    kind: context\n    note: x\n    cites: [src-a]\n",
+			want: []string{`annotations/one.yaml:3:12: this is not valid YAML (found unexpected end of stream): the quoted text that opens here is not closed on its line, so YAML reads on past it and finds no end to it: add the closing ' at the end of the text`},
+		},
+		{
+			name: "quoted text not closed in front matter",
+			file: "content/articles/one.md",
+			data: "---\ntitle: \"A headline\noutlet: Outlet\nurl: https://e.com\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:2:8: this is not valid YAML (found unexpected end of stream): the quoted text that opens here is not closed on its line, so YAML reads on past it and finds no end to it: add the closing " at the end of the text`},
+		},
+		{
+			// Text meant to run over two lines is no cause: the
+			// problem is the field indented too much further down
+			// (read as going on with the text before it).
+			name: "quoted text over two lines, and a field indented too much",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: \"existential\n      threat\"\n    note: |\n      \"The post\n      said so.\"\n    kind: context\n     cites: [src-a]\n",
+			want: []string{`annotations/one.yaml:9:11: this is not valid YAML (mapping values are not allowed in this context): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
 			name: "front matter never closed",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n--\n\nThe existential threat.\n",

@@ -83,6 +83,29 @@ func (d *decoder) syntaxError(err error) {
 	line = min(line, max(len(d.lines), 1))
 	const quoting = "quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
 	hint := "check the indentation and " + quoting
+	if strings.Contains(msg, "tab character") || strings.Contains(msg, "control characters") || msg == "found character that cannot start any token" {
+		// Handled below, where the character is found.
+	} else {
+		// A quoted text left open takes in the lines after it, up to
+		// the next quote mark; YAML fails where that leaves it, lines
+		// later, with a message about something else.
+		failed := line
+		if contains(blockErrors, msg) {
+			if l := d.breakingLine(line, err.Error()); l > 0 {
+				failed = l
+			}
+		}
+		if l, c, mark := d.unclosedQuote(failed); l > 0 {
+			where := fmt.Sprintf("fails at line %d", failed)
+			if msg == "found unexpected end of stream" {
+				where = "finds no end to it"
+			}
+			d.errs.Add(diag.Pos{File: d.file, Line: l, Col: c},
+				"this is not valid YAML (%s): the quoted text that opens here is not closed on its line, so YAML reads on past it and %s: add the closing %s at the end of the text",
+				msg, where, mark)
+			return
+		}
+	}
 	switch {
 	case contains(blockErrors, msg):
 		// yaml.v3 names the line where the list or mapping began, which
@@ -129,6 +152,85 @@ func (d *decoder) syntaxError(err error) {
 		hint = "remove the " + what + " (it often comes from copying text out of a PDF or a word processor)"
 	}
 	d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, "this is not valid YAML (%s): %s", msg, hint)
+}
+
+// quoteOpenRE matches a line whose value starts with a quote mark: after
+// the indentation, any "- " of list entries, and a key with its colon.
+var quoteOpenRE = regexp.MustCompile(`^ *(?:- +)*(?:[^\s"'#{\[\]}][^:#]*?: +)?(["'])`)
+
+// openQuote returns the byte offset of the quote mark that opens line's
+// value when the line does not close it, or -1.
+func openQuote(line string) int {
+	m := quoteOpenRE.FindStringSubmatchIndex(line)
+	if m == nil {
+		return -1
+	}
+	at := m[2]
+	rest := line[at+1:]
+	if line[at] == '"' {
+		for i := 0; i < len(rest); i++ {
+			switch rest[i] {
+			case '\\':
+				i++ // an escaped character
+			case '"':
+				return -1
+			}
+		}
+		return at
+	}
+	for i := 0; i < len(rest); i++ {
+		if rest[i] == '\'' {
+			if i+1 < len(rest) && rest[i+1] == '\'' {
+				i++ // '' is a quote mark within the text
+				continue
+			}
+			return -1
+		}
+	}
+	return at
+}
+
+// unclosedQuote returns the line, column and quote mark of a quoted text
+// that opens on a line up to line (where YAML failed) without being closed
+// on it, when closing it there makes the YAML parse, or fail only past
+// line: the likely cause of the failure. A text meant to run over several
+// lines does not qualify, as closing it on its first line breaks the next.
+// It returns 0, 0, "" when there is none.
+func (d *decoder) unclosedQuote(line int) (int, int, string) {
+	end := len(d.lines)
+	if d.lineOffset > 0 {
+		// Front matter: the YAML ends at its closing ---.
+		for i := d.lineOffset; i < len(d.lines); i++ {
+			if strings.TrimRight(d.lines[i], " \t\r") == "---" {
+				end = i
+				break
+			}
+		}
+	}
+	tried := 0
+	for l := d.lineOffset + 1; l <= min(line, end); l++ {
+		s := d.lines[l-1]
+		at := openQuote(s)
+		if at < 0 {
+			continue
+		}
+		if tried++; tried > 20 {
+			break
+		}
+		fixed := slices.Clone(d.lines[d.lineOffset:end])
+		fixed[l-1-d.lineOffset] = strings.TrimRight(s, " \r") + s[at:at+1]
+		var doc yaml.Node
+		err := yaml.Unmarshal([]byte(strings.Join(fixed, "\n")+"\n"), &doc)
+		if err == nil {
+			return l, 1 + utf8.RuneCountInString(s[:at]), s[at : at+1]
+		}
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+			if n, _ := strconv.Atoi(m[1]); n+d.lineOffset > line {
+				return l, 1 + utf8.RuneCountInString(s[:at]), s[at : at+1]
+			}
+		}
+	}
+	return 0, 0, ""
 }
 
 const tabHint = "indent with spaces: YAML does not allow tabs for indentation"
