@@ -770,3 +770,38 @@ func TestSuggest(t *testing.T) {
 		}
 	}
 }
+
+// TestHashInText: YAML reads " #" in a text without quotes as the start of
+// a comment, which would cut "the #1 cause" to "the" without a word; such
+// a text is reported at its #, while comments written as comments (a space
+// after the #, as DESIGN.md's examples have them) and a # within quotes or
+// a block of text are not.
+func TestHashInText(t *testing.T) {
+	const cut = ` stops before %q: YAML reads a # after a space as the start of a comment; to keep it in the text, put the whole text in quotes ("…"), or to write a comment, put a space after the #`
+	notes := func(lines string) string {
+		return "notes:\n  - id: threat\n    quote: existential threat\n" + lines + "    cites: [src-a]\n"
+	}
+	for _, c := range []struct {
+		name, file, data string
+		want             []string
+	}{
+		{"note cut", "annotations/one.yaml", notes("    kind: context\n    note: It is the #1 claim of the post.\n"),
+			[]string{"annotations/one.yaml:5:21: note" + fmt.Sprintf(cut, "#1 claim of the post.")}},
+		{"note all comment", "annotations/one.yaml", notes("    kind: context\n    note: #MeToo is not meant\n"),
+			[]string{`annotations/one.yaml:5:11: the note has no text, as YAML reads "#MeToo is not meant", after a space, as a comment; to keep it as the text, put it in quotes ("…")`}},
+		{"quote cut, after a wide character", "annotations/one.yaml", "notes:\n  - id: threat\n    quote: “existential #threat”\n    kind: context\n    note: x\n",
+			[]string{"annotations/one.yaml:3:25: quote" + fmt.Sprintf(cut, "#threat”")}},
+		{"outlet cut in front matter", "content/articles/one.md", "---\ntitle: T\noutlet: Armust News #armustnews\nurl: https://e.com\n---\nThe existential threat.\n",
+			[]string{"content/articles/one.md:3:21: outlet" + fmt.Sprintf(cut, "#armustnews")}},
+		{"comments as DESIGN.md writes them", "content/articles/one.md", "---\ntitle: T  # required\noutlet: Armust News            # required\nurl: https://e.com # required\nauthor: Saif #\n---\nThe existential threat.\n", nil},
+		{"comments in a notes file", "annotations/one.yaml", notes("    kind: context    # context | fact-check\n    note: |   # Markdown\n      The #1 claim, in a block.\n"), nil},
+		{"# in quotes", "annotations/one.yaml", notes("    kind: context\n    note: \"The #1 claim\"\n    claim: 'threat-claim' # it is\n"), nil},
+		{"# not after a space", "annotations/one.yaml", notes("    kind: context\n    note: Claim#1 and C# are text\n"), nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := base()
+			fs[c.file] = &fstest.MapFile{Data: []byte(c.data)}
+			sameLines(t, errLines(t, fs), c.want)
+		})
+	}
+}

@@ -498,6 +498,15 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 			if what == "the note" && name == "note" {
 				missing = "text" // not "the note has no note"
 			}
+			if ok && isNull(v) {
+				if line, col, comment := d.hashComment(resolve(v), ""); comment != "" {
+					// "note: #1 cause…": all of it read as a comment.
+					d.errs.AddErr(diag.Pos{File: d.file, Line: line, Col: col}, diag.ErrMissingField,
+						"%s has no %s, as YAML reads %q, after a space, as a comment; to keep it as the text, put it in quotes (\"…\")",
+						what, missing, comment)
+					continue
+				}
+			}
 			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, missing, name)
 		}
 	}
@@ -514,7 +523,53 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 		d.errs.Add(d.pos(v), "%s must be text, not %s", name, describe(v))
 		return ""
 	}
+	d.checkCut(v, name)
 	return v.Value
+}
+
+// checkCut reports a text without quotes that YAML cut short at " #",
+// reading the rest of its line as a comment: "the #1 issue" would be "the"
+// without a word. A comment written as one ("# required", with a space
+// after the #) is left alone, as DESIGN.md's examples write them.
+func (d *decoder) checkCut(v *yaml.Node, name string) {
+	if v.Style != 0 {
+		return
+	}
+	if line, col, comment := d.hashComment(v, v.Value); comment != "" {
+		d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col},
+			"%s stops before %q: YAML reads a # after a space as the start of a comment; to keep it in the text, put the whole text in quotes (\"…\"), or to write a comment, put a space after the #",
+			name, comment)
+	}
+}
+
+// hashComment returns the file's line and column, and the text, of a
+// comment that follows value, where v stands on its line, when it looks
+// like text rather than a comment: a # followed by anything but a space or
+// another #, as in "#1" or "#MeToo". It returns 0, 0, "" otherwise, and when
+// value does not stand whole on v's line.
+func (d *decoder) hashComment(v *yaml.Node, value string) (int, int, string) {
+	i := v.Line + d.lineOffset - 1
+	if i < 0 || i >= len(d.lines) {
+		return 0, 0, ""
+	}
+	line := d.lines[i]
+	start := 0 // the byte where v starts: Column counts characters
+	for c := 1; c < v.Column && start < len(line); c++ {
+		_, size := utf8.DecodeRuneInString(line[start:])
+		start += size
+	}
+	rest := line[start:]
+	if !strings.HasPrefix(rest, value) {
+		return 0, 0, "" // a text over several lines
+	}
+	after := rest[len(value):]
+	comment := strings.TrimRight(strings.TrimLeft(after, " \t"), " \t\r")
+	spaced := len(comment) < len(after) || value == "" && start > 0 && line[start-1] == ' '
+	if len(comment) < 2 || !spaced || comment[0] != '#' || strings.ContainsRune(" \t#", rune(comment[1])) {
+		return 0, 0, ""
+	}
+	col := v.Column + utf8.RuneCountInString(value) + utf8.RuneCountInString(after[:strings.IndexByte(after, '#')])
+	return i + 1, col, comment
 }
 
 // copied is str as a copy rather than a part of the file's text. A note's
