@@ -132,7 +132,7 @@ func allows(policy map[string][]string, directive, source string) bool {
 }
 
 // TestNetlifyConfig reads netlify.toml and checks it against a real build:
-// the README's command, the Go of go.mod, and headers on every path whose
+// the README's command given Netlify's $URL as --base-url, the Go of go.mod, and headers on every path whose
 // Content-Security-Policy allows every inline style and script the build
 // writes, by hash, and nothing else inline.
 func TestNetlifyConfig(t *testing.T) {
@@ -145,8 +145,9 @@ func TestNetlifyConfig(t *testing.T) {
 		t.Fatalf("netlify.toml: %v", err)
 	}
 	readme, _ := os.ReadFile("../README.md")
-	if cfg.Build.Command != "go run ./generator build" || !strings.Contains(string(readme), cfg.Build.Command) {
-		t.Errorf("build command %q is not the README's", cfg.Build.Command)
+	if cfg.Build.Command != `go run ./generator build --base-url "$URL"` || !strings.Contains(string(readme), "go run ./generator build      #") ||
+		!strings.Contains(string(readme), "`"+cfg.Build.Command+"`") {
+		t.Errorf("build command %q is not the README's with the site's address, as the README gives it", cfg.Build.Command)
 	}
 	if cfg.Build.Publish != "public" {
 		t.Errorf("publish = %q, want public", cfg.Build.Publish)
@@ -384,7 +385,7 @@ func Test404(t *testing.T) {
 		}
 		want := "/index.html"
 		if base != "" {
-			want = base + "index.html"
+			want = base // the home page at the site's own address
 		}
 		for _, m := range links {
 			if href := html.UnescapeString(m[2]); href != want {
@@ -438,9 +439,23 @@ func TestBaseURL(t *testing.T) {
 			t.Errorf("sitemap lists %d pages", len(locs))
 		}
 		for _, l := range locs {
-			if !strings.HasPrefix(l[1], base) {
-				t.Errorf("sitemap address %s is not under the base URL", l[1])
+			if !strings.HasPrefix(l[1], base) || strings.HasSuffix(l[1], "index.html") {
+				t.Errorf("sitemap address %s is not under the base URL, or names index.html", l[1])
 			}
+		}
+		// The home page's address is the site's own, wherever it is given.
+		if !strings.Contains(sitemap, "<loc>"+base+"</loc>") {
+			t.Error("the sitemap does not list the home page at the site's address")
+		}
+		if home := readFile(t, out, "index.html"); !strings.Contains(home, `<link rel="canonical" href="`+base+`">`) {
+			t.Error("the home page's canonical link is not the site's address")
+		}
+		if nf := readFile(t, out, "404.html"); !strings.Contains(nf, `<a href="`+base+`">`) {
+			t.Error("404.html does not link to the site's address")
+		}
+		if !strings.Contains(art, `"author": {"@type": "Organization", "name": "Typography test", "url": "`+base+`"}`) &&
+			!regexp.MustCompile(`"author":\s*\{\s*"@type":\s*"Organization",\s*"name":\s*"[^"]*",\s*"url":\s*"`+regexp.QuoteMeta(base)+`"`).MatchString(art) {
+			t.Error("the ClaimReview's author is not the site's address")
 		}
 		var coll struct {
 			ID string `json:"id"`

@@ -101,7 +101,7 @@ func (b *Briefing) endReview(w *JSON, from string) {
 	w.Close(']')
 	w.Close('}')
 	w.Key("author")
-	organization(w, b.Index.Title, b.url(from, "index.html"))
+	organization(w, b.Index.Title, b.home(from))
 	w.Close('}')
 }
 

@@ -47,6 +47,16 @@ const ClaimsPage = "claims.html"
 
 // url returns the address of a site path (no leading slash) as seen from a
 // document at site path from: absolute with a base URL, relative otherwise.
+// home is the address of the briefing's home page from the page at from:
+// the site's own address when it has one (https://example.org/briefing/,
+// as its canonical link gives it), else index.html relative to from.
+func (b *Briefing) home(from string) string {
+	if b.BaseURL != "" {
+		return b.BaseURL
+	}
+	return b.url(from, "index.html")
+}
+
 func (b *Briefing) url(from, path string) string {
 	if b.BaseURL != "" {
 		return b.BaseURL + path

@@ -305,7 +305,7 @@ func TestClaimReviews(t *testing.T) {
 		if g.ClaimReviewed != c.Statement || g.ReviewRating.AlternateName != c.Verdict.Label() {
 			t.Errorf("review %d = %q %q, want %q %q", i, g.ClaimReviewed, g.ReviewRating.AlternateName, c.Statement, c.Verdict.Label())
 		}
-		if g.URL != "https://example.org/sub/claims.html#claim-"+c.ID || g.Author.URL != "https://example.org/sub/index.html" {
+		if g.URL != "https://example.org/sub/claims.html#claim-"+c.ID || g.Author.URL != "https://example.org/sub/" {
 			t.Errorf("review %d: url %q, author %q", i, g.URL, g.Author.URL)
 		}
 		// One appearance per article that has a note on the claim.

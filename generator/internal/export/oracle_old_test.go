@@ -404,7 +404,7 @@ func (b *Briefing) oldRatingOf(v briefing.Verdict) oldRating {
 
 // reviewer is the author of every review: the briefing itself.
 func (b *Briefing) oldReviewer(from string) oldOrganization {
-	return oldOrganization{Type: "Organization", Name: b.Index.Title, URL: b.url(from, "index.html")}
+	return oldOrganization{Type: "Organization", Name: b.Index.Title, URL: b.home(from)}
 }
 
 // oldAppearance is an article as the place a oldClaim appears: the original, by
