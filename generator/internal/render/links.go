@@ -117,6 +117,13 @@ func (r *Renderer) localProblem(dest, page string) string {
 	target := LinkTarget(u, page)
 	m := r.site
 	if !m.pages[target] { // "" and paths out of the site ("../…") among them
+		if p := pageOf(target); p != "" && m.pages[p] {
+			to := relTo(dir, p)
+			if u.Fragment != "" {
+				to += "#" + u.Fragment
+			}
+			return "points to no page of the briefing: did you mean " + to + "?"
+		}
 		return "points to no page of the briefing: link to one of its pages, like " + relTo(dir, "claims.html") +
 			", or give a page elsewhere its full address"
 	}
@@ -140,6 +147,42 @@ func (r *Renderer) localProblem(dest, page string) string {
 		}
 	}
 	return ""
+}
+
+// pageOf returns the site path of the page made from target, a path a
+// writer may take for its address: the Markdown or YAML file it is made
+// from (articles/<slug>.md, content/methodology.md, _index.md,
+// annotations/claims.yaml, annotations/sources.json,
+// annotations/<slug>.yaml), or the page without
+// its .html. It returns "" for any other path.
+func pageOf(target string) string {
+	t := target
+	for _, p := range []string{"../", "content/"} {
+		for strings.HasPrefix(t, p) {
+			t = strings.TrimPrefix(t, p)
+		}
+	}
+	if rest, ok := strings.CutPrefix(t, "annotations/"); ok {
+		switch name := strings.TrimSuffix(rest, path.Ext(rest)); {
+		case name == rest || strings.Contains(name, "/") || !slices.Contains([]string{".yaml", ".yml", ".json"}, path.Ext(rest)):
+			return ""
+		case name == "claims" || name == "sources":
+			return name + ".html"
+		default:
+			return "articles/" + name + ".html"
+		}
+	}
+	switch ext := path.Ext(t); ext {
+	case ".md":
+		t = strings.TrimSuffix(t, ext)
+	case "":
+	default:
+		return ""
+	}
+	if path.Base(t) == "_index" || path.Base(t) == "index" {
+		return "index.html"
+	}
+	return t + ".html"
 }
 
 // LinkTarget is the site path (from the site's root, without its

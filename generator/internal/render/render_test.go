@@ -165,6 +165,7 @@ func TestLocalLinks(t *testing.T) {
 		source  = "points to no source: a source's address is "
 		note    = "points to no note of that article: a note's address is "
 		rootRel = "starts at the server's root, which breaks the site opened from disk: write it relative to this page, like "
+		mean    = "points to no page of the briefing: did you mean "
 	)
 	for _, c := range []struct{ dest, page, want string }{
 		// From an article's page (its notes and its text).
@@ -192,6 +193,18 @@ func TestLocalLinks(t *testing.T) {
 		{"#anything", "", ""},
 		{"articles/c.html", "", page + "claims.html, or give a page elsewhere its full address"},
 		{"/sources.html", "index.html", rootRel + "sources.html"},
+		// The files a page is made from, or a page without its .html.
+		{"b.md", "articles/a.html", mean + "b.html?"},
+		{"b.md#note-y", "articles/a.html", mean + "b.html#note-y?"},
+		{"../claims", "articles/a.html", mean + "../claims.html?"},
+		{"../../annotations/b.yaml", "articles/a.html", mean + "b.html?"},
+		{"../annotations/claims.yaml", "", mean + "claims.html?"},
+		{"content/_index.md", "", mean + "index.html?"},
+		{"content/articles/a.md", "", mean + "articles/a.html?"},
+		{"articles/c.md", "", page + "claims.html, or give a page elsewhere its full address"},
+		{"methodology.md", "", page + "claims.html, or give a page elsewhere its full address"},
+		{"../annotations/sources.json", "", mean + "sources.html?"},
+		{"../annotations/b.txt", "", page + "claims.html, or give a page elsewhere its full address"},
 	} {
 		if got := r.localProblem(c.dest, c.page); got != c.want {
 			t.Errorf("localProblem(%q, %q)\n = %q\nwant %q", c.dest, c.page, got, c.want)
