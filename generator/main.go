@@ -120,19 +120,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	root := fl.String("root", ".", "the briefing folder (with content/ and annotations/)")
+	if slices.ContainsFunc(args, func(a string) bool { return a == "-h" || a == "-help" || a == "--help" }) {
+		fl.SetOutput(stdout) // asked for: not an error
+	}
+	fl.Usage = func() { commandUsage(fl) }
+	root := fl.String("root", ".", "the briefing `DIR`, which holds content/ and annotations/")
 	var out, baseURL *string
 	var port *int
 	var printPDF, noZip *bool
 	switch cmd {
 	case "build":
-		out = fl.String("out", "", "the output folder (default: the briefing folder's public/)")
-		baseURL = fl.String("base-url", "", "the address the site is published at, e.g. https://example.org/briefing/")
+		out = fl.String("out", "", "the output `DIR` (default: the briefing folder's public/)")
+		baseURL = fl.String("base-url", "", "the `URL` the site is published at, like https://example.org/briefing/")
 		printPDF = fl.Bool("pdf", false, "also print handout.html to handout.pdf with headless Chromium")
 		noZip = fl.Bool("no-zip", false, "make no briefing-offline.zip, and no link to it")
 	case "check":
 	case "serve":
-		port = fl.Int("port", 1313, "the port to serve on (on localhost)")
+		port = fl.Int("port", 1313, "the `PORT` to serve on, on localhost (0: any free one)")
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -141,6 +145,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if fl.NArg() > 0 {
@@ -168,6 +175,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return serve(ctx, *root, *port, stdout, stderr)
 	}
+}
+
+// commandUsage prints how to call fl's command, its options written with
+// two dashes, as the README writes them (one works too).
+func commandUsage(fl *flag.FlagSet) {
+	w := fl.Output()
+	fmt.Fprintf(w, "usage: generator %s [options]\noptions:\n", fl.Name())
+	fl.VisitAll(func(f *flag.Flag) {
+		name, help := flag.UnquoteUsage(f)
+		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); isBool {
+			name = ""
+		}
+		opt := "--" + f.Name
+		if name != "" {
+			opt += " " + name
+		}
+		if f.DefValue != "" && f.DefValue != "false" {
+			help += " (default " + f.DefValue + ")"
+		}
+		fmt.Fprintf(w, "  %-18s %s\n", opt, help)
+	})
 }
 
 // openRoot opens the briefing folder so that nothing outside it can be read,

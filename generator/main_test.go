@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,7 +21,7 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), args, &stdout, &stderr)
-	if code == 0 && len(args) > 0 && args[0] == "build" {
+	if code == 0 && len(args) > 0 && args[0] == "build" && !slices.Contains(args, "--help") {
 		checkIntegrity(t, builtOut(args[1:]))
 	}
 	return code, stdout.String(), stderr.String()
@@ -371,6 +372,31 @@ func TestBuildKeepsWhatIsNotASite(t *testing.T) {
 		}
 		if after := snapshotDir(t, dir); !maps.Equal(after, before) {
 			t.Errorf("--out %s: the build changed %s", tt.out, dir)
+		}
+	}
+}
+
+// TestCommandHelp: each command's --help prints its options as the README
+// writes them, with two dashes, on stdout, and exits 0; an option it does
+// not have is a usage error, with the same list on stderr.
+func TestCommandHelp(t *testing.T) {
+	for cmd, opts := range map[string][]string{
+		"build": {"--root DIR", "--out DIR", "--base-url URL", "--pdf ", "--no-zip "},
+		"check": {"--root DIR"},
+		"serve": {"--root DIR", "--port PORT", "(default 1313)"},
+	} {
+		code, stdout, stderr := runCmd(t, cmd, "--help")
+		if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "usage: generator "+cmd+" [options]\n") {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", cmd, code, stdout, stderr)
+		}
+		for _, o := range opts {
+			if !strings.Contains(stdout, "\n  "+o) && !strings.Contains(stdout, o) {
+				t.Errorf("%s --help does not list %q:\n%s", cmd, o, stdout)
+			}
+		}
+		code, stdout, stderr = runCmd(t, cmd, "--bogus")
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "not defined: -bogus") || !strings.Contains(stderr, "usage: generator "+cmd) {
+			t.Errorf("%s --bogus: exit %d, stdout %q, stderr %q", cmd, code, stdout, stderr)
 		}
 	}
 }
