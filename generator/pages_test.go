@@ -202,6 +202,10 @@ func TestBriefingPagesEndToEnd(t *testing.T) {
 				if !strings.Contains(claims, `id="claim-`+c.ID+`"`) {
 					t.Errorf("claims.html lacks claim %s", c.ID)
 				}
+				// Its entry in the contents, with its verdict beside it.
+				if !regexp.MustCompile(`<li><a href="#claim-` + regexp.QuoteMeta(c.ID) + `">[^<]*</a> <span class="verdict verdict-` + string(c.Verdict) + `">`).MatchString(claims) {
+					t.Errorf("the contents of claims.html lack claim %s with its verdict, %s", c.ID, c.Verdict)
+				}
 				if !strings.Contains(index, `href="claims.html#claim-`+c.ID+`"`) {
 					t.Errorf("the matrix lacks a row for claim %s", c.ID)
 				}

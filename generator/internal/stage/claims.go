@@ -93,8 +93,9 @@ func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appe
 	return out
 }
 
-// claimsPage is the body of the claims page: a table of contents, then
-// each claim with its verdict, note, sources and every appearance.
+// claimsPage is the body of the claims page: a table of contents with each
+// claim's verdict, then each claim with its verdict, note, sources and
+// every appearance.
 func claimsPage(claims []claimData, t *Text) string {
 	size := 1024
 	for _, c := range claims {
@@ -111,9 +112,13 @@ func claimsPage(claims []claimData, t *Text) string {
 	h.tr("contents")
 	h.raw("</h2>\n<ol>")
 	for _, c := range claims {
+		// Each claim's verdict beside it: the list reads as the verdicts
+		// at a glance.
 		h.raw(`<li><a href="#claim-`, esc(c.ID), `">`)
 		h.text(c.Statement)
-		h.raw("</a></li>")
+		h.raw("</a> ")
+		h.verdictSpan(c.Verdict, c.VerdictLabel)
+		h.raw("</li>")
 	}
 	h.raw("</ol>\n</nav>\n")
 	for _, c := range claims {
