@@ -46,8 +46,16 @@ func ShortAuthor(s *briefing.Source) string {
 }
 
 // CiteLabels returns the author-date label of every source ("Light et al.
-// 2020"), with a, b, … added to the year where two sources would read alike.
+// 2020"), with a, b, … added to the year where two sources would read alike
+// ("n.d.-a" to no date), as APA does.
 func CiteLabels(sources []*briefing.Source) map[string]string {
+	labels, _ := citeLabels(sources)
+	return labels
+}
+
+// citeLabels is CiteLabels, with the letter added to each source's year
+// (by id, "" for none): its entry in the bibliography carries it too.
+func citeLabels(sources []*briefing.Source) (labels, letters map[string]string) {
 	base := make(map[string]string, len(sources))
 	count := map[string]int{}
 	for _, s := range sources {
@@ -59,22 +67,43 @@ func CiteLabels(sources []*briefing.Source) map[string]string {
 		base[s.ID] = l
 		count[l]++
 	}
-	out := make(map[string]string, len(sources))
+	labels = make(map[string]string, len(sources))
+	letters = map[string]string{}
 	seen := map[string]int{}
 	for _, s := range sources {
 		l := base[s.ID]
 		if count[l] > 1 {
-			out[s.ID] = l + string(rune('a'+seen[l]))
+			letters[s.ID] = yearLetter(seen[l])
+			labels[s.ID] = l + letterSep(l) + letters[s.ID]
 			seen[l]++
 			continue
 		}
-		out[s.ID] = l
+		labels[s.ID] = l
 	}
-	return out
+	return labels, letters
+}
+
+// yearLetter is the letter of the i-th (from 0) of several works that
+// would read alike: a to z, then aa, ab, ….
+func yearLetter(i int) string {
+	if i < 26 {
+		return string(rune('a' + i))
+	}
+	return yearLetter(i/26-1) + string(rune('a'+i%26))
+}
+
+// letterSep is what comes between a date and its letter: nothing after a
+// year ("2024a"), a hyphen after "n.d." ("n.d.-a").
+func letterSep(date string) string {
+	if strings.HasSuffix(date, "n.d.") {
+		return "-"
+	}
+	return ""
 }
 
 // Reference formats a full bibliography entry in an author-date style close
-// to APA (7th edition), as HTML:
+// to APA (7th edition), as HTML; letter, when not "", follows the year, as
+// in the source's label (CiteLabels: "2024a"):
 //
 //	Author, A. A., & Author, B. (2024, December 3). Title of the work (Series No. 12) [Genre]. <cite>Container</cite>, 6(4), 453–471. Publisher. Retrieved 21 November 2026, from https://doi.org/… Note.
 //
@@ -84,7 +113,7 @@ func CiteLabels(sources []*briefing.Source) map[string]string {
 // is an article. The address is the DOI, written as https://doi.org/…, or
 // else the URL, both written out so that a printed copy keeps them. The
 // source's note ends the entry: it says what could not be confirmed.
-func Reference(s *briefing.Source) string {
+func Reference(s *briefing.Source, letter string) string {
 	var b strings.Builder
 	esc := html.EscapeString
 	authors := formatNames(s.Author)
@@ -97,6 +126,11 @@ func Reference(s *briefing.Source) string {
 	date := "n.d."
 	if s.Issued != nil {
 		date = fmt.Sprint(s.Issued.Year)
+	}
+	if letter != "" {
+		date += letterSep(date) + letter
+	}
+	if s.Issued != nil {
 		if s.Issued.Month > 0 && datedToTheDay[s.Type] {
 			date += ", " + s.Issued.MonthDay()
 		}

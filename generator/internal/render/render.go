@@ -55,6 +55,7 @@ import (
 // Renderer renders the parts of one briefing.
 type Renderer struct {
 	labels  map[string]string
+	letters map[string]string // a source's letter after its year, if it has one
 	sources map[string]*briefing.Source
 	claims  map[string]*briefing.Claim
 	site    *siteMap
@@ -65,13 +66,13 @@ type Renderer struct {
 // New returns a Renderer for b.
 func New(b *briefing.Briefing) *Renderer {
 	r := &Renderer{
-		labels:  CiteLabels(b.Sources),
 		site:    newSiteMap(b),
 		sources: map[string]*briefing.Source{},
 		claims:  map[string]*briefing.Claim{},
 		article: goldmark.New(goldmark.WithExtensions(Extension{})),
 		text:    goldmark.New(),
 	}
+	r.labels, r.letters = citeLabels(b.Sources)
 	for _, s := range b.Sources {
 		r.sources[s.ID] = s
 	}
@@ -191,6 +192,10 @@ func (r *Renderer) Claim(id string) *briefing.Claim { return r.claims[id] }
 
 // Label returns the short citation label of a source id.
 func (r *Renderer) Label(id string) string { return r.labels[id] }
+
+// Reference is the source's full entry in the bibliography (the package's
+// Reference), with the letter its label adds to its year.
+func (r *Renderer) Reference(s *briefing.Source) string { return Reference(s, r.letters[s.ID]) }
 
 // Markdown renders the text of a claim or a timeline entry, shown at the
 // site's root, to HTML, reporting raw HTML, images, unsafe links, relative

@@ -81,15 +81,57 @@ func TestCiteLabels(t *testing.T) {
 		{ID: "c", Author: []briefing.Name{{Literal: "U.S. Department of State"}}},
 		{ID: "d", Author: []briefing.Name{{Family: "Doe"}, {Family: "Roe"}}, Issued: d},
 		{ID: "e", Title: "An untitled web page with a very long title indeed", Issued: d},
+		{ID: "f", Author: []briefing.Name{{Literal: "Washington Examiner"}}},
+		{ID: "g", Author: []briefing.Name{{Literal: "Washington Examiner"}}},
 	}
 	got := CiteLabels(sources)
 	want := map[string]string{
 		"a": "Light et al. 2024a", "b": "Light et al. 2024b", "c": "U.S. Department of State n.d.",
 		"d": "Doe and Roe 2024", "e": "An untitled web page with a very long ti… 2024",
+		"f": "Washington Examiner n.d.-a", "g": "Washington Examiner n.d.-b",
 	}
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("%s: %q, want %q", id, got[id], w)
+		}
+	}
+	for i, w := range map[int]string{0: "a", 25: "z", 26: "aa", 27: "ab", 52: "ba"} {
+		if got := yearLetter(i); got != w {
+			t.Errorf("yearLetter(%d) = %q, want %q", i, got, w)
+		}
+	}
+}
+
+// TestReferenceLetters: a source whose label adds a letter to its year
+// has that letter in its bibliography entry too, where the year stands
+// (after the authors, or after a title with no author), so that a reader
+// of the printed list can tell "2024a" from "2024b".
+func TestReferenceLetters(t *testing.T) {
+	post := func(id string, day int) *briefing.Source {
+		return &briefing.Source{ID: id, Type: "post", Title: "Post " + id, Author: []briefing.Name{{Literal: "U.S. Department of State"}},
+			Issued: &briefing.Date{Year: 2025, Month: 11, Day: day}}
+	}
+	untitled := func(id string) *briefing.Source {
+		return &briefing.Source{ID: id, Type: "webpage", Title: "Same page", Issued: &briefing.Date{Year: 2024}}
+	}
+	sources := []*briefing.Source{post("p1", 21), post("p2", 28), untitled("w1"), untitled("w2"),
+		{ID: "solo", Type: "report", Title: "Alone", Author: []briefing.Name{{Family: "Doe", Given: "Jane"}}, Issued: &briefing.Date{Year: 2020}}}
+	r := New(&briefing.Briefing{Sources: sources})
+	for id, want := range map[string]string{
+		"p1":   "U.S. Department of State. (2025a, November 21).",
+		"p2":   "U.S. Department of State. (2025b, November 28).",
+		"w1":   "Same page</cite>. (2024a).",
+		"w2":   "Same page</cite>. (2024b).",
+		"solo": "Doe, J. (2020).",
+	} {
+		var s *briefing.Source
+		for _, x := range sources {
+			if x.ID == id {
+				s = x
+			}
+		}
+		if got := r.Reference(s); !strings.Contains(got, want) {
+			t.Errorf("%s: %s\nwant it to contain %s", id, got, want)
 		}
 	}
 }
@@ -128,7 +170,7 @@ func TestReference(t *testing.T) {
 			`Determination (FR Doc. 2020-24912). (n.d.). <cite>Federal Register, 85</cite>, 71219–71221.`},
 	}
 	for _, tt := range tests {
-		if got := Reference(tt.s); got != tt.want {
+		if got := Reference(tt.s, ""); got != tt.want {
 			t.Errorf("got  %s\nwant %s", got, tt.want)
 		}
 	}

@@ -70,7 +70,7 @@ func oldSearchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.
 			oldPlainText(r.Markdown(c.Body, "a claim", &quiet))})
 	}
 	for _, s := range b.Sources {
-		docs = append(docs, oldSearchDoc{3, r.Label(s.ID), "sources.html#src-" + s.ID, oldPlainText(render.Reference(s))})
+		docs = append(docs, oldSearchDoc{3, r.Label(s.ID), "sources.html#src-" + s.ID, oldPlainText(r.Reference(s))})
 	}
 	data, err := json.Marshal(map[string]any{"kinds": oldSearchKinds, "docs": docs})
 	if err != nil {

@@ -101,7 +101,7 @@ func searchShared(b *briefing.Briefing, r *render.Renderer) []byte {
 			plainText(r.Markdown(c.Body, "a claim", &quiet)))
 	}
 	for _, s := range b.Sources {
-		searchDoc(w, 3, r.Label(s.ID), "sources.html#src-"+s.ID, plainText(render.Reference(s)))
+		searchDoc(w, 3, r.Label(s.ID), "sources.html#src-"+s.ID, plainText(r.Reference(s)))
 	}
 	return w.B
 }

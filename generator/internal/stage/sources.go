@@ -176,7 +176,7 @@ func sourcesOf(b *briefing.Briefing, r *render.Renderer, by citations) []sourceG
 		sort.SliceStable(ss, func(i, j int) bool { return quotes.Key(r.Label(ss[i].ID)) < quotes.Key(r.Label(ss[j].ID)) })
 		var entries []sourceEntry
 		for _, s := range ss {
-			entries = append(entries, sourceEntry{ID: s.ID, Label: r.Label(s.ID), HTML: render.Reference(s), Type: s.Type, CitedBy: by[s.ID]})
+			entries = append(entries, sourceEntry{ID: s.ID, Label: r.Label(s.ID), HTML: r.Reference(s), Type: s.Type, CitedBy: by[s.ID]})
 		}
 		out = append(out, sourceGroupData{Key: g.Key, Title: g.Title, Sources: entries})
 	}
