@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -55,32 +57,52 @@ func CiteLabels(sources []*briefing.Source) map[string]string {
 
 // citeLabels is CiteLabels, with the letter added to each source's year
 // (by id, "" for none): its entry in the bibliography carries it too.
+// Works that read alike take their letters in the order of their dates
+// (a post of 21 November before one of 28 November), then of their titles,
+// as APA orders them.
 func citeLabels(sources []*briefing.Source) (labels, letters map[string]string) {
-	base := make(map[string]string, len(sources))
-	count := map[string]int{}
+	labels = make(map[string]string, len(sources))
+	letters = map[string]string{}
+	alike := map[string][]*briefing.Source{}
+	var order []string
 	for _, s := range sources {
 		year := "n.d."
 		if s.Issued != nil {
 			year = fmt.Sprint(s.Issued.Year)
 		}
 		l := ShortAuthor(s) + " " + year
-		base[s.ID] = l
-		count[l]++
+		labels[s.ID] = l
+		if len(alike[l]) == 0 {
+			order = append(order, l)
+		}
+		alike[l] = append(alike[l], s)
 	}
-	labels = make(map[string]string, len(sources))
-	letters = map[string]string{}
-	seen := map[string]int{}
-	for _, s := range sources {
-		l := base[s.ID]
-		if count[l] > 1 {
-			letters[s.ID] = yearLetter(seen[l])
-			labels[s.ID] = l + letterSep(l) + letters[s.ID]
-			seen[l]++
+	for _, l := range order {
+		group := alike[l]
+		if len(group) < 2 {
 			continue
 		}
-		labels[s.ID] = l
+		slices.SortStableFunc(group, func(a, b *briefing.Source) int {
+			if c := cmp.Compare(monthDay(a), monthDay(b)); c != 0 {
+				return c
+			}
+			return cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
+		})
+		for i, s := range group {
+			letters[s.ID] = yearLetter(i)
+			labels[s.ID] = l + letterSep(l) + letters[s.ID]
+		}
 	}
 	return labels, letters
+}
+
+// monthDay orders dates within a year: month and day (0 when unknown, so
+// that a work dated by its year alone comes first).
+func monthDay(s *briefing.Source) int {
+	if s.Issued == nil {
+		return 0
+	}
+	return s.Issued.Month*100 + s.Issued.Day
 }
 
 // yearLetter is the letter of the i-th (from 0) of several works that

@@ -105,7 +105,8 @@ func TestCiteLabels(t *testing.T) {
 // TestReferenceLetters: a source whose label adds a letter to its year
 // has that letter in its bibliography entry too, where the year stands
 // (after the authors, or after a title with no author), so that a reader
-// of the printed list can tell "2024a" from "2024b".
+// of the printed list can tell "2024a" from "2024b". The letters follow
+// the works' dates, whatever their order in the file.
 func TestReferenceLetters(t *testing.T) {
 	post := func(id string, day int) *briefing.Source {
 		return &briefing.Source{ID: id, Type: "post", Title: "Post " + id, Author: []briefing.Name{{Literal: "U.S. Department of State"}},
@@ -114,7 +115,8 @@ func TestReferenceLetters(t *testing.T) {
 	untitled := func(id string) *briefing.Source {
 		return &briefing.Source{ID: id, Type: "webpage", Title: "Same page", Issued: &briefing.Date{Year: 2024}}
 	}
-	sources := []*briefing.Source{post("p1", 21), post("p2", 28), untitled("w1"), untitled("w2"),
+	// The later post comes first in the file: letters go by date.
+	sources := []*briefing.Source{post("p2", 28), post("p1", 21), untitled("w1"), untitled("w2"),
 		{ID: "solo", Type: "report", Title: "Alone", Author: []briefing.Name{{Family: "Doe", Given: "Jane"}}, Issued: &briefing.Date{Year: 2020}}}
 	r := New(&briefing.Briefing{Sources: sources})
 	for id, want := range map[string]string{
