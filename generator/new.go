@@ -61,7 +61,7 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if !input.ValidID(slug) {
-		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters, digits and hyphens, like %q\n", slug, input.Slugify(slug))
+		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters and digits, with single hyphens between words, like %q\n", slug, input.Slugify(slug))
 		return 1
 	}
 	article := path.Join("content/articles", slug+".md")

@@ -92,7 +92,7 @@ func TestNewRejects(t *testing.T) {
 		code int
 		want string
 	}{
-		{"unsafe slug", []string{"Reuters Cable", "--url", "https://example.com", "--outlet", "X"}, 1, `"Reuters Cable" is not a safe article slug: use lower-case letters, digits and hyphens, like "reuters-cable"`},
+		{"unsafe slug", []string{"Reuters Cable", "--url", "https://example.com", "--outlet", "X"}, 1, `"Reuters Cable" is not a safe article slug: use lower-case letters and digits, with single hyphens between words, like "reuters-cable"`},
 		{"dot dot", []string{"../x", "--url", "https://example.com", "--outlet", "X"}, 1, "not a safe article slug"},
 		{"not http", []string{"a", "--url", "javascript:alert(1)", "--outlet", "X"}, 1, `url "javascript:alert(1)" is not a web address`},
 		{"no scheme", []string{"a", "--url", "www.example.com/a", "--outlet", "X"}, 1, "is not a full web address"},

@@ -84,7 +84,7 @@ func (l *loader) article(name string) *briefing.Article {
 	slug := strings.TrimSuffix(name, ".md")
 	if !ValidID(slug) {
 		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
-			"%q is not a safe article file name: use lower-case letters, digits and hyphens, like %q", name, Slugify(slug)+".md")
+			"%q is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like %q", name, Slugify(slug)+".md")
 		return nil
 	}
 	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line")

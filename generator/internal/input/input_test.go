@@ -154,7 +154,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "bad id",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: Bad Id\n    quote: threat\n    kind: context\n    note: x\n",
-			want: []string{`annotations/one.yaml:2:9: note id "Bad Id" is not a valid id: use lower-case letters, digits and hyphens, like "bad-id"`},
+			want: []string{`annotations/one.yaml:2:9: note id "Bad Id" is not a valid id: use lower-case letters and digits, with single hyphens between words, like "bad-id"`},
 		},
 		{
 			name: "bad kind and verdict",
@@ -249,7 +249,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "unsafe slug",
 			file: "content/articles/Two Words.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
-			want: []string{`content/articles/Two Words.md:1:1: "Two Words.md" is not a safe article file name: use lower-case letters, digits and hyphens, like "two-words.md"`},
+			want: []string{`content/articles/Two Words.md:1:1: "Two Words.md" is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like "two-words.md"`},
 		},
 		{
 			name: "not utf-8",

@@ -712,7 +712,7 @@ func (d *decoder) ref(m map[string]*yaml.Node, name string) briefing.Ref {
 func (d *decoder) id(m map[string]*yaml.Node, name, what string) string {
 	s := d.copied(m, name)
 	if s != "" && !ValidID(s) {
-		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters, digits and hyphens, like %q", what, s, Slugify(s))
+		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters and digits, with single hyphens between words, like %q", what, s, Slugify(s))
 	}
 	return s
 }
