@@ -805,3 +805,26 @@ func TestHashInText(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceIDs: a source's id may be a citation key as reference managers
+// write them; ids with spaces, or with characters that would break its
+// address (sources.html#src-<id>), are not.
+func TestSourceIDs(t *testing.T) {
+	for id, ok := range map[string]bool{
+		"doe-2024": true, "ZoteroWebAPI2021": true, "doe:2024": true, "12047273/KC6WFG78": true,
+		"smith_jones.2020": true, "a+b": true, "2024": true,
+		"doe 2024": false, "doe#2024": false, "doe?x": false, "-doe": false, "doe-": false, "doe%20": false,
+		"<b>": false, `doe"`: false, "": false, "dóe": false,
+	} {
+		if ValidSourceID(id) != ok {
+			t.Errorf("ValidSourceID(%q) = %v, want %v", id, !ok, ok)
+		}
+	}
+	fs := base()
+	fs["annotations/sources.yaml"] = &fstest.MapFile{Data: []byte("references:\n  - id: \"Doe 2024\"\n    type: report\n    title: T\n")}
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte("notes:\n  - id: threat\n    quote: existential threat\n    kind: context\n    note: x\n    cites: [Doe 2024]\n")}
+	fs["annotations/claims.yaml"] = &fstest.MapFile{Data: []byte("claims: []\n")}
+	sameLines(t, errLines(t, fs), []string{
+		`annotations/sources.yaml:2:9: source id "Doe 2024" is not a valid id: use letters and digits, with - _ . : / or + between them and no spaces, like "doe-2024"`,
+	})
+}

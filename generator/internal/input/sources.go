@@ -102,7 +102,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 		d.required(sm, it, "the source", "id", "type", "title")
 		s := &briefing.Source{
 			Pos:             d.pos(it),
-			ID:              d.id(sm, "id", "source id"),
+			ID:              d.sourceID(sm),
 			Type:            d.str(sm, "type"),
 			Title:           d.str(sm, "title"),
 			ContainerTitle:  d.str(sm, "container-title"),

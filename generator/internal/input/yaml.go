@@ -708,6 +708,25 @@ func (d *decoder) ref(m map[string]*yaml.Node, name string) briefing.Ref {
 	return briefing.Ref{ID: d.copied(m, name), Pos: d.pos(resolve(v))}
 }
 
+// sourceIDRE is the form of a source's id: a reference manager's citation
+// key, as Zotero writes it in CSL-JSON ("ZoteroWebAPI2021", Better BibTeX's
+// "doe:2024", the web API's "12047273/KC6WFG78"): letters of either case
+// and digits, with - _ . : / + inside. The ids of notes and claims, which
+// their writers choose, keep the stricter form of ValidID.
+var sourceIDRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9_.:/+-]*[A-Za-z0-9])?$`)
+
+// ValidSourceID reports whether s is a well-formed source id (sourceIDRE).
+func ValidSourceID(s string) bool { return sourceIDRE.MatchString(s) }
+
+// sourceID reads and checks a source's id, as a copy (see copied).
+func (d *decoder) sourceID(m map[string]*yaml.Node) string {
+	s := d.copied(m, "id")
+	if s != "" && !ValidSourceID(s) {
+		d.errs.Add(d.pos(resolve(m["id"])), "source id %q is not a valid id: use letters and digits, with - _ . : / or + between them and no spaces, like %q", s, Slugify(s))
+	}
+	return s
+}
+
 // id reads and checks an id field, as a copy (see copied).
 func (d *decoder) id(m map[string]*yaml.Node, name, what string) string {
 	s := d.copied(m, name)
