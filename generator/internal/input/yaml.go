@@ -83,9 +83,9 @@ func (d *decoder) syntaxError(err error) {
 	line = min(line, max(len(d.lines), 1))
 	const quoting = "quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
 	hint := "check the indentation and " + quoting
-	if strings.Contains(msg, "tab character") || strings.Contains(msg, "control characters") || msg == "found character that cannot start any token" {
-		// Handled below, where the character is found.
-	} else {
+	// A problem with a character is found below, where the character is.
+	character := strings.Contains(msg, "tab character") || strings.Contains(msg, "control characters") || msg == "found character that cannot start any token"
+	if !character {
 		// A quoted text left open takes in the lines after it, up to
 		// the next quote mark; YAML fails where that leaves it, lines
 		// later, with a message about something else.
