@@ -410,17 +410,17 @@ func unmark(q string) string {
 		case '*', '_':
 		case '[':
 			// [text](destination) reads as text.
-			close := strings.Index(q[i:], "](")
+			mid := strings.Index(q[i:], "](")
 			end := -1
-			if close > 0 {
-				end = strings.IndexByte(q[i+close:], ')')
+			if mid > 0 {
+				end = strings.IndexByte(q[i+mid:], ')')
 			}
 			if end < 0 {
 				b.WriteByte(c)
 				continue
 			}
-			b.WriteString(q[i+1 : i+close])
-			i += close + end
+			b.WriteString(q[i+1 : i+mid])
+			i += mid + end
 		default:
 			b.WriteByte(c)
 		}

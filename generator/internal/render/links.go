@@ -153,8 +153,8 @@ func (r *Renderer) localProblem(dest, page string) string {
 // writer may take for its address: the Markdown or YAML file it is made
 // from (articles/<slug>.md, content/methodology.md, _index.md,
 // annotations/claims.yaml, annotations/sources.json,
-// annotations/<slug>.yaml), or the page without
-// its .html. It returns "" for any other path.
+// annotations/<slug>.yaml), or the page without its .html. It returns ""
+// for any other path.
 func pageOf(target string) string {
 	t := target
 	for _, p := range []string{"../", "content/"} {
