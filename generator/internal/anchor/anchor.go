@@ -375,6 +375,13 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			return
 		}
 	}
+	if bi, ns, ne := caseless(norms, q); bi >= 0 {
+		start, end := origRange(blocks[bi].Text, ns, ne)
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote differs from the article only in capital letters: the article has %q (line %d); copy it as the article writes it",
+			blocks[bi].Text[start:end], lineOf(blocks[bi], start))
+		return
+	}
 	passage, line := closest(blocks, norms, q)
 	if passage == "" {
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
@@ -384,6 +391,31 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
 		passage, line)
+}
+
+// caseless finds q in the normalized texts with letter case aside,
+// returning the block and the range in its normalized text, or -1, 0, 0.
+// Only a text whose lower case keeps its length is searched (almost every
+// text: the offsets stay those of the text itself).
+func caseless(norms []normalized, q string) (int, int, int) {
+	lq := strings.ToLower(q)
+	for bi, nm := range norms {
+		lt := strings.ToLower(nm.text)
+		if len(lt) != len(nm.text) || len(lq) != len(q) {
+			continue
+		}
+		for from := 0; from <= len(lt)-len(lq); {
+			i := strings.Index(lt[from:], lq)
+			if i < 0 {
+				break
+			}
+			if ns := from + i; boundaryOK(nm.text, ns, ns+len(q)) {
+				return bi, ns, ns + len(q)
+			}
+			from += i + 1
+		}
+	}
+	return -1, 0, 0
 }
 
 // elision returns the mark by which q leaves words out ("...", "…", "[…]"),
