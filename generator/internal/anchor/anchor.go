@@ -497,7 +497,7 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 	for _, w := range qw {
 		want[w.text]++
 	}
-	best, bestBlock, bestStart, bestEnd := 0, -1, 0, 0
+	best, bestAligned, bestBlock, bestStart, bestEnd := 0, 0, -1, 0, 0
 	for bi, b := range blocks {
 		bw := words(b.Text)
 		k := min(len(qw), len(bw))
@@ -521,8 +521,19 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 				}
 				have[out]--
 			}
-			if s >= k-1 && score > best {
-				best, bestBlock, bestStart, bestEnd = score, bi, bw[s-k+1].start, w.end
+			if s >= k-1 && score >= best && score > 0 {
+				// Of windows sharing as many words, the one whose words
+				// stand where the quote has them: "went out on Monday"
+				// is shown "went out on Friday", not "cable went out on".
+				aligned := 0
+				for i, qw := range qw[:k] {
+					if bw[s-k+1+i].text == qw.text {
+						aligned++
+					}
+				}
+				if score > best || aligned > bestAligned {
+					best, bestAligned, bestBlock, bestStart, bestEnd = score, aligned, bi, bw[s-k+1].start, w.end
+				}
 			}
 		}
 	}

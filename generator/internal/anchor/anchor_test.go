@@ -317,7 +317,7 @@ func TestQuoteNotFoundHints(t *testing.T) {
 		{"It Asked Posts", `the article has "It asked posts" (line 3)`},
 		{"the cable", `the article has "The cable" (line 1)`},
 		{"cable went out", ""},
-		{"went out on Monday", "the closest passage is"},
+		{"went out on Monday", `the closest passage is "went out on Friday" (line 1)`},
 		{"by migrants and more…", ""},
 		{"report crimes by migrants", ""},
 	} {
