@@ -164,7 +164,16 @@ func (h *markup) endnotes(notes []noteData, prefix, handoutPage string) {
 		}
 		h.raw("\n", `<p class="backlink"><a href="#`, esc(prefix), "ref-", esc(n.ID), `" role="doc-backlink">`)
 		h.trN("back_to_text", n.Number)
-		h.raw("</a></p>\n</li>\n")
+		h.raw("</a>")
+		// The note's own address, to share or cite it: on a page where a
+		// script opens notes in place, following a marker does not show
+		// it. (A theme of the briefing's own without the string has none.)
+		if link := h.t.N("note_link", n.Number); link != "" {
+			h.raw(` · <a class="note-permalink" href="#`, esc(prefix), "note-", esc(n.ID), `">`)
+			escTo(&h.Builder, link)
+			h.raw("</a>")
+		}
+		h.raw("</p>\n</li>\n")
 	}
 	h.raw("</ol>\n</section>\n")
 }

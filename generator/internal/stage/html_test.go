@@ -197,7 +197,7 @@ func TestArticlePage(t *testing.T) {
 		`<p class="side-more"><a href="#note-favor">Read note 2 in full</a></p>`,
 		`<p class="claim-link">Claim: <a href="../claims.html#claim-threat-post">The department called migration an existential threat.</a></p>`,
 		`<p class="cites">Sources: <a href="../sources.html#src-times-2025">`,
-		`<a href="#ref-no-data" role="doc-backlink">Back to marker 3 in the text</a>`,
+		`<a href="#ref-no-data" role="doc-backlink">Back to marker 3 in the text</a> · <a class="note-permalink" href="#note-no-data">Link to note 3</a></p>`,
 		`<span class="verdict verdict-needs-context"><span class="verdict-icon" aria-hidden="true"></span>Needs context</span>`,
 	} {
 		if !strings.Contains(page, want) {
@@ -230,6 +230,9 @@ func TestHandout(t *testing.T) {
 		if !seen[m[1]] {
 			t.Errorf("the handout links to #%s, which it does not have", m[1])
 		}
+	}
+	if !strings.Contains(page, `<a class="note-permalink" href="#alpha--note-favor">Link to note 2</a>`) {
+		t.Error("the handout's note has no link to itself within the handout")
 	}
 	for _, id := range []string{"alpha--anno-threat", "beta--anno-threat", "alpha--note-favor", "beta--ref-crimes",
 		"claim-threat-post", "src-smith-2024", "overview", "timeline", "claims", "sources"} {
@@ -285,6 +288,10 @@ func TestThemeWords(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the article page lacks %s", want)
 		}
+	}
+	// These strings have no note_link: no link without words.
+	if strings.Contains(page, "note-permalink") {
+		t.Error("a note's link to itself is written without the theme's words for it")
 	}
 }
 
