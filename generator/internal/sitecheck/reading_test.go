@@ -364,3 +364,37 @@ func TestNoLayoutShift(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressOfNoteLandsOnIt opens article pages at the address of a note
+// (the endnote's "Link to note N", a shared link) and of a passage (the
+// claims page, search and the all-notes page link there), on a wide and a
+// narrow screen with the notes script: the target is in view near the top
+// of the window (or the page is scrolled to its end), although the script
+// moves the sidenotes after the browser has scrolled.
+func TestAddressOfNoteLandsOnIt(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range articlePages(t, site) {
+			for _, width := range []int{1400, 375} {
+				t.Run(fmt.Sprintf("%s/%d", name(page), width), func(t *testing.T) {
+					p := b.Open(t, browser.FileURL(page), width, 800)
+					ids := browser.Eval[[]string](p, `[...document.querySelectorAll(".endnotes li.note")].map(li => li.id.slice(5))`)
+					if len(ids) == 0 {
+						t.Skip("no notes")
+					}
+					for _, target := range []string{"note-" + ids[0], "note-" + ids[len(ids)/2], "anno-" + ids[len(ids)-1]} {
+						q := b.Open(t, browser.FileURL(page)+"#"+target, width, 800)
+						where := browser.Eval[[]float64](q, fmt.Sprintf(`new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+						  const r = document.getElementById(%q).getBoundingClientRect();
+						  resolve([r.top, innerHeight, scrollY + innerHeight, document.documentElement.scrollHeight]);
+						})))`, target))
+						top, height, seen, total := where[0], where[1], where[2], where[3]
+						if top < -1 || (top > height/3 && seen < total-2) {
+							t.Errorf("#%s: the target is %.0f px from the top of an %.0f px window", target, top, height)
+						}
+					}
+				})
+			}
+		}
+	}
+}

@@ -125,11 +125,27 @@
     body.addEventListener(t, highlight);
   });
 
+  // The browser scrolls to the address's #note-… before this script
+  // moves the sidenotes out of the flow, which shortens the page above
+  // the endnotes: bring the target back into view after each layout,
+  // until the reader scrolls.
+  var target = null, moved = false;
+  try {
+    target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  } catch (e) {}
+  ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (t) {
+    addEventListener(t, function () { moved = true; }, { passive: true, once: true });
+  });
+  function keep() {
+    if (target && !moved) target.scrollIntoView();
+  }
+
   function update() {
     markers();
     place();
   }
   update();
+  keep();
   wide.addEventListener("change", update);
   if (window.ResizeObserver) {
     var w = body.offsetWidth;
@@ -140,5 +156,8 @@
       }
     }).observe(body);
   }
-  addEventListener("load", place);
+  addEventListener("load", function () {
+    place();
+    keep();
+  });
 })();
