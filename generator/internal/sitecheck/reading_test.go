@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/briefing/annotated/generator/internal/browser"
 )
 
@@ -391,6 +393,19 @@ func TestAddressOfNoteLandsOnIt(t *testing.T) {
 						top, height, seen, total := where[0], where[1], where[2], where[3]
 						if top < -1 || (top > height/3 && seen < total-2) {
 							t.Errorf("#%s: the target is %.0f px from the top of an %.0f px window", target, top, height)
+						}
+						if target != "note-"+ids[0] {
+							continue
+						}
+						// Reloaded (as the preview reloads a page) after the
+						// reader went elsewhere, the page stays where the
+						// browser puts it back, not at the target.
+						browser.Eval[bool](q, `(scrollTo(0, 300), window.beforeReload = true)`)
+						if _, err := chromedp.Run(q.Context(), chromedp.Reload()); err != nil {
+							t.Fatal(err)
+						}
+						if y := browser.Eval[float64](q, `new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.beforeReload ? -1 : scrollY))))`); math.Abs(y-300) > 2 {
+							t.Errorf("#%s reloaded at 300 px from the top: now at %.0f px", target, y)
 						}
 					}
 				})
