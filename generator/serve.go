@@ -102,11 +102,18 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	builder := preview.NewBuilder(dir, func(ctx context.Context, src, dest string) error {
 		return themePaths(hugo.Build(ctx, src, dest, cache, stderr), src, root)
 	})
+	url := fmt.Sprintf("http://127.0.0.1:%d/", ln.Addr().(*net.TCPAddr).Port)
+	good := false // a version has been published
 	// failed prints what stopped a new version, and shows it on the open
-	// pages over the version they show.
+	// pages over the version they show (before the first, over the page
+	// that waits for it, at the preview's address, which is said).
 	failed := func(err error) {
 		srv.Problems(report(root, err, stderr))
-		fmt.Fprintln(stderr, "the preview keeps showing the last good build")
+		if good {
+			fmt.Fprintln(stderr, "the preview keeps showing the last good build")
+			return
+		}
+		fmt.Fprintf(stderr, "the preview at %s lists these problems, and shows the site once they are fixed and saved\n", url)
 	}
 	rebuild := func() bool {
 		start := time.Now()
@@ -139,8 +146,6 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		return false
 	}
 
-	url := fmt.Sprintf("http://127.0.0.1:%d/", ln.Addr().(*net.TCPAddr).Port)
-	good := false
 	try := func() {
 		if rebuild() && !good {
 			good = true

@@ -196,6 +196,14 @@ func TestServeWaitsForAGoodBuild(t *testing.T) {
 	eventually(t, "the problem was not reported", time.Minute, func() bool {
 		return strings.Contains(stderr.String(), `kind "opinion" is not a kind of note`)
 	})
+	// There is no last good build yet: the address that lists the
+	// problems, and will show the site, is given instead.
+	eventually(t, "the preview's address was not given", time.Minute, func() bool {
+		return regexp.MustCompile(`the preview at http://127\.0\.0\.1:\d+/ lists these problems, and shows the site once they are fixed and saved`).MatchString(stderr.String())
+	})
+	if strings.Contains(stderr.String(), "last good build") {
+		t.Errorf("before any build, serve speaks of the last good one:\n%s", stderr.String())
+	}
 	select {
 	case code := <-done:
 		t.Fatalf("serve exited (%d) on bad input", code)
