@@ -48,10 +48,10 @@ import (
 )
 
 const usage = `usage:
-  generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf] [--no-zip]
+  generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf [--paper a4|letter]] [--no-zip]
                                    build the site (default out: DIR/public); --pdf also prints
-                                   handout.pdf with headless Chromium; --no-zip makes no
-                                   briefing-offline.zip (nor links to it)
+                                   handout.pdf with headless Chromium, on Letter or --paper;
+                                   --no-zip makes no briefing-offline.zip (nor links to it)
   generator check [--root DIR]     validate and anchor, write nothing
   generator serve [--root DIR] [--port N]
                                    live preview, rebuilt on every change
@@ -128,11 +128,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var out, baseURL *string
 	var port *int
 	var printPDF, noZip *bool
+	var paper *string
 	switch cmd {
 	case "build":
 		out = fl.String("out", "", "the output `DIR` (default: the briefing folder's public/)")
 		baseURL = fl.String("base-url", "", "the `URL` the site is published at, like https://example.org/briefing/")
 		printPDF = fl.Bool("pdf", false, "also print handout.html to handout.pdf with headless Chromium")
+		paper = fl.String("paper", "", "with --pdf, the `SIZE` of handout.pdf's pages: a4 or letter (default: letter, Chromium's)")
 		noZip = fl.Bool("no-zip", false, "make no briefing-offline.zip, and no link to it")
 	case "check":
 	case "serve":
@@ -165,7 +167,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "--base-url: %v\n", err)
 			return 2
 		}
-		return build(ctx, *root, o, stage.Options{BaseURL: base, PDF: *printPDF, NoZip: *noZip}, stdout, stderr)
+		size := strings.ToLower(*paper)
+		if _, ok := pdf.Papers[size]; size != "" && !ok {
+			fmt.Fprintf(stderr, "--paper: %q is not a paper size this prints on: use a4 or letter\n", *paper)
+			return 2
+		}
+		if size != "" && !*printPDF {
+			fmt.Fprintln(stderr, "--paper sets the paper of handout.pdf: give it with --pdf (a browser prints handout.html on the reader's own paper)")
+			return 2
+		}
+		return build(ctx, *root, o, stage.Options{BaseURL: base, PDF: *printPDF, Paper: size, NoZip: *noZip}, stdout, stderr)
 	case "check":
 		return check(*root, stdout, stderr)
 	default:
@@ -558,7 +569,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 		if err := sp.write("handout.html"); err != nil {
 			return nil, 0, err
 		}
-		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date); err != nil {
+		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date, opt.Paper); err != nil {
 			return nil, 0, err
 		}
 		if err := sp.add("handout.pdf"); err != nil {

@@ -572,6 +572,9 @@ func TestPDF(t *testing.T) {
 		t.Fatalf("pdfinfo gives no page count:\n%s", info)
 	}
 	pages, _ := strconv.Atoi(string(m[1]))
+	if !strings.Contains(string(info), "(letter)") {
+		t.Errorf("without --paper, handout.pdf is not on Letter, Chromium's paper:\n%s", info)
+	}
 	// A cover, five articles from a new page each with 87 notes, the claims
 	// and the bibliography: tens of pages, not one and not hundreds.
 	if pages < 20 || pages > 150 {
@@ -652,7 +655,7 @@ func TestPrintStylesheet(t *testing.T) {
 	}
 	text := func(page string) string {
 		dst := filepath.Join(t.TempDir(), "page.pdf")
-		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified); err != nil {
+		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified, ""); err != nil {
 			t.Fatal(err)
 		}
 		txt, err := exec.Command("pdftotext", "-enc", "UTF-8", dst, "-").Output()
@@ -703,5 +706,34 @@ func TestCheckBaseURL(t *testing.T) {
 		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
 			t.Errorf("checkBaseURL(%q): error %v, want one saying %q", c.in, err, c.err)
 		}
+	}
+}
+
+// TestPDFPaper: --paper a4 prints handout.pdf on A4, and leaves
+// handout.html as it was, for a browser to print on the reader's paper;
+// without --pdf, or with a size it does not know, it is a usage error.
+func TestPDFPaper(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	for _, bad := range [][]string{{"--paper", "a4"}, {"--pdf", "--paper", "a3"}} {
+		code, _, stderr := runCmd(t, append([]string{"build", "--root", root}, bad...)...)
+		if code != 2 || !strings.Contains(stderr, "--paper") {
+			t.Errorf("build %v: exit %d, %q", bad, code, stderr)
+		}
+	}
+	needTool(t, "chromium", "pdfinfo")
+	out := filepath.Join(root, "public")
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--pdf", "--paper", "A4"); code != 0 {
+		t.Fatal(stderr)
+	}
+	info, err := exec.Command("pdfinfo", filepath.Join(out, "handout.pdf")).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	if !regexp.MustCompile(`(?m)^Page size:\s+59[0-9.]+ x 84[0-9.]+ pts \(A4\)`).Match(info) {
+		t.Errorf("handout.pdf is not on A4:\n%s", info)
+	}
+	if strings.Contains(readFile(t, out, "handout.html"), "@page { size") {
+		t.Error("handout.html was given the PDF's paper size")
 	}
 }

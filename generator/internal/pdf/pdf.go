@@ -39,15 +39,24 @@ func Browser() (string, error) {
 	return "", ErrNoChromium
 }
 
+// Papers are the paper sizes Print takes, by the name --paper gives them,
+// as CSS names them for @page.
+var Papers = map[string]string{"a4": "A4", "letter": "letter"}
+
 // Timeout bounds one print; a cold start of Chromium on a slow machine takes
 // a few seconds.
 const Timeout = 2 * time.Minute
 
 // Print prints the HTML file src to the PDF file dst, without the browser's
-// own header and footer lines. The PDF's creation and modification dates
+// own header and footer lines, on paper (a key of Papers; "" for the
+// browser's default, Letter). The PDF's creation and modification dates
 // are set to date, so that printing the same page twice gives the same
 // bytes.
-func Print(ctx context.Context, src, dst string, date time.Time) error {
+//
+// A paper is asked for as a reader's browser would be: by an @page size,
+// in a copy of src with that rule added (src must then stand alone, as
+// the handout does, with nothing to load beside it).
+func Print(ctx context.Context, src, dst string, date time.Time, paper string) error {
 	bin, err := Browser()
 	if err != nil {
 		return err
@@ -64,6 +73,15 @@ func Print(ctx context.Context, src, dst string, date time.Time) error {
 		return err
 	}
 	defer os.RemoveAll(profile)
+	if paper != "" {
+		size, ok := Papers[paper]
+		if !ok {
+			return fmt.Errorf("%q is not a paper size this can print on", paper)
+		}
+		if src, err = withPageSize(src, size, profile); err != nil {
+			return err
+		}
+	}
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
 	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(src)}).String()
@@ -81,6 +99,22 @@ func Print(ctx context.Context, src, dst string, date time.Time) error {
 		return fmt.Errorf("chromium wrote no PDF for %s:\n%s", filepath.Base(src), strings.TrimSpace(out.String()))
 	}
 	return os.WriteFile(dst, SetDates(data, date), 0o644)
+}
+
+// withPageSize writes a copy of the HTML file src, with an @page rule
+// for size added at the end of its head, into dir, and returns its path.
+func withPageSize(src, size, dir string) (string, error) {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return "", err
+	}
+	i := bytes.Index(data, []byte("</head>"))
+	if i < 0 {
+		return "", fmt.Errorf("%s has no </head> to add the page size to", filepath.Base(src))
+	}
+	out := filepath.Join(dir, filepath.Base(src))
+	page := append(append(append([]byte{}, data[:i]...), "<style>@page { size: "+size+"; }</style>"...), data[i:]...)
+	return out, os.WriteFile(out, page, 0o644)
 }
 
 var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}`)

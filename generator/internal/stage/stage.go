@@ -26,6 +26,7 @@ import (
 type Options struct {
 	BaseURL string // "" for a site that works from any folder
 	PDF     bool   // the build also prints handout.html to handout.pdf
+	Paper   string // handout.pdf's paper, one of pdf.Papers; "" for Chromium's (Letter)
 	NoZip   bool   // the build makes no briefing-offline.zip, and no page links to it
 	Text    *Text  // the theme's strings; nil: the bundled theme's
 	// Memo, when set, makes each article's Parts, so that it can keep them
