@@ -828,3 +828,37 @@ func TestSourceIDs(t *testing.T) {
 		`annotations/sources.yaml:2:9: source id "Doe 2024" is not a valid id: use letters and digits, with - _ . : / or + between them and no spaces, like "doe-2024"`,
 	})
 }
+
+// TestPlainListNotes: a notes file may be the plain list of notes, as
+// claims.yaml and the bibliography may be; it reads as the same notes as
+// the list under notes:.
+func TestPlainListNotes(t *testing.T) {
+	fs := base()
+	withKey, err := Load(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := string(fs["annotations/one.yaml"].Data)
+	plain := strings.ReplaceAll(strings.TrimPrefix(notes, "notes:\n"), "\n  ", "\n")
+	plain = strings.TrimPrefix(plain, "  ")
+	if strings.Contains(plain, "notes:") || !strings.HasPrefix(plain, "- id: ") {
+		t.Fatalf("the plain list is not one:\n%s", plain)
+	}
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(plain)}
+	without, err := Load(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := withKey.Articles[0].Notes, without.Articles[0].Notes
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("%d notes under notes:, %d as a plain list", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Quote != b[i].Quote || a[i].Body.Text != b[i].Body.Text {
+			t.Errorf("note %d: %q %q under notes:, %q %q as a plain list", i, a[i].ID, a[i].Quote, b[i].ID, b[i].Quote)
+		}
+	}
+	// Anything else still has to be a mapping with notes:.
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte("just text\n")}
+	sameLines(t, errLines(t, fs), []string{`annotations/one.yaml:1:1: a notes file must be a mapping of fields (key: value), not "just text"`})
+}

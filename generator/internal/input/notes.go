@@ -70,12 +70,18 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 	if root == nil {
 		return slug, nil, true // an empty file: no notes yet
 	}
-	m, ok := d.fields(root, "a notes file", notesFileFields...)
-	if !ok {
-		return slug, nil, false
+	// A plain list of notes is read as the list under notes:, as a plain
+	// list is in claims.yaml and the bibliography.
+	items := root.Content
+	if resolve(root).Kind != yaml.SequenceNode {
+		m, ok := d.fields(root, "a notes file", notesFileFields...)
+		if !ok {
+			return slug, nil, false
+		}
+		items = d.list(m, "notes", "of notes, each starting with \"- id: …\"")
 	}
 	seen := ids{what: "note", hint: "give each note of an article its own id"}
-	for _, it := range d.list(m, "notes", "of notes, each starting with \"- id: …\"") {
+	for _, it := range items {
 		nm, ok := d.fields(it, "a note", noteFields...)
 		if !ok {
 			continue
