@@ -39,8 +39,18 @@ func (h *markup) text(s string) { escTo(&h.Builder, s) }
 // tr writes the theme's string id, escaped.
 func (h *markup) tr(id string) { escTo(&h.Builder, h.t.T(id)) }
 
-// trN writes the theme's string id for the count n, escaped.
-func (h *markup) trN(id string, n int) { escTo(&h.Builder, h.t.N(id, n)) }
+// trN writes the theme's string id for the count n, escaped: Text.N's
+// string, written part by part rather than made (it is written for every
+// note several times).
+func (h *markup) trN(id string, n int) {
+	for i, part := range h.t.cut(id, n) {
+		if i > 0 {
+			var digits [20]byte
+			h.Write(strconv.AppendInt(digits[:0], int64(n), 10))
+		}
+		escTo(&h.Builder, part)
+	}
+}
 
 // verdict is the theme's verdict.html: a verdict as a word with a shape.
 func (h *markup) verdict(v, label string) {
@@ -168,9 +178,9 @@ func (h *markup) endnotes(notes []noteData, prefix, handoutPage string) {
 		// The note's own address, to share or cite it: on a page where a
 		// script opens notes in place, following a marker does not show
 		// it. (A theme of the briefing's own without the string has none.)
-		if link := h.t.N("note_link", n.Number); link != "" {
+		if c := h.t.cut("note_link", n.Number); len(c) > 1 || len(c) == 1 && c[0] != "" {
 			h.raw(` · <a class="note-permalink" href="#`, esc(prefix), "note-", esc(n.ID), `">`)
-			escTo(&h.Builder, link)
+			h.trN("note_link", n.Number)
 			h.raw("</a>")
 		}
 		h.raw("</p>\n</li>\n")

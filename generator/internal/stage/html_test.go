@@ -57,6 +57,7 @@ func TestEscapingMatchesTemplates(t *testing.T) {
 func TestText(t *testing.T) {
 	text, err := LoadText(fstest.MapFS{textFile: {Data: []byte(`
 plain = "A & B"
+twice = "{{ . }} of {{- . -}}"
 [count]
 one = "{{ . }} thing"
 other = "{{.}} things"
@@ -78,6 +79,28 @@ other = "number {{ . }}"
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
+	}
+	// markup.trN writes, part by part, what N gives, escaped: for these
+	// strings and for every one of the bundled theme, whatever the count.
+	bundled, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tx := range []*Text{text, bundled} {
+		for id := range tx.other {
+			for _, n := range []int{0, 1, 2, 17, 1234} {
+				h := newHTML(tx, 0)
+				h.trN(id, n)
+				if got, want := h.String(), esc(tx.N(id, n)); got != want {
+					t.Errorf("trN(%q, %d) = %q, want %q", id, n, got, want)
+				}
+			}
+		}
+	}
+	h := newHTML(text, 0)
+	h.trN("missing", 2)
+	if h.String() != "" {
+		t.Errorf("trN of a missing string wrote %q", h.String())
 	}
 	_, err = LoadText(fstest.MapFS{textFile: {Data: []byte("a = \"A\"\nx = [")}})
 	if want := "themes/briefing/i18n/en.toml:2:5: the theme's strings are not valid TOML ("; err == nil || !strings.HasPrefix(err.Error(), want) {

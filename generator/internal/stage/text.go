@@ -24,6 +24,9 @@ import (
 // strings, so that a theme that rewords a label rewords it everywhere.
 type Text struct {
 	one, other map[string]string // by id; one only for ids with a singular
+	// The same strings cut where the count goes (every id has an entry),
+	// for markup.trN to write one without making the string N returns.
+	oneCut, otherCut map[string][]string
 }
 
 // textFile is where a theme keeps its strings.
@@ -58,6 +61,7 @@ func LoadText(theme fs.FS) (*Text, error) {
 		return nil, errs.Err()
 	}
 	t := &Text{one: map[string]string{}, other: map[string]string{}}
+	defer t.cutAll()
 	for id, v := range raw {
 		switch v := v.(type) {
 		case string:
@@ -74,6 +78,32 @@ func LoadText(theme fs.FS) (*Text, error) {
 		}
 	}
 	return t, nil
+}
+
+// cutAll fills oneCut and otherCut from one and other.
+func (t *Text) cutAll() {
+	cut := func(m map[string]string) map[string][]string {
+		out := make(map[string][]string, len(m))
+		for id, s := range m {
+			if strings.Contains(s, "{{") {
+				out[id] = countRE.Split(s, -1)
+			} else {
+				out[id] = []string{s}
+			}
+		}
+		return out
+	}
+	t.oneCut, t.otherCut = cut(t.one), cut(t.other)
+}
+
+// cut is the string N gives for id and n, cut where n goes (nil when the
+// theme lacks it).
+func (t *Text) cut(id string, n int) []string {
+	c, ok := t.oneCut[id]
+	if !ok || n != 1 {
+		c = t.otherCut[id]
+	}
+	return c
 }
 
 // T is the string id, unescaped; "" when the theme lacks it, as Hugo's T
