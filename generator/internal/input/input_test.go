@@ -862,3 +862,26 @@ func TestPlainListNotes(t *testing.T) {
 	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte("just text\n")}
 	sameLines(t, errLines(t, fs), []string{`annotations/one.yaml:1:1: a notes file must be a mapping of fields (key: value), not "just text"`})
 }
+
+// TestSuggestType: a kind of work named as Crossref, Zotero or BibTeX
+// name it, or misspelt, is offered the CSL type for it.
+func TestSuggestType(t *testing.T) {
+	for typ, want := range map[string]string{
+		"journal-article": "article-journal", "journalArticle": "article-journal", "Journal Article": "article-journal",
+		"newspaperArticle": "article-newspaper", "blogPost": "post-weblog", "bookSection": "chapter",
+		"inproceedings": "paper-conference", "statute": "legislation", "case": "legal_case", "reprot": "report",
+		"webpages": "webpage", "colour": "",
+	} {
+		if got := suggestType(typ); got != want {
+			t.Errorf("suggestType(%q) = %q, want %q", typ, got, want)
+		}
+		if want != "" && !contains(cslTypes, want) {
+			t.Errorf("%q is not a CSL type", want)
+		}
+	}
+	for k, v := range otherTypes {
+		if !contains(cslTypes, v) {
+			t.Errorf("otherTypes[%q] = %q, which is not a CSL type", k, v)
+		}
+	}
+}

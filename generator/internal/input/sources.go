@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -43,6 +44,39 @@ var (
 	cslDateParts      = []string{"date-parts", "raw", "literal", "season", "circa"}
 	sourcesFileFields = []string{"references"}
 )
+
+// otherTypes maps the names other tools give kinds of work (Crossref's
+// "journal-article", Zotero's item types, BibTeX's entry types), folded
+// to lower case without - or _, to the CSL type for them.
+var otherTypes = map[string]string{
+	"journalarticle": "article-journal", "journal": "article-journal", "newspaperarticle": "article-newspaper",
+	"newspaper": "article-newspaper", "news": "article-newspaper", "magazinearticle": "article-magazine",
+	"magazine": "article-magazine", "blogpost": "post-weblog", "blog": "post-weblog", "forumpost": "post",
+	"tweet": "post", "socialmediapost": "post", "booksection": "chapter", "bookchapter": "chapter",
+	"inbook": "chapter", "incollection": "chapter", "statute": "legislation", "law": "legislation",
+	"case": "legal_case", "legalcase": "legal_case", "courtcase": "legal_case", "phdthesis": "thesis",
+	"mastersthesis": "thesis", "presentation": "speech", "conferencepaper": "paper-conference",
+	"inproceedings": "paper-conference", "proceedingsarticle": "paper-conference", "techreport": "report",
+	"web": "webpage", "website": "webpage", "online": "webpage", "misc": "document", "data": "dataset",
+	"computerprogram": "software", "videorecording": "motion_picture", "film": "motion_picture",
+	"radiobroadcast": "broadcast", "tvbroadcast": "broadcast", "podcast": "broadcast",
+	"encyclopediaarticle": "entry-encyclopedia", "dictionaryentry": "entry-dictionary",
+}
+
+// suggestType returns the CSL type meant by t, a type CSL does not have:
+// by spelling, or by the name another tool gives it.
+func suggestType(t string) string {
+	if g := suggest(t, cslTypes); g != "" {
+		return g
+	}
+	key := strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' || r == ' ' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, t)
+	return otherTypes[key]
+}
 
 func sourceFields() []string {
 	out := []string{"id", "type", "categories"}
@@ -124,7 +158,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 		}
 		if s.Type != "" && !contains(cslTypes, s.Type) {
 			hint := ""
-			if g := suggest(s.Type, cslTypes); g != "" {
+			if g := suggestType(s.Type); g != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", g)
 			}
 			l.errs.Add(d.pos(resolve(sm["type"])), "type %q is not a CSL type%s: use one such as article-journal, report, webpage, article-newspaper, book, dataset, legislation, post", s.Type, hint)
