@@ -105,7 +105,7 @@ func (l *loader) article(name string) *briefing.Article {
 		URL:       strings.TrimSpace(d.str(m, "url")),
 		Published: d.date(m, "published", false),
 		DateNote:  d.str(m, "date_note"),
-		Author:    d.str(m, "author"),
+		Author:    d.author(m),
 		ReliesOn:  d.strList(m, "relies_on", "like [Reuters]"),
 		Summary:   d.str(m, "summary"),
 		Body:      body,
@@ -124,4 +124,14 @@ func (l *loader) article(name string) *briefing.Article {
 		l.errs.Add(body.Pos, "the article has no text: paste the article's body below the front matter")
 	}
 	return a
+}
+
+// author reads the article's author: one text, which a list of authors is
+// told to be written as.
+func (d *decoder) author(m map[string]*yaml.Node) string {
+	if v := resolve(m["author"]); v != nil && v.Kind == yaml.SequenceNode {
+		d.errs.Add(d.pos(v), "author must be text, not a list: write the authors as one text, like \"Jane Doe and John Roe\"")
+		return ""
+	}
+	return d.str(m, "author")
 }

@@ -364,6 +364,12 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:9:11: this is not valid YAML (mapping values are not allowed in this context): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
 		},
 		{
+			name: "several authors as a list",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nauthor: [Jane Doe, John Roe]\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:5:9: author must be text, not a list: write the authors as one text, like "Jane Doe and John Roe"`},
+		},
+		{
 			name: "front matter never closed",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n--\n\nThe existential threat.\n",
