@@ -210,6 +210,21 @@ func TestBriefingPagesEndToEnd(t *testing.T) {
 					t.Errorf("the matrix lacks a row for claim %s", c.ID)
 				}
 			}
+			// The home page's contents, before its overview, lead to its
+			// parts (integrity, below, finds each target).
+			toc, _, ok := strings.Cut(index, `<div class="prose">`)
+			if !ok || !strings.Contains(toc, `<nav class="toc" aria-labelledby="home-toc-h">`) {
+				t.Error("the home page has no contents before its overview")
+			}
+			for part, has := range map[string]bool{
+				`<a href="#articles-h">The articles</a>`:   true,
+				`<a href="#matrix-h">Claims by outlet</a>`: len(res.Briefing.Claims) > 0,
+				`<a href="#timeline-h">Timeline</a>`:       len(res.Briefing.Index.Timeline) > 0,
+			} {
+				if strings.Contains(toc, part) != has {
+					t.Errorf("the home page's contents: %s is there %v, want %v", part, !has, has)
+				}
+			}
 			for _, s := range res.Briefing.Sources {
 				if strings.Count(sources, `id="src-`+s.ID+`"`) != 1 {
 					t.Errorf("sources.html lacks source %s", s.ID)

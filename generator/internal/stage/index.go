@@ -79,6 +79,24 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 	}
 	h := newHTML(t, size)
 	if o.HTML != "" {
+		// The overview can run to screens of text: a contents list lets a
+		// reader go straight to the articles, the matrix or the timeline.
+		h.raw(`<nav class="toc" aria-labelledby="home-toc-h">`, "\n", `<h2 id="home-toc-h" class="visually-hidden">`)
+		h.tr("contents")
+		h.raw("</h2>\n<ul>", `<li><a href="#articles-h">`)
+		h.tr("articles")
+		h.raw("</a></li>")
+		if m != nil {
+			h.raw(`<li><a href="#matrix-h">`)
+			h.tr("matrix")
+			h.raw("</a></li>")
+		}
+		if len(o.Timeline) > 0 {
+			h.raw(`<li><a href="#timeline-h">`)
+			h.tr("timeline")
+			h.raw("</a></li>")
+		}
+		h.raw("</ul>\n</nav>\n")
 		h.raw(`<div class="prose">`, o.HTML, "</div>\n")
 	}
 	h.raw("<section aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\">")
