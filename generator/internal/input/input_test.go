@@ -768,7 +768,7 @@ func TestSuggest(t *testing.T) {
 		{"claim", claimFields, "statement"},
 		{"date", noteFields, ""},
 		{"colour", articleFields, ""},
-		{"claism", claimsFileFields, "claims"},
+		{"claism", []string{"claims"}, "claims"},
 		{"oen", []string{"one", "two"}, "one"},
 	} {
 		if got := suggestField(c.key, c.allowed); got != c.want {

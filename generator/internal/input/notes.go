@@ -10,9 +10,7 @@ import (
 	"github.com/briefing/annotated/generator/internal/diag"
 )
 
-var notesFileFields = []string{"notes"}
 var noteFields = []string{"id", "quote", "prefix", "suffix", "occurrence", "kind", "verdict", "claim", "note", "cites"}
-var claimsFileFields = []string{"claims"}
 var claimFields = []string{"id", "statement", "verdict", "note", "cites"}
 
 func kindNames() string {
@@ -70,15 +68,9 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 	if root == nil {
 		return slug, nil, true // an empty file: no notes yet
 	}
-	// A plain list of notes is read as the list under notes:, as a plain
-	// list is in claims.yaml and the bibliography.
-	items := root.Content
-	if resolve(root).Kind != yaml.SequenceNode {
-		m, ok := d.fields(root, "a notes file", notesFileFields...)
-		if !ok {
-			return slug, nil, false
-		}
-		items = d.list(m, "notes", "of notes, each starting with \"- id: …\"")
+	items, ok := d.entries(root, "a notes file", "notes", "of notes, each starting with \"- id: …\"")
+	if !ok {
+		return slug, nil, false
 	}
 	seen := ids{what: "note", hint: "give each note of an article its own id"}
 	for _, it := range items {
@@ -156,13 +148,9 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 	if !ok || root == nil {
 		return nil, ok
 	}
-	items := root.Content
-	if resolve(root).Kind != yaml.SequenceNode {
-		m, ok := d.fields(root, "the claims file", claimsFileFields...)
-		if !ok {
-			return nil, false
-		}
-		items = d.list(m, "claims", "of claims, each starting with \"- id: …\"")
+	items, ok := d.entries(root, "the claims file", "claims", "of claims, each starting with \"- id: …\"")
+	if !ok {
+		return nil, false
 	}
 	seen := ids{what: "claim", hint: "give each claim its own id"}
 	for _, it := range items {

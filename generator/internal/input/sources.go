@@ -41,8 +41,7 @@ var (
 		"review", "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage"}
 	cslNameParts = []string{"family", "given", "literal", "dropping-particle", "non-dropping-particle", "suffix",
 		"comma-suffix", "static-ordering", "parse-names"}
-	cslDateParts      = []string{"date-parts", "raw", "literal", "season", "circa"}
-	sourcesFileFields = []string{"references"}
+	cslDateParts = []string{"date-parts", "raw", "literal", "season", "circa"}
 )
 
 // otherTypes maps the names other tools give kinds of work (Crossref's
@@ -118,13 +117,9 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 	if !ok || root == nil {
 		return nil, p, ok
 	}
-	items := root.Content
-	if resolve(root).Kind != yaml.SequenceNode {
-		m, ok := d.fields(root, "the bibliography", sourcesFileFields...)
-		if !ok {
-			return nil, p, false
-		}
-		items = d.list(m, "references", "of references, each starting with \"- id: …\"")
+	items, ok := d.entries(root, "the bibliography", "references", "of references, each starting with \"- id: …\"")
+	if !ok {
+		return nil, p, false
 	}
 	seen := ids{what: "source", hint: "give each source its own id"}
 	allowed := sourceFields()

@@ -660,6 +660,22 @@ func (d *decoder) list(m map[string]*yaml.Node, name, example string) []*yaml.No
 	return v.Content
 }
 
+// entries returns the entries of a file that holds one list (the notes
+// on an article, claims.yaml, the bibliography): the file itself when it
+// is a plain list, else the list under key in the mapping it is. what
+// names the file and example completes the list's message, as for list;
+// ok is false when the file is neither, which is reported.
+func (d *decoder) entries(root *yaml.Node, what, key, example string) ([]*yaml.Node, bool) {
+	if resolve(root).Kind == yaml.SequenceNode {
+		return root.Content, true
+	}
+	m, ok := d.fields(root, what, key)
+	if !ok {
+		return nil, false
+	}
+	return d.list(m, key, example), true
+}
+
 // strList reads a list of text items.
 func (d *decoder) strList(m map[string]*yaml.Node, name, example string) []string {
 	var out []string
