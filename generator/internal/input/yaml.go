@@ -83,6 +83,13 @@ func (d *decoder) syntaxError(err error) {
 	line = min(line, max(len(d.lines), 1))
 	const quoting = "quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
 	hint := "check the indentation and " + quoting
+	// yaml.v3 names the line where a block list or mapping began, which
+	// may be the top of the file; the line that broke it is found once,
+	// for the check of quotes and the message below.
+	broken := 0
+	if contains(blockErrors, msg) {
+		broken = d.breakingLine(line, err.Error())
+	}
 	// A problem with a character is found below, where the character is.
 	character := strings.Contains(msg, "tab character") || strings.Contains(msg, "control characters") || msg == "found character that cannot start any token"
 	if !character {
@@ -90,10 +97,8 @@ func (d *decoder) syntaxError(err error) {
 		// the next quote mark; YAML fails where that leaves it, lines
 		// later, with a message about something else.
 		failed := line
-		if contains(blockErrors, msg) {
-			if l := d.breakingLine(line, err.Error()); l > 0 {
-				failed = l
-			}
+		if broken > 0 {
+			failed = broken
 		}
 		if l, c, mark := d.unclosedQuote(failed); l > 0 {
 			where := fmt.Sprintf("fails at line %d", failed)
@@ -108,10 +113,9 @@ func (d *decoder) syntaxError(err error) {
 	}
 	switch {
 	case contains(blockErrors, msg):
-		// yaml.v3 names the line where the list or mapping began, which
-		// may be the top of the file; point at the line that broke it.
-		if l := d.breakingLine(line, err.Error()); l > 0 {
-			line, col = l, 1+len(d.lines[l-1])-len(strings.TrimLeft(d.lines[l-1], " "))
+		// Point at the line that broke the list or mapping.
+		if broken > 0 {
+			line, col = broken, 1+len(d.lines[broken-1])-len(strings.TrimLeft(d.lines[broken-1], " "))
 		}
 		hint = "check this line's indentation: the fields of an entry line up under each other, and the entries of a list each start with - at the same indentation; " + quoting
 	case msg == "found character that cannot start any token" && indentTab(d.lines[line-1]) >= 0:
