@@ -64,13 +64,11 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 	}
 	h.raw("\n", `<nav class="toc" aria-labelledby="toc-h">`, "\n", `<h2 id="toc-h">`)
 	h.tr("contents")
-	h.raw("</h2>\n<ol>\n<li><a href=\"#overview\">")
-	h.tr("overview")
-	h.raw("</a></li>\n")
+	h.raw("</h2>\n<ol>\n")
+	h.tocItem("overview", "overview")
+	h.raw("\n")
 	if len(o.Timeline) > 0 {
-		h.raw(`<li><a href="#timeline">`)
-		h.tr("timeline")
-		h.raw("</a></li>")
+		h.tocItem("timeline", "timeline")
 	}
 	h.raw("\n")
 	cover := appendBody(nil, h.String())
@@ -78,15 +76,11 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 	h = newHTML(t, 4096+len(o.HTML)+len(o.Timeline)*512)
 	h.raw("\n")
 	if hasClaims {
-		h.raw(`<li><a href="#claims">`)
-		h.tr("claims")
-		h.raw("</a></li>")
+		h.tocItem("claims", "claims")
 	}
 	h.raw("\n")
 	if hasSources {
-		h.raw(`<li><a href="#sources">`)
-		h.tr("sources")
-		h.raw("</a></li>")
+		h.tocItem("sources", "sources")
 	}
 	h.raw("\n</ol>\n</nav>\n</header>\n<main id=\"main\">\n",
 		`<section class="handout-part" id="overview" aria-labelledby="overview-h">`, "\n", `<h2 id="overview-h">`)

@@ -52,6 +52,14 @@ func (h *markup) trN(id string, n int) {
 	}
 }
 
+// tocItem is an entry of a contents list: a link to #id, in the theme's
+// words for textID.
+func (h *markup) tocItem(id, textID string) {
+	h.raw(`<li><a href="#`, id, `">`)
+	h.tr(textID)
+	h.raw("</a></li>")
+}
+
 // verdict is the theme's verdict.html: a verdict as a word with a shape.
 func (h *markup) verdict(v, label string) {
 	h.verdictSpan(v, label)

@@ -83,18 +83,13 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 		// reader go straight to the articles, the matrix or the timeline.
 		h.raw(`<nav class="toc" aria-labelledby="home-toc-h">`, "\n", `<h2 id="home-toc-h" class="visually-hidden">`)
 		h.tr("contents")
-		h.raw("</h2>\n<ul>", `<li><a href="#articles-h">`)
-		h.tr("articles")
-		h.raw("</a></li>")
+		h.raw("</h2>\n<ul>")
+		h.tocItem("articles-h", "articles")
 		if m != nil {
-			h.raw(`<li><a href="#matrix-h">`)
-			h.tr("matrix")
-			h.raw("</a></li>")
+			h.tocItem("matrix-h", "matrix")
 		}
 		if len(o.Timeline) > 0 {
-			h.raw(`<li><a href="#timeline-h">`)
-			h.tr("timeline")
-			h.raw("</a></li>")
+			h.tocItem("timeline-h", "timeline")
 		}
 		h.raw("</ul>\n</nav>\n")
 		h.raw(`<div class="prose">`, o.HTML, "</div>\n")
