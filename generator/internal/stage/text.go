@@ -114,16 +114,10 @@ func (t *Text) T(id string) string { return t.other[id] }
 var countRE = regexp.MustCompile(`\{\{-?\s*\.\s*-?\}\}`)
 
 // N is the string id for the count n, in its singular or plural form, with
-// the count put in, as Hugo's T "id" n gives it.
+// the count put in, as Hugo's T "id" n gives it: the parts cut gives,
+// joined by the count (markup.trN writes the same without the string).
 func (t *Text) N(id string, n int) string {
-	s, ok := t.one[id]
-	if !ok || n != 1 {
-		s = t.other[id]
-	}
-	if !strings.Contains(s, "{{") {
-		return s
-	}
-	return countRE.ReplaceAllLiteralString(s, strconv.Itoa(n))
+	return strings.Join(t.cut(id, n), strconv.Itoa(n))
 }
 
 // esc escapes s for HTML text or a quoted attribute value exactly as Go's
