@@ -343,6 +343,42 @@ func TestNarrowFits(t *testing.T) {
 	}
 }
 
+// TestColumnsLineUp checks, on every page at a phone's, a tablet's and a
+// desktop's width, that the header's links, the page's text and the
+// footer's text start at the same left edge: one column, whatever the
+// page's width (an article's is wider, for its sidenotes).
+func TestColumnsLineUp(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range htmlPages(t, site) {
+			for _, width := range []int{390, 1024, 1400} {
+				t.Run(fmt.Sprintf("%s/%d", name(page), width), func(t *testing.T) {
+					p := b.Open(t, browser.FileURL(page), width, 900)
+					// The left edge of each box's content: its border box's left
+					// plus its left padding.
+					edges := browser.Eval[map[string]float64](p, `(() => {
+					  const out = {};
+					  for (const [what, sel] of [["header", ".site-header nav"], ["main", "main"], ["footer", ".site-footer"]]) {
+					    const e = document.querySelector(sel);
+					    if (e) out[what] = e.getBoundingClientRect().left + parseFloat(getComputedStyle(e).paddingLeft);
+					  }
+					  return out;
+					})()`)
+					main, ok := edges["main"]
+					if !ok {
+						t.Fatal("no main element")
+					}
+					for _, what := range []string{"header", "footer"} {
+						if x, ok := edges[what]; ok && math.Abs(x-main) > 1 {
+							t.Errorf("the %s's text starts at x=%.0f, the page's at x=%.0f", what, x, main)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
 // TestNoLayoutShift loads each article at a wide and a narrow width and
 // adds up the layout shifts Chromium reports while it loads.
 func TestNoLayoutShift(t *testing.T) {
