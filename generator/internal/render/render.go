@@ -2,6 +2,12 @@
 // with its notes anchored, highlighted and numbered in reading order, and
 // every note, claim and overview as safe HTML.
 //
+// The editors' own text (notes, claims, timeline entries, the overview and
+// the methodology) goes through goldmark with its Typographer, as Hugo's own
+// Markdown does by default: straight quotes and apostrophes become curly
+// ones, "--" and "---" dashes, "..." an ellipsis. Article bodies do not:
+// they are reproduced as their outlets published them.
+//
 // Article bodies go through goldmark with this package's Extension: an AST
 // transformer anchors the notes (package anchor) and wraps each passage in
 // Mark nodes followed by a NoteRef marker; the renderer writes them as
@@ -43,6 +49,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -70,7 +77,7 @@ func New(b *briefing.Briefing) *Renderer {
 		sources: map[string]*briefing.Source{},
 		claims:  map[string]*briefing.Claim{},
 		article: goldmark.New(goldmark.WithExtensions(Extension{})),
-		text:    goldmark.New(),
+		text:    goldmark.New(goldmark.WithExtensions(typographer)),
 	}
 	r.labels, r.letters = citeLabels(b.Sources)
 	for _, s := range b.Sources {
@@ -227,6 +234,23 @@ func (r *Renderer) markdown(md briefing.Markdown, what string, headings bool, re
 	}
 	return buf.String()
 }
+
+// typographer is goldmark's Typographer writing the characters themselves,
+// as the articles' own text has them, rather than character references: so
+// the plain text taken from a note's HTML (for the search index) needs no
+// decoding, and a page is no longer than it has to be.
+var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+	extension.LeftSingleQuote:  "‘",
+	extension.RightSingleQuote: "’",
+	extension.LeftDoubleQuote:  "“",
+	extension.RightDoubleQuote: "”",
+	extension.EnDash:           "–",
+	extension.EmDash:           "—",
+	extension.Ellipsis:         "…",
+	extension.LeftAngleQuote:   "«",
+	extension.RightAngleQuote:  "»",
+	extension.Apostrophe:       "’",
+}))
 
 // output is what goldmark renders into. It is a util.BufWriter, so that
 // goldmark writes to it directly instead of through a bufio.Writer of its

@@ -265,3 +265,35 @@ func TestLocalLinks(t *testing.T) {
 		t.Errorf("Markdown: %v, want %s", got, want)
 	}
 }
+
+// TestTypography: the editors' text gets curly quotes, apostrophes, dashes
+// and ellipses, as characters; code and addresses keep what was typed; an
+// article's own text, and the quote a note anchors to in it, keep the
+// outlet's straight quotes.
+func TestTypography(t *testing.T) {
+	r := New(&briefing.Briefing{})
+	var errs diag.List
+	got := r.Markdown(md(`The cable's "final" point -- or not... See `+"`a \"b\"`"+` and [the "report"](https://example.org/a'b).`), "a note", &errs)
+	want := `<p>The cable’s “final” point – or not… See <code>a &quot;b&quot;</code> and <a href="https://example.org/a'b">the “report”</a>.</p>` + "\n"
+	if err := errs.Err(); err != nil || got != want {
+		t.Errorf("note:\n got %q\nwant %q (%v)", got, want, err)
+	}
+
+	if got := r.Markdown(md(`a \"straight\" one`), "a note", &errs); got != "<p>a &quot;straight&quot; one</p>\n" {
+		t.Errorf("escaped quotes: got %q", got)
+	}
+
+	note := &briefing.Note{ID: "n", Quote: `"final" point`, Kind: briefing.KindContext, Body: md(`It's a "note".`)}
+	a := &briefing.Article{Slug: "a", Title: "A", Body: md(`The cable's "final" point.`), Notes: []*briefing.Note{note}}
+	out := r.Article(a, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	body := html.UnescapeString(out.Body)
+	if strings.ContainsAny(body, "’“”") || !strings.Contains(body, `The cable's <mark`) || !strings.Contains(body, `>"final" point</mark>`) {
+		t.Errorf("the article's text was changed: %s", out.Body)
+	}
+	if len(out.Notes) != 1 || out.Notes[0].Quote != `"final" point` || out.Notes[0].HTML != "<p>It’s a “note”.</p>\n" {
+		t.Errorf("notes: %+v", out.Notes)
+	}
+}
