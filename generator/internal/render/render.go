@@ -77,7 +77,7 @@ func New(b *briefing.Briefing) *Renderer {
 		sources: map[string]*briefing.Source{},
 		claims:  map[string]*briefing.Claim{},
 		article: goldmark.New(goldmark.WithExtensions(Extension{})),
-		text:    goldmark.New(goldmark.WithExtensions(typographer)),
+		text:    goldmark.New(goldmark.WithExtensions(linkify, typographer)),
 	}
 	r.labels, r.letters = citeLabels(b.Sources)
 	for _, s := range b.Sources {
@@ -251,6 +251,12 @@ var typographer = extension.NewTypographer(extension.WithTypographicSubstitution
 	extension.RightAngleQuote:  "»",
 	extension.Apostrophe:       "’",
 }))
+
+// linkify makes an address written out in the editors' text (https://…,
+// www.…) a link, as GitHub's Markdown does, and so keeps the typographer
+// from setting its "--" or "'" as a dash or an apostrophe. Only http and
+// https: any other scheme stays text.
+var linkify = extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:"}))
 
 // output is what goldmark renders into. It is a util.BufWriter, so that
 // goldmark writes to it directly instead of through a bufio.Writer of its

@@ -283,6 +283,13 @@ func TestTypography(t *testing.T) {
 		t.Errorf("escaped quotes: got %q", got)
 	}
 
+	// An address written out stays as typed, and is a link.
+	got = r.Markdown(md(`See https://example.org/a--b's-page and www.example.org/c...d, or ftp://example.org/e--f.`), "a note", &errs)
+	want = `<p>See <a href="https://example.org/a--b's-page">https://example.org/a--b's-page</a> and <a href="http://www.example.org/c...d">www.example.org/c...d</a>, or ftp://example.org/e–f.</p>` + "\n"
+	if err := errs.Err(); err != nil || got != want {
+		t.Errorf("addresses:\n got %q\nwant %q (%v)", got, want, err)
+	}
+
 	note := &briefing.Note{ID: "n", Quote: `"final" point`, Kind: briefing.KindContext, Body: md(`It's a "note".`)}
 	a := &briefing.Article{Slug: "a", Title: "A", Body: md(`The cable's "final" point.`), Notes: []*briefing.Note{note}}
 	out := r.Article(a, &errs)
