@@ -5,8 +5,9 @@
 // The editors' own text (notes, claims, timeline entries, the overview and
 // the methodology) goes through goldmark with its Typographer, as Hugo's own
 // Markdown does by default: straight quotes and apostrophes become curly
-// ones, "--" and "---" dashes, "..." an ellipsis. Article bodies do not:
-// they are reproduced as their outlets published them.
+// ones, "--" and "---" dashes, "..." an ellipsis; an address written out
+// there (https://…, www.…) becomes a link, and stays as typed. Article
+// bodies do not: they are reproduced as their outlets published them.
 //
 // Article bodies go through goldmark with this package's Extension: an AST
 // transformer anchors the notes (package anchor) and wraps each passage in
