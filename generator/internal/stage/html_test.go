@@ -279,7 +279,7 @@ func TestMatrixPage(t *testing.T) {
 	if got := strings.Count(table, "<td>"); got != 3*2 {
 		t.Errorf("%d cells, want 6", got)
 	}
-	if got := strings.Count(table, `<span class="visually-hidden">not made in this outlet&#39;s articles</span>`); got != 3 {
+	if got := strings.Count(table, `<span class="visually-hidden">not made in this outlet’s articles</span>`); got != 3 {
 		t.Errorf("%d empty cells, want 3", got)
 	}
 	for _, want := range []string{
