@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
@@ -296,6 +297,49 @@ func TestRealBriefingChecks(t *testing.T) {
 		}
 		if s.URL != "" && s.Accessed == nil {
 			t.Errorf("source %s has a URL but no accessed date", s.ID)
+		}
+	}
+}
+
+// TestRealBriefingTypography keeps the briefing's plain-text fields in the
+// typographic marks its Markdown gets from goldmark's Typographer: a field
+// shown as typed (a claim's statement, a summary, a date note, a source's
+// title or note) must not show ' or " beside the “ ” ‘ ’ of the notes
+// around it. The articles' own titles, bylines and bodies are the outlets'
+// and are left as published.
+func TestRealBriefingTypography(t *testing.T) {
+	res, err := compile("..", stage.Options{})
+	if err != nil {
+		t.Fatalf("the briefing in content/ and annotations/ has problems:\n%v", err)
+	}
+	b := res.Briefing
+	check := func(pos diag.Pos, field, s string) {
+		if i := strings.IndexAny(s, `'"`); i >= 0 {
+			t.Errorf("%s: %s has a straight %q (write ‘ ’ or “ ”): %q", pos, field, s[i], s)
+		}
+	}
+	check(b.Index.Pos, "the briefing's title", b.Index.Title)
+	check(b.Index.Pos, "the briefing's summary", b.Index.Summary)
+	if b.Methodology != nil {
+		check(b.Methodology.Pos, "the methodology's title", b.Methodology.Title)
+	}
+	for _, a := range b.Articles {
+		check(a.Pos, "date_note", a.DateNote)
+		check(a.Pos, "summary", a.Summary)
+		for _, r := range a.ReliesOn {
+			check(a.Pos, "relies_on", r)
+		}
+	}
+	for _, c := range b.Claims {
+		check(c.Pos, "the statement of claim "+c.ID, c.Statement)
+	}
+	for _, s := range b.Sources {
+		for field, v := range map[string]string{
+			"title": s.Title, "container-title": s.ContainerTitle,
+			"collection-title": s.CollectionTitle, "publisher": s.Publisher,
+			"note": s.Note,
+		} {
+			check(s.Pos, "source "+s.ID+"'s "+field, v)
 		}
 	}
 }
