@@ -191,8 +191,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // commandUsage prints how to call fl's command, its options written with
 // two dashes, as the README writes them (one works too).
 func commandUsage(fl *flag.FlagSet) {
+	fmt.Fprintf(fl.Output(), "usage: generator %s [options]\n", fl.Name())
+	commandOptions(fl)
+}
+
+// commandOptions lists fl's options, each with two dashes.
+func commandOptions(fl *flag.FlagSet) {
 	w := fl.Output()
-	fmt.Fprintf(w, "usage: generator %s [options]\noptions:\n", fl.Name())
+	fmt.Fprintf(w, "options:\n")
 	fl.VisitAll(func(f *flag.Flag) {
 		name, help := flag.UnquoteUsage(f)
 		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); isBool {

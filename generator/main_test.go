@@ -428,9 +428,14 @@ func TestCommandHelp(t *testing.T) {
 		"build": {"--root DIR", "--out DIR", "--base-url URL", "--pdf ", "--no-zip "},
 		"check": {"--root DIR"},
 		"serve": {"--root DIR", "--port PORT", "(default 1313)"},
+		"new":   {"--root DIR", "--url URL", "--outlet NAME", "--title TITLE"},
 	} {
+		usage := "usage: generator " + cmd + " [options]\n"
+		if cmd == "new" {
+			usage = newUsage
+		}
 		code, stdout, stderr := runCmd(t, cmd, "--help")
-		if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "usage: generator "+cmd+" [options]\n") {
+		if code != 0 || stderr != "" || !strings.HasPrefix(stdout, usage) {
 			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", cmd, code, stdout, stderr)
 		}
 		for _, o := range opts {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing/fstest"
 
@@ -27,15 +28,25 @@ const newUsage = "usage: generator new SLUG --url URL --outlet NAME [--title TIT
 func newArticle(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("new", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	root := fl.String("root", ".", "the briefing folder (with content/ and annotations/)")
-	addr := fl.String("url", "", "the original article's address (http or https)")
-	outlet := fl.String("outlet", "", "the outlet that published it")
-	title := fl.String("title", "", "the outlet's headline (left for you to fill in when not given)")
+	if slices.ContainsFunc(args, func(a string) bool { return a == "-h" || a == "-help" || a == "--help" }) {
+		fl.SetOutput(stdout) // asked for: not an error
+	}
+	fl.Usage = func() {
+		fmt.Fprint(fl.Output(), newUsage)
+		commandOptions(fl)
+	}
+	root := fl.String("root", ".", "the briefing `DIR`, which holds content/ and annotations/")
+	addr := fl.String("url", "", "the original article's address, the `URL` (http or https)")
+	outlet := fl.String("outlet", "", "the `NAME` of the outlet that published it")
+	title := fl.String("title", "", "the outlet's headline, the `TITLE` (left for you to fill in when not given)")
 	// The slug may come before, between or after the flags.
 	var slug string
 	var rest []string
 	for {
 		if err := fl.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return 0
+			}
 			return 2
 		}
 		args = fl.Args()
@@ -64,10 +75,22 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters and digits, with single hyphens between words, like %q\n", slug, input.Slugify(slug))
 		return 1
 	}
+	if fi, err := os.Stat(*root); err != nil || !fi.IsDir() {
+		fmt.Fprintf(stderr, "error: the briefing folder %s does not exist: give --root the folder that holds content/ and annotations/\n", *root)
+		return 1
+	}
 	article := path.Join("content/articles", slug+".md")
 	notes := path.Join("annotations", slug+".yaml")
 	text := articleTemplate(*title, *outlet, *addr)
-	const emptyNotes = "# The notes on this article: see README.md, \"Writing a briefing\".\nnotes: []\n"
+	const emptyNotes = `# The notes on this article: see README.md, "Writing a briefing".
+# Add each note below notes:, like this one (without the "# "):
+notes:
+# - id: first-note
+#   quote: "words copied exactly from the article"
+#   kind: context
+#   note: What a reader needs to know about them.
+#   cites: [a-source-id]
+`
 	if problems := checkNew(article, notes, text, emptyNotes); len(problems) > 0 {
 		for _, p := range problems {
 			fmt.Fprintf(stderr, "error: %s\n", p)

@@ -24,8 +24,11 @@ func TestNew(t *testing.T) {
 		!strings.Contains(stdout, "then run: go run ./generator check --root "+root+"\n") {
 		t.Errorf("stdout = %q", stdout)
 	}
-	if got := readFile(t, root, "annotations/reuters-cable.yaml"); !strings.Contains(got, "\nnotes: []\n") {
-		t.Errorf("notes file = %q", got)
+	// No "notes: []": the notes are added below notes:, which would then
+	// be a list given twice.
+	notesText := readFile(t, root, "annotations/reuters-cable.yaml")
+	if !strings.Contains(notesText, "\nnotes:\n# - id: ") || strings.Contains(notesText, "[]") {
+		t.Errorf("notes file = %q", notesText)
 	}
 	text := readFile(t, root, "content/articles/reuters-cable.md")
 	for _, want := range []string{"title: \"\"", "outlet: \"Reuters \\\"wire\\\"\"\n", "url: \"https://www.reuters.com/world/us/cable\"\n", "# published:", "# relies_on:"} {
@@ -48,6 +51,18 @@ func TestNew(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "check", "--root", root); code != 0 {
 		t.Errorf("check after filling in: %s", stderr)
+	}
+	// The example note, put in use as its comment says, is a note.
+	example := strings.NewReplacer("\n# - ", "\n- ", "\n#   ", "\n  ",
+		"words copied exactly from the article", "cable was sent", "a-source-id", "doe-2024").Replace(notesText)
+	if err := os.WriteFile(notes, []byte(example), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCmd(t, "check", "--root", root); code != 0 || !strings.Contains(stdout, "every note anchored") {
+		t.Errorf("check with the example note in use: exit %d, %s%s\n%s", code, stdout, stderr, example)
+	}
+	if err := os.WriteFile(notes, []byte(notesText), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	// So it does with every optional line put in use, as the template's
 	// own comment says to: its examples are valid values.
@@ -82,7 +97,6 @@ func TestNew(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "content", "articles", "lonely.md")); code != 1 || err == nil || !strings.Contains(stderr, "lonely.yaml already exists") {
 		t.Errorf("new over a notes file: exit %d, %q", code, stderr)
 	}
-	_ = notes
 }
 
 func TestNewRejects(t *testing.T) {
@@ -100,6 +114,8 @@ func TestNewRejects(t *testing.T) {
 		{"no url", []string{"a", "--outlet", "X"}, 2, "new needs --url and --outlet"},
 		{"no slug", []string{"--url", "https://example.com", "--outlet", "X"}, 2, "new needs the article's slug"},
 		{"two slugs", []string{"a", "b", "--url", "https://example.com", "--outlet", "X"}, 2, `unexpected argument "b"`},
+		{"slug index", []string{"index", "--url", "https://example.com", "--outlet", "X"}, 1, "an article cannot be named index.md: Hugo reads content/articles/index.md as the page of the folder"},
+		{"slug sources", []string{"sources", "--url", "https://example.com", "--outlet", "X"}, 1, "its notes would be annotations/sources.yaml, the briefing's sources file"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			root := t.TempDir()
@@ -111,5 +127,14 @@ func TestNewRejects(t *testing.T) {
 				t.Errorf("a rejected new wrote %d entries", len(entries))
 			}
 		})
+	}
+	// A --root that does not exist is a mistyped one: new does not make it.
+	missing := filepath.Join(t.TempDir(), "briefing")
+	code, _, stderr := runCmd(t, "new", "a", "--url", "https://example.com", "--outlet", "X", "--root", missing)
+	if code != 1 || !strings.Contains(stderr, "the briefing folder "+missing+" does not exist") {
+		t.Errorf("new --root %s: exit %d, stderr %q", missing, code, stderr)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Errorf("new made the missing --root %s", missing)
 	}
 }

@@ -87,6 +87,11 @@ func (l *loader) article(name string) *briefing.Article {
 			"%q is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like %q", name, Slugify(slug)+".md")
 		return nil
 	}
+	if why := reservedSlug(slug); why != "" {
+		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
+			"an article cannot be named %s: %s; rename it, like %q", name, why, slug+"-article.md")
+		return nil
+	}
 	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line")
 	if !ok || fm == nil {
 		return nil
@@ -124,6 +129,21 @@ func (l *loader) article(name string) *briefing.Article {
 		l.errs.Add(body.Pos, "the article has no text: paste the article's body below the front matter")
 	}
 	return a
+}
+
+// reservedSlug says why slug cannot name an article, or returns "" when it
+// can: Hugo reads content/articles/index.md as the page of the articles'
+// folder itself, not as an article, and an article's notes are
+// annotations/<slug>.yaml, which for claims and sources is a file of the
+// briefing's own.
+func reservedSlug(slug string) string {
+	switch slug {
+	case "index":
+		return "Hugo reads content/articles/index.md as the page of the folder, not as an article"
+	case "claims", "sources":
+		return "its notes would be annotations/" + slug + ".yaml, the briefing's " + slug + " file"
+	}
+	return ""
 }
 
 // author reads the article's author: one text, which a list of authors is

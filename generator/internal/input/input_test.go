@@ -252,6 +252,32 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/Two Words.md:1:1: "Two Words.md" is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like "two-words.md"`},
 		},
 		{
+			// The line new used to write, with notes added below it.
+			name: "entries below an empty list",
+			file: "annotations/one.yaml",
+			data: "# notes\nnotes: []  # none yet\n\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\n",
+			want: []string{`annotations/one.yaml:4:3: this is not valid YAML (did not find expected key): line 2, "notes: []  # none yet", says it is empty, so this entry below it is not one of its entries: remove the [] after notes:`},
+		},
+		{
+			name: "entries below an empty list, at its indentation",
+			file: "annotations/one.yaml",
+			data: "notes: [ ]\n- id: threat\n  quote: threat\n  kind: context\n  note: x\n",
+			want: []string{`annotations/one.yaml:2:1: this is not valid YAML (did not find expected key): line 1, "notes: [ ]", says it is empty, so this entry below it is not one of its entries: remove the [ ] after notes:`},
+		},
+		{
+			// Hugo would take it for the articles folder's own page.
+			name: "slug index",
+			file: "content/articles/index.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/index.md:1:1: an article cannot be named index.md: Hugo reads content/articles/index.md as the page of the folder, not as an article; rename it, like "index-article.md"`},
+		},
+		{
+			name: "slug claims",
+			file: "content/articles/claims.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/claims.md:1:1: an article cannot be named claims.md: its notes would be annotations/claims.yaml, the briefing's claims file; rename it, like "claims-article.md"`},
+		},
+		{
 			name: "not utf-8",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nCaf\xe9 text.\n",

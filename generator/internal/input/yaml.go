@@ -116,6 +116,13 @@ func (d *decoder) syntaxError(err error) {
 		// Point at the line that broke the list or mapping.
 		if broken > 0 {
 			line, col = broken, 1+len(d.lines[broken-1])-len(strings.TrimLeft(d.lines[broken-1], " "))
+			if l, key, empty := d.emptyAbove(broken); l > 0 {
+				// "notes: []", as new writes it, with entries added below.
+				d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col},
+					"this is not valid YAML (%s): line %d, %q, says it is empty, so this entry below it is not one of its entries: remove the %s after %s:",
+					msg, l, strings.TrimSpace(d.lines[l-1]), empty, key)
+				return
+			}
 		}
 		hint = "check this line's indentation: the fields of an entry line up under each other, and the entries of a list each start with - at the same indentation; " + quoting
 	case msg == "found character that cannot start any token" && indentTab(d.lines[line-1]) >= 0:
@@ -295,6 +302,34 @@ func (d *decoder) breakingLine(from int, msg string) int {
 		}
 	}
 	return lo
+}
+
+// emptyListRE matches a key given an empty list or mapping, "notes: []".
+var emptyListRE = regexp.MustCompile(`^ *(?:- +)?([^\s#:]+): *(\[ *\]|\{ *\}) *(?:#.*)?\r?$`)
+
+// emptyAbove returns the line, the key and the brackets of a key given an
+// empty list or mapping ("notes: []") on the nearest line above line that
+// is not blank or a comment, when line starts an entry or a field indented
+// under it or at its indentation; or 0, "", "".
+func (d *decoder) emptyAbove(line int) (int, string, string) {
+	s := d.lines[line-1]
+	indent := len(s) - len(strings.TrimLeft(s, " "))
+	for l := line - 1; l > d.lineOffset; l-- {
+		t := strings.TrimSpace(d.lines[l-1])
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		m := emptyListRE.FindStringSubmatch(d.lines[l-1])
+		if m == nil {
+			return 0, "", ""
+		}
+		keyIndent := len(d.lines[l-1]) - len(strings.TrimLeft(d.lines[l-1], " "))
+		if indent > keyIndent || indent == keyIndent && strings.HasPrefix(strings.TrimLeft(s, " "), "- ") {
+			return l, m[1], m[2]
+		}
+		return 0, "", ""
+	}
+	return 0, "", ""
 }
 
 // find returns the line (from line from on) and character column of the
