@@ -1,6 +1,7 @@
 package input
 
 import (
+	"errors"
 	"path"
 	"strings"
 
@@ -20,7 +21,21 @@ var articleFields = []string{"title", "outlet", "url", "published", "date_note",
 func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine int, ok bool) {
 	var node yaml.Node
 	var yamlErr error
+	// The YAML starts after the opening ---, which may follow blank lines.
+	open := 0
+	for rest := text; ; open++ {
+		line, after, more := strings.Cut(rest, "\n")
+		if !more || strings.TrimSpace(line) != "" {
+			break
+		}
+		rest = after
+	}
+	var markerErr = errors.New("a second YAML document")
 	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		d.lineOffset = open + 1
+		if !d.oneDocument(strings.Split(string(data), "\n")) {
+			return markerErr
+		}
 		if n, isNode := v.(*yaml.Node); isNode && fastYAML {
 			if root, ok := fastParse(strings.Split(string(data), "\n")); ok {
 				*n = yaml.Node{Kind: yaml.DocumentNode, Line: 1, Column: 1, Content: []*yaml.Node{root}}
@@ -32,8 +47,11 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 	})
 	rest, err := frontmatter.Parse(strings.NewReader(text), &node, format)
 	if err != nil {
+		if errors.Is(err, markerErr) {
+			return nil, "", 0, false // reported
+		}
 		if yamlErr != nil {
-			d.lineOffset = 1 // the YAML starts after the opening ---
+			d.lineOffset = open + 1
 			d.syntaxError(yamlErr)
 			return nil, "", 0, false
 		}
@@ -50,7 +68,7 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 	if node.Kind == 0 || len(node.Content) == 0 {
 		return nil, body, bodyLine, true
 	}
-	d.lineOffset = 1
+	d.lineOffset = open + 1
 	return node.Content[0], body, bodyLine, true
 }
 

@@ -252,6 +252,33 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/Two Words.md:1:1: "Two Words.md" is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like "two-words.md"`},
 		},
 		{
+			// A YAML reader reads the first document only: the second
+			// note would be dropped without a word.
+			name: "a second document",
+			file: "annotations/one.yaml",
+			data: "---\nnotes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\n---\n  - id: other\n    quote: existential\n    kind: context\n    note: y\n",
+			want: []string{`annotations/one.yaml:7:1: a line of --- starts a second YAML document, and nothing below it would be read: remove the line (a list's entries need no separator; each starts with -)`},
+		},
+		{
+			name: "the end of a document",
+			file: "annotations/claims.yaml",
+			data: "claims:\n  - id: threat-claim\n    statement: S\n    verdict: accurate\n    note: N\n... \n  - id: other-claim\n    statement: T\n    verdict: accurate\n    note: N\n",
+			want: []string{`annotations/claims.yaml:6:1: a line of ... ends the YAML document, and nothing below it would be read: remove the line`},
+		},
+		{
+			name: "the end of a document in front matter",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\n...\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/one.md:3:1: a line of ... ends the YAML document, and nothing below it would be read: remove the line`},
+		},
+		{
+			// Blank lines before the opening --- move the front matter down.
+			name: "front matter after blank lines",
+			file: "content/articles/one.md",
+			data: "\n  \n---\ntitle: T\noutlet: O\nurl: https://e.com\npublished: 2025-13-01\n---\nThe cable calls it an “existential threat”.\n",
+			want: []string{`content/articles/one.md:7:12: published "2025-13-01" is not a valid date: write it as YYYY-MM-DD, like 2025-11-27`},
+		},
+		{
 			// The line new used to write, with notes added below it.
 			name: "entries below an empty list",
 			file: "annotations/one.yaml",

@@ -31,6 +31,9 @@ func newDecoder(file, text string, lineOffset int, errs *diag.List) *decoder {
 
 // parse parses text as one YAML document. It returns nil for an empty one.
 func (d *decoder) parse(text string) (*yaml.Node, bool) {
+	if !d.oneDocument(d.lines) {
+		return nil, false
+	}
 	if fastYAML {
 		if root, ok := fastParse(d.lines); ok {
 			return root, true
@@ -47,6 +50,44 @@ func (d *decoder) parse(text string) (*yaml.Node, bool) {
 		return nil, true
 	}
 	return doc.Content[0], true
+}
+
+// oneDocument reports a line of lines that ends the YAML document or
+// starts another (a line of --- after the first text, or of ...), and
+// returns false, or true when there is none. A YAML reader reads the first
+// document and nothing after it, so everything below the line would be
+// dropped without a word: the notes of the rest of the file, say, after a
+// --- put in to separate them. lines are the YAML's, from the file's line
+// d.lineOffset+1.
+func (d *decoder) oneDocument(lines []string) bool {
+	begun := false
+	for i, s := range lines {
+		if s == "" {
+			continue
+		}
+		if s[0] != '-' && s[0] != '.' {
+			if s[0] != '#' && s[0] != '%' && strings.TrimSpace(s) != "" {
+				begun = true
+			}
+			continue
+		}
+		marker := s[:min(3, len(s))]
+		if marker != "---" && marker != "..." || len(s) > 3 && s[3] != ' ' && s[3] != '\t' && s[3] != '\r' {
+			begun = true
+			continue
+		}
+		if marker == "---" && !begun {
+			begun = true // the document's own start
+			continue
+		}
+		what := "a line of --- starts a second YAML document, and nothing below it would be read: remove the line (a list's entries need no separator; each starts with -)"
+		if marker == "..." {
+			what = "a line of ... ends the YAML document, and nothing below it would be read: remove the line"
+		}
+		d.errs.Add(diag.Pos{File: d.file, Line: d.lineOffset + i + 1, Col: 1}, "%s", what)
+		return false
+	}
+	return true
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
