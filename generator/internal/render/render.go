@@ -24,7 +24,8 @@
 //   - the passage: one or more <mark class="anno anno-KIND [verdict-V]"
 //     data-note="ID">, the first with id="anno-ID" (a passage that spans a
 //     link or emphasis is cut into several marks; nested notes nest marks);
-//   - the marker, right after the passage:
+//   - the marker, right after the passage (after the link, for a passage
+//     that ends inside a link's text: HTML has no link in a link):
 //     <sup class="noteref-wrap"><a href="#note-ID" id="ref-ID"
 //     role="doc-noteref" class="noteref" data-note="ID">N</a></sup>, N
 //     counting markers in reading order from 1; on narrow screens the

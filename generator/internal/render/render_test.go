@@ -2,8 +2,11 @@ package render
 
 import (
 	"html"
+	"io"
 	"strings"
 	"testing"
+
+	xhtml "golang.org/x/net/html"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -302,5 +305,131 @@ func TestTypography(t *testing.T) {
 	}
 	if len(out.Notes) != 1 || out.Notes[0].Quote != `"final" point` || out.Notes[0].HTML != "<p>It’s a “note”.</p>\n" {
 		t.Errorf("notes: %+v", out.Notes)
+	}
+}
+
+// TestMarkerInLink: a passage may start or end inside a link's text, and
+// is highlighted exactly there, but its marker, itself a link, cannot sit
+// inside that link (HTML has no link in a link): it follows the link.
+func TestMarkerInLink(t *testing.T) {
+	const (
+		lead    = `<mark class="anno anno-context" data-note="lead" id="anno-lead">Reported</mark><sup class="noteref-wrap"><a href="#note-lead" id="ref-lead" role="doc-noteref" class="noteref" data-note="lead">1</a></sup>`
+		first   = `<mark class="anno anno-context" data-note="partial" id="anno-partial">`
+		more    = `<mark class="anno anno-context" data-note="partial">`
+		marker  = `<sup class="noteref-wrap"><a href="#note-partial" id="ref-partial" role="doc-noteref" class="noteref" data-note="partial">2</a></sup>`
+		link    = `<a href="https://example.com/cable">`
+		autolnk = `<a href="https://example.com/cable">https://example.com/cable</a>`
+	)
+	tests := []struct {
+		name, body, quote string
+		want              string // the paragraph after "Reported: "
+	}{
+		{"ends inside link text",
+			"the order came from a [State Department cable](https://example.com/cable) last week.", "came from a State Department",
+			"the order " + first + "came from a </mark>" + link + more + "State Department</mark> cable</a>" + marker + " last week."},
+		{"starts inside link text",
+			"the order came from a [State Department cable](https://example.com/cable) last week.", "Department cable",
+			"the order came from a " + link + "State " + first + "Department cable</mark></a>" + marker + " last week."},
+		{"inside link text",
+			"the order came from a [State Department cable](https://example.com/cable) last week.", "Department",
+			"the order came from a " + link + "State " + first + "Department</mark> cable</a>" + marker + " last week."},
+		{"starts inside link text, ends after it",
+			"the order came from a [State Department cable](https://example.com/cable) last week.", "Department cable last",
+			"the order came from a " + link + "State " + first + "Department cable</mark></a>" + more + " last</mark>" + marker + " week."},
+		{"inside link inside emphasis",
+			"the order came from *a [State Department cable](https://example.com/cable) said*.", "from a State Department",
+			"the order came " + first + "from </mark><em>" + more + "a </mark>" + link + more + "State Department</mark> cable</a>" + marker + " said</em>."},
+		{"inside emphasis inside link",
+			"the order came from a [State **Department** cable](https://example.com/cable) last week.", "a State Depart",
+			"the order came from " + first + "a </mark>" + link + more + "State </mark><strong>" + more + "Depart</mark>ment</strong> cable</a>" + marker + " last week."},
+		{"whole link text",
+			"the order came from a [State Department cable](https://example.com/cable) last week.", "State Department cable",
+			"the order came from a " + first + link + "State Department cable</a></mark>" + marker + " last week."},
+		{"whole autolink",
+			"the order came from <https://example.com/cable> last week.", "from https://example.com/cable",
+			"the order came " + first + "from " + autolnk + "</mark>" + marker + " last week."},
+	}
+	r := New(&briefing.Briefing{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &briefing.Article{Slug: "a", Title: "A", Body: md("Reported: " + tt.body), Notes: []*briefing.Note{
+				{ID: "lead", Quote: "Reported", Kind: briefing.KindContext, Body: md("Lead.")},
+				{ID: "partial", Quote: tt.quote, Kind: briefing.KindContext, Body: md("Partial.")},
+			}}
+			var errs diag.List
+			out := r.Article(a, &errs)
+			if err := errs.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if len(out.Notes) != 2 || out.Notes[1].ID != "partial" || out.Notes[1].Number != 2 {
+				t.Errorf("notes: %+v", out.Notes)
+			}
+			if marked, problem := markedText(out.Body, "partial"); problem != "" {
+				t.Errorf("%s in %s", problem, out.Body)
+			} else if marked != tt.quote {
+				t.Errorf("the marks hold %q, want %q", marked, tt.quote)
+			}
+			want := "<p>" + lead + ": " + tt.want + "</p>\n<!--note lead-->\n<!--note partial-->\n"
+			if out.Body != want {
+				t.Errorf("got  %s\nwant %s", out.Body, want)
+			}
+		})
+	}
+}
+
+// markedText returns the text of the marks of note id, and a problem with
+// the markup: a link inside a link, or the note's marker inside its marks.
+func markedText(body, id string) (string, string) {
+	z := xhtml.NewTokenizer(strings.NewReader(body))
+	var text strings.Builder
+	links, marks := 0, 0 // how many open <a> and marks of the note
+	var open []bool      // for each open <mark>, whether it is the note's
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			if z.Err() != io.EOF {
+				return "", z.Err().Error()
+			}
+			if links != 0 || len(open) != 0 {
+				return "", "unclosed <a> or <mark>"
+			}
+			return text.String(), ""
+		case xhtml.TextToken:
+			if marks > 0 {
+				text.Write(z.Text())
+			}
+		case xhtml.StartTagToken:
+			tok := z.Token()
+			switch tok.Data {
+			case "a":
+				if links++; links > 1 {
+					return "", "a link inside a link"
+				}
+				for _, at := range tok.Attr {
+					if at.Key == "href" && at.Val == "#note-"+id && marks > 0 {
+						return "", "the marker inside its passage"
+					}
+				}
+			case "mark":
+				mine := false
+				for _, at := range tok.Attr {
+					mine = mine || at.Key == "data-note" && at.Val == id
+				}
+				open = append(open, mine)
+				if mine {
+					marks++
+				}
+			}
+		case xhtml.EndTagToken:
+			switch name, _ := z.TagName(); string(name) {
+			case "a":
+				links--
+			case "mark":
+				if open[len(open)-1] {
+					marks--
+				}
+				open = open[:len(open)-1]
+			}
+		}
 	}
 }

@@ -152,8 +152,17 @@ func (w *wrapper) wrapSpan(s anchor.Span) {
 	if last == nil {
 		return
 	}
+	// The marker is a link, and HTML has no link in a link: a passage that
+	// ends inside a link's text has its marker right after the link.
+	end := s.End
+	for p := last.Parent(); p != nil && p != s.Block.Node; p = p.Parent() {
+		if p.Kind() == ast.KindLink {
+			last = p
+			_, end, _ = w.extent(p)
+		}
+	}
 	ref := &NoteRef{NoteID: n.ID}
-	w.ranges[ref] = leafRange{start: s.End, end: s.End}
+	w.ranges[ref] = leafRange{start: end, end: end}
 	last.Parent().InsertAfter(last.Parent(), last, ref)
 }
 
