@@ -78,6 +78,24 @@ type Markdown struct {
 	Pos    diag.Pos
 	Lines  []int // optional: file line of each line of Text
 	Indent int   // columns of indentation stripped from each line of Text
+	// Segs, when set, place Text instead of Pos, Lines and Indent: for a
+	// quoted or plain YAML text over several lines, which YAML joins with
+	// spaces, or one with escapes (\" is one character of Text).
+	Segs []Seg
+}
+
+// Seg places a part of a Markdown text in its file: Text from byte Off,
+// up to the next Seg's Off, stands at Line and character column Col of
+// the file, character for character.
+type Seg struct {
+	Off, Line, Col int
+}
+
+// segPos is the file position of byte offset off in m.Text, from m.Segs.
+func (m Markdown) segPos(off int) diag.Pos {
+	i := max(0, sort.Search(len(m.Segs), func(i int) bool { return m.Segs[i].Off > off })-1)
+	s := m.Segs[i]
+	return diag.Pos{File: m.Pos.File, Line: s.Line, Col: s.Col + runeCount(m.Text[min(s.Off, off):off])}
 }
 
 // PosAt returns the file position of byte offset off in m.Text. For many
@@ -85,6 +103,9 @@ type Markdown struct {
 // from the start each time.
 func (m Markdown) PosAt(off int) diag.Pos {
 	off = max(0, min(off, len(m.Text)))
+	if m.Segs != nil {
+		return m.segPos(off)
+	}
 	return m.pos(strings.Count(m.Text[:off], "\n"), strings.LastIndexByte(m.Text[:off], '\n')+1, off)
 }
 
@@ -141,6 +162,9 @@ func (m Markdown) Positions() *Positions {
 // At returns the file position of byte offset off.
 func (p *Positions) At(off int) diag.Pos {
 	off = max(0, min(off, len(p.m.Text)))
+	if p.m.Segs != nil {
+		return p.m.segPos(off)
+	}
 	if l := p.lastLine; l >= 0 && off >= p.lastOff && (l+1 == len(p.starts) || off < p.starts[l+1]) &&
 		(p.lastOff == len(p.m.Text) || utf8.RuneStart(p.m.Text[p.lastOff])) {
 		// On the line of the last offset, at or after it, and that offset

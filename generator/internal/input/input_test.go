@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 )
 
@@ -277,6 +278,18 @@ func TestLoadErrors(t *testing.T) {
 			file: "content/articles/one.md",
 			data: "\n  \n---\ntitle: T\noutlet: O\nurl: https://e.com\npublished: 2025-13-01\n---\nThe cable calls it an “existential threat”.\n",
 			want: []string{`content/articles/one.md:7:12: published "2025-13-01" is not a valid date: write it as YYYY-MM-DD, like 2025-11-27`},
+		},
+		{
+			name: "a quote mark inside a double-quoted text",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: \"Trump saying, \"A nation \\\"without\\\" borders.\"\"  \n    kind: context\n    note: x\n",
+			want: []string{`annotations/one.yaml:3:27: this is not valid YAML (did not find expected key): the quoted text ends at this ", meant to be inside it, and YAML cannot read what follows: write each " inside the text as \" (or put the whole text in single quotes)`},
+		},
+		{
+			name: "an apostrophe inside a single-quoted text",
+			file: "content/articles/one.md",
+			data: "---\ntitle: 'The administration's ''strong'' agenda'\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/one.md:2:27: this is not valid YAML (did not find expected key): the quoted text ends at this ', meant to be inside it, and YAML cannot read what follows: write each ' inside the text as '' (two of them), or put the whole text in double quotes`},
 		},
 		{
 			// The line new used to write, with notes added below it.
@@ -856,6 +869,12 @@ func TestHashInText(t *testing.T) {
 		{"comments in a notes file", "annotations/one.yaml", notes("    kind: context    # context | fact-check\n    note: |   # Markdown\n      The #1 claim, in a block.\n"), nil},
 		{"# in quotes", "annotations/one.yaml", notes("    kind: context\n    note: \"The #1 claim\"\n    claim: 'threat-claim' # it is\n"), nil},
 		{"# not after a space", "annotations/one.yaml", notes("    kind: context\n    note: Claim#1 and C# are text\n"), nil},
+		// A comment ends a text over several lines on its last line.
+		{"note over lines, cut on its last", "annotations/one.yaml", notes("    kind: context\n    note: The troops were sent\n      as the #1 priority\n"),
+			[]string{"annotations/one.yaml:6:14: note" + fmt.Sprintf(cut, "#1 priority")}},
+		{"note over lines and a blank one, cut on its last", "annotations/one.yaml", notes("    kind: context\n    note: The troops were sent\n\n      as  the “#1” priority   #1 of the year\n"),
+			[]string{"annotations/one.yaml:7:31: note" + fmt.Sprintf(cut, "#1 of the year")}},
+		{"note over lines, a comment after it", "annotations/one.yaml", notes("    kind: context\n    note: The troops were sent\n      as the first priority # a comment\n"), nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs := base()
@@ -941,6 +960,81 @@ func TestSuggestType(t *testing.T) {
 	for k, v := range otherTypes {
 		if !contains(cslTypes, v) {
 			t.Errorf("otherTypes[%q] = %q, which is not a CSL type", k, v)
+		}
+	}
+}
+
+// TestFlowTextPositions checks where the words of a quoted or plain text
+// over several lines, or with escapes, are placed in the file: YAML joins
+// the lines with spaces and reads the escapes, so a problem found in the
+// text (raw HTML, a link) must be mapped back part by part, not counted on
+// from the text's first line.
+func TestFlowTextPositions(t *testing.T) {
+	fs := base()
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(`notes:
+  - id: double
+    quote: threat
+    kind: context
+    note: "The troops were sent in early 2025, see
+      <b>this</b> report for \"details\" and <i>more</i>
+      \u00e9t\xe9 \
+      joined, then
+
+      after a blank line."
+  - id: plain
+    quote: threat
+    kind: context
+    note: The troops were sent, see the
+      report [here](x.html)   
+        for details.
+  - id: single
+    quote: threat
+    kind: context
+    note: 'It''s the troops,
+
+      see <b>this</b>.'
+  - id: oneline
+    quote: threat
+    kind: context
+    note: "One \"line\" <b>x</b>"
+`)}
+	fs["content/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: T\ntimeline:\n  - date: 2025-11-21\n    text: \"The State\n      Department <i>publishes</i>\"\n---\nOverview.\n")}
+	b, err := Load(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := map[string]briefing.Markdown{}
+	for _, n := range b.Articles[0].Notes {
+		notes[n.ID] = n.Body
+	}
+	notes["timeline"] = b.Index.Timeline[0].Text
+	for _, c := range []struct {
+		note, find string
+		want       string // the file's line:col of the found text
+	}{
+		{"double", "The", "5:12"},
+		{"double", "<b>", "6:7"},
+		{"double", "</b>", "6:14"},
+		{"double", "<i>", "6:46"},
+		{"double", "été", "7:7"},
+		{"double", "joined", "8:7"},
+		{"double", "after", "10:7"},
+		{"plain", "(x.html)", "15:20"},
+		{"plain", "for details", "16:9"},
+		{"single", "s the", "20:16"},
+		{"single", "<b>", "22:11"},
+		{"oneline", "<b>", "26:25"},
+		{"timeline", "<i>", "6:18"},
+	} {
+		md := notes[c.note]
+		i := strings.Index(md.Text, c.find)
+		if i < 0 {
+			t.Fatalf("%s: %q not in %q", c.note, c.find, md.Text)
+		}
+		for how, got := range map[string]diag.Pos{"PosAt": md.PosAt(i), "Positions": md.Positions().At(i)} {
+			if g := fmt.Sprintf("%d:%d", got.Line, got.Col); g != c.want {
+				t.Errorf("%s: %q at %s by %s, want %s (text %q)", c.note, c.find, g, how, c.want, md.Text)
+			}
 		}
 	}
 }

@@ -151,6 +151,18 @@ func (d *decoder) syntaxError(err error) {
 				msg, where, mark)
 			return
 		}
+		// A quote mark inside a quoted text, "He said "no"", ends it
+		// there, and YAML cannot read what follows.
+		if l, c, open := d.innerQuote(failed); l > 0 {
+			how := `write each " inside the text as \" (or put the whole text in single quotes)`
+			if open == '\'' {
+				how = `write each ' inside the text as '' (two of them), or put the whole text in double quotes`
+			}
+			d.errs.Add(diag.Pos{File: d.file, Line: l, Col: c},
+				"this is not valid YAML (%s): the quoted text ends at this %c, meant to be inside it, and YAML cannot read what follows: %s",
+				msg, open, how)
+			return
+		}
 	}
 	switch {
 	case contains(blockErrors, msg):
@@ -249,16 +261,7 @@ func openQuote(line string) int {
 // lines does not qualify, as closing it on its first line breaks the next.
 // It returns 0, 0, "" when there is none.
 func (d *decoder) unclosedQuote(line int) (int, int, string) {
-	end := len(d.lines)
-	if d.lineOffset > 0 {
-		// Front matter: the YAML ends at its closing ---.
-		for i := d.lineOffset; i < len(d.lines); i++ {
-			if strings.TrimRight(d.lines[i], " \t\r") == "---" {
-				end = i
-				break
-			}
-		}
-	}
+	end := d.yamlEnd()
 	tried := 0
 	for l := d.lineOffset + 1; l <= min(line, end); l++ {
 		s := d.lines[l-1]
@@ -271,18 +274,81 @@ func (d *decoder) unclosedQuote(line int) (int, int, string) {
 		}
 		fixed := slices.Clone(d.lines[d.lineOffset:end])
 		fixed[l-1-d.lineOffset] = strings.TrimRight(s, " \r") + s[at:at+1]
-		var doc yaml.Node
-		err := yaml.Unmarshal([]byte(strings.Join(fixed, "\n")+"\n"), &doc)
-		if err == nil {
+		if d.parsesPast(fixed, line) {
 			return l, 1 + utf8.RuneCountInString(s[:at]), s[at : at+1]
-		}
-		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-			if n, _ := strconv.Atoi(m[1]); n+d.lineOffset > line {
-				return l, 1 + utf8.RuneCountInString(s[:at]), s[at : at+1]
-			}
 		}
 	}
 	return 0, 0, ""
+}
+
+// innerQuote returns the line and column of the first quote mark inside a
+// quoted text, and the mark, on a line up to line (where YAML failed):
+// a value that opens with a quote mark and ends with the same one, with
+// more of them between, when escaping those makes the YAML parse, or fail
+// only past line. It returns 0, 0, 0 when there is none.
+func (d *decoder) innerQuote(line int) (int, int, byte) {
+	end := d.yamlEnd()
+	tried := 0
+	for l := d.lineOffset + 1; l <= min(line, end); l++ {
+		s := strings.TrimRight(d.lines[l-1], " \t\r")
+		m := quoteOpenRE.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		at, mark := m[2], s[m[2]]
+		inner := strings.IndexByte(s[at+1:], mark)
+		if inner < 0 || at+1+inner == len(s)-1 || s[len(s)-1] != mark {
+			continue // not closed on the line, or closed only at its end
+		}
+		if tried++; tried > 20 {
+			break
+		}
+		escaped := `\"`
+		if mark == '\'' {
+			escaped = "''"
+		}
+		body := s[at+1 : len(s)-1]
+		if mark == '"' {
+			body = strings.ReplaceAll(body, `\"`, `"`) // escaped already
+		} else {
+			body = strings.ReplaceAll(body, "''", "'")
+		}
+		fixed := slices.Clone(d.lines[d.lineOffset:end])
+		fixed[l-1-d.lineOffset] = s[:at+1] + strings.ReplaceAll(body, string(mark), escaped) + string(mark)
+		if d.parsesPast(fixed, line) {
+			return l, 1 + utf8.RuneCountInString(s[:at+1+inner]), mark
+		}
+	}
+	return 0, 0, 0
+}
+
+// yamlEnd returns the number of the file's lines the YAML text takes in:
+// for front matter, up to its closing ---.
+func (d *decoder) yamlEnd() int {
+	if d.lineOffset > 0 {
+		for i := d.lineOffset; i < len(d.lines); i++ {
+			if strings.TrimRight(d.lines[i], " \t\r") == "---" {
+				return i
+			}
+		}
+	}
+	return len(d.lines)
+}
+
+// parsesPast reports whether the YAML text lines parses, or fails only
+// past the file's line line.
+func (d *decoder) parsesPast(lines []string, line int) bool {
+	var doc yaml.Node
+	err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")+"\n"), &doc)
+	if err == nil {
+		return true
+	}
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		if n, _ := strconv.Atoi(m[1]); n+d.lineOffset > line {
+			return true
+		}
+	}
+	return false
 }
 
 const tabHint = "indent with spaces: YAML does not allow tabs for indentation"
@@ -633,22 +699,27 @@ func (d *decoder) hashComment(v *yaml.Node, value string) (int, int, string) {
 		return 0, 0, ""
 	}
 	line := d.lines[i]
-	start := 0 // the byte where v starts: Column counts characters
-	for c := 1; c < v.Column && start < len(line); c++ {
-		_, size := utf8.DecodeRuneInString(line[start:])
-		start += size
+	col0 := v.Column
+	start := byteAt(line, col0) // Column counts characters
+	if !strings.HasPrefix(line[start:], value) {
+		// A text over several lines: a comment can only end its last.
+		segs := flowSegs(d.lines, i, start, v.Style, value)
+		last := segs[len(segs)-1]
+		i, col0, value = last.Line-1, last.Col, value[last.Off:]
+		line = d.lines[i]
+		start = byteAt(line, col0)
+		if !strings.HasPrefix(line[start:], value) {
+			return 0, 0, ""
+		}
 	}
 	rest := line[start:]
-	if !strings.HasPrefix(rest, value) {
-		return 0, 0, "" // a text over several lines
-	}
 	after := rest[len(value):]
 	comment := strings.TrimRight(strings.TrimLeft(after, " \t"), " \t\r")
 	spaced := len(comment) < len(after) || value == "" && start > 0 && line[start-1] == ' '
 	if len(comment) < 2 || !spaced || comment[0] != '#' || strings.ContainsRune(" \t#", rune(comment[1])) {
 		return 0, 0, ""
 	}
-	col := v.Column + utf8.RuneCountInString(value) + utf8.RuneCountInString(after[:strings.IndexByte(after, '#')])
+	col := col0 + utf8.RuneCountInString(value) + utf8.RuneCountInString(after[:strings.IndexByte(after, '#')])
 	return i + 1, col, comment
 }
 
@@ -694,8 +765,20 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 				md.Lines[i] += d.lineOffset
 			}
 		}
-	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
-		md.Pos.Col++
+	default:
+		// A quoted or plain text: YAML joins its lines and reads its
+		// escapes, so one over several lines, or with escapes, is placed
+		// part by part.
+		line := d.lines[v.Line+d.lineOffset-1]
+		start := byteAt(line, v.Column)
+		q := 0
+		if v.Style == yaml.DoubleQuotedStyle || v.Style == yaml.SingleQuotedStyle {
+			q = 1
+		}
+		if !strings.HasPrefix(line[min(start+q, len(line)):], text) {
+			md.Segs = flowSegs(d.lines, v.Line+d.lineOffset-1, start, v.Style, text)
+		}
+		md.Pos.Col += q
 	}
 	return md
 }
