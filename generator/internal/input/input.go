@@ -380,13 +380,17 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourc
 	for _, c := range b.Claims {
 		claims[c.ID] = true
 	}
-	var noSources, noClaims missingFile
+	// References into a file with no entries at all are counted, not
+	// listed, as into a missing file: each would be reported as unknown.
+	var noSources, noClaims, emptySources, emptyClaims missingFile
 	cite := func(refs []briefing.Ref) {
 		for _, r := range refs {
 			switch {
 			case sources[r.ID] || !sourcesOK:
 			case b.SourcesFile == "":
 				noSources.add(r.Pos)
+			case len(sources) == 0:
+				emptySources.add(r.Pos)
 			default:
 				hint := "add it to " + b.SourcesFile
 				if s := suggest(r.ID, sortedKeys(sources)); s != "" {
@@ -409,6 +413,8 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourc
 			case n.Claim.ID == "" || claims[n.Claim.ID] || !claimsOK:
 			case !hasClaims:
 				noClaims.add(n.Claim.Pos)
+			case len(claims) == 0:
+				emptyClaims.add(n.Claim.Pos)
 			default:
 				hint := "add it to annotations/claims.yaml"
 				if s := suggest(n.Claim.ID, sortedKeys(claims)); s != "" {
@@ -422,6 +428,10 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourc
 		"add annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON) with each source cited")
 	noClaims.report(errs, "annotations/claims.yaml", "there is no annotations/claims.yaml, yet claims are named %s",
 		"add it, with each claim the notes name")
+	emptySources.report(errs, b.SourcesFile, "the bibliography lists no sources, yet sources are cited %s",
+		"add each source cited to it")
+	emptyClaims.report(errs, "annotations/claims.yaml", "the file lists no claims, yet claims are named %s",
+		"add each claim the notes name to it, under claims:")
 }
 
 // missingFile counts the references into a file that is not there.

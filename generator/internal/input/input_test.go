@@ -597,6 +597,16 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 			fmt.Sprintf(noBib, "once", "annotations/one.yaml:9:13"),
 		}},
 		{"no claims", remove("annotations/claims.yaml"), []string{noClms}},
+		// An empty file is counted like a missing one, not listed.
+		{"empty claims.yaml", func(fs fstest.MapFS) { fs["annotations/claims.yaml"] = &fstest.MapFile{Data: []byte("# none yet\n")} },
+			[]string{`annotations/claims.yaml:1:1: the file lists no claims, yet claims are named once (the first at annotations/one.yaml:6:12): add each claim the notes name to it, under claims:`}},
+		{"empty bibliography", func(fs fstest.MapFS) {
+			fs["annotations/sources.yaml"] = &fstest.MapFile{Data: []byte("references: []\n")}
+		}, []string{`annotations/sources.yaml:1:1: the bibliography lists no sources, yet sources are cited 2 times (the first at annotations/claims.yaml:6:13): add each source cited to it`}},
+		{"empty bibliography in JSON", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[]\n")}
+		}, []string{`annotations/sources.json:1:1: the bibliography lists no sources, yet sources are cited 2 times (the first at annotations/claims.yaml:6:13): add each source cited to it`}},
 		{"source.yaml", rename("annotations/sources.yaml", "annotations/source.yaml"),
 			[]string{"annotations/source.yaml:1:1: " + bib + "sources.yaml"}},
 		{"Sources.yaml", rename("annotations/sources.yaml", "annotations/Sources.yaml"),
