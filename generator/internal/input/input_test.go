@@ -292,6 +292,20 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/one.md:2:27: this is not valid YAML (did not find expected key): the quoted text ends at this ', meant to be inside it, and YAML cannot read what follows: write each ' inside the text as '' (two of them), or put the whole text in double quotes`},
 		},
 		{
+			// Its "- " left out, a note's fields are the note before's
+			// given twice: that is said once.
+			name: "a note without its dash",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: x\n\n    id: b\n    quote: existential\n    kind: context\n    note: y\n",
+			want: []string{`annotations/one.yaml:7:5: field "id" appears twice in a note: if line 7 starts another entry, begin it with "- ", as line 2 does; if not, keep one`},
+		},
+		{
+			name: "a field given twice",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: x\n    kind: background\n",
+			want: []string{`annotations/one.yaml:6:5: field "kind" appears twice in a note: keep one`},
+		},
+		{
 			// The line new used to write, with notes added below it.
 			name: "entries below an empty list",
 			file: "annotations/one.yaml",

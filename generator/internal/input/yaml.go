@@ -476,6 +476,10 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 	}
 	out := make(map[string]*yaml.Node, len(n.Content)/2)
 	seen := map[string]bool{}
+	// An entry's first field given again, at its indentation, most likely
+	// starts another entry that lacks its "- ": that is said once, and
+	// the fields repeated after it are its own.
+	entry := strings.HasPrefix(what, "a ")
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
@@ -493,6 +497,11 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 			continue
 		}
 		if seen[key] {
+			if first := n.Content[0]; entry && key == first.Value && k.Column == first.Column {
+				d.errs.Add(d.pos(k), "field %q appears twice in %s: if line %d starts another entry, begin it with \"- \", as line %d does; if not, keep one",
+					key, what, k.Line+d.lineOffset, first.Line+d.lineOffset)
+				break
+			}
 			d.errs.Add(d.pos(k), "field %q appears twice in %s: keep one", key, what)
 			continue
 		}
