@@ -228,7 +228,7 @@ func TestLoadErrors(t *testing.T) {
 			data: "---\ntitle: T\noutlet: O\nurl: javascript:alert(1)\npublished: 2025-13-40\n---\nThe existential threat.\n",
 			want: []string{
 				`content/articles/one.md:4:6: url "javascript:alert(1)" is not a web address: only http:// and https:// addresses are allowed`,
-				`content/articles/one.md:5:12: published "2025-13-40" is not a valid date: write it as YYYY-MM-DD, like 2025-11-27`,
+				`content/articles/one.md:5:12: published "2025-13-40" is not a real date: the month is 01 to 12, and the day a day of that month`,
 			},
 		},
 		{
@@ -277,7 +277,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "front matter after blank lines",
 			file: "content/articles/one.md",
 			data: "\n  \n---\ntitle: T\noutlet: O\nurl: https://e.com\npublished: 2025-13-01\n---\nThe cable calls it an “existential threat”.\n",
-			want: []string{`content/articles/one.md:7:12: published "2025-13-01" is not a valid date: write it as YYYY-MM-DD, like 2025-11-27`},
+			want: []string{`content/articles/one.md:7:12: published "2025-13-01" is not a real date: the month is 01 to 12, and the day a day of that month`},
 		},
 		{
 			name: "a quote mark inside a double-quoted text",
@@ -304,6 +304,12 @@ func TestLoadErrors(t *testing.T) {
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: x\n    kind: background\n",
 			want: []string{`annotations/one.yaml:6:5: field "kind" appears twice in a note: keep one`},
+		},
+		{
+			name: "published without its day",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\npublished: 2025-11\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:5:12: published "2025-11" needs its day, as YYYY-MM-DD: if only the month or the year is known, leave published out and say so in date_note`},
 		},
 		{
 			// The line new used to write, with notes added below it.

@@ -974,6 +974,17 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool) *brie
 			return dt
 		}
 	}
+	switch {
+	case v.Kind != yaml.ScalarNode:
+	case isoDateRE.MatchString(s):
+		d.errs.Add(d.pos(v), "%s %s is not a real date: the month is 01 to 12, and the day a day of that month", name, describe(v))
+		return nil
+	case !partial:
+		if _, ok := parseDate(s, true); ok {
+			d.errs.Add(d.pos(v), "%s %s needs its day, as YYYY-MM-DD: if only the month or the year is known, leave %s out and say so in date_note", name, describe(v), name)
+			return nil
+		}
+	}
 	want := "YYYY-MM-DD, like 2025-11-27"
 	if partial {
 		want = "YYYY-MM-DD, YYYY-MM or YYYY, like 2025-11-27"
@@ -981,6 +992,9 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool) *brie
 	d.errs.Add(d.pos(v), "%s %s is not a valid date: write it as %s", name, describe(v), want)
 	return nil
 }
+
+// isoDateRE matches text written as a date, whether or not it is one.
+var isoDateRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 func parseDate(s string, partial bool) (*briefing.Date, bool) {
 	// A full timestamp is accepted; only its date counts.
