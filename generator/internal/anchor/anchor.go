@@ -24,6 +24,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 )
@@ -382,15 +384,120 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			blocks[bi].Text[start:end], lineOf(blocks[bi], start))
 		return
 	}
+	if msg := unseen(blocks, norms, q); msg != "" {
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
+		return
+	}
 	passage, line := closest(blocks, norms, q)
 	if passage == "" {
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 			"the quote is not in the article, and no passage resembles it: copy the words exactly from the article")
 		return
 	}
+	if at, has, want, ok := firstDifference(passage, q); ok {
+		// A long passage is shown where it differs, not whole.
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote is not in the article; the closest passage (line %d) has %q where the quote has %q: %q; quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
+			line, has, want, at)
+		return
+	}
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
 		passage, line)
+}
+
+// longPassage is the number of words beyond which the closest passage is
+// shown only around the first word that differs from the quote.
+const longPassage = 16
+
+// firstDifference returns, for a passage of more than longPassage words,
+// the words around the first of its words that differs from the quote's
+// (with … for the words left out), that word and the quote's; ok is
+// false for a shorter passage, or one whose words are all the quote's.
+func firstDifference(passage, q string) (at, has, want string, ok bool) {
+	pw, qw := words(passage), words(q)
+	if len(pw) <= longPassage {
+		return "", "", "", false
+	}
+	i := 0
+	for i < len(pw) && i < len(qw) && pw[i].text == qw[i].text {
+		i++
+	}
+	if i == len(pw) {
+		return "", "", "", false
+	}
+	want = "(nothing)"
+	if i < len(qw) {
+		want = q[qw[i].start:qw[i].end]
+	}
+	from, to := max(0, i-5), min(len(pw)-1, i+5)
+	at = passage[pw[from].start:pw[to].end]
+	if from > 0 {
+		at = "…" + at
+	}
+	if to < len(pw)-1 {
+		at += "…"
+	}
+	return at, passage[pw[i].start:pw[i].end], want, true
+}
+
+// invisible names the characters a reader does not see that come with
+// text copied from some pages and documents.
+var invisible = map[rune]string{
+	'\u00AD': "a soft hyphen", '\u200B': "a zero-width space", '\u200C': "a zero-width non-joiner",
+	'\u200D': "a zero-width joiner", '\u2060': "a word joiner", '\uFEFF': "a zero-width no-break space",
+}
+
+// unseen explains a quote that differs from the article only in what a
+// reader does not see: an invisible character in the quote or in the
+// article, accented letters written as a letter and a combining accent
+// in one and as one character in the other, or -- for a dash. It returns
+// "" when that is not the difference.
+func unseen(blocks []*Block, norms []normalized, q string) string {
+	dropInvisible := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if _, ok := invisible[r]; ok {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	if i := strings.IndexFunc(q, func(r rune) bool { _, ok := invisible[r]; return ok }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(q[i:])
+		if len(find(blocks, norms, dropInvisible(q))) > 0 {
+			return fmt.Sprintf("the quote has an invisible character, %s (U+%04X), after %q: remove it (it comes with text copied from some pages and documents)",
+				invisible[r], r, lastWords(q[:i], 3))
+		}
+	}
+	// The other way round, the article has one the quote lacks.
+	for bi, nm := range norms {
+		i := strings.IndexFunc(nm.text, func(r rune) bool { _, ok := invisible[r]; return ok })
+		if i < 0 || !strings.Contains(dropInvisible(nm.text), dropInvisible(q)) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(nm.text[i:])
+		return fmt.Sprintf("the article's text (line %d) has an invisible character, %s (U+%04X), after %q, which the quote lacks: remove it from the article (a reader does not see it)",
+			blocks[bi].Pos.Line, invisible[r], r, lastWords(nm.text[:i], 3))
+	}
+	// Accented letters: é as one character, or as e and a combining accent.
+	if nfc := norm.NFC.String(q); nfc != q && len(find(blocks, norms, nfc)) > 0 {
+		return "the quote writes accented letters as a letter followed by a separate accent mark (as text copied on some systems is), where the article has each as one character: type the accented letters again, or copy them from the article"
+	}
+	for bi, nm := range norms {
+		if norm.NFC.IsNormalString(nm.text) || !strings.Contains(norm.NFC.String(nm.text), norm.NFC.String(q)) {
+			continue
+		}
+		return fmt.Sprintf("the article's text (line %d) writes accented letters as a letter followed by a separate accent mark, where the quote has each as one character: type them again in the article, or copy the quote from it",
+			blocks[bi].Pos.Line)
+	}
+	if strings.Contains(q, "--") {
+		for _, dash := range []string{"-", " - "} {
+			if len(find(blocks, norms, strings.ReplaceAll(q, "--", dash))) > 0 {
+				return "the quote writes -- where the article has a dash (—, – or -): copy the dash as the article writes it"
+			}
+		}
+	}
+	return ""
 }
 
 // caseless finds q in the normalized texts with letter case aside,
@@ -469,7 +576,9 @@ func words(text string) []word {
 	var out []word
 	start := -1
 	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		// A word takes in the accents written after its letters, and
+		// characters a reader does not see.
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r)) {
 			if start < 0 {
 				start = i
 			}

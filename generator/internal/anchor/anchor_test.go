@@ -300,7 +300,9 @@ func TestQuoteInHeadline(t *testing.T) {
 // what is wrong with it, not only shown the closest passage; each such
 // quote that the article does have anchors as usual.
 func TestQuoteNotFoundHints(t *testing.T) {
-	md := "The cable went out on Friday.\n\nIt asked posts to report *crimes* by [migrants](https://example.org) and more…\n"
+	md := "The cable went out on Friday.\n\nIt asked posts to report *crimes* by [migrants](https://example.org) and more…\n\n" +
+		"A re\u00adport under Nicolás Maduro — then — said so.\n\n" +
+		"Under Jose\u0301 Martí the long passage went on and on, with many words after the first of them, more than anyone would want to read again in a message.\n"
 	src := []byte(md)
 	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
 	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
@@ -320,6 +322,16 @@ func TestQuoteNotFoundHints(t *testing.T) {
 		{"went out on Monday", `the closest passage is "went out on Friday" (line 1)`},
 		{"by migrants and more…", ""},
 		{"report crimes by migrants", ""},
+		// Differences a reader does not see.
+		{"cable went\u200b out", `the quote has an invisible character, a zero-width space (U+200B), after "cable went": remove it`},
+		{"A report under", `the article's text (line 5) has an invisible character, a soft hyphen (U+00AD), after "A re", which the quote lacks: remove it from the article`},
+		{"under Nicola\u0301s Maduro", "the quote writes accented letters as a letter followed by a separate accent mark"},
+		{"Under José Martí", "the article's text (line 7) writes accented letters as a letter followed by a separate accent mark"},
+		{"Maduro -- then -- said", "the quote writes -- where the article has a dash"},
+		{"Maduro—then—said", `the closest passage is "Maduro — then — said" (line 5)`},
+		// A long passage is shown where it differs from the quote.
+		{"the long passage went on and on, with many words after the second of them, more than anyone would want to read again",
+			`the closest passage (line 7) has "first" where the quote has "second": "…with many words after the first of them, more than anyone…"`},
 	} {
 		note := &briefing.Note{ID: "n", Quote: c.quote, QuotePos: diag.Pos{File: "n.yaml", Line: 3, Col: 12}}
 		var errs diag.List
