@@ -48,12 +48,16 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 	rest, err := frontmatter.Parse(strings.NewReader(text), &node, format)
 	if err != nil {
 		if errors.Is(err, markerErr) {
-			return nil, "", 0, false // reported
+			body, bodyLine = bodyAfter(text, open)
+			return nil, body, bodyLine, false // reported
 		}
 		if yamlErr != nil {
 			d.lineOffset = open + 1
 			d.syntaxError(yamlErr)
-			return nil, "", 0, false
+			// The body is still read, so that its problems, and those of
+			// the notes on it, are reported in the same run.
+			body, bodyLine = bodyAfter(text, open)
+			return nil, body, bodyLine, false
 		}
 		d.errs.Add(diag.Pos{File: d.file, Line: 1, Col: 1}, "cannot read the front matter: %v; it must sit between two lines of ---", err)
 		return nil, "", 0, false
@@ -72,9 +76,29 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 	return node.Content[0], body, bodyLine, true
 }
 
+// bodyAfter returns the text after the front matter that opens on line
+// open (from 0) of text, and the number of lines before it; "", 0 when
+// the front matter is not closed.
+func bodyAfter(text string, open int) (string, int) {
+	rest := text
+	for range open + 1 {
+		_, rest, _ = strings.Cut(rest, "\n")
+	}
+	for line := open + 1; rest != ""; line++ {
+		l, after, _ := strings.Cut(rest, "\n")
+		if strings.TrimRight(l, " \t\r") == "---" {
+			return after, line + 1
+		}
+		rest = after
+	}
+	return "", 0
+}
+
 // markdownFile reads a Markdown file with YAML front matter. fm is nil, with
 // missing reported, when the file has no front matter; ok is false when the
-// file could not be read at all (already reported).
+// file could not be read at all, or its front matter not as YAML (already
+// reported): body is then the text after the front matter, when it is
+// closed, so that the text can still be checked.
 func (l *loader) markdownFile(p, missing string) (d *decoder, fm *yaml.Node, body briefing.Markdown, ok bool) {
 	text, ok := l.readText(p)
 	if !ok {
@@ -82,10 +106,10 @@ func (l *loader) markdownFile(p, missing string) (d *decoder, fm *yaml.Node, bod
 	}
 	d = newDecoder(p, text, 0, l.errs)
 	fm, rest, bodyLine, ok := frontMatter(d, text)
+	body = briefing.Markdown{Text: rest, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}
 	if !ok {
 		return nil, nil, body, false
 	}
-	body = briefing.Markdown{Text: rest, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}
 	if fm == nil {
 		// A file that opens front matter and never closes it (the closing
 		// line mistyped, or forgotten) has all its text as the body.
@@ -111,6 +135,11 @@ func (l *loader) article(name string) *briefing.Article {
 		return nil
 	}
 	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line")
+	if !ok && body.Text != "" {
+		// Its front matter is reported; its text and its notes are still
+		// checked.
+		return &briefing.Article{Slug: slug, Path: p, Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: body}
+	}
 	if !ok || fm == nil {
 		return nil
 	}

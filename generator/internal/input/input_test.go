@@ -111,10 +111,11 @@ const indentHint = "check this line's indentation: the fields of an entry line u
 
 func TestLoadErrors(t *testing.T) {
 	tests := []struct {
-		name string
-		file string // replaced in base(); "" removes nothing
-		data string // "" deletes the file
-		want []string
+		name  string
+		file  string            // replaced in base(); "" removes nothing
+		data  string            // "" deletes the file
+		files map[string]string // more files replaced
+		want  []string
 	}{
 		{
 			name: "malformed yaml",
@@ -310,6 +311,19 @@ func TestLoadErrors(t *testing.T) {
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\npublished: 2025-11\n---\nThe existential threat.\n",
 			want: []string{`content/articles/one.md:5:12: published "2025-11" needs its day, as YYYY-MM-DD: if only the month or the year is known, leave published out and say so in date_note`},
+		},
+		{
+			// An article whose front matter YAML cannot read still has
+			// its text, and its notes, checked.
+			name: "front matter not YAML, and an unknown claim in the notes",
+			files: map[string]string{
+				"content/articles/one.md": "---\ntitle: T\n\toutlet: O\nurl: https://e.com\n---\nThe cable calls it an “existential threat” to the West.\n",
+				"annotations/one.yaml":    "notes:\n  - id: threat\n    quote: existential threat\n    kind: context\n    claim: threat-clam\n    note: x\n",
+			},
+			want: []string{
+				`annotations/one.yaml:5:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+				"content/articles/one.md:3:1: this is not valid YAML (found a tab character that violates indentation): " + tabHint,
+			},
 		},
 		{
 			// The line new used to write, with notes added below it.
@@ -577,6 +591,9 @@ func TestLoadErrors(t *testing.T) {
 				delete(fs, tt.file)
 			} else {
 				fs[tt.file] = &fstest.MapFile{Data: []byte(tt.data)}
+			}
+			for name, data := range tt.files {
+				fs[name] = &fstest.MapFile{Data: []byte(data)}
 			}
 			sameLines(t, errLines(t, fs), tt.want)
 		})

@@ -54,8 +54,11 @@ func (l *loader) page(p string) *briefing.Page {
 		return nil
 	}
 	d, fm, body, ok := l.markdownFile(p, p+" has no front matter: start it with ---, a line \"title: …\", and another ---")
-	if !ok {
+	if !ok && body.Text == "" {
 		return nil
+	}
+	if !ok {
+		return &briefing.Page{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: body} // its text is still checked
 	}
 	pg := &briefing.Page{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: body}
 	if fm == nil {
