@@ -95,12 +95,26 @@ func (l *List) add(e *Error) {
 	l.errs = append(l.errs, e)
 }
 
-// Len reports how many problems were recorded (not counting dropped ones).
+// Len reports how many problems were recorded (not counting dropped ones,
+// and counting one found twice at the same place twice).
 func (l *List) Len() int { return len(l.errs) }
 
-// Errors returns the problems sorted by file, line and column.
+// Errors returns the problems sorted by file, line and column, each once:
+// a text YAML reads twice (an alias, *name, of an anchored one) has its
+// problems found twice, at the same place.
 func (l *List) Errors() []*Error {
-	out := append([]*Error(nil), l.errs...)
+	out := make([]*Error, 0, len(l.errs))
+	type key struct {
+		pos Pos
+		msg string
+	}
+	seen := make(map[key]bool, len(l.errs))
+	for _, e := range l.errs {
+		if k := (key{e.Pos, e.Msg}); !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Pos, out[j].Pos
 		if a.File != b.File {

@@ -326,6 +326,26 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "a # in a list in brackets",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nrelies_on: [Reuters, #1 wire]\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:5:22: this is not valid YAML (did not find expected node content): a # after a space starts a comment, which cuts this list short: put the text with the # in quotes, like ["#1 wire"]`},
+		},
+		{
+			name: "a # in a list in brackets, at the end of the file",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: x\n    cites: [src-a, #2]\n",
+			want: []string{`annotations/one.yaml:6:20: this is not valid YAML (did not find expected node content): a # after a space starts a comment, which cuts this list short: put the text with the # in quotes, like ["#1 wire"]`},
+		},
+		{
+			// The problems of a text given by an alias are found twice,
+			// at the anchor, and reported once.
+			name: "an alias",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: x\n    cites: &common [src-a, no-such]\n  - id: b\n    quote: existential\n    kind: context\n    note: y\n    cites: *common\n",
+			want: []string{`annotations/one.yaml:6:28: there is no source "no-such": add it to annotations/sources.yaml`},
+		},
+		{
 			// The line new used to write, with notes added below it.
 			name: "entries below an empty list",
 			file: "annotations/one.yaml",

@@ -151,6 +151,13 @@ func (d *decoder) syntaxError(err error) {
 				msg, where, mark)
 			return
 		}
+		// A # after a space inside a list in brackets starts a comment,
+		// which leaves the list unclosed.
+		if l, c := d.hashInBrackets(failed); l > 0 && (strings.Contains(msg, "expected ',' or") || strings.Contains(msg, "expected node content")) {
+			d.errs.Add(diag.Pos{File: d.file, Line: l, Col: c},
+				"this is not valid YAML (%s): a # after a space starts a comment, which cuts this list short: put the text with the # in quotes, like [\"#1 wire\"]", msg)
+			return
+		}
 		// A quote mark inside a quoted text, "He said "no"", ends it
 		// there, and YAML cannot read what follows.
 		if l, c, open := d.innerQuote(failed); l > 0 {
@@ -320,6 +327,49 @@ func (d *decoder) innerQuote(line int) (int, int, byte) {
 		}
 	}
 	return 0, 0, 0
+}
+
+// hashInBrackets returns the line and column of a # after a space inside
+// a list or mapping in brackets that opens a value (after "key: " or
+// "- ") on a line up to line, outside quotes; or 0, 0.
+func (d *decoder) hashInBrackets(line int) (int, int) {
+	for l := d.lineOffset + 1; l <= min(line, len(d.lines)); l++ {
+		s := d.lines[l-1]
+		depth := 0
+		var quote byte
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				if depth > 0 {
+					quote = c
+				}
+			case c == '#' && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t'):
+				if depth > 0 {
+					return l, 1 + utf8.RuneCountInString(s[:i])
+				}
+				i = len(s) // a comment, to the end of the line
+			case c == '[' || c == '{':
+				if depth > 0 || flowStart(s[:i]) {
+					depth++
+				}
+			case c == ']' || c == '}':
+				depth = max(0, depth-1)
+			}
+		}
+	}
+	return 0, 0
+}
+
+// flowStart reports whether a bracket after before opens a value: before
+// is indentation, "- " entries and a key with its colon.
+func flowStart(before string) bool {
+	t := strings.TrimRight(before, " ")
+	return t == "" || strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") && (len(t) == 1 || t[len(t)-2] == ' ' || t[len(t)-2] == '-')
 }
 
 // yamlEnd returns the number of the file's lines the YAML text takes in:
