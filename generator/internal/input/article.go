@@ -76,6 +76,20 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 	return node.Content[0], body, bodyLine, true
 }
 
+// closingLike returns the line (from 1) of the first line after the first
+// that is dashes and nothing else, or three dashes with more after them:
+// a closing --- mistyped; 0 when there is none.
+func closingLike(text string) int {
+	lines := strings.Split(text, "\n")
+	for i := 1; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if strings.Trim(t, "-") == "" && len(t) >= 2 || strings.HasPrefix(t, "---") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // bodyAfter returns the text after the front matter that opens on line
 // open (from 0) of text, and the number of lines before it; "", 0 when
 // the front matter is not closed.
@@ -113,10 +127,19 @@ func (l *loader) markdownFile(p, missing string) (d *decoder, fm *yaml.Node, bod
 	if fm == nil {
 		// A file that opens front matter and never closes it (the closing
 		// line mistyped, or forgotten) has all its text as the body.
-		if first, _, _ := strings.Cut(text, "\n"); len(rest) == len(text) && strings.TrimRight(first, " \t") == "---" {
+		at := 1
+		first, _, _ := strings.Cut(text, "\n")
+		switch first = strings.TrimRight(first, " \t\r"); {
+		case len(rest) == len(text) && first == "---":
 			missing = "the --- on line 1 opens front matter that is never closed: put a line of just --- after its last field, before the text"
+			if l := closingLike(text); l > 0 {
+				at = l
+				missing = "the --- on line 1 opens front matter that is never closed: this line, which looks meant to close it, must be just ---"
+			}
+		case first == "+++":
+			missing = "the front matter is in TOML (between +++ lines), which is not read: write it in YAML between --- lines, with \"key: value\" lines"
 		}
-		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrMissingField, "%s", missing)
+		l.errs.AddErr(diag.Pos{File: p, Line: at, Col: 1}, diag.ErrMissingField, "%s", missing)
 	}
 	return d, fm, body, true
 }

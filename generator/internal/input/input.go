@@ -93,8 +93,9 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
 			if strings.HasSuffix(strings.ToLower(name), ".md") || strings.HasSuffix(name, ".markdown") {
+				stem := name[:strings.LastIndexByte(name, '.')]
 				listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
-					"article files end in .md (lower case): rename it")
+					"article files end in .md (lower case): rename it to %s", Slugify(stem)+".md")
 			}
 			continue
 		}

@@ -493,7 +493,31 @@ func TestLoadErrors(t *testing.T) {
 			name: "front matter never closed",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n--\n\nThe existential threat.\n",
-			want: []string{`content/articles/one.md:1:1: the --- on line 1 opens front matter that is never closed: put a line of just --- after its last field, before the text`},
+			want: []string{`content/articles/one.md:5:1: the --- on line 1 opens front matter that is never closed: this line, which looks meant to close it, must be just ---`},
+		},
+		{
+			name: "front matter closed with four dashes",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n----\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:5:1: the --- on line 1 opens front matter that is never closed: this line, which looks meant to close it, must be just ---`},
+		},
+		{
+			name: "front matter in TOML",
+			file: "content/articles/one.md",
+			data: "+++\ntitle = \"T\"\n+++\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:1:1: the front matter is in TOML (between +++ lines), which is not read: write it in YAML between --- lines, with "key: value" lines`},
+		},
+		{
+			name: "a field misspelt is not also missing",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    qoute: threat\n    kind: context\n    note: x\n",
+			want: []string{`annotations/one.yaml:3:5: unknown field "qoute" in a note (did you mean "quote"?); the fields are: id, quote, prefix, suffix, occurrence, kind, verdict, claim, note, cites`},
+		},
+		{
+			name: "article file in capitals",
+			file: "content/articles/Café NEWS.MD",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/Café NEWS.MD:1:1: article files end in .md (lower case): rename it to cafe-news.md`},
 		},
 		{
 			name: "front matter never closed, Windows line ends",
@@ -664,6 +688,19 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 			delete(fs, "annotations/sources.yaml")
 			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[]\n")}
 		}, []string{`annotations/sources.json:1:1: the bibliography lists no sources, yet sources are cited 2 times (the first at annotations/claims.yaml:6:13): add each source cited to it`}},
+		// JSON's own mistakes, said in words.
+		{"a comma after the last source", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\"},\n]\n")}
+		}, []string{`annotations/sources.json:2:32: this is not valid JSON: a comma before ], after the last entry, is not allowed in JSON: remove it`}},
+		{"a comma after the last field", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[{\"id\": \"src-a\",\n  \"title\": \"A\",  }]")}
+		}, []string{`annotations/sources.json:2:15: this is not valid JSON: a comma before }, after the last entry, is not allowed in JSON: remove it`}},
+		{"the last bracket left out", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\"}\n")}
+		}, []string{`annotations/sources.json:2:32: this is not valid JSON: the file ends before every [ and { in it is closed: check for a missing ] or }`}},
 		{"source.yaml", rename("annotations/sources.yaml", "annotations/source.yaml"),
 			[]string{"annotations/source.yaml:1:1: " + bib + "sources.yaml"}},
 		{"Sources.yaml", rename("annotations/sources.yaml", "annotations/Sources.yaml"),

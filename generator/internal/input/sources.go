@@ -2,6 +2,7 @@ package input
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -351,7 +352,29 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 		if ok := asSyntax(err, &se); ok {
 			off = int(se.Offset)
 		}
-		line, col := lp.at(min(off, len(text)))
+		off = min(off, len(text))
+		// The offset is at the character the decoder refused, or past it.
+		bad := off
+		if bad == len(text) || bad > 0 && text[bad] != ']' && text[bad] != '}' {
+			bad--
+		}
+		if bad >= 0 && (text[bad] == ']' || text[bad] == '}') {
+			// A comma before a closing bracket: JSON allows none.
+			comma := bad - 1
+			for comma > 0 && strings.ContainsRune(" \t\r\n", rune(text[comma])) {
+				comma--
+			}
+			if comma >= 0 && text[comma] == ',' {
+				line, col := lp.at(comma)
+				errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: a comma before %c, after the last entry, is not allowed in JSON: remove it", text[bad])
+				return nil, false
+			}
+		}
+		line, col := lp.at(off)
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: the file ends before every [ and { in it is closed: check for a missing ] or }")
+			return nil, false
+		}
 		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON (%v): check for a missing comma, quote or bracket", err)
 		return nil, false
 	}

@@ -8,7 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"gopkg.in/yaml.v3"
 
@@ -23,6 +26,7 @@ type decoder struct {
 	lineOffset int // lines before the YAML text in its file (front matter)
 	lines      []string
 	errs       *diag.List
+	unknown    map[*yaml.Node]bool // the keys reported as unknown fields
 }
 
 func newDecoder(file, text string, lineOffset int, errs *diag.List) *decoder {
@@ -544,6 +548,10 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 			}
 			d.errs.AddErr(d.pos(k), diag.ErrUnknownField, "unknown field %q in %s%s; the fields are: %s",
 				key, what, hint, list)
+			if d.unknown == nil {
+				d.unknown = map[*yaml.Node]bool{}
+			}
+			d.unknown[k] = true
 			continue
 		}
 		if seen[key] {
@@ -703,6 +711,9 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 			if what == "the note" && name == "note" {
 				missing = "text" // not "the note has no note"
 			}
+			if !ok && d.misspelt(owner, name) {
+				continue // the field is there, misspelt, and reported so
+			}
 			if ok && isNull(v) {
 				if line, col, comment := d.hashComment(resolve(v), ""); comment != "" {
 					// "note: #1 cause…": all of it read as a comment.
@@ -715,6 +726,21 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, missing, name)
 		}
 	}
+}
+
+// misspelt reports whether owner, a mapping, has an unknown field that
+// its message offers name for ("qoute" for quote).
+func (d *decoder) misspelt(owner *yaml.Node, name string) bool {
+	o := resolve(owner)
+	if o == nil || o.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i < len(o.Content); i += 2 {
+		if k := o.Content[i]; d.unknown[k] && suggestField(k.Value, []string{name}) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // str reads a text field. Absent or empty gives "".
@@ -980,6 +1006,13 @@ func (d *decoder) id(m map[string]*yaml.Node, name, what string) string {
 func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
+	// Accented letters keep their letter: café is cafe.
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s))
 	for _, r := range strings.ToLower(s) {
 		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
 			b.WriteRune(r)
