@@ -346,6 +346,13 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:6:28: there is no source "no-such": add it to annotations/sources.yaml`},
 		},
 		{
+			// DESIGN.md: a statement is one sentence; U.S. and Mr. end none.
+			name: "a statement of two sentences",
+			file: "annotations/claims.yaml",
+			data: "claims:\n  - id: threat-claim\n    statement: \"The U.S. cable calls it a threat. Mr. Rubio signed it.\"\n    verdict: accurate\n    note: N\n",
+			want: []string{`annotations/claims.yaml:3:16: the statement is more than one sentence (the next begins "Mr. Rubio signed"): keep it to one sentence and put the rest in the note`},
+		},
+		{
 			// The line new used to write, with notes added below it.
 			name: "entries below an empty list",
 			file: "annotations/one.yaml",

@@ -2,6 +2,7 @@ package input
 
 import (
 	"path"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -172,10 +173,24 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 		}
 		if n := len([]rune(c.Statement)); n > 120 {
 			l.errs.Add(d.pos(resolve(cm["statement"])), "the statement is %d characters long: keep it to one sentence of at most 120 characters and put the rest in the note", n)
+		} else if m := sentenceEndRE.FindStringSubmatchIndex(c.Statement); m != nil {
+			l.errs.Add(d.pos(resolve(cm["statement"])), "the statement is more than one sentence (the next begins %q): keep it to one sentence and put the rest in the note",
+				firstWordsOf(c.Statement[m[2]:], 3))
 		}
 		d.checkPlain(cm, "statement", c.Statement)
 		seen.add(d, cm, c.ID)
 		out = append(out, c)
 	}
 	return out, true
+}
+
+// sentenceEndRE finds where a second sentence begins: a word of two or more
+// small letters (or a figure, or a closing mark) ending in . ! or ?, then a
+// space and a capital. Abbreviations such as U.S. and Mr. do not end one.
+var sentenceEndRE = regexp.MustCompile(`(?:\p{Ll}{2}|[0-9%)”’"'])[.!?][”’"')]*\s+([\p{Lu}“‘"'][^\s]*)`)
+
+// firstWordsOf returns the first n words of s.
+func firstWordsOf(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
 }
