@@ -353,6 +353,16 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/claims.yaml:3:16: the statement is more than one sentence (the next begins "Mr. Rubio signed"): keep it to one sentence and put the rest in the note`},
 		},
 		{
+			name: "a source's name and date as text",
+			file: "annotations/sources.yaml",
+			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    author: [\"Smith, Jane\", Reuters]\n    issued: 2024-12\n    accessed: July 2023\n    URL: https://e.com\n",
+			want: []string{
+				`annotations/sources.yaml:5:14: a name in author is written with its parts, like {family: Smith, given: Jane}, not as "Smith, Jane"`,
+				`annotations/sources.yaml:5:29: a name in author is written with its parts, like {literal: "Reuters"}, not as "Reuters"`,
+				`annotations/sources.yaml:7:15: the date accessed "July 2023" is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY, or as {date-parts: [[2024, 12, 1]]}`,
+			},
+		},
+		{
 			// The line new used to write, with notes added below it.
 			name: "entries below an empty list",
 			file: "annotations/one.yaml",

@@ -201,6 +201,15 @@ func normalizeDOI(s string) string {
 func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 	var out []briefing.Name
 	for _, it := range d.list(m, name, "like [{family: Smith, given: Jane}] or [{literal: \"U.S. Department of State\"}]") {
+		if v := resolve(it); v.Kind == yaml.ScalarNode {
+			// "Smith, Jane" or "Reuters": say how CSL writes it.
+			like := fmt.Sprintf("{literal: %q}", v.Value)
+			if family, given, ok := strings.Cut(v.Value, ","); ok && strings.TrimSpace(given) != "" {
+				like = fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given))
+			}
+			d.errs.Add(d.pos(v), "a name in %s is written with its parts, like %s, not as %s", name, like, describe(v))
+			continue
+		}
 		nm, ok := d.fields(it, "a name in "+name, cslNameParts...)
 		if !ok {
 			continue
@@ -224,6 +233,14 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 func (d *decoder) cslDate(m map[string]*yaml.Node, name string) *briefing.Date {
 	v, ok := m[name]
 	if !ok || isNull(v) {
+		return nil
+	}
+	if s := resolve(v); s.Kind == yaml.ScalarNode {
+		// A date as text, as Pandoc's CSL YAML allows: 2024-12-01.
+		if dt, ok := parseDate(strings.TrimSpace(s.Value), true); ok {
+			return dt
+		}
+		d.errs.Add(d.pos(s), "the date %s %s is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY, or as {date-parts: [[2024, 12, 1]]}", name, describe(s))
 		return nil
 	}
 	dm, ok := d.fields(v, "the date "+name, cslDateParts...)
