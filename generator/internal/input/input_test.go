@@ -363,6 +363,14 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			// A mapping given by an alias where a text is due is reported
+			// where it is used.
+			name: "an alias of a mapping for a text",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - &base\n    id: a\n    quote: threat\n    kind: context\n    note: x\n  - id: b\n    quote: existential\n    kind: context\n    note: *base\n",
+			want: []string{`annotations/one.yaml:10:11: note must be text, not a mapping`},
+		},
+		{
 			// The line new used to write, with notes added below it.
 			name: "entries below an empty list",
 			file: "annotations/one.yaml",

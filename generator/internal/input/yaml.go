@@ -508,9 +508,22 @@ func (d *decoder) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: d.file, Line: n.Line + d.lineOffset, Col: n.Column}
 }
 
+// resolve returns the node an alias (*name) stands for, or n. A list or a
+// mapping is returned as a copy placed at the alias, so that a problem with
+// it as a whole ("must be text, not a mapping") is reported where it is
+// used; a text stays where its words are.
 func resolve(n *yaml.Node) *yaml.Node {
+	if n == nil || n.Kind != yaml.AliasNode {
+		return n
+	}
+	at := n
 	for n != nil && n.Kind == yaml.AliasNode {
 		n = n.Alias
+	}
+	if n != nil && n.Kind != yaml.ScalarNode {
+		c := *n
+		c.Line, c.Column = at.Line, at.Column
+		return &c
 	}
 	return n
 }
