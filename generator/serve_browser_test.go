@@ -107,3 +107,51 @@ func waitFor(t *testing.T, p *browser.Page, expr, what string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestServeManyOpenPages opens eight pages of the preview at once, as an
+// editor keeps the article, the claims, the sources… open in tabs: each
+// loads (a browser keeps at most six connections open to one address, so
+// pages holding an event stream each left the seventh blank), and a saved
+// edit reloads every one of them. A browser without shared workers (Chrome
+// on Android) has each page hold its own stream, and reloads all the same.
+func TestServeManyOpenPages(t *testing.T) {
+	b := browser.New(t)
+	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
+	base, _, _, _ := servePreview(t, root)
+	names := []string{"index.html", "articles/curly.html", "claims.html", "sources.html", "notes.html", "quotes.html", "search.html", "handout.html"}
+	var pages []*browser.Page
+	for _, name := range names {
+		// Open waits for the page to load: a page left waiting for a
+		// connection fails it.
+		p := b.Open(t, base+name, 800, 600)
+		browser.Eval[bool](p, `window.beforeEdit = true`)
+		pages = append(pages, p)
+	}
+	plain := b.Open(t, base+"articles/curly.html", 800, 600, browser.BeforeLoad(`delete window.SharedWorker`))
+	if browser.Eval[bool](plain, `"SharedWorker" in window`) {
+		t.Fatal("the page without shared workers has them")
+	}
+	browser.Eval[bool](plain, `window.beforeEdit = true`)
+	pages = append(pages, plain)
+
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	data, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(notes, bytes.Replace(data, []byte("The post said this on"), []byte("Manytabs: the post said this on"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pages {
+		what := "the page " + names[min(i, len(names)-1)] + " reloaded after the edit"
+		if p == plain {
+			what += ", without shared workers"
+		}
+		waitFor(t, p, `window.beforeEdit !== true && document.readyState === "complete"`, what)
+	}
+	for _, p := range []*browser.Page{pages[1], plain} {
+		if !browser.Eval[bool](p, `document.body.textContent.includes("Manytabs")`) {
+			t.Error("the article did not show the edit after reloading")
+		}
+	}
+}

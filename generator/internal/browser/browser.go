@@ -51,6 +51,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -194,6 +195,12 @@ func (b *Browser) Open(t testing.TB, rawURL string, width, height int, opts ...O
 	}
 	if cfg.scheme != "" {
 		p.Media("", "prefers-color-scheme", cfg.scheme)
+	}
+	if cfg.beforeLoad != "" {
+		p.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cfg.beforeLoad})
+			return err
+		}))
 	}
 	p.Do(chromedp.Navigate(rawURL))
 	return p
@@ -354,8 +361,9 @@ func (p *Page) Media(media string, features ...string) {
 type Option func(*config)
 
 type config struct {
-	noScript bool
-	scheme   string
+	noScript   bool
+	scheme     string
+	beforeLoad string
 }
 
 // NoScript opens the page with JavaScript turned off.
@@ -363,6 +371,11 @@ func NoScript(c *config) { c.noScript = true }
 
 // Scheme opens the page with prefers-color-scheme set to "light" or "dark".
 func Scheme(s string) Option { return func(c *config) { c.scheme = s } }
+
+// BeforeLoad runs the script js in the page (and in every page the tab
+// loads after it) before the page's own scripts: to take a feature away,
+// say, as a browser without it would.
+func BeforeLoad(js string) Option { return func(c *config) { c.beforeLoad = js } }
 
 // Screenshot writes a full-page PNG named name (".png" is added) to ShotDir
 // and returns its path.

@@ -3,18 +3,64 @@
 // preview publishes a version newer than its own, the v in this script's
 // address. While the last save has problems, the page keeps showing the
 // last good version with the problems over it, as the terminal lists them.
+//
+// The pages share one event stream through a shared worker (worker.js): a
+// browser keeps at most six connections open to one address, and a page
+// of its own stream each would leave a seventh open page blank. Where
+// there is no shared worker (Chrome on Android), a page has its own
+// stream, closed while the page is hidden.
 (function () {
   "use strict";
   var me = document.currentScript;
-  var v = me ? new URL(me.src).searchParams.get("v") : "0";
-  var events = new EventSource("/_briefing/events?v=" + encodeURIComponent(v || "0"));
-  events.onmessage = function () {
-    events.close();
-    location.reload();
-  };
-  events.addEventListener("problems", function (e) {
-    show(JSON.parse(e.data));
-  });
+  var v = (me ? new URL(me.src).searchParams.get("v") : "0") || "0";
+
+  var shared = null;
+  if (window.SharedWorker) {
+    try {
+      shared = new SharedWorker("/_briefing/worker.js");
+    } catch (e) {
+      shared = null;
+    }
+  }
+  if (shared) {
+    shared.port.onmessage = function (e) {
+      if (e.data.reload) {
+        location.reload();
+      } else if (e.data.problems) {
+        show(e.data.problems);
+      }
+    };
+    shared.port.postMessage({v: v});
+    addEventListener("pagehide", function () {
+      shared.port.postMessage({bye: true});
+    });
+    addEventListener("pageshow", function (e) {
+      if (e.persisted) {
+        shared.port.postMessage({v: v}); // back from the history's cache
+      }
+    });
+  } else {
+    var events = null;
+    var listen = function () {
+      events = new EventSource("/_briefing/events?v=" + encodeURIComponent(v));
+      events.onmessage = function () {
+        events.close();
+        location.reload();
+      };
+      events.addEventListener("problems", function (e) {
+        show(JSON.parse(e.data));
+      });
+    };
+    listen();
+    document.addEventListener("visibilitychange", function () {
+      if (document.hidden && events) {
+        events.close();
+        events = null;
+      } else if (!document.hidden && !events) {
+        listen(); // told at once of a version published meanwhile
+      }
+    });
+  }
 
   var id = "briefing-preview-problems";
 
@@ -47,7 +93,9 @@
     var head = document.createElement("p");
     head.style.margin = "0 0 0.5rem";
     head.style.fontWeight = "bold";
-    head.textContent = "Problems in the last save: this page shows the last good build " +
+    head.textContent = v === "0" ?
+      "Problems: the preview shows the site once they are fixed and saved." :
+      "Problems in the last save: this page shows the last good build " +
       "until they are fixed and saved, and then reloads.";
     var list = document.createElement("pre");
     list.style.margin = "0";

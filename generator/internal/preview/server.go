@@ -20,11 +20,15 @@ import (
 // The preview's own addresses, beside the site's.
 const (
 	ReloadScript = "/_briefing/reload.js"
+	workerScript = "/_briefing/worker.js"
 	eventsPath   = "/_briefing/events"
 )
 
 //go:embed reload.js
 var reloadJS []byte
+
+//go:embed worker.js
+var workerJS []byte
 
 // Server serves the latest published Site over HTTP, with ReloadScript in
 // every HTML page, and tells open pages when a newer version is published,
@@ -117,6 +121,9 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case ReloadScript:
 		send(w, r, http.StatusOK, "text/javascript; charset=utf-8", reloadJS)
+		return
+	case workerScript:
+		send(w, r, http.StatusOK, "text/javascript; charset=utf-8", workerJS)
 		return
 	case eventsPath:
 		srv.events(w, r)

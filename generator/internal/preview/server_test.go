@@ -69,6 +69,7 @@ func TestServerServesTheSite(t *testing.T) {
 		{"GET", "/../../etc/passwd", 404, "text/html; charset=utf-8", "<html><body>not here" + ReloadTag(1) + "</body></html>"},
 		{"POST", "/index.html", 405, "", ""},
 		{"GET", ReloadScript, 200, "text/javascript; charset=utf-8", string(reloadJS)},
+		{"GET", workerScript, 200, "text/javascript; charset=utf-8", string(workerJS)},
 	} {
 		code, h, body := fetch(t, srv, tc.method, tc.path)
 		if code != tc.code || (tc.ctype != "" && h.Get("Content-Type") != tc.ctype) || (tc.body != "" && body != tc.body) {

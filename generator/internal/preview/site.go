@@ -40,7 +40,8 @@
 // Every HTML page the Server sends carries one more element, added on the
 // way out and never written to the built files: a script from the preview
 // itself (/_briefing/reload.js) that listens on an EventSource
-// (/_briefing/events) and reloads the page when a newer version is
+// (/_briefing/events), shared by the open pages through a shared worker
+// (/_briefing/worker.js), and reloads the page when a newer version is
 // published. The page's version is in the script's address, so a version
 // published while the page was loading still reloads it.
 package preview
