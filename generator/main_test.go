@@ -214,7 +214,7 @@ func TestBuildThemeErrorNamesOwnFile(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1:\n%s", code, stderr)
 	}
-	if want := `"` + filepath.Join(theme, "layouts", "404.html") + `:1:`; !strings.Contains(stderr, want) {
+	if want := "\n" + filepath.Join(theme, "layouts", "404.html") + ":1:"; !strings.Contains(stderr, want) {
 		t.Errorf("the error does not name %s:\n%s", want, stderr)
 	}
 	if strings.Contains(stderr, string(filepath.Separator)+"project"+string(filepath.Separator)) {

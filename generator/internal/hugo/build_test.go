@@ -32,6 +32,13 @@ func TestBuildForwardsWarnings(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "ERROR template: page.html: bad") || warn.Len() != 0 {
 		t.Errorf("a build reporting errors: err %v, warnings %q", err, warn.String())
 	}
+	// A failed build is its errors, a file's written as the generator
+	// writes its own, without Hugo's banner and summary.
+	err = runBuild(sh(`echo 'Start building sites … '; echo 'hugo v0.165.0 linux/amd64'; echo 'Total in 50 ms'; `+
+		`echo 'ERROR error building site: "/t/layouts/m.html:1:1": parse of template failed: missing value for if' >&2; exit 1`), &warn)
+	if want := "hugo failed:\n/t/layouts/m.html:1:1: parse of template failed: missing value for if"; err == nil || err.Error() != want {
+		t.Errorf("a failed build: err %v, want %q", err, want)
+	}
 	err = runBuild(sh(`echo 'Error: no such flag' >&2; exit 255`), &warn)
 	if err == nil || !strings.Contains(err.Error(), "Error: no such flag") {
 		t.Errorf("a failed build: err %v", err)

@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -172,6 +173,31 @@ func Build(ctx context.Context, src, dest, cacheDir string, warn io.Writer) erro
 	return runBuild(cmd, warn)
 }
 
+// hugoErrorRE matches an error Hugo logs about a file, which it writes
+// ERROR error building site: "PATH:LINE:COL": MESSAGE.
+var hugoErrorRE = regexp.MustCompile(`^ERROR (?:error building site: )?"([^"]+:\d+:\d+)": (.*)$`)
+
+// errorLines returns the errors among the lines Hugo printed, without its
+// banner and summary, each about a file written PATH:LINE:COL: MESSAGE as
+// the generator writes its own; "" when no line is an error.
+func errorLines(out string) string {
+	var b strings.Builder
+	for line := range strings.Lines(out) {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "ERROR") {
+			continue
+		}
+		if m := hugoErrorRE.FindStringSubmatch(line); m != nil {
+			line = m[1] + ": " + m[2]
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
 // runBuild runs a command made by BuildCmd, with its messages in the error,
 // or else the lines Hugo logged to standard error (its warnings; the
 // summary goes to standard output) copied to warn.
@@ -182,10 +208,13 @@ func runBuild(cmd *exec.Cmd, warn io.Writer) error {
 	err := cmd.Run()
 	all := strings.TrimSpace(out.String() + "\n" + log.String())
 	if err != nil {
+		if errs := errorLines(all); errs != "" {
+			return fmt.Errorf("hugo failed:\n%s", errs)
+		}
 		return fmt.Errorf("hugo failed: %v\n%s", err, all)
 	}
-	if strings.Contains(all, "ERROR") {
-		return fmt.Errorf("hugo reported errors:\n%s", all)
+	if errs := errorLines(all); errs != "" {
+		return fmt.Errorf("hugo reported errors:\n%s", errs)
 	}
 	for line := range strings.Lines(log.String()) {
 		if line = strings.TrimSpace(line); line != "" {
