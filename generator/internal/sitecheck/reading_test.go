@@ -449,3 +449,50 @@ func TestAddressOfNoteLandsOnIt(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressOnListPagesLandsOnIt opens addresses of entries of the pages
+// whose sections are laid out only when near the view (content-visibility:
+// auto): a bibliography entry, a claim, a note on the notes page. The
+// browser scrolls to where it estimated the sections above the target,
+// which then move it as they are laid out: the target must end
+// at the top of the window all the same (or the page be scrolled to its
+// end).
+func TestAddressOnListPagesLandsOnIt(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, c := range []struct{ page, entries string }{
+			{"sources.html", ".bibliography > li[id]"},
+			{"claims.html", ".claim[id]"},
+			{"notes.html", ".notes-article li[id]"},
+		} {
+			page := filepath.Join(site, c.page)
+			for _, width := range []int{1280, 390} {
+				t.Run(fmt.Sprintf("%s/%d", name(page), width), func(t *testing.T) {
+					p := b.Open(t, browser.FileURL(page), width, 800)
+					ids := browser.Eval[[]string](p, fmt.Sprintf(`[...document.querySelectorAll(%q)].map(e => e.id)`, c.entries))
+					if len(ids) == 0 {
+						t.Skipf("no %s", c.entries)
+					}
+					var targets []string
+					for i := len(ids) / 3; i < len(ids); i += max(1, len(ids)/12) {
+						targets = append(targets, ids[i])
+					}
+					for _, target := range append(targets, ids[len(ids)-1]) {
+						q := b.Open(t, browser.FileURL(page)+"#"+target, width, 800)
+						// Let the sections around the target be laid out.
+						where := browser.Eval[[]float64](q, fmt.Sprintf(`new Promise(resolve => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => {
+						  const r = document.getElementById(%q).getBoundingClientRect();
+						  resolve([r.top, innerHeight, scrollY + innerHeight, document.documentElement.scrollHeight]);
+						})), 300))`, target))
+						top, height, seen, total := where[0], where[1], where[2], where[3]
+						// At the top, or below it by the target's
+						// scroll-margin-top (1rem).
+						if top < -4 || (top > 24 && seen < total-2) {
+							t.Errorf("#%s: the target is %.0f px from the top of an %.0f px window", target, top, height)
+						}
+					}
+				})
+			}
+		}
+	}
+}
