@@ -678,6 +678,10 @@ func TestPrintStylesheet(t *testing.T) {
 	if strings.Contains(art, "https://example.com/curly <https://example.com/curly>") {
 		t.Error("the original's address is written twice")
 	}
+	// Pages are numbered, "1 / 2", for a handout's readers to refer to.
+	if !regexp.MustCompile(`\b1 ?/ ?[1-9][0-9]*\b`).MatchString(art) {
+		t.Errorf("the printed article's pages are not numbered:\n%s", art)
+	}
 	src := text("sources.html")
 	if n := strings.Count(src, "https://example.org/report"); n != 1 {
 		t.Errorf("the bibliography prints an address %d times, want once:\n%s", n, src)

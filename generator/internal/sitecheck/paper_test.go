@@ -39,8 +39,37 @@ func TestPrintFitsPaper(t *testing.T) {
 					for _, c := range clipped {
 						t.Errorf("printed on %s, %s: content cut off", paper.name, c)
 					}
+					// main has no side padding on paper: a numbered list
+					// needs room of its own for its numbers, "20." not "0.".
+					narrow := browser.Eval[[]string](p, `[...document.querySelectorAll("ol")].filter(ol => {
+					  const s = getComputedStyle(ol);
+					  return s.display !== "none" && s.listStyleType !== "none" && s.listStylePosition === "outside" &&
+					    ol.children.length >= 10 && parseFloat(s.paddingLeft) < 1.8 * parseFloat(s.fontSize);
+					}).map(ol => "ol" + (ol.className ? "." + ol.className : "") + " in " + (ol.parentElement.className || ol.parentElement.tagName))`)
+					for _, n := range narrow {
+						t.Errorf("printed on %s, %s leaves no room for two-digit numbers", paper.name, n)
+					}
 				})
 			}
+		}
+	}
+}
+
+// TestPrintFromWideWindow prints each article as a reader would from a
+// wide window, where notes.js has placed the sidenotes and set the
+// height they need on the text: on paper the sidenotes are not shown, and
+// that height printed blank pages at the end (two of ten).
+func TestPrintFromWideWindow(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range articlePages(t, site) {
+			t.Run(name(page), func(t *testing.T) {
+				p := b.Open(t, browser.FileURL(page), 1400, 900)
+				p.Media("print")
+				if h := browser.Eval[string](p, `getComputedStyle(document.querySelector(".article .body")).minHeight`); h != "0px" {
+					t.Errorf("printed from a wide window, the text keeps a min-height of %s", h)
+				}
+			})
 		}
 	}
 }
