@@ -129,7 +129,7 @@ func claimsPage(claims []claimData, t *Text) string {
 		h.raw("</h2>\n<p>")
 		h.verdict(c.Verdict, c.VerdictLabel)
 		h.raw("</p>\n<div class=\"prose\">", c.HTML, "</div>\n")
-		h.cites(t.T("sources"), c.Cites, false)
+		h.cites(c.Cites, false)
 		h.raw("\n<h3>")
 		h.tr("appears_in")
 		h.raw("</h3>\n")

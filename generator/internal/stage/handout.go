@@ -168,7 +168,7 @@ func (h *markup) handoutClaims(claims []claimData) {
 			h.raw(`<div class="claim-note">`, handoutLinks(c.HTML, "claims.html"), "</div>")
 		}
 		h.raw("\n")
-		h.cites(h.t.T("sources"), c.Cites, true)
+		h.cites(c.Cites, true)
 		h.raw("</th>\n<td>")
 		h.verdict(c.Verdict, c.VerdictLabel)
 		h.raw("</td>\n<td>")

@@ -76,13 +76,18 @@ func (h *markup) verdictSpan(v, label string) {
 
 // cites is the theme's cites.html (linking to the sources page) or, with
 // local set, handout-cites.html (linking to the handout's own
-// bibliography): short citations after a lead word.
-func (h *markup) cites(lead string, cs []citeData, local bool) {
+// bibliography): short citations after "Source:", or "Sources:" for more
+// than one.
+func (h *markup) cites(cs []citeData, local bool) {
 	if len(cs) == 0 {
 		return
 	}
 	h.raw(`<p class="cites">`)
-	h.text(lead)
+	if len(cs) == 1 {
+		h.text(h.t.T("source"))
+	} else {
+		h.text(h.t.T("sources"))
+	}
 	h.raw(": ")
 	for i, c := range cs {
 		if i > 0 {
@@ -131,7 +136,7 @@ func (h *markup) sidenote(n *noteData) {
 		`<p class="side-head"><span class="side-num" aria-hidden="true">`, num, `</span> `)
 	h.noteHead(n)
 	h.raw("</p>\n<div class=\"side-text\">", n.HTML, "</div>\n")
-	h.cites(h.t.T("sources"), n.Cites, false)
+	h.cites(n.Cites, false)
 	h.raw("\n")
 	if n.Claim != nil {
 		h.claimLink(n.Claim, n.Claim.Href)
@@ -171,7 +176,7 @@ func (h *markup) endnotes(notes []noteData, prefix, handoutPage string) {
 			text = handoutLinks(text, handoutPage)
 		}
 		h.raw("</p></blockquote>\n", `<div class="note-text">`, text, "</div>\n")
-		h.cites(h.t.T("sources"), n.Cites, handout)
+		h.cites(n.Cites, handout)
 		h.raw("\n")
 		if n.Claim != nil {
 			href := n.Claim.Href

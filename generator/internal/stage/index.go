@@ -130,7 +130,7 @@ func (h *markup) timeline(open string, entries []timelineEntry, inHandout bool) 
 			text = handoutLinks(text, "index.html")
 		}
 		h.raw("</time>\n", `<div class="timeline-text">`, text, "\n")
-		h.cites(h.t.T("source"), e.Cites, inHandout)
+		h.cites(e.Cites, inHandout)
 		h.raw("</div>\n</li>\n")
 	}
 	h.raw("</ol>\n</section>\n")

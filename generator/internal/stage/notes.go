@@ -42,7 +42,7 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 		h.raw("</a></p>\n", `<blockquote class="note-quote"><p>`)
 		h.text(n.Quote)
 		h.raw("</p></blockquote>\n", `<div class="note-text">`, n.HTML, "</div>\n")
-		h.cites(t.T("sources"), n.Cites, false)
+		h.cites(n.Cites, false)
 		h.raw("\n")
 		if n.Claim != nil {
 			h.claimLink(n.Claim, n.Claim.Href)

@@ -138,7 +138,7 @@ func oldNotesPage(articles []oldNotesArticle, t *Text) string {
 			h.raw("</a></p>\n", `<blockquote class="note-quote"><p>`)
 			h.text(n.Quote)
 			h.raw("</p></blockquote>\n", `<div class="note-text">`, n.HTML, "</div>\n")
-			h.cites(t.T("sources"), n.Cites, false)
+			h.cites(n.Cites, false)
 			h.raw("\n")
 			if n.Claim != nil {
 				h.claimLink(n.Claim, n.Claim.Href)
@@ -236,7 +236,7 @@ func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts 
 			h.raw(`<li><time datetime="`, esc(e.ISO), `">`)
 			h.text(e.Label)
 			h.raw("</time>\n", `<div class="timeline-text">`, e.HTML, "\n")
-			h.cites(t.T("source"), e.Cites, true)
+			h.cites(e.Cites, true)
 			h.raw("</div>\n</li>\n")
 		}
 		h.raw("</ol>\n</section>\n")
