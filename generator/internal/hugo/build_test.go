@@ -39,6 +39,10 @@ func TestBuildForwardsWarnings(t *testing.T) {
 	if want := "hugo failed:\n/t/layouts/m.html:1:1: parse of template failed: missing value for if"; err == nil || err.Error() != want {
 		t.Errorf("a failed build: err %v, want %q", err, want)
 	}
+	err = runBuild(sh(`echo 'ERROR error copying static files: "/t/layouts/m.html:1:1": parse of template failed' >&2; exit 1`), &warn)
+	if want := "hugo failed:\n/t/layouts/m.html:1:1: parse of template failed"; err == nil || err.Error() != want {
+		t.Errorf("a failed build: err %v, want %q", err, want)
+	}
 	err = runBuild(sh(`echo 'Error: no such flag' >&2; exit 255`), &warn)
 	if err == nil || !strings.Contains(err.Error(), "Error: no such flag") {
 		t.Errorf("a failed build: err %v", err)

@@ -174,8 +174,10 @@ func Build(ctx context.Context, src, dest, cacheDir string, warn io.Writer) erro
 }
 
 // hugoErrorRE matches an error Hugo logs about a file, which it writes
-// ERROR error building site: "PATH:LINE:COL": MESSAGE.
-var hugoErrorRE = regexp.MustCompile(`^ERROR (?:error building site: )?"([^"]+:\d+:\d+)": (.*)$`)
+// ERROR error building site: "PATH:LINE:COL": MESSAGE (or "error copying
+// static files", for the same template, depending on which of Hugo's
+// goroutines meets it first).
+var hugoErrorRE = regexp.MustCompile(`^ERROR (?:[a-z][a-z ]*: )?"([^"]+:\d+:\d+)": (.*)$`)
 
 // errorLines returns the errors among the lines Hugo printed, without its
 // banner and summary, each about a file written PATH:LINE:COL: MESSAGE as
