@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,15 +18,20 @@ var inlineStyle = regexp.MustCompile(`(?is)<style\b[^>]*>(.*?)</style\s*>`)
 // allow an inline stylesheet of the built site (handout.html and 404.html
 // carry one, whose hash changes with the theme's CSS): the host would serve
 // those pages unstyled. It only reads; a problem here is not a build error.
-func warnCSP(root, out string, stderr io.Writer) {
+func warnCSP(root string, site fs.FS, stderr io.Writer) {
+	fmt.Fprint(stderr, cspWarnings(root, site))
+}
+
+// cspWarnings returns warnCSP's warnings, a line each, or "".
+func cspWarnings(root string, site fs.FS) string {
 	toml, err := os.ReadFile(filepath.Join(root, "netlify.toml"))
 	if err != nil || !strings.Contains(string(toml), "Content-Security-Policy") {
-		return
+		return ""
 	}
 	missing := map[string][]string{}
 	var order []string
 	for _, page := range []string{"handout.html", "404.html"} {
-		data, err := os.ReadFile(filepath.Join(out, page))
+		data, err := fs.ReadFile(site, page)
 		if err != nil {
 			continue
 		}
@@ -41,8 +47,10 @@ func warnCSP(root, out string, stderr io.Writer) {
 			missing[src] = append(missing[src], page)
 		}
 	}
+	var b strings.Builder
 	for _, src := range order {
-		fmt.Fprintf(stderr, "warning: netlify.toml: the Content-Security-Policy does not allow the inline stylesheet of %s, which a host would then serve unstyled: add %s to its style-src\n",
+		fmt.Fprintf(&b, "warning: netlify.toml: the Content-Security-Policy does not allow the inline stylesheet of %s, which a host would then serve unstyled: add %s to its style-src\n",
 			strings.Join(missing[src], " and "), src)
 	}
+	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 )
@@ -41,5 +42,37 @@ func TestBuildWarnsOfStaleCSP(t *testing.T) {
 	code, _, stderr = runCmd(t, "build", "--root", root)
 	if code != 0 || strings.Contains(stderr, "warning") {
 		t.Errorf("with the hash added, build exited %d and said:\n%s", code, stderr)
+	}
+}
+
+// TestServeWarnsOfStaleCSP: the preview gives build's warning about a
+// netlify.toml that does not allow the inline stylesheet, once, not again
+// at each save that leaves the stylesheet as it was.
+func TestServeWarnsOfStaleCSP(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	policy := "[[headers]]\n  for = \"/*\"\n  [headers.values]\n    Content-Security-Policy = \"default-src 'none'; style-src 'self' 'sha256-stale='\"\n"
+	if err := os.WriteFile(filepath.Join(root, "netlify.toml"), []byte(policy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, stderr, _ := servePreview(t, root)
+	const warning = "warning: netlify.toml: the Content-Security-Policy does not allow the inline stylesheet of handout.html"
+	eventually(t, "no warning about the stylesheet:\n"+stderr.String(), 2*time.Minute, func() bool {
+		return strings.Contains(stderr.String(), warning)
+	})
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	data, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	builds := strings.Count(stdout.String(), "compiled in")
+	if err := os.WriteFile(notes, []byte(strings.Replace(string(data), "The post said this on", "Edited: the post said this on", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the edit was not built:\n"+stdout.String(), 2*time.Minute, func() bool {
+		return strings.Count(stdout.String(), "compiled in") > builds
+	})
+	if n := strings.Count(stderr.String(), warning); n != 1 {
+		t.Errorf("the warning was given %d times, want once:\n%s", n, stderr.String())
 	}
 }

@@ -392,7 +392,7 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		fmt.Fprintf(stderr, "nothing was published: %s is unchanged\n", out)
 		return 1
 	}
-	warnCSP(root, out, stderr)
+	warnCSP(root, os.DirFS(out), stderr)
 	c := res.Counts
 	fmt.Fprintf(stdout, "built %d articles, %d notes, %d claims, %d sources: %d pages written to %s in %s\n",
 		c.Articles, c.Notes, c.Claims, c.Sources, pages, out, time.Since(start).Round(time.Millisecond))

@@ -104,6 +104,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	})
 	url := fmt.Sprintf("http://127.0.0.1:%d/", ln.Addr().(*net.TCPAddr).Port)
 	good := false // a version has been published
+	warned := ""  // the CSP warnings last printed, not repeated at each save
 	// failed prints what stopped a new version, and shows it on the open
 	// pages over the version they show (before the first, over the page
 	// that waits for it, at the preview's address, which is said).
@@ -135,6 +136,12 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 				return true
 			} else if err == nil {
 				srv.Publish(s)
+				// An edit of the theme's CSS changes the inline
+				// stylesheet's hash, as build would warn.
+				if w := cspWarnings(root, s.FS()); w != warned {
+					fmt.Fprint(stderr, w)
+					warned = w
+				}
 				fmt.Fprintf(stdout, "compiled in %s, site made %s in %s%s\n", compiled.Round(time.Millisecond),
 					r.Kind, r.Total.Round(time.Millisecond), hugoTime(r))
 				return true
