@@ -454,15 +454,16 @@ var invisible = map[rune]string{
 // in one and as one character in the other, or -- for a dash. It returns
 // "" when that is not the difference.
 func unseen(blocks []*Block, norms []normalized, q string) string {
+	isInvisible := func(r rune) bool { _, ok := invisible[r]; return ok }
 	dropInvisible := func(s string) string {
 		return strings.Map(func(r rune) rune {
-			if _, ok := invisible[r]; ok {
+			if isInvisible(r) {
 				return -1
 			}
 			return r
 		}, s)
 	}
-	if i := strings.IndexFunc(q, func(r rune) bool { _, ok := invisible[r]; return ok }); i >= 0 {
+	if i := strings.IndexFunc(q, isInvisible); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(q[i:])
 		if len(find(blocks, norms, dropInvisible(q))) > 0 {
 			return fmt.Sprintf("the quote has an invisible character, %s (U+%04X), after %q: remove it (it comes with text copied from some pages and documents)",
@@ -471,7 +472,7 @@ func unseen(blocks []*Block, norms []normalized, q string) string {
 	}
 	// The other way round, the article has one the quote lacks.
 	for bi, nm := range norms {
-		i := strings.IndexFunc(nm.text, func(r rune) bool { _, ok := invisible[r]; return ok })
+		i := strings.IndexFunc(nm.text, isInvisible)
 		if i < 0 || !strings.Contains(dropInvisible(nm.text), dropInvisible(q)) {
 			continue
 		}

@@ -33,11 +33,12 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 	var markerErr = errors.New("a second YAML document")
 	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
 		d.lineOffset = open + 1
-		if !d.oneDocument(strings.Split(string(data), "\n")) {
+		lines := strings.Split(string(data), "\n")
+		if !d.oneDocument(lines) {
 			return markerErr
 		}
 		if n, isNode := v.(*yaml.Node); isNode && fastYAML {
-			if root, ok := fastParse(strings.Split(string(data), "\n")); ok {
+			if root, ok := fastParse(lines); ok {
 				*n = yaml.Node{Kind: yaml.DocumentNode, Line: 1, Column: 1, Content: []*yaml.Node{root}}
 				return nil
 			}
@@ -48,7 +49,7 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 	rest, err := frontmatter.Parse(strings.NewReader(text), &node, format)
 	if err != nil {
 		if errors.Is(err, markerErr) {
-			body, bodyLine = bodyAfter(text, open)
+			body, bodyLine = d.bodyAfter(text)
 			return nil, body, bodyLine, false // reported
 		}
 		if yamlErr != nil {
@@ -56,7 +57,7 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 			d.syntaxError(yamlErr)
 			// The body is still read, so that its problems, and those of
 			// the notes on it, are reported in the same run.
-			body, bodyLine = bodyAfter(text, open)
+			body, bodyLine = d.bodyAfter(text)
 			return nil, body, bodyLine, false
 		}
 		d.errs.Add(diag.Pos{File: d.file, Line: 1, Col: 1}, "cannot read the front matter: %v; it must sit between two lines of ---", err)
@@ -90,22 +91,20 @@ func closingLike(text string) int {
 	return 0
 }
 
-// bodyAfter returns the text after the front matter that opens on line
-// open (from 0) of text, and the number of lines before it; "", 0 when
-// the front matter is not closed.
-func bodyAfter(text string, open int) (string, int) {
-	rest := text
-	for range open + 1 {
-		_, rest, _ = strings.Cut(rest, "\n")
+// bodyAfter returns the text after the front matter of text, the file d
+// reads (its YAML from line d.lineOffset+1 up to its closing ---, as
+// yamlEnd finds it), and the number of lines before it; "", 0 when the
+// front matter is not closed.
+func (d *decoder) bodyAfter(text string) (string, int) {
+	end := d.yamlEnd() // the closing line, from 0
+	if end == len(d.lines) {
+		return "", 0
 	}
-	for line := open + 1; rest != ""; line++ {
-		l, after, _ := strings.Cut(rest, "\n")
-		if strings.TrimRight(l, " \t\r") == "---" {
-			return after, line + 1
-		}
-		rest = after
+	off := 0
+	for _, l := range d.lines[:end+1] {
+		off += len(l) + 1
 	}
-	return "", 0
+	return text[min(off, len(text)):], end + 1
 }
 
 // markdownFile reads a Markdown file with YAML front matter. fm is nil, with

@@ -272,24 +272,44 @@ func openQuote(line string) int {
 // lines does not qualify, as closing it on its first line breaks the next.
 // It returns 0, 0, "" when there is none.
 func (d *decoder) unclosedQuote(line int) (int, int, string) {
+	l := d.firstFix(line, func(s string) (string, bool) {
+		at := openQuote(s)
+		if at < 0 {
+			return "", false
+		}
+		return strings.TrimRight(s, " \r") + s[at:at+1], true
+	})
+	if l == 0 {
+		return 0, 0, ""
+	}
+	s := d.lines[l-1]
+	at := openQuote(s)
+	return l, 1 + utf8.RuneCountInString(s[:at]), s[at : at+1]
+}
+
+// firstFix returns the first line, from the YAML's first up to line (where
+// YAML failed), that fix offers to rewrite (ok) so that the YAML text
+// parses, or fails only past line: the likely cause of the failure. At
+// most 20 lines are tried, on the error path only. It returns 0 when none
+// qualifies.
+func (d *decoder) firstFix(line int, fix func(s string) (string, bool)) int {
 	end := d.yamlEnd()
 	tried := 0
 	for l := d.lineOffset + 1; l <= min(line, end); l++ {
-		s := d.lines[l-1]
-		at := openQuote(s)
-		if at < 0 {
+		fixedLine, ok := fix(d.lines[l-1])
+		if !ok {
 			continue
 		}
 		if tried++; tried > 20 {
 			break
 		}
 		fixed := slices.Clone(d.lines[d.lineOffset:end])
-		fixed[l-1-d.lineOffset] = strings.TrimRight(s, " \r") + s[at:at+1]
+		fixed[l-1-d.lineOffset] = fixedLine
 		if d.parsesPast(fixed, line) {
-			return l, 1 + utf8.RuneCountInString(s[:at]), s[at : at+1]
+			return l
 		}
 	}
-	return 0, 0, ""
+	return 0
 }
 
 // innerQuote returns the line and column of the first quote mark inside a
@@ -298,22 +318,12 @@ func (d *decoder) unclosedQuote(line int) (int, int, string) {
 // more of them between, when escaping those makes the YAML parse, or fail
 // only past line. It returns 0, 0, 0 when there is none.
 func (d *decoder) innerQuote(line int) (int, int, byte) {
-	end := d.yamlEnd()
-	tried := 0
-	for l := d.lineOffset + 1; l <= min(line, end); l++ {
-		s := strings.TrimRight(d.lines[l-1], " \t\r")
-		m := quoteOpenRE.FindStringSubmatchIndex(s)
-		if m == nil {
-			continue
+	l := d.firstFix(line, func(s string) (string, bool) {
+		s, at, inner := innerQuoteAt(s)
+		if inner < 0 {
+			return "", false
 		}
-		at, mark := m[2], s[m[2]]
-		inner := strings.IndexByte(s[at+1:], mark)
-		if inner < 0 || at+1+inner == len(s)-1 || s[len(s)-1] != mark {
-			continue // not closed on the line, or closed only at its end
-		}
-		if tried++; tried > 20 {
-			break
-		}
+		mark := s[at]
 		escaped := `\"`
 		if mark == '\'' {
 			escaped = "''"
@@ -324,13 +334,32 @@ func (d *decoder) innerQuote(line int) (int, int, byte) {
 		} else {
 			body = strings.ReplaceAll(body, "''", "'")
 		}
-		fixed := slices.Clone(d.lines[d.lineOffset:end])
-		fixed[l-1-d.lineOffset] = s[:at+1] + strings.ReplaceAll(body, string(mark), escaped) + string(mark)
-		if d.parsesPast(fixed, line) {
-			return l, 1 + utf8.RuneCountInString(s[:at+1+inner]), mark
-		}
+		return s[:at+1] + strings.ReplaceAll(body, string(mark), escaped) + string(mark), true
+	})
+	if l == 0 {
+		return 0, 0, 0
 	}
-	return 0, 0, 0
+	s, at, inner := innerQuoteAt(d.lines[l-1])
+	return l, 1 + utf8.RuneCountInString(s[:at+1+inner]), s[at]
+}
+
+// innerQuoteAt returns line without its trailing spaces, the byte offset
+// of the quote mark that opens its value, and the offset after it of the
+// first same mark inside the value, when the value ends with that mark and
+// has more of them between; inner is -1 otherwise.
+func innerQuoteAt(line string) (s string, at, inner int) {
+	s = strings.TrimRight(line, " \t\r")
+	m := quoteOpenRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s, 0, -1
+	}
+	at = m[2]
+	mark := s[at]
+	inner = strings.IndexByte(s[at+1:], mark)
+	if inner < 0 || at+1+inner == len(s)-1 || s[len(s)-1] != mark {
+		return s, at, -1 // not closed on the line, or closed only at its end
+	}
+	return s, at, inner
 }
 
 // hashInBrackets returns the line and column of a # after a space inside
