@@ -127,30 +127,14 @@
 
   // The browser scrolls to the address's #note-… before this script
   // moves the sidenotes out of the flow, which shortens the page above
-  // the endnotes: bring the target back into view after each layout,
-  // until the reader scrolls. Not on a reload or a return through the
-  // history (the preview's reload among them), where the browser puts
-  // back where the reader was.
-  var target = null, moved = false;
-  var nav = window.performance && performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
-  try {
-    if (!nav || nav.type === "navigate") {
-      target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    }
-  } catch (e) {}
-  ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (t) {
-    addEventListener(t, function () { moved = true; }, { passive: true, once: true });
-  });
-  function keep() {
-    if (target && !moved) target.scrollIntoView();
-  }
+  // the endnotes: target.js, loaded after this script, brings the target
+  // back into view after each layout, until the reader scrolls.
 
   function update() {
     markers();
     place();
   }
   update();
-  keep();
   wide.addEventListener("change", update);
   if (window.ResizeObserver) {
     var w = body.offsetWidth;
@@ -161,8 +145,5 @@
       }
     }).observe(body);
   }
-  addEventListener("load", function () {
-    place();
-    keep();
-  });
+  addEventListener("load", place);
 })();

@@ -1,9 +1,12 @@
-/* Pages whose sections are laid out only when they come near the view
-   (content-visibility: auto: the bibliography, the claims, the notes
-   page). An address of one of their entries, from another page or from
-   this one, is scrolled to where the browser estimated the sections above
-   it, and they move it as they are laid out. This keeps the target at the
-   top after each such change, until the reader scrolls. Not on a reload
+/* An address's target, kept in view while the page above it changes:
+   on the pages whose sections are laid out only when they come near the
+   view (content-visibility: auto: the bibliography, the claims, the notes
+   page), where the browser scrolls to where it estimated the sections
+   above the target, and they move it as they are laid out; and on the
+   articles, where notes.js takes the sidenotes out of the flow after the
+   browser has scrolled to a #note-…, which shortens the page above the
+   endnotes. This keeps the target at the top after each such change
+   (the body's size changes), until the reader scrolls. Not on a reload
    or a return through the history, where the browser puts back where the
    reader was. */
 (function () {
