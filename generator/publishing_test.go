@@ -308,6 +308,28 @@ func TestHandoutSelfContained(t *testing.T) {
 	if !strings.Contains(page, `<time datetime="2025-12-30">30 December 2025</time>`) {
 		t.Error("the cover does not give the briefing's latest date")
 	}
+
+	// The methodology, where the overview sends the reader for what each
+	// verdict means, is the handout's last part: its page's text, with the
+	// verdict scale, listed in the contents and linked from the overview.
+	if ids["methodology"] != 1 || !strings.Contains(page, `<li><a href="#methodology">Methodology</a></li>`) {
+		t.Error("the handout's contents do not list its methodology")
+	}
+	_, overview, _ := strings.Cut(page, `id="overview"`)
+	overview, _, _ = strings.Cut(overview, "</section>")
+	if !strings.Contains(overview, `href="#methodology"`) {
+		t.Error("the handout's overview does not link to its methodology")
+	}
+	plain := func(h string) string {
+		return strings.Join(strings.Fields(html.UnescapeString(tag.ReplaceAllString(h, " "))), " ")
+	}
+	_, method, _ := strings.Cut(page, `<section class="handout-part" id="methodology"`)
+	method, _, _ = strings.Cut(method, "</main>")
+	_, own, _ := strings.Cut(readFile(t, out, "methodology.html"), `<article class="page prose">`)
+	own, _, _ = strings.Cut(own, "</article>")
+	if want, got := plain(own), plain(method[strings.IndexByte(method, '>')+1:]); got != want || !strings.Contains(got, "Inaccurate: the claim is contradicted by the best available sources") {
+		t.Errorf("the handout's methodology reads\n%s\nwhere its page reads\n%s", got, want)
+	}
 }
 
 // TestSiteWorksFromDisk: every relative link and resource of every page

@@ -586,6 +586,9 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	if home := last.Pieces["content/_index.html"].Join(); !bytes.Contains(home, []byte("An edited overview.")) {
 		t.Errorf("the overview edited: not on the home page")
 	}
+	if handout := last.Pieces["content/handout.html"].Join(); !bytes.Contains(handout, []byte("An edited methodology.")) {
+		t.Errorf("the methodology edited: not in the handout")
+	}
 	replaceIn(t, fsys, index, `title: "`, `title: "Edited `)
 	if got := compile("the briefing's title edited"); len(got) != len(last.Briefing.Articles) {
 		t.Errorf("the briefing's title edited: articles rendered anew %v, want all", got)

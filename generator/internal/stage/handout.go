@@ -11,20 +11,11 @@ import (
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
-// handout is content/handout.html: the whole briefing in one
-// self-contained file. Its body, the cover and everything after it, is
-// written here from the other pages' data and the articles' parts (their
-// entries in the contents and their texts, from handoutTOC and
-// handoutArticle, made beside their pages; nil for an article left out);
-// the theme's handout.html wraps it in a document with the stylesheet
-// inline.
-func handout(b *briefing.Briefing, tocs, parts [][]byte, o overview, claims []claimData, groups []sourceGroupData, t *Text) []byte {
-	pieces := make([][]byte, 0, 2+len(parts))
-	pieces = append(pieces, handoutHead(b, tocs, o, len(claims) > 0, len(groups) > 0, t))
-	pieces = append(pieces, parts...)
-	pieces = append(pieces, handoutEnd(claims, groups, t))
-	return join(pieces...)
-}
+// content/handout.html is the whole briefing in one self-contained file.
+// Its body, the cover and everything after it, is written by a Writer in
+// pieces: handoutHead, the articles' texts (handoutArticle, made beside
+// their pages), handoutEnd and handoutMethodology. The theme's
+// handout.html wraps it in a document with the stylesheet inline.
 
 // join returns the pieces put together in a buffer of their size.
 func join(pieces ...[]byte) []byte {
@@ -41,7 +32,8 @@ func join(pieces ...[]byte) []byte {
 
 // handoutHead is content/handout.html up to the first article's text: its
 // front matter, the cover with the contents (tocs, the articles' entries),
-// the overview and the timeline.
+// the overview and the timeline. The contents list the methodology when
+// the briefing has one (handoutMethodology).
 func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, hasSources bool, t *Text) []byte {
 	h := newHTML(t, 4096+len(o.HTML)+len(o.Timeline)*512)
 	h.raw("<header class=\"cover\">\n<p class=\"cover-kicker\">")
@@ -82,6 +74,11 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 	if hasSources {
 		h.tocItem("sources", "sources")
 	}
+	if m := b.Methodology; m != nil {
+		h.raw("\n", `<li><a href="#methodology">`)
+		h.text(m.Title)
+		h.raw("</a></li>")
+	}
 	h.raw("\n</ol>\n</nav>\n</header>\n<main id=\"main\">\n",
 		`<section class="handout-part" id="overview" aria-labelledby="overview-h">`, "\n", `<h2 id="overview-h">`)
 	h.tr("overview")
@@ -102,7 +99,7 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 }
 
 // handoutEnd is content/handout.html after the last article's text: the
-// claims and the sources.
+// claims and the sources (handoutMethodology follows).
 func handoutEnd(claims []claimData, groups []sourceGroupData, t *Text) []byte {
 	size := 1024
 	for _, c := range claims {
@@ -132,9 +129,40 @@ func handoutEnd(claims []claimData, groups []sourceGroupData, t *Text) []byte {
 		}
 		h.raw("</section>\n")
 	}
-	h.raw("</main>\n")
 	return appendBody(nil, h.String())
 }
+
+// handoutMethodology is the end of content/handout.html: the methodology,
+// when the briefing has one (m, whose page's body is html), as its page
+// shows it, with the verdict scale; its ids and in-page links prefixed
+// with "methodology--" as an article's are with its slug (handoutHref
+// points links to methodology.html there), so that a heading of its own
+// ("Sources") does not take another part's id. The handout holds every
+// page a reader needs to read the notes: what a kind of note is and what
+// each verdict means are set out here.
+func handoutMethodology(m *briefing.Page, html string, t *Text) []byte {
+	if m == nil {
+		return []byte("</main>\n")
+	}
+	h := newHTML(t, len(html)+len(html)/8+2048)
+	h.raw(`<section class="handout-part" id="methodology" aria-labelledby="methodology-h">`, "\n", `<h2 id="methodology-h">`)
+	h.text(m.Title)
+	h.raw("</h2>\n<div class=\"prose\">")
+	prefixIDs(&h.Builder, html, methodologyPrefix, "methodology.html")
+	h.raw("</div>\n", `<section aria-labelledby="`, methodologyPrefix, `scale-h">`, "\n", `<h3 id="`, methodologyPrefix, `scale-h">`)
+	h.tr("verdict_scale")
+	h.raw("</h3>\n<ul class=\"scale\">\n")
+	for _, v := range briefing.Verdicts {
+		h.raw("<li>")
+		h.verdictSpan(string(v), v.Label())
+		h.raw("</li>\n")
+	}
+	h.raw("</ul>\n</section>\n</section>\n</main>\n")
+	return appendBody(nil, h.String())
+}
+
+// methodologyPrefix is what the methodology's ids carry in the handout.
+const methodologyPrefix = "methodology--"
 
 // handoutTOC is an article's entry in the handout's contents.
 func handoutTOC(a *briefing.Article, t *Text) []byte {

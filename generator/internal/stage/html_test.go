@@ -128,10 +128,12 @@ func TestHandoutLinks(t *testing.T) {
 		{"b.html#side-x", "articles/a.html", "#b--note-x"},
 		{"#anno-y", "articles/a.html", "#a--anno-y"},
 		{"../index.html#timeline", "articles/a.html", "#timeline"},
-		{"../methodology.html#scale", "articles/a.html", "methodology.html#scale"},
+		{"../methodology.html#what-the-verdicts-mean", "articles/a.html", "#methodology--what-the-verdicts-mean"},
+		{"#kinds", "methodology.html", "#methodology--kinds"},
 		{"../quotes.html", "articles/a.html", "quotes.html"},
 		{"articles/b.html#ref-z", "claims.html", "#b--ref-z"},
-		{"methodology.html", "index.html", "methodology.html"},
+		{"methodology.html", "index.html", "#methodology"},
+		{"search.html", "index.html", "search.html"},
 		{"index.html", "claims.html", "#overview"},
 	} {
 		if got := handoutHref(c.v, c.page); got != c.want {

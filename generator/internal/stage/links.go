@@ -22,9 +22,11 @@ func handoutLinks(h, page string) string {
 // the handout. The handout holds the overview, the timeline, every article
 // with its notes, the claims and the sources, with the ids they have on
 // their own pages (an article's prefixed with its slug and "--"), so a
-// link to any of those is a link within the handout. A page it does not
-// hold (the methodology, the quotes) is linked from the site's root, where
-// handout.html is.
+// link to any of those is a link within the handout, and so is a link to
+// the methodology (its ids prefixed with "methodology--"), which a
+// briefing that links to it has. A page the handout does not hold (the
+// quotes, the search) is linked from the site's root, where handout.html
+// is.
 func handoutHref(v, page string) string {
 	u, err := url.Parse(v)
 	if err != nil {
@@ -43,6 +45,11 @@ func handoutHref(v, page string) string {
 			f = strings.TrimSuffix(target, ".html")
 		}
 		return "#" + f
+	case "methodology.html":
+		if f == "" {
+			return "#methodology"
+		}
+		return "#" + methodologyPrefix + f
 	}
 	if slug, ok := strings.CutPrefix(target, "articles/"); ok && strings.HasSuffix(slug, ".html") {
 		slug = strings.TrimSuffix(slug, ".html")

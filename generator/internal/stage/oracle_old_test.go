@@ -155,7 +155,7 @@ func oldNotesPage(articles []oldNotesArticle, t *Text) string {
 // written here from the other pages' data (the articles' parts, made beside
 // their pages, in parts); the theme's handout.html wraps it in a document
 // with the stylesheet inline. It returns the number of pages added.
-func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts []string, o overview, claims []claimData, groups []sourceGroupData, t *Text) int {
+func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts []string, o overview, claims []claimData, groups []sourceGroupData, method string, t *Text) int {
 	size := 4096 + len(o.HTML)
 	for _, p := range parts {
 		size += len(p)
@@ -220,6 +220,11 @@ func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts 
 		h.tr("sources")
 		h.raw("</a></li>")
 	}
+	if b.Methodology != nil {
+		h.raw("\n", `<li><a href="#methodology">`)
+		h.text(b.Methodology.Title)
+		h.raw("</a></li>")
+	}
 	h.raw("\n</ol>\n</nav>\n</header>\n<main id=\"main\">\n",
 		`<section class="handout-part" id="overview" aria-labelledby="overview-h">`, "\n", `<h2 id="overview-h">`)
 	h.tr("overview")
@@ -262,7 +267,7 @@ func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts 
 		}
 		h.raw("</section>\n")
 	}
-	h.raw("</main>\n")
+	h.raw(string(handoutMethodology(b.Methodology, method, t)))
 	f["content/handout.html"] = oldPage(frontMatter{Title: b.Index.Title, Layout: "handout"}, h.String())
 	return 1
 }

@@ -58,11 +58,15 @@ func TestPartsMatchWholePages(t *testing.T) {
 			parts = append(parts, oldHandoutArticle(a, ra, notes, text))
 		}
 		old := Files{}
+		var method string
+		if m := f.b.Methodology; m != nil {
+			method = methodologyHTML(m, f.r, &errs)
+		}
 		apps := claimAppearances(f.r, f.order, f.arts)
 		claims := page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claimsData(f.b, f.r, apps, &errs), text))
 		briefingtest.Same(t, name+": the claims page", f.files["content/claims.html"], append(claims, oldLD(export.ClaimReviews(eb))...))
 		oldHandout(old, f.b, f.order, parts, overviewData(f.b, f.r, &errs), claimsData(f.b, f.r, apps, &errs),
-			sourcesData(f.b, f.r, f.order, f.arts), text)
+			sourcesData(f.b, f.r, f.order, f.arts), method, text)
 		briefingtest.Same(t, name+": the handout", f.files["content/handout.html"], old["content/handout.html"])
 		briefingtest.Same(t, name+": the all-notes page", f.files["content/notes.html"],
 			oldPage(frontMatter{Title: "All notes", Layout: "notes"}, oldNotesPage(oldNotesData(f.r, f.order, f.arts), text)))

@@ -406,11 +406,13 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		return Counts{}, err
 	}
 	w.counts.Pages++
+	var method string // the methodology's body, on its page and in the handout
 	if m := b.Methodology; m != nil {
+		method = methodologyHTML(m, r, errs)
 		data := page(frontMatter{
 			Title: m.Title, Layout: "methodology",
 			Params: map[string]any{"verdicts": verdictScale(), "kinds": kindList()},
-		}, methodologyHTML(m, r, errs))
+		}, method)
 		if err := sink.File("content/methodology.html", data); err != nil {
 			return Counts{}, err
 		}
@@ -430,6 +432,9 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		}
 	}
 	if _, err := w.handout.Write(pages.handoutEnd); err != nil {
+		return Counts{}, err
+	}
+	if _, err := w.handout.Write(handoutMethodology(b.Methodology, method, t)); err != nil {
 		return Counts{}, err
 	}
 	if err := w.handout.Close(); err != nil {
