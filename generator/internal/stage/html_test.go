@@ -268,6 +268,18 @@ func TestHandout(t *testing.T) {
 	if strings.Contains(page, `class="sidenote`) || strings.Contains(page, "../") {
 		t.Error("the handout has sidenotes or links out of itself")
 	}
+	// The claims table names each appearance by its note's number, which
+	// a printed copy finds among the article's endnotes, with the note's
+	// own verdict where it differs from the claim's.
+	_, table, _ := strings.Cut(page, `<table class="claims-table">`)
+	for _, want := range []string{
+		`<li><a href="#alpha--anno-threat">Alpha Daily, note 1</a></li>`,
+		`<li><a href="#beta--anno-threat">Beta Wire, note 1</a> · verdict on this wording: <span class="verdict verdict-misleading">`,
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the handout's claims table lacks %s", want)
+		}
+	}
 }
 
 // TestMatrixPage checks the matrix as written: a cell for every claim and
