@@ -27,3 +27,50 @@ func TestCardNotesRead(t *testing.T) {
 		}
 	}
 }
+
+// TestMatrixCellsNameTheirOutlet: on a phone, where the claims-by-outlet
+// table scrolls sideways and its column heads are soon out of view, each
+// cell with a verdict names its outlet, the one at the head of its column;
+// on a wide screen, and on paper (which repeats the heads on each page),
+// none does.
+func TestMatrixCellsNameTheirOutlet(t *testing.T) {
+	const named = `(() => {
+  const t = document.querySelector("table.matrix");
+  if (!t) return {cells: -1};
+  const heads = [...t.tHead.rows[0].cells].map(c => c.textContent.trim());
+  const out = {cells: 0, named: 0, wrong: []};
+  for (const row of t.tBodies[0].rows) [...row.cells].forEach((c, i) => {
+    if (!c.querySelector(".matrix-link")) return;
+    out.cells++;
+    const o = c.querySelector(".matrix-outlet");
+    if (!o || getComputedStyle(o).display === "none") return;
+    out.named++;
+    if (o.textContent.trim() !== heads[i]) out.wrong.push(o.textContent.trim() + " in the column of " + heads[i]);
+  });
+  return out;
+})()`
+	type result struct {
+		Cells, Named int
+		Wrong        []string
+	}
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		p := b.Open(t, browser.FileURL(filepath.Join(site, "index.html")), 390, 800)
+		got := browser.Eval[result](p, named)
+		if got.Cells == -1 {
+			continue // a briefing without claims has no matrix
+		}
+		if got.Cells == 0 || got.Named != got.Cells || len(got.Wrong) > 0 {
+			t.Errorf("%s at 390 px: %d of %d cells with a verdict name their outlet; wrong: %v", site, got.Named, got.Cells, got.Wrong)
+		}
+		p.Resize(1280, 800)
+		if got := browser.Eval[result](p, named); got.Named != 0 {
+			t.Errorf("%s at 1280 px: %d cells name their outlet, under its head", site, got.Named)
+		}
+		p.Resize(390, 800)
+		p.Media("print")
+		if got := browser.Eval[result](p, named); got.Named != 0 {
+			t.Errorf("%s printed: %d cells name their outlet, under its head", site, got.Named)
+		}
+	}
+}

@@ -212,7 +212,12 @@ func (h *markup) matrix(m *matrix) {
 				continue
 			}
 			several := m.Columns[col].Articles > 1
-			h.raw("<td>")
+			// The outlet's name, which the stylesheet shows where the
+			// table scrolls sideways and its head is soon out of view
+			// (a phone); a screen reader has it from the column's head.
+			h.raw(`<td><span class="matrix-outlet" aria-hidden="true">`)
+			h.text(m.Columns[col].Outlet)
+			h.raw("</span>")
 			for i, ap := range cell {
 				if i > 0 {
 					h.raw("<br>")
