@@ -107,14 +107,22 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	warned := ""  // the CSP warnings last printed, not repeated at each save
 	// failed prints what stopped a new version, and shows it on the open
 	// pages over the version they show (before the first, over the page
-	// that waits for it, at the preview's address, which is said).
+	// that waits for it, at the preview's address, which is said): once
+	// problemsWait has passed with no save since (shown).
+	var (
+		pending func()           // the problems found, not yet shown
+		shown   <-chan time.Time // when to show them
+	)
 	failed := func(err error) {
-		srv.Problems(report(root, err, stderr))
-		if good {
-			fmt.Fprintln(stderr, "the preview keeps showing the last good build")
-			return
+		pending = func() {
+			srv.Problems(report(root, err, stderr))
+			if good {
+				fmt.Fprintln(stderr, "the preview keeps showing the last good build")
+				return
+			}
+			fmt.Fprintf(stderr, "the preview at %s lists these problems, and shows the site once they are fixed and saved\n", url)
 		}
-		fmt.Fprintf(stderr, "the preview at %s lists these problems, and shows the site once they are fixed and saved\n", url)
+		shown = time.After(problemsWait)
 	}
 	rebuild := func() bool {
 		start := time.Now()
@@ -177,8 +185,14 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		case err := <-w.errs:
 			fmt.Fprintf(stderr, "watching files: %v\n", err)
 		case <-w.changed:
+			// The problems of the compile before, if any, were those of
+			// a file half saved, or are found again now.
+			pending, shown = nil, nil
 			try()
 			idle = time.After(idleRelease)
+		case <-shown:
+			pending()
+			pending, shown = nil, nil
 		case <-idle:
 			idle = nil
 			releases.Go(releaseMemory) // a save meanwhile need not wait for it
@@ -189,6 +203,14 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 // idleRelease is how long the preview waits after a compile, with no
 // change in between, before it calls releaseMemory.
 const idleRelease = time.Second
+
+// problemsWait is how long the problems a compile finds wait to be shown,
+// for a save that would make them moot. A file written in pieces further
+// apart than settle (a slow copy, a sync tool, an editor that writes in
+// parts) is compiled half written; without the wait its problems would
+// flash in the terminal and over the open pages until the rest came. A
+// good version is published at once: only problems wait.
+const problemsWait = 300 * time.Millisecond
 
 // releaseMemory collects the garbage and returns the free memory to the
 // system; a variable so that tests can count its calls.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -153,5 +154,65 @@ func TestServeManyOpenPages(t *testing.T) {
 		if !browser.Eval[bool](p, `document.body.textContent.includes("Manytabs")`) {
 			t.Error("the article did not show the edit after reloading")
 		}
+	}
+}
+
+// TestServeFileSavedInPieces saves an edit of a notes file in two pieces,
+// 150 ms apart (more than the watcher waits for a burst of events to end,
+// less than problemsWait), the first ending inside a quoted text, as a
+// slow copy or a sync tool may write it. The half-written file's problem
+// is neither printed nor shown on the open page, which reloads with the
+// edit.
+func TestServeFileSavedInPieces(t *testing.T) {
+	b := browser.New(t)
+	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
+	base, _, stderr, _ := servePreview(t, root)
+	p := b.Open(t, base+"articles/curly.html", 1000, 800)
+	// Kept across the reload: whether the problems' box ever showed.
+	browser.Eval[bool](p, `new MutationObserver(() => {
+  if (document.getElementById("briefing-preview-problems")) sessionStorage.setItem("boxSeen", "1");
+}).observe(document.documentElement, {childList: true, subtree: true}); window.beforeEdit = true`)
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	data, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(data, []byte("The post said this on"), []byte("Pieceedit: the post said this on"), 1)
+	cut := bytes.Index(edited, []byte("existential threat")) + len("existential")
+	if bytes.Equal(edited, data) || cut < len("existential") {
+		t.Fatal("the fixture's note or quote is not there to edit")
+	}
+	f, err := os.OpenFile(notes, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write(edited[:cut]); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(150 * time.Millisecond)
+	if _, err := f.Write(edited[cut:]); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(p.Context(), 2*time.Second)
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.textContent.includes("Pieceedit") && !window.beforeEdit`, chromedp.EvalAsValue))
+		cancel()
+		if err == nil && shown {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the open page did not reload with the edited note")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if browser.Eval[bool](p, `sessionStorage.getItem("boxSeen") === "1"`) {
+		t.Error("the open page showed the problems of the half-written file")
+	}
+	if strings.Contains(stderr.String(), "curly.yaml:") {
+		t.Errorf("the half-written file's problems were printed:\n%s", stderr.String())
 	}
 }
