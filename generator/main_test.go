@@ -223,6 +223,15 @@ func TestBuildThemeErrorNamesOwnFile(t *testing.T) {
 	if !strings.Contains(stderr, "nothing was published") {
 		t.Errorf("stderr lacks \"nothing was published\":\n%s", stderr)
 	}
+
+	// A page's template, which Hugo reports at baseof.html (the base it
+	// applies) with the page template's line: at the page's template.
+	editLayout(t, theme, "404.html", "{{ if }}{{- /*", "{{- /*")
+	editLayout(t, theme, "page.html", "{{ partialCached \"target-script.html\" . }}", "{{ partialCached \"target-script.html\" . }}\n{{ if }}")
+	code, _, stderr = runCmd(t, "build", "--root", root)
+	if want := "\n" + filepath.Join(theme, "layouts", "page.html") + ":6:1: missing value for if\n"; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, want 1 and %q:\n%s", code, want, stderr)
+	}
 }
 
 func TestCheckReportsAllProblems(t *testing.T) {

@@ -43,6 +43,39 @@ func TestBuildForwardsWarnings(t *testing.T) {
 	if want := "hugo failed:\n/t/layouts/m.html:1:1: parse of template failed"; err == nil || err.Error() != want {
 		t.Errorf("a failed build: err %v, want %q", err, want)
 	}
+	// An error in a page's template, which Hugo reports at baseof.html
+	// (the base template it applies) with the page template's line: at
+	// the page's template, which is the file to edit. A template name
+	// that is no file of the layouts folder leaves the error as it is.
+	layouts := filepath.Join(t.TempDir(), "layouts")
+	for _, f := range []string{"baseof.html", "page.html"} {
+		if err := os.MkdirAll(layouts, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(layouts, f), []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for msg, want := range map[string]string{
+		"apply base template failed: template: page.html:5: missing value for if":    filepath.Join(layouts, "page.html") + ":5:1: missing value for if",
+		"apply base template failed: template: page.html:12:7: unexpected EOF":       filepath.Join(layouts, "page.html") + ":12:7: unexpected EOF",
+		"apply base template failed: template: nothere.html:5: missing value for if": filepath.Join(layouts, "baseof.html") + ":3:1: apply base template failed: template: nothere.html:5: missing value for if",
+		"parse of template failed: missing value for if":                             filepath.Join(layouts, "baseof.html") + ":3:1: parse of template failed: missing value for if",
+		"parse of template failed: template: baseof.html:3: unexpected EOF":          filepath.Join(layouts, "baseof.html") + ":3:1: unexpected EOF",
+	} {
+		err = runBuild(sh(`echo 'ERROR error building site: "`+filepath.Join(layouts, "baseof.html")+`:3:1": `+msg+`' >&2; exit 1`), &warn)
+		if err == nil || err.Error() != "hugo failed:\n"+want {
+			t.Errorf("%s: err %v, want %q", msg, err, want)
+		}
+	}
+	// An error met making a page: at the template, with the page it was
+	// making, not the staged content file, gone once the build has failed.
+	page := filepath.Join(layouts, "page.html")
+	err = runBuild(sh(`echo 'ERROR error building site: render: [en v1.0.0 guest] failed to render pages: render of "/dev/shm/s/project/content/articles/a.html" failed: "`+
+		page+`:26:3": execute of template failed: template: page.html:26:3: executing "main" at <.Conten>: can'"'"'t evaluate field Conten' >&2; exit 1`), &warn)
+	if want := "hugo failed:\n" + page + `:26:3: executing "main" at <.Conten>: can't evaluate field Conten (making articles/a.html)`; err == nil || err.Error() != want {
+		t.Errorf("an error making a page: err %v, want %q", err, want)
+	}
 	err = runBuild(sh(`echo 'Error: no such flag' >&2; exit 255`), &warn)
 	if err == nil || !strings.Contains(err.Error(), "Error: no such flag") {
 		t.Errorf("a failed build: err %v", err)

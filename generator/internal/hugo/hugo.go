@@ -189,8 +189,14 @@ func errorLines(out string) string {
 		if !strings.HasPrefix(line, "ERROR") {
 			continue
 		}
-		if m := hugoErrorRE.FindStringSubmatch(line); m != nil {
-			line = m[1] + ": " + m[2]
+		if m := hugoPageErrorRE.FindStringSubmatch(line); m != nil {
+			page := m[1] // the staged content file
+			if i := strings.LastIndex(page, "/content/"); i >= 0 {
+				page = page[i+len("/content/"):]
+			}
+			line = innerTemplate(m[2], m[3]) + " (making " + page + ")"
+		} else if m := hugoErrorRE.FindStringSubmatch(line); m != nil {
+			line = innerTemplate(m[1], m[2])
 		}
 		if b.Len() > 0 {
 			b.WriteByte('\n')
@@ -198,6 +204,47 @@ func errorLines(out string) string {
 		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// hugoPageErrorRE matches an error Hugo logs about a template while it
+// makes a page: ERROR error building site: render: [en v1.0.0 guest]
+// failed to render pages: render of "CONTENT FILE" failed: "PATH:LINE:COL":
+// MESSAGE. The content file is the staged project's, gone once the build
+// has failed: the error names the page it makes instead.
+var hugoPageErrorRE = regexp.MustCompile(`^ERROR .*?render of "([^"]+)" failed: "([^"]+:\d+:\d+)": (.*)$`)
+
+// innerTemplateRE matches the message of an error Hugo found in another
+// template than the one it names the file of ("apply base template failed:
+// template: page.html:5: missing value for if", at baseof.html's path):
+// the template's name, from the layouts folder, its line and column. Hugo
+// writes the same for an error in the very template it names the file of
+// ("execute of template failed: template: page.html:26:3: executing …").
+var innerTemplateRE = regexp.MustCompile(`^(?:[a-z][a-z ]*: )?template: ([^:"]+):(\d+)(?::(\d+))?: (.+)$`)
+
+// innerTemplate writes the error msg that Hugo logged at pos
+// (PATH:LINE:COL) as PATH:LINE:COL: MESSAGE, at the template the message
+// names (without naming it again) when it is a file of the same layouts
+// folder: Hugo reports a page's template that does not parse at
+// baseof.html, with the page template's line, which baseof.html may not
+// even have.
+func innerTemplate(pos, msg string) string {
+	if m := innerTemplateRE.FindStringSubmatch(msg); m != nil {
+		file := pos // PATH:LINE:COL, as hugoErrorRE matched it
+		for range 2 {
+			file = file[:strings.LastIndexByte(file, ':')]
+		}
+		if i := strings.LastIndex(file, "/layouts/"); i >= 0 {
+			named := file[:i+len("/layouts/")] + m[1]
+			if st, err := os.Stat(named); err == nil && !st.IsDir() {
+				col := m[3]
+				if col == "" {
+					col = "1"
+				}
+				return named + ":" + m[2] + ":" + col + ": " + m[4]
+			}
+		}
+	}
+	return pos + ": " + msg
 }
 
 // runBuild runs a command made by BuildCmd, with its messages in the error,
