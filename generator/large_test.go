@@ -60,7 +60,7 @@ func TestBuildTenMegabyteArticle(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build exited %d:\n%s", code, stderr)
 	}
-	if !strings.HasPrefix(stdout, "built 1 articles, 3 notes,") {
+	if !strings.HasPrefix(stdout, "built 1 article, 3 notes,") {
 		t.Errorf("summary = %q", stdout)
 	}
 	page, err := os.ReadFile(filepath.Join(root, "public", "articles", "one.html"))
@@ -96,7 +96,7 @@ func TestBuildTwoThousandNotes(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build exited %d:\n%s", code, stderr)
 	}
-	if !strings.HasPrefix(stdout, fmt.Sprintf("built 1 articles, %d notes,", n)) {
+	if !strings.HasPrefix(stdout, fmt.Sprintf("built 1 article, %d notes,", n)) {
 		t.Errorf("summary = %q", stdout)
 	}
 	page, err := os.ReadFile(filepath.Join(root, "public", "articles", "one.html"))

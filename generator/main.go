@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -356,10 +357,20 @@ func check(root string, stdout, stderr io.Writer) int {
 		report(root, err, stderr)
 		return 1
 	}
-	c := res.Counts
-	fmt.Fprintf(stdout, "ok: %d articles, %d notes, %d claims, %d sources: every note anchored\n",
-		c.Articles, c.Notes, c.Claims, c.Sources)
+	fmt.Fprintf(stdout, "ok: %s: every note anchored\n", counted(res.Counts))
 	return 0
+}
+
+// counted says the briefing's counts as the summary lines give them: "1
+// article, 8 notes, 1 claim, 2 sources".
+func counted(c stage.Counts) string {
+	n := func(k int, one string) string {
+		if k == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(k) + " " + one + "s"
+	}
+	return n(c.Articles, "article") + ", " + n(c.Notes, "note") + ", " + n(c.Claims, "claim") + ", " + n(c.Sources, "source")
 }
 
 // checkBaseURL returns the --base-url value as the site's address ending in
@@ -389,13 +400,16 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		// build, or what it lacked to start (report prints either as
 		// "error: ...").
 		report(root, err, stderr)
-		fmt.Fprintf(stderr, "nothing was published: %s is unchanged\n", out)
+		if _, err := os.Lstat(out); err != nil {
+			fmt.Fprintln(stderr, "nothing was published") // there is no site to keep
+		} else {
+			fmt.Fprintf(stderr, "nothing was published: %s is unchanged\n", out)
+		}
 		return 1
 	}
 	warnCSP(root, os.DirFS(out), stderr)
-	c := res.Counts
-	fmt.Fprintf(stdout, "built %d articles, %d notes, %d claims, %d sources: %d pages written to %s in %s\n",
-		c.Articles, c.Notes, c.Claims, c.Sources, pages, out, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %s: %d pages written to %s in %s\n",
+		counted(res.Counts), pages, out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 

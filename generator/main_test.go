@@ -60,7 +60,7 @@ func TestBuildEndToEnd(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
 	}
-	if !regexp.MustCompile(`^built 1 articles, 8 notes, 1 claims, 2 sources: \d+ pages written to .* in \S+\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^built 1 article, 8 notes, 1 claim, 2 sources: \d+ pages written to .* in \S+\n$`).MatchString(stdout) {
 		t.Errorf("summary line = %q", stdout)
 	}
 	// Hugo's warnings reach stderr (TestBuildForwardsWarnings); the staged
@@ -148,7 +148,7 @@ func TestCheckWritesNothing(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check exited %d: %s", code, stderr)
 	}
-	if stdout != "ok: 1 articles, 1 notes, 0 claims, 1 sources: every note anchored\n" {
+	if stdout != "ok: 1 article, 1 note, 0 claims, 1 source: every note anchored\n" {
 		t.Errorf("stdout = %q", stdout)
 	}
 	after := snapshotDir(t, root)
@@ -252,6 +252,17 @@ func TestCheckReportsAllProblems(t *testing.T) {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
+	}
+}
+
+// TestBuildMissingRoot: a --root that names no folder is said to be
+// missing, and build does not call unchanged a site that does not exist.
+func TestBuildMissingRoot(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "other-briefing")
+	code, _, stderr := runCmd(t, "build", "--root", root)
+	if code != 1 || !strings.Contains(stderr, "error: cannot open the briefing folder "+root) ||
+		!strings.HasSuffix(stderr, "\nnothing was published\n") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 }
 

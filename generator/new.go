@@ -75,6 +75,10 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters and digits, with single hyphens between words, like %q\n", slug, input.Slugify(slug))
 		return 1
 	}
+	if why := input.ReservedSlug(slug); why != "" {
+		fmt.Fprintf(stderr, "error: an article cannot be named %s: %s; choose another slug, like %q\n", slug, why, slug+"-article")
+		return 1
+	}
 	if fi, err := os.Stat(*root); err != nil || !fi.IsDir() {
 		fmt.Fprintf(stderr, "error: the briefing folder %s does not exist: give --root the folder that holds content/ and annotations/\n", *root)
 		return 1

@@ -114,7 +114,7 @@ func TestNewRejects(t *testing.T) {
 		{"no url", []string{"a", "--outlet", "X"}, 2, "new needs --url and --outlet"},
 		{"no slug", []string{"--url", "https://example.com", "--outlet", "X"}, 2, "new needs the article's slug"},
 		{"two slugs", []string{"a", "b", "--url", "https://example.com", "--outlet", "X"}, 2, `unexpected argument "b"`},
-		{"slug index", []string{"index", "--url", "https://example.com", "--outlet", "X"}, 1, "an article cannot be named index.md: Hugo reads content/articles/index.md as the page of the folder"},
+		{"slug index", []string{"index", "--url", "https://example.com", "--outlet", "X"}, 1, `an article cannot be named index: Hugo reads content/articles/index.md as the page of the folder, not as an article; choose another slug, like "index-article"`},
 		{"slug sources", []string{"sources", "--url", "https://example.com", "--outlet", "X"}, 1, "its notes would be annotations/sources.yaml, the briefing's sources file"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -151,7 +151,7 @@ func (l *loader) article(name string) *briefing.Article {
 			"%q is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like %q", name, Slugify(slug)+".md")
 		return nil
 	}
-	if why := reservedSlug(slug); why != "" {
+	if why := ReservedSlug(slug); why != "" {
 		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
 			"an article cannot be named %s: %s; rename it, like %q", name, why, slug+"-article.md")
 		return nil
@@ -200,12 +200,12 @@ func (l *loader) article(name string) *briefing.Article {
 	return a
 }
 
-// reservedSlug says why slug cannot name an article, or returns "" when it
+// ReservedSlug says why slug cannot name an article, or returns "" when it
 // can: Hugo reads content/articles/index.md as the page of the articles'
 // folder itself, not as an article, and an article's notes are
 // annotations/<slug>.yaml, which for claims and sources is a file of the
 // briefing's own.
-func reservedSlug(slug string) string {
+func ReservedSlug(slug string) string {
 	switch slug {
 	case "index":
 		return "Hugo reads content/articles/index.md as the page of the folder, not as an article"

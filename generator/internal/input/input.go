@@ -394,7 +394,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourc
 				emptySources.add(r.Pos)
 			default:
 				hint := "add it to " + b.SourcesFile
-				if s := suggest(r.ID, sortedKeys(sources)); s != "" {
+				if s := suggestID(r.ID, sortedKeys(sources)); s != "" {
 					hint = "did you mean " + s + "? Otherwise " + hint
 				}
 				errs.AddErr(r.Pos, diag.ErrUnknownID, "there is no source %q: %s", r.ID, hint)
@@ -418,7 +418,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourc
 				emptyClaims.add(n.Claim.Pos)
 			default:
 				hint := "add it to annotations/claims.yaml"
-				if s := suggest(n.Claim.ID, sortedKeys(claims)); s != "" {
+				if s := suggestID(n.Claim.ID, sortedKeys(claims)); s != "" {
 					hint = "did you mean " + s + "? Otherwise " + hint
 				}
 				errs.AddErr(n.Claim.Pos, diag.ErrUnknownID, "there is no claim %q: %s", n.Claim.ID, hint)

@@ -208,6 +208,16 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "a shortened or lengthened id",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    claim: threat\n    note: x\n    cites: [src-a-2024-report, src]\n",
+			want: []string{
+				`annotations/one.yaml:5:12: there is no claim "threat": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+				`annotations/one.yaml:7:13: there is no source "src-a-2024-report": did you mean src-a? Otherwise add it to annotations/sources.yaml`,
+				`annotations/one.yaml:7:32: there is no source "src": did you mean src-a? Otherwise add it to annotations/sources.yaml`,
+			},
+		},
+		{
 			name: "wrong types",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: [threat]\n    kind: context\n    occurrence: two\n    note: x\n    cites: src-a\n",
@@ -1164,6 +1174,29 @@ func TestFlowTextPositions(t *testing.T) {
 			if g := fmt.Sprintf("%d:%d", got.Line, got.Col); g != c.want {
 				t.Errorf("%s: %q at %s by %s, want %s (text %q)", c.note, c.find, g, how, c.want, md.Text)
 			}
+		}
+	}
+}
+
+// TestSuggestID: an unknown id is told the id it most likely means: one a
+// letter or two away, or the one id it shortens or lengthens by whole
+// words; none when two ids would fit.
+func TestSuggestID(t *testing.T) {
+	ids := []string{"madsen-2002-mmr-autism", "doe-2024a", "doe-2024b", "smith-2020"}
+	for s, want := range map[string]string{
+		"madsen-2002":               "madsen-2002-mmr-autism",
+		"madsen":                    "madsen-2002-mmr-autism",
+		"smith-2020-study":          "smith-2020",
+		"smith-2021":                "smith-2020",
+		"doe-2024":                  "doe-2024a", // a letter away from both: the first
+		"doe":                       "",          // shortens two
+		"madsen-2002-mmr":           "madsen-2002-mmr-autism",
+		"madsen-2002-mmr-autism-xx": "madsen-2002-mmr-autism",
+		"mad":                       "",
+		"jones-2020":                "",
+	} {
+		if got := suggestID(s, ids); got != want {
+			t.Errorf("suggestID(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

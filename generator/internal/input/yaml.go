@@ -636,6 +636,25 @@ func suggest(s string, allowed []string) string {
 	return best
 }
 
+// suggestID is suggest for the id of a source or a claim, which may also
+// be a shortened or lengthened form of one: "madsen-2002" for
+// "madsen-2002-mmr-autism", or the other way round, when just one id is.
+func suggestID(s string, ids []string) string {
+	if best := suggest(s, ids); best != "" {
+		return best
+	}
+	found := ""
+	for _, id := range ids {
+		if strings.HasPrefix(id, s+"-") || strings.HasPrefix(s, id+"-") {
+			if found != "" {
+				return ""
+			}
+			found = id
+		}
+	}
+	return found
+}
+
 // suggestField is suggest for a field's name, which may also be the name
 // other tools give the field ("date" for an article's "published", "year"
 // for a source's "issued").
