@@ -472,8 +472,13 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "field indented too much, far from the top",
 			file: "annotations/one.yaml",
-			data: "notes:\n" + strings.Repeat("  - id: x\n    quote: x\n    kind: context\n    note: y\n\n", 40) +
-				"  - id: a\n    quote: \"x\"\n     kind: context\n    note: y\n",
+			data: "notes:\n" + func() string {
+				var b strings.Builder
+				for i := range 40 {
+					fmt.Fprintf(&b, "  - id: x%d\n    quote: x\n    kind: context\n    note: y\n\n", i)
+				}
+				return b.String()
+			}() + "  - id: a\n    quote: \"x\"\n     kind: context\n    note: y\n",
 			want: []string{`annotations/one.yaml:204:6: this is not valid YAML (did not find expected key): ` + indentHint},
 		},
 		{
@@ -495,7 +500,11 @@ func TestLoadErrors(t *testing.T) {
 			name: "quoted text not closed",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: \"existential threat\n    kind: context\n    note: |\n      The \"post\" said so.\n    cites: [src-a]\n  - id: b\n    quote: x\n    kind: context\n",
-			want: []string{`annotations/one.yaml:3:12: this is not valid YAML (did not find expected key): the quoted text that opens here is not closed on its line, so YAML reads on past it and fails at line 6: add the closing " at the end of the text`},
+			want: []string{
+				`annotations/one.yaml:3:12: this is not valid YAML (did not find expected key): the quoted text that opens here is not closed on its line, so YAML reads on past it and fails at line 6: add the closing " at the end of the text`,
+				// The next note, read without the broken one.
+				`annotations/one.yaml:8:5: the note has no text: add "note: …"`,
+			},
 		},
 		{
 			name: "quoted text not closed, single quotes, after an escaped quote",
@@ -1198,5 +1207,86 @@ func TestSuggestID(t *testing.T) {
 		if got := suggestID(s, ids); got != want {
 			t.Errorf("suggestID(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestSyntaxErrorsInSeveralEntries: YAML stops at a file's first syntax
+// error; a note, claim or source with one is left out and the file read
+// again, so that one run reports the syntax errors of several entries and
+// the other problems of the entries that read. A note naming a claim, or
+// citing a source, that was left out is not told it does not exist.
+func TestSyntaxErrorsInSeveralEntries(t *testing.T) {
+	fs := base()
+	fs["annotations/one.yaml"].Data = []byte(`notes:
+  - id: colon
+    quote: threat
+    kind: context
+    note: The post said: so.
+  - id: indent
+    quote: threat
+     kind: context
+    note: x
+  - id: inner
+    quote: "an "existential" threat"
+    kind: context
+    note: x
+  - id: hash
+    quote: threat
+    kind: context
+    note: the #1 claim
+  - id: kind
+    quote: threat
+    kind: opinion
+    note: x
+    claim: broken-claim
+    cites: [broken-source, src-a]
+`)
+	fs["annotations/claims.yaml"].Data = []byte(`claims:
+  - id: broken-claim
+    statement: "The department said: "no"."
+    verdict: accurate
+    note: x
+  - id: threat-claim
+    statement: "The department called migration an existential threat."
+    verdict: accurate
+    note: It did.
+    cites: [src-a]
+  - id: other
+    statement: S
+    verdict: true-ish
+    note: x
+`)
+	fs["annotations/sources.yaml"].Data = []byte(`references:
+  - id: broken-source
+    type: report
+    title: A: report
+    URL: https://example.org/b
+  - id: src-a
+    type: report
+    title: A report
+    author: [{family: Doe, given: Jane}]
+    issued: {date-parts: [[2024, 12]]}
+    URL: https://example.org/r
+  - id: src-c
+    type: reprot
+    title: C
+    URL: https://example.org/c
+`)
+	got := errLines(t, fs)
+	const quoting = "check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
+	want := []string{
+		`annotations/claims.yaml:3:38: this is not valid YAML (did not find expected key): the quoted text ends at this ", meant to be inside it, and YAML cannot read what follows: write each " inside the text as \" (or put the whole text in single quotes)`,
+		`annotations/claims.yaml:13:14: verdict "true-ish" is not on the scale: use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`,
+		`annotations/one.yaml:5:24: this is not valid YAML (mapping values are not allowed in this context): ` + quoting,
+		`annotations/one.yaml:8:10: this is not valid YAML (mapping values are not allowed in this context): ` + quoting,
+		`annotations/one.yaml:11:16: this is not valid YAML (did not find expected key): the quoted text ends at this ", meant to be inside it, and YAML cannot read what follows: write each " inside the text as \" (or put the whole text in single quotes)`,
+		`annotations/one.yaml:17:15: note stops before "#1 claim": YAML reads a # after a space as the start of a comment; to keep it in the text, put the whole text in quotes ("…"), or to write a comment, put a space after the #`,
+		`annotations/one.yaml:20:11: kind "opinion" is not a kind of note: use one of context, fact-check, background, definition, correction`,
+		`annotations/sources.yaml:4:13: this is not valid YAML (mapping values are not allowed in this context): ` + quoting,
+		`annotations/sources.yaml:13:11: type "reprot" is not a CSL type (did you mean "report"?): use one such as article-journal, report, webpage, article-newspaper, book, dataset, legislation, post`,
+	}
+
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

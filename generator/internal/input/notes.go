@@ -62,12 +62,11 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		return slug, nil, false
 	}
 	d := newDecoder(p, text, 0, l.errs)
+	// A note with a syntax error is left out (parse), and the others read
+	// and checked: their problems come in the same run.
 	root, ok := d.parse(text)
-	if !ok {
-		return slug, nil, false
-	}
 	if root == nil {
-		return slug, nil, true // an empty file: no notes yet
+		return slug, nil, ok // ok: an empty file, no notes yet
 	}
 	items, ok := d.entries(root, "a notes file", "notes", "of notes, each starting with \"- id: …\"")
 	if !ok {
@@ -145,9 +144,12 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 		return nil, false
 	}
 	d := newDecoder(p, text, 0, l.errs)
-	root, ok := d.parse(text)
-	if !ok || root == nil {
-		return nil, ok
+	// A claim with a syntax error is left out (parse) and the others read;
+	// ok stays false, so that notes naming the claim left out are not told
+	// it does not exist.
+	root, parsed := d.parse(text)
+	if root == nil {
+		return nil, parsed
 	}
 	items, ok := d.entries(root, "the claims file", "claims", "of claims, each starting with \"- id: …\"")
 	if !ok {
@@ -181,7 +183,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 		seen.add(d, cm, c.ID)
 		out = append(out, c)
 	}
-	return out, true
+	return out, parsed
 }
 
 // sentenceEndRE finds where a second sentence begins: a word of two or more

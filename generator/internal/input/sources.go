@@ -113,11 +113,15 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 	if hasJ {
 		root, ok = jsonNode(text, p, l.errs)
 	} else {
+		// A source with a syntax error is left out (parse) and the
+		// others read; ok stays false, so that what cites the source
+		// left out is not told it does not exist.
 		root, ok = d.parse(text)
 	}
-	if !ok || root == nil {
+	if root == nil {
 		return nil, p, ok
 	}
+	parsed := ok
 	items, ok := d.entries(root, "the bibliography", "references", "of references, each starting with \"- id: …\"")
 	if !ok {
 		return nil, p, false
@@ -184,7 +188,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 		seen.add(d, sm, s.ID)
 		out = append(out, s)
 	}
-	return out, p, true
+	return out, p, parsed
 }
 
 func normalizeDOI(s string) string {

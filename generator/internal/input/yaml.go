@@ -27,6 +27,7 @@ type decoder struct {
 	lines      []string
 	errs       *diag.List
 	unknown    map[*yaml.Node]bool // the keys reported as unknown fields
+	syntaxLine int                 // the line of the last syntax error reported
 }
 
 func newDecoder(file, text string, lineOffset int, errs *diag.List) *decoder {
@@ -34,7 +35,14 @@ func newDecoder(file, text string, lineOffset int, errs *diag.List) *decoder {
 }
 
 // parse parses text as one YAML document. It returns nil for an empty one.
-func (d *decoder) parse(text string) (*yaml.Node, bool) {
+//
+// A syntax error is reported, and ok is false. When it lies inside an
+// entry of the document's list (a note, a claim, a source), the text is
+// read again without that entry, its lines blanked so that every other
+// keeps its place, and so on for the next error: root is then what could
+// be read, so that the other entries' problems are reported in the same
+// run, not one syntax error a run (YAML stops at the first).
+func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 	if !d.oneDocument(d.lines) {
 		return nil, false
 	}
@@ -46,14 +54,90 @@ func (d *decoder) parse(text string) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
 		d.syntaxError(err)
-		return nil, false
+		return d.withoutBroken(), false
 	}
-	// A document of nothing but "---" or a null is empty too (its null
-	// would stand on a line past the end of the file).
+	return docRoot(&doc), true
+}
+
+// docRoot is a parsed document's content, nil for an empty one: a
+// document of nothing but "---" or a null is empty too (its null would
+// stand on a line past the end of the file).
+func docRoot(doc *yaml.Node) *yaml.Node {
 	if doc.Kind == 0 || len(doc.Content) == 0 || isNull(doc.Content[0]) {
-		return nil, true
+		return nil
 	}
-	return doc.Content[0], true
+	return doc.Content[0]
+}
+
+// maxRecovered is how many more syntax errors parse looks for in a file,
+// each after leaving out the entry of the one before.
+const maxRecovered = 20
+
+// withoutBroken reads the text again without the entry of the list that
+// holds the syntax error just reported (d.syntaxLine), and again without
+// the next one's, up to maxRecovered times, reporting each. It returns
+// what the last reading found, or nil when an error lies outside every
+// entry, when leaving its entry out does not move it, or when the text
+// has no list; the entries' lines are blank in d.lines while the errors
+// after the first are looked for (their positions are found there), as
+// they were.
+func (d *decoder) withoutBroken() *yaml.Node {
+	orig := d.lines
+	defer func() { d.lines = orig }()
+	lines := slices.Clone(orig)
+	indent := -1 // the list's entries': those of its first "- "
+	for _, s := range lines {
+		if t := strings.TrimLeft(s, " "); strings.HasPrefix(t, "- ") || t == "-" {
+			indent = len(s) - len(t)
+			break
+		}
+	}
+	if indent < 0 {
+		return nil
+	}
+	entryStart := func(s string) bool {
+		return len(s) > indent && s[:indent] == strings.Repeat(" ", indent) && s[indent] == '-' &&
+			(len(s) == indent+1 || s[indent+1] == ' ')
+	}
+	outside := func(s string) bool { // a line past the entries: a key of the enclosing mapping
+		t := strings.TrimLeft(s, " ")
+		return t != "" && t[0] != '#' && len(s)-len(t) < indent
+	}
+	for range maxRecovered {
+		at := d.syntaxLine - d.lineOffset
+		if at < 1 || at > len(lines) {
+			return nil
+		}
+		start := at
+		for start >= 1 && !entryStart(lines[start-1]) {
+			if outside(lines[start-1]) {
+				return nil
+			}
+			start--
+		}
+		if start < 1 {
+			return nil
+		}
+		end := at + 1
+		for end <= len(lines) && !entryStart(lines[end-1]) && !outside(lines[end-1]) {
+			end++
+		}
+		for i := start; i < end; i++ {
+			lines[i-1] = ""
+		}
+		var doc yaml.Node
+		err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")), &doc)
+		if err == nil {
+			return docRoot(&doc)
+		}
+		d.lines = lines
+		before := d.errs.Len()
+		d.syntaxError(err)
+		if d.errs.Len() == before || d.syntaxLine-d.lineOffset >= start && d.syntaxLine-d.lineOffset < end {
+			return nil // the same error, or none new: no use reading on
+		}
+	}
+	return nil
 }
 
 // oneDocument reports a line of lines that ends the YAML document or
@@ -150,7 +234,7 @@ func (d *decoder) syntaxError(err error) {
 			if msg == "found unexpected end of stream" {
 				where = "finds no end to it"
 			}
-			d.errs.Add(diag.Pos{File: d.file, Line: l, Col: c},
+			d.syntaxAt(l, c,
 				"this is not valid YAML (%s): the quoted text that opens here is not closed on its line, so YAML reads on past it and %s: add the closing %s at the end of the text",
 				msg, where, mark)
 			return
@@ -158,7 +242,7 @@ func (d *decoder) syntaxError(err error) {
 		// A # after a space inside a list in brackets starts a comment,
 		// which leaves the list unclosed.
 		if l, c := d.hashInBrackets(failed); l > 0 && (strings.Contains(msg, "expected ',' or") || strings.Contains(msg, "expected node content")) {
-			d.errs.Add(diag.Pos{File: d.file, Line: l, Col: c},
+			d.syntaxAt(l, c,
 				"this is not valid YAML (%s): a # after a space starts a comment, which cuts this list short: put the text with the # in quotes, like [\"#1 wire\"]", msg)
 			return
 		}
@@ -169,7 +253,7 @@ func (d *decoder) syntaxError(err error) {
 			if open == '\'' {
 				how = `write each ' inside the text as '' (two of them), or put the whole text in double quotes`
 			}
-			d.errs.Add(diag.Pos{File: d.file, Line: l, Col: c},
+			d.syntaxAt(l, c,
 				"this is not valid YAML (%s): the quoted text ends at this %c, meant to be inside it, and YAML cannot read what follows: %s",
 				msg, open, how)
 			return
@@ -182,7 +266,7 @@ func (d *decoder) syntaxError(err error) {
 			line, col = broken, 1+len(d.lines[broken-1])-len(strings.TrimLeft(d.lines[broken-1], " "))
 			if l, key, empty := d.emptyAbove(broken); l > 0 {
 				// "notes: []", as new writes it, with entries added below.
-				d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col},
+				d.syntaxAt(line, col,
 					"this is not valid YAML (%s): line %d, %q, says it is empty, so this entry below it is not one of its entries: remove the %s after %s:",
 					msg, l, strings.TrimSpace(d.lines[l-1]), empty, key)
 				return
@@ -226,7 +310,13 @@ func (d *decoder) syntaxError(err error) {
 		}
 		hint = "remove the " + what + " (it often comes from copying text out of a PDF or a word processor)"
 	}
-	d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, "this is not valid YAML (%s): %s", msg, hint)
+	d.syntaxAt(line, col, "this is not valid YAML (%s): %s", msg, hint)
+}
+
+// syntaxAt reports a syntax error at line and col, and keeps its line.
+func (d *decoder) syntaxAt(line, col int, format string, args ...any) {
+	d.syntaxLine = line
+	d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, format, args...)
 }
 
 // quoteOpenRE matches a line whose value starts with a quote mark: after
