@@ -226,6 +226,44 @@ func TestSourcesPage(t *testing.T) {
 			t.Errorf("%s cited by %q\nwant %q", id, cited[id], w)
 		}
 	}
+
+	// The introduction speaks of entries nothing cites only when there
+	// are some; the footer (the theme's, by a site parameter) says that
+	// every note cites its sources only when every note does.
+	text, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := sourcesData(f.b, f.r, f.order, f.arts)
+	if page := sourcesPage(data, text); !strings.HasPrefix(page, `<p class="lede">`+text.T("sources_intro_uncited")+"</p>") {
+		t.Errorf("with an entry nothing cites, the sources page starts %.200s", page)
+	}
+	for _, g := range data {
+		for i := range g.Sources {
+			if len(g.Sources[i].CitedBy) == 0 {
+				g.Sources[i].CitedBy = []citingGroup{{Label: "Claims"}}
+			}
+		}
+	}
+	if page := sourcesPage(data, text); !strings.HasPrefix(page, `<p class="lede">`+text.T("sources_intro")+"</p>") {
+		t.Errorf("with every entry cited, the sources page starts %.200s", page)
+	}
+	if everyNoteCites(f.b) {
+		t.Error("every note cites a source, said of a briefing with a note that cites none")
+	}
+	for _, a := range f.b.Articles {
+		for _, n := range a.Notes {
+			if len(n.Cites) == 0 {
+				n.Cites = f.b.Articles[0].Notes[0].Cites
+			}
+		}
+	}
+	if !everyNoteCites(f.b) {
+		t.Error("every note cites a source: not said")
+	}
+	if !bytes.Contains(config(f.b, Options{}), []byte(`"everyNoteCites": true`)) {
+		t.Error("the site's parameters do not say that every note cites a source")
+	}
 }
 
 func TestQuotesPage(t *testing.T) {

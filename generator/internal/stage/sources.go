@@ -205,7 +205,19 @@ func sourcesPage(groups []sourceGroupData, t *Text) string {
 		h.raw("</p>\n")
 		return h.String()
 	}
-	h.raw(`<nav class="toc" aria-labelledby="sources-toc-h">`, "\n", `<h2 id="sources-toc-h" class="visually-hidden">`)
+	// The introduction says that some entries are cited by nothing only
+	// when some are.
+	intro := "sources_intro"
+	for _, g := range groups {
+		for _, s := range g.Sources {
+			if len(s.CitedBy) == 0 {
+				intro = "sources_intro_uncited"
+			}
+		}
+	}
+	h.raw(`<p class="lede">`)
+	h.tr(intro)
+	h.raw("</p>\n", `<nav class="toc" aria-labelledby="sources-toc-h">`, "\n", `<h2 id="sources-toc-h" class="visually-hidden">`)
 	h.tr("contents")
 	h.raw("</h2>\n<ul>")
 	for _, g := range groups {

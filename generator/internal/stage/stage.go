@@ -295,6 +295,9 @@ func config(b *briefing.Briefing, opt Options) []byte {
 		},
 		"params": map[string]any{
 			"hasMethodology": b.Methodology != nil,
+			// The footer says that every note cites its sources only
+			// when every note does.
+			"everyNoteCites": everyNoteCites(b),
 		},
 		"build": map[string]any{"noJSConfigInAssets": true},
 		"caches": map[string]any{
@@ -310,6 +313,21 @@ func config(b *briefing.Briefing, opt Options) []byte {
 	publishing(cfg, opt)
 	data, _ := json.MarshalIndent(cfg, "", " ")
 	return data
+}
+
+// everyNoteCites says whether the briefing has notes and every one of
+// them cites a source.
+func everyNoteCites(b *briefing.Briefing) bool {
+	some := false
+	for _, a := range b.Articles {
+		for _, n := range a.Notes {
+			if len(n.Cites) == 0 {
+				return false
+			}
+			some = true
+		}
+	}
+	return some
 }
 
 // articleOrder is the order of the briefing: by date of publication, undated
