@@ -217,6 +217,15 @@ func TestEscapeClosesNote(t *testing.T) {
 	if browser.Eval[bool](p, `document.getElementById("side-second").offsetHeight > 0`) {
 		t.Error("Escape did not close the note")
 	}
+	// Escape on the marker of an open note closes it too.
+	p.Keys("\r")
+	p.Keys("\u001b")
+	if browser.Eval[bool](p, `document.getElementById("side-second").offsetHeight > 0`) {
+		t.Error("Escape on the marker did not close its open note")
+	}
+	if got := browser.Eval[string](p, `document.activeElement.id`); got != "ref-second" {
+		t.Errorf("Escape on the marker left focus on %q", got)
+	}
 }
 
 // TestMarkerToEndnoteAndBack follows, for every note, the marker to its
@@ -494,5 +503,55 @@ func TestAddressOnListPagesLandsOnIt(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestWideNotesKeepFocusInView tabs through the first 80 stops of every
+// article at 1280 px, where shortened sidenotes show whole while they hold
+// focus: each focused element is in view (a link inside a shortened note
+// was scrolled to, then pushed out of view by the note growing). Escape
+// on a marker or inside a note shortens the note again, focus staying.
+func TestWideNotesKeepFocusInView(t *testing.T) {
+	b := browser.New(t)
+	for _, page := range articlePages(t, realSite) {
+		t.Run(name(page), func(t *testing.T) {
+			p := b.Open(t, browser.FileURL(page), 1280, 900)
+			off, clamped := 0, ""
+			for i := 0; i < 80; i++ {
+				p.Keys("\t")
+				where := browser.Eval[string](p, `(() => {
+				  const e = document.activeElement, r = e.getBoundingClientRect();
+				  return r.top >= -1 && r.bottom <= innerHeight + 1 ? "" : (e.textContent.trim().slice(0, 40) + " at " + Math.round(r.top) + "–" + Math.round(r.bottom));
+				})()`)
+				if where != "" {
+					off++
+					if off <= 3 {
+						t.Errorf("stop %d is out of the 900 px view: %s", i+1, where)
+					}
+				}
+				if clamped == "" {
+					clamped = browser.Eval[string](p, `(() => { const sn = document.activeElement.closest(".sidenote.clamped");
+					  return sn ? sn.getAttribute("data-note") : ""; })()`)
+				}
+			}
+			if off > 3 {
+				t.Errorf("%d of 80 stops out of view", off)
+			}
+			if clamped == "" {
+				return // no shortened note among the first stops
+			}
+			browser.Eval[bool](p, fmt.Sprintf(`(document.getElementById("ref-%s").focus(), true)`, clamped))
+			shown := fmt.Sprintf(`document.getElementById("side-%s").classList.contains("hl")`, clamped)
+			if !browser.Eval[bool](p, shown) {
+				t.Fatalf("note %s is not shown whole while its marker has focus", clamped)
+			}
+			p.Keys("\u001b")
+			if browser.Eval[bool](p, shown) {
+				t.Errorf("Escape did not shorten note %s again", clamped)
+			}
+			if got := browser.Eval[string](p, `document.activeElement.id`); got != "ref-"+clamped {
+				t.Errorf("Escape moved focus to %q", got)
+			}
+		})
 	}
 }

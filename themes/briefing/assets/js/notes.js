@@ -99,12 +99,19 @@
   });
   body.addEventListener("keydown", function (e) {
     var t = e.target;
-    if (wide.matches) return;
+    if (wide.matches) {
+      // A shortened note shown whole, over the next, while its marker or
+      // the note has focus: Escape shortens it again, focus staying put.
+      var el = e.key === "Escape" && t.closest("a.noteref, .sidenote");
+      if (el) lit(el.getAttribute("data-note"), false);
+      return;
+    }
     if (e.key === " " && t.matches("a.noteref")) {
       e.preventDefault();
       toggle(t);
     } else if (e.key === "Escape") {
-      var sn = t.closest(".sidenote.open");
+      var open = t.matches("a.noteref") && document.getElementById("side-" + t.getAttribute("data-note"));
+      var sn = open && open.classList.contains("open") ? open : t.closest(".sidenote.open");
       var r = sn && ref(sn);
       if (r) {
         toggle(r);
@@ -113,13 +120,20 @@
     }
   });
 
-  function highlight(e) {
-    var el = e.target.closest && e.target.closest("a.noteref, .sidenote");
-    if (!el) return;
-    var id = el.getAttribute("data-note"), on = e.type === "mouseover" || e.type === "focusin";
+  function lit(id, on) {
     [].forEach.call(document.querySelectorAll('[data-note="' + id + '"]'), function (n) {
       n.classList.toggle("hl", on);
     });
+  }
+  function highlight(e) {
+    var el = e.target.closest && e.target.closest("a.noteref, .sidenote");
+    if (!el) return;
+    lit(el.getAttribute("data-note"), e.type === "mouseover" || e.type === "focusin");
+    // A link inside a shortened sidenote: the browser scrolled to it
+    // before the note, shown whole, pushed it further down, out of view.
+    if (e.type === "focusin" && wide.matches && el !== e.target && el.classList.contains("clamped")) {
+      e.target.scrollIntoView({block: "nearest"});
+    }
   }
   ["mouseover", "mouseout", "focusin", "focusout"].forEach(function (t) {
     body.addEventListener(t, highlight);
