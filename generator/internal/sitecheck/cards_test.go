@@ -74,3 +74,47 @@ func TestMatrixCellsNameTheirOutlet(t *testing.T) {
 		}
 	}
 }
+
+// TestMatrixFocusClearOfClaimColumn tabs through the claims-by-outlet
+// table at widths where it scrolls sideways: each cell's link that takes
+// focus is wholly in view, not under the claim column that stays at the
+// left (WCAG 2.4.11 and 2.4.12). The browser scrolls a focused element
+// only when it is out of view, to under the column (scroll-padding
+// avoids that); one partly in view stays where it is (target.js brings
+// it in).
+func TestMatrixFocusClearOfClaimColumn(t *testing.T) {
+	b := browser.New(t)
+	for _, width := range []int{390, 640, 800} {
+		p := b.Open(t, browser.FileURL(filepath.Join(realSite, "index.html")), width, 800)
+		browser.Eval[bool](p, `(() => { const r = document.querySelector(".table-scroll"); r.focus(); return true; })()`)
+		hidden, cells := []string{}, 0
+		for i := 0; i < 80; i++ {
+			p.Keys("\t")
+			got := browser.Eval[string](p, `(() => {
+			  const a = document.activeElement;
+			  if (!a.closest("table.matrix td")) return a.closest("table.matrix") ? "in" : "out";
+			  const r = a.getBoundingClientRect(), th = a.closest("tr").querySelector("th").getBoundingClientRect();
+			  const region = a.closest(".table-scroll").getBoundingClientRect();
+			  // Not all of it shows between the claim column and the
+			  // region's right edge.
+			  const shows = Math.min(r.right, region.right) - Math.max(r.left, th.right);
+			  if (shows < r.width - 1) return "hidden: " + a.textContent.replace(/\s+/g, " ").trim().slice(0, 30) + " at " + Math.round(r.left) + " (claim column to " + Math.round(th.right) + ")";
+			  return "cell";
+			})()`)
+			if got == "out" {
+				break
+			}
+			if got == "cell" {
+				cells++
+			} else if got != "in" {
+				hidden = append(hidden, got)
+			}
+		}
+		if cells == 0 {
+			t.Errorf("at %d px: no cell of the table took focus", width)
+		}
+		if len(hidden) > 0 {
+			t.Errorf("at %d px: %d of %d focused cells not clear of the claim column, first %v", width, len(hidden), cells+len(hidden), hidden)
+		}
+	}
+}

@@ -30,4 +30,13 @@
   var nav = window.performance && performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
   if (!nav || nav.type === "navigate") aim();
   if (window.ResizeObserver) new ResizeObserver(keep).observe(document.body);
+
+  // A link of a table that scrolls sideways (the claims by outlet), taking
+  // focus partly out of view, at the region's edge or under the claim
+  // column that stays at its left: the browser leaves it there; bring it
+  // in (the region's scroll-padding keeps it clear of the column).
+  addEventListener("focusin", function (e) {
+    var region = e.target.closest && e.target.closest(".table-scroll");
+    if (region && e.target !== region) e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
 })();
