@@ -38,6 +38,7 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -47,6 +48,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
@@ -315,6 +317,45 @@ func Eval[T any](p *Page, expr string) T {
 		p.t.Fatalf("evaluating %s: %v", abbreviate(expr), err)
 	}
 	return v
+}
+
+// AccessibleName returns the name the browser gives assistive technology
+// for the element that the JavaScript expression elem evaluates to (as a
+// screen reader announces it: text, hidden text, aria-label, CSS generated
+// content and its alternative text), and its role.
+func AccessibleName(p *Page, elem string) (name, role string) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, pageTimeout)
+	defer cancel()
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		obj, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{Expression: elem})
+		if err != nil {
+			return err
+		}
+		if obj.ExceptionDetails != nil || obj.Result == nil || obj.Result.ObjectID == "" {
+			return fmt.Errorf("%s is not an element", abbreviate(elem))
+		}
+		no := false
+		tree, err := cdp.Call(ctx, tg, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: obj.Result.ObjectID, FetchRelatives: &no})
+		if err != nil {
+			return err
+		}
+		if len(tree.Nodes) == 0 {
+			return fmt.Errorf("%s has no accessibility node", abbreviate(elem))
+		}
+		n := tree.Nodes[0]
+		if n.Name != nil {
+			_ = json.Unmarshal(n.Name.Value, &name)
+		}
+		if n.Role != nil {
+			_ = json.Unmarshal(n.Role.Value, &role)
+		}
+		return nil
+	}))
+	if err != nil {
+		p.t.Fatalf("the accessible name of %s: %v", abbreviate(elem), err)
+	}
+	return name, role
 }
 
 func abbreviate(s string) string {

@@ -118,3 +118,34 @@ func TestMatrixFocusClearOfClaimColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkNamesTellPlacesApart: on every page, two links that go to
+// different places have different names (their text, hidden text
+// included, as a screen reader's list of links gives them; WCAG 2.4.9).
+// "note 3" under an outlet's name, "passage" under a note's head, an
+// outlet under a quote, a table cell under its column's head: each is
+// named with what the page shows around it. In the print edition, which
+// holds every article, the names are apart within each article ("Note 1"
+// is each article's first marker).
+func TestLinkNamesTellPlacesApart(t *testing.T) {
+	const same = `(() => {
+  const out = {};
+  for (const a of document.querySelectorAll("main a[href]")) {
+    const c = a.cloneNode(true);
+    c.querySelectorAll("[aria-hidden=true]").forEach(e => e.remove());
+    const part = a.closest(".handout-article"), where = part ? part.id + ": " : "";
+    const name = where + (a.getAttribute("aria-label") || c.textContent).replace(/\s+/g, " ").trim();
+    (out[name] = out[name] || new Set()).add(new URL(a.getAttribute("href"), location.href).href);
+  }
+  return Object.entries(out).filter(([n, s]) => s.size > 1).map(([n, s]) => "“" + n + "” for " + s.size + " places");
+})()`
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range htmlPages(t, site) {
+			p := b.Open(t, browser.FileURL(page), 1280, 800)
+			if got := browser.Eval[[]string](p, same); len(got) > 0 {
+				t.Errorf("%s: %v", name(page), got)
+			}
+		}
+	}
+}

@@ -297,7 +297,7 @@ func TestMatrixPage(t *testing.T) {
 		t.Errorf("%d empty cells, want 3", got)
 	}
 	for _, want := range []string{
-		`<a href="articles/beta.html#anno-threat" class="matrix-link"><span class="verdict verdict-misleading">`,
+		`<a href="articles/beta.html#anno-threat" class="matrix-link"><span class="visually-hidden">Beta Wire, </span><span class="verdict verdict-misleading">`,
 		`<span class="matrix-note">note 1</span>`,
 		`<th scope="col"><a href="articles/alpha.html" title="Cable tells diplomats to act">Alpha Daily</a></th>`,
 	} {

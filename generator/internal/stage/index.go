@@ -222,7 +222,11 @@ func (h *markup) matrix(m *matrix) {
 				if i > 0 {
 					h.raw("<br>")
 				}
-				h.raw(`<a href="`, escURL(ap.Href), `" class="matrix-link">`)
+				// Named with the outlet, which the column's head gives
+				// but a screen reader's list of links would not.
+				h.raw(`<a href="`, escURL(ap.Href), `" class="matrix-link"><span class="visually-hidden">`)
+				h.text(m.Columns[col].Outlet)
+				h.raw(", </span>")
 				h.verdict(ap.Verdict, ap.VerdictLabel)
 				h.raw(`<span class="matrix-note">`)
 				h.trN("note_number", ap.Number)

@@ -36,8 +36,10 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 			`<p class="note-head">`)
 		h.noteHead(&n)
 		h.raw("\n · ", `<a href="`, href, "#anno-", id, `">`)
+		h.whose(a.Outlet, n.Number)
 		h.tr("passage")
 		h.raw(`</a> · <a href="`, href, "#note-", id, `">`)
+		h.whose(a.Outlet, n.Number)
 		h.tr("note_in_article")
 		h.raw("</a></p>\n", `<blockquote class="note-quote"><p>`)
 		h.text(n.Quote)
@@ -51,6 +53,18 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 	}
 	h.raw("</ol>\n</section>\n")
 	return appendBody(nil, h.String())
+}
+
+// whose begins the name of a link that the page shows under a note's
+// head ("passage", "note in the article") with the note it is about,
+// hidden but read: in a screen reader's list of links the 87 "passage"
+// links of a briefing are otherwise one name for 87 places.
+func (h *markup) whose(outlet string, number int) {
+	h.raw(`<span class="visually-hidden">`)
+	h.text(outlet)
+	h.raw(", ")
+	h.trN("note_number", number)
+	h.raw(": </span>")
 }
 
 // notesPage is the all-notes page: every article's section (nil for an

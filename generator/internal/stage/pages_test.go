@@ -217,9 +217,13 @@ func TestSourcesPage(t *testing.T) {
 		t.Errorf("groups = %s\nwant     %s", got, want)
 	}
 	for id, w := range map[string]string{
-		"state-x-2025": `Alpha Daily: <a href="articles/alpha.html#note-threat">note 1</a>; Beta Wire: <a href="articles/beta.html#note-threat">note 1</a>; ` +
+		// Each link named with what the page shows before it, for a
+		// screen reader's list of links: "Alpha Daily, note 1".
+		"state-x-2025": `Alpha Daily: <a href="articles/alpha.html#note-threat"><span class="visually-hidden">Alpha Daily, </span>note 1</a>; ` +
+			`Beta Wire: <a href="articles/beta.html#note-threat"><span class="visually-hidden">Beta Wire, </span>note 1</a>; ` +
 			`Claims: <a href="claims.html#claim-threat-post">The department called migration an existential threat.</a>`,
-		"times-2025":   `Alpha Daily: <a href="articles/alpha.html#note-favor">note 2</a>; Timeline: <a href="index.html#event-2">26 November 2025</a>`,
+		"times-2025": `Alpha Daily: <a href="articles/alpha.html#note-favor"><span class="visually-hidden">Alpha Daily, </span>note 2</a>; ` +
+			`Timeline: <a href="index.html#event-2"><span class="visually-hidden">Timeline entry 2, </span>26 November 2025</a>`,
 		"uncited-2020": "",
 	} {
 		if cited[id] != w {

@@ -31,6 +31,9 @@ type quoteWording struct {
 type quotePlace struct {
 	Outlet string `json:"outlet"`
 	Href   string `json:"href"`
+	// Again counts the outlet's places in the group before this one, when
+	// there are any: its link is named apart from the outlet's first.
+	Again int `json:"again,omitempty"`
 }
 
 func quotesData(order []*briefing.Article, arts map[string]*render.Article) []quoteGroup {
@@ -66,6 +69,7 @@ func quotesOf(order []*briefing.Article, all []quotes.Quote, hrefs quoteHrefs) [
 	for i, g := range quotes.CollateCandidates(all) {
 		ref := g.Quotes[0].Places[0]
 		qg := quoteGroup{ID: "quote-" + strconv.Itoa(i+1), Articles: g.Articles, Title: firstWords(ref.Text, 8)}
+		seen := map[string]int{}
 		for j, w := range g.Quotes {
 			qw := quoteWording{HTML: piecesHTML(w.Pieces), Reference: j == 0, Same: j > 0,
 				Part: w.Places[0].Words() < ref.Words()}
@@ -73,7 +77,9 @@ func quotesOf(order []*briefing.Article, all []quotes.Quote, hrefs quoteHrefs) [
 				qw.Same = qw.Same && p.Op == quotes.Same
 			}
 			for _, q := range w.Places {
-				qw.Places = append(qw.Places, quotePlace{Outlet: order[q.Article].Outlet, Href: hrefs[[3]int{q.Article, q.Start, q.End}]})
+				outlet := order[q.Article].Outlet
+				qw.Places = append(qw.Places, quotePlace{Outlet: outlet, Href: hrefs[[3]int{q.Article, q.Start, q.End}], Again: seen[outlet]})
+				seen[outlet]++
 			}
 			qg.Wordings = append(qg.Wordings, qw)
 		}

@@ -55,13 +55,22 @@ func sourceGroup(s *briefing.Source) string {
 // page's link to it, made once (an article's, with its parts).
 type citing string
 
-// newCiting is the link to href, labelled label.
-func newCiting(label, href string) citing {
+// newCiting is the link to href, labelled label, its name starting with
+// context ("Reuters" for "note 3"), which the page shows before the links
+// and a screen reader's list of links would not: hidden but read. No
+// context is needed for a label that names its target alone (a claim's
+// statement).
+func newCiting(context, label, href string) citing {
 	var h strings.Builder
-	h.Grow(len(label) + len(href) + 16)
+	h.Grow(len(context) + len(label) + len(href) + 64)
 	h.WriteString(`<a href="`)
 	h.WriteString(escURL(href))
 	h.WriteString(`">`)
+	if context != "" {
+		h.WriteString(`<span class="visually-hidden">`)
+		escTo(&h, context)
+		h.WriteString(", </span>")
+	}
 	escTo(&h, label)
 	h.WriteString("</a>")
 	return citing(h.String())
@@ -106,7 +115,7 @@ func citingNotes(a *briefing.Article, ra *render.Article) []noteCites {
 	var out []noteCites
 	for _, n := range ra.Notes {
 		if len(n.Note.Cites) > 0 {
-			out = append(out, noteCites{n.Note.Cites, newCiting("note "+strconv.Itoa(n.Number), "articles/"+a.Slug+".html#note-"+n.ID)})
+			out = append(out, noteCites{n.Note.Cites, newCiting(a.Outlet, "note "+strconv.Itoa(n.Number), "articles/"+a.Slug+".html#note-"+n.ID)})
 		}
 	}
 	return out
@@ -122,10 +131,10 @@ func (out citations) notes(a *briefing.Article, cites []noteCites) {
 // shared adds the citations of the claims and the timeline.
 func (out citations) shared(b *briefing.Briefing) {
 	for _, c := range b.Claims {
-		out.add(c.Cites, "Claims", newCiting(c.Statement, "claims.html#claim-"+c.ID))
+		out.add(c.Cites, "Claims", newCiting("", c.Statement, "claims.html#claim-"+c.ID))
 	}
 	for i, e := range sortedTimeline(b) {
-		out.add(e.Cites, "Timeline", newCiting(e.Date.Long(), "index.html#"+eventID(i)))
+		out.add(e.Cites, "Timeline", newCiting("Timeline entry "+strconv.Itoa(i+1), e.Date.Long(), "index.html#"+eventID(i)))
 	}
 }
 
