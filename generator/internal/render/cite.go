@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -134,7 +135,10 @@ func letterSep(date string) string {
 // agency's own story), and the publisher when it repeats either or the work
 // is an article. The address is the DOI, written as https://doi.org/…, or
 // else the URL, both written out so that a printed copy keeps them. The
-// source's note ends the entry: it says what could not be confirmed.
+// source's note ends the entry: it says what could not be confirmed. A
+// title in another language than the site's English (CSL's language, as a
+// language tag: "de", "pt-BR") is marked as such, so that a screen reader
+// reads it in that language.
 func Reference(s *briefing.Source, letter string) string {
 	var b strings.Builder
 	esc := html.EscapeString
@@ -169,6 +173,9 @@ func Reference(s *briefing.Source, letter string) string {
 		b.WriteString(" (" + esc(date) + "). ")
 	}
 	title := esc(s.Title)
+	if lang := titleLang(s); lang != "" {
+		title = `<span lang="` + lang + `">` + title + "</span>"
+	}
 	if s.ContainerTitle == "" {
 		title = "<cite>" + title + "</cite>"
 	}
@@ -239,6 +246,21 @@ var datedToTheDay = map[string]bool{
 }
 
 // pageRange writes a range of pages with an en dash.
+// langTagRE matches a language tag as CSL's language holds one ("de",
+// "pt-BR", "zh-Hant"); Zotero may hold a language's name instead
+// ("German"), which is not marked.
+var langTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// titleLang is the language of s's title when it is given as a tag and is
+// not English, the site's language; "" otherwise.
+func titleLang(s *briefing.Source) string {
+	l := strings.TrimSpace(s.Other["language"])
+	if !langTagRE.MatchString(l) || strings.EqualFold(l, "en") || strings.HasPrefix(strings.ToLower(l), "en-") {
+		return ""
+	}
+	return l
+}
+
 func pageRange(p string) string {
 	r := []rune(p)
 	for i := 1; i+1 < len(r); i++ {

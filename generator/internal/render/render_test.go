@@ -173,6 +173,14 @@ func TestReference(t *testing.T) {
 		}, `Doe, J., &amp; Roe, R. (Eds.). (n.d.). <cite>Prisons</cite> [Commentary]. <span class="ref-note">Address not confirmed.</span>`},
 		{&briefing.Source{Type: "legislation", Title: "Determination", Number: "FR Doc. 2020-24912", ContainerTitle: "Federal Register", Volume: "85", Page: "71219-71221"},
 			`Determination (FR Doc. 2020-24912). (n.d.). <cite>Federal Register, 85</cite>, 71219–71221.`},
+		// A title in another language is marked with it, a whole work's
+		// inside its <cite>; English, or a language's name, is not marked.
+		{&briefing.Source{Type: "report", Title: "Polizeiliche Kriminalstatistik 2024", Publisher: "Bundeskriminalamt", Other: map[string]string{"language": "de"}},
+			`<cite><span lang="de">Polizeiliche Kriminalstatistik 2024</span></cite>. (n.d.). Bundeskriminalamt.`},
+		{&briefing.Source{Type: "article-newspaper", Title: "Más de 122.000", ContainerTitle: "El Periodiquito", Other: map[string]string{"language": "es-VE"}},
+			`<span lang="es-VE">Más de 122.000</span>. (n.d.). <cite>El Periodiquito</cite>.`},
+		{&briefing.Source{Type: "report", Title: "Prisons", Other: map[string]string{"language": "en-GB"}}, `<cite>Prisons</cite>. (n.d.).`},
+		{&briefing.Source{Type: "report", Title: "Kriminalität", Other: map[string]string{"language": "German"}}, `<cite>Kriminalität</cite>. (n.d.).`},
 	}
 	for _, tt := range tests {
 		if got := Reference(tt.s, ""); got != tt.want {
