@@ -586,3 +586,26 @@ func TestMarkersNamedAsNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestSidenotesFollowTextSpacing applies WCAG 1.4.12's text spacing (as a
+// reader's bookmarklet or extension does, after the page has loaded) to
+// every article at 1400 px: the sidenotes are placed again, level with
+// their markers, none over another or over the text.
+func TestSidenotesFollowTextSpacing(t *testing.T) {
+	const spacing = `(() => { const s = document.createElement("style");
+  s.textContent = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
+  document.head.append(s); return true; })()`
+	b := browser.New(t)
+	for _, page := range articlePages(t, realSite) {
+		t.Run(name(page), func(t *testing.T) {
+			p := b.Open(t, browser.FileURL(page), 1400, 1000)
+			browser.Eval[bool](p, spacing)
+			// Frames for the layout, the observer's callback and the
+			// placing it asks for.
+			browser.Eval[bool](p, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))`)
+			for _, problem := range browser.Eval[[]string](p, wideProblems) {
+				t.Error(problem)
+			}
+		})
+	}
+}

@@ -158,6 +158,31 @@
         place();
       }
     }).observe(body);
+    // The text's blocks change height without the column changing width
+    // when the reader's own styles change the spacing of the text (WCAG
+    // 1.4.12, a bookmarklet or an extension) or its size: the markers
+    // move, and the notes are placed again, once a frame. Placing them
+    // changes no block's size (they are out of the flow), so this does not
+    // feed itself.
+    var heights = new Map(), due = false;
+    var blocks = new ResizeObserver(function (entries) {
+      var moved = false;
+      entries.forEach(function (e) {
+        var h = e.target.offsetHeight;
+        if (heights.has(e.target) && heights.get(e.target) !== h) moved = true;
+        heights.set(e.target, h);
+      });
+      if (moved && !due) {
+        due = true;
+        requestAnimationFrame(function () {
+          due = false;
+          place();
+        });
+      }
+    });
+    [].forEach.call(body.children, function (el) {
+      if (!el.classList.contains("sidenote")) blocks.observe(el);
+    });
   }
   addEventListener("load", place);
 })();
