@@ -35,7 +35,6 @@ import (
 	"syscall"
 	"time"
 
-	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/hugepage"
@@ -326,29 +325,12 @@ func openBriefing(root string) (fs.FS, *stage.Text, func(), error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	text, err := stage.LoadText(themeFS(root))
+	text, err := themeText(root)
 	if err != nil {
 		closeRoot()
 		return nil, nil, nil, err
 	}
 	return fsys, text, closeRoot, nil
-}
-
-// themeFS is the theme a briefing is built with: its own
-// themes/briefing, or else the bundled one.
-func themeFS(root string) fs.FS {
-	if own, ok := ownThemeDir(root); ok {
-		return os.DirFS(own)
-	}
-	return annotated.Theme()
-}
-
-// ownThemeDir is the folder of the briefing's own theme, and whether it has
-// one.
-func ownThemeDir(root string) (string, bool) {
-	own := filepath.Join(root, filepath.FromSlash(stage.ThemeDir))
-	st, err := os.Stat(own)
-	return own, err == nil && st.IsDir()
 }
 
 func check(root string, stdout, stderr io.Writer) int {
@@ -1151,41 +1133,18 @@ func cacheDir() (string, error) {
 	return dir, os.MkdirAll(dir, 0o755)
 }
 
-// themePaths rewrites, in an error from Hugo, the paths of the theme's
-// files staged in the project to those of the briefing's own theme under
-// root, which are the files to edit: a template that does not parse is
-// then reported as themes/briefing/layouts/page.html:3:5, not as a file
-// in a temporary folder. With the bundled theme err is returned as it is.
-func themePaths(err error, project, root string) error {
-	if err == nil {
-		return nil
-	}
-	own, ok := ownThemeDir(root)
-	if !ok {
-		return err
-	}
-	sep := string(filepath.Separator)
-	staged := filepath.Join(project, filepath.FromSlash(stage.ThemeDir)) + sep
-	if !strings.Contains(err.Error(), staged) {
-		return err
-	}
-	return errors.New(strings.ReplaceAll(err.Error(), staged, own+sep))
-}
-
-// themeFiles is the theme of the Hugo project, under themes/briefing/: the
-// briefing's own themes/briefing, or else the bundled one.
+// themeFiles is the theme of the Hugo project (theme), by path under
+// themes/briefing/.
 func themeFiles(root string) (map[string][]byte, error) {
-	theme := themeFS(root)
-	files := map[string][]byte{}
-	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(theme, p)
-		files["themes/briefing/"+p] = data
-		return err
-	})
-	return files, err
+	files, err := theme(root)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(files))
+	for p, data := range files {
+		out[stage.ThemeDir+"/"+p] = data
+	}
+	return out, nil
 }
 
 // projectFiles is the whole Hugo project a site.Compiler staged: its

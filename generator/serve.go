@@ -232,7 +232,7 @@ func compileWith(c *site.Compiler, root string) (*site.Result, error) {
 		return nil, err
 	}
 	defer closeRoot()
-	text, err := stage.LoadText(themeFS(root))
+	text, err := themeText(root)
 	if err != nil {
 		return nil, err
 	}

@@ -46,6 +46,15 @@ func LoadText(theme fs.FS) (*Text, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the theme's strings: %w", err)
 	}
+	return ParseText(data)
+}
+
+// TextFile is where a theme keeps its strings, from the theme's folder.
+const TextFile = textFile
+
+// ParseText reads a theme's strings from data, the text of its
+// i18n/en.toml.
+func ParseText(data []byte) (*Text, error) {
 	var raw map[string]any
 	if err := toml.Unmarshal(data, &raw); err != nil {
 		// Only a briefing's own theme can be broken, and it is in

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefing/annotated/generator/internal/briefingtest"
+)
+
+// TestPartOfTheme: a briefing's themes/briefing may hold only the files it
+// changes. Its en.toml may hold only the strings it rewords, the others
+// staying the bundled theme's; a layout of its own replaces the bundled
+// one; check reads the same strings as build; and an error in its own
+// layout is reported at that file.
+func TestPartOfTheme(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	write := func(p, text string) {
+		t.Helper()
+		p = filepath.Join(root, "themes", "briefing", filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("i18n/en.toml", "footer = \"The Riverton Gazette’s briefing.\"\nmatrix = \"Claims, outlet by outlet\"\n[note_number]\nother = \"n. {{ . }}\"\n")
+	if code, stdout, stderr := runCmd(t, "check", "--root", root); code != 0 {
+		t.Fatalf("check with part of a theme exited %d: %s%s", code, stdout, stderr)
+	}
+	out := filepath.Join(root, "public")
+	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
+		t.Fatalf("build with part of a theme exited %d: %s", code, stderr)
+	}
+	home := readFile(t, out, "index.html")
+	for _, want := range []string{
+		"The Riverton Gazette’s briefing.", // the theme's template, the briefing's string
+		">Claims, outlet by outlet</h2>",   // the generator's markup, the briefing's string
+		`<span class="matrix-note">n. `,    // a plural table
+		"Take it with you",                 // a string the briefing left as it was
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %q", want)
+		}
+	}
+
+	write("layouts/_partials/footer.html", "<footer class=\"site-footer\"><p>Our own footer.</p></footer>\n")
+	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
+		t.Fatalf("build with a layout of its own exited %d: %s", code, stderr)
+	}
+	if home := readFile(t, out, "index.html"); !strings.Contains(home, "Our own footer.") || !strings.Contains(home, ">Claims, outlet by outlet</h2>") {
+		t.Error("the briefing's own footer layout, or its strings, are not used")
+	}
+
+	write("layouts/_partials/footer.html", "<footer>{{ if }}</footer>\n")
+	code, _, stderr := runCmd(t, "build", "--root", root)
+	if want := filepath.Join(root, "themes", "briefing", "layouts", "_partials", "footer.html") + ":1:"; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("a broken layout of its own: exit %d, want 1 and %q:\n%s", code, want, stderr)
+	}
+}
