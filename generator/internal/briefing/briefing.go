@@ -32,6 +32,10 @@ type Index struct {
 	Summary  string
 	Body     Markdown
 	Timeline []TimelineEntry
+	// Publisher is who publishes the briefing (a newsroom, a course), the
+	// author of its reviews of claims; PublisherURL its address. Both
+	// optional: without a publisher the briefing itself is the author.
+	Publisher, PublisherURL string
 }
 
 // TimelineEntry is one dated event in the briefing's timeline.

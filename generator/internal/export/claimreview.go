@@ -96,12 +96,17 @@ func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author
 	w.Open('[')
 }
 
-// endReview ends a review: its author is the briefing itself.
+// endReview ends a review: its author is the briefing's publisher, when it
+// names one, or else the briefing itself.
 func (b *Briefing) endReview(w *JSON, from string) {
 	w.Close(']')
 	w.Close('}')
 	w.Key("author")
-	organization(w, b.Index.Title, b.home(from))
+	if p := b.Index.Publisher; p != "" {
+		organization(w, p, b.Index.PublisherURL)
+	} else {
+		organization(w, b.Index.Title, b.home(from))
+	}
 	w.Close('}')
 }
 

@@ -284,6 +284,17 @@ func TestArticleReviews(t *testing.T) {
 			t.Errorf("author %+v, url %q", g.Author, g.URL)
 		}
 	}
+	// A briefing that names its publisher has it as every review's author.
+	b.Index.Publisher, b.Index.PublisherURL = "The Riverton Gazette", "https://gazette.example/"
+	r = reviews{}
+	if err := json.Unmarshal(export.ArticleReviews(b, a), &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range r.Graph {
+		if g.Author.Name != "The Riverton Gazette" || g.Author.URL != "https://gazette.example/" {
+			t.Errorf("with a publisher, the author is %+v", g.Author)
+		}
+	}
 	// An article without a verdict has no ClaimReview.
 	b.Rendered = map[string]*render.Article{"curly": {Text: "No notes."}}
 	if data := export.ArticleReviews(b, a); data != nil {

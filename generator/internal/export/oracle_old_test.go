@@ -402,8 +402,12 @@ func (b *Briefing) oldRatingOf(v briefing.Verdict) oldRating {
 	return r
 }
 
-// reviewer is the author of every review: the briefing itself.
+// reviewer is the author of every review: the briefing's publisher, or
+// else the briefing itself.
 func (b *Briefing) oldReviewer(from string) oldOrganization {
+	if b.Index.Publisher != "" {
+		return oldOrganization{Type: "Organization", Name: b.Index.Publisher, URL: b.Index.PublisherURL}
+	}
 	return oldOrganization{Type: "Organization", Name: b.Index.Title, URL: b.home(from)}
 }
 

@@ -666,6 +666,15 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/_index.md:4:5: an invisible control character (U+000C, form feed) is in the text: remove it (it often comes from copying text out of a PDF or a word processor)`},
 		},
 		{
+			name: "a publisher's address without a name, and one that is no address",
+			file: "content/_index.md",
+			data: "---\ntitle: T\npublisher_url: gazette.example\n---\nOverview.\n",
+			want: []string{
+				`content/_index.md:3:16: publisher_url "gazette.example" is not a full web address: start it with https://`,
+				`content/_index.md:3:16: publisher_url is the address of the briefing's publisher, and no publisher is named: add "publisher: …" with its name`,
+			},
+		},
+		{
 			name: "missing index",
 			file: "content/_index.md",
 			data: "",
@@ -1288,5 +1297,19 @@ func TestSyntaxErrorsInSeveralEntries(t *testing.T) {
 
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestPublisher: the briefing's front matter may name its publisher, with
+// its address.
+func TestPublisher(t *testing.T) {
+	fs := base()
+	fs["content/_index.md"].Data = []byte("---\ntitle: T\npublisher: \"The Riverton Gazette\"\npublisher_url: https://gazette.example/\n---\nOverview.\n")
+	b, err := Load(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Index.Publisher != "The Riverton Gazette" || b.Index.PublisherURL != "https://gazette.example/" {
+		t.Errorf("publisher %q at %q", b.Index.Publisher, b.Index.PublisherURL)
 	}
 }

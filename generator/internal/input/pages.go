@@ -1,11 +1,13 @@
 package input
 
 import (
+	"strings"
+
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 )
 
-var indexFields = []string{"title", "summary", "timeline"}
+var indexFields = []string{"title", "summary", "timeline", "publisher", "publisher_url"}
 var timelineFields = []string{"date", "text", "cites"}
 var pageFields = []string{"title"}
 
@@ -30,8 +32,15 @@ func (l *loader) index() briefing.Index {
 	d.required(m, fm, "the briefing", "title")
 	idx.Title = d.str(m, "title")
 	idx.Summary = d.str(m, "summary")
+	idx.Publisher = d.str(m, "publisher")
+	idx.PublisherURL = strings.TrimSpace(d.str(m, "publisher_url"))
 	d.checkPlain(m, "title", idx.Title)
 	d.checkPlain(m, "summary", idx.Summary)
+	d.checkPlain(m, "publisher", idx.Publisher)
+	d.checkURL(m, "publisher_url", idx.PublisherURL)
+	if idx.PublisherURL != "" && idx.Publisher == "" {
+		d.errs.Add(d.pos(resolve(m["publisher_url"])), "publisher_url is the address of the briefing's publisher, and no publisher is named: add \"publisher: …\" with its name")
+	}
 	for _, it := range d.list(m, "timeline", "like [{date: 2025-11-21, text: \"…\", cites: [source-id]}]") {
 		em, ok := d.fields(it, "a timeline entry", timelineFields...)
 		if !ok {
