@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,14 +28,21 @@ func TestServeReloadsOpenPage(t *testing.T) {
 	if err := os.WriteFile(notes, bytes.Replace(data, []byte("The post said this on"), []byte("Liveedit: the post said this on"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	waitForReload(t, p, "Liveedit")
+}
+
+// waitForReload waits up to 20 s for p, marked with window.beforeEdit,
+// to have reloaded with text in it.
+func waitForReload(t *testing.T, p *browser.Page, text string) {
+	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		// Errors are expected while the page reloads.
 		ctx, cancel := context.WithTimeout(p.Context(), 2*time.Second)
-		shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.textContent.includes("Liveedit") && !window.beforeEdit`, chromedp.EvalAsValue))
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.textContent.includes(`+strconv.Quote(text)+`) && !window.beforeEdit`, chromedp.EvalAsValue))
 		cancel()
 		if err == nil && shown {
-			break
+			return
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the open page did not reload with the edited note")
@@ -196,19 +204,7 @@ func TestServeFileSavedInPieces(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		ctx, cancel := context.WithTimeout(p.Context(), 2*time.Second)
-		shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.textContent.includes("Pieceedit") && !window.beforeEdit`, chromedp.EvalAsValue))
-		cancel()
-		if err == nil && shown {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the open page did not reload with the edited note")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitForReload(t, p, "Pieceedit")
 	if browser.Eval[bool](p, `sessionStorage.getItem("boxSeen") === "1"`) {
 		t.Error("the open page showed the problems of the half-written file")
 	}

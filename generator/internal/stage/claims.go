@@ -93,6 +93,28 @@ func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appe
 	return out
 }
 
+// appearanceHead is an appearance of a claim as the claims page and the
+// handout's claims table name it: a link to href, "Outlet, note N", and
+// the note's own verdict where the article's wording fares differently
+// from the claim (newline: followed by a line break, as on the claims
+// page).
+func (h *markup) appearanceHead(ap *appearance, href string, newline bool) {
+	h.raw(`<a href="`, escURL(href), `">`)
+	h.text(ap.Outlet)
+	h.raw(", ")
+	h.trN("note_number", ap.Number)
+	h.raw("</a>")
+	if ap.Own {
+		h.raw(" · ")
+		h.tr("note_verdict")
+		h.raw(" ")
+		h.verdictSpan(ap.Verdict, ap.VerdictLabel)
+		if newline {
+			h.raw("\n")
+		}
+	}
+}
+
 // claimsPage is the body of the claims page: a table of contents with each
 // claim's verdict, then each claim with its verdict, note, sources and
 // every appearance.
@@ -141,17 +163,8 @@ func claimsPage(claims []claimData, t *Text) string {
 		}
 		h.raw("<ul class=\"appearances\">\n")
 		for _, ap := range c.Appearances {
-			h.raw(`<li><p class="appearance-head"><a href="`, escURL(ap.Href), `">`)
-			h.text(ap.Outlet)
-			h.raw(", ")
-			h.trN("note_number", ap.Number)
-			h.raw("</a>")
-			if ap.Own {
-				h.raw(" · ")
-				h.tr("note_verdict")
-				h.raw(" ")
-				h.verdict(ap.Verdict, ap.VerdictLabel)
-			}
+			h.raw(`<li><p class="appearance-head">`)
+			h.appearanceHead(&ap, ap.Href, true)
 			h.raw("</p>\n", `<blockquote class="appearance-quote"><p>`)
 			h.text(ap.Quote)
 			h.raw("</p></blockquote></li>")

@@ -208,17 +208,8 @@ func (h *markup) handoutClaims(claims []claimData) {
 				// As on the claims page: the note's number, which a
 				// printed copy finds among the article's endnotes, and
 				// its own verdict where the wording fares differently.
-				h.raw(`<li><a href="#`, esc(ap.Article), "--anno-", esc(ap.NoteID), `">`)
-				h.text(ap.Outlet)
-				h.raw(", ")
-				h.trN("note_number", ap.Number)
-				h.raw("</a>")
-				if ap.Own {
-					h.raw(" · ")
-					h.tr("note_verdict")
-					h.raw(" ")
-					h.verdictSpan(ap.Verdict, ap.VerdictLabel)
-				}
+				h.raw("<li>")
+				h.appearanceHead(&ap, "#"+ap.Article+"--anno-"+ap.NoteID, false)
 				h.raw("</li>")
 			}
 			h.raw("</ul>")
