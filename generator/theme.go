@@ -4,6 +4,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -39,12 +40,19 @@ func theme(root string) (map[string][]byte, error) {
 		return nil, err
 	}
 	for p, data := range own {
-		if base, ok := files[p]; ok && path.Dir(p) == "i18n" && path.Ext(p) == ".toml" {
-			data = mergeStrings(base, data)
-		}
-		files[p] = data
+		files[p] = over(p, files[p], data)
 	}
 	return files, nil
+}
+
+// over is the file p of a briefing's own theme, own, in place of the
+// bundled theme's, base (nil when it has none): own itself, or for the
+// strings (i18n/*.toml) base's with own's in their place (mergeStrings).
+func over(p string, base, own []byte) []byte {
+	if base != nil && path.Dir(p) == "i18n" && path.Ext(p) == ".toml" {
+		return mergeStrings(base, own)
+	}
+	return own
 }
 
 // readTree reads every file of fsys.
@@ -79,15 +87,22 @@ func mergeStrings(base, own []byte) []byte {
 	return data
 }
 
-// themeText reads the strings of the theme a briefing is built with.
+// themeText reads the strings of the theme a briefing is built with, as
+// theme gives them, reading that one file of each theme (every compile
+// does, before it stages the whole theme).
 func themeText(root string) (*stage.Text, error) {
-	files, err := theme(root)
+	data, err := fs.ReadFile(annotated.Theme(), stage.TextFile)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the bundled theme: %w", err)
 	}
-	data, ok := files[stage.TextFile]
-	if !ok {
-		return nil, fmt.Errorf("the theme has no %s", stage.TextFile)
+	if dir, ok := ownThemeDir(root); ok {
+		own, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(stage.TextFile)))
+		switch {
+		case err == nil:
+			data = over(stage.TextFile, data, own)
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, err
+		}
 	}
 	return stage.ParseText(data)
 }

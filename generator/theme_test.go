@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/stage"
 )
 
 // TestPartOfTheme: a briefing's themes/briefing may hold only the files it
@@ -30,6 +31,24 @@ func TestPartOfTheme(t *testing.T) {
 	write("i18n/en.toml", "footer = \"The Riverton Gazette’s briefing.\"\nmatrix = \"Claims, outlet by outlet\"\n[note_number]\nother = \"n. {{ . }}\"\n")
 	if code, stdout, stderr := runCmd(t, "check", "--root", root); code != 0 {
 		t.Fatalf("check with part of a theme exited %d: %s%s", code, stdout, stderr)
+	}
+	// The strings each compile reads are those of the theme it stages.
+	files, err := theme(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	staged, err := stage.ParseText(files[stage.TextFile])
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := themeText(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"footer", "matrix", "claims", "take_away"} {
+		if read.T(id) != staged.T(id) || read.N("note_number", 3) != staged.N("note_number", 3) {
+			t.Errorf("%s: the strings read %q, those staged %q", id, read.T(id), staged.T(id))
+		}
 	}
 	out := filepath.Join(root, "public")
 	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
