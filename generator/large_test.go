@@ -111,7 +111,7 @@ func TestBuildTwoThousandNotes(t *testing.T) {
 		t.Errorf("%d back-links, want %d", c, n)
 	}
 	for _, i := range []int{1, 999, 2000} {
-		want := fmt.Sprintf(`id="ref-n%d" role="doc-noteref" class="noteref" data-note="n%d">%d</a>`, i, i, i)
+		want := fmt.Sprintf(`id="ref-n%d" role="doc-noteref" class="noteref" data-note="n%d" aria-label="Note %d">%d</a>`, i, i, i, i)
 		if !strings.Contains(html, want) {
 			t.Errorf("marker of note n%d is not numbered %d", i, i)
 		}

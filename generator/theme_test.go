@@ -28,7 +28,7 @@ func TestPartOfTheme(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("i18n/en.toml", "footer = \"The Riverton Gazette’s briefing.\"\nmatrix = \"Claims, outlet by outlet\"\n[note_number]\nother = \"n. {{ . }}\"\n")
+	write("i18n/en.toml", "footer = \"The Riverton Gazette’s briefing.\"\nmatrix = \"Claims, outlet by outlet\"\n[note_number]\nother = \"n. {{ . }}\"\n[note_label]\nother = \"Gazette note {{ . }}\"\n")
 	if code, stdout, stderr := runCmd(t, "check", "--root", root); code != 0 {
 		t.Fatalf("check with part of a theme exited %d: %s%s", code, stdout, stderr)
 	}
@@ -64,6 +64,11 @@ func TestPartOfTheme(t *testing.T) {
 		if !strings.Contains(home, want) {
 			t.Errorf("the home page lacks %q", want)
 		}
+	}
+	// A marker's name for a screen reader, written into the article's
+	// rendered text.
+	if article := readFile(t, out, "articles/curly.html"); !strings.Contains(article, `aria-label="Gazette note 1">1</a>`) {
+		t.Error("the article's first marker is not named in the briefing's words")
 	}
 
 	write("layouts/_partials/footer.html", "<footer class=\"site-footer\"><p>Our own footer.</p></footer>\n")

@@ -6,7 +6,9 @@
 //
 // New returns the browser of the test binary: the first call starts one
 // headless Chromium, later calls reuse it, so a package's browser tests pay
-// for one start. The program is found as chromium, chromium-browser or
+// for one start. ScreenReader returns a second one, started the same way,
+// that runs as Chromium does while a screen reader is on: see "What a
+// screen reader is given" below. The program is found as chromium, chromium-browser or
 // google-chrome on PATH ($CHROMIUM names another). When none is installed
 // the test is skipped with the reason, except under CI=true, where it fails:
 // CI must not pass by skipping. Call Shutdown from TestMain after m.Run to
@@ -34,6 +36,21 @@
 // Keys (key events sent to the focused element, as a keyboard user types
 // them: "\t" is Tab, "\r" Enter, " " Space), Resize, Media (emulated CSS
 // media type, "print" or "" for screen) and Screenshot.
+//
+// # What a screen reader is given
+//
+// AccessibleName and Nodes read Chromium's accessibility tree. Chromium
+// keeps that tree whole only when assistive technology asks for it: while a
+// screen reader runs, it turns on its complete accessibility mode. Without
+// one, as under New's browser, it builds the tree on demand and leaves out
+// what it has not laid out, such as the sections that content-visibility:
+// auto keeps unrendered until they come near the view (4 of claims.html's
+// 42 headings are given, against 42 in the complete mode). Tests of what a
+// screen reader is given therefore open their pages in ScreenReader's
+// browser, started with --force-renderer-accessibility, the complete mode
+// a screen reader turns on. It is kept apart because that mode makes every
+// page slower (a fifth to a half longer for the package's browser tests
+// that were timed with it).
 package browser
 
 import (
@@ -44,6 +61,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -66,10 +84,17 @@ type Browser struct {
 	cancel func()
 }
 
+// instance is one of the test binary's browsers, started on first use.
+type instance struct {
+	once  sync.Once
+	b     *Browser
+	err   error
+	flags []chromedp.ExecAllocatorOption
+}
+
 var (
-	once     sync.Once
-	shared   *Browser
-	startErr error
+	plain  = &instance{}
+	reader = &instance{flags: []chromedp.ExecAllocatorOption{chromedp.Flag("force-renderer-accessibility", true)}}
 )
 
 // Find returns the path of the Chromium program, found as the build's
@@ -87,6 +112,20 @@ func Find() string {
 // t when Chromium is not installed, or fails it under CI=true.
 func New(t testing.TB) *Browser {
 	t.Helper()
+	return plain.get(t)
+}
+
+// ScreenReader returns the test binary's browser that keeps its
+// accessibility tree complete, as Chromium does while a screen reader runs
+// (see the package's documentation), starting it on first use. It skips or
+// fails as New does.
+func ScreenReader(t testing.TB) *Browser {
+	t.Helper()
+	return reader.get(t)
+}
+
+func (in *instance) get(t testing.TB) *Browser {
+	t.Helper()
 	path := Find()
 	if path == "" {
 		const why = "Chromium is not installed (apt-get install chromium, or set $CHROMIUM)"
@@ -95,14 +134,14 @@ func New(t testing.TB) *Browser {
 		}
 		t.Skip(why)
 	}
-	once.Do(func() { shared, startErr = start(path) })
-	if startErr != nil {
-		t.Fatalf("starting %s: %v", path, startErr)
+	in.once.Do(func() { in.b, in.err = start(path, in.flags) })
+	if in.err != nil {
+		t.Fatalf("starting %s: %v", path, in.err)
 	}
-	return shared
+	return in.b
 }
 
-func start(path string) (*Browser, error) {
+func start(path string, flags []chromedp.ExecAllocatorOption) (*Browser, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -110,6 +149,7 @@ func start(path string) (*Browser, error) {
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("mute-audio", true),
 	)
+	opts = append(opts, flags...)
 	if os.Geteuid() == 0 {
 		opts = append(opts, chromedp.NoSandbox) // Chromium refuses to run as root with its sandbox
 	}
@@ -123,11 +163,13 @@ func start(path string) (*Browser, error) {
 	return &Browser{ctx: ctx, cancel: func() { cancel(); allocCancel() }}, nil
 }
 
-// Shutdown stops the shared browser, if one was started. Call it from
-// TestMain after m.Run.
+// Shutdown stops the test binary's browsers that were started. Call it
+// from TestMain after m.Run.
 func Shutdown() {
-	if shared != nil {
-		shared.cancel()
+	for _, in := range []*instance{plain, reader} {
+		if in.b != nil {
+			in.b.cancel()
+		}
 	}
 }
 
@@ -356,6 +398,71 @@ func AccessibleName(p *Page, elem string) (name, role string) {
 		p.t.Fatalf("the accessible name of %s: %v", abbreviate(elem), err)
 	}
 	return name, role
+}
+
+// Node is a node of the accessibility tree: its role and its name, as
+// assistive technology is given them.
+type Node struct {
+	Role, Name string
+}
+
+// Nodes returns the nodes of the page's accessibility tree that have one of
+// the given roles, in the tree's order, as assistive technology is given
+// them (a screen reader's list of headings or of links): those of the whole
+// page in ScreenReader's browser, and in New's only those Chromium has laid
+// out (see the package's documentation). Ignored nodes are left out.
+func Nodes(p *Page, roles ...string) []Node {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, pageTimeout)
+	defer cancel()
+	var out []Node
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		tree, err := cdp.Call(ctx, tg, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+		if err != nil {
+			return err
+		}
+		out = axNodes(tree.Nodes, roles)
+		return nil
+	}))
+	if err != nil {
+		p.t.Fatalf("the accessibility tree: %v", err)
+	}
+	return out
+}
+
+// axNodes walks the tree from its root through each node's children (the
+// protocol's list of nodes is not in the tree's order) and keeps the nodes
+// of the roles.
+func axNodes(nodes []*accessibility.Node, roles []string) []Node {
+	byID := make(map[accessibility.NodeID]*accessibility.Node, len(nodes))
+	for _, n := range nodes {
+		byID[n.NodeID] = n
+	}
+	var out []Node
+	var walk func(n *accessibility.Node)
+	walk = func(n *accessibility.Node) {
+		var role, name string
+		if n.Role != nil {
+			_ = json.Unmarshal(n.Role.Value, &role)
+		}
+		if !n.Ignored && slices.Contains(roles, role) {
+			if n.Name != nil {
+				_ = json.Unmarshal(n.Name.Value, &name)
+			}
+			out = append(out, Node{role, name})
+		}
+		for _, id := range n.ChildIDs {
+			if c := byID[id]; c != nil {
+				walk(c)
+			}
+		}
+	}
+	for _, n := range nodes {
+		if n.ParentID == "" {
+			walk(n)
+		}
+	}
+	return out
 }
 
 func abbreviate(s string) string {

@@ -66,6 +66,10 @@ func renderNoteRef(w util.BufWriter, source []byte, node ast.Node, entering bool
 	_, _ = w.WriteString(n.NoteID)
 	_, _ = w.WriteString(`" role="doc-noteref" class="noteref" data-note="`)
 	_, _ = w.WriteString(n.NoteID)
+	if n.Label != "" {
+		_, _ = w.WriteString(`" aria-label="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(n.Label)))
+	}
 	_, _ = w.WriteString(`">`)
 	var num [20]byte
 	_, _ = w.Write(strconv.AppendInt(num[:0], int64(n.Number), 10))

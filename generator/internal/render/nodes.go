@@ -40,6 +40,7 @@ type NoteRef struct {
 	ast.BaseInline
 	NoteID string
 	Number int
+	Label  string // its name for assistive technology ("Note 3"); "": its number
 }
 
 // Kind implements ast.Node.

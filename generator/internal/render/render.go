@@ -27,8 +27,10 @@
 //   - the marker, right after the passage (after the link, for a passage
 //     that ends inside a link's text: HTML has no link in a link):
 //     <sup class="noteref-wrap"><a href="#note-ID" id="ref-ID"
-//     role="doc-noteref" class="noteref" data-note="ID">N</a></sup>, N
-//     counting markers in reading order from 1; on narrow screens the
+//     role="doc-noteref" class="noteref" data-note="ID"
+//     aria-label="Note N">N</a></sup>, N counting markers in reading order
+//     from 1, the label the theme's words when NameMarkers was called
+//     (and absent otherwise); on narrow screens the
 //     theme's script turns it into a disclosure button (role="button",
 //     aria-expanded, aria-controls="side-ID");
 //   - the in-text note, after the top-level block (paragraph, heading,
@@ -70,7 +72,18 @@ type Renderer struct {
 	site    *siteMap
 	article goldmark.Markdown
 	text    goldmark.Markdown
+	label   func(n int) string // NameMarkers's, or nil
 }
+
+// NameMarkers has each marker of the articles rendered after it named
+// label(N) for assistive technology, in an aria-label ("Note 3", the
+// theme's words), where it is otherwise named by its number alone. The
+// theme's stylesheet also names it so, but a browser lays out a long page's
+// sections, and gives them their stylesheet's words, only near the view
+// (content-visibility: auto): a screen reader heard the handout's markers
+// as "1", "2" in the articles not yet scrolled to. Call it before
+// rendering, from one goroutine.
+func (r *Renderer) NameMarkers(label func(n int) string) { r.label = label }
 
 // New returns a Renderer for b.
 func New(b *briefing.Briefing) *Renderer {
@@ -123,7 +136,7 @@ type Cite struct {
 func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	src := []byte(a.Body.Text)
 	pc := parser.NewContext()
-	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, title: a.Title, errs: errs})
+	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, title: a.Title, label: r.label, errs: errs})
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	page := "articles/" + a.Slug + ".html"
 	var links []Link

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html"
 	"io"
 	"strings"
@@ -438,6 +439,35 @@ func markedText(body, id string) (string, string) {
 				}
 				open = open[:len(open)-1]
 			}
+		}
+	}
+}
+
+// TestNameMarkers: after NameMarkers, each marker carries its name for
+// assistive technology, escaped as an attribute; without it, none.
+func TestNameMarkers(t *testing.T) {
+	a := func() *briefing.Article {
+		return &briefing.Article{Slug: "a", Title: "A", Body: md("One claim, and another."), Notes: []*briefing.Note{
+			{ID: "one", Quote: "One claim", Kind: briefing.KindContext, Body: md("First.")},
+			{ID: "two", Quote: "another", Kind: briefing.KindContext, Body: md("Second.")},
+		}}
+	}
+	r := New(&briefing.Briefing{})
+	var errs diag.List
+	if out := r.Article(a(), &errs).Body; strings.Contains(out, "aria-label") {
+		t.Errorf("markers named before NameMarkers: %s", out)
+	}
+	r.NameMarkers(func(n int) string { return fmt.Sprintf(`Note "%d" & <b>`, n) })
+	out := r.Article(a(), &errs).Body
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`data-note="one" aria-label="Note &quot;1&quot; &amp; &lt;b&gt;">1</a>`,
+		`data-note="two" aria-label="Note &quot;2&quot; &amp; &lt;b&gt;">2</a>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the body lacks %s:\n%s", want, out)
 		}
 	}
 }

@@ -24,7 +24,8 @@ var (
 type anchorInput struct {
 	notes []*briefing.Note
 	body  briefing.Markdown
-	title string // the article's headline (anchor.ResolveIn)
+	title string             // the article's headline (anchor.ResolveIn)
+	label func(n int) string // a marker's name (Renderer.NameMarkers), or nil
 	errs  *diag.List
 }
 
@@ -79,6 +80,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if r, ok := n.(*NoteRef); ok && entering {
 			r.Number = len(res.order) + 1
+			if in.label != nil {
+				r.Label = in.label(r.Number)
+			}
 			res.order = append(res.order, r)
 		}
 		return ast.WalkContinue, nil

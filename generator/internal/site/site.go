@@ -48,7 +48,7 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	t0 := time.Now()
 	b := input.Read(fsys, &errs)
 	t1 := time.Now()
-	r := render.New(b)
+	r := newRenderer(b, opt)
 	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles))}
 	rendered := make([]*render.Article, len(b.Articles))
 	artErrs := make([]diag.List, len(b.Articles))
@@ -64,6 +64,20 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	res.Files, res.Counts = stage.Project(b, r, res.Articles, opt, &errs)
 	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
 	return res, errs.Err()
+}
+
+// newRenderer is render.New, its markers named in the theme's words ("Note
+// 3") for assistive technology.
+func newRenderer(b *briefing.Briefing, opt stage.Options) *render.Renderer {
+	r := render.New(b)
+	t := opt.Text
+	if t == nil {
+		t, _ = stage.LoadText(nil) // staging reports the bundled theme's error
+	}
+	if t != nil {
+		r.NameMarkers(func(n int) string { return t.N("note_label", n) })
+	}
+	return r
 }
 
 // batchSize is how many articles Stream renders and stages at a time.
@@ -86,7 +100,7 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	t0 := time.Now()
 	b := input.Read(fsys, &errs)
 	t1 := time.Now()
-	r := render.New(b)
+	r := newRenderer(b, opt)
 	w, err := stage.NewWriter(b, r, opt, sink)
 	if err != nil {
 		return nil, err

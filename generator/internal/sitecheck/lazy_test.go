@@ -3,6 +3,7 @@ package sitecheck
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/briefing/annotated/generator/internal/browser"
@@ -59,6 +60,66 @@ func TestLongPagesLayOutLazily(t *testing.T) {
 				if v != "visible" {
 					t.Errorf("in print, section %d: content-visibility %q, want visible", i+1, v)
 				}
+			}
+		})
+	}
+}
+
+// TestLongPagesGiveEverything checks that the sections that the long pages
+// leave unrendered until they come near the view (above) are still given to
+// a screen reader. Its lists of headings and of links, read from the
+// accessibility tree of a browser running as it does while a screen reader
+// is on, hold every heading of the page, in order and under the name the
+// page shows, and as many links as the page shows. Some of each page's
+// headings or links are unrendered when the tree is read, or the test would
+// prove nothing.
+func TestLongPagesGiveEverything(t *testing.T) {
+	const page = `(() => {
+  const shown = e => e.checkVisibility({visibilityProperty: true}) && !e.closest("[aria-hidden=true]");
+  const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter(shown);
+  const links = [...document.querySelectorAll("a[href]")].filter(shown);
+  return {
+    headings: headings.map(h => {
+      const c = h.cloneNode(true);
+      c.querySelectorAll("[aria-hidden=true]").forEach(e => e.remove());
+      return c.textContent.replace(/\s+/g, " ").trim();
+    }),
+    links: links.length,
+    unrendered: [...headings, ...links].filter(e => !e.checkVisibility({contentVisibilityAuto: true})).length,
+  };
+})()`
+	type shown struct {
+		Headings   []string
+		Links      int
+		Unrendered int
+	}
+	b := browser.ScreenReader(t)
+	for _, name := range []string{"notes.html", "claims.html", "handout.html", "index.html", "sources.html"} {
+		t.Run(name, func(t *testing.T) {
+			p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[0], name)), 1280, 800)
+			want := browser.Eval[shown](p, page)
+			if want.Unrendered == 0 {
+				t.Fatalf("none of its %d headings and %d links is unrendered: the page is too short to tell", len(want.Headings), want.Links)
+			}
+			var headings []string
+			links := 0
+			// A link is given as a link or as one of the roles that ARIA's
+			// digital publishing module gives some (a note's marker, the
+			// way back to it).
+			for _, n := range browser.Nodes(p, "heading", "link", "doc-noteref", "doc-backlink", "doc-biblioref", "doc-glossref") {
+				if n.Role != "heading" {
+					links++
+				} else {
+					// The tree gives a heading's text as shown, in capitals
+					// where the stylesheet sets them.
+					headings = append(headings, n.Name)
+				}
+			}
+			if !strings.EqualFold(strings.Join(headings, "\n"), strings.Join(want.Headings, "\n")) {
+				t.Errorf("a screen reader is given %d headings, the page shows %d\ngiven: %q\nshown: %q", len(headings), len(want.Headings), headings, want.Headings)
+			}
+			if links != want.Links {
+				t.Errorf("a screen reader is given %d links, the page shows %d", links, want.Links)
 			}
 		})
 	}
