@@ -37,7 +37,6 @@ func fixtureDir(t *testing.T, fs fstest.MapFS) string {
 
 var (
 	linkAttr = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
-	idAttr   = regexp.MustCompile(`\sid="([^"]*)"`)
 	tag      = regexp.MustCompile(`<[^>]*>`)
 )
 

@@ -37,22 +37,6 @@ func overviewData(b *briefing.Briefing, r *render.Renderer, errs *diag.List) ove
 	return o
 }
 
-// indexPage is the home page. Its body is the overview, the article cards
-// and the claims-by-outlet matrix, which grow with the briefing, and the
-// timeline; its front matter only the title and the summary, which the
-// theme lays out. So an edit of the overview or the timeline changes no
-// more than a page body, which the live preview puts in place without
-// running Hugo.
-func indexPage(b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article, o overview, apps map[string][]appearance, t *Text) []byte {
-	var cards []string
-	for _, a := range order {
-		if ra := arts[a.Slug]; ra != nil {
-			cards = append(cards, cardHTML(a, ra, t))
-		}
-	}
-	return indexOf(b, order, cards, o, apps, t)
-}
-
 // cardHTML is an article's card on the home page.
 func cardHTML(a *briefing.Article, ra *render.Article, t *Text) string {
 	h := newHTML(t, 1024)
@@ -60,7 +44,12 @@ func cardHTML(a *briefing.Article, ra *render.Article, t *Text) string {
 	return h.String()
 }
 
-// indexOf is indexPage with the articles' cards (cardHTML) made.
+// indexOf is the home page, from the articles' cards (cardHTML). Its body
+// is the overview, the article cards and the claims-by-outlet matrix,
+// which grow with the briefing, and the timeline; its front matter only the title and the summary, which the
+// theme lays out. So an edit of the overview or the timeline changes no
+// more than a page body, which the live preview puts in place without
+// running Hugo.
 func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o overview, apps map[string][]appearance, t *Text) []byte {
 	m := claimMatrix(b, order, apps)
 	size := 0

@@ -67,17 +67,6 @@ func (h *markup) whose(outlet string, number int) {
 	h.raw(": </span>")
 }
 
-// notesPage is the all-notes page: every article's section (nil for an
-// article without notes), in the briefing's order.
-func notesPage(sections [][]byte, t *Text) []byte {
-	for _, s := range sections {
-		if len(s) > 0 {
-			return pageOf(notesMatter, sections...)
-		}
-	}
-	return notesNone(t)
-}
-
 // notesMatter is the all-notes page's front matter.
 var notesMatter = frontMatter{Title: "All notes", Layout: "notes"}
 

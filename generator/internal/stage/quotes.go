@@ -10,7 +10,6 @@ import (
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/quotes"
-	"github.com/briefing/annotated/generator/internal/render"
 )
 
 type quoteGroup struct {
@@ -36,34 +35,12 @@ type quotePlace struct {
 	Again int `json:"again,omitempty"`
 }
 
-func quotesData(order []*briefing.Article, arts map[string]*render.Article) []quoteGroup {
-	var all []quotes.Quote
-	hrefs := quoteHrefs{}
-	for i, a := range order {
-		if ra := arts[a.Slug]; ra != nil {
-			all = append(all, articleQuotes(i, a, ra, hrefs)...)
-		}
-	}
-	return quotesOf(order, all, hrefs)
-}
-
 // quoteHrefs holds the link to each quote that may be collated: by its
 // article's place in the briefing's order and its place in the article.
 type quoteHrefs map[[3]int]string
 
-// articleQuotes returns the quotes of article a, i-th in the briefing's
-// order, that may be collated (quotes.Candidates), and adds their links to
-// hrefs. Neither holds a part of the rendered article.
-func articleQuotes(i int, a *briefing.Article, ra *render.Article, hrefs quoteHrefs) []quotes.Quote {
-	qs := quotes.Candidates(i, ra.Text)
-	for _, q := range qs {
-		hrefs[[3]int{i, q.Start, q.End}] = passageHref(a, ra, q.Start, q.End)
-	}
-	return qs
-}
-
-// quotesOf is quotesData from every article's quotes and links
-// (articleQuotes), in the briefing's order.
+// quotesOf is the quotes page's groups, from every article's quotes that
+// may be collated and their links, in the briefing's order.
 func quotesOf(order []*briefing.Article, all []quotes.Quote, hrefs quoteHrefs) []quoteGroup {
 	var out []quoteGroup
 	for i, g := range quotes.CollateCandidates(all) {

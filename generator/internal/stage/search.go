@@ -3,7 +3,6 @@
 package stage
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
@@ -71,23 +70,6 @@ func searchDoc(w *export.JSON, kind int, title, href, text string) {
 	w.String(href)
 	w.String(text)
 	w.Close(']')
-}
-
-// searchFiles returns the search index, put together from the articles'
-// documents (texts and notes, from searchDocs, in the briefing's order)
-// and those of the claims and sources, and its name.
-func searchFiles(b *briefing.Briefing, r *render.Renderer, texts, notes [][]byte) (Files, string) {
-	var buf bytes.Buffer
-	s := newSearchIndex(&buf)
-	for _, p := range texts {
-		s.add(p)
-	}
-	for _, p := range notes {
-		s.add(p)
-	}
-	s.add(searchShared(b, r))
-	name := s.end()
-	return Files{"static/" + name: buf.Bytes()}, name
 }
 
 // searchShared is the search documents of the claims and the sources, each

@@ -223,23 +223,6 @@ func pageLD(fm frontMatter, body string, ld []byte) []byte {
 	return appendLD(appendBody(out, body), ld)
 }
 
-// pageOf is page with the body in pieces, each already written by
-// appendBody, which pieces must not split a "{{" between them (each piece
-// of the pages made of parts begins and ends with markup).
-func pageOf(fm frontMatter, pieces ...[]byte) []byte {
-	data := frontMatterJSON(fm)
-	size := len(data) + 1
-	for _, p := range pieces {
-		size += len(p)
-	}
-	out := make([]byte, 0, size)
-	out = append(append(out, data...), '\n')
-	for _, p := range pieces {
-		out = append(out, p...)
-	}
-	return out
-}
-
 func frontMatterJSON(fm frontMatter) []byte {
 	data, err := json.Marshal(fm)
 	if err != nil {
