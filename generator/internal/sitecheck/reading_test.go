@@ -228,6 +228,89 @@ func TestEscapeClosesNote(t *testing.T) {
 	}
 }
 
+// pinState is what TestMarkerBringsNoteBeside reads of a note and its
+// marker.
+type pinState struct {
+	Pinned, Whole, OnTop, Clear bool
+	Top, MarkerTop, ScrollY     float64
+	Hash                        string
+}
+
+const readPin = `((id) => {
+  const sn = document.getElementById("side-" + id), r = sn.getBoundingClientRect();
+  const m = document.getElementById("ref-" + id).getBoundingClientRect();
+  const inner = sn.querySelector(".side-body"), col = document.querySelector(".article .body").getBoundingClientRect();
+  const x = r.left + r.width / 2, y = Math.min(r.top + 10, innerHeight - 1), at = document.elementFromPoint(x, y);
+  return {Pinned: sn.classList.contains("pinned"), Whole: inner.scrollHeight <= inner.clientHeight + 1,
+    OnTop: !!at && sn.contains(at), Clear: r.left >= col.right, Top: r.top, MarkerTop: m.top, ScrollY: scrollY, Hash: location.hash};
+})`
+
+// TestMarkerBringsNoteBeside: on a wide screen a dense article's notes
+// drift below their markers. Enter on a marker (or a click) brings its
+// note, whole and above the others, level with the marker, in the margin,
+// without leaving the page or scrolling it; Escape, the marker again, or a
+// click elsewhere puts it back. Every note of every article, at 1400 px.
+func TestMarkerBringsNoteBeside(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range articlePages(t, site) {
+			t.Run(name(page), func(t *testing.T) {
+				p := b.Open(t, browser.FileURL(page), 1400, 1000)
+				ids := browser.Eval[[]string](p, `[...document.querySelectorAll(".endnotes li.note")].map(li => li.id.slice(5))`)
+				read := func(id string) pinState { return browser.Eval[pinState](p, fmt.Sprintf("%s(%q)", readPin, id)) }
+				far := 0
+				for _, id := range ids {
+					browser.Eval[bool](p, fmt.Sprintf(`(document.getElementById("ref-%s").scrollIntoView({block: "center"}), document.getElementById("ref-%[1]s").focus(), true)`, id))
+					before := read(id)
+					if math.Abs(before.Top-before.MarkerTop) > 100 {
+						far++
+					}
+					p.Keys("\r")
+					got := read(id)
+					switch {
+					case !got.Pinned:
+						t.Errorf("note %s: Enter on its marker did not bring it beside", id)
+					case math.Abs(got.Top-got.MarkerTop) > 2:
+						t.Errorf("note %s brought to y=%.0f, its marker at y=%.0f", id, got.Top, got.MarkerTop)
+					case !got.Whole || !got.OnTop || !got.Clear:
+						t.Errorf("note %s brought beside: whole %v, above the others %v, clear of the text %v", id, got.Whole, got.OnTop, got.Clear)
+					case got.Hash != before.Hash || got.ScrollY != before.ScrollY:
+						t.Errorf("note %s: Enter on its marker went to %q, scrolled from %.0f to %.0f", id, got.Hash, before.ScrollY, got.ScrollY)
+					}
+					p.Keys("\u001b")
+					if back := read(id); back.Pinned || math.Abs(back.Top-before.Top) > 1 {
+						t.Errorf("note %s after Escape: brought beside %v, at y=%.0f, was at %.0f", id, back.Pinned, back.Top, before.Top)
+					}
+				}
+				if site == realSite && far == 0 {
+					t.Error("no note sits far from its marker: the article cannot tell whether bringing one beside it works")
+				}
+				// The mouse: a click brings the note, a second click or a
+				// click on the text puts it back, a click on another marker
+				// brings that one instead.
+				first, second := ids[0], ids[len(ids)-1]
+				click := func(sel string) {
+					browser.Eval[bool](p, fmt.Sprintf(`(document.querySelector(%q).click(), true)`, sel))
+				}
+				click("#ref-" + first)
+				click("#ref-" + first)
+				if read(first).Pinned {
+					t.Errorf("note %s stays beside its marker after a second click", first)
+				}
+				click("#ref-" + first)
+				click("#ref-" + second)
+				if read(first).Pinned || !read(second).Pinned {
+					t.Errorf("after a click on marker %s: note %s beside %v, note %s beside %v", second, first, read(first).Pinned, second, read(second).Pinned)
+				}
+				click(".article .body p")
+				if read(second).Pinned {
+					t.Errorf("note %s stays beside its marker after a click on the text", second)
+				}
+			})
+		}
+	}
+}
+
 // TestMarkerToEndnoteAndBack follows, for every note, the marker to its
 // endnote and the endnote's back-link to the marker, by keyboard (Enter,
 // Tab), at a wide and a narrow width without JavaScript, where markers are

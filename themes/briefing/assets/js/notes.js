@@ -2,7 +2,10 @@
    (sidenotes floated into the margin, markers linking to the endnotes).
    Wide screens: each sidenote is moved level with its marker; when a note
    would run into the next one, it is shortened (with a link to the whole
-   note in the endnotes) rather than pushing the next one down.
+   note in the endnotes) rather than pushing the next one down. A dense
+   article's notes drift below their markers: clicking a marker (or Enter)
+   brings its note, whole, beside it, over the others, until the marker is
+   clicked again, Escape is pressed or the reader clicks elsewhere.
    Narrow screens: each marker becomes a disclosure button that opens its
    note below the paragraph, in place, without moving the page.
    Everywhere: hovering or focusing a marker or a sidenote highlights the
@@ -56,6 +59,21 @@
       bottom = top + sn.offsetHeight;
     });
     body.style.minHeight = bottom > body.offsetHeight ? bottom + "px" : "";
+    if (pinned) pin(pinned);
+  }
+
+  // The note brought beside its marker, or null.
+  var pinned = null;
+  function pin(sn) {
+    pinned = sn;
+    sn.classList.add("pinned");
+    sn.style.top = ref(sn).getBoundingClientRect().top - body.getBoundingClientRect().top + "px";
+  }
+  function unpin() {
+    if (!pinned) return;
+    pinned.classList.remove("pinned");
+    pinned = null;
+    place();
   }
 
   function markers() {
@@ -88,9 +106,15 @@
 
   body.addEventListener("click", function (e) {
     var r = e.target.closest && e.target.closest("a.noteref");
-    if (!r || wide.matches) return;
+    if (!r) return;
     e.preventDefault();
-    toggle(r);
+    if (!wide.matches) return toggle(r);
+    var sn = document.getElementById("side-" + r.getAttribute("data-note")), again = sn === pinned;
+    unpin();
+    if (sn && !again) pin(sn);
+  });
+  document.addEventListener("click", function (e) {
+    if (pinned && !(e.target.closest && e.target.closest("a.noteref, .sidenote.pinned"))) unpin();
   });
   // Space must not also scroll the page, whether it comes as keydown or,
   // from some tools, as a separate keypress.
@@ -104,6 +128,7 @@
       // the note has focus: Escape shortens it again, focus staying put.
       var el = e.key === "Escape" && t.closest("a.noteref, .sidenote");
       if (el) lit(el.getAttribute("data-note"), false);
+      if (e.key === "Escape") unpin();
       return;
     }
     if (e.key === " " && t.matches("a.noteref")) {
