@@ -248,8 +248,10 @@ const readPin = `((id) => {
 // TestMarkerBringsNoteBeside: on a wide screen a dense article's notes
 // drift below their markers. Enter on a marker (or a click) brings its
 // note, whole and above the others, level with the marker, in the margin,
-// without leaving the page or scrolling it; Escape, the marker again, or a
-// click elsewhere puts it back. Every note of every article, at 1400 px.
+// and moves focus to it, without leaving the page or scrolling it; Escape
+// puts it back and focus on the marker, and so do the marker again, a click
+// elsewhere and Tab out of the note. Every note of every article, at
+// 1400 px.
 func TestMarkerBringsNoteBeside(t *testing.T) {
 	b := browser.New(t)
 	for _, site := range sites(t) {
@@ -258,6 +260,7 @@ func TestMarkerBringsNoteBeside(t *testing.T) {
 				p := b.Open(t, browser.FileURL(page), 1400, 1000)
 				ids := browser.Eval[[]string](p, `[...document.querySelectorAll(".endnotes li.note")].map(li => li.id.slice(5))`)
 				read := func(id string) pinState { return browser.Eval[pinState](p, fmt.Sprintf("%s(%q)", readPin, id)) }
+				focused := func() string { return browser.Eval[string](p, `document.activeElement.id`) }
 				far := 0
 				for _, id := range ids {
 					browser.Eval[bool](p, fmt.Sprintf(`(document.getElementById("ref-%s").scrollIntoView({block: "center"}), document.getElementById("ref-%[1]s").focus(), true)`, id))
@@ -276,11 +279,25 @@ func TestMarkerBringsNoteBeside(t *testing.T) {
 						t.Errorf("note %s brought beside: whole %v, above the others %v, clear of the text %v", id, got.Whole, got.OnTop, got.Clear)
 					case got.Hash != before.Hash || got.ScrollY != before.ScrollY:
 						t.Errorf("note %s: Enter on its marker went to %q, scrolled from %.0f to %.0f", id, got.Hash, before.ScrollY, got.ScrollY)
+					case focused() != "side-"+id:
+						t.Errorf("note %s brought beside, focus on %q", id, focused())
 					}
 					p.Keys("\u001b")
 					if back := read(id); back.Pinned || math.Abs(back.Top-before.Top) > 1 {
 						t.Errorf("note %s after Escape: brought beside %v, at y=%.0f, was at %.0f", id, back.Pinned, back.Top, before.Top)
 					}
+					if focused() != "ref-"+id {
+						t.Errorf("note %s after Escape: focus on %q, not its marker", id, focused())
+					}
+				}
+				// Tab through the note and out of it.
+				browser.Eval[bool](p, fmt.Sprintf(`(document.getElementById("ref-%s").focus(), true)`, ids[0]))
+				p.Keys("\r")
+				for i := 0; i < 20 && read(ids[0]).Pinned; i++ {
+					p.Keys("\t")
+				}
+				if read(ids[0]).Pinned || browser.Eval[bool](p, fmt.Sprintf(`!!document.activeElement.closest("#side-%s")`, ids[0])) {
+					t.Errorf("note %s stays beside its marker with focus on %q", ids[0], focused())
 				}
 				if site == realSite && far == 0 {
 					t.Error("no note sits far from its marker: the article cannot tell whether bringing one beside it works")

@@ -4,8 +4,9 @@
    would run into the next one, it is shortened (with a link to the whole
    note in the endnotes) rather than pushing the next one down. A dense
    article's notes drift below their markers: clicking a marker (or Enter)
-   brings its note, whole, beside it, over the others, until the marker is
-   clicked again, Escape is pressed or the reader clicks elsewhere.
+   brings its note, whole, beside it, over the others, and moves focus to
+   it, as following the link would; the marker again, Escape (focus back
+   to the marker), a click elsewhere or focus moving on puts it back.
    Narrow screens: each marker becomes a disclosure button that opens its
    note below the paragraph, in place, without moving the page.
    Everywhere: hovering or focusing a marker or a sidenote highlights the
@@ -111,7 +112,15 @@
     if (!wide.matches) return toggle(r);
     var sn = document.getElementById("side-" + r.getAttribute("data-note")), again = sn === pinned;
     unpin();
-    if (sn && !again) pin(sn);
+    if (sn && !again) {
+      pin(sn);
+      sn.tabIndex = -1;
+      sn.focus({preventScroll: true});
+    }
+  });
+  body.addEventListener("focusout", function (e) {
+    var to = e.relatedTarget;
+    if (pinned && to && !pinned.contains(to) && to !== ref(pinned)) unpin();
   });
   document.addEventListener("click", function (e) {
     if (pinned && !(e.target.closest && e.target.closest("a.noteref, .sidenote.pinned"))) unpin();
@@ -128,7 +137,11 @@
       // the note has focus: Escape shortens it again, focus staying put.
       var el = e.key === "Escape" && t.closest("a.noteref, .sidenote");
       if (el) lit(el.getAttribute("data-note"), false);
-      if (e.key === "Escape") unpin();
+      if (e.key === "Escape" && pinned) {
+        var back = pinned.contains(t) && ref(pinned);
+        unpin();
+        if (back) back.focus();
+      }
       return;
     }
     if (e.key === " " && t.matches("a.noteref")) {
