@@ -310,9 +310,7 @@ func sideOf(t *testing.T, bodies, files map[string]string) *sideFolder {
 		all += bodies[name]
 	}
 	writeTestFile(t, spool, all+"zyx")
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		s.files = append(s.files, name)
-	}
+	s.files = append(s.files, slices.Sorted(maps.Keys(files))...)
 	for name, data := range files {
 		writeTestFile(t, s.file(name), data)
 	}

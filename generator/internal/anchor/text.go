@@ -54,7 +54,7 @@ func writeVisible(b *strings.Builder, t *ast.Text, source []byte) {
 // escaped reports whether Unescape could change v: only a backslash, an
 // ampersand or a NUL byte make it.
 func escaped(v []byte) bool {
-	return bytes.IndexAny(v, "\\&\x00") >= 0
+	return bytes.ContainsAny(v, "\\&\x00")
 }
 
 // Unescape resolves backslash escapes and HTML character references the way
