@@ -16,8 +16,8 @@ const ModelFile = "briefing.json"
 const ModelVersion = 1
 
 // The shape of briefing.json (version 1): an object with "version",
-// "base_url" (omitted when empty), "title", "summary" and "overview" (omitted
-// when empty), "timeline" [{date, text, cites}], "articles" [{slug, page,
+// "base_url" (omitted when empty), "title", "publisher", "publisher_url",
+// "summary" and "overview" (each omitted when empty), "timeline" [{date, text, cites}], "articles" [{slug, page,
 // title, outlet, url, published, date_note, author (each omitted when empty),
 // relies_on, summary (omitted when empty), markdown, text, notes [{id,
 // number, kind, verdict, claim (omitted when empty), quote, start, end,
@@ -52,6 +52,8 @@ func (b *Briefing) modelHead() []byte {
 	head.Int(ModelVersion)
 	head.OmitEmpty("base_url", b.BaseURL)
 	head.Field("title", b.Index.Title)
+	head.OmitEmpty("publisher", b.Index.Publisher)
+	head.OmitEmpty("publisher_url", b.Index.PublisherURL)
 	head.OmitEmpty("summary", b.Index.Summary)
 	head.OmitEmpty("overview", b.Index.Body.Text)
 	head.Key("timeline")

@@ -19,6 +19,8 @@ type (
 		Version  int                `json:"version"`
 		BaseURL  string             `json:"base_url,omitempty"`
 		Title    string             `json:"title"`
+		Pub      string             `json:"publisher,omitempty"`
+		PubURL   string             `json:"publisher_url,omitempty"`
 		Summary  string             `json:"summary,omitempty"`
 		Overview string             `json:"overview,omitempty"`
 		Timeline []oldModelEvent    `json:"timeline"`
@@ -87,7 +89,7 @@ type (
 func oldModel(b *Briefing) []byte {
 	m := oldModelDoc{
 		Version: ModelVersion, BaseURL: b.BaseURL,
-		Title: b.Index.Title, Summary: b.Index.Summary, Overview: b.Index.Body.Text,
+		Title: b.Index.Title, Pub: b.Index.Publisher, PubURL: b.Index.PublisherURL, Summary: b.Index.Summary, Overview: b.Index.Body.Text,
 		Timeline: []oldModelEvent{}, Articles: []oldModelArticle{}, Claims: []oldModelClaim{}, Sources: []oldCslItem{},
 	}
 	for _, e := range b.Index.Timeline {
