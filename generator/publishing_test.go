@@ -167,6 +167,16 @@ func TestNetlifyConfig(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "404.html")); err != nil {
 		t.Error("the build writes no 404.html")
 	}
+	// The exports are for other tools, a web page elsewhere among them:
+	// any origin may read them. Nothing else is offered so.
+	for _, p := range []string{"/briefing.json", "/annotations.jsonld", "/index.html", "/handout.html"} {
+		got := strings.Join(cfg.headersFor(p)["access-control-allow-origin"], ", ")
+		if export := p != "/index.html" && p != "/handout.html"; export && got != "*" {
+			t.Errorf("%s: Access-Control-Allow-Origin %q, want *", p, got)
+		} else if !export && got != "" {
+			t.Errorf("%s: Access-Control-Allow-Origin %q, want none", p, got)
+		}
+	}
 	all := snapshotDir(t, out)
 	fingerprint := regexp.MustCompile(`\.[0-9a-f]{64}\.`)
 	for name, content := range all {
