@@ -223,7 +223,7 @@ func TestSourcesPage(t *testing.T) {
 			`Beta Wire: <a href="articles/beta.html#note-threat"><span class="visually-hidden">Beta Wire, </span>note 1</a>; ` +
 			`Claims: <a href="claims.html#claim-threat-post">The department called migration an existential threat.</a>`,
 		"times-2025": `Alpha Daily: <a href="articles/alpha.html#note-favor"><span class="visually-hidden">Alpha Daily, </span>note 2</a>; ` +
-			`Timeline: <a href="index.html#event-2"><span class="visually-hidden">Timeline entry 2, </span>26 November 2025</a>`,
+			`Timeline: <a href="index.html#event-2"><span class="visually-hidden">Timeline, </span>26 November 2025<span class="visually-hidden">: The Times reports the cable.</span></a>`,
 		"uncited-2020": "",
 	} {
 		if cited[id] != w {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/quotes"
 	"github.com/briefing/annotated/generator/internal/render"
 )
@@ -57,10 +58,11 @@ type citing string
 
 // newCiting is the link to href, labelled label, its name starting with
 // context ("Reuters" for "note 3"), which the page shows before the links
-// and a screen reader's list of links would not: hidden but read. No
-// context is needed for a label that names its target alone (a claim's
-// statement).
-func newCiting(context, label, href string) citing {
+// and a screen reader's list of links would not, and ending with detail:
+// both hidden but read. No context is needed for a label that names its
+// target alone (a claim's statement); detail tells apart targets whose
+// context and label are alike (timeline entries of one day).
+func newCiting(context, label, detail, href string) citing {
 	var h strings.Builder
 	h.Grow(len(context) + len(label) + len(href) + 64)
 	h.WriteString(`<a href="`)
@@ -72,6 +74,11 @@ func newCiting(context, label, href string) citing {
 		h.WriteString(", </span>")
 	}
 	escTo(&h, label)
+	if detail != "" {
+		h.WriteString(`<span class="visually-hidden">: `)
+		escTo(&h, detail)
+		h.WriteString("</span>")
+	}
 	h.WriteString("</a>")
 	return citing(h.String())
 }
@@ -115,7 +122,7 @@ func citingNotes(a *briefing.Article, ra *render.Article) []noteCites {
 	var out []noteCites
 	for _, n := range ra.Notes {
 		if len(n.Note.Cites) > 0 {
-			out = append(out, noteCites{n.Note.Cites, newCiting(a.Outlet, "note "+strconv.Itoa(n.Number), "articles/"+a.Slug+".html#note-"+n.ID)})
+			out = append(out, noteCites{n.Note.Cites, newCiting(a.Outlet, "note "+strconv.Itoa(n.Number), "", "articles/"+a.Slug+".html#note-"+n.ID)})
 		}
 	}
 	return out
@@ -128,26 +135,34 @@ func (out citations) notes(a *briefing.Article, cites []noteCites) {
 	}
 }
 
-// shared adds the citations of the claims and the timeline.
-func (out citations) shared(b *briefing.Briefing) {
+// shared adds the citations of the claims and the timeline. A timeline
+// entry's link shows its date and is named with the entry's first words
+// too ("Timeline, 21 November 2025: A cable dated that day instructs…"):
+// several entries may share a day.
+func (out citations) shared(b *briefing.Briefing, r *render.Renderer) {
 	for _, c := range b.Claims {
-		out.add(c.Cites, "Claims", newCiting("", c.Statement, "claims.html#claim-"+c.ID))
+		out.add(c.Cites, "Claims", newCiting("", c.Statement, "", "claims.html#claim-"+c.ID))
 	}
+	var quiet diag.List // problems in the timeline are reported by the home page
 	for i, e := range sortedTimeline(b) {
-		out.add(e.Cites, "Timeline", newCiting("Timeline entry "+strconv.Itoa(i+1), e.Date.Long(), "index.html#"+eventID(i)))
+		if len(e.Cites) == 0 {
+			continue
+		}
+		what := firstWords(plainText(r.Markdown(e.Text, "a timeline entry", &quiet)), 8)
+		out.add(e.Cites, "Timeline", newCiting("Timeline", e.Date.Long(), what, "index.html#"+eventID(i)))
 	}
 }
 
 // citedBy returns, by source id, every note, claim and timeline entry that
 // cites it (citations).
-func citedBy(b *briefing.Briefing, order []*briefing.Article, arts map[string]*render.Article) citations {
+func citedBy(b *briefing.Briefing, r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) citations {
 	out := citations{}
 	for _, a := range order {
 		if ra := arts[a.Slug]; ra != nil {
 			out.notes(a, citingNotes(a, ra))
 		}
 	}
-	out.shared(b)
+	out.shared(b, r)
 	return out
 }
 
@@ -165,7 +180,7 @@ type sourceGroupData struct {
 }
 
 func sourcesData(b *briefing.Briefing, r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) []sourceGroupData {
-	return sourcesOf(b, r, citedBy(b, order, arts))
+	return sourcesOf(b, r, citedBy(b, r, order, arts))
 }
 
 // sourcesOf is sourcesData with the citations known.
