@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"go/version"
 	"html"
+	"io"
 	"os"
 	"os/exec"
 	"path"
@@ -391,6 +392,52 @@ func TestSiteWorksFromDisk(t *testing.T) {
 	again := buildReal(t)
 	if other, _ := os.ReadFile(filepath.Join(again, offline.Name)); !bytes.Equal(other, zipData) {
 		t.Error("two builds give different zips")
+	}
+}
+
+// TestZipLinkFromUnzippedCopy: every page links to the offline zip, and
+// so does each page's copy in the zip, which cannot hold the zip itself.
+// Built with the site's address, the link is the published zip's, which
+// an unzipped copy reaches too; without one (a site read from the folder
+// it was built into) it is relative, to the zip beside the pages.
+func TestZipLinkFromUnzippedCopy(t *testing.T) {
+	const base = "https://example.org/sub/"
+	out := buildReal(t, "--base-url", base)
+	data, err := os.ReadFile(filepath.Join(out, offline.Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, ".html") || strings.HasSuffix(f.Name, "/handout.html") || strings.HasSuffix(f.Name, "/404.html") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		var zipLinks []string
+		for _, m := range linkRE.FindAllStringSubmatch(string(page), -1) {
+			if href := html.UnescapeString(m[2]); strings.HasSuffix(href, offline.Name) {
+				zipLinks = append(zipLinks, href)
+			}
+		}
+		if len(zipLinks) != 1 || zipLinks[0] != base+offline.Name {
+			t.Errorf("%s links to the zip as %q, want once as %s", f.Name, zipLinks, base+offline.Name)
+		}
+	}
+	if pages < 10 {
+		t.Errorf("%d pages in the zip", pages)
 	}
 }
 
