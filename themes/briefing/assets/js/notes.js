@@ -30,16 +30,23 @@
   }
 
   function place() {
+    // A note shown whole (hovered, focused or pinned) is measured as its
+    // place in the margin has it; it is shown whole again after.
+    var whole = body.querySelectorAll(".sidenote.hl");
     notes.forEach(function (sn) {
-      sn.classList.remove("clamped");
+      sn.classList.remove("clamped", "pinned", "hl");
       sn.style.top = "";
       sn.firstElementChild.style.maxHeight = "";
     });
-    if (!wide.matches) {
+    if (wide.matches) layOut();
+    else {
       body.classList.remove("placed");
       body.style.minHeight = "";
-      return;
     }
+    [].forEach.call(whole, function (sn) { sn.classList.add("hl"); });
+  }
+
+  function layOut() {
     body.classList.add("placed");
     var origin = body.getBoundingClientRect().top, prev = null, prevTop = 0, bottom = -Infinity;
     notes.forEach(function (sn) {
@@ -68,13 +75,18 @@
   function pin(sn) {
     pinned = sn;
     sn.classList.add("pinned");
+    sn.tabIndex = -1;
     sn.style.top = ref(sn).getBoundingClientRect().top - body.getBoundingClientRect().top + "px";
   }
   function unpin() {
-    if (!pinned) return;
+    if (drop()) place();
+  }
+  function drop() {
+    if (!pinned) return false;
     pinned.classList.remove("pinned");
+    pinned.removeAttribute("tabindex");
     pinned = null;
-    place();
+    return true;
   }
 
   function markers() {
@@ -108,13 +120,17 @@
   body.addEventListener("click", function (e) {
     var r = e.target.closest && e.target.closest("a.noteref");
     if (!r) return;
-    e.preventDefault();
-    if (!wide.matches) return toggle(r);
+    if (!wide.matches) {
+      e.preventDefault();
+      return toggle(r);
+    }
+    // A click with a modifier opens the endnote elsewhere, as a link does.
     var sn = document.getElementById("side-" + r.getAttribute("data-note")), again = sn === pinned;
+    if (!sn || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
     unpin();
-    if (sn && !again) {
+    if (!again) {
       pin(sn);
-      sn.tabIndex = -1;
       sn.focus({preventScroll: true});
     }
   });
@@ -183,6 +199,9 @@
   // back into view after each layout, until the reader scrolls.
 
   function update() {
+    // From wide to narrow the pinned note is hidden, and focus with it:
+    // coming back, it is not pinned again where no key could put it back.
+    drop();
     markers();
     place();
   }
