@@ -135,21 +135,20 @@ func (out citations) notes(a *briefing.Article, cites []noteCites) {
 	}
 }
 
-// shared adds the citations of the claims and the timeline. A timeline
-// entry's link shows its date and is named with the entry's first words
-// too ("Timeline, 21 November 2025: A cable dated that day instructs…"):
+// shared adds the citations of the claims and of the timeline, given as
+// overviewData rendered it (in sortedTimeline's order). A timeline entry's
+// link shows its date and is named with the entry's first words too
+// ("Timeline, 21 November 2025: A cable dated that day instructs…"):
 // several entries may share a day.
-func (out citations) shared(b *briefing.Briefing, r *render.Renderer) {
+func (out citations) shared(b *briefing.Briefing, timeline []timelineEntry) {
 	for _, c := range b.Claims {
 		out.add(c.Cites, "Claims", newCiting("", c.Statement, "", "claims.html#claim-"+c.ID))
 	}
-	var quiet diag.List // problems in the timeline are reported by the home page
 	for i, e := range sortedTimeline(b) {
-		if len(e.Cites) == 0 {
-			continue
+		if len(e.Cites) > 0 {
+			te := timeline[i]
+			out.add(e.Cites, "Timeline", newCiting("Timeline", te.Label, firstWords(plainText(te.HTML), 8), "index.html#"+te.ID))
 		}
-		what := firstWords(plainText(r.Markdown(e.Text, "a timeline entry", &quiet)), 8)
-		out.add(e.Cites, "Timeline", newCiting("Timeline", e.Date.Long(), what, "index.html#"+eventID(i)))
 	}
 }
 
@@ -162,7 +161,8 @@ func citedBy(b *briefing.Briefing, r *render.Renderer, order []*briefing.Article
 			out.notes(a, citingNotes(a, ra))
 		}
 	}
-	out.shared(b, r)
+	var quiet diag.List // problems in the timeline are reported by the home page
+	out.shared(b, overviewData(b, r, &quiet).Timeline)
 	return out
 }
 

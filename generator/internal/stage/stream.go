@@ -378,7 +378,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		for _, c := range w.cites {
 			cited.notes(c.a, c.cites)
 		}
-		cited.shared(b, r)
+		cited.shared(b, w.o.Timeline)
 		groups := sourcesOf(b, r, cited)
 		var p Pages
 		parallel.For(4, func(i int) {
