@@ -93,7 +93,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	t1 := time.Now()
 
 	index, shared := shownIndex(b.Index), c.versions(sharedFiles)
-	r := newRenderer(b, opt)
+	r := newRenderer(b, &opt)
 	var changed refChanges
 	switch {
 	case !c.same(index, opt):

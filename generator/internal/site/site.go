@@ -48,7 +48,7 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	t0 := time.Now()
 	b := input.Read(fsys, &errs)
 	t1 := time.Now()
-	r := newRenderer(b, opt)
+	r := newRenderer(b, &opt)
 	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles))}
 	rendered := make([]*render.Article, len(b.Articles))
 	artErrs := make([]diag.List, len(b.Articles))
@@ -67,14 +67,14 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 }
 
 // newRenderer is render.New, its markers named in the theme's words ("Note
-// 3") for assistive technology.
-func newRenderer(b *briefing.Briefing, opt stage.Options) *render.Renderer {
+// 3") for assistive technology. Options without the theme's strings are
+// given the bundled theme's, read once for the renderer and the staging.
+func newRenderer(b *briefing.Briefing, opt *stage.Options) *render.Renderer {
 	r := render.New(b)
-	t := opt.Text
-	if t == nil {
-		t, _ = stage.LoadText(nil) // staging reports the bundled theme's error
+	if opt.Text == nil {
+		opt.Text, _ = stage.LoadText(nil) // staging reports the bundled theme's error
 	}
-	if t != nil {
+	if t := opt.Text; t != nil {
 		r.NameMarkers(func(n int) string { return t.N("note_label", n) })
 	}
 	return r
@@ -100,7 +100,7 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	t0 := time.Now()
 	b := input.Read(fsys, &errs)
 	t1 := time.Now()
-	r := newRenderer(b, opt)
+	r := newRenderer(b, &opt)
 	w, err := stage.NewWriter(b, r, opt, sink)
 	if err != nil {
 		return nil, err
