@@ -385,13 +385,7 @@ func AccessibleName(p *Page, elem string) (name, role string) {
 		if len(tree.Nodes) == 0 {
 			return fmt.Errorf("%s has no accessibility node", abbreviate(elem))
 		}
-		n := tree.Nodes[0]
-		if n.Name != nil {
-			_ = json.Unmarshal(n.Name.Value, &name)
-		}
-		if n.Role != nil {
-			_ = json.Unmarshal(n.Role.Value, &role)
-		}
+		name, role = axString(tree.Nodes[0].Name), axString(tree.Nodes[0].Role)
 		return nil
 	}))
 	if err != nil {
@@ -441,15 +435,8 @@ func axNodes(nodes []*accessibility.Node, roles []string) []Node {
 	var out []Node
 	var walk func(n *accessibility.Node)
 	walk = func(n *accessibility.Node) {
-		var role, name string
-		if n.Role != nil {
-			_ = json.Unmarshal(n.Role.Value, &role)
-		}
-		if !n.Ignored && slices.Contains(roles, role) {
-			if n.Name != nil {
-				_ = json.Unmarshal(n.Name.Value, &name)
-			}
-			out = append(out, Node{role, name})
+		if role := axString(n.Role); !n.Ignored && slices.Contains(roles, role) {
+			out = append(out, Node{role, axString(n.Name)})
 		}
 		for _, id := range n.ChildIDs {
 			if c := byID[id]; c != nil {
@@ -463,6 +450,16 @@ func axNodes(nodes []*accessibility.Node, roles []string) []Node {
 		}
 	}
 	return out
+}
+
+// axString is a role's or a name's value in the accessibility tree; "" for
+// none.
+func axString(v *accessibility.Value) string {
+	var s string
+	if v != nil {
+		_ = json.Unmarshal(v.Value, &s)
+	}
+	return s
 }
 
 func abbreviate(s string) string {
