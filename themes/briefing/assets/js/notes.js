@@ -21,6 +21,7 @@
   var GAP = 12, MIN = 108, LINE = 20;
 
   function ref(sn) { return document.getElementById("ref-" + sn.getAttribute("data-note")); }
+  function side(r) { return document.getElementById("side-" + r.getAttribute("data-note")); }
 
   function clampTo(sn, height) {
     var inner = sn.firstElementChild;
@@ -106,7 +107,7 @@
   }
 
   function toggle(r) {
-    var sn = document.getElementById("side-" + r.getAttribute("data-note"));
+    var sn = side(r);
     if (!sn) return;
     var open = !sn.classList.contains("open"), y = r.getBoundingClientRect().top;
     sn.classList.toggle("open", open);
@@ -125,7 +126,7 @@
       return toggle(r);
     }
     // A click with a modifier opens the endnote elsewhere, as a link does.
-    var sn = document.getElementById("side-" + r.getAttribute("data-note")), again = sn === pinned;
+    var sn = side(r), again = sn === pinned;
     if (!sn || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     unpin();
@@ -164,7 +165,7 @@
       e.preventDefault();
       toggle(t);
     } else if (e.key === "Escape") {
-      var open = t.matches("a.noteref") && document.getElementById("side-" + t.getAttribute("data-note"));
+      var open = t.matches("a.noteref") && side(t);
       var sn = open && open.classList.contains("open") ? open : t.closest(".sidenote.open");
       var r = sn && ref(sn);
       if (r) {
