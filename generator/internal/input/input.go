@@ -327,7 +327,7 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 		stem := strings.ToLower(strings.TrimSuffix(name, ext))
 		pos := diag.Pos{File: p, Line: 1, Col: 1}
 		switch {
-		case !exists(fsys, "content/_index.md") && (editDistance(stem, "_index") <= 1 || stem == "index" || stem == "overview"):
+		case !exists(fsys, "content/_index.md") && overviewLike(stem):
 			errs.Add(pos, "the overview is read from content/_index.md: rename this file to _index.md")
 		case !exists(fsys, "content/methodology.md") && editDistance(stem, "methodology") <= 2:
 			errs.Add(pos, "the methodology is read from content/methodology.md: rename this file to methodology.md")
@@ -335,6 +335,29 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 			errs.Add(pos, "this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/")
 		}
 	}
+}
+
+// overviewLike says whether a Markdown file in content/ with this name,
+// lower-cased and without its extension, is most likely the overview
+// misnamed (index, _idnex, overview).
+func overviewLike(stem string) bool {
+	return editDistance(stem, "_index") <= 1 || stem == "index" || stem == "overview"
+}
+
+// misnamedOverview says whether content/ holds a file that checkContent
+// reports as the overview misnamed, in which case that report is the one
+// problem and a missing _index.md is not another.
+func misnamedOverview(fsys fs.FS) bool {
+	entries, _ := fs.ReadDir(fsys, "content")
+	for _, e := range entries {
+		name := e.Name()
+		ext := path.Ext(name)
+		if !e.IsDir() && !strings.HasPrefix(name, ".") && (strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".markdown")) &&
+			overviewLike(strings.ToLower(strings.TrimSuffix(name, ext))) {
+			return true
+		}
+	}
+	return false
 }
 
 // misnamed returns the name an annotations file should have when it is

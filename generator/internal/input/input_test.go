@@ -828,13 +828,22 @@ func TestLoadContentOthers(t *testing.T) {
 		"content/article:1:1: articles are read from content/articles: rename this folder to articles",
 		"content/pages:1:1: content/pages/a.md is in a folder: the briefing reads only the files in content/articles itself, so it would be left out; move the folder's .md files up into content/articles (or start the folder's name with a dot to keep it out of the briefing)",
 	})
-	// With the overview misnamed, it is named as such.
-	fs = base()
-	fs["content/index.md"] = fs["content/_index.md"]
-	delete(fs, "content/_index.md")
-	if got := strings.Join(errLines(t, fs), "\n"); !strings.Contains(got, "content/index.md:1:1: the overview is read from content/_index.md: rename this file to _index.md") {
-		t.Errorf("index.md: %s", got)
+	// With the overview misnamed, it is named as such, and that is the one
+	// problem: the missing content/_index.md is not another.
+	for _, name := range []string{"index.md", "Overview.markdown", "_idnex.md"} {
+		fs = base()
+		fs["content/"+name] = fs["content/_index.md"]
+		delete(fs, "content/_index.md")
+		sameLines(t, errLines(t, fs), []string{"content/" + name + ":1:1: the overview is read from content/_index.md: rename this file to _index.md"})
 	}
+	// A page that is not the overview leaves _index.md missing.
+	fs = base()
+	fs["content/about.md"] = fs["content/_index.md"]
+	delete(fs, "content/_index.md")
+	sameLines(t, errLines(t, fs), []string{
+		"content/_index.md:1:1: the briefing has no content/_index.md: add one with a front matter title and the overview as its text",
+		"content/about.md:1:1: this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/",
+	})
 }
 
 // TestLoadNotABriefing: a folder with neither content/ nor annotations/
