@@ -104,6 +104,11 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 			cands = cands[n.Occurrence-1 : n.Occurrence]
 		}
 		if len(cands) > 1 {
+			if n.OccurrencePos.Line > 0 {
+				// An occurrence was given but is not a whole number from
+				// 1: the loader has said so, and that is the one problem.
+				continue
+			}
 			errs.AddErr(n.QuotePos, diag.ErrAmbiguousQuote,
 				"the quote matches %d places: %s; add the prefix, suffix or occurrence that picks the one you mean",
 				len(cands), pickers(blocks, norms, cands, n))

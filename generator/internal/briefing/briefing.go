@@ -265,8 +265,8 @@ type Note struct {
 	QuotePos      diag.Pos
 	Prefix        string
 	Suffix        string
-	Occurrence    int // 0 when not given
-	OccurrencePos diag.Pos
+	Occurrence    int      // 0 when not given, or not a whole number from 1
+	OccurrencePos diag.Pos // where it is given; zero when it is not (or is null)
 	Kind          Kind
 	KindPos       diag.Pos
 	Verdict       Verdict // "" unless Kind is fact-check

@@ -104,7 +104,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		} else {
 			n.QuotePos = n.Pos
 		}
-		if v, ok := nm["occurrence"]; ok {
+		if v, ok := nm["occurrence"]; ok && !isNull(v) {
 			n.OccurrencePos = d.pos(resolve(v))
 		}
 		if v, ok := nm["kind"]; ok {
