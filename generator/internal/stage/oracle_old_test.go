@@ -316,7 +316,10 @@ func oldHandoutArticle(a *briefing.Article, ra *render.Article, notes []noteData
 	return h.String()
 }
 
-var oldTags = regexp.MustCompile(`<[^>]*>`)
+var (
+	oldTags      = regexp.MustCompile(`<[^>]*>`)
+	oldInlineTag = regexp.MustCompile(`^(?i)</?(a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)([\s/][^>]*)?>$`)
+)
 
 // oldHeadingTag is a heading's start or end tag, h1 to h5.
 var oldHeadingTag = regexp.MustCompile(`<(/?)h([1-5])([ >])`)
@@ -332,7 +335,13 @@ func oldShiftHeadings(html string) string {
 
 // oldPlainText is the text of rendered HTML.
 func oldPlainText(h string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(oldTags.ReplaceAllString(h, " "))), " ")
+	h = oldTags.ReplaceAllStringFunc(h, func(tag string) string {
+		if oldInlineTag.MatchString(tag) {
+			return ""
+		}
+		return " "
+	})
+	return strings.Join(strings.Fields(html.UnescapeString(h)), " ")
 }
 
 var oldHrefAttr = regexp.MustCompile(`href="([^"]*)"`)
@@ -344,8 +353,8 @@ func oldRebase(h, slug string) string {
 		v := m[len(`href="`) : len(m)-1]
 		u, err := url.Parse(v)
 		switch {
-		case err != nil || u.Scheme != "" || strings.HasPrefix(v, "/"):
-			return m
+		case err != nil || v == "" || u.Scheme != "" || strings.HasPrefix(v, "/"):
+			return m // not a relative link: render.IsRelative("") is false
 		case strings.HasPrefix(v, "#"):
 			v = "articles/" + slug + ".html" + v
 		case strings.HasPrefix(v, "../"):

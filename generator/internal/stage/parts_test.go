@@ -94,6 +94,7 @@ func FuzzPlainText(f *testing.F) {
 		"", "plain", "<p>a <em>b</em></p>\n<p>c&amp;d &lt;e&gt; &nbsp;f\u00a0g\u2028h</p>", "a < b > c <", "<<a>>", "x\xff y\t\v z ",
 		`<a href="../claims.html#c">x</a> <a href="#n">y</a> <a href="b.html">z</a> <a href="https://e.org">w</a> <a href="/r">v</a>`,
 		`href="a" href="%zz" xhref="b" href="unclosed`, "&#123; &amp;amp; &unknown; &#x1F600;",
+		"U.S.<em>-backed</em> <A HREF=x>y</A>z <ſpan>k</ſpan>l <code\n>m</code/>n <br>o<br/>p <p>q</p>r <spanx>s</spanx>t <//a>u",
 	} {
 		f.Add(s)
 	}
@@ -146,5 +147,20 @@ func TestReweighedPartsAreThoseMadeAtTheWeight(t *testing.T) {
 	}
 	if quoted == 0 {
 		t.Fatal("no article has quote candidates: their place in the order is not tested")
+	}
+}
+
+// TestPlainTextKeepsWords: the tags of inline text do not split the word
+// they sit in (a link's name, the search index); tags that break a line or
+// a block still part words.
+func TestPlainTextKeepsWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"U.S.<em>-backed</em> <a href=\"x\">ally</a>’s":   "U.S.-backed ally’s",
+		"<p>one</p><p>two</p>line<br>break<li>item</li>": "one two line break item",
+		"<STRONG>un</STRONG>finished <code>x</code>y":     "unfinished xy",
+	} {
+		if got := plainText(in); got != want {
+			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -152,8 +152,10 @@ func (s *searchIndex) end() string {
 }
 
 // plainText is the text of rendered HTML: every tag (from < to the next >)
-// taken for a space, character references resolved, then runs of white
-// space (unicode.IsSpace) as one space, none at either end.
+// taken for a space, except the tags of inline text (inlineTags), which
+// can sit inside a word ("U.S.<em>-backed</em>") and are taken for
+// nothing; character references resolved, then runs of white space
+// (unicode.IsSpace) as one space, none at either end.
 func plainText(h string) string {
 	var b strings.Builder
 	b.Grow(len(h))
@@ -167,7 +169,9 @@ func plainText(h string) string {
 			break
 		}
 		b.WriteString(h[:i])
-		b.WriteByte(' ')
+		if !inlineTag(h[i+1 : i+j]) {
+			b.WriteByte(' ')
+		}
 		h = h[i+j+1:]
 	}
 	b.WriteString(h)
@@ -203,6 +207,26 @@ func plainText(h string) string {
 		i += size
 	}
 	return string(out)
+}
+
+// inlineTags are the elements of HTML's phrasing content that hold text
+// and break no line: a tag of one of them does not end a word.
+var inlineTags = []string{"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+	"kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
+
+// inlineTag says whether tag, the text between < and >, opens or closes
+// one of inlineTags, its name in any case.
+func inlineTag(tag string) bool {
+	tag = strings.TrimPrefix(tag, "/")
+	if k := strings.IndexAny(tag, " \t\n\f\r/"); k >= 0 {
+		tag = tag[:k]
+	}
+	for _, name := range inlineTags {
+		if strings.EqualFold(tag, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // asciiSpace is unicode.IsSpace for an ASCII byte.
