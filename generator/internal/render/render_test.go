@@ -32,6 +32,9 @@ func TestMarkdownSafety(t *testing.T) {
 		{"First.\n\n  ## A heading\n", `n.yaml:7:9: a heading is not allowed in a note: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)`},
 		{"First.\n\nUnderlined\n---\n", `n.yaml:7:7: a heading is not allowed in a note: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)`},
 		{"#1 in the polls, and # in the middle.\n\n- a list\n\n> a quote\n", ""},
+		{"Follow [the Times]().", `n.yaml:5:14: a link with no address in a note: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain`},
+		{"Follow [x]( ).", `n.yaml:5:14: a link with no address in a note: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain`},
+		{"Follow [*the* Times](<>).", `n.yaml:5:14: a link with no address in a note: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain`},
 	}
 	r := New(&briefing.Briefing{})
 	for _, tt := range tests {

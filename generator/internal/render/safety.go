@@ -74,7 +74,17 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			}
 		case *ast.Link:
 			d := string(x.Destination)
-			if p := linkProblem(d); p != "" {
+			if strings.TrimSpace(d) == "" {
+				// [text]() is a link to the page it is on: an address
+				// left out, not meant.
+				pos := md.PosAt(0)
+				if t := firstText(x); t != nil {
+					if i := bytes.LastIndexByte(source[:t.Segment.Start], '['); i >= 0 {
+						pos = md.PosAt(i)
+					}
+				}
+				errs.Add(pos, "a link with no address in %s: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain", what)
+			} else if p := linkProblem(d); p != "" {
 				errs.AddErr(posOf(d), diag.ErrUnsafeInput, "the link %q %s", d, p)
 			} else if IsRelative(d) || strings.HasPrefix(d, "/") {
 				relative(Link{Dest: d, Pos: posOf(d)})
@@ -114,6 +124,19 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// firstText is the first text inside n, in the order it is written, or nil.
+func firstText(n ast.Node) *ast.Text {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t
+		}
+		if t := firstText(c); t != nil {
+			return t
+		}
+	}
+	return nil
 }
 
 // countSpaces is the number of spaces at the start of b.
