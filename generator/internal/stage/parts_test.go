@@ -155,9 +155,9 @@ func TestReweighedPartsAreThoseMadeAtTheWeight(t *testing.T) {
 // a block still part words.
 func TestPlainTextKeepsWords(t *testing.T) {
 	for in, want := range map[string]string{
-		"U.S.<em>-backed</em> <a href=\"x\">ally</a>’s":   "U.S.-backed ally’s",
+		"U.S.<em>-backed</em> <a href=\"x\">ally</a>’s":  "U.S.-backed ally’s",
 		"<p>one</p><p>two</p>line<br>break<li>item</li>": "one two line break item",
-		"<STRONG>un</STRONG>finished <code>x</code>y":     "unfinished xy",
+		"<STRONG>un</STRONG>finished <code>x</code>y":    "unfinished xy",
 	} {
 		if got := plainText(in); got != want {
 			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
