@@ -272,6 +272,10 @@ func config(b *briefing.Briefing, opt Options) []byte {
 		"enableRobotsTXT":            false,
 		"locale":                     "en",
 		"timeZone":                   "UTC",
+		// Hugo leaves out a page dated after the moment it runs. An
+		// article's date is when the outlet published it, and "today"
+		// east of UTC is tomorrow in UTC: every article is built.
+		"buildFuture": true,
 		"outputs": map[string]any{
 			"home": []string{"html"},
 			"page": []string{"html"},
