@@ -204,9 +204,12 @@ func (l *loader) article(name string) *briefing.Article {
 // can: Hugo reads content/articles/index.md as the page of the articles'
 // folder itself, not as an article, and an article's notes are
 // annotations/<slug>.yaml, which for claims and sources is a file of the
-// briefing's own.
+// briefing's own; in the handout an article's ids start with its slug and
+// "--", as the methodology's start with "methodology--".
 func ReservedSlug(slug string) string {
 	switch slug {
+	case "methodology":
+		return "the methodology is content/methodology.md, and the print edition gives its part that name"
 	case "index":
 		return "Hugo reads content/articles/index.md as the page of the folder, not as an article"
 	case "claims", "sources":

@@ -407,6 +407,13 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/claims.md:1:1: an article cannot be named claims.md: its notes would be annotations/claims.yaml, the briefing's claims file; rename it, like "claims-article.md"`},
 		},
 		{
+			// Its ids in the handout would be the methodology's.
+			name: "slug methodology",
+			file: "content/articles/methodology.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/methodology.md:1:1: an article cannot be named methodology.md: the methodology is content/methodology.md, and the print edition gives its part that name; rename it, like "methodology-article.md"`},
+		},
+		{
 			name: "not utf-8",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nCaf\xe9 text.\n",

@@ -162,12 +162,23 @@ func handoutMethodology(m *briefing.Page, html string, t *Text) []byte {
 }
 
 // methodologyPrefix is what the methodology's ids carry in the handout.
+// No article can be named methodology (input.ReservedSlug), whose ids
+// would carry the same.
 const methodologyPrefix = "methodology--"
+
+// handoutArticleID is the id of an article in the handout. Its ids inside
+// carry "<slug>--"; the article itself is "article-<slug>", which no slug
+// (single hyphens), no part of the handout (overview, timeline, main…),
+// no claim (claim-…) and no source (src-…) can also be: an article named
+// timeline.md or claim-x.md would otherwise take their place.
+func handoutArticleID(slug string) string {
+	return "article-" + slug
+}
 
 // handoutTOC is an article's entry in the handout's contents.
 func handoutTOC(a *briefing.Article, t *Text) []byte {
 	h := newHTML(t, 64+len(a.Slug)+len(a.Outlet)+len(a.Title))
-	h.raw(`<li><a href="#`, esc(a.Slug), `">`)
+	h.raw(`<li><a href="#`, esc(handoutArticleID(a.Slug)), `">`)
 	h.text(a.Outlet)
 	h.raw(": ")
 	h.text(a.Title)
@@ -226,7 +237,7 @@ func (h *markup) handoutClaims(claims []claimData) {
 func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t *Text) []byte {
 	p, page := a.Slug+"--", export.ArticlePage(a.Slug)
 	h := newHTML(t, len(ra.Body)+len(ra.Body)/8+len(notes)*1536+2048)
-	h.raw(`<article class="article handout-article" id="`, esc(a.Slug), `" aria-labelledby="`, esc(p), "title\">\n")
+	h.raw(`<article class="article handout-article" id="`, esc(handoutArticleID(a.Slug)), `" aria-labelledby="`, esc(p), "title\">\n")
 	h.provenance(a, "h2", p)
 	h.raw("<div class=\"body\">\n")
 	prefixIDs(&h.Builder, ra.Body, p, page)

@@ -123,7 +123,7 @@ func TestHandoutLinks(t *testing.T) {
 		{"../claims.html#claim-cap", "articles/a.html", "#claim-cap"},
 		{"../claims.html", "articles/a.html", "#claims"},
 		{"../sources.html#src-doe", "articles/a.html", "#src-doe"},
-		{"b.html", "articles/a.html", "#b"},
+		{"b.html", "articles/a.html", "#article-b"},
 		{"b.html#note-x", "articles/a.html", "#b--note-x"},
 		{"b.html#side-x", "articles/a.html", "#b--note-x"},
 		{"#anno-y", "articles/a.html", "#a--anno-y"},

@@ -108,11 +108,9 @@ func (h *markup) timeline(open string, entries []timelineEntry, inHandout bool) 
 	h.tr("timeline")
 	h.raw("</h2>\n<ol class=\"timeline\">\n")
 	for _, e := range entries {
-		h.raw("<li")
-		if !inHandout {
-			h.raw(` id="`, esc(e.ID), `"`)
-		}
-		h.raw(`><time datetime="`, esc(e.ISO), `">`)
+		// The handout has the entries' ids too: a note's link to
+		// index.html#event-2 is to #event-2 there (handoutHref).
+		h.raw(`<li id="`, esc(e.ID), `"><time datetime="`, esc(e.ISO), `">`)
 		h.text(e.Label)
 		text := e.HTML
 		if inHandout {

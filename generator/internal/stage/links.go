@@ -54,7 +54,7 @@ func handoutHref(v, page string) string {
 	if slug, ok := strings.CutPrefix(target, "articles/"); ok && strings.HasSuffix(slug, ".html") {
 		slug = strings.TrimSuffix(slug, ".html")
 		if f == "" {
-			return "#" + slug
+			return "#" + handoutArticleID(slug)
 		}
 		if id, ok := strings.CutPrefix(f, "side-"); ok {
 			f = "note-" + id // the handout has no in-text notes

@@ -204,7 +204,7 @@ func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts 
 		if parts[i] == "" {
 			continue
 		}
-		h.raw(`<li><a href="#`, esc(a.Slug), `">`)
+		h.raw(`<li><a href="#article-`, esc(a.Slug), `">`)
 		h.text(a.Outlet)
 		h.raw(": ")
 		h.text(a.Title)
@@ -240,7 +240,7 @@ func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts 
 		h.tr("timeline")
 		h.raw("</h2>\n<ol class=\"timeline\">\n")
 		for _, e := range o.Timeline {
-			h.raw(`<li><time datetime="`, esc(e.ISO), `">`)
+			h.raw(`<li id="`, esc(e.ID), `"><time datetime="`, esc(e.ISO), `">`)
 			h.text(e.Label)
 			h.raw("</time>\n", `<div class="timeline-text">`, e.HTML, "\n")
 			h.cites(e.Cites, true)
@@ -306,7 +306,7 @@ func oldArticlePage(a *briefing.Article, r *render.Renderer, ra *render.Article,
 func oldHandoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t *Text) string {
 	p := a.Slug + "--"
 	h := newHTML(t, len(ra.Body)+len(ra.Body)/8+len(notes)*1536+2048)
-	h.raw(`<article class="article handout-article" id="`, esc(a.Slug), `" aria-labelledby="`, esc(p), "title\">\n")
+	h.raw(`<article class="article handout-article" id="article-`, esc(a.Slug), `" aria-labelledby="`, esc(p), "title\">\n")
 	h.provenance(a, "h2", p)
 	h.raw("<div class=\"body\">\n")
 	prefixIDs(&h.Builder, ra.Body, p, export.ArticlePage(a.Slug))
