@@ -55,6 +55,22 @@ func TestMarkdownSafety(t *testing.T) {
 	}
 }
 
+// TestLinkPositions: each bad link is reported where it is, when its
+// address is the start of an earlier one's on the line, or given twice.
+func TestLinkPositions(t *testing.T) {
+	r := New(&briefing.Briefing{})
+	var errs diag.List
+	r.Markdown(md("See [it](javascript:a()) and [it again](javascript:a) and [again](javascript:a()).\n\n[x](data:a) [y](data:a \"t\")"), "a note", &errs)
+	var got []string
+	for _, e := range errs.Errors() {
+		got = append(got, fmt.Sprintf("%d:%d %s", e.Pos.Line, e.Pos.Col, strings.Fields(e.Msg)[2]))
+	}
+	want := []string{`5:16 "javascript:a()"`, `5:47 "javascript:a"`, `5:73 "javascript:a()"`, `7:11 "data:a"`, `7:23 "data:a"`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestPageHeadings: a page's own text (the overview, the methodology) may
 // have headings; a note may not.
 func TestPageHeadings(t *testing.T) {

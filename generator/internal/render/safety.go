@@ -40,18 +40,32 @@ func linkProblem(dest string) string {
 // relative link goes to relative, with its place, to be checked against the
 // site (Renderer.CheckLinks).
 func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what string, headings bool, relative func(Link), errs *diag.List) {
-	// posOf finds a link's destination in the text: right after "](" if it
-	// is written so (another link's destination may end with it), else
-	// anywhere (a reference definition, an autolink).
+	// posOf finds a link's destination in the text, after the last one
+	// found (the walk meets links in the order they are written, and an
+	// address may be given twice) or else anywhere: written whole after
+	// "](" ("](a.html)" is not where "a" is), else after "](" (another
+	// link's destination may end with it), else anywhere (a reference
+	// definition, an autolink).
+	from := 0
 	posOf := func(needle string) diag.Pos {
 		if needle == "" {
 			return md.PosAt(0)
 		}
-		if i := strings.Index(md.Text, "]("+needle); i >= 0 {
-			return md.PosAt(i + 2)
+		forms := [...]struct {
+			text string
+			skip int // bytes before the destination
+		}{
+			{"](" + needle + ")", 2}, {"](" + needle + " ", 2}, {"](<" + needle + ">", 3},
+			{"](" + needle, 2}, {needle, 0},
 		}
-		if i := strings.Index(md.Text, needle); i >= 0 {
-			return md.PosAt(i)
+		for _, start := range []int{from, 0} {
+			for _, f := range forms {
+				if i := strings.Index(md.Text[start:], f.text); i >= 0 {
+					at := start + i + f.skip
+					from = at + len(needle)
+					return md.PosAt(at)
+				}
+			}
 		}
 		return md.PosAt(0)
 	}
