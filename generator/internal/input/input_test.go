@@ -434,13 +434,14 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "source problems",
 			file: "annotations/sources.yaml",
-			data: "references:\n  - id: src-a\n    type: jornal-article\n    title: T\n    URL: ftp://x.org/a\n    DOI: 1257/abc\n    issued: {date-parts: [[2024, 2, 30]]}\n    author: [{given: Jane}]\n",
+			data: "references:\n  - id: src-a\n    type: jornal-article\n    title: T\n    URL: ftp://x.org/a\n    DOI: 1257/abc\n    issued: {date-parts: [[2024, 2, 30]]}\n    author: [{given: Jane}]\n  - id: src-b\n    type: report\n    title: U\n    DOI: 10.1257 / bad doi\n",
 			want: []string{
 				`annotations/sources.yaml:3:11: type "jornal-article" is not a CSL type: use one such as article-journal, report, webpage, article-newspaper, book, dataset, legislation, post`,
 				`annotations/sources.yaml:5:10: URL "ftp://x.org/a" is not a web address: only http:// and https:// addresses are allowed`,
 				`annotations/sources.yaml:6:10: DOI "1257/abc" is not a DOI: write it as 10.xxxx/…, like 10.1257/aeri.20230459`,
 				`annotations/sources.yaml:7:27: issued 2024-02-30 is not a real date: give year, month (1–12) and day`,
 				`annotations/sources.yaml:8:14: a name in author has neither family nor literal: write {family: Smith, given: Jane} or {literal: "Organisation"}`,
+				`annotations/sources.yaml:12:10: DOI "10.1257 / bad doi" has white space in it, which no DOI has: copy it again from the work's page, like 10.1257/aeri.20230459`,
 			},
 		},
 		{

@@ -164,8 +164,12 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 			l.errs.Add(d.pos(resolve(sm["type"])), "type %q is not a CSL type%s: use one such as article-journal, report, webpage, article-newspaper, book, dataset, legislation, post", s.Type, hint)
 		}
 		d.checkURL(sm, "URL", s.URL)
-		if s.DOI != "" && !(strings.HasPrefix(s.DOI, "10.") && strings.Contains(s.DOI, "/")) {
+		switch {
+		case s.DOI == "":
+		case !(strings.HasPrefix(s.DOI, "10.") && strings.Contains(s.DOI, "/")):
 			l.errs.Add(d.pos(resolve(sm["DOI"])), "DOI %q is not a DOI: write it as 10.xxxx/…, like 10.1257/aeri.20230459", s.DOI)
+		case strings.IndexFunc(s.DOI, unicode.IsSpace) >= 0:
+			l.errs.Add(d.pos(resolve(sm["DOI"])), "DOI %q has white space in it, which no DOI has: copy it again from the work's page, like 10.1257/aeri.20230459", s.DOI)
 		}
 		for _, k := range cslNameVars {
 			if k != "author" && k != "editor" {

@@ -217,7 +217,7 @@ func Reference(s *briefing.Source, letter string) string {
 	}
 	addr := ""
 	if s.DOI != "" {
-		addr = "https://doi.org/" + s.DOI
+		addr = DOIAddress(s.DOI)
 	} else if s.URL != "" {
 		addr = s.URL
 	}
@@ -320,4 +320,24 @@ func initials(given string) string {
 		out = append(out, strings.Join(sub, "-"))
 	}
 	return strings.Join(out, " ")
+}
+
+// DOIAddress is the address of a DOI: https://doi.org/ and the DOI with
+// the characters a URL would read otherwise (%, ", #, ?, <, >, white space
+// and the like, and every byte beyond ASCII) percent-encoded, as the DOI
+// Handbook asks of the URL form (10.1234/a#b is one DOI, not 10.1234/a and a
+// fragment).
+func DOIAddress(doi string) string {
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len("https://doi.org/")+len(doi)+8)
+	b = append(b, "https://doi.org/"...)
+	for i := 0; i < len(doi); i++ {
+		c := doi[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("%\"#?<>{}^[]`|\\", c) >= 0 {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		} else {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }

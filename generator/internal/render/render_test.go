@@ -490,3 +490,17 @@ func TestNameMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestDOIAddress: a DOI's address keeps what a URL reads as it is and
+// percent-encodes the rest, so that the link is to the whole DOI.
+func TestDOIAddress(t *testing.T) {
+	for doi, want := range map[string]string{
+		"10.1257/aeri.20230459":        "https://doi.org/10.1257/aeri.20230459",
+		"10.1002/(SICI)1097-4571;2-#?": "https://doi.org/10.1002/(SICI)1097-4571;2-%23%3F",
+		"10.1234/50%<x>\"é":            "https://doi.org/10.1234/50%25%3Cx%3E%22%C3%A9",
+	} {
+		if got := DOIAddress(doi); got != want {
+			t.Errorf("DOIAddress(%q) = %q, want %q", doi, got, want)
+		}
+	}
+}
