@@ -300,6 +300,8 @@ type Source struct {
 	Author          []Name
 	Editor          []Name
 	Issued          *Date
+	IssuedLiteral   string // issued given as text ("Spring 2019"), when it has no parts
+	IssuedSeason    int    // issued's season: 1 spring, 2 summer, 3 autumn, 4 winter; 0 for none
 	Title           string
 	ContainerTitle  string
 	CollectionTitle string
@@ -354,6 +356,10 @@ func (d Date) ISO() string {
 	}
 	return pad(d.Year, 4) + "-" + pad(d.Month, 2) + "-" + pad(d.Day, 2)
 }
+
+// Seasons are CSL's seasons 1 to 4 (a source's IssuedSeason), as a
+// bibliography writes them.
+var Seasons = [...]string{"Spring", "Summer", "Autumn", "Winter"}
 
 var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 

@@ -228,12 +228,18 @@ func cslJSON(s *briefing.Source) []byte {
 		}
 		w.Close(']')
 	}
-	date := func(key string, d *briefing.Date) {
-		if d == nil {
+	date := func(key string, d *briefing.Date, literal string, season int) {
+		if d == nil && literal == "" {
 			return
 		}
 		w := put(key)
 		w.Open('{')
+		if d == nil {
+			w.Key("literal")
+			w.String(literal)
+			w.Close('}')
+			return
+		}
 		w.Key("date-parts")
 		w.Open('[')
 		w.Open('[')
@@ -246,6 +252,10 @@ func cslJSON(s *briefing.Source) []byte {
 		}
 		w.Close(']')
 		w.Close(']')
+		if season > 0 {
+			w.Key("season")
+			w.Int(season)
+		}
 		w.Close('}')
 	}
 	w.Open('{')
@@ -253,7 +263,7 @@ func cslJSON(s *briefing.Source) []byte {
 	put("type").String(s.Type)
 	names("author", s.Author)
 	names("editor", s.Editor)
-	date("issued", s.Issued)
+	date("issued", s.Issued, s.IssuedLiteral, s.IssuedSeason)
 	str("title", s.Title)
 	str("container-title", s.ContainerTitle)
 	str("collection-title", s.CollectionTitle)
@@ -266,7 +276,7 @@ func cslJSON(s *briefing.Source) []byte {
 	str("genre", s.Genre)
 	str("DOI", s.DOI)
 	str("URL", s.URL)
-	date("accessed", s.Accessed)
+	date("accessed", s.Accessed, "", 0)
 	str("note", s.Note)
 	if other {
 		taken := make(map[string]bool, len(fields))

@@ -181,7 +181,9 @@ type oldCslName struct {
 }
 
 type oldCslDate struct {
-	DateParts [][]int `json:"date-parts"`
+	DateParts [][]int `json:"date-parts,omitempty"`
+	Season    int     `json:"season,omitempty"`
+	Literal   string  `json:"literal,omitempty"`
 }
 
 // MarshalJSON writes the item with the CSL variables the generator does not
@@ -212,8 +214,11 @@ func oldCsl(s *briefing.Source) oldCslItem {
 		}
 		return out
 	}
-	date := func(d *briefing.Date) *oldCslDate {
+	date := func(d *briefing.Date, literal string, season int) *oldCslDate {
 		if d == nil {
+			if literal != "" {
+				return &oldCslDate{Literal: literal}
+			}
 			return nil
 		}
 		parts := []int{d.Year}
@@ -223,13 +228,13 @@ func oldCsl(s *briefing.Source) oldCslItem {
 				parts = append(parts, d.Day)
 			}
 		}
-		return &oldCslDate{DateParts: [][]int{parts}}
+		return &oldCslDate{DateParts: [][]int{parts}, Season: season}
 	}
 	return oldCslItem{
-		ID: s.ID, Type: s.Type, Author: names(s.Author), Editor: names(s.Editor), Issued: date(s.Issued),
+		ID: s.ID, Type: s.Type, Author: names(s.Author), Editor: names(s.Editor), Issued: date(s.Issued, s.IssuedLiteral, s.IssuedSeason),
 		Title: s.Title, ContainerTitle: s.ContainerTitle, CollectionTitle: s.CollectionTitle,
 		Volume: s.Volume, Issue: s.Issue, Page: s.Page, Publisher: s.Publisher, PublisherPlace: s.PublisherPlace,
-		Number: s.Number, Genre: s.Genre, DOI: s.DOI, URL: s.URL, Accessed: date(s.Accessed), Note: s.Note,
+		Number: s.Number, Genre: s.Genre, DOI: s.DOI, URL: s.URL, Accessed: date(s.Accessed, "", 0), Note: s.Note,
 		other: s.Other,
 	}
 }

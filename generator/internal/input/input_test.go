@@ -3,6 +3,7 @@ package input
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"strings"
 	"testing"
@@ -442,6 +443,15 @@ func TestLoadErrors(t *testing.T) {
 				`annotations/sources.yaml:7:27: issued 2024-02-30 is not a real date: give year, month (1–12) and day`,
 				`annotations/sources.yaml:8:14: a name in author has neither family nor literal: write {family: Smith, given: Jane} or {literal: "Organisation"}`,
 				`annotations/sources.yaml:12:10: DOI "10.1257 / bad doi" has white space in it, which no DOI has: copy it again from the work's page, like 10.1257/aeri.20230459`,
+			},
+		},
+		{
+			name: "source dates in words",
+			file: "annotations/sources.yaml",
+			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {date-parts: [[2019]], season: 13}\n    accessed: {literal: last week}\n",
+			want: []string{
+				`annotations/sources.yaml:5:44: the season of issued must be 1 to 4 (spring, summer, autumn, winter), not "13"`,
+				`annotations/sources.yaml:6:25: accessed is given as text ("last week"): give it as a date, like {date-parts: [[2024, 12, 1]]}`,
 			},
 		},
 		{
@@ -1328,5 +1338,37 @@ func TestPublisher(t *testing.T) {
 	}
 	if b.Index.Publisher != "The Riverton Gazette" || b.Index.PublisherURL != "https://gazette.example/" {
 		t.Errorf("publisher %q at %q", b.Index.Publisher, b.Index.PublisherURL)
+	}
+}
+
+// TestSourceDatesInWords: CSL's date as text ({literal: …}, which Zotero and
+// Pandoc write) and a season are read, to be shown, not dropped; in
+// CSL-JSON as in YAML.
+func TestSourceDatesInWords(t *testing.T) {
+	for name, data := range map[string]string{
+		"sources.yaml": "references:\n  - id: src-a\n    type: report\n    title: A\n    issued: {literal: \" Spring 2019 \"}\n  - id: src-b\n    type: report\n    title: B\n    issued: {date-parts: [[2019]], season: Fall}\n  - id: src-c\n    type: report\n    title: C\n    issued: {date-parts: [[2020, 3]], season: \"1\", literal: Spring 2020}\n",
+		"sources.json": `[{"id": "src-a", "type": "report", "title": "A", "issued": {"literal": "Spring 2019"}},
+ {"id": "src-b", "type": "report", "title": "B", "issued": {"date-parts": [["2019"]], "season": 3}},
+ {"id": "src-c", "type": "report", "title": "C", "issued": {"date-parts": [[2020, 3]], "season": "1", "literal": "Spring 2020"}}]`,
+	} {
+		fs := base()
+		delete(fs, "annotations/sources.yaml")
+		fs["annotations/"+name] = &fstest.MapFile{Data: []byte(data)}
+		b, err := Load(fs)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got := map[string]string{}
+		for _, s := range b.Sources {
+			iso := ""
+			if s.Issued != nil {
+				iso = s.Issued.ISO()
+			}
+			got[s.ID] = fmt.Sprintf("%s|%q|%d", iso, s.IssuedLiteral, s.IssuedSeason)
+		}
+		want := map[string]string{"src-a": `|"Spring 2019"|0`, "src-b": `2019|""|3`, "src-c": `2020-03|""|1`}
+		if !maps.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", name, got, want)
+		}
 	}
 }

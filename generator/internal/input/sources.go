@@ -153,9 +153,9 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 			Note:            d.str(sm, "note"),
 			Author:          d.names(sm, "author"),
 			Editor:          d.names(sm, "editor"),
-			Issued:          d.cslDate(sm, "issued"),
 			Accessed:        d.cslDate(sm, "accessed"),
 		}
+		s.Issued, s.IssuedLiteral, s.IssuedSeason = d.cslDateAs(sm, "issued")
 		if s.Type != "" && !contains(cslTypes, s.Type) {
 			hint := ""
 			if g := suggestType(s.Type); g != "" {
@@ -178,7 +178,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 		}
 		for _, k := range cslDateVars {
 			if k != "issued" && k != "accessed" {
-				d.cslDate(sm, k)
+				d.cslDateAs(sm, k) // checked, and not shown
 			}
 		}
 		for _, k := range cslTextVars {
@@ -237,8 +237,75 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 	return out
 }
 
-// cslDate reads a CSL date: {date-parts: [[2024, 12, 1]]}, or {raw: "2024-12-01"}, or {literal: "…"}.
+// cslDate reads a CSL date that must be a date: {date-parts: [[2024, 12,
+// 1]]}, or {raw: "2024-12-01"}; one given as text ({literal: "…"}) is an
+// error.
 func (d *decoder) cslDate(m map[string]*yaml.Node, name string) *briefing.Date {
+	dt, literal, _ := d.cslDateAs(m, name)
+	if literal != "" {
+		d.errs.Add(d.pos(resolve(d.dateField(m, name, "literal"))), "%s is given as text (%q): give it as a date, like {date-parts: [[2024, 12, 1]]}", name, literal)
+	}
+	return dt
+}
+
+// dateField is the node of field key in the CSL date name of m.
+func (d *decoder) dateField(m map[string]*yaml.Node, name, key string) *yaml.Node {
+	v := resolve(m[name])
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		if v.Content[i].Value == key {
+			return v.Content[i+1]
+		}
+	}
+	return v
+}
+
+// cslDateAs reads a CSL date: {date-parts: [[2024, 12, 1]]}, or {raw:
+// "2024-12-01"}, or {literal: "Spring 2019"}, which has no parts and is
+// returned as text to be shown as written; and its season (1 to 4, or
+// the season's name), 0 when it has none.
+func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string) (dt *briefing.Date, literal string, season int) {
+	v, ok := m[name]
+	if !ok || isNull(v) {
+		return nil, "", 0
+	}
+	if dm := resolve(v); dm.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(dm.Content); i += 2 {
+			val := resolve(dm.Content[i+1])
+			switch dm.Content[i].Value {
+			case "literal":
+				if val.Kind == yaml.ScalarNode {
+					literal = strings.TrimSpace(val.Value)
+				}
+			case "season":
+				season = d.season(val, name)
+			}
+		}
+	}
+	dt = d.cslDateParts(m, name)
+	if dt != nil {
+		literal = ""
+	}
+	return dt, literal, season
+}
+
+// season reads a CSL date's season: 1 to 4, or the season's name.
+func (d *decoder) season(v *yaml.Node, name string) int {
+	s := strings.TrimSpace(v.Value)
+	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 4 && v.Kind == yaml.ScalarNode {
+		return n
+	}
+	for i, name := range briefing.Seasons {
+		if v.Kind == yaml.ScalarNode && (strings.EqualFold(s, name) || (i == 2 && strings.EqualFold(s, "fall"))) {
+			return i + 1
+		}
+	}
+	d.errs.Add(d.pos(v), "the season of %s must be 1 to 4 (spring, summer, autumn, winter), not %s", name, describe(v))
+	return 0
+}
+
+// cslDateParts reads a CSL date's parts: {date-parts: [[2024, 12, 1]]}, or
+// {raw: "2024-12-01"}; nil for a date given as {literal: "…"}.
+func (d *decoder) cslDateParts(m map[string]*yaml.Node, name string) *briefing.Date {
 	v, ok := m[name]
 	if !ok || isNull(v) {
 		return nil

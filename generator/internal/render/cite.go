@@ -67,11 +67,7 @@ func citeLabels(sources []*briefing.Source) (labels, letters map[string]string) 
 	alike := map[string][]*briefing.Source{}
 	var order []string
 	for _, s := range sources {
-		year := "n.d."
-		if s.Issued != nil {
-			year = fmt.Sprint(s.Issued.Year)
-		}
-		l := ShortAuthor(s) + " " + year
+		l := ShortAuthor(s) + " " + issuedYear(s)
 		labels[s.ID] = l
 		if len(alike[l]) == 0 {
 			order = append(order, l)
@@ -95,6 +91,19 @@ func citeLabels(sources []*briefing.Source) (labels, letters map[string]string) 
 		}
 	}
 	return labels, letters
+}
+
+// issuedYear is what an author-date citation gives for a source's date:
+// its year, or its date as written when given as text ("Spring 2019"), or
+// n.d.
+func issuedYear(s *briefing.Source) string {
+	switch {
+	case s.Issued != nil:
+		return fmt.Sprint(s.Issued.Year)
+	case s.IssuedLiteral != "":
+		return s.IssuedLiteral
+	}
+	return "n.d."
 }
 
 // monthDay orders dates within a year: month and day (0 when unknown, so
@@ -149,16 +158,15 @@ func Reference(s *briefing.Source, letter string) string {
 			authors = formatNames(s.Editor) + " (Eds.)"
 		}
 	}
-	date := "n.d."
-	if s.Issued != nil {
-		date = fmt.Sprint(s.Issued.Year)
-	}
+	date := issuedYear(s)
 	if letter != "" {
 		date += letterSep(date) + letter
 	}
 	if s.Issued != nil {
 		if s.Issued.Month > 0 && datedToTheDay[s.Type] {
 			date += ", " + s.Issued.MonthDay()
+		} else if s.IssuedSeason > 0 {
+			date += ", " + briefing.Seasons[s.IssuedSeason-1]
 		}
 	}
 	sentence := func(text string) {

@@ -191,6 +191,11 @@ func TestReference(t *testing.T) {
 			Type: "webpage", Title: "Prisons", Genre: "Commentary", Editor: []briefing.Name{{Family: "Doe", Given: "Jane"}, {Family: "Roe", Given: "Rick"}},
 			Note: "Address not confirmed",
 		}, `Doe, J., &amp; Roe, R. (Eds.). (n.d.). <cite>Prisons</cite> [Commentary]. <span class="ref-note">Address not confirmed.</span>`},
+		// A date given as text is shown as written; a season follows the year.
+		{&briefing.Source{Type: "report", Title: "C", Author: []briefing.Name{{Literal: "Agency"}}, IssuedLiteral: "Spring 2019"},
+			`Agency. (Spring 2019). <cite>C</cite>.`},
+		{&briefing.Source{Type: "article-journal", Title: "D", ContainerTitle: "Quarterly", Author: []briefing.Name{{Literal: "Agency"}}, Issued: &briefing.Date{Year: 2019}, IssuedSeason: 3},
+			`Agency. (2019, Autumn). D. <cite>Quarterly</cite>.`},
 		{&briefing.Source{Type: "legislation", Title: "Determination", Number: "FR Doc. 2020-24912", ContainerTitle: "Federal Register", Volume: "85", Page: "71219-71221"},
 			`Determination (FR Doc. 2020-24912). (n.d.). <cite>Federal Register, 85</cite>, 71219–71221.`},
 		// A title in another language is marked with it, a whole work's
