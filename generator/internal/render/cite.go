@@ -37,11 +37,11 @@ func ShortAuthor(s *briefing.Source) string {
 	case len(names) > 2:
 		return name(names[0]) + " et al."
 	case s.ContainerTitle != "":
-		return s.ContainerTitle
+		return richPlain(s.ContainerTitle)
 	case s.Publisher != "":
 		return s.Publisher
 	}
-	t := s.Title
+	t := richPlain(s.Title)
 	if r := []rune(t); len(r) > 40 {
 		t = string(r[:40]) + "…"
 	}
@@ -83,7 +83,7 @@ func citeLabels(sources []*briefing.Source) (labels, letters map[string]string) 
 			if c := cmp.Compare(monthDay(a), monthDay(b)); c != 0 {
 				return c
 			}
-			return cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
+			return cmp.Compare(strings.ToLower(richPlain(a.Title)), strings.ToLower(richPlain(b.Title)))
 		})
 		for i, s := range group {
 			letters[s.ID] = yearLetter(i)
@@ -180,7 +180,7 @@ func Reference(s *briefing.Source, letter string) string {
 		sentence(esc(authors))
 		b.WriteString(" (" + esc(date) + "). ")
 	}
-	title := esc(s.Title)
+	title := richText(s.Title)
 	if lang := titleLang(s); lang != "" {
 		title = `<span lang="` + lang + `">` + title + "</span>"
 	}
@@ -189,9 +189,9 @@ func Reference(s *briefing.Source, letter string) string {
 	}
 	switch {
 	case s.CollectionTitle != "" && s.Number != "":
-		title += " (" + esc(s.CollectionTitle) + " No. " + esc(s.Number) + ")"
+		title += " (" + richText(s.CollectionTitle) + " No. " + esc(s.Number) + ")"
 	case s.CollectionTitle != "":
-		title += " (" + esc(s.CollectionTitle) + ")"
+		title += " (" + richText(s.CollectionTitle) + ")"
 	case s.Number != "" && strings.IndexFunc(s.Number, unicode.IsLetter) >= 0:
 		title += " (" + esc(s.Number) + ")"
 	case s.Number != "":
@@ -206,7 +206,7 @@ func Reference(s *briefing.Source, letter string) string {
 	}
 	article := s.Type == "article-journal" || s.Type == "article-magazine" || s.Type == "article-newspaper"
 	if s.ContainerTitle != "" && s.ContainerTitle != authors {
-		b.WriteString(" <cite>" + esc(s.ContainerTitle))
+		b.WriteString(" <cite>" + richText(s.ContainerTitle))
 		if s.Volume != "" {
 			b.WriteString(", " + esc(s.Volume))
 		}
@@ -348,4 +348,93 @@ func DOIAddress(doi string) string {
 		}
 	}
 	return string(b)
+}
+
+// cslMarkup is the markup CSL allows in a source's text (its "rich text":
+// Zotero writes it for a species' name, a chemical formula, a word whose
+// case is to be kept), and what a bibliography entry makes of each tag:
+// italics, bold, superscript and subscript as such; a word whose case is
+// kept, or in small capitals, as its text (this style changes no case, and
+// the site's stylesheets allow no style attribute).
+var cslMarkup = []struct{ open, close, html, htmlClose string }{
+	{"<i>", "</i>", "<i>", "</i>"},
+	{"<b>", "</b>", "<b>", "</b>"},
+	{"<sup>", "</sup>", "<sup>", "</sup>"},
+	{"<sub>", "</sub>", "<sub>", "</sub>"},
+	{`<span class="nocase">`, "</span>", "", ""},
+	{`<span style="font-variant:small-caps;">`, "</span>", "", ""},
+	{`<span style="font-variant: small-caps;">`, "</span>", "", ""},
+}
+
+// richText is a source's text as HTML: its CSL markup (cslMarkup) made
+// HTML, when every tag of it is closed in order, and all the rest escaped.
+// Text with no such markup, or with markup not closed in order, is escaped
+// whole: "<to>" and a lone "<i>" are shown as written.
+func richText(s string) string {
+	if h, ok := cslRich(s, true); ok {
+		return h
+	}
+	return html.EscapeString(s)
+}
+
+// richPlain is a source's text without its CSL markup (richText's), for a
+// citation's label and for ordering.
+func richPlain(s string) string {
+	if t, ok := cslRich(s, false); ok {
+		return t
+	}
+	return s
+}
+
+// cslRich turns the CSL markup of s into HTML (asHTML) or takes it out; ok
+// is false when s has none, or has a tag not closed in order.
+func cslRich(s string, asHTML bool) (out string, ok bool) {
+	if !strings.Contains(s, "</") {
+		return "", false
+	}
+	var b strings.Builder
+	var open []int // indexes into cslMarkup
+	text := func(t string) {
+		if asHTML {
+			b.WriteString(html.EscapeString(t))
+		} else {
+			b.WriteString(t)
+		}
+	}
+	found := false
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			text(s)
+			break
+		}
+		text(s[:i])
+		s = s[i:]
+		matched := false
+		if n := len(open); n > 0 && strings.HasPrefix(s, cslMarkup[open[n-1]].close) {
+			m := cslMarkup[open[n-1]]
+			if asHTML {
+				b.WriteString(m.htmlClose)
+			}
+			s, open, matched = s[len(m.close):], open[:n-1], true
+		} else {
+			for k, m := range cslMarkup {
+				if strings.HasPrefix(s, m.open) {
+					if asHTML {
+						b.WriteString(m.html)
+					}
+					s, open, matched, found = s[len(m.open):], append(open, k), true, true
+					break
+				}
+			}
+		}
+		if !matched {
+			text(s[:1])
+			s = s[1:]
+		}
+	}
+	if !found || len(open) > 0 {
+		return "", false
+	}
+	return b.String(), true
 }

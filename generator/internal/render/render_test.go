@@ -191,6 +191,10 @@ func TestReference(t *testing.T) {
 			Type: "webpage", Title: "Prisons", Genre: "Commentary", Editor: []briefing.Name{{Family: "Doe", Given: "Jane"}, {Family: "Roe", Given: "Rick"}},
 			Note: "Address not confirmed",
 		}, `Doe, J., &amp; Roe, R. (Eds.). (n.d.). <cite>Prisons</cite> [Commentary]. <span class="ref-note">Address not confirmed.</span>`},
+		// CSL's markup in a title: italics kept, a kept case as its text; the
+		// label of a work without author takes its title without it.
+		{&briefing.Source{Type: "article-journal", Title: `<i>E. coli</i> in <span class="nocase">iPhones</span>`, ContainerTitle: "<i>Nature</i> Microbiology", Issued: &briefing.Date{Year: 2020}},
+			`<i>E. coli</i> in iPhones. (2020). <cite><i>Nature</i> Microbiology</cite>.`},
 		// A date given as text is shown as written; a season follows the year.
 		{&briefing.Source{Type: "report", Title: "C", Author: []briefing.Name{{Literal: "Agency"}}, IssuedLiteral: "Spring 2019"},
 			`Agency. (Spring 2019). <cite>C</cite>.`},
@@ -506,6 +510,28 @@ func TestDOIAddress(t *testing.T) {
 	} {
 		if got := DOIAddress(doi); got != want {
 			t.Errorf("DOIAddress(%q) = %q, want %q", doi, got, want)
+		}
+	}
+}
+
+// TestRichText: CSL's markup in a source's text is made HTML when it is
+// closed in order, and escaped whole otherwise.
+func TestRichText(t *testing.T) {
+	for in, want := range map[string][2]string{
+		`Effects of <i>E. coli</i> on <span class="nocase">iPhone</span> users`:                      {`Effects of <i>E. coli</i> on iPhone users`, `Effects of E. coli on iPhone users`},
+		`H<sub>2</sub>O &amp; <b>x<sup>2</sup></b> <span style="font-variant:small-caps;">Ab</span>`: {`H<sub>2</sub>O &amp;amp; <b>x<sup>2</sup></b> Ab`, `H2O &amp; x2 Ab`},
+		`<i><script>alert(1)</script></i>`:                                                           {`<i>&lt;script&gt;alert(1)&lt;/script&gt;</i>`, `<script>alert(1)</script>`},
+		`US tells diplomats <to> act`:                                                                {`US tells diplomats &lt;to&gt; act`, `US tells diplomats <to> act`},
+		`<i>unclosed`:                                                                                {`&lt;i&gt;unclosed`, `<i>unclosed`},
+		`<i>a <b>crossed</i></b>`:                                                                    {`&lt;i&gt;a &lt;b&gt;crossed&lt;/i&gt;&lt;/b&gt;`, `<i>a <b>crossed</i></b>`},
+		`a </i> b`:                                                                                   {`a &lt;/i&gt; b`, `a </i> b`},
+		`<I>upper</I>`:                                                                               {`&lt;I&gt;upper&lt;/I&gt;`, `<I>upper</I>`},
+	} {
+		if got := richText(in); got != want[0] {
+			t.Errorf("richText(%q) = %q, want %q", in, got, want[0])
+		}
+		if got := richPlain(in); got != want[1] {
+			t.Errorf("richPlain(%q) = %q, want %q", in, got, want[1])
 		}
 	}
 }
