@@ -1372,3 +1372,22 @@ func TestSourceDatesInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondSentence: a statement's second sentence is found past titles
+// and "vs." before a capital, and after a figure with a unit.
+func TestSecondSentence(t *testing.T) {
+	for s, want := range map[string]string{
+		"Gen. Milley said it.":                                "",
+		"Canada vs. Sweden crime rates differ.":               "",
+		"Sen. Smith and Gov. Doe agree. Others do not.":       "Others do not.",
+		"The rate rose 2.5x. Crime fell.":                     "Crime fell.",
+		"Crime fell by 10%. Then it rose.":                    "Then it rose.",
+		"The U.S. cable calls it a threat. Mr. Rubio signed.": "Mr. Rubio signed.",
+		"It was sent at 5 p.m. Friday to posts in Europe.":    "",
+		"Smith et al. Found that crime fell.":                 "",
+	} {
+		if got := secondSentence(s); got != want {
+			t.Errorf("secondSentence(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

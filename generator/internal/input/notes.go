@@ -4,6 +4,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -175,9 +177,9 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 		}
 		if n := len([]rune(c.Statement)); n > 120 {
 			l.errs.Add(d.pos(resolve(cm["statement"])), "the statement is %d characters long: keep it to one sentence of at most 120 characters and put the rest in the note", n)
-		} else if m := sentenceEndRE.FindStringSubmatchIndex(c.Statement); m != nil {
+		} else if next := secondSentence(c.Statement); next != "" {
 			l.errs.Add(d.pos(resolve(cm["statement"])), "the statement is more than one sentence (the next begins %q): keep it to one sentence and put the rest in the note",
-				firstWordsOf(c.Statement[m[2]:], 3))
+				firstWordsOf(next, 3))
 		}
 		d.checkPlain(cm, "statement", c.Statement)
 		seen.add(d, cm, c.ID)
@@ -186,10 +188,43 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 	return out, parsed
 }
 
-// sentenceEndRE finds where a second sentence begins: a word of two or more
-// small letters (or a figure, or a closing mark) ending in . ! or ?, then a
-// space and a capital. Abbreviations such as U.S. and Mr. do not end one.
-var sentenceEndRE = regexp.MustCompile(`(?:\p{Ll}{2}|[0-9%)”’"'])[.!?][”’"')]*\s+([\p{Lu}“‘"'][^\s]*)`)
+// sentenceEndRE finds where a second sentence may begin: a word of two or
+// more small letters (or a figure, a figure and a letter, or a closing mark)
+// ending in . ! or ?, then a space and a capital. Abbreviations such as U.S.
+// and Mr. do not end one; nor do those of titleAbbrevs.
+var sentenceEndRE = regexp.MustCompile(`(?:\p{Ll}{2}|[0-9]\p{Ll}|[0-9%)”’"'])([.!?])[”’"')]*\s+([\p{Lu}“‘"'][^\s]*)`)
+
+// titleAbbrevs are abbreviations of two or more small letters that a name
+// or a capital often follows: "Gen. Milley", "Canada vs. Sweden".
+var titleAbbrevs = map[string]bool{
+	"adm": true, "al": true, "approx": true, "ave": true, "brig": true, "capt": true, "cf": true, "cmdr": true,
+	"col": true, "corp": true, "cpl": true, "dept": true, "det": true, "gen": true, "gov": true, "hon": true,
+	"inc": true, "ltd": true, "maj": true, "messrs": true, "mrs": true, "ms": true, "pres": true, "prof": true,
+	"pvt": true, "rep": true, "reps": true, "rev": true, "sen": true, "sens": true, "sgt": true, "supt": true,
+	"univ": true, "vs": true,
+}
+
+// secondSentence is where a second sentence begins in s (sentenceEndRE,
+// past titleAbbrevs), or "".
+func secondSentence(s string) string {
+	for _, m := range sentenceEndRE.FindAllStringSubmatchIndex(s, -1) {
+		if s[m[2]:m[3]] == "." {
+			start := m[2]
+			for start > 0 {
+				r, size := utf8.DecodeLastRuneInString(s[:start])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				start -= size
+			}
+			if titleAbbrevs[strings.ToLower(s[start:m[2]])] {
+				continue
+			}
+		}
+		return s[m[4]:]
+	}
+	return ""
+}
 
 // firstWordsOf returns the first n words of s.
 func firstWordsOf(s string, n int) string {
