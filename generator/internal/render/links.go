@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -22,12 +23,14 @@ var sitePages = []string{
 // made with the Renderer, before a streaming build lets go of each
 // article's notes once it is rendered.
 type siteMap struct {
-	pages map[string]bool     // "claims.html", "articles/<slug>.html", …
-	notes map[string][]string // by article slug, its note ids
+	pages  map[string]bool     // "claims.html", "articles/<slug>.html", …
+	notes  map[string][]string // by article slug, its note ids
+	events int                 // the timeline's entries: index.html#event-1 to event-<events>
 }
 
 func newSiteMap(b *briefing.Briefing) *siteMap {
-	m := &siteMap{pages: make(map[string]bool, len(sitePages)+1+len(b.Articles)), notes: make(map[string][]string, len(b.Articles))}
+	m := &siteMap{pages: make(map[string]bool, len(sitePages)+1+len(b.Articles)), notes: make(map[string][]string, len(b.Articles)),
+		events: len(b.Index.Timeline)}
 	for _, p := range sitePages {
 		m.pages[p] = true
 	}
@@ -96,8 +99,8 @@ var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 // point into the site, or "" when it does. The
 // page must exist; so must a claim, source or note named by an id of the
 // form the generator gives it (claims.html#claim-<id>,
-// sources.html#src-<id>, articles/<slug>.html#note-<id>); other ids are
-// not checked.
+// sources.html#src-<id>, articles/<slug>.html#note-<id>), and a timeline
+// entry (index.html#event-<n>); other ids are not checked.
 func (r *Renderer) localProblem(dest, page string) string {
 	u, err := url.Parse(strings.TrimSpace(dest))
 	if err != nil || u.Scheme != "" || u.Host != "" {
@@ -133,6 +136,11 @@ func (r *Renderer) localProblem(dest, page string) string {
 	case target == "claims.html" && strings.HasPrefix(f, "claim-"):
 		if r.claims[strings.TrimPrefix(f, "claim-")] == nil {
 			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml"
+		}
+	case target == "index.html" && strings.HasPrefix(f, "event-"):
+		if n, err := strconv.Atoi(strings.TrimPrefix(f, "event-")); err != nil || n < 1 || n > m.events || strconv.Itoa(n) != strings.TrimPrefix(f, "event-") {
+			return "points to no timeline entry: the entries' addresses are " + relTo(dir, "index.html") + "#event-1 to #event-" + strconv.Itoa(m.events) +
+				", numbered in the order of their dates (" + strconv.Itoa(m.events) + " in content/_index.md)"
 		}
 	case target == "sources.html" && strings.HasPrefix(f, "src-"):
 		if r.sources[strings.TrimPrefix(f, "src-")] == nil {

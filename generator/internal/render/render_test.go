@@ -241,6 +241,7 @@ func TestLocalLinks(t *testing.T) {
 		},
 		Claims:  []*briefing.Claim{{ID: "cap"}},
 		Sources: []*briefing.Source{{ID: "doe"}},
+		Index:   briefing.Index{Timeline: make([]briefing.TimelineEntry, 2)},
 	}
 	r := New(b)
 	const (
@@ -262,6 +263,11 @@ func TestLocalLinks(t *testing.T) {
 		{"../index.html", "articles/a.html", ""},
 		{"../handout.html", "articles/a.html", ""},
 		{"https://example.org/nope.html", "articles/a.html", ""},
+		{"../index.html#event-2", "articles/a.html", ""},
+		{"../index.html#timeline", "articles/a.html", ""},
+		{"../index.html#event-3", "articles/a.html", "points to no timeline entry: the entries' addresses are ../index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
+		{"index.html#event-0", "", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
+		{"#event-02", "index.html", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
 		{"../claims.html#claim-nope", "articles/a.html", claim + "../claims.html#claim-<id>, with its id from annotations/claims.yaml"},
 		{"../sources.html#src-nope", "articles/a.html", source + "../sources.html#src-<id>, with its id from the bibliography"},
 		{"b.html#note-x", "articles/a.html", note + "b.html#note-<id>, with its id from annotations/b.yaml"},
