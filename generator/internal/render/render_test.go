@@ -541,3 +541,29 @@ func TestRichText(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherMarkdown: a table or a footnote, which this Markdown does not
+// read, is an error at its start rather than shown as its marks; a code
+// span or a line of dashes that is no table's is not.
+func TestOtherMarkdown(t *testing.T) {
+	const table = "a table is not read in a note: it would be shown as its | and - marks; give its rows as a list, or in sentences"
+	r := New(&briefing.Briefing{})
+	for in, want := range map[string]string{
+		"Intro.\n\n| Verdict | Meaning |\n|---|---|\n| Accurate | True |\n": "7:7: " + table,
+		"Verdict | Meaning\n:-- | --:\nAccurate | True\n":                   "5:7: " + table,
+		"| One column |\n| --- |\n":                                         "5:7: " + table,
+		"A claim[^1] it is.\n\n[^1]: The footnote text.\n":                  "5:14: a footnote is not read in a note: [^1] would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets",
+		"The pattern `[^a-z]` matches, and a | b\n\n- - -\n":                "",
+		"Crime fell | rose:\n-- says who?\n":                                "",
+	} {
+		var errs diag.List
+		r.Markdown(md(in), "a note", &errs)
+		got := ""
+		if es := errs.Errors(); len(es) > 0 {
+			got = fmt.Sprintf("%d:%d: %s", es[0].Pos.Line, es[0].Pos.Col, es[0].Msg)
+		}
+		if got != want {
+			t.Errorf("%q:\n got %q\nwant %q", in, got, want)
+		}
+	}
+}

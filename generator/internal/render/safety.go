@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -110,6 +111,8 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 					errs.AddErr(posOf(u), diag.ErrUnsafeInput, "the link %q %s", u, p)
 				}
 			}
+		case *ast.Paragraph:
+			unsupported(x, source, md, what, errs)
 		case *ast.Heading:
 			if headings && x.Level > 1 {
 				break
@@ -138,6 +141,58 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+var (
+	// tableRuleRE is the line under a table's header: cells of dashes
+	// (with a colon to align) between pipes.
+	tableRuleRE = regexp.MustCompile(`^[ \t]*(?:\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?|:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?)[ \t]*$`)
+	// footnoteRE is a footnote's mark, or the start of its text: [^1].
+	footnoteRE = regexp.MustCompile(`\[\^[^\]\s]+\]`)
+)
+
+// unsupported reports the Markdown of other flavours that this Markdown
+// (CommonMark) does not read, which a paragraph would otherwise show as
+// its marks: a table (GitHub's), which would read "| Verdict | Meaning |
+// |—|—|", and a footnote ([^1], Pandoc's and GitHub's).
+func unsupported(p *ast.Paragraph, source []byte, md briefing.Markdown, what string, errs *diag.List) {
+	lines := p.Lines()
+	if lines.Len() >= 2 {
+		first, rule := lines.At(0), lines.At(1)
+		if bytes.IndexByte(first.Value(source), '|') >= 0 && tableRuleRE.Match(bytes.TrimRight(rule.Value(source), "\r\n")) {
+			errs.Add(md.PosAt(first.Start), "a table is not read in %s: it would be shown as its | and - marks; give its rows as a list, or in sentences", what)
+			return
+		}
+	}
+	if lines.Len() == 0 || !bytes.Contains(source[lines.At(0).Start:lines.At(lines.Len()-1).Stop], []byte("[^")) {
+		return
+	}
+	// Code spans are shown as written: [^a-z] in one is not a footnote.
+	var code [][2]int
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.CodeSpan); !ok {
+			continue
+		}
+		for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+			if t, ok := t.(*ast.Text); ok {
+				code = append(code, [2]int{t.Segment.Start, t.Segment.Stop})
+			}
+		}
+	}
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		for _, m := range footnoteRE.FindAllIndex(seg.Value(source), -1) {
+			at := seg.Start + m[0]
+			inCode := false
+			for _, c := range code {
+				inCode = inCode || (at >= c[0] && at < c[1])
+			}
+			if !inCode {
+				errs.Add(md.PosAt(at), "a footnote is not read in %s: %s would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets", what, source[at:seg.Start+m[1]])
+				return
+			}
+		}
+	}
 }
 
 // firstText is the first text inside n, in the order it is written, or nil.
