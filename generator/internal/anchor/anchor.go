@@ -79,14 +79,20 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 			cands = nil
 			prefix, suffix := Fold(n.Prefix), Fold(n.Suffix)
 			for _, m := range all {
-				if contextFits(norms[m.block].text, m, prefix, suffix) {
+				if contextFits(norms, m, prefix, suffix) {
 					cands = append(cands, m)
 				}
 			}
 			if len(cands) == 0 {
-				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-					"the quote appears %s (%s) but none of them has %s: check them against the article's text",
-					times(len(all)), lines(blocks, all), contextDesc(n))
+				if len(all) == 1 {
+					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+						"the quote appears once (%s) but not with %s: check it against the article's text",
+						lines(blocks, all), contextDesc(n))
+				} else {
+					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+						"the quote appears %s (%s) but none of them has %s: check them against the article's text",
+						times(len(all)), lines(blocks, all), contextDesc(n))
+				}
 				continue
 			}
 		}
@@ -154,15 +160,32 @@ func boundaryOK(s string, ns, ne int) bool {
 	return isStart(ns) && isStart(ne)
 }
 
-// contextFits reports whether match m in the normalized text has the
-// already folded prefix just before it and suffix just after it (either may
-// be empty).
-func contextFits(text string, m match, prefix, suffix string) bool {
-	if prefix != "" && !strings.HasSuffix(strings.TrimRight(text[:m.ns], " "), prefix) {
-		return false
+// contextFits reports whether match m in the normalized texts of the blocks
+// has the already folded prefix just before it and suffix just after it
+// (either may be empty), each reaching into the block before or after
+// when its own holds too little.
+func contextFits(norms []normalized, m match, prefix, suffix string) bool {
+	text := norms[m.block].text
+	if prefix != "" {
+		before := strings.TrimRight(text[:m.ns], " ")
+		// A prefix longer than what comes before the quote in its block
+		// reaches back into the block before (the paragraph, the list
+		// item), as the exports' selectors do, a space between them.
+		if len(before) < len(prefix) && m.block > 0 {
+			before = strings.TrimRight(strings.TrimRight(norms[m.block-1].text, " ")+" "+before, " ")
+		}
+		if !strings.HasSuffix(before, prefix) {
+			return false
+		}
 	}
-	if suffix != "" && !strings.HasPrefix(strings.TrimLeft(text[m.ne:], " "), suffix) {
-		return false
+	if suffix != "" {
+		after := strings.TrimLeft(text[m.ne:], " ")
+		if len(after) < len(suffix) && m.block+1 < len(norms) {
+			after = strings.TrimLeft(after+" "+strings.TrimLeft(norms[m.block+1].text, " "), " ")
+		}
+		if !strings.HasPrefix(after, suffix) {
+			return false
+		}
 	}
 	return true
 }
@@ -266,7 +289,7 @@ func uniqueContext(blocks []*Block, norms []normalized, cands []match, i int, be
 		}
 		unique := true
 		for j, o := range cands {
-			if j != i && contextFits(norms[o.block].text, o, prefix, suffix) {
+			if j != i && contextFits(norms, o, prefix, suffix) {
 				unique = false
 				break
 			}

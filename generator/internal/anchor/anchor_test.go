@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,6 +133,11 @@ func TestResolveErrors(t *testing.T) {
 			name:  "prefix matches none",
 			notes: []*briefing.Note{{Quote: "Only 7,500", Prefix: "Never"}},
 			want:  []string{`notes.yaml:10:12: the quote appears twice (line 3, line 3) but none of them has prefix "Never" just before it: check them against the article's text`},
+		},
+		{
+			name:  "suffix matches the one",
+			notes: []*briefing.Note{{Quote: "calls mass migration", Suffix: "a threat"}},
+			want:  []string{`notes.yaml:10:12: the quote appears once (line 1) but not with suffix "a threat" just after it: check it against the article's text`},
 		},
 		{
 			name: "crossing notes",
@@ -344,4 +350,41 @@ func TestQuoteNotFoundHints(t *testing.T) {
 			t.Errorf("%q: got %v, want %q", c.quote, err, c.want)
 		}
 	}
+}
+
+// TestContextAcrossBlocks: a prefix reaches back into the paragraph before
+// (a quote that starts its paragraph has nothing else before it), and a
+// suffix on into the next, as the exports' selectors do; and picks the
+// right one of two.
+func TestContextAcrossBlocks(t *testing.T) {
+	const text = "It ends here.\n\nThe cable said so. Then more.\n\nIt starts again.\n\n- The cable said so\n"
+	for _, n := range []briefing.Note{
+		{Quote: "The cable said so", Prefix: "It ends here."},
+		{Quote: "The cable said so", Prefix: "ends here.\n\n"},
+		{Quote: "The cable said so", Prefix: "It starts again."},
+		{Quote: "Then more.", Suffix: "It starts"},
+	} {
+		_, spans, errs := resolve(t, text, &n)
+		if len(errs) > 0 || len(spans) != 1 {
+			t.Errorf("%+v: %d spans, errors %v", n, len(spans), errs)
+			continue
+		}
+		want := 1 // the block the context picks
+		if n.Prefix == "It starts again." {
+			want = 3
+		}
+		if got := slices.Index(blocksOf(t, text), spans[0].Block.Text); got != want {
+			t.Errorf("%+v: anchored in block %d, want %d", n, got, want)
+		}
+	}
+}
+
+// blocksOf is the visible text of each block of an article.
+func blocksOf(t *testing.T, text string) []string {
+	blocks, _, _ := resolve(t, text)
+	var out []string
+	for _, b := range blocks {
+		out = append(out, b.Text)
+	}
+	return out
 }
