@@ -567,3 +567,28 @@ func TestOtherMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// TestSamePassageNumberedInOrder: two notes on the same passage are
+// numbered in the order the notes file lists them, the first one's marker
+// first; nested passages by where they end.
+func TestSamePassageNumberedInOrder(t *testing.T) {
+	r := New(&briefing.Briefing{})
+	note := func(id, quote string) *briefing.Note {
+		return &briefing.Note{ID: id, Quote: quote, Kind: briefing.KindContext, Body: md("N.")}
+	}
+	a := &briefing.Article{Slug: "a", Title: "A", Body: md("First a passage here. Then the same words again, and more.\n\nThe same words again.\n"),
+		Notes: []*briefing.Note{note("one", "a passage here"), note("two", "a passage here"), note("three", "the same words again, and more"),
+			note("four", "the same words again"), note("five", "The same words again.")}}
+	var errs diag.List
+	out := r.Article(a, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range out.Notes {
+		got = append(got, fmt.Sprintf("%d %s", n.Number, n.ID))
+	}
+	if want := "1 one,2 two,3 four,4 three,5 five"; strings.Join(got, ",") != want {
+		t.Errorf("numbers: %s, want %s", strings.Join(got, ","), want)
+	}
+}

@@ -51,18 +51,34 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	res := &anchorResult{spans: spans, blocks: blocks}
 	pc.Set(resultKey, res)
 
-	// Outer passages first, so inner ones wrap inside them.
-	sorted := append([]anchor.Span(nil), spans...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		a, b := sorted[i], sorted[j]
-		if a.Block != b.Block {
-			return false
-		}
-		if a.Start != b.Start {
+	// Outer passages first, so inner ones wrap inside them, block by
+	// block. Of two notes on the same passage the one listed later is
+	// the outer: its marker follows the other's, so that they are
+	// numbered in the order the notes file lists them.
+	blockAt := make(map[*anchor.Block]int, len(blocks))
+	for i, b := range blocks {
+		blockAt[b] = i
+	}
+	order := make([]int, len(spans))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := spans[order[i]], spans[order[j]]
+		switch {
+		case a.Block != b.Block:
+			return blockAt[a.Block] < blockAt[b.Block]
+		case a.Start != b.Start:
 			return a.Start < b.Start
+		case a.End != b.End:
+			return a.End > b.End
 		}
-		return a.End > b.End
+		return order[i] > order[j]
 	})
+	sorted := make([]anchor.Span, len(spans))
+	for i, k := range order {
+		sorted[i] = spans[k]
+	}
 	leaves := 0
 	for _, blk := range blocks {
 		leaves += len(blk.Leaves)
