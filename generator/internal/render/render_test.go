@@ -33,6 +33,8 @@ func TestMarkdownSafety(t *testing.T) {
 		{"First.\n\nUnderlined\n---\n", `n.yaml:7:7: a heading is not allowed in a note: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)`},
 		{"#1 in the polls, and # in the middle.\n\n- a list\n\n> a quote\n", ""},
 		{"Follow [the Times]().", `n.yaml:5:14: a link with no address in a note: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain`},
+		{"Write [to us](mailto:).", `n.yaml:5:21: the link "mailto:" has no address after mailto:: write it like mailto:desk@example.org`},
+		{"Follow [this](#).", `n.yaml:5:21: the link "#" links to the top of the page it is on, as a placeholder does: give the address, or remove the [ ] to leave the text plain`},
 		{"Follow [x]( ).", `n.yaml:5:14: a link with no address in a note: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain`},
 		{"Follow [*the* Times](<>).", `n.yaml:5:14: a link with no address in a note: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain`},
 	}

@@ -28,7 +28,15 @@ func linkProblem(dest string) string {
 		return "is not a valid address"
 	}
 	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https", "mailto":
+	case "mailto":
+		if u.Opaque == "" {
+			return "has no address after mailto:: write it like mailto:desk@example.org"
+		}
+		return ""
+	case "", "http", "https":
+		if d == "#" {
+			return "links to the top of the page it is on, as a placeholder does: give the address, or remove the [ ] to leave the text plain"
+		}
 		return ""
 	}
 	return "uses the " + strings.ToLower(u.Scheme) + ": scheme: only http, https and mailto links are allowed"
