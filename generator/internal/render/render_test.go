@@ -556,6 +556,8 @@ func TestOtherMarkdown(t *testing.T) {
 		"| One column |\n| --- |\n":                                         "5:7: " + table,
 		"A claim[^1] it is.\n\n[^1]: The footnote text.\n":                  "5:14: a footnote is not read in a note: [^1] would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets",
 		"The pattern `[^a-z]` matches, and a | b\n\n- - -\n":                "",
+		"It said ~~no~~ yes, and `~~x~~` and ~ ~~ ~.\n":                     "5:15: struck-through text is not read in a note: ~~no~~ would be shown as written; say in words what was struck out, or leave it out",
+		"Code `~~x~~` only, and about ~~ 2 ~~ or so.\n":                     "",
 		"Crime fell | rose:\n-- says who?\n":                                "",
 	} {
 		var errs diag.List

@@ -172,7 +172,10 @@ func unsupported(p *ast.Paragraph, source []byte, md briefing.Markdown, what str
 			return
 		}
 	}
-	if lines.Len() == 0 || !bytes.Contains(source[lines.At(0).Start:lines.At(lines.Len()-1).Stop], []byte("[^")) {
+	if lines.Len() == 0 {
+		return
+	}
+	if all := source[lines.At(0).Start:lines.At(lines.Len()-1).Stop]; !bytes.Contains(all, []byte("[^")) && !bytes.Contains(all, []byte("~~")) {
 		return
 	}
 	// Code spans are shown as written: [^a-z] in one is not a footnote.
@@ -187,20 +190,32 @@ func unsupported(p *ast.Paragraph, source []byte, md briefing.Markdown, what str
 			}
 		}
 	}
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		for _, m := range footnoteRE.FindAllIndex(seg.Value(source), -1) {
-			at := seg.Start + m[0]
-			inCode := false
-			for _, c := range code {
-				inCode = inCode || (at >= c[0] && at < c[1])
-			}
-			if !inCode {
-				errs.Add(md.PosAt(at), "a footnote is not read in %s: %s would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets", what, source[at:seg.Start+m[1]])
-				return
+	for _, f := range otherMarks {
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			for _, m := range f.re.FindAllIndex(seg.Value(source), -1) {
+				at := seg.Start + m[0]
+				inCode := false
+				for _, c := range code {
+					inCode = inCode || (at >= c[0] && at < c[1])
+				}
+				if !inCode {
+					errs.Add(md.PosAt(at), "%s is not read in %s: %s would be shown as written; %s", f.what, what, source[at:seg.Start+m[1]], f.instead)
+					return
+				}
 			}
 		}
 	}
+}
+
+// otherMarks are the marks of other Markdowns, within a line, that
+// unsupported reports.
+var otherMarks = []struct {
+	re            *regexp.Regexp
+	what, instead string
+}{
+	{footnoteRE, "a footnote", "the briefing's notes are its footnotes: put the text in a note of its own, or in brackets"},
+	{regexp.MustCompile(`~~[^~\s](?:[^~]*[^~\s])?~~`), "struck-through text", "say in words what was struck out, or leave it out"},
 }
 
 // firstText is the first text inside n, in the order it is written, or nil.
