@@ -551,14 +551,20 @@ func TestOtherMarkdown(t *testing.T) {
 	const table = "a table is not read in a note: it would be shown as its | and - marks; give its rows as a list, or in sentences"
 	r := New(&briefing.Briefing{})
 	for in, want := range map[string]string{
-		"Intro.\n\n| Verdict | Meaning |\n|---|---|\n| Accurate | True |\n": "7:7: " + table,
-		"Verdict | Meaning\n:-- | --:\nAccurate | True\n":                   "5:7: " + table,
-		"| One column |\n| --- |\n":                                         "5:7: " + table,
-		"A claim[^1] it is.\n\n[^1]: The footnote text.\n":                  "5:14: a footnote is not read in a note: [^1] would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets",
-		"The pattern `[^a-z]` matches, and a | b\n\n- - -\n":                "",
-		"It said ~~no~~ yes, and `~~x~~` and ~ ~~ ~.\n":                     "5:15: struck-through text is not read in a note: ~~no~~ would be shown as written; say in words what was struck out, or leave it out",
-		"Code `~~x~~` only, and about ~~ 2 ~~ or so.\n":                     "",
-		"Crime fell | rose:\n-- says who?\n":                                "",
+		"Intro.\n\n| Verdict | Meaning |\n|---|---|\n| Accurate | True |\n":                               "7:7: " + table,
+		"Verdict | Meaning\n:-- | --:\nAccurate | True\n":                                                 "5:7: " + table,
+		"| One column |\n| --- |\n":                                                                       "5:7: " + table,
+		"A claim[^1] it is.\n\n[^1]: The footnote text.\n":                                                "5:14: a footnote is not read in a note: [^1] would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets",
+		"The pattern `[^a-z]` matches, and a | b\n\n- - -\n":                                              "",
+		"It said ~~no~~ yes, and `~~x~~` and ~ ~~ ~.\n":                                                   "5:15: struck-through text is not read in a note: ~~no~~ would be shown as written; say in words what was struck out, or leave it out",
+		"Code `~~x~~` only, and about ~~ 2 ~~ or so.\n":                                                   "",
+		"Crime fell | rose:\n-- says who?\n":                                                              "",
+		"The verdicts:\n| Verdict | Meaning |\n|---|---|\n| Accurate | True |\n":                          "6:7: " + table,
+		"- item with ~~strike~~\n- a footnote[^1]\n":                                                      "5:19: struck-through text is not read in a note: ~~strike~~ would be shown as written; say in words what was struck out, or leave it out",
+		"- a\n- a footnote[^1]\n":                                                                         "6:19: a footnote is not read in a note: [^1] would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets",
+		"*`[^a-z]`* and [`~~x~~`](https://example.org) and [link](https://example.org/a~~b~~c?q=[^x]).\n": "",
+		"Escaped: \\[^1] and \\~~x~~.\n":                                                                  "",
+		"a | b | c\n--|--\n":                                                                              "",
 	} {
 		var errs diag.List
 		r.Markdown(md(in), "a note", &errs)

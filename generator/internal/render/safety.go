@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -120,7 +121,15 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 				}
 			}
 		case *ast.Paragraph:
-			unsupported(x, source, md, what, errs)
+			tableIn(x.Lines(), source, md, what, errs)
+		case *ast.TextBlock:
+			tableIn(x.Lines(), source, md, what, errs)
+		case *ast.Text:
+			if _, ok := x.PreviousSibling().(*ast.Text); !ok {
+				marksIn(x, source, md, what, errs)
+			}
+		case *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil // shown as written
 		case *ast.Heading:
 			if headings && x.Level > 1 {
 				break
@@ -159,57 +168,77 @@ var (
 	footnoteRE = regexp.MustCompile(`\[\^[^\]\s]+\]`)
 )
 
-// unsupported reports the Markdown of other flavours that this Markdown
-// (CommonMark) does not read, which a paragraph would otherwise show as
-// its marks: a table (GitHub's), which would read "| Verdict | Meaning |
-// |—|—|", and a footnote ([^1], Pandoc's and GitHub's).
-func unsupported(p *ast.Paragraph, source []byte, md briefing.Markdown, what string, errs *diag.List) {
-	lines := p.Lines()
-	if lines.Len() >= 2 {
-		first, rule := lines.At(0), lines.At(1)
-		if bytes.IndexByte(first.Value(source), '|') >= 0 && tableRuleRE.Match(bytes.TrimRight(rule.Value(source), "\r\n")) {
-			errs.Add(md.PosAt(first.Start), "a table is not read in %s: it would be shown as its | and - marks; give its rows as a list, or in sentences", what)
+// tableIn reports a table (GitHub's) among the lines of a paragraph, which
+// CommonMark does not read and would show as its marks: "| Verdict |
+// Meaning | |—|—|". As GitHub reads one, it starts at any line with a pipe
+// that has under it a rule of as many cells.
+func tableIn(lines *text.Segments, source []byte, md briefing.Markdown, what string, errs *diag.List) {
+	for i := 1; i < lines.Len(); i++ {
+		head, next := lines.At(i-1), lines.At(i)
+		row, rule := head.Value(source), bytes.TrimRight(next.Value(source), "\r\n")
+		if bytes.IndexByte(row, '|') >= 0 && tableRuleRE.Match(rule) && cells(row) == cells(rule) {
+			errs.Add(md.PosAt(head.Start), "a table is not read in %s: it would be shown as its | and - marks; give its rows as a list, or in sentences", what)
 			return
-		}
-	}
-	if lines.Len() == 0 {
-		return
-	}
-	if all := source[lines.At(0).Start:lines.At(lines.Len()-1).Stop]; !bytes.Contains(all, []byte("[^")) && !bytes.Contains(all, []byte("~~")) {
-		return
-	}
-	// Code spans are shown as written: [^a-z] in one is not a footnote.
-	var code [][2]int
-	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		if _, ok := c.(*ast.CodeSpan); !ok {
-			continue
-		}
-		for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-			if t, ok := t.(*ast.Text); ok {
-				code = append(code, [2]int{t.Segment.Start, t.Segment.Stop})
-			}
-		}
-	}
-	for _, f := range otherMarks {
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			for _, m := range f.re.FindAllIndex(seg.Value(source), -1) {
-				at := seg.Start + m[0]
-				inCode := false
-				for _, c := range code {
-					inCode = inCode || (at >= c[0] && at < c[1])
-				}
-				if !inCode {
-					errs.Add(md.PosAt(at), "%s is not read in %s: %s would be shown as written; %s", f.what, what, source[at:seg.Start+m[1]], f.instead)
-					return
-				}
-			}
 		}
 	}
 }
 
-// otherMarks are the marks of other Markdowns, within a line, that
-// unsupported reports.
+// cells is the number of cells in a table's row: its pipes not escaped,
+// less one at either end.
+func cells(row []byte) int {
+	row = bytes.TrimSpace(row)
+	row = bytes.TrimPrefix(row, []byte("|"))
+	if bytes.HasSuffix(row, []byte("|")) && !bytes.HasSuffix(row, []byte("\\|")) {
+		row = row[:len(row)-1]
+	}
+	n := 1
+	for i, c := range row {
+		if c == '|' && (i == 0 || row[i-1] != '\\') {
+			n++
+		}
+	}
+	return n
+}
+
+// marksIn reports, in the text that starts with t and runs on through the
+// texts beside it (a "[" that opens no link is a text of its own), the
+// marks of other Markdowns that CommonMark shows as written (otherMarks).
+// Code spans and addresses are no text, and a mark escaped with a
+// backslash is meant as written.
+func marksIn(t *ast.Text, source []byte, md briefing.Markdown, what string, errs *diag.List) {
+	var run []byte
+	var starts []int // of each text in run, and its place in source
+	var at []int
+	for n := ast.Node(t); n != nil; n = n.NextSibling() {
+		x, ok := n.(*ast.Text)
+		if !ok {
+			break
+		}
+		starts, at = append(starts, len(run)), append(at, x.Segment.Start)
+		run = append(run, x.Segment.Value(source)...)
+		if x.SoftLineBreak() || x.HardLineBreak() {
+			run = append(run, '\n')
+		}
+	}
+	if !bytes.Contains(run, []byte("[^")) && !bytes.Contains(run, []byte("~~")) {
+		return
+	}
+	for _, f := range otherMarks {
+		for _, m := range f.re.FindAllIndex(run, -1) {
+			if m[0] > 0 && run[m[0]-1] == '\\' {
+				continue
+			}
+			k := len(starts) - 1
+			for starts[k] > m[0] {
+				k--
+			}
+			errs.Add(md.PosAt(at[k]+m[0]-starts[k]), "%s is not read in %s: %s would be shown as written; %s", f.what, what, run[m[0]:m[1]], f.instead)
+		}
+	}
+}
+
+// otherMarks are the marks of other Markdowns, within a text, that marksIn
+// reports.
 var otherMarks = []struct {
 	re            *regexp.Regexp
 	what, instead string
