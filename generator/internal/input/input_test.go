@@ -1391,3 +1391,20 @@ func TestSecondSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizeDOI: a DOI given as its address or a doi: URI is the DOI,
+// decoded where an address percent-encodes it, so that its link encodes
+// it once.
+func TestNormalizeDOI(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://doi.org/10.1002/%28SICI%291097-4571": "10.1002/(SICI)1097-4571",
+		"HTTPS://DX.DOI.ORG/10.1/x":                   "10.1/x",
+		" doi:10.1257/aeri.20230459 ":                 "10.1257/aeri.20230459",
+		"10.1234/a#b":                                 "10.1234/a#b",
+		"10.1234/50%zz":                               "10.1234/50%zz",
+	} {
+		if got := normalizeDOI(in); got != want {
+			t.Errorf("normalizeDOI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

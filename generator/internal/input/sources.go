@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -195,11 +196,21 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 	return out, p, parsed
 }
 
+// normalizeDOI is the DOI of s, given as a DOI, its address or a doi: URI:
+// without the address's start, and with what an address percent-encodes
+// decoded (10.1002/%28SICI%29… is 10.1002/(SICI)…), so that its link
+// (render.DOIAddress) encodes it once.
 func normalizeDOI(s string) string {
 	s = strings.TrimSpace(s)
 	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
 		if strings.HasPrefix(strings.ToLower(s), p) {
-			return s[len(p):]
+			s = s[len(p):]
+			break
+		}
+	}
+	if strings.IndexByte(s, '%') >= 0 {
+		if d, err := url.PathUnescape(s); err == nil {
+			s = d
 		}
 	}
 	return s
