@@ -169,10 +169,11 @@ func contextFits(norms []normalized, m match, prefix, suffix string) bool {
 	if prefix != "" {
 		before := strings.TrimRight(text[:m.ns], " ")
 		// A prefix longer than what comes before the quote in its block
-		// reaches back into the block before (the paragraph, the list
-		// item), as the exports' selectors do, a space between them.
-		if len(before) < len(prefix) && m.block > 0 {
-			before = strings.TrimRight(strings.TrimRight(norms[m.block-1].text, " ")+" "+before, " ")
+		// reaches back into the blocks before (the paragraph, the list
+		// item, a heading), as the exports' selectors do, a space between
+		// each.
+		for b := m.block - 1; len(before) < len(prefix) && b >= 0; b-- {
+			before = strings.TrimRight(strings.TrimRight(norms[b].text, " ")+" "+before, " ")
 		}
 		if !strings.HasSuffix(before, prefix) {
 			return false
@@ -180,8 +181,8 @@ func contextFits(norms []normalized, m match, prefix, suffix string) bool {
 	}
 	if suffix != "" {
 		after := strings.TrimLeft(text[m.ne:], " ")
-		if len(after) < len(suffix) && m.block+1 < len(norms) {
-			after = strings.TrimLeft(after+" "+strings.TrimLeft(norms[m.block+1].text, " "), " ")
+		for b := m.block + 1; len(after) < len(suffix) && b < len(norms); b++ {
+			after = strings.TrimLeft(after+" "+strings.TrimLeft(norms[b].text, " "), " ")
 		}
 		if !strings.HasPrefix(after, suffix) {
 			return false

@@ -358,23 +358,24 @@ func TestQuoteNotFoundHints(t *testing.T) {
 // right one of two.
 func TestContextAcrossBlocks(t *testing.T) {
 	const text = "It ends here.\n\nThe cable said so. Then more.\n\nIt starts again.\n\n- The cable said so\n"
-	for _, n := range []briefing.Note{
-		{Quote: "The cable said so", Prefix: "It ends here."},
-		{Quote: "The cable said so", Prefix: "ends here.\n\n"},
-		{Quote: "The cable said so", Prefix: "It starts again."},
-		{Quote: "Then more.", Suffix: "It starts"},
+	for _, c := range []struct {
+		n     briefing.Note
+		block int // the block the context picks
+	}{
+		{briefing.Note{Quote: "The cable said so", Prefix: "It ends here."}, 1},
+		{briefing.Note{Quote: "The cable said so", Prefix: "ends here.\n\n"}, 1},
+		{briefing.Note{Quote: "The cable said so", Prefix: "It starts again."}, 3},
+		{briefing.Note{Quote: "The cable said so", Prefix: "It ends here. The cable said so. Then more. It starts again."}, 3},
+		{briefing.Note{Quote: "Then more.", Suffix: "It starts"}, 1},
+		{briefing.Note{Quote: "It ends here.", Suffix: "The cable said so. Then more.\n\nIt starts again.\n\nThe"}, 0},
 	} {
-		_, spans, errs := resolve(t, text, &n)
+		_, spans, errs := resolve(t, text, &c.n)
 		if len(errs) > 0 || len(spans) != 1 {
-			t.Errorf("%+v: %d spans, errors %v", n, len(spans), errs)
+			t.Errorf("%+v: %d spans, errors %v", c.n, len(spans), errs)
 			continue
 		}
-		want := 1 // the block the context picks
-		if n.Prefix == "It starts again." {
-			want = 3
-		}
-		if got := slices.Index(blocksOf(t, text), spans[0].Block.Text); got != want {
-			t.Errorf("%+v: anchored in block %d, want %d", n, got, want)
+		if got := slices.Index(blocksOf(t, text), spans[0].Block.Text); got != c.block {
+			t.Errorf("%+v: anchored in block %d, want %d", c.n, got, c.block)
 		}
 	}
 }
