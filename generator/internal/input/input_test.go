@@ -1381,6 +1381,7 @@ func TestSecondSentence(t *testing.T) {
 		"Canada vs. Sweden crime rates differ.":               "",
 		"Sen. Smith and Gov. Doe agree. Others do not.":       "Others do not.",
 		"The rate rose 2.5x. Crime fell.":                     "Crime fell.",
+		"Latency was 300 ms. Then it fell.":                   "Then it fell.",
 		"Crime fell by 10%. Then it rose.":                    "Then it rose.",
 		"The U.S. cable calls it a threat. Mr. Rubio signed.": "Mr. Rubio signed.",
 		"It was sent at 5 p.m. Friday to posts in Europe.":    "",

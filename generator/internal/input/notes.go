@@ -198,8 +198,8 @@ var sentenceEndRE = regexp.MustCompile(`(?:\p{Ll}{2}|[0-9]\p{Ll}|[0-9%)”’"']
 // or a capital often follows: "Gen. Milley", "Canada vs. Sweden".
 var titleAbbrevs = map[string]bool{
 	"adm": true, "al": true, "approx": true, "ave": true, "brig": true, "capt": true, "cf": true, "cmdr": true,
-	"col": true, "corp": true, "cpl": true, "dept": true, "det": true, "gen": true, "gov": true, "hon": true,
-	"inc": true, "ltd": true, "maj": true, "messrs": true, "mrs": true, "ms": true, "pres": true, "prof": true,
+	"col": true, "cpl": true, "dept": true, "det": true, "gen": true, "gov": true, "hon": true,
+	"maj": true, "messrs": true, "mrs": true, "pres": true, "prof": true,
 	"pvt": true, "rep": true, "reps": true, "rev": true, "sen": true, "sens": true, "sgt": true, "supt": true,
 	"univ": true, "vs": true,
 }

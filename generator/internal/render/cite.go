@@ -125,12 +125,12 @@ func yearLetter(i int) string {
 }
 
 // letterSep is what comes between a date and its letter: nothing after a
-// year ("2024a"), a hyphen after "n.d." ("n.d.-a").
+// year ("2024a"), a hyphen after anything else ("n.d.-a", "in press-a").
 func letterSep(date string) string {
-	if strings.HasSuffix(date, "n.d.") {
-		return "-"
+	if date != "" && date[len(date)-1] >= '0' && date[len(date)-1] <= '9' {
+		return ""
 	}
-	return ""
+	return "-"
 }
 
 // Reference formats a full bibliography entry in an author-date style close

@@ -138,7 +138,11 @@ func (r *Renderer) localProblem(dest, page string) string {
 			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml"
 		}
 	case target == "index.html" && strings.HasPrefix(f, "event-"):
-		if n, err := strconv.Atoi(strings.TrimPrefix(f, "event-")); err != nil || n < 1 || n > m.events || strconv.Itoa(n) != strings.TrimPrefix(f, "event-") {
+		n, err := strconv.Atoi(strings.TrimPrefix(f, "event-"))
+		switch {
+		case m.events == 0:
+			return "points to no timeline entry: content/_index.md has no timeline"
+		case err != nil || n < 1 || n > m.events || strconv.Itoa(n) != strings.TrimPrefix(f, "event-"):
 			return "points to no timeline entry: the entries' addresses are " + relTo(dir, "index.html") + "#event-1 to #event-" + strconv.Itoa(m.events) +
 				", numbered in the order of their dates (" + strconv.Itoa(m.events) + " in content/_index.md)"
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"maps"
 	"strings"
 	"testing"
 
@@ -33,7 +34,8 @@ func TestMarkdownSafety(t *testing.T) {
 		{"First.\n\nUnderlined\n---\n", `n.yaml:7:7: a heading is not allowed in a note: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)`},
 		{"#1 in the polls, and # in the middle.\n\n- a list\n\n> a quote\n", ""},
 		{"Follow [the Times]().", `n.yaml:5:14: a link with no address in a note: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain`},
-		{"Write [to us](mailto:).", `n.yaml:5:21: the link "mailto:" has no address after mailto:: write it like mailto:desk@example.org`},
+		{"Write [to us](mailto:).", `n.yaml:5:21: the link "mailto:" has no address: write it like mailto:desk@example.org`},
+		{"[Share it](mailto:?subject=The%20briefing).", ""},
 		{"Follow [this](#).", `n.yaml:5:21: the link "#" links to the top of the page it is on, as a placeholder does: give the address, or remove the [ ] to leave the text plain`},
 		{"Follow [x]( ).", `n.yaml:5:14: a link with no address in a note: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain`},
 		{"Follow [*the* Times](<>).", `n.yaml:5:14: a link with no address in a note: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain`},
@@ -301,6 +303,10 @@ func TestLocalLinks(t *testing.T) {
 		if got := r.localProblem(c.dest, c.page); got != c.want {
 			t.Errorf("localProblem(%q, %q)\n = %q\nwant %q", c.dest, c.page, got, c.want)
 		}
+	}
+	b.Index.Timeline = nil
+	if got, want := New(b).localProblem("../index.html#event-1", "articles/a.html"), "points to no timeline entry: content/_index.md has no timeline"; got != want {
+		t.Errorf("without a timeline, a link to an entry: %q, want %q", got, want)
 	}
 	b.Methodology = &briefing.Page{}
 	if got := New(b).localProblem("../methodology.html", "articles/a.html"); got != "" {
@@ -600,5 +606,22 @@ func TestSamePassageNumberedInOrder(t *testing.T) {
 	}
 	if want := "1 one,2 two,3 four,4 three,5 five"; strings.Join(got, ",") != want {
 		t.Errorf("numbers: %s, want %s", strings.Join(got, ","), want)
+	}
+}
+
+// TestLettersAfterWords: works that read alike and are dated in words take
+// their letters after a hyphen, as after n.d.; after a year, none.
+func TestLettersAfterWords(t *testing.T) {
+	src := func(id, title, literal string, year int) *briefing.Source {
+		s := &briefing.Source{ID: id, Type: "report", Title: title, Author: []briefing.Name{{Family: "Doe"}}, IssuedLiteral: literal}
+		if year > 0 {
+			s.Issued = &briefing.Date{Year: year}
+		}
+		return s
+	}
+	got := CiteLabels([]*briefing.Source{src("a", "A", "in press", 0), src("b", "B", "in press", 0), src("c", "C", "", 2024), src("d", "D", "", 2024)})
+	want := map[string]string{"a": "Doe in press-a", "b": "Doe in press-b", "c": "Doe 2024a", "d": "Doe 2024b"}
+	if !maps.Equal(got, want) {
+		t.Errorf("labels %v, want %v", got, want)
 	}
 }

@@ -30,8 +30,8 @@ func linkProblem(dest string) string {
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "mailto":
-		if u.Opaque == "" {
-			return "has no address after mailto:: write it like mailto:desk@example.org"
+		if u.Opaque == "" && u.RawQuery == "" { // mailto:?subject=… leaves the address to the reader
+			return "has no address: write it like mailto:desk@example.org"
 		}
 		return ""
 	case "", "http", "https":
