@@ -64,12 +64,12 @@ func TestMarkdownSafety(t *testing.T) {
 func TestLinkPositions(t *testing.T) {
 	r := New(&briefing.Briefing{})
 	var errs diag.List
-	r.Markdown(md("See [it](javascript:a()) and [it again](javascript:a) and [again](javascript:a()).\n\n[x](data:a) [y](data:a \"t\")"), "a note", &errs)
+	r.Markdown(md("See [it](javascript:a()) and [it again](javascript:a) and [again](javascript:a()).\n\n[x](data:a) [y](data:a \"t\")\n\nBy [reference][r] and [inline](data:rr).\n\n[r]: data:r"), "a note", &errs)
 	var got []string
 	for _, e := range errs.Errors() {
 		got = append(got, fmt.Sprintf("%d:%d %s", e.Pos.Line, e.Pos.Col, strings.Fields(e.Msg)[2]))
 	}
-	want := []string{`5:16 "javascript:a()"`, `5:47 "javascript:a"`, `5:73 "javascript:a()"`, `7:11 "data:a"`, `7:23 "data:a"`}
+	want := []string{`5:16 "javascript:a()"`, `5:47 "javascript:a"`, `5:73 "javascript:a()"`, `7:11 "data:a"`, `7:23 "data:a"`, `9:38 "data:rr"`, `11:12 "data:r"`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

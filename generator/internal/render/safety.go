@@ -79,6 +79,25 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 		}
 		return md.PosAt(0)
 	}
+	// defPos finds the address of a reference link's definition
+	// ("[label]: address"), which may come before or after its uses.
+	defPos := func(needle string) diag.Pos {
+		for i := 0; ; {
+			j := strings.Index(md.Text[i:], "]:")
+			if j < 0 {
+				break
+			}
+			at := i + j + 2
+			for at < len(md.Text) && (md.Text[at] == ' ' || md.Text[at] == '\t' || md.Text[at] == '<') {
+				at++
+			}
+			if strings.HasPrefix(md.Text[at:], needle) {
+				return md.PosAt(at)
+			}
+			i = i + j + 2
+		}
+		return posOf(needle)
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -108,10 +127,18 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 					}
 				}
 				errs.Add(pos, "a link with no address in %s: put the address between the ( ) after the link's text, or remove the [ ] to leave the text plain", what)
-			} else if p := linkProblem(d); p != "" {
-				errs.AddErr(posOf(d), diag.ErrUnsafeInput, "the link %q %s", d, p)
+				break
+			}
+			var pos diag.Pos
+			if x.Reference != nil {
+				pos = defPos(d) // [text][label]: the address is in [label]: …
+			} else {
+				pos = posOf(d)
+			}
+			if p := linkProblem(d); p != "" {
+				errs.AddErr(pos, diag.ErrUnsafeInput, "the link %q %s", d, p)
 			} else if IsRelative(d) || strings.HasPrefix(d, "/") {
-				relative(Link{Dest: d, Pos: posOf(d)})
+				relative(Link{Dest: d, Pos: pos})
 			}
 		case *ast.AutoLink:
 			u := string(x.URL(source))
