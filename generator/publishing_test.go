@@ -295,7 +295,7 @@ func TestHandoutSelfContained(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, a := range res.Briefing.Articles {
-		if ids[a.Slug] != 1 || !strings.Contains(page, html.EscapeString(a.Title)) {
+		if ids["article-"+a.Slug] != 1 || !strings.Contains(page, html.EscapeString(a.Title)) {
 			t.Errorf("article %s is not in the handout", a.Slug)
 		}
 		for _, n := range res.Articles[a.Slug].Notes {
