@@ -233,6 +233,18 @@ func cells(row []byte) int {
 // Code spans and addresses are no text, and a mark escaped with a
 // backslash is meant as written.
 func marksIn(t *ast.Text, source []byte, md briefing.Markdown, what string, errs *diag.List) {
+	// Most texts have neither ^ nor ~: look before copying them into one.
+	marked := false
+	for n := ast.Node(t); n != nil && !marked; n = n.NextSibling() {
+		x, ok := n.(*ast.Text)
+		if !ok {
+			break
+		}
+		marked = bytes.IndexAny(x.Segment.Value(source), "^~") >= 0
+	}
+	if !marked {
+		return
+	}
 	var run []byte
 	var starts []int // of each text in run, and its place in source
 	var at []int
