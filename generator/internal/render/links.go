@@ -142,6 +142,8 @@ func (r *Renderer) localProblem(dest, page string) string {
 		switch {
 		case m.events == 0:
 			return "points to no timeline entry: content/_index.md has no timeline"
+		case m.events == 1 && f != "event-1":
+			return "points to no timeline entry: the timeline has one, " + relTo(dir, "index.html") + "#event-1"
 		case err != nil || n < 1 || n > m.events || strconv.Itoa(n) != strings.TrimPrefix(f, "event-"):
 			return "points to no timeline entry: the entries' addresses are " + relTo(dir, "index.html") + "#event-1 to #event-" + strconv.Itoa(m.events) +
 				", numbered in the order of their dates (" + strconv.Itoa(m.events) + " in content/_index.md)"

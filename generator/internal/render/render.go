@@ -227,6 +227,13 @@ func (r *Renderer) Markdown(md briefing.Markdown, what string, errs *diag.List) 
 	return r.markdown(md, what, false, r.checkNow("", errs), errs)
 }
 
+// MarkdownOn is Markdown for a text shown first on page (a path from the
+// site's root, like "index.html"), whose links to ids on that page alone
+// ("#event-2") are checked too.
+func (r *Renderer) MarkdownOn(md briefing.Markdown, what, page string, errs *diag.List) string {
+	return r.markdown(md, what, false, r.checkNow(page, errs), errs)
+}
+
 // Page renders a page's own text (the overview on index.html, the
 // methodology on methodology.html) as Markdown does, headings allowed.
 func (r *Renderer) Page(md briefing.Markdown, what, page string, errs *diag.List) string {

@@ -87,7 +87,7 @@ func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appe
 	for _, c := range b.Claims {
 		out = append(out, claimData{
 			ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), VerdictLabel: c.Verdict.Label(),
-			HTML: r.Markdown(c.Body, "a claim", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: apps[c.ID],
+			HTML: r.MarkdownOn(c.Body, "a claim", "claims.html", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: apps[c.ID],
 		})
 	}
 	return out

@@ -32,7 +32,7 @@ func overviewData(b *briefing.Briefing, r *render.Renderer, errs *diag.List) ove
 	o := overview{HTML: r.Page(b.Index.Body, "the overview", "index.html", errs)}
 	for i, e := range sortedTimeline(b) {
 		o.Timeline = append(o.Timeline, timelineEntry{ID: eventID(i), ISO: e.Date.ISO(), Label: e.Date.Long(),
-			HTML: r.Markdown(e.Text, "a timeline entry", errs), Cites: cites(r.Cites(e.Cites, ""))})
+			HTML: r.MarkdownOn(e.Text, "a timeline entry", "index.html", errs), Cites: cites(r.Cites(e.Cites, ""))})
 	}
 	return o
 }
