@@ -279,6 +279,7 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string) (dt *briefing.
 	if !ok || isNull(v) {
 		return nil, "", 0
 	}
+	var empty *yaml.Node // a literal with no text
 	if dm := resolve(v); dm.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(dm.Content); i += 2 {
 			val := resolve(dm.Content[i+1])
@@ -287,14 +288,20 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string) (dt *briefing.
 				if val.Kind == yaml.ScalarNode {
 					literal = strings.TrimSpace(val.Value)
 				}
+				if literal == "" {
+					empty = val
+				}
 			case "season":
 				season = d.season(val, name)
 			}
 		}
 	}
 	dt = d.cslDateParts(m, name)
-	if dt != nil {
+	switch {
+	case dt != nil:
 		literal = ""
+	case empty != nil:
+		d.errs.Add(d.pos(empty), "%s is given as text, but the text is empty: write the date, or leave %s out", name, name)
 	}
 	return dt, literal, season
 }
