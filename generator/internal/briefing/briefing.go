@@ -325,8 +325,10 @@ type Name struct {
 	Family   string
 	Given    string
 	Literal  string
-	Particle string // non-dropping particle, e.g. "van"
-	Suffix   string
+	Particle string // non-dropping particle, e.g. "van" (van Gogh)
+	// DroppingParticle comes after the initials: Beethoven, L. van.
+	DroppingParticle string
+	Suffix           string
 }
 
 // Date is a date that may lack its month or day.

@@ -223,6 +223,7 @@ func cslJSON(s *briefing.Source) []byte {
 			w.OmitEmpty("given", n.Given)
 			w.OmitEmpty("literal", n.Literal)
 			w.OmitEmpty("non-dropping-particle", n.Particle)
+			w.OmitEmpty("dropping-particle", n.DroppingParticle)
 			w.OmitEmpty("suffix", n.Suffix)
 			w.Close('}')
 		}

@@ -177,6 +177,7 @@ type oldCslName struct {
 	Given    string `json:"given,omitempty"`
 	Literal  string `json:"literal,omitempty"`
 	Particle string `json:"non-dropping-particle,omitempty"`
+	Dropping string `json:"dropping-particle,omitempty"`
 	Suffix   string `json:"suffix,omitempty"`
 }
 
@@ -210,7 +211,7 @@ func oldCsl(s *briefing.Source) oldCslItem {
 	names := func(ns []briefing.Name) []oldCslName {
 		var out []oldCslName
 		for _, n := range ns {
-			out = append(out, oldCslName{Family: n.Family, Given: n.Given, Literal: n.Literal, Particle: n.Particle, Suffix: n.Suffix})
+			out = append(out, oldCslName{Family: n.Family, Given: n.Given, Literal: n.Literal, Particle: n.Particle, Dropping: n.DroppingParticle, Suffix: n.Suffix})
 		}
 		return out
 	}

@@ -234,11 +234,12 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 			continue
 		}
 		n := briefing.Name{
-			Family:   d.str(nm, "family"),
-			Given:    d.str(nm, "given"),
-			Literal:  d.str(nm, "literal"),
-			Particle: d.str(nm, "non-dropping-particle"),
-			Suffix:   d.str(nm, "suffix"),
+			Family:           d.str(nm, "family"),
+			Given:            d.str(nm, "given"),
+			Literal:          d.str(nm, "literal"),
+			Particle:         d.str(nm, "non-dropping-particle"),
+			DroppingParticle: d.str(nm, "dropping-particle"),
+			Suffix:           d.str(nm, "suffix"),
 		}
 		if n.Family == "" && n.Literal == "" {
 			d.errs.AddErr(d.pos(resolve(it)), diag.ErrMissingField, "a name in %s has neither family nor literal: write {family: Smith, given: Jane} or {literal: \"Organisation\"}", name)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 )
@@ -293,6 +294,9 @@ func formatNames(names []briefing.Name) string {
 		p := fam
 		if n.Given != "" {
 			p += ", " + initials(n.Given)
+			if n.DroppingParticle != "" {
+				p += " " + n.DroppingParticle // Beethoven, L. van
+			}
 		}
 		if n.Suffix != "" {
 			p += ", " + n.Suffix
@@ -310,22 +314,26 @@ func formatNames(names []briefing.Name) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + ", & " + parts[len(parts)-1]
 }
 
+// initials are a given name's initials, as capitals: "Jane Ann" J. A.,
+// "Jean-Paul" J.-P., "J.R.R." J. R. R.
 func initials(given string) string {
 	var out []string
 	for _, w := range strings.Fields(given) {
 		var sub []string
 		for _, h := range strings.Split(w, "-") {
-			r := []rune(h)
-			if len(r) == 0 {
-				continue
+			var inits []string
+			for _, part := range strings.Split(h, ".") {
+				if r, _ := utf8.DecodeRuneInString(part); part != "" {
+					inits = append(inits, string(unicode.ToUpper(r))+".")
+				}
 			}
-			if len(r) <= 2 && strings.HasSuffix(h, ".") {
-				sub = append(sub, h)
-				continue
+			if len(inits) > 0 {
+				sub = append(sub, strings.Join(inits, " "))
 			}
-			sub = append(sub, string(r[0])+".")
 		}
-		out = append(out, strings.Join(sub, "-"))
+		if len(sub) > 0 {
+			out = append(out, strings.Join(sub, "-"))
+		}
 	}
 	return strings.Join(out, " ")
 }

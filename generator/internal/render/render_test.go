@@ -625,3 +625,19 @@ func TestLettersAfterWords(t *testing.T) {
 		t.Errorf("labels %v, want %v", got, want)
 	}
 }
+
+// TestAuthorNames: names as APA gives them in a bibliography: initials as
+// capitals, each of "J.R.R." kept, a hyphen kept; a dropping particle after
+// the initials, a non-dropping one before the family name.
+func TestAuthorNames(t *testing.T) {
+	got := formatNames([]briefing.Name{
+		{Family: "Beethoven", Given: "Ludwig", DroppingParticle: "van"},
+		{Family: "Tolkien", Given: "J.R.R."},
+		{Family: "Le Pen", Given: "marine"},
+		{Family: "Sartre", Given: "Jean-Paul"},
+		{Family: "Gogh", Given: "Vincent Willem", Particle: "van"},
+	})
+	if want := "Beethoven, L. van, Tolkien, J. R. R., Le Pen, M., Sartre, J.-P., & van Gogh, V. W."; got != want {
+		t.Errorf("formatNames:\n got %q\nwant %q", got, want)
+	}
+}
