@@ -1340,6 +1340,11 @@ func TestPublisher(t *testing.T) {
 	if b.Index.Publisher != "The Riverton Gazette" || b.Index.PublisherURL != "https://gazette.example/" {
 		t.Errorf("publisher %q at %q", b.Index.Publisher, b.Index.PublisherURL)
 	}
+	// A blank publisher is none, not a name of spaces in the ClaimReviews.
+	fs["content/_index.md"].Data = []byte("---\ntitle: T\npublisher: \"   \"\n---\nOverview.\n")
+	if b, err := Load(fs); err != nil || b.Index.Publisher != "" {
+		t.Errorf("blank publisher: %q, %v", b.Index.Publisher, err)
+	}
 }
 
 // TestSourceDatesInWords: CSL's date as text ({literal: …}, which Zotero and

@@ -35,7 +35,7 @@ func (l *loader) index() briefing.Index {
 	d.required(m, fm, "the briefing", "title")
 	idx.Title = d.str(m, "title")
 	idx.Summary = d.str(m, "summary")
-	idx.Publisher = d.str(m, "publisher")
+	idx.Publisher = strings.TrimSpace(d.str(m, "publisher")) // blank is none
 	idx.PublisherURL = strings.TrimSpace(d.str(m, "publisher_url"))
 	d.checkPlain(m, "title", idx.Title)
 	d.checkPlain(m, "summary", idx.Summary)
