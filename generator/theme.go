@@ -7,15 +7,18 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
 
 	annotated "github.com/briefing/annotated"
+	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
@@ -78,6 +81,16 @@ func mergeStrings(base, own []byte) []byte {
 		return own
 	}
 	for k, v := range o {
+		// A plural table takes the forms it gives: one that rewords
+		// "one" keeps the bundled "other".
+		if bt, ok := b[k].(map[string]any); ok {
+			if ot, ok := v.(map[string]any); ok {
+				for form, s := range ot {
+					bt[form] = s
+				}
+				continue
+			}
+		}
 		b[k] = v
 	}
 	data, err := toml.Marshal(b)
@@ -99,12 +112,121 @@ func themeText(root string) (*stage.Text, error) {
 		own, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(stage.TextFile)))
 		switch {
 		case err == nil:
+			if _, err := stage.ParseText(own); err != nil {
+				return nil, err // not TOML: said at its place in own
+			}
+			if err := checkOwnStrings(data, own, os.DirFS(dir)); err != nil {
+				return nil, err
+			}
 			data = over(stage.TextFile, data, own)
 		case !errors.Is(err, fs.ErrNotExist):
 			return nil, err
 		}
 	}
 	return stage.ParseText(data)
+}
+
+// checkOwnStrings reports, at their lines in a briefing's own en.toml, the
+// strings that would be published wrong: a value that is not text or a
+// table of plural forms; a key the bundled theme does not have and no
+// layout of the briefing's own theme (in dir) names, most likely a typo;
+// and a string without the count ({{ . }}) where the bundled one has it,
+// which would give "note" for "note 3" on every marker.
+func checkOwnStrings(base, own []byte, dir fs.FS) error {
+	var b, o map[string]any
+	if toml.Unmarshal(base, &b) != nil || toml.Unmarshal(own, &o) != nil {
+		return nil // ParseText says why
+	}
+	const file = stage.ThemeDir + "/" + stage.TextFile
+	var errs diag.List
+	keys := slices.Sorted(maps.Keys(o))
+	for _, k := range keys {
+		at := diag.Pos{File: file, Line: keyLine(own, k), Col: 1}
+		bv, known := b[k]
+		if !known && !namedInLayouts(dir, k) {
+			errs.Add(at, "%q is not one of the theme's strings: check its spelling against the bundled theme's i18n/en.toml, or use it in a layout of your own (T %q)", k, k)
+			continue
+		}
+		forms := map[string]any{"other": o[k]}
+		switch v := o[k].(type) {
+		case string:
+		case map[string]any:
+			forms = v
+			for form, s := range v {
+				if form != "one" && form != "other" {
+					errs.Add(at, "%q has a form %q: English has one (the singular) and other", k, form)
+				} else if _, ok := s.(string); !ok {
+					errs.Add(at, "%q's %s must be text in quotes, not %v", k, form, s)
+				}
+			}
+		default:
+			errs.Add(at, "%q must be text in quotes, or a table of one and other, not %v", k, v)
+			continue
+		}
+		if !counts(bv) {
+			continue
+		}
+		for _, form := range []string{"one", "other"} {
+			s, ok := forms[form].(string)
+			if !ok {
+				continue
+			}
+			switch {
+			case strings.Contains(s, ".Count"):
+				errs.Add(at, "%q's %s puts the count as {{ .Count }}: these strings give it as {{ . }}, like \"{{ . }} notes\"", k, form)
+			case !stage.HasCount(s):
+				errs.Add(at, "%q's %s has no {{ . }} where the count goes: without it every %s would lose its number", k, form, k)
+			}
+		}
+	}
+	return errs.Err()
+}
+
+// counts says whether a bundled string (text or a plural table) puts in a
+// count.
+func counts(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return stage.HasCount(v)
+	case map[string]any:
+		for _, s := range v {
+			if s, ok := s.(string); ok && stage.HasCount(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keyLine is the line of en.toml that gives key (key = … or [key]), or 1.
+func keyLine(data []byte, key string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "["+key+"]" || l == "[\""+key+"\"]" {
+			return i + 1
+		}
+		for _, k := range []string{key, `"` + key + `"`} {
+			if rest, ok := strings.CutPrefix(l, k); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+				return i + 1
+			}
+		}
+	}
+	return 1
+}
+
+// namedInLayouts says whether a layout of the theme in dir names the
+// string key, as "key" or `key`.
+func namedInLayouts(dir fs.FS, key string) bool {
+	found := false
+	_ = fs.WalkDir(dir, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || found {
+			return nil
+		}
+		data, err := fs.ReadFile(dir, p)
+		found = err == nil && (strings.Contains(string(data), `"`+key+`"`) || strings.Contains(string(data), "`"+key+"`"))
+		return nil
+	})
+	return found
 }
 
 // ownThemeDir is the folder of the briefing's own theme, and whether it has

@@ -85,3 +85,47 @@ func TestPartOfTheme(t *testing.T) {
 		t.Errorf("a broken layout of its own: exit %d, want 1 and %q:\n%s", code, want, stderr)
 	}
 }
+
+// TestOwnStringsChecked: a briefing's own en.toml is checked where it would
+// publish wrong words: a key the theme does not have (unless a layout of
+// its own uses it), a value that is not text, a count left out or written
+// {{ .Count }}; each at its line, by check as by build. A plural table that
+// rewords one form keeps the bundled other.
+func TestOwnStringsChecked(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	write := func(p, text string) {
+		t.Helper()
+		p = filepath.Join(root, "themes", "briefing", filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("i18n/en.toml", "footerr = \"typo\"\nfooter = true\nown_label = \"Ours\"\n[note_number]\nother = \"note\"\n[notes_count]\none = \"{{ . }} remark\"\n[note_label]\nother = \"Note {{ .Count }}\"\n")
+	write("layouts/_partials/extra.html", `<p>{{ T "own_label" }}</p>`)
+	want := strings.Join([]string{
+		`themes/briefing/i18n/en.toml:1:1: "footerr" is not one of the theme's strings: check its spelling against the bundled theme's i18n/en.toml, or use it in a layout of your own (T "footerr")`,
+		`themes/briefing/i18n/en.toml:2:1: "footer" must be text in quotes, or a table of one and other, not true`,
+		`themes/briefing/i18n/en.toml:4:1: "note_number"'s other has no {{ . }} where the count goes: without it every note_number would lose its number`,
+		`themes/briefing/i18n/en.toml:8:1: "note_label"'s other puts the count as {{ .Count }}: these strings give it as {{ . }}, like "{{ . }} notes"`,
+		"4 problems found",
+	}, "\n")
+	for _, cmd := range []string{"check", "build"} {
+		code, _, stderr := runCmd(t, cmd, "--root", root)
+		got := strings.ReplaceAll(strings.SplitN(stderr, "\nnothing was published", 2)[0], root+string(filepath.Separator), "")
+		if got = strings.TrimSpace(got); code != 1 || got != want {
+			t.Errorf("%s exited %d:\n%s\nwant status 1 and:\n%s", cmd, code, got, want)
+		}
+	}
+	write("i18n/en.toml", "[notes_count]\none = \"{{ . }} remark\"\n")
+	text, err := themeText(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if one, other := text.N("notes_count", 1), text.N("notes_count", 3); one != "1 remark" || other != "3 notes" {
+		t.Errorf("notes_count: %q and %q, want the briefing's singular and the bundled plural", one, other)
+	}
+}

@@ -122,6 +122,9 @@ func (t *Text) T(id string) string { return t.other[id] }
 // countRE is the one template action the theme's strings use: the count.
 var countRE = regexp.MustCompile(`\{\{-?\s*\.\s*-?\}\}`)
 
+// HasCount says whether a theme's string puts in the count ({{ . }}).
+func HasCount(s string) bool { return countRE.MatchString(s) }
+
 // N is the string id for the count n, in its singular or plural form, with
 // the count put in, as Hugo's T "id" n gives it: the parts cut gives,
 // joined by the count (markup.trN writes the same without the string).
