@@ -108,11 +108,15 @@ func OutputPath(name string) string {
 
 // action is a template action; pageContent a use, in one, of a page's
 // content: .Content or a page method Hugo derives from it. A use through a
-// variable ($r.Content, a resource's content, say) is not a page's.
+// variable ($r.Content, a resource's content, say) is not a page's, unless
+// the variable is $ (the page the template is for) or was given a page
+// (assigned, or ranged over, from something of pages: pageVar).
 var (
 	action       = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
 	pageContent  = regexp.MustCompile(`(\$\w*)?\.(Content|RawContent|Plain|PlainWords|Summary|Truncated|TableOfContents|Fragments|WordCount|FuzzyWordCount|ReadingTime|Len)\b`)
-	plainContent = regexp.MustCompile(`^\{\{-?\s*\.Content\s*-?\}\}$`)
+	plainContent = regexp.MustCompile(`^\{\{-?\s*\$?\.Content\s*-?\}\}$`)
+	assignment   = regexp.MustCompile(`\$(\w+)\s*:?=\s*([^}]*)`)
+	ofPages      = regexp.MustCompile(`Pages|GetPage|\.Page\b|\bHome\b|\$\.|^\s*\$\s*$|\.(Next|Prev)(InSection)?\b|\.Parent\b`)
 )
 
 // CanDetach reports whether every template among the theme files of f
@@ -127,12 +131,21 @@ func CanDetach(f map[string][]byte) bool {
 		if !strings.HasPrefix(name, "themes/") || !strings.Contains(name, "/layouts/") {
 			continue
 		}
-		for _, act := range action.FindAll(data, -1) {
+		acts := action.FindAll(data, -1)
+		pageVar := map[string]bool{"$": true}
+		for _, act := range acts {
+			for _, m := range assignment.FindAllSubmatch(act, -1) {
+				if ofPages.Match(m[2]) {
+					pageVar["$"+string(m[1])] = true
+				}
+			}
+		}
+		for _, act := range acts {
 			if plainContent.Match(act) {
 				continue
 			}
 			for _, m := range pageContent.FindAllSubmatch(act, -1) {
-				if len(m[1]) == 0 {
+				if len(m[1]) == 0 || pageVar[string(m[1])] {
 					return false
 				}
 			}

@@ -24,6 +24,14 @@ func TestCanDetach(t *testing.T) {
 		{`{{ $css.Content | safeCSS }}`, true},
 		{`{{ .Page.Content | upper }}`, false},
 		{"{{ .Content\n | upper }}", false},
+		// $ is the page; so is a variable given pages.
+		{`{{ $.Content }}`, true},
+		{`{{ with .Params.x }}{{ $.WordCount }}{{ end }}`, false},
+		{`{{ $.Content | replaceRE "a" "b" | safeHTML }}`, false},
+		{`{{ range $p := site.RegularPages }}{{ $p.WordCount }}{{ end }}`, false},
+		{`{{ range $i, $p := where .Site.Pages "Kind" "page" }}{{ $p.Summary }}{{ end }}`, false},
+		{`{{ $home := site.Home }}{{ $home.Summary }}`, false},
+		{`{{ $page := . }}{{ $r := resources.Get "x" }}{{ $r.Content }}`, true},
 	} {
 		f := map[string][]byte{
 			"themes/briefing/layouts/page.html": []byte(tc.layout),
