@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -122,8 +123,58 @@ func themeText(root string) (*stage.Text, error) {
 		case !errors.Is(err, fs.ErrNotExist):
 			return nil, err
 		}
+		if err := checkNothingRemote(os.DirFS(dir)); err != nil {
+			return nil, err
+		}
 	}
 	return stage.ParseText(data)
+}
+
+var (
+	// cssRemote is a stylesheet's load of a file from elsewhere: @import
+	// or url() of an address with a scheme or a host.
+	cssRemote = regexp.MustCompile(`(?i)(?:@import\s+(?:url\(\s*)?|url\(\s*)["']?((?:https?:)?//[^"')\s]*)`)
+	// htmlRemote is an element's load of a file from elsewhere: its src
+	// (a script, an image, a frame), or a <link>'s href (a stylesheet, a
+	// font, an icon). A link to follow (<a href>) loads nothing.
+	htmlRemote = regexp.MustCompile(`(?i)(?:\s(?:src|srcset|poster|data)\s*=\s*|<link\b[^>]*?\shref\s*=\s*)["']?((?:https?:)?//[^"'\s>]*)`)
+)
+
+// checkNothingRemote reports, at its place, each file of a briefing's own
+// theme (in dir) that would have the site load something from elsewhere: a
+// font, a stylesheet, a script, an image. The site is read offline and
+// loads nothing from outside itself, and on a host its Content-Security-
+// Policy would block the load without a word.
+func checkNothingRemote(dir fs.FS) error {
+	var errs diag.List
+	_ = fs.WalkDir(dir, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		var res []*regexp.Regexp
+		switch path.Ext(p) {
+		case ".css", ".scss":
+			res = []*regexp.Regexp{cssRemote}
+		case ".html", ".svg":
+			res = []*regexp.Regexp{htmlRemote, cssRemote}
+		default:
+			return nil
+		}
+		data, err := fs.ReadFile(dir, p)
+		if err != nil {
+			return nil
+		}
+		for _, re := range res {
+			for _, m := range re.FindAllSubmatchIndex(data, -1) {
+				line := 1 + bytes.Count(data[:m[2]], []byte("\n"))
+				col := m[2] - bytes.LastIndexByte(data[:m[2]], '\n')
+				errs.Add(diag.Pos{File: stage.ThemeDir + "/" + p, Line: line, Col: col},
+					"the theme would load %s from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there", data[m[2]:m[3]])
+			}
+		}
+		return nil
+	})
+	return errs.Err()
 }
 
 // checkOwnStrings reports, at their lines in a briefing's own en.toml, the

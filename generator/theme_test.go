@@ -129,3 +129,39 @@ func TestOwnStringsChecked(t *testing.T) {
 		t.Errorf("notes_count: %q and %q, want the briefing's singular and the bundled plural", one, other)
 	}
 }
+
+// TestOwnThemeLoadsNothingRemote: a briefing's own theme that would have
+// the site load a file from elsewhere (a web font, a script, an image) is
+// told so at the place, by check as by build; a link to follow is fine.
+func TestOwnThemeLoadsNothingRemote(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	for p, text := range map[string]string{
+		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n",
+		"layouts/_partials/footer.html": "<footer><script src=\"https://cdn.example/a.js\"></script>\n<img alt=\"\" src='//px.example/p.gif'> <a href=\"https://example.org/\">ours</a>\n<link rel=\"stylesheet\" href=\"https://x.example/s.css\"></footer>\n",
+	} {
+		p = filepath.Join(root, "themes", "briefing", filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const tail = " from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there"
+	want := strings.Join([]string{
+		"themes/briefing/assets/css/base.css:1:14: the theme would load https://fonts.example/css2?family=Inter" + tail,
+		"themes/briefing/assets/css/base.css:2:25: the theme would load //img.example/bg.png" + tail,
+		"themes/briefing/layouts/_partials/footer.html:1:22: the theme would load https://cdn.example/a.js" + tail,
+		"themes/briefing/layouts/_partials/footer.html:2:18: the theme would load //px.example/p.gif" + tail,
+		"themes/briefing/layouts/_partials/footer.html:3:30: the theme would load https://x.example/s.css" + tail,
+		"5 problems found",
+	}, "\n")
+	for _, cmd := range []string{"check", "build"} {
+		code, _, stderr := runCmd(t, cmd, "--root", root)
+		got := strings.ReplaceAll(strings.SplitN(stderr, "\nnothing was published", 2)[0], root+string(filepath.Separator), "")
+		if got = strings.TrimSpace(got); code != 1 || got != want {
+			t.Errorf("%s exited %d:\n%s\nwant status 1 and:\n%s", cmd, code, got, want)
+		}
+	}
+}
