@@ -76,6 +76,21 @@ func TestBuildForwardsWarnings(t *testing.T) {
 	if want := "hugo failed:\n" + page + `:26:3: executing "main" at <.Conten>: can't evaluate field Conten (making articles/a.html)`; err == nil || err.Error() != want {
 		t.Errorf("an error making a page: err %v, want %q", err, want)
 	}
+	// An error met running baseof.html, which Hugo names with the page's
+	// template set but places in baseof.html: there, or at the innermost
+	// partial that failed; a section's page by its index.html.
+	base := filepath.Join(layouts, "baseof.html")
+	for msg, want := range map[string]string{
+		`execute of template failed: template: page.html:2:58: executing "page.html" at <add 1 "x">: error calling add: bad`: base + `:2:58: executing "page.html" at <add 1 "x">: error calling add: bad (making index.html)`,
+		`execute of template failed: template: home.html:18:3: executing "home.html" at <partialCached "footer.html" .>: error calling partialCached: "` + filepath.Join(layouts, "_partials", "footer.html") + `:2:6": execute of template failed: template: _partials/footer.html:2:6: executing "_partials/footer.html" at <add 1 "x">: error calling add: bad`: filepath.Join(layouts, "_partials", "footer.html") + `:2:6: executing "_partials/footer.html" at <add 1 "x">: error calling add: bad (making index.html)`,
+	} {
+		pos := base + ":" + strings.Split(strings.Split(msg, ".html:")[1], ":")[0] + ":" + strings.Split(strings.Split(msg, ".html:")[1], ":")[1]
+		err = runBuild(sh(`echo 'ERROR error building site: render: [en v1.0.0 guest] failed to render pages: render of "/dev/shm/s/project/content/_index.html" failed: "`+
+			pos+`": `+strings.ReplaceAll(msg, "'", `'"'"'`)+`' >&2; exit 1`), &warn)
+		if err == nil || err.Error() != "hugo failed:\n"+want {
+			t.Errorf("%s:\n err %v\nwant %q", msg, err, want)
+		}
+	}
 	err = runBuild(sh(`echo 'Error: no such flag' >&2; exit 255`), &warn)
 	if err == nil || !strings.Contains(err.Error(), "Error: no such flag") {
 		t.Errorf("a failed build: err %v", err)

@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -194,6 +195,9 @@ func errorLines(out string) string {
 			if i := strings.LastIndex(page, "/content/"); i >= 0 {
 				page = page[i+len("/content/"):]
 			}
+			if path.Base(page) == "_index.html" { // a section's page: its index.html
+				page = path.Join(path.Dir(page), "index.html")
+			}
 			line = innerTemplate(m[2], m[3]) + " (making " + page + ")"
 		} else if m := hugoErrorRE.FindStringSubmatch(line); m != nil {
 			line = innerTemplate(m[1], m[2])
@@ -213,6 +217,10 @@ func errorLines(out string) string {
 // has failed: the error names the page it makes instead.
 var hugoPageErrorRE = regexp.MustCompile(`^ERROR .*?render of "([^"]+)" failed: "([^"]+:\d+:\d+)": (.*)$`)
 
+// nestedErrorRE is the place of an error inside another's message: a
+// partial's, as "error calling partial: "PATH:LINE:COL": …".
+var nestedErrorRE = regexp.MustCompile(`"([^"]+:\d+:\d+)": `)
+
 // innerTemplateRE matches the message of an error Hugo found in another
 // template than the one it names the file of ("apply base template failed:
 // template: page.html:5: missing value for if", at baseof.html's path):
@@ -228,6 +236,22 @@ var innerTemplateRE = regexp.MustCompile(`^(?:[a-z][a-z ]*: )?template: ([^:"]+)
 // baseof.html, with the page template's line, which baseof.html may not
 // even have.
 func innerTemplate(pos, msg string) string {
+	if m := innerTemplateRE.FindStringSubmatch(msg); m != nil && strings.HasPrefix(m[4], "executing ") {
+		// An error met running a template, which Hugo names with the
+		// template's set ("home.html") but places in the file it
+		// happened in (baseof.html): at that file, or, when a partial
+		// it calls failed, at the innermost partial's place, the file
+		// to edit.
+		if nested := nestedErrorRE.FindAllStringSubmatchIndex(m[4], -1); nested != nil {
+			n := nested[len(nested)-1]
+			rest := m[4][n[1]:]
+			if in := innerTemplateRE.FindStringSubmatch(rest); in != nil {
+				rest = in[4]
+			}
+			return m[4][n[2]:n[3]] + ": " + rest
+		}
+		return pos + ": " + m[4]
+	}
 	if m := innerTemplateRE.FindStringSubmatch(msg); m != nil {
 		file := pos // PATH:LINE:COL, as hugoErrorRE matched it
 		for range 2 {
