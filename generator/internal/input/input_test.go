@@ -448,11 +448,12 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "source dates in words",
 			file: "annotations/sources.yaml",
-			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {date-parts: [[2019]], season: 13}\n    accessed: {literal: last week}\n  - id: src-b\n    type: report\n    title: U\n    issued: {literal: \" \"}\n",
+			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {date-parts: [[2019]], season: 13}\n    accessed: {literal: last week}\n  - id: src-b\n    type: report\n    title: U\n    issued: {literal: \" \"}\n    volume: true\n",
 			want: []string{
 				`annotations/sources.yaml:5:44: the season of issued must be 1 to 4 (spring, summer, autumn, winter), not "13"`,
 				`annotations/sources.yaml:6:25: accessed is given as text ("last week"): give it as a date, like {date-parts: [[2024, 12, 1]]}`,
 				`annotations/sources.yaml:10:23: issued is given as text, but the text is empty: write the date, or leave issued out`,
+				`annotations/sources.yaml:11:13: volume is true: it is text or a number in CSL; give its value, or leave it out`,
 			},
 		},
 		{

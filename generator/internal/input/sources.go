@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -182,6 +183,13 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 				d.cslDateAs(sm, k) // checked, and not shown
 			}
 		}
+		// CSL's variables are text or numbers: true or false is a value
+		// left in by mistake, which would be published as the word.
+		for _, k := range slices.Concat(sourceTextFields, cslTextVars) {
+			if v, ok := sm[k]; ok && resolve(v).Tag == "!!bool" {
+				l.errs.Add(d.pos(resolve(v)), "%s is %s: it is text or a number in CSL; give its value, or leave it out", k, resolve(v).Value)
+			}
+		}
 		for _, k := range cslTextVars {
 			if v, ok := sm[k]; ok && !isNull(v) && resolve(v).Kind == yaml.ScalarNode {
 				if s.Other == nil {
@@ -200,6 +208,10 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 // without the address's start, and with what an address percent-encodes
 // decoded (10.1002/%28SICI%29… is 10.1002/(SICI)…), so that its link
 // (render.DOIAddress) encodes it once.
+// sourceTextFields are the CSL text variables a Source models.
+var sourceTextFields = []string{"title", "container-title", "collection-title", "volume", "issue", "page", "publisher",
+	"publisher-place", "number", "genre", "DOI", "URL", "note"}
+
 func normalizeDOI(s string) string {
 	s = strings.TrimSpace(s)
 	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
