@@ -240,7 +240,7 @@ func marksIn(t *ast.Text, source []byte, md briefing.Markdown, what string, errs
 		if !ok {
 			break
 		}
-		marked = bytes.IndexAny(x.Segment.Value(source), "^~") >= 0
+		marked = bytes.ContainsAny(x.Segment.Value(source), "^~")
 	}
 	if !marked {
 		return
