@@ -20,13 +20,7 @@ func TestPartOfTheme(t *testing.T) {
 	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
 	write := func(p, text string) {
 		t.Helper()
-		p = filepath.Join(root, "themes", "briefing", filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeOwnTheme(t, root, map[string]string{p: text})
 	}
 	write("i18n/en.toml", "footer = \"The Riverton Gazette’s briefing.\"\nmatrix = \"Claims, outlet by outlet\"\n[note_number]\nother = \"n. {{ . }}\"\n[note_label]\nother = \"Gazette note {{ . }}\"\n")
 	if code, stdout, stderr := runCmd(t, "check", "--root", root); code != 0 {
@@ -94,33 +88,17 @@ func TestPartOfTheme(t *testing.T) {
 func TestOwnStringsChecked(t *testing.T) {
 	root := t.TempDir()
 	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	write := func(p, text string) {
-		t.Helper()
-		p = filepath.Join(root, "themes", "briefing", filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("i18n/en.toml", "footerr = \"typo\"\nfooter = true\nown_label = \"Ours\"\n[note_number]\nother = \"note\"\n[notes_count]\none = \"{{ . }} remark\"\n[note_label]\nother = \"Note {{ .Count }}\"\n")
-	write("layouts/_partials/extra.html", `<p>{{ T "own_label" }}</p>`)
-	want := strings.Join([]string{
+	writeOwnTheme(t, root, map[string]string{
+		"i18n/en.toml":                 "footerr = \"typo\"\nfooter = true\nown_label = \"Ours\"\n[note_number]\nother = \"note\"\n[notes_count]\none = \"{{ . }} remark\"\n[note_label]\nother = \"Note {{ .Count }}\"\n",
+		"layouts/_partials/extra.html": `<p>{{ T "own_label" }}</p>`,
+	})
+	checkAndBuildSay(t, root,
 		`themes/briefing/i18n/en.toml:1:1: "footerr" is not one of the theme's strings: check its spelling against the bundled theme's i18n/en.toml, or use it in a layout of your own (T "footerr")`,
 		`themes/briefing/i18n/en.toml:2:1: "footer" must be text in quotes, or a table of one and other, not true`,
 		`themes/briefing/i18n/en.toml:4:1: "note_number"'s other has no {{ . }} where the count goes: without it every note_number would lose its number`,
 		`themes/briefing/i18n/en.toml:8:1: "note_label"'s other puts the count as {{ .Count }}: these strings give it as {{ . }}, like "{{ . }} notes"`,
-		"4 problems found",
-	}, "\n")
-	for _, cmd := range []string{"check", "build"} {
-		code, _, stderr := runCmd(t, cmd, "--root", root)
-		got := strings.ReplaceAll(strings.SplitN(stderr, "\nnothing was published", 2)[0], root+string(filepath.Separator), "")
-		if got = strings.TrimSpace(got); code != 1 || got != want {
-			t.Errorf("%s exited %d:\n%s\nwant status 1 and:\n%s", cmd, code, got, want)
-		}
-	}
-	write("i18n/en.toml", "[notes_count]\none = \"{{ . }} remark\"\n")
+		"4 problems found")
+	writeOwnTheme(t, root, map[string]string{"i18n/en.toml": "[notes_count]\none = \"{{ . }} remark\"\n"})
 	text, err := themeText(root)
 	if err != nil {
 		t.Fatal(err)
@@ -136,10 +114,25 @@ func TestOwnStringsChecked(t *testing.T) {
 func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 	root := t.TempDir()
 	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	for p, text := range map[string]string{
+	writeOwnTheme(t, root, map[string]string{
 		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n",
 		"layouts/_partials/footer.html": "<footer><script src=\"https://cdn.example/a.js\"></script>\n<img alt=\"\" src='//px.example/p.gif'> <a href=\"https://example.org/\">ours</a>\n<link rel=\"stylesheet\" href=\"https://x.example/s.css\"></footer>\n",
-	} {
+	})
+	const tail = " from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there"
+	checkAndBuildSay(t, root,
+		"themes/briefing/assets/css/base.css:1:14: the theme would load https://fonts.example/css2?family=Inter"+tail,
+		"themes/briefing/assets/css/base.css:2:25: the theme would load //img.example/bg.png"+tail,
+		"themes/briefing/layouts/_partials/footer.html:1:22: the theme would load https://cdn.example/a.js"+tail,
+		"themes/briefing/layouts/_partials/footer.html:2:18: the theme would load //px.example/p.gif"+tail,
+		"themes/briefing/layouts/_partials/footer.html:3:30: the theme would load https://x.example/s.css"+tail,
+		"5 problems found")
+}
+
+// writeOwnTheme writes files of a briefing's own theme under root, by path
+// in the theme's folder.
+func writeOwnTheme(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for p, text := range files {
 		p = filepath.Join(root, "themes", "briefing", filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -148,20 +141,17 @@ func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	const tail = " from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there"
-	want := strings.Join([]string{
-		"themes/briefing/assets/css/base.css:1:14: the theme would load https://fonts.example/css2?family=Inter" + tail,
-		"themes/briefing/assets/css/base.css:2:25: the theme would load //img.example/bg.png" + tail,
-		"themes/briefing/layouts/_partials/footer.html:1:22: the theme would load https://cdn.example/a.js" + tail,
-		"themes/briefing/layouts/_partials/footer.html:2:18: the theme would load //px.example/p.gif" + tail,
-		"themes/briefing/layouts/_partials/footer.html:3:30: the theme would load https://x.example/s.css" + tail,
-		"5 problems found",
-	}, "\n")
+}
+
+// checkAndBuildSay runs check and build on root, each of which must exit 1
+// with want as its problems (paths from root).
+func checkAndBuildSay(t *testing.T, root string, want ...string) {
+	t.Helper()
 	for _, cmd := range []string{"check", "build"} {
 		code, _, stderr := runCmd(t, cmd, "--root", root)
 		got := strings.ReplaceAll(strings.SplitN(stderr, "\nnothing was published", 2)[0], root+string(filepath.Separator), "")
-		if got = strings.TrimSpace(got); code != 1 || got != want {
-			t.Errorf("%s exited %d:\n%s\nwant status 1 and:\n%s", cmd, code, got, want)
+		if got = strings.TrimSpace(got); code != 1 || got != strings.Join(want, "\n") {
+			t.Errorf("%s exited %d:\n%s\nwant status 1 and:\n%s", cmd, code, got, strings.Join(want, "\n"))
 		}
 	}
 }
