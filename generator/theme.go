@@ -110,24 +110,59 @@ func themeText(root string) (*stage.Text, error) {
 		return nil, fmt.Errorf("the bundled theme: %w", err)
 	}
 	if dir, ok := ownThemeDir(root); ok {
+		var errs diag.List
 		own, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(stage.TextFile)))
 		switch {
 		case err == nil:
 			if _, err := stage.ParseText(own); err != nil {
 				return nil, err // not TOML: said at its place in own
 			}
-			if err := checkOwnStrings(data, own, os.DirFS(dir)); err != nil {
-				return nil, err
-			}
+			checkOwnStrings(data, own, os.DirFS(dir), &errs)
 			data = over(stage.TextFile, data, own)
 		case !errors.Is(err, fs.ErrNotExist):
 			return nil, err
 		}
-		if err := checkNothingRemote(os.DirFS(dir)); err != nil {
+		checkNothingRemote(os.DirFS(dir), &errs)
+		checkUnread(os.DirFS(dir), &errs)
+		if err := errs.Err(); err != nil {
 			return nil, err
 		}
 	}
 	return stage.ParseText(data)
+}
+
+// checkUnread reports the files of a briefing's own theme (in dir) that
+// Hugo would not read in place of the bundled theme's: a layout in the
+// folders Hugo used before 0.146 (layouts/partials/, layouts/_default/),
+// which the bundled theme's layout of the same name, where Hugo now
+// looks, takes the place of; and strings in another format than the
+// theme's en.toml.
+func checkUnread(dir fs.FS, errs *diag.List) {
+	bundled := annotated.Theme()
+	_ = fs.WalkDir(dir, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		at := diag.Pos{File: stage.ThemeDir + "/" + p, Line: 1, Col: 1}
+		var now string
+		switch {
+		case strings.HasPrefix(p, "layouts/partials/"):
+			now = "layouts/_partials/" + strings.TrimPrefix(p, "layouts/partials/")
+		case p == "layouts/_default/single.html":
+			now = "layouts/page.html"
+		case strings.HasPrefix(p, "layouts/_default/"):
+			now = "layouts/" + strings.TrimPrefix(p, "layouts/_default/")
+		case path.Dir(p) == "i18n" && p != stage.TextFile && strings.HasPrefix(path.Base(p), "en."):
+			errs.Add(at, "this file is not read: the theme's strings are read from %s, in TOML; write the strings you reword there", stage.TextFile)
+			return nil
+		default:
+			return nil
+		}
+		if _, err := fs.Stat(bundled, now); err == nil {
+			errs.Add(at, "this file is not read: since Hugo 0.146 the theme's layout is %s, which Hugo reads in its place; move it there", now)
+		}
+		return nil
+	})
 }
 
 var (
@@ -145,8 +180,7 @@ var (
 // font, a stylesheet, a script, an image. The site is read offline and
 // loads nothing from outside itself, and on a host its Content-Security-
 // Policy would block the load without a word.
-func checkNothingRemote(dir fs.FS) error {
-	var errs diag.List
+func checkNothingRemote(dir fs.FS, errs *diag.List) {
 	_ = fs.WalkDir(dir, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
@@ -174,7 +208,7 @@ func checkNothingRemote(dir fs.FS) error {
 		}
 		return nil
 	})
-	return errs.Err()
+
 }
 
 // checkOwnStrings reports, at their lines in a briefing's own en.toml, the
@@ -183,13 +217,12 @@ func checkNothingRemote(dir fs.FS) error {
 // layout of the briefing's own theme (in dir) names, most likely a typo;
 // and a string without the count ({{ . }}) where the bundled one has it,
 // which would give "note" for "note 3" on every marker.
-func checkOwnStrings(base, own []byte, dir fs.FS) error {
+func checkOwnStrings(base, own []byte, dir fs.FS, errs *diag.List) {
 	var b, o map[string]any
 	if toml.Unmarshal(base, &b) != nil || toml.Unmarshal(own, &o) != nil {
-		return nil // ParseText says why
+		return // ParseText says why
 	}
 	const file = stage.ThemeDir + "/" + stage.TextFile
-	var errs diag.List
 	keys := slices.Sorted(maps.Keys(o))
 	for _, k := range keys {
 		at := diag.Pos{File: file, Line: keyLine(own, k), Col: 1}
@@ -230,7 +263,7 @@ func checkOwnStrings(base, own []byte, dir fs.FS) error {
 			}
 		}
 	}
-	return errs.Err()
+
 }
 
 // counts says whether a bundled string (text or a plural table) puts in a

@@ -155,3 +155,26 @@ func checkAndBuildSay(t *testing.T, root string, want ...string) {
 		}
 	}
 }
+
+// TestOwnThemeOldFolders: a layout of a briefing's own theme where Hugo
+// looked before 0.146 (layouts/partials/, layouts/_default/), which the
+// bundled theme's layout takes the place of, and strings in another
+// format than en.toml, are told they are not read, and where to go.
+func TestOwnThemeOldFolders(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	writeOwnTheme(t, root, map[string]string{
+		"layouts/partials/footer.html": "<footer>Ours</footer>",
+		"layouts/partials/mine.html":   "<p>a partial of its own, where Hugo still finds it</p>",
+		"layouts/_default/single.html": "{{ .Content }}",
+		"layouts/_default/baseof.html": "{{ block \"main\" . }}{{ end }}",
+		"i18n/en.yaml":                 "footer: Ours\n",
+	})
+	const gone = ":1:1: this file is not read: since Hugo 0.146 the theme's layout is "
+	checkAndBuildSay(t, root,
+		"themes/briefing/i18n/en.yaml:1:1: this file is not read: the theme's strings are read from i18n/en.toml, in TOML; write the strings you reword there",
+		"themes/briefing/layouts/_default/baseof.html"+gone+"layouts/baseof.html, which Hugo reads in its place; move it there",
+		"themes/briefing/layouts/_default/single.html"+gone+"layouts/page.html, which Hugo reads in its place; move it there",
+		"themes/briefing/layouts/partials/footer.html"+gone+"layouts/_partials/footer.html, which Hugo reads in its place; move it there",
+		"4 problems found")
+}
