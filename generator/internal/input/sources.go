@@ -157,7 +157,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 			Editor:          d.names(sm, "editor"),
 			Accessed:        d.cslDate(sm, "accessed"),
 		}
-		s.Issued, s.IssuedLiteral, s.IssuedSeason = d.cslDateAs(sm, "issued")
+		s.Issued, s.IssuedLiteral, s.IssuedSeason = d.cslDateAs(sm, "issued", true)
 		if s.Type != "" && !contains(cslTypes, s.Type) {
 			hint := ""
 			if g := suggestType(s.Type); g != "" {
@@ -180,7 +180,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 		}
 		for _, k := range cslDateVars {
 			if k != "issued" && k != "accessed" {
-				d.cslDateAs(sm, k) // checked, and not shown
+				d.cslDateAs(sm, k, true) // checked, and not shown
 			}
 		}
 		// CSL's variables are text or numbers: true or false is a value
@@ -204,14 +204,14 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 	return out, p, parsed
 }
 
-// normalizeDOI is the DOI of s, given as a DOI, its address or a doi: URI:
-// without the address's start, and with what an address percent-encodes
-// decoded (10.1002/%28SICI%29… is 10.1002/(SICI)…), so that its link
-// (render.DOIAddress) encodes it once.
 // sourceTextFields are the CSL text variables a Source models.
 var sourceTextFields = []string{"title", "container-title", "collection-title", "volume", "issue", "page", "publisher",
 	"publisher-place", "number", "genre", "DOI", "URL", "note"}
 
+// normalizeDOI is the DOI of s, given as a DOI, its address or a doi: URI:
+// without the address's start, and with what an address percent-encodes
+// decoded (10.1002/%28SICI%29… is 10.1002/(SICI)…), so that its link
+// (render.DOIAddress) encodes it once.
 func normalizeDOI(s string) string {
 	s = strings.TrimSpace(s)
 	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
@@ -265,94 +265,71 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 // 1]]}, or {raw: "2024-12-01"}; one given as text ({literal: "…"}) is an
 // error.
 func (d *decoder) cslDate(m map[string]*yaml.Node, name string) *briefing.Date {
-	dt, literal, _ := d.cslDateAs(m, name)
-	if literal != "" {
-		d.errs.Add(d.pos(resolve(d.dateField(m, name, "literal"))), "%s is given as text (%q): give it as a date, like {date-parts: [[2024, 12, 1]]}", name, literal)
-	}
+	dt, _, _ := d.cslDateAs(m, name, false)
 	return dt
 }
 
-// dateField is the node of field key in the CSL date name of m.
-func (d *decoder) dateField(m map[string]*yaml.Node, name, key string) *yaml.Node {
-	v := resolve(m[name])
-	for i := 0; i+1 < len(v.Content); i += 2 {
-		if v.Content[i].Value == key {
-			return v.Content[i+1]
-		}
-	}
-	return v
-}
-
 // cslDateAs reads a CSL date: {date-parts: [[2024, 12, 1]]}, or {raw:
-// "2024-12-01"}, or {literal: "Spring 2019"}, which has no parts and is
-// returned as text to be shown as written; and its season (1 to 4, or
-// the season's name), 0 when it has none.
-func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string) (dt *briefing.Date, literal string, season int) {
+// "2024-12-01"}, or, when text is allowed, {literal: "Spring 2019"}, which
+// has no parts and is returned as text to be shown as written; and its
+// season (1 to 4, or the season's name), 0 when it has none.
+func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt *briefing.Date, literal string, season int) {
 	v, ok := m[name]
 	if !ok || isNull(v) {
 		return nil, "", 0
 	}
-	var empty *yaml.Node // a literal with no text
-	if dm := resolve(v); dm.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(dm.Content); i += 2 {
-			val := resolve(dm.Content[i+1])
-			switch dm.Content[i].Value {
-			case "literal":
-				if val.Kind == yaml.ScalarNode {
-					literal = strings.TrimSpace(val.Value)
-				}
-				if literal == "" {
-					empty = val
-				}
-			case "season":
-				season = d.season(val, name)
-			}
+	if s := resolve(v); s.Kind == yaml.ScalarNode {
+		// A date as text, as Pandoc's CSL YAML allows: 2024-12-01.
+		if dt, ok := parseDate(strings.TrimSpace(s.Value), true); ok {
+			return dt, "", 0
 		}
+		d.errs.Add(d.pos(s), "the date %s %s is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY, or as {date-parts: [[2024, 12, 1]]}", name, describe(s))
+		return nil, "", 0
 	}
-	dt = d.cslDateParts(m, name)
-	switch {
-	case dt != nil:
-		literal = ""
-	case empty != nil:
-		d.errs.Add(d.pos(empty), "%s is given as text, but the text is empty: write the date, or leave %s out", name, name)
+	dm, ok := d.fields(v, "the date "+name, cslDateParts...)
+	if !ok {
+		return nil, "", 0
+	}
+	if s, ok := dm["season"]; ok {
+		season = d.season(resolve(s), name)
+	}
+	dt = d.dateParts(dm, v, name)
+	if lv, ok := dm["literal"]; ok && dt == nil {
+		if l := resolve(lv); l.Kind == yaml.ScalarNode {
+			literal = strings.TrimSpace(l.Value)
+		}
+		switch {
+		case literal == "":
+			d.errs.Add(d.pos(resolve(lv)), "%s is given as text, but the text is empty: write the date, or leave %s out", name, name)
+		case !text:
+			d.errs.Add(d.pos(resolve(lv)), "%s is given as text (%q): give it as a date, like {date-parts: [[2024, 12, 1]]}", name, literal)
+			literal = ""
+		}
 	}
 	return dt, literal, season
 }
 
 // season reads a CSL date's season: 1 to 4, or the season's name.
 func (d *decoder) season(v *yaml.Node, name string) int {
-	s := strings.TrimSpace(v.Value)
-	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 4 && v.Kind == yaml.ScalarNode {
-		return n
-	}
-	for i, name := range briefing.Seasons {
-		if v.Kind == yaml.ScalarNode && (strings.EqualFold(s, name) || (i == 2 && strings.EqualFold(s, "fall"))) {
-			return i + 1
+	if v.Kind == yaml.ScalarNode {
+		s := strings.TrimSpace(v.Value)
+		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= 4 {
+			return n
+		}
+		for i, season := range briefing.Seasons {
+			if strings.EqualFold(s, season) || (i == 2 && strings.EqualFold(s, "fall")) {
+				return i + 1
+			}
 		}
 	}
 	d.errs.Add(d.pos(v), "the season of %s must be 1 to 4 (spring, summer, autumn, winter), not %s", name, describe(v))
 	return 0
 }
 
-// cslDateParts reads a CSL date's parts: {date-parts: [[2024, 12, 1]]}, or
-// {raw: "2024-12-01"}; nil for a date given as {literal: "…"}.
-func (d *decoder) cslDateParts(m map[string]*yaml.Node, name string) *briefing.Date {
-	v, ok := m[name]
-	if !ok || isNull(v) {
-		return nil
-	}
-	if s := resolve(v); s.Kind == yaml.ScalarNode {
-		// A date as text, as Pandoc's CSL YAML allows: 2024-12-01.
-		if dt, ok := parseDate(strings.TrimSpace(s.Value), true); ok {
-			return dt
-		}
-		d.errs.Add(d.pos(s), "the date %s %s is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY, or as {date-parts: [[2024, 12, 1]]}", name, describe(s))
-		return nil
-	}
-	dm, ok := d.fields(v, "the date "+name, cslDateParts...)
-	if !ok {
-		return nil
-	}
+// dateParts reads the parts of the CSL date v (its fields dm): its
+// date-parts, or its raw date; nil when it has neither (a date given as
+// text), or they are not a date, which is reported.
+func (d *decoder) dateParts(dm map[string]*yaml.Node, v *yaml.Node, name string) *briefing.Date {
 	if raw, ok := dm["raw"]; ok {
 		if dt, ok := parseDate(strings.TrimSpace(resolve(raw).Value), true); ok {
 			return dt
