@@ -320,11 +320,10 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 			}
 			continue
 		}
-		ext := path.Ext(name)
-		if !strings.EqualFold(ext, ".md") && !strings.EqualFold(ext, ".markdown") {
+		stem, ok := markdownStem(name)
+		if !ok {
 			continue
 		}
-		stem := strings.ToLower(strings.TrimSuffix(name, ext))
 		pos := diag.Pos{File: p, Line: 1, Col: 1}
 		switch {
 		case !exists(fsys, "content/_index.md") && overviewLike(stem):
@@ -335,6 +334,16 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 			errs.Add(pos, "this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/")
 		}
 	}
+}
+
+// markdownStem is the name of a Markdown file (.md, .markdown, in any
+// case) lower-cased and without its extension; ok is false for another file.
+func markdownStem(name string) (stem string, ok bool) {
+	ext := path.Ext(name)
+	if !strings.EqualFold(ext, ".md") && !strings.EqualFold(ext, ".markdown") {
+		return "", false
+	}
+	return strings.ToLower(strings.TrimSuffix(name, ext)), true
 }
 
 // overviewLike says whether a Markdown file in content/ with this name,
@@ -350,10 +359,7 @@ func overviewLike(stem string) bool {
 func misnamedOverview(fsys fs.FS) bool {
 	entries, _ := fs.ReadDir(fsys, "content")
 	for _, e := range entries {
-		name := e.Name()
-		ext := path.Ext(name)
-		if !e.IsDir() && !strings.HasPrefix(name, ".") && (strings.EqualFold(ext, ".md") || strings.EqualFold(ext, ".markdown")) &&
-			overviewLike(strings.ToLower(strings.TrimSuffix(name, ext))) {
+		if stem, ok := markdownStem(e.Name()); ok && !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && overviewLike(stem) {
 			return true
 		}
 	}
