@@ -103,7 +103,9 @@ func mergeStrings(base, own []byte) []byte {
 
 // themeText reads the strings of the theme a briefing is built with, as
 // theme gives them, reading that one file of each theme (every compile
-// does, before it stages the whole theme).
+// and check does, before it stages the whole theme); and checks the
+// briefing's own theme, when it has one: its strings, and its stylesheets
+// and layouts for loads from elsewhere and for files Hugo would not read.
 func themeText(root string) (*stage.Text, error) {
 	data, err := fs.ReadFile(annotated.Theme(), stage.TextFile)
 	if err != nil {
@@ -208,7 +210,6 @@ func checkNothingRemote(dir fs.FS, errs *diag.List) {
 		}
 		return nil
 	})
-
 }
 
 // checkOwnStrings reports, at their lines in a briefing's own en.toml, the
@@ -263,7 +264,6 @@ func checkOwnStrings(base, own []byte, dir fs.FS, errs *diag.List) {
 			}
 		}
 	}
-
 }
 
 // counts says whether a bundled string (text or a plural table) puts in a
