@@ -86,9 +86,7 @@ func TestPartOfTheme(t *testing.T) {
 // {{ .Count }}; each at its line, by check as by build. A plural table that
 // rewords one form keeps the bundled other.
 func TestOwnStringsChecked(t *testing.T) {
-	root := t.TempDir()
-	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	writeOwnTheme(t, root, map[string]string{
+	root := briefingWithTheme(t, map[string]string{
 		"i18n/en.toml":                 "footerr = \"typo\"\nfooter = true\nown_label = \"Ours\"\n[note_number]\nother = \"note\"\n[notes_count]\none = \"{{ . }} remark\"\n[note_label]\nother = \"Note {{ .Count }}\"\n",
 		"layouts/_partials/extra.html": `<p>{{ T "own_label" }}</p>`,
 	})
@@ -112,9 +110,7 @@ func TestOwnStringsChecked(t *testing.T) {
 // the site load a file from elsewhere (a web font, a script, an image) is
 // told so at the place, by check as by build; a link to follow is fine.
 func TestOwnThemeLoadsNothingRemote(t *testing.T) {
-	root := t.TempDir()
-	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	writeOwnTheme(t, root, map[string]string{
+	root := briefingWithTheme(t, map[string]string{
 		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n",
 		"layouts/_partials/footer.html": "<footer><script src=\"https://cdn.example/a.js\"></script>\n<img alt=\"\" src='//px.example/p.gif'> <a href=\"https://example.org/\">ours</a>\n<link rel=\"stylesheet\" href=\"https://x.example/s.css\"></footer>\n",
 	})
@@ -126,6 +122,16 @@ func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 		"themes/briefing/layouts/_partials/footer.html:2:18: the theme would load //px.example/p.gif"+tail,
 		"themes/briefing/layouts/_partials/footer.html:3:30: the theme would load https://x.example/s.css"+tail,
 		"5 problems found")
+}
+
+// briefingWithTheme writes a small briefing, with these files of its own
+// theme (see writeOwnTheme), and returns its folder.
+func briefingWithTheme(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	writeOwnTheme(t, root, files)
+	return root
 }
 
 // writeOwnTheme writes files of a briefing's own theme under root, by path
@@ -161,9 +167,7 @@ func checkAndBuildSay(t *testing.T, root string, want ...string) {
 // bundled theme's layout takes the place of, and strings in another
 // format than en.toml, are told they are not read, and where to go.
 func TestOwnThemeOldFolders(t *testing.T) {
-	root := t.TempDir()
-	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
-	writeOwnTheme(t, root, map[string]string{
+	root := briefingWithTheme(t, map[string]string{
 		"layouts/partials/footer.html": "<footer>Ours</footer>",
 		"layouts/partials/mine.html":   "<p>a partial of its own, where Hugo still finds it</p>",
 		"layouts/_default/single.html": "{{ .Content }}",
