@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -26,11 +27,38 @@ type siteMap struct {
 	pages  map[string]bool     // "claims.html", "articles/<slug>.html", …
 	notes  map[string][]string // by article slug, its note ids
 	events int                 // the timeline's entries: index.html#event-1 to event-<events>
+
+	mu       sync.Mutex
+	headings map[string][]string // by page, its headings' ids, once known
+	waiting  []waiting           // links to headings not known when checked
+}
+
+// waiting is a link to a heading of an article not rendered when the link
+// was checked, and where its problem goes.
+type waiting struct {
+	link Link
+	errs *diag.List
+}
+
+// addHeadings records the ids of the headings of page.
+func (m *siteMap) addHeadings(page string, ids []string) {
+	m.mu.Lock()
+	m.headings[page] = ids
+	m.mu.Unlock()
+}
+
+// headingsOf returns the ids of the headings of page, and whether they
+// are known.
+func (m *siteMap) headingsOf(page string) ([]string, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ids, ok := m.headings[page]
+	return ids, ok
 }
 
 func newSiteMap(b *briefing.Briefing) *siteMap {
 	m := &siteMap{pages: make(map[string]bool, len(sitePages)+1+len(b.Articles)), notes: make(map[string][]string, len(b.Articles)),
-		events: len(b.Index.Timeline)}
+		events: len(b.Index.Timeline), headings: make(map[string][]string, len(b.Articles)+2)}
 	for _, p := range sitePages {
 		m.pages[p] = true
 	}
@@ -60,10 +88,43 @@ type Link struct {
 // An article's links are checked apart from its rendering (Article keeps
 // them in Article.Links) because what they point to is in other files,
 // which may change while a kept rendering does not (site.Compiler).
+//
+// A link to a heading of an article is checked once the article's
+// headings are known: once it is rendered, or its kept rendering's
+// headings are given (AddHeadings). Until then it waits, and CheckWaiting
+// checks it, when every article is.
 func (r *Renderer) CheckLinks(links []Link, errs *diag.List) {
 	for _, l := range links {
-		if p := r.localProblem(l.Dest, l.Page); p != "" {
+		p, wait := r.localProblem(l.Dest, l.Page, false)
+		if wait {
+			r.site.mu.Lock()
+			r.site.waiting = append(r.site.waiting, waiting{l, errs})
+			r.site.mu.Unlock()
+		} else if p != "" {
 			errs.Add(l.Pos, "the link %q %s", l.Dest, p)
+		}
+	}
+}
+
+// AddHeadings gives the ids of the headings of the article slug, from a
+// rendering of it kept from another Renderer (Article.Headings): an
+// article rendered by this one has them already.
+func (r *Renderer) AddHeadings(slug string, ids []string) {
+	r.site.addHeadings("articles/"+slug+".html", ids)
+}
+
+// CheckWaiting checks the links to headings of articles that CheckLinks
+// met before the article was rendered, reporting each problem where
+// CheckLinks would have. Call it once every article is rendered, before
+// the problems are read; an article never rendered has no headings.
+func (r *Renderer) CheckWaiting() {
+	r.site.mu.Lock()
+	ws := r.site.waiting
+	r.site.waiting = nil
+	r.site.mu.Unlock()
+	for _, w := range ws {
+		if p, _ := r.localProblem(w.link.Dest, w.link.Page, true); p != "" {
+			w.errs.Add(w.link.Pos, "the link %q %s", w.link.Dest, p)
 		}
 	}
 }
@@ -99,12 +160,16 @@ var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 // point into the site, or "" when it does. The
 // page must exist; so must a claim, source or note named by an id of the
 // form the generator gives it (claims.html#claim-<id>,
-// sources.html#src-<id>, articles/<slug>.html#note-<id>), and a timeline
-// entry (index.html#event-<n>); other ids are not checked.
-func (r *Renderer) localProblem(dest, page string) string {
+// sources.html#src-<id>, articles/<slug>.html#note-<id>), a timeline
+// entry (index.html#event-<n>), and an id on the home page, the
+// methodology or an article: one of its headings' or of the page's own
+// (pageIDs). Ids on other pages are not checked. It reports wait when the
+// link names a heading of an article whose headings are not known yet,
+// unless final: then the article has none.
+func (r *Renderer) localProblem(dest, page string, final bool) (problem string, wait bool) {
 	u, err := url.Parse(strings.TrimSpace(dest))
 	if err != nil || u.Scheme != "" || u.Host != "" {
-		return "" // linkProblem's to judge
+		return "", false // linkProblem's to judge
 	}
 	dir := path.Dir(page)
 	if dir == "." {
@@ -112,10 +177,10 @@ func (r *Renderer) localProblem(dest, page string) string {
 	}
 	if strings.HasPrefix(u.Path, "/") {
 		return "starts at the server's root, which breaks the site opened from disk: write it relative to this page, like " +
-			relTo(dir, strings.TrimPrefix(u.Path, "/"))
+			relTo(dir, strings.TrimPrefix(u.Path, "/")), false
 	}
 	if u.Path == "" && page == "" {
-		return "" // an id on a page not named: not checked
+		return "", false // an id on a page not named: not checked
 	}
 	target := LinkTarget(u, page)
 	m := r.site
@@ -125,42 +190,80 @@ func (r *Renderer) localProblem(dest, page string) string {
 			if u.Fragment != "" {
 				to += "#" + u.Fragment
 			}
-			return "points to no page of the briefing: did you mean " + to + "?"
+			return "points to no page of the briefing: did you mean " + to + "?", false
 		}
 		return "points to no page of the briefing: link to one of its pages, like " + relTo(dir, "claims.html") +
-			", or give a page elsewhere its full address"
+			", or give a page elsewhere its full address", false
 	}
 	f := u.Fragment
 	switch {
 	case f == "":
 	case target == "claims.html" && strings.HasPrefix(f, "claim-"):
 		if r.claims[strings.TrimPrefix(f, "claim-")] == nil {
-			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml"
+			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 		}
 	case target == "index.html" && strings.HasPrefix(f, "event-"):
 		n, err := strconv.Atoi(strings.TrimPrefix(f, "event-"))
 		switch {
 		case m.events == 0:
-			return "points to no timeline entry: content/_index.md has no timeline"
+			return "points to no timeline entry: content/_index.md has no timeline", false
 		case m.events == 1 && f != "event-1":
-			return "points to no timeline entry: the timeline has one, " + relTo(dir, "index.html") + "#event-1"
+			return "points to no timeline entry: the timeline has one, " + relTo(dir, "index.html") + "#event-1", false
 		case err != nil || n < 1 || n > m.events || strconv.Itoa(n) != strings.TrimPrefix(f, "event-"):
 			return "points to no timeline entry: the entries' addresses are " + relTo(dir, "index.html") + "#event-1 to #event-" + strconv.Itoa(m.events) +
-				", numbered in the order of their dates (" + strconv.Itoa(m.events) + " in content/_index.md)"
+				", numbered in the order of their dates (" + strconv.Itoa(m.events) + " in content/_index.md)", false
 		}
 	case target == "sources.html" && strings.HasPrefix(f, "src-"):
 		if r.sources[strings.TrimPrefix(f, "src-")] == nil {
-			return "points to no source: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography"
+			return "points to no source: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography", false
 		}
 	case strings.HasPrefix(target, "articles/"):
 		slug := strings.TrimSuffix(strings.TrimPrefix(target, "articles/"), ".html")
 		for _, p := range notePrefixes {
-			if id, ok := strings.CutPrefix(f, p); ok && !slices.Contains(m.notes[slug], id) {
-				return "points to no note of that article: a note's address is " + relTo(dir, target) + "#note-<id>, with its id from annotations/" + slug + ".yaml"
+			if id, ok := strings.CutPrefix(f, p); ok {
+				if !slices.Contains(m.notes[slug], id) {
+					return "points to no note of that article: a note's address is " + relTo(dir, target) + "#note-<id>, with its id from annotations/" + slug + ".yaml", false
+				}
+				return "", false
 			}
 		}
+		ids, ok := m.headingsOf(target)
+		if !ok && !final {
+			return "", true
+		}
+		return headingProblem(target, "article", f, dir, ids), false
+	case target == "index.html" || target == "methodology.html":
+		ids, _ := m.headingsOf(target)
+		return headingProblem(target, target, f, dir, ids), false
 	}
-	return ""
+	return "", false
+}
+
+// headingProblem says why f, an id on page (of the kind pageIDs names),
+// is none of the page's own ids nor of its headings' (ids), or "".
+// dir is the folder of the page that links.
+func headingProblem(page, kind, f, dir string, ids []string) string {
+	if slices.Contains(ids, f) || slices.Contains(pageIDs[kind], f) {
+		return ""
+	}
+	to := relTo(dir, page)
+	if len(ids) == 0 {
+		return "points to nothing on " + to + ": the page has no heading, and no part of that id; link to the page itself, " + to
+	}
+	if s := slugOf(strings.ReplaceAll(f, "-", " ")); s != f && slices.Contains(ids, s) {
+		return "points to nothing on " + to + ": did you mean its heading " + to + "#" + s + "? (A heading's id is its words in lower case, joined by hyphens.)"
+	}
+	const most = 6
+	list := make([]string, 0, most+1)
+	for i, id := range ids {
+		if i == most {
+			list = append(list, "…")
+			break
+		}
+		list = append(list, "#"+id)
+	}
+	return "points to no heading of " + to + ": its headings' ids are " + strings.Join(list, ", ") +
+		" (a heading's id is its words in lower case, joined by hyphens, unless given after it, like {#sources})"
 }
 
 // pageOf returns the site path of the page made from target, a path a

@@ -91,8 +91,8 @@ func New(b *briefing.Briefing) *Renderer {
 		site:    newSiteMap(b),
 		sources: map[string]*briefing.Source{},
 		claims:  map[string]*briefing.Claim{},
-		article: goldmark.New(goldmark.WithExtensions(Extension{})),
-		text:    goldmark.New(goldmark.WithExtensions(linkify, typographer)),
+		article: goldmark.New(goldmark.WithExtensions(Extension{}), goldmark.WithParserOptions(parser.WithHeadingAttribute())),
+		text:    goldmark.New(goldmark.WithExtensions(linkify, typographer), goldmark.WithParserOptions(parser.WithHeadingAttribute())),
 	}
 	r.labels, r.letters = citeLabels(b.Sources)
 	for _, s := range b.Sources {
@@ -101,7 +101,21 @@ func New(b *briefing.Briefing) *Renderer {
 	for _, c := range b.Claims {
 		r.claims[c.ID] = c
 	}
+	// The overview's and the methodology's headings, for the links to
+	// them; their problems are reported when their pages are rendered.
+	var quiet diag.List
+	r.site.addHeadings("index.html", r.headings(b.Index.Body, &quiet))
+	if m := b.Methodology; m != nil {
+		r.site.addHeadings("methodology.html", r.headings(m.Body, &quiet))
+	}
 	return r
+}
+
+// headings returns the ids of the headings of a page's own text, md, as
+// Page gives them.
+func (r *Renderer) headings(md briefing.Markdown, errs *diag.List) []string {
+	src := []byte(md.Text)
+	return headingIDs(r.text.Parser().Parse(text.NewReader(src)), src, md, "", errs)
 }
 
 // Article is an article rendered with its notes.
@@ -110,6 +124,9 @@ type Article struct {
 	Text  string // the article's visible text, paragraphs separated by blank lines
 	Notes []Note // in the order of their markers
 	Links []Link // the relative links of its text and its notes, for CheckLinks
+	// Headings are the ids of its headings, in the order of the text
+	// (see AddHeadings).
+	Headings []string
 }
 
 // Note is one note, rendered, with where it sits.
@@ -145,6 +162,8 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 		links = append(links, l)
 	}
 	checkMarkdown(doc, src, a.Body, "an article", true, keep, errs)
+	headings := headingIDs(doc, src, a.Body, "an article", errs)
+	r.site.addHeadings(page, headings)
 	res, _ := pc.Get(resultKey).(*anchorResult)
 	var buf output
 	// The HTML is the text with its markup, and the markup of the notes.
@@ -152,7 +171,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	if err := r.article.Renderer().Render(&buf, src, doc); err != nil {
 		errs.Add(a.Pos, "cannot render the article: %v", err)
 	}
-	out := &Article{Body: buf.String()}
+	out := &Article{Body: buf.String(), Headings: headings}
 	if res == nil {
 		out.Links = links
 		return out
@@ -249,6 +268,9 @@ func (r *Renderer) markdown(md briefing.Markdown, what string, headings bool, re
 	src := []byte(md.Text)
 	doc := r.text.Parser().Parse(text.NewReader(src))
 	checkMarkdown(doc, src, md, what, headings, relative, errs)
+	if headings {
+		headingIDs(doc, src, md, what, errs)
+	}
 	var buf output
 	buf.Grow(len(src) + len(src)/4 + 64)
 	if err := r.text.Renderer().Render(&buf, src, doc); err != nil {

@@ -268,7 +268,8 @@ func TestLocalLinks(t *testing.T) {
 		{"../handout.html", "articles/a.html", ""},
 		{"https://example.org/nope.html", "articles/a.html", ""},
 		{"../index.html#event-2", "articles/a.html", ""},
-		{"../index.html#timeline", "articles/a.html", ""},
+		{"../index.html#timeline-h", "articles/a.html", ""},
+		{"../index.html#timeline", "articles/a.html", "points to nothing on ../index.html: the page has no heading, and no part of that id; link to the page itself, ../index.html"},
 		{"../index.html#event-3", "articles/a.html", "points to no timeline entry: the entries' addresses are ../index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
 		{"index.html#event-0", "", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
 		{"#event-02", "index.html", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
@@ -300,16 +301,16 @@ func TestLocalLinks(t *testing.T) {
 		{"../annotations/sources.json", "", mean + "sources.html?"},
 		{"../annotations/b.txt", "", page + "claims.html, or give a page elsewhere its full address"},
 	} {
-		if got := r.localProblem(c.dest, c.page); got != c.want {
+		if got, _ := r.localProblem(c.dest, c.page, true); got != c.want {
 			t.Errorf("localProblem(%q, %q)\n = %q\nwant %q", c.dest, c.page, got, c.want)
 		}
 	}
 	b.Index.Timeline = nil
-	if got, want := New(b).localProblem("../index.html#event-1", "articles/a.html"), "points to no timeline entry: content/_index.md has no timeline"; got != want {
-		t.Errorf("without a timeline, a link to an entry: %q, want %q", got, want)
+	if got, _ := New(b).localProblem("../index.html#event-1", "articles/a.html", true); got != "points to no timeline entry: content/_index.md has no timeline" {
+		t.Errorf("without a timeline, a link to an entry: %q", got)
 	}
 	b.Methodology = &briefing.Page{}
-	if got := New(b).localProblem("../methodology.html", "articles/a.html"); got != "" {
+	if got, _ := New(b).localProblem("../methodology.html", "articles/a.html", true); got != "" {
 		t.Errorf("with a methodology page, a link to it: %q", got)
 	}
 	// In the text: at the link's place, after any other link ending the same.

@@ -40,6 +40,7 @@ func Check(fsys fs.FS) (*Result, error) {
 		// and are most of what the loaded briefing holds (as in Stream).
 		a.Body, a.Notes = briefing.Markdown{}, nil
 	})
+	r.CheckWaiting()
 	res := &Result{Briefing: b, Counts: stage.Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)}}
 	for i := range artErrs {
 		errs.Append(&artErrs[i])

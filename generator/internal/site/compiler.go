@@ -132,6 +132,8 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	parallel.For(len(entries), func(i int) {
 		if e := entries[i]; e.ra == nil {
 			e.ra = r.Article(b.Articles[i], &e.errs)
+		} else {
+			r.AddHeadings(b.Articles[i].Slug, e.ra.Headings)
 		}
 	})
 	arts := make(map[string]*artEntry, len(entries))
@@ -144,6 +146,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 			arts[a.Slug] = entries[i]
 		}
 	}
+	r.CheckWaiting() // none: every article's headings are known
 	c.arts = arts
 	t2 := time.Now()
 	opt.Memo = memo{c}

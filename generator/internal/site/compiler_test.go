@@ -703,3 +703,44 @@ func TestCompilerChecksLinksAgain(t *testing.T) {
 		t.Fatal("no rendering of the article with the link")
 	}
 }
+
+// TestCompilerChecksHeadingLinks: a link to a heading of another article
+// is checked against that article's headings whether the article is
+// rendered again or kept, and again when its headings change.
+func TestCompilerChecksHeadingLinks(t *testing.T) {
+	files := synth.Briefing(synth.Options{Articles: 3, Notes: 3, Sources: 10, Claims: 3, Seed: 5})
+	var slugs []string
+	for name := range files {
+		if s, ok := strings.CutPrefix(name, "content/articles/"); ok {
+			slugs = append(slugs, strings.TrimSuffix(s, ".md"))
+		}
+	}
+	sort.Strings(slugs)
+	a, b := "annotations/"+slugs[0]+".yaml", "content/articles/"+slugs[1]+".md"
+	files[b] = append(files[b], "\n\n## The far part\n\nMore text.\n"...)
+	link := "See [there](" + slugs[1] + ".html#the-far-part). "
+	files[a] = []byte(strings.Replace(string(files[a]), "    note: |\n      ", "    note: |\n      "+link, 1))
+	fsys := briefingtest.MapFS(files)
+
+	c := NewCompiler()
+	for _, step := range []string{"first", "with the other article kept"} {
+		if step != "first" { // the linking article's notes change; the other's are kept
+			replaceIn(t, fsys, a, "See [there]", "See [over there]")
+		}
+		if _, err := c.Compile(fsys, stage.Options{}); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	replaceIn(t, fsys, b, "## The far part", "## The farthest part")
+	got, gotErr := c.Compile(fsys, stage.Options{})
+	_, wantErr := Compile(fsys, stage.Options{})
+	if !strings.Contains(errString(wantErr), a+":") || !strings.Contains(errString(wantErr), "#the-farthest-part") {
+		t.Fatalf("Compile does not report the link at %s:\n%s", a, errString(wantErr))
+	}
+	if errString(gotErr) != errString(wantErr) {
+		t.Errorf("problems differ:\nincremental:\n%s\nfull:\n%s", errString(gotErr), errString(wantErr))
+	}
+	if got == nil || got.Articles[slugs[1]] == nil {
+		t.Fatal("no rendering of the article with the heading")
+	}
+}

@@ -56,6 +56,7 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 		rendered[i] = r.Article(b.Articles[i], &artErrs[i])
 		r.CheckLinks(rendered[i].Links, &artErrs[i])
 	})
+	r.CheckWaiting()
 	for i, a := range b.Articles {
 		errs.Append(&artErrs[i])
 		res.Articles[a.Slug] = rendered[i]
@@ -156,6 +157,7 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	if err := <-staged; err != nil {
 		return nil, err
 	}
+	r.CheckWaiting() // before the overview's problems are read, in Close
 	for i := range artErrs {
 		errs.Append(&artErrs[i])
 	}

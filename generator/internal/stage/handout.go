@@ -85,7 +85,7 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 	h.raw("</h2>\n")
 	if o.HTML != "" {
 		h.raw(`<div class="prose">`)
-		writeShifted(&h.Builder, handoutLinks(o.HTML, "index.html"))
+		prefixIDs(&h.Builder, o.HTML, overviewPrefix, "index.html")
 		h.raw("</div>")
 	}
 	h.raw("\n</section>\n")
@@ -160,6 +160,11 @@ func handoutMethodology(m *briefing.Page, html string, t *Text) []byte {
 	h.raw("</ul>\n</section>\n</section>\n</main>\n")
 	return appendBody(nil, h.String())
 }
+
+// overviewPrefix is what the overview's ids, its headings', carry in the
+// handout, whose own parts' ids (overview, timeline, claims, sources…)
+// a heading of the overview may have.
+const overviewPrefix = "overview--"
 
 // methodologyPrefix is what the methodology's ids carry in the handout.
 // No article can be named methodology (input.ReservedSlug), whose ids
@@ -307,12 +312,13 @@ func (h *markup) provenance(a *briefing.Article, heading, prefix string) {
 // page; on the handout they carry the article's prefix.
 var prefixedAttrs = []string{"id", "for", "aria-describedby", "aria-labelledby", "aria-controls", "aria-details"}
 
-// prefixIDs writes body, the text of the article whose page is page, with
-// prefix put before the value of every attribute that names an element
-// (after white space: ` id="`) and before the fragment of every in-page
-// link (` href="#`), a link to another page of the site made a link within
-// the handout (handoutHref), and its headings a level lower
-// (writeShifted).
+// prefixIDs writes body, the text of the article whose page is page (or
+// of the overview or the methodology), with prefix put before the value
+// of every attribute that names an element (after white space: ` id="`),
+// every link to the page itself or to another page of the site made a
+// link within the handout (handoutHref: an in-page link's fragment takes
+// the prefix too, unless it names an id the handout has as the page does,
+// like #main), and its headings a level lower (writeShifted).
 func prefixIDs(b *strings.Builder, body, prefix, page string) {
 	last := 0
 	for i := 0; ; {
@@ -331,12 +337,15 @@ func prefixIDs(b *strings.Builder, body, prefix, page string) {
 		name = name[k+1:]
 		match := false
 		if name == "href" {
-			match = strings.HasPrefix(body[val:], "#")
-			if match {
+			if strings.HasPrefix(body[val:], "#note-") || strings.HasPrefix(body[val:], "#ref-") {
+				// An article's marker or backlink, most of its links:
+				// as handoutHref would, without parsing it.
+				match = true
 				val++
 			} else if end := strings.IndexByte(body[val:], '"'); end >= 0 && render.IsRelative(body[val:val+end]) {
-				// A link to another page of the site (checked when
-				// rendered): to its part of the handout.
+				// A link to the page itself or to another page of the
+				// site (checked when rendered): to its part of the
+				// handout.
 				end += val
 				writeShifted(b, body[last:val])
 				b.WriteString(handoutHref(body[val:end], page))

@@ -7,6 +7,7 @@ package stage
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/render"
@@ -36,8 +37,15 @@ func handoutHref(v, page string) string {
 	f := u.Fragment
 	switch target {
 	case "index.html":
-		if f == "" {
+		switch {
+		case f == "":
 			f = "overview"
+		case f == "main" || f == "timeline-h" || strings.HasPrefix(f, "event-"):
+			// The handout has them too.
+		case slices.Contains(render.PageIDs(target), f):
+			f = "overview" // a part of the home page the handout has not
+		default:
+			f = overviewPrefix + f // a heading of the overview
 		}
 		return "#" + f
 	case "claims.html", "sources.html":
@@ -46,15 +54,21 @@ func handoutHref(v, page string) string {
 		}
 		return "#" + f
 	case "methodology.html":
-		if f == "" {
+		switch f {
+		case "":
 			return "#methodology"
+		case "main":
+			return "#main"
 		}
 		return "#" + methodologyPrefix + f
 	}
 	if slug, ok := strings.CutPrefix(target, "articles/"); ok && strings.HasSuffix(slug, ".html") {
 		slug = strings.TrimSuffix(slug, ".html")
-		if f == "" {
+		switch f {
+		case "":
 			return "#" + handoutArticleID(slug)
+		case "main":
+			return "#main"
 		}
 		if id, ok := strings.CutPrefix(f, "side-"); ok {
 			f = "note-" + id // the handout has no in-text notes

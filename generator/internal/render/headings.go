@@ -1,0 +1,220 @@
+package render
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
+)
+
+// Headings' ids. Every heading of an article, the overview and the
+// methodology (## and lower) has an id, so that a note, a claim or a
+// reader can link to a section: made from its words as GitHub and Hugo
+// make one ("What the verdicts mean" is what-the-verdicts-mean; a second
+// heading of the same words takes -1, a third -2), or given after it as
+// Hugo reads one: "## What the verdicts mean {#verdicts}".
+//
+// A heading's id must not take one the page, or its part of the handout,
+// already has: the page's own (pageIDs, handoutIDs) and the numbered ones
+// the generator gives (reservedPrefixes). A made id that would is given
+// "section-" before it ("## Main" is section-main); a given one is an
+// error.
+
+// pageIDs are the ids a page has besides its headings' and the numbered
+// ones (reservedPrefixes), that a link may name: the theme's and the
+// generator's own, by page ("article" for every article's).
+var pageIDs = map[string][]string{
+	"index.html":       {"main", "home-toc-h", "timeline-h", "articles-h", "matrix-h", "matrix-caption"},
+	"methodology.html": {"main", "scale-h"},
+	"article":          {"main", "notes-h"},
+}
+
+// handoutIDs are the ids an article's part of the handout has besides
+// its page's, under the article's prefix.
+var handoutIDs = []string{"title"}
+
+// reservedPrefixes start the numbered ids the generator gives: a note's
+// (notePrefixes) and a timeline entry's.
+var reservedPrefixes = append(append([]string(nil), notePrefixes...), "event-")
+
+// reservedID reports whether a heading may not have id: a page's own, or
+// one that starts as the generator's numbered ids do.
+func reservedID(id string) bool {
+	for _, ids := range pageIDs {
+		for _, p := range ids {
+			if id == p {
+				return true
+			}
+		}
+	}
+	for _, p := range handoutIDs {
+		if id == p {
+			return true
+		}
+	}
+	for _, p := range reservedPrefixes {
+		if strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// slugOf is the id GitHub and Hugo make of a heading's words: in lower
+// case, each space a hyphen, every character but letters, digits, marks,
+// hyphens and underscores left out.
+func slugOf(words string) string {
+	var b strings.Builder
+	b.Grow(len(words))
+	for _, r := range strings.TrimSpace(words) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || r == '-' || r == '_':
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// headingIDs gives each heading of doc below level one (a level-one
+// heading is an error of its own) its id, and returns them in the order
+// of the text. An id given after a heading is checked: only an id may be
+// given, once on the page, and not one the page has already.
+func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, errs *diag.List) []string {
+	var hs []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if h.Level > 1 {
+				hs = append(hs, h)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(hs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hs))
+	taken := make(map[string]bool, len(hs))
+	// The ids given come first: a made one gives way to them, wherever
+	// they are on the page.
+	for i, h := range hs {
+		if h.Attributes() == nil {
+			continue
+		}
+		at := md.PosAt(attrsStart(h, source))
+		v, _ := h.AttributeString("id")
+		id, _ := v.([]byte)
+		for _, a := range h.Attributes() {
+			if string(a.Name) != "id" {
+				errs.Add(at, "a heading in %s takes only an id after it, like {#sources}: %s is not kept", what, attrName(a.Name))
+			}
+		}
+		h.RemoveAttributes()
+		switch s := string(id); {
+		case v == nil:
+		case s == "" || id == nil:
+			errs.Add(at, "the id given to a heading in %s is not a name: write it like {#sources}", what)
+		case reservedID(s):
+			errs.Add(at, "the id %q given to a heading in %s is one the page has already, or starts as the ids of notes and timeline entries do (%s): choose another", s, what, strings.Join(reservedPrefixes, ", "))
+		case taken[s]:
+			errs.Add(at, "the id %q is given to two headings in %s: each heading's id must be its own", s, what)
+		default:
+			taken[s] = true
+			ids[i] = s
+			h.SetAttributeString("id", id)
+		}
+	}
+	for i, h := range hs {
+		if ids[i] != "" {
+			continue
+		}
+		base := slugOf(headingText(h, source))
+		if base == "" {
+			base = "section"
+		}
+		for n := 0; ; n++ {
+			id := base
+			if n > 0 {
+				id += "-" + strconv.Itoa(n)
+			}
+			if reservedID(id) {
+				id = "section-" + id
+			}
+			if !taken[id] {
+				taken[id] = true
+				ids[i] = id
+				break
+			}
+		}
+		h.SetAttributeString("id", []byte(ids[i]))
+	}
+	return ids
+}
+
+// attrName is how an attribute given after a heading was written: ".x"
+// for a class.
+func attrName(name []byte) string {
+	if string(name) == "class" {
+		return "a class (.name)"
+	}
+	return strconv.Quote(string(name))
+}
+
+// attrsStart is where the attributes given after heading h start in
+// source: the "{" after its text, on its last line.
+func attrsStart(h *ast.Heading, source []byte) int {
+	if h.Lines().Len() == 0 {
+		return 0
+	}
+	last := h.Lines().At(h.Lines().Len() - 1)
+	end := bytes.IndexByte(source[last.Stop:], '\n')
+	if end < 0 {
+		end = len(source) - last.Stop
+	}
+	if i := bytes.IndexByte(source[last.Stop:last.Stop+end], '{'); i >= 0 {
+		return last.Stop + i
+	}
+	return last.Start
+}
+
+// headingText is the words of heading h as a reader sees them.
+func headingText(h *ast.Heading, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch x := n.(type) {
+		case *ast.Text:
+			b.Write(x.Segment.Value(source))
+			if x.SoftLineBreak() || x.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(x.Value)
+		case *ast.AutoLink:
+			b.Write(x.Label(source))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// PageIDs are the ids that page (a path from the site's root) has besides
+// its headings' and the numbered ones the generator gives: the theme's
+// and the generator's own. It returns nil for a page that has no
+// headings.
+func PageIDs(page string) []string {
+	if strings.HasPrefix(page, "articles/") {
+		return pageIDs["article"]
+	}
+	return pageIDs[page]
+}
