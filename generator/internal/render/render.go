@@ -46,6 +46,7 @@
 //
 // Element ids are unique on the page: the prefixes anno-, ref-, side- and
 // note- differ in their first letter, and note ids are unique per article.
+// Each heading has an id of its own, which no note's can be (headings.go).
 package render
 
 import (
