@@ -89,11 +89,14 @@ func slugOf(words string) string {
 func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, errs *diag.List) []string {
 	var hs []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			if h.Level > 1 {
-				hs = append(hs, h)
+		switch x := n.(type) {
+		case *ast.Heading:
+			if x.Level > 1 && entering {
+				hs = append(hs, x)
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil // a heading is a block: not in there
 		}
 		return ast.WalkContinue, nil
 	})
