@@ -306,6 +306,16 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt
 			literal = ""
 		}
 	}
+	if s, ok := dm["season"]; ok && season != 0 {
+		switch {
+		case !text:
+			d.errs.Add(d.pos(resolve(s)), "%s has a season, which is not shown: give the date itself, like {date-parts: [[2024, 12, 1]]}", name)
+			season = 0
+		case literal != "":
+			d.errs.Add(d.pos(resolve(s)), "%s is given as text and has a season, which is not shown beside the text: put the season in the text (%q)", name, briefing.Seasons[season-1]+" "+literal)
+			season = 0
+		}
+	}
 	return dt, literal, season
 }
 
