@@ -60,6 +60,7 @@ type Article struct {
 	Pos       diag.Pos
 	Title     string
 	Outlet    string
+	OutletPos diag.Pos // where the outlet is written
 	URL       string
 	Published *Date
 	DateNote  string

@@ -236,6 +236,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			"the briefing has no articles: add one as content/articles/<slug>.md")
 	}
 	sort.Slice(b.Articles, func(i, j int) bool { return b.Articles[i].Slug < b.Articles[j].Slug })
+	checkOutlets(b.Articles, errs)
 
 	bySlug := make(map[string]*briefing.Article, len(b.Articles))
 	for _, a := range b.Articles {
@@ -271,6 +272,25 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	sourcesOK = sourcesOK && !sourcesMisnamed
 	checkRefs(b, errs, hasClaims, claimsOK, sourcesOK)
 	return b
+}
+
+// checkOutlets reports an outlet written two ways that differ only in
+// capitals or spacing ("Juno News", "Juno news"): the home page and the
+// claims' matrix group articles by their outlet as written, and would
+// show two.
+func checkOutlets(articles []*briefing.Article, errs *diag.List) {
+	first := make(map[string]*briefing.Article, len(articles))
+	for _, a := range articles {
+		if strings.TrimSpace(a.Outlet) == "" {
+			continue
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(a.Outlet), " "))
+		if f, ok := first[key]; !ok {
+			first[key] = a
+		} else if f.Outlet != a.Outlet {
+			errs.Add(a.OutletPos, "the outlet %q is written %q in %s: write it the same way in both, or the briefing shows them as two outlets", a.Outlet, f.Outlet, f.Path)
+		}
+	}
 }
 
 func hasArticleFiles(names []string) bool {

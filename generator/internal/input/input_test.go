@@ -1418,3 +1418,22 @@ func TestNormalizeDOI(t *testing.T) {
 		}
 	}
 }
+
+// TestOutletSpelling: an outlet written two ways that differ only in
+// capitals or spacing is reported at each article that differs from the
+// first; outlets that differ otherwise, and the same spelling, are not.
+func TestOutletSpelling(t *testing.T) {
+	fs := base()
+	article := func(outlet string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: T\noutlet: " + outlet + "\nurl: https://example.com/x\n---\nText.\n")}
+	}
+	fs["content/articles/two.md"] = article(`"outlet "`)
+	fs["content/articles/three.md"] = article("OUTLET")
+	fs["content/articles/four.md"] = article("Outlet")
+	fs["content/articles/five.md"] = article("Outlet News")
+	want := `content/articles/three.md:3:9: the outlet "OUTLET" is written "Outlet" in content/articles/four.md: write it the same way in both, or the briefing shows them as two outlets
+content/articles/two.md:3:9: the outlet "outlet " is written "Outlet" in content/articles/four.md: write it the same way in both, or the briefing shows them as two outlets`
+	if got := strings.Join(errLines(t, fs), "\n"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
