@@ -42,15 +42,18 @@ func buildSites(tmp string) error {
 		return fmt.Errorf("go env GOMOD: %v", err)
 	}
 	modRoot = filepath.Dir(strings.TrimSpace(string(out)))
+	edgeRoot, err := filepath.Abs("testdata/edge")
+	if err != nil {
+		return err
+	}
+	if err := openInputs(modRoot, edgeRoot); err != nil {
+		return err
+	}
 	gen := filepath.Join(tmp, "generator")
 	cmd := exec.Command("go", "build", "-o", gen, "./generator")
 	cmd.Dir = modRoot
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build ./generator: %v\n%s", err, out)
-	}
-	edgeRoot, err := filepath.Abs("testdata/edge")
-	if err != nil {
-		return err
 	}
 	realSite, edgeSite = filepath.Join(tmp, "real"), filepath.Join(tmp, "edge")
 	for root, dst := range map[string]string{modRoot: realSite, edgeRoot: edgeSite} {
@@ -58,6 +61,34 @@ func buildSites(tmp string) error {
 		cmd.Dir = modRoot
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("building %s: %v\n%s", root, err, out)
+		}
+	}
+	return nil
+}
+
+// openInputs opens every file and folder the sites are made from: the
+// generator's sources, the module's files, the theme, the briefing and the
+// edge cases. The generator reads them in a process of its own, which go
+// test's cache does not see: it knows only the files this process opens,
+// and would otherwise give a cached "ok" after an edit of any of them.
+func openInputs(modRoot, edgeRoot string) error {
+	paths := []string{edgeRoot}
+	for _, p := range []string{"go.mod", "go.sum", "generator", "themes", "content", "annotations"} {
+		paths = append(paths, filepath.Join(modRoot, p))
+	}
+	for _, root := range paths {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() {
+				return err // a folder is opened to be listed
+			}
+			f, err := os.Open(p)
+			if err == nil {
+				err = f.Close()
+			}
+			return err
+		})
+		if err != nil && !os.IsNotExist(err) {
+			return err
 		}
 	}
 	return nil
