@@ -148,6 +148,23 @@ func TestHandoutLinks(t *testing.T) {
 			t.Errorf("handoutHref(%q, %q) = %q, want %q", c.v, c.page, got, c.want)
 		}
 	}
+	// A fragment decoded from the link is escaped again: a quote in it
+	// would end the attribute the link is written in.
+	for _, c := range []struct{ v, page string }{
+		{"../claims.html#x%22%20onmouseover%3D%22alert(1)", "articles/a.html"},
+		{"#a%22%20onmouseover%3D%22alert(1)", "methodology.html"},
+		{"#a%22%20onmouseover%3D%22alert(1)", "index.html"},
+		{"b.html#a%22%3E%3Cscript%3E", "articles/a.html"},
+	} {
+		if got := handoutHref(c.v, c.page); strings.ContainsAny(got, "\"<> ") {
+			t.Errorf("handoutHref(%q, %q) = %q: a fragment not escaped", c.v, c.page, got)
+		}
+	}
+	var pb strings.Builder
+	prefixIDs(&pb, `<p><a href="#a%22%20onmouseover%3D%22alert(1)">x</a></p>`, methodologyPrefix, "methodology.html")
+	if got := pb.String(); strings.Contains(got, `" onmouseover`) {
+		t.Errorf("prefixIDs wrote %s", got)
+	}
 	h := `<p><a href="https://example.org/x">a</a> <a href="mailto:a@example.org">b</a> <a href="../claims.html#claim-c">c</a></p>`
 	if got, want := handoutLinks(h, "articles/a.html"), strings.Replace(h, "../claims.html#claim-c", "#claim-c", 1); got != want {
 		t.Errorf("handoutLinks = %q, want %q", got, want)

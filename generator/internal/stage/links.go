@@ -19,6 +19,13 @@ func handoutLinks(h, page string) string {
 	return render.RewriteLinks(h, handoutHref, page)
 }
 
+// fragment is the link to id f on the page it is on: "#" and f escaped as
+// an address escapes it, so that a fragment decoded from a link ("%22"
+// is a quote) cannot end the attribute it is written in.
+func fragment(f string) string {
+	return "#" + (&url.URL{Fragment: f}).EscapedFragment()
+}
+
 // handoutHref is where the relative link v, written for page, points in
 // the handout. The handout holds the overview, the timeline, every article
 // with its notes, the claims and the sources, with the ids they have on
@@ -47,33 +54,33 @@ func handoutHref(v, page string) string {
 		default:
 			f = overviewPrefix + f // a heading of the overview
 		}
-		return "#" + f
+		return fragment(f)
 	case "claims.html", "sources.html":
 		if f == "" {
 			f = strings.TrimSuffix(target, ".html")
 		}
-		return "#" + f
+		return fragment(f)
 	case "methodology.html":
 		switch f {
 		case "":
-			return "#methodology"
+			return fragment("methodology")
 		case "main":
-			return "#main"
+			return fragment("main")
 		}
-		return "#" + methodologyPrefix + f
+		return fragment(methodologyPrefix + f)
 	}
 	if slug, ok := strings.CutPrefix(target, "articles/"); ok && strings.HasSuffix(slug, ".html") {
 		slug = strings.TrimSuffix(slug, ".html")
 		switch f {
 		case "":
-			return "#" + handoutArticleID(slug)
+			return fragment(handoutArticleID(slug))
 		case "main":
-			return "#main"
+			return fragment("main")
 		}
 		if id, ok := strings.CutPrefix(f, "side-"); ok {
 			f = "note-" + id // the handout has no in-text notes
 		}
-		return "#" + slug + "--" + f
+		return fragment(slug + "--" + f)
 	}
 	if u.Fragment != "" {
 		target += "#" + u.EscapedFragment()
