@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -114,18 +115,19 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 		at := md.PosAt(attrsStart(h, source))
 		v, _ := h.AttributeString("id")
 		id, _ := v.([]byte)
+		_, hasID := attr(h, "id")
 		for _, a := range h.Attributes() {
 			if string(a.Name) != "id" {
-				errs.Add(at, "a heading in %s takes only an id after it, like {#sources}: %s is not kept", what, attrName(a.Name))
+				errs.Add(at, "a heading in %s takes only an id after it, like {#sources}: %s is not kept (to show braces as text, write \\{)", what, attrName(a.Name))
 			}
 		}
 		h.RemoveAttributes()
 		switch s := string(id); {
-		case v == nil:
-		case s == "" || id == nil:
-			errs.Add(at, "the id given to a heading in %s is not a name: write it like {#sources}", what)
+		case !hasID:
+		case s == "" || id == nil || !isName(s):
+			errs.Add(at, "the id given to a heading in %s is not a name: write it like {#sources}, with letters, digits, hyphens and underscores", what)
 		case reservedID(s):
-			errs.Add(at, "the id %q given to a heading in %s is one the page has already, or starts as the ids of notes and timeline entries do (%s): choose another", s, what, strings.Join(reservedPrefixes, ", "))
+			errs.Add(at, "the id %q given to a heading in %s is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes and timeline entries do (%s): choose another", s, what, strings.Join(reservedPrefixes, ", "))
 		case taken[s]:
 			errs.Add(at, "the id %q is given to two headings in %s: each heading's id must be its own", s, what)
 		default:
@@ -138,7 +140,15 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 		if ids[i] != "" {
 			continue
 		}
-		base := slugOf(headingText(h, source))
+		words := headingText(h, source)
+		if t := strings.TrimSpace(words); strings.HasSuffix(t, "}") && strings.Contains(t[strings.LastIndexByte(t, '{')+1:], "#") && h.Lines().Len() > 0 {
+			// Braces after the words, with a # in them, that were not
+			// read as an id: a character an id cannot have.
+			last := h.Lines().At(h.Lines().Len() - 1)
+			at := last.Start + max(0, bytes.LastIndexByte(source[last.Start:last.Stop], '{'))
+			errs.Add(md.PosAt(at), "the braces after a heading in %s are not read as an id, and would be shown: an id is letters, digits, hyphens and underscores, like {#sources} (to show braces as text, write \\{)", what)
+		}
+		base := slugOf(words)
 		if base == "" {
 			base = "section"
 		}
@@ -159,6 +169,29 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 		h.SetAttributeString("id", []byte(ids[i]))
 	}
 	return ids
+}
+
+// attr returns the attribute name of n, and whether n has it (with any
+// value, or none).
+func attr(n ast.Node, name string) (any, bool) {
+	for _, a := range n.Attributes() {
+		if string(a.Name) == name {
+			return a.Value, true
+		}
+	}
+	return nil, false
+}
+
+// isName reports whether an id given to a heading is letters, digits,
+// marks, hyphens and underscores: nothing an address or an attribute
+// would have to escape.
+func isName(s string) bool {
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // attrName is how an attribute given after a heading was written: ".x"
@@ -196,8 +229,15 @@ func headingText(h *ast.Heading, source []byte) string {
 		}
 		switch x := n.(type) {
 		case *ast.Text:
-			b.Write(x.Segment.Value(source))
+			// As goldmark writes it: escapes and references resolved.
+			v := x.Segment.Value(source)
+			b.Write(util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences(v))))
 			if x.SoftLineBreak() || x.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *Literal: // a piece cut around a note's passage, unescaped
+			b.WriteString(x.Value)
+			if x.Break != NoBreak {
 				b.WriteByte(' ')
 			}
 		case *ast.String:

@@ -22,6 +22,7 @@ func TestHeadingIDs(t *testing.T) {
 		{"## Trump’s *broader* agenda: [the cable](https://example.org/c)\n", "trumps-broader-agenda-the-cable"},
 		{"## `go run` -- the 2025 list\n", "go-run--the-2025-list"},
 		{"## Élan et Größe\n", "élan-et-größe"},
+		{"## Tom &amp; Jerry &#35;1 \\*\n", "tom--jerry-1-"},
 		{"## Same\n\n## Same\n\n### Same\n", "same same-1 same-2"},
 		{"Underlined\n---\n", "underlined"},
 		{"## !!!\n\n## …\n", "section section-1"},
@@ -53,10 +54,15 @@ func TestHeadingIDs(t *testing.T) {
 	}
 	// Given ids that cannot be.
 	for _, c := range []struct{ in, want string }{
-		{"## A {#main}\n", `n.yaml:5:12: the id "main" given to a heading in the overview is one the page has already, or starts as the ids of notes and timeline entries do (note-, anno-, ref-, side-, event-): choose another`},
+		{"## A {#main}\n", `n.yaml:5:12: the id "main" given to a heading in the overview is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes and timeline entries do (note-, anno-, ref-, side-, event-): choose another`},
 		{"## A {#note-x}\n", `n.yaml:5:12: the id "note-x" given to a heading`},
 		{"## A {#x}\n\n## B {#x}\n", `n.yaml:7:12: the id "x" is given to two headings in the overview: each heading's id must be its own`},
-		{"## A {.wide}\n", `n.yaml:5:12: a heading in the overview takes only an id after it, like {#sources}: a class (.name) is not kept`},
+		{"## A {.wide}\n", `n.yaml:5:12: a heading in the overview takes only an id after it, like {#sources}: a class (.name) is not kept (to show braces as text, write \{)`},
+		{"## Einstein {E=mc2}\n", `n.yaml:5:19: a heading in the overview takes only an id after it, like {#sources}: "E" is not kept`},
+		{"## A {id=\"q r\"}\n", `n.yaml:5:12: the id given to a heading in the overview is not a name: write it like {#sources}, with letters, digits, hyphens and underscores`},
+		{"## A {id=null}\n", `n.yaml:5:12: the id given to a heading in the overview is not a name`},
+		{"## A {#a\"b}\n", `n.yaml:5:12: the braces after a heading in the overview are not read as an id, and would be shown`},
+		{"## A {#a&b}\n", `n.yaml:5:12: the braces after a heading in the overview are not read as an id`},
 		{"## A {#a style=\"color:red\"}\n", `n.yaml:5:12: a heading in the overview takes only an id after it, like {#sources}: "style" is not kept`},
 	} {
 		var errs diag.List
@@ -80,6 +86,12 @@ func TestHeadingIDs(t *testing.T) {
 	}
 	if !strings.Contains(ra.Body, `<h2 id="aligning-with-the-agenda">Aligning with the agenda</h2>`) {
 		t.Errorf("Article: %s", ra.Body)
+	}
+	// A note on words of a heading cuts its text into pieces: the id is
+	// the same.
+	a.Notes = []*briefing.Note{{ID: "n", Quote: "with the", Kind: briefing.KindContext, Body: md("N.")}}
+	if ra = r.Article(a, &errs); errs.Err() != nil || ra.Headings[0] != "aligning-with-the-agenda" {
+		t.Errorf("with a note on the heading: Headings %q, %v", ra.Headings, errs.Err())
 	}
 }
 
