@@ -139,11 +139,13 @@ func TestHeadingLinks(t *testing.T) {
 		"methodology.html#scale-h":                "",
 		"methodology.html#main":                   "",
 		"index.html#what-this-covers":             "",
-		"index.html#matrix-h":                     "",
+		"index.html#matrix-h":                     "points to no heading of index.html", // no claims, no matrix
+		"index.html#timeline-h":                   "points to no heading of index.html", // no timeline
 		"index.html#overview":                     "points to no heading of index.html: its headings' ids are #what-this-covers",
 		"articles/a.html#first-part":              "",
-		"articles/b.html#notes-h":                 "",
+		"articles/b.html#notes-h":                 "points to no heading of articles/b.html", // no notes
 		"articles/b.html#title":                   "points to no heading of articles/b.html",
+		"articles/b.html#Note-x":                  "points to no heading or note of articles/b.html: a note's address is articles/b.html#note-<id>, in lower case",
 		"claims.html#anything":                    "",
 	} {
 		var errs diag.List
@@ -151,6 +153,19 @@ func TestHeadingLinks(t *testing.T) {
 		if es := errs.Errors(); want == "" && len(es) != 0 || want != "" && (len(es) != 1 || !strings.HasPrefix(es[0].Msg, `the link "`+dest+`" `+want)) {
 			t.Errorf("a link to %s: %v, want %q", dest, errs.Err(), want)
 		}
+	}
+	// The parts a page has with claims, a timeline and notes.
+	b.Claims = []*briefing.Claim{{ID: "c"}}
+	b.Index.Timeline = make([]briefing.TimelineEntry, 1)
+	bb.Notes = []*briefing.Note{{ID: "n", Quote: "Text", Kind: briefing.KindContext, Body: md("N.")}}
+	r3 := New(b)
+	var e3 diag.List
+	for _, dest := range []string{"index.html#matrix-h", "index.html#timeline-h", "index.html#home-toc-h", "articles/b.html#notes-h"} {
+		r3.MarkdownOn(link(dest), "a claim", "claims.html", &e3)
+	}
+	r3.CheckWaiting() // b is not rendered: its link waited
+	if err := e3.Err(); err != nil {
+		t.Errorf("with claims, a timeline and notes: %v", err)
 	}
 	// An article whose headings come from another Renderer's rendering.
 	r2 := New(b)

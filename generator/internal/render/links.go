@@ -28,6 +28,9 @@ type siteMap struct {
 	notes  map[string][]string // by article slug, its note ids
 	events int                 // the timeline's entries: index.html#event-1 to event-<events>
 
+	claims   bool // the home page has the claims' matrix
+	overview bool // the home page has the overview, and its contents
+
 	mu       sync.Mutex
 	headings map[string][]string // by page, its headings' ids, once known
 	waiting  []waiting           // links to headings not known when checked
@@ -47,6 +50,53 @@ func (m *siteMap) addHeadings(page string, ids []string) {
 	m.mu.Unlock()
 }
 
+// ownIDs returns the ids of page's own parts (pageIDs) that it has in this
+// briefing: the home page's contents only with an overview, its matrix
+// only with claims, its timeline only with entries; an article's notes
+// only with notes.
+func (m *siteMap) ownIDs(page string) []string {
+	var own []string
+	for _, id := range PageIDs(page) {
+		switch id {
+		case "home-toc-h":
+			if !m.overview {
+				continue
+			}
+		case "matrix-h", "matrix-caption":
+			if !m.claims {
+				continue
+			}
+		case "timeline-h":
+			if m.events == 0 {
+				continue
+			}
+		case "notes-h":
+			if len(m.notes[strings.TrimSuffix(strings.TrimPrefix(page, "articles/"), ".html")]) == 0 {
+				continue
+			}
+		}
+		own = append(own, id)
+	}
+	return own
+}
+
+// wait keeps link, whose problem goes to errs, until the headings it may
+// name are known (takeWaiting).
+func (m *siteMap) wait(link Link, errs *diag.List) {
+	m.mu.Lock()
+	m.waiting = append(m.waiting, waiting{link, errs})
+	m.mu.Unlock()
+}
+
+// takeWaiting returns the links kept by wait, and forgets them.
+func (m *siteMap) takeWaiting() []waiting {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ws := m.waiting
+	m.waiting = nil
+	return ws
+}
+
 // headingsOf returns the ids of the headings of page, and whether they
 // are known.
 func (m *siteMap) headingsOf(page string) ([]string, bool) {
@@ -58,7 +108,8 @@ func (m *siteMap) headingsOf(page string) ([]string, bool) {
 
 func newSiteMap(b *briefing.Briefing) *siteMap {
 	m := &siteMap{pages: make(map[string]bool, len(sitePages)+1+len(b.Articles)), notes: make(map[string][]string, len(b.Articles)),
-		events: len(b.Index.Timeline), headings: make(map[string][]string, len(b.Articles)+2)}
+		events: len(b.Index.Timeline), headings: make(map[string][]string, len(b.Articles)+2),
+		claims: len(b.Claims) > 0 && len(b.Articles) > 0, overview: strings.TrimSpace(b.Index.Body.Text) != ""}
 	for _, p := range sitePages {
 		m.pages[p] = true
 	}
@@ -97,9 +148,7 @@ func (r *Renderer) CheckLinks(links []Link, errs *diag.List) {
 	for _, l := range links {
 		p, wait := r.localProblem(l.Dest, l.Page, false)
 		if wait {
-			r.site.mu.Lock()
-			r.site.waiting = append(r.site.waiting, waiting{l, errs})
-			r.site.mu.Unlock()
+			r.site.wait(l, errs)
 		} else if p != "" {
 			errs.Add(l.Pos, "the link %q %s", l.Dest, p)
 		}
@@ -118,11 +167,7 @@ func (r *Renderer) AddHeadings(slug string, ids []string) {
 // CheckLinks would have. Call it once every article is rendered, before
 // the problems are read; an article never rendered has no headings.
 func (r *Renderer) CheckWaiting() {
-	r.site.mu.Lock()
-	ws := r.site.waiting
-	r.site.waiting = nil
-	r.site.mu.Unlock()
-	for _, w := range ws {
+	for _, w := range r.site.takeWaiting() {
 		if p, _ := r.localProblem(w.link.Dest, w.link.Page, true); p != "" {
 			w.errs.Add(w.link.Pos, "the link %q %s", w.link.Dest, p)
 		}
@@ -231,24 +276,29 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 		if !ok && !final {
 			return "", true
 		}
-		return headingProblem(target, "article", f, dir, ids), false
+		return headingProblem(target, f, dir, ids, m.ownIDs(target)), false
 	case target == "index.html" || target == "methodology.html":
 		ids, _ := m.headingsOf(target)
-		return headingProblem(target, target, f, dir, ids), false
+		return headingProblem(target, f, dir, ids, m.ownIDs(target)), false
 	}
 	return "", false
 }
 
-// headingProblem says why f, an id on page (of the kind pageIDs names),
-// is none of the page's own ids nor of its headings' (ids), or "".
-// dir is the folder of the page that links.
-func headingProblem(page, kind, f, dir string, ids []string) string {
-	if slices.Contains(ids, f) || slices.Contains(pageIDs[kind], f) {
+// headingProblem says why f, an id on page, is none of its headings' ids
+// (ids) nor of its own parts' (own), or "". dir is the folder of the page
+// that links.
+func headingProblem(page, f, dir string, ids, own []string) string {
+	if slices.Contains(ids, f) || slices.Contains(own, f) {
 		return ""
 	}
 	to := relTo(dir, page)
+	for _, p := range notePrefixes {
+		if strings.HasPrefix(strings.ToLower(f), p) && strings.HasPrefix(page, "articles/") { // #Note-x: a note's, in capitals
+			return "points to no heading or note of " + to + ": a note's address is " + to + "#note-<id>, in lower case as the note's id is written"
+		}
+	}
 	if len(ids) == 0 {
-		return "points to nothing on " + to + ": the page has no heading, and no part of that id; link to the page itself, " + to
+		return "points to nothing on " + to + ": the page has no heading or part with that id; link to the page itself, " + to
 	}
 	if s := slugOf(strings.ReplaceAll(f, "-", " ")); s != f && slices.Contains(ids, s) {
 		return "points to nothing on " + to + ": did you mean its heading " + to + "#" + s + "? (A heading's id is its words in lower case, joined by hyphens.)"

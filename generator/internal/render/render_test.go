@@ -269,7 +269,7 @@ func TestLocalLinks(t *testing.T) {
 		{"https://example.org/nope.html", "articles/a.html", ""},
 		{"../index.html#event-2", "articles/a.html", ""},
 		{"../index.html#timeline-h", "articles/a.html", ""},
-		{"../index.html#timeline", "articles/a.html", "points to nothing on ../index.html: the page has no heading, and no part of that id; link to the page itself, ../index.html"},
+		{"../index.html#timeline", "articles/a.html", "points to nothing on ../index.html: the page has no heading or part with that id; link to the page itself, ../index.html"},
 		{"../index.html#event-3", "articles/a.html", "points to no timeline entry: the entries' addresses are ../index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
 		{"index.html#event-0", "", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
 		{"#event-02", "index.html", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},

@@ -163,8 +163,10 @@ func handoutMethodology(m *briefing.Page, html string, t *Text) []byte {
 
 // overviewPrefix is what the overview's ids, its headings', carry in the
 // handout, whose own parts' ids (overview, timeline, claims, sources…)
-// a heading of the overview may have.
-const overviewPrefix = "overview--"
+// a heading of the overview may have. It is the prefix an article named
+// index would take, which no article can be (input.ReservedSlug): an
+// article named overview takes "overview--".
+const overviewPrefix = "index--"
 
 // methodologyPrefix is what the methodology's ids carry in the handout.
 // No article can be named methodology (input.ReservedSlug), whose ids

@@ -232,7 +232,7 @@ func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts 
 	h.tr("overview")
 	h.raw("</h2>\n")
 	if o.HTML != "" {
-		h.raw(`<div class="prose">`, oldShiftHeadings(handoutLinks(strings.ReplaceAll(o.HTML, ` id="`, ` id="overview--`), "index.html")), "</div>")
+		h.raw(`<div class="prose">`, oldShiftHeadings(handoutLinks(strings.ReplaceAll(o.HTML, ` id="`, ` id="index--`), "index.html")), "</div>")
 	}
 	h.raw("\n</section>\n")
 	if len(o.Timeline) > 0 {
