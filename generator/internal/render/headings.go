@@ -18,7 +18,8 @@ import (
 // reader can link to a section: made from its words as GitHub and Hugo
 // make one ("What the verdicts mean" is what-the-verdicts-mean; a second
 // heading of the same words takes -1, a third -2), or given after it as
-// Hugo reads one: "## What the verdicts mean {#verdicts}".
+// Hugo reads one: "## What the verdicts mean {#verdicts}" (in the overview and the
+// methodology; an article's text is reproduced as its outlet wrote it).
 //
 // A heading's id must not take one the page, or its part of the handout,
 // already has: the page's own (pageIDs, handoutIDs) and the numbered ones
@@ -85,9 +86,12 @@ func slugOf(words string) string {
 
 // headingIDs gives each heading of doc below level one (a level-one
 // heading is an error of its own) its id, and returns them in the order
-// of the text. An id given after a heading is checked: only an id may be
-// given, once on the page, and not one the page has already.
-func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, errs *diag.List) []string {
+// of the text. When given, ids may be given after headings ({#id}, which
+// the parser read): only an id, once on the page, not one the page has
+// already, and braces with a # that could not be read as one are an error.
+// An article's text is reproduced as its outlet wrote it, braces and all:
+// its headings' ids are all made.
+func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, given bool, errs *diag.List) []string {
 	var hs []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch x := n.(type) {
@@ -141,7 +145,7 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 			continue
 		}
 		words := headingText(h, source)
-		if t := strings.TrimSpace(words); strings.HasSuffix(t, "}") && strings.Contains(t[strings.LastIndexByte(t, '{')+1:], "#") && h.Lines().Len() > 0 {
+		if t := strings.TrimSpace(words); given && strings.HasSuffix(t, "}") && strings.Contains(t[strings.LastIndexByte(t, '{')+1:], "#") && h.Lines().Len() > 0 {
 			// Braces after the words, with a # in them, that were not
 			// read as an id: a character an id cannot have.
 			last := h.Lines().At(h.Lines().Len() - 1)

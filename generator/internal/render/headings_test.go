@@ -87,6 +87,13 @@ func TestHeadingIDs(t *testing.T) {
 	if !strings.Contains(ra.Body, `<h2 id="aligning-with-the-agenda">Aligning with the agenda</h2>`) {
 		t.Errorf("Article: %s", ra.Body)
 	}
+	// An article's text is reproduced as written: braces after a heading
+	// are its words.
+	art := &briefing.Article{Slug: "e", Title: "E", Body: md("Text.\n\n## Einstein {E=mc2}\n\n## Draft {#x}\n")}
+	if re := r.Article(art, &errs); errs.Err() != nil || strings.Join(re.Headings, " ") != "einstein-emc2 draft-x" ||
+		!strings.Contains(re.Body, `<h2 id="draft-x">Draft {#x}</h2>`) {
+		t.Errorf("braces in an article's headings: %q, %v\n%s", re.Headings, errs.Err(), re.Body)
+	}
 	// A note on words of a heading cuts its text into pieces: the id is
 	// the same.
 	a.Notes = []*briefing.Note{{ID: "n", Quote: "with the", Kind: briefing.KindContext, Body: md("N.")}}

@@ -312,8 +312,11 @@ func headingProblem(page, f, dir string, ids, own []string) string {
 		}
 		list = append(list, "#"+id)
 	}
-	return "points to no heading of " + to + ": its headings' ids are " + strings.Join(list, ", ") +
-		" (a heading's id is its words in lower case, joined by hyphens, unless given after it, like {#sources})"
+	how := " (a heading's id is its words in lower case, joined by hyphens, unless given after it, like {#sources})"
+	if strings.HasPrefix(page, "articles/") {
+		how = " (a heading's id is its words in lower case, joined by hyphens)"
+	}
+	return "points to no heading of " + to + ": its headings' ids are " + strings.Join(list, ", ") + how
 }
 
 // pageOf returns the site path of the page made from target, a path a

@@ -92,7 +92,7 @@ func New(b *briefing.Briefing) *Renderer {
 		site:    newSiteMap(b),
 		sources: map[string]*briefing.Source{},
 		claims:  map[string]*briefing.Claim{},
-		article: goldmark.New(goldmark.WithExtensions(Extension{}), goldmark.WithParserOptions(parser.WithHeadingAttribute())),
+		article: goldmark.New(goldmark.WithExtensions(Extension{})),
 		text:    goldmark.New(goldmark.WithExtensions(linkify, typographer), goldmark.WithParserOptions(parser.WithHeadingAttribute())),
 	}
 	r.labels, r.letters = citeLabels(b.Sources)
@@ -116,7 +116,7 @@ func New(b *briefing.Briefing) *Renderer {
 // Page gives them.
 func (r *Renderer) headings(md briefing.Markdown, errs *diag.List) []string {
 	src := []byte(md.Text)
-	return headingIDs(r.text.Parser().Parse(text.NewReader(src)), src, md, "", errs)
+	return headingIDs(r.text.Parser().Parse(text.NewReader(src)), src, md, "", true, errs)
 }
 
 // Article is an article rendered with its notes.
@@ -163,7 +163,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 		links = append(links, l)
 	}
 	checkMarkdown(doc, src, a.Body, "an article", true, keep, errs)
-	headings := headingIDs(doc, src, a.Body, "an article", errs)
+	headings := headingIDs(doc, src, a.Body, "an article", false, errs)
 	r.site.addHeadings(page, headings)
 	res, _ := pc.Get(resultKey).(*anchorResult)
 	var buf output
@@ -270,7 +270,7 @@ func (r *Renderer) markdown(md briefing.Markdown, what string, headings bool, re
 	doc := r.text.Parser().Parse(text.NewReader(src))
 	checkMarkdown(doc, src, md, what, headings, relative, errs)
 	if headings {
-		headingIDs(doc, src, md, what, errs)
+		headingIDs(doc, src, md, what, true, errs)
 	}
 	var buf output
 	buf.Grow(len(src) + len(src)/4 + 64)
