@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/briefing/annotated/generator/internal/browser"
@@ -16,9 +17,13 @@ import (
 // The sites under test, built once by TestMain.
 var (
 	modRoot  string // the repository: go.mod, content/, tools/
+	edgeRoot string // testdata/edge
 	realSite string // the real briefing, built
 	edgeSite string // testdata/edge, built
 	buildErr error
+
+	inputsOnce sync.Once
+	inputsErr  error
 )
 
 func TestMain(m *testing.M) {
@@ -42,11 +47,7 @@ func buildSites(tmp string) error {
 		return fmt.Errorf("go env GOMOD: %v", err)
 	}
 	modRoot = filepath.Dir(strings.TrimSpace(string(out)))
-	edgeRoot, err := filepath.Abs("testdata/edge")
-	if err != nil {
-		return err
-	}
-	if err := openInputs(modRoot, edgeRoot); err != nil {
+	if edgeRoot, err = filepath.Abs("testdata/edge"); err != nil {
 		return err
 	}
 	gen := filepath.Join(tmp, "generator")
@@ -69,7 +70,8 @@ func buildSites(tmp string) error {
 // openInputs opens every file and folder the sites are made from: the
 // generator's sources, the module's files, the theme, the briefing and the
 // edge cases. The generator reads them in a process of its own, which go
-// test's cache does not see: it knows only the files this process opens,
+// test's cache does not see: it knows only the files this process opens
+// while the tests run (after TestMain has called m.Run: sites calls it),
 // and would otherwise give a cached "ok" after an edit of any of them.
 func openInputs(modRoot, edgeRoot string) error {
 	paths := []string{edgeRoot}
@@ -99,6 +101,10 @@ func sites(t *testing.T) []string {
 	t.Helper()
 	if buildErr != nil {
 		t.Fatal(buildErr)
+	}
+	inputsOnce.Do(func() { inputsErr = openInputs(modRoot, edgeRoot) })
+	if inputsErr != nil {
+		t.Fatal(inputsErr)
 	}
 	return []string{realSite, edgeSite}
 }
