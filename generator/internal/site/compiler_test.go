@@ -671,19 +671,10 @@ func TestCompilerMovesArticlesWithoutMakingThemAgain(t *testing.T) {
 // renaming the note it points to, in the other article's notes file, is a
 // problem at the link, as a fresh Compile reports it.
 func TestCompilerChecksLinksAgain(t *testing.T) {
-	files := synth.Briefing(synth.Options{Articles: 3, Notes: 3, Sources: 10, Claims: 3, Seed: 5})
-	var slugs []string
-	for name := range files {
-		if s, ok := strings.CutPrefix(name, "content/articles/"); ok {
-			slugs = append(slugs, strings.TrimSuffix(s, ".md"))
-		}
-	}
-	sort.Strings(slugs)
+	files, slugs := threeArticles()
 	a, b := "annotations/"+slugs[0]+".yaml", "annotations/"+slugs[1]+".yaml"
 	id := regexp.MustCompile(`(?m)^  - id: (\S+)$`).FindStringSubmatch(string(files[b]))[1]
-	link := "See [that note](" + slugs[1] + ".html#note-" + id + "). "
-	files[a] = []byte(strings.Replace(string(files[a]), "    note: |\n      ", "    note: |\n      "+link, 1))
-	fsys := briefingtest.MapFS(files)
+	fsys := linkFirstNote(files, a, "See [that note]("+slugs[1]+".html#note-"+id+"). ")
 
 	c := NewCompiler()
 	if _, err := c.Compile(fsys, stage.Options{}); err != nil {
@@ -691,23 +682,14 @@ func TestCompilerChecksLinksAgain(t *testing.T) {
 	}
 	renamed := strings.Replace(string(files[b]), "  - id: "+id+"\n", "  - id: "+id+"-renamed\n", 1)
 	fsys[b] = &fstest.MapFile{Data: []byte(renamed)}
-	got, gotErr := c.Compile(fsys, stage.Options{})
-	_, wantErr := Compile(fsys, stage.Options{})
-	if !strings.Contains(errString(wantErr), a+":") || !strings.Contains(errString(wantErr), "points to no note of that article") {
-		t.Fatalf("Compile does not report the link at %s:\n%s", a, errString(wantErr))
-	}
-	if errString(gotErr) != errString(wantErr) {
-		t.Errorf("problems differ:\nincremental:\n%s\nfull:\n%s", errString(gotErr), errString(wantErr))
-	}
-	if got.Articles[slugs[0]] == nil {
+	if got := recompiled(t, c, fsys, a, "points to no note of that article"); got.Articles[slugs[0]] == nil {
 		t.Fatal("no rendering of the article with the link")
 	}
 }
 
-// TestCompilerChecksHeadingLinks: a link to a heading of another article
-// is checked against that article's headings whether the article is
-// rendered again or kept, and again when its headings change.
-func TestCompilerChecksHeadingLinks(t *testing.T) {
+// threeArticles is a small synthetic briefing, and its articles' slugs in
+// order.
+func threeArticles() (map[string][]byte, []string) {
 	files := synth.Briefing(synth.Options{Articles: 3, Notes: 3, Sources: 10, Claims: 3, Seed: 5})
 	var slugs []string
 	for name := range files {
@@ -716,11 +698,43 @@ func TestCompilerChecksHeadingLinks(t *testing.T) {
 		}
 	}
 	sort.Strings(slugs)
+	return files, slugs
+}
+
+// linkFirstNote puts text with a link at the start of the first note in the
+// notes file at path, and returns the files as a file system.
+func linkFirstNote(files map[string][]byte, path, text string) fstest.MapFS {
+	files[path] = []byte(strings.Replace(string(files[path]), "    note: |\n      ", "    note: |\n      "+text, 1))
+	return briefingtest.MapFS(files)
+}
+
+// recompiled compiles fsys with c and afresh, and fails t unless the fresh
+// compile reports a problem in file that mentions want and c reports the
+// same problems. It returns c's result.
+func recompiled(t *testing.T, c *Compiler, fsys fstest.MapFS, file, want string) *Result {
+	t.Helper()
+	got, gotErr := c.Compile(fsys, stage.Options{})
+	_, wantErr := Compile(fsys, stage.Options{})
+	if !strings.Contains(errString(wantErr), file+":") || !strings.Contains(errString(wantErr), want) {
+		t.Fatalf("Compile does not report %q at %s:\n%s", want, file, errString(wantErr))
+	}
+	if errString(gotErr) != errString(wantErr) {
+		t.Errorf("problems differ:\nincremental:\n%s\nfull:\n%s", errString(gotErr), errString(wantErr))
+	}
+	if got == nil {
+		t.Fatal("no result from the Compiler")
+	}
+	return got
+}
+
+// TestCompilerChecksHeadingLinks: a link to a heading of another article
+// is checked against that article's headings whether the article is
+// rendered again or kept, and again when its headings change.
+func TestCompilerChecksHeadingLinks(t *testing.T) {
+	files, slugs := threeArticles()
 	a, b := "annotations/"+slugs[0]+".yaml", "content/articles/"+slugs[1]+".md"
 	files[b] = append(files[b], "\n\n## The far part\n\nMore text.\n"...)
-	link := "See [there](" + slugs[1] + ".html#the-far-part). "
-	files[a] = []byte(strings.Replace(string(files[a]), "    note: |\n      ", "    note: |\n      "+link, 1))
-	fsys := briefingtest.MapFS(files)
+	fsys := linkFirstNote(files, a, "See [there]("+slugs[1]+".html#the-far-part). ")
 
 	c := NewCompiler()
 	for _, step := range []string{"first", "with the other article kept"} {
@@ -732,15 +746,7 @@ func TestCompilerChecksHeadingLinks(t *testing.T) {
 		}
 	}
 	replaceIn(t, fsys, b, "## The far part", "## The farthest part")
-	got, gotErr := c.Compile(fsys, stage.Options{})
-	_, wantErr := Compile(fsys, stage.Options{})
-	if !strings.Contains(errString(wantErr), a+":") || !strings.Contains(errString(wantErr), "#the-farthest-part") {
-		t.Fatalf("Compile does not report the link at %s:\n%s", a, errString(wantErr))
-	}
-	if errString(gotErr) != errString(wantErr) {
-		t.Errorf("problems differ:\nincremental:\n%s\nfull:\n%s", errString(gotErr), errString(wantErr))
-	}
-	if got == nil || got.Articles[slugs[1]] == nil {
+	if got := recompiled(t, c, fsys, a, "#the-farthest-part"); got.Articles[slugs[1]] == nil {
 		t.Fatal("no rendering of the article with the heading")
 	}
 }
