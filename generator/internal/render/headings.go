@@ -32,7 +32,7 @@ import (
 // generator's own, by page ("article" for every article's).
 var pageIDs = map[string][]string{
 	"index.html":       {"main", "home-toc-h", "timeline-h", "articles-h", "matrix-h", "matrix-caption"},
-	"methodology.html": {"main", "scale-h"},
+	"methodology.html": {"main", "methodology-toc-h", "scale-h"},
 	"article":          {"main", "notes-h"},
 }
 
@@ -173,6 +173,34 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 		h.SetAttributeString("id", []byte(ids[i]))
 	}
 	return ids
+}
+
+// Heading is a section of a page's own text: the id and the words of its
+// heading.
+type Heading struct {
+	ID, Text string
+}
+
+// HasContents reports whether a page of these sections has a list of
+// them before its text: the methodology does with two or more.
+func HasContents(sections []Heading) bool { return len(sections) >= 2 }
+
+// sectionsOf returns the sections of doc, whose headings have their ids
+// (headingIDs): its ## headings, in the order of the text.
+func sectionsOf(doc ast.Node, source []byte) []Heading {
+	var out []Heading
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		h, ok := c.(*ast.Heading)
+		if !ok || h.Level != 2 {
+			continue
+		}
+		if id, ok := attr(h, "id"); ok {
+			if v, ok := id.([]byte); ok {
+				out = append(out, Heading{ID: string(v), Text: strings.Join(strings.Fields(headingText(h, source)), " ")})
+			}
+		}
+	}
+	return out
 }
 
 // attr returns the attribute name of n, and whether n has it (with any

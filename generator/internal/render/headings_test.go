@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -173,6 +174,21 @@ func TestHeadingLinks(t *testing.T) {
 	r3.CheckWaiting() // b is not rendered: its link waited
 	if err := e3.Err(); err != nil {
 		t.Errorf("with claims, a timeline and notes: %v", err)
+	}
+	// The sections of the overview and the methodology: their ## headings,
+	// with their words as shown; the methodology's contents only with two.
+	if got := fmt.Sprint(r.Sections("methodology.html")); got != "[{what-the-verdicts-mean What the verdicts mean} {bib Sources}]" {
+		t.Errorf("Sections(methodology.html) = %s", got)
+	}
+	if got := fmt.Sprint(r.Sections("index.html")); got != "[{what-this-covers What this covers}]" {
+		t.Errorf("Sections(index.html) = %s", got)
+	}
+	var em diag.List
+	r.MarkdownOn(link("methodology.html#methodology-toc-h"), "a claim", "claims.html", &em)
+	b.Methodology.Body = md("## Only one\n")
+	New(b).MarkdownOn(link("methodology.html#methodology-toc-h"), "a claim", "claims.html", &em)
+	if es := em.Errors(); len(es) != 1 || !strings.Contains(es[0].Msg, "points to no heading of methodology.html: its headings' ids are #only-one") {
+		t.Errorf("the methodology's contents, with two sections and one: %v", em.Err())
 	}
 	// An article whose headings come from another Renderer's rendering.
 	r2 := New(b)

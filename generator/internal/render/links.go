@@ -31,6 +31,8 @@ type siteMap struct {
 	claims   bool // the home page has the claims' matrix
 	overview bool // the home page has the overview, and its contents
 
+	methodologyTOC bool // the methodology has its contents (HasContents)
+
 	mu       sync.Mutex
 	headings map[string][]string // by page, its headings' ids, once known
 	waiting  []waiting           // links to headings not known when checked
@@ -68,6 +70,10 @@ func (m *siteMap) ownIDs(page string) []string {
 			}
 		case "timeline-h":
 			if m.events == 0 {
+				continue
+			}
+		case "methodology-toc-h":
+			if !m.methodologyTOC {
 				continue
 			}
 		case "notes-h":

@@ -74,6 +74,8 @@ type Renderer struct {
 	article goldmark.Markdown
 	text    goldmark.Markdown
 	label   func(n int) string // NameMarkers's, or nil
+
+	sections map[string][]Heading // by page: the overview's, the methodology's
 }
 
 // NameMarkers has each marker of the articles rendered after it named
@@ -104,20 +106,33 @@ func New(b *briefing.Briefing) *Renderer {
 	}
 	// The overview's and the methodology's headings, for the links to
 	// them; their problems are reported when their pages are rendered.
+	r.sections = map[string][]Heading{}
 	var quiet diag.List
-	r.site.addHeadings("index.html", r.headings(b.Index.Body, &quiet))
+	ids, sections := r.headings(b.Index.Body, &quiet)
+	r.site.addHeadings("index.html", ids)
+	r.sections["index.html"] = sections
 	if m := b.Methodology; m != nil {
-		r.site.addHeadings("methodology.html", r.headings(m.Body, &quiet))
+		ids, sections := r.headings(m.Body, &quiet)
+		r.site.addHeadings("methodology.html", ids)
+		r.sections["methodology.html"] = sections
+		r.site.methodologyTOC = HasContents(sections)
 	}
 	return r
 }
 
 // headings returns the ids of the headings of a page's own text, md, as
-// Page gives them.
-func (r *Renderer) headings(md briefing.Markdown, errs *diag.List) []string {
+// Page gives them, and its sections.
+func (r *Renderer) headings(md briefing.Markdown, errs *diag.List) ([]string, []Heading) {
 	src := []byte(md.Text)
-	return headingIDs(r.text.Parser().Parse(text.NewReader(src)), src, md, "", true, errs)
+	doc := r.text.Parser().Parse(text.NewReader(src))
+	ids := headingIDs(doc, src, md, "", true, errs)
+	return ids, sectionsOf(doc, src)
 }
+
+// Sections returns the sections of the overview (page "index.html") or of
+// the methodology ("methodology.html"): their ## headings, for a page's
+// contents.
+func (r *Renderer) Sections(page string) []Heading { return r.sections[page] }
 
 // Article is an article rendered with its notes.
 type Article struct {

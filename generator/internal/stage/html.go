@@ -12,6 +12,8 @@ package stage
 import (
 	"strconv"
 	"strings"
+
+	"github.com/briefing/annotated/generator/internal/render"
 )
 
 // markup builds one page's HTML in the theme's words.
@@ -58,6 +60,16 @@ func (h *markup) tocItem(id, textID string) {
 	h.raw(`<li><a href="#`, id, `">`)
 	h.tr(textID)
 	h.raw("</a></li>")
+}
+
+// sectionItems are the items of a page's contents that go to the sections
+// of its own text.
+func (h *markup) sectionItems(sections []render.Heading) {
+	for _, s := range sections {
+		h.raw(`<li><a href="#`, esc(s.ID), `">`)
+		h.text(s.Text)
+		h.raw("</a></li>")
+	}
 }
 
 // verdict is the theme's verdict.html: a verdict as a word with a shape.

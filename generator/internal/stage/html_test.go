@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/render"
 )
 
 // execute runs an html/template on s, as the theme's templates wrote it.
@@ -134,6 +135,7 @@ func TestHandoutLinks(t *testing.T) {
 		{"index.html#matrix-h", "claims.html", "#overview"},
 		{"../index.html#main", "articles/a.html", "#main"},
 		{"#main", "methodology.html", "#main"},
+		{"../methodology.html#methodology-toc-h", "articles/a.html", "#methodology"},
 		{"#main", "articles/a.html", "#main"},
 		{"#some-heading", "articles/a.html", "#a--some-heading"},
 		{"../methodology.html#what-the-verdicts-mean", "articles/a.html", "#methodology--what-the-verdicts-mean"},
@@ -418,4 +420,26 @@ func cut(data []byte, at []int) Pieces {
 		}
 	}
 	return append(p, data[last:])
+}
+
+// TestMethodologyContents: the methodology page lists its sections, then
+// the verdict scale, when it has two or more; with fewer, nothing.
+func TestMethodologyContents(t *testing.T) {
+	text, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := []render.Heading{{ID: "who", Text: "Who & how"}}
+	if got := methodologyContents(nil, text) + methodologyContents(one, text); got != "" {
+		t.Errorf("with fewer than two sections: %q", got)
+	}
+	got := methodologyContents(append(one, render.Heading{ID: "limits", Text: "Limits"}), text)
+	for _, want := range []string{
+		`<nav class="toc" aria-labelledby="methodology-toc-h">`,
+		`<li><a href="#who">Who &amp; how</a></li><li><a href="#limits">Limits</a></li><li><a href="#scale-h">The verdict scale</a></li></ul>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("contents lack %s:\n%s", want, got)
+		}
+	}
 }

@@ -25,11 +25,12 @@ type timelineEntry struct {
 // the home page and the handout show them.
 type overview struct {
 	HTML     string
+	Sections []render.Heading // the overview's, for the home page's contents
 	Timeline []timelineEntry
 }
 
 func overviewData(b *briefing.Briefing, r *render.Renderer, errs *diag.List) overview {
-	o := overview{HTML: r.Page(b.Index.Body, "the overview", "index.html", errs)}
+	o := overview{HTML: r.Page(b.Index.Body, "the overview", "index.html", errs), Sections: r.Sections("index.html")}
 	for i, e := range sortedTimeline(b) {
 		o.Timeline = append(o.Timeline, timelineEntry{ID: eventID(i), ISO: e.Date.ISO(), Label: e.Date.Long(),
 			HTML: r.MarkdownOn(e.Text, "a timeline entry", "index.html", errs), Cites: cites(r.Cites(e.Cites, ""))})
@@ -73,6 +74,7 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 		h.raw(`<nav class="toc" aria-labelledby="home-toc-h">`, "\n", `<h2 id="home-toc-h" class="visually-hidden">`)
 		h.tr("contents")
 		h.raw("</h2>\n<ul>")
+		h.sectionItems(o.Sections)
 		h.tocItem("articles-h", "articles")
 		if m != nil {
 			h.tocItem("matrix-h", "matrix")

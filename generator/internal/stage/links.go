@@ -62,7 +62,7 @@ func handoutHref(v, page string) string {
 		return fragment(f)
 	case "methodology.html":
 		switch f {
-		case "":
+		case "", "methodology-toc-h": // the handout has contents of its own
 			return fragment("methodology")
 		case "main":
 			return fragment("main")

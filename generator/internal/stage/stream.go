@@ -412,7 +412,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		data := page(frontMatter{
 			Title: m.Title, Layout: "methodology",
 			Params: map[string]any{"verdicts": verdictScale(), "kinds": kindList()},
-		}, method)
+		}, methodologyContents(r.Sections("methodology.html"), t)+method)
 		if err := sink.File("content/methodology.html", data); err != nil {
 			return Counts{}, err
 		}
@@ -487,6 +487,24 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	}
 	w.counts.Pages += 6
 	return w.counts, nil
+}
+
+// methodologyContents is the methodology page's contents, before its
+// text: its sections and the verdict scale that the theme's layout puts
+// after them, when it has two sections or more (render.HasContents);
+// nothing otherwise. The handout has contents of its own.
+func methodologyContents(sections []render.Heading, t *Text) string {
+	if !render.HasContents(sections) {
+		return ""
+	}
+	h := newHTML(t, 256+64*len(sections))
+	h.raw(`<nav class="toc" aria-labelledby="methodology-toc-h">`, "\n", `<h2 id="methodology-toc-h" class="visually-hidden">`)
+	h.tr("contents")
+	h.raw("</h2>\n<ul>")
+	h.sectionItems(sections)
+	h.tocItem("scale-h", "verdict_scale")
+	h.raw("</ul>\n</nav>\n")
+	return h.String()
 }
 
 // methodologyHTML is the methodology page's body.
