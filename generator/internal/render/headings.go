@@ -113,13 +113,15 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 	// The ids given come first: a made one gives way to them, wherever
 	// they are on the page.
 	for i, h := range hs {
+		if given {
+			unreadBraces(h, source, md, what, errs)
+		}
 		if h.Attributes() == nil {
 			continue
 		}
 		at := md.PosAt(attrsStart(h, source))
-		v, _ := h.AttributeString("id")
+		v, hasID := h.AttributeString("id")
 		id, _ := v.([]byte)
-		_, hasID := attr(h, "id")
 		for _, a := range h.Attributes() {
 			if string(a.Name) != "id" {
 				errs.Add(at, "a heading in %s takes only an id after it, like {#sources}: %s is not kept (to show braces as text, write \\{)", what, attrName(a.Name))
@@ -128,7 +130,7 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 		h.RemoveAttributes()
 		switch s := string(id); {
 		case !hasID:
-		case s == "" || id == nil || !isName(s):
+		case !isName(s):
 			errs.Add(at, "the id given to a heading in %s is not a name: write it like {#sources}, with letters, digits, hyphens and underscores", what)
 		case reservedID(s):
 			errs.Add(at, "the id %q given to a heading in %s is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes and timeline entries do (%s): choose another", s, what, strings.Join(reservedPrefixes, ", "))
@@ -144,15 +146,7 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 		if ids[i] != "" {
 			continue
 		}
-		words := headingText(h, source)
-		if t := strings.TrimSpace(words); given && strings.HasSuffix(t, "}") && strings.Contains(t[strings.LastIndexByte(t, '{')+1:], "#") && h.Lines().Len() > 0 {
-			// Braces after the words, with a # in them, that were not
-			// read as an id: a character an id cannot have.
-			last := h.Lines().At(h.Lines().Len() - 1)
-			at := last.Start + max(0, bytes.LastIndexByte(source[last.Start:last.Stop], '{'))
-			errs.Add(md.PosAt(at), "the braces after a heading in %s are not read as an id, and would be shown: an id is letters, digits, hyphens and underscores, like {#sources} (to show braces as text, write \\{)", what)
-		}
-		base := slugOf(words)
+		base := slugOf(headingText(h, source))
 		if base == "" {
 			base = "section"
 		}
@@ -194,7 +188,7 @@ func sectionsOf(doc ast.Node, source []byte) []Heading {
 		if !ok || h.Level != 2 {
 			continue
 		}
-		if id, ok := attr(h, "id"); ok {
+		if id, ok := h.AttributeString("id"); ok {
 			if v, ok := id.([]byte); ok {
 				out = append(out, Heading{ID: string(v), Text: strings.Join(strings.Fields(headingText(h, source)), " ")})
 			}
@@ -203,15 +197,23 @@ func sectionsOf(doc ast.Node, source []byte) []Heading {
 	return out
 }
 
-// attr returns the attribute name of n, and whether n has it (with any
-// value, or none).
-func attr(n ast.Node, name string) (any, bool) {
-	for _, a := range n.Attributes() {
-		if string(a.Name) == name {
-			return a.Value, true
-		}
+// unreadBraces reports braces with a # in them at the end of heading h's
+// line, as written, that the parser did not read as attributes (a
+// character an id cannot have, or a second pair): they would be shown. A
+// brace escaped (\{), written as a reference (&#123;) or in a code span is
+// text, meant to be shown.
+func unreadBraces(h *ast.Heading, source []byte, md briefing.Markdown, what string, errs *diag.List) {
+	if h.Lines().Len() == 0 {
+		return
 	}
-	return nil, false
+	last := h.Lines().At(h.Lines().Len() - 1)
+	line := bytes.TrimRight(source[last.Start:last.Stop], " \t#")
+	open := bytes.LastIndexByte(line, '{')
+	if !bytes.HasSuffix(line, []byte("}")) || open < 0 || !bytes.ContainsRune(line[open:], '#') ||
+		open > 0 && line[open-1] == '\\' || bytes.Count(line[:open], []byte("`"))%2 == 1 {
+		return
+	}
+	errs.Add(md.PosAt(last.Start+open), "the braces after a heading in %s are not read as an id, and would be shown: an id is letters, digits, hyphens and underscores, like {#sources}, and a heading has one (to show braces as text, write \\{)", what)
 }
 
 // isName reports whether an id given to a heading is letters, digits,
@@ -272,6 +274,13 @@ func headingText(h *ast.Heading, source []byte) string {
 			if x.Break != NoBreak {
 				b.WriteByte(' ')
 			}
+		case *ast.CodeSpan: // shown as written, references and all
+			for c := x.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Segment.Value(source))
+				}
+			}
+			return ast.WalkSkipChildren, nil
 		case *ast.String:
 			b.Write(x.Value)
 		case *ast.AutoLink:

@@ -24,6 +24,12 @@ func TestHeadingIDs(t *testing.T) {
 		{"## `go run` -- the 2025 list\n", "go-run--the-2025-list"},
 		{"## Élan et Größe\n", "élan-et-größe"},
 		{"## Tom &amp; Jerry &#35;1 \\*\n", "tom--jerry-1-"},
+		{"## Use `&amp;` here\n", "use-amp-here"},
+		// Braces meant to be shown: escaped, a reference, in code, alone.
+		{"## Write \\{#id}\n", "write-id"},
+		{"## Giving an id: `{#id}`\n", "giving-an-id-id"},
+		{"## Sets &#123;#a b}\n", "sets-a-b"},
+		{"## C# tips }\n", "c-tips-"},
 		{"## Same\n\n## Same\n\n### Same\n", "same same-1 same-2"},
 		{"Underlined\n---\n", "underlined"},
 		{"## !!!\n\n## …\n", "section section-1"},
@@ -49,7 +55,7 @@ func TestHeadingIDs(t *testing.T) {
 		if err := errs.Err(); err != nil || strings.Join(got, " ") != c.want {
 			t.Errorf("Page(%q): ids %q, %v; want %q", c.in, got, err, c.want)
 		}
-		if strings.Contains(out, "{#") {
+		if meant := strings.ContainsAny(c.in, "\\`&"); !meant && strings.Contains(out, "{#") {
 			t.Errorf("Page(%q) shows the braces: %s", c.in, out)
 		}
 	}
@@ -64,6 +70,7 @@ func TestHeadingIDs(t *testing.T) {
 		{"## A {id=null}\n", `n.yaml:5:12: the id given to a heading in the overview is not a name`},
 		{"## A {#a\"b}\n", `n.yaml:5:12: the braces after a heading in the overview are not read as an id, and would be shown`},
 		{"## A {#a&b}\n", `n.yaml:5:12: the braces after a heading in the overview are not read as an id`},
+		{"## T {#a} {#b}\n", `n.yaml:5:12: the braces after a heading in the overview are not read as an id`},
 		{"## A {#a style=\"color:red\"}\n", `n.yaml:5:12: a heading in the overview takes only an id after it, like {#sources}: "style" is not kept`},
 	} {
 		var errs diag.List
@@ -175,6 +182,21 @@ func TestHeadingLinks(t *testing.T) {
 	if err := e3.Err(); err != nil {
 		t.Errorf("with claims, a timeline and notes: %v", err)
 	}
+	e3 = diag.List{}
+	r3.MarkdownOn(link("index.html#Matrix-h"), "a claim", "claims.html", &e3)
+	if es := e3.Errors(); len(es) != 1 || !strings.Contains(es[0].Msg, "did you mean index.html#matrix-h? (Ids are in lower case.)") {
+		t.Errorf("a page's part in capitals: %v", e3.Err())
+	}
+	// An overview of reference definitions alone shows nothing, and the
+	// home page has no contents.
+	index := b.Index.Body
+	b.Index.Body = md("[x]: https://example.org/x\n")
+	e3 = diag.List{}
+	New(b).MarkdownOn(link("index.html#home-toc-h"), "a claim", "claims.html", &e3)
+	if e3.Len() != 1 {
+		t.Errorf("the contents of an overview that shows nothing: %v", e3.Err())
+	}
+	b.Index.Body = index
 	// The sections of the overview and the methodology: their ## headings,
 	// with their words as shown; the methodology's contents only with two.
 	if got := fmt.Sprint(r.Sections("methodology.html")); got != "[{what-the-verdicts-mean What the verdicts mean} {bib Sources}]" {

@@ -29,7 +29,7 @@ type siteMap struct {
 	events int                 // the timeline's entries: index.html#event-1 to event-<events>
 
 	claims   bool // the home page has the claims' matrix
-	overview bool // the home page has the overview, and its contents
+	overview bool // the home page shows an overview, and its contents (set by New)
 
 	methodologyTOC bool // the methodology has its contents (HasContents)
 
@@ -115,7 +115,7 @@ func (m *siteMap) headingsOf(page string) ([]string, bool) {
 func newSiteMap(b *briefing.Briefing) *siteMap {
 	m := &siteMap{pages: make(map[string]bool, len(sitePages)+1+len(b.Articles)), notes: make(map[string][]string, len(b.Articles)),
 		events: len(b.Index.Timeline), headings: make(map[string][]string, len(b.Articles)+2),
-		claims: len(b.Claims) > 0 && len(b.Articles) > 0, overview: strings.TrimSpace(b.Index.Body.Text) != ""}
+		claims: len(b.Claims) > 0 && len(b.Articles) > 0}
 	for _, p := range sitePages {
 		m.pages[p] = true
 	}
@@ -214,7 +214,9 @@ var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 // sources.html#src-<id>, articles/<slug>.html#note-<id>), a timeline
 // entry (index.html#event-<n>), and an id on the home page, the
 // methodology or an article: one of its headings' or of the page's own
-// (pageIDs). Ids on other pages are not checked. It reports wait when the
+// parts that it has (ownIDs). On the claims and sources pages, a claim's
+// or a source's id without its prefix is told the address it meant; other
+// ids there, and ids on other pages, are not checked. It reports wait when the
 // link names a heading of an article whose headings are not known yet,
 // unless final: then the article has none.
 func (r *Renderer) localProblem(dest, page string, final bool) (problem string, wait bool) {
@@ -249,6 +251,10 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 	f := u.Fragment
 	switch {
 	case f == "":
+	case target == "claims.html" && !strings.HasPrefix(f, "claim-") && r.claims[f] != nil:
+		return "points to no part of the claims page: did you mean " + relTo(dir, "claims.html") + "#claim-" + f + "? (A claim's address is its id after claim-.)", false
+	case target == "sources.html" && !strings.HasPrefix(f, "src-") && r.sources[f] != nil:
+		return "points to no part of the sources page: did you mean " + relTo(dir, "sources.html") + "#src-" + f + "? (A source's address is its id after src-.)", false
 	case target == "claims.html" && strings.HasPrefix(f, "claim-"):
 		if r.claims[strings.TrimPrefix(f, "claim-")] == nil {
 			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
@@ -298,6 +304,14 @@ func headingProblem(page, f, dir string, ids, own []string) string {
 		return ""
 	}
 	to := relTo(dir, page)
+	// Written in capitals, or as the heading reads: a heading's id, or
+	// one of the page's own parts', or a note's.
+	if s := slugOf(strings.ReplaceAll(f, "-", " ")); s != f && slices.Contains(ids, s) {
+		return "points to nothing on " + to + ": did you mean its heading " + to + "#" + s + "? (A heading's id is its words in lower case, joined by hyphens.)"
+	}
+	if s := strings.ToLower(f); s != f && slices.Contains(own, s) {
+		return "points to nothing on " + to + ": did you mean " + to + "#" + s + "? (Ids are in lower case.)"
+	}
 	for _, p := range notePrefixes {
 		if strings.HasPrefix(strings.ToLower(f), p) && strings.HasPrefix(page, "articles/") { // #Note-x: a note's, in capitals
 			return "points to no heading or note of " + to + ": a note's address is " + to + "#note-<id>, in lower case as the note's id is written"
@@ -305,9 +319,6 @@ func headingProblem(page, f, dir string, ids, own []string) string {
 	}
 	if len(ids) == 0 {
 		return "points to nothing on " + to + ": the page has no heading or part with that id; link to the page itself, " + to
-	}
-	if s := slugOf(strings.ReplaceAll(f, "-", " ")); s != f && slices.Contains(ids, s) {
-		return "points to nothing on " + to + ": did you mean its heading " + to + "#" + s + "? (A heading's id is its words in lower case, joined by hyphens.)"
 	}
 	const most = 6
 	list := make([]string, 0, most+1)

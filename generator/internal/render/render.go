@@ -108,11 +108,12 @@ func New(b *briefing.Briefing) *Renderer {
 	// them; their problems are reported when their pages are rendered.
 	r.sections = map[string][]Heading{}
 	var quiet diag.List
-	ids, sections := r.headings(b.Index.Body, &quiet)
+	ids, sections, shown := r.headings(b.Index.Body, &quiet)
 	r.site.addHeadings("index.html", ids)
 	r.sections["index.html"] = sections
+	r.site.overview = shown
 	if m := b.Methodology; m != nil {
-		ids, sections := r.headings(m.Body, &quiet)
+		ids, sections, _ := r.headings(m.Body, &quiet)
 		r.site.addHeadings("methodology.html", ids)
 		r.sections["methodology.html"] = sections
 		r.site.methodologyTOC = HasContents(sections)
@@ -121,12 +122,17 @@ func New(b *briefing.Briefing) *Renderer {
 }
 
 // headings returns the ids of the headings of a page's own text, md, as
-// Page gives them, and its sections.
-func (r *Renderer) headings(md briefing.Markdown, errs *diag.List) ([]string, []Heading) {
+// Page gives them, its sections, and whether Page shows anything of it (a
+// text of reference definitions alone it does not).
+func (r *Renderer) headings(md briefing.Markdown, errs *diag.List) (ids []string, sections []Heading, shown bool) {
 	src := []byte(md.Text)
 	doc := r.text.Parser().Parse(text.NewReader(src))
-	ids := headingIDs(doc, src, md, "", true, errs)
-	return ids, sectionsOf(doc, src)
+	ids = headingIDs(doc, src, md, "", true, errs)
+	// Rendered, as Page renders it: a paragraph of reference definitions
+	// stays in the tree, and shows nothing.
+	var buf output
+	_ = r.text.Renderer().Render(&buf, src, doc)
+	return ids, sectionsOf(doc, src), buf.Len() > 0 // as the home page tests it
 }
 
 // Sections returns the sections of the overview (page "index.html") or of

@@ -274,6 +274,9 @@ func TestLocalLinks(t *testing.T) {
 		{"index.html#event-0", "", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
 		{"#event-02", "index.html", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
 		{"../claims.html#claim-nope", "articles/a.html", claim + "../claims.html#claim-<id>, with its id from annotations/claims.yaml"},
+		{"../claims.html#cap", "articles/a.html", "points to no part of the claims page: did you mean ../claims.html#claim-cap? (A claim's address is its id after claim-.)"},
+		{"sources.html#doe", "", "points to no part of the sources page: did you mean sources.html#src-doe? (A source's address is its id after src-.)"},
+		{"sources.html#doe-2", "", ""}, // not a source's id: not checked
 		{"../sources.html#src-nope", "articles/a.html", source + "../sources.html#src-<id>, with its id from the bibliography"},
 		{"b.html#note-x", "articles/a.html", note + "b.html#note-<id>, with its id from annotations/b.yaml"},
 		{"#ref-nope", "articles/a.html", note + "a.html#note-<id>, with its id from annotations/a.yaml"},

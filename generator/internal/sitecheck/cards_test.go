@@ -85,7 +85,7 @@ func TestMatrixCellsNameTheirOutlet(t *testing.T) {
 func TestMatrixFocusClearOfClaimColumn(t *testing.T) {
 	b := browser.New(t)
 	for _, width := range []int{390, 640, 800} {
-		p := b.Open(t, browser.FileURL(filepath.Join(realSite, "index.html")), width, 800)
+		p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[0], "index.html")), width, 800)
 		browser.Eval[bool](p, `(() => { const r = document.querySelector(".table-scroll"); r.focus(); return true; })()`)
 		hidden, cells := []string{}, 0
 		for i := 0; i < 80; i++ {

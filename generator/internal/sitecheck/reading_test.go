@@ -78,7 +78,7 @@ type box struct{ Top, Bottom, Height, Full float64 }
 func TestLongNoteGivesWay(t *testing.T) {
 	b := browser.New(t)
 	sites(t)
-	p := b.Open(t, browser.FileURL(filepath.Join(edgeSite, "articles", "edge.html")), 1400, 1000)
+	p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[1], "articles", "edge.html")), 1400, 1000)
 	get := func(id string) box {
 		return browser.Eval[box](p, fmt.Sprintf(`(() => {
 		  const r = document.getElementById(%q).getBoundingClientRect();
@@ -201,7 +201,7 @@ func TestNarrowNotesByKeyboard(t *testing.T) {
 func TestEscapeClosesNote(t *testing.T) {
 	b := browser.New(t)
 	sites(t)
-	p := b.Open(t, browser.FileURL(filepath.Join(edgeSite, "articles", "edge.html")), 375, 700)
+	p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[1], "articles", "edge.html")), 375, 700)
 	for i := 0; i < 40 && browser.Eval[string](p, `document.activeElement.id`) != "ref-second"; i++ {
 		p.Keys("\t")
 	}
@@ -650,7 +650,7 @@ func TestAddressOnListPagesLandsOnIt(t *testing.T) {
 // on a marker or inside a note shortens the note again, focus staying.
 func TestWideNotesKeepFocusInView(t *testing.T) {
 	b := browser.New(t)
-	for _, page := range articlePages(t, realSite) {
+	for _, page := range articlePages(t, sites(t)[0]) {
 		t.Run(name(page), func(t *testing.T) {
 			p := b.Open(t, browser.FileURL(page), 1280, 900)
 			off, clamped := 0, ""
@@ -702,7 +702,7 @@ func TestWideNotesKeepFocusInView(t *testing.T) {
 // read from a browser in a screen reader's accessibility mode.
 func TestMarkersNamedAsNotes(t *testing.T) {
 	b := browser.ScreenReader(t)
-	page := articlePages(t, realSite)[0]
+	page := articlePages(t, sites(t)[0])[0]
 	for _, c := range []struct {
 		url   string
 		width int
@@ -710,7 +710,7 @@ func TestMarkersNamedAsNotes(t *testing.T) {
 	}{
 		{browser.FileURL(page), 1280, "doc-noteref"},
 		{browser.FileURL(page), 390, "button"},
-		{browser.FileURL(filepath.Join(realSite, "handout.html")), 1280, "doc-noteref"},
+		{browser.FileURL(filepath.Join(sites(t)[0], "handout.html")), 1280, "doc-noteref"},
 	} {
 		p := b.Open(t, c.url, c.width, 800)
 		for _, n := range []int{1, 3} {
@@ -732,7 +732,7 @@ func TestSidenotesFollowTextSpacing(t *testing.T) {
   s.textContent = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
   document.head.append(s); return true; })()`
 	b := browser.New(t)
-	for _, page := range articlePages(t, realSite) {
+	for _, page := range articlePages(t, sites(t)[0]) {
 		t.Run(name(page), func(t *testing.T) {
 			p := b.Open(t, browser.FileURL(page), 1400, 1000)
 			browser.Eval[bool](p, spacing)
