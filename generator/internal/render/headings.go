@@ -15,11 +15,13 @@ import (
 
 // Headings' ids. Every heading of an article, the overview and the
 // methodology (## and lower) has an id, so that a note, a claim or a
-// reader can link to a section: made from its words as GitHub and Hugo
-// make one ("What the verdicts mean" is what-the-verdicts-mean; a second
-// heading of the same words takes -1, a third -2), or given after it as
-// Hugo reads one: "## What the verdicts mean {#verdicts}" (in the overview and the
-// methodology; an article's text is reproduced as its outlet wrote it).
+// reader can link to a section: made from its words as shown, much as
+// GitHub and Hugo make one ("What the verdicts mean" is
+// what-the-verdicts-mean; a second heading of the same words takes -1, a
+// third -2), or, in the overview and the methodology, given after it as
+// Hugo reads one: "## What the verdicts mean {#verdicts}". An article's
+// text is reproduced as its outlet wrote it: braces after its headings
+// are words.
 //
 // A heading's id must not take one the page, or its part of the handout,
 // already has: the page's own (pageIDs, handoutIDs) and the numbered ones
@@ -27,9 +29,10 @@ import (
 // "section-" before it ("## Main" is section-main); a given one is an
 // error.
 
-// pageIDs are the ids a page has besides its headings' and the numbered
-// ones (reservedPrefixes), that a link may name: the theme's and the
-// generator's own, by page ("article" for every article's).
+// pageIDs are the ids a page may have besides its headings' and the
+// numbered ones (reservedPrefixes), that a link may name: the theme's and
+// the generator's own, by page ("article" for every article's). Which of
+// them a page has in a briefing, siteMap.ownIDs says.
 var pageIDs = map[string][]string{
 	"index.html":       {"main", "home-toc-h", "timeline-h", "articles-h", "matrix-h", "matrix-caption"},
 	"methodology.html": {"main", "methodology-toc-h", "scale-h"},

@@ -53,9 +53,10 @@ func (m *siteMap) addHeadings(page string, ids []string) {
 }
 
 // ownIDs returns the ids of page's own parts (pageIDs) that it has in this
-// briefing: the home page's contents only with an overview, its matrix
-// only with claims, its timeline only with entries; an article's notes
-// only with notes.
+// briefing: the home page's contents only with an overview that shows
+// something, its matrix only with claims, its timeline only with entries;
+// the methodology's contents only with two sections or more
+// (HasContents); an article's notes only with notes.
 func (m *siteMap) ownIDs(page string) []string {
 	var own []string
 	for _, id := range PageIDs(page) {
