@@ -62,14 +62,20 @@ func (h *markup) tocItem(id, textID string) {
 	h.raw("</a></li>")
 }
 
-// sectionItems are the items of a page's contents that go to the sections
-// of its own text.
-func (h *markup) sectionItems(sections []render.Heading) {
+// contents is a page's contents list, headed "Contents" for assistive
+// technology (its heading's id is id): an item for each section of the
+// page's own text, then those that parts write.
+func (h *markup) contents(id string, sections []render.Heading, parts func()) {
+	h.raw(`<nav class="toc" aria-labelledby="`, id, `">`, "\n", `<h2 id="`, id, `" class="visually-hidden">`)
+	h.tr("contents")
+	h.raw("</h2>\n<ul>")
 	for _, s := range sections {
 		h.raw(`<li><a href="#`, esc(s.ID), `">`)
 		h.text(s.Text)
 		h.raw("</a></li>")
 	}
+	parts()
+	h.raw("</ul>\n</nav>\n")
 }
 
 // verdict is the theme's verdict.html: a verdict as a word with a shape.

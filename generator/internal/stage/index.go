@@ -71,18 +71,15 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 	if o.HTML != "" {
 		// The overview can run to screens of text: a contents list lets a
 		// reader go straight to the articles, the matrix or the timeline.
-		h.raw(`<nav class="toc" aria-labelledby="home-toc-h">`, "\n", `<h2 id="home-toc-h" class="visually-hidden">`)
-		h.tr("contents")
-		h.raw("</h2>\n<ul>")
-		h.sectionItems(o.Sections)
-		h.tocItem("articles-h", "articles")
-		if m != nil {
-			h.tocItem("matrix-h", "matrix")
-		}
-		if len(o.Timeline) > 0 {
-			h.tocItem("timeline-h", "timeline")
-		}
-		h.raw("</ul>\n</nav>\n")
+		h.contents("home-toc-h", o.Sections, func() {
+			h.tocItem("articles-h", "articles")
+			if m != nil {
+				h.tocItem("matrix-h", "matrix")
+			}
+			if len(o.Timeline) > 0 {
+				h.tocItem("timeline-h", "timeline")
+			}
+		})
 		h.raw(`<div class="prose">`, o.HTML, "</div>\n")
 	}
 	h.raw("<section aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\">")

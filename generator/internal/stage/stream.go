@@ -498,12 +498,7 @@ func methodologyContents(sections []render.Heading, t *Text) string {
 		return ""
 	}
 	h := newHTML(t, 256+64*len(sections))
-	h.raw(`<nav class="toc" aria-labelledby="methodology-toc-h">`, "\n", `<h2 id="methodology-toc-h" class="visually-hidden">`)
-	h.tr("contents")
-	h.raw("</h2>\n<ul>")
-	h.sectionItems(sections)
-	h.tocItem("scale-h", "verdict_scale")
-	h.raw("</ul>\n</nav>\n")
+	h.contents("methodology-toc-h", sections, func() { h.tocItem("scale-h", "verdict_scale") })
 	return h.String()
 }
 
