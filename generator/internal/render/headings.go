@@ -78,7 +78,7 @@ func slugOf(words string) string {
 	b.Grow(len(words))
 	for _, r := range strings.TrimSpace(words) {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || r == '-' || r == '_':
+		case idRune(r):
 			b.WriteRune(unicode.ToLower(r))
 		case unicode.IsSpace(r):
 			b.WriteByte('-')
@@ -224,11 +224,17 @@ func unreadBraces(h *ast.Heading, source []byte, md briefing.Markdown, what stri
 // would have to escape.
 func isName(s string) bool {
 	for _, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || r == '-' || r == '_') {
+		if !idRune(r) {
 			return false
 		}
 	}
 	return s != ""
+}
+
+// idRune reports whether r may be in a heading's id, made or given: a
+// letter, a digit, a mark, a hyphen or an underscore.
+func idRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || r == '-' || r == '_'
 }
 
 // attrName is how an attribute given after a heading was written: ".x"

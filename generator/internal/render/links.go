@@ -78,7 +78,7 @@ func (m *siteMap) ownIDs(page string) []string {
 				continue
 			}
 		case "notes-h":
-			if len(m.notes[strings.TrimSuffix(strings.TrimPrefix(page, "articles/"), ".html")]) == 0 {
+			if len(m.notes[articleSlug(page)]) == 0 {
 				continue
 			}
 		}
@@ -276,7 +276,7 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 			return "points to no source: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography", false
 		}
 	case strings.HasPrefix(target, "articles/"):
-		slug := strings.TrimSuffix(strings.TrimPrefix(target, "articles/"), ".html")
+		slug := articleSlug(target)
 		for _, p := range notePrefixes {
 			if id, ok := strings.CutPrefix(f, p); ok {
 				if !slices.Contains(m.notes[slug], id) {
@@ -335,6 +335,12 @@ func headingProblem(page, f, dir string, ids, own []string) string {
 		how = " (a heading's id is its words in lower case, joined by hyphens)"
 	}
 	return "points to no heading of " + to + ": its headings' ids are " + strings.Join(list, ", ") + how
+}
+
+// articleSlug is the slug of the article whose page is page
+// ("articles/<slug>.html").
+func articleSlug(page string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(page, "articles/"), ".html")
 }
 
 // pageOf returns the site path of the page made from target, a path a
