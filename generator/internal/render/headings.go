@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -51,16 +52,12 @@ var reservedPrefixes = append(append([]string(nil), notePrefixes...), "event-")
 // one that starts as the generator's numbered ids do.
 func reservedID(id string) bool {
 	for _, ids := range pageIDs {
-		for _, p := range ids {
-			if id == p {
-				return true
-			}
-		}
-	}
-	for _, p := range handoutIDs {
-		if id == p {
+		if slices.Contains(ids, id) {
 			return true
 		}
+	}
+	if slices.Contains(handoutIDs, id) {
+		return true
 	}
 	for _, p := range reservedPrefixes {
 		if strings.HasPrefix(id, p) {
