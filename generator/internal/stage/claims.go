@@ -130,19 +130,17 @@ func claimsPage(claims []claimData, t *Text) string {
 		h.raw("</p>\n")
 		return h.String()
 	}
-	h.raw(`<nav class="toc" aria-labelledby="claims-toc-h">`, "\n", `<h2 id="claims-toc-h" class="visually-hidden">`)
-	h.tr("contents")
-	h.raw("</h2>\n<ol>")
-	for _, c := range claims {
-		// Each claim's verdict beside it: the list reads as the verdicts
-		// at a glance.
-		h.raw(`<li><a href="#claim-`, esc(c.ID), `">`)
-		h.text(c.Statement)
-		h.raw("</a> ")
-		h.verdictSpan(c.Verdict, c.VerdictLabel)
-		h.raw("</li>")
-	}
-	h.raw("</ol>\n</nav>\n")
+	h.toc("claims-toc-h", "ol", func() {
+		for _, c := range claims {
+			// Each claim's verdict beside it: the list reads as the
+			// verdicts at a glance.
+			h.raw(`<li><a href="#claim-`, esc(c.ID), `">`)
+			h.text(c.Statement)
+			h.raw("</a> ")
+			h.verdictSpan(c.Verdict, c.VerdictLabel)
+			h.raw("</li>")
+		}
+	})
 	for _, c := range claims {
 		id := esc(c.ID)
 		h.raw(`<section class="claim" id="claim-`, id, `" aria-labelledby="claim-`, id, "-h\">\n",

@@ -62,20 +62,25 @@ func (h *markup) tocItem(id, textID string) {
 	h.raw("</a></li>")
 }
 
-// contents is a page's contents list, headed "Contents" for assistive
-// technology (its heading's id is id): an item for each section of the
-// page's own text, then those that parts write.
-func (h *markup) contents(id string, sections []render.Heading, parts func()) {
+// toc is a page's contents list, headed "Contents" for assistive
+// technology (its heading's id is id): a list of kind list ("ul", or "ol"
+// where the order counts) of the items that items writes.
+func (h *markup) toc(id, list string, items func()) {
 	h.raw(`<nav class="toc" aria-labelledby="`, id, `">`, "\n", `<h2 id="`, id, `" class="visually-hidden">`)
 	h.tr("contents")
-	h.raw("</h2>\n<ul>")
+	h.raw("</h2>\n<", list, ">")
+	items()
+	h.raw("</", list, ">\n</nav>\n")
+}
+
+// sectionItems are a contents list's items for the sections of the page's
+// own text.
+func (h *markup) sectionItems(sections []render.Heading) {
 	for _, s := range sections {
 		h.raw(`<li><a href="#`, esc(s.ID), `">`)
 		h.text(s.Text)
 		h.raw("</a></li>")
 	}
-	parts()
-	h.raw("</ul>\n</nav>\n")
 }
 
 // verdict is the theme's verdict.html: a verdict as a word with a shape.

@@ -71,7 +71,8 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 	if o.HTML != "" {
 		// The overview can run to screens of text: a contents list lets a
 		// reader go straight to the articles, the matrix or the timeline.
-		h.contents("home-toc-h", o.Sections, func() {
+		h.toc("home-toc-h", "ul", func() {
+			h.sectionItems(o.Sections)
 			h.tocItem("articles-h", "articles")
 			if m != nil {
 				h.tocItem("matrix-h", "matrix")

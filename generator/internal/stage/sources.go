@@ -241,15 +241,14 @@ func sourcesPage(groups []sourceGroupData, t *Text) string {
 	}
 	h.raw(`<p class="lede">`)
 	h.tr(intro)
-	h.raw("</p>\n", `<nav class="toc" aria-labelledby="sources-toc-h">`, "\n", `<h2 id="sources-toc-h" class="visually-hidden">`)
-	h.tr("contents")
-	h.raw("</h2>\n<ul>")
-	for _, g := range groups {
-		h.raw(`<li><a href="#group-`, esc(g.Key), `">`)
-		h.text(g.Title)
-		h.raw("</a> (", strconv.Itoa(len(g.Sources)), ")</li>")
-	}
-	h.raw("</ul>\n</nav>\n")
+	h.raw("</p>\n")
+	h.toc("sources-toc-h", "ul", func() {
+		for _, g := range groups {
+			h.raw(`<li><a href="#group-`, esc(g.Key), `">`)
+			h.text(g.Title)
+			h.raw("</a> (", strconv.Itoa(len(g.Sources)), ")</li>")
+		}
+	})
 	for _, g := range groups {
 		key := esc(g.Key)
 		h.raw(`<section aria-labelledby="group-`, key, "\">\n", `<h2 id="group-`, key, `">`)

@@ -498,7 +498,10 @@ func methodologyContents(sections []render.Heading, t *Text) string {
 		return ""
 	}
 	h := newHTML(t, 256+64*len(sections))
-	h.contents("methodology-toc-h", sections, func() { h.tocItem("scale-h", "verdict_scale") })
+	h.toc("methodology-toc-h", "ul", func() {
+		h.sectionItems(sections)
+		h.tocItem("scale-h", "verdict_scale")
+	})
 	return h.String()
 }
 
