@@ -48,9 +48,10 @@ var handoutIDs = []string{"title"}
 // (notePrefixes) and a timeline entry's.
 var reservedPrefixes = append(append([]string(nil), notePrefixes...), "event-")
 
-// reservedID reports whether a heading may not have id: a page's own, or
-// one that starts as the generator's numbered ids do.
-func reservedID(id string) bool {
+// ReservedID reports whether a heading may not have id: a page's own, or
+// one that starts as the generator's numbered ids do. The tests hold it
+// to what the built pages have (TestPageIDsReserved).
+func ReservedID(id string) bool {
 	for _, ids := range pageIDs {
 		if slices.Contains(ids, id) {
 			return true
@@ -132,7 +133,7 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 		case !hasID:
 		case !isName(s):
 			errs.Add(at, "the id given to a heading in %s is not a name: write it like {#sources}, with letters, digits, hyphens and underscores", what)
-		case reservedID(s):
+		case ReservedID(s):
 			errs.Add(at, "the id %q given to a heading in %s is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes and timeline entries do (%s): choose another", s, what, strings.Join(reservedPrefixes, ", "))
 		case taken[s]:
 			errs.Add(at, "the id %q is given to two headings in %s: each heading's id must be its own", s, what)
@@ -155,7 +156,7 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 			if n > 0 {
 				id += "-" + strconv.Itoa(n)
 			}
-			if reservedID(id) {
+			if ReservedID(id) {
 				id = "section-" + id
 			}
 			if !taken[id] {
