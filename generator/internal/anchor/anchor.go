@@ -5,7 +5,8 @@
 // collected from its inline nodes, so emphasis, links and escapes inside a
 // quoted passage do not break it. Matching forgives typography only: runs of
 // white space, the kinds of quotation mark, apostrophe and dash count as
-// equal (see Fold); nothing else is approximate.
+// equal (see Fold); nothing else is approximate. A quote is whole words:
+// it neither starts nor ends inside a word (see inWord).
 //
 // After prefix, suffix and occurrence are applied, exactly one match must
 // remain. A quote stays within one paragraph. Two notes may nest (one quote
@@ -132,8 +133,15 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 	return spans
 }
 
-// find returns every place q occurs, overlapping ones included.
+// find returns every place q occurs as whole words, overlapping ones
+// included.
 func find(blocks []*Block, norms []normalized, q string) []match {
+	return search(blocks, norms, q, true)
+}
+
+// search returns every place q occurs, overlapping ones included; with
+// whole, only those that neither start nor end inside a word.
+func search(blocks []*Block, norms []normalized, q string, whole bool) []match {
 	var out []match
 	for bi, nm := range norms {
 		for from := 0; from <= len(nm.text)-len(q); {
@@ -143,7 +151,7 @@ func find(blocks []*Block, norms []normalized, q string) []match {
 			}
 			ns := from + i
 			ne := ns + len(q)
-			if boundaryOK(nm.text, ns, ne) {
+			if boundaryOK(nm.text, ns, ne) && (!whole || !inWord(nm.text, ns) && !inWord(nm.text, ne)) {
 				start, end := origRange(blocks[bi].Text, ns, ne)
 				out = append(out, match{block: bi, ns: ns, ne: ne, start: start, end: end})
 			}
@@ -158,6 +166,28 @@ func find(blocks []*Block, norms []normalized, q string) []match {
 func boundaryOK(s string, ns, ne int) bool {
 	isStart := func(i int) bool { return i >= len(s) || s[i]&0xC0 != 0x80 }
 	return isStart(ns) && isStart(ne)
+}
+
+// inWord reports whether byte i of s is inside a word: between two
+// letters or digits (a combining mark counts as its letter's) of a script
+// that separates its words with spaces. A quote may not start or end
+// there: "fundin" is not a quote of "funding".
+func inWord(s string, i int) bool {
+	if i <= 0 || i >= len(s) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i:])
+	return wordRune(before) && wordRune(after)
+}
+
+// wordRune reports whether r is part of a word in a script that writes
+// spaces between its words.
+func wordRune(r rune) bool {
+	if !unicode.In(r, unicode.L, unicode.N, unicode.Mn, unicode.Mc) {
+		return false
+	}
+	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan)
 }
 
 // contextFits reports whether match m in the normalized texts of the blocks
@@ -364,6 +394,10 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			"the quote is in the article's headline, which a note cannot annotate: quote the article's text, where the headline's claim is made or repeated")
 		return
 	}
+	if ms := search(blocks, norms, q, false); len(ms) > 0 {
+		partWord(blocks[ms[0].block], ms[0], n, errs)
+		return
+	}
 	// Does it match when paragraphs are joined? Then it crosses a boundary.
 	var joined strings.Builder
 	var owner []int
@@ -433,6 +467,45 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
 		passage, line)
+}
+
+// partWord reports a quote found only as part of longer words, at the
+// first place it is: which words it cuts, and the quote made of them whole.
+func partWord(b *Block, m match, n *briefing.Note, errs *diag.List) {
+	text := b.Text
+	start, end := m.start, m.end
+	var cuts []string
+	if s, e := wordAround(text, m.start); s < m.start {
+		start = s
+		cuts = append(cuts, fmt.Sprintf("starts inside the word %q", text[s:e]))
+	}
+	if s, e := wordAround(text, m.end); e > m.end {
+		end = e
+		cuts = append(cuts, fmt.Sprintf("ends inside the word %q", text[s:e]))
+	}
+	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+		"the quote %s (line %d): a quote is made of whole words; did you mean %q?",
+		strings.Join(cuts, " and "), lineOf(b, m.start), strings.Join(strings.Fields(text[start:end]), " "))
+}
+
+// wordAround returns the bounds of the word around byte i of text.
+func wordAround(text string, i int) (int, int) {
+	s, e := i, i
+	for s > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:s])
+		if !wordRune(r) {
+			break
+		}
+		s -= size
+	}
+	for e < len(text) {
+		r, size := utf8.DecodeRuneInString(text[e:])
+		if !wordRune(r) {
+			break
+		}
+		e += size
+	}
+	return s, e
 }
 
 // longPassage is the number of words beyond which the closest passage is

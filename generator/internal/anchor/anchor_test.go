@@ -148,6 +148,26 @@ func TestResolveErrors(t *testing.T) {
 			want: []string{`notes.yaml:20:12: this quote overlaps the quote of note "na" (line 10) without containing it or lying inside it: notes may nest but not cross; shorten one of the quotes`},
 		},
 		{
+			name:  "ends inside a word",
+			notes: []*briefing.Note{{Quote: "calls mass migrat"}},
+			want:  []string{`notes.yaml:10:12: the quote ends inside the word "migration" (line 1): a quote is made of whole words; did you mean "calls mass migration"?`},
+		},
+		{
+			name:  "starts and ends inside words",
+			notes: []*briefing.Note{{Quote: "alls mass migrat"}},
+			want:  []string{`notes.yaml:10:12: the quote starts inside the word "calls" and ends inside the word "migration" (line 1): a quote is made of whole words; did you mean "calls mass migration"?`},
+		},
+		{
+			name:  "inside a number",
+			notes: []*briefing.Note{{Quote: "Only 7,50"}},
+			want:  []string{`notes.yaml:10:12: the quote ends inside the word "500" (line 3): a quote is made of whole words; did you mean "Only 7,500"?`},
+		},
+		{
+			name:  "across a soft line break",
+			notes: []*briefing.Note{{Quote: "and its 3"}},
+			want:  []string{`notes.yaml:10:12: the quote ends inside the word "30" (line 7): a quote is made of whole words; did you mean "and its 30"?`},
+		},
+		{
 			name:  "cuts a code span",
 			notes: []*briefing.Note{{Quote: "Code a"}},
 			want:  []string{`notes.yaml:10:12: the quote ends inside a code span, link address or image, which cannot be cut: make the quote include all of it or none of it`},
@@ -160,6 +180,27 @@ func TestResolveErrors(t *testing.T) {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestQuoteWholeWords: a quote is found only as whole words, so a word
+// inside a longer one does not make it ambiguous, and a script that writes
+// no spaces between its words is found anywhere.
+func TestQuoteWholeWords(t *testing.T) {
+	for _, tt := range []struct{ md, quote, before string }{
+		{"Refugees and a refugee; the refugees'\n", "refugee", "Refugees and a "},
+		{"It was 10,000 or 1,000 people.\n", "1,000", "It was 10,000 or "},
+		{"Cafés crème and a café.\n", "café", "Cafés crème and a "},
+		{"移民政策について議論した。\n", "政策", "移民"},
+	} {
+		_, spans, errs := resolve(t, tt.md, &briefing.Note{Quote: tt.quote})
+		if len(errs) > 0 || len(spans) != 1 {
+			t.Errorf("%q in %q: spans %v, errors %v", tt.quote, tt.md, spans, errs)
+			continue
+		}
+		if s := spans[0]; s.Start != len(tt.before) {
+			t.Errorf("%q in %q anchored at byte %d, want %d (after %q)", tt.quote, tt.md, s.Start, len(tt.before), tt.before)
+		}
 	}
 }
 
