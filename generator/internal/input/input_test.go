@@ -223,7 +223,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: [threat]\n    kind: context\n    occurrence: two\n    note: x\n    cites: src-a\n",
 			want: []string{
-				`annotations/one.yaml:3:12: quote must be text, not a list`,
+				`annotations/one.yaml:3:12: quote must be text, not a list: a text that starts with [ must be in quotes, like quote: "[threat]"`,
 				`annotations/one.yaml:5:17: occurrence must be a whole number from 1, not "two"`,
 				`annotations/one.yaml:7:12: cites must be a list, like [source-id, other-source-id], not "src-a"`,
 			},
@@ -302,6 +302,38 @@ func TestLoadErrors(t *testing.T) {
 			file: "content/articles/one.md",
 			data: "---\ntitle: 'The administration's ''strong'' agenda'\noutlet: O\nurl: https://e.com\n---\nText.\n",
 			want: []string{`content/articles/one.md:2:27: this is not valid YAML (did not find expected key): the quoted text ends at this ', meant to be inside it, and YAML cannot read what follows: write each ' inside the text as '' (two of them), or put the whole text in double quotes`},
+		},
+		{
+			// A note that starts with Markdown's link, as fact-checkers'
+			// notes often do: YAML reads a list, and fails after it.
+			name: "a text starting with [",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: [The minutes](https://example.org) say so.\n",
+			want: []string{`annotations/one.yaml:5:11: this is not valid YAML (did not find expected key): the text of "note" starts with [, which YAML reads as the start of a list: put the whole text in double quotes (writing each " inside it as \"), or write it on the lines below "note: |", indented`},
+		},
+		{
+			name: "a text starting with bold",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: **Not** what the minutes say.\n",
+			want: []string{`annotations/one.yaml:5:11: this is not valid YAML (did not find expected alphabetic or numeric character): the text of "note" starts with *, which YAML reads as a reference to an anchor (so Markdown's *emphasis* or **bold** cannot start a text without quotes): put the whole text in double quotes (writing each " inside it as \"), or write it on the lines below "note: |", indented`},
+		},
+		{
+			name: "a text starting with a quoted word",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: \"Highest\" is wrong; it was higher in 2019.\n",
+			want: []string{`annotations/one.yaml:5:11: this is not valid YAML (did not find expected key): the text of "note" starts with a quote mark, so YAML reads "Highest" as the whole text and cannot read what follows it: put the whole text in double quotes (writing each " inside it as \"), or write it on the lines below "note: |", indented`},
+		},
+		{
+			name: "a text starting with @, in front matter",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nauthor: @reporter\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:5:9: this is not valid YAML (found character that cannot start any token): the text of "author" starts with @, which YAML reads as a reserved character: put the whole text in double quotes (writing each " inside it as \"), or write it on the lines below "author: |", indented`},
+		},
+		{
+			name: "a text in brackets",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: [See the claim]\n",
+			want: []string{`annotations/one.yaml:5:11: note must be text, not a list: a text that starts with [ must be in quotes, like note: "[See the claim]"`},
 		},
 		{
 			// Its "- " left out, a note's fields are the note before's

@@ -259,6 +259,19 @@ func (d *decoder) syntaxError(err error) {
 			return
 		}
 	}
+	// A text that starts with a character YAML reads as syntax ([, *, a
+	// quoted part…) fails at that line or soon after, with a message about
+	// something else.
+	if !strings.Contains(msg, "tab character") && !strings.Contains(msg, "control characters") {
+		failed := line
+		if broken > 0 {
+			failed = broken
+		}
+		if l, c, what := d.indicatorStart(failed); l > 0 {
+			d.syntaxAt(l, c, "this is not valid YAML (%s): %s", msg, what)
+			return
+		}
+	}
 	switch {
 	case contains(blockErrors, msg):
 		// Point at the line that broke the list or mapping.
@@ -519,6 +532,84 @@ func (d *decoder) parsesPast(lines []string, line int) bool {
 	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 		if n, _ := strconv.Atoi(m[1]); n+d.lineOffset > line {
 			return true
+		}
+	}
+	return false
+}
+
+// valueRE matches a line up to its value: the indentation, any "- " of
+// list entries, and a key with its colon (group 1 is the key).
+var valueRE = regexp.MustCompile(`^ *(?:- +)*(?:([^\s"'#{\[\]}][^:#]*?): +)?`)
+
+// indicators are the characters that cannot start a text without quotes,
+// with what YAML reads them as.
+var indicators = map[byte]string{
+	'[': "the start of a list", '{': "the start of a mapping",
+	'*': "a reference to an anchor (so Markdown's *emphasis* or **bold** cannot start a text without quotes)",
+	'&': "an anchor", '!': "a tag", '%': "a directive",
+	'@': "a reserved character", '`': "a reserved character",
+	'"': "the start of a quoted text", '\'': "the start of a quoted text",
+}
+
+// indicatorStart returns the line and column of a value that starts with
+// one of the indicators, on line (where YAML failed) or one of the three
+// before it, when putting that value in quotes makes the YAML parse, or
+// fail only past line; and what to say of it. It returns 0, 0, "" when
+// there is none.
+func (d *decoder) indicatorStart(line int) (int, int, string) {
+	end := d.yamlEnd()
+	for l := min(line, end); l > d.lineOffset && l >= line-3; l-- {
+		s := strings.TrimRight(d.lines[l-1], " \t\r")
+		m := valueRE.FindStringSubmatchIndex(s)
+		at := m[1]
+		if at >= len(s) {
+			continue
+		}
+		what, ok := indicators[s[at]]
+		if !ok {
+			continue
+		}
+		value := s[at:]
+		if (value[0] == '[' || value[0] == '{') && !closedBefore(value) {
+			// A list or mapping left open: the fix is to close it.
+			continue
+		}
+		fixed := slices.Clone(d.lines[d.lineOffset:end])
+		fixed[l-1-d.lineOffset] = s[:at] + strconv.Quote(value)
+		if !d.parsesPast(fixed, line) {
+			continue
+		}
+		subject := "this entry"
+		if m[2] >= 0 {
+			subject = fmt.Sprintf("the text of %q", s[m[2]:m[3]])
+		}
+		how := "put the whole text in double quotes (writing each \" inside it as \\\")"
+		if m[2] >= 0 {
+			how += fmt.Sprintf(", or write it on the lines below %q, indented", s[m[2]:m[3]]+": |")
+		}
+		said := fmt.Sprintf("%s starts with %c, which YAML reads as %s", subject, value[0], what)
+		if closing := strings.IndexByte(value[1:], value[0]); closing >= 0 && (value[0] == '"' || value[0] == '\'') {
+			said = fmt.Sprintf("%s starts with a quote mark, so YAML reads %s as the whole text and cannot read what follows it", subject, value[:closing+2])
+		}
+		return l, 1 + utf8.RuneCountInString(s[:at]), said + ": " + how
+	}
+	return 0, 0, ""
+}
+
+// closedBefore reports whether the list or mapping that value starts
+// with closes before the end of the value, with more text after it: a
+// Markdown link, [text](address) more, rather than a list left open.
+func closedBefore(value string) bool {
+	depth := 0
+	for i := 0; i < len(value); i++ {
+		switch value[i] {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				rest := strings.TrimSpace(value[i+1:])
+				return rest != "" && rest[0] != '#'
+			}
 		}
 	}
 	return false
@@ -902,11 +993,34 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 	}
 	v = resolve(v)
 	if v.Kind != yaml.ScalarNode {
-		d.errs.Add(d.pos(v), "%s must be text, not %s", name, describe(v))
+		hint := ""
+		if raw := d.flowText(v); raw != "" {
+			// [See the claim], {x}: meant as text.
+			hint = fmt.Sprintf(": a text that starts with %c must be in quotes, like %s: %s", raw[0], name, strconv.Quote(raw))
+		}
+		d.errs.Add(d.pos(v), "%s must be text, not %s%s", name, describe(v), hint)
 		return ""
 	}
 	d.checkCut(v, name)
 	return v.Value
+}
+
+// flowText returns the text of a list or mapping written in brackets on
+// one line (after its key), as it stands in the file, or "".
+func (d *decoder) flowText(v *yaml.Node) string {
+	line := v.Line + d.lineOffset
+	if v.Style&yaml.FlowStyle == 0 || line < 1 || line > len(d.lines) {
+		return ""
+	}
+	runes := []rune(d.lines[line-1])
+	if v.Column < 1 || v.Column > len(runes) {
+		return ""
+	}
+	raw := strings.TrimSpace(string(runes[v.Column-1:]))
+	if raw == "" || raw[0] != '[' && raw[0] != '{' || !strings.HasSuffix(raw, "]") && !strings.HasSuffix(raw, "}") {
+		return ""
+	}
+	return raw
 }
 
 // checkCut reports a text without quotes that YAML cut short at " #",
