@@ -394,6 +394,15 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			"the quote is in the article's headline, which a note cannot annotate: quote the article's text, where the headline's claim is made or repeated")
 		return
 	}
+	// “Quoted” in curly marks, which YAML keeps as part of the text.
+	if len(q) > 2 && (q[0] == '"' || q[0] == '\'') && q[len(q)-1] == q[0] {
+		if ms := find(blocks, norms, strings.TrimSpace(q[1:len(q)-1])); len(ms) > 0 {
+			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+				"the quote is in the article (line %d), but without the quote marks around it, which are part of the quote's text (YAML keeps curly quote marks, and straight ones inside other quotes): remove them",
+				lineOf(blocks[ms[0].block], ms[0].start))
+			return
+		}
+	}
 	if ms := search(blocks, norms, q, false); len(ms) > 0 {
 		partWord(blocks[ms[0].block], ms[0], n, errs)
 		return

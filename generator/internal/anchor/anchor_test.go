@@ -168,6 +168,11 @@ func TestResolveErrors(t *testing.T) {
 			want:  []string{`notes.yaml:10:12: the quote ends inside the word "30" (line 7): a quote is made of whole words; did you mean "and its 30"?`},
 		},
 		{
+			name:  "in curly quote marks the article has not",
+			notes: []*briefing.Note{{Quote: "“calls mass migration”"}},
+			want:  []string{`notes.yaml:10:12: the quote is in the article (line 1), but without the quote marks around it, which are part of the quote's text (YAML keeps curly quote marks, and straight ones inside other quotes): remove them`},
+		},
+		{
 			name:  "cuts a code span",
 			notes: []*briefing.Note{{Quote: "Code a"}},
 			want:  []string{`notes.yaml:10:12: the quote ends inside a code span, link address or image, which cannot be cut: make the quote include all of it or none of it`},
