@@ -330,6 +330,15 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/one.md:5:9: this is not valid YAML (found character that cannot start any token): the text of "author" starts with @, which YAML reads as a reserved character: put the whole text in double quotes (writing each " inside it as \"), or write it on the lines below "author: |", indented`},
 		},
 		{
+			// The file's own key given again above more notes, as if
+			// starting a second list: the advice for a note's first field
+			// given again ("begin it with - ") does not fit it.
+			name: "notes given twice",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\nnotes:\n  - id: other\n    quote: existential\n    kind: context\n    note: y\n",
+			want: []string{`annotations/one.yaml:6:1: field "notes" appears twice in the notes file: remove this line, so that the entries below it join those of line 1`},
+		},
+		{
 			name: "a text in brackets",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: [See the claim]\n",
@@ -1158,7 +1167,7 @@ func TestPlainListNotes(t *testing.T) {
 	}
 	// Anything else still has to be a mapping with notes:.
 	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte("just text\n")}
-	sameLines(t, errLines(t, fs), []string{`annotations/one.yaml:1:1: a notes file must be a mapping of fields (key: value), not "just text"`})
+	sameLines(t, errLines(t, fs), []string{`annotations/one.yaml:1:1: the notes file must be a mapping of fields (key: value), not "just text"`})
 }
 
 // TestSuggestType: a kind of work named as Crossref, Zotero or BibTeX

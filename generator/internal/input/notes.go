@@ -70,7 +70,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 	if root == nil {
 		return slug, nil, ok // ok: an empty file, no notes yet
 	}
-	items, ok := d.entries(root, "a notes file", "notes", "of notes, each starting with \"- id: …\"")
+	items, ok := d.entries(root, "the notes file", "notes", "of notes, each starting with \"- id: …\"")
 	if !ok {
 		return slug, nil, false
 	}

@@ -783,6 +783,16 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 					key, what, k.Line+d.lineOffset, first.Line+d.lineOffset)
 				break
 			}
+			if prev := resolve(out[key]); prev != nil && prev.Kind == yaml.SequenceNode && resolve(v).Kind == yaml.SequenceNode {
+				// notes: given again above more notes, as a second list.
+				j := 0
+				for n.Content[j].Value != key {
+					j += 2
+				}
+				d.errs.Add(d.pos(k), "field %q appears twice in %s: remove this line, so that the entries below it join those of line %d",
+					key, what, n.Content[j].Line+d.lineOffset)
+				continue
+			}
 			d.errs.Add(d.pos(k), "field %q appears twice in %s: keep one", key, what)
 			continue
 		}
