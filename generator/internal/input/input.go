@@ -92,8 +92,13 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	articleFiles, _ := listDir(fsys, "content/articles", ".md", &listErrs, ents)
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
-			if strings.HasSuffix(strings.ToLower(name), ".md") || strings.HasSuffix(name, ".markdown") {
-				stem := name[:strings.LastIndexByte(name, '.')]
+			lower, base := strings.ToLower(name), name
+			if strings.HasSuffix(lower, ".md.txt") || strings.HasSuffix(lower, ".markdown.txt") {
+				// Saved by an editor that adds its own .txt.
+				lower, base = lower[:len(lower)-4], base[:len(base)-4]
+			}
+			if strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown") {
+				stem := base[:strings.LastIndexByte(base, '.')]
 				listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
 					"article files end in .md (lower case): rename it to %s", Slugify(stem)+".md")
 			}
@@ -131,6 +136,10 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		case strings.HasSuffix(name, ".yml"):
 			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
 				"notes files end in .yaml: rename it to %s", strings.TrimSuffix(name, ".yml")+".yaml")
+			continue
+		case strings.HasSuffix(strings.ToLower(name), ".yaml.txt"):
+			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
+				"notes files end in .yaml: rename it to %s", name[:len(name)-len(".yaml.txt")]+".yaml")
 			continue
 		case !strings.HasSuffix(name, ".yaml"):
 			continue

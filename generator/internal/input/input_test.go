@@ -627,6 +627,19 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/Café NEWS.MD:1:1: article files end in .md (lower case): rename it to cafe-news.md`},
 		},
 		{
+			// Saved by an editor that adds .txt to every name.
+			name: "article file with .txt after .md",
+			file: "content/articles/two.md.txt",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/two.md.txt:1:1: article files end in .md (lower case): rename it to two.md`},
+		},
+		{
+			name: "notes file with .txt after .yaml",
+			file: "annotations/one.yaml.txt",
+			data: "notes: []\n",
+			want: []string{`annotations/one.yaml.txt:1:1: notes files end in .yaml: rename it to one.yaml`},
+		},
+		{
 			name: "front matter never closed, Windows line ends",
 			file: "content/_index.md",
 			data: "---\r\ntitle: T\r\n\r\nThe overview.\r\n",
