@@ -339,6 +339,16 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:6:1: field "notes" appears twice in the notes file: remove this line, so that the entries below it join those of line 1`},
 		},
 		{
+			name: "kind and verdict in capitals, or a letter off",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: Fact-check\n    verdict: Accurate\n    note: x\n  - id: b\n    quote: existential\n    kind: fact-check\n    verdict: needs context\n    note: y\n",
+			want: []string{
+				`annotations/one.yaml:4:11: kind "Fact-check" is not a kind of note (did you mean "fact-check"?): use one of context, fact-check, background, definition, correction`,
+				`annotations/one.yaml:5:14: verdict "Accurate" is not on the scale (did you mean "accurate"?): use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`,
+				`annotations/one.yaml:10:14: verdict "needs context" is not on the scale (did you mean "needs-context"?): use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`,
+			},
+		},
+		{
 			name: "a text in brackets",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: [See the claim]\n",

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -16,20 +17,32 @@ import (
 var noteFields = []string{"id", "quote", "prefix", "suffix", "occurrence", "kind", "verdict", "claim", "note", "cites"}
 var claimFields = []string{"id", "statement", "verdict", "note", "cites"}
 
-func kindNames() string {
+func kindList() []string {
 	var s []string
 	for _, k := range briefing.Kinds {
 		s = append(s, string(k))
 	}
-	return strings.Join(s, ", ")
+	return s
 }
 
-func verdictNames() string {
+func verdictList() []string {
 	var s []string
 	for _, v := range briefing.Verdicts {
 		s = append(s, string(v))
 	}
-	return strings.Join(s, ", ")
+	return s
+}
+
+func kindNames() string    { return strings.Join(kindList(), ", ") }
+func verdictNames() string { return strings.Join(verdictList(), ", ") }
+
+// meant is " (did you mean "x"?)" for a value close to x of list (in
+// capitals, or a letter or two off), or "".
+func meant(value string, list []string) string {
+	if s := suggest(value, list); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
 }
 
 func validKind(k briefing.Kind) bool {
@@ -119,14 +132,14 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		switch {
 		case n.Kind == "":
 		case !validKind(n.Kind):
-			l.errs.Add(n.KindPos, "kind %q is not a kind of note: use one of %s", n.Kind, kindNames())
+			l.errs.Add(n.KindPos, "kind %q is not a kind of note%s: use one of %s", n.Kind, meant(string(n.Kind), kindList()), kindNames())
 		case n.Kind == briefing.KindFactCheck && n.Verdict == "":
 			l.errs.AddErr(n.KindPos, diag.ErrMissingField, "a fact-check note needs a verdict: add \"verdict: …\" with one of %s", verdictNames())
 		case n.Kind != briefing.KindFactCheck && n.Verdict != "":
 			l.errs.Add(n.VerdictPos, "only fact-check notes carry a verdict, and this note's kind is %q: remove the verdict or make the kind fact-check", n.Kind)
 		}
 		if n.Verdict != "" && !validVerdict(string(n.Verdict)) {
-			l.errs.Add(n.VerdictPos, "verdict %q is not on the scale: use one of %s", n.Verdict, verdictNames())
+			l.errs.Add(n.VerdictPos, "verdict %q is not on the scale%s: use one of %s", n.Verdict, meant(string(n.Verdict), verdictList()), verdictNames())
 		}
 		notes = append(notes, n)
 	}
@@ -173,7 +186,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 			Cites:     d.refs(cm, "cites", "like [source-id]"),
 		}
 		if c.Verdict != "" && !validVerdict(string(c.Verdict)) {
-			l.errs.Add(d.pos(resolve(cm["verdict"])), "verdict %q is not on the scale: use one of %s", c.Verdict, verdictNames())
+			l.errs.Add(d.pos(resolve(cm["verdict"])), "verdict %q is not on the scale%s: use one of %s", c.Verdict, meant(string(c.Verdict), verdictList()), verdictNames())
 		}
 		if n := len([]rune(c.Statement)); n > 120 {
 			l.errs.Add(d.pos(resolve(cm["statement"])), "the statement is %d characters long: keep it to one sentence of at most 120 characters and put the rest in the note", n)

@@ -24,7 +24,7 @@ func linkProblem(dest string) string {
 	if err != nil {
 		// A scheme hidden behind characters url.Parse refuses is still a scheme.
 		if i := strings.IndexByte(d, ':'); i > 0 && !strings.ContainsAny(d[:i], "/?#") {
-			return "is not an allowed address: only http, https and mailto links are allowed"
+			return "is not an allowed address: links are to http, https or mailto addresses, or relative ones to the briefing's own pages"
 		}
 		return "is not a valid address"
 	}
@@ -40,7 +40,7 @@ func linkProblem(dest string) string {
 		}
 		return ""
 	}
-	return "uses the " + strings.ToLower(u.Scheme) + ": scheme: only http, https and mailto links are allowed"
+	return "uses the " + strings.ToLower(u.Scheme) + ": scheme: links are to http, https or mailto addresses, or relative ones to the briefing's own pages"
 }
 
 // checkMarkdown reports what a briefing's Markdown may not contain: raw HTML,
