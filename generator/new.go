@@ -110,7 +110,15 @@ notes:
 			return 1
 		}
 	}
-	written, err := writeNew(*root, map[string]string{article: text, notes: emptyNotes}, []string{article, notes})
+	files, order := map[string]string{article: text, notes: emptyNotes}, []string{article, notes}
+	// A briefing's first article: the briefing has no overview file
+	// yet, without which it does not build.
+	const overview = "content/_index.md"
+	if _, err := os.Lstat(filepath.Join(*root, overview)); errors.Is(err, fs.ErrNotExist) {
+		files[overview] = overviewTemplate
+		order = append(order, overview)
+	}
+	written, err := writeNew(*root, files, order)
 	if err != nil {
 		for _, p := range written {
 			os.Remove(filepath.Join(*root, p))
@@ -118,7 +126,14 @@ notes:
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s and %s\n", filepath.ToSlash(filepath.Join(*root, article)), filepath.ToSlash(filepath.Join(*root, notes)))
+	names := make([]string, len(written))
+	for i, p := range written {
+		names[i] = filepath.ToSlash(filepath.Join(*root, p))
+	}
+	fmt.Fprintf(stdout, "wrote %s and %s\n", strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+	if len(written) > 2 {
+		fmt.Fprintf(stdout, "the briefing had no %s: it is its title and overview, to fill in\n", written[2])
+	}
 	checkCmd := "go run ./generator check"
 	if *root != "." {
 		checkCmd += " --root " + *root
@@ -127,6 +142,21 @@ notes:
 		map[bool]string{true: " and fill in its title", false: ""}[*title == ""], checkCmd)
 	return 0
 }
+
+// overviewTemplate is content/_index.md, written by new when a briefing
+// has none: the title left empty, for check to point at, and the optional
+// fields as comments to fill in.
+const overviewTemplate = `---
+title: ""      # required: the briefing's title
+# Optional: remove the "# " to use a line.
+# summary: "One or two sentences for the home page and the handout's cover."
+# timeline:
+#   - date: 2025-11-21
+#     text: "What happened that day."
+#     cites: [a-source-id]
+---
+What the briefing covers, as Markdown (its sections start with ##).
+`
 
 // articleTemplate is the new article file: the required fields filled in
 // (the title left empty, for check to point at, when not given) and the

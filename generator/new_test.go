@@ -138,3 +138,38 @@ func TestNewRejects(t *testing.T) {
 		t.Errorf("new made the missing --root %s", missing)
 	}
 }
+
+// TestNewFirstArticle: new in an empty folder also writes the briefing's
+// content/_index.md, without which it would not build; check then points
+// at the titles and the text to fill in, and, filled in, the briefing
+// builds. A briefing that has one keeps it.
+func TestNewFirstArticle(t *testing.T) {
+	root := t.TempDir()
+	code, stdout, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "The Gazette")
+	if code != 0 || !strings.Contains(stdout, "content/_index.md") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	index := filepath.Join(root, "content", "_index.md")
+	code, _, stderr = runCmd(t, "check", "--root", root)
+	if code != 1 || !strings.Contains(stderr, filepath.ToSlash(index)+":2:8: the briefing has no title") || !strings.Contains(stderr, "3 problems found") {
+		t.Errorf("check after new: exit %d\n%s", code, stderr)
+	}
+	for file, text := range map[string]string{
+		index: strings.Replace(readFile(t, root, "content/_index.md"), `title: ""`, `title: "A first briefing"`, 1),
+		filepath.Join(root, "content", "articles", "first.md"): strings.Replace(readFile(t, root, "content/articles/first.md"), `title: ""`, `title: "A headline"`, 1) + "The text.\n",
+	} {
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--no-zip"); code != 0 {
+		t.Fatalf("build after filling in: %s", stderr)
+	}
+	before := readFile(t, root, "content/_index.md")
+	if code, _, stderr := runCmd(t, "new", "second", "--root", root, "--url", "https://example.com/b", "--outlet", "The Gazette"); code != 0 {
+		t.Fatalf("second new: %s", stderr)
+	}
+	if readFile(t, root, "content/_index.md") != before {
+		t.Error("new rewrote the briefing's content/_index.md")
+	}
+}
