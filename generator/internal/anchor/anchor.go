@@ -580,6 +580,16 @@ func unseen(blocks []*Block, norms []normalized, q string) string {
 			return fmt.Sprintf("the quote has an invisible character, %s (U+%04X), after %q: remove it (it comes with text copied from some pages and documents)",
 				invisible[r], r, lastWords(q[:i], 3))
 		}
+		spaced := Fold(strings.Map(func(r rune) rune {
+			if isInvisible(r) {
+				return ' '
+			}
+			return r
+		}, q))
+		if len(find(blocks, norms, spaced)) > 0 {
+			return fmt.Sprintf("the quote has an invisible character, %s (U+%04X), after %q, where the article has a space: type a space in its place (it comes with text copied from some pages and documents)",
+				invisible[r], r, lastWords(q[:i], 3))
+		}
 	}
 	// The other way round, the article has one the quote lacks.
 	for bi, nm := range norms {

@@ -376,6 +376,9 @@ func TestQuoteNotFoundHints(t *testing.T) {
 		{"report crimes by migrants", ""},
 		// Differences a reader does not see.
 		{"cable went\u200b out", `the quote has an invisible character, a zero-width space (U+200B), after "cable went": remove it`},
+		{"cable went\u200bout on", `the quote has an invisible character, a zero-width space (U+200B), after "cable went", where the article has a space: type a space in its place`},
+		// A quote cut inside a word is told the words it cuts.
+		{"able went ou", `the quote starts inside the word "cable" and ends inside the word "out" (line 1): a quote is made of whole words; did you mean "cable went out"?`},
 		{"A report under", `the article's text (line 5) has an invisible character, a soft hyphen (U+00AD), after "A re", which the quote lacks: remove it from the article`},
 		{"under Nicola\u0301s Maduro", "the quote writes accented letters as a letter followed by a separate accent mark"},
 		{"Under José Martí", "the article's text (line 7) writes accented letters as a letter followed by a separate accent mark"},
