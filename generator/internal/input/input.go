@@ -71,8 +71,18 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	if !exists(fsys, "content") && !exists(fsys, "annotations") {
 		// Most likely not the briefing folder at all: say that, rather
 		// than that each of its files is missing.
+		// Or one of its two folders, named for it.
+		for _, f := range []struct{ file, folder string }{
+			{"_index.md", "content"}, {"articles", "content"}, {"claims.yaml", "annotations"}, {"sources.yaml", "annotations"},
+		} {
+			if exists(fsys, f.file) {
+				errs.Add(diag.Pos{File: f.file, Line: 1, Col: 1},
+					"this is a briefing's %s/ folder, not the briefing folder, which holds content/ and annotations/: name the folder above this one with --root", f.folder)
+				return b
+			}
+		}
 		errs.Add(diag.Pos{File: "content", Line: 1, Col: 1},
-			"the briefing folder has neither content/ nor annotations/: is this the briefing? Run in its folder, or name it with --root (to start a briefing here, add content/_index.md and run \"generator new\" for its first article)")
+			"the briefing folder has neither content/ nor annotations/: is this the briefing? Run in its folder, or name it with --root (to start a briefing here, run \"generator new\" with its first article's slug, --url and --outlet)")
 		return b
 	}
 

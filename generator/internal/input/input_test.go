@@ -936,9 +936,20 @@ func TestLoadContentOthers(t *testing.T) {
 // is most likely not the briefing: one problem says so.
 func TestLoadNotABriefing(t *testing.T) {
 	got := errLines(t, fstest.MapFS{"README.md": {Data: []byte("# Something else\n")}})
-	want := `content:1:1: the briefing folder has neither content/ nor annotations/: is this the briefing? Run in its folder, or name it with --root (to start a briefing here, add content/_index.md and run "generator new" for its first article)`
+	want := `content:1:1: the briefing folder has neither content/ nor annotations/: is this the briefing? Run in its folder, or name it with --root (to start a briefing here, run "generator new" with its first article's slug, --url and --outlet)`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	// --root given the content/ or annotations/ folder itself.
+	got = errLines(t, fstest.MapFS{"_index.md": {Data: []byte("---\ntitle: T\n---\n")}, "articles/one.md": {Data: []byte("x")}})
+	want = `_index.md:1:1: this is a briefing's content/ folder, not the briefing folder, which holds content/ and annotations/: name the folder above this one with --root`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("the content folder: got %q, want %q", got, want)
+	}
+	got = errLines(t, fstest.MapFS{"one.yaml": {Data: []byte("notes: []\n")}, "claims.yaml": {Data: []byte("claims: []\n")}})
+	want = `claims.yaml:1:1: this is a briefing's annotations/ folder, not the briefing folder, which holds content/ and annotations/: name the folder above this one with --root`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("the annotations folder: got %q, want %q", got, want)
 	}
 }
 
