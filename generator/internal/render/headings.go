@@ -37,7 +37,7 @@ import (
 var pageIDs = map[string][]string{
 	"index.html":       {"main", "home-toc-h", "timeline-h", "articles-h", "matrix-h", "matrix-caption"},
 	"methodology.html": {"main", "methodology-toc-h", "scale-h"},
-	"article":          {"main", "notes-h"},
+	"article":          {"main", "notes-h", "cited-h"},
 }
 
 // handoutIDs are the ids an article's part of the handout has besides

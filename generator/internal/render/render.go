@@ -69,6 +69,7 @@ type Renderer struct {
 	labels  map[string]string
 	letters map[string]string // a source's letter after its year, if it has one
 	sources map[string]*briefing.Source
+	refs    map[string]string // each source's Reference, made once
 	claims  map[string]*briefing.Claim
 	site    *siteMap
 	article goldmark.Markdown
@@ -98,8 +99,10 @@ func New(b *briefing.Briefing) *Renderer {
 		text:    goldmark.New(goldmark.WithExtensions(linkify, typographer), goldmark.WithParserOptions(parser.WithHeadingAttribute())),
 	}
 	r.labels, r.letters = citeLabels(b.Sources)
+	r.refs = make(map[string]string, len(b.Sources))
 	for _, s := range b.Sources {
 		r.sources[s.ID] = s
+		r.refs[s.ID] = Reference(s, r.letters[s.ID])
 	}
 	for _, c := range b.Claims {
 		r.claims[c.ID] = c
@@ -258,7 +261,16 @@ func (r *Renderer) Label(id string) string { return r.labels[id] }
 
 // Reference is the source's full entry in the bibliography (the package's
 // Reference), with the letter its label adds to its year.
-func (r *Renderer) Reference(s *briefing.Source) string { return Reference(s, r.letters[s.ID]) }
+func (r *Renderer) Reference(s *briefing.Source) string {
+	if ref, ok := r.refs[s.ID]; ok && r.sources[s.ID] == s {
+		return ref
+	}
+	return Reference(s, r.letters[s.ID])
+}
+
+// ReferenceOf is Reference for the source with that id, or "" for an id
+// the briefing has no source of.
+func (r *Renderer) ReferenceOf(id string) string { return r.refs[id] }
 
 // Markdown renders the text of a claim or a timeline entry, shown at the
 // site's root, to HTML, reporting raw HTML, images, unsafe links, relative

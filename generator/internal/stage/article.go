@@ -3,9 +3,11 @@
 package stage
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/quotes"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -75,13 +77,42 @@ func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, 
 // each note's in-text form (the theme's sidenote) put where the renderer
 // left its slot, the endnotes and the ClaimReview JSON-LD ld (nil when no
 // note carries a verdict).
-func articlePage(a *briefing.Article, ra *render.Article, notes []noteData, ld []byte, weight int, t *Text) []byte {
+func articlePage(a *briefing.Article, ra *render.Article, r *render.Renderer, notes []noteData, ld []byte, weight int, t *Text) []byte {
 	h := newHTML(t, len(ra.Body)*3+len(notes)*2048)
 	h.raw("<div class=\"body\">\n")
 	h.withSidenotes(ra.Body, notes)
 	h.raw("\n</div>\n")
 	h.endnotes(notes, "", "")
+	h.citedSources(notes, r)
 	return pageLD(articleMatter(a, weight), h.String(), ld)
+}
+
+// citedSources is the list of the sources an article's notes cite, in
+// full, after its notes: so that a reader of the page, printed on its own,
+// has each one's address without the sources page. Alphabetical by their
+// citations, as a reference list is.
+func (h *markup) citedSources(notes []noteData, r *render.Renderer) {
+	seen := map[string]bool{}
+	var cs []citeData
+	for _, n := range notes {
+		for _, c := range n.Cites {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				cs = append(cs, c)
+			}
+		}
+	}
+	if len(cs) == 0 {
+		return
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return quotes.Key(cs[i].Label) < quotes.Key(cs[j].Label) })
+	h.raw("\n", `<section class="cited-sources" aria-labelledby="cited-h">`, "\n", `<h2 id="cited-h">`)
+	h.tr("sources_cited")
+	h.raw("</h2>\n<ul class=\"bibliography\">\n")
+	for _, c := range cs {
+		h.raw(`<li><p class="ref">`, r.ReferenceOf(c.ID), "</p></li>\n")
+	}
+	h.raw("</ul>\n</section>\n")
 }
 
 // noteSlot opens the renderer's mark for a note's in-text form,

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -262,6 +263,37 @@ func TestArticlePage(t *testing.T) {
 			t.Errorf("id %s twice on the page", id)
 		}
 		seen[id] = true
+	}
+	// After the notes, every source they cite, once, in full (with its
+	// address, for a printed page), in the order of their citations.
+	_, cited, ok := strings.Cut(notes, `<section class="cited-sources" aria-labelledby="cited-h">`)
+	if !ok {
+		t.Fatal("the article page lists no sources after its notes")
+	}
+	var want []string
+	for _, s := range f.b.Sources {
+		for _, n := range f.arts["alpha"].Notes {
+			if slices.ContainsFunc(n.Cites, func(c render.Cite) bool { return c.ID == s.ID }) && !slices.Contains(want, s.ID) {
+				want = append(want, s.ID)
+			}
+		}
+	}
+	slices.SortFunc(want, func(a, b string) int { return strings.Compare(f.r.Label(a), f.r.Label(b)) })
+	last = -1
+	for _, id := range want {
+		entry := `<li><p class="ref">` + f.r.ReferenceOf(id) + "</p></li>"
+		at := strings.Index(cited, entry)
+		if at < 0 || strings.Count(cited, entry) != 1 || at < last {
+			t.Errorf("source %s: listed at %d (after %d), %d times", id, at, last, strings.Count(cited, entry))
+		}
+		last = at
+	}
+	if n := strings.Count(cited, "<li>"); n != len(want) || len(want) < 2 {
+		t.Errorf("%d sources listed, want %v", n, want)
+	}
+	// The handout has its bibliography: its articles list none.
+	if strings.Contains(body(t, f.files, "content/handout.html"), "cited-sources") {
+		t.Error("the handout's article lists its sources")
 	}
 }
 

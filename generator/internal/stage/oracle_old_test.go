@@ -297,6 +297,7 @@ func oldArticlePage(a *briefing.Article, r *render.Renderer, ra *render.Article,
 	h.withSidenotes(ra.Body, notes)
 	h.raw("\n</div>\n")
 	h.endnotes(notes, "", "")
+	h.citedSources(notes, r)
 	return oldPage(articleMatter(a, weight), h.String())
 }
 

@@ -104,7 +104,7 @@ func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, w
 	notes := articleNotes(r, ra)
 	ex := eb.PartOf(a, ra)
 	p := &Parts{
-		page:       articlePage(a, ra, notes, ex.Reviews, weight, t),
+		page:       articlePage(a, ra, r, notes, ex.Reviews, weight, t),
 		handout:    handoutArticle(a, ra, notes, t),
 		handoutTOC: handoutTOC(a, t),
 		notes:      notesSection(r, a, ra, t),
