@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/render"
 )
@@ -472,6 +473,32 @@ func TestMethodologyContents(t *testing.T) {
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("contents lack %s:\n%s", want, got)
+		}
+	}
+}
+
+// TestCardsIntro: when the cards count notes by verdict, a line above them
+// says that the counts are verdicts on claims, not a rating of the outlet;
+// with no verdict to count, there is no such line.
+func TestCardsIntro(t *testing.T) {
+	text, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &briefing.Article{Slug: "one", Title: "One", Outlet: "Outlet"}
+	note := func(v briefing.Verdict) render.Note {
+		return render.Note{Note: &briefing.Note{ID: "n", Kind: briefing.KindFactCheck, Verdict: v}}
+	}
+	plain := cardHTML(a, &render.Article{Notes: []render.Note{{Note: &briefing.Note{ID: "n", Kind: briefing.KindContext}}}}, text)
+	judged := cardHTML(a, &render.Article{Notes: []render.Note{note(briefing.VerdictUnsupported)}}, text)
+	for _, c := range []struct {
+		cards []string
+		want  bool
+	}{{[]string{plain}, false}, {[]string{plain, judged}, true}} {
+		page := string(indexOf(&briefing.Briefing{}, nil, c.cards, overview{}, nil, text))
+		intro := `<h2 id="articles-h">The articles</h2>` + "\n" + `<p class="cards-intro">Each card counts its article’s notes by verdict. A verdict is on a claim the article makes or reports, not a rating of the outlet`
+		if got := strings.Contains(page, intro); got != c.want {
+			t.Errorf("with %d cards, %d with verdicts: intro shown %v, want %v", len(c.cards), len(c.cards)-1, got, c.want)
 		}
 	}
 }

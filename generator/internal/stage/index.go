@@ -85,7 +85,14 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 	}
 	h.raw("<section aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\">")
 	h.tr("articles")
-	h.raw("</h2>\n<ol class=\"cards\">\n")
+	h.raw("</h2>\n")
+	if anyVerdict(cards) {
+		// The counts read as a score of the outlet unless told.
+		h.raw(`<p class="cards-intro">`)
+		h.tr("articles_intro")
+		h.raw("</p>\n")
+	}
+	h.raw("<ol class=\"cards\">\n")
 	h.raw(cards...)
 	h.raw("</ol>\n</section>\n")
 	if m != nil {
@@ -93,6 +100,17 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 	}
 	h.timeline(`<section aria-labelledby="timeline-h">`, o.Timeline, false)
 	return page(frontMatter{Title: b.Index.Title, Params: map[string]any{"summary": b.Index.Summary}}, h.String())
+}
+
+// anyVerdict reports whether a card counts its article's notes by verdict
+// (the articles' notes are let go once their parts are made).
+func anyVerdict(cards []string) bool {
+	for _, c := range cards {
+		if strings.Contains(c, `<span class="verdict verdict-`) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeline is the timeline's section, opened by open (the home page's
