@@ -5,8 +5,9 @@
 // collected from its inline nodes, so emphasis, links and escapes inside a
 // quoted passage do not break it. Matching forgives typography only: runs of
 // white space, the kinds of quotation mark, apostrophe and dash count as
-// equal (see Fold); nothing else is approximate. A quote is whole words:
-// it neither starts nor ends inside a word (see inWord).
+// equal (see Fold); nothing else is approximate. The place a note is
+// anchored to is whole words: it neither starts nor ends inside a word
+// (see inWord), though places inside words count for occurrence.
 //
 // After prefix, suffix and occurrence are applied, exactly one match must
 // remain. A quote stays within one paragraph. Two notes may nest (one quote
@@ -110,6 +111,10 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 			}
 			cands = cands[n.Occurrence-1 : n.Occurrence]
 		}
+		if len(cands) > 1 && !slices.ContainsFunc(cands, func(m match) bool { return !cutsWord(norms[m.block].text, m) }) {
+			// Every place cuts a word: that is the problem to tell.
+			cands = cands[:1]
+		}
 		if len(cands) > 1 {
 			if n.OccurrencePos.Line > 0 {
 				// An occurrence was given but is not a whole number from
@@ -122,6 +127,10 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 			continue
 		}
 		m := cands[0]
+		if cutsWord(norms[m.block].text, m) {
+			partWord(blocks[m.block], m, n, errs)
+			continue
+		}
 		if where := cutsAtomic(blocks[m.block], m.start, m.end); where != "" {
 			errs.Add(n.QuotePos, "the quote %s inside %s, which cannot be cut: make the quote include all of it or none of it",
 				where, "a code span, link address or image")
@@ -133,15 +142,11 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 	return spans
 }
 
-// find returns every place q occurs as whole words, overlapping ones
-// included.
+// find returns every place q occurs, overlapping ones included: as text,
+// inside longer words too, so that a quote's occurrence counts the places
+// as a reader searching the page would (and as the exports' selectors are
+// read); the place a note picks must then be whole words (cutsWord).
 func find(blocks []*Block, norms []normalized, q string) []match {
-	return search(blocks, norms, q, true)
-}
-
-// search returns every place q occurs, overlapping ones included; with
-// whole, only those that neither start nor end inside a word.
-func search(blocks []*Block, norms []normalized, q string, whole bool) []match {
 	var out []match
 	for bi, nm := range norms {
 		for from := 0; from <= len(nm.text)-len(q); {
@@ -151,7 +156,7 @@ func search(blocks []*Block, norms []normalized, q string, whole bool) []match {
 			}
 			ns := from + i
 			ne := ns + len(q)
-			if boundaryOK(nm.text, ns, ne) && (!whole || !inWord(nm.text, ns) && !inWord(nm.text, ne)) {
+			if boundaryOK(nm.text, ns, ne) {
 				start, end := origRange(blocks[bi].Text, ns, ne)
 				out = append(out, match{block: bi, ns: ns, ne: ne, start: start, end: end})
 			}
@@ -168,26 +173,76 @@ func boundaryOK(s string, ns, ne int) bool {
 	return isStart(ns) && isStart(ne)
 }
 
+// cutsWord reports whether match m of the normalized text s starts or ends
+// inside a word.
+func cutsWord(s string, m match) bool { return inWord(s, m.ns) || inWord(s, m.ne) }
+
 // inWord reports whether byte i of s is inside a word: between two
 // letters or digits (a combining mark counts as its letter's) of a script
-// that separates its words with spaces. A quote may not start or end
-// there: "fundin" is not a quote of "funding".
+// that separates its words with spaces and writes them whole, or inside a
+// number (7,500, 3.5). Invisible characters (a soft hyphen, a joiner) are
+// looked past. A quote may not start or end there: "fundin" is not a quote
+// of "funding", nor "Only 7" of "Only 7,500".
 func inWord(s string, i int) bool {
 	if i <= 0 || i >= len(s) {
 		return false
 	}
-	before, _ := utf8.DecodeLastRuneInString(s[:i])
-	after, _ := utf8.DecodeRuneInString(s[i:])
-	return wordRune(before) && wordRune(after)
+	before, b := lastVisible(s[:i])
+	after, a := firstVisible(s[i:])
+	if wordRune(before) && wordRune(after) {
+		return true
+	}
+	// A separator between digits: 7|,500 or 7,|500.
+	digit := func(r rune) bool { return r >= '0' && r <= '9' }
+	sep := func(r rune) bool { return r == ',' || r == '.' }
+	if digit(before) && sep(after) {
+		next, _ := firstVisible(s[i+a:])
+		return digit(next)
+	}
+	if sep(before) && digit(after) {
+		prev, _ := lastVisible(s[:i-b])
+		return digit(prev)
+	}
+	return false
+}
+
+// lastVisible returns the last rune of s that is not a format character
+// (a soft hyphen, a zero-width joiner), and its size with those after it.
+func lastVisible(s string) (rune, int) {
+	n := 0
+	for len(s) > n {
+		r, size := utf8.DecodeLastRuneInString(s[:len(s)-n])
+		n += size
+		if !unicode.Is(unicode.Cf, r) {
+			return r, n
+		}
+	}
+	return utf8.RuneError, n
+}
+
+// firstVisible is lastVisible from the start of s.
+func firstVisible(s string) (rune, int) {
+	n := 0
+	for len(s) > n {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		n += size
+		if !unicode.Is(unicode.Cf, r) {
+			return r, n
+		}
+	}
+	return utf8.RuneError, n
 }
 
 // wordRune reports whether r is part of a word in a script that writes
-// spaces between its words.
+// spaces between its words and does not join other words to them: not
+// Chinese, Japanese, Thai and the like, which write no spaces, nor Korean,
+// Arabic and Hebrew, which join particles and prefixes to a word.
 func wordRune(r rune) bool {
-	if !unicode.In(r, unicode.L, unicode.N, unicode.Mn, unicode.Mc) {
+	if !unicode.In(r, unicode.L, unicode.Nd, unicode.Mn, unicode.Mc) {
 		return false
 	}
-	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan)
+	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan,
+		unicode.Hangul, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana)
 }
 
 // contextFits reports whether match m in the normalized texts of the blocks
@@ -403,10 +458,6 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			return
 		}
 	}
-	if ms := search(blocks, norms, q, false); len(ms) > 0 {
-		partWord(blocks[ms[0].block], ms[0], n, errs)
-		return
-	}
 	// Does it match when paragraphs are joined? Then it crosses a boundary.
 	var joined strings.Builder
 	var owner []int
@@ -497,21 +548,16 @@ func partWord(b *Block, m match, n *briefing.Note, errs *diag.List) {
 		strings.Join(cuts, " and "), lineOf(b, m.start), strings.Join(strings.Fields(text[start:end]), " "))
 }
 
-// wordAround returns the bounds of the word around byte i of text.
+// wordAround returns the bounds of the word around byte i of text: as far
+// as inWord finds the text inside a word on each side.
 func wordAround(text string, i int) (int, int) {
 	s, e := i, i
-	for s > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:s])
-		if !wordRune(r) {
-			break
-		}
+	for inWord(text, s) {
+		_, size := utf8.DecodeLastRuneInString(text[:s])
 		s -= size
 	}
-	for e < len(text) {
-		r, size := utf8.DecodeRuneInString(text[e:])
-		if !wordRune(r) {
-			break
-		}
+	for inWord(text, e) {
+		_, size := utf8.DecodeRuneInString(text[e:])
 		e += size
 	}
 	return s, e
