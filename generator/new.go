@@ -114,7 +114,7 @@ notes:
 	// A briefing's first article: the briefing has no overview file
 	// yet, without which it does not build.
 	const overview = "content/_index.md"
-	if _, err := os.Lstat(filepath.Join(*root, overview)); errors.Is(err, fs.ErrNotExist) {
+	if !hasOverview(*root) {
 		files[overview] = overviewTemplate
 		order = append(order, overview)
 	}
@@ -141,6 +141,23 @@ notes:
 	fmt.Fprintf(stdout, "next: paste the article's text below its front matter%s, add notes, then run: %s\n",
 		map[bool]string{true: " and fill in its title", false: ""}[*title == ""], checkCmd)
 	return 0
+}
+
+// hasOverview reports whether the briefing in root has its overview file,
+// or one named nearly so (index.md, _Index.MD), which check tells to
+// rename rather than new write another beside it.
+func hasOverview(root string) bool {
+	if _, err := os.Lstat(filepath.Join(root, "content", "_index.md")); !errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	entries, _ := os.ReadDir(filepath.Join(root, "content"))
+	for _, e := range entries {
+		switch strings.ToLower(e.Name()) {
+		case "_index.md", "index.md", "_index.markdown", "index.markdown":
+			return true
+		}
+	}
+	return false
 }
 
 // overviewTemplate is content/_index.md, written by new when a briefing

@@ -173,3 +173,25 @@ func TestNewFirstArticle(t *testing.T) {
 		t.Error("new rewrote the briefing's content/_index.md")
 	}
 }
+
+// TestNewKeepsMisnamedOverview: a briefing whose overview is misnamed
+// (content/index.md) does not get a blank _index.md from new beside it,
+// which would hide check's advice to rename the file.
+func TestNewKeepsMisnamedOverview(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "content", "index.md"), []byte("---\ntitle: T\n---\nOverview.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 0 {
+		t.Fatalf("new: %s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "_index.md")); err == nil {
+		t.Error("new wrote content/_index.md beside content/index.md")
+	}
+	if _, _, stderr := runCmd(t, "check", "--root", root); !strings.Contains(stderr, "rename this file to _index.md") {
+		t.Errorf("check does not ask for the rename:\n%s", stderr)
+	}
+}

@@ -104,8 +104,12 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		if !strings.HasSuffix(name, ".md") {
 			lower, base := strings.ToLower(name), name
 			if strings.HasSuffix(lower, ".md.txt") || strings.HasSuffix(lower, ".markdown.txt") {
-				// Saved by an editor that adds its own .txt.
+				// Saved by an editor that adds its own .txt, unless it is
+				// a copy kept beside the article.
 				lower, base = lower[:len(lower)-4], base[:len(base)-4]
+				if slices.Contains(articleFiles, base) || slices.Contains(articleFiles, base[:strings.LastIndexByte(base, '.')]+".md") {
+					continue
+				}
 			}
 			if strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown") {
 				stem := base[:strings.LastIndexByte(base, '.')]
@@ -147,7 +151,8 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
 				"notes files end in .yaml: rename it to %s", strings.TrimSuffix(name, ".yml")+".yaml")
 			continue
-		case strings.HasSuffix(strings.ToLower(name), ".yaml.txt"):
+		case strings.HasSuffix(strings.ToLower(name), ".yaml.txt") && !slices.Contains(annotationFiles, name[:len(name)-len(".txt")]) &&
+			!slices.Contains([]string{"claims.yaml.txt", "sources.yaml.txt"}, strings.ToLower(name)):
 			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
 				"notes files end in .yaml: rename it to %s", name[:len(name)-len(".yaml.txt")]+".yaml")
 			continue

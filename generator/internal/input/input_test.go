@@ -327,7 +327,32 @@ func TestLoadErrors(t *testing.T) {
 			name: "a text starting with @, in front matter",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nauthor: @reporter\n---\nThe existential threat.\n",
-			want: []string{`content/articles/one.md:5:9: this is not valid YAML (found character that cannot start any token): the text of "author" starts with @, which YAML reads as a reserved character: put the whole text in double quotes (writing each " inside it as \"), or write it on the lines below "author: |", indented`},
+			want: []string{`content/articles/one.md:5:9: this is not valid YAML (found character that cannot start any token): the text of "author" starts with @, which YAML reads as a reserved character: put the whole text in double quotes (writing each " inside it as \")`},
+		},
+		{
+			// Two lists where one was meant: not "put it in quotes".
+			name: "two lists after one key",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\n    cites: [src-a], [src-b]\n",
+			want: []string{`annotations/one.yaml:6:19: this is not valid YAML (did not find expected key): YAML reads [src-a] as the whole list and cannot read what follows it: put every item inside one pair of brackets, like [src-a, src-b]`},
+		},
+		{
+			// Escaped quote marks do not end the quoted part shown.
+			name: "a quoted part with escaped marks, then more",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: \"a \\\"b\\\" c\" and more\n",
+			want: []string{`annotations/one.yaml:5:11: this is not valid YAML (did not find expected key): the text of "note" starts with a quote mark, so YAML reads "a \"b\" c" as the whole text and cannot read what follows it: put the whole text in double quotes (writing each " inside it as \"), or write it on the lines below "note: |", indented`},
+		},
+		{
+			// YAML takes the first word for a tag or an anchor's name
+			// and drops it from the text, without an error of its own.
+			name: "a text starting with ! or &",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: !Wrong, it was 2019.\n  - id: two\n    quote: existential\n    kind: context\n    note: &copy 2024 Reuters\n",
+			want: []string{
+				`annotations/one.yaml:5:11: note starts with "!Wrong,", which YAML reads as a tag and leaves out of the text: put the whole text in quotes, like note: "!Wrong, it was 2019."`,
+				`annotations/one.yaml:9:11: note starts with "&copy", which YAML reads as the name of an anchor and leaves out of the text: put the whole text in quotes, like note: "&copy 2024 Reuters"`,
+			},
 		},
 		{
 			// The file's own key given again above more notes, as if
@@ -347,6 +372,27 @@ func TestLoadErrors(t *testing.T) {
 				`annotations/one.yaml:5:14: verdict "Accurate" is not on the scale (did you mean "accurate"?): use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`,
 				`annotations/one.yaml:10:14: verdict "needs context" is not on the scale (did you mean "needs-context"?): use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`,
 			},
+		},
+		{
+			// A letter off can be the opposite verdict: no guess.
+			name: "a verdict not on the scale, near another",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: fact-check\n    verdict: supported\n    note: x\n",
+			want: []string{`annotations/one.yaml:5:14: verdict "supported" is not on the scale: use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`},
+		},
+		{
+			// An anchor an alias refers to is YAML used on purpose.
+			name: "a text given once and used again",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: &same The same text.\n  - id: b\n    quote: existential\n    kind: context\n    note: *same\n",
+		},
+		{
+			// cites: [a] then cites: [b]: removing the second line would
+			// drop b.
+			name: "a list field given twice on one line each",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: x\n    cites: [src-a]\n    cites: [src-b]\n",
+			want: []string{`annotations/one.yaml:7:5: field "cites" appears twice in a note: keep one`},
 		},
 		{
 			name: "a text in brackets",
@@ -645,9 +691,9 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name: "notes file with .txt after .yaml",
-			file: "annotations/one.yaml.txt",
+			file: "annotations/two.yaml.txt",
 			data: "notes: []\n",
-			want: []string{`annotations/one.yaml.txt:1:1: notes files end in .yaml: rename it to one.yaml`},
+			want: []string{`annotations/two.yaml.txt:1:1: notes files end in .yaml: rename it to two.yaml`},
 		},
 		{
 			name: "front matter never closed, Windows line ends",
@@ -1511,4 +1557,20 @@ content/articles/two.md:3:9: the outlet "outlet " is written "Outlet" in content
 	if got := strings.Join(errLines(t, fs), "\n"); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// TestTxtCopiesKept: a .txt copy kept beside its article or notes file is
+// not taken for the file misnamed; without the file, it is.
+func TestTxtCopiesKept(t *testing.T) {
+	fs := base()
+	fs["content/articles/one.md.txt"] = &fstest.MapFile{Data: fs["content/articles/one.md"].Data}
+	fs["annotations/one.yaml.txt"] = &fstest.MapFile{Data: fs["annotations/one.yaml"].Data}
+	fs["annotations/claims.yaml.txt"] = &fstest.MapFile{Data: fs["annotations/claims.yaml"].Data}
+	if got := errLines(t, fs); len(got) != 0 {
+		t.Errorf("copies beside their files: %q", got)
+	}
+	fs["content/articles/two.md.txt"] = fs["content/articles/one.md.txt"]
+	sameLines(t, errLines(t, fs), []string{
+		"content/articles/two.md.txt:1:1: article files end in .md (lower case): rename it to two.md",
+	})
 }

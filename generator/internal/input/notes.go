@@ -36,11 +36,18 @@ func verdictList() []string {
 func kindNames() string    { return strings.Join(kindList(), ", ") }
 func verdictNames() string { return strings.Join(verdictList(), ", ") }
 
-// meant is " (did you mean "x"?)" for a value close to x of list (in
-// capitals, or a letter or two off), or "".
+// meant is " (did you mean "x"?)" for a value that is x of list written
+// in other capitals or with spaces or underscores for its hyphens
+// ("Fact-check", "needs context"), or "". Nothing further: a letter off
+// can be the opposite verdict ("supported" of "unsupported").
 func meant(value string, list []string) string {
-	if s := suggest(value, list); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
+	key := func(s string) string {
+		return strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(s)))
+	}
+	for _, x := range list {
+		if key(value) == key(x) {
+			return fmt.Sprintf(" (did you mean %q?)", x)
+		}
 	}
 	return ""
 }

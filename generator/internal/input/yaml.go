@@ -28,6 +28,7 @@ type decoder struct {
 	errs       *diag.List
 	unknown    map[*yaml.Node]bool // the keys reported as unknown fields
 	syntaxLine int                 // the line of the last syntax error reported
+	aliased    map[string]bool     // the anchors an alias (*name) refers to
 }
 
 func newDecoder(file, text string, lineOffset int, errs *diag.List) *decoder {
@@ -55,6 +56,19 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
 		d.syntaxError(err)
 		return d.withoutBroken(), false
+	}
+	if strings.Contains(text, "*") {
+		d.aliased = map[string]bool{}
+		var walk func(n *yaml.Node)
+		walk = func(n *yaml.Node) {
+			if n.Kind == yaml.AliasNode && n.Alias != nil {
+				d.aliased[n.Alias.Anchor] = true
+			}
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
+		walk(&doc)
 	}
 	return docRoot(&doc), true
 }
@@ -570,8 +584,12 @@ func (d *decoder) indicatorStart(line int) (int, int, string) {
 			continue
 		}
 		value := s[at:]
+		if l, c, what := d.listThenMore(l, line, end, s, at); l > 0 {
+			return l, c, what
+		}
 		if (value[0] == '[' || value[0] == '{') && !closedBefore(value) {
-			// A list or mapping left open: the fix is to close it.
+			// A list or mapping left open, or two of them ([a], [b]): the
+			// fix is to make it one.
 			continue
 		}
 		fixed := slices.Clone(d.lines[d.lineOffset:end])
@@ -584,16 +602,69 @@ func (d *decoder) indicatorStart(line int) (int, int, string) {
 			subject = fmt.Sprintf("the text of %q", s[m[2]:m[3]])
 		}
 		how := "put the whole text in double quotes (writing each \" inside it as \\\")"
-		if m[2] >= 0 {
+		if m[2] >= 0 && (s[m[2]:m[3]] == "note" || s[m[2]:m[3]] == "text") {
+			// A Markdown text may be a block; a field of one line not.
 			how += fmt.Sprintf(", or write it on the lines below %q, indented", s[m[2]:m[3]]+": |")
 		}
 		said := fmt.Sprintf("%s starts with %c, which YAML reads as %s", subject, value[0], what)
-		if closing := strings.IndexByte(value[1:], value[0]); closing >= 0 && (value[0] == '"' || value[0] == '\'') {
-			said = fmt.Sprintf("%s starts with a quote mark, so YAML reads %s as the whole text and cannot read what follows it", subject, value[:closing+2])
+		if closing := closingQuote(value); closing > 0 {
+			said = fmt.Sprintf("%s starts with a quote mark, so YAML reads %s as the whole text and cannot read what follows it", subject, value[:closing+1])
 		}
 		return l, 1 + utf8.RuneCountInString(s[:at]), said + ": " + how
 	}
 	return 0, 0, ""
+}
+
+// listThenMore is indicatorStart's answer for a list in brackets followed
+// by more of it ([doe-2024], [roe-2024], or [Reuters], AP) on line l of
+// s, its value at byte at, when one list of every item makes the YAML
+// parse: told at the comma after the list, with that list.
+func (d *decoder) listThenMore(l, line, end int, s string, at int) (int, int, string) {
+	value := s[at:]
+	closing := strings.IndexByte(value, ']')
+	if value[0] != '[' || closing < 0 || strings.ContainsAny(value[1:closing], "[{") {
+		return 0, 0, ""
+	}
+	rest := strings.TrimLeft(value[closing+1:], " ")
+	if !strings.HasPrefix(rest, ",") {
+		return 0, 0, ""
+	}
+	var items []string
+	for _, it := range strings.Split(strings.NewReplacer("[", "", "]", "").Replace(value), ",") {
+		if it = strings.TrimSpace(it); it != "" {
+			items = append(items, it)
+		}
+	}
+	one := "[" + strings.Join(items, ", ") + "]"
+	fixed := slices.Clone(d.lines[d.lineOffset:end])
+	fixed[l-1-d.lineOffset] = s[:at] + one
+	if !d.parsesPast(fixed, line) {
+		return 0, 0, ""
+	}
+	comma := at + len(value) - len(rest)
+	return l, 1 + utf8.RuneCountInString(s[:comma]), fmt.Sprintf("YAML reads %s as the whole list and cannot read what follows it: put every item inside one pair of brackets, like %s", value[:closing+1], one)
+}
+
+// closingQuote returns the offset of the quote mark that closes the quoted
+// text value starts with (past \" in double quotes, ” in single ones),
+// or -1.
+func closingQuote(value string) int {
+	if value == "" || value[0] != '"' && value[0] != '\'' {
+		return -1
+	}
+	mark := value[0]
+	for i := 1; i < len(value); i++ {
+		switch {
+		case mark == '"' && value[i] == '\\':
+			i++
+		case value[i] != mark:
+		case mark == '\'' && i+1 < len(value) && value[i+1] == '\'':
+			i++
+		default:
+			return i
+		}
+	}
+	return -1
 }
 
 // closedBefore reports whether the list or mapping that value starts
@@ -608,7 +679,7 @@ func closedBefore(value string) bool {
 		case ']', '}':
 			if depth--; depth == 0 {
 				rest := strings.TrimSpace(value[i+1:])
-				return rest != "" && rest[0] != '#'
+				return rest != "" && rest[0] != '#' && rest[0] != ','
 			}
 		}
 	}
@@ -783,7 +854,8 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 					key, what, k.Line+d.lineOffset, first.Line+d.lineOffset)
 				break
 			}
-			if prev := resolve(out[key]); prev != nil && prev.Kind == yaml.SequenceNode && resolve(v).Kind == yaml.SequenceNode {
+			if prev, v := resolve(out[key]), resolve(v); prev != nil && prev.Kind == yaml.SequenceNode && v.Kind == yaml.SequenceNode &&
+				prev.Style&yaml.FlowStyle == 0 && v.Style&yaml.FlowStyle == 0 {
 				// notes: given again above more notes, as a second list.
 				j := 0
 				for n.Content[j].Value != key {
@@ -1012,6 +1084,21 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 		return ""
 	}
 	d.checkCut(v, name)
+	// A text that starts with ! or & loses that word to YAML, which
+	// reads it as a tag or an anchor's name ("!Wrong, it was…", "&copy
+	// 2024"): unless an alias refers to the anchor, it was meant as text.
+	lost, what := "", ""
+	switch {
+	case strings.HasPrefix(v.Tag, "!") && !strings.HasPrefix(v.Tag, "!!"):
+		lost, what = v.Tag, "a tag"
+	case v.Anchor != "" && !d.aliased[v.Anchor]:
+		lost, what = "&"+v.Anchor, "the name of an anchor"
+	}
+	if lost != "" {
+		d.errs.Add(d.pos(v), "%s starts with %q, which YAML reads as %s and leaves out of the text: put the whole text in quotes, like %s: %s",
+			name, lost, what, name, strconv.Quote(lost+" "+v.Value))
+		return ""
+	}
 	return v.Value
 }
 
@@ -1027,7 +1114,23 @@ func (d *decoder) flowText(v *yaml.Node) string {
 		return ""
 	}
 	raw := strings.TrimSpace(string(runes[v.Column-1:]))
-	if raw == "" || raw[0] != '[' && raw[0] != '{' || !strings.HasSuffix(raw, "]") && !strings.HasSuffix(raw, "}") {
+	if raw == "" || raw[0] != '[' && raw[0] != '{' {
+		return ""
+	}
+	// The brackets it opens close at the end of the line: it is the
+	// line's whole value, not a part of a mapping in braces.
+	depth := 0
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 && i != len(raw)-1 {
+				return ""
+			}
+		}
+	}
+	if depth != 0 {
 		return ""
 	}
 	return raw
