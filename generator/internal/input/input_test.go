@@ -374,6 +374,13 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			// yaml.v3 names no line for an alias to nothing.
+			name: "a text starting with one *",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: *Figures are provisional.\n",
+			want: []string{`annotations/one.yaml:5:11: this is not valid YAML (unknown anchor 'Figures' referenced): the text of "note" starts with *, which YAML reads as a reference to an anchor (so Markdown's *emphasis* or **bold** cannot start a text without quotes): put the whole text in double quotes (writing each " inside it as \"), or write it on the lines below "note: |", indented`},
+		},
+		{
 			// A letter off can be the opposite verdict: no guess.
 			name: "a verdict not on the scale, near another",
 			file: "annotations/one.yaml",

@@ -194,6 +194,8 @@ func (d *decoder) oneDocument(lines []string) bool {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+var unknownAnchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
 // yamlParserErrors are the problems yaml.v3's parser (as opposed to its
 // scanner) reports. For these, the line in the message is one less than the
 // line of the text it is about: yaml.v3 counts its marks from 0 and adds 1
@@ -221,6 +223,15 @@ func (d *decoder) syntaxError(err error) {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	line += d.lineOffset
+	// "unknown anchor 'X' referenced" names no line: the *X's is it.
+	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+		for i := d.lineOffset; i < d.yamlEnd(); i++ {
+			if strings.Contains(d.lines[i], "*"+m[1]) {
+				line = i + 1
+				break
+			}
+		}
+	}
 	// yaml.v3 puts the end of the text on a line of its own: a problem found
 	// there (an unclosed bracket on the last line) is on the last line.
 	line = min(line, max(len(d.lines), 1))
