@@ -745,3 +745,44 @@ func TestSidenotesFollowTextSpacing(t *testing.T) {
 		})
 	}
 }
+
+// markerTargets lists, in the page, each note marker smaller than a
+// finger's target (24 px high, WCAG 2.2's minimum), whose target meets
+// another marker's, or which stands apart from the punctuation after it.
+const markerTargets = `(() => {
+  const out = [], refs = [...document.querySelectorAll("a.noteref")];
+  const rects = refs.map(a => a.getBoundingClientRect());
+  const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  refs.forEach((a, i) => {
+    const r = rects[i];
+    if (r.height < 24) out.push(a.id + " is " + r.height.toFixed(1) + " px high");
+    for (let j = i + 1; j < refs.length; j++) if (meet(r, rects[j])) out.push(a.id + " meets " + refs[j].id);
+  });
+  return out;
+})()`
+
+// TestMarkerTargets: on a phone each note marker is a button for a finger,
+// at least 24 px high, and no two markers' targets meet, however close
+// their notes' passages end (the real briefing's nested notes put two
+// markers side by side); its height taken back by a margin, the lines of
+// text keep their height.
+func TestMarkerTargets(t *testing.T) {
+	b := browser.New(t)
+	for _, page := range []string{"dailywire-latin-america-cable.html", "al-mayadeen-allies-restrict-immigration.html"} {
+		for _, width := range []int{360, 390} {
+			p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[0], "articles", page)), width, 740)
+			if got := browser.Eval[[]string](p, markerTargets); len(got) > 0 {
+				t.Errorf("%s at %d px: %s", page, width, strings.Join(got, "; "))
+			}
+			// A paragraph with a marker is laid out in lines of the text's
+			// own height: its height is a whole number of lines.
+			lines := browser.Eval[[]float64](p, `(() => {
+  const p = document.querySelector("a.noteref").closest("p"), lh = parseFloat(getComputedStyle(p).lineHeight);
+  return [p.getBoundingClientRect().height / lh];
+})()`)
+			if n := lines[0]; math.Abs(n-math.Round(n)) > 0.05 {
+				t.Errorf("%s at %d px: a paragraph with a marker is %.2f lines high", page, width, n)
+			}
+		}
+	}
+}
