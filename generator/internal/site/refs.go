@@ -37,15 +37,16 @@ type refChanges struct {
 // (of the briefing whose claims and sources were wasClaims and wasSources)
 // and is (of b). A claim differs when it was added, removed or changed in
 // anything but where it is written; a source when its citation (Cites: its
-// id, label and link) differs. The label depends on the other sources (two
-// by the same author in the same year are told apart as 2024a and 2024b);
-// the rest of a source shows only on the pages made of every article.
+// id, label and link) or its entry in full (ReferenceOf, which an article's
+// page lists among the sources its notes cite) differs. The label depends
+// on the other sources (two by the same author in the same year are told
+// apart as 2024a and 2024b).
 func diffRefs(was, is *render.Renderer, wasClaims []*briefing.Claim, wasSources []*briefing.Source, b *briefing.Briefing) refChanges {
 	ch := refChanges{claims: map[string]bool{}, sources: map[string]bool{}}
 	for _, list := range [][]*briefing.Source{wasSources, b.Sources} {
 		for _, s := range list {
 			ref := []briefing.Ref{{ID: s.ID}}
-			if !reflect.DeepEqual(was.Cites(ref, ""), is.Cites(ref, "")) {
+			if !reflect.DeepEqual(was.Cites(ref, ""), is.Cites(ref, "")) || was.ReferenceOf(s.ID) != is.ReferenceOf(s.ID) {
 				ch.sources[s.ID] = true
 			}
 		}
