@@ -51,6 +51,8 @@ package render
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -62,6 +64,7 @@ import (
 	"github.com/briefing/annotated/generator/internal/anchor"
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/quotes"
 )
 
 // Renderer renders the parts of one briefing.
@@ -70,6 +73,7 @@ type Renderer struct {
 	letters map[string]string // a source's letter after its year, if it has one
 	sources map[string]*briefing.Source
 	refs    map[string]string // each source's Reference, made once
+	order   map[string]int    // each source's place in the bibliography's order
 	claims  map[string]*briefing.Claim
 	site    *siteMap
 	article goldmark.Markdown
@@ -100,9 +104,20 @@ func New(b *briefing.Briefing) *Renderer {
 	}
 	r.labels, r.letters = citeLabels(b.Sources)
 	r.refs = make(map[string]string, len(b.Sources))
+	keys := make(map[string]string, len(b.Sources))
+	ids := make([]string, 0, len(b.Sources))
 	for _, s := range b.Sources {
 		r.sources[s.ID] = s
 		r.refs[s.ID] = Reference(s, r.letters[s.ID])
+		keys[s.ID] = quotes.Key(r.labels[s.ID])
+		ids = append(ids, s.ID)
+	}
+	// Alphabetical by citation, as a reference list is (the ids of two
+	// sources cited alike keep them apart).
+	slices.SortStableFunc(ids, func(a, b string) int { return cmp.Or(strings.Compare(keys[a], keys[b]), strings.Compare(a, b)) })
+	r.order = make(map[string]int, len(ids))
+	for i, id := range ids {
+		r.order[id] = i
 	}
 	for _, c := range b.Claims {
 		r.claims[c.ID] = c
@@ -271,6 +286,10 @@ func (r *Renderer) Reference(s *briefing.Source) string {
 // ReferenceOf is Reference for the source with that id, or "" for an id
 // the briefing has no source of.
 func (r *Renderer) ReferenceOf(id string) string { return r.refs[id] }
+
+// SourceOrder is the place of the source with that id in a reference
+// list, alphabetical by citation (Label).
+func (r *Renderer) SourceOrder(id string) int { return r.order[id] }
 
 // Markdown renders the text of a claim or a timeline entry, shown at the
 // site's root, to HTML, reporting raw HTML, images, unsafe links, relative

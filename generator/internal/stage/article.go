@@ -3,11 +3,10 @@
 package stage
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
-	"github.com/briefing/annotated/generator/internal/quotes"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -105,7 +104,7 @@ func (h *markup) citedSources(notes []noteData, r *render.Renderer) {
 	if len(cs) == 0 {
 		return
 	}
-	sort.SliceStable(cs, func(i, j int) bool { return quotes.Key(cs[i].Label) < quotes.Key(cs[j].Label) })
+	slices.SortFunc(cs, func(a, b citeData) int { return r.SourceOrder(a.ID) - r.SourceOrder(b.ID) })
 	h.raw("\n", `<section class="cited-sources" aria-labelledby="cited-h">`, "\n", `<h2 id="cited-h">`)
 	h.tr("sources_cited")
 	h.raw("</h2>\n<ul class=\"bibliography\">\n")
