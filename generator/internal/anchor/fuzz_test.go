@@ -12,7 +12,7 @@ import (
 
 // FuzzAnchor anchors an arbitrary quote in an arbitrary article: it must not
 // panic, and a passage it finds must fold to the quote (nothing approximate
-// beyond typography).
+// beyond typography) and be whole words.
 func FuzzAnchor(f *testing.F) {
 	f.Add(article, "existential threat", "", 0)
 	f.Add("*a* **b** `c` [d](e) \\* &amp; f\n\ng", "a b", "", 2)
@@ -33,6 +33,9 @@ func FuzzAnchor(f *testing.F) {
 			}
 			if got := Fold(s.Block.Text[s.Start:s.End]); got != Fold(quote) {
 				t.Fatalf("passage %q folds to %q, quote %q to %q", s.Block.Text[s.Start:s.End], got, quote, Fold(quote))
+			}
+			if inWord(s.Block.Text, s.Start) || inWord(s.Block.Text, s.End) {
+				t.Fatalf("passage %q of %q cuts a word", s.Block.Text[s.Start:s.End], s.Block.Text)
 			}
 		}
 	})
