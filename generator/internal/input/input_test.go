@@ -381,6 +381,14 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:5:11: this is not valid YAML (unknown anchor 'Figures' referenced): the text of "note" starts with *, which YAML reads as a reference to an anchor (so Markdown's *emphasis* or **bold** cannot start a text without quotes): put the whole text in double quotes (writing each " inside it as \"), or write it on the lines below "note: |", indented`},
 		},
 		{
+			// The text's own first and last marks: escaping the inner
+			// ones, as for a quote mark inside a text, would lose them.
+			name: "a text that starts and ends with a quoted phrase",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    note: \"Highest\" is wrong; the report says \"second highest\"\n",
+			want: []string{`annotations/one.yaml:5:19: this is not valid YAML (did not find expected key): the quoted text ends at this ", meant to be inside it, and YAML cannot read what follows: write each " inside the text as \" (or put the whole text in single quotes); if the text itself starts and ends with those quote marks, put it all, marks and all, inside the other kind of quotes`},
+		},
+		{
 			// A letter off can be the opposite verdict: no guess.
 			name: "a verdict not on the scale, near another",
 			file: "annotations/one.yaml",

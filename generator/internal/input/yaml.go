@@ -278,6 +278,13 @@ func (d *decoder) syntaxError(err error) {
 			if open == '\'' {
 				how = `write each ' inside the text as '' (two of them), or put the whole text in double quotes`
 			}
+			if ch := []rune(d.lines[l-1]); c < len(ch) && (ch[c] == ' ' || unicode.IsPunct(ch[c])) {
+				// note: "Highest" is wrong; the report says "second
+				// highest": a quoted word at the start, not a quote mark
+				// inside the text, and the text's own first and last marks
+				// would be lost to the advice above.
+				how += "; if the text itself starts and ends with those quote marks, put it all, marks and all, inside the other kind of quotes"
+			}
 			d.syntaxAt(l, c,
 				"this is not valid YAML (%s): the quoted text ends at this %c, meant to be inside it, and YAML cannot read what follows: %s",
 				msg, open, how)
