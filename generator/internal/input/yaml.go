@@ -689,19 +689,29 @@ func closingQuote(value string) int {
 // with closes before the end of the value, with more text after it: a
 // Markdown link, [text](address) more, rather than a list left open.
 func closedBefore(value string) bool {
+	i := bracketsClose(value)
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimSpace(value[i+1:])
+	return rest != "" && rest[0] != '#' && rest[0] != ','
+}
+
+// bracketsClose returns the offset of the bracket or brace that closes
+// the one s starts with (quotes aside), or -1.
+func bracketsClose(s string) int {
 	depth := 0
-	for i := 0; i < len(value); i++ {
-		switch value[i] {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '[', '{':
 			depth++
 		case ']', '}':
 			if depth--; depth == 0 {
-				rest := strings.TrimSpace(value[i+1:])
-				return rest != "" && rest[0] != '#' && rest[0] != ','
+				return i
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 const tabHint = "indent with spaces: YAML does not allow tabs for indentation"
@@ -1137,18 +1147,7 @@ func (d *decoder) flowText(v *yaml.Node) string {
 	}
 	// The brackets it opens close at the end of the line: it is the
 	// line's whole value, not a part of a mapping in braces.
-	depth := 0
-	for i := 0; i < len(raw); i++ {
-		switch raw[i] {
-		case '[', '{':
-			depth++
-		case ']', '}':
-			if depth--; depth == 0 && i != len(raw)-1 {
-				return ""
-			}
-		}
-	}
-	if depth != 0 {
+	if bracketsClose(raw) != len(raw)-1 {
 		return ""
 	}
 	return raw
