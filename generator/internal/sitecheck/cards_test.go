@@ -26,6 +26,20 @@ func TestCardNotesRead(t *testing.T) {
 			t.Errorf("a card reads %q", s)
 		}
 	}
+	// On a phone each count stays on the line of its verdict.
+	if n := browser.Eval[int](p, `document.querySelectorAll(".card-notes .tally").length`); n == 0 {
+		t.Fatal("no card counts its notes by verdict")
+	}
+	for _, width := range []int{320, 360, 390} {
+		p.Resize(width, 800)
+		split := browser.Eval[[]string](p, `[...document.querySelectorAll(".card-notes .tally")].filter(e => {
+  const r = [...e.getClientRects()];
+  return r.length > 1 && r.some(x => Math.abs(x.top - r[0].top) > 2);
+}).map(e => e.textContent.replace(/\s+/g, " ").trim())`)
+		if len(split) > 0 {
+			t.Errorf("at %d px, a count is on another line than its verdict: %q", width, split)
+		}
+	}
 }
 
 // TestMatrixCellsNameTheirOutlet: on a phone, where the claims-by-outlet

@@ -171,8 +171,11 @@ func (h *markup) card(a *briefing.Article, ra *render.Article) {
 			if i > 0 {
 				h.raw(", ")
 			}
-			h.raw(strconv.Itoa(vc.n), " ")
+			// A count and its verdict on one line: "4 / Needs context"
+			// split across two read as a stray number.
+			h.raw(`<span class="tally">`, strconv.Itoa(vc.n), " ")
 			h.verdictSpan(string(vc.v), vc.v.Label())
+			h.raw("</span>")
 		}
 	}
 	h.raw("</p>\n</li>\n")
