@@ -4,10 +4,13 @@
 package stage
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/export"
+	"github.com/briefing/annotated/generator/internal/quotes"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -114,22 +117,36 @@ func handoutEnd(claims []claimData, groups []sourceGroupData, t *Text) []byte {
 	if len(claims) > 0 {
 		h.handoutClaims(claims)
 	}
-	if len(groups) > 0 {
-		h.raw(`<section class="handout-part" id="sources" aria-labelledby="sources-h">`, "\n", `<h2 id="sources-h">`)
-		h.tr("sources")
-		h.raw("</h2>\n")
-		for _, g := range groups {
-			h.raw(`<h3 id="sources-`, esc(g.Key), `">`)
-			h.text(g.Title)
-			h.raw("</h3>\n<ul class=\"bibliography\">\n")
-			for _, s := range g.Sources {
-				h.raw(`<li id="src-`, esc(s.ID), `">`, s.HTML, "</li>\n")
-			}
-			h.raw("</ul>\n")
-		}
-		h.raw("</section>\n")
-	}
+	h.handoutSources(groups)
 	return appendBody(nil, h.String())
+}
+
+// handoutSources is the handout's bibliography: every source in one list,
+// alphabetical by citation, not in the sources page's groups, so that a
+// reader of the printed copy finds "Pamuk 2025" in one place, as in a
+// book's reference list.
+func (h *markup) handoutSources(groups []sourceGroupData) {
+	var all []sourceEntry
+	for _, g := range groups {
+		all = append(all, g.Sources...)
+	}
+	if len(all) == 0 {
+		return
+	}
+	keys := make(map[string]string, len(all))
+	for _, s := range all {
+		keys[s.ID] = quotes.Key(s.Label)
+	}
+	slices.SortStableFunc(all, func(a, b sourceEntry) int {
+		return cmp.Or(strings.Compare(keys[a.ID], keys[b.ID]), strings.Compare(a.ID, b.ID))
+	})
+	h.raw(`<section class="handout-part" id="sources" aria-labelledby="sources-h">`, "\n", `<h2 id="sources-h">`)
+	h.tr("sources")
+	h.raw("</h2>\n<ul class=\"bibliography\">\n")
+	for _, s := range all {
+		h.raw(`<li id="src-`, esc(s.ID), `">`, s.HTML, "</li>\n")
+	}
+	h.raw("</ul>\n</section>\n")
 }
 
 // handoutMethodology is the end of content/handout.html: the methodology,

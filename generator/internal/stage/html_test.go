@@ -328,6 +328,21 @@ func TestHandout(t *testing.T) {
 	if strings.Contains(page, `class="sidenote`) || strings.Contains(page, "../") {
 		t.Error("the handout has sidenotes or links out of itself")
 	}
+	// Its bibliography is one list, alphabetical by citation, for a reader
+	// of the printed copy to look a citation up in one place.
+	_, bib, _ := strings.Cut(page, `<section class="handout-part" id="sources"`)
+	bib, _, _ = strings.Cut(bib, "</section>")
+	var got, want []string
+	for _, m := range regexp.MustCompile(`<li id="src-([^"]*)">`).FindAllStringSubmatch(bib, -1) {
+		got = append(got, m[1])
+	}
+	for _, s := range f.b.Sources {
+		want = append(want, s.ID)
+	}
+	slices.SortFunc(want, func(a, b string) int { return strings.Compare(strings.ToLower(f.r.Label(a)), strings.ToLower(f.r.Label(b))) })
+	if strings.Count(bib, "<ul") != 1 || strings.Contains(bib, "<h3") || !slices.Equal(got, want) {
+		t.Errorf("the handout's bibliography: %d lists, sources %v, want one list of %v", strings.Count(bib, "<ul"), got, want)
+	}
 	// The claims table names each appearance by its note's number, which
 	// a printed copy finds among the article's endnotes, with the note's
 	// own verdict where it differs from the claim's.

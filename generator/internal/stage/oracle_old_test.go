@@ -254,21 +254,7 @@ func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts 
 	if len(claims) > 0 {
 		h.handoutClaims(claims)
 	}
-	if len(groups) > 0 {
-		h.raw(`<section class="handout-part" id="sources" aria-labelledby="sources-h">`, "\n", `<h2 id="sources-h">`)
-		h.tr("sources")
-		h.raw("</h2>\n")
-		for _, g := range groups {
-			h.raw(`<h3 id="sources-`, esc(g.Key), `">`)
-			h.text(g.Title)
-			h.raw("</h3>\n<ul class=\"bibliography\">\n")
-			for _, s := range g.Sources {
-				h.raw(`<li id="src-`, esc(s.ID), `">`, s.HTML, "</li>\n")
-			}
-			h.raw("</ul>\n")
-		}
-		h.raw("</section>\n")
-	}
+	h.handoutSources(groups)
 	h.raw(string(handoutMethodology(b.Methodology, method, t)))
 	f["content/handout.html"] = oldPage(frontMatter{Title: b.Index.Title, Layout: "handout"}, h.String())
 	return 1
