@@ -339,7 +339,9 @@ func TestHandout(t *testing.T) {
 	for _, s := range f.b.Sources {
 		want = append(want, s.ID)
 	}
-	slices.SortFunc(want, func(a, b string) int { return strings.Compare(strings.ToLower(f.r.Label(a)), strings.ToLower(f.r.Label(b))) })
+	slices.SortFunc(want, func(a, b string) int {
+		return strings.Compare(strings.ToLower(f.r.Label(a)), strings.ToLower(f.r.Label(b)))
+	})
 	if strings.Count(bib, "<ul") != 1 || strings.Contains(bib, "<h3") || !slices.Equal(got, want) {
 		t.Errorf("the handout's bibliography: %d lists, sources %v, want one list of %v", strings.Count(bib, "<ul"), got, want)
 	}
