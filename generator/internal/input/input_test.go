@@ -389,6 +389,14 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:5:19: this is not valid YAML (did not find expected key): the quoted text ends at this ", meant to be inside it, and YAML cannot read what follows: write each " inside the text as \" (or put the whole text in single quotes); if the text itself starts and ends with those quote marks, put it all, marks and all, inside the other kind of quotes`},
 		},
 		{
+			// The list below a key given a value: one problem, at the
+			// value, not one for each entry as the file is read again.
+			name: "a value on the line of a list's key",
+			file: "annotations/one.yaml",
+			data: "notes: x\n  - id: a\n    quote: threat\n    kind: context\n    note: x\n  - id: b\n    quote: existential\n    kind: context\n    note: y\n",
+			want: []string{`annotations/one.yaml:1:8: this is not valid YAML (mapping values are not allowed in this context): "notes: x" gives notes a value on its line, so YAML reads the list below it as more of that text: remove "x", so that the list is what notes holds`},
+		},
+		{
 			// A letter off can be the opposite verdict: no guess.
 			name: "a verdict not on the scale, near another",
 			file: "annotations/one.yaml",

@@ -29,6 +29,7 @@ type decoder struct {
 	unknown    map[*yaml.Node]bool // the keys reported as unknown fields
 	syntaxLine int                 // the line of the last syntax error reported
 	aliased    map[string]bool     // the anchors an alias (*name) refers to
+	noRecovery bool                // the syntax error reported is the file's one problem
 }
 
 func newDecoder(file, text string, lineOffset int, errs *diag.List) *decoder {
@@ -55,6 +56,9 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
 		d.syntaxError(err)
+		if d.noRecovery {
+			return nil, false
+		}
 		return d.withoutBroken(), false
 	}
 	if strings.Contains(text, "*") {
@@ -329,6 +333,19 @@ func (d *decoder) syntaxError(err error) {
 			line, col = l, c
 		}
 		hint = tabHint
+	case msg == "mapping values are not allowed in this context" && d.valueAboveList(line) > 0:
+		// notes: x, with the list of notes below it: the list is read as
+		// more of the text x, and every entry of it fails; it is one
+		// problem, at the x, and the file is not read again entry by entry.
+		l := d.valueAboveList(line)
+		s := d.lines[l-1]
+		m := valueRE.FindStringSubmatchIndex(s)
+		key, value := s[m[2]:m[3]], strings.TrimSpace(s[m[1]:])
+		d.noRecovery = true
+		d.syntaxAt(l, 1+utf8.RuneCountInString(s[:m[1]]),
+			"this is not valid YAML (%s): %q gives %s a value on its line, so YAML reads the list below it as more of that text: remove %q, so that the list is what %s holds",
+			msg, strings.TrimSpace(s), key, value, key)
+		return
 	case msg == "mapping values are not allowed in this context":
 		// A colon and a space inside a value not in quotes: yaml.v3 names
 		// the line; point at that colon, the first after the line's key
@@ -356,6 +373,37 @@ func (d *decoder) syntaxError(err error) {
 		hint = "remove the " + what + " (it often comes from copying text out of a PDF or a word processor)"
 	}
 	d.syntaxAt(line, col, "this is not valid YAML (%s): %s", msg, hint)
+}
+
+// valueAboveList returns the line of "key: value" that the list entry on
+// line (a line starting "- ", where YAML failed) stands under, indented
+// deeper, when that key has a value on its line; or 0.
+func (d *decoder) valueAboveList(line int) int {
+	if line < 1 || line > len(d.lines) {
+		return 0
+	}
+	entry := d.lines[line-1]
+	t := strings.TrimLeft(entry, " ")
+	if !strings.HasPrefix(t, "- ") {
+		return 0
+	}
+	indent := len(entry) - len(t)
+	for l := line - 1; l > d.lineOffset; l-- {
+		s := strings.TrimRight(d.lines[l-1], " \t\r")
+		u := strings.TrimLeft(s, " ")
+		if u == "" || u[0] == '#' {
+			continue
+		}
+		if len(s)-len(u) >= indent {
+			return 0 // an entry or text between: not the key's own line
+		}
+		m := valueRE.FindStringSubmatchIndex(s)
+		if m == nil || m[2] < 0 || m[1] >= len(s) || s[m[1]] == '#' || s[m[1]] == '|' || s[m[1]] == '>' {
+			return 0
+		}
+		return l
+	}
+	return 0
 }
 
 // syntaxAt reports a syntax error at line and col, and keeps its line.
