@@ -51,7 +51,6 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"slices"
 	"strings"
 
@@ -112,9 +111,9 @@ func New(b *briefing.Briefing) *Renderer {
 		keys[s.ID] = quotes.Key(r.labels[s.ID])
 		ids = append(ids, s.ID)
 	}
-	// Alphabetical by citation, as a reference list is (the ids of two
-	// sources cited alike keep them apart).
-	slices.SortStableFunc(ids, func(a, b string) int { return cmp.Or(strings.Compare(keys[a], keys[b]), strings.Compare(a, b)) })
+	// Alphabetical by citation, as a reference list is; two sources cited
+	// alike keep the bibliography's order.
+	slices.SortStableFunc(ids, func(a, b string) int { return strings.Compare(keys[a], keys[b]) })
 	r.order = make(map[string]int, len(ids))
 	for i, id := range ids {
 		r.order[id] = i

@@ -4,13 +4,11 @@
 package stage
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/export"
-	"github.com/briefing/annotated/generator/internal/quotes"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -103,7 +101,7 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 
 // handoutEnd is content/handout.html after the last article's text: the
 // claims and the sources (handoutMethodology follows).
-func handoutEnd(claims []claimData, groups []sourceGroupData, t *Text) []byte {
+func handoutEnd(claims []claimData, groups []sourceGroupData, r *render.Renderer, t *Text) []byte {
 	size := 1024
 	for _, c := range claims {
 		size += 1024 + len(c.HTML) + len(c.Appearances)*128
@@ -117,7 +115,7 @@ func handoutEnd(claims []claimData, groups []sourceGroupData, t *Text) []byte {
 	if len(claims) > 0 {
 		h.handoutClaims(claims)
 	}
-	h.handoutSources(groups)
+	h.handoutSources(groups, r)
 	return appendBody(nil, h.String())
 }
 
@@ -125,7 +123,7 @@ func handoutEnd(claims []claimData, groups []sourceGroupData, t *Text) []byte {
 // alphabetical by citation, not in the sources page's groups, so that a
 // reader of the printed copy finds "Pamuk 2025" in one place, as in a
 // book's reference list.
-func (h *markup) handoutSources(groups []sourceGroupData) {
+func (h *markup) handoutSources(groups []sourceGroupData, r *render.Renderer) {
 	var all []sourceEntry
 	for _, g := range groups {
 		all = append(all, g.Sources...)
@@ -133,13 +131,7 @@ func (h *markup) handoutSources(groups []sourceGroupData) {
 	if len(all) == 0 {
 		return
 	}
-	keys := make(map[string]string, len(all))
-	for _, s := range all {
-		keys[s.ID] = quotes.Key(s.Label)
-	}
-	slices.SortStableFunc(all, func(a, b sourceEntry) int {
-		return cmp.Or(strings.Compare(keys[a.ID], keys[b.ID]), strings.Compare(a.ID, b.ID))
-	})
+	slices.SortFunc(all, func(a, b sourceEntry) int { return r.SourceOrder(a.ID) - r.SourceOrder(b.ID) })
 	h.raw(`<section class="handout-part" id="sources" aria-labelledby="sources-h">`, "\n", `<h2 id="sources-h">`)
 	h.tr("sources")
 	h.raw("</h2>\n<ul class=\"bibliography\">\n")

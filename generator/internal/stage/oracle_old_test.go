@@ -157,7 +157,7 @@ func oldNotesPage(articles []oldNotesArticle, t *Text) string {
 // written here from the other pages' data (the articles' parts, made beside
 // their pages, in parts); the theme's handout.html wraps it in a document
 // with the stylesheet inline. It returns the number of pages added.
-func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts []string, o overview, claims []claimData, groups []sourceGroupData, method string, t *Text) int {
+func oldHandout(f Files, b *briefing.Briefing, r *render.Renderer, order []*briefing.Article, parts []string, o overview, claims []claimData, groups []sourceGroupData, method string, t *Text) int {
 	size := 4096 + len(o.HTML)
 	for _, p := range parts {
 		size += len(p)
@@ -254,7 +254,7 @@ func oldHandout(f Files, b *briefing.Briefing, order []*briefing.Article, parts 
 	if len(claims) > 0 {
 		h.handoutClaims(claims)
 	}
-	h.handoutSources(groups)
+	h.handoutSources(groups, r)
 	h.raw(string(handoutMethodology(b.Methodology, method, t)))
 	f["content/handout.html"] = oldPage(frontMatter{Title: b.Index.Title, Layout: "handout"}, h.String())
 	return 1

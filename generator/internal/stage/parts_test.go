@@ -65,7 +65,7 @@ func TestPartsMatchWholePages(t *testing.T) {
 		apps := claimAppearances(f.r, f.order, f.arts)
 		claims := page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claimsData(f.b, f.r, apps, &errs), text))
 		briefingtest.Same(t, name+": the claims page", f.files["content/claims.html"], append(claims, oldLD(export.ClaimReviews(eb))...))
-		oldHandout(old, f.b, f.order, parts, overviewData(f.b, f.r, &errs), claimsData(f.b, f.r, apps, &errs),
+		oldHandout(old, f.b, f.r, f.order, parts, overviewData(f.b, f.r, &errs), claimsData(f.b, f.r, apps, &errs),
 			sourcesData(f.b, f.r, f.order, f.arts), method, text)
 		briefingtest.Same(t, name+": the handout", f.files["content/handout.html"], old["content/handout.html"])
 		briefingtest.Same(t, name+": the all-notes page", f.files["content/notes.html"],

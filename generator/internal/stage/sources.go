@@ -5,13 +5,11 @@ package stage
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
-	"github.com/briefing/annotated/generator/internal/quotes"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -197,7 +195,7 @@ func sourcesOf(b *briefing.Briefing, r *render.Renderer, by citations) []sourceG
 			continue
 		}
 		// Alphabetical by author and date, as a reference list is.
-		sort.SliceStable(ss, func(i, j int) bool { return quotes.Key(r.Label(ss[i].ID)) < quotes.Key(r.Label(ss[j].ID)) })
+		slices.SortFunc(ss, func(a, b *briefing.Source) int { return r.SourceOrder(a.ID) - r.SourceOrder(b.ID) })
 		var entries []sourceEntry
 		for _, s := range ss {
 			entries = append(entries, sourceEntry{ID: s.ID, Label: r.Label(s.ID), HTML: r.Reference(s), Type: s.Type, CitedBy: by[s.ID]})

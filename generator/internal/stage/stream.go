@@ -390,7 +390,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 			case 2:
 				p.sources = page(frontMatter{Title: "Sources", Layout: "sources"}, sourcesPage(groups, t))
 			case 3:
-				p.handoutEnd = handoutEnd(claims, groups, t)
+				p.handoutEnd = handoutEnd(claims, groups, r, t)
 			}
 		})
 		return &p
