@@ -529,8 +529,8 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 		passage, line)
 }
 
-// partWord reports a quote found only as part of longer words, at the
-// first place it is: which words it cuts, and the quote made of them whole.
+// partWord reports a quote whose place m cuts a word: which word or words
+// it cuts, and the quote made of them whole.
 func partWord(b *Block, m match, n *briefing.Note, errs *diag.List) {
 	text := b.Text
 	start, end := m.start, m.end
@@ -612,27 +612,24 @@ var invisible = map[rune]string{
 // "" when that is not the difference.
 func unseen(blocks []*Block, norms []normalized, q string) string {
 	isInvisible := func(r rune) bool { _, ok := invisible[r]; return ok }
-	dropInvisible := func(s string) string {
+	// replaceInvisible puts to (or nothing, for -1) in place of each
+	// invisible character of s.
+	replaceInvisible := func(s string, to rune) string {
 		return strings.Map(func(r rune) rune {
 			if isInvisible(r) {
-				return -1
+				return to
 			}
 			return r
 		}, s)
 	}
+	dropInvisible := func(s string) string { return replaceInvisible(s, -1) }
 	if i := strings.IndexFunc(q, isInvisible); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(q[i:])
 		if len(find(blocks, norms, dropInvisible(q))) > 0 {
 			return fmt.Sprintf("the quote has an invisible character, %s (U+%04X), after %q: remove it (it comes with text copied from some pages and documents)",
 				invisible[r], r, lastWords(q[:i], 3))
 		}
-		spaced := Fold(strings.Map(func(r rune) rune {
-			if isInvisible(r) {
-				return ' '
-			}
-			return r
-		}, q))
-		if len(find(blocks, norms, spaced)) > 0 {
+		if len(find(blocks, norms, Fold(replaceInvisible(q, ' ')))) > 0 {
 			return fmt.Sprintf("the quote has an invisible character, %s (U+%04X), after %q, where the article has a space: type a space in its place (it comes with text copied from some pages and documents)",
 				invisible[r], r, lastWords(q[:i], 3))
 		}
