@@ -28,7 +28,8 @@ type decoder struct {
 	errs       *diag.List
 	unknown    map[*yaml.Node]bool // the keys reported as unknown fields
 	syntaxLine int                 // the line of the last syntax error reported
-	aliased    map[string]bool     // the anchors an alias (*name) refers to
+	doc        *yaml.Node          // the document parsed whole, for aliasedAnchor
+	aliased    map[string]bool     // the anchors an alias (*name) in doc refers to, made on first need
 	noRecovery bool                // the syntax error reported is the file's one problem
 }
 
@@ -61,7 +62,15 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 		}
 		return d.withoutBroken(), false
 	}
-	if strings.Contains(text, "*") {
+	d.doc = &doc
+	return docRoot(&doc), true
+}
+
+// aliasedAnchor reports whether an alias of the document refers to the
+// anchor name. The aliases are found once, when a text with an anchor is
+// first met: most files have none.
+func (d *decoder) aliasedAnchor(name string) bool {
+	if d.aliased == nil {
 		d.aliased = map[string]bool{}
 		var walk func(n *yaml.Node)
 		walk = func(n *yaml.Node) {
@@ -72,9 +81,11 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 				walk(c)
 			}
 		}
-		walk(&doc)
+		if d.doc != nil {
+			walk(d.doc)
+		}
 	}
-	return docRoot(&doc), true
+	return d.aliased[name]
 }
 
 // docRoot is a parsed document's content, nil for an empty one: a
@@ -308,6 +319,10 @@ func (d *decoder) syntaxError(err error) {
 			return
 		}
 	}
+	above := 0 // notes: x, with the list of notes below it
+	if msg == "mapping values are not allowed in this context" {
+		above = d.valueAboveList(line)
+	}
 	switch {
 	case contains(blockErrors, msg):
 		// Point at the line that broke the list or mapping.
@@ -333,16 +348,15 @@ func (d *decoder) syntaxError(err error) {
 			line, col = l, c
 		}
 		hint = tabHint
-	case msg == "mapping values are not allowed in this context" && d.valueAboveList(line) > 0:
+	case above > 0:
 		// notes: x, with the list of notes below it: the list is read as
 		// more of the text x, and every entry of it fails; it is one
 		// problem, at the x, and the file is not read again entry by entry.
-		l := d.valueAboveList(line)
-		s := d.lines[l-1]
+		s := d.lines[above-1]
 		m := valueRE.FindStringSubmatchIndex(s)
 		key, value := s[m[2]:m[3]], strings.TrimSpace(s[m[1]:])
 		d.noRecovery = true
-		d.syntaxAt(l, 1+utf8.RuneCountInString(s[:m[1]]),
+		d.syntaxAt(above, 1+utf8.RuneCountInString(s[:m[1]]),
 			"this is not valid YAML (%s): %q gives %s a value on its line, so YAML reads the list below it as more of that text: remove %q, so that the list is what %s holds",
 			msg, strings.TrimSpace(s), key, value, key)
 		return
@@ -412,40 +426,18 @@ func (d *decoder) syntaxAt(line, col int, format string, args ...any) {
 	d.errs.Add(diag.Pos{File: d.file, Line: line, Col: col}, format, args...)
 }
 
-// quoteOpenRE matches a line whose value starts with a quote mark: after
-// the indentation, any "- " of list entries, and a key with its colon.
-var quoteOpenRE = regexp.MustCompile(`^ *(?:- +)*(?:[^\s"'#{\[\]}][^:#]*?: +)?(["'])`)
+// quoteOpenRE matches a line whose value starts with a quote mark: what
+// valueRE matches, then the mark (group 2).
+var quoteOpenRE = regexp.MustCompile(valuePrefix + `(["'])`)
 
 // openQuote returns the byte offset of the quote mark that opens line's
 // value when the line does not close it, or -1.
 func openQuote(line string) int {
 	m := quoteOpenRE.FindStringSubmatchIndex(line)
-	if m == nil {
+	if m == nil || closingQuote(line[m[4]:]) >= 0 {
 		return -1
 	}
-	at := m[2]
-	rest := line[at+1:]
-	if line[at] == '"' {
-		for i := 0; i < len(rest); i++ {
-			switch rest[i] {
-			case '\\':
-				i++ // an escaped character
-			case '"':
-				return -1
-			}
-		}
-		return at
-	}
-	for i := 0; i < len(rest); i++ {
-		if rest[i] == '\'' {
-			if i+1 < len(rest) && rest[i+1] == '\'' {
-				i++ // '' is a quote mark within the text
-				continue
-			}
-			return -1
-		}
-	}
-	return at
+	return m[4]
 }
 
 // unclosedQuote returns the line, column and quote mark of a quoted text
@@ -486,9 +478,7 @@ func (d *decoder) firstFix(line int, fix func(s string) (string, bool)) int {
 		if tried++; tried > 20 {
 			break
 		}
-		fixed := slices.Clone(d.lines[d.lineOffset:end])
-		fixed[l-1-d.lineOffset] = fixedLine
-		if d.parsesPast(fixed, line) {
+		if d.parsesPast(l, fixedLine, line) {
 			return l
 		}
 	}
@@ -536,7 +526,7 @@ func innerQuoteAt(line string) (s string, at, inner int) {
 	if m == nil {
 		return s, 0, -1
 	}
-	at = m[2]
+	at = m[4]
 	mark := s[at]
 	inner = strings.IndexByte(s[at+1:], mark)
 	if inner < 0 || at+1+inner == len(s)-1 || s[len(s)-1] != mark {
@@ -601,9 +591,11 @@ func (d *decoder) yamlEnd() int {
 	return len(d.lines)
 }
 
-// parsesPast reports whether the YAML text lines parses, or fails only
-// past the file's line line.
-func (d *decoder) parsesPast(lines []string, line int) bool {
+// parsesPast reports whether the YAML text, its line l written as
+// fixedLine, parses, or fails only past the file's line line.
+func (d *decoder) parsesPast(l int, fixedLine string, line int) bool {
+	lines := slices.Clone(d.lines[d.lineOffset:d.yamlEnd()])
+	lines[l-1-d.lineOffset] = fixedLine
 	var doc yaml.Node
 	err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")+"\n"), &doc)
 	if err == nil {
@@ -619,7 +611,9 @@ func (d *decoder) parsesPast(lines []string, line int) bool {
 
 // valueRE matches a line up to its value: the indentation, any "- " of
 // list entries, and a key with its colon (group 1 is the key).
-var valueRE = regexp.MustCompile(`^ *(?:- +)*(?:([^\s"'#{\[\]}][^:#]*?): +)?`)
+var valueRE = regexp.MustCompile(valuePrefix)
+
+const valuePrefix = `^ *(?:- +)*(?:([^\s"'#{\[\]}][^:#]*?): +)?`
 
 // indicators are the characters that cannot start a text without quotes,
 // with what YAML reads them as.
@@ -650,7 +644,7 @@ func (d *decoder) indicatorStart(line int) (int, int, string) {
 			continue
 		}
 		value := s[at:]
-		if l, c, what := d.listThenMore(l, line, end, s, at); l > 0 {
+		if l, c, what := d.listThenMore(l, line, s, at); l > 0 {
 			return l, c, what
 		}
 		if (value[0] == '[' || value[0] == '{') && !closedBefore(value) {
@@ -658,9 +652,7 @@ func (d *decoder) indicatorStart(line int) (int, int, string) {
 			// fix is to make it one.
 			continue
 		}
-		fixed := slices.Clone(d.lines[d.lineOffset:end])
-		fixed[l-1-d.lineOffset] = s[:at] + strconv.Quote(value)
-		if !d.parsesPast(fixed, line) {
+		if !d.parsesPast(l, s[:at]+strconv.Quote(value), line) {
 			continue
 		}
 		subject := "this entry"
@@ -685,7 +677,7 @@ func (d *decoder) indicatorStart(line int) (int, int, string) {
 // by more of it ([doe-2024], [roe-2024], or [Reuters], AP) on line l of
 // s, its value at byte at, when one list of every item makes the YAML
 // parse: told at the comma after the list, with that list.
-func (d *decoder) listThenMore(l, line, end int, s string, at int) (int, int, string) {
+func (d *decoder) listThenMore(l, line int, s string, at int) (int, int, string) {
 	value := s[at:]
 	closing := strings.IndexByte(value, ']')
 	if value[0] != '[' || closing < 0 || strings.ContainsAny(value[1:closing], "[{") {
@@ -702,9 +694,7 @@ func (d *decoder) listThenMore(l, line, end int, s string, at int) (int, int, st
 		}
 	}
 	one := "[" + strings.Join(items, ", ") + "]"
-	fixed := slices.Clone(d.lines[d.lineOffset:end])
-	fixed[l-1-d.lineOffset] = s[:at] + one
-	if !d.parsesPast(fixed, line) {
+	if !d.parsesPast(l, s[:at]+one, line) {
 		return 0, 0, ""
 	}
 	comma := at + len(value) - len(rest)
@@ -899,7 +889,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 		return nil, false
 	}
 	out := make(map[string]*yaml.Node, len(n.Content)/2)
-	seen := map[string]bool{}
+	seen := map[string]*yaml.Node{} // each key's first key node
 	// An entry's first field given again, at its indentation, most likely
 	// starts another entry that lacks its "- ": that is said once, and
 	// the fields repeated after it are its own.
@@ -924,7 +914,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 			d.unknown[k] = true
 			continue
 		}
-		if seen[key] {
+		if was := seen[key]; was != nil {
 			if first := n.Content[0]; entry && key == first.Value && k.Column == first.Column {
 				d.errs.Add(d.pos(k), "field %q appears twice in %s: if line %d starts another entry, begin it with \"- \", as line %d does; if not, keep one",
 					key, what, k.Line+d.lineOffset, first.Line+d.lineOffset)
@@ -933,18 +923,14 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 			if prev, v := resolve(out[key]), resolve(v); prev != nil && prev.Kind == yaml.SequenceNode && v.Kind == yaml.SequenceNode &&
 				prev.Style&yaml.FlowStyle == 0 && v.Style&yaml.FlowStyle == 0 {
 				// notes: given again above more notes, as a second list.
-				j := 0
-				for n.Content[j].Value != key {
-					j += 2
-				}
 				d.errs.Add(d.pos(k), "field %q appears twice in %s: remove this line, so that the entries below it join those of line %d",
-					key, what, n.Content[j].Line+d.lineOffset)
+					key, what, was.Line+d.lineOffset)
 				continue
 			}
 			d.errs.Add(d.pos(k), "field %q appears twice in %s: keep one", key, what)
 			continue
 		}
-		seen[key] = true
+		seen[key] = k
 		out[key] = v
 	}
 	return out, true
@@ -1167,7 +1153,7 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 	switch {
 	case strings.HasPrefix(v.Tag, "!") && !strings.HasPrefix(v.Tag, "!!"):
 		lost, what = v.Tag, "a tag"
-	case v.Anchor != "" && !d.aliased[v.Anchor]:
+	case v.Anchor != "" && !d.aliasedAnchor(v.Anchor):
 		lost, what = "&"+v.Anchor, "the name of an anchor"
 	}
 	if lost != "" {
