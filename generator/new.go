@@ -143,21 +143,15 @@ notes:
 	return 0
 }
 
-// hasOverview reports whether the briefing in root has its overview file,
-// or one named nearly so (index.md, _Index.MD), which check tells to
-// rename rather than new write another beside it.
+// hasOverview reports whether the briefing in root has its overview file
+// (anything by its name, a broken link too), or one the loader takes for
+// it misnamed (index.md, overview.md), which check tells to rename rather
+// than new write another beside it.
 func hasOverview(root string) bool {
 	if _, err := os.Lstat(filepath.Join(root, "content", "_index.md")); !errors.Is(err, fs.ErrNotExist) {
 		return true
 	}
-	entries, _ := os.ReadDir(filepath.Join(root, "content"))
-	for _, e := range entries {
-		switch strings.ToLower(e.Name()) {
-		case "_index.md", "index.md", "_index.markdown", "index.markdown":
-			return true
-		}
-	}
-	return false
+	return input.MisnamedOverview(os.DirFS(root))
 }
 
 // overviewTemplate is content/_index.md, written by new when a briefing

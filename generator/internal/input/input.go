@@ -397,10 +397,11 @@ func overviewLike(stem string) bool {
 	return editDistance(stem, "_index") <= 1 || stem == "index" || stem == "overview"
 }
 
-// misnamedOverview says whether content/ holds a file that checkContent
+// MisnamedOverview says whether content/ holds a file that checkContent
 // reports as the overview misnamed, in which case that report is the one
-// problem and a missing _index.md is not another.
-func misnamedOverview(fsys fs.FS) bool {
+// problem and a missing _index.md is not another (and new writes no
+// _index.md beside it).
+func MisnamedOverview(fsys fs.FS) bool {
 	entries, _ := fs.ReadDir(fsys, "content")
 	for _, e := range entries {
 		if stem, ok := markdownStem(e.Name()); ok && !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && overviewLike(stem) {

@@ -16,7 +16,7 @@ func (l *loader) index() briefing.Index {
 	const p = "content/_index.md"
 	idx := briefing.Index{Pos: diag.Pos{File: p, Line: 1, Col: 1}}
 	if !exists(l.fsys, p) {
-		if misnamedOverview(l.fsys) {
+		if MisnamedOverview(l.fsys) {
 			return idx // reported where it is, by checkContent
 		}
 		l.errs.AddErr(idx.Pos, diag.ErrMissingField,
