@@ -303,6 +303,7 @@ type Source struct {
 	Issued          *Date
 	IssuedLiteral   string // issued given as text ("Spring 2019"), when it has no parts
 	IssuedSeason    int    // issued's season: 1 spring, 2 summer, 3 autumn, 4 winter; 0 for none
+	IssuedCirca     bool   // issued is approximate (CSL's circa): "ca. 1850"
 	Title           string
 	ContainerTitle  string
 	CollectionTitle string

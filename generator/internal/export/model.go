@@ -229,7 +229,7 @@ func cslJSON(s *briefing.Source) []byte {
 		}
 		w.Close(']')
 	}
-	date := func(key string, d *briefing.Date, literal string, season int) {
+	date := func(key string, d *briefing.Date, literal string, season int, circa bool) {
 		if d == nil && literal == "" {
 			return
 		}
@@ -257,6 +257,10 @@ func cslJSON(s *briefing.Source) []byte {
 			w.Key("season")
 			w.Int(season)
 		}
+		if circa {
+			w.Key("circa")
+			w.Bool(true)
+		}
 		w.Close('}')
 	}
 	w.Open('{')
@@ -264,7 +268,7 @@ func cslJSON(s *briefing.Source) []byte {
 	put("type").String(s.Type)
 	names("author", s.Author)
 	names("editor", s.Editor)
-	date("issued", s.Issued, s.IssuedLiteral, s.IssuedSeason)
+	date("issued", s.Issued, s.IssuedLiteral, s.IssuedSeason, s.IssuedCirca)
 	str("title", s.Title)
 	str("container-title", s.ContainerTitle)
 	str("collection-title", s.CollectionTitle)
@@ -277,7 +281,7 @@ func cslJSON(s *briefing.Source) []byte {
 	str("genre", s.Genre)
 	str("DOI", s.DOI)
 	str("URL", s.URL)
-	date("accessed", s.Accessed, "", 0)
+	date("accessed", s.Accessed, "", 0, false)
 	str("note", s.Note)
 	if other {
 		taken := make(map[string]bool, len(fields))

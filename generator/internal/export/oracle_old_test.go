@@ -184,6 +184,7 @@ type oldCslName struct {
 type oldCslDate struct {
 	DateParts [][]int `json:"date-parts,omitempty"`
 	Season    int     `json:"season,omitempty"`
+	Circa     bool    `json:"circa,omitempty"`
 	Literal   string  `json:"literal,omitempty"`
 }
 
@@ -215,7 +216,7 @@ func oldCsl(s *briefing.Source) oldCslItem {
 		}
 		return out
 	}
-	date := func(d *briefing.Date, literal string, season int) *oldCslDate {
+	date := func(d *briefing.Date, literal string, season int, circa bool) *oldCslDate {
 		if d == nil {
 			if literal != "" {
 				return &oldCslDate{Literal: literal}
@@ -229,13 +230,13 @@ func oldCsl(s *briefing.Source) oldCslItem {
 				parts = append(parts, d.Day)
 			}
 		}
-		return &oldCslDate{DateParts: [][]int{parts}, Season: season}
+		return &oldCslDate{DateParts: [][]int{parts}, Season: season, Circa: circa}
 	}
 	return oldCslItem{
-		ID: s.ID, Type: s.Type, Author: names(s.Author), Editor: names(s.Editor), Issued: date(s.Issued, s.IssuedLiteral, s.IssuedSeason),
+		ID: s.ID, Type: s.Type, Author: names(s.Author), Editor: names(s.Editor), Issued: date(s.Issued, s.IssuedLiteral, s.IssuedSeason, s.IssuedCirca),
 		Title: s.Title, ContainerTitle: s.ContainerTitle, CollectionTitle: s.CollectionTitle,
 		Volume: s.Volume, Issue: s.Issue, Page: s.Page, Publisher: s.Publisher, PublisherPlace: s.PublisherPlace,
-		Number: s.Number, Genre: s.Genre, DOI: s.DOI, URL: s.URL, Accessed: date(s.Accessed, "", 0), Note: s.Note,
+		Number: s.Number, Genre: s.Genre, DOI: s.DOI, URL: s.URL, Accessed: date(s.Accessed, "", 0, false), Note: s.Note,
 		other: s.Other,
 	}
 }

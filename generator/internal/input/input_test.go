@@ -579,6 +579,16 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "circa where it is not shown",
+			file: "annotations/sources.yaml",
+			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {literal: Spring 1850, circa: true}\n    accessed: {date-parts: [[2024, 12]], circa: true}\n  - id: src-b\n    type: report\n    title: U\n    issued: {date-parts: [[1850]], circa: perhaps}\n",
+			want: []string{
+				`annotations/sources.yaml:5:43: issued is given as text and marked circa, which is not shown beside the text: put it in the text ("ca. Spring 1850")`,
+				`annotations/sources.yaml:6:49: accessed is marked circa, which is not shown: give the date itself, or leave circa out`,
+				`annotations/sources.yaml:10:43: circa in issued must be true or false, not "perhaps"`,
+			},
+		},
+		{
 			name: "notes as a mapping",
 			file: "annotations/one.yaml",
 			data: "notes:\n  id: a\n",
@@ -1495,14 +1505,17 @@ func TestPublisher(t *testing.T) {
 }
 
 // TestSourceDatesInWords: CSL's date as text ({literal: …}, which Zotero and
-// Pandoc write) and a season are read, to be shown, not dropped; in
+// Pandoc write), a season and circa are read, to be shown, not dropped; in
 // CSL-JSON as in YAML.
 func TestSourceDatesInWords(t *testing.T) {
 	for name, data := range map[string]string{
-		"sources.yaml": "references:\n  - id: src-a\n    type: report\n    title: A\n    issued: {literal: \" Spring 2019 \"}\n  - id: src-b\n    type: report\n    title: B\n    issued: {date-parts: [[2019]], season: Fall}\n  - id: src-c\n    type: report\n    title: C\n    issued: {date-parts: [[2020, 3]], season: \"1\", literal: Spring 2020}\n",
+		"sources.yaml": "references:\n  - id: src-a\n    type: report\n    title: A\n    issued: {literal: \" Spring 2019 \"}\n  - id: src-b\n    type: report\n    title: B\n    issued: {date-parts: [[2019]], season: Fall}\n  - id: src-c\n    type: report\n    title: C\n    issued: {date-parts: [[2020, 3]], season: \"1\", literal: Spring 2020}\n" +
+			"  - id: src-d\n    type: book\n    title: D\n    issued: {date-parts: [[1850]], circa: true}\n  - id: src-e\n    type: book\n    title: E\n    issued: {date-parts: [[1851]], circa: false}\n",
 		"sources.json": `[{"id": "src-a", "type": "report", "title": "A", "issued": {"literal": "Spring 2019"}},
  {"id": "src-b", "type": "report", "title": "B", "issued": {"date-parts": [["2019"]], "season": 3}},
- {"id": "src-c", "type": "report", "title": "C", "issued": {"date-parts": [[2020, 3]], "season": "1", "literal": "Spring 2020"}}]`,
+ {"id": "src-c", "type": "report", "title": "C", "issued": {"date-parts": [[2020, 3]], "season": "1", "literal": "Spring 2020"}},
+ {"id": "src-d", "type": "book", "title": "D", "issued": {"date-parts": [[1850]], "circa": 1}},
+ {"id": "src-e", "type": "book", "title": "E", "issued": {"date-parts": [[1851]], "circa": false}}]`,
 	} {
 		fs := base()
 		delete(fs, "annotations/sources.yaml")
@@ -1517,9 +1530,10 @@ func TestSourceDatesInWords(t *testing.T) {
 			if s.Issued != nil {
 				iso = s.Issued.ISO()
 			}
-			got[s.ID] = fmt.Sprintf("%s|%q|%d", iso, s.IssuedLiteral, s.IssuedSeason)
+			got[s.ID] = fmt.Sprintf("%s|%q|%d|%t", iso, s.IssuedLiteral, s.IssuedSeason, s.IssuedCirca)
 		}
-		want := map[string]string{"src-a": `|"Spring 2019"|0`, "src-b": `2019|""|3`, "src-c": `2020-03|""|1`}
+		want := map[string]string{"src-a": `|"Spring 2019"|0|false`, "src-b": `2019|""|3|false`, "src-c": `2020-03|""|1|false`,
+			"src-d": `1850|""|0|true`, "src-e": `1851|""|0|false`}
 		if !maps.Equal(got, want) {
 			t.Errorf("%s: %v, want %v", name, got, want)
 		}

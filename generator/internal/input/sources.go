@@ -157,7 +157,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 			Editor:          d.names(sm, "editor"),
 			Accessed:        d.cslDate(sm, "accessed"),
 		}
-		s.Issued, s.IssuedLiteral, s.IssuedSeason = d.cslDateAs(sm, "issued", true)
+		s.Issued, s.IssuedLiteral, s.IssuedSeason, s.IssuedCirca = d.cslDateAs(sm, "issued", true)
 		if s.Type != "" && !contains(cslTypes, s.Type) {
 			hint := ""
 			if g := suggestType(s.Type); g != "" {
@@ -265,30 +265,34 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 // 1]]}, or {raw: "2024-12-01"}; one given as text ({literal: "…"}) is an
 // error.
 func (d *decoder) cslDate(m map[string]*yaml.Node, name string) *briefing.Date {
-	dt, _, _ := d.cslDateAs(m, name, false)
+	dt, _, _, _ := d.cslDateAs(m, name, false)
 	return dt
 }
 
 // cslDateAs reads a CSL date: {date-parts: [[2024, 12, 1]]}, or {raw:
 // "2024-12-01"}, or, when text is allowed, {literal: "Spring 2019"}, which
-// has no parts and is returned as text to be shown as written; and its
-// season (1 to 4, or the season's name), 0 when it has none.
-func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt *briefing.Date, literal string, season int) {
+// has no parts and is returned as text to be shown as written; its
+// season (1 to 4, or the season's name), 0 when it has none; and whether
+// it is approximate (circa), which only a date shown in parts can be.
+func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt *briefing.Date, literal string, season int, circa bool) {
 	v, ok := m[name]
 	if !ok || isNull(v) {
-		return nil, "", 0
+		return nil, "", 0, false
 	}
 	if s := resolve(v); s.Kind == yaml.ScalarNode {
 		// A date as text, as Pandoc's CSL YAML allows: 2024-12-01.
 		if dt, ok := parseDate(strings.TrimSpace(s.Value), true); ok {
-			return dt, "", 0
+			return dt, "", 0, false
 		}
 		d.errs.Add(d.pos(s), "the date %s %s is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY, or as {date-parts: [[2024, 12, 1]]}", name, describe(s))
-		return nil, "", 0
+		return nil, "", 0, false
 	}
 	dm, ok := d.fields(v, "the date "+name, cslDateParts...)
 	if !ok {
-		return nil, "", 0
+		return nil, "", 0, false
+	}
+	if c, ok := dm["circa"]; ok {
+		circa = d.circa(resolve(c), name)
 	}
 	if s, ok := dm["season"]; ok {
 		season = d.season(resolve(s), name)
@@ -316,7 +320,37 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt
 			season = 0
 		}
 	}
-	return dt, literal, season
+	if c, ok := dm["circa"]; ok && circa {
+		switch {
+		case !text:
+			d.errs.Add(d.pos(resolve(c)), "%s is marked circa, which is not shown: give the date itself, or leave circa out", name)
+			circa = false
+		case dt == nil:
+			// A date as text says itself how sure it is; so does one
+			// that could not be read, whose problem is reported.
+			if literal != "" {
+				d.errs.Add(d.pos(resolve(c)), "%s is given as text and marked circa, which is not shown beside the text: put it in the text (%q)", name, "ca. "+literal)
+			}
+			circa = false
+		}
+	}
+	return dt, literal, season, circa
+}
+
+// circa reads a CSL date's circa: true or false (CSL also allows 1 and 0).
+func (d *decoder) circa(v *yaml.Node, name string) bool {
+	switch strings.ToLower(strings.TrimSpace(v.Value)) {
+	case "true", "1", "yes":
+		if v.Kind == yaml.ScalarNode {
+			return true
+		}
+	case "false", "0", "no":
+		if v.Kind == yaml.ScalarNode {
+			return false
+		}
+	}
+	d.errs.Add(d.pos(v), "circa in %s must be true or false, not %s", name, describe(v))
+	return false
 }
 
 // season reads a CSL date's season: 1 to 4, or the season's name.

@@ -6,11 +6,13 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/quotes"
 )
 
 // ShortAuthor is the author part of an author-date citation: one family
@@ -95,10 +97,12 @@ func citeLabels(sources []*briefing.Source) (labels, letters map[string]string) 
 }
 
 // issuedYear is what an author-date citation gives for a source's date:
-// its year, or its date as written when given as text ("Spring 2019"), or
-// n.d.
+// its year ("ca. 1850" when approximate), or its date as written when
+// given as text ("Spring 2019"), or n.d.
 func issuedYear(s *briefing.Source) string {
 	switch {
+	case s.Issued != nil && s.IssuedCirca:
+		return "ca. " + fmt.Sprint(s.Issued.Year)
 	case s.Issued != nil:
 		return fmt.Sprint(s.Issued.Year)
 	case s.IssuedLiteral != "":
@@ -114,6 +118,43 @@ func monthDay(s *briefing.Source) int {
 		return 0
 	}
 	return s.Issued.Month*100 + s.Issued.Day
+}
+
+// refKey is where a source stands in the bibliography, in APA's order:
+// by the author part of its citation (ShortAuthor, folded), then a work
+// with no date first, then by year and the letter that tells two alike
+// apart, and a date given as text with no year in it ("in press") last.
+// A date given as text with a year ("Spring 2019") stands at that year.
+type refKey struct {
+	author       string
+	class, year  int // class: 0 no date, 1 a year, 2 text without a year
+	letter, text string
+}
+
+var yearRE = regexp.MustCompile(`\b[0-9]{4}\b`)
+
+func refKeyOf(s *briefing.Source, letter string) refKey {
+	k := refKey{author: quotes.Key(ShortAuthor(s)), letter: letter}
+	switch {
+	case s.Issued != nil:
+		k.class, k.year = 1, s.Issued.Year
+	case s.IssuedLiteral != "":
+		k.class, k.text = 2, quotes.Key(s.IssuedLiteral)
+		if y := yearRE.FindString(s.IssuedLiteral); y != "" {
+			k.class, k.year = 1, atoi(y)
+		}
+	}
+	return k
+}
+
+func (k refKey) compare(o refKey) int {
+	return cmp.Or(strings.Compare(k.author, o.author), cmp.Compare(k.class, o.class), cmp.Compare(k.year, o.year),
+		cmp.Compare(len(k.letter), len(o.letter)), strings.Compare(k.letter, o.letter), strings.Compare(k.text, o.text))
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 // yearLetter is the letter of the i-th (from 0) of several works that
@@ -188,15 +229,24 @@ func Reference(s *briefing.Source, letter string) string {
 	if s.ContainerTitle == "" {
 		title = "<cite>" + title + "</cite>"
 	}
+	// The edition and the series or number, in one pair of brackets:
+	// "(2nd ed., NBER Working Paper Series No. 31440)".
+	var about []string
+	if e := edition(s.Other["edition"]); e != "" {
+		about = append(about, esc(e))
+	}
 	switch {
 	case s.CollectionTitle != "" && s.Number != "":
-		title += " (" + richText(s.CollectionTitle) + " No. " + esc(s.Number) + ")"
+		about = append(about, richText(s.CollectionTitle)+" No. "+esc(s.Number))
 	case s.CollectionTitle != "":
-		title += " (" + richText(s.CollectionTitle) + ")"
+		about = append(about, richText(s.CollectionTitle))
 	case s.Number != "" && strings.IndexFunc(s.Number, unicode.IsLetter) >= 0:
-		title += " (" + esc(s.Number) + ")"
+		about = append(about, esc(s.Number))
 	case s.Number != "":
-		title += " (No. " + esc(s.Number) + ")"
+		about = append(about, "No. "+esc(s.Number))
+	}
+	if len(about) > 0 {
+		title += " (" + strings.Join(about, ", ") + ")"
 	}
 	if s.Genre != "" {
 		title += " [" + esc(s.Genre) + "]"
@@ -245,6 +295,42 @@ func Reference(s *briefing.Source, letter string) string {
 		b.WriteString("</span>")
 	}
 	return b.String()
+}
+
+// edition is a source's edition as APA writes it: a number as an ordinal
+// ("2" → "2nd ed."), a text as given, with "ed." unless it says edition
+// already ("Rev. ed.", "Revised edition").
+func edition(e string) string {
+	e = strings.TrimSpace(e)
+	if n, err := strconv.Atoi(e); err == nil && n > 0 {
+		return ordinal(n) + " ed."
+	}
+	if e == "" {
+		return ""
+	}
+	for _, w := range strings.Fields(strings.ToLower(e)) {
+		if w = strings.Trim(w, ".,;"); w == "ed" || w == "edn" || w == "edition" {
+			return e
+		}
+	}
+	return e + " ed."
+}
+
+// ordinal writes n as an English ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st.
+func ordinal(n int) string {
+	suffix := "th"
+	switch n % 10 {
+	case 1:
+		suffix = "st"
+	case 2:
+		suffix = "nd"
+	case 3:
+		suffix = "rd"
+	}
+	if n%100 >= 11 && n%100 <= 13 {
+		suffix = "th"
+	}
+	return strconv.Itoa(n) + suffix
 }
 
 // datedToTheDay lists the CSL types whose entries carry the month and day,

@@ -63,7 +63,6 @@ import (
 	"github.com/briefing/annotated/generator/internal/anchor"
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
-	"github.com/briefing/annotated/generator/internal/quotes"
 )
 
 // Renderer renders the parts of one briefing.
@@ -103,17 +102,17 @@ func New(b *briefing.Briefing) *Renderer {
 	}
 	r.labels, r.letters = citeLabels(b.Sources)
 	r.refs = make(map[string]string, len(b.Sources))
-	keys := make(map[string]string, len(b.Sources))
+	keys := make(map[string]refKey, len(b.Sources))
 	ids := make([]string, 0, len(b.Sources))
 	for _, s := range b.Sources {
 		r.sources[s.ID] = s
 		r.refs[s.ID] = Reference(s, r.letters[s.ID])
-		keys[s.ID] = quotes.Key(r.labels[s.ID])
+		keys[s.ID] = refKeyOf(s, r.letters[s.ID])
 		ids = append(ids, s.ID)
 	}
-	// Alphabetical by citation, as a reference list is; two sources cited
-	// alike keep the bibliography's order.
-	slices.SortStableFunc(ids, func(a, b string) int { return strings.Compare(keys[a], keys[b]) })
+	// In a reference list's order (see refKey); two sources cited alike
+	// keep the bibliography's order.
+	slices.SortStableFunc(ids, func(a, b string) int { return keys[a].compare(keys[b]) })
 	r.order = make(map[string]int, len(ids))
 	for i, id := range ids {
 		r.order[id] = i

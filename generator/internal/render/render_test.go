@@ -5,6 +5,7 @@ import (
 	"html"
 	"io"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,6 +123,11 @@ func TestCiteLabels(t *testing.T) {
 			t.Errorf("%s: %q, want %q", id, got[id], w)
 		}
 	}
+	for n, w := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 102: "102nd", 111: "111th"} {
+		if got := ordinal(n); got != w {
+			t.Errorf("ordinal(%d) = %q, want %q", n, got, w)
+		}
+	}
 	for i, w := range map[int]string{0: "a", 25: "z", 26: "aa", 27: "ab", 52: "ba"} {
 		if got := yearLetter(i); got != w {
 			t.Errorf("yearLetter(%d) = %q, want %q", i, got, w)
@@ -162,6 +168,45 @@ func TestReferenceLetters(t *testing.T) {
 		if got := r.Reference(s); !strings.Contains(got, want) {
 			t.Errorf("%s: %s\nwant it to contain %s", id, got, want)
 		}
+	}
+}
+
+// TestSourceOrder: the bibliography is in a reference list's order, as
+// APA gives it: by author, an author alone before the same name with more
+// after it; then no date first, dates in order (a date in words at its
+// year), "in press" last; works alike by their letters, 2024z before
+// 2024aa.
+func TestSourceOrder(t *testing.T) {
+	src := func(id, author string, year int, literal string) *briefing.Source {
+		s := &briefing.Source{ID: id, Type: "report", Title: "T " + id, Author: []briefing.Name{{Literal: author}}, IssuedLiteral: literal}
+		if year > 0 {
+			s.Issued = &briefing.Date{Year: year}
+		}
+		return s
+	}
+	want := []string{"agency-nd", "agency-2019", "agency-spring-2019", "agency-2020", "agency-in-press", "agency-handle", "zeta"}
+	sources := []*briefing.Source{
+		src("zeta", "Zeta Institute", 1990, ""),
+		src("agency-in-press", "Agency", 0, "in press"),
+		src("agency-2020", "Agency", 2020, ""),
+		src("agency-handle", "Agency (@agency)", 2001, ""),
+		src("agency-spring-2019", "Agency", 0, "Spring 2019"),
+		src("agency-nd", "Agency", 0, ""),
+		src("agency-2019", "Agency", 2019, ""),
+	}
+	// 28 works alike: their letters run a to z, then aa and ab.
+	for i := range 28 {
+		sources = append(sources, src(fmt.Sprintf("many-%02d", i), "Many", 2024, ""))
+		want = slices.Insert(want, len(want)-1, fmt.Sprintf("many-%02d", i))
+	}
+	r := New(&briefing.Briefing{Sources: sources})
+	got := make([]string, 0, len(sources))
+	for _, s := range sources {
+		got = append(got, s.ID)
+	}
+	slices.SortFunc(got, func(a, b string) int { return r.SourceOrder(a) - r.SourceOrder(b) })
+	if !slices.Equal(got, want) {
+		t.Errorf("order:\n got  %v\n want %v", got, want)
 	}
 }
 
@@ -214,6 +259,14 @@ func TestReference(t *testing.T) {
 			`<span lang="es-VE">Más de 122.000</span>. (n.d.). <cite>El Periodiquito</cite>.`},
 		{&briefing.Source{Type: "report", Title: "Prisons", Other: map[string]string{"language": "en-GB"}}, `<cite>Prisons</cite>. (n.d.).`},
 		{&briefing.Source{Type: "report", Title: "Kriminalität", Other: map[string]string{"language": "German"}}, `<cite>Kriminalität</cite>. (n.d.).`},
+		// An edition, as APA writes it, before the series and number in
+		// the same brackets; an approximate date.
+		{&briefing.Source{Type: "book", Title: "Migration", Publisher: "P", Author: []briefing.Name{{Family: "Doe", Given: "Jane"}},
+			Issued: &briefing.Date{Year: 1850}, IssuedCirca: true, Other: map[string]string{"edition": "2"}},
+			`Doe, J. (ca. 1850). <cite>Migration</cite> (2nd ed.). P.`},
+		{&briefing.Source{Type: "report", Title: "Law", CollectionTitle: "Working Papers", Number: "12", Other: map[string]string{"edition": "Revised"}},
+			`<cite>Law</cite> (Revised ed., Working Papers No. 12). (n.d.).`},
+		{&briefing.Source{Type: "book", Title: "Law", Other: map[string]string{"edition": "Second edition"}}, `<cite>Law</cite> (Second edition). (n.d.).`},
 	}
 	for _, tt := range tests {
 		if got := Reference(tt.s, ""); got != tt.want {
