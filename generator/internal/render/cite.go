@@ -121,7 +121,8 @@ func monthDay(s *briefing.Source) int {
 }
 
 // refKey is where a source stands in the bibliography, in APA's order:
-// by the author part of its citation (ShortAuthor, folded), then a work
+// by the author part of its citation (ShortAuthor, folded, an article
+// before it left out: "The Economist" at E), then a work
 // with no date first, then by year and the letter that tells two alike
 // apart, and a date given as text with no year in it ("in press") last.
 // A date given as text with a year ("Spring 2019") stands at that year.
@@ -135,6 +136,12 @@ var yearRE = regexp.MustCompile(`\b[0-9]{4}\b`)
 
 func refKeyOf(s *briefing.Source, letter string) refKey {
 	k := refKey{author: quotes.Key(ShortAuthor(s)), letter: letter}
+	for _, article := range []string{"the ", "a ", "an "} {
+		if rest, ok := strings.CutPrefix(k.author, article); ok && rest != "" {
+			k.author = rest
+			break
+		}
+	}
 	switch {
 	case s.Issued != nil:
 		k.class, k.year = 1, s.Issued.Year

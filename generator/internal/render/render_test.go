@@ -175,7 +175,7 @@ func TestReferenceLetters(t *testing.T) {
 // APA gives it: by author, an author alone before the same name with more
 // after it; then no date first, dates in order (a date in words at its
 // year), "in press" last; works alike by their letters, 2024z before
-// 2024aa.
+// 2024aa; an article before a name left out (The Economist at E).
 func TestSourceOrder(t *testing.T) {
 	src := func(id, author string, year int, literal string) *briefing.Source {
 		s := &briefing.Source{ID: id, Type: "report", Title: "T " + id, Author: []briefing.Name{{Literal: author}}, IssuedLiteral: literal}
@@ -184,8 +184,9 @@ func TestSourceOrder(t *testing.T) {
 		}
 		return s
 	}
-	want := []string{"agency-nd", "agency-2019", "agency-spring-2019", "agency-2020", "agency-in-press", "agency-handle", "zeta"}
+	want := []string{"agency-nd", "agency-2019", "agency-spring-2019", "agency-2020", "agency-in-press", "agency-handle", "economist", "zeta"}
 	sources := []*briefing.Source{
+		src("economist", "The Economist", 2025, ""),
 		src("zeta", "Zeta Institute", 1990, ""),
 		src("agency-in-press", "Agency", 0, "in press"),
 		src("agency-2020", "Agency", 2020, ""),
