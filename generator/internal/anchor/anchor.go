@@ -111,7 +111,7 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 			}
 			cands = cands[n.Occurrence-1 : n.Occurrence]
 		}
-		if len(cands) > 1 && !slices.ContainsFunc(cands, func(m match) bool { return !cutsWord(norms[m.block].text, m) }) {
+		if len(cands) > 1 && !slices.ContainsFunc(cands, func(m match) bool { return !cutsWord(blocks[m.block], norms[m.block].text, m) }) {
 			// Every place cuts a word: that is the problem to tell.
 			cands = cands[:1]
 		}
@@ -127,7 +127,7 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 			continue
 		}
 		m := cands[0]
-		if cutsWord(norms[m.block].text, m) {
+		if cutsWord(blocks[m.block], norms[m.block].text, m) {
 			partWord(blocks[m.block], m, n, errs)
 			continue
 		}
@@ -173,9 +173,11 @@ func boundaryOK(s string, ns, ne int) bool {
 	return isStart(ns) && isStart(ne)
 }
 
-// cutsWord reports whether match m of the normalized text s starts or ends
-// inside a word.
-func cutsWord(s string, m match) bool { return inWord(s, m.ns) || inWord(s, m.ne) }
+// cutsWord reports whether match m of the normalized text s of block b
+// starts or ends inside a word.
+func cutsWord(b *Block, s string, m match) bool {
+	return (inWord(s, m.ns) && !b.imageAt(m.start)) || (inWord(s, m.ne) && !b.imageAt(m.end))
+}
 
 // inWord reports whether byte i of s is inside a word: between two
 // letters or digits (a combining mark counts as its letter's) of a script

@@ -214,6 +214,9 @@ func TestQuoteWholeWords(t *testing.T) {
 			err: `the quote ends inside the word "7,500" (line 1): a quote is made of whole words; did you mean "Only 7,500"?`},
 		{md: "It rose 3.5% in a year.", quote: "rose 3",
 			err: `the quote ends inside the word "3.5" (line 1)`},
+		// An image parts the words on either side of it.
+		{md: "Before![chart](c.png)after the vote.", quote: "Before", before: ""},
+		{md: "Before![chart](c.png)after the vote.", quote: "after the vote", before: "Before"},
 		{md: "A re\u00adport came.", quote: "A re",
 			err: `the quote ends inside the word "re\u00adport" (line 1)`},
 	} {

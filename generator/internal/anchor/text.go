@@ -30,6 +30,18 @@ type Leaf struct {
 	Pos        diag.Pos
 }
 
+// imageAt reports whether an image stands at byte i of the block's text:
+// it adds no text, but it parts the words on either side of it, so that
+// "Before" is a whole word of "Before![chart](c.png)after".
+func (b *Block) imageAt(i int) bool {
+	for _, l := range b.Leaves {
+		if _, ok := l.Node.(*ast.Image); ok && l.Start == i {
+			return true
+		}
+	}
+	return false
+}
+
 // Visible is the text of an *ast.Text as the HTML renderer writes it:
 // backslash escapes and character references resolved. The line break that
 // ends the node, if any, is not included.
