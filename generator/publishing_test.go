@@ -87,6 +87,9 @@ type netlifyConfig struct {
 		For    string            `toml:"for"`
 		Values map[string]string `toml:"values"`
 	} `toml:"headers"`
+	Context map[string]struct {
+		Command string `toml:"command"`
+	} `toml:"context"`
 }
 
 // headersFor returns the values of every rule whose path matches p, in
@@ -149,6 +152,12 @@ func TestNetlifyConfig(t *testing.T) {
 	if cfg.Build.Command != `go run ./generator build --base-url "$URL"` || !strings.Contains(string(readme), "go run ./generator build      #") ||
 		!strings.Contains(string(readme), "`"+cfg.Build.Command+"`") {
 		t.Errorf("build command %q is not the README's with the site's address, as the README gives it", cfg.Build.Command)
+	}
+	// A preview is built with its own address, the same command otherwise.
+	for _, c := range []string{"deploy-preview", "branch-deploy"} {
+		if got, want := cfg.Context[c].Command, strings.Replace(cfg.Build.Command, "$URL", "$DEPLOY_PRIME_URL", 1); got != want {
+			t.Errorf("context %s: command %q, want %q", c, got, want)
+		}
 	}
 	if cfg.Build.Publish != "public" {
 		t.Errorf("publish = %q, want public", cfg.Build.Publish)
@@ -510,11 +519,31 @@ func TestBaseURL(t *testing.T) {
 		}
 		anno := readFile(t, out, "annotations.jsonld")
 		_, sitemapErr := os.Stat(filepath.Join(out, "sitemap.xml"))
+		_, robotsErr := os.Stat(filepath.Join(out, "robots.txt"))
+		// Shared, an article is told as the briefing's annotated copy, and
+		// every page has a description.
+		if !strings.Contains(art, `<meta property="og:title" content="Annotated: `) || !strings.Contains(art, `<meta property="og:type" content="article">`) {
+			t.Errorf("base %v: the article page does not tell itself as annotated where it is shared", withBase)
+		}
+		for _, page := range []string{"claims.html", "sources.html", "notes.html", "search.html"} {
+			if !regexp.MustCompile(`<meta name="description" content="[^"]{20,}">`).MatchString(readFile(t, out, page)) {
+				t.Errorf("base %v: %s has no description", withBase, page)
+			}
+		}
+		if !strings.Contains(readFile(t, out, "search.html"), `<meta name="robots" content="noindex">`) {
+			t.Errorf("base %v: the search page is not kept out of search engines", withBase)
+		}
 		if !withBase {
-			if strings.Contains(art, "canonical") || sitemapErr == nil || strings.Contains(anno, "https://briefing.test") {
-				t.Error("without a base URL the build has absolute addresses or a sitemap")
+			if strings.Contains(art, "canonical") || strings.Contains(art, "og:url") || sitemapErr == nil || robotsErr == nil || strings.Contains(anno, "https://briefing.test") {
+				t.Error("without a base URL the build has absolute addresses, a sitemap or a robots.txt")
 			}
 			continue
+		}
+		if !strings.Contains(art, `<meta property="og:url" content="`+base+`articles/curly.html">`) {
+			t.Error("no og:url with the base URL")
+		}
+		if robots := readFile(t, out, "robots.txt"); !strings.Contains(robots, "Sitemap: "+base+"sitemap.xml") {
+			t.Errorf("robots.txt does not name the sitemap: %q", robots)
 		}
 		if !strings.Contains(art, `<link rel="canonical" href="`+base+`articles/curly.html">`) {
 			t.Error("no canonical link with the base URL")
@@ -523,6 +552,11 @@ func TestBaseURL(t *testing.T) {
 		locs := regexp.MustCompile(`<loc>([^<]*)</loc>`).FindAllStringSubmatch(sitemap, -1)
 		if len(locs) < 4 {
 			t.Errorf("sitemap lists %d pages", len(locs))
+		}
+		// No lastmod (the only date is the outlet's), and neither the print
+		// edition, every page again, nor the search page.
+		if strings.Contains(sitemap, "lastmod") || strings.Contains(sitemap, "handout.html") || strings.Contains(sitemap, "search.html") {
+			t.Errorf("the sitemap has a lastmod, the handout or the search page:\n%s", sitemap)
 		}
 		for _, l := range locs {
 			if !strings.HasPrefix(l[1], base) || strings.HasSuffix(l[1], "index.html") {

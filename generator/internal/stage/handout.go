@@ -434,8 +434,8 @@ func AsOf(b *briefing.Briefing) *briefing.Date {
 }
 
 // publishing adds to the Hugo configuration what hosting needs: a 404
-// page, and a sitemap only when the site has an absolute address (a sitemap
-// lists absolute addresses).
+// page, and a sitemap and a robots.txt naming it only when the site has an
+// absolute address (a sitemap lists absolute addresses).
 //
 // Hugo itself always gets "/" as its base URL, so that relativeURLs turns
 // every link into one relative to its page: given a base URL with a path
@@ -448,6 +448,7 @@ func publishing(cfg map[string]any, opt Options) {
 		disabled = append(disabled, "sitemap")
 	}
 	cfg["disableKinds"] = disabled
+	cfg["enableRobotsTXT"] = baseURL(opt) != ""
 	cfg["baseURL"] = "/"
 	params := cfg["params"].(map[string]any)
 	params["baseURL"] = baseURL(opt)
