@@ -643,6 +643,43 @@ func TestAddressOnListPagesLandsOnIt(t *testing.T) {
 	}
 }
 
+// TestAddressLetsAssistiveScroll: on a list page opened at an entry, a
+// scroll that comes with no wheel, key, touch or mouse event (a screen
+// reader's browse mode, voice control, a magnifier) is the reader's: what
+// it brought into view stays there, and the page is not pulled back to the
+// entry. (Sections laid out as they come into view resize the page above
+// the view, and the browser then changes scrollY to keep what is in view
+// still: the test follows what is seen, not scrollY.)
+func TestAddressLetsAssistiveScroll(t *testing.T) {
+	b := browser.New(t)
+	site := sites(t)[0]
+	for _, c := range []struct{ page, entries string }{
+		{"claims.html", ".claim[id]"},
+		{"sources.html", ".bibliography > li[id]"},
+		{"notes.html", ".notes-article li[id]"},
+	} {
+		t.Run(c.page, func(t *testing.T) {
+			page := filepath.Join(site, c.page)
+			p := b.Open(t, browser.FileURL(page), 1280, 800)
+			ids := browser.Eval[[]string](p, fmt.Sprintf(`[...document.querySelectorAll(%q)].map(e => e.id)`, c.entries))
+			if len(ids) < 4 {
+				t.Skipf("%d entries", len(ids))
+			}
+			q := b.Open(t, browser.FileURL(page)+"#"+ids[len(ids)*3/4], 1280, 800)
+			settle := `new Promise(resolve => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))), 400))`
+			browser.Eval[bool](q, settle)
+			for step := 1; step <= 3; step++ {
+				// Scroll, and note the element then at the middle of the view.
+				seen := browser.Eval[float64](q, `(scrollBy(0, -1200), window.seen = document.elementFromPoint(innerWidth / 2, innerHeight / 2), seen.getBoundingClientRect().top)`)
+				browser.Eval[bool](q, settle)
+				if now := browser.Eval[float64](q, `seen.getBoundingClientRect().top`); now < seen-4 || now > seen+4 {
+					t.Errorf("step %d: what the scroll brought into view at %.0f px moved to %.0f px", step, seen, now)
+				}
+			}
+		})
+	}
+}
+
 // TestWideNotesKeepFocusInView tabs through the first 80 stops of every
 // article at 1280 px, where shortened sidenotes show whole while they hold
 // focus: each focused element is in view (a link inside a shortened note

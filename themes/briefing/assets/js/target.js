@@ -6,12 +6,15 @@
    articles, where notes.js takes the sidenotes out of the flow after the
    browser has scrolled to a #note-…, which shortens the page above the
    endnotes. This keeps the target at the top after each such change
-   (the body's size changes), until the reader scrolls. Not on a reload
-   or a return through the history, where the browser puts back where the
-   reader was. */
+   (the body's size changes), until the reader scrolls: with the wheel, a
+   key, a finger, the mouse, or anything else that moves the page away
+   from where this put the target (a screen reader's browse mode, voice
+   control and a magnifier scroll the page without any of those events).
+   Not on a reload or a return through the history, where the browser puts
+   back where the reader was. */
 (function () {
   "use strict";
-  var target = null;
+  var target = null, at = 0;
   function aim() {
     try {
       target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -21,11 +24,19 @@
     keep();
   }
   function keep() {
-    if (target) target.scrollIntoView();
+    if (!target) return;
+    target.scrollIntoView();
+    at = target.getBoundingClientRect().top;
   }
   ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (t) {
     addEventListener(t, function () { target = null; }, { passive: true });
   });
+  // A scroll is the reader's when the target is no longer where keep()
+  // put it: the page moving it (a section laid out above it) is followed
+  // by keep() in the same frame, before the scroll is reported.
+  addEventListener("scroll", function () {
+    if (target && Math.abs(target.getBoundingClientRect().top - at) > 2) target = null;
+  }, { passive: true });
   addEventListener("hashchange", aim);
   var nav = window.performance && performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
   if (!nav || nav.type === "navigate") aim();
