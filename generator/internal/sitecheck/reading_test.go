@@ -730,6 +730,50 @@ func TestWideNotesKeepFocusInView(t *testing.T) {
 	}
 }
 
+// TestHoveredNoteEscape: on a wide screen, the pointer resting on the
+// marker of a shortened sidenote shows the note whole, over the next ones;
+// Escape puts it back with focus anywhere (WCAG 1.4.13: dismissible
+// without moving the pointer), and it stays back while the pointer stays;
+// the pointer leaving and coming back shows it again.
+func TestHoveredNoteEscape(t *testing.T) {
+	b := browser.New(t)
+	for _, page := range articlePages(t, sites(t)[0]) {
+		t.Run(name(page), func(t *testing.T) {
+			p := b.Open(t, browser.FileURL(page), 1400, 900)
+			at := browser.Eval[[]float64](p, `(() => {
+			  const sn = document.querySelector(".sidenote.clamped");
+			  if (!sn) return [];
+			  const r = document.getElementById("ref-" + sn.getAttribute("data-note"));
+			  r.scrollIntoView({block: "center"});
+			  document.activeElement.blur();
+			  const b = r.getBoundingClientRect();
+			  window.hovered = sn;
+			  return [b.left + b.width / 2, b.top + b.height / 2];
+			})()`)
+			if len(at) == 0 {
+				t.Skip("no shortened note")
+			}
+			whole := `hovered.classList.contains("hl")`
+			p.Do(chromedp.MouseEvent("mouseMoved", at[0], at[1]))
+			if !browser.Eval[bool](p, whole) {
+				t.Fatal("the hovered marker's note is not shown whole")
+			}
+			p.Keys("")
+			if browser.Eval[bool](p, whole) {
+				t.Fatal("Escape, focus on the page, did not put the hovered note back")
+			}
+			p.Do(chromedp.MouseEvent("mouseMoved", at[0]+1, at[1]))
+			if browser.Eval[bool](p, whole) {
+				t.Error("the note came back whole while the pointer stayed on its marker")
+			}
+			p.Do(chromedp.MouseEvent("mouseMoved", 5, 5), chromedp.MouseEvent("mouseMoved", at[0], at[1]))
+			if !browser.Eval[bool](p, whole) {
+				t.Error("the pointer coming back to the marker does not show the note whole again")
+			}
+		})
+	}
+}
+
 // TestMarkersNamedAsNotes: a note's marker, seen as "[3]", is named "Note
 // 3" for a screen reader (the stylesheet's alternative text for the
 // brackets, and an aria-label), as a link on a wide screen and as the

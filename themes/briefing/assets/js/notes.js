@@ -10,7 +10,8 @@
    Narrow screens: each marker becomes a disclosure button that opens its
    note below the paragraph, in place, without moving the page.
    Everywhere: hovering or focusing a marker or a sidenote highlights the
-   passage and the note. */
+   passage and the note; Escape puts a hovered note back, wherever focus
+   is. */
 (function () {
   "use strict";
   var body = document.querySelector(".article .body");
@@ -180,10 +181,21 @@
       n.classList.toggle("hl", on);
     });
   }
+  // The note under the pointer, and one Escape put back while the pointer
+  // stays on it: a note shown whole over the next ones on hover can be
+  // put back without moving the pointer (WCAG 1.4.13), wherever focus is.
+  var hovered = null, dismissed = null;
   function highlight(e) {
     var el = e.target.closest && e.target.closest("a.noteref, .sidenote");
     if (!el) return;
-    lit(el.getAttribute("data-note"), e.type === "mouseover" || e.type === "focusin");
+    var id = el.getAttribute("data-note");
+    if (e.type === "mouseover") {
+      if (id === dismissed) return;
+      hovered = id;
+    } else if (e.type === "mouseout" && !(e.relatedTarget && el.contains(e.relatedTarget))) {
+      hovered = dismissed = null;
+    }
+    lit(id, e.type === "mouseover" || e.type === "focusin");
     // A link inside a shortened sidenote: the browser scrolled to it
     // before the note, shown whole, pushed it further down, out of view.
     if (e.type === "focusin" && wide.matches && el !== e.target && el.classList.contains("clamped")) {
@@ -192,6 +204,11 @@
   }
   ["mouseover", "mouseout", "focusin", "focusout"].forEach(function (t) {
     body.addEventListener(t, highlight);
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape" || !hovered) return;
+    lit(hovered, false);
+    dismissed = hovered;
   });
 
   // The browser scrolls to the address's #note-… before this script
