@@ -774,6 +774,32 @@ func TestHoveredNoteEscape(t *testing.T) {
 	}
 }
 
+// TestForcedColorsNestedMarkers: in forced colours (a Windows contrast
+// theme), a marker inside a highlighted passage keeps a background of its
+// own, not the passage's Mark colour behind LinkText: in a dark theme both
+// are yellow and the marker vanished.
+func TestForcedColorsNestedMarkers(t *testing.T) {
+	b := browser.New(t)
+	found := 0
+	for _, page := range append(articlePages(t, sites(t)[0]), filepath.Join(sites(t)[0], "handout.html")) {
+		for _, scheme := range []string{"dark", "light"} {
+			p := b.Open(t, browser.FileURL(page), 1400, 900)
+			p.Media("", "forced-colors", "active", "prefers-color-scheme", scheme)
+			bad := browser.Eval[[]string](p, `[...document.querySelectorAll("mark.anno a.noteref")].map(a => {
+			  const s = getComputedStyle(a);
+			  return s.backgroundColor === "rgba(0, 0, 0, 0)" || s.backgroundColor === s.color ? a.id + ": " + s.color + " on " + s.backgroundColor : "";
+			}).filter(Boolean)`)
+			for _, m := range bad {
+				t.Errorf("%s, %s forced colours: marker %s", name(page), scheme, m)
+			}
+			found += browser.Eval[int](p, `document.querySelectorAll("mark.anno a.noteref").length`)
+		}
+	}
+	if found == 0 {
+		t.Error("no marker inside a highlighted passage in the project's briefing: the test checks nothing")
+	}
+}
+
 // TestMarkersNamedAsNotes: a note's marker, seen as "[3]", is named "Note
 // 3" for a screen reader (the stylesheet's alternative text for the
 // brackets, and an aria-label), as a link on a wide screen and as the
