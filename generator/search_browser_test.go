@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -74,5 +75,37 @@ func TestSearchFindsArticleText(t *testing.T) {
 	})`)
 	if scrolled <= 0 {
 		t.Errorf("the article did not scroll to the paragraph (scrollY %v)", scrolled)
+	}
+}
+
+// TestSearchStatusSpeaksOnce: the status under the search field is a live
+// region, which a screen reader reads out at each change: typed at a
+// moderate pace, a word gets one announcement, once typing pauses, not
+// one a key over the echo of the keys; Enter then says nothing new, and
+// the results themselves follow each key.
+func TestSearchStatusSpeaksOnce(t *testing.T) {
+	b := browser.New(t)
+	out := buildBriefing(t, "..")
+	p := b.Open(t, browser.FileURL(filepath.Join(out, "search.html")), 1000, 800)
+	browser.Eval[bool](p, `(window.said = [], new MutationObserver(() => said.push(document.getElementById("search-status").textContent))
+	  .observe(document.getElementById("search-status"), {childList: true, characterData: true, subtree: true}), true)`)
+	p.Do(chromedp.Focus(chromedp.CSS("#search-q")))
+	lists := map[string]bool{}
+	for _, key := range "migrant" {
+		p.Do(chromedp.KeyEvent(string(key)), chromedp.Sleep(180*time.Millisecond))
+		lists[browser.Eval[string](p, `document.getElementById("search-results").textContent`)] = true
+	}
+	if len(lists) < 3 {
+		t.Errorf("the results did not follow the keys: %d different lists for 7 keys", len(lists))
+	}
+	p.Do(chromedp.Sleep(1200 * time.Millisecond))
+	said := browser.Eval[[]string](p, `said`)
+	if len(said) != 1 || !strings.Contains(said[0], "for “migrant”") {
+		t.Fatalf("typing “migrant” was announced %d times: %q", len(said), said)
+	}
+	p.Keys("\r")
+	p.Do(chromedp.Sleep(300 * time.Millisecond))
+	if again := browser.Eval[[]string](p, `said`); len(again) != 1 {
+		t.Errorf("Enter announced the same status again: %q", again)
 	}
 }

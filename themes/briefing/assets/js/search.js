@@ -54,10 +54,20 @@
     if (end < text.length) p.append("…");
     return p;
   }
-  function run() {
+  // The status is a live region, read out when it changes: while the
+  // reader types it is written once typing pauses, not at every key, where
+  // it would talk over the echo of the keys; at once on Enter; and not
+  // again when it says the same.
+  var said;
+  function say(text, now) {
+    clearTimeout(said);
+    var write = function () { if (status.textContent !== text) status.textContent = text; };
+    if (now) write(); else said = setTimeout(write, 800);
+  }
+  function run(now) {
     var q = input.value.trim(), terms = fold(q).split(/[^\p{L}\p{N}']+/u).filter(Boolean), hits = [];
     list.textContent = "";
-    if (!terms.length) { status.textContent = ""; return; }
+    if (!terms.length) { say("", true); return; }
     folded = folded || data.docs.map(function (d) { return [fold(d[1]), fold(d[3])]; });
     data.docs.forEach(function (d, i) {
       var score = 0;
@@ -69,8 +79,8 @@
       hits.push([score, i]);
     });
     hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    status.textContent = hits.length ? hits.length + (hits.length === 1 ? " result" : " results") + " for “" + q + "”" +
-      (hits.length > 50 ? "; the first 50:" : ":") : "Nothing found for “" + q + "”.";
+    say(hits.length ? hits.length + (hits.length === 1 ? " result" : " results") + " for “" + q + "”" +
+      (hits.length > 50 ? "; the first 50:" : ":") : "Nothing found for “" + q + "”.", now);
     hits.slice(0, 50).forEach(function (h) {
       var d = data.docs[h[1]], li = el("li"), a = el("a", "", d[1]);
       a.href = d[2];
@@ -80,8 +90,8 @@
   }
   var timer;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
-  form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(true); });
   input.value = new URLSearchParams(location.search).get("q") || "";
   status.textContent = "";
-  run();
+  run(true);
 })();
