@@ -161,6 +161,9 @@ const overviewTemplate = `---
 title: ""      # required: the briefing's title
 # Optional: remove the "# " to use a line.
 # summary: "One or two sentences for the home page and the handout's cover."
+# published: 2026-12-06                 # the day the briefing is published: the date of its reviews of claims
+# publisher: "Who publishes the briefing" # a newsroom, a course: the author of its reviews of claims
+# publisher_url: https://example.org/    # the publisher's address
 # timeline:
 #   - date: 2025-11-21
 #     text: "What happened that day."

@@ -155,7 +155,8 @@ func TestNewFirstArticle(t *testing.T) {
 		t.Errorf("check after new: exit %d\n%s", code, stderr)
 	}
 	for file, text := range map[string]string{
-		index: strings.Replace(readFile(t, root, "content/_index.md"), `title: ""`, `title: "A first briefing"`, 1),
+		// The title filled in, and the briefing's date and publisher used.
+		index: strings.NewReplacer(`title: ""`, `title: "A first briefing"`, "# published:", "published:", "# publisher", "publisher").Replace(readFile(t, root, "content/_index.md")),
 		filepath.Join(root, "content", "articles", "first.md"): strings.Replace(readFile(t, root, "content/articles/first.md"), `title: ""`, `title: "A headline"`, 1) + "The text.\n",
 	} {
 		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {

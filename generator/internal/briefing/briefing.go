@@ -36,6 +36,9 @@ type Index struct {
 	// author of its reviews of claims; PublisherURL its address. Both
 	// optional: without a publisher the briefing itself is the author.
 	Publisher, PublisherURL string
+	// Published is the day the briefing was published (optional): the
+	// date of its reviews of claims (ClaimReview's datePublished).
+	Published *Date
 }
 
 // TimelineEntry is one dated event in the briefing's timeline.

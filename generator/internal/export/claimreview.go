@@ -97,7 +97,8 @@ func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author
 }
 
 // endReview ends a review: its author is the briefing's publisher, when it
-// names one, or else the briefing itself.
+// names one, or else the briefing itself; its date the briefing's, when it
+// gives one.
 func (b *Briefing) endReview(w *JSON, from string) {
 	w.Close(']')
 	w.Close('}')
@@ -106,6 +107,9 @@ func (b *Briefing) endReview(w *JSON, from string) {
 		organization(w, p, b.Index.PublisherURL)
 	} else {
 		organization(w, b.Index.Title, b.home(from))
+	}
+	if d := b.Index.Published; d != nil {
+		w.Field("datePublished", d.ISO())
 	}
 	w.Close('}')
 }

@@ -17,7 +17,7 @@ const ModelVersion = 1
 
 // The shape of briefing.json (version 1): an object with "version",
 // "base_url" (omitted when empty), "title", "publisher", "publisher_url",
-// "summary" and "overview" (each omitted when empty), "timeline" [{date, text, cites}], "articles" [{slug, page,
+// "published" (YYYY-MM-DD), "summary" and "overview" (each omitted when empty), "timeline" [{date, text, cites}], "articles" [{slug, page,
 // title, outlet, url, published, date_note, author (each omitted when empty),
 // relies_on, summary (omitted when empty), markdown, text, notes [{id,
 // number, kind, verdict, claim (omitted when empty), quote, start, end,
@@ -54,6 +54,9 @@ func (b *Briefing) modelHead() []byte {
 	head.Field("title", b.Index.Title)
 	head.OmitEmpty("publisher", b.Index.Publisher)
 	head.OmitEmpty("publisher_url", b.Index.PublisherURL)
+	if d := b.Index.Published; d != nil {
+		head.Field("published", d.ISO())
+	}
 	head.OmitEmpty("summary", b.Index.Summary)
 	head.OmitEmpty("overview", b.Index.Body.Text)
 	head.Key("timeline")

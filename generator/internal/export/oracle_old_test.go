@@ -21,6 +21,7 @@ type (
 		Title    string             `json:"title"`
 		Pub      string             `json:"publisher,omitempty"`
 		PubURL   string             `json:"publisher_url,omitempty"`
+		Date     string             `json:"published,omitempty"`
 		Summary  string             `json:"summary,omitempty"`
 		Overview string             `json:"overview,omitempty"`
 		Timeline []oldModelEvent    `json:"timeline"`
@@ -89,7 +90,7 @@ type (
 func oldModel(b *Briefing) []byte {
 	m := oldModelDoc{
 		Version: ModelVersion, BaseURL: b.BaseURL,
-		Title: b.Index.Title, Pub: b.Index.Publisher, PubURL: b.Index.PublisherURL, Summary: b.Index.Summary, Overview: b.Index.Body.Text,
+		Title: b.Index.Title, Pub: b.Index.Publisher, PubURL: b.Index.PublisherURL, Date: b.oldPublished(), Summary: b.Index.Summary, Overview: b.Index.Body.Text,
 		Timeline: []oldModelEvent{}, Articles: []oldModelArticle{}, Claims: []oldModelClaim{}, Sources: []oldCslItem{},
 	}
 	for _, e := range b.Index.Timeline {
@@ -371,6 +372,7 @@ type (
 		ReviewRating  oldRating       `json:"reviewRating"`
 		ItemReviewed  oldClaim        `json:"itemReviewed"`
 		Author        oldOrganization `json:"author"`
+		DatePublished string          `json:"datePublished,omitempty"`
 	}
 	oldRating struct {
 		Type          string `json:"@type"`
@@ -402,6 +404,14 @@ type (
 		Name string `json:"name"`
 	}
 )
+
+// oldPublished is the briefing's date, "" when it gives none.
+func (b *Briefing) oldPublished() string {
+	if b.Index.Published == nil {
+		return ""
+	}
+	return b.Index.Published.ISO()
+}
 
 func (b *Briefing) oldRatingOf(v briefing.Verdict) oldRating {
 	r := oldRating{Type: "Rating", AlternateName: v.Label()}
@@ -456,7 +466,7 @@ func oldArticleReviews(b *Briefing, a *briefing.Article) []byte {
 			ReviewRating:  b.oldRatingOf(n.Verdict),
 			ItemReviewed: oldClaim{Type: "Claim", Author: &oldOrganization{Type: "Organization", Name: a.Outlet},
 				Appearance: []oldCreativeWork{oldAppearance(a)}},
-			Author: b.oldReviewer(from),
+			Author: b.oldReviewer(from), DatePublished: b.oldPublished(),
 		})
 	}
 	if reviews == nil {
@@ -496,6 +506,7 @@ func oldClaimReviews(b *Briefing) []byte {
 			ReviewRating:  b.oldRatingOf(c.Verdict),
 			ItemReviewed:  oldClaim{Type: "Claim", Appearance: apps},
 			Author:        b.oldReviewer(ClaimsPage),
+			DatePublished: b.oldPublished(),
 		})
 	}
 	if reviews == nil {

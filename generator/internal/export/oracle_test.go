@@ -39,6 +39,7 @@ func TestExportsMatchEncodingJSON(t *testing.T) {
 		if name == "hostile" {
 			// A publisher with text to escape.
 			res.Briefing.Index.Publisher, res.Briefing.Index.PublisherURL = "</script><b>&amp;\u2028", "https://example.org/?a=1&b=<2>"
+			res.Briefing.Index.Published = &briefing.Date{Year: 2026, Month: 12, Day: 6}
 			// CSL variables the generator does not model, with text to
 			// escape, one where a modelled variable is left out.
 			for i, s := range res.Briefing.Sources {

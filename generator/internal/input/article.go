@@ -177,7 +177,7 @@ func (l *loader) article(name string) *briefing.Article {
 		Title:     d.str(m, "title"),
 		Outlet:    d.str(m, "outlet"),
 		URL:       strings.TrimSpace(d.str(m, "url")),
-		Published: d.date(m, "published", false),
+		Published: d.date(m, "published", false, "if only the month or the year is known, leave published out and say so in date_note"),
 		DateNote:  d.str(m, "date_note"),
 		Author:    d.author(m),
 		ReliesOn:  d.strList(m, "relies_on", "like [Reuters]"),

@@ -840,6 +840,12 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "the briefing's date without its day",
+			file: "content/_index.md",
+			data: "---\ntitle: T\npublished: 2025-12\n---\nOverview.\n",
+			want: []string{`content/_index.md:3:12: published "2025-12" needs its day, as YYYY-MM-DD: the day the briefing was published, the date of its reviews of claims`},
+		},
+		{
 			name: "missing index",
 			file: "content/_index.md",
 			data: "",

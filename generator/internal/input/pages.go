@@ -7,7 +7,7 @@ import (
 	"github.com/briefing/annotated/generator/internal/diag"
 )
 
-var indexFields = []string{"title", "summary", "timeline", "publisher", "publisher_url"}
+var indexFields = []string{"title", "summary", "timeline", "publisher", "publisher_url", "published"}
 var timelineFields = []string{"date", "text", "cites"}
 var pageFields = []string{"title"}
 
@@ -37,6 +37,7 @@ func (l *loader) index() briefing.Index {
 	idx.Summary = d.str(m, "summary")
 	idx.Publisher = strings.TrimSpace(d.str(m, "publisher")) // blank is none
 	idx.PublisherURL = strings.TrimSpace(d.str(m, "publisher_url"))
+	idx.Published = d.date(m, "published", false, "the day the briefing was published, the date of its reviews of claims")
 	d.checkPlain(m, "title", idx.Title)
 	d.checkPlain(m, "summary", idx.Summary)
 	d.checkPlain(m, "publisher", idx.Publisher)
@@ -51,7 +52,7 @@ func (l *loader) index() briefing.Index {
 		}
 		d.required(em, it, "the timeline entry", "date", "text")
 		e := briefing.TimelineEntry{Pos: d.pos(it), Text: d.markdown(em, "text"), Cites: d.refs(em, "cites", "like [source-id]")}
-		if dt := d.date(em, "date", true); dt != nil {
+		if dt := d.date(em, "date", true, ""); dt != nil {
 			e.Date = *dt
 		}
 		idx.Timeline = append(idx.Timeline, e)

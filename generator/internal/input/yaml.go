@@ -1473,8 +1473,10 @@ func (d *decoder) positiveInt(m map[string]*yaml.Node, name string) int {
 	return n
 }
 
-// date reads a YYYY-MM-DD date (YYYY-MM and YYYY when partial is true).
-func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool) *briefing.Date {
+// date reads a YYYY-MM-DD date (YYYY-MM and YYYY when partial is true);
+// noDay is the advice for a date given without its day where partial is
+// false.
+func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay string) *briefing.Date {
 	v, ok := m[name]
 	if !ok || isNull(v) {
 		return nil
@@ -1493,7 +1495,7 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool) *brie
 		return nil
 	case !partial:
 		if _, ok := parseDate(s, true); ok {
-			d.errs.Add(d.pos(v), "%s %s needs its day, as YYYY-MM-DD: if only the month or the year is known, leave %s out and say so in date_note", name, describe(v), name)
+			d.errs.Add(d.pos(v), "%s %s needs its day, as YYYY-MM-DD: %s", name, describe(v), noDay)
 			return nil
 		}
 	}

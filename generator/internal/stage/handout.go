@@ -48,6 +48,13 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 		h.raw("</p>")
 	}
 	h.raw("\n")
+	if d := b.Index.Published; d != nil {
+		h.raw(`<p class="cover-date">`)
+		h.tr("published")
+		h.raw(` <time datetime="`, esc(d.ISO()), `">`)
+		h.text(d.Long())
+		h.raw("</time></p>\n")
+	}
 	if d := AsOf(b); d != nil {
 		h.raw(`<p class="cover-date">`)
 		h.tr("as_of")

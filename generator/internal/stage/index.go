@@ -47,7 +47,7 @@ func cardHTML(a *briefing.Article, ra *render.Article, t *Text) string {
 
 // indexOf is the home page, from the articles' cards (cardHTML). Its body
 // is the overview, the article cards and the claims-by-outlet matrix,
-// which grow with the briefing, and the timeline; its front matter only the title and the summary, which the
+// which grow with the briefing, and the timeline; its front matter only the title, the summary and the date, which the
 // theme lays out. So an edit of the overview or the timeline changes no
 // more than a page body, which the live preview puts in place without
 // running Hugo.
@@ -99,7 +99,11 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 		h.matrix(m)
 	}
 	h.timeline(`<section aria-labelledby="timeline-h">`, o.Timeline, false)
-	return page(frontMatter{Title: b.Index.Title, Params: map[string]any{"summary": b.Index.Summary}}, h.String())
+	params := map[string]any{"summary": b.Index.Summary}
+	if d := b.Index.Published; d != nil {
+		params["published"] = map[string]string{"iso": d.ISO(), "long": d.Long()}
+	}
+	return page(frontMatter{Title: b.Index.Title, Params: params}, h.String())
 }
 
 // anyVerdict reports whether a card counts its article's notes by verdict
