@@ -14,7 +14,7 @@
    back where the reader was. */
 (function () {
   "use strict";
-  var target = null, at = 0;
+  var target = null, at = 0, y = 0;
   function aim() {
     try {
       target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -27,15 +27,18 @@
     if (!target) return;
     target.scrollIntoView();
     at = target.getBoundingClientRect().top;
+    y = scrollY;
   }
   ["wheel", "touchmove", "keydown", "mousedown"].forEach(function (t) {
     addEventListener(t, function () { target = null; }, { passive: true });
   });
-  // A scroll is the reader's when the target is no longer where keep()
-  // put it: the page moving it (a section laid out above it) is followed
-  // by keep() in the same frame, before the scroll is reported.
+  // A scroll that moved the page away from where keep() left it is the
+  // reader's; the target moved with the page where it was (the page laid
+  // out above it, before the observer could bring it back) is kept.
   addEventListener("scroll", function () {
-    if (target && Math.abs(target.getBoundingClientRect().top - at) > 2) target = null;
+    if (!target || Math.abs(target.getBoundingClientRect().top - at) <= 2) return;
+    if (Math.abs(scrollY - y) <= 2) keep();
+    else target = null;
   }, { passive: true });
   addEventListener("hashchange", aim);
   var nav = window.performance && performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
