@@ -542,7 +542,16 @@ func TestBaseURL(t *testing.T) {
 		if !strings.Contains(art, `<meta property="og:url" content="`+base+`articles/curly.html">`) {
 			t.Error("no og:url with the base URL")
 		}
-		if robots := readFile(t, out, "robots.txt"); !strings.Contains(robots, "Sitemap: "+base+"sitemap.xml") {
+		// Crawlers ask for robots.txt at a host's root only: a site in a
+		// folder (this one) has none; one at a root names its sitemap.
+		if robotsErr == nil {
+			t.Error("a site in a folder of its host has a robots.txt, where no crawler asks for it")
+		}
+		rootOut := filepath.Join(t.TempDir(), "public")
+		if code, _, stderr := runCmd(t, "build", "--root", root, "--out", rootOut, "--base-url", "https://briefing.test", "--no-zip"); code != 0 {
+			t.Fatalf("build at a host's root: %s", stderr)
+		}
+		if robots := readFile(t, rootOut, "robots.txt"); !strings.Contains(robots, "Sitemap: https://briefing.test/sitemap.xml") {
 			t.Errorf("robots.txt does not name the sitemap: %q", robots)
 		}
 		if !strings.Contains(art, `<link rel="canonical" href="`+base+`articles/curly.html">`) {

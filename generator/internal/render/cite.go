@@ -86,7 +86,7 @@ func citeLabels(sources []*briefing.Source) (labels, letters map[string]string) 
 			if c := cmp.Compare(monthDay(a), monthDay(b)); c != 0 {
 				return c
 			}
-			return cmp.Compare(strings.ToLower(richPlain(a.Title)), strings.ToLower(richPlain(b.Title)))
+			return strings.Compare(sortText(richPlain(a.Title)), sortText(richPlain(b.Title)))
 		})
 		for i, s := range group {
 			letters[s.ID] = yearLetter(i)
@@ -121,42 +121,52 @@ func monthDay(s *briefing.Source) int {
 }
 
 // refKey is where a source stands in the bibliography, in APA's order:
-// by the author part of its citation (ShortAuthor, folded, an article
-// before it left out: "The Economist" at E), then a work
-// with no date first, then by year and the letter that tells two alike
-// apart, and a date given as text with no year in it ("in press") last.
-// A date given as text with a year ("Spring 2019") stands at that year.
+// by what its entry starts with (its author's name, or its title when it
+// has no author or editor), folded, an article before it left out ("The
+// Economist" at E); then a work with no date first, then by year (a date
+// in words at the year in it: "Spring 2019", "ca. 1850", "1990s") and the
+// date as its citation gives it ("2019" before "Spring 2019"), then the
+// letter that tells two alike apart; a date in words without a year ("in
+// press") last.
 type refKey struct {
 	author       string
 	class, year  int // class: 0 no date, 1 a year, 2 text without a year
-	letter, text string
+	date, letter string
 }
 
-var yearRE = regexp.MustCompile(`\b[0-9]{4}\b`)
+var yearRE = regexp.MustCompile(`[0-9]{4}`)
 
 func refKeyOf(s *briefing.Source, letter string) refKey {
-	k := refKey{author: quotes.Key(ShortAuthor(s)), letter: letter}
-	for _, article := range []string{"the ", "a ", "an "} {
-		if rest, ok := strings.CutPrefix(k.author, article); ok && rest != "" {
-			k.author = rest
-			break
-		}
+	lead := ShortAuthor(s)
+	if len(s.Author) == 0 && len(s.Editor) == 0 {
+		lead = richPlain(s.Title)
 	}
-	switch {
-	case s.Issued != nil:
-		k.class, k.year = 1, s.Issued.Year
-	case s.IssuedLiteral != "":
-		k.class, k.text = 2, quotes.Key(s.IssuedLiteral)
-		if y := yearRE.FindString(s.IssuedLiteral); y != "" {
-			k.class, k.year = 1, atoi(y)
-		}
+	date := issuedYear(s)
+	k := refKey{author: sortText(lead), date: quotes.Key(date), letter: letter, class: 2}
+	switch y := yearRE.FindString(date); {
+	case date == "n.d.":
+		k.class = 0
+	case y != "":
+		k.class, k.year = 1, atoi(y)
 	}
 	return k
 }
 
 func (k refKey) compare(o refKey) int {
 	return cmp.Or(strings.Compare(k.author, o.author), cmp.Compare(k.class, o.class), cmp.Compare(k.year, o.year),
-		cmp.Compare(len(k.letter), len(o.letter)), strings.Compare(k.letter, o.letter), strings.Compare(k.text, o.text))
+		strings.Compare(k.date, o.date), cmp.Compare(len(k.letter), len(o.letter)), strings.Compare(k.letter, o.letter))
+}
+
+// sortText is s as a reference list orders it: folded, without an article
+// before it ("The Apple" at A).
+func sortText(s string) string {
+	k := quotes.Key(s)
+	for _, article := range []string{"the ", "a ", "an "} {
+		if rest, ok := strings.CutPrefix(k, article); ok && rest != "" {
+			return rest
+		}
+	}
+	return k
 }
 
 func atoi(s string) int {
@@ -305,23 +315,26 @@ func Reference(s *briefing.Source, letter string) string {
 }
 
 // edition is a source's edition as APA writes it: a number as an ordinal
-// ("2" → "2nd ed."), a text as given, with "ed." unless it says edition
-// already ("Rev. ed.", "Revised edition").
+// ("2" → "2nd ed."), none for a first edition, which APA leaves out; an
+// English ordinal or a word such as "Revised" with "ed." after it; any
+// other text as written ("Rev. ed.", "3e édition", "2. Auflage").
 func edition(e string) string {
 	e = strings.TrimSpace(e)
-	if n, err := strconv.Atoi(e); err == nil && n > 0 {
+	if n, err := strconv.Atoi(e); err == nil {
+		if n <= 1 {
+			return ""
+		}
 		return ordinal(n) + " ed."
 	}
-	if e == "" {
-		return ""
+	if editionWordRE.MatchString(e) {
+		return e + " ed."
 	}
-	for _, w := range strings.Fields(strings.ToLower(e)) {
-		if w = strings.Trim(w, ".,;"); w == "ed" || w == "edn" || w == "edition" {
-			return e
-		}
-	}
-	return e + " ed."
+	return e
 }
+
+// editionWordRE matches an edition given as an English ordinal or a word
+// that APA follows with "ed.".
+var editionWordRE = regexp.MustCompile(`(?i)^([0-9]+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised|expanded|updated|abridged|international|special|anniversary)$`)
 
 // ordinal writes n as an English ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st.
 func ordinal(n int) string {

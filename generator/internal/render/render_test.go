@@ -209,6 +209,36 @@ func TestSourceOrder(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("order:\n got  %v\n want %v", got, want)
 	}
+
+	// The list follows the letters: works alike keep together, their
+	// letters in order, whatever their date looks like; titles are ordered
+	// without their article, as the entries are.
+	circa := func(id string, title string, year int, approx bool) *briefing.Source {
+		s := src(id, "Doe", year, "")
+		s.Title, s.IssuedCirca = title, approx
+		return s
+	}
+	nd := src("nd-literal", "Roe", 0, "n.d.")
+	nd.Title = "B"
+	nd2 := src("nd-none", "Roe", 0, "")
+	nd2.Title = "A"
+	untitled := &briefing.Source{ID: "authorless", Type: "article-newspaper", Title: "Mid title", ContainerTitle: "Aardvark Times"}
+	sources = []*briefing.Source{circa("c2", "Banana", 1850, true), circa("p2", "Banana", 1850, false), circa("c1", "The Apple", 1850, true),
+		circa("p1", "The Apple", 1850, false), nd, nd2, untitled, src("lead", "Lead", 2000, "")}
+	r = New(&briefing.Briefing{Sources: sources})
+	got = got[:0]
+	for _, s := range sources {
+		got = append(got, s.ID)
+	}
+	slices.SortFunc(got, func(a, b string) int { return r.SourceOrder(a) - r.SourceOrder(b) })
+	if want := []string{"p1", "p2", "c1", "c2", "lead", "authorless", "nd-none", "nd-literal"}; !slices.Equal(got, want) {
+		t.Errorf("order:\n got  %v\n want %v", got, want)
+	}
+	for id, label := range map[string]string{"p1": "Doe 1850a", "p2": "Doe 1850b", "c1": "Doe ca. 1850a", "c2": "Doe ca. 1850b", "nd-none": "Roe n.d.-a", "nd-literal": "Roe n.d.-b"} {
+		if got := r.Label(id); got != label {
+			t.Errorf("%s: label %q, want %q", id, got, label)
+		}
+	}
 }
 
 func TestReference(t *testing.T) {
@@ -268,6 +298,9 @@ func TestReference(t *testing.T) {
 		{&briefing.Source{Type: "report", Title: "Law", CollectionTitle: "Working Papers", Number: "12", Other: map[string]string{"edition": "Revised"}},
 			`<cite>Law</cite> (Revised ed., Working Papers No. 12). (n.d.).`},
 		{&briefing.Source{Type: "book", Title: "Law", Other: map[string]string{"edition": "Second edition"}}, `<cite>Law</cite> (Second edition). (n.d.).`},
+		{&briefing.Source{Type: "book", Title: "Law", Other: map[string]string{"edition": "3rd"}}, `<cite>Law</cite> (3rd ed.). (n.d.).`},
+		{&briefing.Source{Type: "book", Title: "Recht", Other: map[string]string{"edition": "2. Auflage"}}, `<cite>Recht</cite> (2. Auflage). (n.d.).`},
+		{&briefing.Source{Type: "book", Title: "Law", Other: map[string]string{"edition": "1"}}, `<cite>Law</cite>. (n.d.).`},
 	}
 	for _, tt := range tests {
 		if got := Reference(tt.s, ""); got != tt.want {

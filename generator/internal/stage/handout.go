@@ -4,6 +4,7 @@
 package stage
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 
@@ -441,21 +442,29 @@ func AsOf(b *briefing.Briefing) *briefing.Date {
 }
 
 // publishing adds to the Hugo configuration what hosting needs: a 404
-// page, and a sitemap and a robots.txt naming it only when the site has an
-// absolute address (a sitemap lists absolute addresses).
+// page, and a sitemap only when the site has an absolute address (a sitemap
+// lists absolute addresses), with a robots.txt naming it when that address
+// is a host's root, the only place crawlers ask for one.
 //
 // Hugo itself always gets "/" as its base URL, so that relativeURLs turns
 // every link into one relative to its page: given a base URL with a path
 // (https://example.org/sub/), Hugo would write "../sub/index.html", which
 // works on the server but not from disk. The theme writes absolute
 // addresses (canonical link, sitemap, 404 links) from params.baseURL.
+// atHostRoot reports whether base, a site's address, is a host's root
+// (https://example.org/), not a folder on it.
+func atHostRoot(base string) bool {
+	u, err := url.Parse(base)
+	return base != "" && err == nil && (u.Path == "" || u.Path == "/")
+}
+
 func publishing(cfg map[string]any, opt Options) {
 	disabled := []string{"taxonomy", "term", "rss", "section"}
 	if baseURL(opt) == "" {
 		disabled = append(disabled, "sitemap")
 	}
 	cfg["disableKinds"] = disabled
-	cfg["enableRobotsTXT"] = baseURL(opt) != ""
+	cfg["enableRobotsTXT"] = atHostRoot(baseURL(opt))
 	cfg["baseURL"] = "/"
 	params := cfg["params"].(map[string]any)
 	params["baseURL"] = baseURL(opt)
