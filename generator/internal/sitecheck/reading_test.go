@@ -758,7 +758,7 @@ func TestHoveredNoteEscape(t *testing.T) {
 			if !browser.Eval[bool](p, whole) {
 				t.Fatal("the hovered marker's note is not shown whole")
 			}
-			p.Keys("")
+			p.Keys("\u001b")
 			if browser.Eval[bool](p, whole) {
 				t.Fatal("Escape, focus on the page, did not put the hovered note back")
 			}
