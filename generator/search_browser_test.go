@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -116,5 +117,39 @@ func TestSearchStatusSpeaksOnce(t *testing.T) {
 	p.Do(chromedp.Sleep(300 * time.Millisecond))
 	if again := browser.Eval[[]string](p, `said`); len(again) != 1 {
 		t.Errorf("Enter announced the same status again: %q", again)
+	}
+}
+
+// TestSearchShowsEveryResult: a query with more results than the page
+// shows at once lists the first 50 with a button after them; the button,
+// pressed from the keyboard, adds the next ones and takes focus to the
+// first of them, until every result is listed and the button is gone.
+func TestSearchShowsEveryResult(t *testing.T) {
+	b := browser.New(t)
+	out := buildBriefing(t, "..")
+	p := b.Open(t, browser.FileURL(filepath.Join(out, "search.html"))+"?q=the", 1000, 800)
+	p.Do(chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+	status := browser.Eval[string](p, `document.getElementById("search-status").textContent`)
+	var total int
+	if _, err := fmt.Sscanf(status, "%d results", &total); err != nil || total <= 100 {
+		t.Fatalf("status %q: want more than 100 results, to take two presses", status)
+	}
+	listed := func() int { return browser.Eval[int](p, `document.querySelectorAll("#search-results li").length`) }
+	if n := listed(); n != 50 {
+		t.Fatalf("%d results listed at first, want 50", n)
+	}
+	for presses := 1; listed() < total; presses++ {
+		if presses > total/50+1 {
+			t.Fatalf("%d presses and %d of %d results listed", presses, listed(), total)
+		}
+		before := listed()
+		browser.Eval[bool](p, `(document.querySelector(".search-more").focus(), true)`)
+		p.Keys("\r")
+		if got := browser.Eval[int](p, `[...document.querySelectorAll("#search-results li a")].indexOf(document.activeElement)`); got != before {
+			t.Fatalf("after press %d focus is on result %d, want the first new one, %d", presses, got, before)
+		}
+	}
+	if n := listed(); n != total || browser.Eval[bool](p, `!!document.querySelector(".search-more")`) {
+		t.Errorf("%d of %d results listed, and the button still there: %v", n, total, browser.Eval[bool](p, `!!document.querySelector(".search-more")`))
 	}
 }

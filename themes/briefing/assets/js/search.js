@@ -67,6 +67,8 @@
   function run(now) {
     var q = input.value.trim(), terms = fold(q).split(/[^\p{L}\p{N}']+/u).filter(Boolean), hits = [];
     list.textContent = "";
+    if (more) more.remove();
+    more = null;
     if (!terms.length) { say("", true); return; }
     folded = folded || data.docs.map(function (d) { return [fold(d[1]), fold(d[3])]; });
     data.docs.forEach(function (d, i) {
@@ -80,13 +82,38 @@
     });
     hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
     say(hits.length ? hits.length + (hits.length === 1 ? " result" : " results") + " for “" + q + "”" +
-      (hits.length > 50 ? "; the first 50:" : ":") : "Nothing found for “" + q + "”.", now);
-    hits.slice(0, 50).forEach(function (h) {
+      (hits.length > PAGE ? "; the first " + PAGE + ":" : ":") : "Nothing found for “" + q + "”.", now);
+    shown = { hits: hits, terms: terms, count: 0 };
+    show(false);
+  }
+  // The results PAGE at a time: a button after them shows the next ones
+  // and takes focus to the first of them, so that no result is out of a
+  // keyboard's or a screen reader's reach.
+  var PAGE = 50, shown = null, more = null;
+  function show(focus) {
+    var next = shown.hits.slice(shown.count, shown.count + PAGE), first = null;
+    next.forEach(function (h) {
       var d = data.docs[h[1]], li = el("li"), a = el("a", "", d[1]);
       a.href = d[2];
-      li.append(el("p", "search-kind", data.kinds[d[0]]), a, snippet(d[3], folded[h[1]][1], terms));
+      li.append(el("p", "search-kind", data.kinds[d[0]]), a, snippet(d[3], folded[h[1]][1], shown.terms));
       list.append(li);
+      first = first || a;
     });
+    shown.count += next.length;
+    var left = shown.hits.length - shown.count;
+    if (left <= 0) {
+      if (more) more.remove();
+      more = null;
+    } else {
+      if (!more) {
+        more = el("button", "search-more");
+        more.type = "button";
+        more.addEventListener("click", function () { show(true); });
+        list.after(more);
+      }
+      more.textContent = "Show " + Math.min(left, PAGE) + " more of " + shown.hits.length;
+    }
+    if (focus && first) first.focus();
   }
   var timer;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
