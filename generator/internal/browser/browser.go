@@ -502,6 +502,16 @@ func (p *Page) Media(media string, features ...string) {
 	}))
 }
 
+// Touch has the page take its pointer for a finger, as on a touch screen
+// (the media features pointer: coarse and hover: none).
+func (p *Page) Touch() {
+	p.t.Helper()
+	p.Do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+		return err
+	}))
+}
+
 // Option changes how Open opens a page.
 type Option func(*config)
 

@@ -868,16 +868,24 @@ const markerTargets = `(() => {
   return out;
 })()`
 
-// TestMarkerTargets: on a phone each note marker is a button for a finger,
-// at least 24 px high, and no two markers' targets meet, however close
-// their notes' passages end (the real briefing's nested notes put two
-// markers side by side); its height taken back by a margin, the lines of
-// text keep their height.
+// TestMarkerTargets: on a phone, and on a wide touch screen (a tablet held
+// sideways), each note marker is a target for a finger, at least 24 px
+// high, and no two markers' targets meet, however close their notes'
+// passages end (the real briefing's nested notes put two markers side by
+// side); its height taken back by a margin, the lines of text keep their
+// height; on the wide screen the notes still stand beside their markers.
 func TestMarkerTargets(t *testing.T) {
 	b := browser.New(t)
 	for _, page := range []string{"dailywire-latin-america-cable.html", "al-mayadeen-allies-restrict-immigration.html"} {
-		for _, width := range []int{360, 390} {
+		for _, width := range []int{360, 390, 1280} {
 			p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[0], "articles", page)), width, 740)
+			if width > 1024 {
+				p.Touch()
+				browser.Eval[bool](p, `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))`)
+				if got := browser.Eval[[]string](p, wideProblems); len(got) > 0 {
+					t.Errorf("%s at %d px, touch: %s", page, width, strings.Join(got, "; "))
+				}
+			}
 			if got := browser.Eval[[]string](p, markerTargets); len(got) > 0 {
 				t.Errorf("%s at %d px: %s", page, width, strings.Join(got, "; "))
 			}

@@ -22,6 +22,9 @@
   var GAP = 12, MIN = 108, LINE = 20;
 
   function ref(sn) { return document.getElementById("ref-" + sn.getAttribute("data-note")); }
+  // Where a marker's text starts: its box reaches above it by its padding,
+  // which is a finger's target on a touch screen.
+  function textTop(r) { return r.getBoundingClientRect().top + parseFloat(getComputedStyle(r).paddingTop); }
   function side(r) { return document.getElementById("side-" + r.getAttribute("data-note")); }
 
   function clampTo(sn, height) {
@@ -53,7 +56,7 @@
     var origin = body.getBoundingClientRect().top, prev = null, prevTop = 0, bottom = -Infinity;
     notes.forEach(function (sn) {
       var r = ref(sn);
-      var want = r ? r.getBoundingClientRect().top - origin : bottom + GAP;
+      var want = r ? textTop(r) - origin : bottom + GAP;
       if (prev && want < bottom + GAP) {
         // Shorten only when that gains more than the link it costs.
         var room = Math.max(want - GAP - prevTop, MIN);
@@ -78,7 +81,7 @@
     pinned = sn;
     sn.classList.add("pinned");
     sn.tabIndex = -1;
-    sn.style.top = ref(sn).getBoundingClientRect().top - body.getBoundingClientRect().top + "px";
+    sn.style.top = textTop(ref(sn)) - body.getBoundingClientRect().top + "px";
   }
   function unpin() {
     if (drop()) place();
