@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -62,10 +63,7 @@ func TestSearchInBrowser(t *testing.T) {
 // of a paragraph that carries no note: the result links to the paragraph
 // with a text fragment, and following it scrolls the article to the text.
 func TestSearchFindsArticleText(t *testing.T) {
-	b := browser.New(t)
-	out := buildBriefing(t, "..")
-	p := b.Open(t, browser.FileURL(filepath.Join(out, "search.html"))+"?q=heels+massive+action", 1000, 800)
-	p.Do(chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+	p, out := searchOwnBriefing(t, "heels massive action")
 	href := browser.Eval[string](p, `document.querySelector("#search-results li a").getAttribute("href")`)
 	if !strings.HasPrefix(href, "articles/dailywire-latin-america-cable.html#:~:text=The%20move%20comes%20on") {
 		t.Fatalf("first result links to %s, want the Daily Wire paragraph", href)
@@ -86,9 +84,7 @@ func TestSearchFindsArticleText(t *testing.T) {
 // one a key over the echo of the keys; Enter then says nothing new, and
 // the results themselves follow each key.
 func TestSearchStatusSpeaksOnce(t *testing.T) {
-	b := browser.New(t)
-	out := buildBriefing(t, "..")
-	p := b.Open(t, browser.FileURL(filepath.Join(out, "search.html")), 1000, 800)
+	p, _ := searchOwnBriefing(t, "")
 	browser.Eval[bool](p, `(window.said = [], new MutationObserver(() => said.push(document.getElementById("search-status").textContent))
 	  .observe(document.getElementById("search-status"), {childList: true, characterData: true, subtree: true}), true)`)
 	// Typed in the page, a key every 180 ms (from the test, each key a
@@ -125,10 +121,7 @@ func TestSearchStatusSpeaksOnce(t *testing.T) {
 // pressed from the keyboard, adds the next ones and takes focus to the
 // first of them, until every result is listed and the button is gone.
 func TestSearchShowsEveryResult(t *testing.T) {
-	b := browser.New(t)
-	out := buildBriefing(t, "..")
-	p := b.Open(t, browser.FileURL(filepath.Join(out, "search.html"))+"?q=the", 1000, 800)
-	p.Do(chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+	p, _ := searchOwnBriefing(t, "the")
 	status := browser.Eval[string](p, `document.getElementById("search-status").textContent`)
 	var total int
 	if _, err := fmt.Sscanf(status, "%d results", &total); err != nil || total <= 100 {
@@ -152,4 +145,21 @@ func TestSearchShowsEveryResult(t *testing.T) {
 	if n := listed(); n != total || browser.Eval[bool](p, `!!document.querySelector(".search-more")`) {
 		t.Errorf("%d of %d results listed, and the button still there: %v", n, total, browser.Eval[bool](p, `!!document.querySelector(".search-more")`))
 	}
+}
+
+// searchOwnBriefing builds the project's own briefing and opens its search
+// page, from file://, at 1000×800: with the query in its address, the
+// results shown, when query is not "". It returns the page and the site.
+func searchOwnBriefing(t *testing.T, query string) (*browser.Page, string) {
+	t.Helper()
+	out := buildBriefing(t, "..")
+	addr := browser.FileURL(filepath.Join(out, "search.html"))
+	if query != "" {
+		addr += "?q=" + url.QueryEscape(query)
+	}
+	p := browser.New(t).Open(t, addr, 1000, 800)
+	if query != "" {
+		p.Do(chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+	}
+	return p, out
 }
