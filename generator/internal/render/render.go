@@ -51,6 +51,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"strings"
 
@@ -285,9 +286,9 @@ func (r *Renderer) Reference(s *briefing.Source) string {
 // the briefing has no source of.
 func (r *Renderer) ReferenceOf(id string) string { return r.refs[id] }
 
-// SourceOrder is the place of the source with that id in a reference
-// list, alphabetical by citation (Label).
-func (r *Renderer) SourceOrder(id string) int { return r.order[id] }
+// CompareSources orders the sources with ids a and b as a reference list
+// does (see refKey), for every list of sources the site shows.
+func (r *Renderer) CompareSources(a, b string) int { return cmp.Compare(r.order[a], r.order[b]) }
 
 // Markdown renders the text of a claim or a timeline entry, shown at the
 // site's root, to HTML, reporting raw HTML, images, unsafe links, relative

@@ -205,7 +205,7 @@ func TestSourceOrder(t *testing.T) {
 	for _, s := range sources {
 		got = append(got, s.ID)
 	}
-	slices.SortFunc(got, func(a, b string) int { return r.SourceOrder(a) - r.SourceOrder(b) })
+	slices.SortFunc(got, r.CompareSources)
 	if !slices.Equal(got, want) {
 		t.Errorf("order:\n got  %v\n want %v", got, want)
 	}
@@ -230,7 +230,7 @@ func TestSourceOrder(t *testing.T) {
 	for _, s := range sources {
 		got = append(got, s.ID)
 	}
-	slices.SortFunc(got, func(a, b string) int { return r.SourceOrder(a) - r.SourceOrder(b) })
+	slices.SortFunc(got, r.CompareSources)
 	if want := []string{"p1", "p2", "c1", "c2", "lead", "authorless", "nd-none", "nd-literal"}; !slices.Equal(got, want) {
 		t.Errorf("order:\n got  %v\n want %v", got, want)
 	}

@@ -104,7 +104,7 @@ func (h *markup) citedSources(notes []noteData, r *render.Renderer) {
 	if len(cs) == 0 {
 		return
 	}
-	slices.SortFunc(cs, func(a, b citeData) int { return r.SourceOrder(a.ID) - r.SourceOrder(b.ID) })
+	slices.SortFunc(cs, func(a, b citeData) int { return r.CompareSources(a.ID, b.ID) })
 	h.raw("\n", `<section class="cited-sources" aria-labelledby="cited-h">`, "\n", `<h2 id="cited-h">`)
 	h.tr("sources_cited")
 	h.raw("</h2>\n<ul class=\"bibliography\">\n")

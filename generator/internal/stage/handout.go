@@ -50,18 +50,11 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 	}
 	h.raw("\n")
 	if d := b.Index.Published; d != nil {
-		h.raw(`<p class="cover-date">`)
-		h.tr("published")
-		h.raw(` <time datetime="`, esc(d.ISO()), `">`)
-		h.text(d.Long())
-		h.raw("</time></p>\n")
+		h.coverDate("published", d)
+		h.raw("\n")
 	}
 	if d := AsOf(b); d != nil {
-		h.raw(`<p class="cover-date">`)
-		h.tr("as_of")
-		h.raw(` <time datetime="`, esc(d.ISO()), `">`)
-		h.text(d.Long())
-		h.raw("</time></p>")
+		h.coverDate("as_of", d)
 	}
 	h.raw("\n", `<nav class="toc" aria-labelledby="toc-h">`, "\n", `<h2 id="toc-h">`)
 	h.tr("contents")
@@ -127,6 +120,15 @@ func handoutEnd(claims []claimData, groups []sourceGroupData, r *render.Renderer
 	return appendBody(nil, h.String())
 }
 
+// coverDate is a dated line of the cover: the label key's text and d.
+func (h *markup) coverDate(key string, d *briefing.Date) {
+	h.raw(`<p class="cover-date">`)
+	h.tr(key)
+	h.raw(` <time datetime="`, esc(d.ISO()), `">`)
+	h.text(d.Long())
+	h.raw("</time></p>")
+}
+
 // handoutSources is the handout's bibliography: every source in one list,
 // alphabetical by citation, not in the sources page's groups, so that a
 // reader of the printed copy finds "Pamuk 2025" in one place, as in a
@@ -139,7 +141,7 @@ func (h *markup) handoutSources(groups []sourceGroupData, r *render.Renderer) {
 	if len(all) == 0 {
 		return
 	}
-	slices.SortFunc(all, func(a, b sourceEntry) int { return r.SourceOrder(a.ID) - r.SourceOrder(b.ID) })
+	slices.SortFunc(all, func(a, b sourceEntry) int { return r.CompareSources(a.ID, b.ID) })
 	h.raw(`<section class="handout-part" id="sources" aria-labelledby="sources-h">`, "\n", `<h2 id="sources-h">`)
 	h.tr("sources")
 	h.raw("</h2>\n<ul class=\"bibliography\">\n")

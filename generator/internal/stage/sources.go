@@ -195,7 +195,7 @@ func sourcesOf(b *briefing.Briefing, r *render.Renderer, by citations) []sourceG
 			continue
 		}
 		// Alphabetical by author and date, as a reference list is.
-		slices.SortFunc(ss, func(a, b *briefing.Source) int { return r.SourceOrder(a.ID) - r.SourceOrder(b.ID) })
+		slices.SortFunc(ss, func(a, b *briefing.Source) int { return r.CompareSources(a.ID, b.ID) })
 		var entries []sourceEntry
 		for _, s := range ss {
 			entries = append(entries, sourceEntry{ID: s.ID, Label: r.Label(s.ID), HTML: r.Reference(s), Type: s.Type, CitedBy: by[s.ID]})

@@ -67,8 +67,7 @@
   function run(now) {
     var q = input.value.trim(), terms = fold(q).split(/[^\p{L}\p{N}']+/u).filter(Boolean), hits = [];
     list.textContent = "";
-    if (more) more.remove();
-    more = null;
+    noMore();
     if (!terms.length) { say("", true); return; }
     folded = folded || data.docs.map(function (d) { return [fold(d[1]), fold(d[3])]; });
     data.docs.forEach(function (d, i) {
@@ -101,10 +100,8 @@
     });
     shown.count += next.length;
     var left = shown.hits.length - shown.count;
-    if (left <= 0) {
-      if (more) more.remove();
-      more = null;
-    } else {
+    if (left <= 0) noMore();
+    else {
       if (!more) {
         more = el("button", "search-more");
         more.type = "button";
@@ -114,6 +111,10 @@
       more.textContent = "Show " + Math.min(left, PAGE) + " more of " + shown.hits.length;
     }
     if (focus && first) first.focus();
+  }
+  function noMore() {
+    if (more) more.remove();
+    more = null;
   }
   var timer;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
