@@ -36,6 +36,24 @@ const wideProblems = `(() => {
     const num = n.querySelector(".side-num");
     if (!num || num.textContent.trim() !== ref.textContent.trim()) out.push(id + " is numbered " + (num && num.textContent) + ", its marker " + ref.textContent);
     if (r.top < ref.getBoundingClientRect().top - 24) out.push(id + " sits above its marker");
+    if (n.classList.contains("clamped")) {
+      // A shortened note ends where a line of its text ends and keeps at
+      // least three of them.
+      const clip = n.querySelector(".side-body").getBoundingClientRect().bottom, walk = document.createTreeWalker(n.querySelector(".side-text"), NodeFilter.SHOW_TEXT);
+      const tops = [];
+      let cut = "";
+      for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        for (const l of range.getClientRects()) {
+          if (l.top < clip - 1 && l.bottom > clip + 1) cut = t.textContent.trim().slice(0, 30);
+          if (l.bottom <= clip + 1) tops.push(l.top);
+        }
+      }
+      if (cut) out.push(id + " is cut through a line (" + JSON.stringify(cut) + ")");
+      const lines = tops.sort((a, b) => a - b).filter((t, i, a) => i === 0 || t - a[i - 1] > 6).length;
+      if (lines < 3) out.push(id + " is shortened to " + lines + " lines of its text");
+    }
   });
   return out;
 })()`

@@ -27,11 +27,24 @@
   function textTop(r) { return r.getBoundingClientRect().top + parseFloat(getComputedStyle(r).paddingTop); }
   function side(r) { return document.getElementById("side-" + r.getAttribute("data-note")); }
 
+  // Where each line of a note's text ends, from the top of its box.
+  function lineEnds(inner) {
+    var range = document.createRange(), top = inner.getBoundingClientRect().top, ends = [];
+    range.selectNodeContents(inner.querySelector(".side-text") || inner);
+    [].forEach.call(range.getClientRects(), function (r) { if (r.height) ends.push(r.bottom - top); });
+    ends.sort(function (a, b) { return a - b; });
+    return ends.filter(function (e, i) { return i === ends.length - 1 || ends[i + 1] - e > 4; });
+  }
+
+  // A shortened note ends at the end of a line, never through one, and
+  // keeps at least three lines of its text.
   function clampTo(sn, height) {
     var inner = sn.firstElementChild;
     sn.classList.add("clamped");
     var rest = sn.offsetHeight - inner.offsetHeight; // the link, margins
-    inner.style.maxHeight = Math.max(height - rest, 0) + "px";
+    var ends = lineEnds(inner), room = height - rest, cut = ends[Math.min(2, ends.length - 1)] || room;
+    ends.forEach(function (e) { if (e <= room && e > cut) cut = e; });
+    inner.style.maxHeight = Math.ceil(cut) + "px";
   }
 
   function place() {
