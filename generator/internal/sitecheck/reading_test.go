@@ -919,3 +919,62 @@ func TestMarkerTargets(t *testing.T) {
 		}
 	}
 }
+
+// markersApart lists, in the page, every note marker that starts a line
+// away from the last character of the passage it follows: a footnote
+// number belongs with its word.
+const markersApart = `(() => {
+  const out = [];
+  let checked = 0;
+  for (const a of document.querySelectorAll("sup.noteref-wrap a.noteref")) {
+    const digits = document.createRange();
+    digits.selectNodeContents(a);
+    const m = digits.getClientRects()[0];
+    if (!m || m.height === 0) continue;
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    walk.currentNode = a.parentElement;
+    let t = walk.previousNode();
+    while (t && !/\S/.test(t.textContent)) t = walk.previousNode();
+    if (!t) continue;
+    const i = t.textContent.search(/\S\s*$/), ch = document.createRange();
+    ch.setStart(t, i);
+    ch.setEnd(t, i + 1);
+    const c = ch.getClientRects();
+    if (!c.length) continue;
+    checked++;
+    if (m.top > c[c.length - 1].bottom - 2) out.push(a.id + " starts a line after " + JSON.stringify(t.textContent.slice(Math.max(0, i - 24), i + 1)));
+  }
+  return checked ? out : ["no marker was checked"];
+})()`
+
+// TestMarkersStayWithPassages lays each article and the print edition out
+// at phone widths and for print on A4 and Letter, where lines are short,
+// and checks that no note marker is carried to a line of its own or to the
+// start of the next line, away from its passage.
+func TestMarkersStayWithPassages(t *testing.T) {
+	mm := 96 / 25.4
+	type layout struct {
+		name  string
+		width int
+		print bool
+	}
+	layouts := []layout{{"320", 320, false}, {"360", 360, false}, {"390", 390, false}, {"414", 414, false},
+		{"A4", int((210 - 2*16) * mm), true}, {"Letter", int((215.9 - 2*16) * mm), true}}
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		pages := append(articlePages(t, site), filepath.Join(site, "handout.html"))
+		for _, page := range pages {
+			for _, l := range layouts {
+				t.Run(name(page)+"/"+l.name, func(t *testing.T) {
+					p := b.Open(t, browser.FileURL(page), l.width, 800)
+					if l.print {
+						p.Media("print")
+					}
+					for _, problem := range browser.Eval[[]string](p, markersApart) {
+						t.Error(problem)
+					}
+				})
+			}
+		}
+	}
+}
