@@ -249,6 +249,13 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 		}
 		out.Notes = append(out.Notes, n)
 	}
+	// A note whose quote was not found is left out of the page, but its
+	// text is checked all the same: one run reports its other problems too.
+	for _, n := range a.Notes {
+		if _, ok := spanOf[n.ID]; !ok {
+			r.markdown(n.Body, "a note", false, keep, errs)
+		}
+	}
 	out.Links = links
 	return out
 }
