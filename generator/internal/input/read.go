@@ -109,6 +109,13 @@ func listDir(fsys fs.FS, dir, ext string, errs *diag.List, ents map[string]fs.Di
 			continue
 		}
 		if e.IsDir() {
+			if strings.HasSuffix(strings.ToLower(e.Name()), ext) {
+				// Named like one of the files, it would otherwise be
+				// left out without a word, with the notes on it.
+				errs.Add(diag.Pos{File: path.Join(dir, e.Name()), Line: 1, Col: 1},
+					"this is a folder, not a %s file: the briefing reads only files here, so it would be left out; put a file of that name in its place", ext)
+				continue
+			}
 			checkFolder(fsys, path.Join(dir, e.Name()), dir, ext, errs)
 			continue
 		}
