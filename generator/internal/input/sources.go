@@ -191,11 +191,18 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 			}
 		}
 		for _, k := range cslTextVars {
-			if v, ok := sm[k]; ok && !isNull(v) && resolve(v).Kind == yaml.ScalarNode {
+			v, ok := sm[k]
+			switch {
+			case !ok || isNull(v):
+			case resolve(v).Kind == yaml.ScalarNode:
 				if s.Other == nil {
 					s.Other = map[string]string{}
 				}
 				s.Other[k] = resolve(v).Value
+			case !slices.Contains(sourceTextFields, k):
+				// keyword: [official], edition: [2]: reported, where
+				// it would be dropped without a word.
+				d.str(sm, k)
 			}
 		}
 		seen.add(d, sm, s.ID)

@@ -1138,7 +1138,18 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 	v = resolve(v)
 	if v.Kind != yaml.ScalarNode {
 		hint := ""
-		if raw := d.flowText(v); raw != "" {
+		if words := listedWords(v); len(words) > 0 && wordField(name) {
+			// kind: [context], edition: [2]: words in brackets, as if
+			// a list were wanted.
+			switch {
+			case len(words) == 1:
+				hint = fmt.Sprintf(": write it without the brackets, like %s: %s", name, words[0])
+			case name == "keyword":
+				hint = fmt.Sprintf(": CSL separates keywords with commas, like keyword: %q", strings.Join(words, ", "))
+			default:
+				hint = fmt.Sprintf(": give one value, like %s: %s", name, words[0])
+			}
+		} else if raw := d.flowText(v); raw != "" {
 			// [See the claim], {x}: meant as text.
 			hint = fmt.Sprintf(": a text that starts with %c must be in quotes, like %s: %s", raw[0], name, strconv.Quote(raw))
 		}
@@ -1162,6 +1173,37 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 		return ""
 	}
 	return v.Value
+}
+
+// wordField says whether name's value is a word or a number, not free
+// text: an id, a kind, a verdict, a CSL type, or a CSL variable the
+// briefing does not show (edition, language, keyword).
+func wordField(name string) bool {
+	switch name {
+	case "id", "kind", "verdict", "claim", "type":
+		return true
+	}
+	return slices.Contains(cslTextVars, name) && !slices.Contains(sourceTextFields, name)
+}
+
+// listedWords are the items of a list of words in lower case or numbers
+// ([context], [2], [de, en]), or nil: a value written in brackets by
+// mistake, where a word was meant.
+func listedWords(v *yaml.Node) []string {
+	if v.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var words []string
+	for _, it := range v.Content {
+		it = resolve(it)
+		if it.Kind != yaml.ScalarNode || it.Value == "" || strings.IndexFunc(it.Value, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.')
+		}) >= 0 {
+			return nil
+		}
+		words = append(words, it.Value)
+	}
+	return words
 }
 
 // flowText returns the text of a list or mapping written in brackets on
