@@ -259,6 +259,16 @@ func (d *decoder) syntaxError(err error) {
 	if contains(blockErrors, msg) {
 		broken = d.breakingLine(line, err.Error())
 	}
+	// A backslash in double quotes starts an escape: Markdown's \* or a
+	// Windows path is not one YAML knows.
+	if msg == "found unknown escape character" {
+		if l, c, esc := d.unknownEscape(line); l > 0 {
+			d.syntaxAt(l, c,
+				"this is not valid YAML (%s): inside double quotes a backslash starts an escape, and %s is not one: write the backslash as \\\\ (%s), or put the whole text in single quotes, where a backslash is only a backslash (and a ' is written '')",
+				msg, esc, `\\`+esc[1:])
+			return
+		}
+	}
 	// A problem with a character is found below, where the character is.
 	character := strings.Contains(msg, "tab character") || strings.Contains(msg, "control characters") || msg == "found character that cannot start any token"
 	if !character {
@@ -669,6 +679,27 @@ func (d *decoder) indicatorStart(line int) (int, int, string) {
 			said = fmt.Sprintf("%s starts with a quote mark, so YAML reads %s as the whole text and cannot read what follows it", subject, value[:closing+1])
 		}
 		return l, 1 + utf8.RuneCountInString(s[:at]), said + ": " + how
+	}
+	return 0, 0, ""
+}
+
+// unknownEscape finds, on line or one of the three before it, a
+// backslash inside a double-quoted text that does not start one of YAML's
+// escapes; it returns its line, column and the two characters, or 0, 0, "".
+func (d *decoder) unknownEscape(line int) (int, int, string) {
+	for l := min(line, len(d.lines)); l > d.lineOffset && l >= line-3; l-- {
+		s, in := []rune(d.lines[l-1]), false
+		for i := 0; i < len(s); i++ {
+			switch {
+			case s[i] == '"':
+				in = !in
+			case in && s[i] == '\\' && i+1 < len(s):
+				if !strings.ContainsRune(`0abt	nvfre "/\\N_LPxuU`, s[i+1]) {
+					return l, i + 1, string(s[i : i+2])
+				}
+				i++ // an escape: the character after it is not a quote
+			}
+		}
 	}
 	return 0, 0, ""
 }
