@@ -1563,6 +1563,9 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 	}
 	switch {
 	case v.Kind != yaml.ScalarNode:
+	case strings.HasPrefix(s, "0000"):
+		d.errs.Add(d.pos(v), "%s %s is in the year 0, which the calendar does not have: write the year in full, like 2025-11-27", name, describe(v))
+		return nil
 	case isoDateRE.MatchString(s):
 		d.errs.Add(d.pos(v), "%s %s is not a real date: the month is 01 to 12, and the day a day of that month", name, describe(v))
 		return nil
@@ -1583,18 +1586,19 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 // isoDateRE matches text written as a date, whether or not it is one.
 var isoDateRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
+// parseDate reads a date of the years 1 to 9999.
 func parseDate(s string, partial bool) (*briefing.Date, bool) {
 	// A full timestamp is accepted; only its date counts.
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
+	if t, err := time.Parse(time.RFC3339, s); err == nil && t.Year() > 0 {
 		return &briefing.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
 	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
+	if t, err := time.Parse("2006-01-02", s); err == nil && t.Year() > 0 {
 		return &briefing.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
 	}
 	if !partial {
 		return nil, false
 	}
-	if t, err := time.Parse("2006-01", s); err == nil {
+	if t, err := time.Parse("2006-01", s); err == nil && t.Year() > 0 {
 		return &briefing.Date{Year: t.Year(), Month: int(t.Month())}, true
 	}
 	if len(s) == 4 {
