@@ -422,7 +422,9 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 		return nil, 0, err
 	}
 	ph := phases(os.Getenv("BRIEFING_TIMINGS") != "", os.Stderr)
-	if err := publish.Clean(out); err != nil {
+	if err := publish.Clean(out); publish.IsLeftover(err) {
+		fmt.Fprintf(warn, "warning: an earlier build's folder %v\n", err)
+	} else if err != nil {
 		return nil, 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
 	hugo.CleanStages(stagePrefix) // left by a preview or a build that was killed
@@ -587,7 +589,10 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	}
 	ph("write")
 	release()
-	if err := publish.Publish(tmp, out); err != nil {
+	if err := publish.Publish(tmp, out); publish.IsLeftover(err) {
+		// Published: the old copy stays beside it, for the user to remove.
+		fmt.Fprintf(warn, "warning: %s is published, but the old output %v\n", out, err)
+	} else if err != nil {
 		return nil, 0, err
 	}
 	ph("publish")

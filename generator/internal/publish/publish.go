@@ -12,11 +12,35 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 )
+
+// LeftoverError is what Publish and Clean return when all went as it
+// should but a copy they meant to remove stays: the new output is in
+// place, or the old one is. It is a warning for the user to act on (a
+// folder written by another user, say), not a failed build.
+type LeftoverError struct {
+	Path string // the folder left behind
+	Err  error
+}
+
+func (e *LeftoverError) Error() string {
+	return fmt.Sprintf("%s could not be removed (%v): remove it by hand", e.Path, e.Err)
+}
+
+func (e *LeftoverError) Unwrap() error { return e.Err }
+
+// leftover is removeTree's error on dir as a *LeftoverError, or nil.
+func leftover(dir string) error {
+	if err := removeTree(dir); err != nil {
+		return &LeftoverError{Path: dir, Err: err}
+	}
+	return nil
+}
 
 // TempDir creates the folder a build writes into, beside out.
 func TempDir(out string) (string, error) {
@@ -33,8 +57,11 @@ func TempDir(out string) (string, error) {
 }
 
 // Clean removes what an interrupted build left beside out, and restores out
-// if an interrupted swap left it aside.
+// if an interrupted swap left it aside. A leftover it cannot remove does not
+// stop a build, whose own folder has another name: it is returned as a
+// *LeftoverError, after the rest is cleaned.
 func Clean(out string) error {
+	var left error
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -53,25 +80,27 @@ func Clean(out string) error {
 				}
 				continue
 			}
-			if err := removeTree(filepath.Join(parent, name)); err != nil {
-				return err
+			if err := leftover(filepath.Join(parent, name)); err != nil && left == nil {
+				left = err
 			}
 		case strings.HasPrefix(name, "."+base+".new-"):
-			if err := removeTree(filepath.Join(parent, name)); err != nil {
-				return err
+			if err := leftover(filepath.Join(parent, name)); err != nil && left == nil {
+				left = err
 			}
 		}
 	}
-	return nil
+	return left
 }
 
 // Publish makes built the new out. built must be a sibling made by TempDir.
+// Once the new output is in place, failing to remove the old one is a
+// *LeftoverError: the site is published.
 func Publish(built, out string) error {
 	if _, err := os.Stat(out); os.IsNotExist(err) {
 		return os.Rename(built, out)
 	}
 	if err := exchange(built, out); err == nil {
-		return removeTree(built) // built now holds the old output
+		return leftover(built) // built now holds the old output
 	}
 	old := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".old-"+filepath.Base(built))
 	if err := os.Rename(out, old); err != nil {
@@ -81,5 +110,11 @@ func Publish(built, out string) error {
 		_ = os.Rename(old, out)
 		return fmt.Errorf("cannot move the new output into place: %w", err)
 	}
-	return removeTree(old)
+	return leftover(old)
+}
+
+// IsLeftover says whether err is only a *LeftoverError.
+func IsLeftover(err error) bool {
+	var l *LeftoverError
+	return errors.As(err, &l)
 }

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -93,5 +94,57 @@ func TestCleanLeftovers(t *testing.T) {
 	}
 	if got := read(t, filepath.Join(out, "index.html")); got != "previous" {
 		t.Errorf("output replaced by an old copy: %q", got)
+	}
+}
+
+// failRemoving makes removeTree fail, as it does on a folder written by
+// another user, for the rest of the test.
+func failRemoving(t *testing.T) {
+	t.Helper()
+	saved := removeTree
+	removeTree = func(dir string) error { return &os.PathError{Op: "unlinkat", Path: dir, Err: os.ErrPermission} }
+	t.Cleanup(func() { removeTree = saved })
+}
+
+// TestPublishOldStays checks that when the old output cannot be removed
+// the new one is published all the same and said to be: the error is a
+// LeftoverError naming the folder left behind, not a failed publish.
+func TestPublishOldStays(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	write(t, filepath.Join(out, "index.html"), "v1")
+	tmp, err := TempDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(tmp, "index.html"), "v2")
+	failRemoving(t)
+	err = Publish(tmp, out)
+	if !IsLeftover(err) {
+		t.Fatalf("Publish = %v, want a LeftoverError", err)
+	}
+	if got := read(t, filepath.Join(out, "index.html")); got != "v2" {
+		t.Errorf("index.html = %q, want the new output", got)
+	}
+	var left *LeftoverError
+	if errors.As(err, &left); read(t, filepath.Join(left.Path, "index.html")) != "v1" {
+		t.Errorf("the folder named, %s, does not hold the old output", left.Path)
+	}
+}
+
+// TestCleanLeftoverStays checks that a leftover Clean cannot remove does
+// not stop it: the output aside is still put back, and the error is a
+// LeftoverError.
+func TestCleanLeftoverStays(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	write(t, filepath.Join(dir, ".public.new-123", "x"), "partial")
+	write(t, filepath.Join(dir, ".public.old-456", "index.html"), "previous")
+	failRemoving(t)
+	if err := Clean(out); !IsLeftover(err) {
+		t.Fatalf("Clean = %v, want a LeftoverError", err)
+	}
+	if got := read(t, filepath.Join(out, "index.html")); got != "previous" {
+		t.Errorf("output not restored: %q", got)
 	}
 }
