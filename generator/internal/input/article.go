@@ -156,6 +156,13 @@ func (l *loader) article(name string) *briefing.Article {
 			"an article cannot be named %s: %s; rename it, like %q", name, why, slug+"-article.md")
 		return nil
 	}
+	if len(slug) > MaxSlug {
+		// The slug names its notes file (.yaml) and its page (.html),
+		// and file systems allow 255 bytes a name.
+		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
+			"the article's name is %d characters long, more than the %d its page and notes file can have: shorten it", len(slug), MaxSlug)
+		return nil
+	}
 	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line")
 	if !ok && body.Text != "" {
 		// Its front matter is reported; its text and its notes are still
@@ -202,6 +209,11 @@ func (l *loader) article(name string) *briefing.Article {
 	}
 	return a
 }
+
+// MaxSlug is the longest an article's slug can be: room for its page's
+// and its notes file's endings, and for the ids the print edition makes
+// of it, within the 255 bytes a file name may have.
+const MaxSlug = 200
 
 // ReservedSlug says why slug cannot name an article, or returns "" when it
 // can: Hugo reads content/articles/index.md as the page of the articles'
