@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -47,10 +48,18 @@ func Check(out, root, marker string) error {
 	if !names[marker] {
 		return fmt.Errorf("--out %s holds files, but not the %s of a site this tool built: a build replaces its output folder whole, and would throw them away; give a new or empty folder, or move those files elsewhere first", out, marker)
 	}
-	for _, r := range repositories {
-		if names[r] {
-			return fmt.Errorf("--out %s holds %s: a build replaces its output folder whole, and would throw the repository away; build into another folder and copy the site into the repository", out, r)
+	// A repository at any depth (a sub-site kept in a folder of its own,
+	// public/sub/.git) is as much lost as one at the top.
+	repo := ""
+	_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && slices.Contains(repositories, d.Name()) {
+			repo, _ = filepath.Rel(out, p)
+			return fs.SkipAll
 		}
+		return nil
+	})
+	if repo != "" {
+		return fmt.Errorf("--out %s holds %s: a build replaces its output folder whole, and would throw the repository away; build into another folder and copy the site into the repository", out, filepath.ToSlash(repo))
 	}
 	return nil
 }

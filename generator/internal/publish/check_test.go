@@ -16,6 +16,8 @@ func TestCheck(t *testing.T) {
 	write(t, filepath.Join(dir, "notes", "todo.txt"), "mine")
 	write(t, filepath.Join(dir, "repo", "briefing.json"), "{}")
 	write(t, filepath.Join(dir, "repo", ".git", "HEAD"), "ref: refs/heads/main")
+	write(t, filepath.Join(dir, "nested", "briefing.json"), "{}")
+	write(t, filepath.Join(dir, "nested", "sub", ".hg", "store"), "")
 	write(t, filepath.Join(dir, "file.html"), "<p>")
 	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
 		t.Fatal(err)
@@ -38,6 +40,7 @@ func TestCheck(t *testing.T) {
 		{"notes", "holds files, but not the briefing.json of a site this tool built"},
 		{"briefing/content", "holds files, but not the briefing.json"},
 		{"repo", "holds .git"},
+		{"nested", "holds sub/.hg"},
 		{"briefing", "holds the briefing folder"},
 		{".", "holds the briefing folder"},
 		{"link-to-parent", "holds the briefing folder"},
