@@ -114,7 +114,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			if strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown") {
 				stem := base[:strings.LastIndexByte(base, '.')]
 				listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
-					"article files end in .md (lower case): rename it to %s", Slugify(stem)+".md")
+					"article files end in .md (lower case): %s", renameTo(articleFiles, Slugify(stem)+".md"))
 			}
 			continue
 		}
@@ -148,8 +148,12 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		}
 		switch {
 		case strings.HasSuffix(name, ".yml"):
+			what := "notes files end in .yaml"
+			if n := strings.TrimSuffix(name, ".yml"); n == "claims" || n == "sources" {
+				what = "the briefing's YAML files end in .yaml"
+			}
 			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
-				"notes files end in .yaml: rename it to %s", strings.TrimSuffix(name, ".yml")+".yaml")
+				"%s: %s", what, renameTo(annotationFiles, strings.TrimSuffix(name, ".yml")+".yaml"))
 			continue
 		case strings.HasSuffix(strings.ToLower(name), ".yaml.txt") && !slices.Contains(annotationFiles, name[:len(name)-len(".txt")]) &&
 			!slices.Contains([]string{"claims.yaml.txt", "sources.yaml.txt"}, strings.ToLower(name)):
@@ -335,6 +339,16 @@ func closestSlug(slug string, b *briefing.Briefing) string {
 		return " (did you mean " + s + ".yaml?)"
 	}
 	return ""
+}
+
+// renameTo is the advice for a file misnamed where it should be named
+// target, one of the files of its folder (files): to rename it, or, when
+// target is there already, not to (a rename would overwrite it).
+func renameTo(files []string, target string) string {
+	if slices.Contains(files, target) {
+		return fmt.Sprintf("%s is there already, and renaming this file would overwrite it: keep what you need of this copy in %s, then remove this one", target, target)
+	}
+	return "rename it to " + target
 }
 
 // contentFiles are what content/ holds: the overview, the methodology and

@@ -98,6 +98,9 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 		}
 		return posOf(needle)
 	}
+	// An HTML comment (an editor's reminder, say) is raw HTML too, which
+	// the page would carry for anyone to read in its source.
+	const commentAdvice = "an HTML comment (<!-- … -->) is not allowed in %s: it would be published in the page's source; remove it, and keep notes to editors outside the briefing's files"
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -107,12 +110,20 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			raw := ""
 			if b, ok := x.(*ast.HTMLBlock); ok && b.Lines().Len() > 0 {
 				seg := b.Lines().At(0)
+				if b.HTMLBlockType == ast.HTMLBlockType2 {
+					errs.AddErr(md.PosAt(seg.Start), diag.ErrUnsafeInput, commentAdvice, what)
+					return ast.WalkSkipChildren, nil
+				}
 				errs.AddErr(md.PosAt(seg.Start), diag.ErrUnsafeInput, "raw HTML is not allowed in %s: write it as Markdown, or escape the < as \\<", what)
 				return ast.WalkSkipChildren, nil
 			}
 			if r, ok := x.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
 				seg := r.Segments.At(0)
 				raw = string(seg.Value(source))
+				if strings.HasPrefix(raw, "<!--") {
+					errs.AddErr(md.PosAt(seg.Start), diag.ErrUnsafeInput, commentAdvice, what)
+					break
+				}
 				errs.AddErr(md.PosAt(seg.Start), diag.ErrUnsafeInput, "raw HTML (%s) is not allowed in %s: write it as Markdown, or escape the < as \\<", raw, what)
 			}
 		case *ast.Link:
