@@ -1,6 +1,8 @@
 package input
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -25,7 +27,21 @@ func (d *decoder) checkURL(m map[string]*yaml.Node, name string, value string) {
 func urlProblem(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
-		return "is not a valid web address: write the full address, starting with https://"
+		// Say what is wrong in it: the address may well start with https://.
+		var e *url.Error
+		msg := err.Error()
+		if errors.As(err, &e) {
+			msg = e.Err.Error()
+		}
+		switch {
+		case strings.Contains(msg, "invalid URL escape"):
+			return "is not a valid web address: a % in it must be followed by two hexadecimal digits (write a % itself as %25); copy the address again from the browser"
+		case strings.Contains(msg, "in host name"):
+			return "is not a valid web address: its host name has a character no host name has (a space, say); copy the address again from the browser"
+		case !strings.Contains(s, "://"):
+			return "is not a valid web address: write the full address, starting with https://"
+		}
+		return fmt.Sprintf("is not a valid web address (%s): copy the address again from the browser", msg)
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":
