@@ -3,6 +3,7 @@ package sitecheck
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"testing"
 
 	"github.com/briefing/annotated/generator/internal/browser"
@@ -68,6 +69,42 @@ func TestPrintFromWideWindow(t *testing.T) {
 				p.Media("print")
 				if h := browser.Eval[string](p, `getComputedStyle(document.querySelector(".article .body")).minHeight`); h != "0px" {
 					t.Errorf("printed from a wide window, the text keeps a min-height of %s", h)
+				}
+			})
+		}
+	}
+}
+
+// TestPrintLeavesOutScreenThings checks every page laid out for print:
+// nothing that only works on a screen is printed (a form field or button,
+// the notes page's links to a passage and to a note), no link is
+// underlined (on paper it cannot be followed, and the line runs through
+// the underscores of an address written out), and the print edition's
+// methodology starts a page of its own, as its claims and sources do.
+func TestPrintLeavesOutScreenThings(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range htmlPages(t, site) {
+			t.Run(name(page), func(t *testing.T) {
+				p := b.Open(t, browser.FileURL(page), 700, 1000)
+				p.Media("print")
+				for _, s := range browser.Eval[[]string](p, `[...document.querySelectorAll("input, button, select, textarea, .all-notes .note-head a")]
+				  .filter(e => e.getClientRects().length > 0)
+				  .map(e => e.tagName.toLowerCase() + (e.className ? "." + [...e.classList].join(".") : "") + " " + JSON.stringify(e.textContent.trim().slice(0, 30)))`) {
+					t.Errorf("printed: %s", s)
+				}
+				for _, s := range browser.Eval[[]string](p, `[...document.querySelectorAll("a[href]")]
+				  .filter(a => a.getClientRects().length > 0 && getComputedStyle(a).textDecorationLine !== "none")
+				  .slice(0, 3).map(a => a.getAttribute("href"))`) {
+					t.Errorf("printed underlined: the link to %s", s)
+				}
+				if filepath.Base(page) == "handout.html" {
+					for _, id := range []string{"claims", "sources", "methodology"} {
+						got := browser.Eval[string](p, fmt.Sprintf(`(() => { const e = document.getElementById(%q); return e ? getComputedStyle(e).breakBefore : ""; })()`, id))
+						if got != "page" && got != "" { // "": a briefing without that part
+							t.Errorf("the print edition's #%s breaks before it: %q, want a new page", id, got)
+						}
+					}
 				}
 			})
 		}

@@ -348,8 +348,8 @@ func TestHandout(t *testing.T) {
 	// own verdict where it differs from the claim's.
 	_, table, _ := strings.Cut(page, `<table class="claims-table">`)
 	for _, want := range []string{
-		`<li><a href="#alpha--anno-threat">Alpha Daily, note 1</a></li>`,
-		`<li><a href="#beta--anno-threat">Beta Wire, note 1</a> · verdict on this wording: <span class="verdict verdict-misleading">`,
+		`<li><a href="#alpha--anno-threat">Alpha Daily, note 1</a></li>`, // a no-break space: "note 1" is never split
+		`<li><a href="#beta--anno-threat">Beta Wire, note 1</a> · verdict on this wording: <span class="verdict verdict-misleading">`,
 	} {
 		if !strings.Contains(table, want) {
 			t.Errorf("the handout's claims table lacks %s", want)
@@ -373,7 +373,7 @@ func TestMatrixPage(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<a href="articles/beta.html#anno-threat" class="matrix-link"><span class="visually-hidden">Beta Wire, </span><span class="verdict verdict-misleading">`,
-		`<span class="matrix-note">note 1</span>`,
+		`<span class="matrix-note">note 1</span>`,
 		`<th scope="col"><a href="articles/alpha.html" title="Cable tells diplomats to act">Alpha Daily</a></th>`,
 	} {
 		if !strings.Contains(table, want) {

@@ -157,7 +157,7 @@ func TestMatrixByOutlet(t *testing.T) {
 	table := h.String()
 	for _, want := range []string{
 		`<th scope="col">Alpha Daily</th>`,
-		`<span class="matrix-note">note 1</span><span class="matrix-article">Cable tells diplomats to act</span></a><br><a href="articles/beta.html#anno-threat"`,
+		`<span class="matrix-note">note 1</span><span class="matrix-article">Cable tells diplomats to act</span></a><br><a href="articles/beta.html#anno-threat"`,
 	} {
 		if !strings.Contains(table, want) {
 			t.Errorf("the matrix lacks %s:\n%s", want, table)
