@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// TestPrintKeepsParagraphsTogether prints the briefing's print edition on
+// A4 and on Letter and reads each page break in the PDFs: no page may open
+// with the last line of a paragraph alone (a widow, "come." at the top of
+// a page) or end with its first line alone (an orphan). A paragraph is
+// found by its letters, which the PDF's text and the page's share (the
+// markers' brackets, the addresses written out after links and the
+// spacing are not compared).
+func TestPrintKeepsParagraphsTogether(t *testing.T) {
+	needTool(t, "chromium", "pdftotext", "pdfinfo")
+	for _, paper := range []string{"a4", "letter"} {
+		t.Run(paper, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			if code, _, stderr := runCmd(t, "build", "--root", "..", "--out", out, "--pdf", "--paper", paper); code != 0 {
+				t.Fatal(stderr)
+			}
+			paras := blockLetters(t, readFile(t, out, "handout.html"))
+			pdf := filepath.Join(out, "handout.pdf")
+			info, err := exec.Command("pdfinfo", pdf).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
+			if m == nil {
+				t.Fatalf("pdfinfo gives no page count:\n%s", info)
+			}
+			pages, _ := strconv.Atoi(string(m[1]))
+			var prev []string
+			for p := 1; p <= pages; p++ {
+				text, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-").Output()
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines := letterLines(text)
+				if len(prev) >= 2 && len(lines) >= 1 {
+					if problem := breakProblem(paras, prev, lines); problem != "" {
+						t.Errorf("page %d of %d: %s", p, pages, problem)
+					}
+				}
+				prev = lines
+			}
+		})
+	}
+}
+
+// breakProblem says what is wrong with the break between a page that
+// ends with the lines before and one that starts with the lines after, or
+// "": a paragraph of paras that runs across it with one line alone on
+// either side.
+func breakProblem(paras []string, before, after []string) string {
+	last, first := before[len(before)-1], after[0]
+	across := before[len(before)-2] + last + first
+	for _, p := range paras {
+		if strings.HasPrefix(p, first) {
+			return "" // the page starts a paragraph (or a block that repeats one)
+		}
+	}
+	for _, p := range paras {
+		i := strings.Index(p, across)
+		if i < 0 {
+			continue
+		}
+		if p[i+len(across):] == "" {
+			return "a paragraph's last line is alone at the top: " + strconv.Quote(first)
+		}
+		if strings.HasPrefix(p, last) {
+			return "a paragraph's first line is alone at the foot of the page before: " + strconv.Quote(last)
+		}
+		return ""
+	}
+	return ""
+}
+
+// letterLines are the lines of a page's text as their letters, lower case,
+// leaving out lines without any (the page number "3 / 64").
+func letterLines(text []byte) []string {
+	var out []string
+	for _, l := range bytes.Split(text, []byte("\n")) {
+		if s := letters(string(l)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func letters(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// blockLetters are the letters of each paragraph-like block of the page:
+// every p, li, dd, td, th, blockquote and heading.
+func blockLetters(t *testing.T, page string) []string {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var text func(n *html.Node, b *strings.Builder)
+	text = func(n *html.Node, b *strings.Builder) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			text(c, b)
+		}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style":
+				return
+			case "p", "li", "dd", "td", "th", "blockquote", "h1", "h2", "h3", "h4":
+				var b strings.Builder
+				text(n, &b)
+				if s := letters(b.String()); s != "" {
+					out = append(out, s)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
