@@ -2,15 +2,19 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"golang.org/x/net/html"
+
+	"github.com/briefing/annotated/generator/internal/pdf"
 )
 
 // TestPrintKeepsParagraphsTogether prints the briefing's print edition on
@@ -144,4 +148,40 @@ func blockLetters(t *testing.T, page string) []string {
 	}
 	walk(doc)
 	return out
+}
+
+// TestPrintFooterNotAlone prints each article page and the sources page as
+// a reader's browser would, on Chromium's paper (Letter), and checks that
+// the last sheet holds more than the footer's line.
+func TestPrintFooterNotAlone(t *testing.T) {
+	needTool(t, "chromium", "pdftotext")
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCmd(t, "build", "--root", "..", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	pages, _ := filepath.Glob(filepath.Join(out, "articles", "*.html"))
+	pages = append(pages, filepath.Join(out, "sources.html"), filepath.Join(out, "claims.html"), filepath.Join(out, "notes.html"))
+	// The footer's first line, which print shows (its links are not).
+	foot := strings.SplitN(strings.SplitN(readFile(t, out, "index.html"), `<footer class="site-footer">`, 2)[1], "</p>", 2)[0]
+	footer := letters(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(foot, ""))
+	for _, page := range pages {
+		name, _ := filepath.Rel(out, page)
+		t.Run(name, func(t *testing.T) {
+			dst := filepath.Join(t.TempDir(), "page.pdf")
+			if err := pdf.Print(context.Background(), page, dst, time.Time{}, ""); err != nil {
+				t.Fatal(err)
+			}
+			text, err := exec.Command("pdftotext", "-enc", "UTF-8", dst, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheets := bytes.Split(text, []byte("\f"))
+			for len(sheets) > 1 && letters(string(sheets[len(sheets)-1])) == "" {
+				sheets = sheets[:len(sheets)-1]
+			}
+			if last := letters(string(sheets[len(sheets)-1])); last == footer && len(sheets) > 1 {
+				t.Errorf("the last of %d sheets holds only the footer's line", len(sheets))
+			}
+		})
+	}
 }
