@@ -1,6 +1,7 @@
 package sitecheck
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -9,21 +10,37 @@ import (
 )
 
 // TestCardNotesRead checks the line under each article's card on the home
-// page as a reader reads it: "17 notes: 7 Accurate, 4 Needs context", with
-// no space before a comma. (Its text, with white space as the browser
+// page as a reader reads it: "17 notes: 7 Accurate, 4 Needs context, 6
+// without a verdict", with no space before a comma, the counts adding up to
+// the notes. (Its text, with white space as the browser
 // shows it, not innerText, which is empty for a card not yet laid out.)
 func TestCardNotesRead(t *testing.T) {
 	b := browser.New(t)
 	verdict := `\d+ [A-Za-z-]+( [A-Za-z-]+)*` // "4 Needs context"
-	line := regexp.MustCompile(`^\d+ notes?(: ` + verdict + `(, ` + verdict + `)*)?$`)
+	line := regexp.MustCompile(`^(\d+) notes?(: ` + verdict + `(, ` + verdict + `)*)?$`)
 	p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[0], "index.html")), 1280, 800)
 	got := browser.Eval[[]string](p, `[...document.querySelectorAll(".card-notes")].map(e => e.textContent.replace(/\s+/g, " ").trim())`)
 	if len(got) == 0 {
 		t.Fatal("no cards on the home page")
 	}
 	for _, s := range got {
-		if !line.MatchString(s) {
+		m := line.FindStringSubmatch(s)
+		if m == nil {
 			t.Errorf("a card reads %q", s)
+			continue
+		}
+		// The counts after the colon add up to the notes.
+		total, sum := 0, 0
+		fmt.Sscan(m[1], &total)
+		if m[2] != "" {
+			for _, c := range regexp.MustCompile(`(?:: |, )(\d+) `).FindAllStringSubmatch(s, -1) {
+				n := 0
+				fmt.Sscan(c[1], &n)
+				sum += n
+			}
+			if sum != total {
+				t.Errorf("a card reads %q: its counts add up to %d", s, sum)
+			}
 		}
 	}
 	// On a phone each count stays on the line of its verdict.

@@ -171,6 +171,7 @@ func (h *markup) card(a *briefing.Article, ra *render.Article) {
 	h.trN("notes_count", len(ra.Notes))
 	if vcs := verdictCounts(ra); len(vcs) > 0 {
 		h.raw(":\n")
+		counted := 0
 		for i, vc := range vcs {
 			if i > 0 {
 				h.raw(", ")
@@ -179,6 +180,14 @@ func (h *markup) card(a *briefing.Article, ra *render.Article) {
 			// split across two read as a stray number.
 			h.raw(`<span class="tally">`, strconv.Itoa(vc.n), " ")
 			h.verdictSpan(string(vc.v), vc.v.Label())
+			h.raw("</span>")
+			counted += vc.n
+		}
+		// The notes that carry none (context, background…), so that the
+		// counts add up to the total.
+		if rest := len(ra.Notes) - counted; rest > 0 {
+			h.raw(`, <span class="tally">`)
+			h.trN("no_verdict_count", rest)
 			h.raw("</span>")
 		}
 	}
