@@ -50,7 +50,7 @@ func TestPrintKeepsParagraphsTogether(t *testing.T) {
 					t.Fatal(err)
 				}
 				lines := letterLines(text)
-				if len(prev) >= 2 && len(lines) >= 1 {
+				if len(prev) >= 1 && len(lines) >= 1 {
 					if problem := breakProblem(paras, prev, lines); problem != "" {
 						t.Errorf("page %d of %d: %s", p, pages, problem)
 					}
@@ -63,28 +63,26 @@ func TestPrintKeepsParagraphsTogether(t *testing.T) {
 
 // breakProblem says what is wrong with the break between a page that
 // ends with the lines before and one that starts with the lines after, or
-// "": a paragraph of paras that runs across it with one line alone on
-// either side.
+// "": a paragraph of paras that runs across it, its last line and the
+// next page's first in a row, with one line alone on either side.
 func breakProblem(paras []string, before, after []string) string {
 	last, first := before[len(before)-1], after[0]
-	across := before[len(before)-2] + last + first
+	join := last + first
+	var para string
 	for _, p := range paras {
-		if strings.HasPrefix(p, first) {
-			return "" // the page starts a paragraph (or a block that repeats one)
+		if strings.Contains(p, join) && (para == "" || len(p) < len(para)) {
+			para = p
 		}
 	}
-	for _, p := range paras {
-		i := strings.Index(p, across)
-		if i < 0 {
-			continue
-		}
-		if p[i+len(across):] == "" {
-			return "a paragraph's last line is alone at the top: " + strconv.Quote(first)
-		}
-		if strings.HasPrefix(p, last) {
-			return "a paragraph's first line is alone at the foot of the page before: " + strconv.Quote(last)
-		}
-		return ""
+	if para == "" {
+		return "" // the page starts a block of its own
+	}
+	i := strings.Index(para, join)
+	switch {
+	case para[i+len(join):] == "":
+		return "a paragraph's last line is alone at the top: " + strconv.Quote(first)
+	case i == 0:
+		return "a paragraph's first line is alone at the foot of the page before: " + strconv.Quote(last)
 	}
 	return ""
 }
@@ -111,8 +109,8 @@ func letters(s string) string {
 	return b.String()
 }
 
-// blockLetters are the letters of each paragraph-like block of the page:
-// every p, li, dd, td, th, blockquote and heading.
+// blockLetters are the letters of each paragraph of the page: every p,
+// dd, td, th and heading, and each li that holds no p of its own.
 func blockLetters(t *testing.T, page string) []string {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
@@ -134,7 +132,12 @@ func blockLetters(t *testing.T, page string) []string {
 			switch n.Data {
 			case "script", "style":
 				return
-			case "p", "li", "dd", "td", "th", "blockquote", "h1", "h2", "h3", "h4":
+			case "li":
+				if hasP(n) {
+					break
+				}
+				fallthrough
+			case "p", "dd", "td", "th", "h1", "h2", "h3", "h4":
 				var b strings.Builder
 				text(n, &b)
 				if s := letters(b.String()); s != "" {
@@ -150,6 +153,15 @@ func blockLetters(t *testing.T, page string) []string {
 	return out
 }
 
+func hasP(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "p" || hasP(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // TestPrintFooterNotAlone prints each article page and the sources page as
 // a reader's browser would, on Chromium's paper (Letter), and checks that
 // the last sheet holds more than the footer's line.
@@ -162,7 +174,11 @@ func TestPrintFooterNotAlone(t *testing.T) {
 	pages, _ := filepath.Glob(filepath.Join(out, "articles", "*.html"))
 	pages = append(pages, filepath.Join(out, "sources.html"), filepath.Join(out, "claims.html"), filepath.Join(out, "notes.html"))
 	// The footer's first line, which print shows (its links are not).
-	foot := strings.SplitN(strings.SplitN(readFile(t, out, "index.html"), `<footer class="site-footer">`, 2)[1], "</p>", 2)[0]
+	_, foot, ok := strings.Cut(readFile(t, out, "index.html"), `<footer class="site-footer">`)
+	if !ok {
+		t.Fatal("index.html has no site footer")
+	}
+	foot, _, _ = strings.Cut(foot, "</p>")
 	footer := letters(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(foot, ""))
 	for _, page := range pages {
 		name, _ := filepath.Rel(out, page)
@@ -183,5 +199,27 @@ func TestPrintFooterNotAlone(t *testing.T) {
 				t.Errorf("the last of %d sheets holds only the footer's line", len(sheets))
 			}
 		})
+	}
+}
+
+// TestBreakProblem checks the reading of a page break itself.
+func TestBreakProblem(t *testing.T) {
+	paras := []string{"oneparagraphofthreelinesendshere", "thenextparagraphstartsonthenewpage", "shortone", "twolinesonly"}
+	for _, tt := range []struct {
+		before, after []string
+		want          string // in the problem; "" for none
+	}{
+		{[]string{"oneparagraph", "ofthreelines"}, []string{"endshere", "thenextparagraph"}, "last line is alone"},
+		{[]string{"shortone", "oneparagraph"}, []string{"ofthreelines", "endshere"}, "first line is alone"},
+		{[]string{"twolines"}, []string{"only"}, "last line is alone"},
+		{[]string{"oneparagraphofthreelines", "endshere"}, []string{"thenextparagraph"}, ""},
+		{[]string{"oneparagraph"}, []string{"ofthree", "linesendshere"}, "first line is alone"},
+		{[]string{"x", "one"}, []string{"paragraphofthree", "linesendshere"}, "first line is alone"},
+		{[]string{"oneparagraph", "ofthree"}, []string{"linesends", "here"}, ""},
+	} {
+		got := breakProblem(paras, tt.before, tt.after)
+		if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+			t.Errorf("%v | %v: %q, want %q", tt.before, tt.after, got, tt.want)
+		}
 	}
 }

@@ -132,15 +132,19 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		if v, ok := nm["kind"]; ok {
 			n.KindPos = d.pos(resolve(v))
 		}
+		// A verdict given but not as text (verdict: [accurate]) is
+		// reported as such, not also as missing.
+		verdictNotText := false
 		if v, ok := nm["verdict"]; ok {
 			n.VerdictPos = d.pos(resolve(v))
+			verdictNotText = !isNull(v) && resolve(v).Kind != yaml.ScalarNode
 		}
 		seen.add(d, nm, n.ID)
 		switch {
 		case n.Kind == "":
 		case !validKind(n.Kind):
 			l.errs.Add(n.KindPos, "kind %q is not a kind of note%s: use one of %s", n.Kind, meant(string(n.Kind), kindList()), kindNames())
-		case n.Kind == briefing.KindFactCheck && n.Verdict == "" && n.VerdictPos.Line == 0:
+		case n.Kind == briefing.KindFactCheck && n.Verdict == "" && !verdictNotText:
 			l.errs.AddErr(n.KindPos, diag.ErrMissingField, "a fact-check note needs a verdict: add \"verdict: …\" with one of %s", verdictNames())
 		case n.Kind != briefing.KindFactCheck && n.Verdict != "":
 			l.errs.Add(n.VerdictPos, "only fact-check notes carry a verdict, and this note's kind is %q: remove the verdict or make the kind fact-check", n.Kind)

@@ -683,18 +683,23 @@ func (d *decoder) indicatorStart(line int) (int, int, string) {
 	return 0, 0, ""
 }
 
-// unknownEscape finds, on line or one of the three before it, a
-// backslash inside a double-quoted text that does not start one of YAML's
-// escapes; it returns its line, column and the two characters, or 0, 0, "".
+// unknownEscape finds the backslash that does not start one of YAML's
+// escapes in the double-quoted text that opens on line (where yaml.v3
+// reports the error), reading on across the lines the text spans; it
+// returns its line, column and the two characters, or 0, 0, "".
 func (d *decoder) unknownEscape(line int) (int, int, string) {
-	for l := min(line, len(d.lines)); l > d.lineOffset && l >= line-3; l-- {
-		s, in := []rune(d.lines[l-1]), false
+	in := false
+	for l := line; l > d.lineOffset && l <= len(d.lines) && l < line+40; l++ {
+		s := []rune(d.lines[l-1])
 		for i := 0; i < len(s); i++ {
 			switch {
 			case s[i] == '"':
-				in = !in
+				if in {
+					return 0, 0, "" // the text closed with no bad escape in it
+				}
+				in = true
 			case in && s[i] == '\\' && i+1 < len(s):
-				if !strings.ContainsRune(`0abt	nvfre "/\\N_LPxuU`, s[i+1]) {
+				if !strings.ContainsRune("0abt\tnvfre \"'\\N_LPxuU", s[i+1]) {
 					return l, i + 1, string(s[i : i+2])
 				}
 				i++ // an escape: the character after it is not a quote
@@ -1172,6 +1177,13 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 		if words := listedWords(v); len(words) > 0 && wordField(name) {
 			// kind: [context], edition: [2]: words in brackets, as if
 			// a list were wanted.
+			if name == "kind" || name == "verdict" {
+				// Written as the site shows it: "Needs context" is
+				// needs-context.
+				for i, w := range words {
+					words[i] = strings.ReplaceAll(strings.ToLower(w), " ", "-")
+				}
+			}
 			switch {
 			case len(words) == 1:
 				hint = fmt.Sprintf(": write it without the brackets, like %s: %s", name, words[0])
@@ -1207,18 +1219,19 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 }
 
 // wordField says whether name's value is a word or a number, not free
-// text: an id, a kind, a verdict, a CSL type, or a CSL variable the
-// briefing does not show (edition, language, keyword).
+// text: an id, a kind, a verdict, a CSL type, or a CSL variable such as
+// edition, language, keyword or an identifier.
 func wordField(name string) bool {
 	switch name {
-	case "id", "kind", "verdict", "claim", "type":
+	case "id", "kind", "verdict", "claim", "type", "edition", "keyword", "language", "ISBN", "ISSN",
+		"PMID", "PMCID", "number-of-pages", "number-of-volumes", "version", "citation-key":
 		return true
 	}
-	return slices.Contains(cslTextVars, name) && !slices.Contains(sourceTextFields, name)
+	return false
 }
 
-// listedWords are the items of a list of words in lower case or numbers
-// ([context], [2], [de, en]), or nil: a value written in brackets by
+// listedWords are the items of a list of words or numbers ([context], [2],
+// [de, en], [Needs context]), or nil: a value written in brackets by
 // mistake, where a word was meant.
 func listedWords(v *yaml.Node) []string {
 	if v.Kind != yaml.SequenceNode {
@@ -1228,7 +1241,7 @@ func listedWords(v *yaml.Node) []string {
 	for _, it := range v.Content {
 		it = resolve(it)
 		if it.Kind != yaml.ScalarNode || it.Value == "" || strings.IndexFunc(it.Value, func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.')
+			return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '.' || r == ' ')
 		}) >= 0 {
 			return nil
 		}

@@ -50,10 +50,12 @@ func Check(out, root, marker string) error {
 	}
 	// A repository at any depth (a sub-site kept in a folder of its own,
 	// public/sub/.git) is as much lost as one at the top.
-	repo := ""
-	_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() && slices.Contains(repositories, d.Name()) {
-			repo, _ = filepath.Rel(out, p)
+	// A .git may be a file (a worktree's or a submodule's), and out a link
+	// to the folder, which the walk is given resolved.
+	repo, real := "", resolve(out)
+	_ = filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && slices.Contains(repositories, d.Name()) {
+			repo, _ = filepath.Rel(real, p)
 			return fs.SkipAll
 		}
 		return nil

@@ -18,11 +18,17 @@ func TestCheck(t *testing.T) {
 	write(t, filepath.Join(dir, "repo", ".git", "HEAD"), "ref: refs/heads/main")
 	write(t, filepath.Join(dir, "nested", "briefing.json"), "{}")
 	write(t, filepath.Join(dir, "nested", "sub", ".hg", "store"), "")
+	// git worktree add public gh-pages: .git is a file.
+	write(t, filepath.Join(dir, "worktree", "briefing.json"), "{}")
+	write(t, filepath.Join(dir, "worktree", ".git"), "gitdir: /elsewhere/.git/worktrees/public")
 	write(t, filepath.Join(dir, "file.html"), "<p>")
 	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink(filepath.Join(dir, "site"), filepath.Join(dir, "link-to-site")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "repo"), filepath.Join(dir, "link-to-repo")); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink(dir, filepath.Join(dir, "link-to-parent")); err != nil {
@@ -41,6 +47,8 @@ func TestCheck(t *testing.T) {
 		{"briefing/content", "holds files, but not the briefing.json"},
 		{"repo", "holds .git"},
 		{"nested", "holds sub/.hg"},
+		{"worktree", "holds .git"},
+		{"link-to-repo", "holds .git"},
 		{"briefing", "holds the briefing folder"},
 		{".", "holds the briefing folder"},
 		{"link-to-parent", "holds the briefing folder"},

@@ -12,7 +12,6 @@
 package publish
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -113,8 +112,9 @@ func Publish(built, out string) error {
 	return leftover(old)
 }
 
-// IsLeftover says whether err is only a *LeftoverError.
+// IsLeftover says whether err is a *LeftoverError itself, not one wrapped
+// with another error, which would be a failure.
 func IsLeftover(err error) bool {
-	var l *LeftoverError
-	return errors.As(err, &l)
+	_, ok := err.(*LeftoverError)
+	return ok
 }

@@ -40,7 +40,7 @@ const wideProblems = `(() => {
       // A shortened note ends where a line of its text ends and keeps at
       // least three of them.
       const clip = n.querySelector(".side-body").getBoundingClientRect().bottom, walk = document.createTreeWalker(n.querySelector(".side-text"), NodeFilter.SHOW_TEXT);
-      const tops = [];
+      const tops = [], all = [];
       let cut = "";
       for (let t = walk.nextNode(); t; t = walk.nextNode()) {
         const range = document.createRange();
@@ -48,11 +48,13 @@ const wideProblems = `(() => {
         for (const l of range.getClientRects()) {
           if (l.top < clip - 1 && l.bottom > clip + 1) cut = t.textContent.trim().slice(0, 30);
           if (l.bottom <= clip + 1) tops.push(l.top);
+          all.push(l.top);
         }
       }
       if (cut) out.push(id + " is cut through a line (" + JSON.stringify(cut) + ")");
-      const lines = tops.sort((a, b) => a - b).filter((t, i, a) => i === 0 || t - a[i - 1] > 6).length;
-      if (lines < 3) out.push(id + " is shortened to " + lines + " lines of its text");
+      const count = ts => ts.sort((a, b) => a - b).filter((t, i, a) => i === 0 || t - a[i - 1] > 6).length;
+      const lines = count(tops), want = Math.min(3, count(all));
+      if (lines < want) out.push(id + " is shortened to " + lines + " lines of its text");
     }
   });
   return out;
