@@ -2,6 +2,7 @@ package input
 
 import (
 	"errors"
+	"fmt"
 	"path"
 	"strings"
 
@@ -108,11 +109,12 @@ func (d *decoder) bodyAfter(text string) (string, int) {
 }
 
 // markdownFile reads a Markdown file with YAML front matter. fm is nil, with
-// missing reported, when the file has no front matter; ok is false when the
+// missing reported, when the file has no front matter (fields names what
+// it must hold, for the advice on an empty one); ok is false when the
 // file could not be read at all, or its front matter not as YAML (already
 // reported): body is then the text after the front matter, when it is
 // closed, so that the text can still be checked.
-func (l *loader) markdownFile(p, missing string) (d *decoder, fm *yaml.Node, body briefing.Markdown, ok bool) {
+func (l *loader) markdownFile(p, missing, fields string) (d *decoder, fm *yaml.Node, body briefing.Markdown, ok bool) {
 	text, ok := l.readText(p)
 	if !ok {
 		return nil, nil, body, false
@@ -135,6 +137,11 @@ func (l *loader) markdownFile(p, missing string) (d *decoder, fm *yaml.Node, bod
 				at = l
 				missing = "the --- on line 1 opens front matter that is never closed: this line, which looks meant to close it, must be just ---"
 			}
+		case first == "---":
+			// ---, then --- at once: front matter with nothing in it.
+			missing = fmt.Sprintf("the front matter between the --- lines is empty: write %s there, as \"key: value\" lines", fields)
+		case strings.HasPrefix(first, "---") && strings.Trim(first, "-") == "":
+			missing = fmt.Sprintf("front matter opens with a line of just --- (three dashes), not %q, and closes with another", first)
 		case first == "+++":
 			missing = "the front matter is in TOML (between +++ lines), which is not read: write it in YAML between --- lines, with \"key: value\" lines"
 		}
@@ -163,7 +170,7 @@ func (l *loader) article(name string) *briefing.Article {
 			"the article's name is %d characters long, more than the %d its page and notes file can have: shorten it", len(slug), MaxSlug)
 		return nil
 	}
-	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line")
+	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line", "title, outlet and url")
 	if !ok && body.Text != "" {
 		// Its front matter is reported; its text and its notes are still
 		// checked.

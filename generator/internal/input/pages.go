@@ -23,7 +23,7 @@ func (l *loader) index() briefing.Index {
 			"the briefing has no content/_index.md: add one with a front matter title and the overview as its text")
 		return idx
 	}
-	d, fm, body, ok := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---")
+	d, fm, body, ok := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
 	idx.Body = body
 	if !ok || fm == nil {
 		return idx
@@ -66,7 +66,7 @@ func (l *loader) page(p string) *briefing.Page {
 	if !exists(l.fsys, p) {
 		return nil
 	}
-	d, fm, body, ok := l.markdownFile(p, p+" has no front matter: start it with ---, a line \"title: …\", and another ---")
+	d, fm, body, ok := l.markdownFile(p, p+" has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
 	if !ok && body.Text == "" {
 		return nil
 	}
