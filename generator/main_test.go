@@ -417,9 +417,14 @@ func TestBuildKeepsWhatIsNotASite(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// An empty folder of the writer's, inside the articles' folder.
+	if err := os.MkdirAll(filepath.Join(root, "content", "articles", "site"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct{ out, want string }{
-		{filepath.Join(root, "content"), "holds files, but not the briefing.json of a site this tool built"},
-		{filepath.Join(root, "annotations"), "holds files, but not the briefing.json of a site this tool built"},
+		{filepath.Join(root, "content"), "is inside the briefing's content folder"},
+		{filepath.Join(root, "annotations"), "is inside the briefing's annotations folder"},
+		{filepath.Join(root, "content", "articles", "site"), "is inside the briefing's content folder"},
 		{root, "holds the briefing folder"},
 		{dir, "holds the briefing folder"},
 		{filepath.Join(dir, "notes.txt"), "is a file, not a folder"},

@@ -21,6 +21,13 @@ var repositories = []string{".git", ".hg", ".svn"}
 // every build writes at the top of its site, and no version-control
 // repository. And it must not be, or hold, the briefing folder root.
 func Check(out, root, marker string) error {
+	// Inside the briefing's own text, a site would be read as part of it
+	// at the next build, and mixed with the writer's files.
+	for _, dir := range []string{"content", "annotations"} {
+		if within(out, filepath.Join(root, dir)) {
+			return fmt.Errorf("--out %s is inside the briefing's %s folder, whose files the briefing is made of: give a folder outside it, like %s", out, dir, filepath.Join(root, "public"))
+		}
+	}
 	info, err := os.Stat(out)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
