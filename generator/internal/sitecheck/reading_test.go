@@ -645,11 +645,22 @@ func TestAddressOnListPagesLandsOnIt(t *testing.T) {
 					}
 					for _, target := range append(targets, ids[len(ids)-1]) {
 						q := b.Open(t, browser.FileURL(page)+"#"+target, width, 800)
-						// Let the sections around the target be laid out.
-						where := browser.Eval[[]float64](q, fmt.Sprintf(`new Promise(resolve => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => {
-						  const r = document.getElementById(%q).getBoundingClientRect();
-						  resolve([r.top, innerHeight, scrollY + innerHeight, document.documentElement.scrollHeight]);
-						})), 300))`, target))
+						// Let the sections around the target be laid out: the
+						// place is read once it has held for three frames
+						// 100 ms apart (within 5 s), which a busy machine
+						// takes longer to reach.
+						where := browser.Eval[[]float64](q, fmt.Sprintf(`new Promise(resolve => {
+						  const at = () => { const r = document.getElementById(%q).getBoundingClientRect();
+						    return [r.top, innerHeight, scrollY + innerHeight, document.documentElement.scrollHeight]; };
+						  let last = null, same = 0, start = performance.now();
+						  const tick = () => requestAnimationFrame(() => {
+						    const now = at();
+						    same = last && now.every((v, i) => Math.abs(v - last[i]) < 0.5) ? same + 1 : 0;
+						    last = now;
+						    if (same >= 3 || performance.now() - start > 5000) resolve(now); else setTimeout(tick, 100);
+						  });
+						  setTimeout(tick, 300);
+						})`, target))
 						top, height, seen, total := where[0], where[1], where[2], where[3]
 						// At the top, or below it by the target's
 						// scroll-margin-top (1rem).
