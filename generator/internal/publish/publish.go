@@ -71,21 +71,18 @@ func Clean(out string) error {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		switch {
-		case strings.HasPrefix(name, "."+base+".old-"):
-			if _, err := os.Stat(out); os.IsNotExist(err) {
-				if err := os.Rename(filepath.Join(parent, name), out); err != nil {
-					return err
-				}
-				continue
+		aside := strings.HasPrefix(name, "."+base+".old-")
+		if !aside && !strings.HasPrefix(name, "."+base+".new-") {
+			continue
+		}
+		if _, err := os.Stat(out); aside && os.IsNotExist(err) {
+			if err := os.Rename(filepath.Join(parent, name), out); err != nil {
+				return err
 			}
-			if err := leftover(filepath.Join(parent, name)); err != nil && left == nil {
-				left = err
-			}
-		case strings.HasPrefix(name, "."+base+".new-"):
-			if err := leftover(filepath.Join(parent, name)); err != nil && left == nil {
-				left = err
-			}
+			continue
+		}
+		if err := leftover(filepath.Join(parent, name)); err != nil && left == nil {
+			left = err
 		}
 	}
 	return left
