@@ -40,6 +40,22 @@ func buildReal(t *testing.T, args ...string) string {
 	return out
 }
 
+// pdfPages returns the number of pages of the PDF at path, and what
+// pdfinfo says of it.
+func pdfPages(t *testing.T, path string) (int, []byte) {
+	t.Helper()
+	info, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
+	if m == nil {
+		t.Fatalf("pdfinfo gives no page count:\n%s", info)
+	}
+	pages, _ := strconv.Atoi(string(m[1]))
+	return pages, info
+}
+
 // htmlFiles returns every .html file under dir, slash-separated and
 // relative to it, with its contents.
 func htmlFiles(t *testing.T, dir string) map[string]string {
@@ -692,15 +708,7 @@ func TestPDF(t *testing.T) {
 	needTool(t, "chromium", "pdfinfo", "pdftotext")
 	out := buildReal(t, "--pdf")
 	pdfPath := filepath.Join(out, "handout.pdf")
-	info, err := exec.Command("pdfinfo", pdfPath).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
-	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
-	if m == nil {
-		t.Fatalf("pdfinfo gives no page count:\n%s", info)
-	}
-	pages, _ := strconv.Atoi(string(m[1]))
+	pages, info := pdfPages(t, pdfPath)
 	if !strings.Contains(string(info), "(letter)") {
 		t.Errorf("without --paper, handout.pdf is not on Letter, Chromium's paper:\n%s", info)
 	}

@@ -28,21 +28,10 @@ func TestPrintKeepsParagraphsTogether(t *testing.T) {
 	needTool(t, "chromium", "pdftotext", "pdfinfo")
 	for _, paper := range []string{"a4", "letter"} {
 		t.Run(paper, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "public")
-			if code, _, stderr := runCmd(t, "build", "--root", "..", "--out", out, "--pdf", "--paper", paper); code != 0 {
-				t.Fatal(stderr)
-			}
+			out := buildReal(t, "--pdf", "--paper", paper)
 			paras := blockLetters(t, readFile(t, out, "handout.html"))
 			pdf := filepath.Join(out, "handout.pdf")
-			info, err := exec.Command("pdfinfo", pdf).Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
-			if m == nil {
-				t.Fatalf("pdfinfo gives no page count:\n%s", info)
-			}
-			pages, _ := strconv.Atoi(string(m[1]))
+			pages, _ := pdfPages(t, pdf)
 			var prev []string
 			for p := 1; p <= pages; p++ {
 				text, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-").Output()
@@ -167,10 +156,7 @@ func hasP(n *html.Node) bool {
 // the last sheet holds more than the footer's line.
 func TestPrintFooterNotAlone(t *testing.T) {
 	needTool(t, "chromium", "pdftotext")
-	out := filepath.Join(t.TempDir(), "public")
-	if code, _, stderr := runCmd(t, "build", "--root", "..", "--out", out); code != 0 {
-		t.Fatal(stderr)
-	}
+	out := buildReal(t)
 	pages, _ := filepath.Glob(filepath.Join(out, "articles", "*.html"))
 	pages = append(pages, filepath.Join(out, "sources.html"), filepath.Join(out, "claims.html"), filepath.Join(out, "notes.html"))
 	// The footer's first line, which print shows (its links are not).

@@ -9,22 +9,29 @@ import (
 	"github.com/briefing/annotated/generator/internal/browser"
 )
 
+// papers are the paper sizes the print tests lay pages out for, each with
+// the width of its printable area in CSS pixels: the paper less
+// print.css's 16 mm side margins.
+var papers = []struct {
+	name  string
+	width int
+}{{"A4", printable(210)}, {"Letter", printable(215.9)}}
+
+// printable is the width in CSS pixels of the printable area of a paper
+// mm millimetres wide.
+func printable(mm float64) int { return int(math.Floor((mm - 2*16) * 96 / 25.4)) }
+
 // TestPrintFitsPaper lays every page out for print at the width of the
 // printable area of A4 and of Letter paper (the paper less print.css's
 // 16 mm side margins) and checks that nothing is cut off: the page is no
 // wider than the paper, and no element hides content in a scroll box, which
 // paper cannot scroll.
 func TestPrintFitsPaper(t *testing.T) {
-	const mm = 96 / 25.4 // CSS pixels in a millimetre
-	papers := []struct {
-		name  string
-		width float64 // mm
-	}{{"A4", 210}, {"Letter", 215.9}}
 	b := browser.New(t)
 	for _, site := range sites(t) {
 		for _, page := range htmlPages(t, site) {
 			for _, paper := range papers {
-				width := int(math.Floor((paper.width - 2*16) * mm))
+				width := paper.width
 				t.Run(fmt.Sprintf("%s/%s", name(page), paper.name), func(t *testing.T) {
 					p := b.Open(t, browser.FileURL(page), width, 1000)
 					p.Media("print")
