@@ -68,30 +68,45 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper string) e
 	if dst, err = filepath.Abs(dst); err != nil {
 		return err
 	}
-	profile, err := os.MkdirTemp("", "briefing-chromium-")
+	dir, err := os.MkdirTemp("", "briefing-chromium-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(profile)
+	defer os.RemoveAll(dir)
 	if paper != "" {
 		size, ok := Papers[paper]
 		if !ok {
 			return fmt.Errorf("%q is not a paper size this can print on", paper)
 		}
-		if src, err = withPageSize(src, size, profile); err != nil {
+		if src, err = withPageSize(src, size, dir); err != nil {
 			return err
 		}
 	}
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
 	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(src)}).String()
-	cmd := exec.CommandContext(ctx, bin,
-		"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
-		"--disable-extensions", "--disable-background-networking", "--disable-dev-shm-usage",
-		"--user-data-dir="+profile, "--no-pdf-header-footer", "--print-to-pdf="+dst, page)
 	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
+	// Headless Chromium now and then dies of a signal while it prints (a
+	// segmentation fault, a few prints in a hundred on this project's
+	// machine): a crash is tried again, twice at most, each time with a
+	// profile of its own; an error it reports is not.
+	for try := 1; ; try++ {
+		profile := filepath.Join(dir, fmt.Sprintf("profile-%d", try))
+		cmd := exec.CommandContext(ctx, bin,
+			"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+			"--disable-extensions", "--disable-background-networking", "--disable-dev-shm-usage",
+			"--user-data-dir="+profile, "--no-pdf-header-footer", "--print-to-pdf="+dst, page)
+		out.Reset()
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		if err == nil {
+			break
+		}
+		// Killed by a signal, not stopped by the timeout: ExitCode is -1.
+		var exit *exec.ExitError
+		if try < 3 && ctx.Err() == nil && errors.As(err, &exit) && exit.ExitCode() == -1 {
+			continue
+		}
 		return fmt.Errorf("chromium could not print %s: %v\n%s", filepath.Base(src), err, strings.TrimSpace(out.String()))
 	}
 	data, err := os.ReadFile(dst)
