@@ -34,6 +34,7 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/c
 //	latin1: PATH            the file saved as Latin-1 instead of UTF-8
 //	symlink-outside: PATH   the file or folder moved out of the briefing, a link left in its place
 //	mkdir: PATH             an empty folder
+//	symlink: PATH -> TO     a link at PATH to TO, as written (relative to PATH's folder)
 //
 // Its "want" section is what the command must print: for a bad case, the
 // whole of stderr (paths relative to the briefing folder); for a good case,
@@ -49,10 +50,11 @@ type corpusCase struct {
 	want     string
 	outside  []string // symlink-outside paths
 	mkdirs   []string
+	links    [][2]string // symlink: path, target
 	directiv map[string][]string
 }
 
-var directiveRE = regexp.MustCompile(`(?m)^(delete|crlf|bom|latin1|symlink-outside|mkdir): (.+)$`)
+var directiveRE = regexp.MustCompile(`(?m)^(delete|crlf|bom|latin1|symlink-outside|mkdir|symlink): (.+)$`)
 
 func loadCase(t *testing.T, path string) *corpusCase {
 	t.Helper()
@@ -117,6 +119,13 @@ func loadCase(t *testing.T, path string) *corpusCase {
 	}
 	c.outside = c.directiv["symlink-outside"]
 	c.mkdirs = c.directiv["mkdir"]
+	for _, l := range c.directiv["symlink"] {
+		from, to, ok := strings.Cut(l, " -> ")
+		if !ok {
+			t.Fatalf("symlink: %s: write it PATH -> TARGET", l)
+		}
+		c.links = append(c.links, [2]string{strings.TrimSpace(from), strings.TrimSpace(to)})
+	}
 	return c
 }
 
@@ -142,6 +151,11 @@ func writeCase(t *testing.T, c *corpusCase, dir string) string {
 			t.Fatal(err)
 		}
 		if err := os.Symlink(out, in); err != nil {
+			t.Skipf("cannot make a symbolic link here: %v", err)
+		}
+	}
+	for _, l := range c.links {
+		if err := os.Symlink(filepath.FromSlash(l[1]), filepath.Join(root, filepath.FromSlash(l[0]))); err != nil {
 			t.Skipf("cannot make a symbolic link here: %v", err)
 		}
 	}

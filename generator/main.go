@@ -39,6 +39,7 @@ import (
 	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/hugepage"
 	"github.com/briefing/annotated/generator/internal/hugo"
+	"github.com/briefing/annotated/generator/internal/input"
 	"github.com/briefing/annotated/generator/internal/offline"
 	"github.com/briefing/annotated/generator/internal/parallel"
 	"github.com/briefing/annotated/generator/internal/pdf"
@@ -364,6 +365,11 @@ func checkBaseURL(s string) (string, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return "", fmt.Errorf("%q is not the address of a site: give it in full, like https://example.org/briefing/", s)
+	}
+	// The checks an address in the briefing's files gets: spaces, quotes,
+	// a user name or password, a port out of range.
+	if msg := input.URLProblem(s); msg != "" {
+		return "", fmt.Errorf("%q %s", s, msg)
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
 		return "", fmt.Errorf("%q has a query (?…) or a fragment (#…), which the address of a site cannot have: give the folder the site is published at, like https://example.org/briefing/", s)

@@ -839,6 +839,12 @@ func TestCheckBaseURL(t *testing.T) {
 		{"https://example.org/b?x=1", "", "has a query (?…) or a fragment (#…)"},
 		{"https://example.org/b/#top", "", "has a query (?…) or a fragment (#…)"},
 		{"https://example.org/b/?", "", "has a query (?…) or a fragment (#…)"},
+		// What an address in the briefing's files may not hold either.
+		{"https://example.org/a b/", "", "contains spaces or characters that are not allowed"},
+		{`https://example.org/"><script>/`, "", "contains spaces or characters that are not allowed"},
+		{"https://deploy:token@example.org/", "", "holds a user name or password"},
+		{"https://example.org:70000/", "", "has a port (70000"},
+		{"https://example.org:8080/b/", "https://example.org:8080/b/", ""},
 	} {
 		got, err := checkBaseURL(c.in)
 		switch {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -21,7 +22,7 @@ func (l *loader) readText(name string) (string, bool) {
 	if !ok {
 		var err error
 		if data, err = fs.ReadFile(l.fsys, name); err != nil {
-			reportReadError(name, err, l.errs)
+			reportReadError(l.fsys, name, err, l.errs)
 			return "", false
 		}
 	}
@@ -39,7 +40,8 @@ func decodeText(name string, data []byte, errs *diag.List) (string, bool) {
 		// Count lines and columns as an editor shows them: no byte-order
 		// mark, and CRLF, LF or a lone CR ending a line.
 		line, col := 1, 1
-		for i := len(bom(data)); i < len(data); {
+		i := len(bom(data))
+		for i < len(data) {
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size <= 1 {
 				break
@@ -51,20 +53,28 @@ func decodeText(name string, data []byte, errs *diag.List) (string, bool) {
 			}
 			i += size
 		}
+		// What comes before the first byte that is not UTF-8 is text:
+		// an invisible character in it is reported too, at its place.
+		checkControl(name, normalizeLines(string(data[len(bom(data)):i])), errs)
 		errs.Add(diag.Pos{File: name, Line: line, Col: col},
 			"the file is not valid UTF-8 text: save it as UTF-8 (in most editors: \"Save with encoding\", UTF-8)")
 		return "", false
 	}
-	data = data[len(bom(data)):]
-	s := string(data)
-	if strings.Contains(s, "\r") {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
-	}
+	s := normalizeLines(string(data[len(bom(data)):]))
 	if checkControl(name, s, errs) {
 		return "", false
 	}
 	return s, true
+}
+
+// normalizeLines ends every line of s with LF, where CRLF or a lone CR
+// ended it.
+func normalizeLines(s string) string {
+	if strings.Contains(s, "\r") {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return s
 }
 
 // bom returns the UTF-8 byte-order mark data starts with, if any.
@@ -75,18 +85,32 @@ func bom(data []byte) []byte {
 	return nil
 }
 
-func reportReadError(name string, err error, errs *diag.List) {
+func reportReadError(fsys fs.FS, name string, err error, errs *diag.List) {
 	msg := err.Error()
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		msg = pe.Err.Error()
 	}
+	at := diag.Pos{File: name, Line: 1, Col: 1}
 	if strings.Contains(msg, "escapes") {
-		errs.AddErr(diag.Pos{File: name, Line: 1, Col: 1}, diag.ErrUnsafeInput,
+		errs.AddErr(at, diag.ErrUnsafeInput,
 			"this is a link to something outside the briefing folder, which is not read: copy the file or folder into the briefing instead")
 		return
 	}
-	errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "cannot read the file: %s", msg)
+	// A link whose target is missing, or that leads back to itself, is
+	// listed like a file but cannot be read: say so, rather than that a
+	// file the user can see does not exist.
+	if to, lerr := fs.ReadLink(fsys, name); lerr == nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			errs.Add(at, "this is a link to %q, which does not exist: point the link at the file, or put the file itself here", to)
+			return
+		case isLinkLoop(err):
+			errs.Add(at, "this is a link to %q, which leads round in a loop of links back to it: put the file itself here", to)
+			return
+		}
+	}
+	errs.Add(at, "cannot read the file: %s", msg)
 }
 
 // listDir returns the names of the files in dir, sorted, leaving out hidden
@@ -101,12 +125,26 @@ func listDir(fsys fs.FS, dir, ext string, errs *diag.List, ents map[string]fs.Di
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, true
 		}
-		reportReadError(dir, err, errs)
+		reportReadError(fsys, dir, err, errs)
 		return nil, false
 	}
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A link to a folder in the briefing is not followed, as a
+			// folder is not: said when it holds what would be read.
+			p := path.Join(dir, e.Name())
+			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
+				if found := holds(fsys, p, ext); found != "" || strings.HasSuffix(strings.ToLower(e.Name()), ext) {
+					to, _ := fs.ReadLink(fsys, p)
+					errs.Add(diag.Pos{File: p, Line: 1, Col: 1},
+						"this is a link to a folder (%s), and the briefing reads only the %s files in %s itself, not those in a folder it links to: put the files themselves in %s, or remove the link",
+						to, ext, dir, dir)
+				}
+				continue
+			}
 		}
 		if e.IsDir() {
 			if strings.HasSuffix(strings.ToLower(e.Name()), ext) {
@@ -133,6 +171,19 @@ func listDir(fsys fs.FS, dir, ext string, errs *diag.List, ents map[string]fs.Di
 // folder an article, content/articles/<slug>/index.md, among the ways).
 // A folder whose name starts with a dot is not looked into.
 func checkFolder(fsys fs.FS, folder, dir, ext string, errs *diag.List) {
+	found := holds(fsys, folder, ext)
+	if found == "" {
+		return
+	}
+	errs.Add(diag.Pos{File: folder, Line: 1, Col: 1},
+		"%s is in a folder: the briefing reads only the files in %s itself, so it would be left out; move the folder's %s files up into %s (or start the folder's name with a dot to keep it out of the briefing)",
+		found, dir, ext, dir)
+}
+
+// holds returns the path of a file ending in ext at any depth in folder,
+// not looking into folders whose name starts with a dot, or "" if there
+// is none.
+func holds(fsys fs.FS, folder, ext string) string {
 	found := ""
 	_ = fs.WalkDir(fsys, folder, func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -148,12 +199,7 @@ func checkFolder(fsys fs.FS, folder, dir, ext string, errs *diag.List) {
 		}
 		return nil
 	})
-	if found == "" {
-		return
-	}
-	errs.Add(diag.Pos{File: folder, Line: 1, Col: 1},
-		"%s is in a folder: the briefing reads only the files in %s itself, so it would be left out; move the folder's %s files up into %s (or start the folder's name with a dot to keep it out of the briefing)",
-		found, dir, ext, dir)
+	return found
 }
 
 // exists reports whether name is there, even if it cannot be read (a link
@@ -162,4 +208,10 @@ func checkFolder(fsys fs.FS, folder, dir, ext string, errs *diag.List) {
 func exists(fsys fs.FS, name string) bool {
 	_, err := fs.Stat(fsys, name)
 	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// isLinkLoop reports whether err is the system's "too many levels of
+// symbolic links".
+func isLinkLoop(err error) bool {
+	return errors.Is(err, syscall.ELOOP)
 }

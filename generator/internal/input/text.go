@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/weburl"
 )
 
 // checkURL reports an address that is not an absolute http or https URL.
@@ -17,14 +18,14 @@ func (d *decoder) checkURL(m map[string]*yaml.Node, name string, value string) {
 	if value == "" {
 		return
 	}
-	if msg := urlProblem(value); msg != "" {
+	if msg := URLProblem(value); msg != "" {
 		d.errs.AddErr(d.pos(resolve(m[name])), diag.ErrUnsafeInput, "%s %q %s", name, value, msg)
 	}
 }
 
-// urlProblem says what is wrong with an address, or "" when it is a usable
+// URLProblem says what is wrong with an address, or "" when it is a usable
 // absolute http or https address.
-func urlProblem(s string) string {
+func URLProblem(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
 		// Say what is wrong in it: the address may well start with https://.
@@ -52,6 +53,9 @@ func urlProblem(s string) string {
 	}
 	if u.Host == "" {
 		return "has no host name: write the full address, like https://www.example.com/page"
+	}
+	if msg := weburl.HostProblem(u); msg != "" {
+		return msg
 	}
 	if strings.ContainsAny(s, " \t\n<>\"") {
 		return "contains spaces or characters that are not allowed in an address: encode them (a space as %20)"

@@ -933,6 +933,14 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
+		if !contains(allowed, key) && key == "<<" && k.Tag == "!!merge" {
+			d.errs.Add(d.pos(k), "YAML's merge key (<<) is not read here: write out in %s each field it would take from the other entry", what)
+			if d.unknown == nil {
+				d.unknown = map[*yaml.Node]bool{}
+			}
+			d.unknown[k] = true
+			continue
+		}
 		if !contains(allowed, key) {
 			hint := ""
 			if s := suggestField(key, allowed); s != "" {
@@ -1133,8 +1141,8 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 			if what == "the note" && name == "note" {
 				missing = "text" // not "the note has no note"
 			}
-			if !ok && d.misspelt(owner, name) {
-				continue // the field is there, misspelt, and reported so
+			if !ok && (d.misspelt(owner, name) || merges(owner)) {
+				continue // the field is there, misspelt or merged, and reported so
 			}
 			if ok && isNull(v) {
 				if line, col, comment := d.hashComment(resolve(v), ""); comment != "" {
@@ -1148,6 +1156,21 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, missing, name)
 		}
 	}
+}
+
+// merges reports whether owner, a mapping, has a YAML merge key (<<),
+// which is reported as not read.
+func merges(owner *yaml.Node) bool {
+	o := resolve(owner)
+	if o == nil || o.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i < len(o.Content); i += 2 {
+		if k := o.Content[i]; k.Value == "<<" && k.Tag == "!!merge" {
+			return true
+		}
+	}
+	return false
 }
 
 // misspelt reports whether owner, a mapping, has an unknown field that

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"net/url"
 	"regexp"
 	"strings"
@@ -11,12 +12,18 @@ import (
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/weburl"
 )
 
 // linkProblem says why a link destination is not allowed, or "" when it is:
 // http, https and mailto addresses and relative links are.
 func linkProblem(dest string) string {
 	d := strings.TrimSpace(dest)
+	if strings.Contains(d, "&") {
+		// Markdown reads character references in an address (java&#115;cript:
+		// is javascript:), and so does a browser in the page's href.
+		d = html.UnescapeString(d)
+	}
 	if strings.HasPrefix(d, "//") {
 		return "is a protocol-relative address: write it in full, starting with https://"
 	}
@@ -37,6 +44,12 @@ func linkProblem(dest string) string {
 	case "", "http", "https":
 		if d == "#" {
 			return "links to the top of the page it is on, as a placeholder does: give the address, or remove the [ ] to leave the text plain"
+		}
+		if u.Scheme != "" && u.Host == "" {
+			return "has no host name: write the full address, like https://www.example.com/page"
+		}
+		if u.Scheme != "" {
+			return weburl.HostProblem(u)
 		}
 		return ""
 	}
