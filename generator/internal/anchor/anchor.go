@@ -769,11 +769,18 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 	if len(qw) == 0 {
 		return "", 0
 	}
+	// A passage like the quote's first words is where to look: comparing
+	// every window with a longer quote word by word would take time
+	// that grows with the article's length times the quote's, minutes
+	// for a quote pasted whole from a long text. The passage shown then
+	// runs on for as many words as the quote has.
+	all := len(qw)
+	qw = qw[:min(len(qw), closestWords)]
 	want := map[string]int{}
 	for _, w := range qw {
 		want[w.text]++
 	}
-	best, bestAligned, bestBlock, bestStart, bestEnd := 0, 0, -1, 0, 0
+	best, bestAligned, bestBlock, bestWord := 0, 0, -1, 0
 	for bi, b := range blocks {
 		bw := words(b.Text)
 		k := min(len(qw), len(bw))
@@ -808,7 +815,7 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 					}
 				}
 				if score > best || aligned > bestAligned {
-					best, bestAligned, bestBlock, bestStart, bestEnd = score, aligned, bi, bw[s-k+1].start, w.end
+					best, bestAligned, bestBlock, bestWord = score, aligned, bi, s-k+1
 				}
 			}
 		}
@@ -817,9 +824,15 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 		return "", 0
 	}
 	b := blocks[bestBlock]
-	passage := strings.Join(strings.Fields(b.Text[bestStart:bestEnd]), " ")
-	return passage, lineOf(b, bestStart)
+	bw := words(b.Text)
+	start, end := bw[bestWord].start, bw[min(bestWord+all, len(bw))-1].end
+	passage := strings.Join(strings.Fields(b.Text[start:end]), " ")
+	return passage, lineOf(b, start)
 }
+
+// closestWords is how many of a quote's words the closest passage is
+// looked for by: many more than a quote holds.
+const closestWords = 200
 
 // checkCrossing reports two spans in one block that overlap without one
 // containing the other.

@@ -350,6 +350,46 @@ func BenchmarkQuoteNotFound(b *testing.B) {
 	}
 }
 
+// BenchmarkQuoteNotFoundHostile measures the closest passage of a quote
+// pasted whole from a long text (20,000 words, its last one not in the
+// article) in a 1 MB article of one word repeated, where every window
+// shares as many words with the quote: 18 s a run when every window was
+// compared with the whole quote, 0.4 s since only its first closestWords
+// words are.
+func BenchmarkQuoteNotFoundHostile(b *testing.B) {
+	md := strings.Repeat("word ", 200000) + "\n"
+	src := []byte(md)
+	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
+	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
+	quote := strings.Repeat("word ", 20000) + "zz"
+	for b.Loop() {
+		var errs diag.List
+		Resolve(blocks, []*briefing.Note{{ID: "n", Quote: quote}}, &errs)
+	}
+}
+
+// TestQuoteNotFoundLong: a quote longer than the words the closest passage
+// is looked for by, which differs from the article after them, is shown
+// the word that differs, in a passage as long as the quote.
+func TestQuoteNotFoundLong(t *testing.T) {
+	var art, quote []string
+	for i := range closestWords + 100 {
+		art = append(art, fmt.Sprintf("w%d", i))
+	}
+	quote = append(quote, art[10:closestWords+50]...)
+	quote[closestWords+20] = "changed"
+	md := "Before. " + strings.Join(art, " ") + " after.\n"
+	src := []byte(md)
+	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
+	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
+	var errs diag.List
+	Resolve(blocks, []*briefing.Note{{ID: "n", Quote: strings.Join(quote, " "), QuotePos: diag.Pos{File: "n.yaml", Line: 2, Col: 12}}}, &errs)
+	err := errs.Err()
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf(`has "w%d" where the quote has "changed"`, closestWords+30)) {
+		t.Errorf("got %v, want the closest passage's w%d where the quote has \"changed\"", err, closestWords+30)
+	}
+}
+
 // TestQuoteInHeadline: a quote from the headline, which a note cannot
 // annotate, is told so; the same quote with no headline given is "not in
 // the article".
