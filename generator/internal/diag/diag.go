@@ -14,7 +14,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Pos is a place in a file of the briefing.
@@ -24,15 +26,21 @@ type Pos struct {
 	Col  int    // 1-based, in characters; 0 means the whole line
 }
 
-// String formats p as path:line:col, leaving out what is unknown.
+// String formats p as path:line:col, leaving out what is unknown. A path
+// with a control character in it (a file named with a line break) is
+// quoted, Go's way, so that the message stays on one line.
 func (p Pos) String() string {
+	file := p.File
+	if strings.ContainsFunc(file, unicode.IsControl) {
+		file = strconv.Quote(file)
+	}
 	switch {
 	case p.Line <= 0:
-		return p.File + ":1:1"
+		return file + ":1:1"
 	case p.Col <= 0:
-		return fmt.Sprintf("%s:%d:1", p.File, p.Line)
+		return fmt.Sprintf("%s:%d:1", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 }
 
 // Sentinel errors for the failures callers branch on. An *Error wraps one of
