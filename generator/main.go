@@ -382,7 +382,15 @@ func checkBaseURL(s string) (string, error) {
 
 func build(ctx context.Context, root, out string, opt stage.Options, stdout, stderr io.Writer) int {
 	start := time.Now()
-	res, pages, err := buildSite(ctx, root, out, opt, stderr)
+	// Into the folder a link named by --out leads to: the link stays.
+	var (
+		res   *site.Result
+		pages int
+	)
+	target, err := publish.Target(out)
+	if err == nil {
+		res, pages, err = buildSite(ctx, root, target, opt, stderr)
+	}
 	if err != nil {
 		// The briefing's problems, or else the error that stopped the
 		// build, or what it lacked to start (report prints either as

@@ -884,3 +884,36 @@ func TestPDFPaper(t *testing.T) {
 		t.Error("handout.html was given the PDF's paper size")
 	}
 }
+
+// TestBuildIntoLinkedOut: an --out that is a symbolic link (public linked
+// to a web server's folder) has the site published in the folder it leads
+// to, and stays a link; it was replaced by a folder of its own, leaving the
+// old site where the server reads it.
+func TestBuildIntoLinkedOut(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "briefing")
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	srv := filepath.Join(dir, "srv", "site")
+	if err := os.MkdirAll(srv, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(root, "public")
+	if err := os.Symlink(srv, link); err != nil {
+		t.Skipf("cannot make a symbolic link here: %v", err)
+	}
+	for range 2 { // into the empty folder, then over its own site
+		if code, _, stderr := runCmd(t, "build", "--root", root, "--no-zip"); code != 0 {
+			t.Fatal(stderr)
+		}
+		if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+			t.Fatalf("public is no longer a link: %v, %v", info, err)
+		}
+		if _, err := os.Stat(filepath.Join(srv, "index.html")); err != nil {
+			t.Fatalf("the site is not in the folder public leads to: %v", err)
+		}
+	}
+	left, err := os.ReadDir(filepath.Dir(srv))
+	if err != nil || len(left) != 1 {
+		t.Errorf("beside the site's folder: %v, %v; want only the site", left, err)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 )
 
 // repositories are folders a build never makes and must not throw away
@@ -31,6 +32,14 @@ func Check(out, root, marker string) error {
 	info, err := os.Stat(out)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
+	}
+	if errors.Is(err, syscall.ENOTDIR) {
+		// A folder on the way is a file: say which.
+		for p := filepath.Dir(out); p != filepath.Dir(p); p = filepath.Dir(p) {
+			if info, err := os.Stat(p); err == nil && !info.IsDir() {
+				return fmt.Errorf("--out %s cannot be made: %s, on the way to it, is a file, not a folder; give a folder the site should go in", out, p)
+			}
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("--out %s: %w", out, err)
@@ -71,6 +80,26 @@ func Check(out, root, marker string) error {
 		return fmt.Errorf("--out %s holds %s: a build replaces its output folder whole, and would throw the repository away; build into another folder and copy the site into the repository", out, filepath.ToSlash(repo))
 	}
 	return nil
+}
+
+// Target returns the folder a build into out publishes to: out, or, when
+// out is a symbolic link (public linked to a web server's folder, say),
+// the folder it leads to, which the build replaces while the link stays.
+func Target(out string) (string, error) {
+	info, err := os.Lstat(out)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return out, nil
+	}
+	real, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		to, _ := os.Readlink(out)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", fmt.Errorf("--out %s is a link to %s, which cannot be followed (%v): point the link at a folder, or remove it", out, to, err)
+	}
+	return real, nil
 }
 
 // within reports whether path is dir or inside it, once both are absolute

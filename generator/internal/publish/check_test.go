@@ -55,6 +55,8 @@ func TestCheck(t *testing.T) {
 		{".", "holds the briefing folder"},
 		{"link-to-parent", "holds the briefing folder"},
 		{"/", "holds the briefing folder"},
+		{"file.html/site", "file.html, on the way to it, is a file, not a folder"},
+		{"file.html/a/b", "file.html, on the way to it, is a file, not a folder"},
 	}
 	for _, tt := range tests {
 		out := tt.out
@@ -72,5 +74,37 @@ func TestCheck(t *testing.T) {
 	// Nothing was touched.
 	if read(t, filepath.Join(dir, "notes", "todo.txt")) != "mine" || read(t, filepath.Join(dir, "repo", ".git", "HEAD")) == "" {
 		t.Error("Check changed a folder")
+	}
+}
+
+// TestTarget: a build publishes into the folder a linked --out leads to,
+// so that the link stays; a link that leads nowhere is an error naming
+// where it points; anything else is published to as it is.
+func TestTarget(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "srv", "site", "briefing.json"), "{}")
+	for _, l := range [][2]string{{"srv/site", "public"}, {"public", "again"}, {"missing", "dangling"}} {
+		if err := os.Symlink(filepath.Join(dir, l[0]), filepath.Join(dir, l[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(dir, "srv", "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ out, want, err string }{
+		{"public", real, ""},
+		{"again", real, ""}, // a link to a link
+		{"srv/site", filepath.Join(dir, "srv", "site"), ""},
+		{"new", filepath.Join(dir, "new"), ""},
+		{"dangling", "", "is a link to " + filepath.Join(dir, "missing") + ", which cannot be followed (no such file or directory)"},
+	} {
+		got, err := Target(filepath.Join(dir, c.out))
+		switch {
+		case c.err == "" && (err != nil || got != c.want):
+			t.Errorf("Target(%s) = %q, %v; want %q", c.out, got, err, c.want)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("Target(%s): error %v, want one saying %q", c.out, err, c.err)
+		}
 	}
 }
