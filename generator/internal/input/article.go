@@ -205,10 +205,13 @@ func (l *loader) article(name string) *briefing.Article {
 	for f, v := range map[string]string{"title": a.Title, "outlet": a.Outlet, "date_note": a.DateNote, "author": a.Author, "summary": a.Summary} {
 		d.checkPlain(m, f, v)
 	}
-	for i, v := range a.ReliesOn {
-		if loc := htmlTagRE.FindStringIndex(v); loc != nil {
-			l.errs.AddErr(d.pos(resolve(m["relies_on"]).Content[i]), diag.ErrUnsafeInput,
-				"relies_on contains HTML (%s): this field is plain text; remove the tag", v[loc[0]:loc[1]])
+	if list := resolve(m["relies_on"]); list != nil && list.Kind == yaml.SequenceNode {
+		for _, it := range list.Content {
+			v := resolve(it).Value
+			if loc := htmlTagRE.FindStringIndex(v); loc != nil && resolve(it).Kind == yaml.ScalarNode {
+				l.errs.AddErr(d.pos(resolve(it)), diag.ErrUnsafeInput,
+					"relies_on contains HTML (%s): this field is plain text; remove the tag", v[loc[0]:loc[1]])
+			}
 		}
 	}
 	if strings.TrimSpace(body.Text) == "" {

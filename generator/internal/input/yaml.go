@@ -1465,12 +1465,24 @@ func (d *decoder) entries(root *yaml.Node, what, key, example string) ([]*yaml.N
 // strList reads a list of text items.
 func (d *decoder) strList(m map[string]*yaml.Node, name, example string) []string {
 	var out []string
+	first := map[string]*yaml.Node{}
 	for _, it := range d.list(m, name, example) {
 		it = resolve(it)
 		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
 			d.errs.Add(d.pos(it), "each item of %s must be text, not %s", name, describe(it))
 			continue
 		}
+		v := strings.TrimSpace(it.Value)
+		if v == "" {
+			d.errs.Add(d.pos(it), "an item of %s is empty: remove it, with its comma", name)
+			continue
+		}
+		if was := first[v]; was != nil {
+			p := d.pos(was)
+			d.errs.Add(d.pos(it), "%q is in %s twice (first at line %d, column %d): keep one", v, name, p.Line, p.Col)
+			continue
+		}
+		first[v] = it
 		out = append(out, it.Value)
 	}
 	return out
