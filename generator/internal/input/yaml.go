@@ -633,6 +633,7 @@ var indicators = map[byte]string{
 	'&': "an anchor", '!': "a tag", '%': "a directive",
 	'@': "a reserved character", '`': "a reserved character",
 	'"': "the start of a quoted text", '\'': "the start of a quoted text",
+	'-': "a list's entry (so a Markdown list cannot start a text on its key's line)",
 }
 
 // indicatorStart returns the line and column of a value that starts with
@@ -933,6 +934,18 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
+		if k.Kind != yaml.ScalarNode {
+			name := allowed[0]
+			if c := resolve(k).Content; len(c) == 1 && c[0].Kind == yaml.ScalarNode && contains(allowed, c[0].Value) {
+				name = c[0].Value // ? [cites]
+			}
+			d.errs.Add(d.pos(k), "a field's name in %s is %s (YAML's \"? \" before a name makes it one): write the name as a word, like \"%s:\"", what, describe(k), name)
+			if d.unknown == nil {
+				d.unknown = map[*yaml.Node]bool{}
+			}
+			d.unknown[k] = true
+			continue
+		}
 		if !contains(allowed, key) && key == "<<" && k.Tag == "!!merge" {
 			d.errs.Add(d.pos(k), "YAML's merge key (<<) is not read here: write out in %s each field it would take from the other entry", what)
 			if d.unknown == nil {
