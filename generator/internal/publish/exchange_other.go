@@ -4,5 +4,5 @@ package publish
 
 import "errors"
 
-// exchange is not available here; Publish falls back to two renames.
-func exchange(a, b string) error { return errors.New("atomic exchange not supported") }
+// exchangeFiles is not available here; Publish falls back to two renames.
+func exchangeFiles(a, b string) error { return errors.New("atomic exchange not supported") }

@@ -88,6 +88,10 @@ func Clean(out string) error {
 	return left
 }
 
+// exchange swaps two paths atomically, or fails (a variable, for tests of
+// the way round it).
+var exchange = exchangeFiles
+
 // Publish makes built the new out. built must be a sibling made by TempDir.
 // Once the new output is in place, failing to remove the old one is a
 // *LeftoverError: the site is published.
@@ -105,6 +109,12 @@ func Publish(built, out string) error {
 	if err := os.Rename(built, out); err != nil {
 		_ = os.Rename(old, out)
 		return fmt.Errorf("cannot move the new output into place: %w", err)
+	}
+	// The old output is removed under the name built had, which Clean
+	// removes and never puts back: what of it could not be removed is
+	// not a site to restore should out go missing.
+	if err := os.Rename(old, built); err == nil {
+		old = built
 	}
 	return leftover(old)
 }

@@ -148,3 +148,38 @@ func TestCleanLeftoverStays(t *testing.T) {
 		t.Errorf("output not restored: %q", got)
 	}
 }
+
+// TestPublishWithoutExchangeLeavesNothingToRestore: where the two folders
+// cannot be swapped in one step, the old output is moved aside, and what
+// of it cannot be removed is left under a name Clean removes, not one it
+// would put back as the site: a user who then deletes out is not given a
+// half-removed old site by the next build.
+func TestPublishWithoutExchangeLeavesNothingToRestore(t *testing.T) {
+	saved := exchange
+	exchange = func(a, b string) error { return errors.New("no atomic exchange here") }
+	t.Cleanup(func() { exchange = saved })
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	write(t, filepath.Join(out, "index.html"), "v1")
+	tmp, err := TempDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(tmp, "index.html"), "v2")
+	failRemoving(t)
+	if err := Publish(tmp, out); !IsLeftover(err) {
+		t.Fatalf("Publish = %v, want a LeftoverError", err)
+	}
+	if got := read(t, filepath.Join(out, "index.html")); got != "v2" {
+		t.Fatalf("index.html = %q, want the new output", got)
+	}
+	if err := os.RemoveAll(out); err != nil {
+		t.Fatal(err)
+	}
+	if err := Clean(out); !IsLeftover(err) {
+		t.Fatalf("Clean = %v, want a LeftoverError (the old output still cannot be removed)", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("Clean put the old output back as %s: %v", out, err)
+	}
+}
