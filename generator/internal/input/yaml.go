@@ -1465,14 +1465,29 @@ func (d *decoder) list(m map[string]*yaml.Node, name, example string) []*yaml.No
 // names the file and example completes the list's message, as for list;
 // ok is false when the file is neither, which is reported.
 func (d *decoder) entries(root *yaml.Node, what, key, example string) ([]*yaml.Node, bool) {
+	var items []*yaml.Node
 	if resolve(root).Kind == yaml.SequenceNode {
-		return root.Content, true
+		items = resolve(root).Content
+	} else {
+		m, ok := d.fields(root, what, key)
+		if !ok {
+			return nil, false
+		}
+		items = d.list(m, key, example)
 	}
-	m, ok := d.fields(root, what, key)
-	if !ok {
-		return nil, false
+	// An entry given as an alias (- *first) is another entry again, and
+	// each of its problems would be reported at that one: it is one
+	// problem, here.
+	out := make([]*yaml.Node, 0, len(items))
+	for _, it := range items {
+		if it.Kind == yaml.AliasNode && it.Alias != nil {
+			d.errs.Add(d.pos(it), "this entry is *%s, the entry at line %d again (a YAML alias): write each entry out in full, with an id of its own",
+				it.Value, it.Alias.Line+d.lineOffset)
+			continue
+		}
+		out = append(out, it)
 	}
-	return d.list(m, key, example), true
+	return out, true
 }
 
 // strList reads a list of text items.
