@@ -27,11 +27,8 @@ its 30% figure.
 // resolve anchors notes in md, whose body starts at line 1 of article.md.
 func resolve(t *testing.T, md string, notes ...*briefing.Note) ([]*Block, []Span, []string) {
 	t.Helper()
-	src := []byte(md)
-	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "article.md", Line: 1, Col: 1}}
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
 	var errs diag.List
-	blocks := Extract(doc, src, body)
+	blocks := extract(md)
 	for i, n := range notes {
 		if n.ID == "" {
 			n.ID = "n" + string(rune('a'+i))
@@ -44,6 +41,23 @@ func resolve(t *testing.T, md string, notes ...*briefing.Note) ([]*Block, []Span
 		msgs = append(msgs, e.Error())
 	}
 	return blocks, spans, msgs
+}
+
+// extract is the blocks of md, an article whose body starts at line 1 of
+// article.md.
+func extract(md string) []*Block {
+	src := []byte(md)
+	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "article.md", Line: 1, Col: 1}}
+	return Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
+}
+
+// benchmarkNotFound measures anchoring a quote that is not in md.
+func benchmarkNotFound(b *testing.B, md, quote string) {
+	blocks := extract(md)
+	for b.Loop() {
+		var errs diag.List
+		Resolve(blocks, []*briefing.Note{{ID: "n", Quote: quote}}, &errs)
+	}
 }
 
 func TestExtractVisibleText(t *testing.T) {
@@ -339,15 +353,7 @@ func BenchmarkQuoteNotFound(b *testing.B) {
 	for i := 0; sb.Len() < 1<<20; i++ {
 		fmt.Fprintf(&sb, "Paragraph %d says what officials said about the numbers again.\n\n", i)
 	}
-	md := sb.String()
-	src := []byte(md)
-	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
-	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
-	quote := strings.Repeat("officials said about the numbers ", 40) + "again"
-	for b.Loop() {
-		var errs diag.List
-		Resolve(blocks, []*briefing.Note{{ID: "n", Quote: quote}}, &errs)
-	}
+	benchmarkNotFound(b, sb.String(), strings.Repeat("officials said about the numbers ", 40)+"again")
 }
 
 // BenchmarkQuoteNotFoundHostile measures the closest passage of a quote
@@ -357,15 +363,7 @@ func BenchmarkQuoteNotFound(b *testing.B) {
 // compared with the whole quote, 0.4 s since only its first closestWords
 // words are.
 func BenchmarkQuoteNotFoundHostile(b *testing.B) {
-	md := strings.Repeat("word ", 200000) + "\n"
-	src := []byte(md)
-	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
-	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
-	quote := strings.Repeat("word ", 20000) + "zz"
-	for b.Loop() {
-		var errs diag.List
-		Resolve(blocks, []*briefing.Note{{ID: "n", Quote: quote}}, &errs)
-	}
+	benchmarkNotFound(b, strings.Repeat("word ", 200000)+"\n", strings.Repeat("word ", 20000)+"zz")
 }
 
 // TestQuoteNotFoundLong: a quote longer than the words the closest passage
@@ -378,15 +376,9 @@ func TestQuoteNotFoundLong(t *testing.T) {
 	}
 	quote = append(quote, art[10:closestWords+50]...)
 	quote[closestWords+20] = "changed"
-	md := "Before. " + strings.Join(art, " ") + " after.\n"
-	src := []byte(md)
-	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
-	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
-	var errs diag.List
-	Resolve(blocks, []*briefing.Note{{ID: "n", Quote: strings.Join(quote, " "), QuotePos: diag.Pos{File: "n.yaml", Line: 2, Col: 12}}}, &errs)
-	err := errs.Err()
-	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf(`has "w%d" where the quote has "changed"`, closestWords+30)) {
-		t.Errorf("got %v, want the closest passage's w%d where the quote has \"changed\"", err, closestWords+30)
+	_, _, errs := resolve(t, "Before. "+strings.Join(art, " ")+" after.\n", &briefing.Note{Quote: strings.Join(quote, " ")})
+	if want := fmt.Sprintf(`has "w%d" where the quote has "changed"`, closestWords+30); len(errs) != 1 || !strings.Contains(errs[0], want) {
+		t.Errorf("got %q, want the closest passage's %s", errs, want)
 	}
 }
 

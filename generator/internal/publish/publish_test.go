@@ -106,20 +106,27 @@ func failRemoving(t *testing.T) {
 	t.Cleanup(func() { removeTree = saved })
 }
 
-// TestPublishOldStays checks that when the old output cannot be removed
-// the new one is published all the same and said to be: the error is a
-// LeftoverError naming the folder left behind, not a failed publish.
-func TestPublishOldStays(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
+// oldAndNew makes an output folder whose index.html says v1, and beside
+// it, from TempDir, a new one whose index.html says v2.
+func oldAndNew(t *testing.T) (out, tmp string) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "public")
 	write(t, filepath.Join(out, "index.html"), "v1")
 	tmp, err := TempDir(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	write(t, filepath.Join(tmp, "index.html"), "v2")
+	return out, tmp
+}
+
+// TestPublishOldStays checks that when the old output cannot be removed
+// the new one is published all the same and said to be: the error is a
+// LeftoverError naming the folder left behind, not a failed publish.
+func TestPublishOldStays(t *testing.T) {
+	out, tmp := oldAndNew(t)
 	failRemoving(t)
-	err = Publish(tmp, out)
+	err := Publish(tmp, out)
 	if !IsLeftover(err) {
 		t.Fatalf("Publish = %v, want a LeftoverError", err)
 	}
@@ -158,14 +165,7 @@ func TestPublishWithoutExchangeLeavesNothingToRestore(t *testing.T) {
 	saved := exchange
 	exchange = func(a, b string) error { return errors.New("no atomic exchange here") }
 	t.Cleanup(func() { exchange = saved })
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	write(t, filepath.Join(out, "index.html"), "v1")
-	tmp, err := TempDir(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, filepath.Join(tmp, "index.html"), "v2")
+	out, tmp := oldAndNew(t)
 	failRemoving(t)
 	if err := Publish(tmp, out); !IsLeftover(err) {
 		t.Fatalf("Publish = %v, want a LeftoverError", err)
