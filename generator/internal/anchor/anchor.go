@@ -769,18 +769,11 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 	if len(qw) == 0 {
 		return "", 0
 	}
-	// A passage like the quote's first words is where to look: comparing
-	// every window with a longer quote word by word would take time
-	// that grows with the article's length times the quote's, minutes
-	// for a quote pasted whole from a long text. The passage shown then
-	// runs on for as many words as the quote has.
-	all := len(qw)
-	qw = qw[:min(len(qw), closestWords)]
 	want := map[string]int{}
 	for _, w := range qw {
 		want[w.text]++
 	}
-	best, bestAligned, bestBlock, bestWord := 0, 0, -1, 0
+	best, bestAligned, bestBlock, bestStart, bestEnd := 0, 0, -1, 0, 0
 	for bi, b := range blocks {
 		bw := words(b.Text)
 		k := min(len(qw), len(bw))
@@ -808,14 +801,19 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 				// Of windows sharing as many words, the one whose words
 				// stand where the quote has them: "went out on Monday"
 				// is shown "went out on Friday", not "cable went out on".
+				// Only the quote's first words are compared so: every
+				// window of an article may tie, and comparing each with a
+				// long quote word by word would take time that grows with
+				// the article's length times the quote's (minutes for a
+				// quote pasted whole from a long text).
 				aligned := 0
-				for i, qw := range qw[:k] {
+				for i, qw := range qw[:min(k, closestWords)] {
 					if bw[s-k+1+i].text == qw.text {
 						aligned++
 					}
 				}
 				if score > best || aligned > bestAligned {
-					best, bestAligned, bestBlock, bestWord = score, aligned, bi, s-k+1
+					best, bestAligned, bestBlock, bestStart, bestEnd = score, aligned, bi, bw[s-k+1].start, w.end
 				}
 			}
 		}
@@ -824,14 +822,12 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 		return "", 0
 	}
 	b := blocks[bestBlock]
-	bw := words(b.Text)
-	start, end := bw[bestWord].start, bw[min(bestWord+all, len(bw))-1].end
-	passage := strings.Join(strings.Fields(b.Text[start:end]), " ")
-	return passage, lineOf(b, start)
+	passage := strings.Join(strings.Fields(b.Text[bestStart:bestEnd]), " ")
+	return passage, lineOf(b, bestStart)
 }
 
-// closestWords is how many of a quote's words the closest passage is
-// looked for by: many more than a quote holds.
+// closestWords is how many of a quote's first words closest compares
+// word by word with each window that ties: many more than a quote holds.
 const closestWords = 200
 
 // checkCrossing reports two spans in one block that overlap without one

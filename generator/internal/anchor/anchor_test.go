@@ -359,9 +359,9 @@ func BenchmarkQuoteNotFound(b *testing.B) {
 // BenchmarkQuoteNotFoundHostile measures the closest passage of a quote
 // pasted whole from a long text (20,000 words, its last one not in the
 // article) in a 1 MB article of one word repeated, where every window
-// shares as many words with the quote: 18 s a run when every window was
-// compared with the whole quote, 0.4 s since only its first closestWords
-// words are.
+// shares as many words with the quote: 18 s a run when every window that
+// ties was compared with the whole quote word by word, 0.4–0.7 s since
+// only its first closestWords words are.
 func BenchmarkQuoteNotFoundHostile(b *testing.B) {
 	benchmarkNotFound(b, strings.Repeat("word ", 200000)+"\n", strings.Repeat("word ", 20000)+"zz")
 }
@@ -379,6 +379,24 @@ func TestQuoteNotFoundLong(t *testing.T) {
 	_, _, errs := resolve(t, "Before. "+strings.Join(art, " ")+" after.\n", &briefing.Note{Quote: strings.Join(quote, " ")})
 	if want := fmt.Sprintf(`has "w%d" where the quote has "changed"`, closestWords+30); len(errs) != 1 || !strings.Contains(errs[0], want) {
 		t.Errorf("got %q, want the closest passage's %s", errs, want)
+	}
+}
+
+// TestQuoteNotFoundLongTwice: of two paragraphs that both hold a long
+// quote's first closestWords words, the closest passage is the one that
+// holds more of the rest.
+func TestQuoteNotFoundLongTwice(t *testing.T) {
+	var words []string
+	for i := range closestWords + 60 {
+		words = append(words, fmt.Sprintf("w%d", i))
+	}
+	first := append(append([]string{}, words[:closestWords]...), "and", "then", "something", "else", "entirely.")
+	quote := append([]string{}, words...)
+	quote[closestWords+55] = "changed"
+	md := strings.Join(first, " ") + "\n\n" + strings.Join(words, " ") + "\n"
+	_, _, errs := resolve(t, md, &briefing.Note{Quote: strings.Join(quote, " ")})
+	if want := fmt.Sprintf(`the closest passage (line 3) has "w%d" where the quote has "changed"`, closestWords+55); len(errs) != 1 || !strings.Contains(errs[0], want) {
+		t.Errorf("got %q, want %s", errs, want)
 	}
 }
 
