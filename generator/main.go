@@ -39,13 +39,13 @@ import (
 	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/hugepage"
 	"github.com/briefing/annotated/generator/internal/hugo"
-	"github.com/briefing/annotated/generator/internal/input"
 	"github.com/briefing/annotated/generator/internal/offline"
 	"github.com/briefing/annotated/generator/internal/parallel"
 	"github.com/briefing/annotated/generator/internal/pdf"
 	"github.com/briefing/annotated/generator/internal/publish"
 	"github.com/briefing/annotated/generator/internal/site"
 	"github.com/briefing/annotated/generator/internal/stage"
+	"github.com/briefing/annotated/generator/internal/weburl"
 )
 
 const usage = `usage:
@@ -367,8 +367,14 @@ func checkBaseURL(s string) (string, error) {
 		return "", fmt.Errorf("%q is not the address of a site: give it in full, like https://example.org/briefing/", s)
 	}
 	// The checks an address in the briefing's files gets: spaces, quotes,
-	// a user name or password, a port out of range.
-	if msg := input.URLProblem(s); msg != "" {
+	// a user name or password, a port out of range. A password is not
+	// repeated, to a log that may be read by others.
+	if u.User != nil {
+		bare := *u
+		bare.User = nil
+		return "", fmt.Errorf("the address holds a user name or password (the part before the @), which every page would give its readers: give it without them, like %q", bare.String())
+	}
+	if msg := weburl.URLProblem(s); msg != "" {
 		return "", fmt.Errorf("%q %s", s, msg)
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {

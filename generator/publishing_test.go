@@ -842,7 +842,7 @@ func TestCheckBaseURL(t *testing.T) {
 		// What an address in the briefing's files may not hold either.
 		{"https://example.org/a b/", "", "contains spaces or characters that are not allowed"},
 		{`https://example.org/"><script>/`, "", "contains spaces or characters that are not allowed"},
-		{"https://deploy:token@example.org/", "", "holds a user name or password"},
+		{"https://deploy:token@example.org/", "", `holds a user name or password (the part before the @), which every page would give its readers: give it without them, like "https://example.org/"`},
 		{"https://example.org:70000/", "", "has a port (70000"},
 		{"https://example.org:8080/b/", "https://example.org:8080/b/", ""},
 	} {
@@ -915,5 +915,15 @@ func TestBuildIntoLinkedOut(t *testing.T) {
 	left, err := os.ReadDir(filepath.Dir(srv))
 	if err != nil || len(left) != 1 {
 		t.Errorf("beside the site's folder: %v, %v; want only the site", left, err)
+	}
+}
+
+// TestBaseURLKeepsPasswordsOut: a --base-url with a password in it is
+// refused without repeating the password, which would go to the log of
+// the build that ran it.
+func TestBaseURLKeepsPasswordsOut(t *testing.T) {
+	_, err := checkBaseURL("https://deploy:s3cr3t-token@example.org/b/")
+	if err == nil || strings.Contains(err.Error(), "s3cr3t") || strings.Contains(err.Error(), "deploy") {
+		t.Errorf("checkBaseURL: %v; want an error that does not repeat the user name or password", err)
 	}
 }

@@ -4,8 +4,11 @@
 package weburl
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // HostProblem says what is wrong with the part of an http or https
@@ -20,6 +23,46 @@ func HostProblem(u *url.URL) string {
 		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
 			return "has a port (" + p + ", after the host name's colon) that is no number from 1 to 65535: copy the address again from the browser"
 		}
+	}
+	return ""
+}
+
+// URLProblem says what is wrong with an address, or "" when it is a usable
+// absolute http or https address.
+func URLProblem(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		// Say what is wrong in it: the address may well start with https://.
+		var e *url.Error
+		msg := err.Error()
+		if errors.As(err, &e) {
+			msg = e.Err.Error()
+		}
+		switch {
+		case strings.Contains(msg, "invalid URL escape"):
+			return "is not a valid web address: a % in it must be followed by two hexadecimal digits (write a % itself as %25); copy the address again from the browser"
+		case strings.Contains(msg, "in host name"):
+			return "is not a valid web address: its host name has a character no host name has (a space, say); copy the address again from the browser"
+		case !strings.Contains(s, "://"):
+			return "is not a valid web address: write the full address, starting with https://"
+		}
+		return fmt.Sprintf("is not a valid web address (%s): copy the address again from the browser", msg)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+	case "":
+		return "is not a full web address: start it with https://"
+	default:
+		return "is not a web address: only http:// and https:// addresses are allowed"
+	}
+	if u.Host == "" {
+		return "has no host name: write the full address, like https://www.example.com/page"
+	}
+	if msg := HostProblem(u); msg != "" {
+		return msg
+	}
+	if strings.ContainsAny(s, " \t\n<>\"") {
+		return "contains spaces or characters that are not allowed in an address: encode them (a space as %20)"
 	}
 	return ""
 }
