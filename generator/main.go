@@ -159,8 +159,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd {
 	case "build":
-		o := *out
-		if o == "" {
+		o := filepath.Clean(*out) // public/ is public: its parent is where the new site is made
+		if *out == "" {
 			o = filepath.Join(*root, "public")
 		}
 		base, err := checkBaseURL(*baseURL)

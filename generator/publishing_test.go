@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"runtime"
 	"strconv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -925,5 +926,22 @@ func TestBaseURLKeepsPasswordsOut(t *testing.T) {
 	_, err := checkBaseURL("https://deploy:s3cr3t-token@example.org/b/")
 	if err == nil || strings.Contains(err.Error(), "s3cr3t") || strings.Contains(err.Error(), "deploy") {
 		t.Errorf("checkBaseURL: %v; want an error that does not repeat the user name or password", err)
+	}
+}
+
+// TestBuildOutTrailingSlash: --out public/ is the folder public, over
+// which a second build publishes; it made its new site inside public/,
+// and could not move public aside into itself.
+func TestBuildOutTrailingSlash(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	out := filepath.Join(root, "public") + string(filepath.Separator)
+	for i := range 2 {
+		if code, _, stderr := runCmd(t, "build", "--root", root, "--out", out, "--no-zip"); code != 0 {
+			t.Fatalf("build %d: %s", i+1, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(root); slices.ContainsFunc(entries, func(e os.DirEntry) bool { return strings.HasPrefix(e.Name(), ".public.") }) {
+		t.Errorf("a build's folder was left beside public: %v", entries)
 	}
 }

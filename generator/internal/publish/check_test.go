@@ -83,7 +83,7 @@ func TestCheck(t *testing.T) {
 func TestTarget(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "srv", "site", "briefing.json"), "{}")
-	for _, l := range [][2]string{{"srv/site", "public"}, {"public", "again"}, {"missing", "dangling"}} {
+	for _, l := range [][2]string{{"srv/site", "public"}, {"public", "again"}, {"missing", "dangling"}, {"loop", "loop"}} {
 		if err := os.Symlink(filepath.Join(dir, l[0]), filepath.Join(dir, l[1])); err != nil {
 			t.Fatal(err)
 		}
@@ -98,6 +98,7 @@ func TestTarget(t *testing.T) {
 		{"srv/site", filepath.Join(dir, "srv", "site"), ""},
 		{"new", filepath.Join(dir, "new"), ""},
 		{"dangling", "", "is a link to " + filepath.Join(dir, "missing") + ", which cannot be followed (no such file or directory)"},
+		{"loop", "", "is a link to " + filepath.Join(dir, "loop") + ", which cannot be followed (it leads through links that never reach a folder)"},
 	} {
 		got, err := Target(filepath.Join(dir, c.out))
 		switch {
@@ -106,5 +107,28 @@ func TestTarget(t *testing.T) {
 		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
 			t.Errorf("Target(%s): error %v, want one saying %q", c.out, err, c.err)
 		}
+	}
+}
+
+// TestCheckWritable: the new site is made beside the output folder and
+// swapped in, so the folder above it must take a new folder; one that does
+// not is refused before anything is built, naming it. /proc is such a
+// folder even for root, whom file permissions do not stop.
+func TestCheckWritable(t *testing.T) {
+	if _, err := os.Stat("/proc/self"); err != nil {
+		t.Skip("no /proc here")
+	}
+	root := filepath.Join(t.TempDir(), "briefing")
+	err := Check("/proc/briefing-site", root, "briefing.json")
+	if err == nil || !strings.Contains(err.Error(), "--out /proc/briefing-site cannot be replaced: a build makes the new site beside it and swaps the two, so /proc must be writable") {
+		t.Errorf("Check: %v; want it refused, naming /proc", err)
+	}
+	// A writable folder is left as it was: the probe is removed.
+	dir := t.TempDir()
+	if err := Check(filepath.Join(dir, "public"), root, "briefing.json"); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("Check left %v beside the output folder", left)
 	}
 }
