@@ -157,14 +157,26 @@ func (k refKey) compare(o refKey) int {
 		strings.Compare(k.date, o.date), cmp.Compare(len(k.letter), len(o.letter)), strings.Compare(k.letter, o.letter))
 }
 
-// sortText is s as a reference list orders it: folded, without an article
-// before it ("The Apple" at A).
+// sortText is s as a reference list orders it: folded, from its first
+// letter or digit (a reader looks "#WelcomeWithDignity" up at W, "[Untitled]"
+// at U, "“Quoted”" at Q), without an article before it ("The Apple" at A,
+// "The #Hashtag" at H).
 func sortText(s string) string {
-	k := quotes.Key(s)
+	k := fromLetter(quotes.Key(s))
 	for _, article := range []string{"the ", "a ", "an "} {
 		if rest, ok := strings.CutPrefix(k, article); ok && rest != "" {
-			return rest
+			return fromLetter(rest)
 		}
+	}
+	return k
+}
+
+// fromLetter is k from its first letter or digit on, the punctuation,
+// symbols and spaces before it (#, @, quotes, brackets) left out; k itself
+// when it has no letter or digit.
+func fromLetter(k string) string {
+	if i := strings.IndexFunc(k, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }); i > 0 {
+		return k[i:]
 	}
 	return k
 }

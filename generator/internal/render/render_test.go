@@ -241,6 +241,43 @@ func TestSourceOrder(t *testing.T) {
 	}
 }
 
+// TestSourceOrderFromFirstLetter: an entry stands at its first letter or
+// digit, whatever punctuation or symbol comes before it, as a reader looks
+// it up: "#WelcomeWithDignity Campaign" at W, after Abramitzky, not first;
+// a quoted, bracketed or @-name and a title led by one the same, an
+// article before them left out.
+func TestSourceOrderFromFirstLetter(t *testing.T) {
+	by := func(id, author string) *briefing.Source {
+		return &briefing.Source{ID: id, Type: "webpage", Title: "T", Author: []briefing.Name{{Literal: author}}, Issued: &briefing.Date{Year: 2025}}
+	}
+	untitled := func(id, title string) *briefing.Source {
+		return &briefing.Source{ID: id, Type: "webpage", Title: title, Issued: &briefing.Date{Year: 2025}}
+	}
+	sources := []*briefing.Source{
+		by("wwd", "#WelcomeWithDignity Campaign"),
+		by("abramitzky", "Abramitzky"),
+		by("zeta", "Zeta Institute"),
+		by("quoted", "“Quoted” Group"),
+		by("bracketed", "[Bracketed] Office"),
+		by("handle", "@handle"),
+		by("number", "#1 Campaign"),
+		untitled("the-tag", "The #Tagged Story"),
+		untitled("straight", "'Straight' Title"),
+		by("wales", "Wales Office"),
+		by("punct", "!!!"),
+	}
+	r := New(&briefing.Briefing{Sources: sources})
+	got := make([]string, 0, len(sources))
+	for _, s := range sources {
+		got = append(got, s.ID)
+	}
+	slices.SortFunc(got, r.CompareSources)
+	want := []string{"punct", "number", "abramitzky", "bracketed", "handle", "quoted", "straight", "the-tag", "wales", "wwd", "zeta"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order:\n got  %v\n want %v", got, want)
+	}
+}
+
 func TestReference(t *testing.T) {
 	aer := &briefing.Source{
 		Type: "article-journal", Title: "Law-Abiding Immigrants", ContainerTitle: "American Economic Review: Insights",
