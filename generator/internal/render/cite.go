@@ -316,7 +316,7 @@ func Reference(s *briefing.Source, letter string) string {
 		b.WriteString(" Retrieved " + esc(s.Accessed.Long()) + ".")
 	}
 	if addr != "" {
-		b.WriteString(` <a class="ref-addr" href="` + esc(addr) + `">` + esc(addr) + `</a>`)
+		b.WriteString(` <a class="ref-addr" href="` + esc(addr) + `">` + esc(readableAddress(addr)) + `</a>`)
 	}
 	if n := strings.TrimSpace(s.Note); n != "" {
 		b.WriteString(` <span class="ref-note">`)
@@ -474,6 +474,61 @@ func DOIAddress(doi string) string {
 		}
 	}
 	return string(b)
+}
+
+// readableAddress is addr as a reader reads it written out: the
+// percent-escapes of a letter, mark or digit beyond ASCII decoded
+// ("baden-w%C3%BCrttemberg" reads "baden-württemberg"), as a browser's
+// address bar shows them. Every other escape stays as written: one of an
+// ASCII character (%20, %2F, %3F, %23, %25) would change where the address
+// leads or make it ambiguous, and so would a space, a control or format
+// character (a change of writing direction) or bytes that are not UTF-8.
+// The link itself keeps addr as it is.
+func readableAddress(addr string) string {
+	if !strings.Contains(addr, "%") {
+		return addr
+	}
+	var b strings.Builder
+	var raw []byte
+	for i := 0; i < len(addr); {
+		// A run of escapes, decoded to raw: escape k is addr[i+3k:i+3k+3].
+		raw = raw[:0]
+		j := i
+		for j+3 <= len(addr) && addr[j] == '%' && isHex(addr[j+1]) && isHex(addr[j+2]) {
+			raw = append(raw, unhex(addr[j+1])<<4|unhex(addr[j+2]))
+			j += 3
+		}
+		if len(raw) == 0 {
+			b.WriteByte(addr[i])
+			i++
+			continue
+		}
+		for k := 0; k < len(raw); {
+			r, n := utf8.DecodeRune(raw[k:])
+			if n > 1 && (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r)) {
+				b.WriteRune(r)
+			} else {
+				b.WriteString(addr[i+3*k : i+3*(k+n)])
+			}
+			k += n
+		}
+		i = j
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
 }
 
 // cslMarkup is the markup CSL allows in a source's text (its "rich text":

@@ -656,6 +656,50 @@ func TestDOIAddress(t *testing.T) {
 	}
 }
 
+// TestReadableAddress: an address written out in a bibliography entry
+// shows the letters, marks and digits beyond ASCII that it percent-encodes
+// as themselves, and every other escape as written: those of ASCII
+// characters (a space, /, ?, #, %, a letter), spaces, controls and format
+// characters beyond ASCII, symbols, and bytes that are not UTF-8.
+func TestReadableAddress(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"https://www.zvw.de/baden-w%C3%BCrttemberg/x_arid-367352", "https://www.zvw.de/baden-württemberg/x_arid-367352"},
+		{"https://example.org/%c3%bc", "https://example.org/ü"},              // lower-case hex
+		{"https://ar.example/%D9%85%D8%B5%D8%B1", "https://ar.example/مصر"},  // a whole word
+		{"https://example.org/cafe%CC%81", "https://example.org/cafe\u0301"}, // a combining mark
+		{"https://example.org/%D9%A3", "https://example.org/٣"},              // a digit
+		{"https://www.aeaweb.org/articles?id=10.1257%2Faeri.20230459", "https://www.aeaweb.org/articles?id=10.1257%2Faeri.20230459"},
+		{"https://example.org/a%20b%3Fc%23d%25e%41", "https://example.org/a%20b%3Fc%23d%25e%41"},   // ASCII
+		{"https://example.org/%C3%BC%2F%C3%A9", "https://example.org/ü%2Fé"},                       // a run of both
+		{"https://example.org/%C2%A0%E2%80%AE%C2%85", "https://example.org/%C2%A0%E2%80%AE%C2%85"}, // no-break space, right-to-left override, a control
+		{"https://example.org/%E2%82%AC%F0%9F%98%80", "https://example.org/%E2%82%AC%F0%9F%98%80"}, // symbols: € and an emoji
+		{"https://example.org/%C3%28%FC%C3", "https://example.org/%C3%28%FC%C3"},                   // not UTF-8
+		{"https://example.org/%ED%A0%80", "https://example.org/%ED%A0%80"},                         // a surrogate
+		{"https://example.org/%C3%B", "https://example.org/%C3%B"},                                 // an escape cut short
+		{"https://example.org/100%", "https://example.org/100%"},
+		{"https://example.org/%zz%C3%BC", "https://example.org/%zzü"},
+	} {
+		if got := readableAddress(tt.in); got != tt.want {
+			t.Errorf("readableAddress(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// The entry's link keeps the address as it is, its text is decoded;
+	// a DOI's link stays percent-encoded as the DOI Handbook asks.
+	for _, s := range []*briefing.Source{
+		{Type: "webpage", Title: "T", URL: "https://www.zvw.de/baden-w%C3%BCrttemberg/x"},
+		{Type: "article-journal", Title: "T", DOI: "10.1234/50%<x>é"},
+	} {
+		got := Reference(s, "")
+		want := map[string]string{
+			"https://www.zvw.de/baden-w%C3%BCrttemberg/x": `<a class="ref-addr" href="https://www.zvw.de/baden-w%C3%BCrttemberg/x">https://www.zvw.de/baden-württemberg/x</a>`,
+			"": `<a class="ref-addr" href="https://doi.org/10.1234/50%25%3Cx%3E%C3%A9">https://doi.org/10.1234/50%25%3Cx%3Eé</a>`,
+		}[s.URL]
+		if !strings.Contains(got, want) {
+			t.Errorf("Reference(%v) = %s, want it to hold %s", s, got, want)
+		}
+	}
+}
+
 // TestRichText: CSL's markup in a source's text is made HTML when it is
 // closed in order, and escaped whole otherwise.
 func TestRichText(t *testing.T) {
