@@ -1,6 +1,7 @@
 package sitecheck
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -115,5 +116,90 @@ func TestPrintLeavesOutScreenThings(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// hangingIndent measures, in the page, the entries of the lists of sources
+// in the part selected by %q that are in the viewport and run to two lines
+// or more: for each, how far right of its first line its other lines
+// start (the hanging indent, in px), and the entries whose first line does
+// not start at the entry's left edge or whose other lines do not all start
+// at one place right of it.
+const hangingIndent = `new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+  const out = {indents: [], problems: []};
+  for (const li of document.querySelectorAll(%q)) {
+    const box = li.getBoundingClientRect();
+    if (box.top < -1 || box.bottom > innerHeight) continue;
+    // Lines: the boxes of the entry's text grouped by their middle, each
+    // line's start its leftmost box.
+    const rects = [], walk = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(t);
+      rects.push(...[...range.getClientRects()].filter(r => r.width > 0));
+    }
+    const lines = [];
+    for (const r of rects.sort((a, b) => a.top - b.top)) {
+      const mid = (r.top + r.bottom) / 2, last = lines[lines.length - 1];
+      if (last && mid < last.bottom) last.left = Math.min(last.left, r.left);
+      else lines.push({left: r.left, bottom: r.bottom});
+    }
+    if (lines.length < 2) continue;
+    const id = li.id || li.textContent.trim().slice(0, 30);
+    if (Math.abs(lines[0].left - box.left) > 1) out.problems.push(id + ": its first line starts " + (lines[0].left - box.left) + " px right of the entry's edge");
+    const rest = lines.slice(1).map(l => l.left - lines[0].left);
+    if (Math.max(...rest) - Math.min(...rest) > 1) out.problems.push(id + ": its lines after the first start at " + rest.join(", ") + " px right of the first");
+    out.indents.push(Math.min(...rest));
+  }
+  resolve(out);
+})))`
+
+// TestHandoutSourcesHang: the print edition's bibliography hangs, as the
+// sources page's and an article's sources cited do: each entry's first
+// line starts at the list's edge and its other lines one indent right of
+// it, the same indent as an article's, on paper (the printable width of A4
+// and of Letter) and on a phone's and a wide screen. On screen the entries
+// are laid out as they come near the view, so the list is scrolled to
+// first.
+func TestHandoutSourcesHang(t *testing.T) {
+	b := browser.New(t)
+	site := sites(t)[0]
+	type measured struct {
+		Indents  []float64
+		Problems []string
+	}
+	measure := func(t *testing.T, page string, sel string, width int, media string) measured {
+		t.Helper()
+		p := b.Open(t, browser.FileURL(filepath.Join(site, page)), width, 900)
+		p.Media(media)
+		browser.Eval[bool](p, fmt.Sprintf(`(document.querySelector(%q).scrollIntoView(), true)`, sel))
+		m := browser.Eval[measured](p, fmt.Sprintf(hangingIndent, sel))
+		if len(m.Indents) < 3 {
+			t.Fatalf("%s at %d px (%s): %d entries of two lines or more measured in %s, want 3 at least", page, width, cmp.Or(media, "screen"), len(m.Indents), sel)
+		}
+		return m
+	}
+	layouts := []struct {
+		name  string
+		width int
+		media string
+	}{{"A4", papers[0].width, "print"}, {"Letter", papers[1].width, "print"}, {"390 px", 390, ""}, {"1280 px", 1280, ""}}
+	for _, l := range layouts {
+		t.Run(l.name, func(t *testing.T) {
+			article := measure(t, "articles/dailywire-latin-america-cable.html", ".cited-sources .bibliography > li", l.width, l.media)
+			handout := measure(t, "handout.html", "#sources .bibliography > li", l.width, l.media)
+			for _, p := range append(article.Problems, handout.Problems...) {
+				t.Error(p)
+			}
+			want := article.Indents[0]
+			if want < 10 {
+				t.Fatalf("an article's sources cited hang by %.1f px, want an indent of 10 px at least", want)
+			}
+			for i, got := range handout.Indents {
+				if math.Abs(got-want) > 0.5 {
+					t.Errorf("the print edition's entry %d hangs by %.1f px, an article's by %.1f px", i+1, got, want)
+				}
+			}
+		})
 	}
 }

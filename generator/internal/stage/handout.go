@@ -132,7 +132,8 @@ func (h *markup) coverDate(key string, d *briefing.Date) {
 // handoutSources is the handout's bibliography: every source in one list,
 // alphabetical by citation, not in the sources page's groups, so that a
 // reader of the printed copy finds "Pamuk 2025" in one place, as in a
-// book's reference list.
+// book's reference list. Each entry is a ref paragraph, as on the sources
+// page and in an article's sources cited, so that it hangs as they do.
 func (h *markup) handoutSources(groups []sourceGroupData, r *render.Renderer) {
 	var all []sourceEntry
 	for _, g := range groups {
@@ -146,7 +147,7 @@ func (h *markup) handoutSources(groups []sourceGroupData, r *render.Renderer) {
 	h.tr("sources")
 	h.raw("</h2>\n<ul class=\"bibliography\">\n")
 	for _, s := range all {
-		h.raw(`<li id="src-`, esc(s.ID), `">`, s.HTML, "</li>\n")
+		h.raw(`<li id="src-`, esc(s.ID), `"><p class="ref">`, s.HTML, "</p></li>\n")
 	}
 	h.raw("</ul>\n</section>\n")
 }
