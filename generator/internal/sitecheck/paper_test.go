@@ -170,7 +170,8 @@ func TestHandoutSourcesHang(t *testing.T) {
 	}
 	measure := func(t *testing.T, page string, sel string, width int, media string) measured {
 		t.Helper()
-		p := b.Open(t, browser.FileURL(filepath.Join(site, page)), width, 900)
+		// Tall enough to hold three whole entries at 390 px.
+		p := b.Open(t, browser.FileURL(filepath.Join(site, page)), width, 1600)
 		p.Media(media)
 		browser.Eval[bool](p, fmt.Sprintf(`(document.querySelector(%q).scrollIntoView(), true)`, sel))
 		m := browser.Eval[measured](p, fmt.Sprintf(hangingIndent, sel))
