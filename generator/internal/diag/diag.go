@@ -26,14 +26,21 @@ type Pos struct {
 	Col  int    // 1-based, in characters; 0 means the whole line
 }
 
+// Path is a file's path as a message shows it: as it is, or quoted, Go's
+// way, when it holds a control character (a line break would split the
+// message's line).
+func Path(s string) string {
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
 // String formats p as path:line:col, leaving out what is unknown. A path
 // with a control character in it (a file named with a line break) is
 // quoted, Go's way, so that the message stays on one line.
 func (p Pos) String() string {
-	file := p.File
-	if strings.ContainsFunc(file, unicode.IsControl) {
-		file = strconv.Quote(file)
-	}
+	file := Path(p.File)
 	switch {
 	case p.Line <= 0:
 		return file + ":1:1"

@@ -21,4 +21,7 @@ func TestPosString(t *testing.T) {
 			t.Errorf("%#v: got %s, want %s", c.p, got, c.want)
 		}
 	}
+	if got, want := Path("content/articles/sub\ndir/one.md"), `"content/articles/sub\ndir/one.md"`; got != want {
+		t.Errorf("Path: got %s, want %s", got, want)
+	}
 }

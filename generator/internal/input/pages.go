@@ -45,7 +45,7 @@ func (l *loader) index() briefing.Index {
 	if idx.PublisherURL != "" && idx.Publisher == "" {
 		d.errs.Add(d.pos(resolve(m["publisher_url"])), "publisher_url is the address of the briefing's publisher, and no publisher is named: add \"publisher: …\" with its name")
 	}
-	for _, it := range d.list(m, "timeline", "like [{date: 2025-11-21, text: \"…\", cites: [source-id]}]") {
+	for _, it := range d.ownEntries(d.list(m, "timeline", "like [{date: 2025-11-21, text: \"…\", cites: [source-id]}]")) {
 		em, ok := d.fields(it, "a timeline entry", timelineFields...)
 		if !ok {
 			continue

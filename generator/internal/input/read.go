@@ -134,14 +134,21 @@ func listDir(fsys fs.FS, dir, ext string, errs *diag.List, ents map[string]fs.Di
 		}
 		if e.Type()&fs.ModeSymlink != 0 {
 			// A link to a folder in the briefing is not followed, as a
-			// folder is not: said when it holds what would be read.
+			// folder is not: said when it holds what would be read. A link
+			// out of the briefing is never read: said whatever it leads to
+			// (a file ending in ext is said so when it is read).
 			p := path.Join(dir, e.Name())
-			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
+			info, err := fs.Stat(fsys, p)
+			if err != nil && strings.Contains(err.Error(), "escapes") && !strings.HasSuffix(e.Name(), ext) {
+				reportReadError(fsys, p, err, errs)
+				continue
+			}
+			if err == nil && info.IsDir() {
 				if found := holds(fsys, p, ext); found != "" || strings.HasSuffix(strings.ToLower(e.Name()), ext) {
 					to, _ := fs.ReadLink(fsys, p)
 					errs.Add(diag.Pos{File: p, Line: 1, Col: 1},
 						"this is a link to a folder (%s), and the briefing reads only the %s files in %s itself, not those in a folder it links to: put the files themselves in %s, or remove the link",
-						to, ext, dir, dir)
+						diag.Path(to), ext, dir, dir)
 				}
 				continue
 			}
@@ -177,7 +184,7 @@ func checkFolder(fsys fs.FS, folder, dir, ext string, errs *diag.List) {
 	}
 	errs.Add(diag.Pos{File: folder, Line: 1, Col: 1},
 		"%s is in a folder: the briefing reads only the files in %s itself, so it would be left out; move the folder's %s files up into %s (or start the folder's name with a dot to keep it out of the briefing)",
-		found, dir, ext, dir)
+		diag.Path(found), dir, ext, dir)
 }
 
 // holds returns the path of a file ending in ext at any depth in folder,

@@ -296,6 +296,12 @@ func (d *decoder) syntaxError(err error) {
 				"this is not valid YAML (%s): a # after a space starts a comment, which cuts this list short: put the text with the # in quotes, like [\"#1 wire\"]", msg)
 			return
 		}
+		// Two commas with nothing between them in a list in brackets
+		// ([Reuters, , AP]): an entry left out.
+		if l, c := d.find(max(failed-1, d.lineOffset+1), emptyFlowEntry); l > 0 && l <= failed && strings.Contains(msg, "expected node content") {
+			d.syntaxAt(l, c, "this is not valid YAML (%s): this list in brackets has an empty entry here, a comma with nothing before it: remove the comma, or put the missing entry before it", msg)
+			return
+		}
 		// A quote mark inside a quoted text, "He said "no"", ends it
 		// there, and YAML cannot read what follows.
 		if l, c, open := d.innerQuote(failed); l > 0 {
@@ -627,6 +633,20 @@ const valuePrefix = `^ *(?:- +)*(?:([^\s"'#{\[\]}][^:#]*?): +)?`
 
 // indicators are the characters that cannot start a text without quotes,
 // with what YAML reads them as.
+// emptyFlowEntry returns the byte offset in s of a comma that follows a
+// list's opening bracket or another comma with only spaces between, or -1.
+func emptyFlowEntry(s string) int {
+	if m := emptyFlowEntryRE.FindStringIndex(s); m != nil {
+		return m[1] - 1
+	}
+	return -1
+}
+
+var emptyFlowEntryRE = regexp.MustCompile(`[\[,][ \t]*,`)
+
+// listField is the fields whose value is a list.
+var listField = map[string]bool{"cites": true, "relies_on": true, "notes": true, "claims": true, "references": true, "timeline": true, "author": true, "editor": true}
+
 var indicators = map[byte]string{
 	'[': "the start of a list", '{': "the start of a mapping",
 	'*': "a reference to an anchor (so Markdown's *emphasis* or **bold** cannot start a text without quotes)",
@@ -669,6 +689,12 @@ func (d *decoder) indicatorStart(line int) (int, int, string) {
 		subject := "this entry"
 		if m[2] >= 0 {
 			subject = fmt.Sprintf("the text of %q", s[m[2]:m[3]])
+			if key := s[m[2]:m[3]]; value[0] == '-' && listField[key] {
+				// cites: - doe-2024: a list begun on its key's line.
+				return l, 1 + utf8.RuneCountInString(s[:at]), fmt.Sprintf(
+					"the list of %q starts on its key's line, where YAML cannot read a \"- \" entry: put each entry on a line of its own below %q, indented, starting with \"- \", or write the whole list in brackets, like %s: [a, b]",
+					key, key+":", key)
+			}
 		}
 		how := "put the whole text in double quotes (writing each \" inside it as \\\")"
 		if m[2] >= 0 && (s[m[2]:m[3]] == "note" || s[m[2]:m[3]] == "text") {
@@ -934,20 +960,8 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		if k.Kind != yaml.ScalarNode {
-			name := allowed[0]
-			if c := resolve(k).Content; len(c) == 1 && c[0].Kind == yaml.ScalarNode && contains(allowed, c[0].Value) {
-				name = c[0].Value // ? [cites]
-			}
-			d.errs.Add(d.pos(k), "a field's name in %s is %s (YAML's \"? \" before a name makes it one): write the name as a word, like \"%s:\"", what, describe(k), name)
-			if d.unknown == nil {
-				d.unknown = map[*yaml.Node]bool{}
-			}
-			d.unknown[k] = true
-			continue
-		}
-		if !contains(allowed, key) && key == "<<" && k.Tag == "!!merge" {
-			d.errs.Add(d.pos(k), "YAML's merge key (<<) is not read here: write out in %s each field it would take from the other entry", what)
+		if msg := d.oddKey(k, what, allowed); msg != "" {
+			d.errs.Add(d.pos(k), "%s", msg)
 			if d.unknown == nil {
 				d.unknown = map[*yaml.Node]bool{}
 			}
@@ -1154,7 +1168,7 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 			if what == "the note" && name == "note" {
 				missing = "text" // not "the note has no note"
 			}
-			if !ok && (d.misspelt(owner, name) || merges(owner)) {
+			if !ok && (d.misspelt(owner, name) || oddKeyFor(owner, name)) {
 				continue // the field is there, misspelt or merged, and reported so
 			}
 			if ok && isNull(v) {
@@ -1171,15 +1185,47 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 	}
 }
 
-// merges reports whether owner, a mapping, has a YAML merge key (<<),
-// which is reported as not read.
-func merges(owner *yaml.Node) bool {
+// oddKey says what is wrong with k, a key of a mapping of what, when it
+// is no field's name written as a word: YAML's merge key (<<), a list or
+// a mapping (? [cites]), an alias (*name). It returns "" for a plain key,
+// known or not.
+func (d *decoder) oddKey(k *yaml.Node, what string, allowed []string) string {
+	switch {
+	case isMergeKey(k):
+		return fmt.Sprintf("YAML's merge key (<<) is not read here: write out in %s each field it would take from the other entry", what)
+	case k.Kind == yaml.AliasNode:
+		return fmt.Sprintf("a field's name in %s is given as an alias (*%s): write the name itself, like %q", what, k.Value, allowed[0]+":")
+	case k.Kind != yaml.ScalarNode:
+		return fmt.Sprintf("a field's name in %s is %s: write the name as a word, like %q", what, describe(k), keyName(k, allowed)+":")
+	}
+	return ""
+}
+
+// keyName is the field a key written as a list or mapping most likely
+// meant: the one it holds ([cites]), or else the first allowed.
+func keyName(k *yaml.Node, allowed []string) string {
+	if c := resolve(k).Content; len(c) == 1 && c[0].Kind == yaml.ScalarNode && contains(allowed, c[0].Value) {
+		return c[0].Value
+	}
+	return allowed[0]
+}
+
+func isMergeKey(k *yaml.Node) bool { return k.Value == "<<" && k.Tag == "!!merge" }
+
+// oddKeyFor reports whether owner, a mapping, has a key that oddKey
+// reports and that stands for name ([name]), or for any field (a merge
+// key): the field is then not also told it is missing.
+func oddKeyFor(owner *yaml.Node, name string) bool {
 	o := resolve(owner)
 	if o == nil || o.Kind != yaml.MappingNode {
 		return false
 	}
 	for i := 0; i < len(o.Content); i += 2 {
-		if k := o.Content[i]; k.Value == "<<" && k.Tag == "!!merge" {
+		k := o.Content[i]
+		if isMergeKey(k) {
+			return true
+		}
+		if c := resolve(k).Content; k.Kind != yaml.ScalarNode && k.Kind != yaml.AliasNode && len(c) == 1 && c[0].Value == name {
 			return true
 		}
 	}
@@ -1475,19 +1521,23 @@ func (d *decoder) entries(root *yaml.Node, what, key, example string) ([]*yaml.N
 		}
 		items = d.list(m, key, example)
 	}
-	// An entry given as an alias (- *first) is another entry again, and
-	// each of its problems would be reported at that one: it is one
-	// problem, here.
+	return d.ownEntries(items), true
+}
+
+// ownEntries is items without the entries given as an alias (- *first),
+// each reported: such an entry is another entry again, and each of its
+// problems would be reported at that one.
+func (d *decoder) ownEntries(items []*yaml.Node) []*yaml.Node {
 	out := make([]*yaml.Node, 0, len(items))
 	for _, it := range items {
 		if it.Kind == yaml.AliasNode && it.Alias != nil {
-			d.errs.Add(d.pos(it), "this entry is *%s, the entry at line %d again (a YAML alias): write each entry out in full, with an id of its own",
+			d.errs.Add(d.pos(it), "this entry is *%s, the entry at line %d again (a YAML alias): write each entry out in full",
 				it.Value, it.Alias.Line+d.lineOffset)
 			continue
 		}
 		out = append(out, it)
 	}
-	return out, true
+	return out
 }
 
 // strList reads a list of text items.
@@ -1496,21 +1546,28 @@ func (d *decoder) strList(m map[string]*yaml.Node, name, example string) []strin
 	first := map[string]*yaml.Node{}
 	for _, it := range d.list(m, name, example) {
 		it = resolve(it)
-		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
+		if it.Kind != yaml.ScalarNode {
 			d.errs.Add(d.pos(it), "each item of %s must be text, not %s", name, describe(it))
 			continue
 		}
 		v := strings.TrimSpace(it.Value)
-		if v == "" {
+		if v == "" || it.Tag == "!!null" {
 			d.errs.Add(d.pos(it), "an item of %s is empty: remove it, with its comma", name)
 			continue
 		}
-		if was := first[v]; was != nil {
+		// The same name, whatever its capitals and spaces (Reuters,
+		// reuters, The New York  Times).
+		key := strings.ToLower(strings.Join(strings.Fields(v), " "))
+		if was := first[key]; was != nil {
 			p := d.pos(was)
-			d.errs.Add(d.pos(it), "%q is in %s twice (first at line %d, column %d): keep one", v, name, p.Line, p.Col)
+			same := fmt.Sprintf("%q is in %s twice", v, name)
+			if strings.TrimSpace(was.Value) != v {
+				same = fmt.Sprintf("%q names what %q does", v, strings.TrimSpace(was.Value))
+			}
+			d.errs.Add(d.pos(it), "%s (first at line %d, column %d): keep one", same, p.Line, p.Col)
 			continue
 		}
-		first[v] = it
+		first[key] = it
 		out = append(out, it.Value)
 	}
 	return out

@@ -31,7 +31,7 @@ func Check(out, root, marker string) error {
 	}
 	info, err := os.Stat(out)
 	if errors.Is(err, fs.ErrNotExist) {
-		return writable(out)
+		return nil
 	}
 	if errors.Is(err, syscall.ENOTDIR) {
 		// A folder on the way is a file: say which.
@@ -49,9 +49,6 @@ func Check(out, root, marker string) error {
 	}
 	if within(root, out) {
 		return fmt.Errorf("--out %s holds the briefing folder %s: a build replaces its output folder whole, and would throw the briefing away; give a folder of its own, like %s", out, resolve(root), filepath.Join(root, "public"))
-	}
-	if err := writable(out); err != nil {
-		return err
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
@@ -83,26 +80,6 @@ func Check(out, root, marker string) error {
 		return fmt.Errorf("--out %s holds %s: a build replaces its output folder whole, and would throw the repository away; build into another folder and copy the site into the repository", out, filepath.ToSlash(repo))
 	}
 	return nil
-}
-
-// writable returns why the new site cannot be made beside out, where
-// Publish swaps it in, or nil: the folder above out must take a new folder
-// (a user who owns out but not the folder above it cannot publish there).
-// A folder above out that does not exist yet is made by the build.
-func writable(out string) error {
-	parent := filepath.Dir(out)
-	if _, err := os.Stat(parent); err != nil {
-		return nil // missing, or below a file: said below
-	}
-	probe, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-") // Clean's to remove, should this process die
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return fmt.Errorf("--out %s cannot be replaced: a build makes the new site beside it and swaps the two, so %s must be writable, and it is not (%v); give an output folder in a folder you can write to", out, parent, err)
-	}
-	return os.Remove(probe)
 }
 
 // Target returns the folder a build into out publishes to: out, or, when

@@ -12,7 +12,9 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,7 +51,13 @@ func TempDir(out string) (string, error) {
 	}
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
 	if err != nil {
-		return "", err
+		// A user who owns out but not the folder above it (a linked
+		// output folder's, say) cannot publish there.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", fmt.Errorf("a build makes the new site beside %s and swaps the two, so %s must be writable, and it is not (%v): give an output folder in a folder you can write to", out, parent, err)
 	}
 	// A published site is world-readable, as a static host expects.
 	return dir, os.Chmod(dir, 0o755)
