@@ -99,7 +99,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		began, ents = c.now(), map[string]fs.DirEntry{}
 	}
 	checkContent(fsys, &listErrs)
-	articleFiles, _ := listDir(fsys, "content/articles", ".md", &listErrs, ents)
+	articleFiles, articlesOK := listDir(fsys, "content/articles", ".md", &listErrs, ents)
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
 			lower, base := strings.ToLower(name), name
@@ -259,7 +259,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			b.Articles = append(b.Articles, articles[k])
 		}
 	}
-	if len(b.Articles) == 0 && !hasArticleFiles(articleFiles) {
+	if len(b.Articles) == 0 && !hasArticleFiles(articleFiles) && articlesOK {
 		errs.Add(diag.Pos{File: "content/articles", Line: 1, Col: 1},
 			"the briefing has no articles: add one as content/articles/<slug>.md")
 	}
@@ -279,8 +279,8 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		}
 		a := bySlug[f.slug]
 		if a == nil {
-			if exists(fsys, path.Join("content/articles", f.slug+".md")) {
-				continue // the article itself has errors, already reported
+			if !articlesOK || exists(fsys, path.Join("content/articles", f.slug+".md")) {
+				continue // the article, or its folder, has errors, already reported
 			}
 			errs.AddErr(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1}, diag.ErrUnknownID,
 				"there is no article content/articles/%s.md for these notes: name the file after an article's slug%s",

@@ -103,10 +103,10 @@ func reportReadError(fsys fs.FS, name string, err error, errs *diag.List) {
 	if to, lerr := fs.ReadLink(fsys, name); lerr == nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			errs.Add(at, "this is a link to %q, which does not exist: point the link at the file, or put the file itself here", to)
+			errs.Add(at, "this is a link to %q, which does not exist: point the link at what it should lead to, or put that here in its place", to)
 			return
 		case isLinkLoop(err):
-			errs.Add(at, "this is a link to %q, which leads round in a loop of links back to it: put the file itself here", to)
+			errs.Add(at, "this is a link to %q, which leads through links that never reach a file or folder (a loop): put what it should lead to here in its place", to)
 			return
 		}
 	}
@@ -122,8 +122,8 @@ func reportReadError(fsys fs.FS, name string, err error, errs *diag.List) {
 func listDir(fsys fs.FS, dir, ext string, errs *diag.List, ents map[string]fs.DirEntry) (names []string, ok bool) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, true
+		if _, lerr := fs.ReadLink(fsys, dir); errors.Is(err, fs.ErrNotExist) && lerr != nil {
+			return nil, true // missing; a link to nothing is said below
 		}
 		reportReadError(fsys, dir, err, errs)
 		return nil, false
