@@ -103,6 +103,9 @@ func Target(out string) (string, error) {
 		}
 		return "", fmt.Errorf("--out %s is a link to %s, which cannot be followed (%s): point the link at a folder, or remove it", out, to, why)
 	}
+	if info, err := os.Stat(real); err == nil && !info.IsDir() {
+		return "", fmt.Errorf("--out %s is a link to %s, a file, not a folder: point the link at the folder the site should go in", out, real)
+	}
 	return real, nil
 }
 

@@ -83,7 +83,8 @@ func TestCheck(t *testing.T) {
 func TestTarget(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "srv", "site", "briefing.json"), "{}")
-	for _, l := range [][2]string{{"srv/site", "public"}, {"public", "again"}, {"missing", "dangling"}, {"loop", "loop"}} {
+	write(t, filepath.Join(dir, "notes.txt"), "mine")
+	for _, l := range [][2]string{{"srv/site", "public"}, {"public", "again"}, {"missing", "dangling"}, {"loop", "loop"}, {"notes.txt", "to-file"}} {
 		if err := os.Symlink(filepath.Join(dir, l[0]), filepath.Join(dir, l[1])); err != nil {
 			t.Fatal(err)
 		}
@@ -99,6 +100,7 @@ func TestTarget(t *testing.T) {
 		{"new", filepath.Join(dir, "new"), ""},
 		{"dangling", "", "is a link to " + filepath.Join(dir, "missing") + ", which cannot be followed (no such file or directory)"},
 		{"loop", "", "is a link to " + filepath.Join(dir, "loop") + ", which cannot be followed (it leads through links that never reach a folder)"},
+		{"to-file", "", "notes.txt, a file, not a folder: point the link at the folder the site should go in"},
 	} {
 		got, err := Target(filepath.Join(dir, c.out))
 		switch {
