@@ -151,9 +151,11 @@ func hasP(n *html.Node) bool {
 	return false
 }
 
-// TestPrintFooterNotAlone prints each article page and the sources page as
-// a reader's browser would, on Chromium's paper (Letter), and checks that
-// the last sheet holds more than the footer's line.
+// TestPrintFooterNotAlone prints each article page and the sources, claims
+// and notes pages as a reader's browser would, on Chromium's paper
+// (Letter), and checks that the last sheet holds more than the footer's
+// line; an article page prints no footer at all (its notice at the top
+// says the same).
 func TestPrintFooterNotAlone(t *testing.T) {
 	needTool(t, "chromium", "pdftotext")
 	out := buildReal(t)
@@ -183,6 +185,9 @@ func TestPrintFooterNotAlone(t *testing.T) {
 			}
 			if last := letters(string(sheets[len(sheets)-1])); last == footer && len(sheets) > 1 {
 				t.Errorf("the last of %d sheets holds only the footer's line", len(sheets))
+			}
+			if strings.HasPrefix(name, "articles"+string(filepath.Separator)) && strings.Contains(letters(string(text)), footer) {
+				t.Errorf("an article prints the footer's line")
 			}
 		})
 	}
