@@ -207,10 +207,12 @@ func (l *loader) article(name string) *briefing.Article {
 	}
 	if list := resolve(m["relies_on"]); list != nil && list.Kind == yaml.SequenceNode {
 		for _, it := range list.Content {
-			v := resolve(it).Value
-			if loc := htmlTagRE.FindStringIndex(v); loc != nil && resolve(it).Kind == yaml.ScalarNode {
-				l.errs.AddErr(d.pos(resolve(it)), diag.ErrUnsafeInput,
-					"relies_on contains HTML (%s): this field is plain text; remove the tag", v[loc[0]:loc[1]])
+			if it = resolve(it); it.Kind != yaml.ScalarNode {
+				continue
+			}
+			if loc := htmlTagRE.FindStringIndex(it.Value); loc != nil {
+				l.errs.AddErr(d.pos(it), diag.ErrUnsafeInput,
+					"relies_on contains HTML (%s): this field is plain text; remove the tag", it.Value[loc[0]:loc[1]])
 			}
 		}
 	}

@@ -302,6 +302,12 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	return b
 }
 
+// nameKey is a name as two spellings of it compare: in lower case, with
+// its words one space apart ("Juno News", "juno  news").
+func nameKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
 // checkOutlets reports an outlet written two ways that differ only in
 // capitals or spacing ("Juno News", "Juno news"): the home page and the
 // claims' matrix group articles by their outlet as written, and would
@@ -312,7 +318,7 @@ func checkOutlets(articles []*briefing.Article, errs *diag.List) {
 		if strings.TrimSpace(a.Outlet) == "" {
 			continue
 		}
-		key := strings.ToLower(strings.Join(strings.Fields(a.Outlet), " "))
+		key := nameKey(a.Outlet)
 		if f, ok := first[key]; !ok {
 			first[key] = a
 		} else if f.Outlet != a.Outlet {

@@ -92,7 +92,7 @@ func reportReadError(fsys fs.FS, name string, err error, errs *diag.List) {
 		msg = pe.Err.Error()
 	}
 	at := diag.Pos{File: name, Line: 1, Col: 1}
-	if strings.Contains(msg, "escapes") {
+	if isOutside(err) {
 		errs.AddErr(at, diag.ErrUnsafeInput,
 			"this is a link to something outside the briefing folder, which is not read: copy the file or folder into the briefing instead")
 		return
@@ -139,7 +139,7 @@ func listDir(fsys fs.FS, dir, ext string, errs *diag.List, ents map[string]fs.Di
 			// (a file ending in ext is said so when it is read).
 			p := path.Join(dir, e.Name())
 			info, err := fs.Stat(fsys, p)
-			if err != nil && strings.Contains(err.Error(), "escapes") && !strings.HasSuffix(e.Name(), ext) {
+			if isOutside(err) && !strings.HasSuffix(e.Name(), ext) {
 				reportReadError(fsys, p, err, errs)
 				continue
 			}
@@ -215,6 +215,12 @@ func holds(fsys fs.FS, folder, ext string) string {
 func exists(fsys fs.FS, name string) bool {
 	_, err := fs.Stat(fsys, name)
 	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// isOutside reports whether err is the briefing folder's refusal of a
+// path that leads out of it (os.Root's "path escapes from parent").
+func isOutside(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "escapes")
 }
 
 // isLinkLoop reports whether err is the system's "too many levels of

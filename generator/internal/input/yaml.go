@@ -631,8 +631,6 @@ var valueRE = regexp.MustCompile(valuePrefix)
 
 const valuePrefix = `^ *(?:- +)*(?:([^\s"'#{\[\]}][^:#]*?): +)?`
 
-// indicators are the characters that cannot start a text without quotes,
-// with what YAML reads them as.
 // emptyFlowEntry returns the byte offset in s of a comma that follows a
 // list's opening bracket or another comma with only spaces between, or -1.
 func emptyFlowEntry(s string) int {
@@ -647,6 +645,8 @@ var emptyFlowEntryRE = regexp.MustCompile(`[\[,][ \t]*,`)
 // listField is the fields whose value is a list.
 var listField = map[string]bool{"cites": true, "relies_on": true, "notes": true, "claims": true, "references": true, "timeline": true, "author": true, "editor": true}
 
+// indicators are the characters that cannot start a text without quotes,
+// with what YAML reads them as.
 var indicators = map[byte]string{
 	'[': "the start of a list", '{': "the start of a mapping",
 	'*': "a reference to an anchor (so Markdown's *emphasis* or **bold** cannot start a text without quotes)",
@@ -962,10 +962,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 		key := k.Value
 		if msg := d.oddKey(k, what, allowed); msg != "" {
 			d.errs.Add(d.pos(k), "%s", msg)
-			if d.unknown == nil {
-				d.unknown = map[*yaml.Node]bool{}
-			}
-			d.unknown[k] = true
+			d.markUnknown(k)
 			continue
 		}
 		if !contains(allowed, key) {
@@ -979,10 +976,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 			}
 			d.errs.AddErr(d.pos(k), diag.ErrUnknownField, "unknown field %q in %s%s; the fields are: %s",
 				key, what, hint, list)
-			if d.unknown == nil {
-				d.unknown = map[*yaml.Node]bool{}
-			}
-			d.unknown[k] = true
+			d.markUnknown(k)
 			continue
 		}
 		if was := seen[key]; was != nil {
@@ -1183,6 +1177,15 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, missing, name)
 		}
 	}
+}
+
+// markUnknown records k as a key reported as no field's name, so that
+// the field it stands for is not also told it is missing.
+func (d *decoder) markUnknown(k *yaml.Node) {
+	if d.unknown == nil {
+		d.unknown = map[*yaml.Node]bool{}
+	}
+	d.unknown[k] = true
 }
 
 // oddKey says what is wrong with k, a key of a mapping of what, when it
@@ -1557,7 +1560,7 @@ func (d *decoder) strList(m map[string]*yaml.Node, name, example string) []strin
 		}
 		// The same name, whatever its capitals and spaces (Reuters,
 		// reuters, The New York  Times).
-		key := strings.ToLower(strings.Join(strings.Fields(v), " "))
+		key := nameKey(v)
 		if was := first[key]; was != nil {
 			p := d.pos(was)
 			same := fmt.Sprintf("%q is in %s twice", v, name)
