@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -494,8 +495,12 @@ func readableAddress(addr string) string {
 		// A run of escapes, decoded to raw: escape k is addr[i+3k:i+3k+3].
 		raw = raw[:0]
 		j := i
-		for j+3 <= len(addr) && addr[j] == '%' && isHex(addr[j+1]) && isHex(addr[j+2]) {
-			raw = append(raw, unhex(addr[j+1])<<4|unhex(addr[j+2]))
+		for j+3 <= len(addr) && addr[j] == '%' {
+			c, err := url.PathUnescape(addr[j : j+3])
+			if err != nil {
+				break // not an escape: % and two hexadecimal digits
+			}
+			raw = append(raw, c[0])
 			j += 3
 		}
 		if len(raw) == 0 {
@@ -515,20 +520,6 @@ func readableAddress(addr string) string {
 		i = j
 	}
 	return b.String()
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c >= 'a':
-		return c - 'a' + 10
-	}
-	return c - 'A' + 10
 }
 
 // cslMarkup is the markup CSL allows in a source's text (its "rich text":

@@ -50,11 +50,8 @@ func linkProblem(dest string) string {
 		if d == "#" {
 			return "links to the top of the page it is on, as a placeholder does: give the address, or remove the [ ] to leave the text plain"
 		}
-		if u.Scheme != "" && u.Host == "" {
-			return "has no host name: write the full address, like https://www.example.com/page"
-		}
 		if u.Scheme != "" {
-			return weburl.HostProblem(u)
+			return weburl.AbsoluteProblem(u)
 		}
 		return ""
 	}

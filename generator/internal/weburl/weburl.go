@@ -27,6 +27,15 @@ func HostProblem(u *url.URL) string {
 	return ""
 }
 
+// AbsoluteProblem says what is wrong with u, an http or https address as
+// parsed, once its scheme is known: no host name, or HostProblem's; or "".
+func AbsoluteProblem(u *url.URL) string {
+	if u.Host == "" {
+		return "has no host name: write the full address, like https://www.example.com/page"
+	}
+	return HostProblem(u)
+}
+
 // URLProblem says what is wrong with an address, or "" when it is a usable
 // absolute http or https address.
 func URLProblem(s string) string {
@@ -55,10 +64,7 @@ func URLProblem(s string) string {
 	default:
 		return "is not a web address: only http:// and https:// addresses are allowed"
 	}
-	if u.Host == "" {
-		return "has no host name: write the full address, like https://www.example.com/page"
-	}
-	if msg := HostProblem(u); msg != "" {
+	if msg := AbsoluteProblem(u); msg != "" {
 		return msg
 	}
 	if strings.ContainsAny(s, " \t\n<>\"") {
