@@ -159,9 +159,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	switch cmd {
 	case "build":
-		o := filepath.Clean(*out) // public/ is public: its parent is where the new site is made
-		if *out == "" {
-			o = filepath.Join(*root, "public")
+		o := filepath.Join(*root, "public")
+		if *out != "" {
+			o = filepath.Clean(*out) // public/ is public: its parent is where the new site is made
 		}
 		base, err := checkBaseURL(*baseURL)
 		if err != nil {

@@ -93,12 +93,8 @@ func Target(out string) (string, error) {
 	real, err := filepath.EvalSymlinks(out)
 	if err != nil {
 		to, _ := os.Readlink(out)
-		why := err.Error()
-		var pe *fs.PathError
-		switch {
-		case errors.As(err, &pe):
-			why = pe.Err.Error()
-		case strings.Contains(why, "too many links"):
+		why := bare(err).Error()
+		if strings.Contains(why, "too many links") { // EvalSymlinks' own error
 			why = "it leads through links that never reach a folder"
 		}
 		return "", fmt.Errorf("--out %s is a link to %s, which cannot be followed (%s): point the link at a folder, or remove it", out, to, why)

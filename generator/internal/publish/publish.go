@@ -53,11 +53,7 @@ func TempDir(out string) (string, error) {
 	if err != nil {
 		// A user who owns out but not the folder above it (a linked
 		// output folder's, say) cannot publish there.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return "", fmt.Errorf("a build makes the new site beside %s and swaps the two, so %s must be writable, and it is not (%v): give an output folder in a folder you can write to", out, parent, err)
+		return "", fmt.Errorf("a build makes the new site beside %s and swaps the two, so %s must be writable, and it is not (%v): give an output folder in a folder you can write to", out, parent, bare(err))
 	}
 	// A published site is world-readable, as a static host expects.
 	return dir, os.Chmod(dir, 0o755)
@@ -125,6 +121,16 @@ func Publish(built, out string) error {
 		old = built
 	}
 	return leftover(old)
+}
+
+// bare is err without the operation and path a *fs.PathError adds, which
+// the messages that use it give in their own words.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // IsLeftover says whether err is a *LeftoverError itself, not one wrapped
