@@ -134,11 +134,36 @@ func (in *instance) get(t testing.TB) *Browser {
 		}
 		t.Skip(why)
 	}
-	in.once.Do(func() { in.b, in.err = start(path, in.flags) })
+	in.once.Do(func() { in.b, in.err = startRetrying(path, in.flags, startTries) })
 	if in.err != nil {
 		t.Fatalf("starting %s: %v", path, in.err)
 	}
 	return in.b
+}
+
+// startTries is how many times a browser is started before the tests that
+// need it fail: Chromium has been seen to exit at start, once, on a machine
+// busy with other work ("chrome failed to start", a crash reporter's
+// complaint and nothing else), and every browser test of the binary then
+// failed for it, though the next start worked. Starting is the test
+// machine's part, not the site's; what the tests check is unchanged.
+const startTries = 3
+
+// startRetrying starts the browser, trying up to tries times, a second
+// apart; it returns the last error, with how many tries were made, when
+// none worked.
+func startRetrying(path string, flags []chromedp.ExecAllocatorOption, tries int) (*Browser, error) {
+	var err error
+	for i := range tries {
+		if i > 0 {
+			time.Sleep(time.Second)
+		}
+		var b *Browser
+		if b, err = start(path, flags); err == nil {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("%d tries, the last: %w", tries, err)
 }
 
 func start(path string, flags []chromedp.ExecAllocatorOption) (*Browser, error) {

@@ -127,3 +127,39 @@ func TestLocal(t *testing.T) {
 		}
 	}
 }
+
+// TestStartRetries starts the browser through a program that fails on its
+// first run and runs Chromium after: the second try must give a working
+// browser. A program that always fails gives an error saying how many
+// tries were made.
+func TestStartRetries(t *testing.T) {
+	chromium := Find()
+	if chromium == "" {
+		New(t) // skips, or fails under CI=true
+		return
+	}
+	dir := t.TempDir()
+	marker := filepath.Join(dir, "started-once")
+	flaky := filepath.Join(dir, "flaky-chromium")
+	script := fmt.Sprintf("#!/bin/sh\nif [ ! -e %q ]; then : > %q; exit 1; fi\nexec %q \"$@\"\n", marker, marker, chromium)
+	if err := os.WriteFile(flaky, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := startRetrying(flaky, nil, 2)
+	if err != nil {
+		t.Fatalf("a browser that fails once was not started on the second try: %v", err)
+	}
+	defer b.cancel()
+	p := b.Open(t, FileURL("testdata/local.html"), 400, 300)
+	if got := Eval[int](p, `innerWidth`); got != 400 {
+		t.Errorf("the browser started on the second try shows a %d px wide page, want 400", got)
+	}
+
+	failing := filepath.Join(dir, "failing-chromium")
+	if err := os.WriteFile(failing, []byte("#!/bin/sh\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := startRetrying(failing, nil, 2); err == nil || !strings.Contains(err.Error(), "2 tries") {
+		t.Errorf("a browser that never starts: error %v, want one saying 2 tries were made", err)
+	}
+}
