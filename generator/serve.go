@@ -246,8 +246,13 @@ const stagePrefix = "briefing-serve"
 // themes/ folders, a short while after the last of a burst of events (an
 // editor's save is often several).
 type watcher struct {
-	fs      *fsnotify.Watcher
-	root    string
+	fs   *fsnotify.Watcher
+	root string
+	// dirs are the folders watched below the root: where a folder is a
+	// symbolic link (content/ to a folder beside it, say, which check and
+	// build read through), its events name the folder it leads to, not
+	// one under the root, and are told relevant by being in here.
+	dirs    map[string]bool
 	changed chan struct{}
 	errs    chan error
 	done    chan struct{}
@@ -260,7 +265,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fs: fw, root: root, changed: make(chan struct{}, 1), errs: make(chan error, 1), done: make(chan struct{})}
+	w := &watcher{fs: fw, root: root, dirs: map[string]bool{}, changed: make(chan struct{}, 1), errs: make(chan error, 1), done: make(chan struct{})}
 	for _, d := range []string{"content", "annotations", "themes"} {
 		w.addTree(filepath.Join(root, d))
 	}
@@ -273,17 +278,41 @@ func newWatcher(root string) (*watcher, error) {
 	return w, nil
 }
 
-// addTree watches dir and every folder below it; a missing dir is skipped.
+// addTree watches dir and every folder below it, following symbolic links
+// to folders as check and build read through them; a missing dir is
+// skipped.
 func (w *watcher) addTree(dir string) {
-	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() {
-			_ = w.fs.Add(p)
+	w.addTreeOnce(dir, map[string]bool{})
+}
+
+// addTreeOnce is addTree that walks each real folder once (seen), so that
+// a link to a folder above it ends.
+func (w *watcher) addTreeOnce(dir string, seen map[string]bool) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil || seen[real] {
+		return
+	}
+	seen[real] = true
+	_ = filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+		case d.Type()&fs.ModeSymlink != 0:
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				w.addTreeOnce(p, seen)
+			}
+		case d.IsDir():
+			if w.fs.Add(p) == nil {
+				w.dirs[p] = true
+			}
 		}
 		return nil
 	})
 }
 
 func (w *watcher) relevant(name string) bool {
+	if w.dirs[filepath.Dir(name)] {
+		return true
+	}
 	rel, err := filepath.Rel(w.root, name)
 	if err != nil {
 		return false

@@ -175,6 +175,54 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 	})
 }
 
+// TestServeFollowsLinkedFolders previews a briefing whose content/ and
+// annotations/ are symbolic links to folders beside them (which check and
+// build read through): an edit saved in the folders they lead to, to a
+// note and to an article's text, shows on the served page, as one saved
+// through the link does.
+func TestServeFollowsLinkedFolders(t *testing.T) {
+	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
+	real := filepath.Join(root, "real")
+	if err := os.Mkdir(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"content", "annotations"} {
+		if err := os.Rename(filepath.Join(root, d), filepath.Join(real, d)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.Join("real", d), filepath.Join(root, d)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base, _, stderr, _ := servePreview(t, root)
+	page := base + "articles/curly.html"
+	if !strings.Contains(get(page), `id="ref-threat"`) {
+		t.Fatal("the served article lacks its note markers")
+	}
+	edit := func(path, from, to string) {
+		t.Helper()
+		data, err := os.ReadFile(path)
+		if err != nil || !bytes.Contains(data, []byte(from)) {
+			t.Fatalf("%s lacks %q (%v)", path, from, err)
+		}
+		if err := os.WriteFile(path, bytes.Replace(data, []byte(from), []byte(to), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(filepath.Join(real, "annotations", "curly.yaml"), "The post said this on", "Linkednote: the post said this on")
+	eventually(t, "a note saved in the folder annotations/ leads to did not show:\n"+stderr.String(), 20*time.Second, func() bool {
+		return strings.Contains(get(page), "Linkednote")
+	})
+	edit(filepath.Join(real, "content", "articles", "curly.md"), "## A heading", "## A heading\n\nLinkedtext opens the article.")
+	eventually(t, "an article saved in the folder content/ leads to did not show:\n"+stderr.String(), 20*time.Second, func() bool {
+		return strings.Contains(get(page), "Linkedtext")
+	})
+	edit(filepath.Join(root, "annotations", "curly.yaml"), "Linkednote", "Throughlink")
+	eventually(t, "a note saved through the link did not show:\n"+stderr.String(), 20*time.Second, func() bool {
+		return strings.Contains(get(page), "Throughlink")
+	})
+}
+
 // TestServeWaitsForAGoodBuild starts the preview on a briefing with a
 // problem: it reports it and keeps running, then serves once it is fixed.
 func TestServeWaitsForAGoodBuild(t *testing.T) {
