@@ -417,14 +417,18 @@ func TestBuildKeepsWhatIsNotASite(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// An empty folder of the writer's, inside the articles' folder.
-	if err := os.MkdirAll(filepath.Join(root, "content", "articles", "site"), 0o755); err != nil {
-		t.Fatal(err)
+	// Empty folders of the writer's, inside the articles' folder and the
+	// theme's.
+	for _, d := range []string{filepath.Join("content", "articles", "site"), filepath.Join("themes", "briefing", "static", "site")} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, tt := range []struct{ out, want string }{
 		{filepath.Join(root, "content"), "is inside the briefing's content folder"},
 		{filepath.Join(root, "annotations"), "is inside the briefing's annotations folder"},
 		{filepath.Join(root, "content", "articles", "site"), "is inside the briefing's content folder"},
+		{filepath.Join(root, "themes", "briefing", "static", "site"), "is inside the briefing's themes folder"},
 		{root, "holds the briefing folder"},
 		{dir, "holds the briefing folder"},
 		{filepath.Join(dir, "notes.txt"), "is a file, not a folder"},

@@ -22,9 +22,11 @@ var repositories = []string{".git", ".hg", ".svn"}
 // every build writes at the top of its site, and no version-control
 // repository. And it must not be, or hold, the briefing folder root.
 func Check(out, root, marker string) error {
-	// Inside the briefing's own text, a site would be read as part of it
-	// at the next build, and mixed with the writer's files.
-	for _, dir := range []string{"content", "annotations"} {
+	// Inside the briefing's own text, or its theme, a site would be read
+	// as part of it at the next build (a theme's static/ is copied into
+	// every site, its layouts/ are templates), and mixed with the writer's
+	// files.
+	for _, dir := range []string{"content", "annotations", "themes"} {
 		if within(out, filepath.Join(root, dir)) {
 			return fmt.Errorf("--out %s is inside the briefing's %s folder, whose files the briefing is made of: give a folder outside it, like %s", out, dir, filepath.Join(root, "public"))
 		}

@@ -52,6 +52,7 @@ func TestCheck(t *testing.T) {
 		{"briefing", "holds the briefing folder"},
 		{"briefing/content/site", "inside the briefing's content folder"},
 		{"briefing/annotations/x", "inside the briefing's annotations folder"},
+		{"briefing/themes/briefing/static/site", "inside the briefing's themes folder"},
 		{".", "holds the briefing folder"},
 		{"link-to-parent", "holds the briefing folder"},
 		{"/", "holds the briefing folder"},
