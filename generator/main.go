@@ -216,6 +216,27 @@ func commandOptions(fl *flag.FlagSet) {
 	})
 }
 
+// rootProblem says what is wrong with root as the briefing folder, or nil:
+// the one message every command gives for a --root that names no folder.
+func rootProblem(root string) error {
+	const give = "give --root the folder that holds content/ and annotations/"
+	fi, err := os.Stat(root)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("the briefing folder %s does not exist: %s", root, give)
+	case err == nil && !fi.IsDir():
+		return fmt.Errorf("the briefing folder %s is a file, not a folder: %s", root, give)
+	case errors.Is(err, syscall.ENOTDIR):
+		if p := publish.FileOnTheWay(root); p != "" {
+			return fmt.Errorf("the briefing folder %s is not a folder: %s, on the way to it, is a file: %s", root, p, give)
+		}
+		return fmt.Errorf("the briefing folder %s is not a folder: %s", root, give)
+	case err != nil:
+		return fmt.Errorf("cannot open the briefing folder %s: %w", root, err)
+	}
+	return nil
+}
+
 // openRoot opens the briefing folder so that nothing outside it can be read,
 // not even through a symbolic link.
 func openRoot(dir string) (fs.FS, func(), error) {
@@ -335,7 +356,11 @@ func openBriefing(root string) (fs.FS, *stage.Text, func(), error) {
 }
 
 func check(root string, stdout, stderr io.Writer) int {
-	res, err := checkRoot(root)
+	err := rootProblem(root)
+	var res *site.Result
+	if err == nil {
+		res, err = checkRoot(root)
+	}
 	if err != nil {
 		report(root, err, stderr)
 		return 1
@@ -393,7 +418,11 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		res   *site.Result
 		pages int
 	)
-	target, err := publish.Target(out)
+	var target string
+	err := rootProblem(root) // before --out, which defaults to one inside it
+	if err == nil {
+		target, err = publish.Target(out)
+	}
 	if err == nil {
 		res, pages, err = buildSite(ctx, root, target, opt, stderr)
 	}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -260,9 +261,49 @@ func TestCheckReportsAllProblems(t *testing.T) {
 func TestBuildMissingRoot(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "other-briefing")
 	code, _, stderr := runCmd(t, "build", "--root", root)
-	if code != 1 || !strings.Contains(stderr, "error: cannot open the briefing folder "+root) ||
+	if code != 1 || !strings.Contains(stderr, "error: the briefing folder "+root+" does not exist") ||
 		!strings.HasSuffix(stderr, "\nnothing was published\n") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+// TestBadRootSaidAlike: a --root that does not exist, or is a file, gets
+// the same message from every command, at once, with exit status 1: serve
+// does not wait for an edit that cannot come, and build does not speak of
+// the --out it was not given.
+func TestBadRootSaidAlike(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "afile")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ root, want string }{
+		{filepath.Join(dir, "missing"), "does not exist"},
+		{file, "is a file, not a folder"},
+		{filepath.Join(file, "below"), "is not a folder: " + file + ", on the way to it, is a file"},
+	} {
+		want := "error: the briefing folder " + tt.root + " " + tt.want
+		for _, args := range [][]string{
+			{"check", "--root", tt.root},
+			{"build", "--root", tt.root},
+			{"serve", "--root", tt.root, "--port", "0"},
+			{"new", "an-article", "--root", tt.root, "--url", "https://example.org/a", "--outlet", "Example"},
+		} {
+			done := make(chan [3]any, 1)
+			go func() {
+				code, stdout, stderr := runCmd(t, args...)
+				done <- [3]any{code, stdout, stderr}
+			}()
+			select {
+			case r := <-done:
+				code, stdout, stderr := r[0].(int), r[1].(string), r[2].(string)
+				if code != 1 || stdout != "" || !strings.HasPrefix(stderr, want+": give --root the folder that holds content/ and annotations/\n") {
+					t.Errorf("%s: exit %d, stdout %q, stderr:\n%s\nwant exit 1 and stderr starting %q", strings.Join(args, " "), code, stdout, stderr, want)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatalf("%s: still running after 20 s", strings.Join(args, " "))
+			}
+		}
 	}
 }
 

@@ -79,8 +79,8 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "error: an article cannot be named %s: %s; choose another slug, like %q\n", slug, why, slug+"-article")
 		return 1
 	}
-	if fi, err := os.Stat(*root); err != nil || !fi.IsDir() {
-		fmt.Fprintf(stderr, "error: the briefing folder %s does not exist: give --root the folder that holds content/ and annotations/\n", *root)
+	if err := rootProblem(*root); err != nil {
+		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1
 	}
 	article := path.Join("content/articles", slug+".md")

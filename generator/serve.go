@@ -37,6 +37,12 @@ import (
 // prints its problems, shows them on the open pages, and leaves the served
 // site as it was; serve never exits on bad input.
 func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer) int {
+	// A --root that is no folder is a mistyped argument, not an edit to
+	// wait for: said at once, as check and build say it.
+	if err := rootProblem(root); err != nil {
+		fmt.Fprintf(stderr, "error: %v\n", err)
+		return 1
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))

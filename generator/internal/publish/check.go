@@ -36,11 +36,8 @@ func Check(out, root, marker string) error {
 		return nil
 	}
 	if errors.Is(err, syscall.ENOTDIR) {
-		// A folder on the way is a file: say which.
-		for p := filepath.Dir(out); p != filepath.Dir(p); p = filepath.Dir(p) {
-			if info, err := os.Stat(p); err == nil && !info.IsDir() {
-				return fmt.Errorf("--out %s cannot be made: %s, on the way to it, is a file, not a folder; give a folder the site should go in", out, p)
-			}
+		if p := FileOnTheWay(out); p != "" {
+			return fmt.Errorf("--out %s cannot be made: %s, on the way to it, is a file, not a folder; give a folder the site should go in", out, p)
 		}
 	}
 	if err != nil {
@@ -82,6 +79,17 @@ func Check(out, root, marker string) error {
 		return fmt.Errorf("--out %s holds %s: a build replaces its output folder whole, and would throw the repository away; build into another folder and copy the site into the repository", out, filepath.ToSlash(repo))
 	}
 	return nil
+}
+
+// FileOnTheWay returns the file, named in path, that stands where a folder
+// on the way to path should be (path being "notes.txt/site", say), or "".
+func FileOnTheWay(path string) string {
+	for p := filepath.Dir(path); p != filepath.Dir(p); p = filepath.Dir(p) {
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			return p
+		}
+	}
+	return ""
 }
 
 // Target returns the folder a build into out publishes to: out, or, when
