@@ -110,6 +110,20 @@ notes:
 			return 1
 		}
 	}
+	// The article or its notes under a name check tells to change
+	// (bar.markdown, bar.yml): a new file beside it would leave two copies
+	// to merge by hand.
+	if copies := input.MisnamedCopies(os.DirFS(*root), slug); len(copies) > 0 {
+		for _, c := range copies {
+			want := article
+			if path.Dir(c) == "annotations" {
+				want = notes
+			}
+			fmt.Fprintf(stderr, "error: %s is this article's file under another name: rename it to %s rather than make a new one beside it\n",
+				filepath.ToSlash(filepath.Join(*root, c)), path.Base(want))
+		}
+		return 1
+	}
 	files, order := map[string]string{article: text, notes: emptyNotes}, []string{article, notes}
 	// A briefing's first article: the briefing has no overview file
 	// yet, without which it does not build.

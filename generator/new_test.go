@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -194,5 +195,53 @@ func TestNewKeepsMisnamedOverview(t *testing.T) {
 	}
 	if _, _, stderr := runCmd(t, "check", "--root", root); !strings.Contains(stderr, "rename this file to _index.md") {
 		t.Errorf("check does not ask for the rename:\n%s", stderr)
+	}
+}
+
+// TestNewKeepsMisnamedArticle: where the article or its notes are there
+// under a name check tells to change (bar.markdown, Bar.MD, bar.md.txt,
+// bar.yml, bar.yaml.txt), new writes nothing and says to rename that file,
+// to the name check asks for, rather than leave two copies to merge. A
+// file check leaves alone (another slug's, a .txt copy's) does not stop it.
+func TestNewKeepsMisnamedArticle(t *testing.T) {
+	for _, misnamed := range []string{"content/articles/bar.markdown", "content/articles/Bar.MD", "content/articles/bar.md.txt", "annotations/bar.yml", "annotations/bar.yaml.txt"} {
+		root := t.TempDir()
+		p := filepath.Join(root, filepath.FromSlash(misnamed))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("kept\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before := snapshotDir(t, root)
+		code, stdout, stderr := runCmd(t, "new", "bar", "--root", root, "--url", "https://example.com/a", "--outlet", "X")
+		want := "bar.md"
+		if strings.HasPrefix(misnamed, "annotations/") {
+			want = "bar.yaml"
+		}
+		if code != 1 || stdout != "" || !strings.Contains(stderr, filepath.ToSlash(p)+" is this article's file under another name: rename it to "+want) {
+			t.Errorf("%s there: exit %d, stdout %q, stderr %q", misnamed, code, stdout, stderr)
+		}
+		if after := snapshotDir(t, root); !maps.Equal(after, before) {
+			t.Errorf("%s there: new changed the briefing folder", misnamed)
+		}
+		// What check asks for is the same rename.
+		if _, _, stderr := runCmd(t, "check", "--root", root); !strings.Contains(stderr, "rename it to "+want) {
+			t.Errorf("%s there: check does not ask for the rename to %s:\n%s", misnamed, want, stderr)
+		}
+	}
+	// Other articles' files, and another slug's misnamed file, do not stop it.
+	root := t.TempDir()
+	for _, f := range []string{"content/articles/barn.markdown", "annotations/other.yml"} {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("kept\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := runCmd(t, "new", "bar", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 0 {
+		t.Errorf("another slug's misnamed files stopped new: exit %d, %s", code, stderr)
 	}
 }

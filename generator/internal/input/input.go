@@ -102,20 +102,20 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	articleFiles, articlesOK := listDir(fsys, "content/articles", ".md", &listErrs, ents)
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
-			lower, base := strings.ToLower(name), name
-			if strings.HasSuffix(lower, ".md.txt") || strings.HasSuffix(lower, ".markdown.txt") {
+			target := misnamedArticle(name)
+			if target == "" {
+				continue
+			}
+			if strings.HasSuffix(strings.ToLower(name), ".txt") {
 				// Saved by an editor that adds its own .txt, unless it is
 				// a copy kept beside the article.
-				lower, base = lower[:len(lower)-4], base[:len(base)-4]
+				base := name[:len(name)-len(".txt")]
 				if slices.Contains(articleFiles, base) || slices.Contains(articleFiles, base[:strings.LastIndexByte(base, '.')]+".md") {
 					continue
 				}
 			}
-			if strings.HasSuffix(lower, ".md") || strings.HasSuffix(lower, ".markdown") {
-				stem := base[:strings.LastIndexByte(base, '.')]
-				listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
-					"article files end in .md (lower case): %s", renameTo(articleFiles, Slugify(stem)+".md"))
-			}
+			listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
+				"article files end in .md (lower case): %s", renameTo(articleFiles, target))
 			continue
 		}
 		articleNames = append(articleNames, name)
@@ -398,6 +398,46 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 			errs.Add(pos, "this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/")
 		}
 	}
+}
+
+// misnamedArticle returns the name ("bar.md") that an article file named
+// name in content/articles is told to have when it is Markdown with
+// another extension (bar.markdown, Bar.MD, bar.md.txt), or "" when name is
+// no such file. (A .txt copy kept beside its article is not told: see
+// load.)
+func misnamedArticle(name string) string {
+	if strings.HasSuffix(name, ".md") {
+		return ""
+	}
+	lower, base := strings.ToLower(name), name
+	if strings.HasSuffix(lower, ".md.txt") || strings.HasSuffix(lower, ".markdown.txt") {
+		lower, base = lower[:len(lower)-len(".txt")], base[:len(base)-len(".txt")]
+	}
+	if !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") {
+		return ""
+	}
+	return Slugify(base[:strings.LastIndexByte(base, '.')]) + ".md"
+}
+
+// MisnamedCopies returns the files that check tells to be renamed to
+// slug's article or notes file (content/articles/bar.markdown, Bar.MD or
+// bar.md.txt; annotations/bar.yml or bar.yaml.txt), as paths from the
+// briefing folder: new writes no second file beside one of them.
+func MisnamedCopies(fsys fs.FS, slug string) []string {
+	var found []string
+	articles, _ := fs.ReadDir(fsys, "content/articles")
+	for _, e := range articles {
+		if misnamedArticle(e.Name()) == slug+".md" {
+			found = append(found, path.Join("content/articles", e.Name()))
+		}
+	}
+	notes, _ := fs.ReadDir(fsys, "annotations")
+	for _, e := range notes {
+		if n := e.Name(); n == slug+".yml" || n == slug+".yaml.txt" {
+			found = append(found, path.Join("annotations", n))
+		}
+	}
+	return found
 }
 
 // markdownStem is the name of a Markdown file (.md, .markdown, in any
