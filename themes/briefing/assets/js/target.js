@@ -34,10 +34,17 @@
   });
   // A scroll that moved the page away from where keep() left it is the
   // reader's; the target moved with the page where it was (the page laid
-  // out above it, before the observer could bring it back) is kept.
+  // out above it, before the observer could bring it back) is kept, and so
+  // is a scroll that brought the target nearer the top: the browser's own
+  // scroll to the address's target, which can come after this script's
+  // first (Chromium's, once the sections around it were laid out, left it
+  // 50-290 px down, and was taken for the reader's).
   addEventListener("scroll", function () {
-    if (!target || Math.abs(target.getBoundingClientRect().top - at) <= 2) return;
-    if (Math.abs(scrollY - y) <= 2) keep();
+    if (!target) return;
+    var top = target.getBoundingClientRect().top, margin;
+    if (Math.abs(top - at) <= 2) return;
+    margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+    if (Math.abs(scrollY - y) <= 2 || Math.abs(top - margin) < Math.abs(at - margin) - 2) keep();
     else target = null;
   }, { passive: true });
   addEventListener("hashchange", aim);
