@@ -3,6 +3,7 @@ package export_test
 import (
 	"encoding/json"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -116,8 +117,16 @@ func checkAnnotations(t *testing.T, b *export.Briefing) collection {
 		if want := export.Motivation(briefing.Kind(n.kind)); it.Motivation != want {
 			t.Errorf("%s: motivation %q, want %q", it.ID, it.Motivation, want)
 		}
-		if len(it.Body) == 0 || it.Body[0].Type != "TextualBody" || it.Body[0].Value != n.html || it.Body[0].Format != "text/html" {
+		// The note's HTML, its links aside: a relative link, written for
+		// the article's page, is the site root's in the export (or
+		// absolute, with a base URL; TestNoteLinksInExports).
+		if len(it.Body) == 0 || it.Body[0].Type != "TextualBody" || hrefless(it.Body[0].Value) != hrefless(n.html) || it.Body[0].Format != "text/html" {
 			t.Errorf("%s: first body = %+v", it.ID, it.Body)
+		}
+		for _, m := range hrefRE.FindAllStringSubmatch(it.Body[0].Value, -1) {
+			if strings.HasPrefix(m[1], "#") || strings.HasPrefix(m[1], "../") {
+				t.Errorf("%s: the link %q is written for the article's page, not for the export at the site's root", it.ID, m[1])
+			}
 		}
 		if n.kind == "fact-check" {
 			if len(it.Body) != 2 || it.Body[1].Purpose != "assessing" || it.Body[1].Value != n.verdict {
@@ -174,6 +183,11 @@ func checkAnnotations(t *testing.T, b *export.Briefing) collection {
 	}
 	return c
 }
+
+var hrefRE = regexp.MustCompile(`href="([^"]*)"`)
+
+// hrefless is h with its links' addresses left out.
+func hrefless(h string) string { return hrefRE.ReplaceAllString(h, `href=""`) }
 
 func TestAnnotationsFixture(t *testing.T) {
 	b := compiled(t, "../site/testdata/typography.txtar", "")

@@ -1,6 +1,9 @@
 // The exports as they were written with encoding/json's reflection, kept as
 // the oracle of the append-style encoders (oracle_test.go compares them,
-// byte for byte).
+// byte for byte). A note's HTML goes in as the exports carry it
+// (noteHTML: its relative links made the site root's, 0378dd9), which
+// came after this encoder and is tested on its own (TestNoteLinksInExports):
+// what is compared here is the encoding.
 
 package export
 
@@ -112,7 +115,7 @@ func oldModel(b *Briefing) []byte {
 				ma.Notes = append(ma.Notes, oldModelNote{
 					ID: n.ID, Number: n.Number, Kind: string(n.Kind), Verdict: string(n.Verdict), Claim: n.Claim.ID,
 					Quote: n.Quote, Start: at[i][0], End: at[i][1],
-					Note: n.Body.Text, NoteHTML: n.HTML, Cites: oldIds(n.Note.Cites),
+					Note: n.Body.Text, NoteHTML: b.noteHTML(n.HTML, a.Slug), Cites: oldIds(n.Note.Cites),
 				})
 			}
 		}
@@ -322,7 +325,7 @@ func oldAnnotations(b *Briefing) []byte {
 			if purpose == "assessing" {
 				purpose = "commenting" // the note explains; the verdict assesses
 			}
-			body := []oldTextualBody{{Type: "TextualBody", Value: n.HTML, Format: "text/html", Language: "en", Purpose: purpose}}
+			body := []oldTextualBody{{Type: "TextualBody", Value: b.noteHTML(n.HTML, a.Slug), Format: "text/html", Language: "en", Purpose: purpose}}
 			if n.Verdict != "" {
 				body = append(body, oldTextualBody{Type: "TextualBody", Value: n.Verdict.Label(), Format: "text/plain", Language: "en", Purpose: "assessing"})
 			}
