@@ -124,12 +124,21 @@ func within(path, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
+// resolve returns p absolute, with the symbolic links of the deepest part
+// of it that exists resolved and the rest joined back on: an --out not
+// made yet, below a linked folder (themes/ linked to a shared theme, the
+// briefing itself reached through a link), compares with the folders it
+// is inside as they are resolved.
 func resolve(p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
 		p = abs
 	}
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		p = real
+	for q, rest := p, ""; ; q, rest = filepath.Dir(q), filepath.Join(filepath.Base(q), rest) {
+		if real, err := filepath.EvalSymlinks(q); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if filepath.Dir(q) == q {
+			return p
+		}
 	}
-	return p
 }

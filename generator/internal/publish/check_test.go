@@ -78,6 +78,36 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckThroughLinks: an --out not made yet inside the briefing's own
+// folders is refused when a symbolic link is on the way, to the briefing
+// (reached through a link) or to its themes/ (a shared theme linked in),
+// as when none is.
+func TestCheckThroughLinks(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "real")
+	write(t, filepath.Join(root, "content", "_index.md"), "---\ntitle: T\n---\n")
+	write(t, filepath.Join(dir, "shared-theme", "briefing", "layouts", "baseof.html"), "")
+	if err := os.Symlink(filepath.Join(dir, "shared-theme"), filepath.Join(root, "themes")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(root, filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	for _, c := range []struct{ root, out, want string }{
+		{link, filepath.Join(link, "themes", "briefing", "static", "site"), "inside the briefing's themes folder"},
+		{root, filepath.Join(root, "themes", "briefing", "static", "site"), "inside the briefing's themes folder"},
+		{root, filepath.Join(link, "content", "new", "site"), "inside the briefing's content folder"},
+		{link, filepath.Join(root, "annotations", "site"), "inside the briefing's annotations folder"},
+		{link, filepath.Join(dir, "public"), ""},
+	} {
+		err := Check(c.out, c.root, "briefing.json")
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("--root %s --out %s: %v, want %q", c.root, c.out, err, c.want)
+		}
+	}
+}
+
 // TestTarget: a build publishes into the folder a linked --out leads to,
 // so that the link stays; a link that leads nowhere is an error naming
 // where it points; anything else is published to as it is.
