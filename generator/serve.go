@@ -258,7 +258,12 @@ type watcher struct {
 	// symbolic link (content/ to a folder beside it, say, which check and
 	// build read through), its events name the folder it leads to, not
 	// one under the root, and are told relevant by being in here.
-	dirs    map[string]bool
+	dirs map[string]bool
+	// files are the files that links below the root lead to, outside the
+	// folders watched (content/articles/x.md linked to a shared copy): their
+	// folders are watched for them, and events of other files there are
+	// not the briefing's.
+	files   map[string]bool
 	changed chan struct{}
 	errs    chan error
 	done    chan struct{}
@@ -271,7 +276,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fs: fw, root: root, dirs: map[string]bool{}, changed: make(chan struct{}, 1), errs: make(chan error, 1), done: make(chan struct{})}
+	w := &watcher{fs: fw, root: root, dirs: map[string]bool{}, files: map[string]bool{}, changed: make(chan struct{}, 1), errs: make(chan error, 1), done: make(chan struct{})}
 	for _, d := range []string{"content", "annotations", "themes"} {
 		w.addTree(filepath.Join(root, d))
 	}
@@ -291,8 +296,11 @@ func (w *watcher) addTree(dir string) {
 	w.addTreeOnce(dir, map[string]bool{})
 }
 
-// addTreeOnce is addTree that walks each real folder once (seen), so that
-// a link to a folder above it ends.
+// addTreeOnce is addTree that starts no walk twice from one real folder
+// (seen), so that a link to a folder above it ends.
+//
+// A link to a file is followed too: the folder of the file it leads to is
+// watched, for that file.
 func (w *watcher) addTreeOnce(dir string, seen map[string]bool) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil || seen[real] {
@@ -303,8 +311,13 @@ func (w *watcher) addTreeOnce(dir string, seen map[string]bool) {
 		switch {
 		case err != nil:
 		case d.Type()&fs.ModeSymlink != 0:
-			if st, err := os.Stat(p); err == nil && st.IsDir() {
+			st, err := os.Stat(p)
+			switch {
+			case err != nil:
+			case st.IsDir():
 				w.addTreeOnce(p, seen)
+			default:
+				w.addFileLink(p)
 			}
 		case d.IsDir():
 			if w.fs.Add(p) == nil {
@@ -315,8 +328,16 @@ func (w *watcher) addTreeOnce(dir string, seen map[string]bool) {
 	})
 }
 
+// addFileLink watches the folder of the file the link p leads to, for
+// that file.
+func (w *watcher) addFileLink(p string) {
+	if file, err := filepath.EvalSymlinks(p); err == nil && w.fs.Add(filepath.Dir(file)) == nil {
+		w.files[file] = true
+	}
+}
+
 func (w *watcher) relevant(name string) bool {
-	if w.dirs[filepath.Dir(name)] {
+	if w.dirs[filepath.Dir(name)] || w.files[name] {
 		return true
 	}
 	rel, err := filepath.Rel(w.root, name)
@@ -343,6 +364,8 @@ func (w *watcher) loop() {
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
 					w.addTree(ev.Name)
+				} else if li, err := os.Lstat(ev.Name); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+					w.addFileLink(ev.Name)
 				}
 			}
 			timer = time.After(settle)

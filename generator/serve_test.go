@@ -178,8 +178,9 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 // TestServeFollowsLinkedFolders previews a briefing whose content/ and
 // annotations/ are symbolic links to folders beside them (which check and
 // build read through): an edit saved in the folders they lead to, to a
-// note and to an article's text, shows on the served page, as one saved
-// through the link does.
+// note and to an article's text, shows on the served page. So does one
+// saved to the file an article file links to, the link made while the
+// preview runs, in a folder the preview does not otherwise watch.
 func TestServeFollowsLinkedFolders(t *testing.T) {
 	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
 	real := filepath.Join(root, "real")
@@ -217,9 +218,27 @@ func TestServeFollowsLinkedFolders(t *testing.T) {
 	eventually(t, "an article saved in the folder content/ leads to did not show:\n"+stderr.String(), 20*time.Second, func() bool {
 		return strings.Contains(get(page), "Linkedtext")
 	})
-	edit(filepath.Join(root, "annotations", "curly.yaml"), "Linkednote", "Throughlink")
-	eventually(t, "a note saved through the link did not show:\n"+stderr.String(), 20*time.Second, func() bool {
-		return strings.Contains(get(page), "Throughlink")
+	// The article moved to a folder of its own, and linked to from its
+	// place.
+	shared := filepath.Join(root, "shared")
+	if err := os.Mkdir(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	article := filepath.Join(real, "content", "articles", "curly.md")
+	if err := os.Rename(article, filepath.Join(shared, "curly.md")); err != nil {
+		t.Fatal(err)
+	}
+	edit(filepath.Join(shared, "curly.md"), "Linkedtext", "Movedtext")
+	if err := os.Symlink(filepath.Join("..", "..", "..", "shared", "curly.md"), article); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the article linked to its new place did not show:\n"+stderr.String(), 20*time.Second, func() bool {
+		return strings.Contains(get(page), "Movedtext")
+	})
+	time.Sleep(300 * time.Millisecond) // the events of the move are all handled
+	edit(filepath.Join(shared, "curly.md"), "Movedtext", "Sharedtext")
+	eventually(t, "an article saved in the file its link leads to did not show:\n"+stderr.String(), 20*time.Second, func() bool {
+		return strings.Contains(get(page), "Sharedtext")
 	})
 }
 
