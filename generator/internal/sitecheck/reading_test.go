@@ -719,6 +719,27 @@ func TestAddressLetsAssistiveScroll(t *testing.T) {
 					t.Errorf("step %d: what the scroll brought into view at %.0f px moved to %.0f px", step, seen, now)
 				}
 			}
+			// Opened at the last entry, which the page's end keeps below the
+			// top: a scroll down past it, the page growing in the same
+			// moment (a section laid out as it comes into view), is the
+			// reader's too, though it leaves the entry nearer the top than
+			// the script left it.
+			q = b.Open(t, browser.FileURL(page)+"#"+ids[len(ids)-1], 1280, 800)
+			browser.Eval[bool](q, settle)
+			if top := browser.Eval[float64](q, fmt.Sprintf(`document.getElementById(%q).getBoundingClientRect().top`, ids[len(ids)-1])); top < 100 {
+				t.Skipf("the last entry is %.0f px from the top: the page's end does not hold it lower", top)
+			}
+			after := browser.Eval[float64](q, `(() => {
+			  const grow = document.createElement("div");
+			  grow.style.height = "3000px";
+			  document.body.append(grow);
+			  scrollBy(0, 600);
+			  return scrollY;
+			})()`)
+			browser.Eval[bool](q, settle)
+			if now := browser.Eval[float64](q, `scrollY`); now < after-4 || now > after+4 {
+				t.Errorf("a scroll down past the last entry, the page growing, was pulled back: scrollY %.0f, then %.0f", after, now)
+			}
 		})
 	}
 }

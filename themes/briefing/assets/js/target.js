@@ -35,16 +35,24 @@
   // A scroll that moved the page away from where keep() left it is the
   // reader's; the target moved with the page where it was (the page laid
   // out above it, before the observer could bring it back) is kept, and so
-  // is a scroll that brought the target nearer the top: the browser's own
-  // scroll to the address's target, which can come after this script's
-  // first (Chromium's, once the sections around it were laid out, left it
-  // 50-290 px down, and was taken for the reader's).
+  // is, while the page loads, a scroll that brought the target nearer its
+  // place from the same side: the browser's own scroll to the address's
+  // target, which it repeats until the page has loaded and can come after
+  // this script's first (Chromium's, once the sections around it were laid
+  // out, left it 50-290 px down, and was taken for the reader's). After
+  // that, or past the target's place, a scroll is the reader's.
+  var loading = document.readyState !== "complete";
+  addEventListener("load", function () {
+    requestAnimationFrame(function () { requestAnimationFrame(function () { loading = false; }); });
+  });
   addEventListener("scroll", function () {
     if (!target) return;
-    var top = target.getBoundingClientRect().top, margin;
+    var top = target.getBoundingClientRect().top, margin, off, was;
     if (Math.abs(top - at) <= 2) return;
     margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
-    if (Math.abs(scrollY - y) <= 2 || Math.abs(top - margin) < Math.abs(at - margin) - 2) keep();
+    off = top - margin;
+    was = at - margin;
+    if (Math.abs(scrollY - y) <= 2 || loading && off * was > 0 && Math.abs(off) < Math.abs(was) - 2) keep();
     else target = null;
   }, { passive: true });
   addEventListener("hashchange", aim);
