@@ -204,7 +204,7 @@ func TestNewKeepsMisnamedOverview(t *testing.T) {
 // to the name check asks for, rather than leave two copies to merge. A
 // file check leaves alone (another slug's, a .txt copy's) does not stop it.
 func TestNewKeepsMisnamedArticle(t *testing.T) {
-	for _, misnamed := range []string{"content/articles/bar.markdown", "content/articles/Bar.MD", "content/articles/bar.md.txt", "annotations/bar.yml", "annotations/bar.yaml.txt"} {
+	for _, misnamed := range []string{"content/articles/bar.markdown", "content/articles/Bar.MD", "content/articles/bar.md.txt", "annotations/bar.yml", "annotations/bar.yaml.txt", "annotations/bar.YAML.TXT"} {
 		root := t.TempDir()
 		p := filepath.Join(root, filepath.FromSlash(misnamed))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -230,8 +230,24 @@ func TestNewKeepsMisnamedArticle(t *testing.T) {
 			t.Errorf("%s there: check does not ask for the rename to %s:\n%s", misnamed, want, stderr)
 		}
 	}
-	// Other articles' files, and another slug's misnamed file, do not stop it.
+	// A .txt copy kept beside the misnamed file is not named: check does
+	// not ask to rename it.
 	root := t.TempDir()
+	for _, f := range []string{"content/articles/bar.markdown", "content/articles/bar.markdown.txt"} {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("kept\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := runCmd(t, "new", "bar", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 1 ||
+		!strings.Contains(stderr, "bar.markdown is this article's file") || strings.Contains(stderr, "bar.markdown.txt") {
+		t.Errorf("bar.markdown and its .txt copy there: exit %d, stderr %q; want only bar.markdown named", code, stderr)
+	}
+	// Other articles' files, and another slug's misnamed file, do not stop it.
+	root = t.TempDir()
 	for _, f := range []string{"content/articles/barn.markdown", "annotations/other.yml"} {
 		p := filepath.Join(root, filepath.FromSlash(f))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

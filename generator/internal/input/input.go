@@ -102,20 +102,10 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	articleFiles, articlesOK := listDir(fsys, "content/articles", ".md", &listErrs, ents)
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
-			target := misnamedArticle(name)
-			if target == "" {
-				continue
+			if target := misnamedArticle(name, articleFiles); target != "" {
+				listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
+					"article files end in .md (lower case): %s", renameTo(articleFiles, target))
 			}
-			if strings.HasSuffix(strings.ToLower(name), ".txt") {
-				// Saved by an editor that adds its own .txt, unless it is
-				// a copy kept beside the article.
-				base := name[:len(name)-len(".txt")]
-				if slices.Contains(articleFiles, base) || slices.Contains(articleFiles, base[:strings.LastIndexByte(base, '.')]+".md") {
-					continue
-				}
-			}
-			listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
-				"article files end in .md (lower case): %s", renameTo(articleFiles, target))
 			continue
 		}
 		articleNames = append(articleNames, name)
@@ -146,21 +136,16 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 				"%s: rename this file to %s", what, want)
 			continue
 		}
-		switch {
-		case strings.HasSuffix(name, ".yml"):
+		if target := misnamedNotes(name, annotationFiles); target != "" {
 			what := "notes files end in .yaml"
-			if n := strings.TrimSuffix(name, ".yml"); n == "claims" || n == "sources" {
+			if n := strings.TrimSuffix(target, ".yaml"); n == "claims" || n == "sources" {
 				what = "the briefing's YAML files end in .yaml"
 			}
 			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
-				"%s: %s", what, renameTo(annotationFiles, strings.TrimSuffix(name, ".yml")+".yaml"))
+				"%s: %s", what, renameTo(annotationFiles, target))
 			continue
-		case strings.HasSuffix(strings.ToLower(name), ".yaml.txt") && !slices.Contains(annotationFiles, name[:len(name)-len(".txt")]) &&
-			!slices.Contains([]string{"claims.yaml.txt", "sources.yaml.txt"}, strings.ToLower(name)):
-			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
-				"notes files end in .yaml: rename it to %s", name[:len(name)-len(".yaml.txt")]+".yaml")
-			continue
-		case !strings.HasSuffix(name, ".yaml"):
+		}
+		if !strings.HasSuffix(name, ".yaml") {
 			continue
 		}
 		notesNames = append(notesNames, name)
@@ -401,22 +386,43 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 }
 
 // misnamedArticle returns the name ("bar.md") that an article file named
-// name in content/articles is told to have when it is Markdown with
-// another extension (bar.markdown, Bar.MD, bar.md.txt), or "" when name is
-// no such file. (A .txt copy kept beside its article is not told: see
-// load.)
-func misnamedArticle(name string) string {
+// name in content/articles (whose files are files) is told to have when it
+// is Markdown with another extension (bar.markdown, Bar.MD, or bar.md.txt,
+// saved by an editor that adds its own .txt), or "" when name is no such
+// file, or a .txt copy kept beside its article.
+func misnamedArticle(name string, files []string) string {
 	if strings.HasSuffix(name, ".md") {
 		return ""
 	}
 	lower, base := strings.ToLower(name), name
 	if strings.HasSuffix(lower, ".md.txt") || strings.HasSuffix(lower, ".markdown.txt") {
 		lower, base = lower[:len(lower)-len(".txt")], base[:len(base)-len(".txt")]
+		if slices.Contains(files, base) || slices.Contains(files, base[:strings.LastIndexByte(base, '.')]+".md") {
+			return "" // a copy kept beside the article
+		}
 	}
 	if !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") {
 		return ""
 	}
 	return Slugify(base[:strings.LastIndexByte(base, '.')]) + ".md"
+}
+
+// misnamedNotes is misnamedArticle for a file of annotations/: a notes file
+// named bar.yml, or bar.yaml.txt in any case, is told to be bar.yaml, but
+// a .txt copy kept beside it, and claims.yaml.txt and sources.yaml.txt,
+// are not.
+func misnamedNotes(name string, files []string) string {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(name, ".yml"):
+		return strings.TrimSuffix(name, ".yml") + ".yaml"
+	case strings.HasSuffix(lower, ".yaml.txt"):
+		if slices.Contains(files, name[:len(name)-len(".txt")]) || lower == "claims.yaml.txt" || lower == "sources.yaml.txt" {
+			return ""
+		}
+		return name[:len(name)-len(".yaml.txt")] + ".yaml"
+	}
+	return ""
 }
 
 // MisnamedCopies returns the files that check tells to be renamed to
@@ -425,16 +431,19 @@ func misnamedArticle(name string) string {
 // briefing folder: new writes no second file beside one of them.
 func MisnamedCopies(fsys fs.FS, slug string) []string {
 	var found []string
-	articles, _ := fs.ReadDir(fsys, "content/articles")
-	for _, e := range articles {
-		if misnamedArticle(e.Name()) == slug+".md" {
-			found = append(found, path.Join("content/articles", e.Name()))
+	for _, d := range []struct {
+		dir, want string
+		misnamed  func(string, []string) string
+	}{{"content/articles", slug + ".md", misnamedArticle}, {"annotations", slug + ".yaml", misnamedNotes}} {
+		entries, _ := fs.ReadDir(fsys, d.dir)
+		names := make([]string, len(entries))
+		for i, e := range entries {
+			names[i] = e.Name()
 		}
-	}
-	notes, _ := fs.ReadDir(fsys, "annotations")
-	for _, e := range notes {
-		if n := e.Name(); n == slug+".yml" || n == slug+".yaml.txt" {
-			found = append(found, path.Join("annotations", n))
+		for _, n := range names {
+			if d.misnamed(n, names) == d.want {
+				found = append(found, path.Join(d.dir, n))
+			}
 		}
 	}
 	return found
