@@ -56,6 +56,13 @@ func handoutHead(b *briefing.Briefing, tocs [][]byte, o overview, hasClaims, has
 	if d := AsOf(b); d != nil {
 		h.coverDate("as_of", d)
 	}
+	// What the site's footer says when every note cites its sources, which
+	// paper does not print (print.css): said on the cover instead.
+	if everyNoteCites(b) {
+		h.raw("\n", `<p class="cover-note">`)
+		h.tr("cover_cited")
+		h.raw("</p>")
+	}
 	h.raw("\n", `<nav class="toc" aria-labelledby="toc-h">`, "\n", `<h2 id="toc-h">`)
 	h.tr("contents")
 	h.raw("</h2>\n<ol>\n")

@@ -189,6 +189,11 @@ func oldHandout(f Files, b *briefing.Briefing, r *render.Renderer, order []*brie
 		h.text(d.Long())
 		h.raw("</time></p>")
 	}
+	if everyNoteCites(b) {
+		h.raw("\n", `<p class="cover-note">`)
+		h.tr("cover_cited")
+		h.raw("</p>")
+	}
 	h.raw("\n", `<nav class="toc" aria-labelledby="toc-h">`, "\n", `<h2 id="toc-h">`)
 	h.tr("contents")
 	h.raw("</h2>\n<ol>\n<li><a href=\"#overview\">")

@@ -268,6 +268,10 @@ func TestSourcesPage(t *testing.T) {
 	if !bytes.Contains(config(f.b, Options{}), []byte(`"everyNoteCites": true`)) {
 		t.Error("the site's parameters do not say that every note cites a source")
 	}
+	// The print edition's cover says it too (paper prints no footer).
+	if cover := string(handoutHead(f.b, nil, overview{}, true, true, text)); !strings.Contains(cover, `<p class="cover-note">`+text.T("cover_cited")+"</p>") {
+		t.Errorf("every note cites a source: the handout's cover does not say so:\n%.600s", cover)
+	}
 }
 
 func TestQuotesPage(t *testing.T) {
