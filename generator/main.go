@@ -220,15 +220,15 @@ func commandOptions(fl *flag.FlagSet) {
 // the one message every command gives for a --root that names no folder.
 func rootProblem(root string) error {
 	const give = "give --root the folder that holds content/ and annotations/"
-	fi, err := os.Stat(root)
+	fi, err := os.Stat(filepath.Clean(root)) // afile/ is the file afile
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("the briefing folder %s does not exist: %s", root, give)
 	case err == nil && !fi.IsDir():
 		return fmt.Errorf("the briefing folder %s is a file, not a folder: %s", root, give)
 	case errors.Is(err, syscall.ENOTDIR):
-		if p := publish.FileOnTheWay(root); p != "" {
-			return fmt.Errorf("the briefing folder %s is not a folder: %s, on the way to it, is a file: %s", root, p, give)
+		if p := publish.FileOnTheWay(filepath.Clean(root)); p != "" {
+			return fmt.Errorf("the briefing folder %s cannot be reached: %s, on the way to it, is a file, not a folder; %s", root, p, give)
 		}
 		return fmt.Errorf("the briefing folder %s is not a folder: %s", root, give)
 	case err != nil:

@@ -280,7 +280,8 @@ func TestBadRootSaidAlike(t *testing.T) {
 	for _, tt := range []struct{ root, want string }{
 		{filepath.Join(dir, "missing"), "does not exist"},
 		{file, "is a file, not a folder"},
-		{filepath.Join(file, "below"), "is not a folder: " + file + ", on the way to it, is a file"},
+		{filepath.Join(file, "below"), "cannot be reached: " + file + ", on the way to it, is a file, not a folder"},
+		{file + "/", "is a file, not a folder"},
 	} {
 		want := "error: the briefing folder " + tt.root + " " + tt.want
 		for _, args := range [][]string{
@@ -289,20 +290,24 @@ func TestBadRootSaidAlike(t *testing.T) {
 			{"serve", "--root", tt.root, "--port", "0"},
 			{"new", "an-article", "--root", tt.root, "--url", "https://example.org/a", "--outlet", "Example"},
 		} {
-			done := make(chan [3]any, 1)
-			go func() {
-				code, stdout, stderr := runCmd(t, args...)
-				done <- [3]any{code, stdout, stderr}
-			}()
+			// Run here rather than through runCmd: on a goroutine of its
+			// own, stopped if it outlasts the wait (serve would run on).
+			ctx, cancel := context.WithCancel(context.Background())
+			var stdout, stderr bytes.Buffer
+			done := make(chan int, 1)
+			go func() { done <- run(ctx, args, &stdout, &stderr) }()
 			select {
-			case r := <-done:
-				code, stdout, stderr := r[0].(int), r[1].(string), r[2].(string)
-				if code != 1 || stdout != "" || !strings.HasPrefix(stderr, want+": give --root the folder that holds content/ and annotations/\n") {
-					t.Errorf("%s: exit %d, stdout %q, stderr:\n%s\nwant exit 1 and stderr starting %q", strings.Join(args, " "), code, stdout, stderr, want)
+			case code := <-done:
+				if code != 1 || stdout.String() != "" || !strings.HasPrefix(stderr.String(), want) ||
+					!strings.Contains(stderr.String(), "give --root the folder that holds content/ and annotations/\n") {
+					t.Errorf("%s: exit %d, stdout %q, stderr:\n%s\nwant exit 1 and stderr starting %q", strings.Join(args, " "), code, stdout.String(), stderr.String(), want)
 				}
 			case <-time.After(20 * time.Second):
+				cancel()
+				<-done
 				t.Fatalf("%s: still running after 20 s", strings.Join(args, " "))
 			}
+			cancel()
 		}
 	}
 }

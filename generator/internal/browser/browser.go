@@ -56,6 +56,7 @@ package browser
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -150,20 +151,21 @@ func (in *instance) get(t testing.TB) *Browser {
 const startTries = 3
 
 // startRetrying starts the browser, trying up to tries times, a second
-// apart; it returns the last error, with how many tries were made, when
-// none worked.
+// apart; when none worked, it returns every try's error, after how many
+// tries were made.
 func startRetrying(path string, flags []chromedp.ExecAllocatorOption, tries int) (*Browser, error) {
-	var err error
+	var errs []error
 	for i := range tries {
 		if i > 0 {
 			time.Sleep(time.Second)
 		}
-		var b *Browser
-		if b, err = start(path, flags); err == nil {
+		b, err := start(path, flags)
+		if err == nil {
 			return b, nil
 		}
+		errs = append(errs, fmt.Errorf("try %d: %w", i+1, err))
 	}
-	return nil, fmt.Errorf("%d tries, the last: %w", tries, err)
+	return nil, fmt.Errorf("%d tries: %w", tries, errors.Join(errs...))
 }
 
 func start(path string, flags []chromedp.ExecAllocatorOption) (*Browser, error) {
