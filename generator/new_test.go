@@ -206,13 +206,8 @@ func TestNewKeepsMisnamedOverview(t *testing.T) {
 func TestNewKeepsMisnamedArticle(t *testing.T) {
 	for _, misnamed := range []string{"content/articles/bar.markdown", "content/articles/Bar.MD", "content/articles/bar.md.txt", "annotations/bar.yml", "annotations/bar.yaml.txt", "annotations/bar.YAML.TXT"} {
 		root := t.TempDir()
+		writeKept(t, root, misnamed)
 		p := filepath.Join(root, filepath.FromSlash(misnamed))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("kept\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
 		before := snapshotDir(t, root)
 		code, stdout, stderr := runCmd(t, "new", "bar", "--root", root, "--url", "https://example.com/a", "--outlet", "X")
 		want := "bar.md"
@@ -233,22 +228,24 @@ func TestNewKeepsMisnamedArticle(t *testing.T) {
 	// A .txt copy kept beside the misnamed file is not named: check does
 	// not ask to rename it.
 	root := t.TempDir()
-	for _, f := range []string{"content/articles/bar.markdown", "content/articles/bar.markdown.txt"} {
-		p := filepath.Join(root, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("kept\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeKept(t, root, "content/articles/bar.markdown", "content/articles/bar.markdown.txt")
 	if code, _, stderr := runCmd(t, "new", "bar", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 1 ||
 		!strings.Contains(stderr, "bar.markdown is this article's file") || strings.Contains(stderr, "bar.markdown.txt") {
 		t.Errorf("bar.markdown and its .txt copy there: exit %d, stderr %q; want only bar.markdown named", code, stderr)
 	}
 	// Other articles' files, and another slug's misnamed file, do not stop it.
 	root = t.TempDir()
-	for _, f := range []string{"content/articles/barn.markdown", "annotations/other.yml"} {
+	writeKept(t, root, "content/articles/barn.markdown", "annotations/other.yml")
+	if code, _, stderr := runCmd(t, "new", "bar", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 0 {
+		t.Errorf("another slug's misnamed files stopped new: exit %d, %s", code, stderr)
+	}
+}
+
+// writeKept writes each file (a path from root, with slashes) holding
+// "kept", making its folders.
+func writeKept(t *testing.T, root string, files ...string) {
+	t.Helper()
+	for _, f := range files {
 		p := filepath.Join(root, filepath.FromSlash(f))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -256,8 +253,5 @@ func TestNewKeepsMisnamedArticle(t *testing.T) {
 		if err := os.WriteFile(p, []byte("kept\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if code, _, stderr := runCmd(t, "new", "bar", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 0 {
-		t.Errorf("another slug's misnamed files stopped new: exit %d, %s", code, stderr)
 	}
 }
