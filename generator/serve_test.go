@@ -203,12 +203,10 @@ func TestServeFollowsLinkedFolders(t *testing.T) {
 	edit := func(path, from, to string) {
 		t.Helper()
 		data, err := os.ReadFile(path)
-		if err != nil || !bytes.Contains(data, []byte(from)) {
-			t.Fatalf("%s lacks %q (%v)", path, from, err)
-		}
-		if err := os.WriteFile(path, bytes.Replace(data, []byte(from), []byte(to), 1), 0o644); err != nil {
+		if err != nil {
 			t.Fatal(err)
 		}
+		writeFile(t, path, replaceOnce(t, data, from, to))
 	}
 	edit(filepath.Join(real, "annotations", "curly.yaml"), "The post said this on", "Linkednote: the post said this on")
 	eventually(t, "a note saved in the folder annotations/ leads to did not show:\n"+stderr.String(), 20*time.Second, func() bool {
