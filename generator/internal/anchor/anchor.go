@@ -111,20 +111,33 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 			}
 			cands = cands[n.Occurrence-1 : n.Occurrence]
 		}
-		if len(cands) > 1 && !slices.ContainsFunc(cands, func(m match) bool { return !cutsWord(blocks[m.block], norms[m.block].text, m) }) {
-			// Every place cuts a word: that is the problem to tell.
-			cands = cands[:1]
-		}
 		if len(cands) > 1 {
-			if n.OccurrencePos.Line > 0 {
-				// An occurrence was given but is not a whole number from
-				// 1: the loader has said so, and that is the one problem.
+			// A place inside a longer word counts for occurrence but can
+			// never be the quote: the places of whole words are the ones
+			// to choose from.
+			whole := 0
+			for _, m := range cands {
+				if !cutsWord(blocks[m.block], norms[m.block].text, m) {
+					whole++
+				}
+			}
+			switch whole {
+			case 0: // every place cuts a word: that is the problem to tell
+				cands = cands[:1]
+			case 1: // the one place the quote can be
+				cands = slices.DeleteFunc(cands, func(m match) bool { return cutsWord(blocks[m.block], norms[m.block].text, m) })
+			default:
+				if n.OccurrencePos.Line > 0 {
+					// An occurrence was given but is not a whole number
+					// from 1: the loader has said so, and that is the one
+					// problem.
+					continue
+				}
+				errs.AddErr(n.QuotePos, diag.ErrAmbiguousQuote,
+					"the quote matches %d places: %s; add the prefix, suffix or occurrence that picks the one you mean",
+					whole, pickers(blocks, norms, cands, n))
 				continue
 			}
-			errs.AddErr(n.QuotePos, diag.ErrAmbiguousQuote,
-				"the quote matches %d places: %s; add the prefix, suffix or occurrence that picks the one you mean",
-				len(cands), pickers(blocks, norms, cands, n))
-			continue
 		}
 		m := cands[0]
 		if cutsWord(blocks[m.block], norms[m.block].text, m) {
@@ -334,11 +347,16 @@ func lines(blocks []*Block, ms []match) string {
 // candidate shares, or else its occurrence number.
 func pickers(blocks []*Block, norms []normalized, cands []match, n *briefing.Note) string {
 	var parts []string
+	listed, more := 0, 0
 	for i, m := range cands {
-		if i == maxListed {
-			parts = append(parts, fmt.Sprintf("and %d more places", len(cands)-i))
-			break
+		if cutsWord(blocks[m.block], norms[m.block].text, m) {
+			continue // inside a longer word: counted for occurrence, not offered
 		}
+		if listed == maxListed {
+			more++
+			continue
+		}
+		listed++
 		line := lineOf(blocks[m.block], m.start)
 		field := fmt.Sprintf("occurrence: %d", i+1)
 		if p := uniqueContext(blocks, norms, cands, i, true); p != "" {
@@ -350,6 +368,9 @@ func pickers(blocks []*Block, norms []normalized, cands []match, n *briefing.Not
 			field = fmt.Sprintf("occurrence: %d", i+1)
 		}
 		parts = append(parts, fmt.Sprintf("line %d (%s)", line, field))
+	}
+	if more > 0 {
+		parts = append(parts, fmt.Sprintf("and %d more places", more))
 	}
 	return strings.Join(parts, ", ")
 }

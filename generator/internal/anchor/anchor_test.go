@@ -222,6 +222,15 @@ func TestQuoteWholeWords(t *testing.T) {
 		{md: "이민 정책을 발표했다.", quote: "이민 정책", before: ""},
 		{md: "أعلنت والحكومة الجديدة", quote: "الحكومة الجديدة", before: "أعلنت و"},
 		{md: "The refugees came. Then a refugee spoke.", quote: "refugee", occurrence: 2, before: "The refugees came. Then a "},
+		// The one place of whole words is the quote's, without an
+		// occurrence; where there are several, only those are offered,
+		// each with what picks it from every place (occurrence counts the
+		// place inside "funding").
+		{md: "The refugees came. Then a refugee spoke.", quote: "refugee", before: "The refugees came. Then a "},
+		{md: "The funding was fun, and fun it was.", quote: "fun",
+			err: `the quote matches 2 places: line 1 (prefix: "was"), line 1 (prefix: "and"); add the prefix`},
+		{md: "The funding was fun.", quote: "fun", occurrence: 1,
+			err: `the quote ends inside the word "funding" (line 1)`},
 		{md: "The refugees came. Then a refugee spoke.", quote: "refugee", occurrence: 1,
 			err: `the quote ends inside the word "refugees" (line 1): a quote is made of whole words; did you mean "refugees"?`},
 		{md: "Only 7,500 will come.", quote: "Only 7",
