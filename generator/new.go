@@ -127,10 +127,16 @@ notes:
 	files, order := map[string]string{article: text, notes: emptyNotes}, []string{article, notes}
 	// A briefing's first article: the briefing has no overview file
 	// yet, without which it does not build.
-	const overview = "content/_index.md"
+	const overview, methodology = "content/_index.md", "content/methodology.md"
 	if !hasOverview(*root) {
 		files[overview] = overviewTemplate
 		order = append(order, overview)
+		// And its methodology, which the home page and the handout send
+		// readers to for what each verdict means.
+		if !hasMethodology(*root) {
+			files[methodology] = methodologyTemplate
+			order = append(order, methodology)
+		}
 	}
 	written, err := writeNew(*root, files, order)
 	if err != nil {
@@ -145,8 +151,12 @@ notes:
 		names[i] = filepath.ToSlash(filepath.Join(*root, p))
 	}
 	fmt.Fprintf(stdout, "wrote %s and %s\n", strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
-	if len(written) > 2 {
-		fmt.Fprintf(stdout, "the briefing had no %s: it is its title and overview, to fill in\n", written[2])
+	for _, p := range written[2:] {
+		what := "it is its title and overview, to fill in"
+		if p == methodology {
+			what = "it says how the notes are written and what each verdict means, to adapt"
+		}
+		fmt.Fprintf(stdout, "the briefing had no %s: %s\n", p, what)
 	}
 	checkCmd := "go run ./generator check"
 	if *root != "." {
@@ -167,6 +177,41 @@ func hasOverview(root string) bool {
 	}
 	return input.MisnamedOverview(os.DirFS(root))
 }
+
+// hasMethodology reports whether the briefing in root has its methodology
+// (anything by its name) or a file check takes for it misnamed.
+func hasMethodology(root string) bool {
+	if _, err := os.Lstat(filepath.Join(root, "content", "methodology.md")); !errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	return input.MisnamedMethodology(os.DirFS(root))
+}
+
+// methodologyTemplate is content/methodology.md, written by new with a
+// briefing's overview: what the verdicts mean, which the generator fixes,
+// and a paragraph for the editors to replace with how they worked.
+const methodologyTemplate = `---
+title: "Methodology"
+---
+## How the notes are written
+
+Replace this paragraph: say who wrote the notes, how the passages were chosen, and how each claim was checked.
+
+## What the verdicts mean
+
+Only fact-check notes carry a verdict, and a verdict is on the claim the note names, whoever makes it.
+
+- **Accurate:** the claim matches what the best available sources show.
+- **Needs context:** the claim is right as far as it goes, but leaves out something that changes how a reader would take it.
+- **Misleading:** the claim's facts hold, but they are chosen or framed so as to leave a false impression.
+- **Inaccurate:** the best available sources contradict the claim.
+- **Unsupported:** the sources that could be found neither confirm nor refute the claim as worded.
+- **Disputed:** credible sources contradict each other on the point, with no good ground yet to prefer one.
+
+## Sources
+
+Each note cites what it relies on from the briefing's bibliography: the primary source wherever there is one (a study by its DOI, official statistics and documents at the address of the body that publishes them), and a news report by the outlet that produced it.
+`
 
 // overviewTemplate is content/_index.md, written by new when a briefing
 // has none: the title left empty, for check to point at, and the optional

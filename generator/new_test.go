@@ -141,14 +141,18 @@ func TestNewRejects(t *testing.T) {
 }
 
 // TestNewFirstArticle: new in an empty folder also writes the briefing's
-// content/_index.md, without which it would not build; check then points
+// content/_index.md, without which it would not build, and its
+// content/methodology.md, which explains the verdicts; check then points
 // at the titles and the text to fill in, and, filled in, the briefing
-// builds. A briefing that has one keeps it.
+// builds, with its methodology page. A briefing that has them keeps them.
 func TestNewFirstArticle(t *testing.T) {
 	root := t.TempDir()
 	code, stdout, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "The Gazette")
-	if code != 0 || !strings.Contains(stdout, "content/_index.md") {
+	if code != 0 || !strings.Contains(stdout, "content/_index.md") || !strings.Contains(stdout, "content/methodology.md: it says how the notes are written and what each verdict means") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if m := readFile(t, root, "content/methodology.md"); !strings.Contains(m, "- **Needs context:**") {
+		t.Errorf("the methodology does not explain the verdicts:\n%s", m)
 	}
 	index := filepath.Join(root, "content", "_index.md")
 	code, _, stderr = runCmd(t, "check", "--root", root)
@@ -167,12 +171,36 @@ func TestNewFirstArticle(t *testing.T) {
 	if code, _, stderr := runCmd(t, "build", "--root", root, "--no-zip"); code != 0 {
 		t.Fatalf("build after filling in: %s", stderr)
 	}
-	before := readFile(t, root, "content/_index.md")
+	if page := readFile(t, root, "public/methodology.html"); !strings.Contains(page, "Inaccurate:") {
+		t.Errorf("methodology.html lacks the verdicts' meanings:\n%s", page)
+	}
+	before, method := readFile(t, root, "content/_index.md"), readFile(t, root, "content/methodology.md")
 	if code, _, stderr := runCmd(t, "new", "second", "--root", root, "--url", "https://example.com/b", "--outlet", "The Gazette"); code != 0 {
 		t.Fatalf("second new: %s", stderr)
 	}
-	if readFile(t, root, "content/_index.md") != before {
-		t.Error("new rewrote the briefing's content/_index.md")
+	if readFile(t, root, "content/_index.md") != before || readFile(t, root, "content/methodology.md") != method {
+		t.Error("new rewrote the briefing's content/_index.md or content/methodology.md")
+	}
+}
+
+// TestNewKeepsMisnamedMethodology: a first article's new writes no
+// methodology.md beside one check asks to rename (content/Methodology.md).
+func TestNewKeepsMisnamedMethodology(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "content", "Methodolgy.md"), []byte("---\ntitle: How\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 0 {
+		t.Fatalf("new: %s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "methodology.md")); err == nil {
+		t.Error("new wrote content/methodology.md beside content/Methodolgy.md")
+	}
+	if _, _, stderr := runCmd(t, "check", "--root", root); !strings.Contains(stderr, "rename this file to methodology.md") {
+		t.Errorf("check does not ask for the rename:\n%s", stderr)
 	}
 }
 

@@ -377,7 +377,7 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 		switch {
 		case !exists(fsys, "content/_index.md") && overviewLike(stem):
 			errs.Add(pos, "the overview is read from content/_index.md: rename this file to _index.md")
-		case !exists(fsys, "content/methodology.md") && editDistance(stem, "methodology") <= 2:
+		case !exists(fsys, "content/methodology.md") && methodologyLike(stem):
 			errs.Add(pos, "the methodology is read from content/methodology.md: rename this file to methodology.md")
 		default:
 			errs.Add(pos, "this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/")
@@ -471,9 +471,25 @@ func overviewLike(stem string) bool {
 // problem and a missing _index.md is not another (and new writes no
 // _index.md beside it).
 func MisnamedOverview(fsys fs.FS) bool {
+	return misnamedPage(fsys, overviewLike)
+}
+
+// MisnamedMethodology reports whether content/ holds the methodology under
+// a name check asks to change (Methodology.md, methodolgy.md).
+func MisnamedMethodology(fsys fs.FS) bool {
+	return misnamedPage(fsys, methodologyLike)
+}
+
+// methodologyLike says whether a Markdown file in content/ with this name,
+// lower-cased and without its extension, is taken for the methodology.
+func methodologyLike(stem string) bool { return editDistance(stem, "methodology") <= 2 }
+
+// misnamedPage reports whether content/ holds a Markdown file whose name
+// like says is a page's, misnamed.
+func misnamedPage(fsys fs.FS, like func(stem string) bool) bool {
 	entries, _ := fs.ReadDir(fsys, "content")
 	for _, e := range entries {
-		if stem, ok := markdownStem(e.Name()); ok && !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && overviewLike(stem) {
+		if stem, ok := markdownStem(e.Name()); ok && !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && like(stem) {
 			return true
 		}
 	}

@@ -494,7 +494,8 @@ func TestMethodologyContents(t *testing.T) {
 
 // TestCardsIntro: when the cards count notes by verdict, a line above them
 // says that the counts are verdicts on claims, not a rating of the outlet;
-// with no verdict to count, there is no such line.
+// with no verdict to count, there is no such line. It sends the reader to
+// the methodology only when the briefing has one.
 func TestCardsIntro(t *testing.T) {
 	text, err := LoadText(nil)
 	if err != nil {
@@ -514,6 +515,13 @@ func TestCardsIntro(t *testing.T) {
 		intro := `<h2 id="articles-h">The articles</h2>` + "\n" + `<p class="cards-intro">Each card counts its article’s notes by verdict. A verdict is on a claim the article makes or reports, not a rating of the outlet`
 		if got := strings.Contains(page, intro); got != c.want {
 			t.Errorf("with %d cards, %d with verdicts: intro shown %v, want %v", len(c.cards), len(c.cards)-1, got, c.want)
+		}
+	}
+	const sendsOn = "The methodology explains each verdict."
+	for _, b := range []*briefing.Briefing{{}, {Methodology: &briefing.Page{Title: "Methodology"}}} {
+		page := string(indexOf(b, nil, []string{judged}, overview{}, nil, text))
+		if got, want := strings.Contains(page, sendsOn), b.Methodology != nil; got != want {
+			t.Errorf("methodology %v: the intro sends the reader to it: %v, want %v", b.Methodology != nil, got, want)
 		}
 	}
 }

@@ -89,7 +89,11 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 	if anyVerdict(cards) {
 		// The counts read as a score of the outlet unless told.
 		h.raw(`<p class="cards-intro">`)
-		h.tr("articles_intro")
+		if b.Methodology != nil {
+			h.tr("articles_intro")
+		} else { // no page to send the reader to
+			h.tr("articles_intro_no_methodology")
+		}
 		h.raw("</p>\n")
 	}
 	h.raw("<ol class=\"cards\">\n")
