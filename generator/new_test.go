@@ -183,46 +183,31 @@ func TestNewFirstArticle(t *testing.T) {
 	}
 }
 
-// TestNewKeepsMisnamedMethodology: a first article's new writes no
-// methodology.md beside one check asks to rename (content/Methodology.md).
-func TestNewKeepsMisnamedMethodology(t *testing.T) {
-	root := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "content", "Methodolgy.md"), []byte("---\ntitle: How\n---\nText.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 0 {
-		t.Fatalf("new: %s", stderr)
-	}
-	if _, err := os.Stat(filepath.Join(root, "content", "methodology.md")); err == nil {
-		t.Error("new wrote content/methodology.md beside content/Methodolgy.md")
-	}
-	if _, _, stderr := runCmd(t, "check", "--root", root); !strings.Contains(stderr, "rename this file to methodology.md") {
-		t.Errorf("check does not ask for the rename:\n%s", stderr)
-	}
-}
-
-// TestNewKeepsMisnamedOverview: a briefing whose overview is misnamed
-// (content/index.md) does not get a blank _index.md from new beside it,
-// which would hide check's advice to rename the file.
-func TestNewKeepsMisnamedOverview(t *testing.T) {
-	root := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(root, "content", "index.md"), []byte("---\ntitle: T\n---\nOverview.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 0 {
-		t.Fatalf("new: %s", stderr)
-	}
-	if _, err := os.Stat(filepath.Join(root, "content", "_index.md")); err == nil {
-		t.Error("new wrote content/_index.md beside content/index.md")
-	}
-	if _, _, stderr := runCmd(t, "check", "--root", root); !strings.Contains(stderr, "rename this file to _index.md") {
-		t.Errorf("check does not ask for the rename:\n%s", stderr)
+// TestNewKeepsMisnamedPages: a briefing whose overview or methodology is
+// misnamed (content/index.md, content/Methodolgy.md) does not get a blank
+// _index.md or methodology.md from new beside it, which would hide check's
+// advice to rename the file.
+func TestNewKeepsMisnamedPages(t *testing.T) {
+	for _, c := range []struct{ misnamed, page string }{
+		{"index.md", "_index.md"},
+		{"Methodolgy.md", "methodology.md"},
+	} {
+		root := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, "content", c.misnamed), []byte("---\ntitle: T\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "X"); code != 0 {
+			t.Fatalf("new: %s", stderr)
+		}
+		if _, err := os.Stat(filepath.Join(root, "content", c.page)); err == nil {
+			t.Errorf("new wrote content/%s beside content/%s", c.page, c.misnamed)
+		}
+		if _, _, stderr := runCmd(t, "check", "--root", root); !strings.Contains(stderr, "rename this file to "+c.page) {
+			t.Errorf("check does not ask to rename %s:\n%s", c.misnamed, stderr)
+		}
 	}
 }
 
