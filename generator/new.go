@@ -195,7 +195,7 @@ title: "Methodology"
 ---
 ## How the notes are written
 
-Replace this paragraph: say who wrote the notes, how the passages were chosen, and how each claim was checked.
+` + input.MethodologyPlaceholder + `
 
 ## What the verdicts mean
 
@@ -228,7 +228,7 @@ title: ""      # required: the briefing's title
 #     text: "What happened that day."
 #     cites: [a-source-id]
 ---
-What the briefing covers, as Markdown (its sections start with ##).
+` + input.OverviewPlaceholder + `
 `
 
 // articleTemplate is the new article file: the required fields filled in

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/input"
 )
 
 func TestNew(t *testing.T) {
@@ -156,12 +157,18 @@ func TestNewFirstArticle(t *testing.T) {
 	}
 	index := filepath.Join(root, "content", "_index.md")
 	code, _, stderr = runCmd(t, "check", "--root", root)
-	if code != 1 || !strings.Contains(stderr, filepath.ToSlash(index)+":2:8: the briefing has no title") || !strings.Contains(stderr, "3 problems found") {
+	method := filepath.Join(root, "content", "methodology.md")
+	if code != 1 || !strings.Contains(stderr, filepath.ToSlash(index)+":2:8: the briefing has no title") ||
+		!strings.Contains(stderr, filepath.ToSlash(index)+":13:1: this is the text new wrote for you to replace") ||
+		!strings.Contains(stderr, filepath.ToSlash(method)+":6:1: this is the paragraph new wrote for you to replace") || !strings.Contains(stderr, "5 problems found") {
 		t.Errorf("check after new: exit %d\n%s", code, stderr)
 	}
 	for file, text := range map[string]string{
-		// The title filled in, and the briefing's date and publisher used.
-		index: strings.NewReplacer(`title: ""`, `title: "A first briefing"`, "# published:", "published:", "# publisher", "publisher").Replace(readFile(t, root, "content/_index.md")),
+		// The title and overview filled in, and the briefing's date and
+		// publisher used; the methodology's paragraph on how the notes
+		// were written.
+		index:  strings.NewReplacer(`title: ""`, `title: "A first briefing"`, "# published:", "published:", "# publisher", "publisher", input.OverviewPlaceholder, "What it covers.").Replace(readFile(t, root, "content/_index.md")),
+		method: strings.Replace(readFile(t, root, "content/methodology.md"), input.MethodologyPlaceholder, "The editors wrote the notes.", 1),
 		filepath.Join(root, "content", "articles", "first.md"): strings.Replace(readFile(t, root, "content/articles/first.md"), `title: ""`, `title: "A headline"`, 1) + "The text.\n",
 	} {
 		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
@@ -174,11 +181,11 @@ func TestNewFirstArticle(t *testing.T) {
 	if page := readFile(t, root, "public/methodology.html"); !strings.Contains(page, "Inaccurate:") {
 		t.Errorf("methodology.html lacks the verdicts' meanings:\n%s", page)
 	}
-	before, method := readFile(t, root, "content/_index.md"), readFile(t, root, "content/methodology.md")
+	before, methodBefore := readFile(t, root, "content/_index.md"), readFile(t, root, "content/methodology.md")
 	if code, _, stderr := runCmd(t, "new", "second", "--root", root, "--url", "https://example.com/b", "--outlet", "The Gazette"); code != 0 {
 		t.Fatalf("second new: %s", stderr)
 	}
-	if readFile(t, root, "content/_index.md") != before || readFile(t, root, "content/methodology.md") != method {
+	if readFile(t, root, "content/_index.md") != before || readFile(t, root, "content/methodology.md") != methodBefore {
 		t.Error("new rewrote the briefing's content/_index.md or content/methodology.md")
 	}
 }

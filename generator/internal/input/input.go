@@ -192,6 +192,9 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			b.Index = l.index()
 		case i == 1:
 			b.Methodology = l.page("content/methodology.md")
+			if b.Methodology != nil {
+				l.placeholder(b.Methodology.Body, MethodologyPlaceholder, "this is the paragraph new wrote for you to replace: say who wrote the notes, how the passages were chosen and how each claim was checked (or delete it)")
+			}
 		case i == 2:
 			if annotationsOK {
 				b.Claims, claimsOK = l.claims()

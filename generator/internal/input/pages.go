@@ -2,10 +2,30 @@ package input
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 )
+
+// OverviewPlaceholder and MethodologyPlaceholder are the paragraphs new
+// writes into a briefing's first overview and methodology for the editors
+// to replace: left in, they would be published.
+const (
+	OverviewPlaceholder    = "What the briefing covers, as Markdown (its sections start with ##)."
+	MethodologyPlaceholder = "Replace this paragraph: say who wrote the notes, how the passages were chosen, and how each claim was checked."
+)
+
+// placeholder reports new's placeholder text in body, at its place.
+func (l *loader) placeholder(body briefing.Markdown, text, problem string) {
+	i := strings.Index(body.Text, text)
+	if i < 0 || body.Pos.Line == 0 {
+		return
+	}
+	lineStart := strings.LastIndexByte(body.Text[:i], '\n') + 1
+	pos := diag.Pos{File: body.Pos.File, Line: body.Pos.Line + strings.Count(body.Text[:i], "\n"), Col: 1 + utf8.RuneCountInString(body.Text[lineStart:i])}
+	l.errs.Add(pos, "%s", problem)
+}
 
 var indexFields = []string{"title", "summary", "timeline", "publisher", "publisher_url", "published"}
 var timelineFields = []string{"date", "text", "cites"}
@@ -25,6 +45,7 @@ func (l *loader) index() briefing.Index {
 	}
 	d, fm, body, ok := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
 	idx.Body = body
+	l.placeholder(body, OverviewPlaceholder, "this is the text new wrote for you to replace: write here what the briefing covers, the overview readers see on the home page")
 	if !ok || fm == nil {
 		return idx
 	}
