@@ -128,6 +128,7 @@ notes:
 	// A briefing's first article: the briefing has no overview file
 	// yet, without which it does not build.
 	const overview, methodology = "content/_index.md", "content/methodology.md"
+	noMethodology := false // a briefing begun without one: told, not given one
 	if !hasOverview(*root) {
 		files[overview] = overviewTemplate
 		order = append(order, overview)
@@ -137,6 +138,8 @@ notes:
 			files[methodology] = methodologyTemplate
 			order = append(order, methodology)
 		}
+	} else {
+		noMethodology = !hasMethodology(*root)
 	}
 	written, err := writeNew(*root, files, order)
 	if err != nil {
@@ -157,6 +160,9 @@ notes:
 			what = "it says how the notes are written and what each verdict means, to adapt"
 		}
 		fmt.Fprintf(stdout, "the briefing had no %s: %s\n", p, what)
+	}
+	if noMethodology {
+		fmt.Fprintf(stdout, "the briefing has no %s: without one, nothing on the site says what each verdict means (new writes one only for a briefing's first article; see the README)\n", methodology)
 	}
 	checkCmd := "go run ./generator check"
 	if *root != "." {

@@ -190,6 +190,25 @@ func TestNewFirstArticle(t *testing.T) {
 	}
 }
 
+// TestNewTellsNoMethodology: new in a briefing that has its overview but
+// no methodology says so, and writes none.
+func TestNewTellsNoMethodology(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "content", "_index.md"), []byte("---\ntitle: T\n---\nOverview.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "X")
+	if code != 0 || !strings.Contains(stdout, "the briefing has no content/methodology.md: without one, nothing on the site says what each verdict means") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "methodology.md")); err == nil {
+		t.Error("new wrote content/methodology.md into a briefing begun without one")
+	}
+}
+
 // TestNewKeepsMisnamedPages: a briefing whose overview or methodology is
 // misnamed (content/index.md, content/Methodolgy.md) does not get a blank
 // _index.md or methodology.md from new beside it, which would hide check's

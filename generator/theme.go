@@ -73,6 +73,14 @@ func readTree(fsys fs.FS) (map[string][]byte, error) {
 	return files, err
 }
 
+// stringVariants are the theme's strings shown in place of another in some
+// briefings: the footer when every note cites a source, the line above the
+// home page's cards when there is no methodology to send readers to.
+var stringVariants = map[string]string{
+	"footer_cited":                  "footer",
+	"articles_intro_no_methodology": "articles_intro",
+}
+
 // mergeStrings returns the strings of base with those of own in their
 // place (a plural table whole), as TOML; own itself when either is not
 // valid TOML.
@@ -93,6 +101,16 @@ func mergeStrings(base, own []byte) []byte {
 			}
 		}
 		b[k] = v
+	}
+	// A string shown in place of another in some briefings takes the
+	// other's rewording when it has none of its own: the briefing's words
+	// everywhere, rather than the bundled English in those briefings.
+	for variant, of := range stringVariants {
+		if _, own := o[variant]; !own {
+			if v, ok := o[of]; ok {
+				b[variant] = v
+			}
+		}
 	}
 	data, err := toml.Marshal(b)
 	if err != nil {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
@@ -181,4 +183,28 @@ func TestOwnThemeOldFolders(t *testing.T) {
 		"themes/briefing/layouts/_default/single.html"+gone+"layouts/page.html, which Hugo reads in its place; move it there",
 		"themes/briefing/layouts/partials/footer.html"+gone+"layouts/_partials/footer.html, which Hugo reads in its place; move it there",
 		"4 problems found")
+}
+
+// TestStringVariantsFollowTheirString: a briefing's own strings that reword
+// the footer or the cards' intro, but not the string shown in its place in
+// some briefings (footer_cited, articles_intro_no_methodology), have their
+// wording there too; one that rewords both keeps each.
+func TestStringVariantsFollowTheirString(t *testing.T) {
+	base, err := fs.ReadFile(annotated.Theme(), stage.TextFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ own, id, want string }{
+		{"footer = \"Notre briefing.\"\n", "footer_cited", "Notre briefing."},
+		{"articles_intro = \"Chaque fiche compte ses notes.\"\n", "articles_intro_no_methodology", "Chaque fiche compte ses notes."},
+		{"footer = \"Notre briefing.\"\nfooter_cited = \"Notre briefing, sourcé.\"\n", "footer_cited", "Notre briefing, sourcé."},
+	} {
+		text, err := stage.ParseText(mergeStrings(base, []byte(c.own)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := text.T(c.id); got != c.want {
+			t.Errorf("own strings %q: %s is %q, want %q", c.own, c.id, got, c.want)
+		}
+	}
 }

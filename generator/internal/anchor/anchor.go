@@ -9,8 +9,8 @@
 // anchored to is whole words: it neither starts nor ends inside a word
 // (see inWord), though places inside words count for occurrence.
 //
-// After prefix, suffix and occurrence are applied, exactly one match must
-// remain. A quote stays within one paragraph. Two notes may nest (one quote
+// After prefix, suffix and occurrence are applied, exactly one place of
+// whole words must remain (with occurrence, the one it names). A quote stays within one paragraph. Two notes may nest (one quote
 // inside the other) but may not cross. Every failure is reported at the
 // note's position in its YAML file with what would fix it: for a quote that
 // is not found, the closest passage and its line; for an ambiguous one,
@@ -398,7 +398,9 @@ func uniqueContext(blocks []*Block, norms []normalized, cands []match, i int, be
 		}
 		unique := true
 		for j, o := range cands {
-			if j != i && contextFits(norms, o, prefix, suffix) {
+			// A place inside a longer word is never picked (ResolveIn),
+			// so a context need not tell the place from it.
+			if j != i && contextFits(norms, o, prefix, suffix) && !cutsWord(blocks[o.block], norms[o.block].text, o) {
 				unique = false
 				break
 			}

@@ -229,6 +229,15 @@ func TestQuoteWholeWords(t *testing.T) {
 		{md: "The refugees came. Then a refugee spoke.", quote: "refugee", before: "The refugees came. Then a "},
 		{md: "The funding was fun, and fun it was.", quote: "fun",
 			err: `the quote matches 2 places: line 1 (prefix: "was"), line 1 (prefix: "and"); add the prefix`},
+		// The occurrence offered counts every place; "and N more" only
+		// those offered.
+		{md: strings.Repeat("funding fun ", 12), quote: "fun",
+			err: `the quote matches 12 places: line 1 (occurrence: 2), line 1 (occurrence: 4), line 1 (occurrence: 6), line 1 (occurrence: 8), line 1 (occurrence: 10), line 1 (occurrence: 12), line 1 (occurrence: 14), line 1 (occurrence: 16), line 1 (occurrence: 18), line 1 (occurrence: 20), and 2 more places;`},
+		// A prefix need only tell the whole places apart: "the" (not
+		// "and the") picks the second, as the first "the" is before
+		// "funding".
+		{md: "So the funding was cut, and the fun was over, and was fun.", quote: "fun",
+			err: `the quote matches 2 places: line 1 (prefix: "the"), line 1 (prefix: "was"); add`},
 		{md: "The funding was fun.", quote: "fun", occurrence: 1,
 			err: `the quote ends inside the word "funding" (line 1)`},
 		{md: "The refugees came. Then a refugee spoke.", quote: "refugee", occurrence: 1,

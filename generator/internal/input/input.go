@@ -193,7 +193,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		case i == 1:
 			b.Methodology = l.page("content/methodology.md")
 			if b.Methodology != nil {
-				l.placeholder(b.Methodology.Body, MethodologyPlaceholder, "this is the paragraph new wrote for you to replace: say who wrote the notes, how the passages were chosen and how each claim was checked (or delete it)")
+				l.placeholder(b.Methodology.Body, methodologyPlaceholder, "this is the paragraph new wrote for you to replace: say who wrote the notes, how the passages were chosen and how each claim was checked (or delete it)")
 			}
 		case i == 2:
 			if annotationsOK {
@@ -492,7 +492,7 @@ func methodologyLike(stem string) bool { return editDistance(stem, "methodology"
 func misnamedPage(fsys fs.FS, like func(stem string) bool) bool {
 	entries, _ := fs.ReadDir(fsys, "content")
 	for _, e := range entries {
-		if stem, ok := markdownStem(e.Name()); ok && !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && like(stem) {
+		if stem, ok := markdownStem(e.Name()); ok && !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !slices.Contains(contentFiles, e.Name()) && like(stem) {
 			return true
 		}
 	}

@@ -1617,3 +1617,29 @@ func TestTxtCopiesKept(t *testing.T) {
 		"content/articles/two.md.txt:1:1: article files end in .md (lower case): rename it to two.md",
 	})
 }
+
+// TestPlaceholders: new's placeholder paragraphs are problems where they
+// stand, at the column counted in characters, however the editor has
+// refilled them, in a file with CRLF endings and a byte-order mark too;
+// a text that only shares some of their words is not.
+func TestPlaceholders(t *testing.T) {
+	for _, c := range []struct{ file, text, want string }{
+		{"content/_index.md", "---\ntitle: T\n---\nÉté — “naïve” " + OverviewPlaceholder + "\n", "content/_index.md:4:15: this is the text new wrote"},
+		{"content/methodology.md", "---\ntitle: M\n---\n## How\n\n" + strings.Replace(MethodologyPlaceholder, " chosen, ", " chosen,\n  ", 1) + "\n", "content/methodology.md:6:1: this is the paragraph new wrote"},
+		{"content/methodology.md", "\ufeff---\r\ntitle: M\r\n---\r\n\r\n> " + MethodologyPlaceholder + "\r\n", "content/methodology.md:5:3: this is the paragraph new wrote"},
+		{"content/methodology.md", "---\ntitle: M\n---\nSay who wrote the notes, and how.\n", ""},
+	} {
+		fs := base()
+		fs[c.file] = &fstest.MapFile{Data: []byte(c.text)}
+		got := errLines(t, fs)
+		if c.want == "" {
+			if len(got) != 0 {
+				t.Errorf("%q: problems %q, want none", c.text, got)
+			}
+			continue
+		}
+		if len(got) != 1 || !strings.HasPrefix(got[0], c.want) {
+			t.Errorf("%q: problems %q, want one starting %q", c.text, got, c.want)
+		}
+	}
+}

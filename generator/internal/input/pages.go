@@ -1,6 +1,7 @@
 package input
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -16,12 +17,27 @@ const (
 	MethodologyPlaceholder = "Replace this paragraph: say who wrote the notes, how the passages were chosen, and how each claim was checked."
 )
 
-// placeholder reports new's placeholder text in body, at its place.
-func (l *loader) placeholder(body briefing.Markdown, text, problem string) {
-	i := strings.Index(body.Text, text)
-	if i < 0 || body.Pos.Line == 0 {
+// overviewPlaceholder and methodologyPlaceholder find the placeholders
+// as an editor may have left them: their words, with any white space
+// between (a paragraph refilled over several lines).
+var overviewPlaceholder, methodologyPlaceholder = placeholderRE(OverviewPlaceholder), placeholderRE(MethodologyPlaceholder)
+
+func placeholderRE(text string) *regexp.Regexp {
+	words := strings.Fields(text)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(strings.Join(words, `\s+`))
+}
+
+// placeholder reports new's placeholder text, found by re, in body, at
+// its place.
+func (l *loader) placeholder(body briefing.Markdown, re *regexp.Regexp, problem string) {
+	loc := re.FindStringIndex(body.Text)
+	if loc == nil || body.Pos.Line == 0 {
 		return
 	}
+	i := loc[0]
 	lineStart := strings.LastIndexByte(body.Text[:i], '\n') + 1
 	pos := diag.Pos{File: body.Pos.File, Line: body.Pos.Line + strings.Count(body.Text[:i], "\n"), Col: 1 + utf8.RuneCountInString(body.Text[lineStart:i])}
 	l.errs.Add(pos, "%s", problem)
@@ -45,7 +61,7 @@ func (l *loader) index() briefing.Index {
 	}
 	d, fm, body, ok := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
 	idx.Body = body
-	l.placeholder(body, OverviewPlaceholder, "this is the text new wrote for you to replace: write here what the briefing covers, the overview readers see on the home page")
+	l.placeholder(body, overviewPlaceholder, "this is the text new wrote for you to replace: write here what the briefing covers, the overview readers see on the home page")
 	if !ok || fm == nil {
 		return idx
 	}

@@ -210,11 +210,14 @@ func holds(fsys fs.FS, folder, ext string) string {
 }
 
 // exists reports whether name is there, even if it cannot be read (a link
-// out of the briefing folder, say): reading it then reports why, rather than
-// the file being taken for missing.
+// out of the briefing folder, or to something missing, say): reading it
+// then reports why, rather than the file being taken for missing.
 func exists(fsys fs.FS, name string) bool {
-	_, err := fs.Stat(fsys, name)
-	return !errors.Is(err, fs.ErrNotExist)
+	if _, err := fs.Stat(fsys, name); !errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	_, err := fs.ReadLink(fsys, name) // a link whose target is missing
+	return err == nil
 }
 
 // isOutside reports whether err is the briefing folder's refusal of a
