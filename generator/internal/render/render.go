@@ -210,7 +210,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	if err := r.article.Renderer().Render(&buf, src, doc); err != nil {
 		errs.Add(a.Pos, "cannot render the article: %v", err)
 	}
-	out := &Article{Body: buf.String(), Headings: headings}
+	out := &Article{Body: bracketHosts(buf.String()), Headings: headings}
 	if res == nil {
 		out.Links = links
 		return out
@@ -335,7 +335,38 @@ func (r *Renderer) markdown(md briefing.Markdown, what string, headings bool, re
 	if err := r.text.Renderer().Render(&buf, src, doc); err != nil {
 		errs.Add(md.Pos, "cannot render %s: %v", what, err)
 	}
-	return buf.String()
+	return bracketHosts(buf.String())
+}
+
+// bracketHosts puts back the brackets around an IPv6 address written as a
+// link's host (http://[2001:db8::1]/), which goldmark percent-encodes with
+// the rest of the address: %5B2001:db8::1%5D is no host a browser opens.
+// Brackets elsewhere in an address stay encoded, as they may be.
+func bracketHosts(h string) string {
+	const mark = "://%5B"
+	if !strings.Contains(h, mark) {
+		return h
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(h, mark)
+		if i < 0 {
+			b.WriteString(h)
+			return b.String()
+		}
+		host, rest := h[i+len(mark):], ""
+		j := strings.Index(host, "%5D")
+		inHref := strings.HasSuffix(h[:i], `href="http`) || strings.HasSuffix(h[:i], `href="https`)
+		if j < 0 || !inHref || strings.Trim(host[:j], "0123456789abcdefABCDEF:.") != "" {
+			b.WriteString(h[:i+len(mark)])
+			h = host
+			continue
+		}
+		host, rest = host[:j], host[j+len("%5D"):]
+		b.WriteString(h[:i+len("://")])
+		b.WriteString("[" + host + "]")
+		h = rest
+	}
 }
 
 // typographer is goldmark's Typographer writing the characters themselves,

@@ -813,3 +813,24 @@ func TestAuthorNames(t *testing.T) {
 		t.Errorf("formatNames:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestIPv6Hosts: an address whose host is an IPv6 address keeps the
+// brackets around it in the link, in a note and in an article alike;
+// brackets elsewhere in an address stay percent-encoded.
+func TestIPv6Hosts(t *testing.T) {
+	r := New(&briefing.Briefing{})
+	var errs diag.List
+	got := r.Markdown(md(`See <https://[2001:db8::2]/y>, [the server](http://[::1]:8080/p?q[]=1) and [another](https://example.org/a[1]).`), "a note", &errs)
+	for _, want := range []string{`href="https://[2001:db8::2]/y"`, `href="http://[::1]:8080/p?q%5B%5D=1"`, `href="https://example.org/a%5B1%5D"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("note: no %s in\n%s", want, got)
+		}
+	}
+	a := &briefing.Article{Slug: "a", Title: "A", Body: md(`The report is at <http://[2001:db8::7]/r>.`)}
+	if out := r.Article(a, &errs); !strings.Contains(out.Body, `href="http://[2001:db8::7]/r"`) {
+		t.Errorf("article: %s", out.Body)
+	}
+	if err := errs.Err(); err != nil {
+		t.Error(err)
+	}
+}
