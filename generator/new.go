@@ -129,17 +129,17 @@ notes:
 	// yet, without which it does not build.
 	const overview, methodology = "content/_index.md", "content/methodology.md"
 	noMethodology := false // a briefing begun without one: told, not given one
-	if !hasOverview(*root) {
+	if !hasPage(*root, "_index.md", input.MisnamedOverview) {
 		files[overview] = overviewTemplate
 		order = append(order, overview)
 		// And its methodology, which the home page and the handout send
 		// readers to for what each verdict means.
-		if !hasMethodology(*root) {
+		if !hasPage(*root, "methodology.md", input.MisnamedMethodology) {
 			files[methodology] = methodologyTemplate
 			order = append(order, methodology)
 		}
 	} else {
-		noMethodology = !hasMethodology(*root)
+		noMethodology = !hasPage(*root, "methodology.md", input.MisnamedMethodology)
 	}
 	written, err := writeNew(*root, files, order)
 	if err != nil {
@@ -173,24 +173,15 @@ notes:
 	return 0
 }
 
-// hasOverview reports whether the briefing in root has its overview file
-// (anything by its name, a broken link too), or one the loader takes for
-// it misnamed (index.md, overview.md), which check tells to rename rather
-// than new write another beside it.
-func hasOverview(root string) bool {
-	if _, err := os.Lstat(filepath.Join(root, "content", "_index.md")); !errors.Is(err, fs.ErrNotExist) {
+// hasPage reports whether the briefing in root has its page content/name
+// (anything by that name, a broken link too), or one that misnamed says
+// the loader takes for it misnamed (index.md, Methodology.md), which check
+// tells to rename rather than new write another beside it.
+func hasPage(root, name string, misnamed func(fs.FS) bool) bool {
+	if _, err := os.Lstat(filepath.Join(root, "content", name)); !errors.Is(err, fs.ErrNotExist) {
 		return true
 	}
-	return input.MisnamedOverview(os.DirFS(root))
-}
-
-// hasMethodology reports whether the briefing in root has its methodology
-// (anything by its name) or a file check takes for it misnamed.
-func hasMethodology(root string) bool {
-	if _, err := os.Lstat(filepath.Join(root, "content", "methodology.md")); !errors.Is(err, fs.ErrNotExist) {
-		return true
-	}
-	return input.MisnamedMethodology(os.DirFS(root))
+	return misnamed(os.DirFS(root))
 }
 
 // methodologyTemplate is content/methodology.md, written by new with a

@@ -65,6 +65,8 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 	for i, b := range blocks {
 		norms[i] = normalize(b.Text)
 	}
+	// cut reports whether a place starts or ends inside a word.
+	cut := func(m match) bool { return cutsWord(blocks[m.block], norms[m.block].text, m) }
 	var spans []Span
 	for _, n := range notes {
 		q := Fold(n.Quote)
@@ -115,17 +117,12 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 			// A place inside a longer word counts for occurrence but can
 			// never be the quote: the places of whole words are the ones
 			// to choose from.
-			whole := 0
-			for _, m := range cands {
-				if !cutsWord(blocks[m.block], norms[m.block].text, m) {
-					whole++
-				}
-			}
-			switch whole {
+			whole := slices.DeleteFunc(slices.Clone(cands), cut)
+			switch len(whole) {
 			case 0: // every place cuts a word: that is the problem to tell
 				cands = cands[:1]
 			case 1: // the one place the quote can be
-				cands = slices.DeleteFunc(cands, func(m match) bool { return cutsWord(blocks[m.block], norms[m.block].text, m) })
+				cands = whole
 			default:
 				if n.OccurrencePos.Line > 0 {
 					// An occurrence was given but is not a whole number
@@ -135,12 +132,12 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 				}
 				errs.AddErr(n.QuotePos, diag.ErrAmbiguousQuote,
 					"the quote matches %d places: %s; add the prefix, suffix or occurrence that picks the one you mean",
-					whole, pickers(blocks, norms, cands, n))
+					len(whole), pickers(blocks, norms, cands, n))
 				continue
 			}
 		}
 		m := cands[0]
-		if cutsWord(blocks[m.block], norms[m.block].text, m) {
+		if cut(m) {
 			partWord(blocks[m.block], m, n, errs)
 			continue
 		}

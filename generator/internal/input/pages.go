@@ -3,7 +3,6 @@ package input
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -37,10 +36,7 @@ func (l *loader) placeholder(body briefing.Markdown, re *regexp.Regexp, problem 
 	if loc == nil || body.Pos.Line == 0 {
 		return
 	}
-	i := loc[0]
-	lineStart := strings.LastIndexByte(body.Text[:i], '\n') + 1
-	pos := diag.Pos{File: body.Pos.File, Line: body.Pos.Line + strings.Count(body.Text[:i], "\n"), Col: 1 + utf8.RuneCountInString(body.Text[lineStart:i])}
-	l.errs.Add(pos, "%s", problem)
+	l.errs.Add(body.PosAt(loc[0]), "%s", problem)
 }
 
 var indexFields = []string{"title", "summary", "timeline", "publisher", "publisher_url", "published"}
