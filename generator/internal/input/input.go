@@ -411,14 +411,14 @@ func misnamedArticle(name string, files []string) string {
 }
 
 // misnamedNotes is misnamedArticle for a file of annotations/: a notes file
-// named bar.yml, or bar.yaml.txt in any case, is told to be bar.yaml, but
-// a .txt copy kept beside it, and claims.yaml.txt and sources.yaml.txt,
-// are not.
+// named bar.yml, bar.YAML or bar.Yml, or bar.yaml.txt in any case, is told
+// to be bar.yaml, but a .txt copy kept beside it, and claims.yaml.txt and
+// sources.yaml.txt, are not.
 func misnamedNotes(name string, files []string) string {
 	lower := strings.ToLower(name)
 	switch {
-	case strings.HasSuffix(name, ".yml"):
-		return strings.TrimSuffix(name, ".yml") + ".yaml"
+	case strings.HasSuffix(lower, ".yml"), strings.HasSuffix(lower, ".yaml") && !strings.HasSuffix(name, ".yaml"):
+		return name[:strings.LastIndexByte(name, '.')] + ".yaml"
 	case strings.HasSuffix(lower, ".yaml.txt"):
 		if slices.Contains(files, name[:len(name)-len(".txt")]) || lower == "claims.yaml.txt" || lower == "sources.yaml.txt" {
 			return ""
