@@ -743,6 +743,15 @@ func TestOtherMarkdown(t *testing.T) {
 		"*`[^a-z]`* and [`~~x~~`](https://example.org) and [link](https://example.org/a~~b~~c?q=[^x]).\n": "",
 		"Escaped: \\[^1] and \\~~x~~.\n":                                                                  "",
 		"a | b | c\n--|--\n":                                                                              "",
+		"See [the report](https://example.org/a report).\n":                                               "5:24: the link [the report](https://example.org/a report) is not read in a note, and would be shown with its [ ] and ( ): its address holds a space: write each space in it as %20",
+		"See [the *full* report](a.html b).\n":                                                            "5:31: the link [the *full* report](a.html b) is not read in a note, and would be shown with its [ ] and ( ): its address holds a space: write each space in it as %20",
+		"See [the report](https://example.org/a\nb) too.\n":                                               "5:24: the link [the report](https://example.org/a is not read in a note, and would be shown with its [ ] and ( ): its address runs onto the next line: keep it on one line",
+		"See [it](https://en.wikipedia.org/wiki/A_(b) now.\n":                                             "5:16: the link [it](https://en.wikipedia.org/wiki/A_(b) is not read in a note, and would be shown with its [ ] and ( ): its ( ) do not close on the line: end the address with )",
+		"See [the report] (https://example.org/a).\n":                                                     "5:23: the link [the report] (https://example.org/a) is not read in a note, and would be shown with its [ ] and ( ): remove the space between ] and (",
+		"See [the report][rpt].\n":                                                                        "5:23: the link [the report][rpt] is not read in a note, and would be shown with its [ ]: nothing defines its label; write the address in ( ) after the link's text instead",
+		"See [the report][rpt].\n\n[rpt]: https://example.org/a\n":                                        "",
+		"He said [sic] (twice), [a] [b], \\[x\\](y) and [fine](https://example.org/a%20b).\n":             "",
+		"`[a](b c)` and [a](<https://example.org/b>) and [a](https://example.org/b \"title\").\n":         "",
 	} {
 		var errs diag.List
 		r.Markdown(md(in), "a note", &errs)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -255,18 +256,18 @@ func cells(row []byte) int {
 
 // marksIn reports, in the text that starts with t and runs on through the
 // texts beside it (a "[" that opens no link is a text of its own), the
-// marks of other Markdowns that CommonMark shows as written (otherMarks).
-// Code spans and addresses are no text, and a mark escaped with a
-// backslash is meant as written.
+// marks of other Markdowns that CommonMark shows as written (otherMarks),
+// and links it could not read (brokenLinks). Code spans and addresses are
+// no text, and a mark escaped with a backslash is meant as written.
 func marksIn(t *ast.Text, source []byte, md briefing.Markdown, what string, errs *diag.List) {
-	// Most texts have neither ^ nor ~: look before copying them into one.
+	// Most texts have none of ^ ~ ]: look before copying them into one.
 	marked := false
 	for n := ast.Node(t); n != nil && !marked; n = n.NextSibling() {
 		x, ok := n.(*ast.Text)
 		if !ok {
 			break
 		}
-		marked = bytes.ContainsAny(x.Segment.Value(source), "^~")
+		marked = bytes.ContainsAny(x.Segment.Value(source), "^~]")
 	}
 	if !marked {
 		return
@@ -285,6 +286,15 @@ func marksIn(t *ast.Text, source []byte, md briefing.Markdown, what string, errs
 			run = append(run, '\n')
 		}
 	}
+	// inSource is the place in source of run[i].
+	inSource := func(i int) int {
+		k := len(starts) - 1
+		for starts[k] > i {
+			k--
+		}
+		return at[k] + i - starts[k]
+	}
+	brokenLinks(run, source, inSource, md, what, errs)
 	if !bytes.Contains(run, []byte("[^")) && !bytes.Contains(run, []byte("~~")) {
 		return
 	}
@@ -293,11 +303,89 @@ func marksIn(t *ast.Text, source []byte, md briefing.Markdown, what string, errs
 			if m[0] > 0 && run[m[0]-1] == '\\' {
 				continue
 			}
-			k := len(starts) - 1
-			for starts[k] > m[0] {
-				k--
+			errs.Add(md.PosAt(inSource(m[0])), "%s is not read in %s: %s would be shown as written; %s", f.what, what, run[m[0]:m[1]], f.instead)
+		}
+	}
+}
+
+var (
+	// spacedLinkRE is a link's text and its address with space between
+	// them: "[the report] (https://…)", which CommonMark reads as text.
+	spacedLinkRE = regexp.MustCompile(`\][ \t]+\(`)
+	// undefinedRefRE is a reference link, "[text][label]" or
+	// "[text][]", whose label nothing defines: goldmark leaves it text.
+	undefinedRefRE = regexp.MustCompile(`\[[^\[\]\n]+\]\[[^\[\]\n]*\]`)
+)
+
+// brokenLinks reports, in run (the text of one or more texts side by side,
+// whose run[i] is source[inSource(i)]), what was meant as a link and is
+// not read as one, so that the page would show its [ ] and ( ) and link
+// only part of its address, if any: "[text](address)" whose address holds
+// a space or a line break, or whose ( ) do not close; "[text] (address)";
+// "[text][label]" with no "[label]: address" line.
+func brokenLinks(run, source []byte, inSource func(int) int, md briefing.Markdown, what string, errs *diag.List) {
+	escaped := func(i int) bool { return i > 0 && run[i-1] == '\\' }
+	// shown is the link as written, from its "[" (the last one before
+	// from on its line, in source) to the end of its address or of the line.
+	shown := func(from int) string {
+		line := bytes.LastIndexByte(source[:from], '\n') + 1
+		for j := from - 1; j >= line; j-- {
+			if source[j] == '[' && (j == 0 || source[j-1] != '\\') {
+				from = j
+				break
 			}
-			errs.Add(md.PosAt(at[k]+m[0]-starts[k]), "%s is not read in %s: %s would be shown as written; %s", f.what, what, run[m[0]:m[1]], f.instead)
+		}
+		s := source[from:]
+		if j := bytes.IndexAny(s, ")\n"); j >= 0 {
+			s = s[:j+1]
+		}
+		s = bytes.TrimRight(s, "\n")
+		if len(s) > 100 {
+			n := 97
+			for n > 0 && !utf8.RuneStart(s[n]) {
+				n--
+			}
+			return string(s[:n]) + "…"
+		}
+		return string(s)
+	}
+	for i := 0; ; {
+		j := bytes.Index(run[i:], []byte("]("))
+		if j < 0 {
+			break
+		}
+		i += j
+		if escaped(i) {
+			i += 2
+			continue
+		}
+		addr := inSource(i) + 2 // the address, after "]("
+		rest := source[addr:]
+		if k := bytes.IndexAny(rest, ")\n"); k >= 0 {
+			rest = rest[:k]
+		}
+		why := "its ( ) do not close on the line: end the address with )"
+		switch {
+		case bytes.ContainsAny(rest, " \t"):
+			why = "its address holds a space: write each space in it as %20"
+		case addr+len(rest) < len(source) && source[addr+len(rest)] == '\n':
+			why = "its address runs onto the next line: keep it on one line"
+		}
+		errs.Add(md.PosAt(addr), "the link %s is not read in %s, and would be shown with its [ ] and ( ): %s", shown(inSource(i)), what, why)
+		i += 2
+	}
+	for _, m := range spacedLinkRE.FindAllIndex(run, -1) {
+		// "[sic] (twice)" is prose: only an address after the ( is a link.
+		after := source[inSource(m[1]-1)+1:]
+		if !escaped(m[0]) && (bytes.HasPrefix(after, []byte("https://")) || bytes.HasPrefix(after, []byte("http://")) ||
+			bytes.HasPrefix(after, []byte("mailto:")) || bytes.HasPrefix(after, []byte("www."))) {
+			errs.Add(md.PosAt(inSource(m[0]+1)), "the link %s is not read in %s, and would be shown with its [ ] and ( ): remove the space between ] and (", shown(inSource(m[0])), what)
+		}
+	}
+	for _, m := range undefinedRefRE.FindAllIndex(run, -1) {
+		if !escaped(m[0]) && !bytes.HasPrefix(run[m[0]:], []byte("[^")) {
+			label := bytes.LastIndexByte(run[m[0]:m[1]-1], '[') + m[0]
+			errs.Add(md.PosAt(inSource(label)), "the link %s is not read in %s, and would be shown with its [ ]: nothing defines its label; write the address in ( ) after the link's text instead", run[m[0]:m[1]], what)
 		}
 	}
 }
