@@ -921,6 +921,20 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 			delete(fs, "annotations/sources.yaml")
 			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[{\"id\": \"src-a\",\n  \"title\": \"A\",  }]")}
 		}, []string{`annotations/sources.json:2:15: this is not valid JSON: a comma before }, after the last entry, is not allowed in JSON: remove it`}},
+		// A value's own error is told where the value is, not where its
+		// entry began (the decoder counts such offsets from there).
+		{"text without quotes", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\",\n   \"type\": report,\n   \"title\": \"A\"}\n]\n")}
+		}, []string{`annotations/sources.json:3:12: this is not valid JSON: text must be between double quotes ("…"); only numbers, true, false and null go without`}},
+		{"text in single quotes", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\"},\n  {\"id\": \"src-b\",\n   \"title\":'B'}\n]\n")}
+		}, []string{`annotations/sources.json:4:12: this is not valid JSON: JSON puts text between double quotes ("…"), not single ones`}},
+		{"a list item without quotes", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\",\n   \"keyword\": [\"official\", x]}\n]\n")}
+		}, []string{`annotations/sources.json:3:28: this is not valid JSON: text must be between double quotes ("…"); only numbers, true, false and null go without`}},
 		{"the last bracket left out", func(fs fstest.MapFS) {
 			delete(fs, "annotations/sources.yaml")
 			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\"}\n")}

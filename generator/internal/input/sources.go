@@ -500,8 +500,20 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 	if err != nil {
 		off := int(dec.InputOffset())
 		var se *json.SyntaxError
+		value := false // a value the decoder could not begin to read
 		if ok := asSyntax(err, &se); ok {
 			off = int(se.Offset)
+			// Such an error's offset counts from where the decoder began
+			// the value, not from the top of the file: the value starts
+			// at the input offset, after white space and one : or ,.
+			if value = strings.HasSuffix(se.Error(), "looking for beginning of value"); value {
+				off = int(dec.InputOffset())
+				sep := false
+				for off < len(text) && (strings.IndexByte(" \t\r\n", text[off]) >= 0 || !sep && (text[off] == ':' || text[off] == ',')) {
+					sep = sep || text[off] == ':' || text[off] == ','
+					off++
+				}
+			}
 		}
 		off = min(off, len(text))
 		// The offset is at the character the decoder refused, or past it.
@@ -525,6 +537,16 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: the file ends before every [ and { in it is closed: check for a missing ] or }")
 			return nil, false
+		}
+		if value && off < len(text) {
+			switch c := text[off]; {
+			case c == '\'':
+				errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: JSON puts text between double quotes (\"…\"), not single ones")
+				return nil, false
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+				errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: text must be between double quotes (\"…\"); only numbers, true, false and null go without")
+				return nil, false
+			}
 		}
 		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON (%v): check for a missing comma, quote or bracket", err)
 		return nil, false
