@@ -88,6 +88,35 @@ func flowSegs(lines []string, li, b int, style yaml.Style, text string) []briefi
 	return segs
 }
 
+// foldedSegs places text, the value of a folded block scalar (">") whose
+// content starts at the file's line first (lines[first-1]) indented by
+// indent spaces: a Seg at the start of each of its lines in the file, as
+// YAML folds a line break between two lines into a space and keeps blank
+// lines, and more indented lines, as line breaks.
+func foldedSegs(lines []string, first, indent int, text string) []briefing.Seg {
+	segs := []briefing.Seg{{Off: 0, Line: first, Col: indent + 1}}
+	o := 0
+	for i := first; i <= len(lines) && o < len(text); i++ {
+		l := strings.TrimRight(lines[i-1], "\r")
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if len(l)-len(strings.TrimLeft(l, " ")) < indent {
+			break // the text has ended
+		}
+		content := l[indent:]
+		// What YAML made of the line break before: a space, or breaks.
+		for o < len(text) && (text[o] == ' ' || text[o] == '\n') && !strings.HasPrefix(text[o:], content) {
+			o++
+		}
+		if i > first || o > 0 {
+			segs = append(segs, briefing.Seg{Off: o, Line: i, Col: indent + 1})
+		}
+		o = min(o+len(content), len(text))
+	}
+	return segs
+}
+
 // lineEnds reports whether s has nothing from byte p on but the spaces
 // YAML drops before a line break.
 func lineEnds(s string, p int) bool {

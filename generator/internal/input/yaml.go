@@ -1430,8 +1430,9 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 	switch v.Style {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
 		// Content starts on the line after the indicator; find the indentation
-		// of the first non-blank content line.
-		first := v.Line + 1 // 1-based line within d.lines
+		// of the first non-blank content line. (d.lines are the file's, and
+		// v.Line counts from the YAML's first line.)
+		first := v.Line + d.lineOffset + 1 // the file's line, from 1
 		indent := 0
 		for i := first; i <= len(d.lines); i++ {
 			l := d.lines[i-1]
@@ -1440,15 +1441,12 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 				break
 			}
 		}
-		md.Pos = diag.Pos{File: d.file, Line: first + d.lineOffset, Col: indent + 1}
+		md.Pos = diag.Pos{File: d.file, Line: first, Col: indent + 1}
 		md.Indent = indent
 		if v.Style == yaml.FoldedStyle {
-			// Folding joins lines, so map every line of the value to where its
-			// first words stand in the file.
-			md.Lines = foldedLines(d.lines, first, text)
-			for i := range md.Lines {
-				md.Lines[i] += d.lineOffset
-			}
+			// Folding joins lines with spaces: each of the file's lines
+			// is placed where its part of the text starts.
+			md.Segs = foldedSegs(d.lines, first, indent, text)
 		}
 	default:
 		// A quoted or plain text: YAML joins its lines and reads its
@@ -1466,27 +1464,6 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 		md.Pos.Col += q
 	}
 	return md
-}
-
-func foldedLines(lines []string, first int, text string) []int {
-	var out []int
-	at := first
-	for _, tl := range strings.Split(text, "\n") {
-		probe := strings.TrimSpace(tl)
-		if len(probe) > 20 {
-			probe = probe[:20]
-		}
-		found := at
-		for i := at; i <= len(lines); i++ {
-			if probe == "" || strings.Contains(lines[i-1], probe) {
-				found = i
-				break
-			}
-		}
-		out = append(out, found)
-		at = found
-	}
-	return out
 }
 
 // list reads a sequence field; a single scalar is not accepted. example
