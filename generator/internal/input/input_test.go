@@ -547,6 +547,20 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:3:14: the file is not valid UTF-8 text: save it as UTF-8 (in most editors: "Save with encoding", UTF-8)`},
 		},
 		{
+			// Without its byte-order mark, UTF-16 holding only Latin
+			// letters is valid UTF-8, with a NUL between every two.
+			name: "utf-16 without a byte-order mark",
+			file: "annotations/one.yaml",
+			data: utf16("notes:\n  - id: a\n    quote: x\n    kind: context\n    note: n\n", false),
+			want: []string{`annotations/one.yaml:1:1: the file is UTF-16 text, not UTF-8: save it as UTF-8 (in most editors: "Save with encoding", UTF-8)`},
+		},
+		{
+			name: "utf-16, big-endian, without a byte-order mark",
+			file: "content/articles/one.md",
+			data: utf16("---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n", true),
+			want: []string{`content/articles/one.md:1:1: the file is UTF-16 text, not UTF-8: save it as UTF-8 (in most editors: "Save with encoding", UTF-8)`},
+		},
+		{
 			name: "claim statement too long",
 			file: "annotations/claims.yaml",
 			data: "claims:\n  - id: threat-claim\n    statement: \"" + strings.Repeat("x", 121) + "\"\n    verdict: accurate\n    note: n\n",
@@ -1656,4 +1670,18 @@ func TestPlaceholders(t *testing.T) {
 			t.Errorf("%q: problems %q, want one starting %q", c.text, got, c.want)
 		}
 	}
+}
+
+// utf16 is s (ASCII) as UTF-16 without a byte-order mark, little- or
+// big-endian.
+func utf16(s string, big bool) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if big {
+			b = append(b, 0, s[i])
+		} else {
+			b = append(b, s[i], 0)
+		}
+	}
+	return string(b)
 }

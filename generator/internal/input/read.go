@@ -36,6 +36,14 @@ func (l *loader) readText(name string) (string, bool) {
 // it must be UTF-8, with no control character but tab and line feed and no
 // line or paragraph separator (checkControl reports each one).
 func decodeText(name string, data []byte, errs *diag.List) (string, bool) {
+	if utf16Like(data) {
+		// Valid UTF-8 to the letter, as UTF-16 without its byte-order
+		// mark is when it holds only Latin letters: one problem, not a
+		// NUL character reported between every two letters.
+		errs.Add(diag.Pos{File: name, Line: 1, Col: 1},
+			"the file is UTF-16 text, not UTF-8: save it as UTF-8 (in most editors: \"Save with encoding\", UTF-8)")
+		return "", false
+	}
 	if !utf8.Valid(data) {
 		// Count lines and columns as an editor shows them: no byte-order
 		// mark, and CRLF, LF or a lone CR ending a line.
@@ -65,6 +73,24 @@ func decodeText(name string, data []byte, errs *diag.List) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// utf16Like reports whether data looks like UTF-16 text: NUL in every
+// other byte of its first ones, as Latin letters are in UTF-16, and in
+// none of the bytes between.
+func utf16Like(data []byte) bool {
+	data = data[:min(len(data), 512)&^1]
+	if len(data) < 4 {
+		return false
+	}
+	var nul [2]int
+	for i, c := range data {
+		if c == 0 {
+			nul[i&1]++
+		}
+	}
+	half := len(data) / 2
+	return nul[0] == 0 && nul[1] >= half*3/4 || nul[1] == 0 && nul[0] >= half*3/4
 }
 
 // normalizeLines ends every line of s with LF, where CRLF or a lone CR
