@@ -159,7 +159,8 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 
 // claims reads annotations/claims.yaml (a list, or a mapping with "claims").
 // ok is false when the file is there but could not be read as a list of
-// claims (already reported).
+// claims, or one of its claims without its id (already reported): a note
+// naming a claim is then not told that it does not exist.
 func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 	const p = "annotations/claims.yaml"
 	if !exists(l.fsys, p) {
@@ -185,6 +186,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 	for _, it := range items {
 		cm, ok := d.fields(it, "a claim", claimFields...)
 		if !ok {
+			parsed = false // a claim left out, whose id is not known
 			continue
 		}
 		d.required(cm, it, "the claim", "id", "statement", "verdict", "note")
@@ -208,6 +210,9 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 		d.checkPlain(cm, "statement", c.Statement)
 		seen.add(d, cm, c.ID)
 		out = append(out, c)
+		// Written ID: or idd:, say (reported): a note naming it is not
+		// told that it does not exist.
+		parsed = parsed && c.ID != ""
 	}
 	return out, parsed
 }

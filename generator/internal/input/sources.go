@@ -91,7 +91,8 @@ func sourceFields() []string {
 // with "references" as Pandoc writes it) or annotations/sources.json
 // (CSL-JSON as Zotero exports it). It returns the sources and the file they
 // came from; ok is false when a bibliography is there but could not be read
-// as a list of sources (already reported).
+// as a list of sources, or one of its sources without its id (already
+// reported): what cites a source is then not told that it does not exist.
 func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 	const yp, jp = "annotations/sources.yaml", "annotations/sources.json"
 	hasY, hasJ := exists(l.fsys, yp), exists(l.fsys, jp)
@@ -133,6 +134,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 	for _, it := range items {
 		sm, ok := d.fields(it, "a source", allowed...)
 		if !ok {
+			parsed = false // a source left out, whose id is not known
 			continue
 		}
 		d.required(sm, it, "the source", "id", "type", "title")
@@ -207,6 +209,11 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 		}
 		seen.add(d, sm, s.ID)
 		out = append(out, s)
+	}
+	for _, s := range out {
+		// Written ID: or idd:, say (reported): whatever cites it is not
+		// told that it does not exist.
+		parsed = parsed && s.ID != ""
 	}
 	return out, p, parsed
 }
