@@ -166,6 +166,9 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 	if !exists(l.fsys, p) {
 		return nil, true
 	}
+	if isDir(l.fsys, p) {
+		return nil, false // a folder of that name: said where annotations/ is listed
+	}
 	text, ok := l.readText(p)
 	if !ok {
 		return nil, false

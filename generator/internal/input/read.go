@@ -136,6 +136,10 @@ func reportReadError(fsys fs.FS, name string, err error, errs *diag.List) {
 			return
 		}
 	}
+	if info, serr := fs.Stat(fsys, name); serr == nil && info.IsDir() {
+		errs.Add(at, "this is a folder, and the briefing reads %s as a file: put a file of that name in its place", name)
+		return
+	}
 	errs.Add(at, "cannot read the file: %s", msg)
 }
 
@@ -151,7 +155,15 @@ func listDir(fsys fs.FS, dir, ext string, errs *diag.List, ents map[string]fs.Di
 		if _, lerr := fs.ReadLink(fsys, dir); errors.Is(err, fs.ErrNotExist) && lerr != nil {
 			return nil, true // missing; a link to nothing is said below
 		}
-		reportReadError(fsys, dir, err, errs)
+		at := diag.Pos{File: dir, Line: 1, Col: 1}
+		switch info, serr := fs.Stat(fsys, dir); {
+		case serr == nil && !info.IsDir():
+			errs.Add(at, "this is a file, and the briefing reads %s as a folder of %s files: move the file elsewhere, and make %s a folder", dir, ext, dir)
+		case errors.Is(err, fs.ErrPermission):
+			errs.Add(at, "the folder cannot be read (permission denied): give your user permission to read and open it")
+		default:
+			reportReadError(fsys, dir, err, errs)
+		}
 		return nil, false
 	}
 	for _, e := range entries {
@@ -244,6 +256,12 @@ func exists(fsys fs.FS, name string) bool {
 	}
 	_, err := fs.ReadLink(fsys, name) // a link whose target is missing
 	return err == nil
+}
+
+// isDir reports whether name is a folder, or a link to one.
+func isDir(fsys fs.FS, name string) bool {
+	info, err := fs.Stat(fsys, name)
+	return err == nil && info.IsDir()
 }
 
 // isOutside reports whether err is the briefing folder's refusal of a

@@ -106,6 +106,8 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 	p := yp
 	if hasJ {
 		p = jp
+	} else if isDir(l.fsys, p) {
+		return nil, p, false // a folder of that name: said where annotations/ is listed
 	}
 	text, ok := l.readText(p)
 	if !ok {
