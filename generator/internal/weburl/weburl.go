@@ -39,6 +39,10 @@ func AbsoluteProblem(u *url.URL) string {
 // URLProblem says what is wrong with an address, or "" when it is a usable
 // absolute http or https address.
 func URLProblem(s string) string {
+	if t := strings.TrimSpace(s); strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">") {
+		// Markdown's way of writing an address, where a field wants it bare.
+		return "is written between < and >, which are no part of an address: remove them"
+	}
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
 		// Say what is wrong in it: the address may well start with https://.

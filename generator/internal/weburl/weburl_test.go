@@ -31,3 +31,23 @@ func TestHostProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestURLProblem: each kind of mistake in an address field is told in
+// words, and a usable address is not told anything.
+func TestURLProblem(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"https://www.example.org/a?b=c#d", ""},
+		{"<https://www.junonews.com/p/us-directs>", "is written between < and >, which are no part of an address: remove them"},
+		{"https://example.org/100%", "a % in it must be followed by two hexadecimal digits"},
+		{"https://exa mple.org/", "its host name has a character no host name has"},
+		{"www.example.org/a", "is not a full web address: start it with https://"},
+		{"ftp://example.org/a", "only http:// and https:// addresses are allowed"},
+		{"https:///a", "has no host name"},
+		{"https://example.org/a report", "contains spaces or characters that are not allowed"},
+	} {
+		got := URLProblem(c.in)
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("URLProblem(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
