@@ -486,11 +486,18 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "a source's name and date as text",
 			file: "annotations/sources.yaml",
-			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    author: [\"Smith, Jane\", Reuters]\n    issued: 2024-12\n    accessed: July 2023\n    URL: https://e.com\n",
+			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    author: [\"Smith, Jane\", Reuters]\n    issued: 2024-12\n    accessed: July 2023\n    URL: https://e.com\n" +
+				"    editor: [Ran Abramitzky, Ursula von der Leyen, Marine Le Pen, U.S. Department of State, Human Rights Watch, van Gogh]\n",
 			want: []string{
 				`annotations/sources.yaml:5:14: a name in author is written with its parts, like {family: Smith, given: Jane}, not as "Smith, Jane"`,
 				`annotations/sources.yaml:5:29: a name in author is written with its parts, like {literal: "Reuters"}, not as "Reuters"`,
 				`annotations/sources.yaml:7:15: the date accessed "July 2023" is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY, or as {date-parts: [[2024, 12, 1]]}`,
+				`annotations/sources.yaml:9:14: a name in editor is written with its parts, like {family: Abramitzky, given: Ran} (or {literal: "Ran Abramitzky"}, if that is an organisation's name), not as "Ran Abramitzky"`,
+				`annotations/sources.yaml:9:30: a name in editor is written with its parts, like {family: von der Leyen, given: Ursula} (or {literal: "Ursula von der Leyen"}, if that is an organisation's name), not as "Ursula von der Leyen"`,
+				`annotations/sources.yaml:9:52: a name in editor is written with its parts, like {family: Le Pen, given: Marine} (or {literal: "Marine Le Pen"}, if that is an organisation's name), not as "Marine Le Pen"`,
+				`annotations/sources.yaml:9:67: a name in editor is written with its parts, like {literal: "U.S. Department of State"}, not as "U.S. Department of State"`,
+				`annotations/sources.yaml:9:93: a name in editor is written with its parts, like {literal: "Human Rights Watch"}, not as "Human Rights Watch"`,
+				`annotations/sources.yaml:9:113: a name in editor is written with its parts, like {literal: "van Gogh"}, not as "van Gogh"`,
 			},
 		},
 		{

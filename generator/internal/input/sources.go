@@ -244,6 +244,43 @@ func normalizeDOI(s string) string {
 	return s
 }
 
+// orgWords are words found in organisations' names and not in people's.
+var orgWords = map[string]bool{
+	"agency": true, "association": true, "bureau": true, "center": true, "centre": true, "commission": true,
+	"committee": true, "council": true, "department": true, "foundation": true, "group": true, "house": true,
+	"institute": true, "ministry": true, "news": true, "office": true, "organisation": true, "organization": true,
+	"press": true, "service": true, "times": true, "post": true, "university": true, "of": true, "the": true, "and": true,
+	"rights": true, "watch": true, "international": true, "project": true, "network": true, "federation": true,
+	"union": true, "party": true, "government": true, "administration": true, "court": true, "fund": true,
+	"bank": true, "forum": true, "alliance": true, "coalition": true, "review": true, "journal": true,
+}
+
+// personName splits a name written whole, like "Ran Abramitzky" or "Ursula
+// von der Leyen", into its family and given names, when it reads as a
+// person's: two to five words, each capitalised but for the particles
+// that open a family name (von der, van, de, da, di, du, al-), and none of
+// orgWords.
+func personName(s string) (family, given string, ok bool) {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 {
+		return "", "", false
+	}
+	first := len(words) - 1 // the family name's first word
+	for first > 1 && particles[strings.ToLower(words[first-1])] {
+		first--
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if orgWords[strings.ToLower(strings.Trim(w, ".,"))] || i < first && !unicode.IsUpper(r) || i >= first && !particles[w] && !unicode.IsUpper(r) {
+			return "", "", false
+		}
+	}
+	return strings.Join(words[first:], " "), strings.Join(words[:first], " "), true
+}
+
+// particles open a family name: "von der Leyen".
+var particles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true, "al": true}
+
 // names reads a CSL name list.
 func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 	var out []briefing.Name
@@ -253,6 +290,8 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 			like := fmt.Sprintf("{literal: %q}", v.Value)
 			if family, given, ok := strings.Cut(v.Value, ","); ok && strings.TrimSpace(given) != "" {
 				like = fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given))
+			} else if family, given, ok := personName(v.Value); ok {
+				like = fmt.Sprintf("{family: %s, given: %s} (or %s, if that is an organisation's name)", family, given, like)
 			}
 			d.errs.Add(d.pos(v), "a name in %s is written with its parts, like %s, not as %s", name, like, describe(v))
 			continue
