@@ -366,11 +366,14 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "kind and verdict in capitals, or a letter off",
 			file: "annotations/one.yaml",
-			data: "notes:\n  - id: a\n    quote: threat\n    kind: Fact-check\n    verdict: Accurate\n    note: x\n  - id: b\n    quote: existential\n    kind: fact-check\n    verdict: needs context\n    note: y\n",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: Fact-check\n    verdict: Accurate\n    note: x\n  - id: b\n    quote: existential\n    kind: fact-check\n    verdict: needs context\n    note: y\n" +
+				"  - id: c\n    quote: the\n    kind: factcheck\n    verdict: accurate\n    note: z\n  - id: d\n    quote: to\n    kind: defintion\n    note: w\n",
 			want: []string{
 				`annotations/one.yaml:4:11: kind "Fact-check" is not a kind of note (did you mean "fact-check"?): use one of context, fact-check, background, definition, correction`,
 				`annotations/one.yaml:5:14: verdict "Accurate" is not on the scale (did you mean "accurate"?): use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`,
 				`annotations/one.yaml:10:14: verdict "needs context" is not on the scale (did you mean "needs-context"?): use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`,
+				`annotations/one.yaml:14:11: kind "factcheck" is not a kind of note (did you mean "fact-check"?): use one of context, fact-check, background, definition, correction`,
+				`annotations/one.yaml:19:11: kind "defintion" is not a kind of note (did you mean "definition"?): use one of context, fact-check, background, definition, correction`,
 			},
 		},
 		{

@@ -52,6 +52,22 @@ func meant(value string, list []string) string {
 	return ""
 }
 
+// meantKind is meant for a kind of note, and also names the kind a slip of
+// a letter or two makes ("factcheck", "defintion"), which, unlike a
+// verdict's, cannot turn one kind into its opposite.
+func meantKind(value string) string {
+	if m := meant(value, kindList()); m != "" {
+		return m
+	}
+	v := strings.ToLower(strings.TrimSpace(value))
+	for _, x := range kindList() {
+		if d := editDistance(v, x); d <= 2 && d < len(x)/3 {
+			return fmt.Sprintf(" (did you mean %q?)", x)
+		}
+	}
+	return ""
+}
+
 func validKind(k briefing.Kind) bool {
 	for _, x := range briefing.Kinds {
 		if x == k {
@@ -143,7 +159,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		switch {
 		case n.Kind == "":
 		case !validKind(n.Kind):
-			l.errs.Add(n.KindPos, "kind %q is not a kind of note%s: use one of %s", n.Kind, meant(string(n.Kind), kindList()), kindNames())
+			l.errs.Add(n.KindPos, "kind %q is not a kind of note%s: use one of %s", n.Kind, meantKind(string(n.Kind)), kindNames())
 		case n.Kind == briefing.KindFactCheck && n.Verdict == "" && !verdictNotText:
 			l.errs.AddErr(n.KindPos, diag.ErrMissingField, "a fact-check note needs a verdict: add \"verdict: …\" with one of %s", verdictNames())
 		case n.Kind != briefing.KindFactCheck && n.Verdict != "":
