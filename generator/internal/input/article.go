@@ -154,8 +154,17 @@ func (l *loader) article(name string) *briefing.Article {
 	p := path.Join("content/articles", name)
 	slug := strings.TrimSuffix(name, ".md")
 	if !ValidID(slug) {
+		want := Slugify(slug)
+		if ReservedSlug(want) != "" {
+			want += "-article" // not a name refused in turn
+		}
+		if strings.EqualFold(slug, "_index") {
+			l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
+				"the overview is content/_index.md, not a file among the articles: if this is the overview, move it up into content/; if it is an article, rename it, like %q", want+".md")
+			return nil
+		}
 		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
-			"%q is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like %q", name, Slugify(slug)+".md")
+			"%q is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like %q", name, want+".md")
 		return nil
 	}
 	if why := ReservedSlug(slug); why != "" {

@@ -532,6 +532,20 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/index.md:1:1: an article cannot be named index.md: Hugo reads content/articles/index.md as the page of the folder, not as an article; rename it, like "index-article.md"`},
 		},
 		{
+			// Hugo's habit: the folder's own page. Told neither to be
+			// index.md, which is refused too, nor only to be renamed.
+			name: "slug _index",
+			file: "content/articles/_index.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/_index.md:1:1: the overview is content/_index.md, not a file among the articles: if this is the overview, move it up into content/; if it is an article, rename it, like "index-article.md"`},
+		},
+		{
+			name: "slug Claims",
+			file: "content/articles/Claims.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/Claims.md:1:1: "Claims.md" is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like "claims-article.md"`},
+		},
+		{
 			name: "slug claims",
 			file: "content/articles/claims.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
