@@ -246,6 +246,15 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 			}
 			return "points to no page of the briefing: did you mean " + to + "?", false
 		}
+		// www.example.org/report, or a host name without its scheme, or
+		// desk@example.org, meant as an address elsewhere.
+		first, _, _ := strings.Cut(u.Path, "/")
+		switch {
+		case strings.Contains(u.Path, "@") && !strings.Contains(u.Path, "/"):
+			return "points to no page of the briefing: to link to an e-mail address, write it like mailto:" + u.Path, false
+		case strings.HasPrefix(first, "www.") || strings.Count(first, ".") >= 1 && !strings.HasSuffix(first, ".html") && knownTLD(first):
+			return "points to no page of the briefing: to link to a page elsewhere, write its full address, like https://" + strings.TrimSpace(dest), false
+		}
 		return "points to no page of the briefing: link to one of its pages, like " + relTo(dir, "claims.html") +
 			", or give a page elsewhere its full address", false
 	}
@@ -461,4 +470,16 @@ func rootHref(v, slug string) string {
 		return strings.TrimPrefix(v, "../")
 	}
 	return "articles/" + v
+}
+
+// knownTLD reports whether host ends in a top-level domain common enough
+// that a link to "example.org/report" is surely meant for elsewhere, not
+// for a page of the briefing.
+func knownTLD(host string) bool {
+	i := strings.LastIndexByte(host, '.')
+	switch strings.ToLower(host[i+1:]) {
+	case "com", "org", "net", "gov", "edu", "int", "mil", "info", "news", "uk", "de", "fr", "eu", "ca", "au", "nz", "za", "se", "it", "es", "io", "co", "us":
+		return true
+	}
+	return false
 }

@@ -427,6 +427,12 @@ func TestLocalLinks(t *testing.T) {
 		{"methodology.md", "", page + "claims.html, or give a page elsewhere its full address"},
 		{"../annotations/sources.json", "", mean + "sources.html?"},
 		{"../annotations/b.txt", "", page + "claims.html, or give a page elsewhere its full address"},
+		// An address elsewhere without its https://, or an e-mail address.
+		{"www.example.org/report", "articles/a.html", "points to no page of the briefing: to link to a page elsewhere, write its full address, like https://www.example.org/report"},
+		{"example.org", "", "points to no page of the briefing: to link to a page elsewhere, write its full address, like https://example.org"},
+		{"state.gov/reports/x", "", "points to no page of the briefing: to link to a page elsewhere, write its full address, like https://state.gov/reports/x"},
+		{"desk@example.org", "", "points to no page of the briefing: to link to an e-mail address, write it like mailto:desk@example.org"},
+		{"notes.txt", "", page + "claims.html, or give a page elsewhere its full address"},
 	} {
 		if got, _ := r.localProblem(c.dest, c.page, true); got != c.want {
 			t.Errorf("localProblem(%q, %q)\n = %q\nwant %q", c.dest, c.page, got, c.want)
