@@ -259,6 +259,10 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		bySlug[a.Slug] = a
 	}
 	errs.Append(&notesListErrs)
+	noted := make(map[string]bool, len(notes)) // the slugs of the notes files
+	for _, f := range notes {
+		noted[f.slug] = true
+	}
 	for k, name := range notesNames {
 		errs.Append(&taskErrs[fixed+len(articleNames)+k])
 		f := notes[k]
@@ -271,8 +275,8 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 				continue // the article, or its folder, has errors, already reported
 			}
 			errs.AddErr(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1}, diag.ErrUnknownID,
-				"there is no article content/articles/%s.md for these notes: name the file after an article's slug%s",
-				f.slug, closestSlug(f.slug, b))
+				"there is no article content/articles/%s.md for these notes: a notes file is named after its article's file (the notes on content/articles/NAME.md are annotations/NAME.yaml)%s",
+				f.slug, closestSlug(f.slug, b, noted))
 			continue
 		}
 		a.NotesPath = path.Join("annotations", name)
@@ -324,13 +328,25 @@ func hasArticleFiles(names []string) bool {
 	return false
 }
 
-func closestSlug(slug string, b *briefing.Briefing) string {
+// closestSlug is the advice for notes on slug, which names no article of
+// b: the article's name it is most likely a slip for, else the one
+// article that has no notes file (renamed, its notes left as they were).
+func closestSlug(slug string, b *briefing.Briefing, noted map[string]bool) string {
 	var slugs []string
 	for _, a := range b.Articles {
 		slugs = append(slugs, a.Slug)
 	}
 	if s := suggest(slug, slugs); s != "" {
 		return " (did you mean " + s + ".yaml?)"
+	}
+	var without []string
+	for _, s := range slugs {
+		if !noted[s] {
+			without = append(without, s)
+		}
+	}
+	if len(without) == 1 {
+		return fmt.Sprintf("; content/articles/%s.md is the one article without notes: if these are its notes, rename this file %s.yaml", without[0], without[0])
 	}
 	return ""
 }

@@ -232,7 +232,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "notes file without article",
 			file: "annotations/oen.yaml",
 			data: "notes: []\n",
-			want: []string{`annotations/oen.yaml:1:1: there is no article content/articles/oen.md for these notes: name the file after an article's slug (did you mean one.yaml?)`},
+			want: []string{`annotations/oen.yaml:1:1: there is no article content/articles/oen.md for these notes: a notes file is named after its article's file (the notes on content/articles/NAME.md are annotations/NAME.yaml) (did you mean one.yaml?)`},
 		},
 		{
 			name: "bad date and url",
@@ -994,7 +994,7 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 			// article of that name, and is told so.
 			"source.yaml beside sources.yaml",
 			func(fs fstest.MapFS) { fs["annotations/source.yaml"] = fs["annotations/one.yaml"] },
-			[]string{`annotations/source.yaml:1:1: there is no article content/articles/source.md for these notes: name the file after an article's slug`},
+			[]string{`annotations/source.yaml:1:1: there is no article content/articles/source.md for these notes: a notes file is named after its article's file (the notes on content/articles/NAME.md are annotations/NAME.yaml)`},
 		},
 		{
 			// An article named like the missing file keeps its notes.
