@@ -100,9 +100,11 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	}
 	checkContent(fsys, &listErrs)
 	articleFiles, articlesOK := listDir(fsys, "content/articles", ".md", &listErrs, ents)
+	renamed := map[string]bool{} // the names misnamed articles are told to have
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") {
 			if target := misnamedArticle(name, articleFiles); target != "" {
+				renamed[target] = true
 				listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
 					"article files end in .md (lower case): %s", renameTo(articleFiles, target))
 			}
@@ -247,7 +249,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			b.Articles = append(b.Articles, articles[k])
 		}
 	}
-	if len(b.Articles) == 0 && !hasArticleFiles(articleFiles) && articlesOK {
+	if len(b.Articles) == 0 && !hasArticleFiles(articleFiles) && articlesOK && len(renamed) == 0 {
 		errs.Add(diag.Pos{File: "content/articles", Line: 1, Col: 1},
 			"the briefing has no articles: add one as content/articles/<slug>.md")
 	}
@@ -271,7 +273,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		}
 		a := bySlug[f.slug]
 		if a == nil {
-			if !articlesOK || exists(fsys, path.Join("content/articles", f.slug+".md")) {
+			if !articlesOK || exists(fsys, path.Join("content/articles", f.slug+".md")) || renamed[f.slug+".md"] {
 				continue // the article, or its folder, has errors, already reported
 			}
 			errs.AddErr(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1}, diag.ErrUnknownID,
