@@ -533,17 +533,37 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
 		return
 	}
-	passage, line := closest(blocks, norms, q)
-	if passage == "" {
+	bi, start, end := closest(blocks, q)
+	if bi < 0 {
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 			"the quote is not in the article, and no passage resembles it: copy the words exactly from the article")
 		return
 	}
-	if at, has, want, ok := firstDifference(passage, q); ok {
+	b := blocks[bi]
+	d := alignWindow(b.Text, start, end, q)
+	passage := strings.Join(strings.Fields(b.Text[d.start:d.end]), " ")
+	line := lineOf(b, d.start)
+	if d.kind != same && len(words(passage)) > longPassage {
 		// A long passage is shown where it differs, not whole.
+		var what string
+		switch d.kind {
+		case substituted:
+			what = fmt.Sprintf("has %q where the quote has %q", d.has, d.want)
+		case leftOut:
+			what = fmt.Sprintf("has %q after %q, which the quote leaves out", d.has, d.prev)
+		case added:
+			switch {
+			case d.prev != "":
+				what = fmt.Sprintf("does not have the quote's %q after %q", d.want, d.prev)
+			case d.next != "":
+				what = fmt.Sprintf("does not have the quote's %q before %q", d.want, d.next)
+			default:
+				what = fmt.Sprintf("does not have the quote's %q", d.want)
+			}
+		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote is not in the article; the closest passage (line %d) has %q where the quote has %q: %q; quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
-			line, has, want, at)
+			"the quote is not in the article; the closest passage (line %d) %s: %q; quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
+			line, what, d.at)
 		return
 	}
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
@@ -583,41 +603,6 @@ func wordAround(text string, i int) (int, int) {
 		e += size
 	}
 	return s, e
-}
-
-// longPassage is the number of words beyond which the closest passage is
-// shown only around the first word that differs from the quote.
-const longPassage = 16
-
-// firstDifference returns, for a passage of more than longPassage words,
-// the words around the first of its words that differs from the quote's
-// (with … for the words left out), that word and the quote's; ok is
-// false for a shorter passage, or one whose words are all the quote's.
-func firstDifference(passage, q string) (at, has, want string, ok bool) {
-	pw, qw := words(passage), words(q)
-	if len(pw) <= longPassage {
-		return "", "", "", false
-	}
-	i := 0
-	for i < len(pw) && i < len(qw) && pw[i].text == qw[i].text {
-		i++
-	}
-	if i == len(pw) {
-		return "", "", "", false
-	}
-	want = "(nothing)"
-	if i < len(qw) {
-		want = q[qw[i].start:qw[i].end]
-	}
-	from, to := max(0, i-5), min(len(pw)-1, i+5)
-	at = passage[pw[from].start:pw[to].end]
-	if from > 0 {
-		at = "…" + at
-	}
-	if to < len(pw)-1 {
-		at += "…"
-	}
-	return at, passage[pw[i].start:pw[i].end], want, true
 }
 
 // invisible names the characters a reader does not see that come with
@@ -783,11 +768,14 @@ func words(text string) []word {
 }
 
 // closest finds the window of the article's words most like the quote's,
-// scored by how many of the quote's words it shares.
-func closest(blocks []*Block, norms []normalized, q string) (string, int) {
+// scored by how many of the quote's words it shares: the block, and the
+// window's bytes in its text, or a block of -1 when no window shares a
+// third of the quote's words. The window holds as many words as the
+// quote: alignWindow then finds the passage itself around it.
+func closest(blocks []*Block, q string) (block, start, end int) {
 	qw := words(q)
 	if len(qw) == 0 {
-		return "", 0
+		return -1, 0, 0
 	}
 	want := map[string]int{}
 	for _, w := range qw {
@@ -839,11 +827,9 @@ func closest(blocks []*Block, norms []normalized, q string) (string, int) {
 		}
 	}
 	if bestBlock < 0 || best*3 < len(qw) {
-		return "", 0
+		return -1, 0, 0
 	}
-	b := blocks[bestBlock]
-	passage := strings.Join(strings.Fields(b.Text[bestStart:bestEnd]), " ")
-	return passage, lineOf(b, bestStart)
+	return bestBlock, bestStart, bestEnd
 }
 
 // closestWords is how many of a quote's first words closest compares

@@ -531,3 +531,45 @@ func blocksOf(t *testing.T, text string) []string {
 	}
 	return out
 }
+
+// TestClosestPassageAligned: the closest passage is aligned with the quote
+// word by word, starting and ending where the quote's first and last words
+// stand, and the first difference is named as what it is: a word the
+// quote leaves out, one it adds, or one it has in place of the article's.
+func TestClosestPassageAligned(t *testing.T) {
+	md := "U.S. Secretary of State Marco Rubio has ordered U.S. diplomats in Canada, Europe, Australia, and New Zealand to pressure allies into stricter immigration controls and emphasize migrant-related violent crimes.\n\n" +
+		"The guidance also lists 12 talking points for persuading governments to adopt tighter immigration rules.\n\n" +
+		"Also last Friday, U.S. Vice President JD Vance blamed Canada’s embrace of diversity and mass immigration for the country’s economic stagnation.\n\n" +
+		"In an internal cable exclusively obtained by The Daily Wire, the State Department warns that these threaten national sovereignty.\n\n" +
+		"WASHINGTON — The State Department is flipping the script on mass migration, framing the issue as a human rights concern and pushing host governments to share information on the negative effects of mass migration on their countries.\n"
+	blocks := extract(md)
+	for _, c := range []struct{ quote, want string }{
+		// A word left out, in a long quote.
+		{"Also last Friday, U.S. Vice President JD Vance blamed embrace of diversity and mass immigration for the country’s economic stagnation.",
+			`the closest passage (line 5) has "Canada’s" after "blamed", which the quote leaves out: "…Vice President JD Vance blamed Canada’s embrace of diversity and mass…"`},
+		{"The State Department is flipping the script on migration, framing the issue as a human rights concern and pushing host governments to share information",
+			`the closest passage (line 9) has "mass" after "on", which the quote leaves out: "…is flipping the script on mass migration, framing the issue as…"`},
+		// A word added.
+		{"Also last Friday, U.S. Vice President JD Vance blamed Canada’s open embrace of diversity and mass immigration for the country’s economic stagnation.",
+			`the closest passage (line 5) does not have the quote's "open" after "Canada’s": "…President JD Vance blamed Canada’s embrace of diversity and mass…"`},
+		{"Indeed also last Friday, U.S. Vice President JD Vance blamed Canada’s embrace of diversity and mass immigration for the country’s",
+			`the closest passage (line 5) does not have the quote's "Indeed" before "also": "Also last Friday, U.S. Vice…"`},
+		// A word replaced, at the start, and inside.
+		{"US Secretary of State Marco Rubio has ordered U.S. diplomats in Canada, Europe, Australia, and New Zealand to pressure allies",
+			`the closest passage (line 1) has "U.S." where the quote has "US": "U.S. Secretary of State Marco Rubio…"`},
+		{"Also last Friday, U.S. Vice President JD Vance blamed Canada’s embrace of diversty and mass immigration for the country’s economic stagnation.",
+			`the closest passage (line 5) has "diversity" where the quote has "diversty": "…Vance blamed Canada’s embrace of diversity and mass immigration for the…"`},
+		// Short quotes are shown the whole passage, from the quote's first
+		// word to its last.
+		{"Vance blamed embrace of diversity", `the closest passage is "Vance blamed Canada’s embrace of diversity" (line 5)`},
+		{"The guidance lists 12 talking points", `the closest passage is "The guidance also lists 12 talking points" (line 3)`},
+		{"In an internal cable obtained by The Daily Wire", `the closest passage is "In an internal cable exclusively obtained by The Daily Wire" (line 7)`},
+	} {
+		note := &briefing.Note{ID: "n", Quote: c.quote, QuotePos: diag.Pos{File: "n.yaml", Line: 3, Col: 12}}
+		var errs diag.List
+		Resolve(blocks, []*briefing.Note{note}, &errs)
+		if err := errs.Err(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q:\n got %v\nwant %s", c.quote, err, c.want)
+		}
+	}
+}

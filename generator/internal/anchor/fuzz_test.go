@@ -17,6 +17,7 @@ func FuzzAnchor(f *testing.F) {
 	f.Add(article, "existential threat", "", 0)
 	f.Add("*a* **b** `c` [d](e) \\* &amp; f\n\ng", "a b", "", 2)
 	f.Add("“x” — ‘y’\n\n- item one\n- item two", `"x" - 'y'`, "x", 1)
+	f.Add("JD Vance blamed Canada’s embrace of U.S. diversity.", "Vance blamed embrace of US diversity", "", 0)
 	f.Fuzz(func(t *testing.T, md, quote, prefix string, occ int) {
 		if occ < 0 || occ > 5 {
 			occ = 0
