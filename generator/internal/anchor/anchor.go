@@ -28,6 +28,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/yuin/goldmark/util"
+
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 )
@@ -514,6 +516,10 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			mark)
 		return
 	}
+	if msg := escapes(blocks, norms, q); msg != "" {
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
+		return
+	}
 	if bare := unmark(q); bare != q {
 		if m := find(blocks, norms, bare); len(m) > 0 {
 			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
@@ -707,6 +713,57 @@ func elision(q string) string {
 		}
 	}
 	return ""
+}
+
+// escapes explains a quote copied from the article's Markdown with HTML
+// character references (&amp;, &mdash;) or backslash escapes (\*), which
+// a reader sees as the characters they stand for: which of them, and where
+// the quote is written as read. It returns "" when the quote has none, or
+// is not in the article without them either.
+func escapes(blocks []*Block, norms []normalized, q string) string {
+	if !strings.ContainsAny(q, "&\\") {
+		return ""
+	}
+	read := Fold(Unescape([]byte(q)))
+	if read == q {
+		return ""
+	}
+	ms := find(blocks, norms, read)
+	if len(ms) == 0 {
+		return ""
+	}
+	// Each one the quote writes, once, with what a reader sees.
+	var srcs, outs []string
+	for i := 0; i < len(q); i++ {
+		var src, out, kind string
+		switch {
+		case q[i] == '\\' && i+1 < len(q) && util.IsPunct(q[i+1]):
+			src, out, kind = q[i:i+2], q[i+1:i+2], "the backslash escape"
+		case q[i] == '&':
+			r, size := charRef([]byte(q[i:]))
+			if size == 0 {
+				continue
+			}
+			src, out, kind = q[i:i+size], r, "the character reference"
+		default:
+			continue
+		}
+		i += len(src) - 1
+		src = fmt.Sprintf("%s \"%s\"", kind, src) // %q would double a backslash
+		if !slices.Contains(srcs, src) {
+			srcs, outs = append(srcs, src), append(outs, fmt.Sprintf("%q", out))
+		}
+	}
+	return fmt.Sprintf("the quote has %s from the article's Markdown, which the reader sees as %s: written as the reader sees it, the quote is at line %d",
+		joinAnd(srcs), joinAnd(outs), lineOf(blocks[ms[0].block], ms[0].start))
+}
+
+// joinAnd joins items as a list in a sentence: "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // unmark returns q without Markdown's emphasis marks and with a link

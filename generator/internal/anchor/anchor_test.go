@@ -460,6 +460,8 @@ func TestQuoteNotFoundHints(t *testing.T) {
 		{"crimes by [migrants](https://example.org)", "without them, the quote is at line 3"},
 		{"report _crimes_ by", "without them, the quote is at line 3"},
 		{"report *robberies* by", "the closest passage is"},
+		{"went out on Friday&#46;", `the quote has the character reference "&#46;" from the article's Markdown, which the reader sees as ".": written as the reader sees it, the quote is at line 1`},
+		{"went out &amp; on Friday", "the closest passage is"},
 		{"the Cable went out on friday", `the quote differs from the article only in capital letters: the article has "The cable went out on Friday" (line 1)`},
 		{"It Asked Posts", `the article has "It asked posts" (line 3)`},
 		{"the cable", `the article has "The cable" (line 1)`},
