@@ -90,6 +90,12 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 				}
 			}
 			if len(cands) == 0 {
+				if n.Prefix != "" && n.Suffix != "" {
+					if msg := halfFits(blocks, norms, all, n, prefix, suffix); msg != "" {
+						errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
+						continue
+					}
+				}
 				if len(all) == 1 {
 					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 						"the quote appears once (%s) but not with %s: check it against the article's text",
@@ -288,6 +294,68 @@ func contextFits(norms []normalized, m match, prefix, suffix string) bool {
 		}
 	}
 	return true
+}
+
+// halfFits explains a prefix and suffix that fit no place of the quote
+// together although one of them, or each, fits a place on its own: which
+// fits where, and what the article has where the other was looked for.
+// It returns "" when neither fits anywhere.
+func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note, prefix, suffix string) string {
+	var byPrefix, bySuffix []match
+	for _, m := range all {
+		if contextFits(norms, m, prefix, "") {
+			byPrefix = append(byPrefix, m)
+		}
+		if contextFits(norms, m, "", suffix) {
+			bySuffix = append(bySuffix, m)
+		}
+	}
+	appears := fmt.Sprintf("the quote appears %s (%s)", times(len(all)), lines(blocks, all))
+	// there is what the article has where the field looked, as many words
+	// as the field has.
+	there := func(m match, before bool, field string) string {
+		text, count := blocks[m.block].Text, len(strings.Fields(field))
+		if before {
+			if w := lastWords(text[:m.start], count); w != "" {
+				return fmt.Sprintf(" (the article has %q there)", w)
+			}
+			return " (the paragraph starts there)"
+		}
+		if w := firstWords(text[m.end:], count); w != "" {
+			return fmt.Sprintf(" (the article has %q there)", w)
+		}
+		return " (the paragraph ends there)"
+	}
+	switch {
+	case len(byPrefix) > 0 && len(bySuffix) > 0:
+		return fmt.Sprintf("%s; prefix %q fits the one at %s and suffix %q the one at %s, but none has both: keep the one that picks the place you mean, and check the other against the article's text",
+			appears, n.Prefix, lines(blocks, byPrefix), n.Suffix, lines(blocks, bySuffix))
+	case len(byPrefix) > 0:
+		m := byPrefix[0]
+		if len(all) == 1 {
+			return fmt.Sprintf("%s with prefix %q just before it, but not with suffix %q just after it%s: check the suffix against the article's text",
+				appears, n.Prefix, n.Suffix, there(m, false, suffix))
+		}
+		if len(byPrefix) == 1 {
+			return fmt.Sprintf("%s; the one at %s has prefix %q just before it, but not suffix %q just after it%s: check the suffix against the article's text",
+				appears, lines(blocks, byPrefix), n.Prefix, n.Suffix, there(m, false, suffix))
+		}
+		return fmt.Sprintf("%s; those at %s have prefix %q just before them, but none has suffix %q just after it: check the suffix against the article's text",
+			appears, lines(blocks, byPrefix), n.Prefix, n.Suffix)
+	case len(bySuffix) > 0:
+		m := bySuffix[0]
+		if len(all) == 1 {
+			return fmt.Sprintf("%s with suffix %q just after it, but not with prefix %q just before it%s: check the prefix against the article's text",
+				appears, n.Suffix, n.Prefix, there(m, true, prefix))
+		}
+		if len(bySuffix) == 1 {
+			return fmt.Sprintf("%s; the one at %s has suffix %q just after it, but not prefix %q just before it%s: check the prefix against the article's text",
+				appears, lines(blocks, bySuffix), n.Suffix, n.Prefix, there(m, true, prefix))
+		}
+		return fmt.Sprintf("%s; those at %s have suffix %q just after them, but none has prefix %q just before it: check the prefix against the article's text",
+			appears, lines(blocks, bySuffix), n.Suffix, n.Prefix)
+	}
+	return ""
 }
 
 func contextDesc(n *briefing.Note) string {

@@ -154,6 +154,21 @@ func TestResolveErrors(t *testing.T) {
 			want:  []string{`notes.yaml:10:12: the quote appears once (line 1) but not with suffix "a threat" just after it: check it against the article's text`},
 		},
 		{
+			name:  "prefix fits, suffix does not",
+			notes: []*briefing.Note{{Quote: "calls mass migration", Prefix: "The cable", Suffix: "a threat"}},
+			want:  []string{`notes.yaml:10:12: the quote appears once (line 1) with prefix "The cable" just before it, but not with suffix "a threat" just after it (the article has "an “existential" there): check the suffix against the article's text`},
+		},
+		{
+			name:  "suffix fits, prefix does not",
+			notes: []*briefing.Note{{Quote: "calls mass migration", Prefix: "A cable", Suffix: "an"}},
+			want:  []string{`notes.yaml:10:12: the quote appears once (line 1) with suffix "an" just after it, but not with prefix "A cable" just before it (the article has "The cable" there): check the prefix against the article's text`},
+		},
+		{
+			name:  "neither fits",
+			notes: []*briefing.Note{{Quote: "calls mass migration", Prefix: "A cable", Suffix: "a threat"}},
+			want:  []string{`notes.yaml:10:12: the quote appears once (line 1) but not with prefix "A cable" and suffix "a threat": check it against the article's text`},
+		},
+		{
 			name: "crossing notes",
 			notes: []*briefing.Note{
 				{Quote: "mass migration an “existential"},
