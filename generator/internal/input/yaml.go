@@ -128,9 +128,21 @@ func (d *decoder) withoutBroken() *yaml.Node {
 		return len(s) > indent && s[:indent] == strings.Repeat(" ", indent) && s[indent] == '-' &&
 			(len(s) == indent+1 || s[indent+1] == ' ')
 	}
-	outside := func(s string) bool { // a line past the entries: a key of the enclosing mapping
+	// A line past the entries is a key of the enclosing mapping, at its
+	// indentation (that of the file's first line), like "notes:" or
+	// "claims:". A line indented less than the entries but not so (one
+	// space in, led by a tab, a note's text pasted at the left margin) is
+	// a mistake inside the entry above it, which is left out with it.
+	top := -1
+	for _, s := range lines {
+		if t := strings.TrimLeft(s, " "); t != "" && t[0] != '#' && t != "---" {
+			top = len(s) - len(t)
+			break
+		}
+	}
+	outside := func(s string) bool {
 		t := strings.TrimLeft(s, " ")
-		return t != "" && t[0] != '#' && len(s)-len(t) < indent
+		return len(s)-len(t) == top && top < indent && topKeyRE.MatchString(t)
 	}
 	for range maxRecovered {
 		at := d.syntaxLine - d.lineOffset
@@ -168,6 +180,10 @@ func (d *decoder) withoutBroken() *yaml.Node {
 	}
 	return nil
 }
+
+// topKeyRE matches a line's text (past its indentation) that is a key of
+// a file's top mapping, such as "notes:" or "references: []".
+var topKeyRE = regexp.MustCompile(`^[a-z][A-Za-z0-9_-]*:(?:[ \t]|\r?$)`)
 
 // oneDocument reports a line of lines that ends the YAML document or
 // starts another (a line of --- after the first text, or of ...), and
