@@ -1709,3 +1709,35 @@ func utf16(s string, big bool) string {
 	}
 	return string(b)
 }
+
+// TestSpacelessColon: a field written without the space after its colon
+// (kind:context) is told to put one there, at the colon, in a notes file
+// and in front matter; a text that only looks so (an address, on a line of
+// its own) is not.
+func TestSpacelessColon(t *testing.T) {
+	const space = "there is no space after the colon"
+	for _, c := range []struct {
+		file, data, want string
+	}{
+		{"annotations/one.yaml", "notes:\n  - id: threat\n    quote: threat\n    kind:context\n    note: x\n",
+			`annotations/one.yaml:4:9: this is not valid YAML (could not find expected ':'): ` + space + ` of "kind:context", so YAML does not read it as the field kind and its value: put a space after the colon, like kind: context`},
+		{"annotations/one.yaml", "notes:\n  - id:threat\n    quote: threat\n    kind: context\n    note: x\n",
+			`annotations/one.yaml:2:7: this is not valid YAML (mapping values are not allowed in this context): ` + space + ` of "id:threat", so YAML does not read it as the field id and its value: put a space after the colon, like id: threat`},
+		{"content/articles/one.md", "---\ntitle: \"A headline\"\noutlet:Outlet\nurl: https://example.com/a\n---\nThe cable calls it an “existential threat” to the West.\n",
+			`content/articles/one.md:3:7: this is not valid YAML (could not find expected ':'): ` + space + ` of "outlet:Outlet", so YAML does not read it as the field outlet and its value: put a space after the colon, like outlet: Outlet`},
+		{"annotations/one.yaml", "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: See\nhttps://example.org/x\n", ""},
+	} {
+		fs := base()
+		fs[c.file].Data = []byte(c.data)
+		got := errLines(t, fs)
+		if c.want == "" {
+			if len(got) == 0 || strings.Contains(strings.Join(got, "\n"), space) {
+				t.Errorf("%q:\n%s\nwant an error without %q", c.data, strings.Join(got, "\n"), space)
+			}
+			continue
+		}
+		if len(got) == 0 || got[0] != c.want {
+			t.Errorf("%q:\n%s\nwant first:\n%s", c.data, strings.Join(got, "\n"), c.want)
+		}
+	}
+}

@@ -295,6 +295,14 @@ func (d *decoder) syntaxError(err error) {
 		if broken > 0 {
 			failed = broken
 		}
+		// kind:context, with no space after the colon: YAML reads one
+		// word, not a key and its value, and fails at it or soon after.
+		if l, c, key, value := d.spacelessColon(failed); l > 0 {
+			d.syntaxAt(l, c,
+				"this is not valid YAML (%s): there is no space after the colon of %q, so YAML does not read it as the field %s and its value: put a space after the colon, like %s: %s",
+				msg, key+":"+value, key, key, value)
+			return
+		}
 		if l, c, mark := d.unclosedQuote(failed); l > 0 {
 			where := fmt.Sprintf("fails at line %d", failed)
 			if msg == "found unexpected end of stream" {
@@ -492,6 +500,32 @@ func (d *decoder) unclosedQuote(line int) (int, int, string) {
 	s := d.lines[l-1]
 	at := openQuote(s)
 	return l, 1 + utf8.RuneCountInString(s[:at]), s[at : at+1]
+}
+
+// spacelessColonRE matches a line that is a field written without the
+// space after its colon, kind:context: the indentation and any "- " (group
+// 1), a key of letters, digits, - and _ (group 2), and the value (group 3),
+// which does not start with / (https://… is a text, not a key).
+var spacelessColonRE = regexp.MustCompile(`^( *(?:- +)*)([A-Za-z][A-Za-z0-9_-]*):([^\s/:].*?)[ \t\r]*$`)
+
+// spacelessColon returns the line, the column of the colon, the key and
+// the value of a field written without the space after its colon
+// (kind:context) on line (where YAML failed) or one of the two before it,
+// when a space there makes the YAML parse, or fail only past line. It
+// returns 0, 0, "", "" when there is none.
+func (d *decoder) spacelessColon(line int) (int, int, string, string) {
+	for l := max(line-2, d.lineOffset+1); l <= min(line, d.yamlEnd()); l++ {
+		s := d.lines[l-1]
+		m := spacelessColonRE.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		colon := m[5]
+		if d.parsesPast(l, s[:colon+1]+" "+s[colon+1:], line) {
+			return l, 1 + utf8.RuneCountInString(s[:colon]), s[m[4]:m[5]], s[m[6]:m[7]]
+		}
+	}
+	return 0, 0, "", ""
 }
 
 // firstFix returns the first line, from the YAML's first up to line (where
