@@ -643,13 +643,13 @@ func TestLoadErrors(t *testing.T) {
 			name: "unclosed bracket",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    cites: [src-a\n    quote: x\n",
-			want: []string{`annotations/one.yaml:3:1: this is not valid YAML (did not find expected ',' or ']'): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+			want: []string{`annotations/one.yaml:3:12: this is not valid YAML (did not find expected ',' or ']'): the list in brackets that opens here is not closed on its line, so YAML reads on past it: add the closing ] at the end of the list`},
 		},
 		{
 			name: "unclosed bracket in front matter",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nrelies_on: [Reuters\n---\nThe existential threat.\n",
-			want: []string{`content/articles/one.md:5:1: this is not valid YAML (did not find expected ',' or ']'): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+			want: []string{`content/articles/one.md:5:12: this is not valid YAML (did not find expected ',' or ']'): the list in brackets that opens here is not closed on its line, so YAML reads on past it: add the closing ] at the end of the list`},
 		},
 		{
 			// yaml.v3 names line 2, where the list began; the field
@@ -838,19 +838,19 @@ func TestLoadErrors(t *testing.T) {
 			name: "unclosed brace on the last line, no newline",
 			file: "annotations/one.yaml",
 			data: "notes: {",
-			want: []string{`annotations/one.yaml:1:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+			want: []string{`annotations/one.yaml:1:8: this is not valid YAML (did not find expected node content): the mapping in braces that opens here is not closed on its line, so YAML reads on past it: add the closing } at the end of the mapping`},
 		},
 		{
 			name: "unreadable bibliography: cites not checked",
 			file: "annotations/sources.yaml",
 			data: "references: [\n",
-			want: []string{`annotations/sources.yaml:2:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+			want: []string{`annotations/sources.yaml:1:13: this is not valid YAML (did not find expected node content): the list in brackets that opens here is not closed on its line, so YAML reads on past it: add the closing ] at the end of the list`},
 		},
 		{
 			name: "unreadable claims: claim ids not checked",
 			file: "annotations/claims.yaml",
 			data: "claims: {\n",
-			want: []string{`annotations/claims.yaml:2:1: this is not valid YAML (did not find expected node content): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+			want: []string{`annotations/claims.yaml:1:9: this is not valid YAML (did not find expected node content): the mapping in braces that opens here is not closed on its line, so YAML reads on past it: add the closing } at the end of the mapping`},
 		},
 		{
 			name: "control characters in an article",
@@ -1733,6 +1733,41 @@ func TestSpacelessColon(t *testing.T) {
 		if c.want == "" {
 			if len(got) == 0 || strings.Contains(strings.Join(got, "\n"), space) {
 				t.Errorf("%q:\n%s\nwant an error without %q", c.data, strings.Join(got, "\n"), space)
+			}
+			continue
+		}
+		if len(got) == 0 || got[0] != c.want {
+			t.Errorf("%q:\n%s\nwant first:\n%s", c.data, strings.Join(got, "\n"), c.want)
+		}
+	}
+}
+
+// TestUnclosedBrackets: a list or mapping in brackets left open is
+// reported at its opening bracket, with the brackets that close it, in a
+// notes file, a bibliography and front matter; one meant to run over
+// several lines is not blamed for a mistake further down.
+func TestUnclosedBrackets(t *testing.T) {
+	const list = "the list in brackets that opens here is not closed on its line, so YAML reads on past it"
+	const mapping = "the mapping in braces that opens here is not closed on its line, so YAML reads on past it"
+	for _, c := range []struct {
+		file, data, want string
+	}{
+		{"annotations/one.yaml", "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\n    cites: [src-a, src-b\n  - id: other\n    quote: West\n    kind: context\n    note: y\n",
+			`annotations/one.yaml:6:12: this is not valid YAML (did not find expected ',' or ']'): ` + list + `: add the closing ] at the end of the list`},
+		{"annotations/sources.yaml", "references:\n  - id: src-a\n    type: report\n    title: A report\n    author: [{family: Doe, given: Jane\n    URL: https://example.org/r\n",
+			`annotations/sources.yaml:5:13: this is not valid YAML (did not find expected ',' or '}'): ` + list + `: add the closing }] at the end of the list`},
+		{"annotations/sources.yaml", "references:\n  - id: src-a\n    type: report\n    title: A report\n    author:\n      - {family: Doe, given: Jane\n      - {family: Roe, given: Richard}\n    URL: https://example.org/r\n",
+			`annotations/sources.yaml:6:9: this is not valid YAML (did not find expected ',' or '}'): ` + mapping + `: add the closing } at the end of the mapping`},
+		{"content/_index.md", "---\ntitle: Test briefing\ntimeline:\n  - date: 2025-11-21\n    text: The cable is sent.\n    cites: [src-a\n---\nOverview.\n",
+			`content/_index.md:6:12: this is not valid YAML (did not find expected ',' or ']'): ` + list + `: add the closing ] at the end of the list`},
+		{"annotations/one.yaml", "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\n    cites: [src-a,\n      src-b]\n  - id: other\n    quote: West\n    kind: context\n    note: y: z\n", ""},
+	} {
+		fs := base()
+		fs[c.file].Data = []byte(c.data)
+		got := errLines(t, fs)
+		if c.want == "" {
+			if len(got) == 0 || strings.Contains(strings.Join(got, "\n"), "not closed on its line") {
+				t.Errorf("%q:\n%s\nwant an error that blames no bracket", c.data, strings.Join(got, "\n"))
 			}
 			continue
 		}

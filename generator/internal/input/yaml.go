@@ -326,6 +326,18 @@ func (d *decoder) syntaxError(err error) {
 			d.syntaxAt(l, c, "this is not valid YAML (%s): this list in brackets has an empty entry here, a comma with nothing before it: remove the comma, or put the missing entry before it", msg)
 			return
 		}
+		// A list or mapping in brackets left open, [a, b: YAML reads on
+		// into the lines after it and fails there.
+		if l, c, open, closers := d.unclosedBrackets(failed); l > 0 {
+			what, end := "list in brackets", "list"
+			if open == '{' {
+				what, end = "mapping in braces", "mapping"
+			}
+			d.syntaxAt(l, c,
+				"this is not valid YAML (%s): the %s that opens here is not closed on its line, so YAML reads on past it: add the closing %s at the end of the %s",
+				msg, what, closers, end)
+			return
+		}
 		// A quote mark inside a quoted text, "He said "no"", ends it
 		// there, and YAML cannot read what follows.
 		if l, c, open := d.innerQuote(failed); l > 0 {
@@ -549,6 +561,79 @@ func (d *decoder) firstFix(line int, fix func(s string) (string, bool)) int {
 		}
 	}
 	return 0
+}
+
+// unclosedBrackets returns the line and column of a list or mapping in
+// brackets that opens a value ("key: [", "- {") on a line up to line
+// (where YAML failed) and is not closed on it, the bracket that opens it
+// and the brackets that close it, in order ("]", "}]"), when adding these
+// at the end of the line makes the YAML parse, or fail only past line. A
+// list meant to run over several lines does not qualify, as closing it on
+// its first line breaks the next. It returns 0, 0, 0, "" when there is
+// none.
+func (d *decoder) unclosedBrackets(line int) (int, int, byte, string) {
+	l := d.firstFix(line, func(s string) (string, bool) {
+		_, closers := openBrackets(s)
+		if closers == "" {
+			return "", false
+		}
+		return strings.TrimRight(s, " \t\r") + closers, true
+	})
+	if l == 0 {
+		return 0, 0, 0, ""
+	}
+	s := d.lines[l-1]
+	at, closers := openBrackets(s)
+	return l, 1 + utf8.RuneCountInString(s[:at]), s[at], closers
+}
+
+// openBrackets returns the byte offset of the bracket or brace that opens
+// line's value when the line leaves it open (quotes aside), and the
+// brackets that would close what is open, innermost first; "" when the
+// value is not in brackets, is closed, or has a comment or a stray
+// closing bracket in it (each reported otherwise).
+func openBrackets(line string) (int, string) {
+	m := valueRE.FindStringIndex(line)
+	at := m[1]
+	if at >= len(line) || line[at] != '[' && line[at] != '{' {
+		return 0, ""
+	}
+	var open []byte
+	var quote byte
+	for i := at; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			if t := strings.TrimRight(line[:i], " "); strings.HasSuffix(t, "[") || strings.HasSuffix(t, "{") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ":") {
+				quote = c
+			}
+		case c == '#' && (line[i-1] == ' ' || line[i-1] == '\t'):
+			return 0, "" // a comment: hashInBrackets's
+		case c == '[' || c == '{':
+			open = append(open, c)
+		case c == ']' || c == '}':
+			if len(open) == 0 || open[len(open)-1] != map[byte]byte{']': '[', '}': '{'}[c] {
+				return 0, ""
+			}
+			if open = open[:len(open)-1]; len(open) == 0 {
+				return 0, "" // closed: what follows it is another matter
+			}
+		}
+	}
+	if len(open) == 0 || quote != 0 {
+		return 0, ""
+	}
+	closers := make([]byte, 0, len(open))
+	for i := len(open) - 1; i >= 0; i-- {
+		closers = append(closers, map[byte]byte{'[': ']', '{': '}'}[open[i]])
+	}
+	return at, string(closers)
 }
 
 // innerQuote returns the line and column of the first quote mark inside a
