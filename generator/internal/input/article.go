@@ -75,6 +75,9 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 		return nil, body, bodyLine, true
 	}
 	d.lineOffset = open + 1
+	if d.pastedText() {
+		return nil, body, bodyLine, false // reported, as a syntax error is
+	}
 	return node.Content[0], body, bodyLine, true
 }
 

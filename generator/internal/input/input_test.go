@@ -1776,3 +1776,22 @@ func TestUnclosedBrackets(t *testing.T) {
 		}
 	}
 }
+
+// TestOutdentedTextNotMisread: what follows "note: |" at the note's
+// fields' indentation and reads as a field (misspelt or not) is not taken
+// for its text pasted at the left margin, nor is a line of a text that
+// itself ends in ": |".
+func TestOutdentedTextNotMisread(t *testing.T) {
+	for data, want := range map[string]string{
+		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n    Cites: [src-a]\n":                                         `annotations/one.yaml:6:5: unknown field "Cites" in a note (did you mean "cites"?)`,
+		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n    cites: [src-a]\n":                                         `annotations/one.yaml:5:11: the note has no text`,
+		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n      For example: |\n      The cable.\n    cites: [src-a]\n": ``,
+	} {
+		fs := base()
+		fs["annotations/one.yaml"].Data = []byte(data)
+		got := strings.Join(errLines(t, fs), "\n")
+		if want == "" && got != "" || !strings.Contains(got, want) || strings.Contains(got, "indented") {
+			t.Errorf("%q:\n%s\nwant:\n%s", data, got, want)
+		}
+	}
+}

@@ -51,6 +51,9 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 	}
 	if fastYAML {
 		if root, ok := fastParse(d.lines); ok {
+			if d.pastedText() {
+				return d.withoutBroken(), false
+			}
 			return root, true
 		}
 	}
@@ -62,8 +65,27 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 		}
 		return d.withoutBroken(), false
 	}
+	if d.pastedText() {
+		return d.withoutBroken(), false
+	}
 	d.doc = &doc
 	return docRoot(&doc), true
+}
+
+// pastedText reports a line of a text after "key: |" or "key: >" that
+// is indented no further than the key, in a text that reads as YAML:
+// YAML takes the text for empty and the line for a field of the mapping
+// above ("unknown field", and "the note has no text"). It returns
+// whether there is one; only a line that plainly is no field (its words
+// before a colon are not a field's name) is taken for text here.
+func (d *decoder) pastedText() bool {
+	l, header, indent := d.outdentedText(d.yamlEnd(), true)
+	if l == 0 {
+		return false
+	}
+	s := d.lines[l-1]
+	d.syntaxAt(l, 1+len(s)-len(strings.TrimLeft(s, " ")), "%s", outdentedTextAdvice(d.lines, l, header, indent))
+	return true
 }
 
 // aliasedAnchor reports whether an alias of the document refers to the
@@ -295,6 +317,14 @@ func (d *decoder) syntaxError(err error) {
 		if broken > 0 {
 			failed = broken
 		}
+		// A text's line after "note: |" indented no further than note:
+		// (pasted at the left margin): YAML reads it as something else,
+		// and fails at it or further down.
+		if l, header, indent := d.outdentedText(failed, false); l > 0 {
+			s := d.lines[l-1]
+			d.syntaxAt(l, 1+len(s)-len(strings.TrimLeft(s, " ")), "this is not valid YAML (%s): %s", msg, outdentedTextAdvice(d.lines, l, header, indent))
+			return
+		}
 		// kind:context, with no space after the colon: YAML reads one
 		// word, not a key and its value, and fails at it or soon after.
 		if l, c, key, value := d.spacelessColon(failed); l > 0 {
@@ -512,6 +542,123 @@ func (d *decoder) unclosedQuote(line int) (int, int, string) {
 	s := d.lines[l-1]
 	at := openQuote(s)
 	return l, 1 + utf8.RuneCountInString(s[:at]), s[at : at+1]
+}
+
+// blockHeaderRE matches a line whose value is a block text, "note: |" or
+// "text: >-": the indentation and any "- " (group 1), the key (group 2)
+// and the indicator (group 3).
+var blockHeaderRE = regexp.MustCompile(`^( *(?:- +)*)([^\s"'#{\[\]}][^:#]*?): +([|>][0-9+-]*) *(?:#.*)?\r?$`)
+
+// fieldLineRE matches a line's text (past its indentation) that starts
+// as a field does, "cites:" or "- id:", or is a comment: such a line
+// after "note: |" ends the text rather than being part of it.
+var fieldLineRE = regexp.MustCompile(`^(?:-(?:[ \t]|\r?$)|#|["'][^"']*["'] *:(?:[ \t]|\r?$)|[a-z][a-z0-9_-]*:(?:[ \t]|\r?$)|[A-Z][A-Z0-9_-]*:(?:[ \t]|\r?$))`)
+
+// wordKeyRE matches a line's text that starts with a word and a colon,
+// "Note: " or "cites:": one that may be a field, misspelt or not.
+var wordKeyRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*:(?:[ \t]|\r?$)`)
+
+// outdentedText finds a line of a block text ("note: |" and the lines
+// below it) that is indented no further than its key, up to line: YAML
+// ends the text above it, and reads it as something else. It returns
+// that line, the header's line, and the indentation the text's lines
+// need (that of its lines above, or two spaces more than the key), when
+// indenting it, and the lines after it up to the next field, so makes
+// the YAML parse or fail only past line; strict asks for a line that is
+// plainly no field (for YAML that parses as it is). It returns 0, 0, 0
+// when there is none. At most 20 lines are tried.
+func (d *decoder) outdentedText(line int, strict bool) (int, int, int) {
+	last := d.yamlEnd()
+	end := min(line, last)
+	tried := 0
+	for h := d.lineOffset + 1; h < end; h++ {
+		s := d.lines[h-1]
+		if !strings.Contains(s, "|") && !strings.Contains(s, ">") {
+			continue // most lines, cheaply
+		}
+		m := blockHeaderRE.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		key := m[4]  // the key's column, from 0
+		indent := -1 // the text's, from its first line
+		q, next := 0, last+1
+		for l := h + 1; l <= last; l++ {
+			t := strings.TrimLeft(d.lines[l-1], " ")
+			if strings.TrimSpace(t) == "" {
+				continue
+			}
+			n := len(d.lines[l-1]) - len(t)
+			if n > key {
+				if indent < 0 {
+					indent = n
+				}
+				continue
+			}
+			next = l
+			r, _ := utf8.DecodeRuneInString(t)
+			if t[0] != '\t' && !fieldLineRE.MatchString(t) && (!strict || (unicode.IsLetter(r) || unicode.IsDigit(r)) && !wordKeyRE.MatchString(t)) {
+				q = l
+			}
+			break
+		}
+		header := h
+		h = next - 1 // the text's lines are no header: go on after them
+		if q == 0 || q > end {
+			continue
+		}
+		if indent < 0 {
+			indent = key + 2
+		}
+		// The text's lines from q on, up to the next field, indented.
+		lines := slices.Clone(d.lines[d.lineOffset:last])
+		for l := q; l <= last; l++ {
+			t := strings.TrimLeft(d.lines[l-1], " ")
+			n := len(d.lines[l-1]) - len(t)
+			if strings.TrimSpace(t) == "" || n > key {
+				continue
+			}
+			if l > q && fieldLineRE.MatchString(t) {
+				break
+			}
+			lines[l-1-d.lineOffset] = strings.Repeat(" ", indent) + t
+		}
+		if tried++; tried > 20 {
+			break
+		}
+		var doc yaml.Node
+		err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")+"\n"), &doc)
+		if err == nil {
+			return q, header, indent
+		}
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); !strict && m != nil {
+			if n, _ := strconv.Atoi(m[1]); n+d.lineOffset > line {
+				return q, header, indent
+			}
+		}
+	}
+	return 0, 0, 0
+}
+
+// outdentedTextAdvice says what is wrong with line l of lines, a text's
+// line indented no further than the key of header, the line of "note: |"
+// or the like above it, and how to indent it.
+func outdentedTextAdvice(lines []string, l, header, indent int) string {
+	m := blockHeaderRE.FindStringSubmatch(lines[header-1])
+	field := m[2] + ": " + m[3]
+	first := true // the text starts at l
+	for i := header + 1; i < l; i++ {
+		if strings.TrimSpace(lines[i-1]) != "" {
+			first = false
+			break
+		}
+	}
+	if first {
+		return fmt.Sprintf("the text of %q on line %d must be indented further than %q, or YAML does not read it as that text: indent this line, and each line of the text after it, by %d spaces",
+			field, header, m[2]+":", indent)
+	}
+	return fmt.Sprintf("this line is indented less than the text of %q above it (line %d), so YAML does not read it as part of that text: indent it by %d spaces, as the text's lines above it are",
+		field, header, indent)
 }
 
 // spacelessColonRE matches a line that is a field written without the
