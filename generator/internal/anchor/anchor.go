@@ -326,36 +326,40 @@ func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note
 		}
 		return " (the paragraph ends there)"
 	}
+	// oneFits is the message when the places fit (all of them, or one)
+	// have ok's field before or after them, and none has miss's.
+	oneFits := func(fit []match, ok, miss fitting) string {
+		m := fit[0]
+		switch {
+		case len(all) == 1:
+			return fmt.Sprintf("%s with %s %q %s it, but not with %s %q %s it%s: check the %s against the article's text",
+				appears, ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, there(m, miss.before, miss.normal), miss.name)
+		case len(fit) == 1:
+			return fmt.Sprintf("%s; the one at %s has %s %q %s it, but not %s %q %s it%s: check the %s against the article's text",
+				appears, lines(blocks, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, there(m, miss.before, miss.normal), miss.name)
+		}
+		return fmt.Sprintf("%s; those at %s have %s %q %s them, but none has %s %q %s it: check the %s against the article's text",
+			appears, lines(blocks, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, miss.name)
+	}
 	switch {
 	case len(byPrefix) > 0 && len(bySuffix) > 0:
 		return fmt.Sprintf("%s; prefix %q fits the one at %s and suffix %q the one at %s, but none has both: keep the one that picks the place you mean, and check the other against the article's text",
 			appears, n.Prefix, lines(blocks, byPrefix), n.Suffix, lines(blocks, bySuffix))
 	case len(byPrefix) > 0:
-		m := byPrefix[0]
-		if len(all) == 1 {
-			return fmt.Sprintf("%s with prefix %q just before it, but not with suffix %q just after it%s: check the suffix against the article's text",
-				appears, n.Prefix, n.Suffix, there(m, false, suffix))
-		}
-		if len(byPrefix) == 1 {
-			return fmt.Sprintf("%s; the one at %s has prefix %q just before it, but not suffix %q just after it%s: check the suffix against the article's text",
-				appears, lines(blocks, byPrefix), n.Prefix, n.Suffix, there(m, false, suffix))
-		}
-		return fmt.Sprintf("%s; those at %s have prefix %q just before them, but none has suffix %q just after it: check the suffix against the article's text",
-			appears, lines(blocks, byPrefix), n.Prefix, n.Suffix)
+		return oneFits(byPrefix, fitting{"prefix", n.Prefix, "just before", true, prefix}, fitting{"suffix", n.Suffix, "just after", false, suffix})
 	case len(bySuffix) > 0:
-		m := bySuffix[0]
-		if len(all) == 1 {
-			return fmt.Sprintf("%s with suffix %q just after it, but not with prefix %q just before it%s: check the prefix against the article's text",
-				appears, n.Suffix, n.Prefix, there(m, true, prefix))
-		}
-		if len(bySuffix) == 1 {
-			return fmt.Sprintf("%s; the one at %s has suffix %q just after it, but not prefix %q just before it%s: check the prefix against the article's text",
-				appears, lines(blocks, bySuffix), n.Suffix, n.Prefix, there(m, true, prefix))
-		}
-		return fmt.Sprintf("%s; those at %s have suffix %q just after them, but none has prefix %q just before it: check the prefix against the article's text",
-			appears, lines(blocks, bySuffix), n.Suffix, n.Prefix)
+		return oneFits(bySuffix, fitting{"suffix", n.Suffix, "just after", false, suffix}, fitting{"prefix", n.Prefix, "just before", true, prefix})
 	}
 	return ""
+}
+
+// fitting is a prefix or a suffix, for halfFits: its field's name and
+// value as written, where it stands ("just before"), and its value as
+// matched.
+type fitting struct {
+	name, value, where string
+	before             bool
+	normal             string
 }
 
 func contextDesc(n *briefing.Note) string {
