@@ -2,11 +2,15 @@
    (sidenotes floated into the margin, markers linking to the endnotes).
    Wide screens: each sidenote is moved level with its marker; when a note
    would run into the next one, it is shortened (with a link to the whole
-   note in the endnotes) rather than pushing the next one down. A dense
-   article's notes drift below their markers: clicking a marker (or Enter)
-   brings its note, whole, beside it, over the others, and moves focus to
-   it, as following the link would; the marker again, Escape (focus back
-   to the marker), a click elsewhere or focus moving on puts it back.
+   note in the endnotes) rather than pushing the next one down, and where
+   the next marker comes before three lines of it would fit, it shows the
+   lines there is room for, or only its head (number, kind, verdict), so
+   that the notes of a dense passage stay beside it. Clicking a marker (or Enter) brings its note, whole,
+   beside it, over the others, and moves focus to it, as following the
+   link would; the marker again, Escape or Shift+Tab (focus back to the
+   marker), a click elsewhere or focus moving on puts it back. The links
+   inside a sidenote are Tab stops only while it is brought out so: the
+   endnotes hold the same links, and the marker is the way in.
    Narrow screens: each marker becomes a disclosure button that opens its
    note below the paragraph, in place, without moving the page.
    Everywhere: hovering or focusing a marker or a sidenote highlights the
@@ -47,12 +51,40 @@
     inner.style.maxHeight = Math.ceil(cut) + "px";
   }
 
+  // A sidenote's links are Tab stops on a narrow screen, where it opens
+  // in place, and on a wide one only while it is pinned.
+  function stops(sn, on) {
+    [].forEach.call(sn.querySelectorAll("a[href]"), function (a) {
+      if (on) a.removeAttribute("tabindex");
+      else a.tabIndex = -1;
+    });
+  }
+
+  // A note with no room for three lines of its text before the next
+  // marker shows what whole lines there is room for, or its head alone,
+  // and no link: so the notes of a dense passage stay beside it.
+  function brief(sn, height) {
+    var inner = sn.firstElementChild, head = inner.querySelector(".side-head");
+    sn.classList.add("clamped", "brief");
+    var rest = sn.offsetHeight - inner.offsetHeight, top = inner.getBoundingClientRect().top;
+    var cut = head.getBoundingClientRect().bottom - top, bare = true;
+    lineEnds(inner).forEach(function (e) {
+      if (e > cut && e <= height - rest) {
+        cut = e;
+        bare = false;
+      }
+    });
+    sn.classList.toggle("bare", bare);
+    inner.style.maxHeight = Math.ceil(cut) + "px";
+  }
+
   function place() {
     // A note shown whole (hovered, focused or pinned) is measured as its
     // place in the margin has it; it is shown whole again after.
     var whole = body.querySelectorAll(".sidenote.hl");
     notes.forEach(function (sn) {
-      sn.classList.remove("clamped", "pinned", "hl");
+      sn.classList.remove("clamped", "brief", "bare", "pinned", "hl");
+      stops(sn, !wide.matches);
       sn.style.top = "";
       sn.firstElementChild.style.maxHeight = "";
     });
@@ -71,9 +103,12 @@
       var r = ref(sn);
       var want = r ? textTop(r) - origin : bottom + GAP;
       if (prev && want < bottom + GAP) {
-        // Shorten only when that gains more than the link it costs.
-        var room = Math.max(want - GAP - prevTop, MIN);
-        if (room + 3 * LINE < prev.offsetHeight) {
+        var room = want - GAP - prevTop;
+        if (room < MIN) {
+          brief(prev, room);
+          bottom = prevTop + prev.offsetHeight;
+        } else if (room + 3 * LINE < prev.offsetHeight) {
+          // Shorten only when that gains more than the link it costs.
           clampTo(prev, room);
           bottom = prevTop + prev.offsetHeight;
         }
@@ -93,6 +128,7 @@
   function pin(sn) {
     pinned = sn;
     sn.classList.add("pinned");
+    stops(sn, true);
     sn.tabIndex = -1;
     sn.style.top = textTop(ref(sn)) - body.getBoundingClientRect().top + "px";
   }
@@ -103,6 +139,7 @@
     if (!pinned) return false;
     pinned.classList.remove("pinned");
     pinned.removeAttribute("tabindex");
+    stops(pinned, !wide.matches);
     pinned = null;
     return true;
   }
@@ -171,11 +208,16 @@
       // the note has focus: Escape shortens it again, focus staying put.
       var el = e.key === "Escape" && t.closest("a.noteref, .sidenote");
       if (el) lit(el.getAttribute("data-note"), false);
-      if (e.key === "Escape" && pinned) {
-        var back = pinned.contains(t) && ref(pinned);
+      // Escape in the note, or Shift+Tab from the note or its first
+      // link, puts it back and focus on its marker (Tab on would leave
+      // it for the text below).
+      var first = pinned && pinned.querySelector("a[href]");
+      if (pinned && (e.key === "Escape" && pinned.contains(t) || e.key === "Tab" && e.shiftKey && (t === pinned || t === first))) {
+        var back = ref(pinned);
+        e.preventDefault();
         unpin();
         if (back) back.focus();
-      }
+      } else if (e.key === "Escape" && pinned) unpin();
       return;
     }
     if (e.key === " " && t.matches("a.noteref")) {
