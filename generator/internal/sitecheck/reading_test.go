@@ -541,6 +541,13 @@ func TestNarrowFits(t *testing.T) {
 					    " (its text " + e.scrollWidth + " px wide)").join(", ")`)
 					t.Errorf("the page is %d px wide at 320 px; sticking out: %s", w, wide)
 				}
+				// The print edition's claims, in three columns, left the
+				// verdict and the places 41 and 64 px at 390 px: a letter
+				// a line. Each claim's parts are a column's width now.
+				if cells := browser.Eval[[]string](p, `[...document.querySelectorAll(".claims-table tbody th, .claims-table td")]
+				  .filter(c => c.getBoundingClientRect().width < 200).slice(0, 3).map(c => c.textContent.trim().slice(0, 30) + " (" + Math.round(c.getBoundingClientRect().width) + " px)")`); len(cells) > 0 {
+					t.Errorf("claims' cells narrower than 200 px at 320 px: %s", strings.Join(cells, ", "))
+				}
 			})
 		}
 	}
