@@ -317,20 +317,22 @@ func (d *decoder) syntaxError(err error) {
 		if broken > 0 {
 			failed = broken
 		}
+		// kind:context, with no space after the colon: YAML reads one
+		// word, not a key and its value, and fails at it or soon after.
+		// (Before the text pasted at the left margin: "cites:[a]" after a
+		// note's text would be told to be indented into the text.)
+		if l, c, key, value := d.spacelessColon(failed); l > 0 {
+			d.syntaxAt(l, c,
+				"this is not valid YAML (%s): there is no space after the colon of %q, so YAML does not read it as the field %s and its value: put a space after the colon, like %s: %s",
+				msg, key+":"+value, key, key, value)
+			return
+		}
 		// A text's line after "note: |" indented no further than note:
 		// (pasted at the left margin): YAML reads it as something else,
 		// and fails at it or further down.
 		if l, header, indent := d.outdentedText(failed, false); l > 0 {
 			s := d.lines[l-1]
 			d.syntaxAt(l, 1+len(s)-len(strings.TrimLeft(s, " ")), "this is not valid YAML (%s): %s", msg, outdentedTextAdvice(d.lines, l, header, indent))
-			return
-		}
-		// kind:context, with no space after the colon: YAML reads one
-		// word, not a key and its value, and fails at it or soon after.
-		if l, c, key, value := d.spacelessColon(failed); l > 0 {
-			d.syntaxAt(l, c,
-				"this is not valid YAML (%s): there is no space after the colon of %q, so YAML does not read it as the field %s and its value: put a space after the colon, like %s: %s",
-				msg, key+":"+value, key, key, value)
 			return
 		}
 		if l, c, mark := d.unclosedQuote(failed); l > 0 {
