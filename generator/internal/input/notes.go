@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -137,6 +138,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 			Body:       d.markdown(nm, "note"),
 			Cites:      d.refs(nm, "cites", "like [source-id, other-source-id]"),
 		}
+		d.swallowedField(it, nm, "note", n.Body, noteFields)
 		if v, ok := nm["quote"]; ok {
 			n.QuotePos = d.pos(resolve(v))
 		} else {
@@ -217,6 +219,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 			Body:      d.markdown(cm, "note"),
 			Cites:     d.refs(cm, "cites", "like [source-id]"),
 		}
+		d.swallowedField(it, cm, "note", c.Body, claimFields)
 		if c.Verdict != "" && !validVerdict(string(c.Verdict)) {
 			l.errs.Add(d.pos(resolve(cm["verdict"])), "verdict %q is not on the scale%s: use one of %s", c.Verdict, meant(string(c.Verdict), verdictList()), verdictNames())
 		}
@@ -278,4 +281,51 @@ func secondSentence(s string) string {
 func firstWordsOf(s string, n int) string {
 	f := strings.Fields(s)
 	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+// swallowedFieldRE matches a line of a text that reads as a field: a
+// field's name, a colon and a space or the line's end.
+var swallowedFieldRE = regexp.MustCompile(`(?m)^([a-z]+):(?: |$)`)
+
+// swallowedField reports a line of the block text name of entry (its
+// fields m) that reads as one of the entry's fields, "cites: [a, b]":
+// indented as far as the text's lines, rather than as the entry's other
+// fields, YAML takes it as text, and the field is lost without a word.
+func (d *decoder) swallowedField(entry *yaml.Node, m map[string]*yaml.Node, name string, body briefing.Markdown, fields []string) {
+	v := resolve(m[name])
+	if v == nil || v.Style != yaml.LiteralStyle && v.Style != yaml.FoldedStyle || !strings.Contains(body.Text, ":") {
+		return
+	}
+	col := 0 // the text's key's column
+	entry = resolve(entry)
+	for i := 0; i+1 < len(entry.Content); i += 2 {
+		if entry.Content[i].Value == name {
+			col = entry.Content[i].Column
+		}
+	}
+	// Where the file's lines start in the text: a folded text (>) joins
+	// them with spaces.
+	starts := []int{}
+	if body.Segs != nil {
+		for _, s := range body.Segs {
+			starts = append(starts, s.Off)
+		}
+	} else {
+		for _, sm := range swallowedFieldRE.FindAllStringIndex(body.Text, -1) {
+			starts = append(starts, sm[0])
+		}
+	}
+	for _, at := range starts {
+		sm := swallowedFieldRE.FindStringSubmatchIndex(body.Text[at:])
+		if sm == nil || sm[0] != 0 {
+			continue
+		}
+		field := body.Text[at+sm[2] : at+sm[3]]
+		if field == name || !slices.Contains(fields, field) {
+			continue
+		}
+		d.errs.Add(body.PosAt(at),
+			"this line reads as the field %s, but it is indented as far as the text of \"%s:\" above it, which takes it in as text: indent it as far as \"%s:\" (%d spaces), or, if it is text, begin the line otherwise",
+			field, name, name, col-1)
+	}
 }
