@@ -163,6 +163,9 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	// References into a file that could not be read are not checked: each
 	// would be reported as unknown, burying the one problem that matters.
 	claimsOK, sourcesOK := false, false
+	// The ids of claims and sources left out for their mistakes: what
+	// names them is not told they do not exist.
+	var claimsMaybe, sourcesMaybe map[string]bool
 	const fixed = 4 // index, methodology, claims, sources
 	taskErrs := make([]diag.List, fixed+len(articleNames)+len(notesNames))
 	var tasks taskList // what each task learnt for c
@@ -199,11 +202,11 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			}
 		case i == 2:
 			if annotationsOK {
-				b.Claims, claimsOK = l.claims()
+				b.Claims, claimsOK, claimsMaybe = l.claims()
 			}
 		case i == 3:
 			if annotationsOK {
-				b.Sources, b.SourcesFile, sourcesOK = l.sources()
+				b.Sources, b.SourcesFile, sourcesOK, sourcesMaybe = l.sources()
 			}
 		case i < fixed+len(articleNames):
 			k := i - fixed
@@ -292,7 +295,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	// rename fixes it, and each would be reported as unknown.
 	claimsOK = claimsOK && !claimsMisnamed
 	sourcesOK = sourcesOK && !sourcesMisnamed
-	checkRefs(b, errs, hasClaims, claimsOK, sourcesOK)
+	checkRefs(b, errs, hasClaims, claimsOK, sourcesOK, claimsMaybe, sourcesMaybe)
 	return b
 }
 
@@ -548,11 +551,13 @@ func misnamed(name string, hasClaims, hasSources bool, articleFiles []string) st
 }
 
 // checkRefs checks every reference by id between files: to claims when
-// claimsOK, to sources when sourcesOK. When a file that references point
+// claimsOK, to sources when sourcesOK, but for those to the ids of the
+// claims and sources left out for their mistakes (claimsLeftOut,
+// sourcesLeftOut). When a file that references point
 // into is missing altogether (claims.yaml when !hasClaims, the
 // bibliography when b.SourcesFile is ""), the problem is reported once, at
 // that file, rather than at each reference.
-func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourcesOK bool) {
+func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourcesOK bool, claimsLeftOut, sourcesLeftOut map[string]bool) {
 	sources := map[string]bool{}
 	for _, s := range b.Sources {
 		sources[s.ID] = true
@@ -567,7 +572,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourc
 	cite := func(refs []briefing.Ref) {
 		for _, r := range refs {
 			switch {
-			case sources[r.ID] || !sourcesOK:
+			case sources[r.ID] || !sourcesOK || sourcesLeftOut[r.ID]:
 			case b.SourcesFile == "":
 				noSources.add(r.Pos)
 			case len(sources) == 0:
@@ -591,7 +596,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourc
 		for _, n := range a.Notes {
 			cite(n.Cites)
 			switch {
-			case n.Claim.ID == "" || claims[n.Claim.ID] || !claimsOK:
+			case n.Claim.ID == "" || claims[n.Claim.ID] || !claimsOK || claimsLeftOut[n.Claim.ID]:
 			case !hasClaims:
 				noClaims.add(n.Claim.Pos)
 			case len(claims) == 0:

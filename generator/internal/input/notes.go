@@ -179,35 +179,36 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 // ok is false when the file is there but could not be read as a list of
 // claims, or one of its claims without its id (already reported): a note
 // naming a claim is then not told that it does not exist.
-func (l *loader) claims() (out []*briefing.Claim, ok bool) {
+func (l *loader) claims() (out []*briefing.Claim, ok bool, maybe map[string]bool) {
 	const p = "annotations/claims.yaml"
 	if !exists(l.fsys, p) {
-		return nil, true
+		return nil, true, nil
 	}
 	if isDir(l.fsys, p) {
-		return nil, false // a folder of that name: said where annotations/ is listed
+		return nil, false, nil // a folder of that name: said where annotations/ is listed
 	}
 	text, ok := l.readText(p)
 	if !ok {
-		return nil, false
+		return nil, false, nil
 	}
 	d := newDecoder(p, text, 0, l.errs)
 	// A claim with a syntax error is left out (parse) and the others read;
-	// ok stays false, so that notes naming the claim left out are not told
-	// it does not exist.
+	// notes naming the claim left out are not told it does not exist
+	// (maybe), nor, when its id could not be read, any note (ok false).
 	root, parsed := d.parse(text)
 	if root == nil {
-		return nil, parsed
+		return nil, parsed, nil
 	}
-	items, ok := d.entries(root, "the claims file", "claims", "of claims, each starting with \"- id: …\"")
-	if !ok {
-		return nil, false
+	maybe, ok = d.leftOutIDs()
+	items, fine := d.entries(root, "the claims file", "claims", "of claims, each starting with \"- id: …\"")
+	if !fine {
+		return nil, false, nil
 	}
 	seen := ids{what: "claim", hint: "give each claim its own id"}
 	for _, it := range items {
-		cm, ok := d.fields(it, "a claim", claimFields...)
-		if !ok {
-			parsed = false // a claim left out, whose id is not known
+		cm, fine := d.fields(it, "a claim", claimFields...)
+		if !fine {
+			ok = false // a claim left out, whose id is not known
 			continue
 		}
 		d.required(cm, it, "the claim", "id", "statement", "verdict", "note")
@@ -232,11 +233,13 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool) {
 		d.checkPlain(cm, "statement", c.Statement)
 		seen.add(d, cm, c.ID)
 		out = append(out, c)
-		// Written ID: or idd:, say (reported): a note naming it is not
-		// told that it does not exist.
-		parsed = parsed && c.ID != ""
+		if c.ID == "" {
+			// Written ID: or idd:, say (reported): a note naming it is
+			// not told that it does not exist.
+			maybe, ok = guessedID(it, maybe, ok)
+		}
 	}
-	return out, parsed
+	return out, ok, maybe
 }
 
 // sentenceEndRE finds where a second sentence may begin: a word of two or
@@ -328,4 +331,22 @@ func (d *decoder) swallowedField(entry *yaml.Node, m map[string]*yaml.Node, name
 			"this line reads as the field %s, but it is indented as far as the text of \"%s:\" above it, which takes it in as text: indent it as far as \"%s:\" (%d spaces), or, if it is text, begin the line otherwise",
 			field, name, name, col-1)
 	}
+}
+
+// guessedID adds to maybe the id of entry, which has none under "id": the
+// value of a key like it (ID, Id, idd), reported as unknown. ok is false
+// when there is none to take.
+func guessedID(entry *yaml.Node, maybe map[string]bool, ok bool) (map[string]bool, bool) {
+	entry = resolve(entry)
+	for i := 0; entry != nil && i+1 < len(entry.Content); i += 2 {
+		k, v := entry.Content[i].Value, resolve(entry.Content[i+1])
+		if (strings.EqualFold(k, "id") || editDistance(strings.ToLower(k), "id") <= 1) && v != nil && v.Kind == yaml.ScalarNode && v.Value != "" {
+			if maybe == nil {
+				maybe = map[string]bool{}
+			}
+			maybe[v.Value] = true
+			return maybe, ok
+		}
+	}
+	return maybe, false
 }

@@ -93,25 +93,25 @@ func sourceFields() []string {
 // came from; ok is false when a bibliography is there but could not be read
 // as a list of sources, or one of its sources without its id (already
 // reported): what cites a source is then not told that it does not exist.
-func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
+func (l *loader) sources() (out []*briefing.Source, file string, ok bool, maybe map[string]bool) {
 	const yp, jp = "annotations/sources.yaml", "annotations/sources.json"
 	hasY, hasJ := exists(l.fsys, yp), exists(l.fsys, jp)
 	switch {
 	case hasY && hasJ:
 		l.errs.Add(diag.Pos{File: jp, Line: 1, Col: 1}, "both sources.yaml and sources.json are present: keep one bibliography file")
-		return nil, "", false
+		return nil, "", false, nil
 	case !hasY && !hasJ:
-		return nil, "", true
+		return nil, "", true, nil
 	}
 	p := yp
 	if hasJ {
 		p = jp
 	} else if isDir(l.fsys, p) {
-		return nil, p, false // a folder of that name: said where annotations/ is listed
+		return nil, p, false, nil // a folder of that name: said where annotations/ is listed
 	}
 	text, ok := l.readText(p)
 	if !ok {
-		return nil, p, false
+		return nil, p, false, nil
 	}
 	d := newDecoder(p, text, 0, l.errs)
 	var root *yaml.Node
@@ -119,24 +119,25 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 		root, ok = jsonNode(text, p, l.errs)
 	} else {
 		// A source with a syntax error is left out (parse) and the
-		// others read; ok stays false, so that what cites the source
-		// left out is not told it does not exist.
+		// others read; what cites the source left out is not told it
+		// does not exist (maybe), nor, when its id could not be read,
+		// anything (ok false).
 		root, ok = d.parse(text)
 	}
 	if root == nil {
-		return nil, p, ok
+		return nil, p, ok, nil
 	}
-	parsed := ok
-	items, ok := d.entries(root, "the bibliography", "references", "of references, each starting with \"- id: …\"")
-	if !ok {
-		return nil, p, false
+	maybe, ok = d.leftOutIDs()
+	items, fine := d.entries(root, "the bibliography", "references", "of references, each starting with \"- id: …\"")
+	if !fine {
+		return nil, p, false, nil
 	}
 	seen := ids{what: "source", hint: "give each source its own id"}
 	allowed := sourceFields()
 	for _, it := range items {
-		sm, ok := d.fields(it, "a source", allowed...)
-		if !ok {
-			parsed = false // a source left out, whose id is not known
+		sm, fine := d.fields(it, "a source", allowed...)
+		if !fine {
+			ok = false // a source left out, whose id is not known
 			continue
 		}
 		d.required(sm, it, "the source", "id", "type", "title")
@@ -211,13 +212,13 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool) {
 		}
 		seen.add(d, sm, s.ID)
 		out = append(out, s)
+		if s.ID == "" {
+			// Written ID: or idd:, say (reported): whatever cites it is
+			// not told that it does not exist.
+			maybe, ok = guessedID(it, maybe, ok)
+		}
 	}
-	for _, s := range out {
-		// Written ID: or idd:, say (reported): whatever cites it is not
-		// told that it does not exist.
-		parsed = parsed && s.ID != ""
-	}
-	return out, p, parsed
+	return out, p, ok, maybe
 }
 
 // sourceTextFields are the CSL text variables a Source models.

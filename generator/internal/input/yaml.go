@@ -31,7 +31,28 @@ type decoder struct {
 	doc        *yaml.Node          // the document parsed whole, for aliasedAnchor
 	aliased    map[string]bool     // the anchors an alias (*name) in doc refers to, made on first need
 	noRecovery bool                // the syntax error reported is the file's one problem
+	// The ids of the entries left out for their syntax errors, and
+	// whether one was left out whose id could not be read.
+	leftOut     []string
+	leftOutAnon bool
 }
+
+// leftOutIDs says what references into the file parse read are not
+// checked: those to the ids of the entries left out for their syntax
+// errors (maybe), or, when one whose id could not be read was left out,
+// all of them (ok false).
+func (d *decoder) leftOutIDs() (maybe map[string]bool, ok bool) {
+	for _, id := range d.leftOut {
+		if maybe == nil {
+			maybe = map[string]bool{}
+		}
+		maybe[id] = true
+	}
+	return maybe, !d.leftOutAnon
+}
+
+// idLineRE is an entry's id on its line, "- id: doe-2024" or "id: x".
+var idLineRE = regexp.MustCompile(`^[ \t]*(?:- +)?["']?id["']?[ \t]*:[ \t]*["']?([^"'\s#,}]+)`)
 
 func newDecoder(file, text string, lineOffset int, errs *diag.List) *decoder {
 	return &decoder{file: file, lineOffset: lineOffset, lines: strings.Split(text, "\n"), errs: errs}
@@ -185,8 +206,17 @@ func (d *decoder) withoutBroken() *yaml.Node {
 		for end <= len(lines) && !entryStart(lines[end-1]) && !outside(lines[end-1]) {
 			end++
 		}
+		id := ""
 		for i := start; i < end; i++ {
+			if m := idLineRE.FindStringSubmatch(lines[i-1]); m != nil && id == "" {
+				id = m[1]
+			}
 			lines[i-1] = ""
+		}
+		if id != "" {
+			d.leftOut = append(d.leftOut, id)
+		} else {
+			d.leftOutAnon = true
 		}
 		var doc yaml.Node
 		err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")), &doc)
