@@ -973,6 +973,18 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 			delete(fs, "annotations/sources.yaml")
 			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\",\n   \"keyword\": [\"official\", x]}\n]\n")}
 		}, []string{`annotations/sources.json:3:28: this is not valid JSON: text must be between double quotes ("…"); only numbers, true, false and null go without`}},
+		{"a text not closed", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\"},\n  {\"id\": \"src-b\",\n   \"title\": \"B,\n   \"type\": \"report\"}\n]\n")}
+		}, []string{`annotations/sources.json:4:13: this is not valid JSON: the text that opens here is not closed on its line: end it with "`}},
+		{"a backslash in a text", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\"},\n  {\"id\": \"src-b\",\n   \"title\": \"Panama \\d\"}\n]\n")}
+		}, []string{`annotations/sources.json:4:21: this is not valid JSON: a \ in a text starts an escape (\" for a quote, \n for a new line): write \\ for a backslash itself`}},
+		{"a tab in a text", func(fs fstest.MapFS) {
+			delete(fs, "annotations/sources.yaml")
+			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\tB\"}\n]\n")}
+		}, []string{`annotations/sources.json:2:30: this is not valid JSON: a text may not hold a tab or another control character: write a tab as \t, or a space`}},
 		{"the last bracket left out", func(fs fstest.MapFS) {
 			delete(fs, "annotations/sources.yaml")
 			fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n  {\"id\": \"src-a\", \"title\": \"A\"}\n")}

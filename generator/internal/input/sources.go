@@ -549,27 +549,20 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 	if err != nil {
 		off := int(dec.InputOffset())
 		var se *json.SyntaxError
-		value := false // a value the decoder could not begin to read
-		if ok := asSyntax(err, &se); ok {
+		// The decoder counts the offset of an error inside a value (a
+		// text not closed, a word without quotes) from where it began the
+		// value, not from the top of the file: the whole text, read at
+		// once, places each error from the top.
+		var whole any
+		if asSyntax(err, &se) {
 			off = int(se.Offset)
-			// Such an error's offset counts from where the decoder began
-			// the value, not from the top of the file: the value starts
-			// at the input offset, after white space and one : or ,.
-			if value = strings.HasSuffix(se.Error(), "looking for beginning of value"); value {
-				off = int(dec.InputOffset())
-				sep := false
-				for off < len(text) && (strings.IndexByte(" \t\r\n", text[off]) >= 0 || !sep && (text[off] == ':' || text[off] == ',')) {
-					sep = sep || text[off] == ':' || text[off] == ','
-					off++
-				}
+			if uerr := json.Unmarshal([]byte(text), &whole); asSyntax(uerr, &se) {
+				err, off = se, int(se.Offset)
 			}
 		}
 		off = min(off, len(text))
-		// The offset is at the character the decoder refused, or past it.
-		bad := off
-		if bad == len(text) || bad > 0 && text[bad] != ']' && text[bad] != '}' {
-			bad--
-		}
+		// The offset is just past the character refused.
+		bad := off - 1
 		if bad >= 0 && (text[bad] == ']' || text[bad] == '}') {
 			// A comma before a closing bracket: JSON allows none.
 			comma := bad - 1
@@ -587,13 +580,31 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 			errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: the file ends before every [ and { in it is closed: check for a missing ] or }")
 			return nil, false
 		}
-		if value && off < len(text) {
-			switch c := text[off]; {
-			case c == '\'':
-				errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: JSON puts text between double quotes (\"…\"), not single ones")
+		if se != nil && bad >= 0 {
+			at := func(i int) diag.Pos {
+				l, c := lp.at(i)
+				return diag.Pos{File: file, Line: l, Col: c}
+			}
+			msg := se.Error()
+			switch c := text[bad]; {
+			case strings.HasSuffix(msg, "looking for beginning of value") && c == '\'':
+				errs.Add(at(bad), "this is not valid JSON: JSON puts text between double quotes (\"…\"), not single ones")
 				return nil, false
-			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-				errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: text must be between double quotes (\"…\"); only numbers, true, false and null go without")
+			case strings.HasSuffix(msg, "looking for beginning of value") && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'):
+				errs.Add(at(bad), "this is not valid JSON: text must be between double quotes (\"…\"); only numbers, true, false and null go without")
+				return nil, false
+			case strings.HasSuffix(msg, "in string literal"):
+				// A line break or a tab in a text: most often a text whose
+				// closing quote is missing, which ran on to the line's end.
+				open := strings.LastIndexByte(text[:bad], '"')
+				if c == '\n' || c == '\r' {
+					errs.Add(at(max(open, 0)), "this is not valid JSON: the text that opens here is not closed on its line: end it with \"")
+				} else {
+					errs.Add(at(bad), "this is not valid JSON: a text may not hold a tab or another control character: write a tab as \\t, or a space")
+				}
+				return nil, false
+			case strings.HasSuffix(msg, "in string escape code"):
+				errs.Add(at(strings.LastIndexByte(text[:bad+1], '\\')), "this is not valid JSON: a \\ in a text starts an escape (\\\" for a quote, \\n for a new line): write \\\\ for a backslash itself")
 				return nil, false
 			}
 		}
