@@ -575,7 +575,11 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 				return nil, false
 			}
 		}
-		line, col := lp.at(off)
+		where := off // at the end of what was read, or (a syntax error) at the character refused
+		if se != nil {
+			where = max(bad, 0)
+		}
+		line, col := lp.at(where)
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: the file ends before every [ and { in it is closed: check for a missing ] or }")
 			return nil, false
