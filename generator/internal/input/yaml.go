@@ -587,8 +587,9 @@ var blockHeaderRE = regexp.MustCompile(`^( *(?:- +)*)([^\s"'#{\[\]}][^:#]*?): +(
 var fieldLineRE = regexp.MustCompile(`^(?:-(?:[ \t]|\r?$)|#|["'][^"']*["'] *:(?:[ \t]|\r?$)|[a-z][a-z0-9_-]*:(?:[ \t]|\r?$)|[A-Z][A-Z0-9_-]*:(?:[ \t]|\r?$))`)
 
 // wordKeyRE matches a line's text that starts with a word and a colon,
-// "Note: " or "cites:": one that may be a field, misspelt or not.
-var wordKeyRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*:(?:[ \t]|\r?$)`)
+// "Note: " or "cites:", or two or three small words ("date note:",
+// "relies on:"): one that may be a field, misspelt or not.
+var wordKeyRE = regexp.MustCompile(`^(?:[A-Za-z][A-Za-z0-9_-]*|[a-z][a-z0-9_-]*(?: [a-z][a-z0-9_-]*){1,2}):(?:[ \t]|\r?$)`)
 
 // outdentedText finds a line of a block text ("note: |" and the lines
 // below it) that is indented no further than its key, up to line: YAML
