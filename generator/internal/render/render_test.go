@@ -754,9 +754,10 @@ func TestOtherMarkdown(t *testing.T) {
 		"See [the report](https://example.org/a\nb) too.\n":                                               "5:24: the link [the report](https://example.org/a is not read in a note, and would be shown with its [ ] and ( ): its address runs onto the next line: keep it on one line",
 		"See [it](https://en.wikipedia.org/wiki/A_(b) now.\n":                                             "5:16: the link [it](https://en.wikipedia.org/wiki/A_(b) is not read in a note, and would be shown with its [ ] and ( ): its ( ) do not close on the line: end the address with )",
 		"See [the report] (https://example.org/a).\n":                                                     "5:23: the link [the report] (https://example.org/a) is not read in a note, and would be shown with its [ ] and ( ): remove the space between ] and (",
-		"See [the report][rpt].\n":                                                                        "5:23: the link [the report][rpt] is not read in a note, and would be shown with its [ ]: nothing defines its label; write the address in ( ) after the link's text instead",
+		"See [the report][rpt].\n":                                                                        "5:23: the link [the report][rpt] is not read in a note, and would be shown with its [ ]: nothing defines its label; write the address in ( ) after the link's text instead, or, if the brackets are meant as written, put a \\ before each [",
 		"See [the report][rpt].\n\n[rpt]: https://example.org/a\n":                                        "",
 		"He said [sic] (twice), [a] [b], \\[x\\](y) and [fine](https://example.org/a%20b).\n":             "",
+		"Two sources [1][2] disagree; the cable reads [redacted][Redacted] posts.\n":                      "",
 		"`[a](b c)` and [a](<https://example.org/b>) and [a](https://example.org/b \"title\").\n":         "",
 	} {
 		var errs diag.List

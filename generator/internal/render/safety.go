@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -365,8 +366,12 @@ func brokenLinks(run, source []byte, inSource func(int) int, md briefing.Markdow
 			rest = rest[:k]
 		}
 		why := "its ( ) do not close on the line: end the address with )"
+		space := bytes.IndexAny(rest, " \t")
 		switch {
-		case bytes.ContainsAny(rest, " \t"):
+		case space >= 0 && md.PosAt(addr+space).Line != md.PosAt(addr+space+1).Line:
+			// A folded or plain YAML text, whose line break is a space.
+			why = "its address runs onto the next line: keep it on one line"
+		case space >= 0:
 			why = "its address holds a space: write each space in it as %20"
 		case addr+len(rest) < len(source) && source[addr+len(rest)] == '\n':
 			why = "its address runs onto the next line: keep it on one line"
@@ -383,9 +388,13 @@ func brokenLinks(run, source []byte, inSource func(int) int, md briefing.Markdow
 		}
 	}
 	for _, m := range undefinedRefRE.FindAllIndex(run, -1) {
-		if !escaped(m[0]) && !bytes.HasPrefix(run[m[0]:], []byte("[^")) {
-			label := bytes.LastIndexByte(run[m[0]:m[1]-1], '[') + m[0]
-			errs.Add(md.PosAt(inSource(label)), "the link %s is not read in %s, and would be shown with its [ ]: nothing defines its label; write the address in ( ) after the link's text instead", run[m[0]:m[1]], what)
+		label := bytes.LastIndexByte(run[m[0]:m[1]-1], '[') + m[0]
+		text, name := run[m[0]+1:label-1], run[label+1:m[1]-1]
+		// Brackets as prose: "[1][2]" (references by number), a word
+		// bracketed twice ("[redacted][redacted]").
+		prose := !bytes.ContainsFunc(text, unicode.IsLetter) || len(name) > 0 && !bytes.ContainsFunc(name, unicode.IsLetter) || bytes.EqualFold(text, name)
+		if !escaped(m[0]) && !bytes.HasPrefix(run[m[0]:], []byte("[^")) && !prose {
+			errs.Add(md.PosAt(inSource(label)), "the link %s is not read in %s, and would be shown with its [ ]: nothing defines its label; write the address in ( ) after the link's text instead, or, if the brackets are meant as written, put a \\ before each [", run[m[0]:m[1]], what)
 		}
 	}
 }
