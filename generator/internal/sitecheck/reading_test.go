@@ -640,6 +640,10 @@ func TestAddressOfNoteLandsOnIt(t *testing.T) {
 						if top < -1 || (top > height/3 && seen < total-2) {
 							t.Errorf("#%s: the target is %.0f px from the top of an %.0f px window", target, top, height)
 						}
+						// A passage led to is told from the passages around it.
+						if strings.HasPrefix(target, "anno-") && browser.Eval[string](q, fmt.Sprintf(`getComputedStyle(document.getElementById(%q)).outlineStyle`, target)) == "none" {
+							t.Errorf("#%s: the passage looks like every other", target)
+						}
 						if target != "note-"+ids[0] {
 							continue
 						}
