@@ -57,6 +57,12 @@ func TestSearchInBrowser(t *testing.T) {
 	if v := browser.Eval[string](p, `document.getElementById("search-q").value`); v != "“Western civilisation” Départment’s" {
 		t.Errorf("the query from the address was not put in the box: %q", v)
 	}
+
+	// A query of marks alone, no word to look for, is told so.
+	p = b.Open(t, search+"?q=%22+--", 1000, 800)
+	if got := browser.Eval[string](p, `document.getElementById("search-status").textContent`); got != "Type a word or a number to search for." {
+		t.Errorf("search for \" --: the status says %q", got)
+	}
 }
 
 // TestSearchFindsArticleText searches the project's own briefing for words

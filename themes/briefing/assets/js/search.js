@@ -68,7 +68,8 @@
     var q = input.value.trim(), terms = fold(q).split(/[^\p{L}\p{N}']+/u).filter(Boolean), hits = [];
     list.textContent = "";
     noMore();
-    if (!terms.length) { say("", true); return; }
+    // Only marks, no word to look for ("?", "--"): said so, not silence.
+    if (!terms.length) { say(q ? "Type a word or a number to search for." : "", true); return; }
     folded = folded || data.docs.map(function (d) { return [fold(d[1]), fold(d[3])]; });
     data.docs.forEach(function (d, i) {
       var score = 0;
