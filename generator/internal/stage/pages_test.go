@@ -203,8 +203,12 @@ func TestSourcesPage(t *testing.T) {
 			ids = append(ids, s.ID)
 			var by []string
 			for _, c := range s.CitedBy {
+				label := c.Label
+				if c.String != "" { // the theme's string, named here by its id
+					label = "[" + c.String + "]"
+				}
 				for _, l := range c.Links {
-					by = append(by, c.Label+": "+string(l))
+					by = append(by, label+": "+string(l))
 				}
 			}
 			cited[s.ID] = strings.Join(by, "; ")
@@ -221,9 +225,9 @@ func TestSourcesPage(t *testing.T) {
 		// screen reader's list of links: "Alpha Daily, note 1".
 		"state-x-2025": `Alpha Daily: <a href="articles/alpha.html#note-threat"><span class="visually-hidden">Alpha Daily, </span>note 1</a>; ` +
 			`Beta Wire: <a href="articles/beta.html#note-threat"><span class="visually-hidden">Beta Wire, </span>note 1</a>; ` +
-			`Claims: <a href="claims.html#claim-threat-post">The department called migration an existential threat.</a>`,
+			`[claims]: <a href="claims.html#claim-threat-post">The department called migration an existential threat.</a>`,
 		"times-2025": `Alpha Daily: <a href="articles/alpha.html#note-favor"><span class="visually-hidden">Alpha Daily, </span>note 2</a>; ` +
-			`Timeline: <a href="index.html#event-2"><span class="visually-hidden">Timeline, </span>26 November 2025<span class="visually-hidden">: The Times reports the cable.</span></a>`,
+			`[timeline]: <a href="index.html#event-2"><span class="visually-hidden">Timeline, </span>26 November 2025<span class="visually-hidden">: The Times reports the cable.</span></a>`,
 		"uncited-2020": "",
 	} {
 		if cited[id] != w {
@@ -239,13 +243,21 @@ func TestSourcesPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := sourcesData(f.b, f.r, f.order, f.arts)
-	if page := sourcesPage(data, text); !strings.HasPrefix(page, `<p class="lede">`+text.T("sources_intro_uncited")+"</p>") {
+	page := sourcesPage(data, text)
+	if !strings.HasPrefix(page, `<p class="lede">`+text.T("sources_intro_uncited")+"</p>") {
 		t.Errorf("with an entry nothing cites, the sources page starts %.200s", page)
+	}
+	// The claims and the timeline are named in the theme's words, a
+	// single claim as one.
+	for _, want := range []string{"<li>" + text.T("claim") + `: <a href="claims.html#claim-threat-post">`, "<li>" + text.T("timeline") + `: <a href="index.html#event-2">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the sources page has no %q", want)
+		}
 	}
 	for _, g := range data {
 		for i := range g.Sources {
 			if len(g.Sources[i].CitedBy) == 0 {
-				g.Sources[i].CitedBy = []citingGroup{{Label: "Claims"}}
+				g.Sources[i].CitedBy = []citingGroup{{String: "claims"}}
 			}
 		}
 	}

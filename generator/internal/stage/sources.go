@@ -81,11 +81,12 @@ func newCiting(context, label, detail, href string) citing {
 	return citing(h.String())
 }
 
-// citingGroup is the places in one article, the claims, or the timeline
+// citingGroup is the places in one article (Label, its outlet), the
+// claims or the timeline (String, the theme's string that names them)
 // that cite a source.
 type citingGroup struct {
-	Label string
-	Links []citing
+	Label, String string
+	Links         []citing
 }
 
 // citations holds, by source id, every note, claim and timeline entry that
@@ -94,14 +95,14 @@ type citingGroup struct {
 // (shared).
 type citations map[string][]citingGroup
 
-func (out citations) add(refs []briefing.Ref, group string, c citing) {
+func (out citations) add(refs []briefing.Ref, group citingGroup, c citing) {
 	for i, ref := range refs {
 		if slices.ContainsFunc(refs[:i], func(r briefing.Ref) bool { return r.ID == ref.ID }) {
 			continue // cited twice by the same note: listed once
 		}
 		gs := out[ref.ID]
-		if len(gs) == 0 || gs[len(gs)-1].Label != group {
-			gs = append(gs, citingGroup{Label: group})
+		if last := len(gs) - 1; last < 0 || gs[last].Label != group.Label || gs[last].String != group.String {
+			gs = append(gs, group)
 		}
 		gs[len(gs)-1].Links = append(gs[len(gs)-1].Links, c)
 		out[ref.ID] = gs
@@ -129,7 +130,7 @@ func citingNotes(a *briefing.Article, ra *render.Article) []noteCites {
 // notes adds the citations of an article's notes (citingNotes).
 func (out citations) notes(a *briefing.Article, cites []noteCites) {
 	for _, n := range cites {
-		out.add(n.refs, a.Outlet, n.at)
+		out.add(n.refs, citingGroup{Label: a.Outlet}, n.at)
 	}
 }
 
@@ -140,12 +141,12 @@ func (out citations) notes(a *briefing.Article, cites []noteCites) {
 // several entries may share a day.
 func (out citations) shared(b *briefing.Briefing, timeline []timelineEntry) {
 	for _, c := range b.Claims {
-		out.add(c.Cites, "Claims", newCiting("", c.Statement, "", "claims.html#claim-"+c.ID))
+		out.add(c.Cites, citingGroup{String: "claims"}, newCiting("", c.Statement, "", "claims.html#claim-"+c.ID))
 	}
 	for i, e := range sortedTimeline(b) {
 		if len(e.Cites) > 0 {
 			te := timeline[i]
-			out.add(e.Cites, "Timeline", newCiting("Timeline", te.Label, firstWords(plainText(te.HTML), 8), "index.html#"+te.ID))
+			out.add(e.Cites, citingGroup{String: "timeline"}, newCiting("Timeline", te.Label, firstWords(plainText(te.HTML), 8), "index.html#"+te.ID))
 		}
 	}
 }
@@ -265,7 +266,14 @@ func sourcesPage(groups []sourceGroupData, t *Text) string {
 			h.raw(":</p><ul>")
 			for _, c := range s.CitedBy {
 				h.raw("<li>")
-				h.text(c.Label)
+				switch {
+				case c.String == "claims" && len(c.Links) == 1:
+					h.tr("claim")
+				case c.String != "":
+					h.tr(c.String)
+				default:
+					h.text(c.Label)
+				}
 				h.raw(": ")
 				for j, l := range c.Links {
 					if j > 0 {
