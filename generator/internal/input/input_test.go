@@ -490,7 +490,8 @@ func TestLoadErrors(t *testing.T) {
 			name: "a source's name and date as text",
 			file: "annotations/sources.yaml",
 			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    author: [\"Smith, Jane\", Reuters]\n    issued: 2024-12\n    accessed: July 2023\n    URL: https://e.com\n" +
-				"    editor: [Ran Abramitzky, Ursula von der Leyen, Marine Le Pen, U.S. Department of State, Human Rights Watch, van Gogh]\n",
+				"    editor: [Ran Abramitzky, Ursula von der Leyen, Marine Le Pen, U.S. Department of State, Human Rights Watch, van Gogh]\n" +
+				"    translator: [{famly: Doe, given: Jane}]\n",
 			want: []string{
 				`annotations/sources.yaml:5:14: a name in author is written with its parts, like {family: Smith, given: Jane}, not as "Smith, Jane"`,
 				`annotations/sources.yaml:5:29: a name in author is written with its parts, like {literal: "Reuters"}, not as "Reuters"`,
@@ -501,6 +502,7 @@ func TestLoadErrors(t *testing.T) {
 				`annotations/sources.yaml:9:67: a name in editor is written with its parts, like {literal: "U.S. Department of State"}, not as "U.S. Department of State"`,
 				`annotations/sources.yaml:9:93: a name in editor is written with its parts, like {literal: "Human Rights Watch"}, not as "Human Rights Watch"`,
 				`annotations/sources.yaml:9:113: a name in editor is written with its parts, like {literal: "van Gogh"}, not as "van Gogh"`,
+				`annotations/sources.yaml:10:19: unknown field "famly" in a name in translator (did you mean "family"?); the fields are: family, given, literal, dropping-particle, non-dropping-particle, suffix, comma-suffix, static-ordering, parse-names`,
 			},
 		},
 		{

@@ -309,7 +309,8 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 			DroppingParticle: d.str(nm, "dropping-particle"),
 			Suffix:           d.str(nm, "suffix"),
 		}
-		if n.Family == "" && n.Literal == "" {
+		// famly: or Family: is told its name once, as an unknown field.
+		if n.Family == "" && n.Literal == "" && !d.misspelt(it, "family") && !d.misspelt(it, "literal") {
 			d.errs.AddErr(d.pos(resolve(it)), diag.ErrMissingField, "a name in %s has neither family nor literal: write {family: Smith, given: Jane} or {literal: \"Organisation\"}", name)
 		}
 		out = append(out, n)
