@@ -102,11 +102,15 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	articleFiles, articlesOK := listDir(fsys, "content/articles", ".md", &listErrs, ents)
 	renamed := map[string]bool{} // the names misnamed articles are told to have
 	for _, name := range articleFiles {
-		if !strings.HasSuffix(name, ".md") {
+		if !strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".md.md") {
 			if target := misnamedArticle(name, articleFiles); target != "" {
 				renamed[target] = true
+				what := "article files end in .md (lower case)"
+				if strings.HasSuffix(name, ".md.md") {
+					what = "the file's name ends in .md twice"
+				}
 				listErrs.Add(diag.Pos{File: path.Join("content/articles", name), Line: 1, Col: 1},
-					"article files end in .md (lower case): %s", renameTo(articleFiles, target))
+					"%s: %s", what, renameTo(articleFiles, target))
 			}
 			continue
 		}
@@ -142,6 +146,9 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			what := "notes files end in .yaml"
 			if n := strings.TrimSuffix(target, ".yaml"); n == "claims" || n == "sources" {
 				what = "the briefing's YAML files end in .yaml"
+			}
+			if l := strings.ToLower(name); strings.HasSuffix(l, ".yaml.yaml") || strings.HasSuffix(l, ".yml.yaml") {
+				what = "the file's name ends in .yaml twice"
 			}
 			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
 				"%s: %s", what, renameTo(annotationFiles, target))
@@ -415,6 +422,10 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 // saved by an editor that adds its own .txt), or "" when name is no such
 // file, or a .txt copy kept beside its article.
 func misnamedArticle(name string, files []string) string {
+	if strings.HasSuffix(name, ".md.md") {
+		// An ending typed where the system adds its own, and hides it.
+		return Slugify(name[:len(name)-len(".md.md")]) + ".md"
+	}
 	if strings.HasSuffix(name, ".md") {
 		return ""
 	}
@@ -438,6 +449,9 @@ func misnamedArticle(name string, files []string) string {
 func misnamedNotes(name string, files []string) string {
 	lower := strings.ToLower(name)
 	switch {
+	case strings.HasSuffix(lower, ".yaml.yaml"), strings.HasSuffix(lower, ".yml.yaml"):
+		// An ending typed where the system adds its own, and hides it.
+		return name[:strings.IndexByte(name, '.')] + ".yaml"
 	case strings.HasSuffix(lower, ".yml"), strings.HasSuffix(lower, ".yaml") && !strings.HasSuffix(name, ".yaml"):
 		return name[:strings.LastIndexByte(name, '.')] + ".yaml"
 	case strings.HasSuffix(lower, ".yaml.txt"):
