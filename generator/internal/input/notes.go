@@ -93,7 +93,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 	slug = strings.TrimSuffix(name, ".yaml")
 	if !ValidID(slug) {
 		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
-			"%q is not a safe file name: name the notes file after its article's slug, in lower-case letters and digits, with single hyphens between words", name)
+			"%q is not a safe file name: name the notes file after its article's file, in lower-case letters and digits, with single hyphens between words, like %q", name, Slugify(slug)+".yaml")
 		return "", nil, false
 	}
 	text, ok := l.readText(p)
