@@ -216,8 +216,8 @@ func TestServeEditBurst(t *testing.T) {
 		}
 	}
 	notFound := "the quote is not in the article"
-	held(notesPath, badYAML, notesRel+":12:1: this is not valid YAML (did not find expected ',' or ']')")
-	held(articlePath, badFrontMatter, articleRel+":3:1: this is not valid YAML", notesRel+":12:1: this is not valid YAML")
+	held(notesPath, badYAML, notesRel+":12:11: this is not valid YAML (did not find expected ',' or ']')")
+	held(articlePath, badFrontMatter, articleRel+":3:9: this is not valid YAML", notesRel+":12:11: this is not valid YAML")
 	rapid(partialNotes, partialArticle, badQuote, goodArticle(finalArticle), badYAML, quoteGone, badKind, goodArticle(finalArticle))
 	held(notesPath, partialNotes, notesRel+":2:5: the note has no text", notesRel+`:4:11: kind "fa" is not a kind of note`)
 	held(articlePath, quoteGone, notesRel+":2:5: the note has no text")

@@ -55,6 +55,34 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 	return appendBody(nil, h.String())
 }
 
+// notesTOC is the all-notes page's contents list: each article that has
+// notes, in the page's order, with how many (nil when none has any). Made
+// before the articles are staged, when every article's notes are there;
+// the page runs to dozens of printed pages and had none.
+func notesTOC(order []*briefing.Article, t *Text) []byte {
+	h := newHTML(t, 128*len(order))
+	any := false
+	h.toc("notes-toc-h", "ol", func() {
+		for _, a := range order {
+			if len(a.Notes) == 0 {
+				continue
+			}
+			any = true
+			h.raw(`<li><a href="#notes-`, esc(a.Slug), `">`)
+			h.text(a.Outlet)
+			h.raw(": ")
+			h.text(a.Title)
+			h.raw("</a> (")
+			h.trN("notes_count", len(a.Notes))
+			h.raw(")</li>")
+		}
+	})
+	if !any {
+		return nil
+	}
+	return appendBody(nil, h.String())
+}
+
 // whose begins the name of a link that the page shows under a note's
 // head ("passage", "note in the article") with the note it is about,
 // hidden but read: in a screen reader's list of links the 87 "passage"

@@ -117,6 +117,18 @@ func oldNotesPage(articles []oldNotesArticle, t *Text) string {
 		h.raw("</p>\n")
 		return h.String()
 	}
+	// The contents list, since 2026-12-07 (notesTOC).
+	h.toc("notes-toc-h", "ol", func() {
+		for _, a := range articles {
+			h.raw(`<li><a href="#notes-`, esc(a.Slug), `">`)
+			h.text(a.Outlet)
+			h.raw(": ")
+			h.text(a.Title)
+			h.raw("</a> (")
+			h.trN("notes_count", len(a.Notes))
+			h.raw(")</li>")
+		}
+	})
 	for _, a := range articles {
 		slug, href := esc(a.Slug), escURL(a.Href)
 		h.raw(`<section class="notes-article" aria-labelledby="notes-`, slug, "\">\n",

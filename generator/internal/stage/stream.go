@@ -120,6 +120,7 @@ type Writer struct {
 	oErrs      diag.List // what rendering the overview reported
 	handout    io.WriteCloser
 	notes      io.WriteCloser // nil until the first article with notes
+	notesTOC   []byte         // its contents list
 	searchFile io.WriteCloser
 	search     *searchIndex
 	searchSp   Spool // the articles' notes, which follow every text
@@ -159,6 +160,7 @@ func NewWriter(b *briefing.Briefing, r *render.Renderer, opt Options, sink Sink)
 	for i, a := range w.order {
 		tocs[i] = handoutTOC(a, t)
 	}
+	w.notesTOC = notesTOC(w.order, t)
 	var err error
 	if w.handout, err = sink.Create("content/handout.html"); err != nil {
 		return nil, err
@@ -292,6 +294,9 @@ func (w *Writer) notesFile() (io.Writer, error) {
 			return nil, err
 		}
 		if _, err := w.notes.Write(append(frontMatterJSON(notesMatter), '\n')); err != nil {
+			return nil, err
+		}
+		if _, err := w.notes.Write(w.notesTOC); err != nil {
 			return nil, err
 		}
 	}
