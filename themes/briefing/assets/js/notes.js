@@ -41,41 +41,27 @@
   }
 
   // A shortened note ends at the end of a line, never through one, and
-  // keeps at least three lines of its text.
-  function clampTo(sn, height) {
-    var inner = sn.firstElementChild;
-    sn.classList.add("clamped");
+  // keeps at least three lines of its text; or, brief, with no room for
+  // three before the next marker, what whole lines there is room for, or
+  // its head alone, and no link: so the notes of a dense passage stay
+  // beside it.
+  function clampTo(sn, height, brief) {
+    var inner = sn.firstElementChild, list = sn.classList;
+    list.add("clamped");
+    list.toggle("brief", brief);
     var rest = sn.offsetHeight - inner.offsetHeight; // the link, margins
-    var ends = lineEnds(inner), room = height - rest, cut = ends[Math.min(2, ends.length - 1)] || room;
+    var ends = lineEnds(inner), room = height - rest;
+    var cut = brief ? inner.querySelector(".side-head").getBoundingClientRect().bottom - inner.getBoundingClientRect().top :
+      ends[Math.min(2, ends.length - 1)] || room, head = cut;
     ends.forEach(function (e) { if (e <= room && e > cut) cut = e; });
+    list.toggle("bare", brief && cut === head);
     inner.style.maxHeight = Math.ceil(cut) + "px";
   }
 
   // A sidenote's links are Tab stops on a narrow screen, where it opens
   // in place, and on a wide one only while it is pinned.
   function stops(sn, on) {
-    [].forEach.call(sn.querySelectorAll("a[href]"), function (a) {
-      if (on) a.removeAttribute("tabindex");
-      else a.tabIndex = -1;
-    });
-  }
-
-  // A note with no room for three lines of its text before the next
-  // marker shows what whole lines there is room for, or its head alone,
-  // and no link: so the notes of a dense passage stay beside it.
-  function brief(sn, height) {
-    var inner = sn.firstElementChild, head = inner.querySelector(".side-head");
-    sn.classList.add("clamped", "brief");
-    var rest = sn.offsetHeight - inner.offsetHeight, top = inner.getBoundingClientRect().top;
-    var cut = head.getBoundingClientRect().bottom - top, bare = true;
-    lineEnds(inner).forEach(function (e) {
-      if (e > cut && e <= height - rest) {
-        cut = e;
-        bare = false;
-      }
-    });
-    sn.classList.toggle("bare", bare);
-    inner.style.maxHeight = Math.ceil(cut) + "px";
+    [].forEach.call(sn.querySelectorAll("a[href]"), function (a) { a.tabIndex = on ? 0 : -1; });
   }
 
   function place() {
@@ -103,13 +89,10 @@
       var r = ref(sn);
       var want = r ? textTop(r) - origin : bottom + GAP;
       if (prev && want < bottom + GAP) {
+        // Shorten only when that gains more than the link it costs.
         var room = want - GAP - prevTop;
-        if (room < MIN) {
-          brief(prev, room);
-          bottom = prevTop + prev.offsetHeight;
-        } else if (room + 3 * LINE < prev.offsetHeight) {
-          // Shorten only when that gains more than the link it costs.
-          clampTo(prev, room);
+        if (room < MIN || room + 3 * LINE < prev.offsetHeight) {
+          clampTo(prev, room, room < MIN);
           bottom = prevTop + prev.offsetHeight;
         }
       }
@@ -202,28 +185,28 @@
     if (!wide.matches && e.key === " " && e.target.matches("a.noteref")) e.preventDefault();
   });
   body.addEventListener("keydown", function (e) {
-    var t = e.target;
+    var t = e.target, esc = e.key === "Escape";
     if (wide.matches) {
       // A shortened note shown whole, over the next, while its marker or
       // the note has focus: Escape shortens it again, focus staying put.
-      var el = e.key === "Escape" && t.closest("a.noteref, .sidenote");
+      var el = esc && t.closest("a.noteref, .sidenote");
       if (el) lit(el.getAttribute("data-note"), false);
+      if (!pinned) return;
       // Escape in the note, or Shift+Tab from the note or its first
       // link, puts it back and focus on its marker (Tab on would leave
       // it for the text below).
-      var first = pinned && pinned.querySelector("a[href]");
-      if (pinned && (e.key === "Escape" && pinned.contains(t) || e.key === "Tab" && e.shiftKey && (t === pinned || t === first))) {
-        var back = ref(pinned);
+      var back = (esc && pinned.contains(t) || e.key === "Tab" && e.shiftKey && (t === pinned || t === pinned.querySelector("a[href]"))) && ref(pinned);
+      if (back) {
         e.preventDefault();
         unpin();
-        if (back) back.focus();
-      } else if (e.key === "Escape" && pinned) unpin();
+        back.focus();
+      } else if (esc) unpin();
       return;
     }
     if (e.key === " " && t.matches("a.noteref")) {
       e.preventDefault();
       toggle(t);
-    } else if (e.key === "Escape") {
+    } else if (esc) {
       var open = t.matches("a.noteref") && side(t);
       var sn = open && open.classList.contains("open") ? open : t.closest(".sidenote.open");
       var r = sn && ref(sn);
@@ -253,12 +236,9 @@
     } else if (e.type === "mouseout" && !(e.relatedTarget && el.contains(e.relatedTarget))) {
       hovered = dismissed = null;
     }
+    // (A link inside a shortened sidenote is no Tab stop: focus reaches
+    // one only in a note brought whole beside its marker.)
     lit(id, e.type === "mouseover" || e.type === "focusin");
-    // A link inside a shortened sidenote: the browser scrolled to it
-    // before the note, shown whole, pushed it further down, out of view.
-    if (e.type === "focusin" && wide.matches && el !== e.target && el.classList.contains("clamped")) {
-      e.target.scrollIntoView({block: "nearest"});
-    }
   }
   ["mouseover", "mouseout", "focusin", "focusout"].forEach(function (t) {
     body.addEventListener(t, highlight);
