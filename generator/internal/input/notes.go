@@ -236,7 +236,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool, maybe map[string]bool
 		if c.ID == "" {
 			// Written ID: or idd:, say (reported): a note naming it is
 			// not told that it does not exist.
-			maybe, ok = guessedID(it, maybe, ok)
+			maybe, ok = d.guessedID(it, maybe, ok)
 		}
 	}
 	return out, ok, maybe
@@ -286,67 +286,71 @@ func firstWordsOf(s string, n int) string {
 	return strings.Join(f[:min(n, len(f))], " ")
 }
 
-// swallowedFieldRE matches a line of a text that reads as a field: a
-// field's name, a colon and a space or the line's end.
-var swallowedFieldRE = regexp.MustCompile(`(?m)^([a-z]+):(?: |$)`)
-
 // swallowedField reports a line of the block text name of entry (its
 // fields m) that reads as one of the entry's fields, "cites: [a, b]":
 // indented as far as the text's lines, rather than as the entry's other
 // fields, YAML takes it as text, and the field is lost without a word.
 func (d *decoder) swallowedField(entry *yaml.Node, m map[string]*yaml.Node, name string, body briefing.Markdown, fields []string) {
 	v := resolve(m[name])
-	if v == nil || v.Style != yaml.LiteralStyle && v.Style != yaml.FoldedStyle || !strings.Contains(body.Text, ":") {
+	t := body.Text
+	if v == nil || v.Style != yaml.LiteralStyle && v.Style != yaml.FoldedStyle || !strings.Contains(t, ":") {
 		return
 	}
-	col := 0 // the text's key's column
-	entry = resolve(entry)
-	for i := 0; i+1 < len(entry.Content); i += 2 {
-		if entry.Content[i].Value == name {
-			col = entry.Content[i].Column
+	// check reports the line of the file that starts at t[at] when it
+	// reads as a field: a field's name, a colon, and a space or the
+	// line's end.
+	check := func(at int) {
+		i := at
+		for i < len(t) && t[i] >= 'a' && t[i] <= 'z' {
+			i++
 		}
-	}
-	// Where the file's lines start in the text: a folded text (>) joins
-	// them with spaces.
-	starts := []int{}
-	if body.Segs != nil {
-		for _, s := range body.Segs {
-			starts = append(starts, s.Off)
+		if i == at || i == len(t) || t[i] != ':' || i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\n' {
+			return
 		}
-	} else {
-		for _, sm := range swallowedFieldRE.FindAllStringIndex(body.Text, -1) {
-			starts = append(starts, sm[0])
-		}
-	}
-	for _, at := range starts {
-		sm := swallowedFieldRE.FindStringSubmatchIndex(body.Text[at:])
-		if sm == nil || sm[0] != 0 {
-			continue
-		}
-		field := body.Text[at+sm[2] : at+sm[3]]
+		field := t[at:i]
 		if field == name || !slices.Contains(fields, field) {
-			continue
+			return
+		}
+		col := 0 // the text's key's column
+		entry := resolve(entry)
+		for i := 0; i+1 < len(entry.Content); i += 2 {
+			if entry.Content[i].Value == name {
+				col = entry.Content[i].Column
+			}
 		}
 		d.errs.Add(body.PosAt(at),
 			"this line reads as the field %s, but it is indented as far as the text of \"%s:\" above it, which takes it in as text: indent it as far as \"%s:\" (%d spaces), or, if it is text, begin the line otherwise",
 			field, name, name, col-1)
 	}
+	// Where the file's lines start in the text: a folded text (>) joins
+	// them with spaces, and its Segs place each.
+	if body.Segs != nil {
+		for _, s := range body.Segs {
+			check(s.Off)
+		}
+		return
+	}
+	for at := 0; at < len(t); {
+		check(at)
+		nl := strings.IndexByte(t[at:], '\n')
+		if nl < 0 {
+			break
+		}
+		at += nl + 1
+	}
 }
 
 // guessedID adds to maybe the id of entry, which has none under "id": the
-// value of a key like it (ID, Id, idd), reported as unknown. ok is false
-// when there is none to take.
-func guessedID(entry *yaml.Node, maybe map[string]bool, ok bool) (map[string]bool, bool) {
-	entry = resolve(entry)
-	for i := 0; entry != nil && i+1 < len(entry.Content); i += 2 {
-		k, v := entry.Content[i].Value, resolve(entry.Content[i+1])
-		if (strings.EqualFold(k, "id") || editDistance(strings.ToLower(k), "id") <= 1) && v != nil && v.Kind == yaml.ScalarNode && v.Value != "" {
-			if maybe == nil {
-				maybe = map[string]bool{}
-			}
-			maybe[v.Value] = true
-			return maybe, ok
-		}
+// value of the unknown field its message offers "id" for (ID, Id, idd).
+// ok is false when there is none to take.
+func (d *decoder) guessedID(entry *yaml.Node, maybe map[string]bool, ok bool) (map[string]bool, bool) {
+	v := d.misspeltValue(entry, "id")
+	if v == nil || v.Kind != yaml.ScalarNode || v.Value == "" {
+		return maybe, false
 	}
-	return maybe, false
+	if maybe == nil {
+		maybe = map[string]bool{}
+	}
+	maybe[v.Value] = true
+	return maybe, ok
 }

@@ -136,7 +136,7 @@ func reportReadError(fsys fs.FS, name string, err error, errs *diag.List) {
 			return
 		}
 	}
-	if info, serr := fs.Stat(fsys, name); serr == nil && info.IsDir() {
+	if isDir(fsys, name) {
 		errs.Add(at, "this is a folder, and the briefing reads %s as a file: put a file of that name in its place", name)
 		return
 	}

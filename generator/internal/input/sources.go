@@ -215,7 +215,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool, maybe 
 		if s.ID == "" {
 			// Written ID: or idd:, say (reported): whatever cites it is
 			// not told that it does not exist.
-			maybe, ok = guessedID(it, maybe, ok)
+			maybe, ok = d.guessedID(it, maybe, ok)
 		}
 	}
 	return out, p, ok, maybe
@@ -548,14 +548,18 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 		}
 	}
 	if err != nil {
+		at := func(i int) diag.Pos {
+			l, c := lp.at(i)
+			return diag.Pos{File: file, Line: l, Col: c}
+		}
 		off := int(dec.InputOffset())
 		var se *json.SyntaxError
 		// The decoder counts the offset of an error inside a value (a
 		// text not closed, a word without quotes) from where it began the
 		// value, not from the top of the file: the whole text, read at
 		// once, places each error from the top.
-		var whole any
 		if asSyntax(err, &se) {
+			var whole any
 			off = int(se.Offset)
 			if uerr := json.Unmarshal([]byte(text), &whole); asSyntax(uerr, &se) {
 				err, off = se, int(se.Offset)
@@ -571,8 +575,7 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 				comma--
 			}
 			if comma >= 0 && text[comma] == ',' {
-				line, col := lp.at(comma)
-				errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: a comma before %c, after the last entry, is not allowed in JSON: remove it", text[bad])
+				errs.Add(at(comma), "this is not valid JSON: a comma before %c, after the last entry, is not allowed in JSON: remove it", text[bad])
 				return nil, false
 			}
 		}
@@ -580,16 +583,11 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 		if se != nil {
 			where = max(bad, 0)
 		}
-		line, col := lp.at(where)
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON: the file ends before every [ and { in it is closed: check for a missing ] or }")
+			errs.Add(at(where), "this is not valid JSON: the file ends before every [ and { in it is closed: check for a missing ] or }")
 			return nil, false
 		}
 		if se != nil && bad >= 0 {
-			at := func(i int) diag.Pos {
-				l, c := lp.at(i)
-				return diag.Pos{File: file, Line: l, Col: c}
-			}
 			msg := se.Error()
 			switch c := text[bad]; {
 			case strings.HasSuffix(msg, "looking for beginning of value") && c == '\'':
@@ -613,7 +611,7 @@ func jsonNode(text, file string, errs *diag.List) (*yaml.Node, bool) {
 				return nil, false
 			}
 		}
-		errs.Add(diag.Pos{File: file, Line: line, Col: col}, "this is not valid JSON (%v): check for a missing comma, quote or bracket", err)
+		errs.Add(at(where), "this is not valid JSON (%v): check for a missing comma, quote or bracket", err)
 		return nil, false
 	}
 	return root, true

@@ -33,7 +33,7 @@ type decoder struct {
 	noRecovery bool                // the syntax error reported is the file's one problem
 	// The ids of the entries left out for their syntax errors, and
 	// whether one was left out whose id could not be read.
-	leftOut     []string
+	leftOut     map[string]bool
 	leftOutAnon bool
 }
 
@@ -42,13 +42,7 @@ type decoder struct {
 // errors (maybe), or, when one whose id could not be read was left out,
 // all of them (ok false).
 func (d *decoder) leftOutIDs() (maybe map[string]bool, ok bool) {
-	for _, id := range d.leftOut {
-		if maybe == nil {
-			maybe = map[string]bool{}
-		}
-		maybe[id] = true
-	}
-	return maybe, !d.leftOutAnon
+	return d.leftOut, !d.leftOutAnon
 }
 
 // idLineRE is an entry's id on its line, "- id: doe-2024" or "id: x".
@@ -213,10 +207,13 @@ func (d *decoder) withoutBroken() *yaml.Node {
 			}
 			lines[i-1] = ""
 		}
-		if id != "" {
-			d.leftOut = append(d.leftOut, id)
-		} else {
+		switch {
+		case id == "":
 			d.leftOutAnon = true
+		case d.leftOut == nil:
+			d.leftOut = map[string]bool{id: true}
+		default:
+			d.leftOut[id] = true
 		}
 		var doc yaml.Node
 		err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")), &doc)
@@ -798,7 +795,7 @@ func openBrackets(line string) (int, string) {
 		case c == '[' || c == '{':
 			open = append(open, c)
 		case c == ']' || c == '}':
-			if len(open) == 0 || open[len(open)-1] != map[byte]byte{']': '[', '}': '{'}[c] {
+			if len(open) == 0 || open[len(open)-1] != "[{"[strings.IndexByte("]}", c)] {
 				return 0, ""
 			}
 			if open = open[:len(open)-1]; len(open) == 0 {
@@ -811,7 +808,7 @@ func openBrackets(line string) (int, string) {
 	}
 	closers := make([]byte, 0, len(open))
 	for i := len(open) - 1; i >= 0; i-- {
-		closers = append(closers, map[byte]byte{'[': ']', '{': '}'}[open[i]])
+		closers = append(closers, "]}"[strings.IndexByte("[{", open[i])])
 	}
 	return at, string(closers)
 }
@@ -1553,16 +1550,22 @@ func oddKeyFor(owner *yaml.Node, name string) bool {
 // misspelt reports whether owner, a mapping, has an unknown field that
 // its message offers name for ("qoute" for quote).
 func (d *decoder) misspelt(owner *yaml.Node, name string) bool {
+	return d.misspeltValue(owner, name) != nil
+}
+
+// misspeltValue is the value of owner's unknown field that its message
+// offers name for, or nil.
+func (d *decoder) misspeltValue(owner *yaml.Node, name string) *yaml.Node {
 	o := resolve(owner)
 	if o == nil || o.Kind != yaml.MappingNode {
-		return false
+		return nil
 	}
-	for i := 0; i < len(o.Content); i += 2 {
+	for i := 0; i+1 < len(o.Content); i += 2 {
 		if k := o.Content[i]; d.unknown[k] && suggestField(k.Value, []string{name}) == name {
-			return true
+			return resolve(o.Content[i+1])
 		}
 	}
-	return false
+	return nil
 }
 
 // str reads a text field. Absent or empty gives "".
