@@ -879,7 +879,7 @@ func words(text string) []word {
 	for i, r := range text {
 		// A word takes in the accents written after its letters, and
 		// characters a reader does not see.
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r)) {
+		if isWordRune(r) || start >= 0 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r)) {
 			if start < 0 {
 				start = i
 			}

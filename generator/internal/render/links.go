@@ -252,7 +252,7 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 		switch {
 		case strings.Contains(u.Path, "@") && !strings.Contains(u.Path, "/"):
 			return "points to no page of the briefing: to link to an e-mail address, write it like mailto:" + u.Path, false
-		case strings.HasPrefix(first, "www.") || strings.Count(first, ".") >= 1 && !strings.HasSuffix(first, ".html") && knownTLD(first):
+		case strings.HasPrefix(first, "www.") || strings.Contains(first, ".") && knownTLD(first):
 			return "points to no page of the briefing: to link to a page elsewhere, write its full address, like https://" + strings.TrimSpace(dest), false
 		}
 		return "points to no page of the briefing: link to one of its pages, like " + relTo(dir, "claims.html") +
