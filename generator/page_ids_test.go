@@ -65,6 +65,13 @@ func TestPageIDsReserved(t *testing.T) {
 // pageIDs returns the id of every element of the HTML file.
 func pageIDs(t *testing.T, file string) []string {
 	t.Helper()
+	return attrs(t, file, "id")
+}
+
+// attrs returns the value of every attribute key of the HTML file's
+// elements.
+func attrs(t *testing.T, file, key string) []string {
+	t.Helper()
 	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
@@ -74,12 +81,12 @@ func pageIDs(t *testing.T, file string) []string {
 	if err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
-	var ids []string
+	var vals []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			if i := slices.IndexFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "id" }); i >= 0 {
-				ids = append(ids, n.Attr[i].Val)
+			if i := slices.IndexFunc(n.Attr, func(a html.Attribute) bool { return a.Key == key }); i >= 0 {
+				vals = append(vals, n.Attr[i].Val)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -87,5 +94,71 @@ func pageIDs(t *testing.T, file string) []string {
 		}
 	}
 	walk(doc)
-	return ids
+	return vals
+}
+
+// TestLinksToListParts: a link in the editors' text to the claims or the
+// sources page may name any id those pages have, and check refuses one
+// they do not. It builds testdata/page-ids.txtar, then links its
+// methodology to every id of the built claims and sources pages.
+func TestLinksToListParts(t *testing.T) {
+	c := loadCase(t, "testdata/page-ids.txtar")
+	root := writeCase(t, c, t.TempDir())
+	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
+		t.Fatalf("build exited %d:\n%s", code, stderr)
+	}
+	var links strings.Builder
+	groups := 0
+	for _, page := range []string{"claims.html", "sources.html"} {
+		ids := pageIDs(t, filepath.Join(root, "public", page))
+		if len(ids) < 3 {
+			t.Fatalf("%s has %d ids: the briefing did not build as this test expects", page, len(ids))
+		}
+		for _, id := range ids {
+			if strings.HasPrefix(id, "group-") {
+				groups++
+			}
+			links.WriteString("\n[" + id + "](" + page + "#" + id + ")\n")
+		}
+	}
+	if groups == 0 {
+		t.Fatal("sources.html has no group: the briefing did not build as this test expects")
+	}
+	meth := filepath.Join(root, "content", "methodology.md")
+	text, err := os.ReadFile(meth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(meth, append(text, links.String()...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
+		t.Fatalf("build with links to every id of the claims and sources pages exited %d:\n%s", code, stderr)
+	}
+	// In the handout, where the methodology's links are to its own parts,
+	// each lands on one.
+	handout := filepath.Join(root, "public", "handout.html")
+	ids := pageIDs(t, handout)
+	n := 0
+	for _, href := range attrs(t, handout, "href") {
+		if f, ok := strings.CutPrefix(href, "#"); ok {
+			n++
+			if !slices.Contains(ids, f) {
+				t.Errorf("handout.html links to #%s, which it does not have", f)
+			}
+		}
+	}
+	if n < strings.Count(links.String(), "](") {
+		t.Errorf("handout.html has %d links within itself, fewer than the %d the methodology gives it", n, strings.Count(links.String(), "]("))
+	}
+	bad := "\n[a](claims.html#claim-list) [b](sources.html#group-studies)\n"
+	if err := os.WriteFile(meth, append(append(text, links.String()...), bad...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "check", "--root", root)
+	for _, want := range []string{`the link "claims.html#claim-list" points to no claim`, `the link "sources.html#group-studies" points to no part of the sources page`} {
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("check exited %d, want 1 with %q:\n%s", code, want, stderr)
+		}
+	}
 }

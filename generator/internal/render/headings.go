@@ -40,6 +40,15 @@ var pageIDs = map[string][]string{
 	"article":          {"main", "notes-h", "cited-h"},
 }
 
+// listIDs are the ids the claims and sources pages have besides their
+// entries' (claim-<id> and its heading's claim-<id>-h, src-<id>): those
+// pages have no headings of the editors', so no heading need avoid them.
+var listIDs = map[string][]string{
+	"claims.html": {"main", "claims-toc-h"},
+	// The contents, then the groups (stage.sourceGroups).
+	"sources.html": {"main", "sources-toc-h", "group-study", "group-official", "group-news", "group-statement", "group-other"},
+}
+
 // handoutIDs are the ids an article's part of the handout has besides
 // its page's, under the article's prefix.
 var handoutIDs = []string{"title"}
@@ -304,6 +313,9 @@ func headingText(h *ast.Heading, source []byte) string {
 // and the generator's own. It returns nil for a page that has no
 // headings.
 func PageIDs(page string) []string {
+	if ids, ok := listIDs[page]; ok {
+		return ids
+	}
 	if strings.HasPrefix(page, "articles/") {
 		return pageIDs["article"]
 	}

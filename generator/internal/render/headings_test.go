@@ -161,7 +161,8 @@ func TestHeadingLinks(t *testing.T) {
 		"articles/b.html#notes-h":                 "points to no heading of articles/b.html", // no notes
 		"articles/b.html#title":                   "points to no heading of articles/b.html",
 		"articles/b.html#Note-x":                  "points to no heading or note of articles/b.html: a note's address is articles/b.html#note-<id>, in lower case",
-		"claims.html#anything":                    "",
+		"claims.html#anything":                    "points to no part of the claims page: a claim's address is claims.html#claim-<id>",
+		"claims.html#claims-toc-h":                "",
 	} {
 		var errs diag.List
 		r.MarkdownOn(link(dest), "a claim", "claims.html", &errs)

@@ -266,9 +266,15 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 	case target == "sources.html" && !strings.HasPrefix(f, "src-") && r.sources[f] != nil:
 		return "points to no part of the sources page: did you mean " + relTo(dir, "sources.html") + "#src-" + f + "? (A source's address is its id after src-.)", false
 	case target == "claims.html" && strings.HasPrefix(f, "claim-"):
-		if r.claims[strings.TrimPrefix(f, "claim-")] == nil {
+		id := strings.TrimPrefix(f, "claim-")
+		if h, ok := strings.CutSuffix(id, "-h"); ok && r.claims[id] == nil && r.claims[h] != nil {
+			break // the claim's heading
+		}
+		if r.claims[id] == nil {
 			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 		}
+	case target == "claims.html" && !slices.Contains(listIDs["claims.html"], f):
+		return "points to no part of the claims page: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 	case target == "index.html" && strings.HasPrefix(f, "event-"):
 		n, err := strconv.Atoi(strings.TrimPrefix(f, "event-"))
 		switch {
@@ -284,6 +290,9 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 		if r.sources[strings.TrimPrefix(f, "src-")] == nil {
 			return "points to no source: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography", false
 		}
+	case target == "sources.html" && !slices.Contains(listIDs["sources.html"], f):
+		return "points to no part of the sources page: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography, and a group's is one of " +
+			strings.Join(listIDs["sources.html"][2:], ", "), false
 	case strings.HasPrefix(target, "articles/"):
 		slug := articleSlug(target)
 		for _, p := range notePrefixes {

@@ -24,7 +24,7 @@ func TestMarkdownSafety(t *testing.T) {
 		in   string
 		want string // the error, or "" for none
 	}{
-		{"A [link](https://example.org) and [mail](mailto:a@b.org) and [rel](claims.html#x).", ""},
+		{"A [link](https://example.org) and [mail](mailto:a@b.org) and [rel](claims.html#main).", ""},
 		{"Bad [x](javascript:alert(1)).", `n.yaml:5:15: the link "javascript:alert(1)" uses the javascript: scheme: links are to http, https or mailto addresses, or relative ones to the briefing's own pages`},
 		{"Bad [x](data:text/html;base64,AAA).", `n.yaml:5:15: the link "data:text/html;base64,AAA" uses the data: scheme: links are to http, https or mailto addresses, or relative ones to the briefing's own pages`},
 		{"Bad [x](//evil.example/a).", `n.yaml:5:15: the link "//evil.example/a" is a protocol-relative address: write it in full, starting with https://`},
@@ -400,7 +400,12 @@ func TestLocalLinks(t *testing.T) {
 		{"../claims.html#claim-nope", "articles/a.html", claim + "../claims.html#claim-<id>, with its id from annotations/claims.yaml"},
 		{"../claims.html#cap", "articles/a.html", "points to no part of the claims page: did you mean ../claims.html#claim-cap? (A claim's address is its id after claim-.)"},
 		{"sources.html#doe", "", "points to no part of the sources page: did you mean sources.html#src-doe? (A source's address is its id after src-.)"},
-		{"sources.html#doe-2", "", ""}, // not a source's id: not checked
+		{"sources.html#doe-2", "", "points to no part of the sources page: a source's address is sources.html#src-<id>, with its id from the bibliography, and a group's is one of group-study, group-official, group-news, group-statement, group-other"},
+		{"sources.html#group-news", "", ""},
+		{"sources.html#sources-toc-h", "", ""},
+		{"claims.html#claim-cap-h", "", ""},
+		{"claims.html#claim-nope-h", "", claim + "claims.html#claim-<id>, with its id from annotations/claims.yaml"},
+		{"claims.html#cap-2", "", "points to no part of the claims page: a claim's address is claims.html#claim-<id>, with its id from annotations/claims.yaml"},
 		{"../sources.html#src-nope", "articles/a.html", source + "../sources.html#src-<id>, with its id from the bibliography"},
 		{"b.html#note-x", "articles/a.html", note + "b.html#note-<id>, with its id from annotations/b.yaml"},
 		{"#ref-nope", "articles/a.html", note + "a.html#note-<id>, with its id from annotations/a.yaml"},

@@ -234,7 +234,9 @@ func (h *markup) handoutClaims(claims []claimData) {
 	h.tr("appears_in")
 	h.raw("</th></tr></thead>\n<tbody>\n")
 	for _, c := range claims {
-		h.raw(`<tr id="claim-`, esc(c.ID), "\">\n", `<th scope="row"><p class="claim-statement">`)
+		// The row's header has the id of the claim's heading on the
+		// claims page, for a link to it (handoutHref).
+		h.raw(`<tr id="claim-`, esc(c.ID), "\">\n", `<th scope="row" id="claim-`, esc(c.ID), `-h"><p class="claim-statement">`)
 		h.text(c.Statement)
 		h.raw("</p>")
 		if c.HTML != "" {

@@ -125,6 +125,11 @@ func TestHandoutLinks(t *testing.T) {
 	for _, c := range []struct{ v, page, want string }{
 		{"../claims.html#claim-cap", "articles/a.html", "#claim-cap"},
 		{"../claims.html", "articles/a.html", "#claims"},
+		{"../claims.html#claim-cap-h", "articles/a.html", "#claim-cap-h"},
+		{"claims.html#claims-toc-h", "index.html", "#claims"},
+		{"sources.html#group-news", "index.html", "#sources"},
+		{"sources.html#sources-toc-h", "index.html", "#sources"},
+		{"#main", "sources.html", "#main"},
 		{"../sources.html#src-doe", "articles/a.html", "#src-doe"},
 		{"b.html", "articles/a.html", "#article-b"},
 		{"b.html#note-x", "articles/a.html", "#b--note-x"},

@@ -56,7 +56,9 @@ func handoutHref(v, page string) string {
 		}
 		return fragment(f)
 	case "claims.html", "sources.html":
-		if f == "" {
+		// The handout has each claim (with its heading's id) and source;
+		// the pages' contents and groups are its section.
+		if f == "" || !strings.HasPrefix(f, "claim-") && !strings.HasPrefix(f, "src-") && f != "main" {
 			f = strings.TrimSuffix(target, ".html")
 		}
 		return fragment(f)
