@@ -97,10 +97,11 @@ func attrs(t *testing.T, file, key string) []string {
 	return vals
 }
 
-// TestLinksToListParts: a link in the editors' text to the claims or the
-// sources page may name any id those pages have, and check refuses one
-// they do not. It builds testdata/page-ids.txtar, then links its
-// methodology to every id of the built claims and sources pages.
+// TestLinksToListParts: a link in the editors' text to the claims, the
+// sources, the all-notes or the search page may name any id those pages
+// have, and check refuses one they do not. It builds
+// testdata/page-ids.txtar, then links its methodology to every id of the
+// built pages.
 func TestLinksToListParts(t *testing.T) {
 	c := loadCase(t, "testdata/page-ids.txtar")
 	root := writeCase(t, c, t.TempDir())
@@ -109,7 +110,7 @@ func TestLinksToListParts(t *testing.T) {
 	}
 	var links strings.Builder
 	groups := 0
-	for _, page := range []string{"claims.html", "sources.html"} {
+	for _, page := range []string{"claims.html", "sources.html", "notes.html", "search.html"} {
 		ids := pageIDs(t, filepath.Join(root, "public", page))
 		if len(ids) < 3 {
 			t.Fatalf("%s has %d ids: the briefing did not build as this test expects", page, len(ids))
@@ -133,7 +134,7 @@ func TestLinksToListParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
-		t.Fatalf("build with links to every id of the claims and sources pages exited %d:\n%s", code, stderr)
+		t.Fatalf("build with links to every id of the pages exited %d:\n%s", code, stderr)
 	}
 	// In the handout, where the methodology's links are to its own parts,
 	// each lands on one.
@@ -151,12 +152,13 @@ func TestLinksToListParts(t *testing.T) {
 	if n < strings.Count(links.String(), "](") {
 		t.Errorf("handout.html has %d links within itself, fewer than the %d the methodology gives it", n, strings.Count(links.String(), "]("))
 	}
-	bad := "\n[a](claims.html#claim-list) [b](sources.html#group-studies)\n"
+	bad := "\n[a](claims.html#claim-list) [b](sources.html#group-studies) [c](notes.html#one--nope)\n"
 	if err := os.WriteFile(meth, append(append(text, links.String()...), bad...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCmd(t, "check", "--root", root)
-	for _, want := range []string{`the link "claims.html#claim-list" points to no claim`, `the link "sources.html#group-studies" points to no part of the sources page`} {
+	for _, want := range []string{`the link "claims.html#claim-list" points to no claim`, `the link "sources.html#group-studies" points to no part of the sources page`,
+		`the link "notes.html#one--nope" points to no part of the all-notes page`} {
 		if code != 1 || !strings.Contains(stderr, want) {
 			t.Errorf("check exited %d, want 1 with %q:\n%s", code, want, stderr)
 		}

@@ -40,13 +40,15 @@ var pageIDs = map[string][]string{
 	"article":          {"main", "notes-h", "cited-h"},
 }
 
-// listIDs are the ids the claims and sources pages have besides their
-// entries' (claim-<id> and its heading's claim-<id>-h, src-<id>): those
-// pages have no headings of the editors', so no heading need avoid them.
+// listIDs are the ids the claims, sources and search pages have besides
+// their entries' (claim-<id> and its heading's claim-<id>-h, src-<id>):
+// those pages have no headings of the editors', so no heading need avoid
+// them.
 var listIDs = map[string][]string{
 	"claims.html": {"main", "claims-toc-h"},
 	// The contents, then the groups (stage.sourceGroups).
 	"sources.html": {"main", "sources-toc-h", "group-study", "group-official", "group-news", "group-statement", "group-other"},
+	"search.html":  {"main", "search-q", "search-status", "search-results"},
 }
 
 // handoutIDs are the ids an article's part of the handout has besides

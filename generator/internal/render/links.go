@@ -87,6 +87,27 @@ func (m *siteMap) ownIDs(page string) []string {
 	return own
 }
 
+// onNotesPage reports whether the all-notes page has the id f: its own
+// parts, an article's section (notes-<slug>) or a note
+// (<slug>--<note id>), for the articles that have notes.
+func (m *siteMap) onNotesPage(f string) bool {
+	if f == "main" {
+		return true
+	}
+	for slug, ids := range m.notes {
+		if len(ids) == 0 {
+			continue
+		}
+		if f == "notes-toc-h" || f == "notes-"+slug {
+			return true
+		}
+		if id, ok := strings.CutPrefix(f, slug+"--"); ok && slices.Contains(ids, id) {
+			return true
+		}
+	}
+	return false
+}
+
 // wait keeps link, whose problem goes to errs, until the headings it may
 // name are known (takeWaiting).
 func (m *siteMap) wait(link Link, errs *diag.List) {
@@ -215,9 +236,11 @@ var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 // sources.html#src-<id>, articles/<slug>.html#note-<id>), a timeline
 // entry (index.html#event-<n>), and an id on the home page, the
 // methodology or an article: one of its headings' or of the page's own
-// parts that it has (ownIDs). On the claims and sources pages, a claim's
-// or a source's id without its prefix is told the address it meant; other
-// ids there, and ids on other pages, are not checked. It reports wait when the
+// parts that it has (ownIDs); on the claims, sources and search pages,
+// one of the page's own (listIDs), and on the all-notes page, one it has
+// (onNotesPage). On the claims and sources pages, a claim's or a
+// source's id without its prefix is told the address it meant. Ids on
+// the quotes page are not checked. It reports wait when the
 // link names a heading of an article whose headings are not known yet,
 // unless final: then the article has none.
 func (r *Renderer) localProblem(dest, page string, final bool) (problem string, wait bool) {
@@ -293,6 +316,13 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 	case target == "sources.html" && !slices.Contains(listIDs["sources.html"], f):
 		return "points to no part of the sources page: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography, and a group's is one of " +
 			strings.Join(listIDs["sources.html"][2:], ", "), false
+	case target == "notes.html":
+		if !m.onNotesPage(f) {
+			return "points to no part of the all-notes page: a note's address there is " + relTo(dir, "notes.html") +
+				"#<article>--<note id>, and an article's notes' is " + relTo(dir, "notes.html") + "#notes-<article>, with the article's file name without .md", false
+		}
+	case target == "search.html" && !slices.Contains(listIDs["search.html"], f):
+		return "points to no part of the search page: link to the page itself, " + relTo(dir, "search.html"), false
 	case strings.HasPrefix(target, "articles/"):
 		slug := articleSlug(target)
 		for _, p := range notePrefixes {
