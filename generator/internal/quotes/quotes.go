@@ -31,7 +31,9 @@
 //     (the same short passage with a word changed).
 //
 // Quotes that are the same passage, directly or through a third, form a
-// group; Collate returns the groups quoted in two or more articles.
+// group; Collate returns the groups quoted in two or more articles. A
+// quote inside another of the same article's in its group is left out of
+// it: the longer one shows it.
 package quotes
 
 import (
@@ -335,6 +337,7 @@ func SamePassage(a, b Quote) bool {
 }
 
 func group(qs []Quote) (Group, bool) {
+	qs = outermost(qs)
 	arts := map[int]bool{}
 	for _, q := range qs {
 		arts[q.Article] = true
@@ -376,6 +379,26 @@ func group(qs []Quote) (Group, bool) {
 		ws[i].Pieces = Diff(r, ws[i].Places[0])
 	}
 	return Group{Quotes: ws, Articles: len(arts)}, true
+}
+
+// outermost returns qs without the quotes that lie inside another of the
+// same article's in qs: a quotation an article quotes within its own
+// longer one is shown once, in it, and not compared with it.
+func outermost(qs []Quote) []Quote {
+	out := qs[:0:0]
+	for i, q := range qs {
+		inside := false
+		for j, p := range qs {
+			if j != i && p.Article == q.Article && p.Start <= q.Start && q.End <= p.End && p.End-p.Start > q.End-q.Start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 func keyOf(ws []word) string {
