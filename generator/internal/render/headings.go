@@ -55,9 +55,10 @@ var listIDs = map[string][]string{
 // its page's, under the article's prefix.
 var handoutIDs = []string{"title"}
 
-// reservedPrefixes start the numbered ids the generator gives: a note's
-// (notePrefixes) and a timeline entry's.
-var reservedPrefixes = append(append([]string(nil), notePrefixes...), "event-")
+// reservedPrefixes start the numbered ids the generator gives, a note's
+// (notePrefixes) and a timeline entry's, and the ids of the methodology's
+// definitions of the verdicts.
+var reservedPrefixes = append(append([]string(nil), notePrefixes...), "event-", verdictPrefix)
 
 // ReservedID reports whether a heading may not have id: a page's own, or
 // one that starts as the generator's numbered ids do. The tests hold it
@@ -145,7 +146,7 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 		case !isName(s):
 			errs.Add(at, "the id given to a heading in %s is not a name: write it like {#sources}, with letters, digits, hyphens and underscores", what)
 		case ReservedID(s):
-			errs.Add(at, "the id %q given to a heading in %s is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes and timeline entries do (%s): choose another", s, what, strings.Join(reservedPrefixes, ", "))
+			errs.Add(at, "the id %q given to a heading in %s is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes, timeline entries and the verdicts' definitions do (%s): choose another", s, what, strings.Join(reservedPrefixes, ", "))
 		case taken[s]:
 			errs.Add(at, "the id %q is given to two headings in %s: each heading's id must be its own", s, what)
 		default:
@@ -272,8 +273,9 @@ func attrsStart(h *ast.Heading, source []byte) int {
 	return last.Start
 }
 
-// headingText is the words of heading h as a reader sees them.
-func headingText(h *ast.Heading, source []byte) string {
+// headingText is the words of heading h, or of any other node, as a
+// reader sees them.
+func headingText(h ast.Node, source []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

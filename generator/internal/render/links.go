@@ -33,6 +33,8 @@ type siteMap struct {
 
 	methodologyTOC bool // the methodology has its contents (HasContents)
 
+	verdicts map[briefing.Verdict]bool // those the methodology defines (VerdictHref)
+
 	mu       sync.Mutex
 	headings map[string][]string // by page, its headings' ids, once known
 	waiting  []waiting           // links to headings not known when checked
@@ -76,6 +78,12 @@ func (m *siteMap) ownIDs(page string) []string {
 		case "methodology-toc-h":
 			if !m.methodologyTOC {
 				continue
+			}
+		case "scale-h": // after it, the verdicts' definitions it has
+			for _, v := range briefing.Verdicts {
+				if m.verdicts[v] {
+					own = append(own, verdictPrefix+string(v))
+				}
 			}
 		case "notes-h":
 			if len(m.notes[articleSlug(page)]) == 0 {

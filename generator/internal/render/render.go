@@ -134,6 +134,7 @@ func New(b *briefing.Briefing) *Renderer {
 		r.site.addHeadings("methodology.html", ids)
 		r.sections["methodology.html"] = sections
 		r.site.methodologyTOC = HasContents(sections)
+		r.site.verdicts = r.definedVerdicts(m.Body)
 	}
 	return r
 }
@@ -241,7 +242,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 		n := Note{
 			Note:   s.Note,
 			Number: ref.Number,
-			HTML:   r.markdown(s.Note.Body, "a note", false, keep, errs),
+			HTML:   r.markdown(s.Note.Body, "a note", "", keep, errs),
 			Cites:  r.Cites(s.Note.Cites, "../"),
 			Quote:  s.Block.Text[s.Start:s.End],
 			Start:  blockAt[s.Block] + s.Start,
@@ -253,7 +254,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	// text is checked all the same: one run reports its other problems too.
 	for _, n := range a.Notes {
 		if _, ok := spanOf[n.ID]; !ok {
-			r.markdown(n.Body, "a note", false, keep, errs)
+			r.markdown(n.Body, "a note", "", keep, errs)
 		}
 	}
 	out.Links = links
@@ -302,25 +303,28 @@ func (r *Renderer) CompareSources(a, b string) int { return cmp.Compare(r.order[
 // links to nowhere in the site and headings in errs. what names the text
 // in messages.
 func (r *Renderer) Markdown(md briefing.Markdown, what string, errs *diag.List) string {
-	return r.markdown(md, what, false, r.checkNow("", errs), errs)
+	return r.markdown(md, what, "", r.checkNow("", errs), errs)
 }
 
 // MarkdownOn is Markdown for a text shown first on page (a path from the
 // site's root, like "index.html"), whose links to ids on that page alone
 // ("#event-2") are checked too.
 func (r *Renderer) MarkdownOn(md briefing.Markdown, what, page string, errs *diag.List) string {
-	return r.markdown(md, what, false, r.checkNow(page, errs), errs)
+	return r.markdown(md, what, "", r.checkNow(page, errs), errs)
 }
 
 // Page renders a page's own text (the overview on index.html, the
-// methodology on methodology.html) as Markdown does, headings allowed.
+// methodology on methodology.html) as Markdown does, headings allowed;
+// the methodology's definitions of the verdicts get their ids
+// (VerdictHref).
 func (r *Renderer) Page(md briefing.Markdown, what, page string, errs *diag.List) string {
-	return r.markdown(md, what, true, r.checkNow(page, errs), errs)
+	return r.markdown(md, what, page, r.checkNow(page, errs), errs)
 }
 
 // markdown renders a text, its relative links going to relative (see
-// checkMarkdown).
-func (r *Renderer) markdown(md briefing.Markdown, what string, headings bool, relative func(Link), errs *diag.List) string {
+// checkMarkdown): a page's own text when page is not "" (Page).
+func (r *Renderer) markdown(md briefing.Markdown, what, page string, relative func(Link), errs *diag.List) string {
+	headings := page != ""
 	if strings.TrimSpace(md.Text) == "" {
 		return ""
 	}
@@ -329,6 +333,9 @@ func (r *Renderer) markdown(md briefing.Markdown, what string, headings bool, re
 	checkMarkdown(doc, src, md, what, headings, relative, errs)
 	if headings {
 		headingIDs(doc, src, md, what, true, errs)
+	}
+	if page == "methodology.html" {
+		markVerdicts(doc, src)
 	}
 	var buf output
 	buf.Grow(len(src) + len(src)/4 + 64)

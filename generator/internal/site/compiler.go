@@ -25,7 +25,9 @@ import (
 // discards all of it; a change to the claims or the sources (refFiles)
 // discards that of the articles whose notes name a claim or source that
 // changed as an article shows it (refChanges); the overview, the timeline
-// and the methodology show in no article. An article that only moved in
+// and the methodology show in no article, but for which verdicts the
+// methodology defines, which its notes link to (a change to that discards
+// all, as the title's does: sameDefinitions). An article that only moved in
 // the order (another added, removed or dated before it) keeps its Parts,
 // Reweighed. The pages made of every article
 // (home, notes, claims, sources, quotes, search, handout, exports) are made
@@ -96,7 +98,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	r := newRenderer(b, &opt)
 	var changed refChanges
 	switch {
-	case !c.same(index, opt):
+	case !c.same(index, opt) || !sameDefinitions(c.r, r):
 		c.arts, c.pages = map[string]*artEntry{}, nil
 	case !slices.Equal(shared, c.shared):
 		c.pages = nil
@@ -178,10 +180,27 @@ func (c *Compiler) same(index *briefing.Index, opt stage.Options) bool {
 // timeline, which show only on the pages made of every article (the home
 // page, the handout's cover, the exports' heads), and where it is written.
 // (In fact an article shows only the title, in its JSON-LD, as the author
-// of its reviews.) Nothing of content/methodology.md shows in an article.
+// of its reviews.) Of content/methodology.md an article shows only which
+// verdicts it defines (sameDefinitions).
 func shownIndex(ix briefing.Index) *briefing.Index {
 	ix.Pos, ix.Body, ix.Timeline = diag.Pos{}, briefing.Markdown{}, nil
 	return &ix
+}
+
+// sameDefinitions reports whether the methodology defines the same
+// verdicts for r as for old, the renderer the kept parts were made with
+// (nil before the first Compile): a note's verdict links to its
+// definition when there is one (render.VerdictHref).
+func sameDefinitions(old, r *render.Renderer) bool {
+	if old == nil {
+		return false
+	}
+	for _, v := range briefing.Verdicts {
+		if old.VerdictHref(v, "") != r.VerdictHref(v, "") {
+			return false
+		}
+	}
+	return true
 }
 
 // memo keeps each article's stage.Parts in its artEntry.

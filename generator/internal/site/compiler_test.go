@@ -462,7 +462,8 @@ func TestCompilerKeepsPages(t *testing.T) {
 // citing only the other are made again too; a claim's statement edited;
 // lines added above every claim and source, which changes only where they
 // are written (none); the overview, the timeline and the methodology
-// edited (none); the briefing's title edited (all). Each time the files
+// edited (none); a verdict defined in the methodology (all), and its
+// definition edited (none); the briefing's title edited (all). Each time the files
 // are those of a fresh Compile.
 func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	fsys := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 12, Notes: 5, Sources: 20, Claims: 6, Seed: 5}))
@@ -587,6 +588,25 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	}
 	if handout := last.Pieces["content/handout.html"].Join(); !bytes.Contains(handout, []byte("An edited methodology.")) {
 		t.Errorf("the methodology edited: not in the handout")
+	}
+	// Which verdicts the methodology defines shows in every article with a
+	// verdict: its notes link them to their definitions.
+	replaceIn(t, fsys, "content/methodology.md", "An edited methodology.\n", "An edited methodology.\n\n- **Accurate:** defined.\n")
+	if got := compile("a verdict defined in the methodology"); len(got) != len(last.Briefing.Articles) {
+		t.Errorf("a verdict defined in the methodology: articles rendered anew %v, want all", got)
+	}
+	linked := 0
+	for name, p := range last.Pieces {
+		if strings.HasPrefix(name, "content/articles/") && bytes.Contains(p.Join(), []byte("methodology.html#verdict-accurate")) {
+			linked++
+		}
+	}
+	if linked == 0 {
+		t.Errorf("a verdict defined in the methodology: no article links to it")
+	}
+	replaceIn(t, fsys, "content/methodology.md", "defined.", "defined, in other words.")
+	if got := compile("a verdict's definition edited"); len(got) > 0 {
+		t.Errorf("a verdict's definition edited: articles rendered anew %v, want none", got)
 	}
 	replaceIn(t, fsys, index, `title: "`, `title: "Edited `)
 	if got := compile("the briefing's title edited"); len(got) != len(last.Briefing.Articles) {

@@ -85,7 +85,8 @@ func TestPrintFromWideWindow(t *testing.T) {
 
 // TestPrintLeavesOutScreenThings checks every page laid out for print:
 // nothing that only works on a screen is printed (a form field or button,
-// the notes page's links to a passage and to a note), no link is
+// the notes page's links to a passage and to a note, but not its
+// verdicts, which link to their definitions), no link is
 // underlined (on paper it cannot be followed, and the line runs through
 // the underscores of an address written out), and the print edition's
 // methodology starts a page of its own, as its claims and sources do.
@@ -96,7 +97,7 @@ func TestPrintLeavesOutScreenThings(t *testing.T) {
 			t.Run(name(page), func(t *testing.T) {
 				p := b.Open(t, browser.FileURL(page), 700, 1000)
 				p.Media("print")
-				for _, s := range browser.Eval[[]string](p, `[...document.querySelectorAll("input, button, select, textarea, .all-notes .note-head a")]
+				for _, s := range browser.Eval[[]string](p, `[...document.querySelectorAll("input, button, select, textarea, .all-notes .note-head a:not(.verdict)")]
 				  .filter(e => e.getClientRects().length > 0)
 				  .map(e => e.tagName.toLowerCase() + (e.className ? "." + [...e.classList].join(".") : "") + " " + JSON.stringify(e.textContent.trim().slice(0, 30)))`) {
 					t.Errorf("printed: %s", s)

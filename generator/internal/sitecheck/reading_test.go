@@ -445,8 +445,9 @@ func TestMarkerToEndnoteAndBack(t *testing.T) {
 						if !inView(p, "note-"+id) {
 							t.Errorf("endnote %s is not in view after following its marker", id)
 						}
-						found := false
-						for i := 0; i < 15; i++ {
+						// The back-link is the endnote's last link.
+						found, links := false, browser.Eval[int](p, fmt.Sprintf(`document.querySelectorAll("#note-%s a[href]").length`, id))
+						for i := 0; i < links+1; i++ {
 							p.Keys("\t")
 							if browser.Eval[bool](p, fmt.Sprintf(`document.activeElement.matches("#note-%s a[role=doc-backlink]")`, id)) {
 								found = true
@@ -1072,5 +1073,47 @@ func TestMarkersStayWithPassages(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestVerdictsLeadToDefinitions: a verdict on a note or a claim links to
+// what the verdict means, in the methodology's list of definitions (in the
+// handout, its part of the methodology): following each page's links, one
+// for each verdict, lands on the definition, in view, which starts with
+// the verdict's label. (The verdicts of contents lists and of the matrix,
+// beside links of their own, are not links.)
+func TestVerdictsLeadToDefinitions(t *testing.T) {
+	b := browser.New(t)
+	site := sites(t)[0] // the edge briefing has no methodology
+	for _, page := range []string{"articles/armust-news-diplomats-oppose-migration.html", "claims.html", "notes.html", "handout.html"} {
+		t.Run(page, func(t *testing.T) {
+			p := b.Open(t, browser.FileURL(filepath.Join(site, page)), 1280, 800)
+			// Each verdict linked, once: its label and where it goes; and
+			// the heads of notes whose verdict is not a link.
+			links := browser.Eval[[][]string](p, `(() => {
+			  const seen = {};
+			  for (const a of document.querySelectorAll("main a.verdict")) seen[a.textContent.trim()] = a.href;
+			  return Object.entries(seen);
+			})()`)
+			if len(links) < 2 {
+				t.Fatalf("%d verdicts linked: the page is not the one this test expects", len(links))
+			}
+			if bare := browser.Eval[int](p, `document.querySelectorAll(":is(.note-head, .side-head, .claim > p, .claims-table td) > span.verdict").length`); bare > 0 {
+				t.Errorf("%d verdicts of notes or claims are not links", bare)
+			}
+			for _, l := range links {
+				label, href := l[0], l[1]
+				q := b.Open(t, href, 1280, 800)
+				got := browser.Eval[[]string](q, `new Promise(resolve => setTimeout(() => {
+				  const e = document.querySelector(":target");
+				  if (!e) { resolve(["", "", ""]); return; }
+				  const r = e.getBoundingClientRect();
+				  resolve([e.tagName, e.textContent.trim(), String(r.top >= 0 && r.bottom <= innerHeight)]);
+				}, 300))`)
+				if got[0] != "LI" || !strings.HasPrefix(got[1], label) || got[2] != "true" {
+					t.Errorf("the verdict %q leads to %s: the target is %s %.40q, in view: %s", label, href, got[0], got[1], got[2])
+				}
+			}
+		})
 	}
 }

@@ -17,6 +17,7 @@ type noteData struct {
 	KindLabel    string     `json:"kind_label"`
 	Verdict      string     `json:"verdict,omitempty"`
 	VerdictLabel string     `json:"verdict_label,omitempty"`
+	VerdictHref  string     `json:"verdict_href,omitempty"` // its definition (render.VerdictHref)
 	HTML         string     `json:"html"`
 	Quote        string     `json:"quote"`
 	Cites        []citeData `json:"cites,omitempty"`
@@ -61,7 +62,7 @@ func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, 
 		HTML: html, Quote: n.Quote, Cites: cs,
 	}
 	if n.Verdict != "" {
-		nd.Verdict, nd.VerdictLabel = string(n.Verdict), n.Verdict.Label()
+		nd.Verdict, nd.VerdictLabel, nd.VerdictHref = string(n.Verdict), n.Verdict.Label(), r.VerdictHref(n.Verdict, root)
 	}
 	if n.Claim.ID != "" {
 		nd.Claim = &claimRef{ID: n.Claim.ID, Href: root + "claims.html#claim-" + n.Claim.ID}

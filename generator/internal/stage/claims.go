@@ -77,6 +77,7 @@ func articleAppearances(r *render.Renderer, a *briefing.Article, ra *render.Arti
 // claimData is a claim as the claims page and the handout show it.
 type claimData struct {
 	ID, Statement, Verdict, VerdictLabel string
+	VerdictHref                          string // its definition, from the site's root ("" for none)
 	HTML                                 string // the claim's note
 	Cites                                []citeData
 	Appearances                          []appearance
@@ -87,7 +88,8 @@ func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appe
 	for _, c := range b.Claims {
 		out = append(out, claimData{
 			ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), VerdictLabel: c.Verdict.Label(),
-			HTML: r.MarkdownOn(c.Body, "a claim", "claims.html", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: apps[c.ID],
+			VerdictHref: r.VerdictHref(c.Verdict, ""),
+			HTML:        r.MarkdownOn(c.Body, "a claim", "claims.html", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: apps[c.ID],
 		})
 	}
 	return out
@@ -147,7 +149,7 @@ func claimsPage(claims []claimData, t *Text) string {
 			`<h2 id="claim-`, id, `-h">`)
 		h.text(c.Statement)
 		h.raw("</h2>\n<p>")
-		h.verdict(c.Verdict, c.VerdictLabel)
+		h.verdict(c.Verdict, c.VerdictLabel, c.VerdictHref)
 		h.raw("</p>\n<div class=\"prose\">", c.HTML, "</div>\n")
 		h.cites(c.Cites, false)
 		h.raw("\n<h3>")

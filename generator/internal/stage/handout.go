@@ -245,7 +245,11 @@ func (h *markup) handoutClaims(claims []claimData) {
 		h.raw("\n")
 		h.cites(c.Cites, true)
 		h.raw("</th>\n<td>")
-		h.verdict(c.Verdict, c.VerdictLabel)
+		def := c.VerdictHref
+		if def != "" {
+			def = handoutHref(def, "claims.html")
+		}
+		h.verdict(c.Verdict, c.VerdictLabel, def)
 		h.raw("</td>\n<td>")
 		if len(c.Appearances) == 0 {
 			h.raw("—")

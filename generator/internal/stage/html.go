@@ -83,10 +83,19 @@ func (h *markup) sectionItems(sections []render.Heading) {
 	}
 }
 
-// verdict is the theme's verdict.html: a verdict as a word with a shape.
-func (h *markup) verdict(v, label string) {
-	h.verdictSpan(v, label)
-	h.raw("\n")
+// verdict is the theme's verdict.html: a verdict as a word with a shape,
+// and, with href (not ""), a link to its definition in the methodology.
+func (h *markup) verdict(v, label, href string) {
+	if href == "" {
+		h.verdictSpan(v, label)
+		h.raw("\n")
+		return
+	}
+	h.raw(`<a class="verdict verdict-`, esc(v), `" href="`, escURL(href), `" title="`)
+	h.text(h.t.T("verdict_meaning"))
+	h.raw(`"><span class="verdict-icon" aria-hidden="true"></span>`)
+	h.text(label)
+	h.raw("</a>\n")
 }
 
 // verdictSpan is verdict without the line break after it, for a verdict
@@ -134,7 +143,7 @@ func (h *markup) noteHead(n *noteData) {
 	h.raw("</span>")
 	if n.Verdict != "" {
 		h.raw(" ")
-		h.verdict(n.Verdict, n.VerdictLabel)
+		h.verdict(n.Verdict, n.VerdictLabel, n.VerdictHref)
 	}
 }
 
@@ -191,7 +200,13 @@ func (h *markup) endnotes(notes []noteData, prefix, handoutPage string) {
 		num := strconv.Itoa(n.Number)
 		h.raw(`<li id="`, esc(prefix), "note-", esc(n.ID), `" value="`, num, `" class="note note-`, esc(n.Kind), "\">\n",
 			`<p class="note-head">`)
-		h.noteHead(n)
+		if handout && n.VerdictHref != "" {
+			hn := *n
+			hn.VerdictHref = handoutHref(n.VerdictHref, handoutPage)
+			h.noteHead(&hn)
+		} else {
+			h.noteHead(n)
+		}
 		h.raw("</p>\n", `<blockquote class="note-quote"><p>`)
 		h.text(n.Quote)
 		text := n.HTML

@@ -229,7 +229,7 @@ func (h *markup) matrix(m *matrix) {
 		h.raw("<tr>\n", `<th scope="row"><a href="claims.html#claim-`, esc(row.ID), `">`)
 		h.text(row.Statement)
 		h.raw("</a>\n", `<span class="matrix-claim-verdict">`)
-		h.verdict(row.Verdict, row.VerdictLabel)
+		h.verdict(row.Verdict, row.VerdictLabel, "")
 		h.raw("</span></th>\n")
 		for col, cell := range row.Cells {
 			if len(cell) == 0 {
@@ -252,7 +252,7 @@ func (h *markup) matrix(m *matrix) {
 				h.raw(`<a href="`, escURL(ap.Href), `" class="matrix-link"><span class="visually-hidden">`)
 				h.text(m.Columns[col].Outlet)
 				h.raw(", </span>")
-				h.verdict(ap.Verdict, ap.VerdictLabel)
+				h.verdict(ap.Verdict, ap.VerdictLabel, "")
 				h.raw(`<span class="matrix-note">`)
 				h.trN("note_number", ap.Number)
 				h.raw("</span>")

@@ -1,0 +1,85 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+)
+
+// The methodology's definitions of the verdicts: an item of a list that
+// starts with a verdict's label in bold ("**Accurate:** the claim
+// matches…", as new writes them) defines that verdict. The first item of
+// each verdict's gets the id verdict-<verdict> (a reserved prefix), and a
+// verdict shown on a note or a claim links to it (VerdictHref).
+
+// verdictPrefix starts the id of a verdict's definition.
+const verdictPrefix = "verdict-"
+
+// verdictDefs returns the list items of doc, the methodology's text,
+// that define a verdict, by verdict: the first of each.
+func verdictDefs(doc ast.Node, src []byte) map[briefing.Verdict]*ast.ListItem {
+	defs := map[briefing.Verdict]*ast.ListItem{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		item, ok := n.(*ast.ListItem)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		if v, ok := definedVerdict(item, src); ok && defs[v] == nil {
+			defs[v] = item
+		}
+		return ast.WalkContinue, nil
+	})
+	return defs
+}
+
+// definedVerdict returns the verdict whose label, in bold, starts item
+// (with or without a colon after it, inside the bold or out).
+func definedVerdict(item *ast.ListItem, src []byte) (briefing.Verdict, bool) {
+	block := item.FirstChild()
+	if block == nil {
+		return "", false
+	}
+	strong, ok := block.FirstChild().(*ast.Emphasis)
+	if !ok || strong.Level != 2 {
+		return "", false
+	}
+	label := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(headingText(strong, src)), ":"))
+	for _, v := range briefing.Verdicts {
+		if strings.EqualFold(label, v.Label()) {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// definedVerdicts returns the verdicts the methodology's text md defines.
+func (r *Renderer) definedVerdicts(md briefing.Markdown) map[briefing.Verdict]bool {
+	src := []byte(md.Text)
+	defs := verdictDefs(r.text.Parser().Parse(text.NewReader(src)), src)
+	out := make(map[briefing.Verdict]bool, len(defs))
+	for v := range defs {
+		out[v] = true
+	}
+	return out
+}
+
+// markVerdicts gives each definition of a verdict in doc its id.
+func markVerdicts(doc ast.Node, src []byte) {
+	for v, item := range verdictDefs(doc, src) {
+		item.SetAttributeString("id", []byte(verdictPrefix+string(v)))
+	}
+}
+
+// VerdictHref returns the address of v's definition in the methodology
+// from a page whose way to the site's root is root ("../" from an
+// article, "" from a page at the root), or "" when the methodology does
+// not define v.
+func (r *Renderer) VerdictHref(v briefing.Verdict, root string) string {
+	if !r.site.verdicts[v] {
+		return ""
+	}
+	return root + "methodology.html#" + verdictPrefix + string(v)
+}
