@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/input"
 )
@@ -187,7 +188,7 @@ func hasPage(root, name string, misnamed func(fs.FS) bool) bool {
 // methodologyTemplate is content/methodology.md, written by new with a
 // briefing's overview: what the verdicts mean, which the generator fixes,
 // and a paragraph for the editors to replace with how they worked.
-const methodologyTemplate = `---
+var methodologyTemplate = `---
 title: "Methodology"
 ---
 ## How the notes are written
@@ -198,13 +199,7 @@ title: "Methodology"
 
 Only fact-check notes carry a verdict, and a verdict is on the claim the note names, whoever makes it.
 
-- **Accurate:** the claim matches what the best available sources show.
-- **Needs context:** the claim is right as far as it goes, but leaves out something that changes how a reader would take it.
-- **Misleading:** the claim's facts hold, but they are chosen or framed so as to leave a false impression.
-- **Inaccurate:** the best available sources contradict the claim.
-- **Unsupported:** the sources that could be found neither confirm nor refute the claim as worded.
-- **Disputed:** credible sources contradict each other on the point, with no good ground yet to prefer one.
-
+` + briefing.DefinitionList() + `
 ## Sources
 
 Each note cites what it relies on from the briefing's bibliography: the primary source wherever there is one (a study by its DOI, official statistics and documents at the address of the body that publishes them), and a news report by the outlet that produced it.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/input"
 )
@@ -178,8 +179,15 @@ func TestNewFirstArticle(t *testing.T) {
 	if code, _, stderr := runCmd(t, "build", "--root", root, "--no-zip"); code != 0 {
 		t.Fatalf("build after filling in: %s", stderr)
 	}
-	if page := readFile(t, root, "public/methodology.html"); !strings.Contains(page, "Inaccurate:") {
+	page := readFile(t, root, "public/methodology.html")
+	if !strings.Contains(page, "Inaccurate:") {
 		t.Errorf("methodology.html lacks the verdicts' meanings:\n%s", page)
+	}
+	// Each meaning is a definition a verdict links to.
+	for _, v := range briefing.Verdicts {
+		if !strings.Contains(page, `<li id="verdict-`+string(v)+`"><strong>`+v.Label()+`:</strong>`) {
+			t.Errorf("methodology.html does not define %s as a verdict links to it", v)
+		}
 	}
 	before, methodBefore := readFile(t, root, "content/_index.md"), readFile(t, root, "content/methodology.md")
 	if code, _, stderr := runCmd(t, "new", "second", "--root", root, "--url", "https://example.com/b", "--outlet", "The Gazette"); code != 0 {

@@ -261,6 +261,37 @@ func (v Verdict) Label() string {
 	return string(v)
 }
 
+// Meaning is what the verdict says of a claim, as new's methodology
+// defines it for the editors to keep or change.
+func (v Verdict) Meaning() string {
+	switch v {
+	case VerdictAccurate:
+		return "the claim matches what the best available sources show."
+	case VerdictNeedsContext:
+		return "the claim is right as far as it goes, but leaves out something that changes how a reader would take it."
+	case VerdictMisleading:
+		return "the claim's facts hold, but they are chosen or framed so as to leave a false impression."
+	case VerdictInaccurate:
+		return "the best available sources contradict the claim."
+	case VerdictUnsupported:
+		return "the sources that could be found neither confirm nor refute the claim as worded."
+	case VerdictDisputed:
+		return "credible sources contradict each other on the point, with no good ground yet to prefer one."
+	}
+	return ""
+}
+
+// DefinitionList is the scale as a Markdown list, each verdict's label in
+// bold and its Meaning: the form of a definition that the verdicts shown
+// on the site link to (render.VerdictHref).
+func DefinitionList() string {
+	var b strings.Builder
+	for _, v := range Verdicts {
+		b.WriteString("- **" + v.Label() + ":** " + v.Meaning() + "\n")
+	}
+	return b.String()
+}
+
 // Note is one annotation on an article.
 type Note struct {
 	ID            string

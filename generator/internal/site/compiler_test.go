@@ -462,8 +462,8 @@ func TestCompilerKeepsPages(t *testing.T) {
 // citing only the other are made again too; a claim's statement edited;
 // lines added above every claim and source, which changes only where they
 // are written (none); the overview, the timeline and the methodology
-// edited (none); a verdict defined in the methodology (all), and its
-// definition edited (none); the briefing's title edited (all). Each time the files
+// edited (none); a verdict's definition in the methodology removed
+// (all), and another's edited (none); the briefing's title edited (all). Each time the files
 // are those of a fresh Compile.
 func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	fsys := briefingtest.MapFS(synth.Briefing(synth.Options{Articles: 12, Notes: 5, Sources: 20, Claims: 6, Seed: 5}))
@@ -591,20 +591,25 @@ func TestCompilerRendersOnlyWhatShowsAChange(t *testing.T) {
 	}
 	// Which verdicts the methodology defines shows in every article with a
 	// verdict: its notes link them to their definitions.
-	replaceIn(t, fsys, "content/methodology.md", "An edited methodology.\n", "An edited methodology.\n\n- **Accurate:** defined.\n")
-	if got := compile("a verdict defined in the methodology"); len(got) != len(last.Briefing.Articles) {
-		t.Errorf("a verdict defined in the methodology: articles rendered anew %v, want all", got)
-	}
-	linked := 0
-	for name, p := range last.Pieces {
-		if strings.HasPrefix(name, "content/articles/") && bytes.Contains(p.Join(), []byte("methodology.html#verdict-accurate")) {
-			linked++
+	linked := func() (n int) {
+		for name, p := range last.Pieces {
+			if strings.HasPrefix(name, "content/articles/") && bytes.Contains(p.Join(), []byte("methodology.html#verdict-accurate")) {
+				n++
+			}
 		}
+		return n
 	}
-	if linked == 0 {
-		t.Errorf("a verdict defined in the methodology: no article links to it")
+	if linked() == 0 {
+		t.Fatal("no article links to the definition of Accurate: the briefing is not the one this test expects")
 	}
-	replaceIn(t, fsys, "content/methodology.md", "defined.", "defined, in other words.")
+	replaceIn(t, fsys, "content/methodology.md", "- **Accurate:**", "- Accurate, no longer defined:")
+	if got := compile("a verdict's definition removed"); len(got) != len(last.Briefing.Articles) {
+		t.Errorf("a verdict's definition removed: articles rendered anew %v, want all", got)
+	}
+	if n := linked(); n > 0 {
+		t.Errorf("a verdict's definition removed: %d articles still link to it", n)
+	}
+	replaceIn(t, fsys, "content/methodology.md", "the claim is right as far as it goes", "the claim holds as far as it goes")
 	if got := compile("a verdict's definition edited"); len(got) > 0 {
 		t.Errorf("a verdict's definition edited: articles rendered anew %v, want none", got)
 	}

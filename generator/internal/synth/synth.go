@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
 )
 
 // Options size a synthetic briefing. Zero fields take the benchmark's
@@ -51,7 +53,7 @@ func Briefing(o Options) Files {
 	m := newModel(o.withDefaults())
 	f := Files{}
 	f["content/_index.md"] = []byte(m.indexMD())
-	f["content/methodology.md"] = []byte("---\ntitle: How the notes were written\n---\n" + m.prose(m.rng(0, 7), 3) + "\n")
+	f["content/methodology.md"] = []byte("---\ntitle: How the notes were written\n---\n" + m.prose(m.rng(0, 7), 3) + "\n\n" + briefing.DefinitionList())
 	f["annotations/sources.yaml"] = []byte(m.sourcesYAML())
 	f["annotations/claims.yaml"] = []byte(m.claimsYAML())
 	for _, a := range m.articles {
@@ -72,7 +74,7 @@ func Plain(o Options) Files {
 	f := Files{}
 	f["content/_index.md"] = []byte(fmt.Sprintf("---\ntitle: %q\nsummary: %q\n---\n%s\n\n## Timeline\n\n%s",
 		m.title, m.summary, m.overview, m.timelineMD()))
-	f["content/methodology.md"] = []byte("---\ntitle: How the notes were written\n---\n" + m.prose(m.rng(0, 7), 3) + "\n")
+	f["content/methodology.md"] = []byte("---\ntitle: How the notes were written\n---\n" + m.prose(m.rng(0, 7), 3) + "\n\n" + briefing.DefinitionList())
 	f["content/sources.md"] = []byte(m.sourcesMD())
 	f["content/claims.md"] = []byte(m.claimsMD())
 	for i, a := range m.articles {
