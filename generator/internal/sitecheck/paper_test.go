@@ -83,6 +83,36 @@ func TestPrintFromWideWindow(t *testing.T) {
 	}
 }
 
+// TestPrintNamesBriefing: every page printed on its own (all but the
+// print edition, whose cover names it) starts with the briefing's title,
+// above its own, and prints none of the header's links to other pages.
+func TestPrintNamesBriefing(t *testing.T) {
+	b := browser.New(t)
+	for _, site := range sites(t) {
+		for _, page := range htmlPages(t, site) {
+			if base := filepath.Base(page); base == "handout.html" || base == "404.html" {
+				continue
+			}
+			t.Run(name(page), func(t *testing.T) {
+				p := b.Open(t, browser.FileURL(page), 700, 1000)
+				p.Media("print")
+				got := browser.Eval[[]string](p, `(() => {
+				  const title = document.querySelector(".site-title"), h1 = document.querySelector("main h1");
+				  if (!title || !h1) return ["no title or no h1"];
+				  const out = [], r = title.getBoundingClientRect();
+				  if (r.height === 0 || r.bottom > h1.getBoundingClientRect().top) out.push("the briefing's title is not printed above the page's (" + r.height + " px high)");
+				  if (!document.title.endsWith(title.textContent.trim())) out.push("the printed title " + JSON.stringify(title.textContent) + " is not the briefing's: " + document.title);
+				  for (const a of document.querySelectorAll(".site-header li a")) if (a.getClientRects().length > 0) out.push("the header's link " + JSON.stringify(a.textContent) + " is printed");
+				  return out;
+				})()`)
+				for _, s := range got {
+					t.Error(s)
+				}
+			})
+		}
+	}
+}
+
 // TestPrintLeavesOutScreenThings checks every page laid out for print:
 // nothing that only works on a screen is printed (a form field or button,
 // the notes page's links to a passage and to a note, but not its
