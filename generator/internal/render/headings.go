@@ -45,7 +45,7 @@ var pageIDs = map[string][]string{
 // those pages have no headings of the editors', so no heading need avoid
 // them.
 var listIDs = map[string][]string{
-	"claims.html": {"main", "claims-toc-h"},
+	"claims.html": {"main", "claims-toc-h", "cited-h"},
 	// The contents, then the groups (stage.sourceGroups).
 	"sources.html": {"main", "sources-toc-h", "group-study", "group-official", "group-news", "group-statement", "group-other"},
 	"search.html":  {"main", "search-q", "search-status", "search-results"},

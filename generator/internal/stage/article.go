@@ -92,10 +92,20 @@ func articlePage(a *briefing.Article, ra *render.Article, r *render.Renderer, no
 // has each one's address without the sources page. Alphabetical by their
 // citations, as a reference list is.
 func (h *markup) citedSources(notes []noteData, r *render.Renderer) {
+	lists := make([][]citeData, len(notes))
+	for i, n := range notes {
+		lists[i] = n.Cites
+	}
+	h.citedList(lists, r)
+}
+
+// citedList is citedSources of the citations of a page's notes or
+// claims, lists.
+func (h *markup) citedList(lists [][]citeData, r *render.Renderer) {
 	seen := map[string]bool{}
 	var cs []citeData
-	for _, n := range notes {
-		for _, c := range n.Cites {
+	for _, l := range lists {
+		for _, c := range l {
 			if !seen[c.ID] {
 				seen[c.ID] = true
 				cs = append(cs, c)

@@ -119,8 +119,9 @@ func (h *markup) appearanceHead(ap *appearance, href string, newline bool) {
 
 // claimsPage is the body of the claims page: a table of contents with each
 // claim's verdict, then each claim with its verdict, note, sources and
-// every appearance.
-func claimsPage(claims []claimData, t *Text) string {
+// every appearance, and the sources the claims cite, in full, as an
+// article's page lists its notes' (citedSources).
+func claimsPage(claims []claimData, r *render.Renderer, t *Text) string {
 	size := 1024
 	for _, c := range claims {
 		size += 2048 + len(c.HTML) + len(c.Appearances)*512
@@ -171,5 +172,10 @@ func claimsPage(claims []claimData, t *Text) string {
 		}
 		h.raw("\n</ul>\n</section>\n")
 	}
+	lists := make([][]citeData, len(claims))
+	for i, c := range claims {
+		lists[i] = c.Cites
+	}
+	h.citedList(lists, r)
 	return h.String()
 }

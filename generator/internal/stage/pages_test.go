@@ -191,6 +191,17 @@ func TestClaimsPage(t *testing.T) {
 			t.Errorf("claim %s appears as %q, want %q", id, got[id], w)
 		}
 	}
+	// After the claims, the sources they cite in full, each once: a page
+	// printed on its own gives their addresses.
+	text, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := claimsPage(claimsData(f.b, f.r, claimAppearances(f.r, f.order, f.arts), &errs), f.r, text)
+	_, cited, ok := strings.Cut(page, `<h2 id="cited-h">`)
+	if !ok || strings.Count(cited, `<p class="ref">`) != 1 || !strings.Contains(cited, `<p class="ref">`+f.r.ReferenceOf("state-x-2025")) {
+		t.Errorf("the claims page does not end with the one source its claims cite, in full:\n%s", cited)
+	}
 }
 
 func TestSourcesPage(t *testing.T) {

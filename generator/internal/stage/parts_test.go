@@ -63,7 +63,7 @@ func TestPartsMatchWholePages(t *testing.T) {
 			method = methodologyHTML(m, f.r, &errs)
 		}
 		apps := claimAppearances(f.r, f.order, f.arts)
-		claims := page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claimsData(f.b, f.r, apps, &errs), text))
+		claims := page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claimsData(f.b, f.r, apps, &errs), f.r, text))
 		briefingtest.Same(t, name+": the claims page", f.files["content/claims.html"], append(claims, oldLD(export.ClaimReviews(eb))...))
 		oldHandout(old, f.b, f.r, f.order, parts, overviewData(f.b, f.r, &errs), claimsData(f.b, f.r, apps, &errs),
 			sourcesData(f.b, f.r, f.order, f.arts), method, text)

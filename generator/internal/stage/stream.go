@@ -391,7 +391,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 			case 0:
 				p.index = indexOf(b, w.order, w.cards, w.o, w.apps, t)
 			case 1:
-				p.claims = page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claims, t))
+				p.claims = page(frontMatter{Title: "Claims", Layout: "claims"}, claimsPage(claims, r, t))
 			case 2:
 				p.sources = page(frontMatter{Title: "Sources", Layout: "sources"}, sourcesPage(groups, t))
 			case 3:
