@@ -205,6 +205,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool, maybe map[string]bool
 		return nil, false, nil
 	}
 	seen := ids{what: "claim", hint: "give each claim its own id"}
+	idAt := map[*briefing.Claim]diag.Pos{} // of the ids ending -h
 	for _, it := range items {
 		cm, fine := d.fields(it, "a claim", claimFields...)
 		if !fine {
@@ -232,11 +233,21 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool, maybe map[string]bool
 		}
 		d.checkPlain(cm, "statement", c.Statement)
 		seen.add(d, cm, c.ID)
+		if strings.HasSuffix(c.ID, "-h") {
+			idAt[c] = d.pos(resolve(cm["id"]))
+		}
 		out = append(out, c)
 		if c.ID == "" {
 			// Written ID: or idd:, say (reported): a note naming it is
 			// not told that it does not exist.
 			maybe, ok = d.guessedID(it, maybe, ok)
+		}
+	}
+	// The claims page gives claim x's heading the id claim-x-h, which a
+	// claim x-h would have too.
+	for _, c := range out {
+		if base, ok := strings.CutSuffix(c.ID, "-h"); ok && seen.seen[base] > 0 {
+			l.errs.Add(idAt[c], "claim id %q gives its claim the address claims.html#claim-%s, which is already the heading of the claim %q at line %d: choose another id, one that does not end in -h", c.ID, c.ID, base, seen.seen[base])
 		}
 	}
 	return out, ok, maybe

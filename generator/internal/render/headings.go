@@ -36,7 +36,7 @@ import (
 // them a page has in a briefing, siteMap.ownIDs says.
 var pageIDs = map[string][]string{
 	"index.html":       {"main", "home-toc-h", "timeline-h", "articles-h", "matrix-h", "matrix-caption"},
-	"methodology.html": {"main", "methodology-toc-h", "scale-h"},
+	"methodology.html": append([]string{"main", "methodology-toc-h", "scale-h"}, verdictIDs()...),
 	"article":          {"main", "notes-h", "cited-h"},
 }
 
@@ -46,8 +46,8 @@ var pageIDs = map[string][]string{
 // them.
 var listIDs = map[string][]string{
 	"claims.html": {"main", "claims-toc-h", "cited-h"},
-	// The contents, then the groups (stage.sourceGroups).
-	"sources.html": {"main", "sources-toc-h", "group-study", "group-official", "group-news", "group-statement", "group-other"},
+	// The contents, then the groups (SourceGroups).
+	"sources.html": append([]string{"main", "sources-toc-h"}, groupIDs()...),
 	"search.html":  {"main", "search-q", "search-status", "search-results"},
 }
 
@@ -55,10 +55,9 @@ var listIDs = map[string][]string{
 // its page's, under the article's prefix.
 var handoutIDs = []string{"title"}
 
-// reservedPrefixes start the numbered ids the generator gives, a note's
-// (notePrefixes) and a timeline entry's, and the ids of the methodology's
-// definitions of the verdicts.
-var reservedPrefixes = append(append([]string(nil), notePrefixes...), "event-", verdictPrefix)
+// reservedPrefixes start the numbered ids the generator gives: a note's
+// (notePrefixes) and a timeline entry's.
+var reservedPrefixes = append(append([]string(nil), notePrefixes...), "event-")
 
 // ReservedID reports whether a heading may not have id: a page's own, or
 // one that starts as the generator's numbered ids do. The tests hold it
@@ -146,7 +145,7 @@ func headingIDs(doc ast.Node, source []byte, md briefing.Markdown, what string, 
 		case !isName(s):
 			errs.Add(at, "the id given to a heading in %s is not a name: write it like {#sources}, with letters, digits, hyphens and underscores", what)
 		case ReservedID(s):
-			errs.Add(at, "the id %q given to a heading in %s is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes, timeline entries and the verdicts' definitions do (%s): choose another", s, what, strings.Join(reservedPrefixes, ", "))
+			errs.Add(at, "the id %q given to a heading in %s is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes and timeline entries do (%s): choose another", s, what, strings.Join(reservedPrefixes, ", "))
 		case taken[s]:
 			errs.Add(at, "the id %q is given to two headings in %s: each heading's id must be its own", s, what)
 		default:

@@ -61,7 +61,7 @@ func TestHeadingIDs(t *testing.T) {
 	}
 	// Given ids that cannot be.
 	for _, c := range []struct{ in, want string }{
-		{"## A {#main}\n", `n.yaml:5:12: the id "main" given to a heading in the overview is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes, timeline entries and the verdicts' definitions do (note-, anno-, ref-, side-, event-, verdict-): choose another`},
+		{"## A {#main}\n", `n.yaml:5:12: the id "main" given to a heading in the overview is one the briefing's pages give their own parts (main, notes-h, title…), or starts as the ids of notes and timeline entries do (note-, anno-, ref-, side-, event-): choose another`},
 		{"## A {#note-x}\n", `n.yaml:5:12: the id "note-x" given to a heading`},
 		{"## A {#x}\n\n## B {#x}\n", `n.yaml:7:12: the id "x" is given to two headings in the overview: each heading's id must be its own`},
 		{"## A {.wide}\n", `n.yaml:5:12: a heading in the overview takes only an id after it, like {#sources}: a class (.name) is not kept (to show braces as text, write \{)`},
@@ -162,7 +162,7 @@ func TestHeadingLinks(t *testing.T) {
 		"articles/b.html#title":                   "points to no heading of articles/b.html",
 		"articles/b.html#Note-x":                  "points to no heading or note of articles/b.html: a note's address is articles/b.html#note-<id>, in lower case",
 		"claims.html#anything":                    "points to no part of the claims page: a claim's address is claims.html#claim-<id>",
-		"claims.html#claims-toc-h":                "",
+		"claims.html#claims-toc-h":                "points to no part of the claims page", // no claims, no contents
 	} {
 		var errs diag.List
 		r.MarkdownOn(link(dest), "a claim", "claims.html", &errs)

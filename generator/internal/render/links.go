@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -30,6 +31,10 @@ type siteMap struct {
 
 	claims   bool // the home page has the claims' matrix
 	overview bool // the home page shows an overview, and its contents (set by New)
+
+	lists  map[string]bool // "claims.html" and "sources.html" when they list something
+	cited  map[string]bool // the pages that list the sources cited: articles' and the claims page
+	groups map[string]bool // the sources page's groups that have a source, by id
 
 	methodologyTOC bool // the methodology has its contents (HasContents)
 
@@ -79,16 +84,24 @@ func (m *siteMap) ownIDs(page string) []string {
 			if !m.methodologyTOC {
 				continue
 			}
-		case "scale-h": // after it, the verdicts' definitions it has
-			for _, v := range briefing.Verdicts {
-				if m.verdicts[v] {
-					own = append(own, verdictPrefix+string(v))
-				}
+		case "claims-toc-h", "sources-toc-h":
+			if !m.lists[page] {
+				continue
+			}
+		case "cited-h":
+			if !m.cited[page] {
+				continue
 			}
 		case "notes-h":
 			if len(m.notes[articleSlug(page)]) == 0 {
 				continue
 			}
+		}
+		if v, ok := strings.CutPrefix(id, verdictPrefix); ok && !m.verdicts[briefing.Verdict(v)] {
+			continue
+		}
+		if strings.HasPrefix(id, "group-") && !m.groups[id] {
+			continue
 		}
 		own = append(own, id)
 	}
@@ -114,6 +127,25 @@ func (m *siteMap) onNotesPage(f string) bool {
 		}
 	}
 	return false
+}
+
+// noteOnNotesPage returns the id on the all-notes page of the note that
+// f names as an article's page or the handout would, or by its id alone
+// ("note-<id>", "<slug>--note-<id>", "<id>": a note's id is its
+// article's own, so the first article with it is taken), or "".
+func (m *siteMap) noteOnNotesPage(f string) string {
+	id := strings.TrimPrefix(f, "note-")
+	if slug, rest, ok := strings.Cut(f, "--"); ok {
+		if n, ok := strings.CutPrefix(rest, "note-"); ok && slices.Contains(m.notes[slug], n) {
+			return slug + "--" + n
+		}
+	}
+	for _, slug := range slices.Sorted(maps.Keys(m.notes)) {
+		if slices.Contains(m.notes[slug], id) {
+			return slug + "--" + id
+		}
+	}
+	return ""
 }
 
 // wait keeps link, whose problem goes to errs, until the headings it may
@@ -145,9 +177,17 @@ func (m *siteMap) headingsOf(page string) ([]string, bool) {
 func newSiteMap(b *briefing.Briefing) *siteMap {
 	m := &siteMap{pages: make(map[string]bool, len(sitePages)+1+len(b.Articles)), notes: make(map[string][]string, len(b.Articles)),
 		events: len(b.Index.Timeline), headings: make(map[string][]string, len(b.Articles)+2),
-		claims: len(b.Claims) > 0 && len(b.Articles) > 0}
+		claims: len(b.Claims) > 0 && len(b.Articles) > 0,
+		lists:  map[string]bool{"claims.html": len(b.Claims) > 0, "sources.html": len(b.Sources) > 0},
+		cited:  map[string]bool{}, groups: map[string]bool{}}
 	for _, p := range sitePages {
 		m.pages[p] = true
+	}
+	for _, s := range b.Sources {
+		m.groups["group-"+SourceGroup(s)] = true
+	}
+	for _, c := range b.Claims {
+		m.cited["claims.html"] = m.cited["claims.html"] || len(c.Cites) > 0
 	}
 	if b.Methodology != nil {
 		m.pages["methodology.html"] = true
@@ -157,6 +197,9 @@ func newSiteMap(b *briefing.Briefing) *siteMap {
 		ids := make([]string, len(a.Notes))
 		for i, n := range a.Notes {
 			ids[i] = n.ID
+			if len(n.Cites) > 0 {
+				m.cited["articles/"+a.Slug+".html"] = true
+			}
 		}
 		m.notes[a.Slug] = ids
 	}
@@ -252,6 +295,29 @@ var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 // link names a heading of an article whose headings are not known yet,
 // unless final: then the article has none.
 func (r *Renderer) localProblem(dest, page string, final bool) (problem string, wait bool) {
+	problem, wait = r.pointsTo(dest, page, final)
+	if problem == "" {
+		return problem, wait
+	}
+	// An id written with capitals, on a page whose ids headingProblem
+	// does not judge.
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil || u.Fragment == strings.ToLower(u.Fragment) {
+		return problem, wait
+	}
+	switch LinkTarget(u, page) {
+	case "claims.html", "sources.html", "notes.html", "search.html":
+		lower := *u
+		lower.Fragment = strings.ToLower(u.Fragment)
+		if p, _ := r.pointsTo(lower.String(), page, final); p == "" {
+			return "points to nothing: did you mean " + lower.String() + "? (Ids are in lower case.)", false
+		}
+	}
+	return problem, wait
+}
+
+// pointsTo is localProblem without its hint for an id in capitals.
+func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait bool) {
 	u, err := url.Parse(strings.TrimSpace(dest))
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return "", false // linkProblem's to judge
@@ -304,7 +370,7 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 		if r.claims[id] == nil {
 			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 		}
-	case target == "claims.html" && !slices.Contains(listIDs["claims.html"], f):
+	case target == "claims.html" && !slices.Contains(m.ownIDs(target), f):
 		return "points to no part of the claims page: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 	case target == "index.html" && strings.HasPrefix(f, "event-"):
 		n, err := strconv.Atoi(strings.TrimPrefix(f, "event-"))
@@ -321,16 +387,44 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 		if r.sources[strings.TrimPrefix(f, "src-")] == nil {
 			return "points to no source: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography", false
 		}
-	case target == "sources.html" && !slices.Contains(listIDs["sources.html"], f):
-		return "points to no part of the sources page: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography, and a group's is one of " +
-			strings.Join(listIDs["sources.html"][2:], ", "), false
+	case target == "sources.html" && !slices.Contains(m.ownIDs(target), f):
+		var groups []string
+		for _, id := range m.ownIDs(target) {
+			if strings.HasPrefix(id, "group-") {
+				groups = append(groups, id)
+			}
+		}
+		how := "the briefing has no source"
+		if len(groups) > 0 {
+			how = "and a group's is one of those it has, " + strings.Join(groups, ", ")
+		}
+		return "points to no part of the sources page: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography, " + how, false
 	case target == "notes.html":
 		if !m.onNotesPage(f) {
+			if to := m.noteOnNotesPage(f); to != "" {
+				return "points to no part of the all-notes page: did you mean " + relTo(dir, "notes.html") + "#" + to + "? (A note's address there is its article's file name without .md, two hyphens and its id.)", false
+			}
 			return "points to no part of the all-notes page: a note's address there is " + relTo(dir, "notes.html") +
 				"#<article>--<note id>, and an article's notes' is " + relTo(dir, "notes.html") + "#notes-<article>, with the article's file name without .md", false
 		}
 	case target == "search.html" && !slices.Contains(listIDs["search.html"], f):
+		if q, ok := strings.CutPrefix(f, "q="); ok {
+			return "points to no part of the search page: to open it with words searched for, write " + relTo(dir, "search.html") + "?q=" + q, false
+		}
 		return "points to no part of the search page: link to the page itself, " + relTo(dir, "search.html"), false
+	case target == "methodology.html" && slices.Contains(verdictIDs(), f) && !m.verdicts[briefing.Verdict(strings.TrimPrefix(f, verdictPrefix))]:
+		var defined []string
+		for _, v := range briefing.Verdicts {
+			if m.verdicts[v] {
+				defined = append(defined, v.Label())
+			}
+		}
+		has := "the methodology defines none"
+		if len(defined) > 0 {
+			has = "the methodology defines only " + strings.Join(defined, ", ")
+		}
+		return "points to no definition of a verdict: " + has + " (a verdict's definition is an item of a list in content/methodology.md that starts with its label in bold, like - **" +
+			briefing.Verdict(strings.TrimPrefix(f, verdictPrefix)).Label() + ":** …)", false
 	case strings.HasPrefix(target, "articles/"):
 		slug := articleSlug(target)
 		for _, p := range notePrefixes {

@@ -400,14 +400,25 @@ func TestLocalLinks(t *testing.T) {
 		{"../claims.html#claim-nope", "articles/a.html", claim + "../claims.html#claim-<id>, with its id from annotations/claims.yaml"},
 		{"../claims.html#cap", "articles/a.html", "points to no part of the claims page: did you mean ../claims.html#claim-cap? (A claim's address is its id after claim-.)"},
 		{"sources.html#doe", "", "points to no part of the sources page: did you mean sources.html#src-doe? (A source's address is its id after src-.)"},
-		{"sources.html#doe-2", "", "points to no part of the sources page: a source's address is sources.html#src-<id>, with its id from the bibliography, and a group's is one of group-study, group-official, group-news, group-statement, group-other"},
-		{"sources.html#group-news", "", ""},
+		{"sources.html#doe-2", "", "points to no part of the sources page: a source's address is sources.html#src-<id>, with its id from the bibliography, and a group's is one of those it has, group-other"},
+		{"sources.html#group-other", "", ""},
+		{"sources.html#group-news", "", "points to no part of the sources page: a source's address is sources.html#src-<id>, with its id from the bibliography, and a group's is one of those it has, group-other"}, // no news report in the bibliography
+		{"claims.html#cited-h", "", "points to no part of the claims page: a claim's address is claims.html#claim-<id>, with its id from annotations/claims.yaml"},                                                  // no claim cites a source
+		{"articles/a.html#cited-h", "claims.html", "points to nothing on articles/a.html: the page has no heading or part with that id; link to the page itself, articles/a.html"},                                  // no note cites a source
 		{"notes.html#a--x", "", ""},
 		{"../notes.html#notes-b", "articles/a.html", ""},
 		{"notes.html#notes-toc-h", "", ""},
 		{"notes.html#main", "", ""},
 		{"notes.html#a--y", "", "points to no part of the all-notes page: a note's address there is notes.html#<article>--<note id>, and an article's notes' is notes.html#notes-<article>, with the article's file name without .md"},
-		{"notes.html#x", "", "points to no part of the all-notes page: a note's address there is notes.html#<article>--<note id>, and an article's notes' is notes.html#notes-<article>, with the article's file name without .md"},
+		{"notes.html#zz", "", "points to no part of the all-notes page: a note's address there is notes.html#<article>--<note id>, and an article's notes' is notes.html#notes-<article>, with the article's file name without .md"},
+		{"notes.html#x", "", "points to no part of the all-notes page: did you mean notes.html#a--x? (A note's address there is its article's file name without .md, two hyphens and its id.)"},
+		{"../notes.html#note-y", "articles/a.html", "points to no part of the all-notes page: did you mean ../notes.html#b--y? (A note's address there is its article's file name without .md, two hyphens and its id.)"},
+		{"notes.html#a--note-x", "", "points to no part of the all-notes page: did you mean notes.html#a--x? (A note's address there is its article's file name without .md, two hyphens and its id.)"},
+		{"notes.html#A--x", "", "points to nothing: did you mean notes.html#a--x? (Ids are in lower case.)"},
+		{"sources.html#Group-other", "", "points to nothing: did you mean sources.html#group-other? (Ids are in lower case.)"},
+		{"claims.html#Claim-cap", "", "points to nothing: did you mean claims.html#claim-cap? (Ids are in lower case.)"},
+		{"search.html#q=cable", "", "points to no part of the search page: to open it with words searched for, write search.html?q=cable"},
+		{"methodology.html#verdict-disputed", "", "points to no page of the briefing: link to one of its pages, like claims.html, or give a page elsewhere its full address"}, // no methodology
 		{"search.html#search-q", "", ""},
 		{"search.html#q", "", "points to no part of the search page: link to the page itself, search.html"},
 		{"quotes.html#anything", "", ""}, // not checked

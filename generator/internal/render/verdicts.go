@@ -10,13 +10,25 @@ import (
 )
 
 // The methodology's definitions of the verdicts: an item of a list that
-// starts with a verdict's label in bold ("**Accurate:** the claim
-// matches…", as new writes them) defines that verdict. The first item of
-// each verdict's gets the id verdict-<verdict> (a reserved prefix), and a
+// starts with a verdict's label in bold, followed by a colon, a full stop
+// or a dash in the bold or after it ("**Accurate:** the claim matches…",
+// as new writes them; "**Accurate** – the claim…") defines that verdict. The first item of
+// each verdict's gets the id verdict-<verdict> (which a heading may not
+// take: pageIDs), and a
 // verdict shown on a note or a claim links to it (VerdictHref).
 
 // verdictPrefix starts the id of a verdict's definition.
 const verdictPrefix = "verdict-"
+
+// verdictIDs are the ids of the verdicts' definitions, in the scale's
+// order.
+func verdictIDs() []string {
+	ids := make([]string, len(briefing.Verdicts))
+	for i, v := range briefing.Verdicts {
+		ids[i] = verdictPrefix + string(v)
+	}
+	return ids
+}
 
 // verdictDefs returns the list items of doc, the methodology's text,
 // that define a verdict, by verdict: the first of each.
@@ -46,7 +58,21 @@ func definedVerdict(item *ast.ListItem, src []byte) (briefing.Verdict, bool) {
 	if !ok || strong.Level != 2 {
 		return "", false
 	}
-	label := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(headingText(strong, src)), ":"))
+	// The label ends with a separator, in the bold or just after it: a
+	// bold word that starts a sentence ("**Accurate** and …") defines
+	// nothing.
+	label := strings.TrimSpace(headingText(strong, src))
+	if l := strings.TrimRight(label, separators); l != label {
+		label = strings.TrimSpace(l)
+	} else {
+		after := ""
+		if next := strong.NextSibling(); next != nil {
+			after = strings.TrimSpace(headingText(next, src))
+		}
+		if after == "" || !strings.ContainsRune(separators, []rune(after)[0]) {
+			return "", false
+		}
+	}
 	for _, v := range briefing.Verdicts {
 		if strings.EqualFold(label, v.Label()) {
 			return v, true
@@ -54,6 +80,9 @@ func definedVerdict(item *ast.ListItem, src []byte) (briefing.Verdict, bool) {
 	}
 	return "", false
 }
+
+// separators end a verdict's label in its definition.
+const separators = ":.—–-"
 
 // definedVerdicts returns the verdicts the methodology's text md defines.
 func (r *Renderer) definedVerdicts(md briefing.Markdown) map[briefing.Verdict]bool {

@@ -9,8 +9,9 @@ import (
 )
 
 // TestVerdictDefinitions: an item of a list in the methodology that
-// starts with a verdict's label in bold defines it, with the colon inside
-// the bold or after it and in any case; the first of each verdict's gets
+// starts with a verdict's label in bold defines it, with a colon, a full
+// stop or a dash inside the bold or after it, and in any case (a bold
+// word that starts a sentence does not); the first of each verdict's gets
 // the id verdict-<verdict>, and the verdicts defined, and only they, have
 // an address (VerdictHref) that a link may name.
 func TestVerdictDefinitions(t *testing.T) {
@@ -18,7 +19,9 @@ func TestVerdictDefinitions(t *testing.T) {
 
 - **Accurate:** the claim matches the sources.
 - **needs context**: it leaves something out.
-- **Misleading** framed to mislead, without a colon.
+- **Misleading** – framed to mislead, after a dash.
+- **Inaccurate** is the verdict when the sources contradict the claim.
+- **Disputed.** A full stop in the bold.
 - The **Inaccurate** verdict, not at the item's start.
 - *Unsupported:* in italics.
 
@@ -36,7 +39,9 @@ func TestVerdictDefinitions(t *testing.T) {
 	for _, want := range []string{
 		`<li id="verdict-accurate"><strong>Accurate:</strong> the claim`,
 		`<li id="verdict-needs-context"><strong>needs context</strong>: it`,
-		`<li id="verdict-misleading"><strong>Misleading</strong> framed`,
+		`<li id="verdict-misleading"><strong>Misleading</strong> – framed`,
+		`<li><strong>Inaccurate</strong> is the verdict`,
+		`<li id="verdict-disputed"><strong>Disputed.</strong> A full stop`,
 		`<li>The <strong>Inaccurate</strong>`,
 		`<li><em>Unsupported:</em>`,
 		`<li><strong>Accurate:</strong> a second`,
@@ -50,7 +55,7 @@ func TestVerdictDefinitions(t *testing.T) {
 		briefing.VerdictMisleading:   "../methodology.html#verdict-misleading",
 		briefing.VerdictInaccurate:   "",
 		briefing.VerdictUnsupported:  "",
-		briefing.VerdictDisputed:     "",
+		briefing.VerdictDisputed:     "../methodology.html#verdict-disputed",
 		briefing.VerdictNeedsContext: "../methodology.html#verdict-needs-context",
 	} {
 		if got := r.VerdictHref(v, "../"); got != want {
@@ -60,6 +65,17 @@ func TestVerdictDefinitions(t *testing.T) {
 		if (p == "") != (want != "") {
 			t.Errorf("a link to the definition of %s: %q", v, p)
 		}
+	}
+	want := "points to no definition of a verdict: the methodology defines only Accurate, Needs context, Misleading, Disputed (a verdict's definition is an item of a list in content/methodology.md that starts with its label in bold, like - **Unsupported:** …)"
+	if p, _ := r.localProblem("../methodology.html#verdict-unsupported", "articles/a.html", true); p != want {
+		t.Errorf("a link to an undefined verdict's definition:\n got %q\nwant %q", p, want)
+	}
+	// Of the ids starting verdict-, a heading is refused only those of
+	// the definitions.
+	heads := md("## Verdict scale\n\n## Verdict: accurate\n")
+	got = New(&briefing.Briefing{Methodology: &briefing.Page{Body: heads}}).Page(heads, "the methodology", "methodology.html", &errs)
+	if !strings.Contains(got, `<h2 id="verdict-scale">`) || !strings.Contains(got, `<h2 id="section-verdict-accurate">`) {
+		t.Errorf("headings named Verdict…: %s", got)
 	}
 	if got := New(&briefing.Briefing{}).VerdictHref(briefing.VerdictAccurate, ""); got != "" {
 		t.Errorf("without a methodology, VerdictHref = %q", got)

@@ -1080,7 +1080,7 @@ func TestMarkersStayWithPassages(t *testing.T) {
 // what the verdict means, in the methodology's list of definitions (in the
 // handout, its part of the methodology): following each page's links, one
 // for each verdict, lands on the definition, in view, which starts with
-// the verdict's label. (The verdicts of contents lists and of the matrix,
+// the verdict's label, outlined. (The verdicts of contents lists and of the matrix,
 // beside links of their own, are not links.)
 func TestVerdictsLeadToDefinitions(t *testing.T) {
 	b := browser.New(t)
@@ -1106,12 +1106,12 @@ func TestVerdictsLeadToDefinitions(t *testing.T) {
 				q := b.Open(t, href, 1280, 800)
 				got := browser.Eval[[]string](q, `new Promise(resolve => setTimeout(() => {
 				  const e = document.querySelector(":target");
-				  if (!e) { resolve(["", "", ""]); return; }
+				  if (!e) { resolve(["", "", "", ""]); return; }
 				  const r = e.getBoundingClientRect();
-				  resolve([e.tagName, e.textContent.trim(), String(r.top >= 0 && r.bottom <= innerHeight)]);
+				  resolve([e.tagName, e.textContent.trim(), String(r.top >= 0 && r.bottom <= innerHeight), getComputedStyle(e).outlineStyle]);
 				}, 300))`)
-				if got[0] != "LI" || !strings.HasPrefix(got[1], label) || got[2] != "true" {
-					t.Errorf("the verdict %q leads to %s: the target is %s %.40q, in view: %s", label, href, got[0], got[1], got[2])
+				if got[0] != "LI" || !strings.HasPrefix(got[1], label) || got[2] != "true" || got[3] == "none" {
+					t.Errorf("the verdict %q leads to %s: the target is %s %.40q, in view: %s, outlined: %s", label, href, got[0], got[1], got[2], got[3])
 				}
 			}
 		})

@@ -151,6 +151,11 @@ func TestHandoutLinks(t *testing.T) {
 		{"articles/b.html#ref-z", "claims.html", "#b--ref-z"},
 		{"methodology.html", "index.html", "#methodology"},
 		{"search.html", "index.html", "search.html"},
+		{"search.html?q=cable", "index.html", "search.html?q=cable"},
+		{"../notes.html#b--x", "articles/a.html", "#b--note-x"},
+		{"notes.html#notes-b", "index.html", "#b--notes-h"},
+		{"notes.html#notes-toc-h", "index.html", "notes.html#notes-toc-h"},
+		{"notes.html", "index.html", "notes.html"},
 		{"index.html", "claims.html", "#overview"},
 	} {
 		if got := handoutHref(c.v, c.page); got != c.want {

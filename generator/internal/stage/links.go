@@ -32,9 +32,11 @@ func fragment(f string) string {
 // their own pages (an article's prefixed with its slug and "--"), so a
 // link to any of those is a link within the handout, and so is a link to
 // the methodology (its ids prefixed with "methodology--"), which a
-// briefing that links to it has. A page the handout does not hold (the
-// quotes, the search) is linked from the site's root, where handout.html
-// is.
+// briefing that links to it has. A note or an article's notes on the
+// all-notes page are the handout's too (the page itself is not). A page
+// the handout does not hold (the quotes, the search, the all-notes page)
+// is linked from the site's root, where handout.html is, with its query
+// (search.html?q=…).
 func handoutHref(v, page string) string {
 	u, err := url.Parse(v)
 	if err != nil {
@@ -83,6 +85,19 @@ func handoutHref(v, page string) string {
 			f = "note-" + id // the handout has no in-text notes
 		}
 		return fragment(slug + "--" + f)
+	}
+	if target == "notes.html" {
+		// <slug>--<id> (check has made sure it is a note) and
+		// notes-<slug>: the note and the article's notes in the handout.
+		if slug, id, ok := strings.Cut(f, "--"); ok {
+			return fragment(slug + "--note-" + id)
+		}
+		if slug, ok := strings.CutPrefix(f, "notes-"); ok && f != "notes-toc-h" {
+			return fragment(slug + "--notes-h")
+		}
+	}
+	if u.RawQuery != "" {
+		target += "?" + u.RawQuery
 	}
 	if u.Fragment != "" {
 		target += "#" + u.EscapedFragment()

@@ -13,43 +13,6 @@ import (
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
-// A source's group is named by its CSL keyword when that holds one of these
-// words (a Zotero tag exports as a keyword), and otherwise follows from its
-// CSL type: CSL has no type for "official", and a report or a web page may
-// be a study, an agency's statistics or a campaign's release.
-var sourceGroups = []struct {
-	Key, Title string
-	Types      []string
-}{
-	{"study", "Studies and research", []string{"article-journal", "article", "book", "chapter", "thesis",
-		"paper-conference", "manuscript", "report", "review", "review-book"}},
-	{"official", "Official statistics and documents", []string{"legislation", "legal_case", "bill", "hearing",
-		"regulation", "treaty", "standard", "patent", "dataset"}},
-	{"news", "News reports", []string{"article-newspaper", "article-magazine", "broadcast", "interview", "periodical"}},
-	{"statement", "Speeches, statements and posts", []string{"speech", "post", "post-weblog", "personal_communication"}},
-	{"other", "Web pages and other sources", nil},
-}
-
-// sourceGroup returns the key of s's group.
-func sourceGroup(s *briefing.Source) string {
-	for _, kw := range strings.FieldsFunc(s.Other["keyword"], func(r rune) bool { return r == ',' || r == ';' }) {
-		kw = strings.ToLower(strings.TrimSpace(kw))
-		for _, g := range sourceGroups {
-			if kw == g.Key {
-				return g.Key
-			}
-		}
-	}
-	for _, g := range sourceGroups {
-		for _, t := range g.Types {
-			if s.Type == t {
-				return g.Key
-			}
-		}
-	}
-	return "other"
-}
-
 // citing is one place that cites a source: the markup of the sources
 // page's link to it, made once (an article's, with its parts).
 type citing string
@@ -186,11 +149,11 @@ func sourcesData(b *briefing.Briefing, r *render.Renderer, order []*briefing.Art
 func sourcesOf(b *briefing.Briefing, r *render.Renderer, by citations) []sourceGroupData {
 	grouped := map[string][]*briefing.Source{}
 	for _, s := range b.Sources {
-		g := sourceGroup(s)
+		g := render.SourceGroup(s)
 		grouped[g] = append(grouped[g], s)
 	}
 	var out []sourceGroupData
-	for _, g := range sourceGroups {
+	for _, g := range render.SourceGroups {
 		ss := grouped[g.Key]
 		if len(ss) == 0 {
 			continue
