@@ -501,7 +501,7 @@ func markdownStem(name string) (stem string, ok bool) {
 // lower-cased and without its extension, is most likely the overview
 // misnamed (index, _idnex, overview).
 func overviewLike(stem string) bool {
-	return editDistance(stem, "_index") <= 1 || stem == "index" || stem == "overview"
+	return diag.EditDistance(stem, "_index") <= 1 || stem == "index" || stem == "overview"
 }
 
 // MisnamedOverview says whether content/ holds a file that checkContent
@@ -520,7 +520,7 @@ func MisnamedMethodology(fsys fs.FS) bool {
 
 // methodologyLike says whether a Markdown file in content/ with this name,
 // lower-cased and without its extension, is taken for the methodology.
-func methodologyLike(stem string) bool { return editDistance(stem, "methodology") <= 2 }
+func methodologyLike(stem string) bool { return diag.EditDistance(stem, "methodology") <= 2 }
 
 // misnamedPage reports whether content/ holds a Markdown file whose name
 // like says is a page's, misnamed.
@@ -552,9 +552,9 @@ func misnamed(name string, hasClaims, hasSources bool, articleFiles []string) st
 		}
 	case ".yaml", ".yml":
 		switch {
-		case !hasClaims && editDistance(stem, "claims") <= 1:
+		case !hasClaims && diag.EditDistance(stem, "claims") <= 1:
 			want = "claims.yaml"
-		case !hasSources && editDistance(stem, "sources") <= 1:
+		case !hasSources && diag.EditDistance(stem, "sources") <= 1:
 			want = "sources.yaml"
 		}
 	}

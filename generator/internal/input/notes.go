@@ -62,7 +62,7 @@ func meantKind(value string) string {
 	}
 	v := strings.ToLower(strings.TrimSpace(value))
 	for _, x := range kindList() {
-		if d := editDistance(v, x); d <= 2 && d < len(x)/3 {
+		if d := diag.EditDistance(v, x); d <= 2 && d < len(x)/3 {
 			return fmt.Sprintf(" (did you mean %q?)", x)
 		}
 	}

@@ -335,6 +335,7 @@ func (r *Renderer) markdown(md briefing.Markdown, what, page string, relative fu
 		headingIDs(doc, src, md, what, true, errs)
 	}
 	if page == "methodology.html" {
+		checkDefinitions(doc, src, md, errs)
 		markVerdicts(doc, src)
 	}
 	var buf output

@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
 )
 
 // The methodology's definitions of the verdicts: an item of a list that
@@ -50,13 +51,26 @@ func verdictDefs(doc ast.Node, src []byte) map[briefing.Verdict]*ast.ListItem {
 // definedVerdict returns the verdict whose label, in bold, starts item
 // (with or without a colon after it, inside the bold or out).
 func definedVerdict(item *ast.ListItem, src []byte) (briefing.Verdict, bool) {
+	label, _ := definitionLabel(item, src)
+	for _, v := range briefing.Verdicts {
+		if label != "" && strings.EqualFold(label, v.Label()) {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// definitionLabel returns the label that item starts with, as a
+// definition's (definedVerdict), and its bold, or "" when it starts with
+// none.
+func definitionLabel(item *ast.ListItem, src []byte) (string, *ast.Emphasis) {
 	block := item.FirstChild()
 	if block == nil {
-		return "", false
+		return "", nil
 	}
 	strong, ok := block.FirstChild().(*ast.Emphasis)
 	if !ok || strong.Level != 2 {
-		return "", false
+		return "", nil
 	}
 	// The label ends with a separator, in the bold or just after it: a
 	// bold word that starts a sentence ("**Accurate** and …") defines
@@ -70,15 +84,51 @@ func definedVerdict(item *ast.ListItem, src []byte) (briefing.Verdict, bool) {
 			after = strings.TrimSpace(headingText(next, src))
 		}
 		if after == "" || !strings.ContainsRune(separators, []rune(after)[0]) {
-			return "", false
+			return "", nil
 		}
 	}
-	for _, v := range briefing.Verdicts {
-		if strings.EqualFold(label, v.Label()) {
-			return v, true
+	return label, strong
+}
+
+// checkDefinitions reports, in errs, each item of a list in doc, the
+// methodology's text md, that is written as a verdict's definition but
+// whose label is a verdict's misspelt ("**Misleding:**"): no verdict
+// would link to it.
+func checkDefinitions(doc ast.Node, src []byte, md briefing.Markdown, errs *diag.List) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		item, ok := n.(*ast.ListItem)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		label, strong := definitionLabel(item, src)
+		if label == "" {
+			return ast.WalkContinue, nil
+		}
+		for _, v := range briefing.Verdicts {
+			want := strings.ToLower(v.Label())
+			d := diag.EditDistance(strings.ToLower(label), want)
+			if d == 0 {
+				return ast.WalkContinue, nil
+			}
+			// One letter off, or two in a long label: "Accuracy" is a
+			// word of its own.
+			if d == 1 || d == 2 && len(want) >= 10 {
+				errs.Add(md.PosAt(textStart(strong)), "the label %q looks like the verdict %s misspelt: write **%s:**, as the site shows it, so that the site's %s verdicts link to this definition", label, v.Label(), v.Label(), v.Label())
+				return ast.WalkContinue, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// textStart is the offset in the text of n's first text.
+func textStart(n ast.Node) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
 		}
 	}
-	return "", false
+	return 0
 }
 
 // separators end a verdict's label in its definition.
