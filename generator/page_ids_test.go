@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -162,5 +163,38 @@ func TestLinksToListParts(t *testing.T) {
 		if code != 1 || !strings.Contains(stderr, want) {
 			t.Errorf("check exited %d, want 1 with %q:\n%s", code, want, stderr)
 		}
+	}
+}
+
+// TestFutureDateBuilds: an article dated after the day of the build (an
+// editor east of UTC writing today's date, or a date set ahead) is built
+// like any other: Hugo would otherwise leave its page out, and the build
+// would fail with no position. (A date more than a year ahead is a year
+// mistyped, which check reports: corpus bad/dates-far-ahead.txtar.)
+func TestFutureDateBuilds(t *testing.T) {
+	c := loadCase(t, "testdata/page-ids.txtar")
+	root := writeCase(t, c, t.TempDir())
+	ahead := time.Now().AddDate(0, 0, 2)
+	article := filepath.Join(root, "content", "articles", "one.md")
+	text, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dated := strings.Replace(string(text), "published: 2025-11-27", "published: "+ahead.Format("2006-01-02"), 1)
+	if dated == string(text) {
+		t.Fatal("the article's date was not found: the case is not the one this test expects")
+	}
+	if err := os.WriteFile(article, []byte(dated), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--no-zip"); code != 0 {
+		t.Fatalf("build exited %d:\n%s", code, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(root, "public", "articles", "one.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := ahead.Format("2 January 2006"); !strings.Contains(string(page), want) {
+		t.Errorf("articles/one.html does not give its date, %s", want)
 	}
 }

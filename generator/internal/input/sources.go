@@ -339,7 +339,7 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt
 	if s := resolve(v); s.Kind == yaml.ScalarNode {
 		// A date as text, as Pandoc's CSL YAML allows: 2024-12-01.
 		if dt, ok := parseDate(strings.TrimSpace(s.Value), true); ok {
-			return dt, "", 0, false
+			return d.notFar(s, name, dt), "", 0, false
 		}
 		d.errs.Add(d.pos(s), "the date %s %s is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY, or as {date-parts: [[2024, 12, 1]]}", name, describe(s))
 		return nil, "", 0, false
@@ -433,7 +433,7 @@ func (d *decoder) season(v *yaml.Node, name string) int {
 func (d *decoder) dateParts(dm map[string]*yaml.Node, v *yaml.Node, name string) *briefing.Date {
 	if raw, ok := dm["raw"]; ok {
 		if dt, ok := parseDate(strings.TrimSpace(resolve(raw).Value), true); ok {
-			return dt
+			return d.notFar(resolve(raw), name, dt)
 		}
 		d.errs.Add(d.pos(resolve(raw)), "%s %s is not a date: write {date-parts: [[2024, 12, 1]]}", name, describe(raw))
 		return nil
@@ -472,7 +472,7 @@ func (d *decoder) dateParts(dm map[string]*yaml.Node, v *yaml.Node, name string)
 		d.errs.Add(d.pos(first), "%s %s is not a real date: give year, month (1–12) and day", name, dt.ISO())
 		return nil
 	}
-	return &dt
+	return d.notFar(first, name, &dt)
 }
 
 // jsonNode parses JSON into a yaml.Node tree with the line and column of every

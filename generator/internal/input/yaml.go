@@ -1962,7 +1962,7 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 	s := strings.TrimSpace(v.Value)
 	if v.Kind == yaml.ScalarNode {
 		if dt, ok := parseDate(s, partial); ok {
-			return dt
+			return d.notFar(v, name, dt)
 		}
 	}
 	switch {
@@ -1985,6 +1985,22 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 	}
 	d.errs.Add(d.pos(v), "%s %s is not a valid date: write it as %s", name, describe(v), want)
 	return nil
+}
+
+// today is the clock the dates are checked against (notFar): time.Now
+// but in tests.
+var today = time.Now
+
+// notFar returns dt, the date read from v, or reports it and returns nil
+// when it is more than a year after today: a year mistyped (2925, 2052 for
+// 2025). A briefing may be dated ahead of its publication, and a timeline
+// may hold an event to come, but not that far.
+func (d *decoder) notFar(v *yaml.Node, name string, dt *briefing.Date) *briefing.Date {
+	if dt.Time().After(today().AddDate(1, 0, 0)) {
+		d.errs.Add(d.pos(v), "%s %s is more than a year from now: check its year", name, dt.ISO())
+		return nil
+	}
+	return dt
 }
 
 // isoDateRE matches text written as a date, whether or not it is one.
