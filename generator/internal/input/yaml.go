@@ -1987,8 +1987,7 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 	return nil
 }
 
-// today is the clock the dates are checked against (notFar): time.Now
-// but in tests.
+// today is the clock the dates are checked against (notFar).
 var today = time.Now
 
 // notFar returns dt, the date read from v, or reports it and returns nil
