@@ -18,7 +18,8 @@ var articleFields = []string{"title", "outlet", "url", "published", "date_note",
 // frontMatter splits a Markdown file into its YAML front matter and body.
 // It returns the front matter node (nil when the file has none), the body,
 // and the line of the file on which the body starts (0-based count of lines
-// before it).
+// before it). With a syntax error (reported; ok false), the node is what
+// could be read of the other fields (fieldsWithoutBroken), or nil.
 func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine int, ok bool) {
 	var node yaml.Node
 	var yamlErr error
@@ -56,10 +57,12 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 		if yamlErr != nil {
 			d.lineOffset = open + 1
 			d.syntaxError(yamlErr)
-			// The body is still read, so that its problems, and those of
-			// the notes on it, are reported in the same run.
+			// The other fields, and the body, are still read, so that
+			// their problems, and those of the notes on it, are reported
+			// in the same run.
+			fm := d.fieldsWithoutBroken()
 			body, bodyLine = d.bodyAfter(text)
-			return nil, body, bodyLine, false
+			return fm, body, bodyLine, false
 		}
 		d.errs.Add(diag.Pos{File: d.file, Line: 1, Col: 1}, "cannot read the front matter: %v; it must sit between two lines of ---", err)
 		return nil, "", 0, false
@@ -116,7 +119,8 @@ func (d *decoder) bodyAfter(text string) (string, int) {
 // it must hold, for the advice on an empty one); ok is false when the
 // file could not be read at all, or its front matter not as YAML (already
 // reported): body is then the text after the front matter, when it is
-// closed, so that the text can still be checked.
+// closed, so that the text can still be checked, and fm, after a syntax
+// error, what could be read of the other fields, or nil.
 func (l *loader) markdownFile(p, missing, fields string) (d *decoder, fm *yaml.Node, body briefing.Markdown, ok bool) {
 	text, ok := l.readText(p)
 	if !ok {
@@ -126,7 +130,7 @@ func (l *loader) markdownFile(p, missing, fields string) (d *decoder, fm *yaml.N
 	fm, rest, bodyLine, ok := frontMatter(d, text)
 	body = briefing.Markdown{Text: rest, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}
 	if !ok {
-		return nil, nil, body, false
+		return d, fm, body, false // fm: the fields a syntax error left
 	}
 	if fm == nil {
 		// A file that opens front matter and never closes it (the closing
@@ -183,12 +187,12 @@ func (l *loader) article(name string) *briefing.Article {
 		return nil
 	}
 	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line", "title, outlet and url")
-	if !ok && body.Text != "" {
+	if !ok && fm == nil && body.Text != "" {
 		// Its front matter is reported; its text and its notes are still
 		// checked.
 		return &briefing.Article{Slug: slug, Path: p, Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: body}
 	}
-	if !ok || fm == nil {
+	if fm == nil {
 		return nil
 	}
 	m, ok := d.fields(fm, "the article's front matter", articleFields...)

@@ -796,7 +796,13 @@ func TestLoadErrors(t *testing.T) {
 			name: "an entry of the front matter indented with spaces and a tab",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\nrelies_on:\n  \t- Reuters\n---\n\nText.\n",
-			want: []string{`content/articles/one.md:4:3: this is not valid YAML (found character that cannot start any token): indent with spaces: YAML does not allow tabs for indentation`},
+			want: []string{
+				// The other fields are read without relies_on: the
+				// article lacks two.
+				`content/articles/one.md:2:1: the article has no outlet: add "outlet: …"`,
+				`content/articles/one.md:2:1: the article has no url: add "url: …"`,
+				`content/articles/one.md:4:3: this is not valid YAML (found character that cannot start any token): indent with spaces: YAML does not allow tabs for indentation`,
+			},
 		},
 		{
 			name: "control character",

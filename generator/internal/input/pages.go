@@ -58,7 +58,7 @@ func (l *loader) index() briefing.Index {
 	d, fm, body, ok := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
 	idx.Body = body
 	l.placeholder(body, overviewPlaceholder, "this is the text new wrote for you to replace: write here what the briefing covers, the overview readers see on the home page")
-	if !ok || fm == nil {
+	if fm == nil { // none, or none left by a syntax error (reported)
 		return idx
 	}
 	m, ok := d.fields(fm, "the briefing's front matter", indexFields...)
@@ -100,10 +100,10 @@ func (l *loader) page(p string) *briefing.Page {
 		return nil
 	}
 	d, fm, body, ok := l.markdownFile(p, p+" has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
-	if !ok && body.Text == "" {
+	if !ok && fm == nil && body.Text == "" {
 		return nil
 	}
-	if !ok {
+	if !ok && fm == nil {
 		return &briefing.Page{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: body} // its text is still checked
 	}
 	pg := &briefing.Page{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: body}

@@ -35,6 +35,9 @@ type decoder struct {
 	// whether one was left out whose id could not be read.
 	leftOut     map[string]bool
 	leftOutAnon bool
+	// The fields of front matter left out for their syntax errors
+	// (fieldsWithoutBroken), which are not then missing.
+	leftOutFields map[string]bool
 }
 
 // leftOutIDs says what references into the file parse read are not
@@ -224,6 +227,71 @@ func (d *decoder) withoutBroken() *yaml.Node {
 		before := d.errs.Len()
 		d.syntaxError(err)
 		if d.errs.Len() == before || d.syntaxLine-d.lineOffset >= start && d.syntaxLine-d.lineOffset < end {
+			return nil // the same error, or none new: no use reading on
+		}
+	}
+	return nil
+}
+
+// fieldKeyRE matches a line of front matter that starts a field: its
+// key at the left margin, then a colon.
+var fieldKeyRE = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|\r?$)`)
+
+// fieldsWithoutBroken is withoutBroken for front matter, a mapping of
+// fields: it leaves out the field that holds the syntax error just
+// reported (from its key, at the left margin, to the next key) and reads
+// the rest, reporting the next syntax error and leaving out its field in
+// turn, so that the other fields' problems are reported in the same run
+// (YAML stops at the first). It returns the mapping read, or nil, and
+// keeps the names of the fields left out in d.leftOutFields, which
+// required does not then call missing.
+func (d *decoder) fieldsWithoutBroken() *yaml.Node {
+	orig := d.lines
+	defer func() { d.lines = orig }()
+	if d.noRecovery {
+		return nil
+	}
+	lines := slices.Clone(orig)
+	end := d.yamlEnd() // the closing ---: the YAML is lines[d.lineOffset:end]
+	for range maxRecovered {
+		at := d.syntaxLine // of the file, from 1
+		if at <= d.lineOffset || at > end {
+			return nil
+		}
+		start := at
+		for start > d.lineOffset && !fieldKeyRE.MatchString(lines[start-1]) {
+			start--
+		}
+		if start <= d.lineOffset {
+			return nil // before the first field: nothing to leave out
+		}
+		stop := at + 1
+		for stop <= end && !fieldKeyRE.MatchString(lines[stop-1]) {
+			stop++
+		}
+		if d.leftOutFields == nil {
+			d.leftOutFields = map[string]bool{}
+		}
+		for i := start; i < stop; i++ {
+			// The field's key, and that of a field led by a tab, which
+			// YAML took for more of the one above.
+			if m := fieldKeyRE.FindStringSubmatch(strings.TrimLeft(lines[i-1], "\t")); m != nil && (i == start || lines[i-1][0] == '\t') {
+				d.leftOutFields[m[1]] = true
+			}
+			lines[i-1] = ""
+		}
+		var doc yaml.Node
+		err := yaml.Unmarshal([]byte(strings.Join(lines[d.lineOffset:end], "\n")), &doc)
+		if err == nil {
+			if root := docRoot(&doc); root != nil && root.Kind == yaml.MappingNode {
+				return root
+			}
+			return nil
+		}
+		d.lines = lines
+		before := d.errs.Len()
+		d.syntaxError(err)
+		if d.errs.Len() == before || d.syntaxLine >= start && d.syntaxLine < stop {
 			return nil // the same error, or none new: no use reading on
 		}
 	}
@@ -1447,8 +1515,8 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 			if what == "the note" && name == "note" {
 				missing = "text" // not "the note has no note"
 			}
-			if !ok && (d.misspelt(owner, name) || oddKeyFor(owner, name)) {
-				continue // the field is there, misspelt or merged, and reported so
+			if !ok && (d.misspelt(owner, name) || oddKeyFor(owner, name) || d.leftOutFields[name]) {
+				continue // the field is there, misspelt, merged or broken, and reported so
 			}
 			if ok && isNull(v) {
 				if line, col, comment := d.hashComment(resolve(v), ""); comment != "" {
