@@ -99,8 +99,9 @@ func attrs(t *testing.T, file, key string) []string {
 }
 
 // TestLinksToListParts: a link in the editors' text to the claims, the
-// sources, the all-notes or the search page may name any id those pages
-// have, and check refuses one they do not. It builds
+// sources, the all-notes or the search page, or to an article, may name
+// any id those pages have, and check refuses one they do not; in the
+// handout, each lands on a part of it. It builds
 // testdata/page-ids.txtar, then links its methodology to every id of the
 // built pages.
 func TestLinksToListParts(t *testing.T) {
@@ -111,7 +112,7 @@ func TestLinksToListParts(t *testing.T) {
 	}
 	var links strings.Builder
 	groups := 0
-	for _, page := range []string{"claims.html", "sources.html", "notes.html", "search.html"} {
+	for _, page := range []string{"claims.html", "sources.html", "notes.html", "search.html", "articles/one.html"} {
 		ids := pageIDs(t, filepath.Join(root, "public", page))
 		if len(ids) < 3 {
 			t.Fatalf("%s has %d ids: the briefing did not build as this test expects", page, len(ids))

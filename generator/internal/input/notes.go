@@ -205,7 +205,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool, maybe map[string]bool
 		return nil, false, nil
 	}
 	seen := ids{what: "claim", hint: "give each claim its own id"}
-	idAt := map[*briefing.Claim]diag.Pos{} // of the ids ending -h
+	idAt := map[string]diag.Pos{} // where each id is first given
 	for _, it := range items {
 		cm, fine := d.fields(it, "a claim", claimFields...)
 		if !fine {
@@ -233,8 +233,8 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool, maybe map[string]bool
 		}
 		d.checkPlain(cm, "statement", c.Statement)
 		seen.add(d, cm, c.ID)
-		if strings.HasSuffix(c.ID, "-h") {
-			idAt[c] = d.pos(resolve(cm["id"]))
+		if _, ok := idAt[c.ID]; !ok && c.ID != "" {
+			idAt[c.ID] = d.pos(resolve(cm["id"]))
 		}
 		out = append(out, c)
 		if c.ID == "" {
@@ -244,10 +244,20 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool, maybe map[string]bool
 		}
 	}
 	// The claims page gives claim x's heading the id claim-x-h, which a
-	// claim x-h would have too.
+	// claim x-h would have too: reported at the later of the two.
 	for _, c := range out {
-		if base, ok := strings.CutSuffix(c.ID, "-h"); ok && seen.seen[base] > 0 {
-			l.errs.Add(idAt[c], "claim id %q gives its claim the address claims.html#claim-%s, which is already the heading of the claim %q at line %d: choose another id, one that does not end in -h", c.ID, c.ID, base, seen.seen[base])
+		base, ok := strings.CutSuffix(c.ID, "-h")
+		if !ok {
+			continue
+		}
+		if first, ok := idAt[base]; ok {
+			own := idAt[c.ID]
+			at, other := own, first
+			if first.Line > own.Line {
+				at, other = first, own
+			}
+			l.errs.Add(at, "claim ids %q and %q clash (the other is at line %d): the claims page gives the heading of %q the address claims.html#claim-%s, which is %q's own: rename one of them",
+				base, c.ID, other.Line, base, c.ID, c.ID)
 		}
 	}
 	return out, ok, maybe

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -129,23 +128,53 @@ func (m *siteMap) onNotesPage(f string) bool {
 	return false
 }
 
+// sourcesPart says why f is no part of the sources page, to: no source
+// of its group, or none at all, or an id of another form.
+func (m *siteMap) sourcesPart(f, to string) string {
+	var groups []string
+	for _, id := range m.ownIDs("sources.html") {
+		if strings.HasPrefix(id, "group-") {
+			groups = append(groups, id)
+		}
+	}
+	switch {
+	case !m.lists["sources.html"]:
+		return "the briefing has no sources"
+	case slices.Contains(listIDs["sources.html"], f):
+		return "no source is in the group " + strings.TrimPrefix(f, "group-") + "; the groups it has are " + strings.Join(groups, ", ")
+	}
+	return "a source's address is " + to + "#src-<id>, with its id from the bibliography, and a group's one of " + strings.Join(groups, ", ")
+}
+
 // noteOnNotesPage returns the id on the all-notes page of the note that
-// f names as an article's page or the handout would, or by its id alone
-// ("note-<id>", "<slug>--note-<id>", "<id>": a note's id is its
-// article's own, so the first article with it is taken), or "".
-func (m *siteMap) noteOnNotesPage(f string) string {
-	id := strings.TrimPrefix(f, "note-")
+// f, in a text shown on page, names as an article's page or the handout
+// would, or by its id alone ("note-<id>", "<slug>--note-<id>", "<id>"),
+// or "". A note's id is its article's own: one named alone is the page's
+// article's, or else the one article's that has it; of several, none.
+func (m *siteMap) noteOnNotesPage(f, page string) string {
 	if slug, rest, ok := strings.Cut(f, "--"); ok {
 		if n, ok := strings.CutPrefix(rest, "note-"); ok && slices.Contains(m.notes[slug], n) {
 			return slug + "--" + n
 		}
+		return ""
 	}
-	for _, slug := range slices.Sorted(maps.Keys(m.notes)) {
-		if slices.Contains(m.notes[slug], id) {
-			return slug + "--" + id
+	id := f
+	for _, p := range notePrefixes {
+		id = strings.TrimPrefix(id, p)
+	}
+	if own := articleSlug(page); strings.HasPrefix(page, "articles/") && slices.Contains(m.notes[own], id) {
+		return own + "--" + id
+	}
+	found := ""
+	for slug, ids := range m.notes {
+		if slices.Contains(ids, id) {
+			if found != "" {
+				return "" // in two articles: which is meant is not known
+			}
+			found = slug + "--" + id
 		}
 	}
-	return ""
+	return found
 }
 
 // wait keeps link, whose problem goes to errs, until the headings it may
@@ -371,6 +400,12 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 		}
 	case target == "claims.html" && !slices.Contains(m.ownIDs(target), f):
+		switch f {
+		case "claims-toc-h":
+			return "points to no part of the claims page: it has no contents list, as the briefing has no claims", false
+		case "cited-h":
+			return "points to no part of the claims page: it lists no sources, as no claim cites one", false
+		}
 		return "points to no part of the claims page: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 	case target == "index.html" && strings.HasPrefix(f, "event-"):
 		n, err := strconv.Atoi(strings.TrimPrefix(f, "event-"))
@@ -388,20 +423,10 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 			return "points to no source: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography", false
 		}
 	case target == "sources.html" && !slices.Contains(m.ownIDs(target), f):
-		var groups []string
-		for _, id := range m.ownIDs(target) {
-			if strings.HasPrefix(id, "group-") {
-				groups = append(groups, id)
-			}
-		}
-		how := "the briefing has no source"
-		if len(groups) > 0 {
-			how = "and a group's is one of those it has, " + strings.Join(groups, ", ")
-		}
-		return "points to no part of the sources page: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography, " + how, false
+		return "points to no part of the sources page: " + m.sourcesPart(f, relTo(dir, "sources.html")), false
 	case target == "notes.html":
 		if !m.onNotesPage(f) {
-			if to := m.noteOnNotesPage(f); to != "" {
+			if to := m.noteOnNotesPage(f, page); to != "" {
 				return "points to no part of the all-notes page: did you mean " + relTo(dir, "notes.html") + "#" + to + "? (A note's address there is its article's file name without .md, two hyphens and its id.)", false
 			}
 			return "points to no part of the all-notes page: a note's address there is " + relTo(dir, "notes.html") +

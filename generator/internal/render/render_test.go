@@ -400,11 +400,11 @@ func TestLocalLinks(t *testing.T) {
 		{"../claims.html#claim-nope", "articles/a.html", claim + "../claims.html#claim-<id>, with its id from annotations/claims.yaml"},
 		{"../claims.html#cap", "articles/a.html", "points to no part of the claims page: did you mean ../claims.html#claim-cap? (A claim's address is its id after claim-.)"},
 		{"sources.html#doe", "", "points to no part of the sources page: did you mean sources.html#src-doe? (A source's address is its id after src-.)"},
-		{"sources.html#doe-2", "", "points to no part of the sources page: a source's address is sources.html#src-<id>, with its id from the bibliography, and a group's is one of those it has, group-other"},
+		{"sources.html#doe-2", "", "points to no part of the sources page: a source's address is sources.html#src-<id>, with its id from the bibliography, and a group's one of group-other"},
 		{"sources.html#group-other", "", ""},
-		{"sources.html#group-news", "", "points to no part of the sources page: a source's address is sources.html#src-<id>, with its id from the bibliography, and a group's is one of those it has, group-other"}, // no news report in the bibliography
-		{"claims.html#cited-h", "", "points to no part of the claims page: a claim's address is claims.html#claim-<id>, with its id from annotations/claims.yaml"},                                                  // no claim cites a source
-		{"articles/a.html#cited-h", "claims.html", "points to nothing on articles/a.html: the page has no heading or part with that id; link to the page itself, articles/a.html"},                                  // no note cites a source
+		{"sources.html#group-news", "", "points to no part of the sources page: no source is in the group news; the groups it has are group-other"},                                // no news report in the bibliography
+		{"claims.html#cited-h", "", "points to no part of the claims page: it lists no sources, as no claim cites one"},                                                            // no claim cites a source
+		{"articles/a.html#cited-h", "claims.html", "points to nothing on articles/a.html: the page has no heading or part with that id; link to the page itself, articles/a.html"}, // no note cites a source
 		{"notes.html#a--x", "", ""},
 		{"../notes.html#notes-b", "articles/a.html", ""},
 		{"notes.html#notes-toc-h", "", ""},
@@ -873,5 +873,34 @@ func TestIPv6Hosts(t *testing.T) {
 	}
 	if err := errs.Err(); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestNotesPageHints: a link to a note on the all-notes page written with
+// its id alone, or as its article's page names it, is told the note's
+// address there: the linking article's note of that id, or else the one
+// article's that has it, and none when two articles have it.
+func TestNotesPageHints(t *testing.T) {
+	r := New(&briefing.Briefing{Articles: []*briefing.Article{
+		{Slug: "a", Notes: []*briefing.Note{{ID: "x"}}},
+		{Slug: "b", Notes: []*briefing.Note{{ID: "x"}, {ID: "y"}}},
+	}})
+	const (
+		mean    = "points to no part of the all-notes page: did you mean "
+		why     = "? (A note's address there is its article's file name without .md, two hyphens and its id.)"
+		generic = "points to no part of the all-notes page: a note's address there is notes.html#<article>--<note id>, and an article's notes' is notes.html#notes-<article>, with the article's file name without .md"
+	)
+	for _, c := range []struct{ dest, page, want string }{
+		{"notes.html#x", "", generic}, // in a and b
+		{"../notes.html#x", "articles/b.html", mean + "../notes.html#b--x" + why},
+		{"../notes.html#note-x", "articles/a.html", mean + "../notes.html#a--x" + why},
+		{"notes.html#y", "", mean + "notes.html#b--y" + why},
+		{"notes.html#side-y", "", mean + "notes.html#b--y" + why},
+		{"notes.html#b--note-y", "", mean + "notes.html#b--y" + why},
+		{"notes.html#a--note-y", "", generic},
+	} {
+		if got, _ := r.localProblem(c.dest, c.page, true); got != c.want {
+			t.Errorf("localProblem(%q, %q)\n = %q\nwant %q", c.dest, c.page, got, c.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -77,17 +78,46 @@ func definitionLabel(item *ast.ListItem, src []byte) (string, *ast.Emphasis) {
 	// nothing.
 	label := strings.TrimSpace(headingText(strong, src))
 	if l := strings.TrimRight(label, separators); l != label {
-		label = strings.TrimSpace(l)
-	} else {
-		after := ""
-		if next := strong.NextSibling(); next != nil {
-			after = strings.TrimSpace(headingText(next, src))
-		}
-		if after == "" || !strings.ContainsRune(separators, []rune(after)[0]) {
-			return "", nil
-		}
+		return strings.TrimSpace(l), strong
+	}
+	if !separated(src, strong) {
+		return "", nil
 	}
 	return label, strong
+}
+
+// separated reports whether the text after strong, in src, starts with
+// what ends a definition's label: a separator (a dash with a space after
+// it: "**Unsupported**-ish" is a word), a comma, "=", "(", or the end of
+// the line.
+func separated(src []byte, strong *ast.Emphasis) bool {
+	at := textEnd(strong)
+	if at < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(string(src[at:min(len(src), at+32)]), "*_")
+	rest = strings.TrimLeft(rest, " \t")
+	switch {
+	case rest == "" || rest[0] == '\n' || rest[0] == '\r':
+		return true
+	case strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—"):
+		_, size := utf8.DecodeRuneInString(rest)
+		next := rest[size:]
+		return next == "" || next[0] == ' ' || next[0] == '\t' || next[0] == '\n'
+	}
+	return strings.ContainsRune(":.,=(", rune(rest[0]))
+}
+
+// textEnd is the offset in the text just past n's last text, or -1.
+func textEnd(n ast.Node) int {
+	end := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			end = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	return end
 }
 
 // checkDefinitions reports, in errs, each item of a list in doc, the

@@ -23,6 +23,7 @@ func TestVerdictDefinitions(t *testing.T) {
 - **Inaccurate** is the verdict when the sources contradict the claim.
 - **Disputed.** A full stop in the bold.
 - The **Inaccurate** verdict, not at the item's start.
+- **Unsupported**-ish is a word, not a definition.
 - *Unsupported:* in italics.
 
 1. **Accurate:** a second definition, which keeps no id.
@@ -45,6 +46,7 @@ func TestVerdictDefinitions(t *testing.T) {
 		`<li>The <strong>Inaccurate</strong>`,
 		`<li><em>Unsupported:</em>`,
 		`<li><strong>Accurate:</strong> a second`,
+		`<li><strong>Unsupported</strong>-ish`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the methodology lacks %s:\n%s", want, got)
@@ -69,6 +71,15 @@ func TestVerdictDefinitions(t *testing.T) {
 	want := "points to no definition of a verdict: the methodology defines only Accurate, Needs context, Misleading, Disputed (a verdict's definition is an item of a list in content/methodology.md that starts with its label in bold, like - **Unsupported:** …)"
 	if p, _ := r.localProblem("../methodology.html#verdict-unsupported", "articles/a.html", true); p != want {
 		t.Errorf("a link to an undefined verdict's definition:\n got %q\nwant %q", p, want)
+	}
+	// Other ways to end a label: a comma, "=", a bracket, the end of the
+	// line.
+	forms := md("- **Accurate**, it holds.\n- **Needs context** (◐) leaves out.\n- **Misleading**\n  framed to mislead.\n- **Inaccurate** = contradicted.\n- **Unsupported** - nothing found.\n")
+	fr := New(&briefing.Briefing{Methodology: &briefing.Page{Body: forms}})
+	for _, v := range briefing.Verdicts[:5] {
+		if fr.VerdictHref(v, "") == "" {
+			t.Errorf("%s is not defined by %q", v, forms.Text)
+		}
 	}
 	// Of the ids starting verdict-, a heading is refused only those of
 	// the definitions.

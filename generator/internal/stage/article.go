@@ -96,12 +96,12 @@ func (h *markup) citedSources(notes []noteData, r *render.Renderer) {
 	for i, n := range notes {
 		lists[i] = n.Cites
 	}
-	h.citedList(lists, r)
+	h.citedList(lists, "sources_cited", r)
 }
 
 // citedList is citedSources of the citations of a page's notes or
-// claims, lists.
-func (h *markup) citedList(lists [][]citeData, r *render.Renderer) {
+// claims, lists, under the theme's string heading.
+func (h *markup) citedList(lists [][]citeData, heading string, r *render.Renderer) {
 	seen := map[string]bool{}
 	var cs []citeData
 	for _, l := range lists {
@@ -117,7 +117,7 @@ func (h *markup) citedList(lists [][]citeData, r *render.Renderer) {
 	}
 	slices.SortFunc(cs, func(a, b citeData) int { return r.CompareSources(a.ID, b.ID) })
 	h.raw("\n", `<section class="cited-sources" aria-labelledby="cited-h">`, "\n", `<h2 id="cited-h">`)
-	h.tr("sources_cited")
+	h.tr(heading)
 	h.raw("</h2>\n<ul class=\"bibliography\">\n")
 	for _, c := range cs {
 		h.raw(`<li><p class="ref">`, r.ReferenceOf(c.ID), "</p></li>\n")

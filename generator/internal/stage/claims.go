@@ -176,6 +176,6 @@ func claimsPage(claims []claimData, r *render.Renderer, t *Text) string {
 	for i, c := range claims {
 		lists[i] = c.Cites
 	}
-	h.citedList(lists, r)
+	h.citedList(lists, "claims_sources_cited", r)
 	return h.String()
 }

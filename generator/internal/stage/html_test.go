@@ -126,6 +126,8 @@ func TestHandoutLinks(t *testing.T) {
 		{"../claims.html#claim-cap", "articles/a.html", "#claim-cap"},
 		{"../claims.html", "articles/a.html", "#claims"},
 		{"../claims.html#claim-cap-h", "articles/a.html", "#claim-cap-h"},
+		{"../claims.html#cited-h", "articles/a.html", "#sources"},
+		{"b.html#cited-h", "articles/a.html", "#sources"},
 		{"claims.html#claims-toc-h", "index.html", "#claims"},
 		{"sources.html#group-news", "index.html", "#sources"},
 		{"sources.html#sources-toc-h", "index.html", "#sources"},

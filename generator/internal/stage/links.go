@@ -59,8 +59,12 @@ func handoutHref(v, page string) string {
 		return fragment(f)
 	case "claims.html", "sources.html":
 		// The handout has each claim (with its heading's id) and source;
-		// the pages' contents and groups are its section.
-		if f == "" || !strings.HasPrefix(f, "claim-") && !strings.HasPrefix(f, "src-") && f != "main" {
+		// the pages' contents and groups are its section, and the claims
+		// page's sources cited its bibliography.
+		switch {
+		case f == "cited-h":
+			f = "sources"
+		case f == "" || !strings.HasPrefix(f, "claim-") && !strings.HasPrefix(f, "src-") && f != "main":
 			f = strings.TrimSuffix(target, ".html")
 		}
 		return fragment(f)
@@ -80,6 +84,8 @@ func handoutHref(v, page string) string {
 			return fragment(handoutArticleID(slug))
 		case "main":
 			return fragment("main")
+		case "cited-h": // the handout has the whole bibliography instead
+			return fragment("sources")
 		}
 		if id, ok := strings.CutPrefix(f, "side-"); ok {
 			f = "note-" + id // the handout has no in-text notes
