@@ -35,6 +35,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/hugepage"
@@ -365,8 +366,25 @@ func check(root string, stdout, stderr io.Writer) int {
 		report(root, err, stderr)
 		return 1
 	}
+	warnUndefined(res.Undefined, stderr)
 	fmt.Fprintf(stdout, "ok: %s: every note anchored\n", counted(res.Counts))
 	return 0
+}
+
+// warnUndefined tells the editors, who have defined some verdicts in the
+// methodology, of those that notes or claims give and it does not
+// define, written otherwise than as a definition is read: their badges
+// link nowhere.
+func warnUndefined(vs []briefing.Verdict, stderr io.Writer) {
+	if len(vs) == 0 {
+		return
+	}
+	labels := make([]string, len(vs))
+	for i, v := range vs {
+		labels[i] = v.Label()
+	}
+	fmt.Fprintf(stderr, "warning: content/methodology.md defines some verdicts but not %s, which notes or claims give: those are not linked to a definition; write each as an item of the list, like - **%s:** …\n",
+		strings.Join(labels, ", "), labels[0])
 }
 
 // counted says the briefing's counts as the summary lines give them: "1
@@ -439,6 +457,7 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		return 1
 	}
 	warnCSP(root, os.DirFS(out), stderr)
+	warnUndefined(res.Undefined, stderr)
 	fmt.Fprintf(stdout, "built %s: %d pages written to %s in %s\n",
 		counted(res.Counts), pages, out, time.Since(start).Round(time.Millisecond))
 	return 0

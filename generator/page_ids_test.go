@@ -199,3 +199,36 @@ func TestFutureDateBuilds(t *testing.T) {
 		t.Errorf("articles/one.html does not give its date, %s", want)
 	}
 }
+
+// TestUndefinedVerdictsWarned: when the methodology defines some verdicts
+// but not one that a note or claim gives, check and build say so (its
+// badges link nowhere), and still succeed; with every verdict given
+// defined, or none defined at all, they say nothing.
+func TestUndefinedVerdictsWarned(t *testing.T) {
+	c := loadCase(t, "testdata/page-ids.txtar")
+	root := writeCase(t, c, t.TempDir())
+	meth := filepath.Join(root, "content", "methodology.md")
+	text, err := os.ReadFile(meth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const warning = "warning: content/methodology.md defines some verdicts but not "
+	for _, c := range []struct {
+		name, methodology, want string
+	}{
+		{"one given verdict not defined", strings.Replace(string(text), "- **Accurate:**", "- *Accurate:*", 1), warning + "Accurate, which notes or claims give"},
+		{"every given verdict defined", string(text), ""},
+		{"none defined", strings.NewReplacer("- **Accurate:**", "- Accurate:", "- **Needs context**:", "- Needs context:").Replace(string(text)), ""},
+	} {
+		if err := os.WriteFile(meth, []byte(c.methodology), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"check", "--root", root}, {"build", "--root", root, "--no-zip"}} {
+			cmd := args[0]
+			code, _, stderr := runCmd(t, args...)
+			if code != 0 || c.want == "" && strings.Contains(stderr, "warning: content/methodology.md") || c.want != "" && !strings.Contains(stderr, c.want) {
+				t.Errorf("%s, %s: exit %d, stderr %q, want %q", c.name, cmd, code, stderr, c.want)
+			}
+		}
+	}
+}

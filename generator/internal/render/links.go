@@ -38,6 +38,7 @@ type siteMap struct {
 	methodologyTOC bool // the methodology has its contents (HasContents)
 
 	verdicts map[briefing.Verdict]bool // those the methodology defines (VerdictHref)
+	used     map[briefing.Verdict]bool // those the claims and the notes rendered give (Undefined), under mu
 
 	mu       sync.Mutex
 	headings map[string][]string // by page, its headings' ids, once known
@@ -177,6 +178,17 @@ func (m *siteMap) noteOnNotesPage(f, page string) string {
 	return found
 }
 
+// use records the verdicts that notes give.
+func (m *siteMap) use(notes []*briefing.Note) {
+	m.mu.Lock()
+	for _, n := range notes {
+		if n.Verdict != "" {
+			m.used[n.Verdict] = true
+		}
+	}
+	m.mu.Unlock()
+}
+
 // wait keeps link, whose problem goes to errs, until the headings it may
 // name are known (takeWaiting).
 func (m *siteMap) wait(link Link, errs *diag.List) {
@@ -208,7 +220,7 @@ func newSiteMap(b *briefing.Briefing) *siteMap {
 		events: len(b.Index.Timeline), headings: make(map[string][]string, len(b.Articles)+2),
 		claims: len(b.Claims) > 0 && len(b.Articles) > 0,
 		lists:  map[string]bool{"claims.html": len(b.Claims) > 0, "sources.html": len(b.Sources) > 0},
-		cited:  map[string]bool{}, groups: map[string]bool{}}
+		cited:  map[string]bool{}, groups: map[string]bool{}, used: map[briefing.Verdict]bool{}}
 	for _, p := range sitePages {
 		m.pages[p] = true
 	}

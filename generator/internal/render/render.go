@@ -120,6 +120,9 @@ func New(b *briefing.Briefing) *Renderer {
 	}
 	for _, c := range b.Claims {
 		r.claims[c.ID] = c
+		if c.Verdict != "" {
+			r.site.used[c.Verdict] = true
+		}
 	}
 	// The overview's and the methodology's headings, for the links to
 	// them; their problems are reported when their pages are rendered.
@@ -257,6 +260,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 			r.markdown(n.Body, "a note", "", keep, errs)
 		}
 	}
+	r.site.use(a.Notes)
 	out.Links = links
 	return out
 }

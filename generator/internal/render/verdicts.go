@@ -182,6 +182,25 @@ func markVerdicts(doc ast.Node, src []byte) {
 	}
 }
 
+// Undefined returns the verdicts, in the scale's order, that the claims
+// and the notes rendered so far give and the methodology does not define,
+// when it defines some: their badges link nowhere, which the editors, who
+// have written definitions, are told. None when it defines none.
+func (r *Renderer) Undefined() []briefing.Verdict {
+	if len(r.site.verdicts) == 0 {
+		return nil
+	}
+	r.site.mu.Lock()
+	defer r.site.mu.Unlock()
+	var out []briefing.Verdict
+	for _, v := range briefing.Verdicts {
+		if r.site.used[v] && !r.site.verdicts[v] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // VerdictHref returns the address of v's definition in the methodology
 // from a page whose way to the site's root is root ("../" from an
 // article, "" from a page at the root), or "" when the methodology does

@@ -31,6 +31,10 @@ type Result struct {
 	Pieces   stage.PieceFiles           // from a Compiler, instead of Files
 	Counts   stage.Counts
 	Times    Times
+	// Undefined are the verdicts the notes and claims give that the
+	// methodology, which defines others, does not (render.Undefined);
+	// from Compile, Stream and Check.
+	Undefined []briefing.Verdict
 }
 
 // Times is how long each stage of Compile took. Stream stages the articles
@@ -64,6 +68,7 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	t2 := time.Now()
 	res.Files, res.Counts = stage.Project(b, r, res.Articles, opt, &errs)
 	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
+	res.Undefined = r.Undefined()
 	return res, errs.Err()
 }
 
@@ -161,7 +166,7 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	for i := range artErrs {
 		errs.Append(&artErrs[i])
 	}
-	res := &Result{Briefing: b}
+	res := &Result{Briefing: b, Undefined: r.Undefined()}
 	if res.Counts, err = w.Close(&errs); err != nil {
 		return nil, err
 	}
