@@ -15,6 +15,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("---\ntitle: [\n---\n"), []byte("notes: {"), []byte("[{\"id\": 1}]"))
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: T\r\n---\r\nx"), []byte("notes:\n  - &a {id: a}\n  - *a\n"), []byte("references: [{issued: {date-parts: [[]]}}]"))
 	f.Add([]byte("---\nsummary: |\nA: b\n---\nx"), []byte("notes:\n  - id:a\n    note: |\nText: at the margin.\n\tkind: x\n    cites: [a, {b"), []byte("references:\n - {id: a\n"))
+	f.Add([]byte("---\ntitle: \"T\n\toutlet: O\nurl: x\npublished: 2925-13-01\n  \t- a\n---\nx"), []byte("notes: []"), []byte("references: []"))
 	f.Fuzz(func(t *testing.T, article, notes, sources []byte) {
 		fs := base()
 		fs["content/articles/one.md"] = &fstest.MapFile{Data: article}
