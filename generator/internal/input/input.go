@@ -203,7 +203,14 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		case i == 0:
 			b.Index = l.index()
 		case i == 1:
-			b.Methodology = l.page("content/methodology.md")
+			p := "content/methodology.md"
+			if name := misnamedPage(l.fsys, methodologyLike); name != "" && !exists(l.fsys, p) {
+				// Reported, to be renamed; read all the same, so that
+				// its problems, and links to methodology.html, are
+				// checked in the same run.
+				p = "content/" + name
+			}
+			b.Methodology = l.page(p)
 			if b.Methodology != nil {
 				l.placeholder(b.Methodology.Body, methodologyPlaceholder, "this is the paragraph new wrote for you to replace: say who wrote the notes, how the passages were chosen and how each claim was checked (or delete it)")
 			}
@@ -509,29 +516,29 @@ func overviewLike(stem string) bool {
 // problem and a missing _index.md is not another (and new writes no
 // _index.md beside it).
 func MisnamedOverview(fsys fs.FS) bool {
-	return misnamedPage(fsys, overviewLike)
+	return misnamedPage(fsys, overviewLike) != ""
 }
 
 // MisnamedMethodology reports whether content/ holds the methodology under
 // a name check asks to change (Methodology.md, methodolgy.md).
 func MisnamedMethodology(fsys fs.FS) bool {
-	return misnamedPage(fsys, methodologyLike)
+	return misnamedPage(fsys, methodologyLike) != ""
 }
 
 // methodologyLike says whether a Markdown file in content/ with this name,
 // lower-cased and without its extension, is taken for the methodology.
 func methodologyLike(stem string) bool { return diag.EditDistance(stem, "methodology") <= 2 }
 
-// misnamedPage reports whether content/ holds a Markdown file whose name
-// like says is a page's, misnamed.
-func misnamedPage(fsys fs.FS, like func(stem string) bool) bool {
+// misnamedPage returns the name of a Markdown file in content/ whose name
+// like says is a page's, misnamed, or "".
+func misnamedPage(fsys fs.FS, like func(stem string) bool) string {
 	entries, _ := fs.ReadDir(fsys, "content")
 	for _, e := range entries {
 		if stem, ok := markdownStem(e.Name()); ok && !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !slices.Contains(contentFiles, e.Name()) && like(stem) {
-			return true
+			return e.Name()
 		}
 	}
-	return false
+	return ""
 }
 
 // misnamed returns the name an annotations file should have when it is
