@@ -88,8 +88,8 @@ func definitionLabel(item *ast.ListItem, src []byte) (string, *ast.Emphasis) {
 
 // separated reports whether the text after strong, in src, starts with
 // what ends a definition's label: a separator (a dash with a space after
-// it: "**Unsupported**-ish" is a word), a comma, "=", "(", or the end of
-// the line.
+// it: "**Unsupported**-ish" is a word), "=", "(", or the end of the line.
+// Not a comma: "**Misleading**, **Inaccurate** and …" names verdicts.
 func separated(src []byte, strong *ast.Emphasis) bool {
 	at := textEnd(strong)
 	if at < 0 {
@@ -105,7 +105,7 @@ func separated(src []byte, strong *ast.Emphasis) bool {
 		next := rest[size:]
 		return next == "" || next[0] == ' ' || next[0] == '\t' || next[0] == '\n'
 	}
-	return strings.ContainsRune(":.,=(", rune(rest[0]))
+	return strings.ContainsRune(":.=(", rune(rest[0]))
 }
 
 // textEnd is the offset in the text just past n's last text, or -1.
@@ -125,9 +125,10 @@ func textEnd(n ast.Node) int {
 // whose label is a verdict's misspelt ("**Misleding:**"): no verdict
 // would link to it.
 func checkDefinitions(doc ast.Node, src []byte, md briefing.Markdown, errs *diag.List) {
+	defs := verdictDefs(doc, src)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		item, ok := n.(*ast.ListItem)
-		if !entering || !ok {
+		if !entering || !ok || !amongDefinitions(item, src) {
 			return ast.WalkContinue, nil
 		}
 		label, strong := definitionLabel(item, src)
@@ -140,15 +141,30 @@ func checkDefinitions(doc ast.Node, src []byte, md briefing.Markdown, errs *diag
 			if d == 0 {
 				return ast.WalkContinue, nil
 			}
-			// One letter off, or two in a long label: "Accuracy" is a
-			// word of its own.
-			if d == 1 || d == 2 && len(want) >= 10 {
+			// One letter off, or two in a long label ("Accuracy" is a
+			// word of its own), of a verdict defined nowhere else: a
+			// word of a glossary beside the definitions is left alone.
+			if (d == 1 || d == 2 && len(want) >= 10) && defs[v] == nil {
 				errs.Add(md.PosAt(textStart(strong)), "the label %q looks like the verdict %s misspelt: write **%s:**, as the site shows it, so that the site's %s verdicts link to this definition", label, v.Label(), v.Label(), v.Label())
 				return ast.WalkContinue, nil
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// amongDefinitions reports whether item's list defines a verdict with
+// another of its items: only there is a label like a verdict's taken for
+// one misspelt.
+func amongDefinitions(item *ast.ListItem, src []byte) bool {
+	for c := item.Parent().FirstChild(); c != nil; c = c.NextSibling() {
+		if other, ok := c.(*ast.ListItem); ok && other != item {
+			if _, ok := definedVerdict(other, src); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // textStart is the offset in the text of n's first text.

@@ -74,12 +74,17 @@ func TestVerdictDefinitions(t *testing.T) {
 	}
 	// Other ways to end a label: a comma, "=", a bracket, the end of the
 	// line.
-	forms := md("- **Accurate**, it holds.\n- **Needs context** (◐) leaves out.\n- **Misleading**\n  framed to mislead.\n- **Inaccurate** = contradicted.\n- **Unsupported** - nothing found.\n")
+	forms := md("- **Misleading**, **Inaccurate** and **Accurate** verdicts are reviewed twice.\n- **Needs context** (◐) leaves out.\n- **Misleading**\n  framed to mislead.\n- **Inaccurate** = contradicted.\n- **Unsupported** - nothing found.\n")
 	fr := New(&briefing.Briefing{Methodology: &briefing.Page{Body: forms}})
-	for _, v := range briefing.Verdicts[:5] {
+	for _, v := range briefing.Verdicts[1:5] {
 		if fr.VerdictHref(v, "") == "" {
 			t.Errorf("%s is not defined by %q", v, forms.Text)
 		}
+	}
+	// The comma names verdicts: the first item defines none of them.
+	page := fr.Page(forms, "the methodology", "methodology.html", &errs)
+	if !strings.Contains(page, `<li><strong>Misleading</strong>, <strong>Inaccurate</strong>`) || fr.VerdictHref(briefing.VerdictAccurate, "") != "" {
+		t.Errorf("a list of verdicts, comma after the first, taken for a definition:\n%s", page)
 	}
 	// Of the ids starting verdict-, a heading is refused only those of
 	// the definitions.
@@ -90,5 +95,28 @@ func TestVerdictDefinitions(t *testing.T) {
 	}
 	if got := New(&briefing.Briefing{}).VerdictHref(briefing.VerdictAccurate, ""); got != "" {
 		t.Errorf("without a methodology, VerdictHref = %q", got)
+	}
+}
+
+// TestNearMissDefinitions: a label a letter off a verdict's is an error
+// only in a list of definitions, for a verdict defined nowhere else: a
+// glossary of ordinary words (Supported, Inaccuracy, Disputes) is not.
+func TestNearMissDefinitions(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"- **Accurate:** fine.\n- **Disputed:** disagree.\n\nA glossary:\n\n- **Supported:** a claim with sources.\n- **Inaccuracy:** an error.\n- **Disputes:** quarrels.\n", ""},
+		{"- **Accurate:** fine.\n- **Disputed:** disagree.\n- **Disputes:** quarrels.\n", ""},
+		{"- **Accurate:** fine.\n- **Misleding:** facts framed to mislead.\n", `n.yaml:6:11: the label "Misleding" looks like the verdict Misleading misspelt`},
+		{"- **Misleding:** facts framed to mislead.\n", ""}, // no list of definitions
+	} {
+		b := &briefing.Briefing{Methodology: &briefing.Page{Body: md(c.text)}}
+		var errs diag.List
+		New(b).Page(b.Methodology.Body, "the methodology", "methodology.html", &errs)
+		got := ""
+		if err := errs.Err(); err != nil {
+			got = err.Error()
+		}
+		if c.want == "" && got != "" || c.want != "" && !strings.HasPrefix(got, c.want) {
+			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
+		}
 	}
 }
