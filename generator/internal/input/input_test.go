@@ -793,6 +793,34 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:4:1: this is not valid YAML (found character that cannot start any token): indent with spaces: YAML does not allow tabs for indentation`},
 		},
 		{
+			// A field gone wrong is the one left out, and not called
+			// missing: a key indented, a key without its colon, the first
+			// field without its colon (YAML fails at the next key); the
+			// other fields are checked.
+			name: "front matter: a key indented",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\n  url: https://e.com/one\n---\nThe existential threat.\n",
+			want: []string{`content/articles/one.md:4:6: this is not valid YAML (mapping values are not allowed in this context): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`},
+		},
+		{
+			name: "front matter: a key without its colon, and an empty title",
+			file: "content/articles/one.md",
+			data: "---\ntitle: \"\"\noutlet O\nurl: https://e.com/one\n---\nThe existential threat.\n",
+			want: []string{
+				`content/articles/one.md:2:8: the article has no title: add "title: …"`,
+				`content/articles/one.md:3:1: this is not valid YAML (could not find expected ':'): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`,
+			},
+		},
+		{
+			name: "front matter: the first field without its colon",
+			file: "content/articles/one.md",
+			data: "---\ntitle \"T\"\noutlet: O\nurl: e.com/one\npublished: 2025-11-27\n---\nThe existential threat.\n",
+			want: []string{
+				`content/articles/one.md:3:7: this is not valid YAML (mapping values are not allowed in this context): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`,
+				`content/articles/one.md:4:6: url "e.com/one" is not a full web address: start it with https://`,
+			},
+		},
+		{
 			name: "an entry of the front matter indented with spaces and a tab",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\nrelies_on:\n  \t- Reuters\n---\n\nText.\n",

@@ -237,6 +237,55 @@ func (d *decoder) withoutBroken() *yaml.Node {
 // key at the left margin, then a colon.
 var fieldKeyRE = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|\r?$)`)
 
+// fieldNameRE matches a line of front matter that starts with a name, as
+// a field's line does, its key perhaps indented or without its colon.
+var fieldNameRE = regexp.MustCompile(`^[ \t]*([A-Za-z_][A-Za-z0-9_-]*)(?::|[ \t]|$)`)
+
+// brokenField returns the lines, from start to before stop (of the file,
+// from 1), of the field of front matter that holds the syntax error at
+// line at, the YAML being the file's lines after offset and before end;
+// start is 0 when the error is above every field. A field's lines run
+// from its key at the left margin to the next. The field is the error's
+// own line when that is a field gone wrong: a key indented, or a line at
+// the margin without its colon; and when YAML reports the error at the
+// key after such a line ("title \"…\"" above "outlet: …"), that line.
+func brokenField(lines []string, at, offset, end int) (start, stop int) {
+	ownLine := func(s string) bool {
+		if s == "" || fieldKeyRE.MatchString(s) {
+			return false
+		}
+		t := strings.TrimLeft(s, " \t")
+		margin := len(t) == len(s) && t[0] != '#' && t[0] != '-'
+		indentedKey := len(t) < len(s) && fieldKeyRE.MatchString(t)
+		return margin || indentedKey
+	}
+	start = at
+	switch {
+	case ownLine(lines[at-1]):
+	case fieldKeyRE.MatchString(lines[at-1]):
+		// The line above, if a field without its colon, is the one.
+		prev := at - 1
+		for prev > offset && strings.TrimSpace(lines[prev-1]) == "" {
+			prev--
+		}
+		if prev > offset && ownLine(lines[prev-1]) && !strings.HasPrefix(lines[prev-1], " ") && !strings.HasPrefix(lines[prev-1], "\t") {
+			return prev, at
+		}
+	default:
+		for start > offset && !fieldKeyRE.MatchString(lines[start-1]) && !ownLine(lines[start-1]) {
+			start--
+		}
+		if start <= offset {
+			return 0, 0
+		}
+	}
+	stop = at + 1
+	for stop <= end && !fieldKeyRE.MatchString(lines[stop-1]) && !ownLine(lines[stop-1]) {
+		stop++
+	}
+	return start, stop
+}
+
 // fieldsWithoutBroken is withoutBroken for front matter, a mapping of
 // fields: it leaves out the field that holds the syntax error just
 // reported (from its key, at the left margin, to the next key) and reads
@@ -258,24 +307,18 @@ func (d *decoder) fieldsWithoutBroken() *yaml.Node {
 		if at <= d.lineOffset || at > end {
 			return nil
 		}
-		start := at
-		for start > d.lineOffset && !fieldKeyRE.MatchString(lines[start-1]) {
-			start--
-		}
-		if start <= d.lineOffset {
+		start, stop := brokenField(lines, at, d.lineOffset, end)
+		if start == 0 {
 			return nil // before the first field: nothing to leave out
-		}
-		stop := at + 1
-		for stop <= end && !fieldKeyRE.MatchString(lines[stop-1]) {
-			stop++
 		}
 		if d.leftOutFields == nil {
 			d.leftOutFields = map[string]bool{}
 		}
 		for i := start; i < stop; i++ {
-			// The field's key, and that of a field led by a tab, which
-			// YAML took for more of the one above.
-			if m := fieldKeyRE.FindStringSubmatch(strings.TrimLeft(lines[i-1], "\t")); m != nil && (i == start || lines[i-1][0] == '\t') {
+			// The name a line starts with: the field's, or that of a
+			// field YAML took for more of the one above (led by a tab or
+			// spaces, or without its colon), there but broken.
+			if m := fieldNameRE.FindStringSubmatch(lines[i-1]); m != nil {
 				d.leftOutFields[m[1]] = true
 			}
 			lines[i-1] = ""
