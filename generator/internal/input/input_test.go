@@ -812,6 +812,15 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "front matter: a field quoted whole",
+			file: "content/articles/one.md",
+			data: "---\n\"title: T\noutlet: O\nurl: e.com/one\n---\nThe existential threat.\n",
+			want: []string{
+				`content/articles/one.md:2:1: this is not valid YAML (found unexpected end of stream): the quoted text that opens here is not closed on its line, so YAML reads on past it and finds no end to it: add the closing " at the end of the text`,
+				`content/articles/one.md:4:6: url "e.com/one" is not a full web address: start it with https://`,
+			},
+		},
+		{
 			name: "front matter: the first field without its colon",
 			file: "content/articles/one.md",
 			data: "---\ntitle \"T\"\noutlet: O\nurl: e.com/one\npublished: 2025-11-27\n---\nThe existential threat.\n",

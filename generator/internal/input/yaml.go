@@ -238,8 +238,9 @@ func (d *decoder) withoutBroken() *yaml.Node {
 var fieldKeyRE = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|\r?$)`)
 
 // fieldNameRE matches a line of front matter that starts with a name, as
-// a field's line does, its key perhaps indented or without its colon.
-var fieldNameRE = regexp.MustCompile(`^[ \t]*([A-Za-z_][A-Za-z0-9_-]*)(?::|[ \t]|$)`)
+// a field's line does, its key perhaps indented, quoted or without its
+// colon.
+var fieldNameRE = regexp.MustCompile(`^[ \t]*["']?([A-Za-z_][A-Za-z0-9_-]*)(?::|[ \t]|$)`)
 
 // brokenField returns the lines, from start to before stop (of the file,
 // from 1), of the field of front matter that holds the syntax error at
