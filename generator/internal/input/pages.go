@@ -55,7 +55,7 @@ func (l *loader) index() briefing.Index {
 			"the briefing has no content/_index.md: add one with a front matter title and the overview as its text")
 		return idx
 	}
-	d, fm, body, ok := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
+	d, fm, body, _ := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
 	idx.Body = body
 	l.placeholder(body, overviewPlaceholder, "this is the text new wrote for you to replace: write here what the briefing covers, the overview readers see on the home page")
 	if fm == nil { // none, or none left by a syntax error (reported)
