@@ -218,19 +218,30 @@ func (d *decoder) withoutBroken() *yaml.Node {
 		default:
 			d.leftOut[id] = true
 		}
-		var doc yaml.Node
-		err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")), &doc)
-		if err == nil {
-			return docRoot(&doc)
-		}
-		d.lines = lines
-		before := d.errs.Len()
-		d.syntaxError(err)
-		if d.errs.Len() == before || d.syntaxLine-d.lineOffset >= start && d.syntaxLine-d.lineOffset < end {
-			return nil // the same error, or none new: no use reading on
+		if root, more := d.readAgain(strings.Join(lines, "\n"), lines, start, end); !more {
+			return root
 		}
 	}
 	return nil
+}
+
+// readAgain parses text, the YAML read again with the lines from start to
+// before stop (of the YAML, from 1) left out, and returns its root; or
+// reports its syntax error, placed in lines (which d.lines then is), and
+// says whether to read on: not when no new error is reported, or when the
+// error lies in the lines just left out (leaving them out did not move
+// it).
+func (d *decoder) readAgain(text string, lines []string, start, stop int) (root *yaml.Node, more bool) {
+	var doc yaml.Node
+	err := yaml.Unmarshal([]byte(text), &doc)
+	if err == nil {
+		return docRoot(&doc), false
+	}
+	d.lines = lines
+	before := d.errs.Len()
+	d.syntaxError(err)
+	at := d.syntaxLine - d.lineOffset
+	return nil, d.errs.Len() > before && (at < start || at >= stop)
 }
 
 // fieldKeyRE matches a line of front matter that starts a field: its
@@ -324,19 +335,12 @@ func (d *decoder) fieldsWithoutBroken() *yaml.Node {
 			}
 			lines[i-1] = ""
 		}
-		var doc yaml.Node
-		err := yaml.Unmarshal([]byte(strings.Join(lines[d.lineOffset:end], "\n")), &doc)
-		if err == nil {
-			if root := docRoot(&doc); root != nil && root.Kind == yaml.MappingNode {
+		root, more := d.readAgain(strings.Join(lines[d.lineOffset:end], "\n"), lines, start-d.lineOffset, stop-d.lineOffset)
+		if !more {
+			if root != nil && root.Kind == yaml.MappingNode {
 				return root
 			}
 			return nil
-		}
-		d.lines = lines
-		before := d.errs.Len()
-		d.syntaxError(err)
-		if d.errs.Len() == before || d.syntaxLine >= start && d.syntaxLine < stop {
-			return nil // the same error, or none new: no use reading on
 		}
 	}
 	return nil
