@@ -56,6 +56,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -128,26 +129,34 @@ func New(b *briefing.Briefing) *Renderer {
 	// them; their problems are reported when their pages are rendered.
 	r.sections = map[string][]Heading{}
 	var quiet diag.List
-	ids, sections, shown := r.headings(b.Index.Body, &quiet)
+	doc, src := r.parse(b.Index.Body)
+	ids, sections, shown := r.headings(doc, src, b.Index.Body, &quiet)
 	r.site.addHeadings("index.html", ids)
 	r.sections["index.html"] = sections
 	r.site.overview = shown
 	if m := b.Methodology; m != nil {
-		ids, sections, _ := r.headings(m.Body, &quiet)
+		doc, src := r.parse(m.Body)
+		ids, sections, _ := r.headings(doc, src, m.Body, &quiet)
 		r.site.addHeadings("methodology.html", ids)
 		r.sections["methodology.html"] = sections
 		r.site.methodologyTOC = HasContents(sections)
-		r.site.verdicts = r.definedVerdicts(m.Body)
+		r.site.verdicts = definedVerdicts(verdictDefs(doc, src))
 	}
 	return r
 }
 
-// headings returns the ids of the headings of a page's own text, md, as
-// Page gives them, its sections, and whether Page shows anything of it (a
-// text of reference definitions alone it does not).
-func (r *Renderer) headings(md briefing.Markdown, errs *diag.List) (ids []string, sections []Heading, shown bool) {
+// parse parses md, the editors' Markdown (not an article's), and returns
+// the tree and the text it holds places in.
+func (r *Renderer) parse(md briefing.Markdown) (ast.Node, []byte) {
 	src := []byte(md.Text)
-	doc := r.text.Parser().Parse(text.NewReader(src))
+	return r.text.Parser().Parse(text.NewReader(src)), src
+}
+
+// headings returns the ids of the headings of a page's own text, md
+// (parsed: doc, of src), as Page gives them, its sections, and whether
+// Page shows anything of it (a text of reference definitions alone it
+// does not).
+func (r *Renderer) headings(doc ast.Node, src []byte, md briefing.Markdown, errs *diag.List) (ids []string, sections []Heading, shown bool) {
 	ids = headingIDs(doc, src, md, "", true, errs)
 	// Rendered, as Page renders it: a paragraph of reference definitions
 	// stays in the tree, and shows nothing.
@@ -332,15 +341,15 @@ func (r *Renderer) markdown(md briefing.Markdown, what, page string, relative fu
 	if strings.TrimSpace(md.Text) == "" {
 		return ""
 	}
-	src := []byte(md.Text)
-	doc := r.text.Parser().Parse(text.NewReader(src))
+	doc, src := r.parse(md)
 	checkMarkdown(doc, src, md, what, headings, relative, errs)
 	if headings {
 		headingIDs(doc, src, md, what, true, errs)
 	}
 	if page == "methodology.html" {
-		checkDefinitions(doc, src, md, errs)
-		markVerdicts(doc, src)
+		defs := verdictDefs(doc, src)
+		checkDefinitions(doc, src, defs, md, errs)
+		markVerdicts(defs)
 	}
 	var buf output
 	buf.Grow(len(src) + len(src)/4 + 64)

@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -123,9 +122,8 @@ func textEnd(n ast.Node) int {
 // checkDefinitions reports, in errs, each item of a list in doc, the
 // methodology's text md, that is written as a verdict's definition but
 // whose label is a verdict's misspelt ("**Misleding:**"): no verdict
-// would link to it.
-func checkDefinitions(doc ast.Node, src []byte, md briefing.Markdown, errs *diag.List) {
-	defs := verdictDefs(doc, src)
+// would link to it. defs are doc's definitions (verdictDefs).
+func checkDefinitions(doc ast.Node, src []byte, defs map[briefing.Verdict]*ast.ListItem, md briefing.Markdown, errs *diag.List) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		item, ok := n.(*ast.ListItem)
 		if !entering || !ok || !amongDefinitions(item, src) {
@@ -180,10 +178,8 @@ func textStart(n ast.Node) int {
 // separators end a verdict's label in its definition.
 const separators = ":.—–-"
 
-// definedVerdicts returns the verdicts the methodology's text md defines.
-func (r *Renderer) definedVerdicts(md briefing.Markdown) map[briefing.Verdict]bool {
-	src := []byte(md.Text)
-	defs := verdictDefs(r.text.Parser().Parse(text.NewReader(src)), src)
+// definedVerdicts returns the verdicts that defs (verdictDefs) define.
+func definedVerdicts(defs map[briefing.Verdict]*ast.ListItem) map[briefing.Verdict]bool {
 	out := make(map[briefing.Verdict]bool, len(defs))
 	for v := range defs {
 		out[v] = true
@@ -191,9 +187,10 @@ func (r *Renderer) definedVerdicts(md briefing.Markdown) map[briefing.Verdict]bo
 	return out
 }
 
-// markVerdicts gives each definition of a verdict in doc its id.
-func markVerdicts(doc ast.Node, src []byte) {
-	for v, item := range verdictDefs(doc, src) {
+// markVerdicts gives each definition of a verdict, defs (verdictDefs),
+// its id.
+func markVerdicts(defs map[briefing.Verdict]*ast.ListItem) {
+	for v, item := range defs {
 		item.SetAttributeString("id", []byte(verdictPrefix+string(v)))
 	}
 }
