@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -600,7 +601,7 @@ func TestLoadErrors(t *testing.T) {
 				`annotations/sources.yaml:3:11: type "jornal-article" is not a CSL type: use one such as article-journal, report, webpage, article-newspaper, book, dataset, legislation, post`,
 				`annotations/sources.yaml:5:10: URL "ftp://x.org/a" is not a web address: only http:// and https:// addresses are allowed`,
 				`annotations/sources.yaml:6:10: DOI "1257/abc" is not a DOI: write it as 10.xxxx/…, like 10.1257/aeri.20230459`,
-				`annotations/sources.yaml:7:27: issued 2024-02-30 is not a real date: give year, month (1–12) and day`,
+				`annotations/sources.yaml:7:37: issued 2024-02-30 is not a real date: give year, month (1–12) and day`,
 				`annotations/sources.yaml:8:14: a name in author has neither family nor literal: write {family: Smith, given: Jane} or {literal: "Organisation"}`,
 				`annotations/sources.yaml:12:10: DOI "10.1257 / bad doi" has white space in it, which no DOI has: copy it again from the work's page, like 10.1257/aeri.20230459`,
 			},
@@ -1850,5 +1851,32 @@ func TestOutdentedTextNotMisread(t *testing.T) {
 		if want == "" && got != "" || !strings.Contains(got, want) || strings.Contains(got, "indented") {
 			t.Errorf("%q:\n%s\nwant:\n%s", data, got, want)
 		}
+	}
+}
+
+// TestDatesAgainstToday: the limits of a date ahead are counted in days
+// from today's date as the clock's zone has it, whatever its hour: a date
+// a year ahead passes and the day after does not, a source's accessed
+// date may be a day ahead and no more. The clock here is late in the
+// evening ten hours behind UTC, where UTC is already on the next day.
+func TestDatesAgainstToday(t *testing.T) {
+	defer func(f func() time.Time) { today = f }(today)
+	today = func() time.Time { return time.Date(2026, 12, 7, 23, 30, 0, 0, time.FixedZone("UTC-10", -10*60*60)) }
+	for _, c := range []struct {
+		published, accessed string
+		want                []string
+	}{
+		{"2027-12-07", "[[2026, 12, 8]]", nil},
+		{"2027-12-08", "[[2026, 12, 9]]", []string{
+			"annotations/sources.yaml:8:30: accessed 2026-12-09 is after today: a source is accessed on or before the day it is cited; check the date",
+			"content/articles/one.md:5:12: published 2027-12-08 is more than a year from now: check its year",
+		}},
+	} {
+		fs := base()
+		article := string(fs["content/articles/one.md"].Data)
+		fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte(strings.Replace(article, "2025-11-27", c.published, 1))}
+		sources := string(fs["annotations/sources.yaml"].Data)
+		fs["annotations/sources.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(sources, "[[2026, 11, 21]]", c.accessed, 1))}
+		sameLines(t, errLines(t, fs), c.want)
 	}
 }

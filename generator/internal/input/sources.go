@@ -467,12 +467,19 @@ func (d *decoder) dateParts(dm map[string]*yaml.Node, v *yaml.Node, name string)
 		nums[i] = n
 	}
 	dt := briefing.Date{Year: nums[0], Month: nums[1], Day: nums[2]}
-	if dt.Month < 0 || dt.Month > 12 || dt.Day < 0 || dt.Day > 31 || (dt.Day > 0 && dt.Month == 0) ||
-		(dt.Day > 0 && dt.Time().Day() != dt.Day) {
-		d.errs.Add(d.pos(first), "%s %s is not a real date: give year, month (1–12) and day", name, dt.ISO())
-		return nil
+	// A problem is placed at the part that has it: the month, else the
+	// day; a date too far ahead at its year.
+	at := first.Content[0]
+	switch {
+	case dt.Month < 0 || dt.Month > 12 || (dt.Day > 0 && dt.Month == 0):
+		at = first.Content[1]
+	case dt.Day < 0 || dt.Day > 31 || (dt.Day > 0 && dt.Time().Day() != dt.Day):
+		at = first.Content[2]
+	default:
+		return d.notFar(resolve(at), name, &dt)
 	}
-	return d.notFar(first, name, &dt)
+	d.errs.Add(d.pos(resolve(at)), "%s %s is not a real date: give year, month (1–12) and day", name, dt.ISO())
+	return nil
 }
 
 // jsonNode parses JSON into a yaml.Node tree with the line and column of every

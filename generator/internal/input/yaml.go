@@ -2109,9 +2109,22 @@ var today = time.Now
 // notFar returns dt, the date read from v, or reports it and returns nil
 // when it is more than a year after today: a year mistyped (2925, 2052 for
 // 2025). A briefing may be dated ahead of its publication, and a timeline
-// may hold an event to come, but not that far.
+// may hold an event to come, but not that far. A source's accessed date
+// cannot be ahead at all: it may be a day ahead of the clock's, for an
+// editor whose day has begun where the build's has not.
+//
+// Dates are compared by the day, today's as the clock's zone has it, so
+// that the limit does not move with the hour.
 func (d *decoder) notFar(v *yaml.Node, name string, dt *briefing.Date) *briefing.Date {
-	if dt.Time().After(today().AddDate(1, 0, 0)) {
+	y, m, day := today().Date()
+	if name == "accessed" {
+		if dt.Time().After(time.Date(y, m, day+1, 0, 0, 0, 0, time.UTC)) {
+			d.errs.Add(d.pos(v), "%s %s is after today: a source is accessed on or before the day it is cited; check the date", name, dt.ISO())
+			return nil
+		}
+		return dt
+	}
+	if dt.Time().After(time.Date(y+1, m, day, 0, 0, 0, 0, time.UTC)) {
 		d.errs.Add(d.pos(v), "%s %s is more than a year from now: check its year", name, dt.ISO())
 		return nil
 	}
