@@ -393,6 +393,9 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 	if err != nil {
 		return // a missing or unreadable content/ is reported with _index.md
 	}
+	// The file of each page's names taken for it (misnamedPage); a
+	// second such file is told so, not to take the same name.
+	overview, methodology := misnamedPage(fsys, overviewLike), misnamedPage(fsys, methodologyLike)
 	for _, e := range entries {
 		name := e.Name()
 		if strings.HasPrefix(name, ".") || slices.Contains(contentFiles, name) {
@@ -413,10 +416,14 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 		}
 		pos := diag.Pos{File: p, Line: 1, Col: 1}
 		switch {
-		case !exists(fsys, "content/_index.md") && overviewLike(stem):
+		case !exists(fsys, "content/_index.md") && overviewLike(stem) && name == overview:
 			errs.Add(pos, "the overview is read from content/_index.md: rename this file to _index.md")
-		case !exists(fsys, "content/methodology.md") && methodologyLike(stem):
+		case !exists(fsys, "content/_index.md") && overviewLike(stem):
+			errs.Add(pos, "content/%s is taken for the overview, misnamed, and this file is named like it too: keep one of the two, named _index.md", overview)
+		case !exists(fsys, "content/methodology.md") && methodologyLike(stem) && name == methodology:
 			errs.Add(pos, "the methodology is read from content/methodology.md: rename this file to methodology.md")
+		case !exists(fsys, "content/methodology.md") && methodologyLike(stem):
+			errs.Add(pos, "content/%s is taken for the methodology, misnamed, and read; this file is named like it too and is not read: keep one of the two, named methodology.md", methodology)
 		default:
 			errs.Add(pos, "this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/")
 		}

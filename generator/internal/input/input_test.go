@@ -1117,6 +1117,21 @@ func TestLoadContentOthers(t *testing.T) {
 		delete(fs, "content/_index.md")
 		sameLines(t, errLines(t, fs), []string{"content/" + name + ":1:1: the overview is read from content/_index.md: rename this file to _index.md"})
 	}
+	// Two files named like the overview, or like the methodology: the
+	// first is taken for it and told to take its name; the second is
+	// told of the first, not to take the same name.
+	fs = base()
+	delete(fs, "content/_index.md")
+	fs["content/index.md"] = base()["content/_index.md"]
+	fs["content/overview.md"] = base()["content/_index.md"]
+	fs["content/Methodology.md"] = base()["content/_index.md"]
+	fs["content/methodolgy.md"] = base()["content/_index.md"]
+	sameLines(t, errLines(t, fs), []string{
+		"content/Methodology.md:1:1: the methodology is read from content/methodology.md: rename this file to methodology.md",
+		"content/index.md:1:1: the overview is read from content/_index.md: rename this file to _index.md",
+		"content/methodolgy.md:1:1: content/Methodology.md is taken for the methodology, misnamed, and read; this file is named like it too and is not read: keep one of the two, named methodology.md",
+		"content/overview.md:1:1: content/index.md is taken for the overview, misnamed, and this file is named like it too: keep one of the two, named _index.md",
+	})
 	// A page that is not the overview leaves _index.md missing.
 	fs = base()
 	fs["content/about.md"] = fs["content/_index.md"]
