@@ -35,7 +35,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/hugepage"
@@ -366,7 +365,7 @@ func check(root string, stdout, stderr io.Writer) int {
 		report(root, err, stderr)
 		return 1
 	}
-	warnUndefined(res.Undefined, stderr)
+	warnUndefined(res, stderr)
 	fmt.Fprintf(stdout, "ok: %s: every note anchored\n", counted(res.Counts))
 	return 0
 }
@@ -374,8 +373,10 @@ func check(root string, stdout, stderr io.Writer) int {
 // warnUndefined tells the editors, who have defined some verdicts in the
 // methodology, of those that notes or claims give and it does not
 // define, written otherwise than as a definition is read: their badges
-// link nowhere.
-func warnUndefined(vs []briefing.Verdict, stderr io.Writer) {
+// link nowhere. It is placed at the last definition, where the others
+// would go.
+func warnUndefined(res *site.Result, stderr io.Writer) {
+	vs := res.Undefined
 	if len(vs) == 0 {
 		return
 	}
@@ -383,8 +384,8 @@ func warnUndefined(vs []briefing.Verdict, stderr io.Writer) {
 	for i, v := range vs {
 		labels[i] = v.Label()
 	}
-	fmt.Fprintf(stderr, "warning: content/methodology.md defines some verdicts but not %s, which notes or claims give: those are not linked to a definition; write each as an item of the list, like - **%s:** …\n",
-		strings.Join(labels, ", "), labels[0])
+	fmt.Fprintf(stderr, "%s: warning: the methodology defines some verdicts but not %s, which notes or claims give: those are not linked to a definition; write each as an item of the list, like - **%s:** …\n",
+		res.DefinitionsAt, strings.Join(labels, ", "), labels[0])
 }
 
 // counted says the briefing's counts as the summary lines give them: "1
@@ -457,7 +458,7 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		return 1
 	}
 	warnCSP(root, os.DirFS(out), stderr)
-	warnUndefined(res.Undefined, stderr)
+	warnUndefined(res, stderr)
 	fmt.Fprintf(stdout, "built %s: %d pages written to %s in %s\n",
 		counted(res.Counts), pages, out, time.Since(start).Round(time.Millisecond))
 	return 0

@@ -38,6 +38,7 @@ type siteMap struct {
 	methodologyTOC bool // the methodology has its contents (HasContents)
 
 	verdicts map[briefing.Verdict]bool // those the methodology defines (VerdictHref)
+	lastDef  diag.Pos                  // the label of its last definition in the text (DefinitionsAt)
 	used     map[briefing.Verdict]bool // those the claims and the notes rendered give (Undefined), under mu
 
 	mu       sync.Mutex

@@ -140,7 +140,9 @@ func New(b *briefing.Briefing) *Renderer {
 		r.site.addHeadings("methodology.html", ids)
 		r.sections["methodology.html"] = sections
 		r.site.methodologyTOC = HasContents(sections)
-		r.site.verdicts = definedVerdicts(verdictDefs(doc, src))
+		defs := verdictDefs(doc, src)
+		r.site.verdicts = definedVerdicts(defs)
+		r.site.lastDef = lastDefinition(defs, src, m.Body)
 	}
 	return r
 }

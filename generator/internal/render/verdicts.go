@@ -214,6 +214,27 @@ func (r *Renderer) Undefined() []briefing.Verdict {
 	return out
 }
 
+// DefinitionsAt returns where the methodology's last definition of a
+// verdict is, in the text's order (its label): where the editors would
+// add those Undefined returns. The zero Pos when it defines none.
+func (r *Renderer) DefinitionsAt() diag.Pos { return r.site.lastDef }
+
+// lastDefinition returns the position in md, the methodology, of the
+// label of the last of defs (verdictDefs, of src, md's text) in the text.
+func lastDefinition(defs map[briefing.Verdict]*ast.ListItem, src []byte, md briefing.Markdown) diag.Pos {
+	last := -1
+	for _, item := range defs {
+		_, strong := definitionLabel(item, src)
+		if strong != nil {
+			last = max(last, textStart(strong))
+		}
+	}
+	if last < 0 {
+		return diag.Pos{}
+	}
+	return md.PosAt(last)
+}
+
 // VerdictHref returns the address of v's definition in the methodology
 // from a page whose way to the site's root is root ("../" from an
 // article, "" from a page at the root), or "" when the methodology does

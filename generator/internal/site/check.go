@@ -49,6 +49,6 @@ func Check(fsys fs.FS) (*Result, error) {
 	t2 := time.Now()
 	stage.CheckShared(b, r, &errs)
 	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
-	res.Undefined = r.Undefined()
+	res.Undefined, res.DefinitionsAt = r.Undefined(), r.DefinitionsAt()
 	return res, errs.Err()
 }

@@ -35,6 +35,9 @@ type Result struct {
 	// methodology, which defines others, does not (render.Undefined);
 	// from Compile, Stream and Check.
 	Undefined []briefing.Verdict
+	// DefinitionsAt is where the methodology's last definition of a
+	// verdict is (render.DefinitionsAt), for the warning about Undefined.
+	DefinitionsAt diag.Pos
 }
 
 // Times is how long each stage of Compile took. Stream stages the articles
@@ -68,7 +71,7 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	t2 := time.Now()
 	res.Files, res.Counts = stage.Project(b, r, res.Articles, opt, &errs)
 	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
-	res.Undefined = r.Undefined()
+	res.Undefined, res.DefinitionsAt = r.Undefined(), r.DefinitionsAt()
 	return res, errs.Err()
 }
 
@@ -166,7 +169,7 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	for i := range artErrs {
 		errs.Append(&artErrs[i])
 	}
-	res := &Result{Briefing: b, Undefined: r.Undefined()}
+	res := &Result{Briefing: b, Undefined: r.Undefined(), DefinitionsAt: r.DefinitionsAt()}
 	if res.Counts, err = w.Close(&errs); err != nil {
 		return nil, err
 	}
