@@ -1895,3 +1895,32 @@ func TestDatesAgainstToday(t *testing.T) {
 		sameLines(t, errLines(t, fs), c.want)
 	}
 }
+
+// TestTimelineEntryLeftOutWhole: a syntax error in an entry of the
+// timeline leaves out that entry, whole, and the others are checked as
+// they are: no entry is taken for the next one's continuation ("text
+// appears twice"), and one without its text is still told so.
+func TestTimelineEntryLeftOutWhole(t *testing.T) {
+	fs := base()
+	fs["content/_index.md"].Data = []byte(`---
+title: Test briefing
+timeline:
+  - date: 2025-11-20
+    text: The cable is drafted.
+  - date: "2025-11-21
+    text: The cable is sent.
+  - date: 2025-11-22
+    text: It is reported.
+    cites: [src-a
+  - date: 2025-11-23
+    cites: [src-zz]
+---
+Overview.
+`)
+	sameLines(t, errLines(t, fs), []string{
+		`content/_index.md:6:11: this is not valid YAML (found unexpected end of stream): the quoted text that opens here is not closed on its line, so YAML reads on past it and finds no end to it: add the closing " at the end of the text`,
+		`content/_index.md:10:12: this is not valid YAML (did not find expected ',' or ']'): the list in brackets that opens here is not closed on its line, so YAML reads on past it: add the closing ] at the end of the list`,
+		`content/_index.md:11:5: the timeline entry has no text: add "text: …"`,
+		`content/_index.md:12:13: there is no source "src-zz": did you mean src-a? Otherwise add it to annotations/sources.yaml`,
+	})
+}

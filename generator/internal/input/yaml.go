@@ -298,6 +298,53 @@ func brokenField(lines []string, at, offset, end int) (start, stop int) {
 	return start, stop
 }
 
+// brokenEntry returns the lines, from start to before stop (of the file,
+// from 1), of the entry of a field's list (a timeline's "  - date: …"
+// and the lines under it) that holds the syntax error at line at, the
+// YAML being the file's lines after offset and before end; start is 0
+// when the error is not inside such an entry. The entries are those at
+// the indentation of the field's first "- "; an entry runs to the next
+// one, or to the next line at the left margin.
+func brokenEntry(lines []string, at, offset, end int) (start, stop int) {
+	margin := func(s string) bool { return s != "" && s[0] != ' ' && s[0] != '\t' && s[0] != '#' }
+	entry := func(s string) (indent int, ok bool) {
+		t := strings.TrimLeft(s, " ")
+		return len(s) - len(t), len(t) < len(s) && (t == "-" || strings.HasPrefix(t, "- "))
+	}
+	if margin(lines[at-1]) {
+		return 0, 0
+	}
+	field := at - 1 // the field's key, at the margin, above the error
+	for field > offset && !margin(lines[field-1]) {
+		field--
+	}
+	if field <= offset || !fieldKeyRE.MatchString(lines[field-1]) {
+		return 0, 0
+	}
+	indent := -1 // of the field's entries: its first "- "
+	for l := field + 1; l <= at && indent < 0; l++ {
+		if k, ok := entry(lines[l-1]); ok {
+			indent = k
+		}
+	}
+	if indent < 0 {
+		return 0, 0
+	}
+	isEntry := func(s string) bool { k, ok := entry(s); return ok && k == indent }
+	start = at
+	for start > field && !isEntry(lines[start-1]) {
+		start--
+	}
+	if start <= field {
+		return 0, 0
+	}
+	stop = at + 1
+	for stop <= end && !isEntry(lines[stop-1]) && !margin(lines[stop-1]) {
+		stop++
+	}
+	return start, stop
+}
+
 // fieldsWithoutBroken is withoutBroken for front matter, a mapping of
 // fields: it leaves out the field that holds the syntax error just
 // reported (from its key, at the left margin, to the next key) and reads
@@ -318,6 +365,22 @@ func (d *decoder) fieldsWithoutBroken() *yaml.Node {
 		at := d.syntaxLine // of the file, from 1
 		if at <= d.lineOffset || at > end {
 			return nil
+		}
+		// An entry of a field's list (the timeline's) is left out whole,
+		// and its fields are not taken for broken ones: the other
+		// entries are read, and checked, as they are.
+		if start, stop := brokenEntry(lines, at, d.lineOffset, end); start > 0 {
+			for i := start; i < stop; i++ {
+				lines[i-1] = ""
+			}
+			root, more := d.readAgain(strings.Join(lines[d.lineOffset:end], "\n"), lines, start-d.lineOffset, stop-d.lineOffset)
+			if !more {
+				if root != nil && root.Kind == yaml.MappingNode {
+					return root
+				}
+				return nil
+			}
+			continue
 		}
 		start, stop := brokenField(lines, at, d.lineOffset, end)
 		if start == 0 {
