@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -73,12 +74,29 @@ const drift = `(() => {
   return [gaps.reduce((a, g) => a + Math.abs(g), 0) / gaps.length, Math.max(...gaps)];
 })()`
 
+// lastNoteOverruns lays the notes out again three times, as a resize or
+// the page's load event does, and returns, for each time, how far the
+// last sidenote runs past the end of the text: the text keeps room for it
+// (none past the text, beside the endnotes).
+const lastNoteOverruns = `(() => {
+  const out = [], body = document.querySelector(".article .body");
+  for (let i = 0; i < 3; i++) {
+    dispatchEvent(new Event("load"));
+    const end = Math.max(...[...body.querySelectorAll(".sidenote")].map(n => n.getBoundingClientRect().bottom));
+    out.push(end - body.getBoundingClientRect().bottom);
+  }
+  return out;
+})()`
+
 // TestWideSidenotes checks the margin notes at 1400 px on every article,
-// with JavaScript (notes lined up with their markers) and without it (notes
-// floated, each below the last). With JavaScript, the notes of a dense
-// passage stay beside it, shortened to what fits (the real briefing's
-// drifted 748–1,122 px on average, 2,197 px at most, before a note could
-// show fewer than three lines).
+// with JavaScript (notes lined up with their markers) and without it (no
+// sidenotes: the markers lead to the endnotes). With JavaScript, the notes
+// of a dense passage stay beside it, shortened to what fits (the real
+// briefing's drifted 748–1,122 px on average, 2,197 px at most, before a
+// note could show fewer than three lines), and laid out again they keep
+// the text's room for the last of them. Without it they used to float,
+// each below the last, and ran down the margin 2,700–8,300 px on average
+// from their markers, beside the endnotes.
 func TestWideSidenotes(t *testing.T) {
 	b := browser.New(t)
 	for _, site := range sites(t) {
@@ -95,6 +113,19 @@ func TestWideSidenotes(t *testing.T) {
 					want := browser.Eval[int](p, `document.querySelectorAll(".endnotes li.note").length`)
 					if n == 0 || n != want {
 						t.Errorf("%d sidenotes for %d endnotes", n, want)
+					}
+					if !js {
+						shown := browser.Eval[int](p, `[...document.querySelectorAll(".article .body .sidenote")].filter(n => n.offsetHeight > 0).length`)
+						toEnd := browser.Eval[int](p, `[...document.querySelectorAll(".article .body a.noteref")].filter(a => document.getElementById(new URL(a.href).hash.slice(1))?.closest(".endnotes")).length`)
+						if shown != 0 || toEnd != n {
+							t.Errorf("without JavaScript %d sidenotes are shown (want none) and %d markers of %d lead to an endnote", shown, toEnd, n)
+						}
+						return
+					}
+					for _, over := range browser.Eval[[]float64](p, lastNoteOverruns) {
+						if over > 1 {
+							t.Errorf("laid out again, the last sidenote ends %.0f px below the text, beside the endnotes", over)
+						}
 					}
 					for _, problem := range browser.Eval[[]string](p, wideProblems) {
 						t.Error(problem)
@@ -587,6 +618,29 @@ func TestColumnsLineUp(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestHandoutArticlesFullWidth checks that on a wide screen the print
+// edition's articles, which have no sidenotes, fill the column the rest
+// of it fills, rather than keep a margin for notes (they had 423 px of
+// 735 at 1400 px).
+func TestHandoutArticlesFullWidth(t *testing.T) {
+	b := browser.New(t)
+	for _, width := range []int{1024, 1400} {
+		t.Run(strconv.Itoa(width), func(t *testing.T) {
+			p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[0], "handout.html")), width, 900)
+			w := browser.Eval[[]float64](p, `[document.querySelector(".handout-part").getBoundingClientRect().width,
+			  ...[...document.querySelectorAll(".handout-article .body")].map(b => b.getBoundingClientRect().width)]`)
+			if len(w) < 2 {
+				t.Fatalf("widths %v: want the first part's and the articles'", w)
+			}
+			for i, aw := range w[1:] {
+				if math.Abs(aw-w[0]) > 1 {
+					t.Errorf("article %d's text is %.0f px wide, the handout's parts %.0f px", i+1, aw, w[0])
+				}
+			}
+		})
 	}
 }
 

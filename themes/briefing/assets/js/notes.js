@@ -1,5 +1,5 @@
 /* Notes on article pages: an enhancement of what already works without it
-   (sidenotes floated into the margin, markers linking to the endnotes).
+   (markers linking to the endnotes; the sidenotes are shown only with it).
    Wide screens: each sidenote is moved level with its marker; when a note
    would run into the next one, it is shortened (with a link to the whole
    note in the endnotes) rather than pushing the next one down, and where
@@ -74,11 +74,10 @@
       sn.style.top = "";
       sn.firstElementChild.style.maxHeight = "";
     });
+    // The text's height is measured without the room kept last time.
+    body.style.minHeight = "";
     if (wide.matches) layOut();
-    else {
-      body.classList.remove("placed");
-      body.style.minHeight = "";
-    }
+    else body.classList.remove("placed");
     [].forEach.call(whole, function (sn) { sn.classList.add("hl"); });
   }
 
