@@ -32,7 +32,7 @@ type siteMap struct {
 	overview bool // the home page shows an overview, and its contents (set by New)
 
 	lists  map[string]bool // "claims.html" and "sources.html" when they list something
-	cited  map[string]bool // the pages that list the sources cited: articles' and the claims page
+	cited  map[string]bool // the pages that list the sources cited: articles', the claims and the all-notes page
 	groups map[string]bool // the sources page's groups that have a source, by id
 
 	methodologyTOC bool // the methodology has its contents (HasContents)
@@ -113,8 +113,11 @@ func (m *siteMap) ownIDs(page string) []string {
 // parts, an article's section (notes-<slug>) or a note
 // (<slug>--<note id>), for the articles that have notes.
 func (m *siteMap) onNotesPage(f string) bool {
-	if f == "main" {
+	switch f {
+	case "main":
 		return true
+	case "cited-h":
+		return m.cited["notes.html"]
 	}
 	for slug, ids := range m.notes {
 		if len(ids) == 0 {
@@ -241,6 +244,7 @@ func newSiteMap(b *briefing.Briefing) *siteMap {
 			ids[i] = n.ID
 			if len(n.Cites) > 0 {
 				m.cited["articles/"+a.Slug+".html"] = true
+				m.cited["notes.html"] = true
 			}
 		}
 		m.notes[a.Slug] = ids
@@ -438,6 +442,9 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 	case target == "sources.html" && !slices.Contains(m.ownIDs(target), f):
 		return "points to no part of the sources page: " + m.sourcesPart(f, relTo(dir, "sources.html")), false
 	case target == "notes.html":
+		if f == "cited-h" && !m.cited["notes.html"] {
+			return "points to no part of the all-notes page: it lists no sources, as no note cites one", false
+		}
 		if !m.onNotesPage(f) {
 			if to := m.noteOnNotesPage(f, page); to != "" {
 				return "points to no part of the all-notes page: did you mean " + relTo(dir, "notes.html") + "#" + to + "? (A note's address there is its article's file name without .md, two hyphens and its id.)", false

@@ -94,7 +94,11 @@ func handoutHref(v, page string) string {
 	}
 	if target == "notes.html" {
 		// <slug>--<id> (check has made sure it is a note) and
-		// notes-<slug>: the note and the article's notes in the handout.
+		// notes-<slug>: the note and the article's notes in the handout;
+		// the sources its notes cite: its bibliography.
+		if f == "cited-h" {
+			return fragment("sources")
+		}
 		if slug, id, ok := strings.Cut(f, "--"); ok {
 			return fragment(slug + "--note-" + id)
 		}

@@ -83,6 +83,26 @@ func notesTOC(order []*briefing.Article, t *Text) []byte {
 	return appendBody(nil, h.String())
 }
 
+// notesCited is the end of the all-notes page: the sources its notes
+// cite (cites, every article's), in full, as an article's page lists its
+// notes' (citedList), so that the page printed on its own gives their
+// addresses; nothing when no note cites one.
+func notesCited(cites []articleCites, r *render.Renderer, t *Text) []byte {
+	var lists [][]citeData
+	for _, a := range cites {
+		for _, n := range a.cites {
+			l := make([]citeData, len(n.refs))
+			for i, ref := range n.refs {
+				l[i] = citeData{ID: ref.ID}
+			}
+			lists = append(lists, l)
+		}
+	}
+	h := newHTML(t, 256+len(lists)*8)
+	h.citedList(lists, "notes_sources_cited", r)
+	return appendBody(nil, h.String())
+}
+
 // whose begins the name of a link that the page shows under a note's
 // head ("passage", "note in the article") with the note it is about,
 // hidden but read: in a screen reader's list of links the 87 "passage"

@@ -101,8 +101,9 @@ func oldNotesData(r *render.Renderer, order []*briefing.Article, arts map[string
 	return out
 }
 
-// notesPage is the body of the all-notes page: every article's notes.
-func oldNotesPage(articles []oldNotesArticle, t *Text) string {
+// notesPage is the body of the all-notes page: every article's notes,
+// then, since 2026-12-07, the sources they cite, in full (citedList).
+func oldNotesPage(articles []oldNotesArticle, r *render.Renderer, t *Text) string {
 	size := 256
 	for _, a := range articles {
 		size += 512
@@ -161,6 +162,13 @@ func oldNotesPage(articles []oldNotesArticle, t *Text) string {
 		}
 		h.raw("</ol>\n</section>\n")
 	}
+	var lists [][]citeData
+	for _, a := range articles {
+		for _, n := range a.Notes {
+			lists = append(lists, n.Cites)
+		}
+	}
+	h.citedList(lists, "notes_sources_cited", r)
 	return h.String()
 }
 

@@ -336,11 +336,18 @@ var noteItem = regexp.MustCompile(`<li id="([a-z0-9-]+)--([a-z0-9-]+)"`)
 
 func TestNotesPage(t *testing.T) {
 	var got []string
-	for _, m := range noteItem.FindAllStringSubmatch(body(t, compile(t), "content/notes.html"), -1) {
+	page := body(t, compile(t), "content/notes.html")
+	for _, m := range noteItem.FindAllStringSubmatch(page, -1) {
 		got = append(got, m[1]+"#"+m[2])
 	}
 	if want := "alpha#threat alpha#favor alpha#no-data beta#threat beta#crimes"; strings.Join(got, " ") != want {
 		t.Errorf("notes = %s, want %s", strings.Join(got, " "), want)
+	}
+	// After the notes, the sources they cite, in full, each once: the
+	// page printed on its own gives their addresses.
+	_, cited, ok := strings.Cut(page, `<h2 id="cited-h">Sources cited in the notes</h2>`)
+	if !ok || strings.Contains(cited, `class="notes-article"`) || strings.Count(cited, `<p class="ref">`) != 4 {
+		t.Errorf("the all-notes page does not end with the %d sources its notes cite:\n%s", 4, cited)
 	}
 }
 

@@ -69,7 +69,7 @@ func TestPartsMatchWholePages(t *testing.T) {
 			sourcesData(f.b, f.r, f.order, f.arts), method, text)
 		briefingtest.Same(t, name+": the handout", f.files["content/handout.html"], old["content/handout.html"])
 		briefingtest.Same(t, name+": the all-notes page", f.files["content/notes.html"],
-			oldPage(frontMatter{Title: "All notes", Layout: "notes"}, oldNotesPage(oldNotesData(f.r, f.order, f.arts), text)))
+			oldPage(frontMatter{Title: "All notes", Layout: "notes"}, oldNotesPage(oldNotesData(f.r, f.order, f.arts), f.r, text)))
 		index, _ := oldSearchFiles(f.b, f.r, f.order, f.arts)
 		for p, data := range index {
 			briefingtest.Same(t, name+": "+p, f.files[p], data)

@@ -446,6 +446,9 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		return Counts{}, err
 	}
 	if w.notes != nil {
+		if _, err := w.notes.Write(notesCited(w.cites, r, t)); err != nil {
+			return Counts{}, err
+		}
 		if err := w.notes.Close(); err != nil {
 			return Counts{}, err
 		}
