@@ -378,3 +378,36 @@ func TestReproducibleBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedPipeNotOpened: a named pipe among the articles is reported, and
+// check returns. Opening it would wait for a writer, and Ctrl-C could not
+// stop that wait (the signal is caught, the thread blocked in open).
+func TestNamedPipeNotOpened(t *testing.T) {
+	root := writeCase(t, loadCase(t, "testdata/page-ids.txtar"), t.TempDir())
+	pipe := filepath.Join(root, "content", "articles", "pipe.md")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	type result struct {
+		code   int
+		stderr string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, _, stderr := runCmd(t, "check", "--root", root)
+		done <- result{code, stderr}
+	}()
+	select {
+	case r := <-done:
+		want := "content/articles/pipe.md:1:1: this is a named pipe (FIFO), not a file the briefing can read"
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("check exited %d with:\n%s\nwant 1 and %q", r.code, r.stderr, want)
+		}
+	case <-time.After(time.Minute):
+		// Let the waiting open go, so that the test ends.
+		if f, err := os.OpenFile(pipe, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			f.Close()
+		}
+		t.Fatal("check did not return in a minute: it opened the named pipe")
+	}
+}

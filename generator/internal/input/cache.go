@@ -116,7 +116,7 @@ func (c *Cache) pre(l *loader, t *task, p string, ent fs.DirEntry, began time.Ti
 			t.settled = began.Sub(time.Unix(0, max(st.mtime, st.ctime))) > settle
 		}
 	}
-	data, err := fs.ReadFile(l.fsys, p)
+	data, err := readFile(l.fsys, p)
 	if err != nil {
 		return nil, false
 	}

@@ -3,6 +3,7 @@ package input
 import (
 	"errors"
 	"fmt"
+	iofs "io/fs"
 	"maps"
 	"runtime"
 	"strings"
@@ -1922,5 +1923,20 @@ Overview.
 		`content/_index.md:10:12: this is not valid YAML (did not find expected ',' or ']'): the list in brackets that opens here is not closed on its line, so YAML reads on past it: add the closing ] at the end of the list`,
 		`content/_index.md:11:5: the timeline entry has no text: add "text: …"`,
 		`content/_index.md:12:13: there is no source "src-zz": did you mean src-a? Otherwise add it to annotations/sources.yaml`,
+	})
+}
+
+// TestLoadNotRegularFiles: a named pipe, a socket or a device where the
+// briefing reads a file is reported, not opened: opening a pipe waits for
+// a writer, past Ctrl-C.
+func TestLoadNotRegularFiles(t *testing.T) {
+	fs := base()
+	fs["content/articles/two.md"] = &fstest.MapFile{Mode: iofs.ModeNamedPipe}
+	fs["annotations/two.yaml"] = &fstest.MapFile{Mode: iofs.ModeSocket}
+	fs["annotations/claims.yaml"] = &fstest.MapFile{Mode: iofs.ModeDevice | iofs.ModeCharDevice}
+	sameLines(t, errLines(t, fs), []string{
+		"annotations/claims.yaml:1:1: this is a device, not a file the briefing can read: remove it, or put a file of that name in its place",
+		"annotations/two.yaml:1:1: this is a socket, not a file the briefing can read: remove it, or put a file of that name in its place",
+		"content/articles/two.md:1:1: this is a named pipe (FIFO), not a file the briefing can read: remove it, or put a file of that name in its place",
 	})
 }

@@ -21,7 +21,7 @@ func (l *loader) readText(name string) (string, bool) {
 	data, ok := l.pin[name]
 	if !ok {
 		var err error
-		if data, err = fs.ReadFile(l.fsys, name); err != nil {
+		if data, err = readFile(l.fsys, name); err != nil {
 			reportReadError(l.fsys, name, err, l.errs)
 			return "", false
 		}
@@ -111,7 +111,41 @@ func bom(data []byte) []byte {
 	return nil
 }
 
+// readFile reads the file name of fsys, when it is a regular file (or a
+// link to one): opening a named pipe would wait, past Ctrl-C, for a
+// writer that never comes; a device may never end. Anything else is a
+// notRegular error.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	if info, err := fs.Stat(fsys, name); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, &notRegular{info.Mode()}
+	}
+	return fs.ReadFile(fsys, name)
+}
+
+// notRegular is the error of readFile for what is not a file of bytes.
+type notRegular struct{ mode fs.FileMode }
+
+func (e *notRegular) Error() string { return "not a regular file" }
+
+// kind names what the file is, as a reader of the message knows it.
+func (e *notRegular) kind() string {
+	switch t := e.mode.Type(); {
+	case t&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeDevice != 0 || t&fs.ModeCharDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
+}
+
 func reportReadError(fsys fs.FS, name string, err error, errs *diag.List) {
+	var nr *notRegular
+	if errors.As(err, &nr) {
+		errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "this is %s, not a file the briefing can read: remove it, or put a file of that name in its place", nr.kind())
+		return
+	}
 	msg := err.Error()
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
