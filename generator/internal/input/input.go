@@ -68,6 +68,11 @@ func load(fsys fs.FS, errs *diag.List) *briefing.Briefing {
 // loadWith reads the briefing, through c unless c is nil.
 func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	b := &briefing.Briefing{}
+	contentMisnamed, folderMisnamed := misnamedFolders(fsys, errs)
+	if contentMisnamed {
+		// The one problem: each file in it would be reported missing.
+		return b
+	}
 	if !exists(fsys, "content") && !exists(fsys, "annotations") {
 		// Most likely not the briefing folder at all: say that, rather
 		// than that each of its files is missing.
@@ -307,8 +312,8 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	errs.Append(&taskErrs[3])
 	// A reference into a file that is only misnamed is not checked: the
 	// rename fixes it, and each would be reported as unknown.
-	claimsOK = claimsOK && !claimsMisnamed
-	sourcesOK = sourcesOK && !sourcesMisnamed
+	claimsOK = claimsOK && !claimsMisnamed && !folderMisnamed
+	sourcesOK = sourcesOK && !sourcesMisnamed && !folderMisnamed
 	checkRefs(b, errs, hasClaims, claimsOK, sourcesOK, claimsMaybe, sourcesMaybe)
 	return b
 }
@@ -383,6 +388,52 @@ func renameTo(files []string, target string) string {
 // contentFiles are what content/ holds: the overview, the methodology and
 // the articles' folder.
 var contentFiles = []string{"_index.md", "methodology.md", "articles"}
+
+// misnamedFolders reports a folder at the briefing's root named nearly as
+// content/ or annotations/ are (Annotations, annotation, contents) when
+// that name itself is not there, and annotations/ put inside content/:
+// the briefing reads the names as written, in lower case, and a folder
+// that a Mac's file system finds under either case is not found on a
+// Linux host, so that the site would be published without its notes.
+// It returns whether content/ and annotations/ are among them: nothing
+// more is read for the first, and references to claims and sources are
+// not checked for the second, as their files are missing only for the
+// folder's name.
+func misnamedFolders(fsys fs.FS, errs *diag.List) (content, annotations bool) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return false, false
+	}
+	has := map[string]bool{}
+	for _, e := range entries {
+		has[e.Name()] = true
+	}
+	what := map[string]string{"content": "articles and pages", "annotations": "notes, claims and sources"}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || has["content"] && has["annotations"] || strings.HasPrefix(name, ".") {
+			continue
+		}
+		for _, want := range []string{"content", "annotations"} {
+			lower := strings.ToLower(name)
+			if has[want] || name == want || lower != want && diag.EditDistance(lower, want) > 2 {
+				continue
+			}
+			why := ""
+			if lower == want {
+				why = " (a Mac finds it under either case, a Linux host only as written, and would publish the site without it)"
+			}
+			errs.Add(diag.Pos{File: name, Line: 1, Col: 1}, "the briefing reads its %s from %s/: rename this folder to %s%s", what[want], want, want, why)
+			content = content || want == "content"
+			annotations = annotations || want == "annotations"
+		}
+	}
+	if !has["annotations"] && isDir(fsys, "content/annotations") {
+		errs.Add(diag.Pos{File: "content/annotations", Line: 1, Col: 1}, "annotations/ sits beside content/, not in it: move this folder up, next to content/")
+		annotations = true
+	}
+	return content, annotations
+}
 
 // checkContent reports Markdown in content/ that the briefing would not
 // read: a page of another name (content/about.md), the overview or the

@@ -1093,6 +1093,31 @@ func TestLoadFolders(t *testing.T) {
 	})
 }
 
+// TestLoadMisnamedFolders: content/ or annotations/ named otherwise
+// (in capitals, as a Mac would find them; a letter off) or annotations/
+// put in content/ is the one problem, not every file in it missing, nor
+// the notes left out without a word.
+func TestLoadMisnamedFolders(t *testing.T) {
+	const caseNote = " (a Mac finds it under either case, a Linux host only as written, and would publish the site without it)"
+	for _, c := range []struct{ from, to, want string }{
+		{"annotations/", "Annotations/", "Annotations:1:1: the briefing reads its notes, claims and sources from annotations/: rename this folder to annotations" + caseNote},
+		{"annotations/", "annotation/", "annotation:1:1: the briefing reads its notes, claims and sources from annotations/: rename this folder to annotations"},
+		{"annotations/", "content/annotations/", "content/annotations:1:1: annotations/ sits beside content/, not in it: move this folder up, next to content/"},
+		{"content/", "Content/", "Content:1:1: the briefing reads its articles and pages from content/: rename this folder to content" + caseNote},
+		{"content/", "contents/", "contents:1:1: the briefing reads its articles and pages from content/: rename this folder to content"},
+	} {
+		fs := fstest.MapFS{}
+		for name, f := range base() {
+			if rest, ok := strings.CutPrefix(name, c.from); ok {
+				name = c.to + rest
+			}
+			fs[name] = f
+		}
+		fs["docs/readme.md"] = &fstest.MapFile{Data: []byte("Another folder, not read.\n")}
+		sameLines(t, errLines(t, fs), []string{c.want})
+	}
+}
+
 // TestLoadContentOthers: Markdown in content/ that the briefing would not
 // read is reported: another page, the overview or the methodology
 // misnamed, a folder of Markdown, articles/ misnamed.
