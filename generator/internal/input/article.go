@@ -248,9 +248,13 @@ const MaxSlug = 200
 // folder itself, not as an article, and an article's notes are
 // annotations/<slug>.yaml, which for claims and sources is a file of the
 // briefing's own; in the handout an article's ids start with its slug and
-// "--", as the methodology's start with "methodology--".
+// "--", as the methodology's start with "methodology--"; on the
+// all-notes page its notes are under the id notes-<slug>, which for toc-h
+// is the id of the page's contents.
 func ReservedSlug(slug string) string {
 	switch slug {
+	case "toc-h":
+		return "on the all-notes page its notes would take the id notes-toc-h, which is the page's contents'"
 	case "methodology":
 		return "the methodology is content/methodology.md, and the print edition gives its part that name"
 	case "index":

@@ -556,6 +556,13 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`content/articles/claims.md:1:1: an article cannot be named claims.md: its notes would be annotations/claims.yaml, the briefing's claims file; rename it, like "claims-article.md"`},
 		},
 		{
+			// Its notes' id on the all-notes page would be the contents'.
+			name: "slug toc-h",
+			file: "content/articles/toc-h.md",
+			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\n---\nText.\n",
+			want: []string{`content/articles/toc-h.md:1:1: an article cannot be named toc-h.md: on the all-notes page its notes would take the id notes-toc-h, which is the page's contents'; rename it, like "toc-h-article.md"`},
+		},
+		{
 			// Its ids in the handout would be the methodology's.
 			name: "slug methodology",
 			file: "content/articles/methodology.md",
