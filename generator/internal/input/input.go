@@ -315,7 +315,26 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	claimsOK = claimsOK && !claimsMisnamed && !folderMisnamed
 	sourcesOK = sourcesOK && !sourcesMisnamed && !folderMisnamed
 	checkRefs(b, errs, hasClaims, claimsOK, sourcesOK, claimsMaybe, sourcesMaybe)
+	checkHandoutIDs(b, errs)
 	return b
+}
+
+// checkHandoutIDs reports a source whose id in the print edition,
+// src-<id>, is one of an article's there, which start with its slug and
+// "--": source a--b and article src-a, whose heading b would be
+// src-a--b too.
+func checkHandoutIDs(b *briefing.Briefing, errs *diag.List) {
+	for _, a := range b.Articles {
+		rest, ok := strings.CutPrefix(a.Slug, "src-")
+		if !ok {
+			continue
+		}
+		for _, s := range b.Sources {
+			if strings.HasPrefix(s.ID, rest+"--") {
+				errs.Add(s.Pos, "the source id %q would give the print edition the id src-%s, which the article content/articles/%s.md's ids start with: write the id without \"--\", like %q", s.ID, s.ID, a.Slug, strings.ReplaceAll(s.ID, "--", "-"))
+			}
+		}
+	}
 }
 
 // nameKey is a name as two spellings of it compare: in lower case, with

@@ -1972,3 +1972,21 @@ func TestLoadNotRegularFiles(t *testing.T) {
 		"content/articles/two.md:1:1: this is a named pipe (FIFO), not a file the briefing can read: remove it, or put a file of that name in its place",
 	})
 }
+
+// TestHandoutIDsApart: a source whose print-edition id, src-<id>, starts
+// as an article's ids do there (its slug, then "--") is an error at the
+// source; a source of that id beside other articles is not.
+func TestHandoutIDsApart(t *testing.T) {
+	fs := base()
+	sources := strings.Replace(string(fs["annotations/sources.yaml"].Data), "id: src-a", "id: one--b", 1)
+	fs["annotations/sources.yaml"] = &fstest.MapFile{Data: []byte(sources)}
+	notes := strings.Replace(string(fs["annotations/one.yaml"].Data), "[src-a]", "[one--b]", 1)
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(notes)}
+	claims := strings.Replace(string(fs["annotations/claims.yaml"].Data), "[src-a]", "[one--b]", 1)
+	fs["annotations/claims.yaml"] = &fstest.MapFile{Data: []byte(claims)}
+	sameLines(t, errLines(t, fs), nil)
+	fs["content/articles/src-one.md"] = fs["content/articles/one.md"]
+	sameLines(t, errLines(t, fs), []string{
+		`annotations/sources.yaml:2:5: the source id "one--b" would give the print edition the id src-one--b, which the article content/articles/src-one.md's ids start with: write the id without "--", like "one-b"`,
+	})
+}
