@@ -56,6 +56,9 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 		}
 		if yamlErr != nil {
 			d.lineOffset = open + 1
+			if fm, body, bodyLine, found := d.textInFrontMatter(text); found {
+				return fm, body, bodyLine, false
+			}
 			d.syntaxError(yamlErr)
 			// The other fields, and the body, are still read, so that
 			// their problems, and those of the notes on it, are reported
@@ -82,6 +85,55 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 		return nil, body, bodyLine, false // reported, as a syntax error is
 	}
 	return node.Content[0], body, bodyLine, true
+}
+
+// textInFrontMatter reports the text of the page pasted above the closing
+// --- of its front matter (after "gen new", between its two --- lines),
+// with nothing after that line: its paragraphs, read as YAML, were a
+// syntax error each, and the page had no text. The text starts at a line
+// at the left margin, after a blank line, that is no field and holds
+// words: one problem there, and the front matter and the text are then
+// read as if the --- stood above it, so that their own problems, and the
+// notes', are reported in the same run. found is false when the front
+// matter is not so.
+func (d *decoder) textInFrontMatter(text string) (fm *yaml.Node, body string, bodyLine int, found bool) {
+	end := d.yamlEnd() // the closing line, from 0
+	if end == len(d.lines) || strings.TrimSpace(strings.Join(d.lines[end+1:], "")) != "" {
+		return nil, "", 0, false
+	}
+	start := -1 // the text's first line, from 0
+	fields := false
+	for i := d.lineOffset; i < end; i++ {
+		s := strings.TrimRight(d.lines[i], " \t\r")
+		switch {
+		case fieldKeyRE.MatchString(s):
+			fields = true
+			continue
+		case s == "" || s[0] == ' ' || s[0] == '\t' || s[0] == '#' || s[0] == '-' || !fields:
+			continue
+		case strings.TrimSpace(d.lines[i-1]) == "" && strings.Contains(s, " "):
+			start = i
+		}
+		break
+	}
+	if start < 0 {
+		return nil, "", 0, false
+	}
+	d.errs.Add(diag.Pos{File: d.file, Line: start + 1, Col: 1},
+		"the text starts here, inside the front matter, which ends at the --- of line %d: move that line up here, above the text, so that the front matter holds only its fields", end+1)
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(strings.Join(d.lines[d.lineOffset:start], "\n")), &doc); err == nil {
+		fm = docRoot(&doc)
+	}
+	off := 0
+	for _, l := range d.lines[:start] {
+		off += len(l) + 1
+	}
+	last := off
+	for _, l := range d.lines[start:end] {
+		last += len(l) + 1
+	}
+	return fm, text[min(off, len(text)):min(last, len(text))], start, true
 }
 
 // closingLike returns the line (from 1) of the first line after the first
@@ -128,7 +180,9 @@ func (l *loader) markdownFile(p, missing, fields string) (d *decoder, fm *yaml.N
 	}
 	d = newDecoder(p, text, 0, l.errs)
 	fm, rest, bodyLine, ok := frontMatter(d, text)
-	body = briefing.Markdown{Text: rest, Pos: diag.Pos{File: p, Line: bodyLine + 1, Col: 1}}
+	// An empty body after a closing --- that ends the file without a line
+	// break starts on no line of it: its line is the last.
+	body = briefing.Markdown{Text: rest, Pos: diag.Pos{File: p, Line: min(bodyLine+1, strings.Count(text, "\n")+1), Col: 1}}
 	if !ok {
 		return d, fm, body, false // fm: the fields a syntax error left
 	}

@@ -1990,3 +1990,32 @@ func TestHandoutIDsApart(t *testing.T) {
 		`annotations/sources.yaml:2:5: the source id "one--b" would give the print edition the id src-one--b, which the article content/articles/src-one.md's ids start with: write the id without "--", like "one-b"`,
 	})
 }
+
+// TestTextInFrontMatter: an article's text pasted above the closing ---
+// of its front matter (between the two --- lines new writes) is one
+// problem, at the text's first line; the fields above it and the text
+// are read as if the --- stood there, so that the notes still anchor.
+// It was a syntax error a paragraph, an unknown field named after a
+// sentence, and "the article has no text" past the file's end.
+func TestTextInFrontMatter(t *testing.T) {
+	fs := base()
+	fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte(`---
+title: "A headline"
+outlet: Outlet
+url: https://example.com/a
+
+The cable calls it an “existential threat” to the West.
+
+It said more: the cable was sent.
+---
+`)}
+	sameLines(t, errLines(t, fs), []string{
+		"content/articles/one.md:6:1: the text starts here, inside the front matter, which ends at the --- of line 9: move that line up here, above the text, so that the front matter holds only its fields",
+	})
+	// With a text below the ---, the lines are the front matter's own
+	// mistakes, told as before.
+	fs["content/articles/one.md"].Data = append(fs["content/articles/one.md"].Data, "The cable calls it an “existential threat” to the West.\n"...)
+	if got := errLines(t, fs); len(got) == 0 || strings.Contains(strings.Join(got, "\n"), "inside the front matter") {
+		t.Errorf("front matter with stray lines above a text: %q", got)
+	}
+}
