@@ -690,6 +690,21 @@ var invisible = map[rune]string{
 	'\u200D': "a zero-width joiner", '\u2060': "a word joiner", '\uFEFF': "a zero-width no-break space",
 }
 
+// joins reports whether r, a zero-width non-joiner or joiner, after prev
+// is part of the text, seen by its reader: in the Arabic script
+// (Persian's "می‌خواهم") and the scripts of India and around it, it
+// decides how the letters are joined and shaped; between emoji, which
+// pictures make one.
+func joins(r, prev rune) bool {
+	if r != '\u200C' && r != '\u200D' {
+		return false
+	}
+	return unicode.In(prev, unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mongolian, unicode.Devanagari, unicode.Bengali,
+		unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya, unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam,
+		unicode.Sinhala, unicode.Tibetan, unicode.Myanmar, unicode.Khmer) ||
+		r == '\u200D' && unicode.Is(unicode.So, prev)
+}
+
 // unseen explains a quote that differs from the article only in what a
 // reader does not see: an invisible character in the quote or in the
 // article, accented letters written as a letter and a combining accent
@@ -726,6 +741,10 @@ func unseen(blocks []*Block, norms []normalized, q string) string {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(nm.text[i:])
+		if prev, _ := utf8.DecodeLastRuneInString(nm.text[:i]); joins(r, prev) {
+			return fmt.Sprintf("the article's text (line %d) has %s (U+%04X) after %q, which the quote lacks: in this script it changes how the letters are drawn, so it is part of the text; copy the passage from the article into the quote, with it",
+				blocks[bi].Pos.Line, invisible[r], r, lastWords(nm.text[:i], 3))
+		}
 		return fmt.Sprintf("the article's text (line %d) has an invisible character, %s (U+%04X), after %q, which the quote lacks: remove it from the article (a reader does not see it)",
 			blocks[bi].Pos.Line, invisible[r], r, lastWords(nm.text[:i], 3))
 	}

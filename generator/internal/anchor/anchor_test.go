@@ -462,7 +462,8 @@ func TestQuoteInHeadline(t *testing.T) {
 func TestQuoteNotFoundHints(t *testing.T) {
 	md := "The cable went out on Friday.\n\nIt asked posts to report *crimes* by [migrants](https://example.org) and more…\n\n" +
 		"A re\u00adport under Nicolás Maduro — then — said so.\n\n" +
-		"Under Jose\u0301 Martí the long passage went on and on, with many words after the first of them, more than anyone would want to read again in a message.\n"
+		"Under Jose\u0301 Martí the long passage went on and on, with many words after the first of them, more than anyone would want to read again in a message.\n\n" +
+		"می\u200cخواهم این را بگویم که مهاجرت مهم است.\n"
 	src := []byte(md)
 	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
 	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
@@ -490,6 +491,10 @@ func TestQuoteNotFoundHints(t *testing.T) {
 		// A quote cut inside a word is told the words it cuts.
 		{"able went ou", `the quote starts inside the word "cable" and ends inside the word "out" (line 1): a quote is made of whole words; did you mean "cable went out"?`},
 		{"A report under", `the article's text (line 5) has an invisible character, a soft hyphen (U+00AD), after "A re", which the quote lacks: remove it from the article`},
+		// In Persian a zero-width non-joiner is spelling: the quote is
+		// told to have it, not the article to lose it.
+		{"میخواهم این را", `the article's text (line 9) has a zero-width non-joiner (U+200C) after "می", which the quote lacks: in this script it changes how the letters are drawn, so it is part of the text; copy the passage from the article into the quote, with it`},
+		{"می\u200cخواهم این را", ""},
 		{"under Nicola\u0301s Maduro", "the quote writes accented letters as a letter followed by a separate accent mark"},
 		{"Under José Martí", "the article's text (line 7) writes accented letters as a letter followed by a separate accent mark"},
 		{"Maduro -- then -- said", "the quote writes -- where the article has a dash"},
