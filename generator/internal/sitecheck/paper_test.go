@@ -242,3 +242,32 @@ func TestHandoutSourcesHang(t *testing.T) {
 		})
 	}
 }
+
+// TestPrintedSourceNotesApart: on paper a source's note starts on a line
+// of its own, below the address, in line with the entry's other lines:
+// run on after the address, in black and white only a lighter grey told
+// where the address ended, and a student copying it could take the next
+// word with it. On screen the link's colour tells them apart.
+func TestPrintedSourceNotesApart(t *testing.T) {
+	b := browser.New(t)
+	p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[0], "sources.html")), papers[0].width, 1600)
+	p.Media("print")
+	problems := browser.Eval[[]string](p, `(() => {
+	  const out = [];
+	  let n = 0;
+	  for (const note of document.querySelectorAll(".bibliography .ref .ref-note")) {
+	    const addr = note.parentElement.querySelector(".ref-addr");
+	    if (!addr) continue;
+	    n++;
+	    const a = [...addr.getClientRects()].pop(), first = note.getClientRects()[0];
+	    const entry = note.closest("li").getBoundingClientRect();
+	    if (first.top < a.bottom - 1) out.push(note.closest("li").id + ": its note runs on after the address");
+	    else if (Math.abs(first.left - entry.left) > 40) out.push(note.closest("li").id + ": its note starts " + (first.left - entry.left) + " px in");
+	  }
+	  if (n < 3) out.push(n + " sources with an address and a note, want 3 at least");
+	  return out;
+	})()`)
+	for _, problem := range problems {
+		t.Error(problem)
+	}
+}
