@@ -151,6 +151,11 @@ func TestSearchShowsEveryResult(t *testing.T) {
 	if n := listed(); n != total || browser.Eval[bool](p, `!!document.querySelector(".search-more")`) {
 		t.Errorf("%d of %d results listed, and the button still there: %v", n, total, browser.Eval[bool](p, `!!document.querySelector(".search-more")`))
 	}
+	// The status says how many were found, not how many are listed: it
+	// said "the first 50" with every result listed.
+	if now := browser.Eval[string](p, `document.getElementById("search-status").textContent`); now != fmt.Sprintf("%d results for “the”:", total) {
+		t.Errorf("with every result listed the status says %q", now)
+	}
 }
 
 // searchOwnBriefing builds the project's own briefing and opens its search

@@ -81,8 +81,10 @@
       hits.push([score, i]);
     });
     hits.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    say(hits.length ? hits.length + (hits.length === 1 ? " result" : " results") + " for “" + q + "”" +
-      (hits.length > PAGE ? "; the first " + PAGE + ":" : ":") : "Nothing found for “" + q + "”.", now);
+    // The count alone: how many are listed the button after them says, and
+    // "the first 50" would be wrong once it has been pressed.
+    say(hits.length ? hits.length + (hits.length === 1 ? " result" : " results") + " for “" + q + "”:" :
+      "Nothing found for “" + q + "”.", now);
     shown = { hits: hits, terms: terms, count: 0 };
     show(false);
   }
