@@ -187,11 +187,13 @@ func (h *markup) endnotes(notes []noteData, prefix, handoutPage string) {
 		return
 	}
 	handout := handoutPage != ""
-	heading := "h2"
+	heading, title := "h2", ""
 	if handout {
-		heading = "h3"
+		// Named "Notes" and the article's title: the handout has one
+		// such landmark an article, five "Notes" alike otherwise.
+		heading, title = "h3", " "+esc(prefix)+"title"
 	}
-	h.raw(`<section class="endnotes" role="doc-endnotes" aria-labelledby="`, esc(prefix), "notes-h\">\n<",
+	h.raw(`<section class="endnotes" role="doc-endnotes" aria-labelledby="`, esc(prefix), "notes-h", title, "\">\n<",
 		heading, ` id="`, esc(prefix), `notes-h">`)
 	h.tr("notes")
 	h.raw("</", heading, ">\n<ol>\n")
