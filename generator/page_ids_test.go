@@ -233,3 +233,56 @@ func TestUndefinedVerdictsWarned(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksToHandoutParts: a link in the editors' text may name any id
+// the handout has (a claim, a source, a timeline entry, an article and
+// its notes and headings, the overview's and the methodology's headings
+// under their prefixes, the handout's own parts), and check refuses one
+// it does not have, suggesting the handout's id for one of a page's. It
+// builds testdata/page-ids.txtar, then links its methodology to every id
+// of the built handout.html.
+func TestLinksToHandoutParts(t *testing.T) {
+	c := loadCase(t, "testdata/page-ids.txtar")
+	root := writeCase(t, c, t.TempDir())
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--no-zip"); code != 0 {
+		t.Fatalf("build exited %d:\n%s", code, stderr)
+	}
+	ids := pageIDs(t, filepath.Join(root, "public", "handout.html"))
+	for _, want := range []string{"article-one", "one--note-threat", "one--heading-x", "index--heading-one", "methodology--verdict-accurate", "claim-threat-claim-h", "src-doe-2024", "event-1"} {
+		if !slices.Contains(ids, want) {
+			t.Fatalf("handout.html has no id %q: the briefing did not build as this test expects", want)
+		}
+	}
+	var links strings.Builder
+	for _, id := range ids {
+		links.WriteString("\n[" + id + "](handout.html#" + id + ")\n")
+	}
+	meth := filepath.Join(root, "content", "methodology.md")
+	text, err := os.ReadFile(meth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(meth, append(text, links.String()...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "check", "--root", root); code != 0 {
+		t.Fatalf("check of links to every id of handout.html exited %d:\n%s", code, stderr)
+	}
+	bad := "\n[a](handout.html#nope) [b](handout.html#note-threat) [c](handout.html#one--side-cap) [d](handout.html#methodology--main) [e](handout.html#heading-x) [f](handout.html#claim-nope)\n"
+	if err := os.WriteFile(meth, append(append(text, links.String()...), bad...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "check", "--root", root)
+	for _, want := range []string{
+		`the link "handout.html#nope" points to no part of the handout: its ids are its parts' (#overview, #timeline, #claims, #sources, #methodology, #article-<article>)`,
+		`the link "handout.html#note-threat" points to no part of the handout: did you mean handout.html#one--note-threat?`,
+		`the link "handout.html#one--side-cap" points to no part of the handout: did you mean handout.html#one--note-cap?`,
+		`the link "handout.html#methodology--main" points to nothing in the handout's part for the methodology: its ids there are #methodology--heading-a,`,
+		`the link "handout.html#heading-x" points to no part of the handout: did you mean handout.html#one--heading-x?`,
+		`the link "handout.html#claim-nope" points to no claim: a claim's address in the handout is handout.html#claim-<id>`,
+	} {
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("check exited %d, want 1 with %q:\n%s", code, want, stderr)
+		}
+	}
+}

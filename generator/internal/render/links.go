@@ -334,10 +334,11 @@ var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 // entry (index.html#event-<n>), and an id on the home page, the
 // methodology or an article: one of its headings' or of the page's own
 // parts that it has (ownIDs); on the claims, sources and search pages,
-// one of the page's own (listIDs), and on the all-notes page, one it has
-// (onNotesPage). On the claims and sources pages, a claim's or a
-// source's id without its prefix is told the address it meant. Ids on
-// the quotes page are not checked. It reports wait when the
+// one of the page's own (listIDs), on the all-notes page, one it has
+// (onNotesPage), and on the handout, one it has (handoutProblem). On the
+// claims and sources pages, a claim's or a source's id without its prefix
+// is told the address it meant. Ids on the quotes page are not checked.
+// It reports wait when the
 // link names a heading of an article whose headings are not known yet,
 // unless final: then the article has none.
 func (r *Renderer) localProblem(dest, page string, final bool) (problem string, wait bool) {
@@ -352,7 +353,7 @@ func (r *Renderer) localProblem(dest, page string, final bool) (problem string, 
 		return problem, wait
 	}
 	switch LinkTarget(u, page) {
-	case "claims.html", "sources.html", "notes.html", "search.html":
+	case "claims.html", "sources.html", "notes.html", "search.html", "handout.html":
 		lower := *u
 		lower.Fragment = strings.ToLower(u.Fragment)
 		if p, _ := r.pointsTo(lower.String(), page, final); p == "" {
@@ -368,10 +369,7 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return "", false // linkProblem's to judge
 	}
-	dir := path.Dir(page)
-	if dir == "." {
-		dir = ""
-	}
+	dir := pageDir(page)
 	if strings.HasPrefix(u.Path, "/") {
 		return "starts at the server's root, which breaks the site opened from disk: write it relative to this page, like " +
 			relTo(dir, strings.TrimPrefix(u.Path, "/")), false
@@ -404,6 +402,8 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 	f := u.Fragment
 	switch {
 	case f == "":
+	case target == "handout.html":
+		return r.handoutProblem(f, page, final)
 	case target == "claims.html" && !strings.HasPrefix(f, "claim-") && r.claims[f] != nil:
 		return "points to no part of the claims page: did you mean " + relTo(dir, "claims.html") + "#claim-" + f + "? (A claim's address is its id after claim-.)", false
 	case target == "sources.html" && !strings.HasPrefix(f, "src-") && r.sources[f] != nil:
@@ -583,6 +583,15 @@ func LinkTarget(u *url.URL, page string) string {
 		return page
 	}
 	return path.Clean(path.Join(path.Dir(page), u.Path))
+}
+
+// pageDir is the folder of page, a path from the site's root: "" or
+// "articles".
+func pageDir(page string) string {
+	if dir := path.Dir(page); dir != "." {
+		return dir
+	}
+	return ""
 }
 
 // relTo is the way from folder dir ("" or "articles") to the site path p.

@@ -36,7 +36,8 @@ func fragment(f string) string {
 // all-notes page are the handout's too (the page itself is not). A page
 // the handout does not hold (the quotes, the search, the all-notes page)
 // is linked from the site's root, where handout.html is, with its query
-// (search.html?q=…).
+// (search.html?q=…). The ids it gives are those a link to handout.html
+// may name (render's handout.go; TestLinksToHandoutParts).
 func handoutHref(v, page string) string {
 	u, err := url.Parse(v)
 	if err != nil {
