@@ -190,6 +190,41 @@ func TestBuildNoZip(t *testing.T) {
 	})
 }
 
+// TestNoZipLinkRefused: a link in the editors' text to the offline zip is
+// an error at the link under build --no-zip, which makes no zip for it to
+// reach, and nothing is published; check, which has no such flag, and a
+// build with the zip accept it.
+func TestNoZipLinkRefused(t *testing.T) {
+	c := loadCase(t, "testdata/corpus/base.txtar")
+	root := writeCase(t, c, t.TempDir())
+	notes := filepath.Join(root, "annotations", "one.yaml")
+	text, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := strings.Replace(string(text), "note: The lowest since 1980.", "note: The lowest since 1980 ([all of it](../briefing-offline.zip)).", 1)
+	if linked == string(text) {
+		t.Fatal("the note's text was not found: the case is not the one this test expects")
+	}
+	if err := os.WriteFile(notes, []byte(linked), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"check", "--root", root}, {"build", "--root", root}} {
+		if code, _, stderr := runCmd(t, args...); code != 0 {
+			t.Fatalf("%s exited %d:\n%s", args[0], code, stderr)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, stderr := runCmd(t, "build", "--root", root, "--out", out, "--no-zip")
+	want := `annotations/one.yaml:19:46: the link "../briefing-offline.zip" points to briefing-offline.zip, which build --no-zip does not make: build without --no-zip, or remove the link`
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("build --no-zip exited %d, want 1 with %q:\n%s", code, want, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("build --no-zip made %s (%v), though it found a problem", out, err)
+	}
+}
+
 // checkZip checks that the offline zip zipData (at path on disk) holds
 // exactly the files of site, the zip itself left out: each byte for byte,
 // each once, sorted by name; and that the system's unzip, where there is

@@ -16,8 +16,12 @@ import (
 // files it exports there, that a link in the briefing's text may point to.
 var sitePages = []string{
 	"index.html", "claims.html", "sources.html", "quotes.html", "notes.html", "search.html",
-	"handout.html", "briefing.json", "annotations.jsonld", "briefing-offline.zip",
+	"handout.html", "briefing.json", "annotations.jsonld", offlineZip,
 }
+
+// offlineZip is the offline copy of the site (offline.Name), which build
+// --no-zip does not make (Renderer.NoZip).
+const offlineZip = "briefing-offline.zip"
 
 // siteMap is what a relative link may point to: the site's pages and, for
 // the ids the generator gives them, the claims, sources and notes. It is
@@ -36,6 +40,7 @@ type siteMap struct {
 	groups map[string]bool // the sources page's groups that have a source, by id
 
 	methodologyTOC bool // the methodology has its contents (HasContents)
+	noZip          bool // the build makes no offlineZip (NoZip)
 
 	verdicts map[briefing.Verdict]bool // those the methodology defines (VerdictHref)
 	lastDef  diag.Pos                  // the label of its last definition in the text (DefinitionsAt)
@@ -280,6 +285,11 @@ func (r *Renderer) CheckLinks(links []Link, errs *diag.List) {
 	}
 }
 
+// NoZip has links to briefing-offline.zip refused: the build makes none
+// (build --no-zip), so the link would be dead. Call it before any link
+// is checked.
+func (r *Renderer) NoZip() { r.site.noZip = true }
+
 // AddHeadings gives the ids of the headings of the article slug, from a
 // rendering of it kept from another Renderer (Article.Headings): an
 // article rendered by this one has them already.
@@ -379,6 +389,9 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 	}
 	target := LinkTarget(u, page)
 	m := r.site
+	if target == offlineZip && m.noZip {
+		return "points to " + offlineZip + ", which build --no-zip does not make: build without --no-zip, or remove the link", false
+	}
 	if !m.pages[target] { // "" and paths out of the site ("../…") among them
 		if p := pageOf(target); p != "" && m.pages[p] {
 			to := relTo(dir, p)

@@ -76,10 +76,14 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 }
 
 // newRenderer is render.New, its markers named in the theme's words ("Note
-// 3") for assistive technology. Options without the theme's strings are
-// given the bundled theme's, read once for the renderer and the staging.
+// 3") for assistive technology, and links to the offline zip refused when
+// the build makes none. Options without the theme's strings are given the
+// bundled theme's, read once for the renderer and the staging.
 func newRenderer(b *briefing.Briefing, opt *stage.Options) *render.Renderer {
 	r := render.New(b)
+	if opt.NoZip {
+		r.NoZip()
+	}
 	if opt.Text == nil {
 		opt.Text, _ = stage.LoadText(nil) // staging reports the bundled theme's error
 	}
