@@ -23,6 +23,45 @@ type Briefing struct {
 	Claims      []*Claim   // in file order
 	Sources     []*Source  // in file order
 	SourcesFile string     // "annotations/sources.yaml", "annotations/sources.json" or ""
+	LeftOut     LeftOut    // what a problem reported kept out of the above
+}
+
+// LeftOut is what the input left out of a briefing for a problem it
+// reported: an entry that holds a syntax error, an article whose file is
+// misnamed or could not be read, a file that could not be read. A
+// reference or a link to what was left out is not told that it does not
+// exist: that is no problem the editor made, and fixing the one reported
+// brings the entry back.
+type LeftOut struct {
+	Articles Omitted // by slug
+	Claims   Omitted
+	Sources  Omitted
+	Notes    map[string]Omitted // by the slug of their article
+}
+
+// Omitted is what was left out of one set of entries: those of the ids
+// IDs, or, when All, any (one whose id could not be read was left out, or
+// the whole file).
+type Omitted struct {
+	IDs map[string]bool
+	All bool
+}
+
+// Has reports whether the entry id may have been left out.
+func (o Omitted) Has(id string) bool { return o.All || o.IDs[id] }
+
+// Add records id as left out.
+func (o *Omitted) Add(id string) {
+	if o.IDs == nil {
+		o.IDs = map[string]bool{}
+	}
+	o.IDs[id] = true
+}
+
+// Note reports whether the note id on the article slug may have been
+// left out, or the article itself.
+func (l *LeftOut) Note(slug, id string) bool {
+	return l.Articles.Has(slug) || l.Notes[slug].Has(id)
 }
 
 // Index is content/_index.md: the briefing's title, overview and timeline.

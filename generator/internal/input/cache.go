@@ -63,6 +63,7 @@ type cached struct {
 	slug    string
 	notes   []*briefing.Note
 	ok      bool
+	left    briefing.Omitted // the notes left out
 }
 
 // NewCache returns an empty Cache.

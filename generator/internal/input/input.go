@@ -103,13 +103,18 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	if c != nil {
 		began, ents = c.now(), map[string]fs.DirEntry{}
 	}
-	checkContent(fsys, &listErrs)
+	articlesMisnamed := checkContent(fsys, &listErrs)
 	articleFiles, articlesOK := listDir(fsys, "content/articles", ".md", &listErrs, ents)
+	// What is left out for a problem reported: what names it is not told
+	// it does not exist (briefing.LeftOut).
+	left := &b.LeftOut
+	left.Articles.All = articlesMisnamed || !articlesOK
 	renamed := map[string]bool{} // the names misnamed articles are told to have
 	for _, name := range articleFiles {
 		if !strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".md.md") {
 			if target := misnamedArticle(name, articleFiles); target != "" {
 				renamed[target] = true
+				left.Articles.Add(strings.TrimSuffix(target, ".md"))
 				what := "article files end in .md (lower case)"
 				if strings.HasSuffix(name, ".md.md") {
 					what = "the file's name ends in .md twice"
@@ -157,6 +162,9 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			}
 			notesListErrs.Add(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1},
 				"%s: %s", what, renameTo(annotationFiles, target))
+			if slug := strings.TrimSuffix(target, ".yaml"); !slices.Contains(annotationFiles, target) && slug != "claims" && slug != "sources" {
+				left.Notes = withNotes(left.Notes, slug, briefing.Omitted{All: true})
+			}
 			continue
 		}
 		if !strings.HasSuffix(name, ".yaml") {
@@ -169,6 +177,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		slug  string
 		notes []*briefing.Note
 		ok    bool
+		left  briefing.Omitted
 	}
 	articles := make([]*briefing.Article, len(articleNames))
 	notes := make([]notesFile, len(notesNames))
@@ -247,13 +256,13 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			k := i - fixed - len(articleNames)
 			f := &notes[k]
 			if hit != nil {
-				f.slug, f.notes, f.ok = hit.slug, hit.notes, hit.ok
+				f.slug, f.notes, f.ok, f.left = hit.slug, hit.notes, hit.ok, hit.left
 			} else {
-				f.slug, f.notes, f.ok = l.notes(notesNames[k])
+				f.slug, f.notes, f.ok, f.left = l.notes(notesNames[k])
 			}
 			if e := tasks.entry(i); e != nil {
 				e.errs.Append(&taskErrs[i])
-				e.slug, e.notes, e.ok = f.slug, f.notes, f.ok
+				e.slug, e.notes, e.ok, e.left = f.slug, f.notes, f.ok, f.left
 			}
 		}
 	})
@@ -265,13 +274,18 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	errs.Append(&taskErrs[0])
 	errs.Append(&taskErrs[1])
 	errs.Append(&listErrs)
-	for k := range articleNames {
+	for k, name := range articleNames {
 		errs.Append(&taskErrs[fixed+k])
 		if articles[k] != nil {
 			b.Articles = append(b.Articles, articles[k])
+		} else {
+			// Left out: under its name, or the one it is told to take.
+			stem := strings.TrimSuffix(name, ".md")
+			left.Articles.Add(stem)
+			left.Articles.Add(Slugify(stem))
 		}
 	}
-	if len(b.Articles) == 0 && !hasArticleFiles(articleFiles) && articlesOK && len(renamed) == 0 {
+	if len(b.Articles) == 0 && !hasArticleFiles(articleFiles) && !left.Articles.All && len(renamed) == 0 {
 		errs.Add(diag.Pos{File: "content/articles", Line: 1, Col: 1},
 			"the briefing has no articles: add one as content/articles/<slug>.md")
 	}
@@ -293,9 +307,12 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		if f.slug == "" {
 			continue
 		}
+		if !f.ok || f.left.All || len(f.left.IDs) > 0 {
+			left.Notes = withNotes(left.Notes, f.slug, briefing.Omitted{IDs: f.left.IDs, All: f.left.All || !f.ok})
+		}
 		a := bySlug[f.slug]
 		if a == nil {
-			if !articlesOK || exists(fsys, path.Join("content/articles", f.slug+".md")) || renamed[f.slug+".md"] {
+			if left.Articles.Has(f.slug) || exists(fsys, path.Join("content/articles", f.slug+".md")) {
 				continue // the article, or its folder, has errors, already reported
 			}
 			errs.AddErr(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1}, diag.ErrUnknownID,
@@ -312,9 +329,15 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	errs.Append(&taskErrs[3])
 	// A reference into a file that is only misnamed is not checked: the
 	// rename fixes it, and each would be reported as unknown.
-	claimsOK = claimsOK && !claimsMisnamed && !folderMisnamed
-	sourcesOK = sourcesOK && !sourcesMisnamed && !folderMisnamed
-	checkRefs(b, errs, hasClaims, claimsOK, sourcesOK, claimsMaybe, sourcesMaybe)
+	left.Claims = briefing.Omitted{IDs: claimsMaybe, All: !claimsOK || claimsMisnamed || folderMisnamed}
+	left.Sources = briefing.Omitted{IDs: sourcesMaybe, All: !sourcesOK || sourcesMisnamed || folderMisnamed}
+	if folderMisnamed {
+		// Every article's notes are in the folder that is misnamed.
+		for _, a := range b.Articles {
+			left.Notes = withNotes(left.Notes, a.Slug, briefing.Omitted{All: true})
+		}
+	}
+	checkRefs(b, errs, hasClaims)
 	checkHandoutIDs(b, errs)
 	return b
 }
@@ -335,6 +358,21 @@ func checkHandoutIDs(b *briefing.Briefing, errs *diag.List) {
 			}
 		}
 	}
+}
+
+// withNotes returns notes with the notes left out of the article slug
+// added to those already there.
+func withNotes(notes map[string]briefing.Omitted, slug string, o briefing.Omitted) map[string]briefing.Omitted {
+	if notes == nil {
+		notes = map[string]briefing.Omitted{}
+	}
+	had := notes[slug]
+	had.All = had.All || o.All
+	for id := range o.IDs {
+		had.Add(id)
+	}
+	notes[slug] = had
+	return notes
 }
 
 // nameKey is a name as two spellings of it compare: in lower case, with
@@ -457,11 +495,12 @@ func misnamedFolders(fsys fs.FS, errs *diag.List) (content, annotations bool) {
 // checkContent reports Markdown in content/ that the briefing would not
 // read: a page of another name (content/about.md), the overview or the
 // methodology misnamed (index.md, Methodology.md) and a folder of
-// Markdown other than articles/.
-func checkContent(fsys fs.FS, errs *diag.List) {
+// Markdown other than articles/. It reports whether the articles' folder
+// is there misnamed (content/Articles), its articles then left out.
+func checkContent(fsys fs.FS, errs *diag.List) (articlesMisnamed bool) {
 	entries, err := fs.ReadDir(fsys, "content")
 	if err != nil {
-		return // a missing or unreadable content/ is reported with _index.md
+		return false // a missing or unreadable content/ is reported with _index.md
 	}
 	// The file of each page's names taken for it (misnamedPage); a
 	// second such file is told so, not to take the same name.
@@ -475,6 +514,7 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 		if e.IsDir() {
 			if name == "article" || strings.EqualFold(name, "articles") {
 				errs.Add(diag.Pos{File: p, Line: 1, Col: 1}, "articles are read from content/articles: rename this folder to articles")
+				articlesMisnamed = true
 			} else {
 				checkFolder(fsys, p, "content/articles", ".md", errs)
 			}
@@ -498,6 +538,7 @@ func checkContent(fsys fs.FS, errs *diag.List) {
 			errs.Add(pos, "this page is not read: content/ holds the overview (_index.md), the methodology (methodology.md) and the articles (articles/<slug>.md); move an article into content/articles, or the file out of content/")
 		}
 	}
+	return articlesMisnamed
 }
 
 // misnamedArticle returns the name ("bar.md") that an article file named
@@ -648,14 +689,14 @@ func misnamed(name string, hasClaims, hasSources bool, articleFiles []string) st
 	return want
 }
 
-// checkRefs checks every reference by id between files: to claims when
-// claimsOK, to sources when sourcesOK, but for those to the ids of the
-// claims and sources left out for their mistakes (claimsLeftOut,
-// sourcesLeftOut). When a file that references point
+// checkRefs checks every reference by id between files: to claims and to
+// sources, but for those to what was left out for its mistakes
+// (b.LeftOut: claims and sources, or all of them when their file could
+// not be read). When a file that references point
 // into is missing altogether (claims.yaml when !hasClaims, the
 // bibliography when b.SourcesFile is ""), the problem is reported once, at
 // that file, rather than at each reference.
-func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourcesOK bool, claimsLeftOut, sourcesLeftOut map[string]bool) {
+func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims bool) {
 	sources := map[string]bool{}
 	for _, s := range b.Sources {
 		sources[s.ID] = true
@@ -670,7 +711,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourc
 	cite := func(refs []briefing.Ref) {
 		for _, r := range refs {
 			switch {
-			case sources[r.ID] || !sourcesOK || sourcesLeftOut[r.ID]:
+			case sources[r.ID] || b.LeftOut.Sources.Has(r.ID):
 			case b.SourcesFile == "":
 				noSources.add(r.Pos)
 			case len(sources) == 0:
@@ -694,7 +735,7 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims, claimsOK, sourc
 		for _, n := range a.Notes {
 			cite(n.Cites)
 			switch {
-			case n.Claim.ID == "" || claims[n.Claim.ID] || !claimsOK || claimsLeftOut[n.Claim.ID]:
+			case n.Claim.ID == "" || claims[n.Claim.ID] || b.LeftOut.Claims.Has(n.Claim.ID):
 			case !hasClaims:
 				noClaims.add(n.Claim.Pos)
 			case len(claims) == 0:

@@ -87,34 +87,39 @@ func validVerdict(v string) bool {
 	return false
 }
 
-// notes reads annotations/<slug>.yaml.
-func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok bool) {
+// notes reads annotations/<slug>.yaml. ok is false when the file could
+// not be read as a list of notes; left is what notes were left out for
+// their problems (a syntax error), which links to them do not report.
+func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok bool, left briefing.Omitted) {
 	p := path.Join("annotations", name)
 	slug = strings.TrimSuffix(name, ".yaml")
+	all := briefing.Omitted{All: true}
 	if !ValidID(slug) {
 		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
 			"%q is not a safe file name: name the notes file after its article's file, in lower-case letters and digits, with single hyphens between words, like %q", name, Slugify(slug)+".yaml")
-		return "", nil, false
+		return "", nil, false, all
 	}
 	text, ok := l.readText(p)
 	if !ok {
-		return slug, nil, false
+		return slug, nil, false, all
 	}
 	d := newDecoder(p, text, 0, l.errs)
 	// A note with a syntax error is left out (parse), and the others read
 	// and checked: their problems come in the same run.
 	root, ok := d.parse(text)
 	if root == nil {
-		return slug, nil, ok // ok: an empty file, no notes yet
+		return slug, nil, ok, briefing.Omitted{All: !ok} // ok: an empty file, no notes yet
 	}
+	maybe, known := d.leftOutIDs()
 	items, ok := d.entries(root, "the notes file", "notes", "of notes, each starting with \"- id: …\"")
 	if !ok {
-		return slug, nil, false
+		return slug, nil, false, all
 	}
 	seen := ids{what: "note", hint: "give each note of an article its own id"}
 	for _, it := range items {
 		nm, ok := d.fields(it, "a note", noteFields...)
 		if !ok {
+			known = false // a note left out, whose id is not known
 			continue
 		}
 		q, hasQuote := nm["quote"]
@@ -171,8 +176,13 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 			l.errs.Add(n.VerdictPos, "verdict %q is not on the scale%s: use one of %s", n.Verdict, meant(string(n.Verdict), verdictList()), verdictNames())
 		}
 		notes = append(notes, n)
+		if n.ID == "" {
+			// Written ID: or idd:, say (reported): a link to it is not
+			// told that it does not exist.
+			maybe, known = d.guessedID(it, maybe, known)
+		}
 	}
-	return slug, notes, true
+	return slug, notes, true, briefing.Omitted{IDs: maybe, All: !known}
 }
 
 // claims reads annotations/claims.yaml (a list, or a mapping with "claims").

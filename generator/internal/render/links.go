@@ -42,6 +42,10 @@ type siteMap struct {
 	methodologyTOC bool // the methodology has its contents (HasContents)
 	noZip          bool // the build makes no offlineZip (NoZip)
 
+	// What the input left out for another problem: a link to it is not
+	// told that it does not exist.
+	left *briefing.LeftOut
+
 	verdicts map[briefing.Verdict]bool // those the methodology defines (VerdictHref)
 	lastDef  diag.Pos                  // the label of its last definition in the text (DefinitionsAt)
 	used     map[briefing.Verdict]bool // those the claims and the notes rendered give (Undefined), under mu
@@ -138,6 +142,20 @@ func (m *siteMap) onNotesPage(f string) bool {
 	return false
 }
 
+// leftOnNotesPage reports whether f may be an id the all-notes page would
+// have but for what the input left out: a note left out, or an
+// article's notes when some of them, or the article, were.
+func (m *siteMap) leftOnNotesPage(f string) bool {
+	if slug, id, ok := strings.Cut(f, "--"); ok {
+		return m.left.Note(slug, id)
+	}
+	if slug, ok := strings.CutPrefix(f, "notes-"); ok {
+		n := m.left.Notes[slug]
+		return m.left.Articles.Has(slug) || n.All || len(n.IDs) > 0
+	}
+	return false
+}
+
 // sourcesPart says why f is no part of the sources page, to: no source
 // of its group, or none at all, or an id of another form.
 func (m *siteMap) sourcesPart(f, to string) string {
@@ -229,7 +247,7 @@ func newSiteMap(b *briefing.Briefing) *siteMap {
 		events: len(b.Index.Timeline), headings: make(map[string][]string, len(b.Articles)+2),
 		claims: len(b.Claims) > 0 && len(b.Articles) > 0,
 		lists:  map[string]bool{"claims.html": len(b.Claims) > 0, "sources.html": len(b.Sources) > 0},
-		cited:  map[string]bool{}, groups: map[string]bool{}, used: map[briefing.Verdict]bool{}}
+		cited:  map[string]bool{}, groups: map[string]bool{}, used: map[briefing.Verdict]bool{}, left: &b.LeftOut}
 	for _, p := range sitePages {
 		m.pages[p] = true
 	}
@@ -347,7 +365,8 @@ var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 // one of the page's own (listIDs), on the all-notes page, one it has
 // (onNotesPage), and on the handout, one it has (handoutProblem). On the
 // claims and sources pages, a claim's or a source's id without its prefix
-// is told the address it meant. Ids on the quotes page are not checked.
+// is told the address it meant. Ids on the quotes page are not checked,
+// nor is what the input left out for another problem (briefing.LeftOut).
 // It reports wait when the
 // link names a heading of an article whose headings are not known yet,
 // unless final: then the article has none.
@@ -393,6 +412,9 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		return "points to " + offlineZip + ", which build --no-zip does not make: build without --no-zip, or remove the link", false
 	}
 	if !m.pages[target] { // "" and paths out of the site ("../…") among them
+		if strings.HasPrefix(target, "articles/") && strings.HasSuffix(target, ".html") && m.left.Articles.Has(articleSlug(target)) {
+			return "", false // left out for a problem reported
+		}
 		if p := pageOf(target); p != "" && m.pages[p] {
 			to := relTo(dir, p)
 			if u.Fragment != "" {
@@ -423,10 +445,10 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		return "points to no part of the sources page: did you mean " + relTo(dir, "sources.html") + "#src-" + f + "? (A source's address is its id after src-.)", false
 	case target == "claims.html" && strings.HasPrefix(f, "claim-"):
 		id := strings.TrimPrefix(f, "claim-")
-		if h, ok := strings.CutSuffix(id, "-h"); ok && r.claims[id] == nil && r.claims[h] != nil {
+		if h, ok := strings.CutSuffix(id, "-h"); ok && r.claims[id] == nil && (r.claims[h] != nil || m.left.Claims.Has(h)) {
 			break // the claim's heading
 		}
-		if r.claims[id] == nil {
+		if r.claims[id] == nil && !m.left.Claims.Has(id) {
 			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 		}
 	case target == "claims.html" && !slices.Contains(m.ownIDs(target), f):
@@ -449,7 +471,7 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 				", numbered in the order of their dates (" + strconv.Itoa(m.events) + " in content/_index.md)", false
 		}
 	case target == "sources.html" && strings.HasPrefix(f, "src-"):
-		if r.sources[strings.TrimPrefix(f, "src-")] == nil {
+		if id := strings.TrimPrefix(f, "src-"); r.sources[id] == nil && !m.left.Sources.Has(id) {
 			return "points to no source: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography", false
 		}
 	case target == "sources.html" && !slices.Contains(m.ownIDs(target), f):
@@ -458,7 +480,7 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		if f == "cited-h" && !m.cited["notes.html"] {
 			return "points to no part of the all-notes page: it lists no sources, as no note cites one", false
 		}
-		if !m.onNotesPage(f) {
+		if !m.onNotesPage(f) && !m.leftOnNotesPage(f) {
 			if to := m.noteOnNotesPage(f, page); to != "" {
 				return "points to no part of the all-notes page: did you mean " + relTo(dir, "notes.html") + "#" + to + "? (A note's address there is its article's file name without .md, two hyphens and its id.)", false
 			}
@@ -487,7 +509,7 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		slug := articleSlug(target)
 		for _, p := range notePrefixes {
 			if id, ok := strings.CutPrefix(f, p); ok {
-				if !slices.Contains(m.notes[slug], id) {
+				if !slices.Contains(m.notes[slug], id) && !m.left.Note(slug, id) {
 					return "points to no note of that article: a note's address is " + relTo(dir, target) + "#note-<id>, with its id from annotations/" + slug + ".yaml", false
 				}
 				return "", false
