@@ -281,6 +281,12 @@ type Link struct {
 	Dest string
 	Page string   // the page that shows the text (see localProblem)
 	Pos  diag.Pos // the destination's place in the text
+	// Site is the address (url:) of the article whose page shows the
+	// text, and Outlet says the text is the article's own, not a note:
+	// a link there from the server's root (/news/other) is the outlet's,
+	// to a page on its site (rootProblem).
+	Site   string
+	Outlet bool
 }
 
 // CheckLinks reports each link that points nowhere in the site in errs.
@@ -294,7 +300,7 @@ type Link struct {
 // checks it, when every article is.
 func (r *Renderer) CheckLinks(links []Link, errs *diag.List) {
 	for _, l := range links {
-		p, wait := r.localProblem(l.Dest, l.Page, false)
+		p, wait := r.localProblem(l, false)
 		if wait {
 			r.site.wait(l, errs)
 		} else if p != "" {
@@ -321,7 +327,7 @@ func (r *Renderer) AddHeadings(slug string, ids []string) {
 // the problems are read; an article never rendered has no headings.
 func (r *Renderer) CheckWaiting() {
 	for _, w := range r.site.takeWaiting() {
-		if p, _ := r.localProblem(w.link.Dest, w.link.Page, true); p != "" {
+		if p, _ := r.localProblem(w.link, true); p != "" {
 			w.errs.Add(w.link.Pos, "the link %q %s", w.link.Dest, p)
 		}
 	}
@@ -352,10 +358,11 @@ func IsRelative(v string) bool {
 // the passage, the marker and the in-text note.
 var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 
-// localProblem says why dest, a link without a scheme in a text shown on
-// page (a path from the site's root, like "articles/<slug>.html" or
+// localProblem says why l.Dest, a link without a scheme in a text shown
+// on l.Page (a path from the site's root, like "articles/<slug>.html" or
 // "methodology.html"; "" for a page at the root not named), does not
-// point into the site, or "" when it does. The
+// point into the site, or "" when it does. A link from the server's root
+// is refused (rootProblem). The
 // page must exist; so must a claim, source or note named by an id of the
 // form the generator gives it (claims.html#claim-<id>,
 // sources.html#src-<id>, articles/<slug>.html#note-<id>), a timeline
@@ -370,7 +377,11 @@ var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 // It reports wait when the
 // link names a heading of an article whose headings are not known yet,
 // unless final: then the article has none.
-func (r *Renderer) localProblem(dest, page string, final bool) (problem string, wait bool) {
+func (r *Renderer) localProblem(l Link, final bool) (problem string, wait bool) {
+	dest, page := l.Dest, l.Page
+	if u, err := url.Parse(strings.TrimSpace(dest)); err == nil && u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/") {
+		return r.site.rootProblem(u, l), false
+	}
 	problem, wait = r.pointsTo(dest, page, final)
 	if problem == "" {
 		return problem, wait
@@ -399,10 +410,6 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		return "", false // linkProblem's to judge
 	}
 	dir := pageDir(page)
-	if strings.HasPrefix(u.Path, "/") {
-		return "starts at the server's root, which breaks the site opened from disk: write it relative to this page, like " +
-			relTo(dir, strings.TrimPrefix(u.Path, "/")), false
-	}
 	if u.Path == "" && page == "" {
 		return "", false // an id on a page not named: not checked
 	}
@@ -525,6 +532,41 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		return headingProblem(target, f, dir, ids, m.ownIDs(target)), false
 	}
 	return "", false
+}
+
+// rootProblem says what to write instead of u, a link from the server's
+// root (/claims.html#claim-x, /news/other) as l has it, which works on no
+// page opened from disk: for a page of the briefing, the way to it from
+// l.Page, with u's query and fragment; for another, its full address,
+// which for the outlet's own link in an article's text (l.Outlet) is on
+// the outlet's site, read against the article's url: (l.Site).
+func (m *siteMap) rootProblem(u *url.URL, l Link) string {
+	const why = "starts at the server's root, which breaks the site opened from disk"
+	target := strings.TrimPrefix(path.Clean(u.Path), "/")
+	if target == "" {
+		target = "index.html"
+	}
+	if p := pageOf(target); !m.pages[target] && p != "" && m.pages[p] {
+		target = p // /claims, /articles/one.md
+	}
+	full := "https://<host>" + (&url.URL{Path: u.Path, RawQuery: u.RawQuery, Fragment: u.Fragment}).String()
+	if site, err := url.Parse(l.Site); err == nil && site.Host != "" && (site.Scheme == "https" || site.Scheme == "http") {
+		full = site.ResolveReference(u).String()
+	}
+	if m.pages[target] || strings.HasPrefix(target, "articles/") && m.left.Articles.Has(articleSlug(target)) {
+		rel := (&url.URL{Path: relTo(pageDir(l.Page), target), RawQuery: u.RawQuery, Fragment: u.Fragment}).String()
+		if l.Outlet {
+			return why + ": write it relative to this page, like " + rel + ", or, if it is the outlet's own link, its full address on the outlet's site, " + full
+		}
+		return why + ": write it relative to this page, like " + rel
+	}
+	switch {
+	case l.Outlet:
+		return why + ", and leads to no page of the briefing: it is the outlet's own link, so write its full address on the outlet's site, " + full
+	case l.Site != "":
+		return why + ", and leads to no page of the briefing: write the full address of the page it links to, like " + full + " if it is on the article's site"
+	}
+	return why + ", and leads to no page of the briefing: write the full address of the page it links to, with https:// and its host name, like " + full
 }
 
 // headingProblem says why f, an id on page, is none of its headings' ids

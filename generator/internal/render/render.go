@@ -212,10 +212,14 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	page := "articles/" + a.Slug + ".html"
 	var links []Link
 	keep := func(l Link) {
-		l.Page = page
+		l.Page, l.Site = page, a.URL
 		links = append(links, l)
 	}
-	checkMarkdown(doc, src, a.Body, "an article", true, keep, errs)
+	keepOwn := func(l Link) {
+		l.Outlet = true
+		keep(l)
+	}
+	checkMarkdown(doc, src, a.Body, "an article", true, keepOwn, errs)
 	headings := headingIDs(doc, src, a.Body, "an article", false, errs)
 	r.site.addHeadings(page, headings)
 	res, _ := pc.Get(resultKey).(*anchorResult)

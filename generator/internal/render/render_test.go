@@ -373,12 +373,13 @@ func TestLocalLinks(t *testing.T) {
 	}
 	r := New(b)
 	const (
-		page    = "points to no page of the briefing: link to one of its pages, like "
-		claim   = "points to no claim: a claim's address is "
-		source  = "points to no source: a source's address is "
-		note    = "points to no note of that article: a note's address is "
-		rootRel = "starts at the server's root, which breaks the site opened from disk: write it relative to this page, like "
-		mean    = "points to no page of the briefing: did you mean "
+		page      = "points to no page of the briefing: link to one of its pages, like "
+		claim     = "points to no claim: a claim's address is "
+		source    = "points to no source: a source's address is "
+		note      = "points to no note of that article: a note's address is "
+		rootRel   = "starts at the server's root, which breaks the site opened from disk: write it relative to this page, like "
+		elsewhere = "starts at the server's root, which breaks the site opened from disk, and leads to no page of the briefing: write the full address of the page it links to, "
+		mean      = "points to no page of the briefing: did you mean "
 	)
 	for _, c := range []struct{ dest, page, want string }{
 		// From an article's page (its notes and its text).
@@ -435,6 +436,11 @@ func TestLocalLinks(t *testing.T) {
 		{"../../outside.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
 		{"/claims.html", "articles/a.html", rootRel + "../claims.html"},
 		{"/articles/b.html", "articles/a.html", rootRel + "b.html"},
+		{"/claims.html#claim-cap", "articles/a.html", rootRel + "../claims.html#claim-cap"},
+		{"/search.html?q=cap", "articles/a.html", rootRel + "../search.html?q=cap"},
+		{"/claims", "articles/a.html", rootRel + "../claims.html"},
+		{"/", "articles/a.html", rootRel + "../index.html"},
+		{"/news/other", "articles/a.html", elsewhere + "with https:// and its host name, like https://<host>/news/other"},
 		// From a page at the site's root.
 		{"articles/a.html#note-x", "", ""},
 		{"#anything", "", ""},
@@ -459,22 +465,42 @@ func TestLocalLinks(t *testing.T) {
 		{"desk@example.org", "", "points to no page of the briefing: to link to an e-mail address, write it like mailto:desk@example.org"},
 		{"notes.txt", "", page + "claims.html, or give a page elsewhere its full address"},
 	} {
-		if got, _ := r.localProblem(c.dest, c.page, true); got != c.want {
+		if got, _ := r.localProblem(Link{Dest: c.dest, Page: c.page}, true); got != c.want {
 			t.Errorf("localProblem(%q, %q)\n = %q\nwant %q", c.dest, c.page, got, c.want)
 		}
 	}
+	// From the server's root in an article's text, the outlet's own link
+	// (Outlet), or in a note on it: its full address on the article's site.
+	for _, c := range []struct {
+		link Link
+		want string
+	}{
+		{Link{Dest: "/news/other?x=1#p", Page: "articles/a.html", Site: "https://example.org/world/story", Outlet: true},
+			"starts at the server's root, which breaks the site opened from disk, and leads to no page of the briefing: it is the outlet's own link, so write its full address on the outlet's site, https://example.org/news/other?x=1#p"},
+		{Link{Dest: "/news/other", Page: "articles/a.html", Outlet: true},
+			"starts at the server's root, which breaks the site opened from disk, and leads to no page of the briefing: it is the outlet's own link, so write its full address on the outlet's site, https://<host>/news/other"},
+		{Link{Dest: "/claims.html", Page: "articles/a.html", Site: "https://example.org/world/story", Outlet: true},
+			rootRel + "../claims.html, or, if it is the outlet's own link, its full address on the outlet's site, https://example.org/claims.html"},
+		{Link{Dest: "/news/2025/story", Page: "articles/a.html", Site: "https://example.org/world/story"},
+			elsewhere + "like https://example.org/news/2025/story if it is on the article's site"},
+		{Link{Dest: "/claims.html#claim-cap", Page: "articles/a.html", Site: "https://example.org/world/story"}, rootRel + "../claims.html#claim-cap"},
+	} {
+		if got, _ := r.localProblem(c.link, true); got != c.want {
+			t.Errorf("localProblem(%+v)\n = %q\nwant %q", c.link, got, c.want)
+		}
+	}
 	b.Index.Timeline = nil
-	if got, _ := New(b).localProblem("../index.html#event-1", "articles/a.html", true); got != "points to no timeline entry: content/_index.md has no timeline" {
+	if got, _ := New(b).localProblem(Link{Dest: "../index.html#event-1", Page: "articles/a.html"}, true); got != "points to no timeline entry: content/_index.md has no timeline" {
 		t.Errorf("without a timeline, a link to an entry: %q", got)
 	}
 	b.Methodology = &briefing.Page{}
-	if got, _ := New(b).localProblem("../methodology.html", "articles/a.html", true); got != "" {
+	if got, _ := New(b).localProblem(Link{Dest: "../methodology.html", Page: "articles/a.html"}, true); got != "" {
 		t.Errorf("with a methodology page, a link to it: %q", got)
 	}
 	// In the text: at the link's place, after any other link ending the same.
 	var errs diag.List
-	r.Markdown(md("See [a](articles/a.html) and [b](/a.html)."), "a claim", &errs)
-	if got, want := errs.Err(), `n.yaml:5:40: the link "/a.html" `+rootRel+"a.html"; got == nil || got.Error() != want {
+	r.Markdown(md("See [a](articles/a.html) and [b](/articles/a.html)."), "a claim", &errs)
+	if got, want := errs.Err(), `n.yaml:5:40: the link "/articles/a.html" `+rootRel+"articles/a.html"; got == nil || got.Error() != want {
 		t.Errorf("Markdown: %v, want %s", got, want)
 	}
 }
@@ -899,7 +925,7 @@ func TestNotesPageHints(t *testing.T) {
 		{"notes.html#b--note-y", "", mean + "notes.html#b--y" + why},
 		{"notes.html#a--note-y", "", generic},
 	} {
-		if got, _ := r.localProblem(c.dest, c.page, true); got != c.want {
+		if got, _ := r.localProblem(Link{Dest: c.dest, Page: c.page}, true); got != c.want {
 			t.Errorf("localProblem(%q, %q)\n = %q\nwant %q", c.dest, c.page, got, c.want)
 		}
 	}

@@ -63,13 +63,13 @@ func TestVerdictDefinitions(t *testing.T) {
 		if got := r.VerdictHref(v, "../"); got != want {
 			t.Errorf("VerdictHref(%s) = %q, want %q", v, got, want)
 		}
-		p, _ := r.localProblem("../methodology.html#verdict-"+string(v), "articles/a.html", true)
+		p, _ := r.localProblem(Link{Dest: "../methodology.html#verdict-" + string(v), Page: "articles/a.html"}, true)
 		if (p == "") != (want != "") {
 			t.Errorf("a link to the definition of %s: %q", v, p)
 		}
 	}
 	want := "points to no definition of a verdict: the methodology defines only Accurate, Needs context, Misleading, Disputed (a verdict's definition is an item of a list in content/methodology.md that starts with its label in bold, like - **Unsupported:** …)"
-	if p, _ := r.localProblem("../methodology.html#verdict-unsupported", "articles/a.html", true); p != want {
+	if p, _ := r.localProblem(Link{Dest: "../methodology.html#verdict-unsupported", Page: "articles/a.html"}, true); p != want {
 		t.Errorf("a link to an undefined verdict's definition:\n got %q\nwant %q", p, want)
 	}
 	// Other ways to end a label: a comma, "=", a bracket, the end of the
