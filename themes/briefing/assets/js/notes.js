@@ -74,10 +74,11 @@
       sn.style.top = "";
       sn.firstElementChild.style.maxHeight = "";
     });
-    // The text's height is measured without the room kept last time.
-    body.style.minHeight = "";
     if (wide.matches) layOut();
-    else body.classList.remove("placed");
+    else {
+      body.classList.remove("placed");
+      body.style.minHeight = "";
+    }
     [].forEach.call(whole, function (sn) { sn.classList.add("hl"); });
   }
 
@@ -101,7 +102,11 @@
       prevTop = top;
       bottom = top + sn.offsetHeight;
     });
-    body.style.minHeight = bottom > body.offsetHeight ? bottom + "px" : "";
+    // Room for the last note, kept while the text (its height rounded,
+    // with the room kept the last time) is not clearly taller. Not taken
+    // away to measure: while the page loads, Chromium scrolls again to the
+    // address's #note-… in the text so shortened, and left it far below.
+    body.style.minHeight = bottom + 1 < body.offsetHeight ? "" : bottom + "px";
     if (pinned) pin(pinned);
   }
 
