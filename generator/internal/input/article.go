@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/adrg/frontmatter"
@@ -105,13 +106,20 @@ func (d *decoder) textInFrontMatter(text string) (fm *yaml.Node, body string, bo
 	fields := false
 	for i := d.lineOffset; i < end; i++ {
 		s := strings.TrimRight(d.lines[i], " \t\r")
+		first, _, _ := strings.Cut(strings.TrimSuffix(strings.Fields(s + " x")[0], ":"), ":")
 		switch {
-		case fieldKeyRE.MatchString(s):
+		case s == "" || s[0] == ' ' || s[0] == '\t' || s[0] == '#' || s[0] == '-':
+			continue
+		case fieldLike(first):
+			// A field, or one written wrong ("author Jane Doe", without
+			// its colon): told as such.
 			fields = true
 			continue
-		case s == "" || s[0] == ' ' || s[0] == '\t' || s[0] == '#' || s[0] == '-' || !fields:
+		case !fields:
 			continue
 		case strings.TrimSpace(d.lines[i-1]) == "" && strings.Contains(s, " "):
+			// Words after a blank line, even "Update: …", which reads as a
+			// key but names no field.
 			start = i
 		}
 		break
@@ -121,9 +129,21 @@ func (d *decoder) textInFrontMatter(text string) (fm *yaml.Node, body string, bo
 	}
 	d.errs.Add(diag.Pos{File: d.file, Line: start + 1, Col: 1},
 		"the text starts here, inside the front matter, which ends at the --- of line %d: move that line up here, above the text, so that the front matter holds only its fields", end+1)
+	// The fields above the text are read as front matter is, their
+	// syntax errors reported, the text's lines left out.
+	lines := slices.Clone(d.lines)
+	for i := start; i < end; i++ {
+		lines[i] = ""
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(strings.Join(d.lines[d.lineOffset:start], "\n")), &doc); err == nil {
+	if err := yaml.Unmarshal([]byte(strings.Join(lines[d.lineOffset:end], "\n")), &doc); err == nil {
 		fm = docRoot(&doc)
+	} else {
+		orig := d.lines
+		d.lines = lines
+		d.syntaxError(err)
+		fm = d.fieldsWithoutBroken()
+		d.lines = orig
 	}
 	off := 0
 	for _, l := range d.lines[:start] {
@@ -134,6 +154,21 @@ func (d *decoder) textInFrontMatter(text string) (fm *yaml.Node, body string, bo
 		last += len(l) + 1
 	}
 	return fm, text[min(off, len(text)):min(last, len(text))], start, true
+}
+
+// fieldLike reports whether name, a line's first word, is a field of a
+// page's front matter, or one misspelt by a letter (two in a long name):
+// "Update", which starts a paragraph, is not "date_note" or "published".
+func fieldLike(name string) bool {
+	name = strings.ToLower(name)
+	for _, fields := range [][]string{articleFields, indexFields} {
+		for _, f := range fields {
+			if d := diag.EditDistance(name, f); d == 0 || len(f) > 3 && (d == 1 || d == 2 && len(f) >= 8) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // closingLike returns the line (from 1) of the first line after the first

@@ -2012,6 +2012,33 @@ It said more: the cable was sent.
 	sameLines(t, errLines(t, fs), []string{
 		"content/articles/one.md:6:1: the text starts here, inside the front matter, which ends at the --- of line 9: move that line up here, above the text, so that the front matter holds only its fields",
 	})
+	// A field's own syntax error above the text is reported too; a first
+	// paragraph that starts "Update:" is text, not a field; a field
+	// without its colon is told so, not taken for the text.
+	fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte(`---
+title: "A headline about "the" cable"
+outlet: Outlet
+url: https://example.com/a
+
+Update: The cable calls it an “existential threat” to the West.
+---
+`)}
+	got := errLines(t, fs)
+	if len(got) != 2 || !strings.HasPrefix(got[0], "content/articles/one.md:2:") || !strings.HasPrefix(got[1], "content/articles/one.md:6:1: the text starts here") {
+		t.Errorf("a syntax error above the pasted text, and a text starting Update::\n%s", strings.Join(got, "\n"))
+	}
+	fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte(`---
+title: "A headline"
+outlet: Outlet
+url: https://example.com/a
+
+author Jane Reporter
+published: 2025-11-27
+---
+`)}
+	if got := strings.Join(errLines(t, fs), "\n"); strings.Contains(got, "the text starts here") || !strings.Contains(got, "content/articles/one.md:6:") {
+		t.Errorf("a field without its colon taken for text:\n%s", got)
+	}
 	// With a text below the ---, the lines are the front matter's own
 	// mistakes, told as before.
 	fs["content/articles/one.md"].Data = append(fs["content/articles/one.md"].Data, "The cable calls it an “existential threat” to the West.\n"...)
