@@ -37,6 +37,10 @@ type LeftOut struct {
 	Claims   Omitted
 	Sources  Omitted
 	Notes    map[string]Omitted // by the slug of their article
+	// Events: a syntax error in content/_index.md's front matter may have
+	// left out entries of the timeline, so that the entries' numbers
+	// (#event-<n>) are not known.
+	Events bool
 }
 
 // Omitted is what was left out of one set of entries: those of the ids

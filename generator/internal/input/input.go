@@ -215,7 +215,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 		}
 		switch {
 		case i == 0:
-			b.Index = l.index()
+			b.Index, b.LeftOut.Events = l.index()
 		case i == 1:
 			p := "content/methodology.md"
 			if name := misnamedPage(l.fsys, methodologyLike); name != "" && !exists(l.fsys, p) {

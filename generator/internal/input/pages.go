@@ -43,27 +43,30 @@ var indexFields = []string{"title", "summary", "timeline", "publisher", "publish
 var timelineFields = []string{"date", "text", "cites"}
 var pageFields = []string{"title"}
 
-// index reads content/_index.md: title, summary, timeline and the overview.
-func (l *loader) index() briefing.Index {
+// index reads content/_index.md: title, summary, timeline and the overview,
+// and whether a syntax error in its front matter may have left out
+// timeline entries (briefing.LeftOut.Events).
+func (l *loader) index() (idx briefing.Index, eventsUnsure bool) {
 	const p = "content/_index.md"
-	idx := briefing.Index{Pos: diag.Pos{File: p, Line: 1, Col: 1}}
+	idx = briefing.Index{Pos: diag.Pos{File: p, Line: 1, Col: 1}}
 	if !exists(l.fsys, p) {
 		if MisnamedOverview(l.fsys) {
-			return idx // reported where it is, by checkContent
+			return idx, false // reported where it is, by checkContent
 		}
 		l.errs.AddErr(idx.Pos, diag.ErrMissingField,
 			"the briefing has no content/_index.md: add one with a front matter title and the overview as its text")
-		return idx
+		return idx, false
 	}
 	d, fm, body, _ := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
+	eventsUnsure = d != nil && d.syntaxLine > 0
 	idx.Body = body
 	l.placeholder(body, overviewPlaceholder, "this is the text new wrote for you to replace: write here what the briefing covers, the overview readers see on the home page")
 	if fm == nil { // none, or none left by a syntax error (reported)
-		return idx
+		return idx, eventsUnsure
 	}
 	m, ok := d.fields(fm, "the briefing's front matter", indexFields...)
 	if !ok {
-		return idx
+		return idx, eventsUnsure
 	}
 	d.required(m, fm, "the briefing", "title")
 	idx.Title = d.str(m, "title")
@@ -90,7 +93,7 @@ func (l *loader) index() briefing.Index {
 		}
 		idx.Timeline = append(idx.Timeline, e)
 	}
-	return idx
+	return idx, eventsUnsure
 }
 
 // page reads a plain content page such as content/methodology.md; nil when

@@ -469,6 +469,9 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 	case target == "index.html" && strings.HasPrefix(f, "event-"):
 		n, err := strconv.Atoi(strings.TrimPrefix(f, "event-"))
 		switch {
+		case m.left.Events:
+			// Entries left out for a syntax error: their numbers are
+			// not known.
 		case m.events == 0:
 			return "points to no timeline entry: content/_index.md has no timeline", false
 		case m.events == 1 && f != "event-1":
