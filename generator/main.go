@@ -251,6 +251,15 @@ func openRoot(dir string) (fs.FS, func(), error) {
 // each as path:line:col: message, then their count; or else the error
 // itself. It returns the lines it printed but the count (serve shows them
 // on the open pages too).
+// inRoot is p as the user names its file: under the briefing folder
+// root, as given.
+func inRoot(root string, p diag.Pos) diag.Pos {
+	if root != "." && root != "" {
+		p.File = filepath.ToSlash(filepath.Join(root, p.File))
+	}
+	return p
+}
+
 func report(root string, err error, stderr io.Writer) []string {
 	var le *diag.ListError
 	if !errors.As(err, &le) {
@@ -260,11 +269,7 @@ func report(root string, err error, stderr io.Writer) []string {
 	}
 	lines := make([]string, 0, len(le.Errs)+1)
 	for _, e := range le.Errs {
-		p := e.Pos
-		if root != "." && root != "" {
-			p.File = filepath.ToSlash(filepath.Join(root, p.File))
-		}
-		lines = append(lines, fmt.Sprintf("%s: %s", p, e.Msg))
+		lines = append(lines, fmt.Sprintf("%s: %s", inRoot(root, e.Pos), e.Msg))
 	}
 	if le.Dropped > 0 {
 		lines = append(lines, fmt.Sprintf("(and %d more problems not listed)", le.Dropped))
@@ -365,7 +370,7 @@ func check(root string, stdout, stderr io.Writer) int {
 		report(root, err, stderr)
 		return 1
 	}
-	warnUndefined(res, stderr)
+	warnUndefined(root, res, stderr)
 	fmt.Fprintf(stdout, "ok: %s: every note anchored\n", counted(res.Counts))
 	return 0
 }
@@ -375,7 +380,7 @@ func check(root string, stdout, stderr io.Writer) int {
 // define, written otherwise than as a definition is read: their badges
 // link nowhere. It is placed at the last definition, where the others
 // would go.
-func warnUndefined(res *site.Result, stderr io.Writer) {
+func warnUndefined(root string, res *site.Result, stderr io.Writer) {
 	vs := res.Undefined
 	if len(vs) == 0 {
 		return
@@ -385,7 +390,7 @@ func warnUndefined(res *site.Result, stderr io.Writer) {
 		labels[i] = v.Label()
 	}
 	fmt.Fprintf(stderr, "%s: warning: the methodology defines some verdicts but not %s, which notes or claims give: those are not linked to a definition; write each as an item of the list, like - **%s:** …\n",
-		res.DefinitionsAt, strings.Join(labels, ", "), labels[0])
+		inRoot(root, res.DefinitionsAt), strings.Join(labels, ", "), labels[0])
 }
 
 // counted says the briefing's counts as the summary lines give them: "1
@@ -458,7 +463,7 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		return 1
 	}
 	warnCSP(root, os.DirFS(out), stderr)
-	warnUndefined(res, stderr)
+	warnUndefined(root, res, stderr)
 	fmt.Fprintf(stdout, "built %s: %d pages written to %s in %s\n",
 		counted(res.Counts), pages, out, time.Since(start).Round(time.Millisecond))
 	return 0

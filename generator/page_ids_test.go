@@ -212,8 +212,9 @@ func TestUndefinedVerdictsWarned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Placed at the last definition, "Needs context", where the others go.
-	const warning = "content/methodology.md:13:5: warning: the methodology defines some verdicts but not "
+	// Placed at the last definition, "Needs context", where the others go,
+	// in the file as the user names it (under --root).
+	warning := filepath.ToSlash(meth) + ":13:5: warning: the methodology defines some verdicts but not "
 	for _, c := range []struct {
 		name, methodology, want string
 	}{
