@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -342,6 +343,9 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	return b
 }
 
+// hyphensRE matches hyphens in a row.
+var hyphensRE = regexp.MustCompile(`-{2,}`)
+
 // checkHandoutIDs reports a source whose id in the print edition,
 // src-<id>, is one of an article's there, which start with its slug and
 // "--": source a--b and article src-a, whose heading b would be
@@ -354,7 +358,7 @@ func checkHandoutIDs(b *briefing.Briefing, errs *diag.List) {
 		}
 		for _, s := range b.Sources {
 			if strings.HasPrefix(s.ID, rest+"--") {
-				errs.Add(s.Pos, "the source id %q would give the print edition the id src-%s, which the article content/articles/%s.md's ids start with: write the id without \"--\", like %q", s.ID, s.ID, a.Slug, strings.ReplaceAll(s.ID, "--", "-"))
+				errs.Add(s.Pos, "the source id %q would give the print edition the id src-%s, which the article content/articles/%s.md's ids start with: write the id without \"--\", like %q", s.ID, s.ID, a.Slug, hyphensRE.ReplaceAllString(s.ID, "-"))
 			}
 		}
 	}
@@ -474,6 +478,12 @@ func misnamedFolders(fsys fs.FS, errs *diag.List) (content, annotations bool) {
 		for _, want := range []string{"content", "annotations"} {
 			lower := strings.ToLower(name)
 			if has[want] || name == want || lower != want && diag.EditDistance(lower, want) > 2 {
+				continue
+			}
+			// Only a folder of what the briefing's would hold: a briefing
+			// may have no annotations/, and a folder of another name and
+			// use beside it.
+			if holds(fsys, name, ".md") == "" && holds(fsys, name, ".yaml") == "" && holds(fsys, name, ".json") == "" {
 				continue
 			}
 			why := ""

@@ -1123,6 +1123,18 @@ func TestLoadMisnamedFolders(t *testing.T) {
 		fs["docs/readme.md"] = &fstest.MapFile{Data: []byte("Another folder, not read.\n")}
 		sameLines(t, errLines(t, fs), []string{c.want})
 	}
+	// A briefing without annotations/ (valid) beside a folder named like
+	// it that holds none of its files is not told to rename it.
+	fs := base()
+	for name := range fs {
+		if strings.HasPrefix(name, "annotations/") {
+			delete(fs, name)
+		}
+	}
+	fs["notations/music.txt"] = &fstest.MapFile{Data: []byte("Not the briefing's.\n")}
+	if got := strings.Join(errLines(t, fs), "\n"); strings.Contains(got, "notations") {
+		t.Errorf("a folder of other files named like annotations/ is told:\n%s", got)
+	}
 }
 
 // TestLoadContentOthers: Markdown in content/ that the briefing would not
