@@ -98,6 +98,20 @@ func attrs(t *testing.T, file, key string) []string {
 	return vals
 }
 
+// appendToMethodology adds text to the end of the methodology of the
+// briefing in root.
+func appendToMethodology(t *testing.T, root, text string) {
+	t.Helper()
+	meth := filepath.Join(root, "content", "methodology.md")
+	had, err := os.ReadFile(meth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(meth, append(had, text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestLinksToListParts: a link in the editors' text to the claims, the
 // sources, the all-notes or the search page, or to an article, may name
 // any id those pages have, and check refuses one they do not; in the
@@ -127,14 +141,7 @@ func TestLinksToListParts(t *testing.T) {
 	if groups == 0 {
 		t.Fatal("sources.html has no group: the briefing did not build as this test expects")
 	}
-	meth := filepath.Join(root, "content", "methodology.md")
-	text, err := os.ReadFile(meth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(meth, append(text, links.String()...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendToMethodology(t, root, links.String())
 	if code, _, stderr := runCmd(t, "build", "--root", root); code != 0 {
 		t.Fatalf("build with links to every id of the pages exited %d:\n%s", code, stderr)
 	}
@@ -154,10 +161,7 @@ func TestLinksToListParts(t *testing.T) {
 	if n < strings.Count(links.String(), "](") {
 		t.Errorf("handout.html has %d links within itself, fewer than the %d the methodology gives it", n, strings.Count(links.String(), "]("))
 	}
-	bad := "\n[a](claims.html#claim-list) [b](sources.html#group-studies) [c](notes.html#one--nope)\n"
-	if err := os.WriteFile(meth, append(append(text, links.String()...), bad...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendToMethodology(t, root, "\n[a](claims.html#claim-list) [b](sources.html#group-studies) [c](notes.html#one--nope)\n")
 	code, _, stderr := runCmd(t, "check", "--root", root)
 	for _, want := range []string{`the link "claims.html#claim-list" points to no claim`, `the link "sources.html#group-studies" points to no part of the sources page`,
 		`the link "notes.html#one--nope" points to no part of the all-notes page`} {
@@ -258,21 +262,12 @@ func TestLinksToHandoutParts(t *testing.T) {
 	for _, id := range ids {
 		links.WriteString("\n[" + id + "](handout.html#" + id + ")\n")
 	}
-	meth := filepath.Join(root, "content", "methodology.md")
-	text, err := os.ReadFile(meth)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(meth, append(text, links.String()...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendToMethodology(t, root, links.String())
 	if code, _, stderr := runCmd(t, "check", "--root", root); code != 0 {
 		t.Fatalf("check of links to every id of handout.html exited %d:\n%s", code, stderr)
 	}
 	bad := "\n[a](handout.html#nope) [b](handout.html#note-threat) [c](handout.html#one--side-cap) [d](handout.html#methodology--main) [e](handout.html#heading-x) [f](handout.html#claim-nope)\n"
-	if err := os.WriteFile(meth, append(append(text, links.String()...), bad...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendToMethodology(t, root, bad)
 	code, _, stderr := runCmd(t, "check", "--root", root)
 	for _, want := range []string{
 		`the link "handout.html#nope" points to no part of the handout: its ids are its parts' (#overview, #timeline, #claims, #sources, #methodology, #article-<article>)`,

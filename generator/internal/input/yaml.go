@@ -369,20 +369,11 @@ func (d *decoder) fieldsWithoutBroken() *yaml.Node {
 		// An entry of a field's list (the timeline's) is left out whole,
 		// and its fields are not taken for broken ones: the other
 		// entries are read, and checked, as they are.
-		if start, stop := brokenEntry(lines, at, d.lineOffset, end); start > 0 {
-			for i := start; i < stop; i++ {
-				lines[i-1] = ""
-			}
-			root, more := d.readAgain(strings.Join(lines[d.lineOffset:end], "\n"), lines, start-d.lineOffset, stop-d.lineOffset)
-			if !more {
-				if root != nil && root.Kind == yaml.MappingNode {
-					return root
-				}
-				return nil
-			}
-			continue
+		start, stop := brokenEntry(lines, at, d.lineOffset, end)
+		entry := start > 0
+		if !entry {
+			start, stop = brokenField(lines, at, d.lineOffset, end)
 		}
-		start, stop := brokenField(lines, at, d.lineOffset, end)
 		if start == 0 {
 			return nil // before the first field: nothing to leave out
 		}
@@ -393,7 +384,7 @@ func (d *decoder) fieldsWithoutBroken() *yaml.Node {
 			// The name a line starts with: the field's, or that of a
 			// field YAML took for more of the one above (led by a tab or
 			// spaces, or without its colon), there but broken.
-			if m := fieldNameRE.FindStringSubmatch(lines[i-1]); m != nil {
+			if m := fieldNameRE.FindStringSubmatch(lines[i-1]); m != nil && !entry {
 				d.leftOutFields[m[1]] = true
 			}
 			lines[i-1] = ""

@@ -174,16 +174,7 @@ func (m *siteMap) handoutPartProblem(slug, to string) string {
 	if len(ids) == 0 {
 		return "points to nothing in the handout's part for " + what + ", which has no heading: link to the overview itself, " + to + "#overview"
 	}
-	const most = 6
-	list := make([]string, 0, most+1)
-	for i, id := range ids {
-		if i == most {
-			list = append(list, "…")
-			break
-		}
-		list = append(list, "#"+slug+"--"+id)
-	}
-	return "points to nothing in the handout's part for " + what + ": its ids there are " + strings.Join(list, ", ")
+	return "points to nothing in the handout's part for " + what + ": its ids there are " + firstIDs(ids, slug+"--")
 }
 
 // handoutIDFor returns the handout's id for f, an id as a page of the

@@ -596,6 +596,16 @@ func headingProblem(page, f, dir string, ids, own []string) string {
 	if len(ids) == 0 {
 		return "points to nothing on " + to + ": the page has no heading or part with that id; link to the page itself, " + to
 	}
+	how := " (a heading's id is its words in lower case, joined by hyphens, unless given after it, like {#sources})"
+	if strings.HasPrefix(page, "articles/") {
+		how = " (a heading's id is its words in lower case, joined by hyphens)"
+	}
+	return "points to no heading of " + to + ": its headings' ids are " + firstIDs(ids, "") + how
+}
+
+// firstIDs lists the first six of ids as addresses, #prefix<id>, and "…"
+// when there are more.
+func firstIDs(ids []string, prefix string) string {
 	const most = 6
 	list := make([]string, 0, most+1)
 	for i, id := range ids {
@@ -603,13 +613,9 @@ func headingProblem(page, f, dir string, ids, own []string) string {
 			list = append(list, "…")
 			break
 		}
-		list = append(list, "#"+id)
+		list = append(list, "#"+prefix+id)
 	}
-	how := " (a heading's id is its words in lower case, joined by hyphens, unless given after it, like {#sources})"
-	if strings.HasPrefix(page, "articles/") {
-		how = " (a heading's id is its words in lower case, joined by hyphens)"
-	}
-	return "points to no heading of " + to + ": its headings' ids are " + strings.Join(list, ", ") + how
+	return strings.Join(list, ", ")
 }
 
 // articleSlug is the slug of the article whose page is page
