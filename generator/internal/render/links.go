@@ -16,7 +16,7 @@ import (
 // files it exports there, that a link in the briefing's text may point to.
 var sitePages = []string{
 	"index.html", "claims.html", "sources.html", "quotes.html", "notes.html", "search.html",
-	"handout.html", "briefing.json", "annotations.jsonld", offlineZip,
+	"handout.html", "briefing.json", "annotations.jsonld", offlineZip, "404.html",
 }
 
 // offlineZip is the offline copy of the site (offline.Name), which build
@@ -422,7 +422,11 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		if strings.HasPrefix(target, "articles/") && strings.HasSuffix(target, ".html") && m.left.Articles.Has(articleSlug(target)) {
 			return "", false // left out for a problem reported
 		}
-		if p := pageOf(target); p != "" && m.pages[p] {
+		p := pageOf(target)
+		if p == "" || !m.pages[p] {
+			p = m.pageFolded(target) // METHODOLOGY.html, One.html
+		}
+		if p != "" && m.pages[p] {
 			to := relTo(dir, p)
 			if u.Fragment != "" {
 				to += "#" + u.Fragment
@@ -630,6 +634,18 @@ func articleSlug(page string) string {
 // annotations/claims.yaml, annotations/sources.json,
 // annotations/<slug>.yaml), or the page without its .html. It returns ""
 // for any other path.
+// pageFolded returns the page of the briefing that target names in other
+// capitals (file names are matched as written: a host on Linux finds no
+// METHODOLOGY.html), or "".
+func (m *siteMap) pageFolded(target string) string {
+	for p := range m.pages {
+		if strings.EqualFold(p, target) {
+			return p
+		}
+	}
+	return ""
+}
+
 func pageOf(target string) string {
 	t := target
 	for _, p := range []string{"../", "content/"} {
