@@ -2058,3 +2058,13 @@ published: 2025-11-27
 		t.Errorf("front matter with stray lines above a text: %q", got)
 	}
 }
+
+// TestYAMLVersionDirective: a notes file that starts "%YAML 1.2" is told
+// to lose that line (the reader takes YAML 1.1), not to quote an entry.
+func TestYAMLVersionDirective(t *testing.T) {
+	fs := base()
+	fs["annotations/one.yaml"].Data = append([]byte("%YAML 1.2\n---\n"), fs["annotations/one.yaml"].Data...)
+	sameLines(t, errLines(t, fs), []string{
+		"annotations/one.yaml:1:1: this is not valid YAML (found incompatible YAML document): the reader takes only YAML 1.1, which the briefing's files are written in: remove this %YAML line",
+	})
+}

@@ -587,6 +587,19 @@ func (d *decoder) syntaxError(err error) {
 			return
 		}
 	}
+	// "%YAML 1.2" at the top: yaml.v3 reads YAML 1.1 and refuses another
+	// version's directive, which is no text to put in quotes.
+	if msg == "found incompatible YAML document" {
+		if l, c := d.find(1, func(s string) int {
+			if strings.HasPrefix(s, "%YAML") {
+				return 0
+			}
+			return -1
+		}); l > 0 {
+			d.syntaxAt(l, c, "this is not valid YAML (%s): the reader takes only YAML 1.1, which the briefing's files are written in: remove this %%YAML line", msg)
+			return
+		}
+	}
 	// A text that starts with a character YAML reads as syntax ([, *, a
 	// quoted part…) fails at that line or soon after, with a message about
 	// something else.
