@@ -221,6 +221,13 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			// A whole number, past what an int holds: not "from 1".
+			name: "occurrence too large",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: existential threat\n    occurrence: 99999999999999999999\n    kind: context\n    note: x\n",
+			want: []string{`annotations/one.yaml:4:17: occurrence "99999999999999999999" is more than any article holds: count the places again`},
+		},
+		{
 			name: "wrong types",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: [threat]\n    kind: context\n    occurrence: two\n    note: x\n    cites: src-a\n",

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -2126,6 +2127,11 @@ func (d *decoder) positiveInt(m map[string]*yaml.Node, name string) int {
 	}
 	v = resolve(v)
 	n, err := strconv.Atoi(v.Value)
+	if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(v.Value, "-") {
+		// A whole number, too large to be a count of anything.
+		d.errs.Add(d.pos(v), "%s %s is more than any article holds: count the places again", name, describe(v))
+		return 0
+	}
 	if v.Kind != yaml.ScalarNode || err != nil || n < 1 {
 		d.errs.Add(d.pos(v), "%s must be a whole number from 1, not %s", name, describe(v))
 		return 0
