@@ -138,6 +138,14 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 					// problem.
 					continue
 				}
+				if n.Prefix != "" || n.Suffix != "" {
+					// The context given fits more than one place (a
+					// prefix may end inside a longer word: "recap is").
+					errs.AddErr(n.QuotePos, diag.ErrAmbiguousQuote,
+						"the quote matches %d places even with the %s: %s; make the prefix or suffix longer, or add the occurrence that picks the one you mean",
+						len(whole), contextDesc(n), pickers(blocks, norms, cands, n))
+					continue
+				}
 				errs.AddErr(n.QuotePos, diag.ErrAmbiguousQuote,
 					"the quote matches %d places: %s; add the prefix, suffix or occurrence that picks the one you mean",
 					len(whole), pickers(blocks, norms, cands, n))

@@ -595,3 +595,15 @@ func TestClosestPassageAligned(t *testing.T) {
 		}
 	}
 }
+
+// TestAmbiguousWithContext: a prefix that fits two places (it ends inside
+// a longer word at one: "recap is") is not asked for again; the message
+// says it fits both.
+func TestAmbiguousWithContext(t *testing.T) {
+	n := &briefing.Note{Quote: "7,500", Prefix: "cap is ", QuotePos: diag.Pos{File: "notes.yaml", Line: 10, Col: 12}}
+	_, _, got := resolve(t, "The cap is 7,500 now. The recap is 7,500 too.\n", n)
+	want := `notes.yaml:10:12: the quote matches 2 places even with the prefix "cap is " just before it: `
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) || !strings.HasSuffix(got[0], "; make the prefix or suffix longer, or add the occurrence that picks the one you mean") {
+		t.Errorf("got %q, want one problem starting %q", got, want)
+	}
+}
