@@ -933,3 +933,28 @@ func TestNotesPageHints(t *testing.T) {
 		}
 	}
 }
+
+// TestIndentedTextInArticle: an article's paragraph indented four spaces,
+// as text copied from a page may be, is an error at its line: Markdown
+// makes it code, shown in fixed-width type, and no note can quote it. A
+// fenced block is code on purpose, and a note's indented text is not an
+// article's.
+func TestIndentedTextInArticle(t *testing.T) {
+	body := briefing.Markdown{Text: "First paragraph.\n\n    Pasted with its spaces.\n\n```\nfenced\n```\n", Pos: diag.Pos{File: "a.md", Line: 5, Col: 1}}
+	a := &briefing.Article{Slug: "a", Title: "A", Body: body}
+	var errs diag.List
+	New(&briefing.Briefing{Articles: []*briefing.Article{a}}).Article(a, &errs)
+	var got []string
+	for _, e := range errs.Errors() {
+		got = append(got, e.Error())
+	}
+	want := "a.md:7:1: this text is indented four spaces or more, which makes it code: the page would show it in fixed-width type, and no note could quote it; remove the spaces before it"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	errs = diag.List{}
+	New(&briefing.Briefing{}).Markdown(md("Text.\n\n    indented\n"), "a note", &errs)
+	if errs.Len() != 0 {
+		t.Errorf("a note's indented text: %v", errs.Err())
+	}
+}

@@ -185,6 +185,16 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			}
 		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil // shown as written
+		case *ast.CodeBlock:
+			// An article's paragraph indented by four spaces or a tab, as
+			// text copied from a page may be: Markdown makes it code. (A
+			// fenced block, ``` … ```, is code on purpose.)
+			if what == "an article" && x.Lines().Len() > 0 {
+				at := x.Lines().At(0).Start
+				at = bytes.LastIndexByte(source[:at], '\n') + 1
+				errs.Add(md.PosAt(at), "this text is indented four spaces or more, which makes it code: the page would show it in fixed-width type, and no note could quote it; remove the spaces before it")
+			}
+			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
 			if headings && x.Level > 1 {
 				break
