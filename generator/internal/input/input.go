@@ -483,7 +483,7 @@ func misnamedFolders(fsys fs.FS, errs *diag.List) (content, annotations bool) {
 			// Only a folder of what the briefing's would hold: a briefing
 			// may have no annotations/, and a folder of another name and
 			// use beside it.
-			if holds(fsys, name, ".md") == "" && holds(fsys, name, ".yaml") == "" && holds(fsys, name, ".json") == "" {
+			if !slices.ContainsFunc([]string{".md", ".markdown", ".yaml", ".yml", ".json"}, func(ext string) bool { return holds(fsys, name, ext) != "" }) {
 				continue
 			}
 			why := ""

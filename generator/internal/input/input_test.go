@@ -1130,9 +1130,18 @@ func TestLoadMisnamedFolders(t *testing.T) {
 		fs["docs/readme.md"] = &fstest.MapFile{Data: []byte("Another folder, not read.\n")}
 		sameLines(t, errLines(t, fs), []string{c.want})
 	}
+	// A misnamed folder of .yml files is one too.
+	fs := fstest.MapFS{}
+	for name, f := range base() {
+		if rest, ok := strings.CutPrefix(name, "annotations/"); ok {
+			name = "Annotations/" + strings.TrimSuffix(rest, ".yaml") + ".yml"
+		}
+		fs[name] = f
+	}
+	sameLines(t, errLines(t, fs), []string{"Annotations:1:1: the briefing reads its notes, claims and sources from annotations/: rename this folder to annotations" + caseNote})
 	// A briefing without annotations/ (valid) beside a folder named like
 	// it that holds none of its files is not told to rename it.
-	fs := base()
+	fs = base()
 	for name := range fs {
 		if strings.HasPrefix(name, "annotations/") {
 			delete(fs, name)
@@ -2066,12 +2075,20 @@ published: 2025-11-27
 	}
 }
 
-// TestYAMLVersionDirective: a notes file that starts "%YAML 1.2" is told
-// to lose that line (the reader takes YAML 1.1), not to quote an entry.
+// TestYAMLVersionDirective: a notes file that starts "%YAML 1.2" (valid
+// YAML, which yaml.v3 refuses) is read; one of another version is told
+// to lose that line, not to quote an entry; positions are kept.
 func TestYAMLVersionDirective(t *testing.T) {
 	fs := base()
-	fs["annotations/one.yaml"].Data = append([]byte("%YAML 1.2\n---\n"), fs["annotations/one.yaml"].Data...)
+	notes := fs["annotations/one.yaml"].Data
+	fs["annotations/one.yaml"].Data = append([]byte("%YAML 1.2\n---\n"), notes...)
+	sameLines(t, errLines(t, fs), nil)
+	fs["annotations/one.yaml"].Data = append([]byte("# Notes\n%YAML 1.2\n---\n"), strings.Replace(string(notes), "kind: fact-check", "kind: fact-chek", 1)...)
+	if got := errLines(t, fs); len(got) != 1 || !strings.HasPrefix(got[0], "annotations/one.yaml:7:11: ") {
+		t.Errorf("a problem under %%YAML 1.2: %q, want it at line 7", got)
+	}
+	fs["annotations/one.yaml"].Data = append([]byte("%YAML 2.0\n---\n"), notes...)
 	sameLines(t, errLines(t, fs), []string{
-		"annotations/one.yaml:1:1: this is not valid YAML (found incompatible YAML document): the reader takes only YAML 1.1, which the briefing's files are written in: remove this %YAML line",
+		"annotations/one.yaml:1:1: this is not valid YAML (found incompatible YAML document): the briefing's files are read as YAML 1.2 or 1.1: remove this %YAML line",
 	})
 }

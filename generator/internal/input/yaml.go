@@ -77,7 +77,7 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 		}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(text), &doc); err != nil {
+	if err := yaml.Unmarshal([]byte(withoutVersion(text)), &doc); err != nil {
 		d.syntaxError(err)
 		if d.noRecovery {
 			return nil, false
@@ -89,6 +89,30 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 	}
 	d.doc = &doc
 	return docRoot(&doc), true
+}
+
+// withoutVersion returns text with a "%YAML 1.1" or "%YAML 1.2" line at
+// its top made blank: yaml.v3 refuses another version's directive than
+// its own, and the files read the same without it. Lines keep their
+// numbers.
+func withoutVersion(text string) string {
+	rest := text
+	for {
+		line, after, more := strings.Cut(rest, "\n")
+		t := strings.TrimSpace(line)
+		switch {
+		case t == "" || strings.HasPrefix(t, "#"):
+			if !more {
+				return text
+			}
+			rest = after
+			continue
+		case t == "%YAML 1.1" || t == "%YAML 1.2":
+			at := len(text) - len(rest)
+			return text[:at] + strings.Repeat(" ", len(line)) + text[at+len(line):]
+		}
+		return text
+	}
 }
 
 // pastedText reports a line of a text after "key: |" or "key: >" that
@@ -588,8 +612,8 @@ func (d *decoder) syntaxError(err error) {
 			return
 		}
 	}
-	// "%YAML 1.2" at the top: yaml.v3 reads YAML 1.1 and refuses another
-	// version's directive, which is no text to put in quotes.
+	// A %YAML directive of a version other than 1.1 and 1.2 (which parse
+	// reads without it) is no text to put in quotes.
 	if msg == "found incompatible YAML document" {
 		if l, c := d.find(1, func(s string) int {
 			if strings.HasPrefix(s, "%YAML") {
@@ -597,7 +621,7 @@ func (d *decoder) syntaxError(err error) {
 			}
 			return -1
 		}); l > 0 {
-			d.syntaxAt(l, c, "this is not valid YAML (%s): the reader takes only YAML 1.1, which the briefing's files are written in: remove this %%YAML line", msg)
+			d.syntaxAt(l, c, "this is not valid YAML (%s): the briefing's files are read as YAML 1.2 or 1.1: remove this %%YAML line", msg)
 			return
 		}
 	}
