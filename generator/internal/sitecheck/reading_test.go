@@ -1006,8 +1006,13 @@ func TestMarkersNamedAsNotes(t *testing.T) {
 // their markers, none over another or over the text.
 func TestSidenotesFollowTextSpacing(t *testing.T) {
 	const spacing = `(() => { const s = document.createElement("style");
+  s.id = "spacing";
   s.textContent = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
   document.head.append(s); return true; })()`
+	const frames = `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))`
+	// How far the last sidenote runs past the end of the text: none, the
+	// text keeps room for it.
+	const overrun = `Math.max(...[...document.querySelectorAll(".article .body .sidenote")].map(n => n.getBoundingClientRect().bottom)) - document.querySelector(".article .body").getBoundingClientRect().bottom`
 	b := browser.New(t)
 	for _, page := range articlePages(t, sites(t)[0]) {
 		t.Run(name(page), func(t *testing.T) {
@@ -1015,9 +1020,17 @@ func TestSidenotesFollowTextSpacing(t *testing.T) {
 			browser.Eval[bool](p, spacing)
 			// Frames for the layout, the observer's callback and the
 			// placing it asks for.
-			browser.Eval[bool](p, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))`)
+			browser.Eval[bool](p, frames)
 			for _, problem := range browser.Eval[[]string](p, wideProblems) {
 				t.Error(problem)
+			}
+			// The spacing taken off again, the text keeps room for the
+			// last note (the room went with the spacing: 343–1,044 px
+			// of note over the endnotes).
+			browser.Eval[bool](p, `(document.getElementById("spacing").remove(), true)`)
+			browser.Eval[bool](p, frames)
+			if over := browser.Eval[float64](p, overrun); over > 1 {
+				t.Errorf("with the spacing taken off, the last sidenote ends %.0f px below the text", over)
 			}
 		})
 	}

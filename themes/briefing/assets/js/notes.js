@@ -25,15 +25,16 @@
   var notes = [].slice.call(body.querySelectorAll(".sidenote"));
   var GAP = 12, MIN = 108, LINE = 20;
 
+  function topOf(el) { return el.getBoundingClientRect().top; }
   function ref(sn) { return document.getElementById("ref-" + sn.getAttribute("data-note")); }
   // Where a marker's text starts: its box reaches above it by its padding,
   // which is a finger's target on a touch screen.
-  function textTop(r) { return r.getBoundingClientRect().top + parseFloat(getComputedStyle(r).paddingTop); }
+  function textTop(r) { return topOf(r) + parseFloat(getComputedStyle(r).paddingTop); }
   function side(r) { return document.getElementById("side-" + r.getAttribute("data-note")); }
 
   // Where each line of a note's text ends, from the top of its box.
   function lineEnds(inner) {
-    var range = document.createRange(), top = inner.getBoundingClientRect().top, ends = [];
+    var range = document.createRange(), top = topOf(inner), ends = [];
     range.selectNodeContents(inner.querySelector(".side-text") || inner);
     [].forEach.call(range.getClientRects(), function (r) { if (r.height) ends.push(r.bottom - top); });
     ends.sort(function (a, b) { return a - b; });
@@ -51,7 +52,7 @@
     list.toggle("brief", brief);
     var rest = sn.offsetHeight - inner.offsetHeight; // the link, margins
     var ends = lineEnds(inner), room = height - rest;
-    var cut = brief ? inner.querySelector(".side-head").getBoundingClientRect().bottom - inner.getBoundingClientRect().top :
+    var cut = brief ? inner.querySelector(".side-head").getBoundingClientRect().bottom - topOf(inner) :
       ends[Math.min(2, ends.length - 1)] || room, head = cut;
     ends.forEach(function (e) { if (e <= room && e > cut) cut = e; });
     list.toggle("bare", brief && cut === head);
@@ -84,7 +85,7 @@
 
   function layOut() {
     body.classList.add("placed");
-    var origin = body.getBoundingClientRect().top, prev = null, prevTop = 0, bottom = -Infinity;
+    var origin = topOf(body), prev = null, prevTop = 0, bottom = -Infinity;
     notes.forEach(function (sn) {
       var r = ref(sn);
       var want = r ? textTop(r) - origin : bottom + GAP;
@@ -102,11 +103,15 @@
       prevTop = top;
       bottom = top + sn.offsetHeight;
     });
-    // Room for the last note, kept while the text (its height rounded,
-    // with the room kept the last time) is not clearly taller. Not taken
-    // away to measure: while the page loads, Chromium scrolls again to the
-    // address's #note-… in the text so shortened, and left it far below.
-    body.style.minHeight = bottom + 1 < body.offsetHeight ? "" : bottom + "px";
+    // Room for the last note: taken away when the text (its height
+    // rounded, with the room kept the last time) is clearly taller, and
+    // given again when the text, without it, is shorter than the notes.
+    // Not taken away only to measure: while the page loads, Chromium
+    // scrolls again to the address's #note-… in the text so shortened,
+    // and left it far below.
+    var style = body.style;
+    if (bottom + 1 < body.offsetHeight) style.minHeight = "";
+    if (bottom > body.offsetHeight) style.minHeight = bottom + "px";
     if (pinned) pin(pinned);
   }
 
@@ -117,7 +122,7 @@
     sn.classList.add("pinned");
     stops(sn, true);
     sn.tabIndex = -1;
-    sn.style.top = textTop(ref(sn)) - body.getBoundingClientRect().top + "px";
+    sn.style.top = textTop(ref(sn)) - topOf(body) + "px";
   }
   function unpin() {
     if (drop()) place();
@@ -150,12 +155,12 @@
   function toggle(r) {
     var sn = side(r);
     if (!sn) return;
-    var open = !sn.classList.contains("open"), y = r.getBoundingClientRect().top;
+    var open = !sn.classList.contains("open"), y = topOf(r);
     sn.classList.toggle("open", open);
     r.setAttribute("aria-expanded", open ? "true" : "false");
     // The browser's scroll anchoring may pick a node below the note and
     // scroll to keep it still; keep the marker still instead.
-    var d = r.getBoundingClientRect().top - y;
+    var d = topOf(r) - y;
     if (d) scrollBy(0, d);
   }
 
