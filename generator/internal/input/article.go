@@ -82,6 +82,13 @@ func frontMatter(d *decoder, text string) (fm *yaml.Node, body string, bodyLine 
 		return nil, body, bodyLine, true
 	}
 	d.lineOffset = open + 1
+	if strings.TrimSpace(body) == "" {
+		// A text pasted in that YAML reads, as a field ("Title 42 is
+		// back: …").
+		if fm, body, bodyLine, found := d.textInFrontMatter(text); found {
+			return fm, body, bodyLine, false
+		}
+	}
 	if d.pastedText() {
 		return nil, body, bodyLine, false // reported, as a syntax error is
 	}
@@ -157,10 +164,13 @@ func (d *decoder) textInFrontMatter(text string) (fm *yaml.Node, body string, bo
 }
 
 // fieldLike reports whether name, a line's first word, is a field of a
-// page's front matter, or one misspelt by a letter (two in a long name):
-// "Update", which starts a paragraph, is not "date_note" or "published".
+// page's front matter, or one misspelt by a letter (two in a long name),
+// written as fields are, in lower case: "Update", "Published November
+// 27" and "Outlets" start paragraphs.
 func fieldLike(name string) bool {
-	name = strings.ToLower(name)
+	if name != strings.ToLower(name) {
+		return false
+	}
 	for _, fields := range [][]string{articleFields, indexFields} {
 		for _, f := range fields {
 			if d := diag.EditDistance(name, f); d == 0 || len(f) > 3 && (d == 1 || d == 2 && len(f) >= 8) {

@@ -2055,6 +2055,13 @@ Update: The cable calls it an “existential threat” to the West.
 	if len(got) != 2 || !strings.HasPrefix(got[0], "content/articles/one.md:2:") || !strings.HasPrefix(got[1], "content/articles/one.md:6:1: the text starts here") {
 		t.Errorf("a syntax error above the pasted text, and a text starting Update::\n%s", strings.Join(got, "\n"))
 	}
+	// Nor is a paragraph that starts with a field's name, capitalised.
+	for _, first := range []string{"Published November 27, 2025, the cable", "Title 42 is back: the cable", "Outlets reported that the cable"} {
+		fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\noutlet: O\nurl: https://example.com/a\n\n" + first + " calls it an “existential threat” to the West.\n---\n")}
+		if got := errLines(t, fs); len(got) != 1 || !strings.HasPrefix(got[0], "content/articles/one.md:6:1: the text starts here") {
+			t.Errorf("a text starting %q:\n%s", first, strings.Join(got, "\n"))
+		}
+	}
 	fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte(`---
 title: "A headline"
 outlet: Outlet
