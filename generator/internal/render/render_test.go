@@ -948,7 +948,7 @@ func TestIndentedTextInArticle(t *testing.T) {
 	for _, e := range errs.Errors() {
 		got = append(got, e.Error())
 	}
-	want := "a.md:7:1: this text is indented four spaces or more, which makes it code: the page would show it in fixed-width type, and no note could quote it; remove the spaces before it"
+	want := "a.md:7:5: this text is indented by four spaces or a tab, which makes it code: the page would show it in fixed-width type, and no note could quote it; remove the indentation before it (code meant as code goes between lines of ```)"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -190,9 +190,8 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			// text copied from a page may be: Markdown makes it code. (A
 			// fenced block, ``` … ```, is code on purpose.)
 			if what == "an article" && x.Lines().Len() > 0 {
-				at := x.Lines().At(0).Start
-				at = bytes.LastIndexByte(source[:at], '\n') + 1
-				errs.Add(md.PosAt(at), "this text is indented four spaces or more, which makes it code: the page would show it in fixed-width type, and no note could quote it; remove the spaces before it")
+				// At the text, after its indentation (and a quote's >).
+				errs.Add(md.PosAt(x.Lines().At(0).Start), "this text is indented by four spaces or a tab, which makes it code: the page would show it in fixed-width type, and no note could quote it; remove the indentation before it (code meant as code goes between lines of ```)")
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
