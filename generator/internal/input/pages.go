@@ -58,7 +58,9 @@ func (l *loader) index() (idx briefing.Index, eventsUnsure bool) {
 		return idx, false
 	}
 	d, fm, body, _ := l.markdownFile(p, "content/_index.md has no front matter: start it with ---, a line \"title: …\", and another ---", "its title")
-	eventsUnsure = d != nil && d.syntaxLine > 0
+	// The timeline's entries are not all known when a syntax error left
+	// out the front matter, the timeline or one of its entries.
+	eventsUnsure = d != nil && (fm == nil && d.syntaxLine > 0 || d.leftOutFields["timeline"] || d.entryLeftOut)
 	idx.Body = body
 	l.placeholder(body, overviewPlaceholder, "this is the text new wrote for you to replace: write here what the briefing covers, the overview readers see on the home page")
 	if fm == nil { // none, or none left by a syntax error (reported)
@@ -84,6 +86,7 @@ func (l *loader) index() (idx briefing.Index, eventsUnsure bool) {
 	for _, it := range d.ownEntries(d.list(m, "timeline", "like [{date: 2025-11-21, text: \"…\", cites: [source-id]}]")) {
 		em, ok := d.fields(it, "a timeline entry", timelineFields...)
 		if !ok {
+			eventsUnsure = true // an entry that is no mapping, reported
 			continue
 		}
 		d.required(em, it, "the timeline entry", "date", "text")
@@ -92,6 +95,9 @@ func (l *loader) index() (idx briefing.Index, eventsUnsure bool) {
 			e.Date = *dt
 		}
 		idx.Timeline = append(idx.Timeline, e)
+	}
+	if v, ok := m["timeline"]; ok && !isNull(v) && len(idx.Timeline) == 0 {
+		eventsUnsure = true // a timeline not read as a list, reported
 	}
 	return idx, eventsUnsure
 }

@@ -39,6 +39,9 @@ type decoder struct {
 	// The fields of front matter left out for their syntax errors
 	// (fieldsWithoutBroken), which are not then missing.
 	leftOutFields map[string]bool
+	// entryLeftOut: fieldsWithoutBroken left out an entry of a field's
+	// list (the timeline's).
+	entryLeftOut bool
 }
 
 // leftOutIDs says what references into the file parse read are not
@@ -396,6 +399,7 @@ func (d *decoder) fieldsWithoutBroken() *yaml.Node {
 		// entries are read, and checked, as they are.
 		start, stop := brokenEntry(lines, at, d.lineOffset, end)
 		entry := start > 0
+		d.entryLeftOut = d.entryLeftOut || entry
 		if !entry {
 			start, stop = brokenField(lines, at, d.lineOffset, end)
 		}
