@@ -247,10 +247,6 @@ func openRoot(dir string) (fs.FS, func(), error) {
 	return r.FS(), func() { r.Close() }, nil
 }
 
-// report prints input problems with paths as the user would open them,
-// each as path:line:col: message, then their count; or else the error
-// itself. It returns the lines it printed but the count (serve shows them
-// on the open pages too).
 // inRoot is p as the user names its file: under the briefing folder
 // root, as given.
 func inRoot(root string, p diag.Pos) diag.Pos {
@@ -260,6 +256,10 @@ func inRoot(root string, p diag.Pos) diag.Pos {
 	return p
 }
 
+// report prints input problems with paths as the user would open them,
+// each as path:line:col: message, then their count; or else the error
+// itself. It returns the lines it printed but the count (serve shows them
+// on the open pages too).
 func report(root string, err error, stderr io.Writer) []string {
 	var le *diag.ListError
 	if !errors.As(err, &le) {

@@ -628,12 +628,6 @@ func articleSlug(page string) string {
 	return strings.TrimSuffix(strings.TrimPrefix(page, "articles/"), ".html")
 }
 
-// pageOf returns the site path of the page made from target, a path a
-// writer may take for its address: the Markdown or YAML file it is made
-// from (articles/<slug>.md, content/methodology.md, _index.md,
-// annotations/claims.yaml, annotations/sources.json,
-// annotations/<slug>.yaml), or the page without its .html. It returns ""
-// for any other path.
 // pageFolded returns the page of the briefing that target names in other
 // capitals (file names are matched as written: a host on Linux finds no
 // METHODOLOGY.html), or "".
@@ -646,6 +640,12 @@ func (m *siteMap) pageFolded(target string) string {
 	return ""
 }
 
+// pageOf returns the site path of the page made from target, a path a
+// writer may take for its address: the Markdown or YAML file it is made
+// from (articles/<slug>.md, content/methodology.md, _index.md,
+// annotations/claims.yaml, annotations/sources.json,
+// annotations/<slug>.yaml), or the page without its .html. It returns ""
+// for any other path.
 func pageOf(target string) string {
 	t := target
 	for _, p := range []string{"../", "content/"} {
