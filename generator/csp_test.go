@@ -34,7 +34,8 @@ func TestBuildWarnsOfStaleCSP(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build exited %d:\n%s", code, stderr)
 	}
-	m := regexp.MustCompile(`warning: netlify\.toml: .*handout\.html.*add ('sha256-[A-Za-z0-9+/=]+') to its style-src`).FindStringSubmatch(stderr)
+	// The file named as the user names it, under --root.
+	m := regexp.MustCompile(`warning: ` + regexp.QuoteMeta(filepath.ToSlash(filepath.Join(root, "netlify.toml"))) + `: .*handout\.html.*add ('sha256-[A-Za-z0-9+/=]+') to its style-src`).FindStringSubmatch(stderr)
 	if m == nil {
 		t.Fatalf("no warning about the handout's stylesheet:\n%s", stderr)
 	}
@@ -56,7 +57,7 @@ func TestServeWarnsOfStaleCSP(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, stdout, stderr, _ := servePreview(t, root)
-	const warning = "warning: netlify.toml: the Content-Security-Policy does not allow the inline stylesheet of handout.html"
+	warning := "warning: " + filepath.ToSlash(filepath.Join(root, "netlify.toml")) + ": the Content-Security-Policy does not allow the inline stylesheet of handout.html"
 	eventually(t, "no warning about the stylesheet:\n"+stderr.String(), 2*time.Minute, func() bool {
 		return strings.Contains(stderr.String(), warning)
 	})

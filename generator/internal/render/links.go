@@ -428,6 +428,9 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		}
 		if p != "" && m.pages[p] {
 			to := relTo(dir, p)
+			if u.RawQuery != "" {
+				to += "?" + u.RawQuery
+			}
 			if u.Fragment != "" {
 				to += "#" + u.Fragment
 			}

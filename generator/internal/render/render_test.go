@@ -394,6 +394,7 @@ func TestLocalLinks(t *testing.T) {
 		{"../404.html", "articles/a.html", ""},
 		{"../CLAIMS.html#claim-cap", "articles/a.html", mean + "../claims.html#claim-cap?"},
 		{"B.html", "articles/a.html", mean + "b.html?"},
+		{"../Search.html?q=cable", "articles/a.html", mean + "../search.html?q=cable?"},
 		{"https://example.org/nope.html", "articles/a.html", ""},
 		{"../index.html#event-2", "articles/a.html", ""},
 		{"../index.html#timeline-h", "articles/a.html", ""},
