@@ -84,9 +84,10 @@ func notesTOC(order []*briefing.Article, t *Text) []byte {
 }
 
 // notesCited is the end of the all-notes page: the sources its notes
-// cite (cites, every article's), in full, as an article's page lists its
-// notes' (citedList), so that the page printed on its own gives their
-// addresses; nothing when no note cites one.
+// cite (cites, every article's), in full, under the heading an article's
+// page gives its notes' (citedList, theme string sources_cited), so that
+// the page printed on its own gives their addresses; nothing when no note
+// cites one.
 func notesCited(cites []articleCites, r *render.Renderer, t *Text) []byte {
 	var lists [][]citeData
 	for _, a := range cites {
@@ -99,7 +100,7 @@ func notesCited(cites []articleCites, r *render.Renderer, t *Text) []byte {
 		}
 	}
 	h := newHTML(t, 256+len(lists)*8)
-	h.citedList(lists, "notes_sources_cited", r)
+	h.citedList(lists, "sources_cited", r)
 	return appendBody(nil, h.String())
 }
 

@@ -168,7 +168,7 @@ func oldNotesPage(articles []oldNotesArticle, r *render.Renderer, t *Text) strin
 			lists = append(lists, n.Cites)
 		}
 	}
-	h.citedList(lists, "notes_sources_cited", r)
+	h.citedList(lists, "sources_cited", r)
 	return h.String()
 }
 
