@@ -3,7 +3,6 @@ package render
 import (
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -112,14 +111,8 @@ func (r *Renderer) handoutProblem(f, page string, final bool) (problem string, w
 		return "points to no claim: a claim's address in the handout is " + to + "#claim-<id>, as on the claims page, with its id from annotations/claims.yaml", false
 	case strings.HasPrefix(f, "src-") && !strings.Contains(f, "--"):
 		return "points to no source: a source's address in the handout is " + to + "#src-<id>, as on the sources page, with its id from the bibliography", false
-	case strings.HasPrefix(f, "event-") && m.left.Events:
-		return "", false // the entries' numbers are not known (briefing.LeftOut)
-	case strings.HasPrefix(f, "event-") && m.events == 0:
-		return "points to no timeline entry: content/_index.md has no timeline", false
-	case strings.HasPrefix(f, "event-") && m.events == 1:
-		return "points to no timeline entry: the timeline has one, " + to + "#event-1", false
 	case strings.HasPrefix(f, "event-"):
-		return "points to no timeline entry: the entries' addresses in the handout are " + to + "#event-1 to #event-" + strconv.Itoa(m.events) + ", as on the home page", false
+		return m.eventProblem(f, to, " in the handout", ", as on the home page"), false
 	}
 	if id, why := r.handoutIDFor(f, page); id != "" {
 		return "points to no part of the handout: did you mean " + to + "#" + id + "? (" + why + ")", false

@@ -474,18 +474,8 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		}
 		return "points to no part of the claims page: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 	case target == "index.html" && strings.HasPrefix(f, "event-"):
-		n, err := strconv.Atoi(strings.TrimPrefix(f, "event-"))
-		switch {
-		case m.left.Events:
-			// Entries left out for a syntax error: their numbers are
-			// not known.
-		case m.events == 0:
-			return "points to no timeline entry: content/_index.md has no timeline", false
-		case m.events == 1 && f != "event-1":
-			return "points to no timeline entry: the timeline has one, " + relTo(dir, "index.html") + "#event-1", false
-		case err != nil || n < 1 || n > m.events || strconv.Itoa(n) != strings.TrimPrefix(f, "event-"):
-			return "points to no timeline entry: the entries' addresses are " + relTo(dir, "index.html") + "#event-1 to #event-" + strconv.Itoa(m.events) +
-				", numbered in the order of their dates (" + strconv.Itoa(m.events) + " in content/_index.md)", false
+		if p := m.eventProblem(f, relTo(dir, "index.html"), "", ", numbered in the order of their dates ("+strconv.Itoa(m.events)+" in content/_index.md)"); p != "" {
+			return p, false
 		}
 	case target == "sources.html" && strings.HasPrefix(f, "src-"):
 		if id := strings.TrimPrefix(f, "src-"); r.sources[id] == nil && !m.left.Sources.Has(id) {
@@ -542,6 +532,25 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		return headingProblem(target, f, dir, ids, m.ownIDs(target)), false
 	}
 	return "", false
+}
+
+// eventProblem says why f, an id event-<n>, names no timeline entry, to
+// a link that reaches the entries at to (the home page, or the handout:
+// where, " in the handout"; more, what the last message adds), or "" when
+// it names one, or when entries were left out for a syntax error and
+// their numbers are not known (briefing.LeftOut).
+func (m *siteMap) eventProblem(f, to, where, more string) string {
+	n, err := strconv.Atoi(strings.TrimPrefix(f, "event-"))
+	switch {
+	case m.left.Events:
+	case m.events == 0:
+		return "points to no timeline entry: content/_index.md has no timeline"
+	case m.events == 1 && f != "event-1":
+		return "points to no timeline entry: the timeline has one, " + to + "#event-1"
+	case err != nil || n < 1 || n > m.events || strconv.Itoa(n) != strings.TrimPrefix(f, "event-"):
+		return "points to no timeline entry: the entries' addresses" + where + " are " + to + "#event-1 to #event-" + strconv.Itoa(m.events) + more
+	}
+	return ""
 }
 
 // rootProblem says what to write instead of u, a link from the server's

@@ -401,6 +401,8 @@ func TestLocalLinks(t *testing.T) {
 		{"../index.html#timeline", "articles/a.html", "points to nothing on ../index.html: the page has no heading or part with that id; link to the page itself, ../index.html"},
 		{"../index.html#event-3", "articles/a.html", "points to no timeline entry: the entries' addresses are ../index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
 		{"index.html#event-0", "", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
+		{"handout.html#event-3", "", "points to no timeline entry: the entries' addresses in the handout are handout.html#event-1 to #event-2, as on the home page"},
+		{"../handout.html#event-2", "articles/a.html", ""},
 		{"#event-02", "index.html", "points to no timeline entry: the entries' addresses are index.html#event-1 to #event-2, numbered in the order of their dates (2 in content/_index.md)"},
 		{"../claims.html#claim-nope", "articles/a.html", claim + "../claims.html#claim-<id>, with its id from annotations/claims.yaml"},
 		{"../claims.html#cap", "articles/a.html", "points to no part of the claims page: did you mean ../claims.html#claim-cap? (A claim's address is its id after claim-.)"},
