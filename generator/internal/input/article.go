@@ -152,15 +152,7 @@ func (d *decoder) textInFrontMatter(text string) (fm *yaml.Node, body string, bo
 		fm = d.fieldsWithoutBroken()
 		d.lines = orig
 	}
-	off := 0
-	for _, l := range d.lines[:start] {
-		off += len(l) + 1
-	}
-	last := off
-	for _, l := range d.lines[start:end] {
-		last += len(l) + 1
-	}
-	return fm, text[min(off, len(text)):min(last, len(text))], start, true
+	return fm, text[d.lineStart(text, start):d.lineStart(text, end)], start, true
 }
 
 // fieldLike reports whether name, a line's first word, is a field of a
@@ -204,11 +196,17 @@ func (d *decoder) bodyAfter(text string) (string, int) {
 	if end == len(d.lines) {
 		return "", 0
 	}
+	return text[d.lineStart(text, end+1):], end + 1
+}
+
+// lineStart is the offset in text, the file d reads, of the start of its
+// line n (from 0), or the text's end when it has no such line.
+func (d *decoder) lineStart(text string, n int) int {
 	off := 0
-	for _, l := range d.lines[:end+1] {
+	for _, l := range d.lines[:n] {
 		off += len(l) + 1
 	}
-	return text[min(off, len(text)):], end + 1
+	return min(off, len(text))
 }
 
 // markdownFile reads a Markdown file with YAML front matter. fm is nil, with
