@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
-	"github.com/briefing/annotated/generator/internal/diag"
 	"io"
 	"io/fs"
 	"os"
@@ -51,7 +50,7 @@ func cspWarnings(root string, site fs.FS) string {
 	var b strings.Builder
 	for _, src := range order {
 		fmt.Fprintf(&b, "warning: %s: the Content-Security-Policy does not allow the inline stylesheet of %s, which a host would then serve unstyled: add %s to its style-src\n",
-			inRoot(root, diag.Pos{File: "netlify.toml"}).File,
+			rootPath(root, "netlify.toml"),
 			strings.Join(missing[src], " and "), src)
 	}
 	return b.String()

@@ -247,13 +247,19 @@ func openRoot(dir string) (fs.FS, func(), error) {
 	return r.FS(), func() { r.Close() }, nil
 }
 
-// inRoot is p as the user names its file: under the briefing folder
-// root, as given.
+// inRoot is p as the user names its file (rootPath).
 func inRoot(root string, p diag.Pos) diag.Pos {
-	if root != "." && root != "" {
-		p.File = filepath.ToSlash(filepath.Join(root, p.File))
-	}
+	p.File = rootPath(root, p.File)
 	return p
+}
+
+// rootPath is file, a path in the briefing folder root, as the user names
+// it: under root, as given.
+func rootPath(root, file string) string {
+	if root != "." && root != "" {
+		return filepath.ToSlash(filepath.Join(root, file))
+	}
+	return file
 }
 
 // report prints input problems with paths as the user would open them,
