@@ -133,6 +133,13 @@ func claimsPage(claims []claimData, r *render.Renderer, t *Text) string {
 		h.raw("</p>\n")
 		return h.String()
 	}
+	cited := ""
+	for _, c := range claims {
+		if len(c.Cites) > 0 {
+			cited = "claims_sources_cited"
+			break
+		}
+	}
 	h.toc("claims-toc-h", "ol", func() {
 		for _, c := range claims {
 			// Each claim's verdict beside it: the list reads as the
@@ -143,7 +150,7 @@ func claimsPage(claims []claimData, r *render.Renderer, t *Text) string {
 			h.verdictSpan(c.Verdict, c.VerdictLabel)
 			h.raw("</li>")
 		}
-	})
+	}, cited)
 	for _, c := range claims {
 		id := esc(c.ID)
 		h.raw(`<section class="claim" id="claim-`, id, `" aria-labelledby="claim-`, id, "-h\">\n",

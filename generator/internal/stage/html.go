@@ -64,13 +64,23 @@ func (h *markup) tocItem(id, textID string) {
 
 // toc is a page's contents list, headed "Contents" for assistive
 // technology (its heading's id is id): a list of kind list ("ul", or "ol"
-// where the order counts) of the items that items writes.
-func (h *markup) toc(id, list string, items func()) {
+// where the order counts) of the items that items writes. With cited
+// (not ""), the theme string that heads the page's last section, the
+// sources its notes or claims cite (citedList, id cited-h), a line after
+// the list leads there: the list numbers articles or claims, which that
+// section is not.
+func (h *markup) toc(id, list string, items func(), cited string) {
 	h.raw(`<nav class="toc" aria-labelledby="`, id, `">`, "\n", `<h2 id="`, id, `" class="visually-hidden">`)
 	h.tr("contents")
 	h.raw("</h2>\n<", list, ">")
 	items()
-	h.raw("</", list, ">\n</nav>\n")
+	h.raw("</", list, ">\n")
+	if cited != "" {
+		h.raw(`<p><a href="#cited-h">`)
+		h.tr(cited)
+		h.raw("</a></p>\n")
+	}
+	h.raw("</nav>\n")
 }
 
 // sectionItems are a contents list's items for the sections of the page's

@@ -80,7 +80,7 @@ func indexOf(b *briefing.Briefing, order []*briefing.Article, cards []string, o 
 			if len(o.Timeline) > 0 {
 				h.tocItem("timeline-h", "timeline")
 			}
-		})
+		}, "")
 		h.raw(`<div class="prose">`, o.HTML, "</div>\n")
 	}
 	h.raw("<section aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\">")

@@ -56,12 +56,20 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 }
 
 // notesTOC is the all-notes page's contents list: each article that has
-// notes, in the page's order, with how many (nil when none has any). Made
-// before the articles are staged, when every article's notes are there;
-// the page runs to dozens of printed pages and had none.
+// notes, in the page's order, with how many, and the sources they cite
+// when one does (notesCited; nil when no article has notes). Made before
+// the articles are staged, when every article's notes are there; the page
+// runs to dozens of printed pages and had none.
 func notesTOC(order []*briefing.Article, t *Text) []byte {
 	h := newHTML(t, 128*len(order))
-	any := false
+	any, cited := false, ""
+	for _, a := range order {
+		for _, n := range a.Notes {
+			if len(n.Cites) > 0 {
+				cited = "sources_cited"
+			}
+		}
+	}
 	h.toc("notes-toc-h", "ol", func() {
 		for _, a := range order {
 			if len(a.Notes) == 0 {
@@ -76,7 +84,7 @@ func notesTOC(order []*briefing.Article, t *Text) []byte {
 			h.trN("notes_count", len(a.Notes))
 			h.raw(")</li>")
 		}
-	})
+	}, cited)
 	if !any {
 		return nil
 	}

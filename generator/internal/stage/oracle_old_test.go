@@ -118,7 +118,16 @@ func oldNotesPage(articles []oldNotesArticle, r *render.Renderer, t *Text) strin
 		h.raw("</p>\n")
 		return h.String()
 	}
-	// The contents list, since 2026-12-07 (notesTOC).
+	// The contents list, since 2026-12-07 (notesTOC), with its line to the
+	// sources cited (notesCited) when a note cites one.
+	cited := ""
+	for _, a := range articles {
+		for _, n := range a.Notes {
+			if len(n.Cites) > 0 {
+				cited = "sources_cited"
+			}
+		}
+	}
 	h.toc("notes-toc-h", "ol", func() {
 		for _, a := range articles {
 			h.raw(`<li><a href="#notes-`, esc(a.Slug), `">`)
@@ -129,7 +138,7 @@ func oldNotesPage(articles []oldNotesArticle, r *render.Renderer, t *Text) strin
 			h.trN("notes_count", len(a.Notes))
 			h.raw(")</li>")
 		}
-	})
+	}, cited)
 	for _, a := range articles {
 		slug, href := esc(a.Slug), escURL(a.Href)
 		h.raw(`<section class="notes-article" aria-labelledby="notes-`, slug, "\">\n",

@@ -202,6 +202,16 @@ func TestClaimsPage(t *testing.T) {
 	if !ok || strings.Count(cited, `<p class="ref">`) != 1 || !strings.Contains(cited, `<p class="ref">`+f.r.ReferenceOf("state-x-2025")) {
 		t.Errorf("the claims page does not end with the one source its claims cite, in full:\n%s", cited)
 	}
+	// Its contents list leads there too, after the numbered claims; and
+	// not when no claim cites a source, and the section is not there.
+	toc, _, _ := strings.Cut(page, "</nav>")
+	if !strings.HasSuffix(toc, "</ol>\n"+`<p><a href="#cited-h">Sources cited in the claims</a></p>`+"\n") {
+		t.Errorf("the claims page's contents do not end with a link to the sources cited:\n%s", toc)
+	}
+	uncited := claimsPage([]claimData{{ID: "c", Statement: "A claim.", Verdict: "accurate"}}, f.r, text)
+	if strings.Contains(uncited, "cited-h") {
+		t.Errorf("a claims page whose claims cite no source links or has a section of sources cited:\n%s", uncited)
+	}
 }
 
 func TestSourcesPage(t *testing.T) {
@@ -348,6 +358,18 @@ func TestNotesPage(t *testing.T) {
 	_, cited, ok := strings.Cut(page, `<h2 id="cited-h">Sources cited in the notes</h2>`)
 	if !ok || strings.Contains(cited, `class="notes-article"`) || strings.Count(cited, `<p class="ref">`) != 4 {
 		t.Errorf("the all-notes page does not end with the %d sources its notes cite:\n%s", 4, cited)
+	}
+	toc, _, _ := strings.Cut(page, "</nav>")
+	if !strings.HasSuffix(toc, "</ol>\n"+`<p><a href="#cited-h">Sources cited in the notes</a></p>`+"\n") {
+		t.Errorf("the all-notes page's contents do not end with a link to the sources cited:\n%s", toc)
+	}
+	text, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uncited := notesTOC([]*briefing.Article{{Slug: "a", Outlet: "O", Title: "T", Notes: []*briefing.Note{{ID: "n"}}}}, text)
+	if !strings.Contains(string(uncited), `href="#notes-a"`) || strings.Contains(string(uncited), "cited-h") {
+		t.Errorf("the contents of an all-notes page whose notes cite no source, want the article and no link to sources cited:\n%s", uncited)
 	}
 }
 

@@ -210,7 +210,7 @@ func sourcesPage(groups []sourceGroupData, t *Text) string {
 			h.text(g.Title)
 			h.raw("</a> (", strconv.Itoa(len(g.Sources)), ")</li>")
 		}
-	})
+	}, "")
 	for _, g := range groups {
 		key := esc(g.Key)
 		h.raw(`<section aria-labelledby="group-`, key, "\">\n", `<h2 id="group-`, key, `">`)

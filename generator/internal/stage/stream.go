@@ -509,7 +509,7 @@ func methodologyContents(sections []render.Heading, t *Text) string {
 	h.toc("methodology-toc-h", "ul", func() {
 		h.sectionItems(sections)
 		h.tocItem("scale-h", "verdict_scale")
-	})
+	}, "")
 	return h.String()
 }
 
