@@ -435,10 +435,27 @@ func checkBaseURL(s string) (string, error) {
 	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
 		return "", fmt.Errorf("%q has a query (?…) or a fragment (#…), which the address of a site cannot have: give the folder the site is published at, like https://example.org/briefing/", s)
 	}
+	// The address of a page, copied from the address bar: every address
+	// made from it would have the page's name as a folder. A folder's name
+	// may hold a dot ("v1.2"), so only a page's endings are told.
+	if i := strings.LastIndexByte(u.Path, '/'); i >= 0 {
+		if page := u.Path[i+1:]; webPage(page) {
+			folder := *u
+			folder.Path = u.Path[:i+1]
+			return "", fmt.Errorf("%q is the address of a page (%s), not of the folder the site is published at: give %q", s, page, folder.String())
+		}
+	}
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}
 	return s, nil
+}
+
+// webPage says whether the last part of an address's path names a page by
+// its file's ending: index.html, default.htm, index.php and the like.
+func webPage(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".php" || ext == ".asp" || ext == ".aspx"
 }
 
 func build(ctx context.Context, root, out string, opt stage.Options, stdout, stderr io.Writer) int {

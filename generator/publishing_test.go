@@ -846,6 +846,11 @@ func TestCheckBaseURL(t *testing.T) {
 		{"https://deploy:token@example.org/", "", `holds a user name or password (the part before the @), which every page would give its readers: give it without them, like "https://example.org/"`},
 		{"https://example.org:70000/", "", "has a port (70000"},
 		{"https://example.org:8080/b/", "https://example.org:8080/b/", ""},
+		// The home page's address, copied from the address bar: the
+		// folder is what is meant (every address would hold index.html/).
+		{"https://example.org/briefing/index.html", "", `is the address of a page (index.html), not of the folder the site is published at: give "https://example.org/briefing/"`},
+		{"https://example.org/INDEX.HTM", "", `give "https://example.org/"`},
+		{"https://example.org/b/v1.2", "https://example.org/b/v1.2/", ""},
 	} {
 		got, err := checkBaseURL(c.in)
 		switch {

@@ -35,10 +35,13 @@ func Motivation(k briefing.Kind) string {
 //
 // Each annotation targets the original article (source) as reproduced on
 // the briefing's page (scope), selected by a TextQuoteSelector (the passage,
-// with up to QuoteContext characters before and after it) and a
-// TextPositionSelector (code points in the article's text). Its bodies are
-// the note (HTML, purpose "commenting", or "describing"/"editing" for those
-// kinds) and, for a fact check, the verdict (purpose "assessing").
+// with up to QuoteContext characters before and after it). A selector
+// selects from the source, the outlet's page, so there is no
+// TextPositionSelector: the passage's place in the article's text, which
+// does not start that page, is in briefing.json. Its bodies are the note
+// (HTML, purpose "commenting", or "describing"/"editing" for those kinds)
+// and, for a fact check, the verdict (purpose "assessing"); its creator is
+// the briefing's publisher, or the briefing, as for its ClaimReviews.
 func Annotations(b *Briefing) []byte { return AnnotationsOf(b, b.Parts()) }
 
 // AnnotationsOf is Annotations made of the articles' parts (parts[i] is
@@ -108,8 +111,7 @@ func (b *Briefing) annotationItems(a *briefing.Article, ra *render.Article) []by
 	w.Within(3)
 	self := b.annotationsURL()
 	local := b.url(AnnotationsFile, ArticlePage(a.Slug))
-	at := passages(ra)
-	for i, n := range ra.Notes {
+	for _, n := range ra.Notes {
 		purpose := Motivation(n.Kind)
 		if purpose == "assessing" {
 			purpose = "commenting" // the note explains; the verdict assesses
@@ -118,6 +120,8 @@ func (b *Briefing) annotationItems(a *briefing.Article, ra *render.Article) []by
 		w.Field("id", self+"#"+a.Slug+"/"+n.ID)
 		w.Field("type", "Annotation")
 		w.Field("motivation", Motivation(n.Kind))
+		w.Key("creator")
+		b.annotator(w)
 		w.Key("body")
 		w.Open('[')
 		textualBody(w, b.noteHTML(n.HTML, a.Slug), "text/html", purpose)
@@ -135,21 +139,31 @@ func (b *Briefing) annotationItems(a *briefing.Article, ra *render.Article) []by
 		w.Open('{')
 		w.Field("type", "TextQuoteSelector")
 		w.Field("exact", ra.Text[n.Start:n.End])
-		w.Field("prefix", lastChars(ra.Text[:n.Start], QuoteContext))
-		w.Field("suffix", firstChars(ra.Text[n.End:], QuoteContext))
-		w.Close('}')
-		w.Open('{')
-		w.Field("type", "TextPositionSelector")
-		w.Key("start")
-		w.Int(at[i][0])
-		w.Key("end")
-		w.Int(at[i][1])
+		w.OmitEmpty("prefix", lastChars(ra.Text[:n.Start], QuoteContext))
+		w.OmitEmpty("suffix", firstChars(ra.Text[n.End:], QuoteContext))
 		w.Close('}')
 		w.Close(']')
 		w.Close('}')
 		w.Close('}')
 	}
 	return w.B
+}
+
+// annotator writes who made the annotations, as the Web Annotation model
+// asks of each: the briefing's publisher (publisher and publisher_url in
+// content/_index.md), or without one the briefing itself, by its title and
+// home page, as its ClaimReviews name their author (endReview). No
+// "created": the model wants a time, and the briefing gives at most a day.
+func (b *Briefing) annotator(w *JSON) {
+	name, home := b.Index.Publisher, b.Index.PublisherURL
+	if name == "" {
+		name, home = b.Index.Title, b.home(AnnotationsFile)
+	}
+	w.Open('{')
+	w.Field("type", "Organization")
+	w.Field("name", name)
+	w.OmitEmpty("homepage", home)
+	w.Close('}')
 }
 
 func textualBody(w *JSON, value, format, purpose string) {

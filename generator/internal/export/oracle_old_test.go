@@ -268,6 +268,7 @@ type (
 		ID         string            `json:"id"`
 		Type       string            `json:"type"`
 		Motivation string            `json:"motivation"`
+		Creator    oldAgent          `json:"creator"`
 		Body       []oldTextualBody  `json:"body"`
 		Target     oldSpecificTarget `json:"target"`
 	}
@@ -287,13 +288,13 @@ type (
 	oldTextQuoteSelector struct {
 		Type   string `json:"type"`
 		Exact  string `json:"exact"`
-		Prefix string `json:"prefix"`
-		Suffix string `json:"suffix"`
+		Prefix string `json:"prefix,omitempty"`
+		Suffix string `json:"suffix,omitempty"`
 	}
-	oldTextPositionSelector struct {
-		Type  string `json:"type"`
-		Start int    `json:"start"`
-		End   int    `json:"end"`
+	oldAgent struct {
+		Type     string `json:"type"`
+		Name     string `json:"name"`
+		Homepage string `json:"homepage,omitempty"`
 	}
 )
 
@@ -302,14 +303,19 @@ type (
 //
 // Each oldAnnotation targets the original article (source) as reproduced on
 // the briefing's page (scope), selected by a TextQuoteSelector (the passage,
-// with up to QuoteContext characters before and after it) and a
-// TextPositionSelector (code points in the article's text). Its bodies are
-// the note (HTML, purpose "commenting", or "describing"/"editing" for those
-// kinds) and, for a fact check, the verdict (purpose "assessing").
+// with up to QuoteContext characters before and after it; since
+// 2026-12-07 no TextPositionSelector). Its bodies are the note (HTML,
+// purpose "commenting", or "describing"/"editing" for those kinds) and, for
+// a fact check, the verdict (purpose "assessing"); its creator (since
+// 2026-12-07) the publisher or the briefing.
 func oldAnnotations(b *Briefing) []byte {
 	self := b.url(AnnotationsFile, AnnotationsFile)
 	if self == "" {
 		self = AnnotationsFile
+	}
+	creator := oldAgent{Type: "Organization", Name: b.Index.Publisher, Homepage: b.Index.PublisherURL}
+	if creator.Name == "" {
+		creator.Name, creator.Homepage = b.Index.Title, b.home(AnnotationsFile)
 	}
 	page := self + "#page-1"
 	var items []oldAnnotation
@@ -319,8 +325,7 @@ func oldAnnotations(b *Briefing) []byte {
 			continue
 		}
 		local := b.url(AnnotationsFile, ArticlePage(a.Slug))
-		at := passages(ra)
-		for i, n := range ra.Notes {
+		for _, n := range ra.Notes {
 			purpose := Motivation(n.Kind)
 			if purpose == "assessing" {
 				purpose = "commenting" // the note explains; the verdict assesses
@@ -329,11 +334,11 @@ func oldAnnotations(b *Briefing) []byte {
 			if n.Verdict != "" {
 				body = append(body, oldTextualBody{Type: "TextualBody", Value: n.Verdict.Label(), Format: "text/plain", Language: "en", Purpose: "assessing"})
 			}
-			start, end := at[i][0], at[i][1]
 			items = append(items, oldAnnotation{
 				ID:         self + "#" + a.Slug + "/" + n.ID,
 				Type:       "Annotation",
 				Motivation: Motivation(n.Kind),
+				Creator:    creator,
 				Body:       body,
 				Target: oldSpecificTarget{
 					Type:   "SpecificResource",
@@ -342,7 +347,6 @@ func oldAnnotations(b *Briefing) []byte {
 					Selector: []any{
 						oldTextQuoteSelector{Type: "TextQuoteSelector", Exact: ra.Text[n.Start:n.End],
 							Prefix: lastChars(ra.Text[:n.Start], QuoteContext), Suffix: firstChars(ra.Text[n.End:], QuoteContext)},
-						oldTextPositionSelector{Type: "TextPositionSelector", Start: start, End: end},
 					},
 				},
 			})
