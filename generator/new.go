@@ -73,7 +73,7 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if !input.ValidID(slug) {
-		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters and digits, with single hyphens between words, like %q\n", slug, input.Slugify(slug))
+		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters and digits, with single hyphens between words, like %q%s\n", slug, input.Slugify(slug), input.HyphensWhy(slug))
 		return 1
 	}
 	if why := input.ReservedSlug(slug); why != "" {

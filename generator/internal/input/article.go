@@ -268,7 +268,7 @@ func (l *loader) article(name string) *briefing.Article {
 			return nil
 		}
 		l.errs.AddErr(diag.Pos{File: p, Line: 1, Col: 1}, diag.ErrUnsafeInput,
-			"%q is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like %q", name, want+".md")
+			"%q is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like %q%s", name, want+".md", HyphensWhy(slug))
 		return nil
 	}
 	if why := ReservedSlug(slug); why != "" {

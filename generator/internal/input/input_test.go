@@ -162,6 +162,17 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:2:9: note id "Bad Id" is not a valid id: use lower-case letters and digits, with single hyphens between words, like "bad-id"`},
 		},
 		{
+			// DESIGN.md's [a-z0-9-]+ allows it; the pages' ids would read
+			// two ways, and the message says so.
+			name: "id with a double hyphen",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a--b\n    quote: threat\n    kind: context\n    note: x\n  - id: -lead\n    quote: existential\n    kind: context\n    note: y\n",
+			want: []string{
+				`annotations/one.yaml:2:9: note id "a--b" is not a valid id: use lower-case letters and digits, with single hyphens between words, like "a-b" (the pages join an article's name and its ids with a double hyphen, article--id, which with such hyphens would read two ways)`,
+				`annotations/one.yaml:6:9: note id "-lead" is not a valid id: use lower-case letters and digits, with single hyphens between words, like "lead" (the pages join an article's name and its ids with a double hyphen, article--id, which with such hyphens would read two ways)`,
+			},
+		},
+		{
 			name: "bad kind and verdict",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: threat\n    kind: opinion\n    note: x\n  - id: b\n    quote: existential\n    kind: fact-check\n    verdict: true-ish\n    note: x\n",

@@ -2062,6 +2062,20 @@ var idRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // digits and single hyphens.
 func ValidID(s string) bool { return idRE.MatchString(s) }
 
+// designIDRE is DESIGN.md's wider form of an id or slug, which ValidID
+// narrows (README, "Extensions to DESIGN.md").
+var designIDRE = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+// HyphensWhy is, for an id or slug s of DESIGN.md's wider form that
+// ValidID refuses (a hyphen at an end, or two together), why it is
+// refused, to follow the message that says the rule; "" for any other s.
+func HyphensWhy(s string) string {
+	if ValidID(s) || !designIDRE.MatchString(s) {
+		return ""
+	}
+	return " (the pages join an article's name and its ids with a double hyphen, article--id, which with such hyphens would read two ways)"
+}
+
 // refs reads a list of source ids, each listed once.
 func (d *decoder) refs(m map[string]*yaml.Node, name, example string) []briefing.Ref {
 	var out []briefing.Ref
@@ -2113,7 +2127,7 @@ func (d *decoder) sourceID(m map[string]*yaml.Node) string {
 func (d *decoder) id(m map[string]*yaml.Node, name, what string) string {
 	s := d.copied(m, name)
 	if s != "" && !ValidID(s) {
-		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters and digits, with single hyphens between words, like %q", what, s, Slugify(s))
+		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters and digits, with single hyphens between words, like %q%s", what, s, Slugify(s), HyphensWhy(s))
 	}
 	return s
 }
