@@ -158,7 +158,7 @@ notes:
 	for _, p := range written[2:] {
 		what := "it is its title and overview, to fill in"
 		if p == methodology {
-			what = "it says how the notes are written and what each verdict means, to adapt"
+			what = "it says how the notes are written, what each kind of note is for and what each verdict means, to adapt"
 		}
 		fmt.Fprintf(stdout, "the briefing had no %s: %s\n", p, what)
 	}
@@ -186,8 +186,9 @@ func hasPage(root, name string, misnamed func(fs.FS) bool) bool {
 }
 
 // methodologyTemplate is content/methodology.md, written by new with a
-// briefing's overview: what the verdicts mean, which the generator fixes,
-// and a paragraph for the editors to replace with how they worked.
+// briefing's overview: what each kind of note is for and what the verdicts
+// mean, which the generator fixes, and a paragraph for the editors to
+// replace with how they worked.
 var methodologyTemplate = `---
 title: "Methodology"
 ---
@@ -195,6 +196,9 @@ title: "Methodology"
 
 ` + input.MethodologyPlaceholder + `
 
+## Kinds of note
+
+` + briefing.KindList() + `
 ## What the verdicts mean
 
 Only fact-check notes carry a verdict, and a verdict is on the claim the note names, whoever makes it.

@@ -150,11 +150,17 @@ func TestNewRejects(t *testing.T) {
 func TestNewFirstArticle(t *testing.T) {
 	root := t.TempDir()
 	code, stdout, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "The Gazette")
-	if code != 0 || !strings.Contains(stdout, "content/_index.md") || !strings.Contains(stdout, "content/methodology.md: it says how the notes are written and what each verdict means") {
+	if code != 0 || !strings.Contains(stdout, "content/_index.md") || !strings.Contains(stdout, "content/methodology.md: it says how the notes are written, what each kind of note is for and what each verdict means") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	if m := readFile(t, root, "content/methodology.md"); !strings.Contains(m, "- **Needs context:**") {
+	m := readFile(t, root, "content/methodology.md")
+	if !strings.Contains(m, "- **Needs context:**") {
 		t.Errorf("the methodology does not explain the verdicts:\n%s", m)
+	}
+	for _, k := range briefing.Kinds {
+		if !strings.Contains(m, "- **"+k.Label()+":** "+k.Purpose()) {
+			t.Errorf("the methodology does not say what a %s note is for:\n%s", k, m)
+		}
 	}
 	index := filepath.Join(root, "content", "_index.md")
 	code, _, stderr = runCmd(t, "check", "--root", root)
@@ -180,7 +186,7 @@ func TestNewFirstArticle(t *testing.T) {
 		t.Fatalf("build after filling in: %s", stderr)
 	}
 	page := readFile(t, root, "public/methodology.html")
-	if !strings.Contains(page, "Inaccurate:") {
+	if !strings.Contains(page, "<strong>Background:</strong> history") || !strings.Contains(page, "Inaccurate:") {
 		t.Errorf("methodology.html lacks the verdicts' meanings:\n%s", page)
 	}
 	// Each meaning is a definition a verdict links to.

@@ -269,6 +269,34 @@ func (k Kind) Label() string {
 	return string(k)
 }
 
+// Purpose is what a note of the kind is for, as new's methodology says it
+// for the editors to keep or change.
+func (k Kind) Purpose() string {
+	switch k {
+	case KindContext:
+		return "what a reader needs to make sense of a passage (who is speaking, what a document is), with no ruling on it."
+	case KindFactCheck:
+		return "a statement that evidence can test, tested, with a verdict."
+	case KindBackground:
+		return "history or earlier events that the article takes for granted or leaves out."
+	case KindDefinition:
+		return "what a term, a legal instrument or a statistical measure in the text means."
+	case KindCorrection:
+		return "a plain error of fact, such as a wrong date, name or figure, and what is right."
+	}
+	return ""
+}
+
+// KindList is the kinds of note as a Markdown list, each kind's label in
+// bold and its Purpose.
+func KindList() string {
+	var b strings.Builder
+	for _, k := range Kinds {
+		b.WriteString("- **" + k.Label() + ":** " + k.Purpose() + "\n")
+	}
+	return b.String()
+}
+
 // Verdict is the outcome of a fact check.
 type Verdict string
 
