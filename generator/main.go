@@ -302,17 +302,23 @@ func compile(root string, opt stage.Options) (*site.Result, error) {
 // compileInto is compile that, given a sink, streams the staged project
 // into it (site.Stream): the Result then holds no files.
 func compileInto(root string, opt stage.Options, sink stage.Sink) (*site.Result, error) {
-	fsys, text, closeRoot, err := openBriefing(root)
-	if err != nil {
-		return nil, err
+	fsys, text, closeRoot, themeErr := openBriefing(root)
+	if fsys == nil {
+		return nil, themeErr
 	}
 	defer closeRoot()
 	opt.Text = text
+	var (
+		res *site.Result
+		err error
+	)
 	if sink != nil {
 		limitMemory()
-		return site.Stream(fsys, opt, sink)
+		res, err = site.Stream(fsys, opt, sink)
+	} else {
+		res, err = site.Compile(fsys, opt)
 	}
-	return site.Compile(fsys, opt)
+	return res, diag.Join(themeErr, err)
 }
 
 // limitMemory sets the soft memory limit of a streamed compile or a
@@ -340,30 +346,34 @@ func checkRoot(root string) (*site.Result, error) {
 	}
 	// The theme's strings are read as a build reads them, so that a
 	// briefing's own theme with broken ones fails its check too.
-	fsys, _, closeRoot, err := openBriefing(root)
-	if err != nil {
-		return nil, err
+	fsys, _, closeRoot, themeErr := openBriefing(root)
+	if fsys == nil {
+		return nil, themeErr
 	}
 	defer closeRoot()
 	limitMemory()
-	return site.Check(fsys)
+	res, err := site.Check(fsys)
+	return res, diag.Join(themeErr, err)
 }
 
 // openBriefing opens the briefing folder in root (openRoot) and reads the
-// strings of the theme it is built with (themeFS), as every compile and
+// strings of the theme it is built with (themeText), as every compile and
 // check does, and returns the folder, the strings and what closes the
-// folder.
+// folder. With the problems of the briefing's own theme it returns those
+// too, as its error, and the folder and the bundled theme's strings, with
+// which the briefing is checked all the same (diag.Join its problems to
+// the theme's); with any other error, no folder.
 func openBriefing(root string) (fs.FS, *stage.Text, func(), error) {
 	fsys, closeRoot, err := openRoot(root)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	text, err := themeText(root)
-	if err != nil {
+	if text == nil {
 		closeRoot()
 		return nil, nil, nil, err
 	}
-	return fsys, text, closeRoot, nil
+	return fsys, text, closeRoot, err
 }
 
 func check(root string, stdout, stderr io.Writer) int {

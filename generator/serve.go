@@ -19,6 +19,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/hugo"
 	"github.com/briefing/annotated/generator/internal/preview"
 	"github.com/briefing/annotated/generator/internal/site"
@@ -238,11 +239,12 @@ func compileWith(c *site.Compiler, root string) (*site.Result, error) {
 		return nil, err
 	}
 	defer closeRoot()
-	text, err := themeText(root)
-	if err != nil {
-		return nil, err
+	text, themeErr := themeText(root) // its problems, reported with the briefing's
+	if text == nil {
+		return nil, themeErr
 	}
-	return c.Compile(fsys, stage.Options{Text: text})
+	res, err := c.Compile(fsys, stage.Options{Text: text})
+	return res, diag.Join(themeErr, err)
 }
 
 // stagePrefix starts the names of the preview's staging folders.

@@ -124,29 +124,44 @@ func mergeStrings(base, own []byte) []byte {
 // and check does, before it stages the whole theme); and checks the
 // briefing's own theme, when it has one: its strings, and its stylesheets
 // and layouts for loads from elsewhere and for files Hugo would not read.
+// The own theme's problems come back as a *diag.ListError with the bundled
+// theme's strings, with which the briefing is still checked, so that one
+// run reports its problems and the theme's together (diag.Join); any other
+// error with no strings.
 func themeText(root string) (*stage.Text, error) {
 	data, err := fs.ReadFile(annotated.Theme(), stage.TextFile)
 	if err != nil {
 		return nil, fmt.Errorf("the bundled theme: %w", err)
 	}
-	if dir, ok := ownThemeDir(root); ok {
-		var errs diag.List
-		own, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(stage.TextFile)))
-		switch {
-		case err == nil:
-			if _, err := stage.ParseText(own); err != nil {
-				return nil, err // not TOML: said at its place in own
-			}
+	dir, ok := ownThemeDir(root)
+	if !ok {
+		return stage.ParseText(data)
+	}
+	bundled := data
+	var errs diag.List
+	var notTOML error // said at its place in the own strings
+	own, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(stage.TextFile)))
+	switch {
+	case err == nil:
+		if _, notTOML = stage.ParseText(own); notTOML == nil {
 			checkOwnStrings(data, own, os.DirFS(dir), &errs)
 			data = over(stage.TextFile, data, own)
-		case !errors.Is(err, fs.ErrNotExist):
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	}
+	checkNothingRemote(os.DirFS(dir), &errs)
+	checkUnread(os.DirFS(dir), &errs)
+	if problems := diag.Join(notTOML, errs.Err()); problems != nil {
+		var l *diag.ListError
+		if !errors.As(problems, &l) {
+			return nil, problems
+		}
+		text, err := stage.ParseText(bundled)
+		if err != nil {
 			return nil, err
 		}
-		checkNothingRemote(os.DirFS(dir), &errs)
-		checkUnread(os.DirFS(dir), &errs)
-		if err := errs.Err(); err != nil {
-			return nil, err
-		}
+		return text, problems
 	}
 	return stage.ParseText(data)
 }

@@ -9,6 +9,7 @@ import (
 
 	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/site"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
@@ -162,6 +163,32 @@ func checkAndBuildSay(t *testing.T, root string, want ...string) {
 			t.Errorf("%s exited %d:\n%s\nwant status 1 and:\n%s", cmd, code, got, strings.Join(want, "\n"))
 		}
 	}
+}
+
+// TestThemeAndBriefingProblemsTogether: the problems of a briefing's own
+// theme do not hide the briefing's: one run of check, build or serve's
+// compile reports both (the theme's came alone, the briefing's only once
+// they were mended), whether its strings have a wrong key or are no TOML.
+func TestThemeAndBriefingProblemsTogether(t *testing.T) {
+	root := briefingWithTheme(t, map[string]string{"i18n/en.toml": "footerr = \"typo\"\n"})
+	bad := filepath.Join(root, "content", "articles", "Bad Name.md")
+	if err := os.WriteFile(bad, []byte("---\ntitle: x\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const article = `content/articles/Bad Name.md:1:1: "Bad Name.md" is not a safe article file name: use lower-case letters and digits, with single hyphens between words, like "bad-name.md"`
+	checkAndBuildSay(t, root,
+		article,
+		`themes/briefing/i18n/en.toml:1:1: "footerr" is not one of the theme's strings: check its spelling against the bundled theme's i18n/en.toml, or use it in a layout of your own (T "footerr")`,
+		"2 problems found")
+	_, err := compileWith(site.NewCompiler(), root)
+	if err == nil || !strings.Contains(err.Error(), "Bad Name.md") || !strings.Contains(err.Error(), `"footerr"`) {
+		t.Errorf("serve's compile: %v, want the article's problem and the theme's", err)
+	}
+	writeOwnTheme(t, root, map[string]string{"i18n/en.toml": "footer = \"unclosed\n"})
+	checkAndBuildSay(t, root,
+		article,
+		`themes/briefing/i18n/en.toml:1:19: the theme's strings are not valid TOML (basic strings cannot have new lines)`,
+		"2 problems found")
 }
 
 // TestOwnThemeOldFolders: a layout of a briefing's own theme where Hugo

@@ -13,6 +13,7 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -150,6 +151,30 @@ func (l *List) Err() error {
 		return nil
 	}
 	return &ListError{Errs: l.Errors(), Dropped: l.dropped}
+}
+
+// Join is the problems of a and of b as one error, sorted as Err sorts
+// them; either may be nil. When one is an error of another kind than
+// *ListError (a run that failed, not a briefing's problems), that error is
+// returned, a's first.
+func Join(a, b error) error {
+	var la, lb *ListError
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case !errors.As(a, &la):
+		return a
+	case !errors.As(b, &lb):
+		return b
+	}
+	var l List
+	for _, e := range append(slices.Clone(la.Errs), lb.Errs...) {
+		l.add(e)
+	}
+	l.dropped += la.Dropped + lb.Dropped
+	return l.Err()
 }
 
 // ListError is the error of a run with problems.

@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 // TestPosString: a position is path:line:col, with 1 for what is unknown;
 // a path with a control character in it is quoted, so that a file named
@@ -23,5 +26,23 @@ func TestPosString(t *testing.T) {
 	}
 	if got, want := Path("content/articles/sub\ndir/one.md"), `"content/articles/sub\ndir/one.md"`; got != want {
 		t.Errorf("Path: got %s, want %s", got, want)
+	}
+}
+
+// TestJoin: two runs' problems are one list, sorted; a failure that is not
+// a list of problems is returned as it is; nil joins to the other.
+func TestJoin(t *testing.T) {
+	var a, b List
+	a.Add(Pos{File: "themes/briefing/i18n/en.toml", Line: 1, Col: 1}, "theme")
+	b.Add(Pos{File: "content/a.md", Line: 2, Col: 3}, "article")
+	if got, want := Join(a.Err(), b.Err()).Error(), "content/a.md:2:3: article\nthemes/briefing/i18n/en.toml:1:1: theme"; got != want {
+		t.Errorf("Join = %q, want %q", got, want)
+	}
+	failed := errors.New("disk gone")
+	if Join(a.Err(), failed) != failed || Join(failed, b.Err()) != failed {
+		t.Error("Join lost a failure that is not a list of problems")
+	}
+	if got := Join(nil, b.Err()); got == nil || got.Error() != b.Err().Error() || Join(nil, nil) != nil {
+		t.Error("Join of nil is not the other")
 	}
 }
