@@ -726,6 +726,21 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			// The quote left open closes in the next note, whose own
+			// mistake then keeps the text from parsing: closed where it
+			// opens, the text fails further down, at that mistake, which
+			// yaml.v3 names at the note's first line (7), as it named the
+			// whole (line 7, where the open text ended). Each is told at
+			// its place.
+			name: "quoted text not closed, and a mistake in the next note",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: \"existential threat\n    kind: context\n    note: x\n  - id: b\n    quote: \"Western civilization\"\n    kind: context\n    note: \"He said \"no\" to it\"\n",
+			want: []string{
+				`annotations/one.yaml:3:12: this is not valid YAML (did not find expected key): the quoted text that opens here is not closed on its line, so YAML reads on past it and fails at line 7: add the closing " at the end of the text`,
+				`annotations/one.yaml:9:20: this is not valid YAML (did not find expected key): the quoted text ends at this ", meant to be inside it, and YAML cannot read what follows: write each " inside the text as \" (or put the whole text in single quotes)`,
+			},
+		},
+		{
 			name: "quoted text not closed, single quotes, after an escaped quote",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: 'the department''s threat\n    kind: context\n    note: x\n    cites: [src-a]\n",

@@ -1132,7 +1132,12 @@ func (d *decoder) yamlEnd() int {
 }
 
 // parsesPast reports whether the YAML text, its line l written as
-// fixedLine, parses, or fails only past the file's line line.
+// fixedLine, parses, or fails only past the file's line line. A list or
+// mapping that fails is placed at the line that breaks it, as
+// syntaxError places it (breakingLine), not at the line where it began,
+// which yaml.v3 names: a quote left open in one note and closed in the
+// next, "…and finds no end to it", fixed, leaves the next note's own
+// mistake, which yaml.v3 names at that note's first line.
 func (d *decoder) parsesPast(l int, fixedLine string, line int) bool {
 	lines := slices.Clone(d.lines[d.lineOffset:d.yamlEnd()])
 	lines[l-1-d.lineOffset] = fixedLine
@@ -1141,10 +1146,23 @@ func (d *decoder) parsesPast(l int, fixedLine string, line int) bool {
 	if err == nil {
 		return true
 	}
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		if n, _ := strconv.Atoi(m[1]); n+d.lineOffset > line {
-			return true
-		}
+	m := yamlLineRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return false
+	}
+	n, _ := strconv.Atoi(m[1])
+	n += d.lineOffset
+	if n > line {
+		return true
+	}
+	if contains(blockErrors, m[2]) {
+		fixed := slices.Clone(d.lines)
+		fixed[l-1] = fixedLine
+		orig := d.lines
+		d.lines = fixed
+		broken := d.breakingLine(n, err.Error())
+		d.lines = orig
+		return broken > line
 	}
 	return false
 }
