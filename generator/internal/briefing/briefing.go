@@ -377,9 +377,28 @@ type Note struct {
 	KindPos       diag.Pos
 	Verdict       Verdict // "" unless Kind is fact-check
 	VerdictPos    diag.Pos
-	Claim         Ref // ID "" when not given
+	Claim         Ref      // ID "" when not given
+	Claimant      Claimant // only on a fact check; Name "" when not given
 	Body          Markdown
 	Cites         []Ref
+}
+
+// Claimant is who made a claim that a verdict rates, as the note or claim
+// attributes it: the cable, the department, a politician, or the outlet
+// itself; the author of the claim in its ClaimReview. An article that
+// reports a claim is where it appears, not always who made it.
+type Claimant struct {
+	Name   string
+	Person bool // a person; otherwise an organisation
+}
+
+// Type is the claimant's type as briefing.json and the input give it:
+// "person" or "organization".
+func (c Claimant) Type() string {
+	if c.Person {
+		return "person"
+	}
+	return "organization"
 }
 
 // Ref is a reference by id to a claim or a source, with where it was written.
@@ -394,6 +413,7 @@ type Claim struct {
 	Pos       diag.Pos
 	Statement string
 	Verdict   Verdict
+	Claimant  Claimant // Name "" when not given
 	Body      Markdown
 	Cites     []Ref
 }

@@ -78,7 +78,7 @@ func appearance(w *JSON, a *briefing.Article) {
 
 // review writes a ClaimReview, up to the claim's appearances: the caller
 // writes them and calls endReview.
-func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author string) {
+func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author briefing.Claimant) {
 	w.Open('{')
 	w.Field("@type", "ClaimReview")
 	w.Field("url", url)
@@ -88,9 +88,16 @@ func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author
 	w.Key("itemReviewed")
 	w.Open('{')
 	w.Field("@type", "Claim")
-	if author != "" {
+	if author.Name != "" {
 		w.Key("author")
-		organization(w, author, "")
+		w.Open('{')
+		if author.Person {
+			w.Field("@type", "Person")
+		} else {
+			w.Field("@type", "Organization")
+		}
+		w.Field("name", author.Name)
+		w.Close('}')
 	}
 	w.Key("appearance")
 	w.Open('[')
@@ -162,7 +169,7 @@ func (b *Briefing) articleReviews(a *briefing.Article, ra *render.Article) []byt
 		if n.Verdict == "" {
 			continue
 		}
-		b.review(w, self+"#note-"+n.ID, n.Quote, n.Verdict, a.Outlet)
+		b.review(w, self+"#note-"+n.ID, n.Quote, n.Verdict, n.Claimant)
 		appearance(w, a)
 		b.endReview(w, from)
 	}
@@ -203,7 +210,7 @@ func (b *Briefing) writeClaimReviews(out io.Writer, where map[string][][]byte) e
 	w := graph(64 * 1024)
 	self := b.url(ClaimsPage, ClaimsPage)
 	for _, c := range b.Claims {
-		b.review(w, self+"#claim-"+c.ID, c.Statement, c.Verdict, "")
+		b.review(w, self+"#claim-"+c.ID, c.Statement, c.Verdict, c.Claimant)
 		for i, app := range where[c.ID] {
 			if i == 0 {
 				app = app[1:] // the first appearance has no comma before it

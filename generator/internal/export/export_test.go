@@ -295,10 +295,33 @@ type reviews struct {
 func TestArticleReviews(t *testing.T) {
 	b := compiled(t, "../site/testdata/typography.txtar", "")
 	a := b.ArticleBySlug("curly")
-	var r reviews
-	if err := json.Unmarshal(export.ArticleReviews(b, a), &r); err != nil {
+	// The claim's author is who made it, when the note names a claimant:
+	// the outlet that reports a claim is where it appears, not always who
+	// made it. Without a claimant the claim has no author.
+	for _, n := range b.Rendered["curly"].Notes {
+		if n.ID == "threat" {
+			n.Claimant = briefing.Claimant{Name: "U.S. Department of State"}
+		}
+	}
+	var named reviews
+	if err := json.Unmarshal(export.ArticleReviews(b, a), &named); err != nil {
 		t.Fatal(err)
 	}
+	for _, n := range b.Rendered["curly"].Notes {
+		if n.ID == "threat" {
+			n.Claimant = briefing.Claimant{Name: "Jane Roe", Person: true}
+		}
+	}
+	var person reviews
+	if err := json.Unmarshal(export.ArticleReviews(b, a), &person); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range person.Graph {
+		if au := g.ItemReviewed.Author; strings.HasSuffix(g.URL, "#note-threat") && (au == nil || au.Type != "Person" || au.Name != "Jane Roe") {
+			t.Errorf("a person as claimant: the claim's author is %+v", au)
+		}
+	}
+	r := named
 	want := map[string]briefing.Verdict{}
 	for _, n := range b.Rendered["curly"].Notes {
 		if n.Verdict != "" {
@@ -321,8 +344,16 @@ func TestArticleReviews(t *testing.T) {
 			t.Errorf("%q: rating %+v, want %d of 1-5", g.ClaimReviewed, g.ReviewRating, n)
 		}
 		it := g.ItemReviewed
-		if it.Type != "Claim" || it.Author == nil || it.Author.Name != "Example Outlet" || len(it.Appearance) != 1 {
+		if it.Type != "Claim" || len(it.Appearance) != 1 {
 			t.Fatalf("itemReviewed = %+v", it)
+		}
+		switch {
+		case strings.HasSuffix(g.URL, "#note-threat"):
+			if it.Author == nil || it.Author.Type != "Organization" || it.Author.Name != "U.S. Department of State" {
+				t.Errorf("%s: the claim's author is %+v, want the claimant the note names", g.URL, it.Author)
+			}
+		case it.Author != nil:
+			t.Errorf("%s: the claim's author is %+v, but the note names no claimant", g.URL, it.Author)
 		}
 		ap := it.Appearance[0]
 		if ap.URL != "https://example.com/curly" || ap.Headline != a.Title || ap.DatePublished != "2025-11-27" || ap.Publisher.Name != "Example Outlet" {
@@ -366,6 +397,11 @@ func TestClaimReviews(t *testing.T) {
 		}
 		if g.URL != "https://example.org/sub/claims.html#claim-"+c.ID || g.Author.URL != "https://example.org/sub/" {
 			t.Errorf("review %d: url %q, author %q", i, g.URL, g.Author.URL)
+		}
+		// The claim's author is its claimant, when claims.yaml names one.
+		switch au := g.ItemReviewed.Author; {
+		case c.Claimant.Name == "" && au != nil, c.Claimant.Name != "" && (au == nil || au.Name != c.Claimant.Name):
+			t.Errorf("claim %s: the claim's author is %+v, want the claimant %q", c.ID, au, c.Claimant.Name)
 		}
 		// One appearance per article that has a note on the claim.
 		want := map[string]bool{}

@@ -20,13 +20,23 @@ const ModelVersion = 1
 // "published" (YYYY-MM-DD), "summary" and "overview" (each omitted when empty), "timeline" [{date, text, cites}], "articles" [{slug, page,
 // title, outlet, url, published, date_note, author (each omitted when empty),
 // relies_on, summary (omitted when empty), markdown, text, notes [{id,
-// number, kind, verdict, claim (omitted when empty), quote, start, end,
-// note, note_html, cites}]}], "claims" [{id, statement, verdict, note,
-// cites}], "sources" (CSL-JSON items), "verdicts" [{verdict, label, rating
+// number, kind, verdict, claimant and claimant_type, claim (each omitted
+// when empty), quote, start, end, note, note_html, cites}]}], "claims" [{id,
+// statement, verdict, claimant and claimant_type (omitted when empty),
+// note, cites}], "sources" (CSL-JSON items), "verdicts" [{verdict, label, rating
 // (omitted when it has none)}] and "kinds" [{kind, label, motivation}].
 // Markdown fields hold the briefing's own Markdown; note_html is the note as
 // the site shows it. The file is compact JSON with <, > and & as they are,
 // but in the sources, which are written as CSL-JSON is (escaped).
+
+// claimant writes who made a fact check's claim, when the note or claim
+// names one: "claimant", and "claimant_type" ("person" or "organization").
+func claimant(w *JSON, c briefing.Claimant) {
+	if c.Name != "" {
+		w.Field("claimant", c.Name)
+		w.Field("claimant_type", c.Type())
+	}
+}
 
 // Model returns briefing.json: the whole briefing as loaded and anchored,
 // for other tools. Articles come in reading order; notes in the order of
@@ -85,6 +95,7 @@ func (b *Briefing) modelTail() []byte {
 		tail.Field("id", c.ID)
 		tail.Field("statement", c.Statement)
 		tail.Field("verdict", string(c.Verdict))
+		claimant(tail, c.Claimant)
 		tail.Field("note", c.Body.Text)
 		tail.Key("cites")
 		refs(tail, c.Cites)
@@ -160,6 +171,7 @@ func (b *Briefing) modelArticle(w *JSON, a *briefing.Article, ra *render.Article
 		w.Int(n.Number)
 		w.Field("kind", string(n.Kind))
 		w.OmitEmpty("verdict", string(n.Verdict))
+		claimant(w, n.Claimant)
 		w.OmitEmpty("claim", n.Claim.ID)
 		w.Field("quote", n.Quote)
 		w.Key("start")

@@ -55,24 +55,28 @@ type (
 		Notes     []oldModelNote `json:"notes"`
 	}
 	oldModelNote struct {
-		ID       string   `json:"id"`
-		Number   int      `json:"number"`
-		Kind     string   `json:"kind"`
-		Verdict  string   `json:"verdict,omitempty"`
-		Claim    string   `json:"claim,omitempty"`
-		Quote    string   `json:"quote"`
-		Start    int      `json:"start"`
-		End      int      `json:"end"`
-		Note     string   `json:"note"`
-		NoteHTML string   `json:"note_html"`
-		Cites    []string `json:"cites"`
+		ID           string   `json:"id"`
+		Number       int      `json:"number"`
+		Kind         string   `json:"kind"`
+		Verdict      string   `json:"verdict,omitempty"`
+		Claimant     string   `json:"claimant,omitempty"`
+		ClaimantType string   `json:"claimant_type,omitempty"`
+		Claim        string   `json:"claim,omitempty"`
+		Quote        string   `json:"quote"`
+		Start        int      `json:"start"`
+		End          int      `json:"end"`
+		Note         string   `json:"note"`
+		NoteHTML     string   `json:"note_html"`
+		Cites        []string `json:"cites"`
 	}
 	oldModelClaim struct {
-		ID        string   `json:"id"`
-		Statement string   `json:"statement"`
-		Verdict   string   `json:"verdict"`
-		Note      string   `json:"note"`
-		Cites     []string `json:"cites"`
+		ID           string   `json:"id"`
+		Statement    string   `json:"statement"`
+		Verdict      string   `json:"verdict"`
+		Claimant     string   `json:"claimant,omitempty"`
+		ClaimantType string   `json:"claimant_type,omitempty"`
+		Note         string   `json:"note"`
+		Cites        []string `json:"cites"`
 	}
 	oldModelVerdict struct {
 		Verdict string `json:"verdict"`
@@ -114,6 +118,7 @@ func oldModel(b *Briefing) []byte {
 			for i, n := range ra.Notes {
 				ma.Notes = append(ma.Notes, oldModelNote{
 					ID: n.ID, Number: n.Number, Kind: string(n.Kind), Verdict: string(n.Verdict), Claim: n.Claim.ID,
+					Claimant: n.Claimant.Name, ClaimantType: oldClaimantType(n.Claimant),
 					Quote: n.Quote, Start: at[i][0], End: at[i][1],
 					Note: n.Body.Text, NoteHTML: b.noteHTML(n.HTML, a.Slug), Cites: oldIds(n.Note.Cites),
 				})
@@ -122,7 +127,8 @@ func oldModel(b *Briefing) []byte {
 		m.Articles = append(m.Articles, ma)
 	}
 	for _, c := range b.Claims {
-		m.Claims = append(m.Claims, oldModelClaim{ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), Note: c.Body.Text, Cites: oldIds(c.Cites)})
+		m.Claims = append(m.Claims, oldModelClaim{ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict),
+			Claimant: c.Claimant.Name, ClaimantType: oldClaimantType(c.Claimant), Note: c.Body.Text, Cites: oldIds(c.Cites)})
 	}
 	for _, s := range b.Sources {
 		m.Sources = append(m.Sources, oldCsl(s))
@@ -471,7 +477,7 @@ func oldArticleReviews(b *Briefing, a *briefing.Article) []byte {
 			URL:           b.url(from, from) + "#note-" + n.ID,
 			ClaimReviewed: n.Quote,
 			ReviewRating:  b.oldRatingOf(n.Verdict),
-			ItemReviewed: oldClaim{Type: "Claim", Author: &oldOrganization{Type: "Organization", Name: a.Outlet},
+			ItemReviewed: oldClaim{Type: "Claim", Author: oldClaimant(n.Claimant),
 				Appearance: []oldCreativeWork{oldAppearance(a)}},
 			Author: b.oldReviewer(from), DatePublished: b.oldPublished(),
 		})
@@ -511,7 +517,7 @@ func oldClaimReviews(b *Briefing) []byte {
 			URL:           b.url(ClaimsPage, ClaimsPage) + "#claim-" + c.ID,
 			ClaimReviewed: c.Statement,
 			ReviewRating:  b.oldRatingOf(c.Verdict),
-			ItemReviewed:  oldClaim{Type: "Claim", Appearance: apps},
+			ItemReviewed:  oldClaim{Type: "Claim", Author: oldClaimant(c.Claimant), Appearance: apps},
 			Author:        b.oldReviewer(ClaimsPage),
 			DatePublished: b.oldPublished(),
 		})
@@ -550,3 +556,24 @@ var (
 	OldArticleReviews = oldArticleReviews
 	OldClaimReviews   = oldClaimReviews
 )
+
+// oldClaimant is a claim's author in its review, since 2026-12-07 the
+// claimant a note or claim names (nil when none: the article's outlet
+// was every note's before).
+func oldClaimant(c briefing.Claimant) *oldOrganization {
+	switch {
+	case c.Name == "":
+		return nil
+	case c.Person:
+		return &oldOrganization{Type: "Person", Name: c.Name}
+	}
+	return &oldOrganization{Type: "Organization", Name: c.Name}
+}
+
+// oldClaimantType is briefing.json's claimant_type: "" without a claimant.
+func oldClaimantType(c briefing.Claimant) string {
+	if c.Name == "" {
+		return ""
+	}
+	return c.Type()
+}

@@ -138,7 +138,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "unknown field with suggestion",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: threat\n    quote: existential threat\n    kind: context\n    notes: x\n    note: y\n",
-			want: []string{`annotations/one.yaml:5:5: unknown field "notes" in a note (did you mean "note"?); the fields are: id, quote, prefix, suffix, occurrence, kind, verdict, claim, note, cites`},
+			want: []string{`annotations/one.yaml:5:5: unknown field "notes" in a note (did you mean "note"?); the fields are: id, quote, prefix, suffix, occurrence, kind, verdict, claimant, claimant_type, claim, note, cites`},
 		},
 		{
 			name: "missing fields",
@@ -160,6 +160,21 @@ func TestLoadErrors(t *testing.T) {
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: Bad Id\n    quote: threat\n    kind: context\n    note: x\n",
 			want: []string{`annotations/one.yaml:2:9: note id "Bad Id" is not a valid id: use lower-case letters and digits, with single hyphens between words, like "bad-id"`},
+		},
+		{
+			// Who made the claim a verdict rates: only on a fact check,
+			// a name, of a person or an organization.
+			name: "claimant",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    claimant: U.S. Department of State\n    note: x\n" +
+				"  - id: b\n    quote: existential\n    kind: fact-check\n    verdict: accurate\n    claimant: \"\"\n    claimant_type: country\n    note: y\n" +
+				"  - id: c\n    quote: civilization\n    kind: fact-check\n    verdict: accurate\n    claimant_type: person\n    note: z\n",
+			want: []string{
+				`annotations/one.yaml:5:15: only a fact-check note names a claimant, who made the claim its verdict rates, and this note's kind is "context": remove the claimant or make the kind fact-check`,
+				`annotations/one.yaml:11:15: claimant is empty: name who made the claim, or remove the line`,
+				`annotations/one.yaml:12:20: claimant_type "country" is neither person nor organization: use one of those (organization when it is left out)`,
+				`annotations/one.yaml:18:20: claimant_type says what the claimant is, and no claimant is given: add "claimant: …" with who made the claim, or remove the line`,
+			},
 		},
 		{
 			// DESIGN.md's [a-z0-9-]+ allows it; the pages' ids would read
@@ -789,7 +804,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "a field misspelt is not also missing",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    qoute: threat\n    kind: context\n    note: x\n",
-			want: []string{`annotations/one.yaml:3:5: unknown field "qoute" in a note (did you mean "quote"?); the fields are: id, quote, prefix, suffix, occurrence, kind, verdict, claim, note, cites`},
+			want: []string{`annotations/one.yaml:3:5: unknown field "qoute" in a note (did you mean "quote"?); the fields are: id, quote, prefix, suffix, occurrence, kind, verdict, claimant, claimant_type, claim, note, cites`},
 		},
 		{
 			name: "article file in capitals",

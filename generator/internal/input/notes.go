@@ -15,8 +15,8 @@ import (
 	"github.com/briefing/annotated/generator/internal/diag"
 )
 
-var noteFields = []string{"id", "quote", "prefix", "suffix", "occurrence", "kind", "verdict", "claim", "note", "cites"}
-var claimFields = []string{"id", "statement", "verdict", "note", "cites"}
+var noteFields = []string{"id", "quote", "prefix", "suffix", "occurrence", "kind", "verdict", "claimant", "claimant_type", "claim", "note", "cites"}
+var claimFields = []string{"id", "statement", "verdict", "claimant", "claimant_type", "note", "cites"}
 
 func kindList() []string {
 	var s []string
@@ -140,6 +140,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 			Kind:       briefing.Kind(d.copied(nm, "kind")),
 			Verdict:    briefing.Verdict(d.copied(nm, "verdict")),
 			Claim:      d.ref(nm, "claim"),
+			Claimant:   d.claimant(nm),
 			Body:       d.markdown(nm, "note"),
 			Cites:      d.refs(nm, "cites", "like [source-id, other-source-id]"),
 		}
@@ -171,6 +172,9 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 			l.errs.AddErr(n.KindPos, diag.ErrMissingField, "a fact-check note needs a verdict: add \"verdict: …\" with one of %s", verdictNames())
 		case n.Kind != briefing.KindFactCheck && n.Verdict != "":
 			l.errs.Add(n.VerdictPos, "only fact-check notes carry a verdict, and this note's kind is %q: remove the verdict or make the kind fact-check", n.Kind)
+		}
+		if v, ok := nm["claimant"]; ok && n.Claimant.Name != "" && validKind(n.Kind) && n.Kind != briefing.KindFactCheck {
+			l.errs.Add(d.pos(resolve(v)), "only a fact-check note names a claimant, who made the claim its verdict rates, and this note's kind is %q: remove the claimant or make the kind fact-check", n.Kind)
 		}
 		if n.Verdict != "" && !validVerdict(string(n.Verdict)) {
 			l.errs.Add(n.VerdictPos, "verdict %q is not on the scale%s: use one of %s", n.Verdict, meant(string(n.Verdict), verdictList()), verdictNames())
@@ -228,6 +232,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool, maybe map[string]bool
 			ID:        d.id(cm, "id", "claim id"),
 			Statement: d.str(cm, "statement"),
 			Verdict:   briefing.Verdict(d.str(cm, "verdict")),
+			Claimant:  d.claimant(cm),
 			Body:      d.markdown(cm, "note"),
 			Cites:     d.refs(cm, "cites", "like [source-id]"),
 		}

@@ -1638,6 +1638,9 @@ var otherNames = map[string][]string{
 	"type":             {"kind"},
 	"rating":           {"verdict"},
 	"claim_id":         {"claim"},
+	"claimed_by":       {"claimant"},
+	"claim_by":         {"claimant"},
+	"speaker":          {"claimant"},
 	"passage":          {"quote"},
 	"claim":            {"statement"},
 	"retrieved":        {"accessed"},
@@ -2111,6 +2114,44 @@ func (d *decoder) refs(m map[string]*yaml.Node, name, example string) []briefing
 		out = append(out, briefing.Ref{ID: strings.Clone(it.Value), Pos: pos})
 	}
 	return out
+}
+
+// claimant reads who made the claim a verdict rates (claimant, and
+// claimant_type: person, or organization, the default), as a note or a
+// claim gives it: a name on one line, plain text.
+func (d *decoder) claimant(m map[string]*yaml.Node) briefing.Claimant {
+	c := briefing.Claimant{Name: strings.TrimSpace(d.copied(m, "claimant"))}
+	if v, ok := m["claimant"]; ok && !isNull(v) && resolve(v).Kind == yaml.ScalarNode {
+		at := d.pos(resolve(v))
+		switch {
+		case c.Name == "":
+			d.errs.Add(at, "claimant is empty: name who made the claim, or remove the line")
+		case strings.ContainsAny(c.Name, "\n\r"):
+			d.errs.Add(at, "claimant is more than one line: give a name, like \"U.S. Department of State\"")
+		case utf8.RuneCountInString(c.Name) > 120:
+			d.errs.Add(at, "claimant is %d characters long: give a name, of at most 120", utf8.RuneCountInString(c.Name))
+		}
+		d.checkPlain(m, "claimant", c.Name)
+	}
+	v, ok := m["claimant_type"]
+	if !ok || isNull(v) {
+		return c
+	}
+	at := d.pos(resolve(v))
+	switch t := d.str(m, "claimant_type"); strings.ToLower(t) {
+	case "person":
+		c.Person = true
+	case "organization", "organisation":
+	default:
+		if resolve(v).Kind == yaml.ScalarNode {
+			d.errs.Add(at, "claimant_type %q is neither person nor organization: use one of those (organization when it is left out)", t)
+		}
+		return c
+	}
+	if _, named := m["claimant"]; !named {
+		d.errs.Add(at, "claimant_type says what the claimant is, and no claimant is given: add \"claimant: …\" with who made the claim, or remove the line")
+	}
+	return c
 }
 
 // ref reads a single id field.
