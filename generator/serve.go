@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -119,10 +120,17 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	var (
 		pending func()           // the problems found, not yet shown
 		shown   <-chan time.Time // when to show them
+		listed  string           // the problems last printed, until a good compile
 	)
 	failed := func(err error) {
 		pending = func() {
-			srv.Problems(report(root, err, stderr))
+			var b bytes.Buffer
+			srv.Problems(report(root, err, &b))
+			if b.String() == listed {
+				return // a save that changed none of them: not printed again
+			}
+			listed = b.String()
+			stderr.Write(b.Bytes())
 			if good {
 				fmt.Fprintln(stderr, "the preview keeps showing the last good build")
 				return
@@ -130,6 +138,15 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 			fmt.Fprintf(stderr, "the preview at %s lists these problems, and shows the site once they are fixed and saved\n", url)
 		}
 		shown = time.After(problemsWait)
+	}
+	// fixed says, after a good compile, that the problems last printed
+	// are gone (from the terminal's list, and the open pages').
+	fixed := func() string {
+		if listed == "" {
+			return ""
+		}
+		listed = ""
+		return "no problems now: "
 	}
 	rebuild := func() bool {
 		start := time.Now()
@@ -147,7 +164,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 				// Nothing to reload: the open pages stay as they are,
 				// without the problems of a save this one undid.
 				srv.Problems(nil)
-				fmt.Fprintf(stdout, "the site is unchanged (compile %s)\n", compiled.Round(time.Millisecond))
+				fmt.Fprintf(stdout, "%sthe site is unchanged (compile %s)\n", fixed(), compiled.Round(time.Millisecond))
 				return true
 			} else if err == nil {
 				srv.Publish(s)
@@ -157,7 +174,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 					fmt.Fprint(stderr, w)
 					warned = w
 				}
-				fmt.Fprintf(stdout, "compiled in %s, site made %s in %s%s\n", compiled.Round(time.Millisecond),
+				fmt.Fprintf(stdout, "%scompiled in %s, site made %s in %s%s\n", fixed(), compiled.Round(time.Millisecond),
 					r.Kind, r.Total.Round(time.Millisecond), hugoTime(r))
 				return true
 			}
@@ -339,6 +356,9 @@ func (w *watcher) addFileLink(p string) {
 }
 
 func (w *watcher) relevant(name string) bool {
+	if scratch(filepath.Base(name)) {
+		return false
+	}
 	if w.dirs[filepath.Dir(name)] || w.files[name] {
 		return true
 	}
@@ -348,6 +368,29 @@ func (w *watcher) relevant(name string) bool {
 	}
 	first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
 	return first == "content" || first == "annotations" || first == "themes"
+}
+
+// scratch says whether a file's name is one an editor writes beside the
+// file it edits, and the briefing never reads (a name starting with a dot
+// is not read from content/ or annotations/, nor one without .md or
+// .yaml): vim's swap files (.notes.yaml.swp) and the file it writes to
+// test a folder (4913), a backup (notes.yaml~), Emacs's auto-save and lock
+// files (#notes.yaml#, .#notes.yaml), JetBrains' safe-write files
+// (notes.yaml___jb_tmp___), GNOME's (.goutputstream-…). vim rewrites its
+// swap file as the editor types: each write was a compile, and, while the
+// briefing had problems, their whole list printed again.
+func scratch(base string) bool {
+	switch {
+	case strings.HasSuffix(base, "~"),
+		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"),
+		strings.HasPrefix(base, ".#"),
+		strings.HasPrefix(base, ".goutputstream-"),
+		strings.HasSuffix(base, "___jb_tmp___"), strings.HasSuffix(base, "___jb_old___"):
+		return true
+	case strings.HasPrefix(base, ".") && len(base) > 4 && base[len(base)-4:len(base)-1] == ".sw":
+		return true // .swp, .swo, .swx…
+	}
+	return base != "" && strings.Trim(base, "0123456789") == ""
 }
 
 func (w *watcher) loop() {

@@ -108,7 +108,7 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, _, stderr, stop := servePreview(t, root)
+	base, stdout, stderr, stop := servePreview(t, root)
 	page := base + "articles/curly.html"
 	html := get(page)
 	if !strings.Contains(html, `id="ref-threat"`) {
@@ -152,6 +152,23 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 	if got := get(page); !strings.Contains(got, "Firstedit") || !strings.Contains(got, `id="ref-western"`) {
 		t.Error("after a bad edit the served page is not the last good one")
 	}
+	// An editor's swap and backup files, written as it types, are not
+	// compiled, and the problems are not printed again for them; nor for a
+	// save that changes none of them.
+	compiles := strings.Count(stdout.String(), "\n")
+	for i := range 3 {
+		for _, name := range []string{".curly.yaml.swp", "curly.yaml~", "4913"} {
+			if err := os.WriteFile(filepath.Join(root, "annotations", name), []byte(strconv.Itoa(i)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	edit("quote: Eastern civilization", "quote: Eastern civilization ")
+	time.Sleep(time.Second)
+	if n := strings.Count(stderr.String(), wantErr); n != 1 || strings.Count(stdout.String(), "\n") != compiles {
+		t.Errorf("after editor files written and a save that changed no problem: the problem printed %d times, want once; stdout:\n%s", n, stdout.String())
+	}
 
 	// Fixed, with another change: served again.
 	if err := os.WriteFile(notes, bytes.Replace(original, []byte("The post said this on"), []byte("Secondedit: the post said this on"), 1), 0o644); err != nil {
@@ -161,6 +178,9 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 		got := get(page)
 		return strings.Contains(got, "Secondedit") && !strings.Contains(got, "Firstedit")
 	})
+	if !strings.Contains(stdout.String(), "no problems now: compiled in ") {
+		t.Errorf("the terminal does not say the problems are gone:\n%s", stdout.String())
+	}
 
 	if code := stop(); code != 0 {
 		t.Errorf("serve returned %d after being stopped, want 0", code)
@@ -494,4 +514,19 @@ func TestServeReleasesMemoryWhenIdle(t *testing.T) {
 		t.Errorf("%d releases with nothing changed since the second, want 2", n)
 	}
 	stop()
+}
+
+// TestScratchFiles: the names editors write beside a file, which the
+// briefing never reads, are not changes to compile; the briefing's own
+// files are.
+func TestScratchFiles(t *testing.T) {
+	for name, want := range map[string]bool{
+		".curly.yaml.swp": true, ".curly.yaml.swx": true, "curly.yaml~": true, "4913": true, "#curly.yaml#": true,
+		".#curly.yaml": true, "curly.yaml___jb_tmp___": true, ".goutputstream-ABC123": true,
+		"curly.yaml": false, "claims.yaml": false, "curly.md": false, "_index.md": false, "2025-report.md": false, "en.toml": false,
+	} {
+		if got := scratch(name); got != want {
+			t.Errorf("scratch(%q) = %v, want %v", name, got, want)
+		}
+	}
 }

@@ -44,16 +44,28 @@ type Server struct {
 	closed   bool
 }
 
-// version is a published Site and its number, counted from 1.
+// version is a published Site and its number, counted up from the
+// Server's first (see NewServer).
 type version struct {
 	site *Site
 	n    uint64
 	zip  func() ([]byte, error) // the offline zip, made once, when asked for
 }
 
-// NewServer returns a Server with nothing published yet.
-func NewServer() *Server {
-	return &Server{cur: &version{}, changed: make(chan struct{}), done: make(chan struct{})}
+// NewServer returns a Server with nothing published yet. Its versions are
+// numbered from the time it starts, a thousand to the millisecond, rather
+// than from 1: a page left open while the preview is stopped, a file
+// edited and the preview started again (or another briefing previewed at
+// the same address) shows a version of the earlier run, which would
+// otherwise have the number of the new run's first and never be told to
+// reload. Numbers grow from run to run, as the pages' worker expects
+// (worker.js), and stay below 2^53, exact in JavaScript.
+func NewServer() *Server { return newServer(uint64(time.Now().UnixMilli()) * 1000) }
+
+// newServer is NewServer with first, the number of the version before the
+// first published (shown by the "not built yet" page).
+func newServer(first uint64) *Server {
+	return &Server{cur: &version{n: first}, changed: make(chan struct{}), done: make(chan struct{})}
 }
 
 // Publish makes s the site served from now on, and tells every open page

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -43,7 +44,7 @@ func fetch(t *testing.T, srv *httptest.Server, method, path string) (int, http.H
 }
 
 func TestServerServesTheSite(t *testing.T) {
-	s := NewServer()
+	s := newServer(0)
 	defer s.Close()
 	srv := httptest.NewServer(s)
 	defer srv.Close()
@@ -97,7 +98,7 @@ func TestServerServesTheSite(t *testing.T) {
 // checks that it hears of version 2 once it is published, at once when
 // it is published already, and that Close ends the streams.
 func TestServerEvents(t *testing.T) {
-	s := NewServer()
+	s := newServer(0)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	s.Publish(testSite())
@@ -168,7 +169,7 @@ func TestServerEvents(t *testing.T) {
 // some, again when they change and when they are gone; a publish, a good
 // build, clears them and reloads the page.
 func TestServerProblems(t *testing.T) {
-	s := NewServer()
+	s := newServer(0)
 	defer s.Close()
 	srv := httptest.NewServer(s)
 	defer srv.Close()
@@ -262,4 +263,37 @@ func TestServerProblems(t *testing.T) {
 	fresh, doneFresh := open("2")
 	defer doneFresh()
 	none(fresh)
+}
+
+// TestServerStartedAgain: a page left open while the preview was stopped,
+// and a file edited, and the preview started again, is told to reload,
+// though it shows the earlier run's first version as the new run's is its
+// first too: each run numbers its versions from when it starts, above
+// every earlier run's.
+func TestServerStartedAgain(t *testing.T) {
+	earlier := NewServer()
+	earlier.Publish(testSite())
+	shown := earlier.cur.n // the open page's version
+	earlier.Close()
+	time.Sleep(2 * time.Millisecond)
+	again := NewServer()
+	defer again.Close()
+	if again.cur.n <= shown {
+		t.Fatalf("the run started again numbers from %d, not above the earlier run's %d", again.cur.n, shown)
+	}
+	again.Publish(testSite())
+	srv := httptest.NewServer(again)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/_briefing/events?v=" + strconv.FormatUint(shown, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body) // the stream ends after telling of a newer version
+	if want := "data: " + strconv.FormatUint(again.cur.n, 10); !strings.Contains(string(body), want) {
+		t.Errorf("the earlier run's page heard %q, want %q", body, want)
+	}
+	if again.cur.n >= 1<<53 {
+		t.Errorf("version %d is past what JavaScript holds exactly", again.cur.n)
+	}
 }
