@@ -283,6 +283,8 @@ type watcher struct {
 	// folders are watched for them, and events of other files there are
 	// not the briefing's.
 	files   map[string]bool
+	rootIs  os.FileInfo // the root folder as watched (see rootPoll)
+	lost    bool        // the root folder watched was removed or moved away
 	changed chan struct{}
 	errs    chan error
 	done    chan struct{}
@@ -290,22 +292,51 @@ type watcher struct {
 
 const settle = 25 * time.Millisecond
 
+// rootPoll is how often the watcher looks whether the briefing folder
+// itself was replaced (a copy restored over it, removed and copied back,
+// moved away and another put in its place): its watches went with the
+// folder they were on, and the preview would otherwise follow no edit
+// again, without a word.
+const rootPoll = 500 * time.Millisecond
+
 func newWatcher(root string) (*watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fs: fw, root: root, dirs: map[string]bool{}, files: map[string]bool{}, changed: make(chan struct{}, 1), errs: make(chan error, 1), done: make(chan struct{})}
-	for _, d := range []string{"content", "annotations", "themes"} {
-		w.addTree(filepath.Join(root, d))
-	}
-	// The root too, so that a folder created later is seen.
-	if err := fw.Add(root); err != nil {
+	w := &watcher{fs: fw, root: root, changed: make(chan struct{}, 1), errs: make(chan error, 1), done: make(chan struct{})}
+	if err := w.watchRoot(); err != nil {
 		fw.Close()
 		return nil, err
 	}
 	go w.loop()
 	return w, nil
+}
+
+// watchRoot watches the briefing's folders and the root (so that a
+// folder created later is seen), forgetting what was watched before.
+func (w *watcher) watchRoot() error {
+	for _, p := range w.fs.WatchList() {
+		_ = w.fs.Remove(p)
+	}
+	w.dirs, w.files = map[string]bool{}, map[string]bool{}
+	st, err := os.Stat(w.root)
+	if err != nil {
+		return err
+	}
+	w.rootIs, w.lost = st, false
+	for _, d := range []string{"content", "annotations", "themes"} {
+		w.addTree(filepath.Join(w.root, d))
+	}
+	return w.fs.Add(w.root)
+}
+
+// replaced says whether the root folder is there and is no longer the one
+// watched: that one was removed or moved away (a new folder may have the
+// old one's inode number), or this one is another.
+func (w *watcher) replaced() bool {
+	st, err := os.Stat(w.root)
+	return err == nil && (w.lost || !os.SameFile(st, w.rootIs))
 }
 
 // addTree watches dir and every folder below it, following symbolic links
@@ -395,13 +426,30 @@ func scratch(base string) bool {
 
 func (w *watcher) loop() {
 	var timer <-chan time.Time
+	poll := time.NewTicker(rootPoll)
+	defer poll.Stop()
 	for {
 		select {
 		case <-w.done:
 			return
+		case <-poll.C:
+			if w.replaced() {
+				if err := w.watchRoot(); err != nil {
+					select {
+					case w.errs <- err:
+					default:
+					}
+					continue
+				}
+				timer = time.After(settle)
+			}
 		case ev, ok := <-w.fs.Events:
 			if !ok {
 				return
+			}
+			if ev.Name == w.root && ev.Has(fsnotify.Remove) || ev.Name == w.root && ev.Has(fsnotify.Rename) {
+				w.lost = true // watched again once one is there (rootPoll)
+				continue
 			}
 			if !w.relevant(ev.Name) {
 				continue

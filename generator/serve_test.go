@@ -530,3 +530,35 @@ func TestScratchFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestServeFollowsReplacedFolder: the briefing folder itself removed and
+// copied back (a copy restored over it), its watches gone with it, the
+// preview watches the new folder, and an edit there shows; it went on
+// serving and followed no edit again, without a word.
+func TestServeFollowsReplacedFolder(t *testing.T) {
+	root := fixtureDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"))
+	snapshot := filepath.Join(t.TempDir(), "copy")
+	if err := os.CopyFS(snapshot, os.DirFS(root)); err != nil {
+		t.Fatal(err)
+	}
+	base, _, _, _ := servePreview(t, root)
+	page := base + "articles/curly.html"
+	if err := os.RemoveAll(root); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(root, os.DirFS(snapshot)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2 * rootPoll) // the new folder watched
+	notes := filepath.Join(root, "annotations", "curly.yaml")
+	data, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(notes, bytes.Replace(data, []byte("The post said this on"), []byte("Restored: the post said this on"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "an edit in the replaced folder did not show", 20*time.Second, func() bool {
+		return strings.Contains(get(page), "Restored: the post")
+	})
+}
