@@ -680,7 +680,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 		if err := sp.write("handout.html"); err != nil {
 			return nil, 0, err
 		}
-		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date, opt.Paper); err != nil {
+		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date, opt.Paper, opt.BaseURL); err != nil {
 			return nil, 0, err
 		}
 		if err := sp.add("handout.pdf"); err != nil {

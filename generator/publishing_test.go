@@ -793,7 +793,7 @@ func TestPrintStylesheet(t *testing.T) {
 	}
 	text := func(page string) string {
 		dst := filepath.Join(t.TempDir(), "page.pdf")
-		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified, ""); err != nil {
+		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified, "", ""); err != nil {
 			t.Fatal(err)
 		}
 		txt, err := exec.Command("pdftotext", "-enc", "UTF-8", dst, "-").Output()

@@ -55,8 +55,13 @@ const Timeout = 2 * time.Minute
 //
 // A paper is asked for as a reader's browser would be: by an @page size,
 // in a copy of src with that rule added (src must then stand alone, as
-// the handout does, with nothing to load beside it).
-func Print(ctx context.Context, src, dst string, date time.Time, paper string) error {
+// the handout does, with nothing to load beside it). The copy printed
+// also has its links to files beside src (search.html?q=…, the offline
+// zip: a page the handout does not hold) made absolute with base, the
+// site's address, or, without one, left as their text: Chromium would
+// make them links to the copy's temporary folder, dead for every reader,
+// naming the build's folders, and different at every build.
+func Print(ctx context.Context, src, dst string, date time.Time, paper, base string) error {
 	bin, err := Browser()
 	if err != nil {
 		return err
@@ -73,14 +78,15 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper string) e
 		return err
 	}
 	defer os.RemoveAll(dir)
+	size := ""
 	if paper != "" {
-		size, ok := Papers[paper]
-		if !ok {
+		var ok bool
+		if size, ok = Papers[paper]; !ok {
 			return fmt.Errorf("%q is not a paper size this can print on", paper)
 		}
-		if src, err = withPageSize(src, size, dir); err != nil {
-			return err
-		}
+	}
+	if src, err = printCopy(src, size, base, dir); err != nil {
+		return err
 	}
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
@@ -116,21 +122,50 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper string) e
 	return os.WriteFile(dst, SetDates(data, date), 0o644)
 }
 
-// withPageSize writes a copy of the HTML file src, with an @page rule
-// for size added at the end of its head, into dir, and returns its path.
-func withPageSize(src, size, dir string) (string, error) {
+// printCopy writes the copy of the HTML file src that Print prints into
+// dir, and returns its path: with an @page rule for size (unless "") at
+// the end of its head, and its links to files beside it made absolute
+// with base or left as their text (besideLinks).
+func printCopy(src, size, base, dir string) (string, error) {
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return "", err
 	}
-	i := bytes.Index(data, []byte("</head>"))
-	if i < 0 {
-		return "", fmt.Errorf("%s has no </head> to add the page size to", filepath.Base(src))
+	if size != "" {
+		i := bytes.Index(data, []byte("</head>"))
+		if i < 0 {
+			return "", fmt.Errorf("%s has no </head> to add the page size to", filepath.Base(src))
+		}
+		data = append(append(append([]byte{}, data[:i]...), "<style>@page { size: "+size+"; }</style>"...), data[i:]...)
 	}
 	out := filepath.Join(dir, filepath.Base(src))
-	page := append(append(append([]byte{}, data[:i]...), "<style>@page { size: "+size+"; }</style>"...), data[i:]...)
-	return out, os.WriteFile(out, page, 0o644)
+	return out, os.WriteFile(out, besideLinks(data, base), 0o644)
 }
+
+// linkHref matches a link's href, written as the generator and the theme
+// write attributes (in double quotes), and its value (group 1).
+var linkHref = regexp.MustCompile(`(<a\b[^>]*?)\shref="([^"]*)"`)
+
+// besideLinks returns page with each link to a file beside it (an href
+// that is neither a fragment, "#…", nor an address with a scheme or a
+// host) made absolute with base, or without a base left without its
+// href: a link to nowhere in a PDF that travels alone.
+func besideLinks(page []byte, base string) []byte {
+	return linkHref.ReplaceAllFunc(page, func(m []byte) []byte {
+		sub := linkHref.FindSubmatch(m)
+		href := string(sub[2])
+		if href == "" || href[0] == '#' || strings.HasPrefix(href, "//") || scheme.MatchString(href) {
+			return m
+		}
+		if base == "" {
+			return sub[1]
+		}
+		return append(append(append([]byte{}, sub[1]...), ` href="`+base...), href+`"`...)
+	})
+}
+
+// scheme matches an address that starts with a scheme (https:, mailto:).
+var scheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 
 var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}`)
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,12 +46,59 @@ func TestPrintSurvivesACrash(t *testing.T) {
 	}{{0, true}, {2, true}, {3, false}} {
 		fakeChromium(t, tt.crashes)
 		dst := filepath.Join(t.TempDir(), "page.pdf")
-		err := Print(context.Background(), src, dst, time.Time{}, "")
+		err := Print(context.Background(), src, dst, time.Time{}, "", "")
 		switch {
 		case tt.ok && err != nil:
 			t.Errorf("%d crashes: %v", tt.crashes, err)
 		case !tt.ok && (err == nil || !strings.Contains(err.Error(), "chromium could not print")):
 			t.Errorf("%d crashes: %v, want that chromium could not print", tt.crashes, err)
+		}
+	}
+}
+
+// TestBesideLinks: in the copy printed, a link to a file beside the page
+// takes the site's address, or without one loses its href; fragments and
+// addresses with a scheme or host stay as they are.
+func TestBesideLinks(t *testing.T) {
+	page := `<p><a href="search.html?q=cap">search</a> <a class="x" href="#note-a">1</a> <a href="https://example.org/">out</a> <a href="mailto:a@example.org">mail</a> <a href="//cdn.example/x">cdn</a> <a href="briefing-offline.zip">zip</a> <link rel="icon" href="icon.png"></p>`
+	want := map[string]string{
+		"": `<p><a>search</a> <a class="x" href="#note-a">1</a> <a href="https://example.org/">out</a> <a href="mailto:a@example.org">mail</a> <a href="//cdn.example/x">cdn</a> <a>zip</a> <link rel="icon" href="icon.png"></p>`,
+		"https://example.org/b/": `<p><a href="https://example.org/b/search.html?q=cap">search</a> <a class="x" href="#note-a">1</a> <a href="https://example.org/">out</a> <a href="mailto:a@example.org">mail</a> <a href="//cdn.example/x">cdn</a> <a href="https://example.org/b/briefing-offline.zip">zip</a> <link rel="icon" href="icon.png"></p>`,
+	}
+	for base, w := range want {
+		if got := string(besideLinks([]byte(page), base)); got != w {
+			t.Errorf("base %q:\n got %s\nwant %s", base, got, w)
+		}
+	}
+}
+
+// TestPrintedLinksLeadSomewhere prints, with the real Chromium, a page
+// with a link to a file beside it: the PDF has no link into the temporary
+// folder it was printed from (which named the build's folders and changed
+// at every build), and with the site's address the link is to the site.
+func TestPrintedLinksLeadSomewhere(t *testing.T) {
+	if _, err := Browser(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "handout.html")
+	if err := os.WriteFile(src, []byte(`<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><p id="top"><a href="search.html?q=cap">search</a> <a href="#top">top</a></p></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for base, want := range map[string]string{"": "", "https://example.org/b/": "https://example.org/b/search.html?q=cap"} {
+		dst := filepath.Join(dir, "out.pdf")
+		if err := Print(context.Background(), src, dst, time.Time{}, "", base); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), "file:") || want != "" && !strings.Contains(string(data), want) {
+			t.Errorf("base %q: the PDF's links: %q", base, regexp.MustCompile(`/URI \([^)]*\)`).FindAll(data, -1))
 		}
 	}
 }
