@@ -62,7 +62,7 @@ func TestPrintSurvivesACrash(t *testing.T) {
 func TestBesideLinks(t *testing.T) {
 	page := `<p><a href="search.html?q=cap">search</a> <a class="x" href="#note-a">1</a> <a href="https://example.org/">out</a> <a href="mailto:a@example.org">mail</a> <a href="//cdn.example/x">cdn</a> <a href="briefing-offline.zip">zip</a> <link rel="icon" href="icon.png"></p>`
 	want := map[string]string{
-		"": `<p><a>search</a> <a class="x" href="#note-a">1</a> <a href="https://example.org/">out</a> <a href="mailto:a@example.org">mail</a> <a href="//cdn.example/x">cdn</a> <a>zip</a> <link rel="icon" href="icon.png"></p>`,
+		"":                       `<p><a>search</a> <a class="x" href="#note-a">1</a> <a href="https://example.org/">out</a> <a href="mailto:a@example.org">mail</a> <a href="//cdn.example/x">cdn</a> <a>zip</a> <link rel="icon" href="icon.png"></p>`,
 		"https://example.org/b/": `<p><a href="https://example.org/b/search.html?q=cap">search</a> <a class="x" href="#note-a">1</a> <a href="https://example.org/">out</a> <a href="mailto:a@example.org">mail</a> <a href="//cdn.example/x">cdn</a> <a href="https://example.org/b/briefing-offline.zip">zip</a> <link rel="icon" href="icon.png"></p>`,
 	}
 	for base, w := range want {
