@@ -53,7 +53,7 @@ const usage = `usage:
                                    build the site (default out: DIR/public); --pdf also prints
                                    handout.pdf with headless Chromium, on Letter or --paper;
                                    --no-zip makes no briefing-offline.zip (nor links to it)
-  generator check [--root DIR]     validate and anchor, write nothing
+  generator check [--root DIR]     validate, anchor and render, write nothing
   generator serve [--root DIR] [--port N]
                                    live preview, rebuilt on every change
   generator new SLUG --url URL --outlet NAME [--title TITLE] [--root DIR]
@@ -64,7 +64,9 @@ func main() {
 	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
 		adviseHeap(os.Stderr)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SIGHUP too: the terminal closed under serve, which then removes its
+	// staging folder as for Ctrl-C.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -27,7 +27,8 @@ func Browser() (string, error) {
 	if c := os.Getenv("CHROMIUM"); c != "" {
 		p, err := exec.LookPath(c)
 		if err != nil {
-			return "", fmt.Errorf("$CHROMIUM is %s, which cannot be run: %w", c, ErrNoChromium)
+			// Chromium may well be installed: it is $CHROMIUM that is wrong.
+			return "", fmt.Errorf("$CHROMIUM is %s, which is not a program that can be run (%v): set it to a Chromium or Chrome binary, or unset it to use chromium from the PATH", c, err)
 		}
 		return p, nil
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"slices"
@@ -124,6 +125,13 @@ func (srv *Server) current() (*version, []string, chan struct{}) {
 
 // ServeHTTP serves the site, ReloadScript and the event stream.
 func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !localHost(r.Host) {
+		// Another name for 127.0.0.1 (DNS rebinding): a page of any site
+		// could read the drafts through it. The preview answers its own
+		// names only.
+		http.Error(w, "the preview answers only at 127.0.0.1 or localhost", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -200,6 +208,21 @@ func send(w http.ResponseWriter, r *http.Request, status int, ctype string, part
 			return
 		}
 	}
+}
+
+// localHost says whether a request's Host names this machine by one of
+// its own names: 127.0.0.1 (and the rest of 127/8), ::1 or localhost,
+// with any port.
+func localHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") || strings.EqualFold(host, "localhost.") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // ReloadTag is the element added to every HTML page served as version n

@@ -297,3 +297,25 @@ func TestServerStartedAgain(t *testing.T) {
 		t.Errorf("version %d is past what JavaScript holds exactly", again.cur.n)
 	}
 }
+
+// TestServerAnswersItsOwnNames: a request that names the preview by
+// another host (DNS rebinding: a page of any site, its name pointed at
+// 127.0.0.1, reading the drafts) is refused; 127.0.0.1, localhost and ::1
+// are answered.
+func TestServerAnswersItsOwnNames(t *testing.T) {
+	s := newServer(0)
+	defer s.Close()
+	s.Publish(testSite())
+	for host, want := range map[string]int{
+		"127.0.0.1:1313": http.StatusOK, "localhost:1313": http.StatusOK, "[::1]:1313": http.StatusOK, "LOCALHOST": http.StatusOK,
+		"attacker.example:1313": http.StatusMisdirectedRequest, "attacker.example": http.StatusMisdirectedRequest, "": http.StatusMisdirectedRequest,
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Host = host
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if w.Code != want {
+			t.Errorf("Host %q: status %d, want %d", host, w.Code, want)
+		}
+	}
+}
