@@ -650,7 +650,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "source dates in words",
 			file: "annotations/sources.yaml",
-			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {date-parts: [[2019]], season: 13}\n    accessed: {literal: last week}\n  - id: src-b\n    type: report\n    title: U\n    issued: {literal: \" \"}\n    volume: true\n  - id: src-c\n    type: report\n    title: V\n    issued: {literal: 2019, season: 3}\n    accessed: {date-parts: [[2024, 12]], season: winter}\n",
+			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {date-parts: [[2019]], season: 13}\n    accessed: {literal: last week}\n  - id: src-b\n    type: report\n    title: U\n    issued: {literal: \" \"}\n    volume: true\n  - id: src-c\n    type: report\n    title: V\n    issued: {literal: 2019, season: 3}\n    accessed: {date-parts: [[2024, 12]], season: winter}\n  - id: src-d\n    type: report\n    title: W\n    issued: {literal: Spring 2019, season: 1}\n  - id: src-e\n    type: report\n    title: X\n    issued: {literal: ca. 1850, circa: true}\n",
 			want: []string{
 				`annotations/sources.yaml:5:44: the season of issued must be 1 to 4 (spring, summer, autumn, winter), not "13"`,
 				`annotations/sources.yaml:6:25: accessed is given as text ("last week"): give it as a date, like {date-parts: [[2024, 12, 1]]}`,
@@ -658,6 +658,10 @@ func TestLoadErrors(t *testing.T) {
 				`annotations/sources.yaml:11:13: volume is true: it is text or a number in CSL; give its value, or leave it out`,
 				`annotations/sources.yaml:15:37: issued is given as text and has a season, which is not shown beside the text: put the season in the text ("Autumn 2019")`,
 				`annotations/sources.yaml:16:50: accessed has a season, which is not shown: give the date itself, like {date-parts: [[2024, 12, 1]]}`,
+				// The text names its season, or says circa, already: the
+				// advice is not to say it twice ("Spring Spring 2019").
+				`annotations/sources.yaml:20:44: issued is given as text, which names its season already, and has a season as well, which is not shown beside the text: remove the season`,
+				`annotations/sources.yaml:24:40: issued is given as text, which says circa already, and marked circa as well, which is not shown beside the text: remove circa`,
 			},
 		},
 		{

@@ -372,6 +372,10 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt
 		case !text:
 			d.errs.Add(d.pos(resolve(s)), "%s has a season, which is not shown: give the date itself, like {date-parts: [[2024, 12, 1]]}", name)
 			season = 0
+		case literal != "" && strings.Contains(strings.ToLower(literal), strings.ToLower(briefing.Seasons[season-1])):
+			// "Spring 2019" with season 1: the text says it already.
+			d.errs.Add(d.pos(resolve(s)), "%s is given as text, which names its season already, and has a season as well, which is not shown beside the text: remove the season", name)
+			season = 0
 		case literal != "":
 			d.errs.Add(d.pos(resolve(s)), "%s is given as text and has a season, which is not shown beside the text: put the season in the text (%q)", name, briefing.Seasons[season-1]+" "+literal)
 			season = 0
@@ -385,7 +389,11 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt
 		case dt == nil:
 			// A date as text says itself how sure it is; so does one
 			// that could not be read, whose problem is reported.
-			if literal != "" {
+			switch l := strings.ToLower(literal); {
+			case literal == "":
+			case strings.HasPrefix(l, "ca.") || strings.HasPrefix(l, "c.") || strings.HasPrefix(l, "circa"):
+				d.errs.Add(d.pos(resolve(c)), "%s is given as text, which says circa already, and marked circa as well, which is not shown beside the text: remove circa", name)
+			default:
 				d.errs.Add(d.pos(resolve(c)), "%s is given as text and marked circa, which is not shown beside the text: put it in the text (%q)", name, "ca. "+literal)
 			}
 			circa = false
