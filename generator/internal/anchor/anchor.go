@@ -97,9 +97,14 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 					}
 				}
 				if len(all) == 1 {
+					// What the article has where the one field looked.
+					has := ""
+					if n.Prefix == "" || n.Suffix == "" {
+						has = hasThere(blocks, all[0], n.Prefix != "", prefix+suffix)
+					}
 					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-						"the quote appears once (%s) but not with %s: check it against the article's text",
-						lines(blocks, all), contextDesc(n))
+						"the quote appears once (%s) but not with %s%s: check it against the article's text",
+						lines(blocks, all), contextDesc(n), has)
 				} else {
 					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 						"the quote appears %s (%s) but none of them has %s: check them against the article's text",
@@ -319,21 +324,7 @@ func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note
 		}
 	}
 	appears := fmt.Sprintf("the quote appears %s (%s)", times(len(all)), lines(blocks, all))
-	// there is what the article has where the field looked, as many words
-	// as the field has.
-	there := func(m match, before bool, field string) string {
-		text, count := blocks[m.block].Text, len(strings.Fields(field))
-		if before {
-			if w := lastWords(text[:m.start], count); w != "" {
-				return fmt.Sprintf(" (the article has %q there)", w)
-			}
-			return " (the paragraph starts there)"
-		}
-		if w := firstWords(text[m.end:], count); w != "" {
-			return fmt.Sprintf(" (the article has %q there)", w)
-		}
-		return " (the paragraph ends there)"
-	}
+	there := func(m match, before bool, field string) string { return hasThere(blocks, m, before, field) }
 	// oneFits is the message when the places fit (all of them, or one)
 	// have ok's field before or after them, and none has miss's.
 	oneFits := func(fit []match, ok, miss fitting) string {
@@ -359,6 +350,23 @@ func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note
 		return oneFits(bySuffix, fitting{"suffix", n.Suffix, "just after", false, suffix}, fitting{"prefix", n.Prefix, "just before", true, prefix})
 	}
 	return ""
+}
+
+// hasThere is what the article has where a prefix (before) or a suffix
+// looked for the place m, as many words as the field (matched form) has:
+// " (the article has "…" there)", or that the paragraph starts or ends.
+func hasThere(blocks []*Block, m match, before bool, field string) string {
+	text, count := blocks[m.block].Text, len(strings.Fields(field))
+	if before {
+		if w := lastWords(text[:m.start], count); w != "" {
+			return fmt.Sprintf(" (the article has %q there)", w)
+		}
+		return " (the paragraph starts there)"
+	}
+	if w := firstWords(text[m.end:], count); w != "" {
+		return fmt.Sprintf(" (the article has %q there)", w)
+	}
+	return " (the paragraph ends there)"
 }
 
 // fitting is a prefix or a suffix, for halfFits: its field's name and

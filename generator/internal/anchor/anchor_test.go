@@ -151,7 +151,7 @@ func TestResolveErrors(t *testing.T) {
 		{
 			name:  "suffix matches the one",
 			notes: []*briefing.Note{{Quote: "calls mass migration", Suffix: "a threat"}},
-			want:  []string{`notes.yaml:10:12: the quote appears once (line 1) but not with suffix "a threat" just after it: check it against the article's text`},
+			want:  []string{`notes.yaml:10:12: the quote appears once (line 1) but not with suffix "a threat" just after it (the article has "an “existential" there): check it against the article's text`},
 		},
 		{
 			name:  "prefix fits, suffix does not",
