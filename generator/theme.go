@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -152,6 +153,9 @@ func themeText(root string) (*stage.Text, error) {
 	}
 	checkNothingRemote(os.DirFS(dir), &errs)
 	checkUnread(os.DirFS(dir), &errs)
+	if notTOML == nil {
+		checkLayoutStrings(os.DirFS(dir), bundled, own, &errs)
+	}
 	if problems := diag.Join(notTOML, errs.Err()); problems != nil {
 		var l *diag.ListError
 		if !errors.As(problems, &l) {
@@ -329,6 +333,48 @@ func keyLine(data []byte, key string) int {
 		}
 	}
 	return 1
+}
+
+// layoutString matches a layout's call for a string of the theme by its
+// key, as Hugo's T, i18n or lang.Translate takes it: the key (group 1).
+var layoutString = regexp.MustCompile("\\b(?:T|i18n|lang\\.Translate)\\s+[\"`]([^\"`]+)[\"`]")
+
+// checkLayoutStrings reports, at its place, each call in a layout of the
+// briefing's own theme (in dir) for a string that neither the bundled
+// theme's strings (base) nor the briefing's (own, TOML or nil) have: Hugo
+// prints nothing for it, and the page would be published with a word
+// missing ({{ T "not_a_key" }}).
+func checkLayoutStrings(dir fs.FS, base, own []byte, errs *diag.List) {
+	var b, o map[string]any
+	if toml.Unmarshal(base, &b) != nil {
+		return
+	}
+	if own != nil && toml.Unmarshal(own, &o) != nil {
+		return // ParseText says why
+	}
+	_ = fs.WalkDir(dir, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(dir, p)
+		if err != nil {
+			return nil
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			for _, m := range layoutString.FindAllStringSubmatchIndex(line, -1) {
+				key := line[m[2]:m[3]]
+				if _, ok := b[key]; ok {
+					continue
+				}
+				if _, ok := o[key]; ok {
+					continue
+				}
+				at := diag.Pos{File: stage.ThemeDir + "/" + p, Line: i + 1, Col: 1 + utf8.RuneCountInString(line[:m[2]])}
+				errs.Add(at, "the theme has no string %q, so the page would show nothing here: check its spelling against the bundled theme's i18n/en.toml, or add it to the theme's %s", key, stage.TextFile)
+			}
+		}
+		return nil
+	})
 }
 
 // namedInLayouts says whether a layout of the theme in dir names the

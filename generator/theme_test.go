@@ -99,7 +99,7 @@ func TestOwnStringsChecked(t *testing.T) {
 		`themes/briefing/i18n/en.toml:4:1: "note_number"'s other has no {{ . }} where the count goes: without it every note_number would lose its number`,
 		`themes/briefing/i18n/en.toml:8:1: "note_label"'s other puts the count as {{ .Count }}: these strings give it as {{ . }}, like "{{ . }} notes"`,
 		"4 problems found")
-	writeOwnTheme(t, root, map[string]string{"i18n/en.toml": "[notes_count]\none = \"{{ . }} remark\"\n"})
+	writeOwnTheme(t, root, map[string]string{"i18n/en.toml": "own_label = \"Ours\"\n[notes_count]\none = \"{{ . }} remark\"\n"})
 	text, err := themeText(root)
 	if err != nil {
 		t.Fatal(err)
@@ -162,6 +162,30 @@ func checkAndBuildSay(t *testing.T, root string, want ...string) {
 		if got = strings.TrimSpace(got); code != 1 || got != strings.Join(want, "\n") {
 			t.Errorf("%s exited %d:\n%s\nwant status 1 and:\n%s", cmd, code, got, strings.Join(want, "\n"))
 		}
+	}
+}
+
+// TestOwnLayoutStringsExist: a layout of the briefing's own theme that
+// asks for a string neither theme has (a typo in the layout, the reverse
+// of footerr) is told so at its place: Hugo prints nothing for it. A
+// string of the bundled theme, or of the briefing's own, is fine, and so
+// is a full copy of the bundled theme.
+func TestOwnLayoutStringsExist(t *testing.T) {
+	root := briefingWithTheme(t, map[string]string{
+		"i18n/en.toml":                 "own_label = \"Ours\"\n",
+		"layouts/_partials/extra.html": "<p>{{ T \"own_label\" }} {{ T \"footer\" }}</p>\n<h1>{{ T \"not_a_key\" }}</h1> {{ i18n `notes_intor` }}\n",
+	})
+	checkAndBuildSay(t, root,
+		`themes/briefing/layouts/_partials/extra.html:2:11: the theme has no string "not_a_key", so the page would show nothing here: check its spelling against the bundled theme's i18n/en.toml, or add it to the theme's i18n/en.toml`,
+		"themes/briefing/layouts/_partials/extra.html:2:39: the theme has no string \"notes_intor\", so the page would show nothing here: check its spelling against the bundled theme's i18n/en.toml, or add it to the theme's i18n/en.toml",
+		"2 problems found")
+	full := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), full)
+	if err := os.CopyFS(filepath.Join(full, "themes", "briefing"), annotated.Theme()); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "check", "--root", full); code != 0 {
+		t.Errorf("check of a briefing with a full copy of the theme: %s", stderr)
 	}
 }
 
