@@ -136,6 +136,13 @@ func themeText(root string) (*stage.Text, error) {
 	}
 	dir, ok := ownThemeDir(root)
 	if !ok {
+		if err := otherThemes(root); err != nil {
+			text, perr := stage.ParseText(data)
+			if perr != nil {
+				return nil, perr
+			}
+			return text, err
+		}
 		return stage.ParseText(data)
 	}
 	bundled := data
@@ -153,6 +160,7 @@ func themeText(root string) (*stage.Text, error) {
 	}
 	checkNothingRemote(os.DirFS(dir), &errs)
 	checkUnread(os.DirFS(dir), &errs)
+	checkThemeFolders(os.DirFS(dir), &errs)
 	if notTOML == nil {
 		checkLayoutStrings(os.DirFS(dir), bundled, own, &errs)
 	}
@@ -333,6 +341,56 @@ func keyLine(data []byte, key string) int {
 		}
 	}
 	return 1
+}
+
+// themeFolders are the folders of a theme that Hugo reads.
+var themeFolders = []string{"archetypes", "assets", "data", "i18n", "layouts", "static"}
+
+// checkThemeFolders reports a folder at the top of the briefing's own
+// theme (in dir) that Hugo does not read, layout/ for layouts/ say: the
+// files in it would be left out without a word.
+func checkThemeFolders(dir fs.FS, errs *diag.List) {
+	entries, _ := fs.ReadDir(dir, ".")
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || strings.HasPrefix(name, ".") || slices.Contains(themeFolders, name) {
+			continue
+		}
+		meant := ""
+		for _, f := range themeFolders {
+			if diag.EditDistance(strings.ToLower(name), f) <= 2 {
+				meant = fmt.Sprintf(" (%s/, perhaps)", f)
+				break
+			}
+		}
+		errs.Add(diag.Pos{File: stage.ThemeDir + "/" + name, Line: 1, Col: 1},
+			"this folder is not read: a theme's folders are %s/%s; rename it, or move its files where they belong", strings.Join(themeFolders, "/, "), meant)
+	}
+}
+
+// otherThemes reports, when the briefing has no theme of its own in
+// themes/briefing, a folder of themes/ that looks like one (holding
+// layouts/, i18n/ or assets/): only themes/briefing is read, and the
+// briefing would be built with the bundled theme without a word.
+func otherThemes(root string) error {
+	entries, err := os.ReadDir(filepath.Join(root, "themes"))
+	if err != nil {
+		return nil
+	}
+	var errs diag.List
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		for _, f := range []string{"layouts", "i18n", "assets"} {
+			if st, err := os.Stat(filepath.Join(root, "themes", e.Name(), f)); err == nil && st.IsDir() {
+				errs.Add(diag.Pos{File: "themes/" + e.Name(), Line: 1, Col: 1},
+					"this theme is not read: a briefing's own theme is %s, the theme it changes; rename the folder %s", stage.ThemeDir, stage.ThemeDir)
+				break
+			}
+		}
+	}
+	return errs.Err()
 }
 
 // layoutString matches a layout's call for a string of the theme by its

@@ -189,6 +189,31 @@ func TestOwnLayoutStringsExist(t *testing.T) {
 	}
 }
 
+// TestThemeFoldersRead: a folder of the briefing's own theme that Hugo
+// does not read (layout/ for layouts/), and a theme in another folder
+// than themes/briefing, which is not read at all, are told so: the
+// briefing was built without them, without a word.
+func TestThemeFoldersRead(t *testing.T) {
+	root := briefingWithTheme(t, map[string]string{"layout/page.html": "<p>ours</p>", "static/x.txt": "kept"})
+	checkAndBuildSay(t, root,
+		"themes/briefing/layout:1:1: this folder is not read: a theme's folders are archetypes/, assets/, data/, i18n/, layouts/, static/ (layouts/, perhaps); rename it, or move its files where they belong",
+		"1 problem found")
+	other := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), other)
+	for _, p := range []string{"themes/mytheme/i18n/en.toml", "themes/notes/readme.txt"} {
+		p = filepath.Join(other, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("footer = \"Ours\"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkAndBuildSay(t, other,
+		"themes/mytheme:1:1: this theme is not read: a briefing's own theme is themes/briefing, the theme it changes; rename the folder themes/briefing",
+		"1 problem found")
+}
+
 // TestThemeAndBriefingProblemsTogether: the problems of a briefing's own
 // theme do not hide the briefing's: one run of check, build or serve's
 // compile reports both (the theme's came alone, the briefing's only once
