@@ -282,11 +282,11 @@ func checkOwnStrings(base, own []byte, dir fs.FS, errs *diag.List) {
 		case string:
 		case map[string]any:
 			forms = v
-			for form, s := range v {
+			for _, form := range slices.Sorted(maps.Keys(v)) {
 				if form != "one" && form != "other" {
-					errs.Add(at, "%q has a form %q: English has one (the singular) and other", k, form)
-				} else if _, ok := s.(string); !ok {
-					errs.Add(at, "%q's %s must be text in quotes, not %v", k, form, s)
+					errs.Add(formAt(own, k, form, at), "%q has a form %q: English has one (the singular) and other", k, form)
+				} else if _, ok := v[form].(string); !ok {
+					errs.Add(formAt(own, k, form, at), "%q's %s must be text in quotes, not %v", k, form, v[form])
 				}
 			}
 		default:
@@ -303,9 +303,9 @@ func checkOwnStrings(base, own []byte, dir fs.FS, errs *diag.List) {
 			}
 			switch {
 			case strings.Contains(s, ".Count"):
-				errs.Add(at, "%q's %s puts the count as {{ .Count }}: these strings give it as {{ . }}, like \"{{ . }} notes\"", k, form)
+				errs.Add(formAt(own, k, form, at), "%q's %s puts the count as {{ .Count }}: these strings give it as {{ . }}, like \"{{ . }} notes\"", k, form)
 			case !stage.HasCount(s):
-				errs.Add(at, "%q's %s has no {{ . }} where the count goes: without it every %s would lose its number", k, form, k)
+				errs.Add(formAt(own, k, form, at), "%q's %s has no {{ . }} where the count goes: without it every %s would lose its number", k, form, k)
 			}
 		}
 	}
@@ -433,6 +433,27 @@ func checkLayoutStrings(dir fs.FS, base, own []byte, errs *diag.List) {
 		}
 		return nil
 	})
+}
+
+// formAt is the place of form's line ("other = …") in the table of key
+// (a [key] header) in data, the briefing's own strings; at, the key's,
+// when it is not found (a string, not a table, or written inline).
+func formAt(data []byte, key, form string, at diag.Pos) diag.Pos {
+	lines := strings.Split(string(data), "\n")
+	for i := at.Line; i < len(lines); i++ { // the lines after the header
+		l := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(l, "[") {
+			break
+		}
+		for _, f := range []string{form, `"` + form + `"`} {
+			if rest, ok := strings.CutPrefix(l, f); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+				at.Line = i + 1
+				at.Col = 1 + strings.Index(lines[i], f)
+				return at
+			}
+		}
+	}
+	return at
 }
 
 // namedInLayouts says whether a layout of the theme in dir names the

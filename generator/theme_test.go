@@ -96,8 +96,8 @@ func TestOwnStringsChecked(t *testing.T) {
 	checkAndBuildSay(t, root,
 		`themes/briefing/i18n/en.toml:1:1: "footerr" is not one of the theme's strings: check its spelling against the bundled theme's i18n/en.toml, or use it in a layout of your own (T "footerr")`,
 		`themes/briefing/i18n/en.toml:2:1: "footer" must be text in quotes, or a table of one and other, not true`,
-		`themes/briefing/i18n/en.toml:4:1: "note_number"'s other has no {{ . }} where the count goes: without it every note_number would lose its number`,
-		`themes/briefing/i18n/en.toml:8:1: "note_label"'s other puts the count as {{ .Count }}: these strings give it as {{ . }}, like "{{ . }} notes"`,
+		`themes/briefing/i18n/en.toml:5:1: "note_number"'s other has no {{ . }} where the count goes: without it every note_number would lose its number`,
+		`themes/briefing/i18n/en.toml:9:1: "note_label"'s other puts the count as {{ .Count }}: these strings give it as {{ . }}, like "{{ . }} notes"`,
 		"4 problems found")
 	writeOwnTheme(t, root, map[string]string{"i18n/en.toml": "own_label = \"Ours\"\n[notes_count]\none = \"{{ . }} remark\"\n"})
 	text, err := themeText(root)
