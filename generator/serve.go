@@ -200,6 +200,10 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		releases sync.WaitGroup // none outlives serve
 	)
 	defer releases.Wait()
+	// The address at once, before the first compile (seconds at 10,000
+	// articles), which --port 0 chooses: its pages wait for the site and
+	// reload themselves once it is built.
+	fmt.Fprintf(stdout, "building the preview at %s\n", url)
 	try()
 	idle = time.After(idleRelease)
 	for {

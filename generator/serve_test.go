@@ -110,6 +110,10 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 	}
 	base, stdout, stderr, stop := servePreview(t, root)
 	page := base + "articles/curly.html"
+	// The address is said at once, before the first compile.
+	if first, _, _ := strings.Cut(stdout.String(), "\n"); first != "building the preview at "+base {
+		t.Errorf("serve's first line is %q, want the address before the first build", first)
+	}
 	html := get(page)
 	if !strings.Contains(html, `id="ref-threat"`) {
 		t.Fatalf("the served article lacks its note markers:\n%s", html)
