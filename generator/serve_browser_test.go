@@ -54,7 +54,8 @@ func waitForReload(t *testing.T, p *browser.Page, text string) {
 // TestServeShowsProblems opens a previewed article in Chromium and saves a
 // bad edit: the open page, without reloading, shows the problem over the
 // last good build, as the terminal prints it; undoing the edit takes it
-// away, again without a reload, since the site is then unchanged.
+// away, again without a reload, since the site is then unchanged. The box
+// is not printed.
 func TestServeShowsProblems(t *testing.T) {
 	// No need to wait for the page's event stream to connect: a page that
 	// connects while there are problems hears of them at once.
@@ -77,6 +78,13 @@ func TestServeShowsProblems(t *testing.T) {
 	if os.Getenv("BRIEFING_SHOTS") != "" {
 		t.Logf("screenshot: %s", p.Screenshot("serve-problems"))
 	}
+	// Printed, the page is the last good build, without the box over the
+	// foot of every sheet.
+	p.Media("print")
+	if shown := browser.Eval[string](p, `getComputedStyle(`+box+`).display`); shown != "none" {
+		t.Errorf("the problems' box prints (display %q)", shown)
+	}
+	p.Media("")
 
 	if err := os.WriteFile(notes, good, 0o644); err != nil {
 		t.Fatal(err)

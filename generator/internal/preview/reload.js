@@ -76,6 +76,14 @@
     box.id = id;
     box.setAttribute("role", "alert");
     box.setAttribute("aria-label", "Problems in the last save");
+    // Not printed: the page printed is the last good build, and the box
+    // would cover its foot on every sheet.
+    if (!document.getElementById(id + "-print")) {
+      var print = document.createElement("style");
+      print.id = id + "-print";
+      print.textContent = "@media print { #" + id + " { display: none !important; } }";
+      document.head.appendChild(print);
+    }
     var s = box.style;
     s.position = "fixed";
     s.left = s.right = s.bottom = "0";

@@ -269,8 +269,12 @@ func (srv *Server) events(w http.ResponseWriter, r *http.Request) {
 	var shown []string // the problems this page was last told of
 	for {
 		v, problems, changed := srv.current()
-		if v.n != seen {
-			fmt.Fprintf(w, "data: %d\n\n", v.n)
+		n := v.n
+		if v.site == nil {
+			n = 0 // nothing published: the version of the page that waits for it
+		}
+		if n != seen {
+			fmt.Fprintf(w, "data: %d\n\n", n)
 			flusher.Flush()
 			return
 		}

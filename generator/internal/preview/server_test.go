@@ -319,3 +319,62 @@ func TestServerAnswersItsOwnNames(t *testing.T) {
 		}
 	}
 }
+
+// TestServerWaitsForTheFirstSite: before anything is published, the page
+// that waits for the site (version 0) hears nothing until the first
+// publish, whatever number the run's versions start from (it reloaded
+// again and again); a page of an earlier run is told to reload at once,
+// to that page.
+func TestServerWaitsForTheFirstSite(t *testing.T) {
+	s := NewServer()
+	defer s.Close()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	first := func(v string) chan string {
+		got := make(chan string, 1)
+		go func() {
+			resp, err := http.Get(srv.URL + "/_briefing/events?v=" + v)
+			if err != nil {
+				got <- ""
+				return
+			}
+			defer resp.Body.Close()
+			r := bufio.NewReader(resp.Body)
+			for {
+				line, err := r.ReadString('\n')
+				if err != nil {
+					got <- ""
+					return
+				}
+				if data, ok := strings.CutPrefix(line, "data: "); ok {
+					got <- strings.TrimSpace(data)
+					return
+				}
+			}
+		}()
+		return got
+	}
+	waiting, earlier := first("0"), first("7")
+	select {
+	case v := <-earlier:
+		if v != "0" {
+			t.Errorf("a page of an earlier run heard %q, want 0, the page that waits", v)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a page of an earlier run heard nothing")
+	}
+	select {
+	case v := <-waiting:
+		t.Fatalf("the waiting page heard %q before anything was published", v)
+	case <-time.After(200 * time.Millisecond):
+	}
+	s.Publish(testSite())
+	select {
+	case v := <-waiting:
+		if v != strconv.FormatUint(s.cur.n, 10) {
+			t.Errorf("after the first publish the waiting page heard %q, want %d", v, s.cur.n)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the waiting page heard nothing after the first publish")
+	}
+}
