@@ -86,9 +86,11 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper, base str
 			return fmt.Errorf("%q is not a paper size this can print on", paper)
 		}
 	}
-	if src, err = printCopy(src, size, base, dir); err != nil {
+	name := filepath.Base(src) // the page's, not its copy's, in messages
+	if src, err = printCopy(src, size, base); err != nil {
 		return err
 	}
+	defer os.Remove(src)
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
 	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(src)}).String()
@@ -114,20 +116,22 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper, base str
 		if try < 3 && ctx.Err() == nil && errors.As(err, &exit) && exit.ExitCode() == -1 {
 			continue
 		}
-		return fmt.Errorf("chromium could not print %s: %v\n%s", filepath.Base(src), err, strings.TrimSpace(out.String()))
+		return fmt.Errorf("chromium could not print %s: %v\n%s", name, err, strings.TrimSpace(out.String()))
 	}
 	data, err := os.ReadFile(dst)
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
-		return fmt.Errorf("chromium wrote no PDF for %s:\n%s", filepath.Base(src), strings.TrimSpace(out.String()))
+		return fmt.Errorf("chromium wrote no PDF for %s:\n%s", name, strings.TrimSpace(out.String()))
 	}
 	return os.WriteFile(dst, SetDates(data, date), 0o644)
 }
 
-// printCopy writes the copy of the HTML file src that Print prints into
-// dir, and returns its path: with an @page rule for size (unless "") at
-// the end of its head, and its links to files beside it made absolute
-// with base or left as their text (besideLinks).
-func printCopy(src, size, base, dir string) (string, error) {
+// printCopy writes the copy of the HTML file src that Print prints, and
+// returns its path: with an @page rule for size (unless "") at the end of
+// its head, and its links to files beside it made absolute with base or
+// left as their text (besideLinks). The copy is beside src, under a
+// hidden name, so that what src loads beside itself (a page of the site
+// its stylesheet) loads for the copy too; the caller removes it.
+func printCopy(src, size, base string) (string, error) {
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return "", err
@@ -139,7 +143,7 @@ func printCopy(src, size, base, dir string) (string, error) {
 		}
 		data = append(append(append([]byte{}, data[:i]...), "<style>@page { size: "+size+"; }</style>"...), data[i:]...)
 	}
-	out := filepath.Join(dir, filepath.Base(src))
+	out := filepath.Join(filepath.Dir(src), ".print-"+filepath.Base(src))
 	return out, os.WriteFile(out, besideLinks(data, base), 0o644)
 }
 
