@@ -64,12 +64,22 @@ func main() {
 	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
 		adviseHeap(os.Stderr)
 	}
-	// SIGHUP too: the terminal closed under serve, which then removes its
-	// staging folder as for Ctrl-C.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// stopSignals are the signals that stop a command as Ctrl-C does: SIGTERM,
+// and SIGHUP (its terminal closed: serve then removes its staging folder)
+// unless the program was started to outlive its terminal (nohup), which
+// asking for the signal would undo.
+func stopSignals() []os.Signal {
+	stopOn := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		stopOn = append(stopOn, syscall.SIGHUP)
+	}
+	return stopOn
 }
 
 // heapAdvice is how much of its heap a build or a check asks Linux to back

@@ -308,7 +308,9 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fs: fw, root: root, changed: make(chan struct{}, 1), errs: make(chan error, 1), done: make(chan struct{})}
+	// Cleaned, as fsnotify names the root in its own events (loop):
+	// --root ../briefing/, as a shell completes it, is ../briefing there.
+	w := &watcher{fs: fw, root: filepath.Clean(root), changed: make(chan struct{}, 1), errs: make(chan error, 1), done: make(chan struct{})}
 	if err := w.watchRoot(); err != nil {
 		fw.Close()
 		return nil, err

@@ -8,13 +8,16 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -545,7 +548,9 @@ func TestServeFollowsReplacedFolder(t *testing.T) {
 	if err := os.CopyFS(snapshot, os.DirFS(root)); err != nil {
 		t.Fatal(err)
 	}
-	base, _, _, _ := servePreview(t, root)
+	// The root as a shell completes it, with a slash: fsnotify names it
+	// without, and the new folder may well have the old one's inode.
+	base, _, _, _ := servePreview(t, root+string(filepath.Separator))
 	page := base + "articles/curly.html"
 	if err := os.RemoveAll(root); err != nil {
 		t.Fatal(err)
@@ -565,4 +570,18 @@ func TestServeFollowsReplacedFolder(t *testing.T) {
 	eventually(t, "an edit in the replaced folder did not show", 20*time.Second, func() bool {
 		return strings.Contains(get(page), "Restored: the post")
 	})
+}
+
+// TestStopSignals: a closed terminal (SIGHUP) stops a command as Ctrl-C
+// does, but not one started with nohup, which ignores the signal: asking
+// for it would undo that.
+func TestStopSignals(t *testing.T) {
+	if !slices.Contains(stopSignals(), os.Signal(syscall.SIGHUP)) {
+		t.Error("SIGHUP does not stop a command started from a terminal")
+	}
+	signal.Ignore(syscall.SIGHUP) // as nohup leaves it
+	defer signal.Reset(syscall.SIGHUP)
+	if slices.Contains(stopSignals(), os.Signal(syscall.SIGHUP)) {
+		t.Error("SIGHUP would stop a command started with nohup")
+	}
 }
