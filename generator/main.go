@@ -464,7 +464,7 @@ func checkBaseURL(s string) (string, error) {
 		if page := u.Path[i+1:]; webPage(page) {
 			folder := *u
 			folder.Path = u.Path[:i+1]
-			return "", fmt.Errorf("%q is the address of a page (%s), not of the folder the site is published at: give %q", s, page, folder.String())
+			return "", fmt.Errorf("%q is the address of a page or file (%s), not of the folder the site is published at: give %q", s, page, folder.String())
 		}
 	}
 	if !strings.HasSuffix(s, "/") {
@@ -473,11 +473,16 @@ func checkBaseURL(s string) (string, error) {
 	return s, nil
 }
 
-// webPage says whether the last part of an address's path names a page by
-// its file's ending: index.html, default.htm, index.php and the like.
+// webPage says whether the last part of an address's path names a page or
+// a file by its ending: index.html, default.htm, index.php, and the site's
+// own files (handout.pdf, briefing.json, annotations.jsonld, the zip, the
+// sitemap).
 func webPage(name string) bool {
-	ext := strings.ToLower(path.Ext(name))
-	return ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".php" || ext == ".asp" || ext == ".aspx"
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm", ".xhtml", ".php", ".asp", ".aspx", ".pdf", ".json", ".jsonld", ".zip", ".xml", ".txt":
+		return true
+	}
+	return false
 }
 
 func build(ctx context.Context, root, out string, opt stage.Options, stdout, stderr io.Writer) int {

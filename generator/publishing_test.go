@@ -848,8 +848,9 @@ func TestCheckBaseURL(t *testing.T) {
 		{"https://example.org:8080/b/", "https://example.org:8080/b/", ""},
 		// The home page's address, copied from the address bar: the
 		// folder is what is meant (every address would hold index.html/).
-		{"https://example.org/briefing/index.html", "", `is the address of a page (index.html), not of the folder the site is published at: give "https://example.org/briefing/"`},
+		{"https://example.org/briefing/index.html", "", `is the address of a page or file (index.html), not of the folder the site is published at: give "https://example.org/briefing/"`},
 		{"https://example.org/INDEX.HTM", "", `give "https://example.org/"`},
+		{"https://example.org/b/handout.pdf", "", `is the address of a page or file (handout.pdf), not of the folder`},
 		{"https://example.org/b/v1.2", "https://example.org/b/v1.2/", ""},
 	} {
 		got, err := checkBaseURL(c.in)

@@ -127,7 +127,10 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 			var b bytes.Buffer
 			srv.Problems(report(root, err, &b))
 			if b.String() == listed {
-				return // a save that changed none of them: not printed again
+				// A save that changed none of them: not printed again, but
+				// the save was seen.
+				fmt.Fprintln(stderr, "the save leaves the problems above as they were")
+				return
 			}
 			listed = b.String()
 			stderr.Write(b.Bytes())
@@ -413,7 +416,8 @@ func (w *watcher) relevant(name string) bool {
 // .yaml): vim's swap files (.notes.yaml.swp) and the file it writes to
 // test a folder (4913), a backup (notes.yaml~), Emacs's auto-save and lock
 // files (#notes.yaml#, .#notes.yaml), JetBrains' safe-write files
-// (notes.yaml___jb_tmp___), GNOME's (.goutputstream-…). vim rewrites its
+// (notes.yaml___jb_tmp___), GNOME's (.goutputstream-…), Kate's
+// (.notes.yaml.kate-swp). vim rewrites its
 // swap file as the editor types: each write was a compile, and, while the
 // briefing had problems, their whole list printed again.
 func scratch(base string) bool {
@@ -422,12 +426,14 @@ func scratch(base string) bool {
 		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"),
 		strings.HasPrefix(base, ".#"),
 		strings.HasPrefix(base, ".goutputstream-"),
-		strings.HasSuffix(base, "___jb_tmp___"), strings.HasSuffix(base, "___jb_old___"):
+		strings.HasSuffix(base, "___jb_tmp___"), strings.HasSuffix(base, "___jb_old___"),
+		strings.HasSuffix(base, ".kate-swp"),
+		base == "4913": // not any number: a folder of the theme may be named 2024
 		return true
 	case strings.HasPrefix(base, ".") && len(base) > 4 && base[len(base)-4:len(base)-1] == ".sw":
 		return true // .swp, .swo, .swx…
 	}
-	return base != "" && strings.Trim(base, "0123456789") == ""
+	return false
 }
 
 func (w *watcher) loop() {

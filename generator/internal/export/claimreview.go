@@ -46,9 +46,13 @@ func rating(w *JSON, v briefing.Verdict) {
 }
 
 // organization writes a schema.org Organization.
-func organization(w *JSON, name, url string) {
+func organization(w *JSON, name, url string) { agent(w, "Organization", name, url) }
+
+// agent writes a schema.org Person or Organization (typ) by its name and,
+// unless "", its address.
+func agent(w *JSON, typ, name, url string) {
 	w.Open('{')
-	w.Field("@type", "Organization")
+	w.Field("@type", typ)
 	w.Field("name", name)
 	w.OmitEmpty("url", url)
 	w.Close('}')
@@ -66,10 +70,7 @@ func appearance(w *JSON, a *briefing.Article) {
 	}
 	if a.Author != "" {
 		w.Key("author")
-		w.Open('{')
-		w.Field("@type", "Person")
-		w.Field("name", a.Author)
-		w.Close('}')
+		agent(w, "Person", a.Author, "")
 	}
 	w.Key("publisher")
 	organization(w, a.Outlet, "")
@@ -90,14 +91,11 @@ func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author
 	w.Field("@type", "Claim")
 	if author.Name != "" {
 		w.Key("author")
-		w.Open('{')
+		typ := "Organization"
 		if author.Person {
-			w.Field("@type", "Person")
-		} else {
-			w.Field("@type", "Organization")
+			typ = "Person"
 		}
-		w.Field("name", author.Name)
-		w.Close('}')
+		agent(w, typ, author.Name, "")
 	}
 	w.Key("appearance")
 	w.Open('[')

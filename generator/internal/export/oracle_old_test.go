@@ -2,8 +2,12 @@
 // the oracle of the append-style encoders (oracle_test.go compares them,
 // byte for byte). A note's HTML goes in as the exports carry it
 // (noteHTML: its relative links made the site root's, 0378dd9), which
-// came after this encoder and is tested on its own (TestNoteLinksInExports):
-// what is compared here is the encoding.
+// came after this encoder and is tested on its own (TestNoteLinksInExports);
+// so, since 2026-12-07, are a note's and a claim's claimant, the
+// annotations' creator and their one selector, which the oracles compute
+// as the new code does, mirroring rather than checking it
+// (checkAnnotations, TestArticleReviews, TestClaimReviews): what is
+// compared here is the encoding.
 
 package export
 

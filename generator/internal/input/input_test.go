@@ -168,12 +168,14 @@ func TestLoadErrors(t *testing.T) {
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: threat\n    kind: context\n    claimant: U.S. Department of State\n    note: x\n" +
 				"  - id: b\n    quote: existential\n    kind: fact-check\n    verdict: accurate\n    claimant: \"\"\n    claimant_type: country\n    note: y\n" +
-				"  - id: c\n    quote: civilization\n    kind: fact-check\n    verdict: accurate\n    claimant_type: person\n    note: z\n",
+				"  - id: c\n    quote: civilization\n    kind: fact-check\n    verdict: accurate\n    claimant_type: person\n    note: z\n" +
+				"  - id: d\n    quote: Western\n    kind: fact-check\n    verdict: accurate\n    claimant:\n    claimant_type: person\n    note: w\n",
 			want: []string{
 				`annotations/one.yaml:5:15: only a fact-check note names a claimant, who made the claim its verdict rates, and this note's kind is "context": remove the claimant or make the kind fact-check`,
 				`annotations/one.yaml:11:15: claimant is empty: name who made the claim, or remove the line`,
 				`annotations/one.yaml:12:20: claimant_type "country" is neither person nor organization: use one of those (organization when it is left out)`,
 				`annotations/one.yaml:18:20: claimant_type says what the claimant is, and no claimant is given: add "claimant: …" with who made the claim, or remove the line`,
+				`annotations/one.yaml:25:20: claimant_type says what the claimant is, and no claimant is given: add "claimant: …" with who made the claim, or remove the line`,
 			},
 		},
 		{
@@ -650,7 +652,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "source dates in words",
 			file: "annotations/sources.yaml",
-			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {date-parts: [[2019]], season: 13}\n    accessed: {literal: last week}\n  - id: src-b\n    type: report\n    title: U\n    issued: {literal: \" \"}\n    volume: true\n  - id: src-c\n    type: report\n    title: V\n    issued: {literal: 2019, season: 3}\n    accessed: {date-parts: [[2024, 12]], season: winter}\n  - id: src-d\n    type: report\n    title: W\n    issued: {literal: Spring 2019, season: 1}\n  - id: src-e\n    type: report\n    title: X\n    issued: {literal: ca. 1850, circa: true}\n",
+			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {date-parts: [[2019]], season: 13}\n    accessed: {literal: last week}\n  - id: src-b\n    type: report\n    title: U\n    issued: {literal: \" \"}\n    volume: true\n  - id: src-c\n    type: report\n    title: V\n    issued: {literal: 2019, season: 3}\n    accessed: {date-parts: [[2024, 12]], season: winter}\n  - id: src-d\n    type: report\n    title: W\n    issued: {literal: Fall 2019, season: 3}\n  - id: src-e\n    type: report\n    title: X\n    issued: {literal: ca 1850, circa: true}\n  - id: src-f\n    type: report\n    title: Y\n    issued: {literal: Springfield 2019, season: 1}\n",
 			want: []string{
 				`annotations/sources.yaml:5:44: the season of issued must be 1 to 4 (spring, summer, autumn, winter), not "13"`,
 				`annotations/sources.yaml:6:25: accessed is given as text ("last week"): give it as a date, like {date-parts: [[2024, 12, 1]]}`,
@@ -660,8 +662,10 @@ func TestLoadErrors(t *testing.T) {
 				`annotations/sources.yaml:16:50: accessed has a season, which is not shown: give the date itself, like {date-parts: [[2024, 12, 1]]}`,
 				// The text names its season, or says circa, already: the
 				// advice is not to say it twice ("Spring Spring 2019").
-				`annotations/sources.yaml:20:44: issued is given as text, which names its season already, and has a season as well, which is not shown beside the text: remove the season`,
-				`annotations/sources.yaml:24:40: issued is given as text, which says circa already, and marked circa as well, which is not shown beside the text: remove circa`,
+				`annotations/sources.yaml:20:42: issued is given as text, which names its season already, and has a season as well, which is not shown beside the text: remove the season`,
+				`annotations/sources.yaml:24:39: issued is given as text, which says circa already, and marked circa as well, which is not shown beside the text: remove circa`,
+				// A place's name is no season.
+				`annotations/sources.yaml:28:49: issued is given as text and has a season, which is not shown beside the text: put the season in the text ("Spring Springfield 2019")`,
 			},
 		},
 		{

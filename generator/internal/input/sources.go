@@ -372,7 +372,7 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt
 		case !text:
 			d.errs.Add(d.pos(resolve(s)), "%s has a season, which is not shown: give the date itself, like {date-parts: [[2024, 12, 1]]}", name)
 			season = 0
-		case literal != "" && strings.Contains(strings.ToLower(literal), strings.ToLower(briefing.Seasons[season-1])):
+		case literal != "" && namesSeason(literal):
 			// "Spring 2019" with season 1: the text says it already.
 			d.errs.Add(d.pos(resolve(s)), "%s is given as text, which names its season already, and has a season as well, which is not shown beside the text: remove the season", name)
 			season = 0
@@ -391,7 +391,7 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt
 			// that could not be read, whose problem is reported.
 			switch l := strings.ToLower(literal); {
 			case literal == "":
-			case strings.HasPrefix(l, "ca.") || strings.HasPrefix(l, "c.") || strings.HasPrefix(l, "circa"):
+			case saysCirca(l):
 				d.errs.Add(d.pos(resolve(c)), "%s is given as text, which says circa already, and marked circa as well, which is not shown beside the text: remove circa", name)
 			default:
 				d.errs.Add(d.pos(resolve(c)), "%s is given as text and marked circa, which is not shown beside the text: put it in the text (%q)", name, "ca. "+literal)
@@ -667,4 +667,31 @@ func (lp *linePos) at(off int) (line, col int) {
 		}
 	}
 	return lo + 1, 1 + utf8.RuneCount([]byte(lp.text[lp.starts[lo]:off]))
+}
+
+// seasonWords are the words for the seasons a date given as text may use:
+// CSL's four, with "fall" for autumn.
+var seasonWords = []string{"spring", "summer", "autumn", "fall", "winter"}
+
+// namesSeason says whether a date given as text names a season, as a word
+// of its own ("Fall 2019", not "Springfield").
+func namesSeason(literal string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(literal), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if slices.Contains(seasonWords, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysCirca says whether a date given as text (in lower case) starts by
+// saying it is approximate: "ca. 1850", "ca 1850", "c. 1850", "circa
+// 1850", "about 1850", "approx. 1850".
+func saysCirca(l string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(l), " ")
+	switch strings.TrimSuffix(w, ".") {
+	case "ca", "c", "circa", "about", "approx", "approximately":
+		return true
+	}
+	return false
 }

@@ -2148,7 +2148,8 @@ func (d *decoder) claimant(m map[string]*yaml.Node) briefing.Claimant {
 		}
 		return c
 	}
-	if _, named := m["claimant"]; !named {
+	if cv, named := m["claimant"]; !named || isNull(cv) {
+		// Left out, or "claimant:" with nothing after it.
 		d.errs.Add(at, "claimant_type says what the claimant is, and no claimant is given: add \"claimant: …\" with who made the claim, or remove the line")
 	}
 	return c
@@ -2186,7 +2187,11 @@ func (d *decoder) sourceID(m map[string]*yaml.Node) string {
 func (d *decoder) id(m map[string]*yaml.Node, name, what string) string {
 	s := d.copied(m, name)
 	if s != "" && !ValidID(s) {
-		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters and digits, with single hyphens between words, like %q%s", what, s, Slugify(s), HyphensWhy(s))
+		why := ""
+		if what == "note id" {
+			why = HyphensWhy(s) // a claim's id is joined to no article's name
+		}
+		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters and digits, with single hyphens between words, like %q%s", what, s, Slugify(s), why)
 	}
 	return s
 }

@@ -28,7 +28,11 @@ func Browser() (string, error) {
 		p, err := exec.LookPath(c)
 		if err != nil {
 			// Chromium may well be installed: it is $CHROMIUM that is wrong.
-			return "", fmt.Errorf("$CHROMIUM is %s, which is not a program that can be run (%v): set it to a Chromium or Chrome binary, or unset it to use chromium from the PATH", c, err)
+			why := err
+			if e, ok := err.(*exec.Error); ok {
+				why = e.Err
+			}
+			return "", fmt.Errorf("$CHROMIUM is %s, which is not a program that can be run (%v): set it to a Chromium or Chrome binary, or unset it to use chromium, chromium-browser or google-chrome from the PATH", c, why)
 		}
 		return p, nil
 	}

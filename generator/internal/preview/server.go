@@ -63,8 +63,9 @@ type version struct {
 // (worker.js), and stay below 2^53, exact in JavaScript.
 func NewServer() *Server { return newServer(uint64(time.Now().UnixMilli()) * 1000) }
 
-// newServer is NewServer with first, the number of the version before the
-// first published (shown by the "not built yet" page).
+// newServer is NewServer with first, the number the first version
+// published follows (the "not built yet" page is version 0, whatever
+// first is: see events).
 func newServer(first uint64) *Server {
 	return &Server{cur: &version{n: first}, changed: make(chan struct{}), done: make(chan struct{})}
 }
@@ -129,7 +130,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// Another name for 127.0.0.1 (DNS rebinding): a page of any site
 		// could read the drafts through it. The preview answers its own
 		// names only.
-		http.Error(w, "the preview answers only at 127.0.0.1 or localhost", http.StatusMisdirectedRequest)
+		http.Error(w, "the preview answers only at 127.0.0.1, localhost or [::1]: open it at one of those (through a tunnel, forward the port so that the browser still says localhost)", http.StatusMisdirectedRequest)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

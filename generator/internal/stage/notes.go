@@ -5,6 +5,7 @@
 package stage
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -64,10 +65,9 @@ func notesTOC(order []*briefing.Article, t *Text) []byte {
 	h := newHTML(t, 128*len(order))
 	any, cited := false, ""
 	for _, a := range order {
-		for _, n := range a.Notes {
-			if len(n.Cites) > 0 {
-				cited = "sources_cited"
-			}
+		if slices.ContainsFunc(a.Notes, func(n *briefing.Note) bool { return len(n.Cites) > 0 }) {
+			cited = "sources_cited"
+			break
 		}
 	}
 	h.toc("notes-toc-h", "ol", func() {
