@@ -289,10 +289,14 @@ func (k Kind) Purpose() string {
 
 // KindList is the kinds of note as a Markdown list, each kind's label in
 // bold and its Purpose.
-func KindList() string {
+func KindList() string { return boldList(Kinds, Kind.Label, Kind.Purpose) }
+
+// boldList is a Markdown list of items, each's label in bold and a colon,
+// then its text.
+func boldList[T any](items []T, label, text func(T) string) string {
 	var b strings.Builder
-	for _, k := range Kinds {
-		b.WriteString("- **" + k.Label() + ":** " + k.Purpose() + "\n")
+	for _, it := range items {
+		b.WriteString("- **" + label(it) + ":** " + text(it) + "\n")
 	}
 	return b.String()
 }
@@ -355,13 +359,7 @@ func (v Verdict) Meaning() string {
 // DefinitionList is the scale as a Markdown list, each verdict's label in
 // bold and its Meaning: the form of a definition that the verdicts shown
 // on the site link to (render.VerdictHref).
-func DefinitionList() string {
-	var b strings.Builder
-	for _, v := range Verdicts {
-		b.WriteString("- **" + v.Label() + ":** " + v.Meaning() + "\n")
-	}
-	return b.String()
-}
+func DefinitionList() string { return boldList(Verdicts, Verdict.Label, Verdict.Meaning) }
 
 // Note is one annotation on an article.
 type Note struct {
