@@ -141,8 +141,9 @@ func endGraph(w *JSON) []byte {
 
 // ArticleReviews returns the ClaimReview JSON-LD of an article page: one
 // review per fact-check note, the passage as the claim reviewed, the
-// article as the claim's appearance and its outlet as the claim's author.
-// It returns nil when the article has no verdict.
+// article as the claim's appearance and the note's claimant, when it names
+// one, as the claim's author. It returns nil when the article has no
+// verdict.
 func ArticleReviews(b *Briefing, a *briefing.Article) []byte {
 	if ra := b.Rendered[a.Slug]; ra != nil {
 		return b.articleReviews(a, ra)
