@@ -550,6 +550,11 @@ func TestBaseURL(t *testing.T) {
 		if !strings.Contains(readFile(t, out, "search.html"), `<meta name="robots" content="noindex">`) {
 			t.Errorf("base %v: the search page is not kept out of search engines", withBase)
 		}
+		// Nor the print edition, every page again; and the search page
+		// has no canonical link, which would contradict its noindex.
+		if !strings.Contains(readFile(t, out, "handout.html"), `<meta name="robots" content="noindex">`) || strings.Contains(readFile(t, out, "search.html"), `rel="canonical"`) {
+			t.Errorf("base %v: the handout is not kept out of search engines, or the search page has a canonical link", withBase)
+		}
 		if !withBase {
 			if strings.Contains(art, "canonical") || strings.Contains(art, "og:url") || sitemapErr == nil || robotsErr == nil || strings.Contains(anno, "https://briefing.test") {
 				t.Error("without a base URL the build has absolute addresses, a sitemap or a robots.txt")
