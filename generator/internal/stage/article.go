@@ -18,6 +18,7 @@ type noteData struct {
 	Verdict      string     `json:"verdict,omitempty"`
 	VerdictLabel string     `json:"verdict_label,omitempty"`
 	VerdictHref  string     `json:"verdict_href,omitempty"` // its definition (render.VerdictHref)
+	Claimant     string     `json:"claimant,omitempty"`     // who made the claim its verdict rates
 	HTML         string     `json:"html"`
 	Quote        string     `json:"quote"`
 	Cites        []citeData `json:"cites,omitempty"`
@@ -63,6 +64,7 @@ func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, 
 	}
 	if n.Verdict != "" {
 		nd.Verdict, nd.VerdictLabel, nd.VerdictHref = string(n.Verdict), n.Verdict.Label(), r.VerdictHref(n.Verdict, root)
+		nd.Claimant = n.Claimant.Name
 	}
 	if n.Claim.ID != "" {
 		nd.Claim = &claimRef{ID: n.Claim.ID, Href: root + "claims.html#claim-" + n.Claim.ID}

@@ -78,6 +78,7 @@ func articleAppearances(r *render.Renderer, a *briefing.Article, ra *render.Arti
 type claimData struct {
 	ID, Statement, Verdict, VerdictLabel string
 	VerdictHref                          string // its definition, from the site's root ("" for none)
+	Claimant                             string // who made the claim, when claims.yaml names them
 	HTML                                 string // the claim's note
 	Cites                                []citeData
 	Appearances                          []appearance
@@ -88,7 +89,7 @@ func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appe
 	for _, c := range b.Claims {
 		out = append(out, claimData{
 			ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), VerdictLabel: c.Verdict.Label(),
-			VerdictHref: r.VerdictHref(c.Verdict, ""),
+			VerdictHref: r.VerdictHref(c.Verdict, ""), Claimant: c.Claimant.Name,
 			HTML:        r.MarkdownOn(c.Body, "a claim", "claims.html", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: apps[c.ID],
 		})
 	}
@@ -158,6 +159,7 @@ func claimsPage(claims []claimData, r *render.Renderer, t *Text) string {
 		h.text(c.Statement)
 		h.raw("</h2>\n<p>")
 		h.verdict(c.Verdict, c.VerdictLabel, c.VerdictHref)
+		h.claimant(c.Claimant)
 		h.raw("</p>\n<div class=\"prose\">", c.HTML, "</div>\n")
 		h.cites(c.Cites, false)
 		h.raw("\n<h3>")

@@ -157,6 +157,22 @@ func (h *markup) noteHead(n *noteData) {
 	}
 }
 
+// claimant says, after a verdict, who made the claim it rates, when the
+// note or claim names them: what the page's ClaimReview gives as the
+// claim's author, shown to readers too ("· claim by U.S. Department of
+// State"), in the endnotes, the all-notes page and the claims, not in a
+// sidenote, whose few lines are the note's text.
+func (h *markup) claimant(name string) {
+	if name == "" {
+		return
+	}
+	h.raw(`<span class="claimant">`)
+	h.tr("claim_by")
+	h.raw(" ")
+	h.text(name)
+	h.raw("</span>")
+}
+
 // claimLink is the link from a note to its claim.
 func (h *markup) claimLink(c *claimRef, href string) {
 	if c == nil {
@@ -219,6 +235,7 @@ func (h *markup) endnotes(notes []noteData, prefix, handoutPage string) {
 		} else {
 			h.noteHead(n)
 		}
+		h.claimant(n.Claimant)
 		h.raw("</p>\n", `<blockquote class="note-quote"><p>`)
 		h.text(n.Quote)
 		text := n.HTML

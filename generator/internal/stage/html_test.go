@@ -550,3 +550,33 @@ func refOrderKey(label string) string {
 	}
 	return label
 }
+
+// TestClaimantShown: a fact check that names its claimant says so to
+// readers where the note is read whole, after its verdict (what the
+// page's ClaimReview gives as the claim's author): in the endnotes, not
+// in the sidenote, whose few lines are the note's text; a note without
+// one says nothing of the kind.
+func TestClaimantShown(t *testing.T) {
+	text, err := LoadText(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := []noteData{
+		{ID: "a", Number: 1, Kind: "fact-check", KindLabel: "Fact check", Verdict: "unsupported", VerdictLabel: "Unsupported", Claimant: "U.S. Department of State", HTML: "<p>x</p>"},
+		{ID: "b", Number: 2, Kind: "fact-check", KindLabel: "Fact check", Verdict: "accurate", VerdictLabel: "Accurate", HTML: "<p>y</p>"},
+	}
+	h := newHTML(text, 1024)
+	h.endnotes(notes, "", "")
+	end := h.String()
+	if strings.Count(end, `<span class="claimant">· claim by U.S. Department of State</span>`) != 1 || strings.Count(end, `class="claimant"`) != 1 {
+		t.Errorf("the endnotes do not name the one claimant once:\n%s", end)
+	}
+	if !regexp.MustCompile(`Unsupported</span>\n<span class="claimant">`).MatchString(end) {
+		t.Errorf("the claimant does not follow the verdict:\n%s", end)
+	}
+	h = newHTML(text, 1024)
+	h.sidenote(&notes[0])
+	if side := h.String(); strings.Contains(side, "claimant") {
+		t.Errorf("the sidenote names the claimant:\n%s", side)
+	}
+}

@@ -36,6 +36,7 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 		h.raw(`<li id="`, slug, "--", id, `" value="`, strconv.Itoa(n.Number), `" class="note note-`, esc(n.Kind), "\">\n",
 			`<p class="note-head">`)
 		h.noteHead(&n)
+		h.claimant(n.Claimant)
 		h.raw("\n<span class=\"note-links\"> · ", `<a href="`, href, "#anno-", id, `">`)
 		h.whose(a.Outlet, n.Number)
 		h.tr("passage")

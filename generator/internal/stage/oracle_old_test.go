@@ -153,6 +153,7 @@ func oldNotesPage(articles []oldNotesArticle, r *render.Renderer, t *Text) strin
 			h.raw(`<li id="`, slug, "--", id, `" value="`, strconv.Itoa(n.Number), `" class="note note-`, esc(n.Kind), "\">\n",
 				`<p class="note-head">`)
 			h.noteHead(n)
+			h.claimant(n.Claimant) // since 2026-12-07
 			h.raw("\n<span class=\"note-links\"> · ", `<a href="`, href, "#anno-", id, `">`)
 			h.whose(a.Outlet, n.Number)
 			h.tr("passage")
