@@ -90,7 +90,7 @@ func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appe
 		out = append(out, claimData{
 			ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), VerdictLabel: c.Verdict.Label(),
 			VerdictHref: r.VerdictHref(c.Verdict, ""), Claimant: c.Claimant.Name,
-			HTML:        r.MarkdownOn(c.Body, "a claim", "claims.html", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: apps[c.ID],
+			HTML: r.MarkdownOn(c.Body, "a claim", "claims.html", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: apps[c.ID],
 		})
 	}
 	return out
