@@ -166,7 +166,7 @@ func (h *markup) claimant(name string) {
 	if name == "" {
 		return
 	}
-	h.raw(`<span class="claimant">`)
+	h.raw(`<span class="claimant"><span aria-hidden="true">· </span>`) // a separator, not read
 	h.tr("claim_by")
 	h.raw(" ")
 	h.text(name)
