@@ -204,6 +204,14 @@ func TestNetlifyConfig(t *testing.T) {
 			t.Errorf("%s: Access-Control-Allow-Origin %q, want none", p, got)
 		}
 	}
+	// The printed handout, the whole briefing again, is kept out of search
+	// engines, as handout.html is by its meta tag; nothing else is.
+	if got := strings.Join(cfg.headersFor("/handout.pdf")["x-robots-tag"], ", "); got != "noindex" {
+		t.Errorf("/handout.pdf: X-Robots-Tag %q, want noindex", got)
+	}
+	if got := cfg.headersFor("/index.html")["x-robots-tag"]; got != nil {
+		t.Errorf("/index.html: X-Robots-Tag %q, want none", got)
+	}
 	all := snapshotDir(t, out)
 	fingerprint := regexp.MustCompile(`\.[0-9a-f]{64}\.`)
 	for name, content := range all {

@@ -652,7 +652,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "source dates in words",
 			file: "annotations/sources.yaml",
-			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {date-parts: [[2019]], season: 13}\n    accessed: {literal: last week}\n  - id: src-b\n    type: report\n    title: U\n    issued: {literal: \" \"}\n    volume: true\n  - id: src-c\n    type: report\n    title: V\n    issued: {literal: 2019, season: 3}\n    accessed: {date-parts: [[2024, 12]], season: winter}\n  - id: src-d\n    type: report\n    title: W\n    issued: {literal: Fall 2019, season: 3}\n  - id: src-e\n    type: report\n    title: X\n    issued: {literal: ca 1850, circa: true}\n  - id: src-f\n    type: report\n    title: Y\n    issued: {literal: Springfield 2019, season: 1}\n",
+			data: "references:\n  - id: src-a\n    type: report\n    title: T\n    issued: {date-parts: [[2019]], season: 13}\n    accessed: {literal: last week}\n  - id: src-b\n    type: report\n    title: U\n    issued: {literal: \" \"}\n    volume: true\n  - id: src-c\n    type: report\n    title: V\n    issued: {literal: 2019, season: 3}\n    accessed: {date-parts: [[2024, 12]], season: winter}\n  - id: src-d\n    type: report\n    title: W\n    issued: {literal: Fall 2019, season: 3}\n  - id: src-e\n    type: report\n    title: X\n    issued: {literal: ca.1850, circa: true}\n  - id: src-f\n    type: report\n    title: Y\n    issued: {literal: Springfield 2019, season: 1}\n",
 			want: []string{
 				`annotations/sources.yaml:5:44: the season of issued must be 1 to 4 (spring, summer, autumn, winter), not "13"`,
 				`annotations/sources.yaml:6:25: accessed is given as text ("last week"): give it as a date, like {date-parts: [[2024, 12, 1]]}`,

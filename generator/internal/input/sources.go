@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -687,11 +688,8 @@ func namesSeason(literal string) bool {
 // saysCirca says whether a date given as text (in lower case) starts by
 // saying it is approximate: "ca. 1850", "ca 1850", "c. 1850", "circa
 // 1850", "about 1850", "approx. 1850".
-func saysCirca(l string) bool {
-	w, _, _ := strings.Cut(strings.TrimSpace(l), " ")
-	switch strings.TrimSuffix(w, ".") {
-	case "ca", "c", "circa", "about", "approx", "approximately":
-		return true
-	}
-	return false
-}
+func saysCirca(l string) bool { return circaRE.MatchString(strings.TrimSpace(l)) }
+
+// circaRE matches the start of a date in words that says it is
+// approximate, with or without a space before the year ("ca.1850").
+var circaRE = regexp.MustCompile(`^(?:ca|c|circa|about|approx|approximately)(?:\.|\s|\d|$)`)

@@ -130,7 +130,11 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// Another name for 127.0.0.1 (DNS rebinding): a page of any site
 		// could read the drafts through it. The preview answers its own
 		// names only.
-		http.Error(w, "the preview answers only at 127.0.0.1, localhost or [::1]: open it at one of those (through a tunnel, forward the port so that the browser still says localhost)", http.StatusMisdirectedRequest)
+		port := "PORT"
+		if _, p, err := net.SplitHostPort(r.Host); err == nil {
+			port = p
+		}
+		http.Error(w, "the preview answers only at http://127.0.0.1:"+port+"/ or http://localhost:"+port+"/: open it there (through a tunnel, forward the port so that the browser still says localhost)", http.StatusMisdirectedRequest)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

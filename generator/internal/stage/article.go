@@ -45,26 +45,32 @@ func cites(cs []render.Cite) []citeData {
 	return out
 }
 
-// articleNotes is the data of an article's notes, for its own page.
-func articleNotes(r *render.Renderer, ra *render.Article) []noteData {
+// articleNotes is the data of an article's notes, for its own page; outlet
+// is the article's (see newNoteData).
+func articleNotes(r *render.Renderer, ra *render.Article, outlet string) []noteData {
 	notes := make([]noteData, 0, len(ra.Notes))
 	for _, n := range ra.Notes {
-		notes = append(notes, newNoteData(r, n, n.HTML, cites(n.Cites), "../"))
+		notes = append(notes, newNoteData(r, n, n.HTML, cites(n.Cites), "../", outlet))
 	}
 	return notes
 }
 
 // newNoteData is the data of note n for a page at root (the path from the
 // page to the site's root), with its text and citations as that page links
-// them.
-func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, root string) noteData {
+// them. Its claimant is shown only when it is not outlet, the article's: on
+// the article's own page, and under its name on the all-notes page, "claim
+// by" the outlet on each of its notes says nothing (the ClaimReview names
+// it all the same).
+func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, root, outlet string) noteData {
 	nd := noteData{
 		ID: n.ID, Number: n.Number, Kind: string(n.Kind), KindLabel: n.Kind.Label(),
 		HTML: html, Quote: n.Quote, Cites: cs,
 	}
 	if n.Verdict != "" {
 		nd.Verdict, nd.VerdictLabel, nd.VerdictHref = string(n.Verdict), n.Verdict.Label(), r.VerdictHref(n.Verdict, root)
-		nd.Claimant = n.Claimant.Name
+		if n.Claimant.Name != outlet {
+			nd.Claimant = n.Claimant.Name
+		}
 	}
 	if n.Claim.ID != "" {
 		nd.Claim = &claimRef{ID: n.Claim.ID, Href: root + "claims.html#claim-" + n.Claim.ID}

@@ -250,7 +250,6 @@ func (h *markup) handoutClaims(claims []claimData) {
 			def = handoutHref(def, "claims.html")
 		}
 		h.verdict(c.Verdict, c.VerdictLabel, def)
-		h.claimant(c.Claimant)
 		h.raw("</td>\n<td>")
 		if len(c.Appearances) == 0 {
 			h.raw("—")

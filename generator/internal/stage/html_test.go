@@ -580,3 +580,17 @@ func TestClaimantShown(t *testing.T) {
 		t.Errorf("the sidenote names the claimant:\n%s", side)
 	}
 }
+
+// TestClaimantNotTheOutlet: a note's claimant is shown only when it is not
+// the article's outlet: "claim by" the outlet on each of its notes, on its
+// own page, says nothing.
+func TestClaimantNotTheOutlet(t *testing.T) {
+	f := pages(t)
+	n := render.Note{Note: &briefing.Note{ID: "a", Kind: briefing.KindFactCheck, Verdict: briefing.VerdictAccurate}}
+	for claimant, want := range map[string]string{"Alpha Daily": "", "U.S. Department of State": "U.S. Department of State", "": ""} {
+		n.Claimant = briefing.Claimant{Name: claimant}
+		if got := newNoteData(f.r, n, "", nil, "../", "Alpha Daily").Claimant; got != want {
+			t.Errorf("claimant %q on Alpha Daily's article: shown %q, want %q", claimant, got, want)
+		}
+	}
+}

@@ -101,7 +101,7 @@ type Parts struct {
 // articleParts makes the Parts of article a, at weight in the briefing's
 // order.
 func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int, eb *export.Briefing, t *Text) *Parts {
-	notes := articleNotes(r, ra)
+	notes := articleNotes(r, ra, a.Outlet)
 	ex := eb.PartOf(a, ra)
 	p := &Parts{
 		page:       articlePage(a, ra, r, notes, ex.Reviews, weight, t),
