@@ -16,6 +16,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/briefing/annotated/generator/internal/render"
 )
 
 // ErrNoChromium is returned when no Chromium can be found.
@@ -151,30 +153,34 @@ func printCopy(src, size, base string) (string, error) {
 	return out, os.WriteFile(out, besideLinks(data, base), 0o644)
 }
 
-// linkHref matches a link's href, written as the generator and the theme
-// write attributes (in double quotes), and its value (group 1).
+// linkHref matches a link up to its href, written as the generator and the
+// theme write attributes (in double quotes): the link before the attribute
+// (group 1) and the href's value (group 2).
 var linkHref = regexp.MustCompile(`(<a\b[^>]*?)\shref="([^"]*)"`)
 
 // besideLinks returns page with each link to a file beside it (an href
-// that is neither a fragment, "#…", nor an address with a scheme or a
-// host) made absolute with base, or without a base left without its
-// href: a link to nowhere in a PDF that travels alone.
+// relative to the page, render.IsRelative, and not a fragment, "#…") made
+// absolute with base, or without a base left without its href: a link to
+// nowhere in a PDF that travels alone.
 func besideLinks(page []byte, base string) []byte {
-	return linkHref.ReplaceAllFunc(page, func(m []byte) []byte {
-		sub := linkHref.FindSubmatch(m)
-		href := string(sub[2])
-		if href == "" || href[0] == '#' || strings.HasPrefix(href, "//") || scheme.MatchString(href) {
-			return m
+	var out []byte
+	last := 0
+	for _, m := range linkHref.FindAllSubmatchIndex(page, -1) {
+		href := string(page[m[4]:m[5]])
+		if !render.IsRelative(href) || href[0] == '#' {
+			continue
 		}
-		if base == "" {
-			return sub[1]
+		out = append(out, page[last:m[3]]...) // up to the href attribute
+		if base != "" {
+			out = append(out, ` href="`+base+href+`"`...)
 		}
-		return append(append(append([]byte{}, sub[1]...), ` href="`+base...), href+`"`...)
-	})
+		last = m[1]
+	}
+	if out == nil {
+		return page
+	}
+	return append(out, page[last:]...)
 }
-
-// scheme matches an address that starts with a scheme (https:, mailto:).
-var scheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 
 var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}`)
 
