@@ -134,35 +134,29 @@ func themeText(root string) (*stage.Text, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the bundled theme: %w", err)
 	}
-	dir, ok := ownThemeDir(root)
-	if !ok {
-		if err := otherThemes(root); err != nil {
-			text, perr := stage.ParseText(data)
-			if perr != nil {
-				return nil, perr
-			}
-			return text, err
-		}
-		return stage.ParseText(data)
-	}
 	bundled := data
 	var errs diag.List
 	var notTOML error // said at its place in the own strings
-	own, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(stage.TextFile)))
-	switch {
-	case err == nil:
-		if _, notTOML = stage.ParseText(own); notTOML == nil {
-			checkOwnStrings(data, own, os.DirFS(dir), &errs)
-			data = over(stage.TextFile, data, own)
+	if dir, ok := ownThemeDir(root); !ok {
+		otherThemes(root, &errs)
+	} else {
+		theme := os.DirFS(dir)
+		own, err := fs.ReadFile(theme, stage.TextFile)
+		switch {
+		case err == nil:
+			if _, notTOML = stage.ParseText(own); notTOML == nil {
+				checkOwnStrings(data, own, theme, &errs)
+				data = over(stage.TextFile, data, own)
+			}
+		case !errors.Is(err, fs.ErrNotExist):
+			return nil, err
 		}
-	case !errors.Is(err, fs.ErrNotExist):
-		return nil, err
-	}
-	checkNothingRemote(os.DirFS(dir), &errs)
-	checkUnread(os.DirFS(dir), &errs)
-	checkThemeFolders(os.DirFS(dir), &errs)
-	if notTOML == nil {
-		checkLayoutStrings(os.DirFS(dir), bundled, own, &errs)
+		checkNothingRemote(theme, &errs)
+		checkUnread(theme, &errs)
+		checkThemeFolders(theme, &errs)
+		if notTOML == nil {
+			checkLayoutStrings(theme, bundled, own, &errs)
+		}
 	}
 	if problems := diag.Join(notTOML, errs.Err()); problems != nil {
 		var l *diag.ListError
@@ -334,13 +328,22 @@ func keyLine(data []byte, key string) int {
 		if l == "["+key+"]" || l == "[\""+key+"\"]" {
 			return i + 1
 		}
-		for _, k := range []string{key, `"` + key + `"`} {
-			if rest, ok := strings.CutPrefix(l, k); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
-				return i + 1
-			}
+		if assigns(l, key) {
+			return i + 1
 		}
 	}
 	return 1
+}
+
+// assigns says whether the TOML line l (trimmed) gives key a value: "key
+// = …" or "\"key\" = …".
+func assigns(l, key string) bool {
+	for _, k := range []string{key, `"` + key + `"`} {
+		if rest, ok := strings.CutPrefix(l, k); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return true
+		}
+	}
+	return false
 }
 
 // themeFolders are the folders of a theme that Hugo reads.
@@ -372,12 +375,11 @@ func checkThemeFolders(dir fs.FS, errs *diag.List) {
 // themes/briefing, a folder of themes/ that looks like one (holding
 // layouts/, i18n/ or assets/): only themes/briefing is read, and the
 // briefing would be built with the bundled theme without a word.
-func otherThemes(root string) error {
+func otherThemes(root string, errs *diag.List) {
 	entries, err := os.ReadDir(filepath.Join(root, "themes"))
 	if err != nil {
-		return nil
+		return
 	}
-	var errs diag.List
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -390,7 +392,6 @@ func otherThemes(root string) error {
 			}
 		}
 	}
-	return errs.Err()
 }
 
 // layoutString matches a layout's call for a string of the theme by its
@@ -445,12 +446,10 @@ func formAt(data []byte, key, form string, at diag.Pos) diag.Pos {
 		if strings.HasPrefix(l, "[") {
 			break
 		}
-		for _, f := range []string{form, `"` + form + `"`} {
-			if rest, ok := strings.CutPrefix(l, f); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
-				at.Line = i + 1
-				at.Col = 1 + strings.Index(lines[i], f)
-				return at
-			}
+		if assigns(l, form) {
+			at.Line = i + 1
+			at.Col = 1 + len(lines[i]) - len(strings.TrimLeft(lines[i], " \t"))
+			return at
 		}
 	}
 	return at
