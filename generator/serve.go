@@ -417,9 +417,9 @@ func (w *watcher) relevant(name string) bool {
 // test a folder (4913), a backup (notes.yaml~), Emacs's auto-save and lock
 // files (#notes.yaml#, .#notes.yaml), JetBrains' safe-write files
 // (notes.yaml___jb_tmp___), GNOME's (.goutputstream-…), Kate's
-// (.notes.yaml.kate-swp). vim rewrites its
-// swap file as the editor types: each write was a compile, and, while the
-// briefing had problems, their whole list printed again.
+// (.notes.yaml.kate-swp). vim rewrites its swap file as the editor types:
+// each write was a compile, and, while the briefing had problems, their
+// whole list printed again.
 func scratch(base string) bool {
 	switch {
 	case strings.HasSuffix(base, "~"),
@@ -459,7 +459,7 @@ func (w *watcher) loop() {
 			if !ok {
 				return
 			}
-			if ev.Name == w.root && ev.Has(fsnotify.Remove) || ev.Name == w.root && ev.Has(fsnotify.Rename) {
+			if ev.Name == w.root && ev.Has(fsnotify.Remove|fsnotify.Rename) { // either
 				w.lost = true // watched again once one is there (rootPoll)
 				continue
 			}
