@@ -521,7 +521,7 @@ func (d *decoder) syntaxError(err error) {
 	// for the check of quotes and the message below.
 	broken := 0
 	if contains(blockErrors, msg) {
-		broken = d.breakingLine(line, err.Error())
+		broken = d.breakingLine(d.lines, line, err.Error())
 	}
 	// A backslash in double quotes starts an escape: Markdown's \* or a
 	// Windows path is not one YAML knows.
@@ -1158,11 +1158,7 @@ func (d *decoder) parsesPast(l int, fixedLine string, line int) bool {
 	if contains(blockErrors, m[2]) {
 		fixed := slices.Clone(d.lines)
 		fixed[l-1] = fixedLine
-		orig := d.lines
-		d.lines = fixed
-		broken := d.breakingLine(n, err.Error())
-		d.lines = orig
-		return broken > line
+		return d.breakingLine(fixed, n, err.Error()) > line
 	}
 	return false
 }
@@ -1384,20 +1380,21 @@ func colonsAt(line string) []int {
 // list or mapping began, rather than the line that does not fit it.
 var blockErrors = []string{"did not find expected key", "did not find expected '-' indicator"}
 
-// breakingLine returns the line of the file (from line from on) that makes
+// breakingLine returns the line of the file, as lines (d.lines, or a copy
+// with a line changed), from line from on, that makes
 // the YAML text fail with the error msg: the first whose text up to and
 // including it fails with msg too. Text cut short at the end of a line
 // does not fail with msg (the end of a list or a mapping is no error), and
 // text reaching past that line fails there as the whole does, so the lines
 // divide into those that do not fail with msg and those that do, and a
 // binary search finds the first. It returns 0 when no line does.
-func (d *decoder) breakingLine(from int, msg string) int {
-	last := len(d.lines) // a line of the file past the YAML text is never reached
+func (d *decoder) breakingLine(lines []string, from int, msg string) int {
+	last := len(lines) // a line of the file past the YAML text is never reached
 	if last < from {
 		return 0
 	}
 	fails := func(l int) bool {
-		text := strings.Join(d.lines[d.lineOffset:l], "\n") + "\n"
+		text := strings.Join(lines[d.lineOffset:l], "\n") + "\n"
 		var doc yaml.Node
 		err := yaml.Unmarshal([]byte(text), &doc)
 		return err != nil && err.Error() == msg
