@@ -3,6 +3,7 @@
 package stage
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -135,11 +136,8 @@ func claimsPage(claims []claimData, r *render.Renderer, t *Text) string {
 		return h.String()
 	}
 	cited := ""
-	for _, c := range claims {
-		if len(c.Cites) > 0 {
-			cited = "claims_sources_cited"
-			break
-		}
+	if slices.ContainsFunc(claims, func(c claimData) bool { return len(c.Cites) > 0 }) {
+		cited = "claims_sources_cited"
 	}
 	h.toc("claims-toc-h", "ol", func() {
 		for _, c := range claims {
