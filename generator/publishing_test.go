@@ -10,6 +10,7 @@ import (
 	"go/version"
 	"html"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
@@ -719,7 +720,7 @@ func needTool(t *testing.T, names ...string) {
 
 // TestPDF prints the real briefing's handout and reads the PDF back.
 func TestPDF(t *testing.T) {
-	needTool(t, "chromium", "pdfinfo", "pdftotext")
+	needTool(t, "chromium", "pdfinfo", "pdftotext", "pdftohtml")
 	out := buildReal(t, "--pdf")
 	pdfPath := filepath.Join(out, "handout.pdf")
 	pages, info := pdfPages(t, pdfPath)
@@ -740,9 +741,23 @@ func TestPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Its bookmarks (poppler's XML gives them as <item>s): each article's
+	// title whole, with its spaces, on the page where the article starts.
+	xml, err := exec.Command("pdftohtml", "-xml", "-i", "-q", "-stdout", pdfPath).Output()
+	if err != nil {
+		t.Fatalf("pdftohtml: %v", err)
+	}
+	marks := map[string]bool{}
+	for _, m := range regexp.MustCompile(`<item page="\d+">([^<]*)</item>`).FindAllStringSubmatch(string(xml), -1) {
+		marks[html.UnescapeString(m[1])] = true
+	}
 	for _, a := range res.Briefing.Articles {
-		if !strings.Contains(flat, strings.Join(strings.Fields(a.Title), " ")) {
+		title := strings.Join(strings.Fields(a.Title), " ")
+		if !strings.Contains(flat, title) {
 			t.Errorf("the PDF's text lacks the title %q", a.Title)
+		}
+		if !marks[title] {
+			t.Errorf("the PDF has no bookmark %q; its bookmarks: %q", title, slices.Sorted(maps.Keys(marks)))
 		}
 	}
 	if !regexp.MustCompile(`href="(\./)?handout\.pdf"`).MatchString(readFile(t, out, "index.html")) {

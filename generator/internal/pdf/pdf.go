@@ -1,7 +1,9 @@
 // Package pdf prints a page of the built site to PDF with headless
 // Chromium, the browser the tests use too (Debian's chromium package). It
 // runs Chromium as a program, the way a reader's browser would print the
-// page, so the print stylesheet decides the layout.
+// page, so the print stylesheet decides the layout. The PDF has bookmarks,
+// an outline of the page's headings, for a reader to go from article to
+// article in a PDF viewer's sidebar.
 package pdf
 
 import (
@@ -110,7 +112,8 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper, base str
 		cmd := exec.CommandContext(ctx, bin,
 			"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
 			"--disable-extensions", "--disable-background-networking", "--disable-dev-shm-usage",
-			"--user-data-dir="+profile, "--no-pdf-header-footer", "--print-to-pdf="+dst, page)
+			"--user-data-dir="+profile, "--no-pdf-header-footer", "--generate-pdf-document-outline",
+			"--print-to-pdf="+dst, page)
 		out.Reset()
 		cmd.Stdout, cmd.Stderr = &out, &out
 		err := cmd.Run()
