@@ -35,6 +35,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/net/idna"
+
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/hugepage"
@@ -467,10 +469,44 @@ func checkBaseURL(s string) (string, error) {
 			return "", fmt.Errorf("%q is the address of a page or file (%s), not of the folder the site is published at: give %q", s, page, folder.String())
 		}
 	}
-	if !strings.HasSuffix(s, "/") {
-		s += "/"
+	return spelling(u)
+}
+
+// spelling gives the site's address u, checked, as every page and export
+// is to give it, ending in a slash: pages write it in attributes that
+// escape it (a link's href) and in others that do not (og:url, the
+// sitemap, the JSON-LD), so an address with two spellings came out two
+// ways, "exämple.org" beside "ex%c3%a4mple.org". So the host is given in
+// ASCII (punycode) and lower case, the path's dot segments are resolved,
+// and of the path's characters every one an href would escape is escaped
+// here: all but letters, digits and -._~!$&*+,;=:@/%.
+func spelling(u *url.URL) (string, error) {
+	host, err := idna.Lookup.ToASCII(u.Hostname())
+	if err != nil {
+		return "", fmt.Errorf("%q has a host name that is not valid (%v)", u.String(), err)
 	}
-	return s, nil
+	if port := u.Port(); port != "" {
+		host += ":" + port
+	}
+	p := *u
+	if !strings.HasSuffix(p.Path, "/") {
+		p.Path += "/"
+		if p.RawPath != "" {
+			p.RawPath += "/"
+		}
+	}
+	p = *p.ResolveReference(&url.URL{Path: "./"}) // "/a/../b/" is "/b/"
+	var b strings.Builder
+	b.WriteString(strings.ToLower(p.Scheme) + "://" + strings.ToLower(host))
+	for _, c := range []byte(p.EscapedPath()) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~!$&*+,;=:@/%", c) >= 0:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String(), nil
 }
 
 // webPage says whether the last part of an address's path names a page or

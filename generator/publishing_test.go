@@ -10,6 +10,7 @@ import (
 	"go/version"
 	"html"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
@@ -632,6 +633,45 @@ func TestBaseURL(t *testing.T) {
 	}
 }
 
+// TestBaseURLOneSpelling: an address that can be spelt several ways (a
+// host in Unicode, dot segments, characters an href escapes) is written
+// one way in every page and export: before, the canonical link (an href,
+// escaped) said "ex%c3%a4mple.org/a%28b%29/" where og:url, the sitemap
+// and the JSON-LD said "exämple.org/a(b)/".
+func TestBaseURLOneSpelling(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--out", out, "--no-zip", "--base-url", "https://Exämple.org/x/../a(b)/c'd"); code != 0 {
+		t.Fatal(stderr)
+	}
+	const want = "https://xn--exmple-cua.org/a%28b%29/c%27d/"
+	host := regexp.MustCompile(`https://[^"'<>\s]*?(?i:exämple|ex%c3%a4mple|xn--exmple-cua)\.org/[^"<>\s]*`)
+	seen := map[string]int{}
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		for _, m := range host.FindAllString(html.UnescapeString(string(data)), -1) {
+			rel, _ := filepath.Rel(out, p)
+			if !strings.HasPrefix(m, want) {
+				t.Errorf("%s: %s, not under %s", rel, m, want)
+			}
+			seen[rel]++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "articles/curly.html", "sitemap.xml", "annotations.jsonld", "404.html"} {
+		if seen[filepath.FromSlash(name)] == 0 {
+			t.Errorf("%s gives the site's address nowhere", name)
+		}
+	}
+}
+
 func readFile(t *testing.T, dir, name string) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
@@ -880,6 +920,16 @@ func TestCheckBaseURL(t *testing.T) {
 		{"https://example.org/INDEX.HTM", "", `give "https://example.org/"`},
 		{"https://example.org/b/handout.pdf", "", `is the address of a page or file (handout.pdf), not of the folder`},
 		{"https://example.org/b/v1.2", "https://example.org/b/v1.2/", ""},
+		// One spelling, whatever an output does with it: the host in
+		// ASCII, the dot segments gone, what an href escapes escaped.
+		{"https://exämple.org/br/", "https://xn--exmple-cua.org/br/", ""},
+		{"HTTPS://Example.ORG:8080/Br", "https://example.org:8080/Br/", ""},
+		{"https://example.org/a/../briefing/./", "https://example.org/briefing/", ""},
+		{"https://example.org/a(b)/c'd/", "https://example.org/a%28b%29/c%27d/", ""},
+		{"https://example.org/café/", "https://example.org/caf%C3%A9/", ""},
+		{"https://example.org/caf%c3%a9/", "https://example.org/caf%c3%a9/", ""},
+		{"https://example.org/a%2Fb/", "https://example.org/a%2Fb/", ""},
+		{"https://exa_mple..org/", "", "has a host name that is not valid"},
 	} {
 		got, err := checkBaseURL(c.in)
 		switch {
