@@ -533,7 +533,9 @@ func TestBaseURL(t *testing.T) {
 			t.Fatalf("build: %s", stderr)
 		}
 		art := readFile(t, out, "articles/curly.html")
-		for _, want := range []string{`href="../index.html"`, `href="../claims.html"`, `href="../css/briefing.`} {
+		// The exports too, which no page linked: a reader with other tools
+		// finds them in the footer.
+		for _, want := range []string{`href="../index.html"`, `href="../claims.html"`, `href="../css/briefing.`, `href="../briefing.json"`, `href="../annotations.jsonld"`} {
 			if !strings.Contains(art, want) {
 				t.Errorf("base %v: the article page lacks the relative link %s", withBase, want)
 			}
