@@ -767,6 +767,14 @@ func checkRefs(b *briefing.Briefing, errs *diag.List, hasClaims bool) {
 		"add each source cited to it")
 	emptyClaims.report(errs, "annotations/claims.yaml", "the file lists no claims, yet claims are named %s",
 		"add each claim the notes name to it, under claims:")
+	// Nor is a link to a claim or a source then reported as leading to
+	// none: the one problem at the file is the cause of both.
+	if noClaims.n+emptyClaims.n > 0 {
+		b.LeftOut.Claims.All = true
+	}
+	if noSources.n+emptySources.n > 0 {
+		b.LeftOut.Sources.All = true
+	}
 }
 
 // missingFile counts the references into a file that is not there.
@@ -788,10 +796,10 @@ func (m *missingFile) report(errs *diag.List, file, what, todo string) {
 	if m.n == 0 {
 		return
 	}
-	times := "once"
+	times := "once (at"
 	if m.n > 1 {
-		times = fmt.Sprintf("%d times", m.n)
+		times = fmt.Sprintf("%d times (the first at", m.n)
 	}
-	errs.AddErr(diag.Pos{File: file, Line: 1, Col: 1}, diag.ErrUnknownID, what+" (the first at %s): %s",
+	errs.AddErr(diag.Pos{File: file, Line: 1, Col: 1}, diag.ErrUnknownID, what+" %s): %s",
 		times, m.first, todo)
 }

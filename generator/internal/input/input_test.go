@@ -1035,8 +1035,8 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 	}
 	const (
 		bib    = "the bibliography is read from annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON): rename this file to "
-		noBib  = `annotations/sources.yaml:1:1: there is no bibliography, yet sources are cited %s (the first at %s): add annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON) with each source cited`
-		noClms = `annotations/claims.yaml:1:1: there is no annotations/claims.yaml, yet claims are named once (the first at annotations/one.yaml:6:12): add it, with each claim the notes name`
+		noBib  = `annotations/sources.yaml:1:1: there is no bibliography, yet sources are cited %s: add annotations/sources.yaml (CSL-YAML) or annotations/sources.json (CSL-JSON) with each source cited`
+		noClms = `annotations/claims.yaml:1:1: there is no annotations/claims.yaml, yet claims are named once (at annotations/one.yaml:6:12): add it, with each claim the notes name`
 	)
 	tests := []struct {
 		name   string
@@ -1044,15 +1044,15 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 		want   []string
 	}{
 		{"no bibliography", remove("annotations/sources.yaml"),
-			[]string{fmt.Sprintf(noBib, "2 times", "annotations/claims.yaml:6:13")}},
+			[]string{fmt.Sprintf(noBib, "2 times (the first at annotations/claims.yaml:6:13)")}},
 		{"no bibliography, cited once", remove("annotations/sources.yaml", "annotations/claims.yaml"), []string{
 			noClms,
-			fmt.Sprintf(noBib, "once", "annotations/one.yaml:9:13"),
+			fmt.Sprintf(noBib, "once (at annotations/one.yaml:9:13)"),
 		}},
 		{"no claims", remove("annotations/claims.yaml"), []string{noClms}},
 		// An empty file is counted like a missing one, not listed.
 		{"empty claims.yaml", func(fs fstest.MapFS) { fs["annotations/claims.yaml"] = &fstest.MapFile{Data: []byte("# none yet\n")} },
-			[]string{`annotations/claims.yaml:1:1: the file lists no claims, yet claims are named once (the first at annotations/one.yaml:6:12): add each claim the notes name to it, under claims:`}},
+			[]string{`annotations/claims.yaml:1:1: the file lists no claims, yet claims are named once (at annotations/one.yaml:6:12): add each claim the notes name to it, under claims:`}},
 		{"empty bibliography", func(fs fstest.MapFS) {
 			fs["annotations/sources.yaml"] = &fstest.MapFile{Data: []byte("references: []\n")}
 		}, []string{`annotations/sources.yaml:1:1: the bibliography lists no sources, yet sources are cited 2 times (the first at annotations/claims.yaml:6:13): add each source cited to it`}},
@@ -1126,7 +1126,7 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 				fs["content/articles/source.md"] = fs["content/articles/one.md"]
 				fs["annotations/source.yaml"] = fs["annotations/one.yaml"]
 			},
-			[]string{fmt.Sprintf(noBib, "3 times", "annotations/claims.yaml:6:13")},
+			[]string{fmt.Sprintf(noBib, "3 times (the first at annotations/claims.yaml:6:13)")},
 		},
 	}
 	for _, tt := range tests {
