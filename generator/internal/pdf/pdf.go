@@ -145,15 +145,40 @@ func printCopy(src, size, base string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// The PDF's bookmarks are made from the headings as laid out, and
+	// Chromium joins the words either side of a heading's line wrap
+	// ("migrantcrime") unless the space there is kept (pre-wrap); which
+	// would also keep a line break or a double space written in the
+	// heading's source, so those are made one space first.
+	style := "<style>h1, h2, h3, h4, h5, h6 { white-space: pre-wrap; }"
 	if size != "" {
-		i := bytes.Index(data, []byte("</head>"))
-		if i < 0 {
-			return "", fmt.Errorf("%s has no </head> to add the page size to", filepath.Base(src))
-		}
-		data = append(append(append([]byte{}, data[:i]...), "<style>@page { size: "+size+"; }</style>"...), data[i:]...)
+		style += "@page { size: " + size + "; }"
+	}
+	style += "</style>"
+	i := bytes.Index(data, []byte("</head>"))
+	switch {
+	case i >= 0:
+		data = append(append(append([]byte{}, data[:i]...), style...), data[i:]...)
+	case size != "":
+		return "", fmt.Errorf("%s has no </head> to add the page size to", filepath.Base(src))
 	}
 	out := filepath.Join(filepath.Dir(src), ".print-"+filepath.Base(src))
-	return out, os.WriteFile(out, besideLinks(data, base), 0o644)
+	return out, os.WriteFile(out, besideLinks(headingSpaces(data), base), 0o644)
+}
+
+var (
+	heading = regexp.MustCompile(`(?is)(<h[1-6]\b[^>]*>)(.*?)(</h[1-6]\s*>)`)
+	spaces  = regexp.MustCompile(`[ \t\r\n\f]+`)
+)
+
+// headingSpaces returns page with the white space in each heading, its
+// attributes' included, made single spaces, none at its ends.
+func headingSpaces(page []byte) []byte {
+	return heading.ReplaceAllFunc(page, func(h []byte) []byte {
+		m := heading.FindSubmatch(h)
+		text := bytes.TrimSpace(spaces.ReplaceAll(m[2], []byte(" ")))
+		return append(append(append([]byte{}, spaces.ReplaceAll(m[1], []byte(" "))...), text...), m[3]...)
+	})
 }
 
 // linkHref matches a link up to its href, written as the generator and the

@@ -3,8 +3,10 @@ package pdf
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,5 +102,58 @@ func TestPrintedLinksLeadSomewhere(t *testing.T) {
 		if strings.Contains(string(data), "file:") || want != "" && !strings.Contains(string(data), want) {
 			t.Errorf("base %q: the PDF's links: %q", base, regexp.MustCompile(`/URI \([^)]*\)`).FindAll(data, -1))
 		}
+	}
+}
+
+// TestBookmarks prints, with the real Chromium, a page whose headings wrap,
+// one of them written over two lines with a double space: each bookmark
+// of the PDF (poppler's XML lists them) is its heading's words with one
+// space between each, where Chromium joined the words either side of a
+// wrap ("migrantcrime").
+func TestBookmarks(t *testing.T) {
+	if _, err := Browser(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	if _, err := exec.LookPath("pdftohtml"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "handout.html")
+	page := `<!DOCTYPE html><html lang="en"><head><title>t</title><style>h1, h2 { width: 9em; }</style></head><body>
+<h1>Alpha bravo charlie delta echo foxtrot golf</h1><p>One.</p>
+<h2 id="x">Hotel india juliet
+kilo  lima <em>mike</em> november</h2><p>Two.</p></body></html>`
+	if err := os.WriteFile(src, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, "out.pdf")
+	if err := Print(context.Background(), src, dst, time.Time{}, "a4", ""); err != nil {
+		t.Fatal(err)
+	}
+	xml, err := exec.Command("pdftohtml", "-xml", "-i", "-q", "-stdout", dst).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range regexp.MustCompile(`<item page="\d+">([^<]*)</item>`).FindAllSubmatch(xml, -1) {
+		got = append(got, string(m[1]))
+	}
+	want := []string{"Alpha bravo charlie delta echo foxtrot golf", "Hotel india juliet kilo lima mike november"}
+	if !slices.Equal(got, want) {
+		t.Errorf("bookmarks %q, want %q", got, want)
+	}
+}
+
+func TestHeadingSpaces(t *testing.T) {
+	in := "<h2 id=\"a\"\n class=\"b\">\n  Two\n lines,  <em>one</em> heading\n</h2><p>a\n  b</p><H3>x  y</H3 >"
+	want := "<h2 id=\"a\" class=\"b\">Two lines, <em>one</em> heading</h2><p>a\n  b</p><H3>x y</H3 >"
+	if got := string(headingSpaces([]byte(in))); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
