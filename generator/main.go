@@ -34,6 +34,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 
@@ -477,36 +478,72 @@ func checkBaseURL(s string) (string, error) {
 // escape it (a link's href) and in others that do not (og:url, the
 // sitemap, the JSON-LD), so an address with two spellings came out two
 // ways, "exämple.org" beside "ex%c3%a4mple.org". So the host is given in
-// ASCII (punycode) and lower case, the path's dot segments are resolved,
-// and of the path's characters every one an href would escape is escaped
-// here: all but letters, digits and -._~!$&*+,;=:@/%.
+// ASCII (punycode) and lower case, without the scheme's own port; the
+// path, as it was written (an escaped slash, %2F, stays one), has its dot
+// segments resolved, its escapes in upper case, and every other character
+// an href would escape escaped: all but letters, digits and
+// -._~!$&*+,;=:@/.
 func spelling(u *url.URL) (string, error) {
-	host, err := idna.Lookup.ToASCII(u.Hostname())
-	if err != nil {
-		return "", fmt.Errorf("%q has a host name that is not valid (%v)", u.String(), err)
+	name := u.Hostname()
+	host := strings.ToLower(name)
+	switch {
+	case strings.Contains(name, ":"): // an IPv6 address
+		host = "[" + host + "]"
+	case strings.ContainsFunc(name, func(r rune) bool { return r >= utf8.RuneSelf }):
+		ascii, err := idna.Lookup.ToASCII(name)
+		if err != nil {
+			return "", fmt.Errorf("%q has a host name with a character no host name can have: give the address as it works in a browser", u.String())
+		}
+		host = ascii
 	}
-	if port := u.Port(); port != "" {
+	if port := u.Port(); port != "" && !(u.Scheme == "https" && port == "443" || u.Scheme == "http" && port == "80") {
 		host += ":" + port
 	}
-	p := *u
-	if !strings.HasSuffix(p.Path, "/") {
-		p.Path += "/"
-		if p.RawPath != "" {
-			p.RawPath += "/"
-		}
+	p := u.RawPath // the path as written, when it differs from Path escaped
+	if p == "" {
+		p = u.EscapedPath()
 	}
-	p = *p.ResolveReference(&url.URL{Path: "./"}) // "/a/../b/" is "/b/"
 	var b strings.Builder
-	b.WriteString(strings.ToLower(p.Scheme) + "://" + strings.ToLower(host))
-	for _, c := range []byte(p.EscapedPath()) {
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~!$&*+,;=:@/%", c) >= 0:
+	b.WriteString(strings.ToLower(u.Scheme) + "://" + host)
+	p = withoutDots(p)
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '%' && i+2 < len(p):
+			b.WriteString("%" + strings.ToUpper(p[i+1:i+3]))
+			i += 2
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~!$&*+,;=:@/", c) >= 0:
 			b.WriteByte(c)
 		default:
 			fmt.Fprintf(&b, "%%%02X", c)
 		}
 	}
 	return b.String(), nil
+}
+
+// withoutDots returns the escaped path p of an address with its dot
+// segments resolved as a browser does ("." and "..", escaped or not:
+// "/a/%2e%2e/b" is "/b"), and ending in a slash.
+func withoutDots(p string) string {
+	var out []string
+	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	for i, s := range segs {
+		last := i == len(segs)-1
+		switch strings.ToLower(s) {
+		case ".", "%2e":
+		case "..", ".%2e", "%2e.", "%2e%2e":
+			if len(out) > 0 {
+				out = out[:len(out)-1]
+			}
+		default:
+			if !last || s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return "/"
+	}
+	return "/" + strings.Join(out, "/") + "/"
 }
 
 // webPage says whether the last part of an address's path names a page or

@@ -937,9 +937,21 @@ func TestCheckBaseURL(t *testing.T) {
 		{"https://example.org/a/../briefing/./", "https://example.org/briefing/", ""},
 		{"https://example.org/a(b)/c'd/", "https://example.org/a%28b%29/c%27d/", ""},
 		{"https://example.org/café/", "https://example.org/caf%C3%A9/", ""},
-		{"https://example.org/caf%c3%a9/", "https://example.org/caf%c3%a9/", ""},
+		{"https://example.org/caf%c3%a9/", "https://example.org/caf%C3%A9/", ""},
 		{"https://example.org/a%2Fb/", "https://example.org/a%2Fb/", ""},
-		{"https://exa_mple..org/", "", "has a host name that is not valid"},
+		// An escaped slash stays one beside a character escaped here.
+		{"https://example.org/café%2Fx/", "https://example.org/caf%C3%A9%2Fx/", ""},
+		{"https://example.org/a%2fb|c/", "https://example.org/a%2Fb%7Cc/", ""},
+		{"https://[::1]:8080/b/", "https://[::1]:8080/b/", ""},
+		{"https://[2001:DB8::1]/b/", "https://[2001:db8::1]/b/", ""},
+		{"https://my_host.example.org/", "https://my_host.example.org/", ""},
+		{"https://example.org:443/b/", "https://example.org/b/", ""},
+		{"http://example.org:80/b", "http://example.org/b/", ""},
+		{"http://example.org:443/b/", "http://example.org:443/b/", ""},
+		{"https://example.org/a/%2e%2e/b/%2E/", "https://example.org/b/", ""},
+		{"https://example.org/../..", "https://example.org/", ""},
+		{"https://example.org//b/", "https://example.org//b/", ""},
+		{"https://exä\u2488mple.org/", "", "has a host name with a character no host name can have"},
 	} {
 		got, err := checkBaseURL(c.in)
 		switch {
