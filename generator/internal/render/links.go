@@ -465,6 +465,10 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		if r.claims[id] == nil && !m.left.Claims.Has(id) {
 			return "points to no claim: a claim's address is " + relTo(dir, "claims.html") + "#claim-<id>, with its id from annotations/claims.yaml", false
 		}
+	case target == "claims.html" && m.left.Claims.All:
+		// The claims page's parts (its contents list, its sources) are
+		// not known while its claims are not: the problem that left them
+		// out is reported, and this link is checked once it is mended.
 	case target == "claims.html" && !slices.Contains(m.ownIDs(target), f):
 		switch f {
 		case "claims-toc-h":
@@ -481,6 +485,8 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 		if id := strings.TrimPrefix(f, "src-"); r.sources[id] == nil && !m.left.Sources.Has(id) {
 			return "points to no source: a source's address is " + relTo(dir, "sources.html") + "#src-<id>, with its id from the bibliography", false
 		}
+	case target == "sources.html" && m.left.Sources.All:
+		// Its groups are not known either while its sources are not.
 	case target == "sources.html" && !slices.Contains(m.ownIDs(target), f):
 		return "points to no part of the sources page: " + m.sourcesPart(f, relTo(dir, "sources.html")), false
 	case target == "notes.html":
