@@ -76,22 +76,34 @@ func breakProblem(paras []string, before, after []string) string {
 	return ""
 }
 
-// letterLines are the lines of a page's text as their letters, lower case,
-// leaving out lines without any (the page number "3 / 64").
+// letterLines are the lines of a page's text as their letters and
+// digits, lower case, leaving out the page number ("3 / 64") and a
+// numbered list's numbers ("12. "), which the page's HTML does not hold
+// as text, and lines with neither. A line of digits alone ("1992.") is a
+// line: without its digits, the line above it was taken for a
+// paragraph's last, alone at the top of a page.
 func letterLines(text []byte) []string {
 	var out []string
 	for _, l := range bytes.Split(text, []byte("\n")) {
-		if s := letters(string(l)); s != "" {
+		if pageNumber.Match(l) {
+			continue
+		}
+		if s := letters(string(listNumber.ReplaceAll(l, nil))); s != "" {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
+var (
+	pageNumber = regexp.MustCompile(`^\s*\d+ / \d+\s*$`)
+	listNumber = regexp.MustCompile(`^\s*\d+\.\s`)
+)
+
 func letters(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsLetter(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
