@@ -873,7 +873,7 @@ func TestLoadErrors(t *testing.T) {
 			data: "---\ntitle: \"\"\noutlet O\nurl: https://e.com/one\n---\nThe existential threat.\n",
 			want: []string{
 				`content/articles/one.md:2:8: the article has no title: add "title: …"`,
-				`content/articles/one.md:3:1: this is not valid YAML (could not find expected ':'): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`,
+				`content/articles/one.md:3:7: this is not valid YAML (could not find expected ':'): there is no colon after outlet, so YAML does not read the line as the field outlet and its value: write it outlet: O`,
 			},
 		},
 		{
@@ -890,7 +890,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "content/articles/one.md",
 			data: "---\ntitle \"T\"\noutlet: O\nurl: e.com/one\npublished: 2025-11-27\n---\nThe existential threat.\n",
 			want: []string{
-				`content/articles/one.md:3:7: this is not valid YAML (mapping values are not allowed in this context): check the indentation and quote any text that contains a colon followed by a space, or starts with a quote, [ or {`,
+				`content/articles/one.md:2:6: this is not valid YAML (mapping values are not allowed in this context): there is no colon after title, so YAML does not read the line as the field title and its value: write it title: "T"`,
 				`content/articles/one.md:4:6: url "e.com/one" is not a full web address: start it with https://`,
 			},
 		},

@@ -553,6 +553,15 @@ func (d *decoder) syntaxError(err error) {
 				msg, key+":"+value, key, key, value)
 			return
 		}
+		// author Jane Doe, a field's name and its value without the
+		// colon between them: YAML reads one text, and fails at the
+		// next line that has a colon.
+		if l, c, key, value := d.colonlessField(failed); l > 0 {
+			d.syntaxAt(l, c,
+				"this is not valid YAML (%s): there is no colon after %s, so YAML does not read the line as the field %s and its value: write it %s: %s",
+				msg, key, key, key, value)
+			return
+		}
 		// A text's line after "note: |" indented no further than note:
 		// (pasted at the left margin): YAML reads it as something else,
 		// and fails at it or further down.
@@ -908,6 +917,43 @@ func outdentedTextAdvice(lines []string, l, header, indent int) string {
 // 1), a key of letters, digits, - and _ (group 2), and the value (group 3),
 // which does not start with / (https://… is a text, not a key).
 var spacelessColonRE = regexp.MustCompile(`^( *(?:- +)*)([A-Za-z][A-Za-z0-9_-]*):([^\s/:].*?)[ \t\r]*$`)
+
+// colonlessFieldRE matches a line that may be a field written without its
+// colon, author Jane Doe: the indentation and any "- " (group 1), a word
+// (group 2) and the rest of the line (group 3), which has no colon.
+var colonlessFieldRE = regexp.MustCompile(`^( *(?:- +)*)([A-Za-z][A-Za-z0-9_-]*)[ \t]+([^:\s][^:]*?)[ \t\r]*$`)
+
+// colonlessField returns the line, the column after the name, the name
+// and the value of a field written without its colon (author Jane Doe) on
+// line (where YAML failed) or one of the two before it: a line whose
+// first word is the name of a field of the briefing's files, and that
+// parses, or fails only past line, with a colon after that word. It
+// returns 0, 0, "", "" when there is none.
+func (d *decoder) colonlessField(line int) (int, int, string, string) {
+	for l := max(line-2, d.lineOffset+1); l <= min(line, d.yamlEnd()); l++ {
+		s := d.lines[l-1]
+		m := colonlessFieldRE.FindStringSubmatchIndex(s)
+		if m == nil || !fieldName(s[m[4]:m[5]]) {
+			continue
+		}
+		if d.parsesPast(l, s[:m[5]]+":"+s[m[5]:], line) {
+			return l, 1 + utf8.RuneCountInString(s[:m[5]]), s[m[4]:m[5]], s[m[6]:m[7]]
+		}
+	}
+	return 0, 0, "", ""
+}
+
+// fieldName says whether name is the name of a field of one of the
+// briefing's files: front matter, notes, claims, the timeline, sources.
+func fieldName(name string) bool {
+	for _, fields := range [][]string{articleFields, noteFields, claimFields, indexFields, timelineFields, pageFields,
+		sourceTextFields, cslNameVars, cslDateVars, {"id", "type", "keyword", "language"}} {
+		if slices.Contains(fields, name) {
+			return true
+		}
+	}
+	return false
+}
 
 // spacelessColon returns the line, the column of the colon, the key and
 // the value of a field written without the space after its colon
