@@ -212,13 +212,21 @@ func (d *decoder) withoutBroken() *yaml.Node {
 		t := strings.TrimLeft(s, " ")
 		return len(s)-len(t) == top && top < indent && topKeyRE.MatchString(t)
 	}
+	// A line that starts an entry, "- id: …", but led by a tab or
+	// indented less than the entries: the mistake is that entry's, which
+	// is left out, and not the one above it too.
+	ownEntry := func(s string) bool {
+		t := strings.TrimLeft(s, " \t")
+		lead := s[:len(s)-len(t)]
+		return strings.HasPrefix(t, "- ") && idLineRE.MatchString(t) && (strings.ContainsRune(lead, '\t') || len(lead) < indent)
+	}
 	for range maxRecovered {
 		at := d.syntaxLine - d.lineOffset
 		if at < 1 || at > len(lines) {
 			return nil
 		}
 		start := at
-		for start >= 1 && !entryStart(lines[start-1]) {
+		for start >= 1 && !entryStart(lines[start-1]) && (start < at || !ownEntry(lines[start-1])) {
 			if outside(lines[start-1]) {
 				return nil
 			}
