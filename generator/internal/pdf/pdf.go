@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -131,7 +132,75 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper, base str
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return fmt.Errorf("chromium wrote no PDF for %s:\n%s", name, strings.TrimSpace(out.String()))
 	}
-	return os.WriteFile(dst, SetDates(data, date), 0o644)
+	return os.WriteFile(dst, ShowOutlines(SetDates(data, date)), 0o644)
+}
+
+var (
+	trailerRE = regexp.MustCompile(`(?s)trailer\s*<<(.*?)>>\s*startxref\s+(\d+)\s+%%EOF\s*$`)
+	rootRE    = regexp.MustCompile(`/Root\s+(\d+)\s+(\d+)\s+R`)
+	sizeRE    = regexp.MustCompile(`/Size\s+(\d+)`)
+	infoRE    = regexp.MustCompile(`/Info\s+\d+\s+\d+\s+R`)
+	idRE      = regexp.MustCompile(`/ID\s*\[[^\]]*\]`)
+)
+
+// ShowOutlines returns the PDF data with its catalog asking a viewer to
+// open with the bookmarks shown (/PageMode /UseOutlines), so that a
+// reader sees the outline of the handout without looking for it:
+// Chromium has no way to ask for it. The catalog is written again in an
+// incremental update at the end of the file, as PDF provides for
+// changing an object, and the rest is left byte for byte. A PDF this does
+// not read as Chromium writes it (a cross-reference stream, no outline,
+// a page mode already set) is returned as it was.
+func ShowOutlines(data []byte) []byte {
+	last := bytes.LastIndex(data, []byte("trailer")) // of the last update
+	if last < 0 {
+		return data
+	}
+	t := trailerRE.FindSubmatchIndex(data[last:])
+	if t == nil {
+		return data
+	}
+	for i := range t {
+		t[i] += last
+	}
+	trailer := data[t[2]:t[3]]
+	root, size := rootRE.FindSubmatch(trailer), sizeRE.FindSubmatch(trailer)
+	if root == nil || size == nil {
+		return data
+	}
+	head := fmt.Sprintf("\n%s %s obj", root[1], root[2])
+	i := bytes.LastIndex(data[:t[0]], []byte(head))
+	if i < 0 {
+		return data
+	}
+	start := i + 1 // the object's first byte
+	body := data[start+len(head)-1:]
+	end := bytes.Index(body, []byte("endobj"))
+	if end < 0 {
+		return data
+	}
+	dict := bytes.TrimSpace(body[:end])
+	if !bytes.HasPrefix(dict, []byte("<<")) || !bytes.Contains(dict, []byte("/Outlines")) || bytes.Contains(dict, []byte("/PageMode")) {
+		return data
+	}
+	gen, err := strconv.Atoi(string(root[2]))
+	if err != nil {
+		return data
+	}
+	out := append([]byte{}, data...)
+	if out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	obj := len(out)
+	out = fmt.Appendf(out, "%s %s obj\n<</PageMode /UseOutlines\n%s\nendobj\n", root[1], root[2], dict[2:])
+	xref := len(out)
+	out = fmt.Appendf(out, "xref\n%s 1\n%010d %05d n\r\ntrailer\n<</Size %s\n/Root %s %s R", root[1], obj, gen, size[1], root[1], root[2])
+	for _, re := range []*regexp.Regexp{infoRE, idRE} {
+		if m := re.Find(trailer); m != nil {
+			out = fmt.Appendf(out, "\n%s", m)
+		}
+	}
+	return fmt.Appendf(out, "\n/Prev %s>>\nstartxref\n%d\n%%%%EOF\n", data[t[4]:t[5]], xref)
 }
 
 // printCopy writes the copy of the HTML file src that Print prints, and

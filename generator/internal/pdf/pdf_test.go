@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -147,6 +148,51 @@ kilo  lima <em>mike</em> november</h2><p>Two.</p></body></html>`
 	want := []string{"Alpha bravo charlie delta echo foxtrot golf", "Hotel india juliet kilo lima mike november"}
 	if !slices.Equal(got, want) {
 		t.Errorf("bookmarks %q, want %q", got, want)
+	}
+	// A viewer opens it with the bookmarks shown: the catalog, written
+	// again at the end of the file, says so, and qpdf reads the file
+	// whole.
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	if out, err := exec.Command("qpdf", "--check", dst).CombinedOutput(); err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+	trailer, err := exec.Command("qpdf", "--show-object=trailer", dst).Output()
+	root := regexp.MustCompile(`/Root (\d+) 0 R`).FindSubmatch(trailer)
+	if err != nil || root == nil {
+		t.Fatalf("qpdf --show-object=trailer: %v %s", err, trailer)
+	}
+	catalog, err := exec.Command("qpdf", "--show-object="+string(root[1]), dst).Output()
+	if err != nil || !strings.Contains(string(catalog), "/PageMode /UseOutlines") || !strings.Contains(string(catalog), "/Outlines") {
+		t.Errorf("the catalog does not ask for the bookmarks shown: %v %s", err, catalog)
+	}
+}
+
+// TestShowOutlines: a PDF without bookmarks, or one that asks for a page
+// mode already, or that is not laid out as Chromium writes it, is left as
+// it was; once is enough.
+func TestShowOutlines(t *testing.T) {
+	pdf := func(catalog string) []byte {
+		s := "%PDF-1.4\n1 0 obj\n<</Pages 2 0 R>>\nendobj\n3 0 obj\n<</Type /Catalog\n" + catalog + ">>\nendobj\nxref\n0 4\n"
+		return []byte(s + "trailer\n<</Size 4\n/Root 3 0 R>>\nstartxref\n60\n%%EOF\n")
+	}
+	for _, in := range [][]byte{pdf("/Pages 2 0 R"), pdf("/Outlines 5 0 R\n/PageMode /UseThumbs"), []byte("%PDF-1.5 not classic")} {
+		if got := ShowOutlines(in); !bytes.Equal(got, in) {
+			t.Errorf("changed %q into %q", in, got)
+		}
+	}
+	in := pdf("/Outlines 5 0 R")
+	once := ShowOutlines(in)
+	if !bytes.HasPrefix(once, in) || !bytes.Contains(once[len(in):], []byte("3 0 obj\n<</PageMode /UseOutlines\n/Type /Catalog\n/Outlines 5 0 R>>\nendobj")) ||
+		!bytes.Contains(once, []byte("/Prev 60>>")) {
+		t.Errorf("got %q", once)
+	}
+	if twice := ShowOutlines(once); !bytes.Equal(twice, once) {
+		t.Errorf("a second time changed it again: %q", twice[len(once):])
 	}
 }
 
