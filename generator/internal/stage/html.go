@@ -166,7 +166,9 @@ func (h *markup) claimant(name string) {
 	if name == "" {
 		return
 	}
-	h.raw(`<span class="claimant"><span aria-hidden="true">· </span>`) // a separator, not read
+	// The separator, not read, outside the claimant, whom a narrow
+	// screen moves whole to the next line: the dot stays at this one's end.
+	h.raw(`<span aria-hidden="true">·</span> <span class="claimant">`)
 	h.tr("claim_by")
 	h.raw(" ")
 	h.text(name)

@@ -568,10 +568,10 @@ func TestClaimantShown(t *testing.T) {
 	h := newHTML(text, 1024)
 	h.endnotes(notes, "", "")
 	end := h.String()
-	if strings.Count(end, `<span class="claimant"><span aria-hidden="true">· </span>claim by U.S. Department of State</span>`) != 1 || strings.Count(end, `class="claimant"`) != 1 {
+	if strings.Count(end, `<span aria-hidden="true">·</span> <span class="claimant">claim by U.S. Department of State</span>`) != 1 || strings.Count(end, `class="claimant"`) != 1 {
 		t.Errorf("the endnotes do not name the one claimant once:\n%s", end)
 	}
-	if !regexp.MustCompile(`Unsupported</span>\n<span class="claimant">`).MatchString(end) {
+	if !regexp.MustCompile(`Unsupported</span>\n<span aria-hidden="true">·</span> <span class="claimant">`).MatchString(end) {
 		t.Errorf("the claimant does not follow the verdict:\n%s", end)
 	}
 	h = newHTML(text, 1024)
