@@ -59,6 +59,9 @@ func oldSearchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.
 				if n.Verdict != "" {
 					title += ": " + n.Verdict.Label()
 				}
+				if n.Claimant.Name != "" && n.Claimant.Name != a.Outlet {
+					title += "; claim by " + n.Claimant.Name
+				}
 				docs = append(docs, oldSearchDoc{1, title + ")", "articles/" + a.Slug + ".html#note-" + n.ID,
 					"“" + n.Quote + "” " + oldPlainText(n.HTML)})
 			}
@@ -66,7 +69,11 @@ func oldSearchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.
 	}
 	var quiet diag.List // problems in claims are reported by the claims page
 	for _, c := range b.Claims {
-		docs = append(docs, oldSearchDoc{2, c.Statement + " (" + c.Verdict.Label() + ")", "claims.html#claim-" + c.ID,
+		title := c.Statement + " (" + c.Verdict.Label()
+		if c.Claimant.Name != "" {
+			title += "; claim by " + c.Claimant.Name
+		}
+		docs = append(docs, oldSearchDoc{2, title + ")", "claims.html#claim-" + c.ID,
 			oldPlainText(r.Markdown(c.Body, "a claim", &quiet))})
 	}
 	for _, s := range b.Sources {

@@ -463,3 +463,33 @@ func TestArticleOrder(t *testing.T) {
 		t.Errorf("order %v\nwant  %v", got, want)
 	}
 }
+
+// TestSearchNamesClaimant: a note's or a claim's search result names who
+// made the claim its verdict rates, as the pages do (not the article's
+// own outlet), so that a search for the State Department finds them.
+func TestSearchNamesClaimant(t *testing.T) {
+	fs := briefingtest.Load(t, "testdata/pages.txtar")
+	for _, r := range []struct{ file, old, new string }{
+		{"annotations/alpha.yaml", "  - id: no-data\n    quote: no data\n    kind: fact-check\n", "  - id: no-data\n    quote: no data\n    kind: fact-check\n    claimant: U.S. Department of State\n"},
+		{"annotations/claims.yaml", "    verdict: unsupported\n    note: Kept", "    verdict: unsupported\n    claimant: Donald Trump\n    claimant_type: person\n    note: Kept"},
+	} {
+		data := string(fs[r.file].Data)
+		if !strings.Contains(data, r.old) {
+			t.Fatalf("%s lacks %q", r.file, r.old)
+		}
+		fs[r.file].Data = []byte(strings.Replace(data, r.old, r.new, 1))
+	}
+	f := load(t, fs).files
+	var index []byte
+	for name, data := range f {
+		if strings.HasPrefix(name, "static/js/search-index.") {
+			index = data
+		}
+	}
+	for _, want := range []string{`"Alpha Daily, note 3 (Fact check: Needs context; claim by U.S. Department of State)","articles/alpha.html#note-no-data"`,
+		`"A claim that no article makes. (Unsupported; claim by Donald Trump)","claims.html#claim-nowhere"`} {
+		if !bytes.Contains(index, []byte(want)) {
+			t.Errorf("the search index lacks %s", want)
+		}
+	}
+}

@@ -58,6 +58,11 @@ func searchDocs(a *briefing.Article, ra *render.Article) (text, notes []byte) {
 		if n.Verdict != "" {
 			title += ": " + n.Verdict.Label()
 		}
+		// Who made the claim, as the pages show it (not the outlet's
+		// own): found by a search for the State Department, say.
+		if c := n.Claimant.Name; c != "" && c != a.Outlet {
+			title += "; claim by " + c
+		}
 		searchDoc(w, 1, title+")", "articles/"+a.Slug+".html#note-"+n.ID, "“"+n.Quote+"” "+plainText(n.HTML))
 	}
 	return text, w.B
@@ -79,7 +84,11 @@ func searchShared(b *briefing.Briefing, r *render.Renderer) []byte {
 	w.Within(2)
 	var quiet diag.List // problems in claims are reported by the claims page
 	for _, c := range b.Claims {
-		searchDoc(w, 2, c.Statement+" ("+c.Verdict.Label()+")", "claims.html#claim-"+c.ID,
+		title := c.Statement + " (" + c.Verdict.Label()
+		if c.Claimant.Name != "" {
+			title += "; claim by " + c.Claimant.Name
+		}
+		searchDoc(w, 2, title+")", "claims.html#claim-"+c.ID,
 			plainText(r.Markdown(c.Body, "a claim", &quiet)))
 	}
 	for _, s := range b.Sources {
