@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"html"
 	"mime"
 	"net"
 	"net/http"
@@ -178,11 +179,13 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 			return
 		}
+		missing := name
 		status, name = http.StatusNotFound, "404.html"
 		if parts, ok = v.site.parts(name); !ok {
 			http.NotFound(w, r)
 			return
 		}
+		parts = withArticles(parts, v.site, missing)
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if path.Ext(name) == ".html" {
@@ -249,6 +252,33 @@ func withReload(parts [][]byte, n uint64) [][]byte {
 		}
 	}
 	return append(parts[:len(parts):len(parts)], tag)
+}
+
+// withArticles adds to the parts of the 404 page, for the missing page of
+// an article (one renamed or removed while it was open in the preview),
+// the articles the briefing has now, each linked: the page open on the
+// old name reloads to this, and the editor finds the new one in a click.
+// It is the preview's alone: the site's 404 page stays as it is.
+func withArticles(parts [][]byte, s *Site, missing string) [][]byte {
+	if !strings.HasPrefix(missing, "articles/") {
+		return parts
+	}
+	var b strings.Builder
+	b.WriteString(`<aside class="preview-note"><p>In the preview: there is no article at ` + html.EscapeString(missing) + ` now. Was its file renamed or removed? The briefing’s articles:</p><ul>`)
+	for _, p := range s.Paths() {
+		if strings.HasPrefix(p, "articles/") && path.Ext(p) == ".html" {
+			b.WriteString(`<li><a href="/` + html.EscapeString(p) + `">` + html.EscapeString(p) + `</a></li>`)
+		}
+	}
+	b.WriteString("</ul></aside>\n")
+	for i := len(parts) - 1; i >= 0; i-- {
+		if at := bytes.LastIndex(parts[i], []byte("</main>")); at >= 0 {
+			out := slices.Clone(parts[:i])
+			out = append(out, parts[i][:at], []byte(b.String()), parts[i][at:])
+			return append(out, parts[i+1:]...)
+		}
+	}
+	return parts
 }
 
 // events streams, to an open page of version v (the query's v), one event

@@ -378,3 +378,33 @@ func TestServerWaitsForTheFirstSite(t *testing.T) {
 		t.Fatal("the waiting page heard nothing after the first publish")
 	}
 }
+
+// TestServerNamesTheArticles: the page of an article that is not there
+// (renamed or removed while it was open, which then reloads to the 404
+// page) lists the briefing's articles, linked; another missing page, and
+// the site's own 404.html, do not.
+func TestServerNamesTheArticles(t *testing.T) {
+	s := newServer(0)
+	defer s.Close()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	s.Publish(newSite(
+		map[string][]byte{"404.html": []byte("<html><body><main><h1>Page not found</h1></main></body></html>")},
+		map[string]stage.Pieces{
+			"articles/new-name.html": {[]byte("<html><body><main>a</main></body></html>")},
+			"articles/b&c.html":      {[]byte("<html><body><main>b</main></body></html>")},
+		},
+		nil,
+	))
+	code, _, body := fetch(t, srv, "GET", "/articles/old-name.html")
+	want := `<main><h1>Page not found</h1><aside class="preview-note"><p>In the preview: there is no article at articles/old-name.html now. Was its file renamed or removed? The briefing’s articles:</p><ul>` +
+		`<li><a href="/articles/b&amp;c.html">articles/b&amp;c.html</a></li><li><a href="/articles/new-name.html">articles/new-name.html</a></li></ul></aside>` + "\n</main>"
+	if code != 404 || !strings.Contains(body, want) {
+		t.Errorf("%d %s\nwant it to hold %s", code, body, want)
+	}
+	for _, p := range []string{"/nothing.html", "/404.html"} {
+		if _, _, body := fetch(t, srv, "GET", p); strings.Contains(body, "preview-note") {
+			t.Errorf("%s: %s", p, body)
+		}
+	}
+}
