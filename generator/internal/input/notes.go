@@ -132,7 +132,7 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		}
 		n := &briefing.Note{
 			Pos:        d.pos(it),
-			ID:         d.id(nm, "id", "note id"),
+			ID:         d.id(nm, "id", "note id", HyphensWhy),
 			Quote:      d.copied(nm, "quote"),
 			Prefix:     d.copied(nm, "prefix"),
 			Suffix:     d.copied(nm, "suffix"),
@@ -229,7 +229,7 @@ func (l *loader) claims() (out []*briefing.Claim, ok bool, maybe map[string]bool
 		d.required(cm, it, "the claim", "id", "statement", "verdict", "note")
 		c := &briefing.Claim{
 			Pos:       d.pos(it),
-			ID:        d.id(cm, "id", "claim id"),
+			ID:        d.id(cm, "id", "claim id", nil), // joined to no article's name
 			Statement: d.str(cm, "statement"),
 			Verdict:   briefing.Verdict(d.str(cm, "verdict")),
 			Claimant:  d.claimant(cm),

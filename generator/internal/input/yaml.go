@@ -2234,15 +2234,17 @@ func (d *decoder) sourceID(m map[string]*yaml.Node) string {
 	return s
 }
 
-// id reads and checks an id field, as a copy (see copied).
-func (d *decoder) id(m map[string]*yaml.Node, name, what string) string {
+// id reads and checks an id field, as a copy (see copied); an id not
+// valid is told why, after the rule, by why when not nil (HyphensWhy for
+// a note's id, which pages join to its article's name).
+func (d *decoder) id(m map[string]*yaml.Node, name, what string, why func(string) string) string {
 	s := d.copied(m, name)
 	if s != "" && !ValidID(s) {
-		why := ""
-		if what == "note id" {
-			why = HyphensWhy(s) // a claim's id is joined to no article's name
+		because := ""
+		if why != nil {
+			because = why(s)
 		}
-		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters and digits, with single hyphens between words, like %q%s", what, s, Slugify(s), why)
+		d.errs.Add(d.pos(resolve(m[name])), "%s %q is not a valid id: use lower-case letters and digits, with single hyphens between words, like %q%s", what, s, Slugify(s), because)
 	}
 	return s
 }
