@@ -32,7 +32,7 @@ func TestPrintKeepsParagraphsTogether(t *testing.T) {
 			paras := blockLetters(t, readFile(t, out, "handout.html"))
 			pdf := filepath.Join(out, "handout.pdf")
 			pages, _ := pdfPages(t, pdf)
-			var prev []string
+			var prev []line
 			for p := 1; p <= pages; p++ {
 				text, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-").Output()
 				if err != nil {
@@ -53,14 +53,18 @@ func TestPrintKeepsParagraphsTogether(t *testing.T) {
 // breakProblem says what is wrong with the break between a page that
 // ends with the lines before and one that starts with the lines after, or
 // "": a paragraph of paras that runs across it, its last line and the
-// next page's first in a row, with one line alone on either side.
-func breakProblem(paras []string, before, after []string) string {
-	last, first := before[len(before)-1], after[0]
-	join := last + first
-	var para string
-	for _, p := range paras {
-		if strings.Contains(p, join) && (para == "" || len(p) < len(para)) {
-			para = p
+// next page's first in a row, with one line alone on either side. Each
+// line is taken as it is and, when it starts with a list's number, without
+// it: the paragraph that holds them is the shortest that holds either.
+func breakProblem(paras []string, before, after []line) string {
+	var para, last, first, join string
+	for _, l := range before[len(before)-1].forms() {
+		for _, f := range after[0].forms() {
+			for _, p := range paras {
+				if strings.Contains(p, l+f) && (para == "" || len(p) < len(para)) {
+					para, last, first, join = p, l, f, l+f
+				}
+			}
 		}
 	}
 	if para == "" {
@@ -76,20 +80,35 @@ func breakProblem(paras []string, before, after []string) string {
 	return ""
 }
 
-// letterLines are the lines of a page's text as their letters and
-// digits, lower case, leaving out the page number ("3 / 64") and a
-// numbered list's numbers ("12. "), which the page's HTML does not hold
-// as text, and lines with neither. A line of digits alone ("1992.") is a
-// line: without its digits, the line above it was taken for a
-// paragraph's last, alone at the top of a page.
-func letterLines(text []byte) []string {
-	var out []string
+// line is a line of a page's text as its letters and digits, lower case:
+// as it is, and without the number a numbered list puts before its
+// first line ("12. "), which the page's HTML does not hold as text (""
+// when it has none). Which it is, a line starting "2023. The report…"
+// or an endnote's first, the paragraphs tell.
+type line struct{ text, unnumbered string }
+
+func (l line) forms() []string {
+	if l.unnumbered == "" {
+		return []string{l.text}
+	}
+	return []string{l.text, l.unnumbered}
+}
+
+// letterLines are the lines of a page's text, leaving out the page number
+// ("3 / 64") and lines with neither letters nor digits. A line of digits
+// alone ("1992.") is a line: without its digits, the line above it was
+// taken for a paragraph's last, alone at the top of a page.
+func letterLines(text []byte) []line {
+	var out []line
 	for _, l := range bytes.Split(text, []byte("\n")) {
 		if pageNumber.Match(l) {
 			continue
 		}
-		if s := letters(string(listNumber.ReplaceAll(l, nil))); s != "" {
-			out = append(out, s)
+		if s := letters(string(l)); s != "" {
+			out = append(out, line{s, letters(string(listNumber.ReplaceAll(l, nil)))})
+			if !listNumber.Match(l) {
+				out[len(out)-1].unnumbered = ""
+			}
 		}
 	}
 	return out
@@ -224,8 +243,13 @@ func TestBreakProblem(t *testing.T) {
 		{[]string{"oneparagraph"}, []string{"ofthree", "linesendshere"}, "first line is alone"},
 		{[]string{"x", "one"}, []string{"paragraphofthree", "linesendshere"}, "first line is alone"},
 		{[]string{"oneparagraph", "ofthree"}, []string{"linesends", "here"}, ""},
+		// A list's number before a line is the PDF's, not the HTML's
+		// text; a year that starts a line is both's.
+		{[]string{"Short one", "12. The next paragraph"}, []string{"starts on the new page"}, "last line is alone"},
+		{[]string{"Short one", "2023. Then"}, []string{"the year is", "alone", "3 / 9"}, "first line is alone"},
+		{[]string{"x", "2023. Then the year"}, []string{"is alone"}, "last line is alone"},
 	} {
-		got := breakProblem(paras, tt.before, tt.after)
+		got := breakProblem(append(paras, "2023thentheyearisalone"), letterLines([]byte(strings.Join(tt.before, "\n"))), letterLines([]byte(strings.Join(tt.after, "\n"))))
 		if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
 			t.Errorf("%v | %v: %q, want %q", tt.before, tt.after, got, tt.want)
 		}

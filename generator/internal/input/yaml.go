@@ -3,6 +3,7 @@ package input
 import (
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -561,21 +562,32 @@ func (d *decoder) syntaxError(err error) {
 				msg, key+":"+value, key, key, value)
 			return
 		}
-		// author Jane Doe, a field's name and its value without the
-		// colon between them: YAML reads one text, and fails at the
-		// next line that has a colon.
-		if l, c, key, value := d.colonlessField(failed); l > 0 {
-			d.syntaxAt(l, c,
-				"this is not valid YAML (%s): there is no colon after %s, so YAML does not read the line as the field %s and its value: write it %s: %s",
-				msg, key, key, key, value)
-			return
-		}
 		// A text's line after "note: |" indented no further than note:
 		// (pasted at the left margin): YAML reads it as something else,
 		// and fails at it or further down.
 		if l, header, indent := d.outdentedText(failed, false); l > 0 {
 			s := d.lines[l-1]
 			d.syntaxAt(l, 1+len(s)-len(strings.TrimLeft(s, " ")), "this is not valid YAML (%s): %s", msg, outdentedTextAdvice(d.lines, l, header, indent))
+			return
+		}
+		// author Jane Doe, a field's name and its value without the
+		// colon between them: YAML reads one text, and fails at the
+		// next line that has a colon.
+		if l, c, key, value := d.colonlessField(failed); l > 0 {
+			// After a text written on its key's line, without quotes,
+			// the line may as well be that text's next, not indented;
+			// not when it names a kind or verdict of note, or a type.
+			named := key == "kind" && validKind(briefing.Kind(value)) || key == "verdict" && validVerdict(value) ||
+				key == "claimant_type" && (value == "person" || value == "organization")
+			if above := d.plainTextAbove(l); above != "" && !named {
+				d.syntaxAt(l, c,
+					"this is not valid YAML (%s): there is no colon after %s, so YAML does not read the line as the field %s and its value, nor as more of the text of %s above it: if it is the field, write it %s: %s; if it goes on with the text, indent it further than %s",
+					msg, key, key, above, key, value, above)
+				return
+			}
+			d.syntaxAt(l, c,
+				"this is not valid YAML (%s): there is no colon after %s, so YAML does not read the line as the field %s and its value: write it %s: %s",
+				msg, key, key, key, value)
 			return
 		}
 		if l, c, mark := d.unclosedQuote(failed); l > 0 {
@@ -933,15 +945,21 @@ var colonlessFieldRE = regexp.MustCompile(`^( *(?:- +)*)([A-Za-z][A-Za-z0-9_-]*)
 
 // colonlessField returns the line, the column after the name, the name
 // and the value of a field written without its colon (author Jane Doe) on
-// line (where YAML failed) or one of the two before it: a line whose
-// first word is the name of a field of the briefing's files, and that
-// parses, or fails only past line, with a colon after that word. It
-// returns 0, 0, "", "" when there is none.
+// line (where YAML failed) or one of the two before it: a line among the
+// fields of an entry (or of front matter), at their indentation, whose
+// first word names a field of this kind of file that the entry does not
+// have yet, followed by a few words (not a sentence of a text that ran
+// on: "number of arrivals fell by …"), and that parses, or fails only
+// past line, with a colon after that word. It returns 0, 0, "", "" when
+// there is none.
 func (d *decoder) colonlessField(line int) (int, int, string, string) {
 	for l := max(line-2, d.lineOffset+1); l <= min(line, d.yamlEnd()); l++ {
 		s := d.lines[l-1]
 		m := colonlessFieldRE.FindStringSubmatchIndex(s)
-		if m == nil || !fieldName(s[m[4]:m[5]]) {
+		if m == nil || len(strings.Fields(s[m[6]:m[7]])) > 5 || !slices.Contains(d.fieldNames(), s[m[4]:m[5]]) {
+			continue
+		}
+		if keys, ok := d.siblingKeys(l, m[3]); !ok || slices.Contains(keys, s[m[4]:m[5]]) {
 			continue
 		}
 		if d.parsesPast(l, s[:m[5]]+":"+s[m[5]:], line) {
@@ -951,16 +969,80 @@ func (d *decoder) colonlessField(line int) (int, int, string, string) {
 	return 0, 0, "", ""
 }
 
-// fieldName says whether name is the name of a field of one of the
-// briefing's files: front matter, notes, claims, the timeline, sources.
-func fieldName(name string) bool {
-	for _, fields := range [][]string{articleFields, noteFields, claimFields, indexFields, timelineFields, pageFields,
-		sourceTextFields, cslNameVars, cslDateVars, {"id", "type", "keyword", "language"}} {
-		if slices.Contains(fields, name) {
-			return true
+// plainTextAbove returns the key of the line above line l (of the file,
+// from 1), when that line gives its key a text without quotes, which a
+// line indented further would go on with; or "".
+func (d *decoder) plainTextAbove(l int) string {
+	for i := l - 1; i > d.lineOffset; i-- {
+		s := d.lines[i-1]
+		if t := strings.TrimSpace(s); t == "" || t[0] == '#' {
+			continue
+		}
+		m := keyLineRE.FindStringSubmatchIndex(s)
+		if m == nil {
+			return ""
+		}
+		v := strings.TrimSpace(s[m[1]:])
+		if v == "" || strings.ContainsRune("\"'|>[{&*!#0123456789", rune(v[0])) {
+			return "" // quoted, a block, a list, a number or a date
+		}
+		return s[m[4]:m[5]]
+	}
+	return ""
+}
+
+// fieldNames are the names of the fields of the file being read, by its
+// path: an article's or a page's front matter, a notes file, the claims,
+// the bibliography.
+func (d *decoder) fieldNames() []string {
+	switch {
+	case strings.HasPrefix(d.file, "content/"):
+		return slices.Concat(articleFields, indexFields, timelineFields, pageFields)
+	case d.file == "annotations/claims.yaml":
+		return claimFields
+	case strings.HasPrefix(path.Base(d.file), "sources."):
+		return slices.Concat(sourceTextFields, cslNameVars, cslDateVars, []string{"id", "type", "keyword", "language"})
+	}
+	return noteFields
+}
+
+// keyLineRE matches a line that gives a key a value: its indentation and
+// any "- " (group 1) and the key (group 2).
+var keyLineRE = regexp.MustCompile(`^( *(?:- +)*)["']?([A-Za-z_][A-Za-z0-9_-]*)["']?[ \t]*:(?:[ \t]|\r?$)`)
+
+// siblingKeys returns the keys given on the lines of the mapping that
+// line l (of the file, from 1) sits in at column col (its name's): those
+// of the lines at that column, up and down to the lines indented less
+// (the entry's own "- " line counted in, as its first key is at col). ok
+// is false when no other line of it gives a key: then l is not among
+// fields.
+func (d *decoder) siblingKeys(l, col int) (keys []string, ok bool) {
+	scan := func(from, step int) {
+		for i := from; i > d.lineOffset && i <= d.yamlEnd(); i += step {
+			s := d.lines[i-1]
+			t := strings.TrimLeft(s, " ")
+			if t == "" || t[0] == '#' {
+				continue
+			}
+			m := keyLineRE.FindStringSubmatch(s)
+			at := len(s) - len(t)
+			if m != nil {
+				at = len(m[1])
+			}
+			if at < col || at == col && step > 0 && strings.HasPrefix(t, "- ") {
+				return // indented less, or the next entry
+			}
+			if at == col && m != nil {
+				keys = append(keys, m[2])
+				if strings.HasPrefix(t, "- ") {
+					return // the entry's first line
+				}
+			}
 		}
 	}
-	return false
+	scan(l-1, -1)
+	scan(l+1, 1)
+	return keys, len(keys) > 0
 }
 
 // spacelessColon returns the line, the column of the colon, the key and

@@ -150,7 +150,7 @@ var (
 // incremental update at the end of the file, as PDF provides for
 // changing an object, and the rest is left byte for byte. A PDF this does
 // not read as Chromium writes it (a cross-reference stream, no outline,
-// a page mode already set) is returned as it was.
+// a page mode already set, encryption) is returned as it was.
 func ShowOutlines(data []byte) []byte {
 	last := bytes.LastIndex(data, []byte("trailer")) // of the last update
 	if last < 0 {
@@ -165,8 +165,8 @@ func ShowOutlines(data []byte) []byte {
 	}
 	trailer := data[t[2]:t[3]]
 	root, size := rootRE.FindSubmatch(trailer), sizeRE.FindSubmatch(trailer)
-	if root == nil || size == nil {
-		return data
+	if root == nil || size == nil || bytes.Contains(trailer, []byte("/Encrypt")) {
+		return data // an encrypted file's catalog is encrypted too
 	}
 	head := fmt.Sprintf("\n%s %s obj", root[1], root[2])
 	i := bytes.LastIndex(data[:t[0]], []byte(head))
@@ -238,6 +238,8 @@ func printCopy(src, size, base string) (string, error) {
 var (
 	heading = regexp.MustCompile(`(?is)(<h[1-6]\b[^>]*>)(.*?)(</h[1-6]\s*>)`)
 	spaces  = regexp.MustCompile(`[ \t\r\n\f]+`)
+	// a space, tags, and a space after them
+	spaceTagSpace = regexp.MustCompile(` ((?:<[^>]*>)+) `)
 )
 
 // headingSpaces returns page with the white space in each heading, its
@@ -246,6 +248,8 @@ func headingSpaces(page []byte) []byte {
 	return heading.ReplaceAllFunc(page, func(h []byte) []byte {
 		m := heading.FindSubmatch(h)
 		text := bytes.TrimSpace(spaces.ReplaceAll(m[2], []byte(" ")))
+		// One space, not two, either side of a tag: "a <em> b</em>".
+		text = spaceTagSpace.ReplaceAll(text, []byte(" $1"))
 		return append(append(append([]byte{}, spaces.ReplaceAll(m[1], []byte(" "))...), text...), m[3]...)
 	})
 }

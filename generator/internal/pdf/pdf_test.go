@@ -180,7 +180,8 @@ func TestShowOutlines(t *testing.T) {
 		s := "%PDF-1.4\n1 0 obj\n<</Pages 2 0 R>>\nendobj\n3 0 obj\n<</Type /Catalog\n" + catalog + ">>\nendobj\nxref\n0 4\n"
 		return []byte(s + "trailer\n<</Size 4\n/Root 3 0 R>>\nstartxref\n60\n%%EOF\n")
 	}
-	for _, in := range [][]byte{pdf("/Pages 2 0 R"), pdf("/Outlines 5 0 R\n/PageMode /UseThumbs"), []byte("%PDF-1.5 not classic")} {
+	encrypted := bytes.Replace(pdf("/Outlines 5 0 R"), []byte("/Root 3 0 R"), []byte("/Root 3 0 R\n/Encrypt 9 0 R"), 1)
+	for _, in := range [][]byte{pdf("/Pages 2 0 R"), pdf("/Outlines 5 0 R\n/PageMode /UseThumbs"), []byte("%PDF-1.5 not classic"), encrypted} {
 		if got := ShowOutlines(in); !bytes.Equal(got, in) {
 			t.Errorf("changed %q into %q", in, got)
 		}
@@ -197,8 +198,8 @@ func TestShowOutlines(t *testing.T) {
 }
 
 func TestHeadingSpaces(t *testing.T) {
-	in := "<h2 id=\"a\"\n class=\"b\">\n  Two\n lines,  <em>one</em> heading\n</h2><p>a\n  b</p><H3>x  y</H3 >"
-	want := "<h2 id=\"a\" class=\"b\">Two lines, <em>one</em> heading</h2><p>a\n  b</p><H3>x y</H3 >"
+	in := "<h2 id=\"a\"\n class=\"b\">\n  Two\n lines,  <em>one</em> heading\n</h2><p>a\n  b</p><H3>x  y <em> z</em> <b></b> w</H3 >"
+	want := "<h2 id=\"a\" class=\"b\">Two lines, <em>one</em> heading</h2><p>a\n  b</p><H3>x y <em>z</em> <b></b>w</H3 >"
 	if got := string(headingSpaces([]byte(in))); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

@@ -260,8 +260,8 @@ func withReload(parts [][]byte, n uint64) [][]byte {
 // old name reloads to this, and the editor finds the new one in a click.
 // It is the preview's alone: the site's 404 page stays as it is.
 func withArticles(parts [][]byte, s *Site, missing string) [][]byte {
-	if !strings.HasPrefix(missing, "articles/") {
-		return parts
+	if !strings.HasPrefix(missing, "articles/") || path.Ext(missing) != ".html" || missing == "articles/index.html" {
+		return parts // not an article's page: the folder, a file beside them
 	}
 	var b strings.Builder
 	b.WriteString(`<aside class="preview-note"><p>In the preview: there is no article at ` + html.EscapeString(missing) + ` now. Was its file renamed or removed? The briefing’s articles:</p><ul>`)

@@ -402,7 +402,7 @@ func TestServerNamesTheArticles(t *testing.T) {
 	if code != 404 || !strings.Contains(body, want) {
 		t.Errorf("%d %s\nwant it to hold %s", code, body, want)
 	}
-	for _, p := range []string{"/nothing.html", "/404.html"} {
+	for _, p := range []string{"/nothing.html", "/404.html", "/articles/", "/articles/x.png"} {
 		if _, _, body := fetch(t, srv, "GET", p); strings.Contains(body, "preview-note") {
 			t.Errorf("%s: %s", p, body)
 		}
