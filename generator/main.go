@@ -487,8 +487,10 @@ func spelling(u *url.URL) (string, error) {
 	name := u.Hostname()
 	host := strings.ToLower(name)
 	switch {
-	case strings.Contains(name, "%"):
+	case strings.Contains(name, "%") && strings.Contains(name, ":"):
 		return "", fmt.Errorf("%q has a zone (%%…) in its IPv6 address, which names a network interface of one machine: give the address without it", u.String())
+	case strings.Contains(name, "%"):
+		return "", fmt.Errorf("%q has a %% in its host name, which no host name has: give the address as it works in a browser", u.String())
 	case strings.Contains(name, ":"): // an IPv6 address
 		host = "[" + host + "]"
 	case strings.ContainsFunc(name, func(r rune) bool { return r >= utf8.RuneSelf }):

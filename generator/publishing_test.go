@@ -945,6 +945,7 @@ func TestCheckBaseURL(t *testing.T) {
 		{"https://[::1]:8080/b/", "https://[::1]:8080/b/", ""},
 		{"https://[2001:DB8::1]/b/", "https://[2001:db8::1]/b/", ""},
 		{"https://[fe80::1%25eth0]:8080/b/", "", "has a zone"},
+		{"https://ex%25ample.org/", "", "has a % in its host name"},
 		{"https://my_host.example.org/", "https://my_host.example.org/", ""},
 		{"https://example.org:443/b/", "https://example.org/b/", ""},
 		{"http://example.org:80/b", "http://example.org/b/", ""},

@@ -565,27 +565,32 @@ func (d *decoder) syntaxError(err error) {
 		// A text's line after "note: |" indented no further than note:
 		// (pasted at the left margin): YAML reads it as something else,
 		// and fails at it or further down.
-		if l, header, indent := d.outdentedText(failed, false); l > 0 {
+		// author Jane Doe, a field's name and its value without the
+		// colon between them (colonless): YAML reads one text, and fails
+		// at the next line that has a colon.
+		fl, fc, key, value := d.colonlessField(failed)
+		surely := fl > 0 && fieldSurely(key, value)
+		if l, header, indent := d.outdentedText(failed, false); l > 0 && !(l == fl && surely) {
 			s := d.lines[l-1]
-			d.syntaxAt(l, 1+len(s)-len(strings.TrimLeft(s, " ")), "this is not valid YAML (%s): %s", msg, outdentedTextAdvice(d.lines, l, header, indent))
+			advice := outdentedTextAdvice(d.lines, l, header, indent)
+			if l == fl {
+				// "cites [a]" below a text: a field as well as more text.
+				advice = fmt.Sprintf("there is no colon after %s, so YAML reads the line neither as the field %s nor as part of the text of %q above it (line %d): if it is the field, write it %s: %s; if it is more of the text, indent it by %d spaces, as the text's lines above it are",
+					key, key, blockHeaderRE.FindStringSubmatch(d.lines[header-1])[2]+": "+blockHeaderRE.FindStringSubmatch(d.lines[header-1])[3], header, key, value, indent)
+			}
+			d.syntaxAt(l, 1+len(s)-len(strings.TrimLeft(s, " ")), "this is not valid YAML (%s): %s", msg, advice)
 			return
 		}
-		// author Jane Doe, a field's name and its value without the
-		// colon between them: YAML reads one text, and fails at the
-		// next line that has a colon.
-		if l, c, key, value := d.colonlessField(failed); l > 0 {
-			// After a text written on its key's line, without quotes,
-			// the line may as well be that text's next, not indented;
-			// not when it names a kind or verdict of note, or a type.
-			named := key == "kind" && validKind(briefing.Kind(value)) || key == "verdict" && validVerdict(value) ||
-				key == "claimant_type" && (value == "person" || value == "organization")
-			if above := d.plainTextAbove(l); above != "" && !named {
-				d.syntaxAt(l, c,
+		if fl > 0 {
+			// After a text without quotes, the line may as well be that
+			// text's next, not indented further.
+			if above := d.textAbove(fl); above != "" && !surely {
+				d.syntaxAt(fl, fc,
 					"this is not valid YAML (%s): there is no colon after %s, so YAML does not read the line as the field %s and its value, nor as more of the text of %s above it: if it is the field, write it %s: %s; if it goes on with the text, indent it further than %s",
 					msg, key, key, above, key, value, above)
 				return
 			}
-			d.syntaxAt(l, c,
+			d.syntaxAt(fl, fc,
 				"this is not valid YAML (%s): there is no colon after %s, so YAML does not read the line as the field %s and its value: write it %s: %s",
 				msg, key, key, key, value)
 			return
@@ -948,15 +953,14 @@ var colonlessFieldRE = regexp.MustCompile(`^( *(?:- +)*)([A-Za-z][A-Za-z0-9_-]*)
 // line (where YAML failed) or one of the two before it: a line among the
 // fields of an entry (or of front matter), at their indentation, whose
 // first word names a field of this kind of file that the entry does not
-// have yet, followed by a few words (not a sentence of a text that ran
-// on: "number of arrivals fell by …"), and that parses, or fails only
-// past line, with a colon after that word. It returns 0, 0, "", "" when
-// there is none.
+// have yet ("number of arrivals fell by …" names none), and that parses,
+// or fails only past line, with a colon after that word. It returns 0,
+// 0, "", "" when there is none.
 func (d *decoder) colonlessField(line int) (int, int, string, string) {
 	for l := max(line-2, d.lineOffset+1); l <= min(line, d.yamlEnd()); l++ {
 		s := d.lines[l-1]
 		m := colonlessFieldRE.FindStringSubmatchIndex(s)
-		if m == nil || len(strings.Fields(s[m[6]:m[7]])) > 5 || !slices.Contains(d.fieldNames(), s[m[4]:m[5]]) {
+		if m == nil || !slices.Contains(d.fieldNames(), s[m[4]:m[5]]) {
 			continue
 		}
 		if keys, ok := d.siblingKeys(l, m[3]); !ok || slices.Contains(keys, s[m[4]:m[5]]) {
@@ -969,22 +973,40 @@ func (d *decoder) colonlessField(line int) (int, int, string, string) {
 	return 0, 0, "", ""
 }
 
-// plainTextAbove returns the key of the line above line l (of the file,
-// from 1), when that line gives its key a text without quotes, which a
-// line indented further would go on with; or "".
-func (d *decoder) plainTextAbove(l int) string {
+// fieldSurely says whether a line read as the field key without its colon
+// cannot be a line of text instead: its value is a list or mapping in
+// brackets ("cites [a, b]"), or a kind or verdict of note, or a type.
+func fieldSurely(key, value string) bool {
+	return strings.HasPrefix(value, "[") || strings.HasPrefix(value, "{") ||
+		key == "kind" && validKind(briefing.Kind(value)) || key == "verdict" && validVerdict(value) ||
+		key == "claimant_type" && (value == "person" || value == "organization")
+}
+
+// textFields are the fields whose value is a text that may run over
+// several lines.
+var textFields = []string{"title", "summary", "date_note", "text", "quote", "prefix", "suffix", "note", "statement",
+	"container-title", "collection-title", "publisher"}
+
+// textAbove returns the field above line l (of the file, from 1), at its
+// indentation, when that field is a text written without quotes, which a
+// line indented further than the field would go on with (over one line
+// or more); or "".
+func (d *decoder) textAbove(l int) string {
+	s := d.lines[l-1]
+	col := len(s) - len(strings.TrimLeft(s, " "))
 	for i := l - 1; i > d.lineOffset; i-- {
 		s := d.lines[i-1]
-		if t := strings.TrimSpace(s); t == "" || t[0] == '#' {
-			continue
+		t := strings.TrimLeft(s, " ")
+		if t == "" || t[0] == '#' || len(s)-len(t) > col {
+			continue // blank, a comment, or more of a text
 		}
 		m := keyLineRE.FindStringSubmatchIndex(s)
-		if m == nil {
+		if m == nil || m[3] != col || !slices.Contains(textFields, s[m[4]:m[5]]) {
 			return ""
 		}
 		v := strings.TrimSpace(s[m[1]:])
-		if v == "" || strings.ContainsRune("\"'|>[{&*!#0123456789", rune(v[0])) {
-			return "" // quoted, a block, a list, a number or a date
+		if v == "" || strings.ContainsRune("\"'|>[{&*!#", rune(v[0])) {
+			return "" // quoted, a block, a list
 		}
 		return s[m[4]:m[5]]
 	}
@@ -1040,7 +1062,9 @@ func (d *decoder) siblingKeys(l, col int) (keys []string, ok bool) {
 			}
 		}
 	}
-	scan(l-1, -1)
+	if !strings.HasPrefix(strings.TrimLeft(d.lines[l-1], " "), "- ") {
+		scan(l-1, -1) // an entry's first line has none above it
+	}
 	scan(l+1, 1)
 	return keys, len(keys) > 0
 }
