@@ -213,13 +213,14 @@ func (d *decoder) withoutBroken() *yaml.Node {
 		t := strings.TrimLeft(s, " ")
 		return len(s)-len(t) == top && top < indent && topKeyRE.MatchString(t)
 	}
-	// A line that starts an entry, "- id: …", but led by a tab or
-	// indented less than the entries: the mistake is that entry's, which
-	// is left out, and not the one above it too.
+	// A line that starts an entry, "- id: …" (or a timeline's "- date:
+	// …"), but led by a tab or indented less than the entries: the
+	// mistake is that entry's, which is left out, and not the one above
+	// it too.
 	ownEntry := func(s string) bool {
 		t := strings.TrimLeft(s, " \t")
 		lead := s[:len(s)-len(t)]
-		return strings.HasPrefix(t, "- ") && idLineRE.MatchString(t) && (strings.ContainsRune(lead, '\t') || len(lead) < indent)
+		return strings.HasPrefix(t, "- ") && keyLineRE.MatchString(t) && (strings.ContainsRune(lead, '\t') || len(lead) < indent)
 	}
 	for range maxRecovered {
 		at := d.syntaxLine - d.lineOffset
@@ -945,8 +946,9 @@ var spacelessColonRE = regexp.MustCompile(`^( *(?:- +)*)([A-Za-z][A-Za-z0-9_-]*)
 
 // colonlessFieldRE matches a line that may be a field written without its
 // colon, author Jane Doe: the indentation and any "- " (group 1), a word
-// (group 2) and the rest of the line (group 3), which has no colon.
-var colonlessFieldRE = regexp.MustCompile(`^( *(?:- +)*)([A-Za-z][A-Za-z0-9_-]*)[ \t]+([^:\s][^:]*?)[ \t\r]*$`)
+// (group 2) and the rest of the line (group 3), which has no colon unless
+// it is quoted or in brackets (author [{family: Doe}]).
+var colonlessFieldRE = regexp.MustCompile(`^( *(?:- +)*)([A-Za-z][A-Za-z0-9_-]*)[ \t]+([^:\s\[{"'][^:]*?|[\[{"'].*?)[ \t\r]*$`)
 
 // colonlessField returns the line, the column after the name, the name
 // and the value of a field written without its colon (author Jane Doe) on
