@@ -243,15 +243,25 @@ func ReloadTag(n uint64) string {
 // the end; parts is not changed.
 func withReload(parts [][]byte, n uint64) [][]byte {
 	tag := []byte(ReloadTag(n))
-	for i := len(parts) - 1; i >= 0; i-- {
-		if at := bytes.LastIndex(parts[i], []byte("</body>")); at >= 0 {
-			out := make([][]byte, 0, len(parts)+2)
-			out = append(out, parts[:i]...)
-			out = append(out, parts[i][:at], tag, parts[i][at:])
-			return append(out, parts[i+1:]...)
-		}
+	if out, ok := insertBefore(parts, "</body>", tag); ok {
+		return out
 	}
 	return append(parts[:len(parts):len(parts)], tag)
+}
+
+// insertBefore returns parts with add before the last end (a closing tag)
+// they hold, the parts themselves untouched (they are the site's); ok is
+// false when they hold none.
+func insertBefore(parts [][]byte, end string, add []byte) (out [][]byte, ok bool) {
+	for i := len(parts) - 1; i >= 0; i-- {
+		if at := bytes.LastIndex(parts[i], []byte(end)); at >= 0 {
+			out = make([][]byte, 0, len(parts)+2)
+			out = append(out, parts[:i]...)
+			out = append(out, parts[i][:at], add, parts[i][at:])
+			return append(out, parts[i+1:]...), true
+		}
+	}
+	return parts, false
 }
 
 // withArticles adds to the parts of the 404 page, for the missing page of
@@ -271,14 +281,8 @@ func withArticles(parts [][]byte, s *Site, missing string) [][]byte {
 		}
 	}
 	b.WriteString("</ul></aside>\n")
-	for i := len(parts) - 1; i >= 0; i-- {
-		if at := bytes.LastIndex(parts[i], []byte("</main>")); at >= 0 {
-			out := slices.Clone(parts[:i])
-			out = append(out, parts[i][:at], []byte(b.String()), parts[i][at:])
-			return append(out, parts[i+1:]...)
-		}
-	}
-	return parts
+	out, _ := insertBefore(parts, "</main>", []byte(b.String()))
+	return out
 }
 
 // events streams, to an open page of version v (the query's v), one event

@@ -30,6 +30,16 @@ func testSite() *Site {
 	)
 }
 
+// startServer starts a preview server, versions numbered from 1, behind
+// an HTTP test server; both are closed when the test ends.
+func startServer(t *testing.T) (*Server, *httptest.Server) {
+	s := newServer(0)
+	t.Cleanup(s.Close)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	return s, srv
+}
+
 func fetch(t *testing.T, srv *httptest.Server, method, path string) (int, http.Header, string) {
 	t.Helper()
 	req, _ := http.NewRequest(method, srv.URL+path, nil)
@@ -44,10 +54,7 @@ func fetch(t *testing.T, srv *httptest.Server, method, path string) (int, http.H
 }
 
 func TestServerServesTheSite(t *testing.T) {
-	s := newServer(0)
-	defer s.Close()
-	srv := httptest.NewServer(s)
-	defer srv.Close()
+	s, srv := startServer(t)
 
 	if code, _, body := fetch(t, srv, "GET", "/"); code != http.StatusServiceUnavailable || !strings.Contains(body, ReloadTag(0)) {
 		t.Errorf("before a site is published: %d %q", code, body)
@@ -169,10 +176,7 @@ func TestServerEvents(t *testing.T) {
 // some, again when they change and when they are gone; a publish, a good
 // build, clears them and reloads the page.
 func TestServerProblems(t *testing.T) {
-	s := newServer(0)
-	defer s.Close()
-	srv := httptest.NewServer(s)
-	defer srv.Close()
+	s, srv := startServer(t)
 
 	type event struct{ name, data string }
 	open := func(v string) (chan event, func()) {
@@ -384,10 +388,7 @@ func TestServerWaitsForTheFirstSite(t *testing.T) {
 // page) lists the briefing's articles, linked; another missing page, and
 // the site's own 404.html, do not.
 func TestServerNamesTheArticles(t *testing.T) {
-	s := newServer(0)
-	defer s.Close()
-	srv := httptest.NewServer(s)
-	defer srv.Close()
+	s, srv := startServer(t)
 	s.Publish(newSite(
 		map[string][]byte{"404.html": []byte("<html><body><main><h1>Page not found</h1></main></body></html>")},
 		map[string]stage.Pieces{
