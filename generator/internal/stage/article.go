@@ -45,6 +45,17 @@ func cites(cs []render.Cite) []citeData {
 	return out
 }
 
+// shownClaimant is the claimant of a note on an article by outlet as
+// readers are shown it, on the pages and in search results: "" when
+// none is named, or when it is the outlet itself ("claim by" it on each
+// of its notes would say nothing; the ClaimReview names it all the same).
+func shownClaimant(c briefing.Claimant, outlet string) string {
+	if c.Name == outlet {
+		return ""
+	}
+	return c.Name
+}
+
 // articleNotes is the data of an article's notes, for its own page; outlet
 // is the article's (see newNoteData).
 func articleNotes(r *render.Renderer, ra *render.Article, outlet string) []noteData {
@@ -57,10 +68,8 @@ func articleNotes(r *render.Renderer, ra *render.Article, outlet string) []noteD
 
 // newNoteData is the data of note n for a page at root (the path from the
 // page to the site's root), with its text and citations as that page links
-// them. Its claimant is shown only when it is not outlet, the article's: on
-// the article's own page, and under its name on the all-notes page, "claim
-// by" the outlet on each of its notes says nothing (the ClaimReview names
-// it all the same).
+// them; its claimant as shownClaimant gives it, outlet being the
+// article's (on its own page, and under its name on the all-notes page).
 func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, root, outlet string) noteData {
 	nd := noteData{
 		ID: n.ID, Number: n.Number, Kind: string(n.Kind), KindLabel: n.Kind.Label(),
@@ -68,9 +77,7 @@ func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, 
 	}
 	if n.Verdict != "" {
 		nd.Verdict, nd.VerdictLabel, nd.VerdictHref = string(n.Verdict), n.Verdict.Label(), r.VerdictHref(n.Verdict, root)
-		if n.Claimant.Name != outlet {
-			nd.Claimant = n.Claimant.Name
-		}
+		nd.Claimant = shownClaimant(n.Claimant, outlet)
 	}
 	if n.Claim.ID != "" {
 		nd.Claim = &claimRef{ID: n.Claim.ID, Href: root + "claims.html#claim-" + n.Claim.ID}

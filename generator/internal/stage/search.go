@@ -58,9 +58,9 @@ func searchDocs(a *briefing.Article, ra *render.Article) (text, notes []byte) {
 		if n.Verdict != "" {
 			title += ": " + n.Verdict.Label()
 		}
-		// Who made the claim, as the pages show it (not the outlet's
-		// own): found by a search for the State Department, say.
-		if c := n.Claimant.Name; c != "" && c != a.Outlet {
+		// Who made the claim, as the pages show it: found by a search
+		// for the State Department, say.
+		if c := shownClaimant(n.Claimant, a.Outlet); c != "" {
 			title += "; claim by " + c
 		}
 		searchDoc(w, 1, title+")", "articles/"+a.Slug+".html#note-"+n.ID, "“"+n.Quote+"” "+plainText(n.HTML))
