@@ -576,8 +576,9 @@ func (d *decoder) syntaxError(err error) {
 			advice := outdentedTextAdvice(d.lines, l, header, indent)
 			if l == fl {
 				// "cites [a]" below a text: a field as well as more text.
+				_, text := blockField(d.lines, header)
 				advice = fmt.Sprintf("there is no colon after %s, so YAML reads the line neither as the field %s nor as part of the text of %q above it (line %d): if it is the field, write it %s: %s; if it is more of the text, indent it by %d spaces, as the text's lines above it are",
-					key, key, blockHeaderRE.FindStringSubmatch(d.lines[header-1])[2]+": "+blockHeaderRE.FindStringSubmatch(d.lines[header-1])[3], header, key, value, indent)
+					key, key, text, header, key, value, indent)
 			}
 			d.syntaxAt(l, 1+len(s)-len(strings.TrimLeft(s, " ")), "this is not valid YAML (%s): %s", msg, advice)
 			return
@@ -917,12 +918,18 @@ func (d *decoder) outdentedText(line int, strict bool) (int, int, int) {
 	return 0, 0, 0
 }
 
+// blockField is the key of a text and its field as its header line
+// (header, from 1) gives them, "note" and "note: |", for messages.
+func blockField(lines []string, header int) (key, field string) {
+	m := blockHeaderRE.FindStringSubmatch(lines[header-1])
+	return m[2], m[2] + ": " + m[3]
+}
+
 // outdentedTextAdvice says what is wrong with line l of lines, a text's
 // line indented no further than the key of header, the line of "note: |"
 // or the like above it, and how to indent it.
 func outdentedTextAdvice(lines []string, l, header, indent int) string {
-	m := blockHeaderRE.FindStringSubmatch(lines[header-1])
-	field := m[2] + ": " + m[3]
+	key, field := blockField(lines, header)
 	first := true // the text starts at l
 	for i := header + 1; i < l; i++ {
 		if strings.TrimSpace(lines[i-1]) != "" {
@@ -932,7 +939,7 @@ func outdentedTextAdvice(lines []string, l, header, indent int) string {
 	}
 	if first {
 		return fmt.Sprintf("the text of %q on line %d must be indented further than %q, or YAML does not read it as that text: indent this line, and each line of the text after it, by %d spaces",
-			field, header, m[2]+":", indent)
+			field, header, key+":", indent)
 	}
 	return fmt.Sprintf("this line is indented less than the text of %q above it (line %d), so YAML does not read it as part of that text: indent it by %d spaces, as the text's lines above it are",
 		field, header, indent)
