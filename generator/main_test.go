@@ -112,10 +112,7 @@ func TestBuildEndToEnd(t *testing.T) {
 	// A failing build leaves the published output byte for byte as it was.
 	before := snapshotDir(t, out)
 	bad := filepath.Join(root, "annotations", "curly.yaml")
-	data, _ := os.ReadFile(bad)
-	if err := os.WriteFile(bad, bytes.Replace(data, []byte("quote: Western civilization"), []byte("quote: Eastern civilization"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	replaceIn(t, bad, "quote: Western civilization", "quote: Eastern civilization")
 	code, _, stderr = runCmd(t, "build", "--root", root)
 	if code != 1 {
 		t.Fatalf("bad build exited %d, want 1", code)

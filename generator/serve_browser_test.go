@@ -24,10 +24,8 @@ func TestServeReloadsOpenPage(t *testing.T) {
 	// No need to wait for the page's event stream to connect: the page
 	// asks for versions newer than its own, so an edit saved before it
 	// connects reloads it all the same.
-	p, notes, data := previewCurly(t)
-	if err := os.WriteFile(notes, bytes.Replace(data, []byte("The post said this on"), []byte("Liveedit: the post said this on"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	p, notes, _ := previewCurly(t)
+	replaceIn(t, notes, "The post said this on", "Liveedit: the post said this on")
 	waitForReload(t, p, "Liveedit")
 }
 
@@ -152,13 +150,7 @@ func TestServeManyOpenPages(t *testing.T) {
 	pages = append(pages, plain)
 
 	notes := filepath.Join(root, "annotations", "curly.yaml")
-	data, err := os.ReadFile(notes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(notes, bytes.Replace(data, []byte("The post said this on"), []byte("Manytabs: the post said this on"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	replaceIn(t, notes, "The post said this on", "Manytabs: the post said this on")
 	for i, p := range pages {
 		what := "the page " + names[min(i, len(names)-1)] + " reloaded after the edit"
 		if p == plain {

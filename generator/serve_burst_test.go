@@ -313,6 +313,18 @@ func replaceOnce(t *testing.T, data []byte, from, to string) []byte {
 	return bytes.Replace(data, []byte(from), []byte(to), 1)
 }
 
+// replaceIn replaces the first from in the file at path with to, as an
+// editor's save would (replaceOnce: failing the test when the file lacks
+// from, an edit that would test nothing).
+func replaceIn(t *testing.T, path, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, path, replaceOnce(t, data, from, to))
+}
+
 func writeFile(t *testing.T, path string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, data, 0o644); err != nil {

@@ -131,23 +131,13 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 		t.Errorf("the preview does not serve its reload script: %q", js)
 	}
 
-	edit := func(from, to string) {
-		t.Helper()
-		data, _ := os.ReadFile(notes)
-		if !bytes.Contains(data, []byte(from)) {
-			t.Fatalf("the notes file lacks %q", from)
-		}
-		if err := os.WriteFile(notes, bytes.Replace(data, []byte(from), []byte(to), 1), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	edit("The post said this on", "Firstedit: the post said this on")
+	replaceIn(t, notes, "The post said this on", "Firstedit: the post said this on")
 	eventually(t, "the edited note did not show on the served page", 20*time.Second, func() bool {
 		return strings.Contains(get(page), "Firstedit")
 	})
 
 	// A quote that is no longer in the article: reported, page unchanged.
-	edit("quote: Western civilization", "quote: Eastern civilization")
+	replaceIn(t, notes, "quote: Western civilization", "quote: Eastern civilization")
 	wantErr := filepath.ToSlash(notes) + `:11:12: the quote is not in the article`
 	eventually(t, "the bad edit was not reported:\n"+stderr.String(), 20*time.Second, func() bool {
 		return strings.Contains(stderr.String(), wantErr)
@@ -160,7 +150,7 @@ func TestServeRebuildsOnEdit(t *testing.T) {
 		t.Error("after a bad edit the served page is not the last good one")
 	}
 	// A save that changes none of the problems does not print them again.
-	edit("quote: Eastern civilization", "quote: Eastern civilization ")
+	replaceIn(t, notes, "quote: Eastern civilization", "quote: Eastern civilization ")
 	time.Sleep(time.Second)
 	if n := strings.Count(stderr.String(), wantErr); n != 1 || !strings.Contains(stderr.String(), "the save leaves the problems above as they were") {
 		t.Errorf("after a save that changed no problem: the problem printed %d times, want once, and the save not said:\n%s", n, stderr.String())
@@ -231,19 +221,11 @@ func TestServeFollowsLinkedFolders(t *testing.T) {
 	if !strings.Contains(get(page), `id="ref-threat"`) {
 		t.Fatal("the served article lacks its note markers")
 	}
-	edit := func(path, from, to string) {
-		t.Helper()
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, path, replaceOnce(t, data, from, to))
-	}
-	edit(filepath.Join(real, "annotations", "curly.yaml"), "The post said this on", "Linkednote: the post said this on")
+	replaceIn(t, filepath.Join(real, "annotations", "curly.yaml"), "The post said this on", "Linkednote: the post said this on")
 	eventually(t, "a note saved in the folder annotations/ leads to did not show:\n"+stderr.String(), 20*time.Second, func() bool {
 		return strings.Contains(get(page), "Linkednote")
 	})
-	edit(filepath.Join(real, "content", "articles", "curly.md"), "## A heading", "## A heading\n\nLinkedtext opens the article.")
+	replaceIn(t, filepath.Join(real, "content", "articles", "curly.md"), "## A heading", "## A heading\n\nLinkedtext opens the article.")
 	eventually(t, "an article saved in the folder content/ leads to did not show:\n"+stderr.String(), 20*time.Second, func() bool {
 		return strings.Contains(get(page), "Linkedtext")
 	})
@@ -257,7 +239,7 @@ func TestServeFollowsLinkedFolders(t *testing.T) {
 	if err := os.Rename(article, filepath.Join(shared, "curly.md")); err != nil {
 		t.Fatal(err)
 	}
-	edit(filepath.Join(shared, "curly.md"), "Linkedtext", "Movedtext")
+	replaceIn(t, filepath.Join(shared, "curly.md"), "Linkedtext", "Movedtext")
 	if err := os.Symlink(filepath.Join("..", "..", "..", "shared", "curly.md"), article); err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +247,7 @@ func TestServeFollowsLinkedFolders(t *testing.T) {
 		return strings.Contains(get(page), "Movedtext")
 	})
 	time.Sleep(300 * time.Millisecond) // the events of the move are all handled
-	edit(filepath.Join(shared, "curly.md"), "Movedtext", "Sharedtext")
+	replaceIn(t, filepath.Join(shared, "curly.md"), "Movedtext", "Sharedtext")
 	eventually(t, "an article saved in the file its link leads to did not show:\n"+stderr.String(), 20*time.Second, func() bool {
 		return strings.Contains(get(page), "Sharedtext")
 	})
@@ -565,13 +547,7 @@ func TestServeFollowsReplacedFolder(t *testing.T) {
 	}
 	time.Sleep(2 * rootPoll) // the new folder watched
 	notes := filepath.Join(root, "annotations", "curly.yaml")
-	data, err := os.ReadFile(notes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(notes, bytes.Replace(data, []byte("The post said this on"), []byte("Restored: the post said this on"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	replaceIn(t, notes, "The post said this on", "Restored: the post said this on")
 	eventually(t, "an edit in the replaced folder did not show", 20*time.Second, func() bool {
 		return strings.Contains(get(page), "Restored: the post")
 	})
