@@ -245,13 +245,21 @@ var (
 // headingSpaces returns page with the white space in each heading, its
 // attributes' included, made single spaces, none at its ends.
 func headingSpaces(page []byte) []byte {
-	return heading.ReplaceAllFunc(page, func(h []byte) []byte {
-		m := heading.FindSubmatch(h)
-		text := bytes.TrimSpace(spaces.ReplaceAll(m[2], []byte(" ")))
+	var out []byte
+	last := 0
+	for _, m := range heading.FindAllSubmatchIndex(page, -1) {
+		text := bytes.TrimSpace(spaces.ReplaceAll(page[m[4]:m[5]], []byte(" ")))
 		// One space, not two, either side of a tag: "a <em> b</em>".
 		text = spaceTagSpace.ReplaceAll(text, []byte(" $1"))
-		return append(append(append([]byte{}, spaces.ReplaceAll(m[1], []byte(" "))...), text...), m[3]...)
-	})
+		out = append(out, page[last:m[2]]...)
+		out = append(out, spaces.ReplaceAll(page[m[2]:m[3]], []byte(" "))...)
+		out = append(append(out, text...), page[m[6]:m[7]]...)
+		last = m[1]
+	}
+	if out == nil {
+		return page
+	}
+	return append(out, page[last:]...)
 }
 
 // linkHref matches a link up to its href, written as the generator and the
