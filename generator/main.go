@@ -651,12 +651,12 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	if stageDir != "" {
 		project, sideDir = filepath.Join(stageDir, "project"), filepath.Join(stageDir, "side")
 	} else {
-		disk, err := publish.TempDir(out)
+		disk, unlock, err := publish.TempDir(out)
 		if err != nil {
 			return nil, 0, err
 		}
 		project, sideDir = filepath.Join(disk, "project"), filepath.Join(disk, "side")
-		removeStage = func() { os.RemoveAll(disk) }
+		removeStage = func() { os.RemoveAll(disk); unlock() }
 		// The detached project: a line of front matter and a mark for
 		// each page, less than the content it came from.
 		if small, removeSmall, err := memoryStage(in + projectSize(theme)); err != nil {
@@ -664,7 +664,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 			return nil, 0, err
 		} else if small != "" {
 			project = filepath.Join(small, "project")
-			removeStage = func() { removeSmall(); os.RemoveAll(disk) }
+			removeStage = func() { removeSmall(); os.RemoveAll(disk); unlock() }
 		}
 	}
 	if os.Getenv("BRIEFING_KEEP_STAGE") == "" {
@@ -698,11 +698,11 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	// Only now, the briefing having no problems, is the site's folder
 	// made beside out; a build that failed has touched nothing there
 	// (unless it staged there, a briefing too large for memory).
-	tmp, err := publish.TempDir(out)
+	tmp, unlock, err := publish.TempDir(out)
 	if err != nil {
 		return nil, 0, fmt.Errorf("cannot create the output folder: %w", err)
 	}
-	defer func() { os.RemoveAll(tmp) }() // gone already when published
+	defer func() { os.RemoveAll(tmp); unlock() }() // gone already when published
 	// The detached files are moved to the site before Hugo builds into
 	// it, and Hugo copies the theme's static files there, so it would
 	// write one over a file of the same name the generator wrote, which

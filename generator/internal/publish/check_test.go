@@ -151,7 +151,7 @@ func TestTempDirNotWritable(t *testing.T) {
 	if _, err := os.Stat("/proc/self"); err != nil {
 		t.Skip("no /proc here")
 	}
-	_, err := TempDir("/proc/briefing-site")
+	_, _, err := TempDir("/proc/briefing-site")
 	if err == nil || !strings.Contains(err.Error(), "a build makes the new site beside /proc/briefing-site and swaps the two, so /proc must be writable") {
 		t.Errorf("TempDir: %v; want it refused, naming /proc", err)
 	}

@@ -4,11 +4,15 @@
 // exactly as it was.
 //
 // A build writes into a temporary sibling of the output folder
-// (".<name>.new-<random>"). Publish swaps the two atomically where the
+// (".<name>.new-<PID>-<random>"), which it locks while it works (package
+// owned). Publish swaps the two atomically where the
 // system can (renameat2 with RENAME_EXCHANGE on Linux), or else renames the
 // old folder aside and the new one into place, then removes the old one.
 // Leftovers of an interrupted build are removed by Clean at the start of the
-// next one; an output folder that an interrupted swap left aside is put back.
+// next one, which leaves alone the folder of a build still at work (two
+// builds into the same folder at once each publish a whole site, the later
+// one last); an output folder that an interrupted swap left aside is put
+// back.
 package publish
 
 import (
@@ -18,6 +22,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/briefing/annotated/generator/internal/owned"
 )
 
 // LeftoverError is what Publish and Clean return when all went as it
@@ -43,26 +49,44 @@ func leftover(dir string) error {
 	return nil
 }
 
-// TempDir creates the folder a build writes into, beside out.
-func TempDir(out string) (string, error) {
+// TempDir creates the folder a build writes into, beside out, locked by
+// this process until unlock is called (or the process ends): Clean, in
+// another build into the same out, leaves it alone. The caller removes
+// the folder (Publish moves it into place).
+func TempDir(out string) (dir string, unlock func(), err error) {
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	dir, unlock, err = owned.Make(parent, newPrefix(out))
 	if err != nil {
 		// A user who owns out but not the folder above it (a linked
 		// output folder's, say) cannot publish there.
-		return "", fmt.Errorf("a build makes the new site beside %s and swaps the two, so %s must be writable, and it is not (%v): give an output folder in a folder you can write to", out, parent, bare(err))
+		return "", nil, fmt.Errorf("a build makes the new site beside %s and swaps the two, so %s must be writable, and it is not (%v): give an output folder in a folder you can write to", out, parent, bare(err))
 	}
 	// A published site is world-readable, as a static host expects.
-	return dir, os.Chmod(dir, 0o755)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		unlock()
+		return "", nil, err
+	}
+	return dir, unlock, nil
+}
+
+// newPrefix is the start of the names TempDir gives the folders it makes
+// beside out.
+func newPrefix(out string) string {
+	return "." + filepath.Base(out) + ".new"
 }
 
 // Clean removes what an interrupted build left beside out, and restores out
-// if an interrupted swap left it aside. A leftover it cannot remove does not
-// stop a build, whose own folder has another name: it is returned as a
-// *LeftoverError, after the rest is cleaned.
+// if an interrupted swap left it aside. The folder of a build still at work
+// (its owner alive, or its lock held) is no leftover: another build into
+// the same out, started a moment before, is writing it; so is one named as
+// a build before owned folders named it (".<name>.new-<random>") while
+// anyone holds its lock. A leftover it cannot remove does not stop a build,
+// whose own folder has another name: it is returned as a *LeftoverError,
+// after the rest is cleaned.
 func Clean(out string) error {
 	var left error
 	parent, base := filepath.Dir(out), filepath.Base(out)
@@ -76,7 +100,10 @@ func Clean(out string) error {
 	for _, e := range entries {
 		name := e.Name()
 		aside := strings.HasPrefix(name, "."+base+".old-")
-		if !aside && !strings.HasPrefix(name, "."+base+".new-") {
+		if !aside && !strings.HasPrefix(name, newPrefix(out)+"-") {
+			continue
+		}
+		if !aside && !abandoned(filepath.Join(parent, name), newPrefix(out)) {
 			continue
 		}
 		if _, err := os.Stat(out); aside && os.IsNotExist(err) {
@@ -90,6 +117,16 @@ func Clean(out string) error {
 		}
 	}
 	return left
+}
+
+// abandoned reports whether dir, a folder TempDir made with prefix (or one
+// named as TempDir named them before they had owners), is no longer
+// wanted by the build that made it.
+func abandoned(dir, prefix string) bool {
+	if _, ok := owned.Owner(filepath.Base(dir), prefix); ok {
+		return owned.Abandoned(dir, prefix)
+	}
+	return owned.Unlocked(dir)
 }
 
 // exchange swaps two paths atomically, or fails (a variable, for tests of

@@ -3,7 +3,10 @@ package publish
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -32,10 +35,11 @@ func TestPublishReplacesWhole(t *testing.T) {
 	write(t, filepath.Join(out, "old.html"), "old")
 	write(t, filepath.Join(out, "index.html"), "v1")
 
-	tmp, err := TempDir(out)
+	tmp, unlock, err := TempDir(out)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer unlock()
 	write(t, filepath.Join(tmp, "index.html"), "v2")
 	if err := Publish(tmp, out); err != nil {
 		t.Fatal(err)
@@ -57,10 +61,11 @@ func TestPublishReplacesWhole(t *testing.T) {
 
 func TestPublishFirstTime(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "sub", "public")
-	tmp, err := TempDir(out)
+	tmp, unlock, err := TempDir(out)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer unlock()
 	write(t, filepath.Join(tmp, "a"), "a")
 	if err := Publish(tmp, out); err != nil {
 		t.Fatal(err)
@@ -97,6 +102,66 @@ func TestCleanLeftovers(t *testing.T) {
 	}
 }
 
+// TestCleanLeavesLiveBuilds: a build's Clean removes what killed builds
+// left beside out, and not the folder another build into the same out is
+// writing (it did, before the folders had owners: two builds at once, even
+// one whose input was wrong and published nothing, could leave the other
+// publishing a site missing most of its pages).
+func TestCleanLeavesLiveBuilds(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	write(t, filepath.Join(out, "index.html"), "v1")
+	live, unlock, err := TempDir(out) // another build's, at work
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	write(t, filepath.Join(live, "index.html"), "v2")
+	killed := filepath.Join(dir, ".public.new-"+deadPID(t)+"-1") // a killed build's
+	write(t, filepath.Join(killed, "x"), "partial")
+	if err := Clean(out); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, filepath.Join(live, "index.html")); got != "v2" {
+		t.Errorf("the live build's folder lost its page: %q", got)
+	}
+	if _, err := os.Stat(killed); !os.IsNotExist(err) {
+		t.Errorf("Clean kept %s, whose build is gone (%v)", killed, err)
+	}
+	if err := Publish(live, out); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, filepath.Join(out, "index.html")); got != "v2" {
+		t.Errorf("published index.html = %q", got)
+	}
+}
+
+// deadPID is the process ID of a process that has ended.
+func deadPID(t *testing.T) string {
+	t.Helper()
+	done := exec.Command("true")
+	if err := done.Run(); err != nil {
+		t.Skip("cannot run true:", err)
+	}
+	return strconv.Itoa(done.Process.Pid)
+}
+
+// ended renames the folders this process's builds made beside out as if
+// the process had ended: a later build's Clean takes them as a killed
+// build's leftovers, not a live one's.
+func ended(t *testing.T, out string) {
+	t.Helper()
+	parent, mine := filepath.Dir(out), newPrefix(out)+"-"+strconv.Itoa(os.Getpid())+"-"
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if rest, ok := strings.CutPrefix(e.Name(), mine); ok {
+			if err := os.Rename(filepath.Join(parent, e.Name()), filepath.Join(parent, newPrefix(out)+"-"+deadPID(t)+"-"+rest)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
 // failRemoving makes removeTree fail, as it does on a folder written by
 // another user, for the rest of the test.
 func failRemoving(t *testing.T) {
@@ -112,10 +177,11 @@ func oldAndNew(t *testing.T) (out, tmp string) {
 	t.Helper()
 	out = filepath.Join(t.TempDir(), "public")
 	write(t, filepath.Join(out, "index.html"), "v1")
-	tmp, err := TempDir(out)
+	tmp, unlock, err := TempDir(out)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(unlock)
 	write(t, filepath.Join(tmp, "index.html"), "v2")
 	return out, tmp
 }
@@ -176,6 +242,7 @@ func TestPublishWithoutExchangeLeavesNothingToRestore(t *testing.T) {
 	if err := os.RemoveAll(out); err != nil {
 		t.Fatal(err)
 	}
+	ended(t, out)
 	if err := Clean(out); !IsLeftover(err) {
 		t.Fatalf("Clean = %v, want a LeftoverError (the old output still cannot be removed)", err)
 	}

@@ -1,6 +1,6 @@
 //go:build unix
 
-package hugo
+package owned
 
 import (
 	"errors"

@@ -1,11 +1,11 @@
 //go:build !unix
 
-package hugo
+package owned
 
 import "os"
 
 // Without flock and signal 0, a folder's owner cannot be told gone, so
-// leftover staging folders are kept rather than risk removing a live one.
+// leftover folders are kept rather than risk removing a live one.
 
 func lockShared(f *os.File) error   { return nil }
 func lockExclusive(f *os.File) bool { return false }
