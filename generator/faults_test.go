@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/hugo"
+	"github.com/briefing/annotated/generator/internal/pdf"
 )
 
 // buildBinary compiles the generator into dir, for tests that must run it
@@ -222,8 +223,35 @@ func TestKilledWhileHugoRuns(t *testing.T) {
 // next build must publish. Hugo is a wrapper that, while the file hold
 // exists, writes its process ID to hold.pid and waits instead of building.
 func TestBuildKilledStopsHugo(t *testing.T) {
+	realHugo, err := hugo.Command()
+	if err != nil {
+		t.Fatal(err)
+	}
+	killedWhileHeld(t, "HUGO", realHugo)
+}
+
+// TestBuildKilledStopsChromium does the same to `build --pdf` while
+// Chromium prints: Chromium stops with its build (it printed on, into a
+// folder the next build removes), and the folder of its profile, which the
+// killed build could not remove, is removed by the next print.
+func TestBuildKilledStopsChromium(t *testing.T) {
+	needTool(t, "chromium")
+	realChromium, err := pdf.Browser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	killedWhileHeld(t, "CHROMIUM", realChromium, "--pdf")
+}
+
+// killedWhileHeld kills a build alone, run with args, with SIGKILL while
+// the program it runs, named by the environment variable name (real the
+// program itself), is held: that program must stop, nothing may be
+// published, and the next build must publish and leave nothing behind,
+// neither beside the output nor in the temporary folder.
+func killedWhileHeld(t *testing.T, name, real string, args ...string) {
+	t.Helper()
 	if _, err := os.Stat("/proc/self/stat"); err != nil {
-		t.Skip("needs /proc to see Hugo running")
+		t.Skip("needs /proc to see the program running")
 	}
 	if runtime.GOOS != "linux" {
 		t.Skip("only Linux stops a child when its parent dies")
@@ -236,13 +264,13 @@ func TestBuildKilledStopsHugo(t *testing.T) {
 	}
 	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
 	out := filepath.Join(root, "public")
-	wrapper, hold := heldHugo(t, dir)
+	wrapper, hold := heldProgram(t, dir, real)
 	if err := os.WriteFile(hold, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	env := append(os.Environ(), "TMPDIR="+tmp, "HUGO="+wrapper)
+	env := append(os.Environ(), "TMPDIR="+tmp, name+"="+wrapper)
 
-	cmd := exec.Command(bin, "build", "--root", root) // output to /dev/null: no pipes for Hugo to hold
+	cmd := exec.Command(bin, append([]string{"build", "--root", root}, args...)...) // output to /dev/null: no pipes for the program to hold
 	cmd.Env = env
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -250,7 +278,7 @@ func TestBuildKilledStopsHugo(t *testing.T) {
 	pid := heldPID(hold, time.Minute)
 	if pid == 0 {
 		_ = cmd.Process.Kill()
-		t.Fatal("the build did not run Hugo within a minute")
+		t.Fatalf("the build did not run $%s within a minute", name)
 	}
 	t.Cleanup(func() { // should the test fail with Hugo orphaned
 		if running(pid) {
@@ -263,7 +291,7 @@ func TestBuildKilledStopsHugo(t *testing.T) {
 	_ = cmd.Wait()
 	for i := 0; running(pid); i++ {
 		if i == 1000 {
-			t.Fatalf("hugo (pid %d) still runs 20 s after its build was killed", pid)
+			t.Fatalf("$%s (pid %d) still runs 20 s after its build was killed", name, pid)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -276,7 +304,7 @@ func TestBuildKilledStopsHugo(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if code, stdout, stderr := runCmdEnv(t, env, bin, "build", "--root", root); code != 0 {
+	if code, stdout, stderr := runCmdEnv(t, env, bin, append([]string{"build", "--root", root}, args...)...); code != 0 {
 		t.Fatalf("the build after the kill exited %d:\n%s%s", code, stdout, stderr)
 	}
 	if left := leftovers(t, out, tmp); len(left) > 0 {
@@ -285,19 +313,65 @@ func TestBuildKilledStopsHugo(t *testing.T) {
 	checkIntegrity(t, out)
 }
 
-// heldHugo writes to dir a stand-in for Hugo, to be named by $HUGO: while
-// the file hold exists it writes its process ID to hold.pid and waits
-// instead of building (a Hugo build that lasts until the test ends it);
-// otherwise it runs the real Hugo.
+// TestInterruptedBuildSaysSo stops a build with SIGINT (Ctrl-C) while its
+// Hugo runs: it says it was interrupted and that nothing was published, in
+// one line, not that Hugo failed with "context canceled" (twice, as it did).
+func TestInterruptedBuildSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
+	out := filepath.Join(root, "public")
+	wrapper, hold := heldHugo(t, dir)
+	env := append(os.Environ(), "HUGO="+wrapper)
+	if code, stdout, stderr := runCmdEnv(t, env, bin, "build", "--root", root); code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+	}
+	if err := os.WriteFile(hold, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "build", "--root", root)
+	cmd.Env = env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if heldPID(hold, time.Minute) == 0 {
+		_ = cmd.Process.Kill()
+		t.Fatal("the build did not run Hugo within a minute")
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Errorf("the interrupted build ended with %v, want exit status 1", err)
+	}
+	if want := "interrupted: nothing was published: " + out + " is unchanged\n"; stderr.String() != want || stdout.Len() > 0 {
+		t.Errorf("the interrupted build wrote %q, %q; want only %q", stdout.String(), stderr.String(), want)
+	}
+}
+
+// heldHugo is heldProgram for the real Hugo.
 func heldHugo(t *testing.T, dir string) (wrapper, hold string) {
 	t.Helper()
 	realHugo, err := hugo.Command()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return heldProgram(t, dir, realHugo)
+}
+
+// heldProgram writes to dir a stand-in for the program real (Hugo, say, to
+// be named by $HUGO): while the file hold exists it writes its process ID
+// to hold.pid and waits instead of running (a Hugo build that lasts until
+// the test ends it); otherwise it runs real.
+func heldProgram(t *testing.T, dir, real string) (wrapper, hold string) {
+	t.Helper()
 	hold = filepath.Join(dir, "hold")
-	wrapper = filepath.Join(dir, "hugo")
-	script := "#!/bin/sh\nif [ -e '" + hold + "' ]; then echo $$ > '" + hold + ".pid'; exec sleep 600; fi\nexec '" + realHugo + "' \"$@\"\n"
+	wrapper = filepath.Join(dir, "held-"+filepath.Base(real))
+	script := "#!/bin/sh\nif [ -e '" + hold + "' ]; then echo $$ > '" + hold + ".pid'; exec sleep 600; fi\nexec '" + real + "' \"$@\"\n"
 	if err := os.WriteFile(wrapper, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -578,10 +578,18 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		res, pages, err = buildSite(ctx, root, target, opt, stderr)
 	}
 	if err != nil {
-		// The briefing's problems, or else the error that stopped the
-		// build, or what it lacked to start (report prints either as
-		// "error: ...").
-		report(root, err, stderr)
+		var problems *diag.ListError
+		if ctx.Err() != nil && !errors.As(err, &problems) {
+			// Stopped by the user (Ctrl-C, SIGTERM), at whatever step:
+			// Hugo or Chromium killed, a step cut short. That is the
+			// news, not the step's own error.
+			fmt.Fprint(stderr, "interrupted: ")
+		} else {
+			// The briefing's problems, or else the error that stopped
+			// the build, or what it lacked to start (report prints
+			// either as "error: ...").
+			report(root, err, stderr)
+		}
 		if _, err := os.Lstat(out); err != nil {
 			fmt.Fprintln(stderr, "nothing was published") // there is no site to keep
 		} else {
@@ -616,7 +624,11 @@ const stageGrowth = 12
 // *diag.ListError) or the error that stopped the build. Hugo's warnings go
 // to warn.
 func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io.Writer) (*site.Result, int, error) {
-	if err := publish.Check(out, root, export.ModelFile); err != nil {
+	theme, err := themeFiles(root)
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := publish.Check(out, root, export.ModelFile, siteName(theme)); err != nil {
 		return nil, 0, err
 	}
 	if err := preflight(opt); err != nil {
@@ -629,10 +641,6 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 		return nil, 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
 	hugo.CleanStages(stagePrefix) // left by a preview or a build that was killed
-	theme, err := themeFiles(root)
-	if err != nil {
-		return nil, 0, err
-	}
 	// The staged project is written to memory where there is room, its
 	// thousands of small files costing a few hundredths of what they cost
 	// on a disk, or else beside out. So is the side folder of a briefing
@@ -790,6 +798,9 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	}
 	ph("write")
 	release()
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err // stopped while writing: the user did not want it published
+	}
 	if err := publish.Publish(tmp, out); publish.IsLeftover(err) {
 		// Published: the old copy stays beside it, for the user to remove.
 		fmt.Fprintf(warn, "warning: %s is published, but the old output %v\n", out, err)
@@ -798,6 +809,32 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	}
 	ph("publish")
 	return res, sp.pages(), nil
+}
+
+// siteNames are the names a build may write at the top of its site, whatever
+// its options and whatever parts the briefing has (a briefing without
+// claims may make no claims page; --pdf adds handout.pdf, --base-url the
+// sitemap, --no-zip takes the zip away), besides what a theme's static/
+// adds. TestSiteNames builds with every option and checks the list.
+var siteNames = []string{
+	"index.html", "404.html", "claims.html", "notes.html", "quotes.html", "sources.html", "search.html",
+	"methodology.html", "handout.html", "handout.pdf", export.ModelFile, export.AnnotationsFile, offline.Name,
+	"sitemap.xml", "robots.txt", "articles", "css", "js", "img",
+}
+
+// siteName reports whether a build may write a file or folder of that
+// name at the top of its site: one of siteNames, or a top-level name in
+// the static/ folder of the theme, by path under themes/briefing/ (the
+// briefing's own theme may add a CNAME there, say).
+func siteName(theme map[string][]byte) func(name string) bool {
+	static := map[string]bool{}
+	for p := range theme {
+		if rest, ok := strings.CutPrefix(p, stage.ThemeDir+"/static/"); ok {
+			first, _, _ := strings.Cut(rest, "/")
+			static[first] = true
+		}
+	}
+	return func(name string) bool { return static[name] || slices.Contains(siteNames, name) }
 }
 
 // preflight reports what a build needs besides the briefing and lacks,

@@ -492,6 +492,78 @@ func TestBuildKeepsWhatIsNotASite(t *testing.T) {
 	}
 }
 
+// TestSiteNames builds the real briefing with every option that adds a
+// file (--pdf, --base-url) and checks that siteNames, what a build may
+// write at the top of a site, has every name it wrote: a name missing
+// there would have the next build refuse the site as one holding a file
+// of the user's.
+func TestSiteNames(t *testing.T) {
+	needTool(t, "chromium")
+	out := buildReal(t, "--pdf", "--base-url", "https://briefing.test/")
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !slices.Contains(siteNames, e.Name()) {
+			t.Errorf("the build wrote %s at the top of its site, which siteNames lacks", e.Name())
+		}
+	}
+}
+
+// TestBuildKeepsUsersFilesInASite: a file or folder the user put in a
+// published site (a CNAME, a folder of their own) is not thrown away with
+// it: the next build is refused, naming them, until they are moved; one
+// the briefing's own theme has in static/ is part of every site.
+func TestBuildKeepsUsersFilesInASite(t *testing.T) {
+	dir := t.TempDir()
+	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
+	out := filepath.Join(dir, "site")
+	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+	}
+	for name, data := range map[string]string{"CNAME": "briefing.example.org", "talks/slides.pdf": "mine"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(out, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := snapshotDir(t, out)
+	code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out)
+	want := "error: --out " + out + " holds CNAME and talks/, which a build does not make"
+	if code != 1 || stdout != "" || !strings.Contains(stderr, want) {
+		t.Errorf("build over a site holding the user's files: exit %d, stdout %q, stderr:\n%s\nwant exit 1 and %q", code, stdout, stderr, want)
+	}
+	if after := snapshotDir(t, out); !maps.Equal(after, before) {
+		t.Errorf("the refused build changed %s", out)
+	}
+	// The CNAME in the theme's static/, the folder moved away: built, and
+	// the CNAME is in the new site.
+	static := filepath.Join(root, "themes", "briefing", "static")
+	if err := os.MkdirAll(static, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(out, "CNAME"), filepath.Join(static, "CNAME")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(out, "talks"), filepath.Join(dir, "talks")); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+	}
+	if data, err := os.ReadFile(filepath.Join(out, "CNAME")); err != nil || string(data) != "briefing.example.org" {
+		t.Errorf("CNAME from the theme's static/: %q, %v", data, err)
+	}
+	// And the next build over that site, the CNAME now the theme's, is not
+	// refused.
+	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
+		t.Errorf("a build over a site with the theme's CNAME exited %d:\n%s%s", code, stdout, stderr)
+	}
+}
+
 // TestCommandHelp: each command's --help prints its options as the README
 // writes them, with two dashes, on stdout, and exits 0; an option it does
 // not have is a usage error, with the same list on stderr.

@@ -22,6 +22,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/briefing/annotated/generator/internal/owned"
 )
 
 var (
@@ -170,7 +172,7 @@ func Build(ctx context.Context, src, dest, cacheDir string, warn io.Writer) erro
 	if err != nil {
 		return err
 	}
-	dieWithParent(cmd)
+	owned.DieWithParent(cmd)
 	return runBuild(cmd, warn)
 }
 

@@ -1,7 +1,9 @@
-// Package owned makes temporary folders that belong to the process that
-// made them, so that a later run can tell a folder a killed process left
-// behind (SIGKILL, a crash, the machine's memory running out) from one a
-// process still at work is writing, and remove only the first.
+// Package owned keeps what a process makes for its own use from outliving
+// it: the temporary folders it makes belong to it, so that a later run can
+// tell a folder a killed process left behind (SIGKILL, a crash, the
+// machine's memory running out) from one a process still at work is
+// writing, and remove only the first; and the programs it runs
+// (DieWithParent) stop when it is killed.
 //
 // A folder is named prefix-PID-random after the process that made it, and
 // that process holds a shared lock on it (flock) for as long as it wants it

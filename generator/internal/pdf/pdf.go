@@ -20,8 +20,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefing/annotated/generator/internal/owned"
 	"github.com/briefing/annotated/generator/internal/render"
 )
+
+// profilePrefix starts the names of the folders that hold Chromium's
+// profiles while it prints.
+const profilePrefix = "briefing-chromium"
 
 // ErrNoChromium is returned when no Chromium can be found.
 var ErrNoChromium = errors.New("Chromium is not installed: install it (apt-get install chromium) or set $CHROMIUM to a Chromium or Chrome binary")
@@ -83,11 +88,14 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper, base str
 	if dst, err = filepath.Abs(dst); err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "briefing-chromium-")
+	// Chromium's profiles go in a folder of this process's, which a print
+	// killed with it leaves for the next print to remove.
+	owned.Clean(os.TempDir(), profilePrefix)
+	dir, unlock, err := owned.Make(os.TempDir(), profilePrefix)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { os.RemoveAll(dir); unlock() }()
 	size := ""
 	if paper != "" {
 		var ok bool
@@ -117,6 +125,7 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper, base str
 			"--print-to-pdf="+dst, page)
 		out.Reset()
 		cmd.Stdout, cmd.Stderr = &out, &out
+		owned.DieWithParent(cmd) // or it prints on, into a folder no build will publish
 		err := cmd.Run()
 		if err == nil {
 			break

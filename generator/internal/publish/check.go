@@ -14,14 +14,18 @@ import (
 // repositories are folders a build never makes and must not throw away
 // with the site it replaces: a static host's deployment repository kept in
 // the output folder, say.
-var repositories = []string{".git", ".hg", ".svn"}
+var repositories = []string{".git", ".hg", ".svn", ".bzr", "_darcs", ".fslckout", "_FOSSIL_", "CVS", ".jj", ".pijul"}
 
 // Check returns why a build may not replace out with a new site, or nil.
 // A build replaces its output folder whole, so out must be missing, an
 // empty folder, or the site of an earlier build: it holds marker, a file
-// every build writes at the top of its site, and no version-control
-// repository. And it must not be, or hold, the briefing folder root.
-func Check(out, root, marker string) error {
+// every build writes at the top of its site, nothing else at its top that
+// a build would not write there (known says what a build may write: a
+// CNAME or a folder of the user's own, dropped into the site, is theirs),
+// and no version-control repository. It must not be a mount point (a USB
+// stick, say), which cannot be swapped with a folder beside it. And it
+// must not be, or hold, the briefing folder root.
+func Check(out, root, marker string, known func(name string) bool) error {
 	// Inside the briefing's own text, or its theme, a site would be read
 	// as part of it at the next build (a theme's static/ is copied into
 	// every site, its layouts/ are templates), and mixed with the writer's
@@ -48,6 +52,9 @@ func Check(out, root, marker string) error {
 	}
 	if within(root, out) {
 		return fmt.Errorf("--out %s holds the briefing folder %s: a build replaces its output folder whole, and would throw the briefing away; give a folder of its own, like %s", out, resolve(root), filepath.Join(root, "public"))
+	}
+	if mountPoint(out) {
+		return fmt.Errorf("--out %s is a mount point (a USB stick or a disk of its own, say): a build makes the new site beside it and swaps the two, which cannot be done from another disk; give a folder inside it, like %s", out, filepath.Join(out, "briefing"))
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
@@ -78,7 +85,42 @@ func Check(out, root, marker string) error {
 	if repo != "" {
 		return fmt.Errorf("--out %s holds %s: a build replaces its output folder whole, and would throw the repository away; build into another folder and copy the site into the repository", out, filepath.ToSlash(repo))
 	}
+	var others []string
+	for _, e := range entries {
+		if !known(e.Name()) {
+			name := e.Name()
+			if e.IsDir() {
+				name += "/"
+			}
+			others = append(others, name)
+		}
+	}
+	if len(others) > 0 {
+		return fmt.Errorf("--out %s holds %s, which a build does not make: a build replaces its output folder whole, and would throw %s away; move %s elsewhere first (a file every site needs, like a CNAME, goes in the briefing's themes/briefing/static/, which every build copies into its site)", out, listed(others), them(others), them(others))
+	}
 	return nil
+}
+
+// listed is names written out for a message, the first five of them.
+func listed(names []string) string {
+	const most = 5
+	shown := names[:min(len(names), most)]
+	s := strings.Join(shown, ", ")
+	if len(shown) > 1 && len(names) <= most {
+		s = strings.Join(shown[:len(shown)-1], ", ") + " and " + shown[len(shown)-1]
+	}
+	if len(names) > most {
+		s += fmt.Sprintf(" and %d more", len(names)-most)
+	}
+	return s
+}
+
+// them is the pronoun for names in a message.
+func them(names []string) string {
+	if len(names) == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 // FileOnTheWay returns the file, named in path, that stands where a folder
@@ -95,7 +137,17 @@ func FileOnTheWay(path string) string {
 // Target returns the folder a build into out publishes to: out, or, when
 // out is a symbolic link (public linked to a web server's folder, say),
 // the folder it leads to, which the build replaces while the link stays.
+// An out named "." or ".." (a build run from inside its site) is given by
+// its full path: the new site is made beside the folder, under a name made
+// from the folder's own, and neither name says which folder that is.
 func Target(out string) (string, error) {
+	if b := filepath.Base(out); b == "." || b == ".." {
+		abs, err := filepath.Abs(out)
+		if err != nil {
+			return "", fmt.Errorf("--out %s: %w", out, err)
+		}
+		out = abs
+	}
 	info, err := os.Lstat(out)
 	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
 		return out, nil

@@ -7,6 +7,10 @@ import (
 	"testing"
 )
 
+// siteFiles says which names a build writes at the top of its site, for
+// these tests.
+func siteFiles(name string) bool { return name == "briefing.json" || name == "index.html" }
+
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
 	root := filepath.Join(dir, "briefing")
@@ -22,6 +26,14 @@ func TestCheck(t *testing.T) {
 	write(t, filepath.Join(dir, "worktree", "briefing.json"), "{}")
 	write(t, filepath.Join(dir, "worktree", ".git"), "gitdir: /elsewhere/.git/worktrees/public")
 	write(t, filepath.Join(dir, "file.html"), "<p>")
+	// A folder of the user's own that holds a briefing.json (a download,
+	// say), and a site the user added a CNAME and a folder to.
+	write(t, filepath.Join(dir, "mine", "briefing.json"), `{"my": "own data"}`)
+	write(t, filepath.Join(dir, "mine", "thesis.txt"), "mine")
+	write(t, filepath.Join(dir, "mine", "photos", "a.jpg"), "mine")
+	write(t, filepath.Join(dir, "added", "briefing.json"), "{}")
+	write(t, filepath.Join(dir, "added", "index.html"), "<p>")
+	write(t, filepath.Join(dir, "added", "CNAME"), "briefing.example.org")
 	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +56,8 @@ func TestCheck(t *testing.T) {
 		{"link-to-site", ""},
 		{"file.html", "is a file, not a folder"},
 		{"notes", "holds files, but not the briefing.json of a site this tool built"},
+		{"mine", "holds photos/ and thesis.txt, which a build does not make: a build replaces its output folder whole, and would throw them away"},
+		{"added", "holds CNAME, which a build does not make: a build replaces its output folder whole, and would throw it away; move it elsewhere first (a file every site needs, like a CNAME, goes in the briefing's themes/briefing/static/"},
 		{"briefing/content", "inside the briefing's content folder"},
 		{"repo", "holds .git"},
 		{"nested", "holds sub/.hg"},
@@ -64,7 +78,7 @@ func TestCheck(t *testing.T) {
 		if !filepath.IsAbs(out) {
 			out = filepath.Join(dir, out)
 		}
-		err := Check(out, root, "briefing.json")
+		err := Check(out, root, "briefing.json", siteFiles)
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%s: %v", tt.out, err)
@@ -72,8 +86,13 @@ func TestCheck(t *testing.T) {
 			t.Errorf("%s: got %v, want an error that starts with --out and says %q", tt.out, err, tt.want)
 		}
 	}
+	if _, err := os.Stat("/proc/self"); err == nil {
+		if err := Check("/proc", root, "briefing.json", siteFiles); err == nil || !strings.Contains(err.Error(), "--out /proc is a mount point") {
+			t.Errorf("/proc: %v, want it refused as a mount point", err)
+		}
+	}
 	// Nothing was touched.
-	if read(t, filepath.Join(dir, "notes", "todo.txt")) != "mine" || read(t, filepath.Join(dir, "repo", ".git", "HEAD")) == "" {
+	if read(t, filepath.Join(dir, "notes", "todo.txt")) != "mine" || read(t, filepath.Join(dir, "mine", "thesis.txt")) != "mine" || read(t, filepath.Join(dir, "added", "CNAME")) == "" || read(t, filepath.Join(dir, "repo", ".git", "HEAD")) == "" {
 		t.Error("Check changed a folder")
 	}
 }
@@ -101,7 +120,7 @@ func TestCheckThroughLinks(t *testing.T) {
 		{link, filepath.Join(root, "annotations", "site"), "inside the briefing's annotations folder"},
 		{link, filepath.Join(dir, "public"), ""},
 	} {
-		err := Check(c.out, c.root, "briefing.json")
+		err := Check(c.out, c.root, "briefing.json", siteFiles)
 		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
 			t.Errorf("--root %s --out %s: %v, want %q", c.root, c.out, err, c.want)
 		}

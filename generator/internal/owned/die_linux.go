@@ -1,13 +1,13 @@
-package hugo
+package owned
 
 import (
 	"os/exec"
 	"syscall"
 )
 
-// dieWithParent has the kernel stop cmd, once started, when this process
+// DieWithParent has the kernel stop cmd, once started, when this process
 // ends in a way that gives it no chance to stop cmd itself (SIGKILL, a
 // crash).
-func dieWithParent(cmd *exec.Cmd) {
+func DieWithParent(cmd *exec.Cmd) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
 }
