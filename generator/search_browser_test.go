@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -81,6 +82,38 @@ func TestSearchFindsArticleText(t *testing.T) {
 	})`)
 	if scrolled <= 0 {
 		t.Errorf("the article did not scroll to the paragraph (scrollY %v)", scrolled)
+	}
+}
+
+// TestSearchFindsNumbers: a figure is found however its thousands are
+// written, and a decimal is one term: "7500" found nothing of the refugee
+// ceiling of 7,500 (the index has "7,500", the query one word "7500"), and
+// "8.8%" listed first the notes titled "note 8", its two halves sought
+// apart.
+func TestSearchFindsNumbers(t *testing.T) {
+	p, _ := searchOwnBriefing(t, "7,500")
+	results := func() (string, string) {
+		return browser.Eval[string](p, `document.getElementById("search-status").textContent`),
+			browser.Eval[string](p, `document.querySelector("#search-results li").textContent`)
+	}
+	grouped, first := results()
+	if !strings.Contains(first, "7,500") {
+		t.Fatalf("the first result for 7,500 does not show it: %q", first)
+	}
+	search := func(q string) {
+		browser.Eval[bool](p, `(document.getElementById("search-q").value = `+strconv.Quote(q)+`, document.querySelector("[data-search-page]").requestSubmit(), true)`)
+	}
+	search("7500")
+	status, first := results()
+	if strings.Replace(status, "7500", "7,500", 1) != grouped {
+		t.Errorf("search for 7500: %q; for 7,500: %q", status, grouped)
+	}
+	if !strings.Contains(first, "7,500") || browser.Eval[string](p, `document.querySelector("#search-results li mark").textContent`) != "7,500" {
+		t.Errorf("search for 7500: the first result does not show 7,500 marked: %q", first)
+	}
+	search("8.8%")
+	if _, first := results(); !strings.Contains(first, "8.8%") {
+		t.Errorf("the first result for 8.8%% does not show it: %q", first)
 	}
 }
 

@@ -2,7 +2,9 @@
    from file://: the index is search-index.*.js, loaded before this script,
    which sets window.BRIEFING_SEARCH = {kinds, docs: [[kind, title, href, text]]}.
    Every word of the query must match the start of a word in a passage;
-   case, accents, quotation marks, apostrophes and dashes are ignored. */
+   case, accents, quotation marks, apostrophes and dashes are ignored, and
+   a number is found with or without its thousands' commas (7500, 7,500)
+   and kept whole with its decimal point (8.8). */
 (function () {
   "use strict";
   var data = window.BRIEFING_SEARCH, form = document.querySelector("[data-search-page]");
@@ -27,6 +29,16 @@
     for (var i = find(s, term, 0); i >= 0; i = find(s, term, i + 1)) n++;
     return n;
   }
+  // The forms of a query's term to look for: a number of four digits or
+  // more as typed and written the other way, with or without commas.
+  function forms(term) {
+    if (!/^\d{4,}$|^\d{1,3}(,\d{3})+$/.test(term)) return [term];
+    var digits = term.replace(/,/g, ""), grouped = digits.replace(/\B(?=(\d{3})+$)/g, ",");
+    return digits === grouped ? [digits] : [digits, grouped];
+  }
+  function counted(s, term) {
+    return forms(term).reduce(function (n, f) { return n + count(s, f); }, 0);
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -35,7 +47,10 @@
   }
   // A piece of text around the first match, the terms marked.
   function snippet(text, f, terms) {
-    var p = el("p", "search-snippet"), at = find(f, terms[0], 0), start = Math.max(0, at - 80),
+    var p = el("p", "search-snippet"), at = terms.reduce(function (m, t) {
+        var j = find(f, t, 0);
+        return j >= 0 && (m < 0 || j < m) ? j : m;
+      }, -1), start = Math.max(0, at - 80),
       end = Math.min(text.length, start + 240), s = f.length === text.length;
     var sp = text.indexOf(" ", start);
     if (!s) start = 0; else if (start > 0 && sp >= 0 && sp < at) start = sp + 1;
@@ -65,7 +80,8 @@
     if (now) write(); else said = setTimeout(write, 800);
   }
   function run(now) {
-    var q = input.value.trim(), terms = fold(q).split(/[^\p{L}\p{N}']+/u).filter(Boolean), hits = [];
+    // Words, and numbers whole with their commas and decimal points.
+    var q = input.value.trim(), terms = fold(q).match(/\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}']+/gu) || [], hits = [];
     list.textContent = "";
     noMore();
     // Only marks, no word to look for ("?", "--"): said so, not silence.
@@ -74,7 +90,7 @@
     data.docs.forEach(function (d, i) {
       var score = 0;
       for (var k = 0; k < terms.length; k++) {
-        var t = count(folded[i][0], terms[k]), b = count(folded[i][1], terms[k]);
+        var t = counted(folded[i][0], terms[k]), b = counted(folded[i][1], terms[k]);
         if (!t && !b) return;
         score += 3 * t + b;
       }
@@ -85,7 +101,7 @@
     // "the first 50" would be wrong once it has been pressed.
     say(hits.length ? hits.length + (hits.length === 1 ? " result" : " results") + " for “" + q + "”:" :
       "Nothing found for “" + q + "”.", now);
-    shown = { hits: hits, terms: terms, count: 0 };
+    shown = { hits: hits, terms: [].concat.apply([], terms.map(forms)), count: 0 };
     show(false);
   }
   // The results PAGE at a time: a button after them shows the next ones
