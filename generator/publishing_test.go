@@ -797,17 +797,29 @@ func TestPDF(t *testing.T) {
 	if err != nil {
 		t.Fatalf("pdftohtml: %v", err)
 	}
-	marks := map[string]bool{}
-	for _, m := range regexp.MustCompile(`<item page="\d+">([^<]*)</item>`).FindAllStringSubmatch(string(xml), -1) {
-		marks[html.UnescapeString(m[1])] = true
+	marks := map[string]string{} // title to page
+	for _, m := range regexp.MustCompile(`<item page="(\d+)">([^<]*)</item>`).FindAllStringSubmatch(string(xml), -1) {
+		if title := html.UnescapeString(m[2]); marks[title] == "" {
+			marks[title] = m[1]
+		}
+	}
+	// The contents, on the cover, give each article's page: the page its
+	// bookmark leads to.
+	cover, err := exec.Command("pdftotext", "-enc", "UTF-8", "-layout", "-l", "1", pdfPath, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
 	}
 	for _, a := range res.Briefing.Articles {
 		title := strings.Join(strings.Fields(a.Title), " ")
 		if !strings.Contains(flat, title) {
 			t.Errorf("the PDF's text lacks the title %q", a.Title)
 		}
-		if !marks[title] {
+		if marks[title] == "" {
 			t.Errorf("the PDF has no bookmark %q; its bookmarks: %q", title, slices.Sorted(maps.Keys(marks)))
+		}
+		entry := regexp.MustCompile(`(?m)^\s*\d+\. ` + regexp.QuoteMeta(a.Outlet) + `: .*?\s(\d+)\s*$`).FindSubmatch(cover)
+		if entry == nil || string(entry[1]) != marks[title] {
+			t.Errorf("the contents give %s's article no page, or not its bookmark's, %s: %q", a.Outlet, marks[title], entry)
 		}
 	}
 	if !regexp.MustCompile(`href="(\./)?handout\.pdf"`).MatchString(readFile(t, out, "index.html")) {

@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
@@ -103,22 +104,53 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper, base str
 			return fmt.Errorf("%q is not a paper size this can print on", paper)
 		}
 	}
-	name := filepath.Base(src) // the page's, not its copy's, in messages
-	if src, err = printCopy(src, size, base); err != nil {
-		return err
-	}
-	defer os.Remove(src)
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
-	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(src)}).String()
+	c := chromium{bin: bin, profiles: dir, name: filepath.Base(src)}
+	// The contents' page numbers (pages.go): a first print with room for
+	// them, and a second with them, kept if it laid out as the first.
+	data, toc, err := c.print(ctx, src, dst, size, base, nil)
+	if err != nil {
+		return err
+	}
+	if pages := destPages(data); toc && len(pages) > 0 {
+		numbered, _, err := c.print(ctx, src, dst, size, base, pages)
+		if err != nil {
+			return err
+		}
+		if maps.Equal(destPages(numbered), pages) {
+			data = numbered
+		}
+	}
+	return os.WriteFile(dst, ShowOutlines(SetDates(data, date)), 0o644)
+}
+
+// chromium prints with the browser bin, each run with a profile of its own
+// in the folder profiles; name is the page's, for messages.
+type chromium struct {
+	bin, profiles, name string
+	runs                int
+}
+
+// print prints a copy of src (printCopy, with the contents' page numbers
+// from pages) to dst and returns the PDF, and whether the copy has a
+// contents with room for page numbers.
+func (c *chromium) print(ctx context.Context, src, dst, size, base string, pages map[string]int) ([]byte, bool, error) {
+	cp, toc, err := printCopy(src, size, base, pages)
+	if err != nil {
+		return nil, false, err
+	}
+	defer os.Remove(cp)
+	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(cp)}).String()
 	var out bytes.Buffer
 	// Headless Chromium now and then dies of a signal while it prints (a
 	// segmentation fault, a few prints in a hundred on this project's
 	// machine): a crash is tried again, twice at most, each time with a
 	// profile of its own; an error it reports is not.
 	for try := 1; ; try++ {
-		profile := filepath.Join(dir, fmt.Sprintf("profile-%d", try))
-		cmd := exec.CommandContext(ctx, bin,
+		c.runs++
+		profile := filepath.Join(c.profiles, fmt.Sprintf("profile-%d", c.runs))
+		cmd := exec.CommandContext(ctx, c.bin,
 			"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
 			"--disable-extensions", "--disable-background-networking", "--disable-dev-shm-usage",
 			"--user-data-dir="+profile, "--no-pdf-header-footer", "--generate-pdf-document-outline",
@@ -135,13 +167,13 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper, base str
 		if try < 3 && ctx.Err() == nil && errors.As(err, &exit) && exit.ExitCode() == -1 {
 			continue
 		}
-		return fmt.Errorf("chromium could not print %s: %v\n%s", name, err, strings.TrimSpace(out.String()))
+		return nil, false, fmt.Errorf("chromium could not print %s: %v\n%s", c.name, err, strings.TrimSpace(out.String()))
 	}
 	data, err := os.ReadFile(dst)
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
-		return fmt.Errorf("chromium wrote no PDF for %s:\n%s", name, strings.TrimSpace(out.String()))
+		return nil, false, fmt.Errorf("chromium wrote no PDF for %s:\n%s", c.name, strings.TrimSpace(out.String()))
 	}
-	return os.WriteFile(dst, ShowOutlines(SetDates(data, date)), 0o644)
+	return data, toc, nil
 }
 
 var (
@@ -214,21 +246,23 @@ func ShowOutlines(data []byte) []byte {
 
 // printCopy writes the copy of the HTML file src that Print prints, and
 // returns its path: with an @page rule for size (unless "") at the end of
-// its head, and its links to files beside it made absolute with base or
-// left as their text (besideLinks). The copy is beside src, under a
-// hidden name, so that what src loads beside itself (a page of the site
-// its stylesheet) loads for the copy too; the caller removes it.
-func printCopy(src, size, base string) (string, error) {
+// its head, its links to files beside it made absolute with base or left
+// as their text (besideLinks), and its contents given their page numbers
+// from pages, or room for them (tocPages), which it reports it has. The
+// copy is beside src, under a hidden name, so that what src loads beside
+// itself (a page of the site its stylesheet) loads for the copy too; the
+// caller removes it.
+func printCopy(src, size, base string, pages map[string]int) (string, bool, error) {
 	data, err := os.ReadFile(src)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	// The PDF's bookmarks are made from the headings as laid out, and
 	// Chromium joins the words either side of a heading's line wrap
 	// ("migrantcrime") unless the space there is kept (pre-wrap); which
 	// would also keep a line break or a double space written in the
 	// heading's source, so those are made one space first.
-	style := "<style>h1, h2, h3, h4, h5, h6 { white-space: pre-wrap; }"
+	style := "<style>h1, h2, h3, h4, h5, h6 { white-space: pre-wrap; }" + tocPageStyle
 	if size != "" {
 		style += "@page { size: " + size + "; }"
 	}
@@ -238,10 +272,11 @@ func printCopy(src, size, base string) (string, error) {
 	case i >= 0:
 		data = append(append(append([]byte{}, data[:i]...), style...), data[i:]...)
 	case size != "":
-		return "", fmt.Errorf("%s has no </head> to add the page size to", filepath.Base(src))
+		return "", false, fmt.Errorf("%s has no </head> to add the page size to", filepath.Base(src))
 	}
+	numbered := tocPages(data, pages)
 	out := filepath.Join(filepath.Dir(src), ".print-"+filepath.Base(src))
-	return out, os.WriteFile(out, besideLinks(headingSpaces(data), base), 0o644)
+	return out, len(numbered) != len(data), os.WriteFile(out, besideLinks(headingSpaces(numbered), base), 0o644)
 }
 
 var (
