@@ -27,6 +27,7 @@ import (
 	"os/signal"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -135,7 +136,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return newArticle(args, stdout, stderr)
 	}
 	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl.SetOutput(twoDashes{stderr})
 	if slices.ContainsFunc(args, func(a string) bool { return a == "-h" || a == "-help" || a == "--help" }) {
 		fl.SetOutput(stdout) // asked for: not an error
 	}
@@ -169,7 +170,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "unexpected argument %q\n%s", fl.Arg(0), usage)
+		fmt.Fprintf(stderr, "unexpected argument %q\n", fl.Arg(0))
+		commandUsage(fl)
+		return 2
+	}
+	if !folderOptions(fl, stderr) {
 		return 2
 	}
 	switch cmd {
@@ -202,6 +207,41 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return serve(ctx, *root, *port, stdout, stderr)
 	}
+}
+
+// folderOptions reports whether the folders fl's --root and --out name (of
+// those it has) can be folders, and says why to w when not: --out --pdf
+// gives --out the value "--pdf", and an empty --root names no folder.
+func folderOptions(fl *flag.FlagSet, w io.Writer) bool {
+	for _, f := range []string{"root", "out"} {
+		v := fl.Lookup(f)
+		if v == nil {
+			continue
+		}
+		switch s := v.Value.String(); {
+		case f == "root" && s == "":
+			fmt.Fprintln(w, "--root is empty: give the folder that holds content/ and annotations/ (. is the current one)")
+			return false
+		case strings.HasPrefix(s, "-"):
+			fmt.Fprintf(w, "--%s %s: that is an option, not a folder: give the folder after --%s (a folder whose name starts with - is written ./%s)\n", f, s, f, s)
+			return false
+		}
+	}
+	return true
+}
+
+// twoDashes writes the flag package's messages with an option's two
+// dashes, as the usage and the README write them ("flag provided but not
+// defined: --bogus", not "-bogus").
+type twoDashes struct{ w io.Writer }
+
+var oneDash = regexp.MustCompile(`(: |flag |for )-([A-Za-z])`)
+
+func (d twoDashes) Write(p []byte) (int, error) {
+	if _, err := d.w.Write(oneDash.ReplaceAll(p, []byte("$1--$2"))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // commandUsage prints how to call fl's command, its options written with

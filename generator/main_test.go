@@ -316,6 +316,16 @@ func TestUsage(t *testing.T) {
 	if code, _, stderr := runCmd(t, "bulid"); code != 2 || !strings.Contains(stderr, `unknown command "bulid"`) {
 		t.Errorf("unknown command: exit %d, %q", code, stderr)
 	}
+	// A command's stray argument: its own options listed, not every
+	// command's.
+	if code, _, stderr := runCmd(t, "build", "mine"); code != 2 || !strings.HasPrefix(stderr, "unexpected argument \"mine\"\nusage: generator build [options]\n") {
+		t.Errorf("build mine: exit %d, %q", code, stderr)
+	}
+	for _, args := range [][]string{{"build", "--out", "--pdf"}, {"build", "--out", "--help"}, {"serve", "--root", "-x"}} {
+		if code, stdout, stderr := runCmd(t, args...); code != 2 || stdout != "" || !strings.Contains(stderr, "that is an option, not a folder") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
+	}
 }
 
 // TestRealBriefingChecks keeps the project's own briefing valid: every note
@@ -588,8 +598,21 @@ func TestCommandHelp(t *testing.T) {
 			}
 		}
 		code, stdout, stderr = runCmd(t, cmd, "--bogus")
-		if code != 2 || stdout != "" || !strings.Contains(stderr, "not defined: -bogus") || !strings.Contains(stderr, "usage: generator "+cmd) {
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "not defined: --bogus") || !strings.Contains(stderr, "usage: generator "+cmd) {
 			t.Errorf("%s --bogus: exit %d, stdout %q, stderr %q", cmd, code, stdout, stderr)
+		}
+		// A value that is not a folder, and an option with two dashes
+		// in the flag package's own messages.
+		for args, want := range map[string]string{
+			"--root=":          "--root is empty: give the folder that holds content/ and annotations/",
+			"--root --help":    "--root --help: that is an option, not a folder: give the folder after --root (a folder whose name starts with - is written ./--help)",
+			"--root x --bogus": "flag provided but not defined: --bogus\n",
+			"--root":           "flag needs an argument: --root\n",
+		} {
+			code, stdout, stderr := runCmd(t, append([]string{cmd}, strings.Fields(args)...)...)
+			if code != 2 || stdout != "" || !strings.HasPrefix(stderr, want) {
+				t.Errorf("%s %s: exit %d, stdout %q, stderr %q; want 2 and %q", cmd, args, code, stdout, stderr, want)
+			}
 		}
 	}
 }

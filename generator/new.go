@@ -28,7 +28,7 @@ const newUsage = "usage: generator new SLUG --url URL --outlet NAME [--title TIT
 // by the loader itself, so "new" accepts exactly what "build" accepts.
 func newArticle(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("new", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl.SetOutput(twoDashes{stderr})
 	if slices.ContainsFunc(args, func(a string) bool { return a == "-h" || a == "-help" || a == "--help" }) {
 		fl.SetOutput(stdout) // asked for: not an error
 	}
@@ -60,6 +60,9 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 			rest = append(rest, args[0])
 		}
 		args = args[1:]
+	}
+	if !folderOptions(fl, stderr) {
+		return 2
 	}
 	switch {
 	case len(rest) > 0:

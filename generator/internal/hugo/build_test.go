@@ -32,6 +32,12 @@ func TestBuildForwardsWarnings(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "ERROR template: page.html: bad") || warn.Len() != 0 {
 		t.Errorf("a build reporting errors: err %v, warnings %q", err, warn.String())
 	}
+	// A Hugo that fails saying nothing (HUGO=/bin/false): its status,
+	// and that it said nothing, not the status and an empty line.
+	err = runBuild(sh(`exit 1`), &warn)
+	if want := "hugo failed: exit status 1, and said nothing"; err == nil || err.Error() != want {
+		t.Errorf("a silent failed build: err %q, want %q", err, want)
+	}
 	// A failed build is its errors, a file's written as the generator
 	// writes its own, without Hugo's banner and summary.
 	err = runBuild(sh(`echo 'Start building sites … '; echo 'hugo v0.165.0 linux/amd64'; echo 'Total in 50 ms'; `+

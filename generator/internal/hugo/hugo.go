@@ -286,6 +286,9 @@ func runBuild(cmd *exec.Cmd, warn io.Writer) error {
 		if errs := errorLines(all); errs != "" {
 			return fmt.Errorf("hugo failed:\n%s", errs)
 		}
+		if all == "" { // nothing said: not even an empty line after the status
+			return fmt.Errorf("hugo failed: %v, and said nothing", err)
+		}
 		return fmt.Errorf("hugo failed: %v\n%s", err, all)
 	}
 	if errs := errorLines(all); errs != "" {
