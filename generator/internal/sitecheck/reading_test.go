@@ -182,8 +182,12 @@ func TestLongNoteGivesWay(t *testing.T) {
 	if got := browser.Eval[string](p, `document.activeElement.id`); got != "ref-long" {
 		t.Fatalf("Tab never reached the long note's marker (at %q)", got)
 	}
-	if h := get("side-long").Height; h < long.Full {
+	if h := get("side-long").Height; h+1 < long.Full { // its height in px, the text's scrollHeight rounded
 		t.Errorf("with its marker focused the long note shows %.0f px of %.0f", h, long.Full)
+	}
+	// Shown whole, it no longer offers to be read in full.
+	if browser.Eval[int](p, `document.querySelector("#side-long .side-more").offsetHeight`) > 0 {
+		t.Error("the long note, shown whole with its marker focused, still ends with its link to be read in full")
 	}
 	if outline := browser.Eval[string](p, `getComputedStyle(document.activeElement).outlineStyle`); outline == "none" {
 		t.Error("the focused marker has no visible focus outline")
