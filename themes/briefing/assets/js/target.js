@@ -63,9 +63,14 @@
   // A link of a table that scrolls sideways (the claims by outlet), taking
   // focus partly out of view, at the region's edge or under the claim
   // column that stays at its left: the browser leaves it there; bring it
-  // in (the region's scroll-padding keeps it clear of the column).
+  // in (the region's scroll-padding keeps it clear of the column). A link
+  // in that column is always in view, but the browser scrolls the table
+  // to where the column would be without staying, a few px short of its
+  // start: the row is shown from its start.
   addEventListener("focusin", function (e) {
     var region = e.target.closest && e.target.closest(".table-scroll");
-    if (region && e.target !== region) e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (!region || e.target === region) return;
+    if (e.target.closest("tbody th")) region.scrollLeft = 0;
+    else e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
   });
 })();
