@@ -260,7 +260,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: [threat]\n    kind: context\n    occurrence: two\n    note: x\n    cites: src-a\n",
 			want: []string{
-				`annotations/one.yaml:3:12: quote must be text, not a list: a text that starts with [ must be in quotes, like quote: "[threat]"`,
+				`annotations/one.yaml:3:12: quote must be text, not a list: write it without the brackets, like quote: threat (a text that itself starts with [ goes in quotes, like quote: "[threat]")`,
 				`annotations/one.yaml:5:17: occurrence must be a whole number from 1, not "two"`,
 				`annotations/one.yaml:7:12: cites must be a list, like [source-id, other-source-id], not "src-a"`,
 			},
@@ -461,7 +461,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "a text in brackets",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: [See the claim]\n",
-			want: []string{`annotations/one.yaml:5:11: note must be text, not a list: a text that starts with [ must be in quotes, like note: "[See the claim]"`},
+			want: []string{`annotations/one.yaml:5:11: note must be text, not a list: write it without the brackets, like note: See the claim (a text that itself starts with [ goes in quotes, like note: "[See the claim]")`},
 		},
 		{
 			// Its "- " left out, a note's fields are the note before's
@@ -788,7 +788,17 @@ func TestLoadErrors(t *testing.T) {
 			name: "several authors as a list",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nauthor: [Jane Doe, John Roe]\n---\nThe existential threat.\n",
-			want: []string{`content/articles/one.md:5:9: author must be text, not a list: write the authors as one text, like "Jane Doe and John Roe"`},
+			want: []string{`content/articles/one.md:5:9: author must be text, not a list: name them in one text, like author: Jane Doe and John Roe`},
+		},
+		{
+			// As items below it, a text needs no quotes either.
+			name: "a url as a list below it, and authors as names and not",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl:\n  - https://e.com\nauthor: [{family: Doe}]\n---\nThe existential threat.\n",
+			want: []string{
+				`content/articles/one.md:5:3: url must be text, not a list: write it on the field's own line, without the -, like url: https://e.com`,
+				`content/articles/one.md:6:9: author must be text, not a list: write the authors as one text, like "Jane Doe and John Roe"`,
+			},
 		},
 		{
 			name: "front matter never closed",

@@ -1967,8 +1967,10 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 			default:
 				hint = fmt.Sprintf(": give one value, like %s: %s", name, words[0])
 			}
+		} else if texts := listedTexts(v); len(texts) > 0 {
+			hint = textListHint(name, texts, v.Style&yaml.FlowStyle != 0)
 		} else if raw := d.flowText(v); raw != "" {
-			// [See the claim], {x}: meant as text.
+			// {x}, [[a], b]: meant as text.
 			hint = fmt.Sprintf(": a text that starts with %c must be in quotes, like %s: %s", raw[0], name, strconv.Quote(raw))
 		}
 		d.errs.Add(d.pos(v), "%s must be text, not %s%s", name, describe(v), hint)
@@ -2023,6 +2025,85 @@ func listedWords(v *yaml.Node) []string {
 		words = append(words, it.Value)
 	}
 	return words
+}
+
+// listedTexts are the items of a list of texts ([Reuters],
+// [https://example.com/story], ["State DOT", County]), or nil: a text
+// field's value written as a list, in brackets as relies_on is or as
+// items below it.
+func listedTexts(v *yaml.Node) []string {
+	if v.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var texts []string
+	for _, it := range v.Content {
+		it = resolve(it)
+		if it.Kind != yaml.ScalarNode || strings.TrimSpace(it.Value) == "" {
+			return nil
+		}
+		texts = append(texts, it.Value)
+	}
+	return texts
+}
+
+// textListHint completes "NAME must be text, not a list" for a text field
+// given as a list of texts: written without the brackets (or the -), its
+// items make the text meant. Quoting the list, as for a text that starts
+// with [, would publish the brackets, so that is offered only for a field
+// whose text may itself start with one; and names given as several items
+// (two claimants, two authors) are one text that names them all.
+func textListHint(name string, texts []string, flow bool) string {
+	how := "without the brackets"
+	if !flow {
+		how = "on the field's own line, without the -"
+	}
+	switch {
+	case len(texts) > 1 && nameField(name):
+		return fmt.Sprintf(": name them in one text, like %s: %s", name, yamlText(strings.Join(texts, " and ")))
+	case len(texts) > 1:
+		// title: [Bridge closed, traffic snarled]: YAML took the comma
+		// for one between items.
+		how += ", as one text"
+	}
+	joined := strings.Join(texts, ", ")
+	hint := fmt.Sprintf(": write it %s, like %s: %s", how, name, yamlText(joined))
+	if flow && freeText(name) {
+		hint += fmt.Sprintf(" (a text that itself starts with [ goes in quotes, like %s: %s)", name, strconv.Quote("["+joined+"]"))
+	}
+	return hint
+}
+
+// nameField says whether name's value names people or organisations,
+// which several items can only be as one text that names them all.
+func nameField(name string) bool {
+	switch name {
+	case "author", "claimant", "outlet", "publisher":
+		return true
+	}
+	return false
+}
+
+// freeText says whether name's value is prose, whose text may start with
+// a [ ("[Updated]", "[sic]"), as an address or a name does not.
+func freeText(name string) bool {
+	switch name {
+	case "quote", "prefix", "suffix", "note", "statement", "title", "summary", "date_note", "text",
+		"container-title", "collection-title", "genre":
+		return true
+	}
+	return false
+}
+
+// yamlText is s as a field's value: as it is, when YAML reads it back so
+// ("Reuters", "https://example.com/a"), or else in double quotes.
+func yamlText(s string) string {
+	var back struct{ V any }
+	if err := yaml.Unmarshal([]byte("v: "+s), &back); err == nil {
+		if got, ok := back.V.(string); ok && got == s {
+			return s
+		}
+	}
+	return strconv.Quote(s)
 }
 
 // flowText returns the text of a list or mapping written in brackets on
