@@ -314,6 +314,9 @@ func (l *loader) article(name string) *briefing.Article {
 	if v, ok := m["outlet"]; ok {
 		a.OutletPos = d.pos(resolve(v))
 	}
+	if v, ok := m["url"]; ok {
+		a.URLPos = d.pos(resolve(v))
+	}
 	d.checkURL(m, "url", a.URL)
 	for f, v := range map[string]string{"title": a.Title, "outlet": a.Outlet, "date_note": a.DateNote, "author": a.Author, "summary": a.Summary} {
 		d.checkPlain(m, f, v)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	iofs "io/fs"
 	"maps"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -1133,7 +1134,7 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 			"an article called source",
 			func(fs fstest.MapFS) {
 				delete(fs, "annotations/sources.yaml")
-				fs["content/articles/source.md"] = fs["content/articles/one.md"]
+				fs["content/articles/source.md"] = otherURL(fs["content/articles/one.md"])
 				fs["annotations/source.yaml"] = fs["annotations/one.yaml"]
 			},
 			[]string{fmt.Sprintf(noBib, "3 times (the first at annotations/claims.yaml:6:13)")},
@@ -1834,7 +1835,7 @@ func TestNormalizeDOI(t *testing.T) {
 func TestOutletSpelling(t *testing.T) {
 	fs := base()
 	article := func(outlet string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\ntitle: T\noutlet: " + outlet + "\nurl: https://example.com/x\n---\nText.\n")}
+		return &fstest.MapFile{Data: []byte("---\ntitle: T\noutlet: " + outlet + "\nurl: https://example.com/" + fmt.Sprint(len(fs)) + "\n---\nText.\n")}
 	}
 	fs["content/articles/two.md"] = article(`"outlet "`)
 	fs["content/articles/three.md"] = article("OUTLET")
@@ -2072,7 +2073,7 @@ func TestHandoutIDsApart(t *testing.T) {
 	claims := strings.Replace(string(fs["annotations/claims.yaml"].Data), "[src-a]", "[one--b]", 1)
 	fs["annotations/claims.yaml"] = &fstest.MapFile{Data: []byte(claims)}
 	sameLines(t, errLines(t, fs), nil)
-	fs["content/articles/src-one.md"] = fs["content/articles/one.md"]
+	fs["content/articles/src-one.md"] = otherURL(fs["content/articles/one.md"])
 	sameLines(t, errLines(t, fs), []string{
 		`annotations/sources.yaml:2:5: the source id "one--b" would give the print edition the id src-one--b, which the article content/articles/src-one.md's ids start with: write the id without "--", like "one-b"`,
 	})
@@ -2157,4 +2158,31 @@ func TestYAMLVersionDirective(t *testing.T) {
 	sameLines(t, errLines(t, fs), []string{
 		"annotations/one.yaml:1:1: this is not valid YAML (found incompatible YAML document): the briefing's files are read as YAML 1.2 or 1.1: remove this %YAML line",
 	})
+}
+
+// otherURL is an article file with its url made its own: a copy of
+// another's, the test's second article, would be told it has the first's.
+func otherURL(f *fstest.MapFile) *fstest.MapFile {
+	data := regexp.MustCompile(`(?m)^url: (.*)$`).ReplaceAll(f.Data, []byte("url: ${1}-copy"))
+	return &fstest.MapFile{Data: data}
+}
+
+// TestURLTwice checks that an article whose url is another's, as two
+// spellings of one address compare, is an error at its url naming the
+// other's file and line, and that different addresses are not.
+func TestURLTwice(t *testing.T) {
+	for _, tc := range []struct{ url, want string }{
+		{"https://example.com/a", `content/articles/two.md:4:6: url is also the url of content/articles/one.md (line 4): each article is a page of its own; give this one its own address, copied from the browser`},
+		{"http://Example.com/a/#top", `content/articles/two.md:4:6: url is also the url of content/articles/one.md (line 4): each article is a page of its own; give this one its own address, copied from the browser`},
+		{"https://example.com/a?page=2", ""},
+		{"https://example.com/a/two", ""},
+	} {
+		fs := base()
+		fs["content/articles/two.md"] = &fstest.MapFile{Data: []byte("---\ntitle: T\noutlet: O\nurl: " + tc.url + "\n---\nText.\n")}
+		var want []string
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		sameLines(t, errLines(t, fs), want)
+	}
 }
