@@ -2218,6 +2218,7 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 			// Folding joins lines with spaces: each of the file's lines
 			// is placed where its part of the text starts.
 			md.Segs = foldedSegs(d.lines, first, indent, text)
+			d.foldedBlocks(first, indent, name)
 		}
 	default:
 		// A quoted or plain text: YAML joins its lines and reads its
@@ -2235,6 +2236,67 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 		md.Pos.Col += q
 	}
 	return md
+}
+
+// blockMarkRE matches the start of a line that Markdown reads as a list
+// item or a quotation: "- ", "* ", "+ ", "1. ", "2) ", "> ".
+var blockMarkRE = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,3}[.)])[ \t]|^>`)
+
+// foldedBlocks reports, in the folded block text (name: >) whose content
+// starts at the file's line first, indented by indent, the first line
+// that starts a list item or a quotation and that YAML joins to the line
+// above with a space: "Her record:", "- 2019: …", "- 2015: …" become one
+// line, "Her record: - 2019: … - 2015: …", and the page shows the marks
+// as text. A line is taken for a list's or a quotation's when the line
+// above ends with a colon or is one too, or the line below is joined to
+// it and is one: "7,500 is the number", "- the lowest since 1980" is a
+// sentence with a dash.
+func (d *decoder) foldedBlocks(first, indent int, name string) {
+	// The block's lines without its indentation: "" for a blank one,
+	// "\x00" for one more indented (YAML keeps its line breaks).
+	var content []string
+	for i := first; i <= len(d.lines); i++ {
+		l := strings.TrimRight(d.lines[i-1], "\r")
+		if strings.TrimSpace(l) == "" {
+			content = append(content, "")
+			continue
+		}
+		if len(l)-len(strings.TrimLeft(l, " ")) < indent {
+			break
+		}
+		c := l[indent:]
+		if c[0] == ' ' || c[0] == '\t' {
+			c = "\x00"
+		}
+		content = append(content, c)
+	}
+	folded := func(k int) bool { // line k is joined to line k-1
+		return k > 0 && k < len(content) && content[k] != "" && content[k] != "\x00" && content[k-1] != "" && content[k-1] != "\x00"
+	}
+	mark := func(k int) string {
+		if k < 0 || k >= len(content) {
+			return ""
+		}
+		return blockMarkRE.FindString(content[k])
+	}
+	for k := 1; k < len(content); k++ {
+		m := mark(k)
+		if m == "" || !folded(k) {
+			continue
+		}
+		above := strings.TrimRight(content[k-1], " \t")
+		if !strings.HasSuffix(above, ":") && mark(k-1) == "" && !(folded(k+1) && mark(k+1) != "") {
+			continue
+		}
+		what := "list"
+		if m[0] == '>' {
+			what = "quotation"
+		}
+		d.errs.Add(diag.Pos{File: d.file, Line: first + k, Col: indent + 1},
+			"%s: > joins this line to the one above, so the page would show its %s as text, not as a %s: write %s: | instead of %s: >, which keeps the lines apart",
+			name, strings.TrimSpace(m), what, name, name)
+		return
+	}
 }
 
 // list reads a sequence field; a single scalar is not accepted. example
