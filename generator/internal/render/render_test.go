@@ -437,7 +437,12 @@ func TestLocalLinks(t *testing.T) {
 		{"b.html#note-x", "articles/a.html", note + "b.html#note-<id>, with its id from annotations/b.yaml"},
 		{"#ref-nope", "articles/a.html", note + "a.html#note-<id>, with its id from annotations/a.yaml"},
 		{"c.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
-		{"claims.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
+		// Written from the other folder, as a link copied from a claim
+		// into a note, or from a note into a claim, is.
+		{"claims.html", "articles/a.html", "points to no page of the briefing: this text's links are read from its page, articles/a.html, in the folder articles/, so write ../claims.html"},
+		{"claims.html#claim-cap", "articles/a.html", "points to no page of the briefing: this text's links are read from its page, articles/a.html, in the folder articles/, so write ../claims.html#claim-cap"},
+		{"../claims.html#claim-cap", "index.html", "points to no page of the briefing: this text's links are read from its page, index.html, in the site's top folder, so write claims.html#claim-cap"},
+		{"../articles/b.html?x=1#note-nope", "claims.html", "points to no page of the briefing: this text's links are read from its page, claims.html, in the site's top folder, so write articles/b.html?x=1#note-nope (which, as it is, " + note + "articles/b.html#note-<id>, with its id from annotations/b.yaml)"},
 		{"../methodology.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
 		{"../../outside.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
 		{"/claims.html", "articles/a.html", rootRel + "../claims.html"},
