@@ -556,13 +556,24 @@ func TestLoadErrors(t *testing.T) {
 			name: "entries below an empty list",
 			file: "annotations/one.yaml",
 			data: "# notes\nnotes: []  # none yet\n\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\n",
-			want: []string{`annotations/one.yaml:4:3: this is not valid YAML (did not find expected key): line 2, "notes: []  # none yet", says it is empty, so this entry below it is not one of its entries: remove the [] after notes:`},
+			want: []string{`annotations/one.yaml:2:8: this is not valid YAML (did not find expected key): "notes: []  # none yet" says the list is empty, so YAML does not read the entries below it as its entries: remove the [] after notes:`},
 		},
 		{
 			name: "entries below an empty list, at its indentation",
 			file: "annotations/one.yaml",
 			data: "notes: [ ]\n- id: threat\n  quote: threat\n  kind: context\n  note: x\n",
-			want: []string{`annotations/one.yaml:2:1: this is not valid YAML (did not find expected key): line 1, "notes: [ ]", says it is empty, so this entry below it is not one of its entries: remove the [ ] after notes:`},
+			want: []string{`annotations/one.yaml:1:8: this is not valid YAML (did not find expected key): "notes: [ ]" says the list is empty, so YAML does not read the entries below it as its entries: remove the [ ] after notes:`},
+		},
+		{
+			// Inside an entry, the entry alone is left out, and the
+			// rest of the file read on.
+			name: "items below an empty list in an entry",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\n    cites: []\n      - src-a\n  - id: b\n    quote: existential\n    kind: opinion\n    note: x\n",
+			want: []string{
+				`annotations/one.yaml:7:7: this is not valid YAML (did not find expected key): line 6, "cites: []", says it is empty, so this entry below it is not one of its entries: remove the [] after cites:`,
+				`annotations/one.yaml:10:11: kind "opinion" is not a kind of note: use one of context, fact-check, background, definition, correction`,
+			},
 		},
 		{
 			// Hugo would take it for the articles folder's own page.

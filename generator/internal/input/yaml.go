@@ -687,8 +687,22 @@ func (d *decoder) syntaxError(err error) {
 		// Point at the line that broke the list or mapping.
 		if broken > 0 {
 			line, col = broken, 1+len(d.lines[broken-1])-len(strings.TrimLeft(d.lines[broken-1], " "))
-			if l, key, empty := d.emptyAbove(broken); l > 0 {
-				// "notes: []", as new writes it, with entries added below.
+			if l, key, empty := d.emptyAbove(broken); l > 0 && !strings.HasPrefix(d.lines[l-1], " ") {
+				// "notes: []", as new writes it, with entries added
+				// below: every entry fails, and it is one problem, at
+				// the [], as "notes: x" is; the file is not read again
+				// entry by entry.
+				s := d.lines[l-1]
+				at := strings.Index(s, key+":") + len(key) + 1
+				at += strings.Index(s[at:], empty)
+				d.noRecovery = true
+				d.syntaxAt(l, 1+utf8.RuneCountInString(s[:at]),
+					"this is not valid YAML (%s): %q says the list is empty, so YAML does not read the entries below it as its entries: remove the %s after %s:",
+					msg, strings.TrimSpace(s), empty, key)
+				return
+			} else if l > 0 {
+				// "cites: []" in an entry, with items below: the entry
+				// is left out, and the rest read again.
 				d.syntaxAt(line, col,
 					"this is not valid YAML (%s): line %d, %q, says it is empty, so this entry below it is not one of its entries: remove the %s after %s:",
 					msg, l, strings.TrimSpace(d.lines[l-1]), empty, key)
@@ -2330,6 +2344,11 @@ func (d *decoder) entries(root *yaml.Node, what, key, example string) ([]*yaml.N
 	} else {
 		m, ok := d.fields(root, what, key)
 		if !ok {
+			return nil, false
+		}
+		if _, has := m[key]; !has && d.misspelt(root, key) {
+			// "claim:" for claims: told so; its entries are not read,
+			// and what names them is not also told they are missing.
 			return nil, false
 		}
 		items = d.list(m, key, example)
