@@ -195,7 +195,7 @@ func (d *decoder) withoutBroken() *yaml.Node {
 	}
 	entryStart := func(s string) bool {
 		return len(s) > indent && s[:indent] == strings.Repeat(" ", indent) && s[indent] == '-' &&
-			(len(s) == indent+1 || s[indent+1] == ' ')
+			(len(s) == indent+1 || s[indent+1] == ' ' || dashRE.MatchString(s)) // "-id: a" too
 	}
 	// A line past the entries is a key of the enclosing mapping, at its
 	// indentation (that of the file's first line), like "notes:" or
@@ -347,7 +347,7 @@ func brokenEntry(lines []string, at, offset, end int) (start, stop int) {
 	margin := func(s string) bool { return s != "" && s[0] != ' ' && s[0] != '\t' && s[0] != '#' }
 	entry := func(s string) (indent int, ok bool) {
 		t := strings.TrimLeft(s, " ")
-		return len(s) - len(t), len(t) < len(s) && (t == "-" || strings.HasPrefix(t, "- "))
+		return len(s) - len(t), len(t) < len(s) && (t == "-" || strings.HasPrefix(t, "- ") || dashRE.MatchString(s)) // "-date: …" too
 	}
 	if margin(lines[at-1]) {
 		return 0, 0
@@ -552,6 +552,14 @@ func (d *decoder) syntaxError(err error) {
 		failed := line
 		if broken > 0 {
 			failed = broken
+		}
+		// -id: a, with no space after the dash: YAML reads "-id" as a
+		// key, not an entry, and fails at it or at the line after.
+		if l, c, key := d.dashWithoutSpace(failed); l > 0 {
+			d.syntaxAt(l, c,
+				"this is not valid YAML (%s): there is no space after the - that starts this entry, so YAML reads \"-%s\" as one word, not as - and the field %s: put a space after the -, like - %s:",
+				msg, key, key, key)
+			return
 		}
 		// kind:context, with no space after the colon: YAML reads one
 		// word, not a key and its value, and fails at it or soon after.
@@ -1034,6 +1042,24 @@ func (d *decoder) textAbove(l int) string {
 		return s[m[4]:m[5]]
 	}
 	return ""
+}
+
+// dashRE matches a line that starts an entry with no space after its
+// dash: "-id: a"; the key is group 2.
+var dashRE = regexp.MustCompile(`^( *)-([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|\r?$)`)
+
+// dashWithoutSpace returns the line and column of the dash of "-id: a",
+// a field of the file's entries after a dash with no space, on line or
+// on one of the few lines above it (YAML fails at the line after, when
+// the entry is a list's first), and the field's name; or 0, 0, "".
+func (d *decoder) dashWithoutSpace(line int) (int, int, string) {
+	names := d.fieldNames()
+	for l := min(line, len(d.lines)); l > max(d.lineOffset, line-3); l-- {
+		if m := dashRE.FindStringSubmatch(d.lines[l-1]); m != nil && contains(names, m[2]) {
+			return l, len(m[1]) + 1, m[2]
+		}
+	}
+	return 0, 0, ""
 }
 
 // fieldNames are the names of the fields of the file being read, by its
