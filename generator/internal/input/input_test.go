@@ -894,7 +894,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "content/articles/one.md",
 			data: "---\ntitle: \"\"\noutlet O\nurl: https://e.com/one\n---\nThe existential threat.\n",
 			want: []string{
-				`content/articles/one.md:2:8: the article has no title: add "title: …"`,
+				`content/articles/one.md:2:8: the article's title is empty: write it between the quotes after title:`,
 				`content/articles/one.md:3:7: this is not valid YAML (could not find expected ':'): there is no colon after outlet, so YAML does not read the line as the field outlet and its value: write it outlet: O`,
 			},
 		},
@@ -1989,7 +1989,7 @@ func TestUnclosedBrackets(t *testing.T) {
 func TestOutdentedTextNotMisread(t *testing.T) {
 	for data, want := range map[string]string{
 		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n    Cites: [src-a]\n":                                         `annotations/one.yaml:6:5: unknown field "Cites" in a note (did you mean "cites"?)`,
-		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n    cites: [src-a]\n":                                         `annotations/one.yaml:5:11: the note has no text`,
+		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n    cites: [src-a]\n":                                         `annotations/one.yaml:5:11: the note's text is empty: write it on the lines below note: |`,
 		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n      For example: |\n      The cable.\n    cites: [src-a]\n": ``,
 	} {
 		fs := base()

@@ -1898,6 +1898,21 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 					continue
 				}
 			}
+			if ok {
+				// "note:" written, and nothing after it: the field is
+				// there, its value is not.
+				where := "after " + name + ":"
+				switch resolve(v).Style {
+				case yaml.LiteralStyle:
+					where = "on the lines below " + name + ": |"
+				case yaml.FoldedStyle:
+					where = "on the lines below " + name + ": >"
+				case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+					where = "between the quotes after " + name + ":" // title: "", as new writes it
+				}
+				d.errs.AddErr(p, diag.ErrMissingField, "%s's %s is empty: write it %s", what, missing, where)
+				continue
+			}
 			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, missing, name)
 		}
 	}
