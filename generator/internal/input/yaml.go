@@ -2649,8 +2649,39 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 	if partial {
 		want = "YYYY-MM-DD, YYYY-MM or YYYY, like 2025-11-27"
 	}
+	if dt, ok := wordDate(s); v.Kind == yaml.ScalarNode && ok {
+		// "Nov 2025", "27 November 2025": the date meant is known.
+		switch {
+		case dt.Day == 0 && !partial:
+			d.errs.Add(d.pos(v), "%s %s needs its day, as YYYY-MM-DD (%s-DD): %s", name, describe(v), dt.ISO(), noDay)
+			return nil
+		default:
+			want = dt.ISO()
+		}
+	}
 	d.errs.Add(d.pos(v), "%s %s is not a valid date: write it as %s", name, describe(v), want)
 	return nil
+}
+
+// wordDateLayouts are the ways a date is written in English words that
+// wordDate reads: a day, a month and a year, or a month and a year.
+var wordDateLayouts = []string{"2 January 2006", "2 Jan 2006", "January 2 2006", "Jan 2 2006", "January 2006", "Jan 2006"}
+
+// wordDate reads s as a date written in words ("Nov 2025", "November 27,
+// 2025", "27 Nov. 2025"), the month's name in any capitals: its Day is 0
+// when it gives none.
+func wordDate(s string) (*briefing.Date, bool) {
+	s = strings.Join(strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(s)), " ")
+	for _, layout := range wordDateLayouts {
+		if t, err := time.Parse(layout, s); err == nil && t.Year() > 0 {
+			dt := &briefing.Date{Year: t.Year(), Month: int(t.Month())}
+			if strings.HasPrefix(layout, "2 ") || strings.Contains(layout, " 2 ") {
+				dt.Day = t.Day()
+			}
+			return dt, true
+		}
+	}
+	return nil, false
 }
 
 // today is the clock the dates are checked against (notFar).
