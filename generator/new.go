@@ -283,7 +283,7 @@ func checkNew(article, notes, text, notesText string) []string {
 		if e.Pos.File != article && e.Pos.File != notes {
 			continue // the rest of a briefing, which this one lacks
 		}
-		if errors.Is(e, diag.ErrMissingField) && strings.Contains(e.Msg, "no title") {
+		if errors.Is(e, diag.ErrMissingField) && (strings.Contains(e.Msg, "no title") || strings.Contains(e.Msg, "title is empty")) {
 			continue // left for the user to fill in
 		}
 		out = append(out, e.Msg)

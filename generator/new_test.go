@@ -43,7 +43,7 @@ func TestNew(t *testing.T) {
 	// check points at what is left to do, in the new file.
 	code, _, stderr = runCmd(t, "check", "--root", root)
 	p := filepath.ToSlash(art)
-	if code != 1 || !strings.Contains(stderr, p+":2:8: the article has no title") || !strings.Contains(stderr, p+":12:1: the article has no text") ||
+	if code != 1 || !strings.Contains(stderr, p+":2:8: the article's title is empty: write it between the quotes after title:") || !strings.Contains(stderr, p+":12:1: the article has no text") ||
 		!strings.Contains(stderr, "2 problems found") {
 		t.Errorf("check after new: exit %d\n%s", code, stderr)
 	}
@@ -165,7 +165,7 @@ func TestNewFirstArticle(t *testing.T) {
 	index := filepath.Join(root, "content", "_index.md")
 	code, _, stderr = runCmd(t, "check", "--root", root)
 	method := filepath.Join(root, "content", "methodology.md")
-	if code != 1 || !strings.Contains(stderr, filepath.ToSlash(index)+":2:8: the briefing has no title") ||
+	if code != 1 || !strings.Contains(stderr, filepath.ToSlash(index)+":2:8: the briefing's title is empty: write it between the quotes after title:") ||
 		!strings.Contains(stderr, filepath.ToSlash(index)+":13:1: this is the text new wrote for you to replace") ||
 		!strings.Contains(stderr, filepath.ToSlash(method)+":6:1: this is the paragraph new wrote for you to replace") || !strings.Contains(stderr, "5 problems found") {
 		t.Errorf("check after new: exit %d\n%s", code, stderr)

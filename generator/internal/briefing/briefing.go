@@ -108,6 +108,7 @@ type Article struct {
 	Outlet    string
 	OutletPos diag.Pos // where the outlet is written
 	URL       string
+	URLPos    diag.Pos // where the url is written
 	Published *Date
 	DateNote  string
 	Author    string

@@ -314,6 +314,9 @@ func (l *loader) article(name string) *briefing.Article {
 	if v, ok := m["outlet"]; ok {
 		a.OutletPos = d.pos(resolve(v))
 	}
+	if v, ok := m["url"]; ok {
+		a.URLPos = d.pos(resolve(v))
+	}
 	d.checkURL(m, "url", a.URL)
 	for f, v := range map[string]string{"title": a.Title, "outlet": a.Outlet, "date_note": a.DateNote, "author": a.Author, "summary": a.Summary} {
 		d.checkPlain(m, f, v)
@@ -363,9 +366,9 @@ func ReservedSlug(slug string) string {
 }
 
 // author reads the article's author: one text, which a list of authors is
-// told to be written as.
+// told to be written as (a list of names by str, with the names).
 func (d *decoder) author(m map[string]*yaml.Node) string {
-	if v := resolve(m["author"]); v != nil && v.Kind == yaml.SequenceNode {
+	if v := resolve(m["author"]); v != nil && v.Kind == yaml.SequenceNode && listedTexts(v) == nil {
 		d.errs.Add(d.pos(v), "author must be text, not a list: write the authors as one text, like \"Jane Doe and John Roe\"")
 		return ""
 	}

@@ -28,6 +28,7 @@ package input
 import (
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -292,6 +293,7 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 	}
 	sort.Slice(b.Articles, func(i, j int) bool { return b.Articles[i].Slug < b.Articles[j].Slug })
 	checkOutlets(b.Articles, errs)
+	checkURLs(b.Articles, errs)
 
 	bySlug := make(map[string]*briefing.Article, len(b.Articles))
 	for _, a := range b.Articles {
@@ -400,6 +402,37 @@ func checkOutlets(articles []*briefing.Article, errs *diag.List) {
 			first[key] = a
 		} else if f.Outlet != a.Outlet {
 			errs.Add(a.OutletPos, "the outlet %q is written %q in %s: write it the same way in both, or the briefing shows them as two outlets", a.Outlet, f.Outlet, f.Path)
+		}
+	}
+}
+
+// urlKey is an article's address as two spellings of one page compare:
+// its host in lower case, http as https, without a fragment or a slash at
+// the end; "" for one that is not a web address (checkURL's to report).
+func urlKey(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+		return ""
+	}
+	u.Scheme, u.Host, u.Fragment, u.RawFragment = "https", strings.ToLower(u.Host), "", ""
+	u.Path, u.RawPath = strings.TrimSuffix(u.Path, "/"), strings.TrimSuffix(u.RawPath, "/")
+	return u.String()
+}
+
+// checkURLs reports an article whose url is another's (a front matter
+// copied to start the next article): two articles are two pages, and
+// their "Original" links, exports and ClaimReviews would all name one.
+func checkURLs(articles []*briefing.Article, errs *diag.List) {
+	first := make(map[string]*briefing.Article, len(articles))
+	for _, a := range articles {
+		key := urlKey(a.URL)
+		if key == "" {
+			continue
+		}
+		if f, ok := first[key]; ok {
+			errs.Add(a.URLPos, "url is also the url of %s (line %d): each article is a page of its own; give this one its own address, copied from the browser", f.Path, f.URLPos.Line)
+		} else {
+			first[key] = a
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	iofs "io/fs"
 	"maps"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -260,7 +261,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: a\n    quote: [threat]\n    kind: context\n    occurrence: two\n    note: x\n    cites: src-a\n",
 			want: []string{
-				`annotations/one.yaml:3:12: quote must be text, not a list: a text that starts with [ must be in quotes, like quote: "[threat]"`,
+				`annotations/one.yaml:3:12: quote must be text, not a list: write it without the brackets, like quote: threat (a text that itself starts with [ goes in quotes, like quote: "[threat]")`,
 				`annotations/one.yaml:5:17: occurrence must be a whole number from 1, not "two"`,
 				`annotations/one.yaml:7:12: cites must be a list, like [source-id, other-source-id], not "src-a"`,
 			},
@@ -461,7 +462,7 @@ func TestLoadErrors(t *testing.T) {
 			name: "a text in brackets",
 			file: "annotations/one.yaml",
 			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: [See the claim]\n",
-			want: []string{`annotations/one.yaml:5:11: note must be text, not a list: a text that starts with [ must be in quotes, like note: "[See the claim]"`},
+			want: []string{`annotations/one.yaml:5:11: note must be text, not a list: write it without the brackets, like note: See the claim (a text that itself starts with [ goes in quotes, like note: "[See the claim]")`},
 		},
 		{
 			// Its "- " left out, a note's fields are the note before's
@@ -555,13 +556,24 @@ func TestLoadErrors(t *testing.T) {
 			name: "entries below an empty list",
 			file: "annotations/one.yaml",
 			data: "# notes\nnotes: []  # none yet\n\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\n",
-			want: []string{`annotations/one.yaml:4:3: this is not valid YAML (did not find expected key): line 2, "notes: []  # none yet", says it is empty, so this entry below it is not one of its entries: remove the [] after notes:`},
+			want: []string{`annotations/one.yaml:2:8: this is not valid YAML (did not find expected key): "notes: []  # none yet" says the list is empty, so YAML does not read the entries below it as its entries: remove the [] after notes:`},
 		},
 		{
 			name: "entries below an empty list, at its indentation",
 			file: "annotations/one.yaml",
 			data: "notes: [ ]\n- id: threat\n  quote: threat\n  kind: context\n  note: x\n",
-			want: []string{`annotations/one.yaml:2:1: this is not valid YAML (did not find expected key): line 1, "notes: [ ]", says it is empty, so this entry below it is not one of its entries: remove the [ ] after notes:`},
+			want: []string{`annotations/one.yaml:1:8: this is not valid YAML (did not find expected key): "notes: [ ]" says the list is empty, so YAML does not read the entries below it as its entries: remove the [ ] after notes:`},
+		},
+		{
+			// Inside an entry, the entry alone is left out, and the
+			// rest of the file read on.
+			name: "items below an empty list in an entry",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: x\n    cites: []\n      - src-a\n  - id: b\n    quote: existential\n    kind: opinion\n    note: x\n",
+			want: []string{
+				`annotations/one.yaml:7:7: this is not valid YAML (did not find expected key): line 6, "cites: []", says it is empty, so this entry below it is not one of its entries: remove the [] after cites:`,
+				`annotations/one.yaml:10:11: kind "opinion" is not a kind of note: use one of context, fact-check, background, definition, correction`,
+			},
 		},
 		{
 			// Hugo would take it for the articles folder's own page.
@@ -788,7 +800,17 @@ func TestLoadErrors(t *testing.T) {
 			name: "several authors as a list",
 			file: "content/articles/one.md",
 			data: "---\ntitle: T\noutlet: O\nurl: https://e.com\nauthor: [Jane Doe, John Roe]\n---\nThe existential threat.\n",
-			want: []string{`content/articles/one.md:5:9: author must be text, not a list: write the authors as one text, like "Jane Doe and John Roe"`},
+			want: []string{`content/articles/one.md:5:9: author must be text, not a list: name them in one text, like author: Jane Doe and John Roe`},
+		},
+		{
+			// As items below it, a text needs no quotes either.
+			name: "a url as a list below it, and authors as names and not",
+			file: "content/articles/one.md",
+			data: "---\ntitle: T\noutlet: O\nurl:\n  - https://e.com\nauthor: [{family: Doe}]\n---\nThe existential threat.\n",
+			want: []string{
+				`content/articles/one.md:5:3: url must be text, not a list: write it on the field's own line, without the -, like url: https://e.com`,
+				`content/articles/one.md:6:9: author must be text, not a list: write the authors as one text, like "Jane Doe and John Roe"`,
+			},
 		},
 		{
 			name: "front matter never closed",
@@ -872,7 +894,7 @@ func TestLoadErrors(t *testing.T) {
 			file: "content/articles/one.md",
 			data: "---\ntitle: \"\"\noutlet O\nurl: https://e.com/one\n---\nThe existential threat.\n",
 			want: []string{
-				`content/articles/one.md:2:8: the article has no title: add "title: …"`,
+				`content/articles/one.md:2:8: the article's title is empty: write it between the quotes after title:`,
 				`content/articles/one.md:3:7: this is not valid YAML (could not find expected ':'): there is no colon after outlet, so YAML does not read the line as the field outlet and its value: write it outlet: O`,
 			},
 		},
@@ -1123,7 +1145,7 @@ func TestLoadMissingOrMisnamed(t *testing.T) {
 			"an article called source",
 			func(fs fstest.MapFS) {
 				delete(fs, "annotations/sources.yaml")
-				fs["content/articles/source.md"] = fs["content/articles/one.md"]
+				fs["content/articles/source.md"] = otherURL(fs["content/articles/one.md"])
 				fs["annotations/source.yaml"] = fs["annotations/one.yaml"]
 			},
 			[]string{fmt.Sprintf(noBib, "3 times (the first at annotations/claims.yaml:6:13)")},
@@ -1824,7 +1846,7 @@ func TestNormalizeDOI(t *testing.T) {
 func TestOutletSpelling(t *testing.T) {
 	fs := base()
 	article := func(outlet string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\ntitle: T\noutlet: " + outlet + "\nurl: https://example.com/x\n---\nText.\n")}
+		return &fstest.MapFile{Data: []byte("---\ntitle: T\noutlet: " + outlet + "\nurl: https://example.com/" + fmt.Sprint(len(fs)) + "\n---\nText.\n")}
 	}
 	fs["content/articles/two.md"] = article(`"outlet "`)
 	fs["content/articles/three.md"] = article("OUTLET")
@@ -1967,7 +1989,7 @@ func TestUnclosedBrackets(t *testing.T) {
 func TestOutdentedTextNotMisread(t *testing.T) {
 	for data, want := range map[string]string{
 		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n    Cites: [src-a]\n":                                         `annotations/one.yaml:6:5: unknown field "Cites" in a note (did you mean "cites"?)`,
-		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n    cites: [src-a]\n":                                         `annotations/one.yaml:5:11: the note has no text`,
+		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n    cites: [src-a]\n":                                         `annotations/one.yaml:5:11: the note's text is empty: write it on the lines below note: |`,
 		"notes:\n  - id: threat\n    quote: threat\n    kind: context\n    note: |\n      For example: |\n      The cable.\n    cites: [src-a]\n": ``,
 	} {
 		fs := base()
@@ -2062,7 +2084,7 @@ func TestHandoutIDsApart(t *testing.T) {
 	claims := strings.Replace(string(fs["annotations/claims.yaml"].Data), "[src-a]", "[one--b]", 1)
 	fs["annotations/claims.yaml"] = &fstest.MapFile{Data: []byte(claims)}
 	sameLines(t, errLines(t, fs), nil)
-	fs["content/articles/src-one.md"] = fs["content/articles/one.md"]
+	fs["content/articles/src-one.md"] = otherURL(fs["content/articles/one.md"])
 	sameLines(t, errLines(t, fs), []string{
 		`annotations/sources.yaml:2:5: the source id "one--b" would give the print edition the id src-one--b, which the article content/articles/src-one.md's ids start with: write the id without "--", like "one-b"`,
 	})
@@ -2147,4 +2169,31 @@ func TestYAMLVersionDirective(t *testing.T) {
 	sameLines(t, errLines(t, fs), []string{
 		"annotations/one.yaml:1:1: this is not valid YAML (found incompatible YAML document): the briefing's files are read as YAML 1.2 or 1.1: remove this %YAML line",
 	})
+}
+
+// otherURL is an article file with its url made its own: a copy of
+// another's, the test's second article, would be told it has the first's.
+func otherURL(f *fstest.MapFile) *fstest.MapFile {
+	data := regexp.MustCompile(`(?m)^url: (.*)$`).ReplaceAll(f.Data, []byte("url: ${1}-copy"))
+	return &fstest.MapFile{Data: data}
+}
+
+// TestURLTwice checks that an article whose url is another's, as two
+// spellings of one address compare, is an error at its url naming the
+// other's file and line, and that different addresses are not.
+func TestURLTwice(t *testing.T) {
+	for _, tc := range []struct{ url, want string }{
+		{"https://example.com/a", `content/articles/two.md:4:6: url is also the url of content/articles/one.md (line 4): each article is a page of its own; give this one its own address, copied from the browser`},
+		{"http://Example.com/a/#top", `content/articles/two.md:4:6: url is also the url of content/articles/one.md (line 4): each article is a page of its own; give this one its own address, copied from the browser`},
+		{"https://example.com/a?page=2", ""},
+		{"https://example.com/a/two", ""},
+	} {
+		fs := base()
+		fs["content/articles/two.md"] = &fstest.MapFile{Data: []byte("---\ntitle: T\noutlet: O\nurl: " + tc.url + "\n---\nText.\n")}
+		var want []string
+		if tc.want != "" {
+			want = []string{tc.want}
+		}
+		sameLines(t, errLines(t, fs), want)
+	}
 }

@@ -195,7 +195,7 @@ func (d *decoder) withoutBroken() *yaml.Node {
 	}
 	entryStart := func(s string) bool {
 		return len(s) > indent && s[:indent] == strings.Repeat(" ", indent) && s[indent] == '-' &&
-			(len(s) == indent+1 || s[indent+1] == ' ')
+			(len(s) == indent+1 || s[indent+1] == ' ' || dashRE.MatchString(s)) // "-id: a" too
 	}
 	// A line past the entries is a key of the enclosing mapping, at its
 	// indentation (that of the file's first line), like "notes:" or
@@ -347,7 +347,7 @@ func brokenEntry(lines []string, at, offset, end int) (start, stop int) {
 	margin := func(s string) bool { return s != "" && s[0] != ' ' && s[0] != '\t' && s[0] != '#' }
 	entry := func(s string) (indent int, ok bool) {
 		t := strings.TrimLeft(s, " ")
-		return len(s) - len(t), len(t) < len(s) && (t == "-" || strings.HasPrefix(t, "- "))
+		return len(s) - len(t), len(t) < len(s) && (t == "-" || strings.HasPrefix(t, "- ") || dashRE.MatchString(s)) // "-date: …" too
 	}
 	if margin(lines[at-1]) {
 		return 0, 0
@@ -553,6 +553,14 @@ func (d *decoder) syntaxError(err error) {
 		if broken > 0 {
 			failed = broken
 		}
+		// -id: a, with no space after the dash: YAML reads "-id" as a
+		// key, not an entry, and fails at it or at the line after.
+		if l, c, key := d.dashWithoutSpace(failed); l > 0 {
+			d.syntaxAt(l, c,
+				"this is not valid YAML (%s): there is no space after the - that starts this entry, so YAML reads \"-%s\" as one word, not as - and the field %s: put a space after the -, like - %s:",
+				msg, key, key, key)
+			return
+		}
 		// kind:context, with no space after the colon: YAML reads one
 		// word, not a key and its value, and fails at it or soon after.
 		// (Before the text pasted at the left margin: "cites:[a]" after a
@@ -687,8 +695,22 @@ func (d *decoder) syntaxError(err error) {
 		// Point at the line that broke the list or mapping.
 		if broken > 0 {
 			line, col = broken, 1+len(d.lines[broken-1])-len(strings.TrimLeft(d.lines[broken-1], " "))
-			if l, key, empty := d.emptyAbove(broken); l > 0 {
-				// "notes: []", as new writes it, with entries added below.
+			if l, key, empty := d.emptyAbove(broken); l > 0 && !strings.HasPrefix(d.lines[l-1], " ") {
+				// "notes: []", as new writes it, with entries added
+				// below: every entry fails, and it is one problem, at
+				// the [], as "notes: x" is; the file is not read again
+				// entry by entry.
+				s := d.lines[l-1]
+				at := strings.Index(s, key+":") + len(key) + 1
+				at += strings.Index(s[at:], empty)
+				d.noRecovery = true
+				d.syntaxAt(l, 1+utf8.RuneCountInString(s[:at]),
+					"this is not valid YAML (%s): %q says the list is empty, so YAML does not read the entries below it as its entries: remove the %s after %s:",
+					msg, strings.TrimSpace(s), empty, key)
+				return
+			} else if l > 0 {
+				// "cites: []" in an entry, with items below: the entry
+				// is left out, and the rest read again.
 				d.syntaxAt(line, col,
 					"this is not valid YAML (%s): line %d, %q, says it is empty, so this entry below it is not one of its entries: remove the %s after %s:",
 					msg, l, strings.TrimSpace(d.lines[l-1]), empty, key)
@@ -1020,6 +1042,24 @@ func (d *decoder) textAbove(l int) string {
 		return s[m[4]:m[5]]
 	}
 	return ""
+}
+
+// dashRE matches a line that starts an entry with no space after its
+// dash: "-id: a"; the key is group 2.
+var dashRE = regexp.MustCompile(`^( *)-([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|\r?$)`)
+
+// dashWithoutSpace returns the line and column of the dash of "-id: a",
+// a field of the file's entries after a dash with no space, on line or
+// on one of the few lines above it (YAML fails at the line after, when
+// the entry is a list's first), and the field's name; or 0, 0, "".
+func (d *decoder) dashWithoutSpace(line int) (int, int, string) {
+	names := d.fieldNames()
+	for l := min(line, len(d.lines)); l > max(d.lineOffset, line-3); l-- {
+		if m := dashRE.FindStringSubmatch(d.lines[l-1]); m != nil && contains(names, m[2]) {
+			return l, len(m[1]) + 1, m[2]
+		}
+	}
+	return 0, 0, ""
 }
 
 // fieldNames are the names of the fields of the file being read, by its
@@ -1858,6 +1898,21 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 					continue
 				}
 			}
+			if ok {
+				// "note:" written, and nothing after it: the field is
+				// there, its value is not.
+				where := "after " + name + ":"
+				switch resolve(v).Style {
+				case yaml.LiteralStyle:
+					where = "on the lines below " + name + ": |"
+				case yaml.FoldedStyle:
+					where = "on the lines below " + name + ": >"
+				case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+					where = "between the quotes after " + name + ":" // title: "", as new writes it
+				}
+				d.errs.AddErr(p, diag.ErrMissingField, "%s's %s is empty: write it %s", what, missing, where)
+				continue
+			}
 			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, missing, name)
 		}
 	}
@@ -1967,8 +2022,10 @@ func (d *decoder) str(m map[string]*yaml.Node, name string) string {
 			default:
 				hint = fmt.Sprintf(": give one value, like %s: %s", name, words[0])
 			}
+		} else if texts := listedTexts(v); len(texts) > 0 {
+			hint = textListHint(name, texts, v.Style&yaml.FlowStyle != 0)
 		} else if raw := d.flowText(v); raw != "" {
-			// [See the claim], {x}: meant as text.
+			// {x}, [[a], b]: meant as text.
 			hint = fmt.Sprintf(": a text that starts with %c must be in quotes, like %s: %s", raw[0], name, strconv.Quote(raw))
 		}
 		d.errs.Add(d.pos(v), "%s must be text, not %s%s", name, describe(v), hint)
@@ -2023,6 +2080,85 @@ func listedWords(v *yaml.Node) []string {
 		words = append(words, it.Value)
 	}
 	return words
+}
+
+// listedTexts are the items of a list of texts ([Reuters],
+// [https://example.com/story], ["State DOT", County]), or nil: a text
+// field's value written as a list, in brackets as relies_on is or as
+// items below it.
+func listedTexts(v *yaml.Node) []string {
+	if v.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var texts []string
+	for _, it := range v.Content {
+		it = resolve(it)
+		if it.Kind != yaml.ScalarNode || strings.TrimSpace(it.Value) == "" {
+			return nil
+		}
+		texts = append(texts, it.Value)
+	}
+	return texts
+}
+
+// textListHint completes "NAME must be text, not a list" for a text field
+// given as a list of texts: written without the brackets (or the -), its
+// items make the text meant. Quoting the list, as for a text that starts
+// with [, would publish the brackets, so that is offered only for a field
+// whose text may itself start with one; and names given as several items
+// (two claimants, two authors) are one text that names them all.
+func textListHint(name string, texts []string, flow bool) string {
+	how := "without the brackets"
+	if !flow {
+		how = "on the field's own line, without the -"
+	}
+	switch {
+	case len(texts) > 1 && nameField(name):
+		return fmt.Sprintf(": name them in one text, like %s: %s", name, yamlText(strings.Join(texts, " and ")))
+	case len(texts) > 1:
+		// title: [Bridge closed, traffic snarled]: YAML took the comma
+		// for one between items.
+		how += ", as one text"
+	}
+	joined := strings.Join(texts, ", ")
+	hint := fmt.Sprintf(": write it %s, like %s: %s", how, name, yamlText(joined))
+	if flow && freeText(name) {
+		hint += fmt.Sprintf(" (a text that itself starts with [ goes in quotes, like %s: %s)", name, strconv.Quote("["+joined+"]"))
+	}
+	return hint
+}
+
+// nameField says whether name's value names people or organisations,
+// which several items can only be as one text that names them all.
+func nameField(name string) bool {
+	switch name {
+	case "author", "claimant", "outlet", "publisher":
+		return true
+	}
+	return false
+}
+
+// freeText says whether name's value is prose, whose text may start with
+// a [ ("[Updated]", "[sic]"), as an address or a name does not.
+func freeText(name string) bool {
+	switch name {
+	case "quote", "prefix", "suffix", "note", "statement", "title", "summary", "date_note", "text",
+		"container-title", "collection-title", "genre":
+		return true
+	}
+	return false
+}
+
+// yamlText is s as a field's value: as it is, when YAML reads it back so
+// ("Reuters", "https://example.com/a"), or else in double quotes.
+func yamlText(s string) string {
+	var back struct{ V any }
+	if err := yaml.Unmarshal([]byte("v: "+s), &back); err == nil {
+		if got, ok := back.V.(string); ok && got == s {
+			return s
+		}
+	}
+	return strconv.Quote(s)
 }
 
 // flowText returns the text of a list or mapping written in brackets on
@@ -2137,6 +2273,7 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 			// Folding joins lines with spaces: each of the file's lines
 			// is placed where its part of the text starts.
 			md.Segs = foldedSegs(d.lines, first, indent, text)
+			d.foldedBlocks(first, indent, name)
 		}
 	default:
 		// A quoted or plain text: YAML joins its lines and reads its
@@ -2154,6 +2291,67 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 		md.Pos.Col += q
 	}
 	return md
+}
+
+// blockMarkRE matches the start of a line that Markdown reads as a list
+// item or a quotation: "- ", "* ", "+ ", "1. ", "2) ", "> ".
+var blockMarkRE = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,3}[.)])[ \t]|^>`)
+
+// foldedBlocks reports, in the folded block text (name: >) whose content
+// starts at the file's line first, indented by indent, the first line
+// that starts a list item or a quotation and that YAML joins to the line
+// above with a space: "Her record:", "- 2019: …", "- 2015: …" become one
+// line, "Her record: - 2019: … - 2015: …", and the page shows the marks
+// as text. A line is taken for a list's or a quotation's when the line
+// above ends with a colon or is one too, or the line below is joined to
+// it and is one: "7,500 is the number", "- the lowest since 1980" is a
+// sentence with a dash.
+func (d *decoder) foldedBlocks(first, indent int, name string) {
+	// The block's lines without its indentation: "" for a blank one,
+	// "\x00" for one more indented (YAML keeps its line breaks).
+	var content []string
+	for i := first; i <= len(d.lines); i++ {
+		l := strings.TrimRight(d.lines[i-1], "\r")
+		if strings.TrimSpace(l) == "" {
+			content = append(content, "")
+			continue
+		}
+		if len(l)-len(strings.TrimLeft(l, " ")) < indent {
+			break
+		}
+		c := l[indent:]
+		if c[0] == ' ' || c[0] == '\t' {
+			c = "\x00"
+		}
+		content = append(content, c)
+	}
+	folded := func(k int) bool { // line k is joined to line k-1
+		return k > 0 && k < len(content) && content[k] != "" && content[k] != "\x00" && content[k-1] != "" && content[k-1] != "\x00"
+	}
+	mark := func(k int) string {
+		if k < 0 || k >= len(content) {
+			return ""
+		}
+		return blockMarkRE.FindString(content[k])
+	}
+	for k := 1; k < len(content); k++ {
+		m := mark(k)
+		if m == "" || !folded(k) {
+			continue
+		}
+		above := strings.TrimRight(content[k-1], " \t")
+		if !strings.HasSuffix(above, ":") && mark(k-1) == "" && !(folded(k+1) && mark(k+1) != "") {
+			continue
+		}
+		what := "list"
+		if m[0] == '>' {
+			what = "quotation"
+		}
+		d.errs.Add(diag.Pos{File: d.file, Line: first + k, Col: indent + 1},
+			"%s: > joins this line to the one above, so the page would show its %s as text, not as a %s: write %s: | instead of %s: >, which keeps the lines apart",
+			name, strings.TrimSpace(m), what, name, name)
+		return
+	}
 }
 
 // list reads a sequence field; a single scalar is not accepted. example
@@ -2187,6 +2385,11 @@ func (d *decoder) entries(root *yaml.Node, what, key, example string) ([]*yaml.N
 	} else {
 		m, ok := d.fields(root, what, key)
 		if !ok {
+			return nil, false
+		}
+		if _, has := m[key]; !has && d.misspelt(root, key) {
+			// "claim:" for claims: told so; its entries are not read,
+			// and what names them is not also told they are missing.
 			return nil, false
 		}
 		items = d.list(m, key, example)
@@ -2446,8 +2649,39 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 	if partial {
 		want = "YYYY-MM-DD, YYYY-MM or YYYY, like 2025-11-27"
 	}
+	if dt, ok := wordDate(s); v.Kind == yaml.ScalarNode && ok {
+		// "Nov 2025", "27 November 2025": the date meant is known.
+		switch {
+		case dt.Day == 0 && !partial:
+			d.errs.Add(d.pos(v), "%s %s needs its day, as YYYY-MM-DD (%s-DD): %s", name, describe(v), dt.ISO(), noDay)
+			return nil
+		default:
+			want = dt.ISO()
+		}
+	}
 	d.errs.Add(d.pos(v), "%s %s is not a valid date: write it as %s", name, describe(v), want)
 	return nil
+}
+
+// wordDateLayouts are the ways a date is written in English words that
+// wordDate reads: a day, a month and a year, or a month and a year.
+var wordDateLayouts = []string{"2 January 2006", "2 Jan 2006", "January 2 2006", "Jan 2 2006", "January 2006", "Jan 2006"}
+
+// wordDate reads s as a date written in words ("Nov 2025", "November 27,
+// 2025", "27 Nov. 2025"), the month's name in any capitals: its Day is 0
+// when it gives none.
+func wordDate(s string) (*briefing.Date, bool) {
+	s = strings.Join(strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(s)), " ")
+	for _, layout := range wordDateLayouts {
+		if t, err := time.Parse(layout, s); err == nil && t.Year() > 0 {
+			dt := &briefing.Date{Year: t.Year(), Month: int(t.Month())}
+			if strings.HasPrefix(layout, "2 ") || strings.Contains(layout, " 2 ") {
+				dt.Day = t.Day()
+			}
+			return dt, true
+		}
+	}
+	return nil, false
 }
 
 // today is the clock the dates are checked against (notFar).

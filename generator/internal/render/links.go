@@ -436,6 +436,9 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 			}
 			return "points to no page of the briefing: did you mean " + to + "?", false
 		}
+		if p := m.otherBase(u.Path, dir); p != "" {
+			return r.fromOtherBase(u, p, page, final), false
+		}
 		// www.example.org/report, or a host name without its scheme, or
 		// desk@example.org, meant as an address elsewhere.
 		first, _, _ := strings.Cut(u.Path, "/")
@@ -656,6 +659,54 @@ func (m *siteMap) pageFolded(target string) string {
 		}
 	}
 	return ""
+}
+
+// otherBase is the page path p, a link's path written from the folder
+// dir ("" or "articles"), names when read from the other one, as a link
+// copied from a claim or the overview into a note is ("claims.html", in
+// articles/), or one copied the other way ("../claims.html" at the top):
+// "" when it names no page from there either.
+func (m *siteMap) otherBase(p, dir string) string {
+	var other string
+	switch dir {
+	case "articles":
+		other = path.Clean(p)
+	case "":
+		other = path.Clean(path.Join("articles", p))
+	default:
+		return ""
+	}
+	if m.pages[other] || strings.HasPrefix(other, "articles/") && strings.HasSuffix(other, ".html") && m.left.Articles.Has(articleSlug(other)) {
+		return other
+	}
+	return ""
+}
+
+// fromOtherBase is the problem of u, a link on page whose path names the
+// page other only from the other folder (otherBase): where its page reads
+// it from, and the link to write, with its query and fragment, and what
+// is wrong with that one in turn, if anything.
+func (r *Renderer) fromOtherBase(u *url.URL, other, page string, final bool) string {
+	dir := pageDir(page)
+	to := relTo(dir, other)
+	if u.RawQuery != "" {
+		to += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		to += "#" + u.Fragment
+	}
+	from := "in the site's top folder"
+	switch {
+	case dir != "":
+		from = page + ", in the folder " + dir + "/"
+	case page != "":
+		from = page + ", in the site's top folder"
+	}
+	msg := "points to no page of the briefing: this text's links are read from its page, " + from + ", so write " + to
+	if p, wait := r.pointsTo(to, page, final); p != "" && !wait {
+		msg += " (which, as it is, " + p + ")"
+	}
+	return msg
 }
 
 // pageOf returns the site path of the page made from target, a path a

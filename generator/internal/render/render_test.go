@@ -437,7 +437,12 @@ func TestLocalLinks(t *testing.T) {
 		{"b.html#note-x", "articles/a.html", note + "b.html#note-<id>, with its id from annotations/b.yaml"},
 		{"#ref-nope", "articles/a.html", note + "a.html#note-<id>, with its id from annotations/a.yaml"},
 		{"c.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
-		{"claims.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
+		// Written from the other folder, as a link copied from a claim
+		// into a note, or from a note into a claim, is.
+		{"claims.html", "articles/a.html", "points to no page of the briefing: this text's links are read from its page, articles/a.html, in the folder articles/, so write ../claims.html"},
+		{"claims.html#claim-cap", "articles/a.html", "points to no page of the briefing: this text's links are read from its page, articles/a.html, in the folder articles/, so write ../claims.html#claim-cap"},
+		{"../claims.html#claim-cap", "index.html", "points to no page of the briefing: this text's links are read from its page, index.html, in the site's top folder, so write claims.html#claim-cap"},
+		{"../articles/b.html?x=1#note-nope", "claims.html", "points to no page of the briefing: this text's links are read from its page, claims.html, in the site's top folder, so write articles/b.html?x=1#note-nope (which, as it is, " + note + "articles/b.html#note-<id>, with its id from annotations/b.yaml)"},
 		{"../methodology.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
 		{"../../outside.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
 		{"/claims.html", "articles/a.html", rootRel + "../claims.html"},
@@ -940,8 +945,9 @@ func TestNotesPageHints(t *testing.T) {
 // TestIndentedTextInArticle: an article's paragraph indented four spaces,
 // as text copied from a page may be, is an error at its line: Markdown
 // makes it code, shown in fixed-width type, and no note can quote it. A
-// fenced block is code on purpose, and a note's indented text is not an
-// article's.
+// fenced block is code on purpose. A note's text indented so is shown as
+// code too, and is an error as well, told (in YAML block text, which has
+// its own indentation) to be indented no further than its first line.
 func TestIndentedTextInArticle(t *testing.T) {
 	body := briefing.Markdown{Text: "First paragraph.\n\n    Pasted with its spaces.\n\n```\nfenced\n```\n", Pos: diag.Pos{File: "a.md", Line: 5, Col: 1}}
 	a := &briefing.Article{Slug: "a", Title: "A", Body: body}
@@ -955,9 +961,18 @@ func TestIndentedTextInArticle(t *testing.T) {
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	errs = diag.List{}
-	New(&briefing.Briefing{}).Markdown(md("Text.\n\n    indented\n"), "a note", &errs)
-	if errs.Len() != 0 {
-		t.Errorf("a note's indented text: %v", errs.Err())
+	for _, c := range []struct {
+		indent int
+		want   string
+	}{
+		{0, "n.yaml:7:5: this text is indented by four spaces or a tab, which makes it code: the page would show it in fixed-width type; remove the indentation before it (code meant as code goes between lines of ```)"},
+		{6, "n.yaml:7:11: this text is indented by four spaces or a tab, which makes it code: the page would show it in fixed-width type; indent it no further than the text's first line (code meant as code goes between lines of ```)"},
+	} {
+		errs = diag.List{}
+		note := briefing.Markdown{Text: "Text.\n\n    indented\n\n```\nfenced\n```\n", Pos: diag.Pos{File: "n.yaml", Line: 5, Col: 1 + c.indent}, Indent: c.indent}
+		New(&briefing.Briefing{}).Markdown(note, "a note", &errs)
+		if got := fmt.Sprint(errs.Err()); errs.Len() != 1 || got != c.want {
+			t.Errorf("a note's indented text, indent %d: %v\nwant %s", c.indent, errs.Err(), c.want)
+		}
 	}
 }

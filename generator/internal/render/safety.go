@@ -186,12 +186,21 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil // shown as written
 		case *ast.CodeBlock:
-			// An article's paragraph indented by four spaces or a tab, as
-			// text copied from a page may be: Markdown makes it code. (A
-			// fenced block, ``` … ```, is code on purpose.)
-			if what == "an article" && x.Lines().Len() > 0 {
+			// A paragraph indented by four spaces or a tab, as text
+			// copied from a page may be, or a line of a note's YAML block
+			// text indented further than the rest: Markdown makes it
+			// code. (A fenced block, ``` … ```, is code on purpose.)
+			if x.Lines().Len() > 0 {
 				// At the text, after its indentation (and a quote's >).
-				errs.Add(md.PosAt(x.Lines().At(0).Start), "this text is indented by four spaces or a tab, which makes it code: the page would show it in fixed-width type, and no note could quote it; remove the indentation before it (code meant as code goes between lines of ```)")
+				if what == "an article" {
+					errs.Add(md.PosAt(x.Lines().At(0).Start), "this text is indented by four spaces or a tab, which makes it code: the page would show it in fixed-width type, and no note could quote it; remove the indentation before it (code meant as code goes between lines of ```)")
+				} else if md.Indent > 0 {
+					// Below note: |, where the text's own indentation
+					// is YAML's: only what is more than that is code.
+					errs.Add(md.PosAt(x.Lines().At(0).Start), "this text is indented by four spaces or a tab, which makes it code: the page would show it in fixed-width type; indent it no further than the text's first line (code meant as code goes between lines of ```)")
+				} else {
+					errs.Add(md.PosAt(x.Lines().At(0).Start), "this text is indented by four spaces or a tab, which makes it code: the page would show it in fixed-width type; remove the indentation before it (code meant as code goes between lines of ```)")
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:

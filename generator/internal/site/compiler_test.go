@@ -48,7 +48,8 @@ func testCompilerSeed(t *testing.T, seed uint64, steps int) {
 	}
 	paths = append(paths, "content/articles/zz-new.md", "annotations/zz-new.yaml", "annotations/sources.json")
 	sort.Strings(paths)
-	orig["content/articles/zz-new.md"] = orig["content/articles/"+slugOf(paths, 0)+".md"]
+	// A copy with its own url: two articles with one are an error.
+	orig["content/articles/zz-new.md"] = regexp.MustCompile(`(?m)^url: .*$`).ReplaceAll(orig["content/articles/"+slugOf(paths, 0)+".md"], []byte("url: https://news.example.com/zz-new"))
 	orig["annotations/zz-new.yaml"] = orig["annotations/"+slugOf(paths, 0)+".yaml"]
 	delete(fsys, "content/articles/zz-new.md") // added by a "put back" edit
 
@@ -673,6 +674,7 @@ func TestCompilerMovesArticlesWithoutMakingThemAgain(t *testing.T) {
 	// An article added before every other, with notes.
 	art, notes := fsys["content/articles/article-00007.md"].Data, fsys["annotations/article-00007.yaml"].Data
 	early := regexp.MustCompile(`(?m)^published: .*$`).ReplaceAll(art, []byte("published: 2001-01-01"))
+	early = regexp.MustCompile(`(?m)^url: .*$`).ReplaceAll(early, []byte("url: https://news.example.com/aaa-added"))
 	fsys["content/articles/aaa-added.md"] = &fstest.MapFile{Data: early}
 	fsys["annotations/aaa-added.yaml"] = &fstest.MapFile{Data: notes}
 	step("an article added first in the order", "aaa-added")
