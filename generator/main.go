@@ -874,8 +874,17 @@ func siteName(theme map[string][]byte) func(name string) bool {
 			static[first] = true
 		}
 	}
-	return func(name string) bool { return static[name] || slices.Contains(siteNames, name) }
+	return func(name string) bool {
+		return static[name] || slices.Contains(siteNames, name) || slices.Contains(systemFiles, name) || strings.HasPrefix(name, "._")
+	}
 }
+
+// systemFiles are what a computer's file manager leaves in a folder the
+// user opened (macOS's Finder, Windows' Explorer), and "._" names macOS's
+// copies of a file's attributes on another disk: no file of the user's, so
+// thrown away with the site; a build refused for them would be refused
+// after every look at the site.
+var systemFiles = []string{".DS_Store", "Thumbs.db", "desktop.ini", ".directory"}
 
 // preflight reports what a build needs besides the briefing and lacks,
 // before anything is built: a Hugo (check needs none, and a large

@@ -532,7 +532,7 @@ func TestBuildKeepsUsersFilesInASite(t *testing.T) {
 	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
 	}
-	for name, data := range map[string]string{"CNAME": "briefing.example.org", "talks/slides.pdf": "mine"} {
+	for name, data := range map[string]string{"CNAME": "briefing.example.org", "talks/slides.pdf": "mine", ".DS_Store": "Finder's"} {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(out, name)), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -561,6 +561,8 @@ func TestBuildKeepsUsersFilesInASite(t *testing.T) {
 	if err := os.Rename(filepath.Join(out, "talks"), filepath.Join(dir, "talks")); err != nil {
 		t.Fatal(err)
 	}
+	// Finder's .DS_Store, which a Mac leaves in a folder its user opened,
+	// stays: it is no file of the user's, and goes with the old site.
 	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
 	}
