@@ -110,6 +110,7 @@ type Article struct {
 	URL       string
 	URLPos    diag.Pos // where the url is written
 	Published *Date
+	SortDate  *Date // an undated article's place in the order (about when it was written), shown nowhere
 	DateNote  string
 	Author    string
 	ReliesOn  []string

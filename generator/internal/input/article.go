@@ -14,7 +14,7 @@ import (
 	"github.com/briefing/annotated/generator/internal/diag"
 )
 
-var articleFields = []string{"title", "outlet", "url", "published", "date_note", "author", "relies_on", "summary"}
+var articleFields = []string{"title", "outlet", "url", "published", "sort_date", "date_note", "author", "relies_on", "summary"}
 
 // frontMatter splits a Markdown file into its YAML front matter and body.
 // It returns the front matter node (nil when the file has none), the body,
@@ -305,6 +305,7 @@ func (l *loader) article(name string) *briefing.Article {
 		Outlet:    d.str(m, "outlet"),
 		URL:       strings.TrimSpace(d.str(m, "url")),
 		Published: d.date(m, "published", false, "if only the month or the year is known, leave published out and say so in date_note"),
+		SortDate:  d.date(m, "sort_date", false, "give the first day it could have been written; the day orders the articles and is shown nowhere"),
 		DateNote:  d.str(m, "date_note"),
 		Author:    d.author(m),
 		ReliesOn:  d.strList(m, "relies_on", "like [Reuters]"),
@@ -316,6 +317,9 @@ func (l *loader) article(name string) *briefing.Article {
 	}
 	if v, ok := m["url"]; ok {
 		a.URLPos = d.pos(resolve(v))
+	}
+	if v, ok := m["sort_date"]; ok && a.Published != nil && a.SortDate != nil {
+		d.errs.Add(d.pos(resolve(v)), "sort_date places an article without a published date in the briefing's order, and this one has published: remove sort_date")
 	}
 	d.checkURL(m, "url", a.URL)
 	for f, v := range map[string]string{"title": a.Title, "outlet": a.Outlet, "date_note": a.DateNote, "author": a.Author, "summary": a.Summary} {

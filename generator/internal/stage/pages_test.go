@@ -440,8 +440,9 @@ func TestNotesPageRebasesLinks(t *testing.T) {
 }
 
 // TestArticleOrder: dated articles first, by date (a year alone before
-// its months), then by title; undated ones last, by title; articles alike
-// in both keep the briefing's order.
+// its months; an article without a published date by its sort_date),
+// then by title; undated ones last, by title; articles alike in both
+// keep the briefing's order.
 func TestArticleOrder(t *testing.T) {
 	d := func(y, m, day int) *briefing.Date { return &briefing.Date{Year: y, Month: m, Day: day} }
 	arts := []*briefing.Article{
@@ -453,12 +454,14 @@ func TestArticleOrder(t *testing.T) {
 		{Slug: "nov-a", Title: "A", Published: d(2025, 11, 27)},
 		{Slug: "nov-a-again", Title: "A", Published: d(2025, 11, 27)},
 		{Slug: "month", Title: "Z", Published: d(2025, 11, 0)},
+		{Slug: "sorted-nov", Title: "0", SortDate: d(2025, 11, 27)},
+		{Slug: "sorted-oct", Title: "Z", SortDate: d(2025, 10, 1)},
 	}
 	var got []string
 	for _, a := range articleOrder(&briefing.Briefing{Articles: arts}) {
 		got = append(got, a.Slug)
 	}
-	want := []string{"year", "month", "nov-a", "nov-a-again", "nov-b", "late", "undated-a", "undated-b"}
+	want := []string{"year", "sorted-oct", "month", "sorted-nov", "nov-a", "nov-a-again", "nov-b", "late", "undated-a", "undated-b"}
 	if !slices.Equal(got, want) {
 		t.Errorf("order %v\nwant  %v", got, want)
 	}

@@ -317,8 +317,9 @@ func everyNoteCites(b *briefing.Briefing) bool {
 	return some
 }
 
-// articleOrder is the order of the briefing: by date of publication, undated
-// articles last, then by title.
+// articleOrder is the order of the briefing: by date of publication (for
+// an article without one, its sort_date: about when it was written),
+// articles with neither last, then by title.
 func articleOrder(b *briefing.Briefing) []*briefing.Article {
 	type keyed struct {
 		a     *briefing.Article
@@ -327,9 +328,13 @@ func articleOrder(b *briefing.Briefing) []*briefing.Article {
 	}
 	ks := make([]keyed, len(b.Articles))
 	for i, a := range b.Articles {
-		ks[i] = keyed{a: a, dated: a.Published != nil}
-		if ks[i].dated {
-			ks[i].date = a.Published.ISO()
+		d := a.Published
+		if d == nil {
+			d = a.SortDate
+		}
+		ks[i] = keyed{a: a, dated: d != nil}
+		if d != nil {
+			ks[i].date = d.ISO()
 		}
 	}
 	slices.SortStableFunc(ks, func(x, y keyed) int {
