@@ -590,6 +590,7 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			blocks[first].Pos.Line, lineOf(blocks[last], len(blocks[last].Text)))
 		return
 	}
+	respelt := "" // what else differs, for a quote found but for its capitals
 	if mark := elision(q); mark != "" {
 		// The article may have the ellipsis in the other spelling.
 		for _, sw := range [][2]string{{"...", "…"}, {"…", "..."}} {
@@ -599,10 +600,19 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 				return
 			}
 		}
-		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote leaves words out (%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
-			mark)
-		return
+		has := elidedThere(norms, q, mark)
+		if has == "" {
+			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+				"the quote leaves words out (%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
+				mark)
+			return
+		}
+		// The ellipsis is the article's own, copied (outlets print them
+		// in quoted speech): something else differs, which the checks
+		// below name, the ellipsis taken as the article spells it.
+		if (mark == "..." || mark == "…") && has != mark {
+			q, respelt = strings.ReplaceAll(q, mark, has), " and the ellipsis"
+		}
 	}
 	if msg := escapes(blocks, norms, q); msg != "" {
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
@@ -619,8 +629,8 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 	if bi, ns, ne := caseless(norms, q); bi >= 0 {
 		start, end := origRange(blocks[bi].Text, ns, ne)
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote differs from the article only in capital letters: the article has %q (line %d); copy it as the article writes it",
-			blocks[bi].Text[start:end], lineOf(blocks[bi], start))
+			"the quote differs from the article only in capital letters%s: the article has %q (line %d); copy it as the article writes it",
+			respelt, blocks[bi].Text[start:end], lineOf(blocks[bi], start))
 		return
 	}
 	if msg := unseen(blocks, norms, q); msg != "" {
@@ -817,6 +827,43 @@ func elision(q string) string {
 	for _, m := range []string{"[...]", "[…]", "(...)", "(…)", ". . .", "...", "…"} {
 		if strings.Contains(q, m) {
 			return m
+		}
+	}
+	return ""
+}
+
+// elidedThere returns the ellipsis ("..." or "…") the article itself has
+// where the quote's mark stands, or "" when it has none there: one whose
+// word just before or just after is the quote's word there (capitals and
+// the marks around a word aside), so that a quote copying the article's
+// ellipsis with a slip in the word next to it is still taken to copy it.
+// A quote whose mark stands for words it leaves out has words there that
+// the article's ellipsis, if it has one, does not stand between.
+func elidedThere(norms []normalized, q, mark string) string {
+	i := strings.Index(q, mark)
+	bare := func(w string) string {
+		return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) }))
+	}
+	before, after := bare(lastWords(q[:i], 1)), bare(firstWords(q[i+len(mark):], 1))
+	if before == "" && after == "" {
+		return ""
+	}
+	for _, nm := range norms {
+		text := nm.text
+		for k := 0; k < len(text); {
+			j, e := strings.Index(text[k:], "..."), "..."
+			if u := strings.Index(text[k:], "…"); u >= 0 && (j < 0 || u < j) {
+				j, e = u, "…"
+			}
+			if j < 0 {
+				break
+			}
+			j += k
+			b, a := bare(lastWords(text[:j], 1)), bare(firstWords(text[j+len(e):], 1))
+			if before != "" && b == before || after != "" && a == after {
+				return e
+			}
+			k = j + len(e)
 		}
 	}
 	return ""
