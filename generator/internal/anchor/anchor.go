@@ -645,6 +645,21 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 	}
 	b := blocks[bi]
 	d := alignWindow(b.Text, start, end, q)
+	// The passage takes in the marks around its first or last word when
+	// the quote has marks there (a closing quote mark, the comma before
+	// it), which may be where it differs.
+	if qw := words(q); len(qw) > 0 {
+		if qw[0].start > 0 {
+			d.start = strings.LastIndexFunc(b.Text[:d.start], unicode.IsSpace) + 1
+		}
+		if qw[len(qw)-1].end < len(q) {
+			if i := strings.IndexFunc(b.Text[d.end:], unicode.IsSpace); i >= 0 {
+				d.end += i
+			} else {
+				d.end = len(b.Text)
+			}
+		}
+	}
 	passage := strings.Join(strings.Fields(b.Text[d.start:d.end]), " ")
 	line := lineOf(b, d.start)
 	if d.kind != same && len(words(passage)) > longPassage {
@@ -666,13 +681,102 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			}
 		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote is not in the article; the closest passage (line %d) %s: %q; quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
-			line, what, d.at)
+			"the quote is not in the article; the closest passage (line %d) %s: %q; %s",
+			line, what, d.at, matchRule)
 		return
 	}
+	if d.kind == same {
+		// The words are the article's: a mark differs, which the editor
+		// comparing the two may not see, so it is named.
+		if what := marksDiffer(passage, n.Quote, q); what != "" {
+			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+				"the quote is not in the article; the closest passage is %q (line %d): it %s; %s",
+				passage, line, what, matchRule)
+			return
+		}
+	}
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-		"the quote is not in the article; the closest passage is %q (line %d): quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
-		passage, line)
+		"the quote is not in the article; the closest passage is %q (line %d): %s",
+		passage, line, matchRule)
+}
+
+// matchRule is what a quote may differ from its passage in, as Fold
+// forgives it.
+const matchRule = "quotes must match word for word and mark for mark; only white space, the kind of dash or apostrophe, and curly or straight forms of the same quote mark may differ"
+
+// marksDiffer names the difference between a closest passage and a quote
+// (as written, and folded: q) whose words are the same, when it lies in
+// one or two runs of text without white space: what the passage has
+// there, and, for a quote mark of the other kind or a mark one of them
+// lacks, which. It returns "" when the difference is wider.
+func marksDiffer(passage, quote, q string) string {
+	pt := strings.Fields(passage)
+	qt := strings.Fields(quote)
+	if len(qt) != len(strings.Fields(q)) {
+		qt = strings.Fields(q) // the quote as respelt (an ellipsis)
+	}
+	i := 0
+	for i < len(pt) && i < len(qt) && Fold(pt[i]) == Fold(qt[i]) {
+		i++
+	}
+	k := 0
+	for k < len(pt)-i && k < len(qt)-i && Fold(pt[len(pt)-1-k]) == Fold(qt[len(qt)-1-k]) {
+		k++
+	}
+	has, want := pt[i:len(pt)-k], qt[i:len(qt)-k]
+	if len(has) == 0 || len(want) == 0 || len(has) > 2 || len(want) > 2 {
+		return ""
+	}
+	h, w := strings.Join(has, " "), strings.Join(want, " ")
+	fh, fw := Fold(h), Fold(w)
+	pair := fmt.Sprintf("%q where the quote has %q", h, w)
+	oneKind := func(s string) string { return strings.ReplaceAll(s, "'", "\"") }
+	if fh != fw && oneKind(fh) == oneKind(fw) {
+		// The first place they differ says which kind the article has.
+		at := 0
+		for at < len(fh) && fh[at] == fw[at] {
+			at++
+		}
+		if fh[at] == '"' {
+			return fmt.Sprintf("has double quote marks where the quote has single ones (%s): write them as the article does, as \\\" in a quote written between double quote marks, or put the quote between single quote marks", pair)
+		}
+		return fmt.Sprintf("has single quote marks where the quote has double ones (%s): write them as the article does", pair)
+	}
+	if strings.Contains(h, "--") && Fold(strings.ReplaceAll(h, "--", "-")) == fw {
+		return fmt.Sprintf("has two hyphens (--) where the quote has a dash (%s): copy them as the article writes them", pair)
+	}
+	if r, ok := oneMore(fh, fw); ok {
+		return fmt.Sprintf("has %s the quote lacks (%s)", markName(r), pair)
+	}
+	if r, ok := oneMore(fw, fh); ok {
+		return fmt.Sprintf("does not have the quote's %s (%s)", markName(r), pair)
+	}
+	return "has " + pair
+}
+
+// oneMore returns the character long has where short has none, when that
+// is their one difference.
+func oneMore(long, short string) (rune, bool) {
+	if len(long) <= len(short) {
+		return 0, false
+	}
+	at := 0
+	for at < len(short) && long[at] == short[at] {
+		at++
+	}
+	r, size := utf8.DecodeRuneInString(long[at:])
+	return r, long[:at]+long[at+size:] == short
+}
+
+// markName names a mark in a sentence: "a comma", or the mark quoted.
+func markName(r rune) string {
+	names := map[rune]string{',': "a comma", '.': "a full stop", ';': "a semicolon", ':': "a colon",
+		'!': "an exclamation mark", '?': "a question mark", '"': "a quote mark", '\'': "an apostrophe or single quote mark",
+		'-': "a dash", '(': "a bracket", ')': "a bracket"}
+	if name, ok := names[r]; ok {
+		return name
+	}
+	return fmt.Sprintf("%q", string(r))
 }
 
 // partWord reports a quote whose place m cuts a word: which word or words
