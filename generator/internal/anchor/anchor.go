@@ -685,10 +685,11 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			line, what, d.at, matchRule)
 		return
 	}
-	if d.kind == same {
-		// The words are the article's: a mark differs, which the editor
-		// comparing the two may not see, so it is named.
-		if what := marksDiffer(passage, n.Quote, q); what != "" {
+	{
+		// A short passage is shown whole, with its difference named when
+		// it is one or two words (a figure transposed, 1931 for 1913) or
+		// marks, which the editor comparing the two may not see.
+		if what := differs(passage, n.Quote, q); what != "" {
 			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 				"the quote is not in the article; the closest passage is %q (line %d): it %s; %s",
 				passage, line, what, matchRule)
@@ -704,12 +705,13 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 // forgives it.
 const matchRule = "quotes must match word for word and mark for mark; only white space, the kind of dash or apostrophe, and curly or straight forms of the same quote mark may differ"
 
-// marksDiffer names the difference between a closest passage and a quote
-// (as written, and folded: q) whose words are the same, when it lies in
-// one or two runs of text without white space: what the passage has
-// there, and, for a quote mark of the other kind or a mark one of them
-// lacks, which. It returns "" when the difference is wider.
-func marksDiffer(passage, quote, q string) string {
+// differs names the difference between a closest passage and a quote (as
+// written, and folded: q) when it lies in one or two runs of text without
+// white space on either side: what the passage has there (or the run it
+// has or lacks after the one before), and, for a quote mark of the other
+// kind or a mark one of them lacks, which. It returns "" when the
+// difference is wider.
+func differs(passage, quote, q string) string {
 	pt := strings.Fields(passage)
 	qt := strings.Fields(quote)
 	if len(qt) != len(strings.Fields(q)) {
@@ -724,10 +726,22 @@ func marksDiffer(passage, quote, q string) string {
 		k++
 	}
 	has, want := pt[i:len(pt)-k], qt[i:len(qt)-k]
-	if len(has) == 0 || len(want) == 0 || len(has) > 2 || len(want) > 2 {
+	if len(has) > 2 || len(want) > 2 {
 		return ""
 	}
 	h, w := strings.Join(has, " "), strings.Join(want, " ")
+	switch {
+	case len(has) == 0 && len(want) == 0:
+		return ""
+	case len(want) == 0 && i > 0:
+		return fmt.Sprintf("has %q after %q, which the quote leaves out", h, pt[i-1])
+	case len(want) == 0:
+		return fmt.Sprintf("has %q before %q, which the quote leaves out", h, pt[i])
+	case len(has) == 0 && i > 0:
+		return fmt.Sprintf("does not have the quote's %q after %q", w, pt[i-1])
+	case len(has) == 0:
+		return fmt.Sprintf("does not have the quote's %q before %q", w, pt[i])
+	}
 	fh, fw := Fold(h), Fold(w)
 	pair := fmt.Sprintf("%q where the quote has %q", h, w)
 	oneKind := func(s string) string { return strings.ReplaceAll(s, "'", "\"") }
@@ -745,17 +759,53 @@ func marksDiffer(passage, quote, q string) string {
 	if strings.Contains(h, "--") && Fold(strings.ReplaceAll(h, "--", "-")) == fw {
 		return fmt.Sprintf("has two hyphens (--) where the quote has a dash (%s): copy them as the article writes them", pair)
 	}
+	if figures := strings.TrimFunc(strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, fw), unicode.IsSpace); figures != "" && strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, fw) == fh && !strings.ContainsFunc(fh, unicode.IsDigit) {
+		// "Lopez3," for "Lopez,": the built page's note marker, copied
+		// with the words.
+		return fmt.Sprintf("has %s: the quote's %q may be the number of a note's marker, copied from the built page with the words: leave it out", pair, figures)
+	}
 	if r, ok := oneMore(fh, fw); ok {
 		return fmt.Sprintf("has %s the quote lacks (%s)", markName(r), pair)
 	}
 	if r, ok := oneMore(fw, fh); ok {
 		return fmt.Sprintf("does not have the quote's %s (%s)", markName(r), pair)
 	}
-	return "has " + pair
+	// Words differ: shown without the marks both have around them
+	// ("growing" for "rising", of "growing," and "rising,").
+	for h != "" && w != "" {
+		a, as := utf8.DecodeRuneInString(h)
+		b, _ := utf8.DecodeRuneInString(w)
+		if isWordRune(a) || fold(a) != fold(b) {
+			break
+		}
+		h, w = h[as:], w[len(string(b)):]
+	}
+	for h != "" && w != "" {
+		a, as := utf8.DecodeLastRuneInString(h)
+		b, bs := utf8.DecodeLastRuneInString(w)
+		if isWordRune(a) || fold(a) != fold(b) {
+			break
+		}
+		h, w = h[:len(h)-as], w[:len(w)-bs]
+	}
+	if h == "" || w == "" {
+		return "has " + pair
+	}
+	return fmt.Sprintf("has %q where the quote has %q", h, w)
 }
 
-// oneMore returns the character long has where short has none, when that
-// is their one difference.
+// oneMore returns the mark (not a letter or digit) long has where short
+// has none, when that is their one difference.
 func oneMore(long, short string) (rune, bool) {
 	if len(long) <= len(short) {
 		return 0, false
@@ -765,7 +815,7 @@ func oneMore(long, short string) (rune, bool) {
 		at++
 	}
 	r, size := utf8.DecodeRuneInString(long[at:])
-	return r, long[:at]+long[at+size:] == short
+	return r, !isWordRune(r) && long[:at]+long[at+size:] == short
 }
 
 // markName names a mark in a sentence: "a comma", or the mark quoted.

@@ -121,7 +121,7 @@ func TestResolveErrors(t *testing.T) {
 		{
 			name:  "not found, with the closest passage",
 			notes: []*briefing.Note{{Quote: "Only 7,000 refugees will be admitted"}},
-			want:  []string{`notes.yaml:10:12: the quote is not in the article; the closest passage is "Only 7,500 refugees will be admitted" (line 3): quotes must match word for word and mark for mark; only white space, the kind of dash or apostrophe, and curly or straight forms of the same quote mark may differ`},
+			want:  []string{`notes.yaml:10:12: the quote is not in the article; the closest passage is "Only 7,500 refugees will be admitted" (line 3): it has "7,500" where the quote has "7,000"; quotes must match word for word and mark for mark; only white space, the kind of dash or apostrophe, and curly or straight forms of the same quote mark may differ`},
 		},
 		{
 			name:  "nothing alike",
