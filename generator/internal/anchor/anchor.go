@@ -53,13 +53,29 @@ type match struct {
 // An article without text has no blocks; its notes are then not reported one
 // by one, as the loader has reported the missing text.
 func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
-	return ResolveIn(blocks, notes, "", errs)
+	return ResolveIn(blocks, notes, Context{}, errs)
 }
 
-// ResolveIn is Resolve for an article whose headline is title: a quote
-// taken from the headline, which a note cannot annotate, is reported as
-// such rather than as words the article does not have.
-func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag.List) []Span {
+// Context is what anchoring knows of an article beside its text, to tell a
+// quote that is not in the text where its words are.
+type Context struct {
+	// Shown are the texts its page shows that are not its text (the
+	// headline, the summary, the date note), which a note cannot annotate.
+	Shown []Shown
+}
+
+// Shown is a text of an article's page that is not its text: what it is
+// ("headline", "summary", "date note"), its words, and the line of the
+// article's file it is written on (0 when it goes without saying).
+type Shown struct {
+	Name, Text string
+	Line       int
+}
+
+// ResolveIn is Resolve for an article of which ctx is known: a quote taken
+// from its headline or summary, which a note cannot annotate, is reported
+// as such rather than as words the article does not have.
+func ResolveIn(blocks []*Block, notes []*briefing.Note, ctx Context, errs *diag.List) []Span {
 	if len(blocks) == 0 {
 		return nil
 	}
@@ -77,7 +93,7 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 		}
 		all := find(blocks, norms, q)
 		if len(all) == 0 {
-			notFound(blocks, norms, n, q, title, errs)
+			notFound(blocks, norms, n, q, ctx, errs)
 			continue
 		}
 		cands := all
@@ -555,10 +571,22 @@ func cutsAtomic(b *Block, start, end int) string {
 
 // notFound reports a quote with no match: across paragraphs, or with the
 // closest passage.
-func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title string, errs *diag.List) {
-	if title != "" && strings.Contains(normalize(title).text, q) {
+func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, ctx Context, errs *diag.List) {
+	for _, s := range ctx.Shown {
+		if s.Text == "" || !strings.Contains(normalize(s.Text).text, q) {
+			continue
+		}
+		at := ""
+		if s.Line > 0 {
+			at = fmt.Sprintf(" (line %d)", s.Line)
+		}
+		where := fmt.Sprintf(", where the %s's claim is made or repeated", s.Name)
+		if s.Name == "date note" {
+			where = "" // it says when, not what
+		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote is in the article's headline, which a note cannot annotate: quote the article's text, where the headline's claim is made or repeated")
+			"the quote is in the article's %s%s, which a note cannot annotate: quote the article's text%s",
+			s.Name, at, where)
 		return
 	}
 	// “Quoted” in curly marks, which YAML keeps as part of the text.

@@ -443,7 +443,7 @@ func TestQuoteInHeadline(t *testing.T) {
 	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
 	note := &briefing.Note{ID: "n", Quote: "allies told to curb “mass migration”", QuotePos: diag.Pos{File: "n.yaml", Line: 3, Col: 12}}
 	var errs diag.List
-	ResolveIn(blocks, []*briefing.Note{note}, `U.S. allies told to curb "mass migration", cable says`, &errs)
+	ResolveIn(blocks, []*briefing.Note{note}, Context{Shown: []Shown{{Name: "headline", Text: `U.S. allies told to curb "mass migration", cable says`}}}, &errs)
 	want := "n.yaml:3:12: the quote is in the article's headline, which a note cannot annotate: quote the article's text, where the headline's claim is made or repeated"
 	if err := errs.Err(); err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)

@@ -113,7 +113,10 @@ type Article struct {
 	Author    string
 	ReliesOn  []string
 	Summary   string
-	Body      Markdown
+	// DateNotePos and SummaryPos are where the date note and the summary
+	// are written (for a quote copied from them), or zero.
+	DateNotePos, SummaryPos diag.Pos
+	Body                    Markdown
 
 	NotesPath string // annotations/<slug>.yaml, or "" when the article has none
 	Notes     []*Note

@@ -314,6 +314,12 @@ func (l *loader) article(name string) *briefing.Article {
 	if v, ok := m["outlet"]; ok {
 		a.OutletPos = d.pos(resolve(v))
 	}
+	if v, ok := m["date_note"]; ok && a.DateNote != "" {
+		a.DateNotePos = d.pos(resolve(v))
+	}
+	if v, ok := m["summary"]; ok && a.Summary != "" {
+		a.SummaryPos = d.pos(resolve(v))
+	}
 	d.checkURL(m, "url", a.URL)
 	for f, v := range map[string]string{"title": a.Title, "outlet": a.Outlet, "date_note": a.DateNote, "author": a.Author, "summary": a.Summary} {
 		d.checkPlain(m, f, v)

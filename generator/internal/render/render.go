@@ -207,7 +207,12 @@ type Cite struct {
 func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	src := []byte(a.Body.Text)
 	pc := parser.NewContext()
-	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, title: a.Title, label: r.label, errs: errs})
+	ctx := anchor.Context{Shown: []anchor.Shown{
+		{Name: "headline", Text: a.Title},
+		{Name: "summary", Text: a.Summary, Line: a.SummaryPos.Line},
+		{Name: "date note", Text: a.DateNote, Line: a.DateNotePos.Line},
+	}}
+	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, ctx: ctx, label: r.label, errs: errs})
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	page := "articles/" + a.Slug + ".html"
 	var links []Link
