@@ -62,6 +62,54 @@ type Context struct {
 	// Shown are the texts its page shows that are not its text (the
 	// headline, the summary, the date note), which a note cannot annotate.
 	Shown []Shown
+	// Elsewhere, when set, is asked of a quote that is not in the text
+	// and resembles no passage of it: where another article of the
+	// briefing has it word for word (the note filed under the wrong
+	// article).
+	Elsewhere func(quote string) (Place, bool)
+}
+
+// Place is where another article has a quote: its file and line, and the
+// notes file of that article.
+type Place struct {
+	Article, Notes string
+	Line           int
+}
+
+// Text is a text to look for quotes in as anchoring matches them, without
+// parsing it (another article's Markdown, see Context.Elsewhere).
+type Text struct {
+	raw string
+	nm  normalized
+}
+
+// Lines returns how many line breaks the text has before byte off.
+func (t *Text) Lines(off int) int { return strings.Count(t.raw[:off], "\n") }
+
+// NewText returns s ready to be searched.
+func NewText(s string) *Text { return &Text{raw: s, nm: normalize(s)} }
+
+// Find returns the byte offset in the text where quote stands word for
+// word, typography folded and of whole words, or -1.
+func (t *Text) Find(quote string) int {
+	q := Fold(quote)
+	if q == "" {
+		return -1
+	}
+	s := t.nm.text
+	for from := 0; from <= len(s)-len(q); {
+		i := strings.Index(s[from:], q)
+		if i < 0 {
+			break
+		}
+		ns := from + i
+		if ne := ns + len(q); boundaryOK(s, ns, ne) && !inWord(s, ns) && !inWord(s, ne) {
+			start, _ := origRange(t.raw, ns, ne)
+			return start
+		}
+		from = ns + 1
+	}
+	return -1
 }
 
 // Shown is a text of an article's page that is not its text: what it is
@@ -667,6 +715,14 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	}
 	bi, start, end := closest(blocks, q)
 	if bi < 0 {
+		if ctx.Elsewhere != nil {
+			if p, ok := ctx.Elsewhere(n.Quote); ok {
+				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+					"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there",
+					p.Article, p.Line, p.Notes)
+				return
+			}
+		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 			"the quote is not in the article, and no passage resembles it: copy the words exactly from the article")
 		return
