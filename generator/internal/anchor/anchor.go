@@ -188,6 +188,16 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, ctx Context, errs *diag.
 					n.Occurrence, times(len(cands)), lines(blocks, cands), len(cands))
 				continue
 			}
+			if m := cands[n.Occurrence-1]; cut(m) {
+				if msg := inWordAt(blocks, cands, n, cut); msg != "" {
+					pos := n.QuotePos
+					if n.OccurrencePos.Line > 0 {
+						pos = n.OccurrencePos
+					}
+					errs.AddErr(pos, diag.ErrQuoteNotFound, "%s", msg)
+					continue
+				}
+			}
 			cands = cands[n.Occurrence-1 : n.Occurrence]
 		}
 		if len(cands) > 1 {
@@ -911,6 +921,43 @@ func markName(r rune) string {
 		return name
 	}
 	return fmt.Sprintf("%q", string(r))
+}
+
+// inWordAt explains an occurrence that names a place inside a longer word
+// ("fun" in "funding"), as an editor counting whole words would not mean:
+// that occurrence counts such places too, and the occurrences that are the
+// quote as a word of its own (of cands, every place the quote has). It
+// returns "" when the quote is nowhere a word of its own: the longer word
+// may be the one meant.
+func inWordAt(blocks []*Block, cands []match, n *briefing.Note, cut func(match) bool) string {
+	var whole []string
+	for i, m := range cands {
+		if cut(m) {
+			continue
+		}
+		if len(whole) == maxListed {
+			whole = append(whole, "more")
+			break
+		}
+		after := ""
+		if w := lastWords(blocks[m.block].Text[:m.start], 1); w != "" {
+			after = fmt.Sprintf(", after %q", w)
+		}
+		whole = append(whole, fmt.Sprintf("%d (line %d%s)", i+1, lineOf(blocks[m.block], m.start), after))
+	}
+	if len(whole) == 0 {
+		return ""
+	}
+	m := cands[n.Occurrence-1]
+	b := blocks[m.block]
+	s, _ := wordAround(b.Text, m.start)
+	_, e := wordAround(b.Text, m.end)
+	is := "is occurrence " + whole[0]
+	if len(whole) > 1 {
+		is = "is occurrence " + strings.Join(whole[:len(whole)-1], ", ") + " or " + whole[len(whole)-1]
+	}
+	return fmt.Sprintf("occurrence %d is the %q inside %q (line %d): occurrence counts the places inside longer words too; the quote as a word of its own %s",
+		n.Occurrence, b.Text[m.start:m.end], b.Text[s:e], lineOf(b, m.start), is)
 }
 
 // partWord reports a quote whose place m cuts a word: which word or words

@@ -253,10 +253,15 @@ func TestQuoteWholeWords(t *testing.T) {
 		// "funding".
 		{md: "So the funding was cut, and the fun was over, and was fun.", quote: "fun",
 			err: `the quote matches 2 places: line 1 (prefix: "the"), line 1 (prefix: "was"); add`},
+		// An occurrence that names a place inside a longer word, counted
+		// as whole words are, is told the ones that are whole words; where
+		// there are none, the longer word may be meant.
 		{md: "The funding was fun.", quote: "fun", occurrence: 1,
-			err: `the quote ends inside the word "funding" (line 1)`},
+			err: `occurrence 1 is the "fun" inside "funding" (line 1): occurrence counts the places inside longer words too; the quote as a word of its own is occurrence 2 (line 1, after "was")`},
 		{md: "The refugees came. Then a refugee spoke.", quote: "refugee", occurrence: 1,
-			err: `the quote ends inside the word "refugees" (line 1): a quote is made of whole words; did you mean "refugees"?`},
+			err: `occurrence 1 is the "refugee" inside "refugees" (line 1): occurrence counts the places inside longer words too; the quote as a word of its own is occurrence 2 (line 1, after "a")`},
+		{md: "The funding was funny.", quote: "fun", occurrence: 1,
+			err: `the quote ends inside the word "funding" (line 1): a quote is made of whole words; did you mean "funding"?`},
 		{md: "Only 7,500 will come.", quote: "Only 7",
 			err: `the quote ends inside the word "7,500" (line 1): a quote is made of whole words; did you mean "Only 7,500"?`},
 		{md: "It rose 3.5% in a year.", quote: "rose 3",
