@@ -183,6 +183,16 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, ctx Context, errs *diag.
 				if n.OccurrencePos.Line > 0 {
 					pos = n.OccurrencePos
 				}
+				if len(cands) == 1 {
+					with := ""
+					if n.Prefix != "" || n.Suffix != "" {
+						with = fmt.Sprintf(" with %s", contextDesc(n))
+					}
+					errs.AddErr(pos, diag.ErrQuoteNotFound,
+						"occurrence is %d, but the quote appears only once%s (%s): remove occurrence, which picks one of several places",
+						n.Occurrence, with, lines(blocks, cands))
+					continue
+				}
 				errs.AddErr(pos, diag.ErrQuoteNotFound,
 					"occurrence is %d, but the quote appears only %s (%s): use a number from 1 to %d",
 					n.Occurrence, times(len(cands)), lines(blocks, cands), len(cands))
