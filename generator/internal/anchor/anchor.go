@@ -154,9 +154,24 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, ctx Context, errs *diag.
 				}
 			}
 			if len(cands) == 0 {
+				// The one field given is the one to change, and is
+				// reported where it is written.
+				pos := n.QuotePos
+				switch {
+				case n.Suffix == "":
+					pos = at(n.PrefixPos, n.QuotePos)
+				case n.Prefix == "":
+					pos = at(n.SuffixPos, n.QuotePos)
+				}
 				if n.Prefix != "" && n.Suffix != "" {
-					if msg := halfFits(blocks, norms, all, n, prefix, suffix); msg != "" {
-						errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
+					if msg, field := halfFits(blocks, norms, all, n, prefix, suffix); msg != "" {
+						switch field {
+						case "prefix":
+							pos = at(n.PrefixPos, n.QuotePos)
+						case "suffix":
+							pos = at(n.SuffixPos, n.QuotePos)
+						}
+						errs.AddErr(pos, diag.ErrQuoteNotFound, "%s", msg)
 						continue
 					}
 				}
@@ -166,11 +181,11 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, ctx Context, errs *diag.
 					if n.Prefix == "" || n.Suffix == "" {
 						has = hasThere(blocks, all[0], n.Prefix != "", prefix+suffix)
 					}
-					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+					errs.AddErr(pos, diag.ErrQuoteNotFound,
 						"the quote appears once (%s) but not with %s%s: check it against the article's text",
 						lines(blocks, all), contextDesc(n), has)
 				} else {
-					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+					errs.AddErr(pos, diag.ErrQuoteNotFound,
 						"the quote appears %s (%s) but none of them has %s: check them against the article's text",
 						times(len(all)), lines(blocks, all), contextDesc(n))
 				}
@@ -393,11 +408,20 @@ func contextFits(norms []normalized, m match, prefix, suffix string) bool {
 	return true
 }
 
+// at is pos, or else (when it is not known) or.
+func at(pos, or diag.Pos) diag.Pos {
+	if pos.Line > 0 {
+		return pos
+	}
+	return or
+}
+
 // halfFits explains a prefix and suffix that fit no place of the quote
 // together although one of them, or each, fits a place on its own: which
-// fits where, and what the article has where the other was looked for.
-// It returns "" when neither fits anywhere.
-func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note, prefix, suffix string) string {
+// fits where, and what the article has where the other was looked for;
+// and names the field to check ("prefix", "suffix", or "" when it may be
+// either). It returns "" when neither fits anywhere.
+func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note, prefix, suffix string) (string, string) {
 	var byPrefix, bySuffix []match
 	for _, m := range all {
 		if contextFits(norms, m, prefix, "") {
@@ -418,22 +442,48 @@ func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note
 			return fmt.Sprintf("%s with %s %q %s it, but not with %s %q %s it%s: check the %s against the article's text",
 				appears, ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, there(m, miss.before, miss.normal), miss.name)
 		case len(fit) == 1:
-			return fmt.Sprintf("%s; the one at %s has %s %q %s it, but not %s %q %s it%s: check the %s against the article's text",
-				appears, lines(blocks, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, there(m, miss.before, miss.normal), miss.name)
+			return fmt.Sprintf("%s; the %s has %s %q %s it, but not %s %q %s it%s: check the %s against the article's text",
+				appears, which(blocks, all, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, there(m, miss.before, miss.normal), miss.name)
 		}
-		return fmt.Sprintf("%s; those at %s have %s %q %s them, but none has %s %q %s it: check the %s against the article's text",
-			appears, lines(blocks, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, miss.name)
+		return fmt.Sprintf("%s; the %s have %s %q %s them, but none has %s %q %s it: check the %s against the article's text",
+			appears, which(blocks, all, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, miss.name)
 	}
 	switch {
 	case len(byPrefix) > 0 && len(bySuffix) > 0:
-		return fmt.Sprintf("%s; prefix %q fits the one at %s and suffix %q the one at %s, but none has both: keep the one that picks the place you mean, and check the other against the article's text",
-			appears, n.Prefix, lines(blocks, byPrefix), n.Suffix, lines(blocks, bySuffix))
+		return fmt.Sprintf("%s; prefix %q fits the %s and suffix %q the %s, but none has both: keep the one that picks the place you mean, and check the other against the article's text",
+			appears, n.Prefix, which(blocks, all, byPrefix), n.Suffix, which(blocks, all, bySuffix)), ""
 	case len(byPrefix) > 0:
-		return oneFits(byPrefix, fitting{"prefix", n.Prefix, "just before", true, prefix}, fitting{"suffix", n.Suffix, "just after", false, suffix})
+		return oneFits(byPrefix, fitting{"prefix", n.Prefix, "just before", true, prefix}, fitting{"suffix", n.Suffix, "just after", false, suffix}), "suffix"
 	case len(bySuffix) > 0:
-		return oneFits(bySuffix, fitting{"suffix", n.Suffix, "just after", false, suffix}, fitting{"prefix", n.Prefix, "just before", true, prefix})
+		return oneFits(bySuffix, fitting{"suffix", n.Suffix, "just after", false, suffix}, fitting{"prefix", n.Prefix, "just before", true, prefix}), "prefix"
 	}
-	return ""
+	return "", ""
+}
+
+// which names the places fit among all in order, with their lines: "first
+// (line 12)", "first and third (line 12, line 14)", so that two places on
+// one line are told apart.
+func which(blocks []*Block, all, fit []match) string {
+	ordinals := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+	var names []string
+	for i, m := range all {
+		if !slices.Contains(fit, m) {
+			continue
+		}
+		if i < len(ordinals) {
+			names = append(names, ordinals[i])
+		} else {
+			names = append(names, fmt.Sprintf("number %d", i+1))
+		}
+		if len(names) == maxListed {
+			break
+		}
+	}
+	in := lines(blocks, fit)
+	if len(fit) == 1 || !strings.HasPrefix(in, "both") && !strings.HasPrefix(in, "all") {
+		return fmt.Sprintf("%s (%s)", joinAnd(names), in)
+	}
+	return fmt.Sprintf("%s (%s)", joinAnd(names), strings.TrimPrefix(strings.TrimPrefix(in, "both "), "all "))
 }
 
 // hasThere is what the article has where a prefix (before) or a suffix
@@ -501,15 +551,38 @@ func lineOf(b *Block, off int) int {
 // time that does not grow with the square of the matches.
 const maxListed = 10
 
+// lines lists the lines of the places ms, those on one line counted there
+// ("line 3, twice in line 5"; "both in line 12" when they share one).
 func lines(blocks []*Block, ms []match) string {
 	var parts []string
+	var line, count int // the line listed last, and its places so far
+	flush := func() {
+		switch {
+		case count == 0:
+		case count == 1:
+			parts = append(parts, fmt.Sprintf("line %d", line))
+		case len(parts) == 0 && count == len(ms) && count == 2:
+			parts = append(parts, fmt.Sprintf("both in line %d", line))
+		case len(parts) == 0 && count == len(ms):
+			parts = append(parts, fmt.Sprintf("all in line %d", line))
+		default:
+			parts = append(parts, fmt.Sprintf("%s in line %d", times(count), line))
+		}
+	}
 	for i, m := range ms {
 		if i == maxListed {
+			flush()
 			parts = append(parts, fmt.Sprintf("and %d more", len(ms)-i))
+			count = 0
 			break
 		}
-		parts = append(parts, fmt.Sprintf("line %d", lineOf(blocks[m.block], m.start)))
+		if l := lineOf(blocks[m.block], m.start); l != line || count == 0 {
+			flush()
+			line, count = l, 0
+		}
+		count++
 	}
+	flush()
 	return strings.Join(parts, ", ")
 }
 

@@ -141,12 +141,12 @@ func TestResolveErrors(t *testing.T) {
 		{
 			name:  "occurrence out of range",
 			notes: []*briefing.Note{{Quote: "Only 7,500", Occurrence: 3}},
-			want:  []string{`notes.yaml:10:12: occurrence is 3, but the quote appears only twice (line 3, line 3): use a number from 1 to 2`},
+			want:  []string{`notes.yaml:10:12: occurrence is 3, but the quote appears only twice (both in line 3): use a number from 1 to 2`},
 		},
 		{
 			name:  "prefix matches none",
 			notes: []*briefing.Note{{Quote: "Only 7,500", Prefix: "Never"}},
-			want:  []string{`notes.yaml:10:12: the quote appears twice (line 3, line 3) but none of them has prefix "Never" just before it: check them against the article's text`},
+			want:  []string{`notes.yaml:10:12: the quote appears twice (both in line 3) but none of them has prefix "Never" just before it: check them against the article's text`},
 		},
 		{
 			name:  "suffix matches the one",
@@ -366,7 +366,7 @@ func TestManyMatchesListed(t *testing.T) {
 	if errs[0] != want {
 		t.Errorf("got  %s\nwant %s", errs[0], want)
 	}
-	if !strings.HasSuffix(errs[1], "(line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, line 1, and 5990 more): use a number from 1 to 6000") {
+	if !strings.HasSuffix(errs[1], "(10 times in line 1, and 5990 more): use a number from 1 to 6000") {
 		t.Errorf("got %s", errs[1])
 	}
 }

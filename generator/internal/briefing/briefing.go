@@ -371,7 +371,9 @@ type Note struct {
 	Quote         string
 	QuotePos      diag.Pos
 	Prefix        string
+	PrefixPos     diag.Pos // where it is given; zero when it is not
 	Suffix        string
+	SuffixPos     diag.Pos // where it is given; zero when it is not
 	Occurrence    int      // 0 when not given, or not a whole number from 1
 	OccurrencePos diag.Pos // where it is given; zero when it is not (or is null)
 	Kind          Kind
