@@ -1209,33 +1209,60 @@ func elision(q string) string {
 // the article's ellipsis, if it has one, does not stand between.
 func elidedThere(norms []normalized, q, mark string) string {
 	i := strings.Index(q, mark)
-	bare := func(w string) string {
-		return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) }))
+	bare := func(w string) string { return strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) }) }
+	// The words either side of a mark, looked for no further than a word
+	// can be long: a text of ellipses without spaces would otherwise be
+	// read whole at each.
+	wordBefore := func(s string) string {
+		s = s[max(0, len(s)-wordWindow):]
+		return bare(s[strings.LastIndexByte(strings.TrimRight(s, " "), ' ')+1:])
 	}
-	before, after := bare(lastWords(q[:i], 1)), bare(firstWords(q[i+len(mark):], 1))
+	wordAfter := func(s string) string {
+		s = strings.TrimLeft(s[:min(len(s), wordWindow)], " ")
+		if sp := strings.IndexByte(s, ' '); sp >= 0 {
+			s = s[:sp]
+		}
+		return bare(s)
+	}
+	before, after := wordBefore(Fold(q[:i])), wordAfter(Fold(q[i+len(mark):]))
 	if before == "" && after == "" {
 		return ""
 	}
 	for _, nm := range norms {
 		text := nm.text
-		for k := 0; k < len(text); {
-			j, e := strings.Index(text[k:], "..."), "..."
-			if u := strings.Index(text[k:], "…"); u >= 0 && (j < 0 || u < j) {
-				j, e = u, "…"
+		// next is where the next of each spelling is at or after k, or
+		// -1: each is looked for again only once passed, so that a text
+		// of many of one is not searched to its end for the other at
+		// each.
+		next := func(k int, e string) int {
+			if i := strings.Index(text[k:], e); i >= 0 {
+				return k + i
 			}
-			if j < 0 {
-				break
+			return -1
+		}
+		dots, char := next(0, "..."), next(0, "…")
+		for dots >= 0 || char >= 0 {
+			j, e := dots, "..."
+			if char >= 0 && (dots < 0 || char < dots) {
+				j, e = char, "…"
 			}
-			j += k
-			b, a := bare(lastWords(text[:j], 1)), bare(firstWords(text[j+len(e):], 1))
-			if before != "" && b == before || after != "" && a == after {
+			if before != "" && strings.EqualFold(wordBefore(text[:j]), before) ||
+				after != "" && strings.EqualFold(wordAfter(text[j+len(e):]), after) {
 				return e
 			}
-			k = j + len(e)
+			if e == "..." {
+				dots = next(j+len(e), e)
+			} else {
+				char = next(j+len(e), e)
+			}
 		}
 	}
 	return ""
 }
+
+// wordWindow is how far from a mark elidedThere looks for the word beside
+// it, in bytes: more than any word of a quote.
+const wordWindow = 100
 
 // escapes explains a quote copied from the article's Markdown with HTML
 // character references (&amp;, &mdash;) or backslash escapes (\*), which
