@@ -53,13 +53,77 @@ type match struct {
 // An article without text has no blocks; its notes are then not reported one
 // by one, as the loader has reported the missing text.
 func Resolve(blocks []*Block, notes []*briefing.Note, errs *diag.List) []Span {
-	return ResolveIn(blocks, notes, "", errs)
+	return ResolveIn(blocks, notes, Context{}, errs)
 }
 
-// ResolveIn is Resolve for an article whose headline is title: a quote
-// taken from the headline, which a note cannot annotate, is reported as
-// such rather than as words the article does not have.
-func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag.List) []Span {
+// Context is what anchoring knows of an article beside its text, to tell a
+// quote that is not in the text where its words are.
+type Context struct {
+	// Shown are the texts its page shows that are not its text (the
+	// headline, the summary, the date note), which a note cannot annotate.
+	Shown []Shown
+	// Elsewhere, when set, is asked of a quote that is not in the text
+	// and resembles no passage of it: where another article of the
+	// briefing has it word for word (the note filed under the wrong
+	// article).
+	Elsewhere func(quote string) (Place, bool)
+}
+
+// Place is where another article has a quote: its file and line, and the
+// notes file of that article.
+type Place struct {
+	Article, Notes string
+	Line           int
+}
+
+// Text is a text to look for quotes in as anchoring matches them, without
+// parsing it (another article's Markdown, see Context.Elsewhere).
+type Text struct {
+	raw string
+	nm  normalized
+}
+
+// Lines returns how many line breaks the text has before byte off.
+func (t *Text) Lines(off int) int { return strings.Count(t.raw[:off], "\n") }
+
+// NewText returns s ready to be searched.
+func NewText(s string) *Text { return &Text{raw: s, nm: normalize(s)} }
+
+// Find returns the byte offset in the text where quote stands word for
+// word, typography folded and of whole words, or -1.
+func (t *Text) Find(quote string) int {
+	q := Fold(quote)
+	if q == "" {
+		return -1
+	}
+	s := t.nm.text
+	for from := 0; from <= len(s)-len(q); {
+		i := strings.Index(s[from:], q)
+		if i < 0 {
+			break
+		}
+		ns := from + i
+		if ne := ns + len(q); boundaryOK(s, ns, ne) && !inWord(s, ns) && !inWord(s, ne) {
+			start, _ := origRange(t.raw, ns, ne)
+			return start
+		}
+		from = ns + 1
+	}
+	return -1
+}
+
+// Shown is a text of an article's page that is not its text: what it is
+// ("headline", "summary", "date note"), its words, and the line of the
+// article's file it is written on (0 when it goes without saying).
+type Shown struct {
+	Name, Text string
+	Line       int
+}
+
+// ResolveIn is Resolve for an article of which ctx is known: a quote taken
+// from its headline or summary, which a note cannot annotate, is reported
+// as such rather than as words the article does not have.
+func ResolveIn(blocks []*Block, notes []*briefing.Note, ctx Context, errs *diag.List) []Span {
 	if len(blocks) == 0 {
 		return nil
 	}
@@ -77,7 +141,7 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 		}
 		all := find(blocks, norms, q)
 		if len(all) == 0 {
-			notFound(blocks, norms, n, q, title, errs)
+			notFound(blocks, norms, n, q, ctx, errs)
 			continue
 		}
 		cands := all
@@ -90,9 +154,24 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 				}
 			}
 			if len(cands) == 0 {
+				// The one field given is the one to change, and is
+				// reported where it is written.
+				pos := n.QuotePos
+				switch {
+				case n.Suffix == "":
+					pos = at(n.PrefixPos, n.QuotePos)
+				case n.Prefix == "":
+					pos = at(n.SuffixPos, n.QuotePos)
+				}
 				if n.Prefix != "" && n.Suffix != "" {
-					if msg := halfFits(blocks, norms, all, n, prefix, suffix); msg != "" {
-						errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
+					if msg, field := halfFits(blocks, norms, all, n, prefix, suffix); msg != "" {
+						switch field {
+						case "prefix":
+							pos = at(n.PrefixPos, n.QuotePos)
+						case "suffix":
+							pos = at(n.SuffixPos, n.QuotePos)
+						}
+						errs.AddErr(pos, diag.ErrQuoteNotFound, "%s", msg)
 						continue
 					}
 				}
@@ -102,11 +181,11 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 					if n.Prefix == "" || n.Suffix == "" {
 						has = hasThere(blocks, all[0], n.Prefix != "", prefix+suffix)
 					}
-					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+					errs.AddErr(pos, diag.ErrQuoteNotFound,
 						"the quote appears once (%s) but not with %s%s: check it against the article's text",
 						lines(blocks, all), contextDesc(n), has)
 				} else {
-					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+					errs.AddErr(pos, diag.ErrQuoteNotFound,
 						"the quote appears %s (%s) but none of them has %s: check them against the article's text",
 						times(len(all)), lines(blocks, all), contextDesc(n))
 				}
@@ -119,10 +198,30 @@ func ResolveIn(blocks []*Block, notes []*briefing.Note, title string, errs *diag
 				if n.OccurrencePos.Line > 0 {
 					pos = n.OccurrencePos
 				}
+				if len(cands) == 1 {
+					with := ""
+					if n.Prefix != "" || n.Suffix != "" {
+						with = fmt.Sprintf(" with %s", contextDesc(n))
+					}
+					errs.AddErr(pos, diag.ErrQuoteNotFound,
+						"occurrence is %d, but the quote appears only once%s (%s): remove occurrence, which picks one of several places",
+						n.Occurrence, with, lines(blocks, cands))
+					continue
+				}
 				errs.AddErr(pos, diag.ErrQuoteNotFound,
 					"occurrence is %d, but the quote appears only %s (%s): use a number from 1 to %d",
 					n.Occurrence, times(len(cands)), lines(blocks, cands), len(cands))
 				continue
+			}
+			if m := cands[n.Occurrence-1]; cut(m) {
+				if msg := inWordAt(blocks, cands, n, cut); msg != "" {
+					pos := n.QuotePos
+					if n.OccurrencePos.Line > 0 {
+						pos = n.OccurrencePos
+					}
+					errs.AddErr(pos, diag.ErrQuoteNotFound, "%s", msg)
+					continue
+				}
 			}
 			cands = cands[n.Occurrence-1 : n.Occurrence]
 		}
@@ -309,11 +408,20 @@ func contextFits(norms []normalized, m match, prefix, suffix string) bool {
 	return true
 }
 
+// at is pos, or else (when it is not known) or.
+func at(pos, or diag.Pos) diag.Pos {
+	if pos.Line > 0 {
+		return pos
+	}
+	return or
+}
+
 // halfFits explains a prefix and suffix that fit no place of the quote
 // together although one of them, or each, fits a place on its own: which
-// fits where, and what the article has where the other was looked for.
-// It returns "" when neither fits anywhere.
-func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note, prefix, suffix string) string {
+// fits where, and what the article has where the other was looked for;
+// and names the field to check ("prefix", "suffix", or "" when it may be
+// either). It returns "" when neither fits anywhere.
+func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note, prefix, suffix string) (string, string) {
 	var byPrefix, bySuffix []match
 	for _, m := range all {
 		if contextFits(norms, m, prefix, "") {
@@ -334,22 +442,48 @@ func halfFits(blocks []*Block, norms []normalized, all []match, n *briefing.Note
 			return fmt.Sprintf("%s with %s %q %s it, but not with %s %q %s it%s: check the %s against the article's text",
 				appears, ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, there(m, miss.before, miss.normal), miss.name)
 		case len(fit) == 1:
-			return fmt.Sprintf("%s; the one at %s has %s %q %s it, but not %s %q %s it%s: check the %s against the article's text",
-				appears, lines(blocks, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, there(m, miss.before, miss.normal), miss.name)
+			return fmt.Sprintf("%s; the %s has %s %q %s it, but not %s %q %s it%s: check the %s against the article's text",
+				appears, which(blocks, all, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, there(m, miss.before, miss.normal), miss.name)
 		}
-		return fmt.Sprintf("%s; those at %s have %s %q %s them, but none has %s %q %s it: check the %s against the article's text",
-			appears, lines(blocks, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, miss.name)
+		return fmt.Sprintf("%s; the %s have %s %q %s them, but none has %s %q %s it: check the %s against the article's text",
+			appears, which(blocks, all, fit), ok.name, ok.value, ok.where, miss.name, miss.value, miss.where, miss.name)
 	}
 	switch {
 	case len(byPrefix) > 0 && len(bySuffix) > 0:
-		return fmt.Sprintf("%s; prefix %q fits the one at %s and suffix %q the one at %s, but none has both: keep the one that picks the place you mean, and check the other against the article's text",
-			appears, n.Prefix, lines(blocks, byPrefix), n.Suffix, lines(blocks, bySuffix))
+		return fmt.Sprintf("%s; prefix %q fits the %s and suffix %q the %s, but none has both: keep the one that picks the place you mean, and check the other against the article's text",
+			appears, n.Prefix, which(blocks, all, byPrefix), n.Suffix, which(blocks, all, bySuffix)), ""
 	case len(byPrefix) > 0:
-		return oneFits(byPrefix, fitting{"prefix", n.Prefix, "just before", true, prefix}, fitting{"suffix", n.Suffix, "just after", false, suffix})
+		return oneFits(byPrefix, fitting{"prefix", n.Prefix, "just before", true, prefix}, fitting{"suffix", n.Suffix, "just after", false, suffix}), "suffix"
 	case len(bySuffix) > 0:
-		return oneFits(bySuffix, fitting{"suffix", n.Suffix, "just after", false, suffix}, fitting{"prefix", n.Prefix, "just before", true, prefix})
+		return oneFits(bySuffix, fitting{"suffix", n.Suffix, "just after", false, suffix}, fitting{"prefix", n.Prefix, "just before", true, prefix}), "prefix"
 	}
-	return ""
+	return "", ""
+}
+
+// which names the places fit among all in order, with their lines: "first
+// (line 12)", "first and third (line 12, line 14)", so that two places on
+// one line are told apart.
+func which(blocks []*Block, all, fit []match) string {
+	ordinals := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+	var names []string
+	for i, m := range all {
+		if !slices.Contains(fit, m) {
+			continue
+		}
+		if i < len(ordinals) {
+			names = append(names, ordinals[i])
+		} else {
+			names = append(names, fmt.Sprintf("number %d", i+1))
+		}
+		if len(names) == maxListed {
+			break
+		}
+	}
+	in := lines(blocks, fit)
+	if len(fit) == 1 || !strings.HasPrefix(in, "both") && !strings.HasPrefix(in, "all") {
+		return fmt.Sprintf("%s (%s)", joinAnd(names), in)
+	}
+	return fmt.Sprintf("%s (%s)", joinAnd(names), strings.TrimPrefix(strings.TrimPrefix(in, "both "), "all "))
 }
 
 // hasThere is what the article has where a prefix (before) or a suffix
@@ -417,15 +551,38 @@ func lineOf(b *Block, off int) int {
 // time that does not grow with the square of the matches.
 const maxListed = 10
 
+// lines lists the lines of the places ms, those on one line counted there
+// ("line 3, twice in line 5"; "both in line 12" when they share one).
 func lines(blocks []*Block, ms []match) string {
 	var parts []string
+	var line, count int // the line listed last, and its places so far
+	flush := func() {
+		switch {
+		case count == 0:
+		case count == 1:
+			parts = append(parts, fmt.Sprintf("line %d", line))
+		case len(parts) == 0 && count == len(ms) && count == 2:
+			parts = append(parts, fmt.Sprintf("both in line %d", line))
+		case len(parts) == 0 && count == len(ms):
+			parts = append(parts, fmt.Sprintf("all in line %d", line))
+		default:
+			parts = append(parts, fmt.Sprintf("%s in line %d", times(count), line))
+		}
+	}
 	for i, m := range ms {
 		if i == maxListed {
+			flush()
 			parts = append(parts, fmt.Sprintf("and %d more", len(ms)-i))
+			count = 0
 			break
 		}
-		parts = append(parts, fmt.Sprintf("line %d", lineOf(blocks[m.block], m.start)))
+		if l := lineOf(blocks[m.block], m.start); l != line || count == 0 {
+			flush()
+			line, count = l, 0
+		}
+		count++
 	}
+	flush()
 	return strings.Join(parts, ", ")
 }
 
@@ -555,10 +712,22 @@ func cutsAtomic(b *Block, start, end int) string {
 
 // notFound reports a quote with no match: across paragraphs, or with the
 // closest passage.
-func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title string, errs *diag.List) {
-	if title != "" && strings.Contains(normalize(title).text, q) {
+func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, ctx Context, errs *diag.List) {
+	for _, s := range ctx.Shown {
+		if s.Text == "" || !strings.Contains(normalize(s.Text).text, q) {
+			continue
+		}
+		at := ""
+		if s.Line > 0 {
+			at = fmt.Sprintf(" (line %d)", s.Line)
+		}
+		where := fmt.Sprintf(", where the %s's claim is made or repeated", s.Name)
+		if s.Name == "date note" {
+			where = "" // it says when, not what
+		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote is in the article's headline, which a note cannot annotate: quote the article's text, where the headline's claim is made or repeated")
+			"the quote is in the article's %s%s, which a note cannot annotate: quote the article's text%s",
+			s.Name, at, where)
 		return
 	}
 	// “Quoted” in curly marks, which YAML keeps as part of the text.
@@ -590,6 +759,7 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			blocks[first].Pos.Line, lineOf(blocks[last], len(blocks[last].Text)))
 		return
 	}
+	respelt := "" // what else differs, for a quote found but for its capitals
 	if mark := elision(q); mark != "" {
 		// The article may have the ellipsis in the other spelling.
 		for _, sw := range [][2]string{{"...", "…"}, {"…", "..."}} {
@@ -599,10 +769,19 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 				return
 			}
 		}
-		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote leaves words out (%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
-			mark)
-		return
+		has := elidedThere(norms, q, mark)
+		if has == "" {
+			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+				"the quote leaves words out (%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
+				mark)
+			return
+		}
+		// The ellipsis is the article's own, copied (outlets print them
+		// in quoted speech): something else differs, which the checks
+		// below name, the ellipsis taken as the article spells it.
+		if (mark == "..." || mark == "…") && has != mark {
+			q, respelt = strings.ReplaceAll(q, mark, has), " and the ellipsis"
+		}
 	}
 	if msg := escapes(blocks, norms, q); msg != "" {
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
@@ -619,8 +798,8 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 	if bi, ns, ne := caseless(norms, q); bi >= 0 {
 		start, end := origRange(blocks[bi].Text, ns, ne)
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote differs from the article only in capital letters: the article has %q (line %d); copy it as the article writes it",
-			blocks[bi].Text[start:end], lineOf(blocks[bi], start))
+			"the quote differs from the article only in capital letters%s: the article has %q (line %d); copy it as the article writes it",
+			respelt, blocks[bi].Text[start:end], lineOf(blocks[bi], start))
 		return
 	}
 	if msg := unseen(blocks, norms, q); msg != "" {
@@ -629,12 +808,35 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 	}
 	bi, start, end := closest(blocks, q)
 	if bi < 0 {
+		if ctx.Elsewhere != nil {
+			if p, ok := ctx.Elsewhere(n.Quote); ok {
+				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+					"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there",
+					p.Article, p.Line, p.Notes)
+				return
+			}
+		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 			"the quote is not in the article, and no passage resembles it: copy the words exactly from the article")
 		return
 	}
 	b := blocks[bi]
 	d := alignWindow(b.Text, start, end, q)
+	// The passage takes in the marks around its first or last word when
+	// the quote has marks there (a closing quote mark, the comma before
+	// it), which may be where it differs.
+	if qw := words(q); len(qw) > 0 {
+		if qw[0].start > 0 {
+			d.start = strings.LastIndexFunc(b.Text[:d.start], unicode.IsSpace) + 1
+		}
+		if qw[len(qw)-1].end < len(q) {
+			if i := strings.IndexFunc(b.Text[d.end:], unicode.IsSpace); i >= 0 {
+				d.end += i
+			} else {
+				d.end = len(b.Text)
+			}
+		}
+	}
 	passage := strings.Join(strings.Fields(b.Text[d.start:d.end]), " ")
 	line := lineOf(b, d.start)
 	if d.kind != same && len(words(passage)) > longPassage {
@@ -656,13 +858,189 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q, title st
 			}
 		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote is not in the article; the closest passage (line %d) %s: %q; quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
-			line, what, d.at)
+			"the quote is not in the article; the closest passage (line %d) %s: %q; %s",
+			line, what, d.at, matchRule)
 		return
 	}
+	{
+		// A short passage is shown whole, with its difference named when
+		// it is one or two words (a figure transposed, 1931 for 1913) or
+		// marks, which the editor comparing the two may not see.
+		if what := differs(passage, n.Quote, q); what != "" {
+			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+				"the quote is not in the article; the closest passage is %q (line %d): it %s; %s",
+				passage, line, what, matchRule)
+			return
+		}
+	}
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-		"the quote is not in the article; the closest passage is %q (line %d): quotes must match word for word, only white space, quote marks, dashes and apostrophes may differ",
-		passage, line)
+		"the quote is not in the article; the closest passage is %q (line %d): %s",
+		passage, line, matchRule)
+}
+
+// matchRule is what a quote may differ from its passage in, as Fold
+// forgives it.
+const matchRule = "quotes must match word for word and mark for mark; only white space, the kind of dash or apostrophe, and curly or straight forms of the same quote mark may differ"
+
+// differs names the difference between a closest passage and a quote (as
+// written, and folded: q) when it lies in one or two runs of text without
+// white space on either side: what the passage has there (or the run it
+// has or lacks after the one before), and, for a quote mark of the other
+// kind or a mark one of them lacks, which. It returns "" when the
+// difference is wider.
+func differs(passage, quote, q string) string {
+	pt := strings.Fields(passage)
+	qt := strings.Fields(quote)
+	if len(qt) != len(strings.Fields(q)) {
+		qt = strings.Fields(q) // the quote as respelt (an ellipsis)
+	}
+	i := 0
+	for i < len(pt) && i < len(qt) && Fold(pt[i]) == Fold(qt[i]) {
+		i++
+	}
+	k := 0
+	for k < len(pt)-i && k < len(qt)-i && Fold(pt[len(pt)-1-k]) == Fold(qt[len(qt)-1-k]) {
+		k++
+	}
+	has, want := pt[i:len(pt)-k], qt[i:len(qt)-k]
+	if len(has) > 2 || len(want) > 2 {
+		return ""
+	}
+	h, w := strings.Join(has, " "), strings.Join(want, " ")
+	switch {
+	case len(has) == 0 && len(want) == 0:
+		return ""
+	case len(want) == 0 && i > 0:
+		return fmt.Sprintf("has %q after %q, which the quote leaves out", h, pt[i-1])
+	case len(want) == 0:
+		return fmt.Sprintf("has %q before %q, which the quote leaves out", h, pt[i])
+	case len(has) == 0 && i > 0:
+		return fmt.Sprintf("does not have the quote's %q after %q", w, pt[i-1])
+	case len(has) == 0:
+		return fmt.Sprintf("does not have the quote's %q before %q", w, pt[i])
+	}
+	fh, fw := Fold(h), Fold(w)
+	pair := fmt.Sprintf("%q where the quote has %q", h, w)
+	oneKind := func(s string) string { return strings.ReplaceAll(s, "'", "\"") }
+	if fh != fw && oneKind(fh) == oneKind(fw) {
+		// The first place they differ says which kind the article has.
+		at := 0
+		for at < len(fh) && fh[at] == fw[at] {
+			at++
+		}
+		if fh[at] == '"' {
+			return fmt.Sprintf("has double quote marks where the quote has single ones (%s): write them as the article does, as \\\" in a quote written between double quote marks, or put the quote between single quote marks", pair)
+		}
+		return fmt.Sprintf("has single quote marks where the quote has double ones (%s): write them as the article does", pair)
+	}
+	if strings.Contains(h, "--") && Fold(strings.ReplaceAll(h, "--", "-")) == fw {
+		return fmt.Sprintf("has two hyphens (--) where the quote has a dash (%s): copy them as the article writes them", pair)
+	}
+	if figures := strings.TrimFunc(strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, fw), unicode.IsSpace); figures != "" && strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, fw) == fh && !strings.ContainsFunc(fh, unicode.IsDigit) {
+		// "Lopez3," for "Lopez,": the built page's note marker, copied
+		// with the words.
+		return fmt.Sprintf("has %s: the quote's %q may be the number of a note's marker, copied from the built page with the words: leave it out", pair, figures)
+	}
+	if r, ok := oneMore(fh, fw); ok {
+		return fmt.Sprintf("has %s the quote lacks (%s)", markName(r), pair)
+	}
+	if r, ok := oneMore(fw, fh); ok {
+		return fmt.Sprintf("does not have the quote's %s (%s)", markName(r), pair)
+	}
+	// Words differ: shown without the marks both have around them
+	// ("growing" for "rising", of "growing," and "rising,").
+	for h != "" && w != "" {
+		a, as := utf8.DecodeRuneInString(h)
+		b, _ := utf8.DecodeRuneInString(w)
+		if isWordRune(a) || fold(a) != fold(b) {
+			break
+		}
+		h, w = h[as:], w[len(string(b)):]
+	}
+	for h != "" && w != "" {
+		a, as := utf8.DecodeLastRuneInString(h)
+		b, bs := utf8.DecodeLastRuneInString(w)
+		if isWordRune(a) || fold(a) != fold(b) {
+			break
+		}
+		h, w = h[:len(h)-as], w[:len(w)-bs]
+	}
+	if h == "" || w == "" {
+		return "has " + pair
+	}
+	return fmt.Sprintf("has %q where the quote has %q", h, w)
+}
+
+// oneMore returns the mark (not a letter or digit) long has where short
+// has none, when that is their one difference.
+func oneMore(long, short string) (rune, bool) {
+	if len(long) <= len(short) {
+		return 0, false
+	}
+	at := 0
+	for at < len(short) && long[at] == short[at] {
+		at++
+	}
+	r, size := utf8.DecodeRuneInString(long[at:])
+	return r, !isWordRune(r) && long[:at]+long[at+size:] == short
+}
+
+// markName names a mark in a sentence: "a comma", or the mark quoted.
+func markName(r rune) string {
+	names := map[rune]string{',': "a comma", '.': "a full stop", ';': "a semicolon", ':': "a colon",
+		'!': "an exclamation mark", '?': "a question mark", '"': "a quote mark", '\'': "an apostrophe or single quote mark",
+		'-': "a dash", '(': "a bracket", ')': "a bracket"}
+	if name, ok := names[r]; ok {
+		return name
+	}
+	return fmt.Sprintf("%q", string(r))
+}
+
+// inWordAt explains an occurrence that names a place inside a longer word
+// ("fun" in "funding"), as an editor counting whole words would not mean:
+// that occurrence counts such places too, and the occurrences that are the
+// quote as a word of its own (of cands, every place the quote has). It
+// returns "" when the quote is nowhere a word of its own: the longer word
+// may be the one meant.
+func inWordAt(blocks []*Block, cands []match, n *briefing.Note, cut func(match) bool) string {
+	var whole []string
+	for i, m := range cands {
+		if cut(m) {
+			continue
+		}
+		if len(whole) == maxListed {
+			whole = append(whole, "more")
+			break
+		}
+		after := ""
+		if w := lastWords(blocks[m.block].Text[:m.start], 1); w != "" {
+			after = fmt.Sprintf(", after %q", w)
+		}
+		whole = append(whole, fmt.Sprintf("%d (line %d%s)", i+1, lineOf(blocks[m.block], m.start), after))
+	}
+	if len(whole) == 0 {
+		return ""
+	}
+	m := cands[n.Occurrence-1]
+	b := blocks[m.block]
+	s, _ := wordAround(b.Text, m.start)
+	_, e := wordAround(b.Text, m.end)
+	is := "is occurrence " + whole[0]
+	if len(whole) > 1 {
+		is = "is occurrence " + strings.Join(whole[:len(whole)-1], ", ") + " or " + whole[len(whole)-1]
+	}
+	return fmt.Sprintf("occurrence %d is the %q inside %q (line %d): occurrence counts the places inside longer words too; the quote as a word of its own %s",
+		n.Occurrence, b.Text[m.start:m.end], b.Text[s:e], lineOf(b, m.start), is)
 }
 
 // partWord reports a quote whose place m cuts a word: which word or words
@@ -821,6 +1199,70 @@ func elision(q string) string {
 	}
 	return ""
 }
+
+// elidedThere returns the ellipsis ("..." or "…") the article itself has
+// where the quote's mark stands, or "" when it has none there: one whose
+// word just before or just after is the quote's word there (capitals and
+// the marks around a word aside), so that a quote copying the article's
+// ellipsis with a slip in the word next to it is still taken to copy it.
+// A quote whose mark stands for words it leaves out has words there that
+// the article's ellipsis, if it has one, does not stand between.
+func elidedThere(norms []normalized, q, mark string) string {
+	i := strings.Index(q, mark)
+	bare := func(w string) string { return strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) }) }
+	// The words either side of a mark, looked for no further than a word
+	// can be long: a text of ellipses without spaces would otherwise be
+	// read whole at each.
+	wordBefore := func(s string) string {
+		s = s[max(0, len(s)-wordWindow):]
+		return bare(s[strings.LastIndexByte(strings.TrimRight(s, " "), ' ')+1:])
+	}
+	wordAfter := func(s string) string {
+		s = strings.TrimLeft(s[:min(len(s), wordWindow)], " ")
+		if sp := strings.IndexByte(s, ' '); sp >= 0 {
+			s = s[:sp]
+		}
+		return bare(s)
+	}
+	before, after := wordBefore(Fold(q[:i])), wordAfter(Fold(q[i+len(mark):]))
+	if before == "" && after == "" {
+		return ""
+	}
+	for _, nm := range norms {
+		text := nm.text
+		// next is where the next of each spelling is at or after k, or
+		// -1: each is looked for again only once passed, so that a text
+		// of many of one is not searched to its end for the other at
+		// each.
+		next := func(k int, e string) int {
+			if i := strings.Index(text[k:], e); i >= 0 {
+				return k + i
+			}
+			return -1
+		}
+		dots, char := next(0, "..."), next(0, "…")
+		for dots >= 0 || char >= 0 {
+			j, e := dots, "..."
+			if char >= 0 && (dots < 0 || char < dots) {
+				j, e = char, "…"
+			}
+			if before != "" && strings.EqualFold(wordBefore(text[:j]), before) ||
+				after != "" && strings.EqualFold(wordAfter(text[j+len(e):]), after) {
+				return e
+			}
+			if e == "..." {
+				dots = next(j+len(e), e)
+			} else {
+				char = next(j+len(e), e)
+			}
+		}
+	}
+	return ""
+}
+
+// wordWindow is how far from a mark elidedThere looks for the word beside
+// it, in bytes: more than any word of a quote.
+const wordWindow = 100
 
 // escapes explains a quote copied from the article's Markdown with HTML
 // character references (&amp;, &mdash;) or backslash escapes (\*), which

@@ -18,6 +18,11 @@ func FuzzAnchor(f *testing.F) {
 	f.Add("*a* **b** `c` [d](e) \\* &amp; f\n\ng", "a b", "", 2)
 	f.Add("“x” — ‘y’\n\n- item one\n- item two", `"x" - 'y'`, "x", 1)
 	f.Add("JD Vance blamed Canada’s embrace of U.S. diversity.", "Vance blamed embrace of US diversity", "", 0)
+	// The not-found messages: an ellipsis of the article's own, a mark
+	// that differs, a place inside a longer word named by occurrence.
+	f.Add("the year of the flood... and the mayor said so.", "the flood… and the Mayor", "", 0)
+	f.Add(`rated its deck "poor," the lowest`, "deck 'poor,' the", "", 0)
+	f.Add("The funding was fun, and more fun.", "fun", "", 1)
 	f.Fuzz(func(t *testing.T, md, quote, prefix string, occ int) {
 		if occ < 0 || occ > 5 {
 			occ = 0

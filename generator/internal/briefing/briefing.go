@@ -115,7 +115,10 @@ type Article struct {
 	Author    string
 	ReliesOn  []string
 	Summary   string
-	Body      Markdown
+	// DateNotePos and SummaryPos are where the date note and the summary
+	// are written (for a quote copied from them), or zero.
+	DateNotePos, SummaryPos diag.Pos
+	Body                    Markdown
 
 	NotesPath string // annotations/<slug>.yaml, or "" when the article has none
 	Notes     []*Note
@@ -370,7 +373,9 @@ type Note struct {
 	Quote         string
 	QuotePos      diag.Pos
 	Prefix        string
+	PrefixPos     diag.Pos // where it is given; zero when it is not
 	Suffix        string
+	SuffixPos     diag.Pos // where it is given; zero when it is not
 	Occurrence    int      // 0 when not given, or not a whole number from 1
 	OccurrencePos diag.Pos // where it is given; zero when it is not (or is null)
 	Kind          Kind

@@ -321,6 +321,12 @@ func (l *loader) article(name string) *briefing.Article {
 	if v, ok := m["sort_date"]; ok && a.Published != nil && a.SortDate != nil {
 		d.errs.Add(d.pos(resolve(v)), "sort_date places an article without a published date in the briefing's order, and this one has published: remove sort_date")
 	}
+	if v, ok := m["date_note"]; ok && a.DateNote != "" {
+		a.DateNotePos = d.pos(resolve(v))
+	}
+	if v, ok := m["summary"]; ok && a.Summary != "" {
+		a.SummaryPos = d.pos(resolve(v))
+	}
 	d.checkURL(m, "url", a.URL)
 	for f, v := range map[string]string{"title": a.Title, "outlet": a.Outlet, "date_note": a.DateNote, "author": a.Author, "summary": a.Summary} {
 		d.checkPlain(m, f, v)

@@ -150,6 +150,12 @@ func (l *loader) notes(name string) (slug string, notes []*briefing.Note, ok boo
 		} else {
 			n.QuotePos = n.Pos
 		}
+		if v, ok := nm["prefix"]; ok && n.Prefix != "" {
+			n.PrefixPos = d.pos(resolve(v))
+		}
+		if v, ok := nm["suffix"]; ok && n.Suffix != "" {
+			n.SuffixPos = d.pos(resolve(v))
+		}
 		if v, ok := nm["occurrence"]; ok && !isNull(v) {
 			n.OccurrencePos = d.pos(resolve(v))
 		}

@@ -52,8 +52,10 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -81,6 +83,58 @@ type Renderer struct {
 	label   func(n int) string // NameMarkers's, or nil
 
 	sections map[string][]Heading // by page: the overview's, the methodology's
+	others   others
+}
+
+// others are the briefing's articles, to find a quote that is not in its
+// own article in another (see ReadOthers).
+type others struct {
+	fsys  fs.FS
+	arts  []otherArticle
+	once  sync.Once
+	texts []*anchor.Text // their text, read on the first quote not found
+}
+
+// otherArticle is what the renderer keeps of an article for others: not
+// its text, which the checks release once the article is rendered.
+type otherArticle struct {
+	path, notes string
+	line        int // where its text starts in its file
+}
+
+// ReadOthers has the renderer look for a quote that is not in its own
+// article, and resembles no passage of it, in the briefing's other
+// articles, read again from fsys then (and only then): a note filed under
+// the wrong article is told which has its quote. Call it before
+// rendering.
+func (r *Renderer) ReadOthers(fsys fs.FS) { r.others.fsys = fsys }
+
+// find returns where an article other than the one at self has quote q
+// word for word, in the order of the articles.
+func (o *others) find(self, q string) (anchor.Place, bool) {
+	o.once.Do(func() {
+		o.texts = make([]*anchor.Text, len(o.arts))
+		for i, a := range o.arts {
+			data, err := fs.ReadFile(o.fsys, a.path)
+			if err != nil {
+				continue // reported when the briefing was read
+			}
+			text := strings.TrimPrefix(string(data), "\uFEFF")
+			for range a.line - 1 { // the front matter
+				_, text, _ = strings.Cut(text, "\n")
+			}
+			o.texts[i] = anchor.NewText(text)
+		}
+	})
+	for i, a := range o.arts {
+		if a.path == self || o.texts[i] == nil {
+			continue
+		}
+		if off := o.texts[i].Find(q); off >= 0 {
+			return anchor.Place{Article: a.path, Notes: a.notes, Line: a.line + o.texts[i].Lines(off)}, true
+		}
+	}
+	return anchor.Place{}, false
 }
 
 // NameMarkers has each marker of the articles rendered after it named
@@ -101,6 +155,10 @@ func New(b *briefing.Briefing) *Renderer {
 		claims:  map[string]*briefing.Claim{},
 		article: goldmark.New(goldmark.WithExtensions(Extension{})),
 		text:    goldmark.New(goldmark.WithExtensions(linkify, typographer), goldmark.WithParserOptions(parser.WithHeadingAttribute())),
+	}
+	r.others.arts = make([]otherArticle, 0, len(b.Articles))
+	for _, a := range b.Articles {
+		r.others.arts = append(r.others.arts, otherArticle{path: a.Path, notes: "annotations/" + a.Slug + ".yaml", line: a.Body.Pos.Line})
 	}
 	r.labels, r.letters = citeLabels(b.Sources)
 	r.refs = make(map[string]string, len(b.Sources))
@@ -181,6 +239,21 @@ type Article struct {
 	// Headings are the ids of its headings, in the order of the text
 	// (see AddHeadings).
 	Headings []string
+	// Lost is whether a note's quote did not anchor: its problem may
+	// name another article that has the quote (see ReadOthers), so it is
+	// to be rendered again when any article changes.
+	Lost bool
+}
+
+// lost reports whether a note of notes with a quote has no span in res.
+func lost(res *anchorResult, notes []*briefing.Note) bool {
+	quoted := 0
+	for _, n := range notes {
+		if n.Quote != "" {
+			quoted++
+		}
+	}
+	return res == nil || len(res.spans) < quoted
 }
 
 // Note is one note, rendered, with where it sits.
@@ -207,7 +280,15 @@ type Cite struct {
 func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	src := []byte(a.Body.Text)
 	pc := parser.NewContext()
-	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, title: a.Title, label: r.label, errs: errs})
+	ctx := anchor.Context{Shown: []anchor.Shown{
+		{Name: "headline", Text: a.Title},
+		{Name: "summary", Text: a.Summary, Line: a.SummaryPos.Line},
+		{Name: "date note", Text: a.DateNote, Line: a.DateNotePos.Line},
+	}}
+	if r.others.fsys != nil {
+		ctx.Elsewhere = func(q string) (anchor.Place, bool) { return r.others.find(a.Path, q) }
+	}
+	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, ctx: ctx, label: r.label, errs: errs})
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	page := "articles/" + a.Slug + ".html"
 	var links []Link
@@ -229,7 +310,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	if err := r.article.Renderer().Render(&buf, src, doc); err != nil {
 		errs.Add(a.Pos, "cannot render the article: %v", err)
 	}
-	out := &Article{Body: bracketHosts(buf.String()), Headings: headings}
+	out := &Article{Body: bracketHosts(buf.String()), Headings: headings, Lost: lost(res, a.Notes)}
 	if res == nil {
 		out.Links = links
 		return out

@@ -24,7 +24,7 @@ var (
 type anchorInput struct {
 	notes []*briefing.Note
 	body  briefing.Markdown
-	title string             // the article's headline (anchor.ResolveIn)
+	ctx   anchor.Context     // what else its page shows (anchor.ResolveIn)
 	label func(n int) string // a marker's name (Renderer.NameMarkers), or nil
 	errs  *diag.List
 }
@@ -47,7 +47,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	source := reader.Source()
 	blocks := anchor.Extract(doc, source, in.body)
-	spans := anchor.ResolveIn(blocks, in.notes, in.title, in.errs)
+	spans := anchor.ResolveIn(blocks, in.notes, in.ctx, in.errs)
 	res := &anchorResult{spans: spans, blocks: blocks}
 	pc.Set(resultKey, res)
 

@@ -29,6 +29,7 @@ func Check(fsys fs.FS) (*Result, error) {
 	b := input.Read(fsys, &errs)
 	t1 := time.Now()
 	r := render.New(b)
+	r.ReadOthers(fsys)
 	artErrs := make([]diag.List, len(b.Articles))
 	notes := make([]int, len(b.Articles))
 	parallel.For(len(b.Articles), func(i int) {

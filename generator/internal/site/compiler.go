@@ -95,7 +95,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	t1 := time.Now()
 
 	index, shared := shownIndex(b.Index), c.versions(sharedFiles)
-	r := newRenderer(b, &opt)
+	r := newRenderer(b, fsys, &opt)
 	var changed refChanges
 	switch {
 	case !c.same(index, opt) || !sameDefinitions(c.r, r):
@@ -118,7 +118,8 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 			e.notes = c.in.Version(a.NotesPath)
 		}
 		if old := c.arts[a.Slug]; old != nil && e.version != 0 && old.version == e.version &&
-			old.notes == e.notes && old.path == e.path && old.notesPath == e.notesPath && !changed.touch(a) {
+			old.notes == e.notes && old.path == e.path && old.notesPath == e.notesPath && !changed.touch(a) &&
+			(old.ra == nil || !old.ra.Lost) {
 			e = old
 		} else if old != nil {
 			e.prev = old.parts

@@ -776,3 +776,23 @@ func TestCompilerChecksHeadingLinks(t *testing.T) {
 		t.Fatal("no rendering of the article with the heading")
 	}
 }
+
+// TestCompilerFindsLostQuoteAgain: a note whose quote is in no passage of
+// its article is told which other article has it word for word; its
+// article is rendered again when another changes, though its own files
+// did not, so that the message follows the quote (kept, the rendering
+// said nothing of the article that now has it).
+func TestCompilerFindsLostQuoteAgain(t *testing.T) {
+	files, slugs := threeArticles()
+	a := "annotations/" + slugs[0] + ".yaml"
+	quote := regexp.MustCompile(`(?m)^    quote: .*$`)
+	loc := quote.FindIndex(files[a])
+	files[a] = append(append(append([]byte{}, files[a][:loc[0]]...), "    quote: zebras quietly graze the meadow"...), files[a][loc[1]:]...)
+	fsys := briefingtest.MapFS(files)
+
+	c := NewCompiler()
+	recompiled(t, c, fsys, a, "no passage resembles it")
+	other := "content/articles/" + slugs[1] + ".md"
+	fsys[other] = &fstest.MapFile{Data: append(append([]byte{}, files[other]...), "\nThe zebras quietly graze the meadow.\n"...)}
+	recompiled(t, c, fsys, a, "but in another, word for word: content/articles/"+slugs[1]+".md")
+}

@@ -55,7 +55,7 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	t0 := time.Now()
 	b := input.Read(fsys, &errs)
 	t1 := time.Now()
-	r := newRenderer(b, &opt)
+	r := newRenderer(b, fsys, &opt)
 	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles))}
 	rendered := make([]*render.Article, len(b.Articles))
 	artErrs := make([]diag.List, len(b.Articles))
@@ -77,10 +77,13 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 
 // newRenderer is render.New, its markers named in the theme's words ("Note
 // 3") for assistive technology, and links to the offline zip refused when
-// the build makes none. Options without the theme's strings are given the
-// bundled theme's, read once for the renderer and the staging.
-func newRenderer(b *briefing.Briefing, opt *stage.Options) *render.Renderer {
+// the build makes none, and a quote not in its article looked for in the
+// others, read again from fsys (render.ReadOthers). Options without the
+// theme's strings are given the bundled theme's, read once for the
+// renderer and the staging.
+func newRenderer(b *briefing.Briefing, fsys fs.FS, opt *stage.Options) *render.Renderer {
 	r := render.New(b)
+	r.ReadOthers(fsys)
 	if opt.NoZip {
 		r.NoZip()
 	}
@@ -113,7 +116,7 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	t0 := time.Now()
 	b := input.Read(fsys, &errs)
 	t1 := time.Now()
-	r := newRenderer(b, &opt)
+	r := newRenderer(b, fsys, &opt)
 	w, err := stage.NewWriter(b, r, opt, sink)
 	if err != nil {
 		return nil, err
