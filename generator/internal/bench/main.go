@@ -912,6 +912,7 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 	// by Hugo, that moves every other article in the order.
 	dated := regexp.MustCompile(`(?m)^published: .*$`)
 	titled := regexp.MustCompile(`(?m)^title: "`)
+	addressed := regexp.MustCompile(`(?m)^url: .*$`) // a page of its own: two articles with one url are refused
 	article, err := timeEdits("article", func(i int, token string) (edit, error) {
 		data, err := os.ReadFile(filepath.Join(root, "content", "articles", "article-00001.md"))
 		if err != nil {
@@ -920,6 +921,7 @@ func measureServe(n, edits int, dir, modDir, gen string) error {
 		data = dated.ReplaceAll(data, []byte("published: 2024-12-31"))
 		data = titled.ReplaceAll(data, []byte(`title: "`+token+" "))
 		slug := "added-" + strings.ToLower(token)
+		data = addressed.ReplaceAll(data, []byte("url: https://news.example.com/"+slug))
 		return edit{file: filepath.Join("content", "articles", slug+".md"), open: "index.html",
 			page: "articles/" + slug + ".html", data: data}, nil
 	})
