@@ -13,6 +13,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
@@ -639,8 +640,12 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 	}
 	warnCSP(root, os.DirFS(out), stderr)
 	warnUndefined(root, res, stderr)
+	where := out
+	if b := filepath.Base(out); b == "." || b == ".." {
+		where = target // the folder by its name: "." is the old one now, removed
+	}
 	fmt.Fprintf(stdout, "built %s: %d pages written to %s in %s\n",
-		counted(res.Counts), pages, out, time.Since(start).Round(time.Millisecond))
+		counted(res.Counts), pages, where, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 
@@ -668,7 +673,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	if err != nil {
 		return nil, 0, err
 	}
-	if err := publish.Check(out, root, export.ModelFile, siteName(theme)); err != nil {
+	if err := publish.Check(out, root, export.ModelFile, siteName(theme, zipped(out))); err != nil {
 		return nil, 0, err
 	}
 	if err := preflight(opt); err != nil {
@@ -865,8 +870,10 @@ var siteNames = []string{
 // siteName reports whether a build may write a file or folder of that
 // name at the top of its site: one of siteNames, or a top-level name in
 // the static/ folder of the theme, by path under themes/briefing/ (the
-// briefing's own theme may add a CNAME there, say).
-func siteName(theme map[string][]byte) func(name string) bool {
+// briefing's own theme may add a CNAME there, say), or one of earlier,
+// the names an earlier build wrote (its theme may have had a file the
+// theme no longer has).
+func siteName(theme map[string][]byte, earlier map[string]bool) func(name string) bool {
 	static := map[string]bool{}
 	for p := range theme {
 		if rest, ok := strings.CutPrefix(p, stage.ThemeDir+"/static/"); ok {
@@ -875,8 +882,27 @@ func siteName(theme map[string][]byte) func(name string) bool {
 		}
 	}
 	return func(name string) bool {
-		return static[name] || slices.Contains(siteNames, name) || slices.Contains(systemFiles, name) || strings.HasPrefix(name, "._")
+		return static[name] || earlier[name] || slices.Contains(siteNames, name) || slices.Contains(systemFiles, name) || strings.HasPrefix(name, "._")
 	}
+}
+
+// zipped returns the names at the top of the site that the offline zip in
+// the folder out holds (the site as the build that made it wrote it), or
+// nil when out holds no zip that can be read.
+func zipped(out string) map[string]bool {
+	r, err := zip.OpenReader(filepath.Join(out, offline.Name))
+	if err != nil {
+		return nil
+	}
+	defer r.Close()
+	names := map[string]bool{}
+	for _, f := range r.File {
+		if rest, ok := strings.CutPrefix(f.Name, offline.Folder+"/"); ok && rest != "" {
+			first, _, _ := strings.Cut(rest, "/")
+			names[first] = true
+		}
+	}
+	return names
 }
 
 // systemFiles are what a computer's file manager leaves in a folder the

@@ -574,6 +574,17 @@ func TestBuildKeepsUsersFilesInASite(t *testing.T) {
 	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
 		t.Errorf("a build over a site with the theme's CNAME exited %d:\n%s%s", code, stdout, stderr)
 	}
+	// Nor is one after the theme has dropped it: an earlier build made it
+	// (its offline zip lists it), and the new site goes without it.
+	if err := os.RemoveAll(filepath.Join(root, "themes")); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
+		t.Errorf("a build after the theme dropped its CNAME exited %d:\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "CNAME")); !os.IsNotExist(err) {
+		t.Errorf("the CNAME the theme dropped is still in the site (%v)", err)
+	}
 }
 
 // TestCommandHelp: each command's --help prints its options as the README

@@ -111,6 +111,13 @@ func TestSearchFindsNumbers(t *testing.T) {
 	if !strings.Contains(first, "7,500") || browser.Eval[string](p, `document.querySelector("#search-results li mark").textContent`) != "7,500" {
 		t.Errorf("search for 7500: the first result does not show 7,500 marked: %q", first)
 	}
+	// Nor is "500" found as the end of "7,500": no result's marked 500
+	// follows a number's comma.
+	search("500")
+	inside := browser.Eval[int](p, `[...document.querySelectorAll("#search-results mark")].filter(m => /\d[.,]$/.test(m.previousSibling?.textContent || "")).length`)
+	if status := browser.Eval[string](p, `document.getElementById("search-status").textContent`); inside > 0 || status == strings.Replace(grouped, "7,500", "500", 1) {
+		t.Errorf("search for 500 found the 500 of 7,500 (%d marked): %q", inside, status)
+	}
 	search("8.8%")
 	if _, first := results(); !strings.Contains(first, "8.8%") {
 		t.Errorf("the first result for 8.8%% does not show it: %q", first)

@@ -407,14 +407,16 @@ func checkOutlets(articles []*briefing.Article, errs *diag.List) {
 }
 
 // urlKey is an article's address as two spellings of one page compare:
-// its host in lower case, http as https, without a fragment or a slash at
-// the end; "" for one that is not a web address (checkURL's to report).
+// its host in lower case, http as https, without a slash at the end; ""
+// for one that is not a web address (checkURL's to report). A fragment
+// stays: a live page's posts are addressed by theirs (#post-1, #post-2),
+// and two articles may be two posts.
 func urlKey(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
 		return ""
 	}
-	u.Scheme, u.Host, u.Fragment, u.RawFragment = "https", strings.ToLower(u.Host), "", ""
+	u.Scheme, u.Host = "https", strings.ToLower(u.Host)
 	u.Path, u.RawPath = strings.TrimSuffix(u.Path, "/"), strings.TrimSuffix(u.RawPath, "/")
 	return u.String()
 }

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Make creates an empty folder in parent named prefix-PID-random and locks
@@ -56,13 +57,28 @@ func Owner(name, prefix string) (int, bool) {
 	return pid, true
 }
 
-// Abandoned reports whether dir, made by Make with prefix, belongs to a
-// process that has ended and is locked by nobody. A folder whose name is
-// not one Make gives is never abandoned.
+// Abandoned reports whether dir, made by Make with prefix, is locked by
+// nobody and belongs to a process that has ended, or has not changed for
+// longer than a process takes to lock the folder it made: a process of
+// that number may be another (in a container, every build is process 1),
+// and only in the moment between making a folder and locking it does its
+// name alone speak for it. A folder whose name is not one Make gives is
+// never abandoned.
 func Abandoned(dir, prefix string) bool {
 	pid, ok := Owner(filepath.Base(dir), prefix)
-	return ok && !alive(pid) && Unlocked(dir)
+	if !ok || !Unlocked(dir) {
+		return false
+	}
+	if !alive(pid) {
+		return true
+	}
+	info, err := os.Stat(dir)
+	return err == nil && time.Since(info.ModTime()) > lockGrace
 }
+
+// lockGrace is how long a folder Make made may go unlocked while its
+// process is alive: far longer than Make takes from making it to locking it.
+const lockGrace = 10 * time.Second
 
 // Unlocked reports whether nobody holds a lock on dir (as Make's callers
 // do while they want it kept). A folder that cannot be opened counts as

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 )
 
 // TestMake checks that a folder Make made is kept while it is locked, even
@@ -58,5 +59,27 @@ func TestOwner(t *testing.T) {
 		if ok != (want != 0) || got != want {
 			t.Errorf("Owner(%q) = %d, %v; want %d", name, got, ok, want)
 		}
+	}
+}
+
+// TestAbandonedNumberReused: an unlocked folder named after a process that
+// is alive (its number reused: in a container every build is process 1)
+// is abandoned once it has not changed for longer than a process takes to
+// lock the folder it made, and not before.
+func TestAbandonedNumberReused(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "test-"+strconv.Itoa(os.Getpid())+"-1") // this process: alive
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if Abandoned(dir, "test") {
+		t.Errorf("%s, just made, counted abandoned", dir)
+	}
+	old := time.Now().Add(-2 * lockGrace)
+	if err := os.Chtimes(dir, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if !Abandoned(dir, "test") {
+		t.Errorf("%s, unlocked and unchanged for %v, not counted abandoned", dir, 2*lockGrace)
 	}
 }

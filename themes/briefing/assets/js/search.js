@@ -18,10 +18,12 @@
       .replace(/[\u201c-\u201f\u00ab\u00bb\u2033]/g, '"')
       .replace(/[\u2010-\u2015\u2212]/g, "-");
   }
-  // Where term starts a word in s, from position from; -1 if nowhere.
+  // Where term starts a word in s, from position from; -1 if nowhere. A
+  // number's digits after its comma or point are not a word of their own:
+  // "500" is not found in "7,500", nor "5" in "8.5".
   function find(s, term, from) {
     for (var i = s.indexOf(term, from); i >= 0; i = s.indexOf(term, i + 1))
-      if (i === 0 || !wordChar.test(s[i - 1])) return i;
+      if (i === 0 || !wordChar.test(s[i - 1]) && !(/\d/.test(term[0]) && /[.,]/.test(s[i - 1]) && /\d/.test(s[i - 2] || ""))) return i;
     return -1;
   }
   function count(s, term) {
