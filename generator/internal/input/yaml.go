@@ -2066,20 +2066,11 @@ func wordField(name string) bool {
 // [de, en], [Needs context]), or nil: a value written in brackets by
 // mistake, where a word was meant.
 func listedWords(v *yaml.Node) []string {
-	if v.Kind != yaml.SequenceNode {
-		return nil
-	}
-	var words []string
-	for _, it := range v.Content {
-		it = resolve(it)
-		if it.Kind != yaml.ScalarNode || it.Value == "" || strings.IndexFunc(it.Value, func(r rune) bool {
+	return listed(v, func(s string) bool {
+		return s != "" && strings.IndexFunc(s, func(r rune) bool {
 			return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '.' || r == ' ')
-		}) >= 0 {
-			return nil
-		}
-		words = append(words, it.Value)
-	}
-	return words
+		}) < 0
+	})
 }
 
 // listedTexts are the items of a list of texts ([Reuters],
@@ -2087,18 +2078,24 @@ func listedWords(v *yaml.Node) []string {
 // field's value written as a list, in brackets as relies_on is or as
 // items below it.
 func listedTexts(v *yaml.Node) []string {
+	return listed(v, func(s string) bool { return strings.TrimSpace(s) != "" })
+}
+
+// listed are the items of the list v, when each is a scalar that ok
+// takes, or nil.
+func listed(v *yaml.Node, ok func(string) bool) []string {
 	if v.Kind != yaml.SequenceNode {
 		return nil
 	}
-	var texts []string
+	var items []string
 	for _, it := range v.Content {
 		it = resolve(it)
-		if it.Kind != yaml.ScalarNode || strings.TrimSpace(it.Value) == "" {
+		if it.Kind != yaml.ScalarNode || !ok(it.Value) {
 			return nil
 		}
-		texts = append(texts, it.Value)
+		items = append(items, it.Value)
 	}
-	return texts
+	return items
 }
 
 // textListHint completes "NAME must be text, not a list" for a text field
