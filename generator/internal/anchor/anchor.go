@@ -1202,11 +1202,11 @@ func elision(q string) string {
 
 // elidedThere returns the ellipsis ("..." or "…") the article itself has
 // where the quote's mark stands, or "" when it has none there: one whose
-// word just before or just after is the quote's word there (capitals and
-// the marks around a word aside), so that a quote copying the article's
-// ellipsis with a slip in the word next to it is still taken to copy it.
-// A quote whose mark stands for words it leaves out has words there that
-// the article's ellipsis, if it has one, does not stand between.
+// words just before and just after are the quote's words there (capitals
+// and the marks around a word aside; a quote that starts or ends at its
+// mark has one of them). A quote whose mark stands for words it leaves
+// out has words there that the article's ellipsis, if it has one, does
+// not stand between.
 func elidedThere(norms []normalized, q, mark string) string {
 	i := strings.Index(q, mark)
 	bare := func(w string) string { return strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) }) }
@@ -1246,8 +1246,12 @@ func elidedThere(norms []normalized, q, mark string) string {
 			if char >= 0 && (dots < 0 || char < dots) {
 				j, e = char, "…"
 			}
-			if before != "" && strings.EqualFold(wordBefore(text[:j]), before) ||
-				after != "" && strings.EqualFold(wordAfter(text[j+len(e):]), after) {
+			// The words on both sides (a quote that starts or ends at
+			// the mark has one): one alone, a word as common as "the",
+			// took a quote leaving words out for one copying an
+			// ellipsis elsewhere in the article.
+			if (before == "" || strings.EqualFold(wordBefore(text[:j]), before)) &&
+				(after == "" || strings.EqualFold(wordAfter(text[j+len(e):]), after)) {
 				return e
 			}
 			if e == "..." {
