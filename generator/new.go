@@ -75,6 +75,12 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "new needs --url and --outlet\n%s", newUsage)
 		return 2
 	}
+	// A file's name for the slug (third.md, content/articles/third.md):
+	// the slug it names, not "third-md".
+	if base := strings.TrimSuffix(strings.TrimSuffix(path.Base(filepath.ToSlash(slug)), ".md"), ".yaml"); base != slug && input.ValidID(base) {
+		fmt.Fprintf(stderr, "error: %q is a file's name: new takes the article's slug, the name its two files share without folder or extension, like %q\n", slug, base)
+		return 1
+	}
 	if !input.ValidID(slug) {
 		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters and digits, with single hyphens between words, like %q%s\n", slug, input.Slugify(slug), input.HyphensWhy(slug))
 		return 1
