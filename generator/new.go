@@ -77,9 +77,11 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 	}
 	// A file's name for the slug (third.md, content/articles/third.md):
 	// the slug it names, not "third-md".
-	if base := strings.TrimSuffix(strings.TrimSuffix(path.Base(filepath.ToSlash(slug)), ".md"), ".yaml"); base != slug && input.ValidID(base) {
-		fmt.Fprintf(stderr, "error: %q is a file's name: new takes the article's slug, the name its two files share without folder or extension, like %q\n", slug, base)
-		return 1
+	if ext := path.Ext(slug); ext == ".md" || ext == ".yaml" {
+		if base := strings.TrimSuffix(path.Base(filepath.ToSlash(slug)), ext); input.ValidID(base) {
+			fmt.Fprintf(stderr, "error: %q is a file's name: new takes the article's slug, the name its two files share without folder or extension, like %q\n", slug, base)
+			return 1
+		}
 	}
 	if !input.ValidID(slug) {
 		fmt.Fprintf(stderr, "error: %q is not a safe article slug: use lower-case letters and digits, with single hyphens between words, like %q%s\n", slug, input.Slugify(slug), input.HyphensWhy(slug))
