@@ -284,9 +284,10 @@ func (l *loader) article(name string) *briefing.Article {
 		return nil
 	}
 	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line", "title, outlet and url")
-	if !ok && fm == nil && body.Text != "" {
-		// Its front matter is reported; its text and its notes are still
-		// checked.
+	if fm == nil && body.Text != "" {
+		// Its front matter is reported (missing, never closed, or not
+		// YAML); its text and its notes are still checked, in the same
+		// run: its notes' problems were found only once it was mended.
 		return &briefing.Article{Slug: slug, Path: p, Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: body}
 	}
 	if fm == nil {
