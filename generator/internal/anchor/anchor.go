@@ -882,6 +882,17 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 // forgives it.
 const matchRule = "quotes must match word for word and mark for mark; only white space, the kind of dash or apostrophe, and curly or straight forms of the same quote mark may differ"
 
+// marksBeyond reports whether the passage's run p is the quote's run w
+// (folded) with only marks beyond it on one side: has and cut say which
+// side (strings.HasPrefix and strings.TrimPrefix: marks after it).
+func marksBeyond(has func(s, fix string) bool, cut func(s, fix string) string, p, w string) bool {
+	fp, fw := Fold(p), Fold(w)
+	if fp == fw || !has(fp, fw) {
+		return false
+	}
+	return strings.IndexFunc(cut(fp, fw), isWordRune) < 0
+}
+
 // differs names the difference between a closest passage and a quote (as
 // written, and folded: q) when it lies in one or two runs of text without
 // white space on either side: what the passage has there (or the run it
@@ -893,6 +904,18 @@ func differs(passage, quote, q string) string {
 	qt := strings.Fields(quote)
 	if len(qt) != len(strings.Fields(q)) {
 		qt = strings.Fields(q) // the quote as respelt (an ellipsis)
+	}
+	// The passage is shown with the marks around its ends (a closing
+	// quote mark), which a quote may stop short of: "nation." of the
+	// article's "nation.”" is no difference, and hid a typo elsewhere.
+	if len(pt) > 0 && len(qt) > 0 {
+		pt = slices.Clone(pt)
+		if last := len(pt) - 1; marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qt[len(qt)-1]) {
+			pt[last] = qt[len(qt)-1]
+		}
+		if marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qt[0]) {
+			pt[0] = qt[0]
+		}
 	}
 	i := 0
 	for i < len(pt) && i < len(qt) && Fold(pt[i]) == Fold(qt[i]) {

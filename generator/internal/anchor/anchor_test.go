@@ -620,3 +620,21 @@ func TestAmbiguousWithContext(t *testing.T) {
 func BenchmarkQuoteNotFoundEllipses(b *testing.B) {
 	benchmarkNotFound(b, strings.Repeat("x...", 100000)+"\n", "y... z")
 }
+
+// TestDiffersBeyondTheQuotesEnds: the passage shown takes in the marks
+// around its ends (a closing quote mark, a full stop after a bracket),
+// which a quote may stop short of: those are no difference, and a typo
+// elsewhere in the quote is named (it went unnamed behind them).
+func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
+	for _, c := range []struct{ passage, quote, want string }{
+		{"A nation without borders is not a nation.”", "A nation wtihout borders is not a nation.", `has "without" where the quote has "wtihout"`},
+		{"obtained by The New York Times (NYT).", "obtained by The New York Tmies (NYT)", `has "Times" where the quote has "Tmies"`},
+		{"“A nation without borders", "A nation wihtout borders", `has "without" where the quote has "wihtout"`},
+		{"rated its deck “poor,” the lowest", "rated its deck “poor” the lowest", `,`}, // the comma is a difference still
+	} {
+		got := differs(c.passage, c.quote, Fold(c.quote))
+		if !strings.Contains(got, c.want) {
+			t.Errorf("differs(%q, %q) = %q, want it to say %q", c.passage, c.quote, got, c.want)
+		}
+	}
+}
