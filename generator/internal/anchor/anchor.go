@@ -978,7 +978,7 @@ func differs(passage, quote, q string) string {
 		return fmt.Sprintf("has %s the quote lacks (%s)", markName(r), pair)
 	}
 	if r, ok := oneMore(fw, fh); ok {
-		return fmt.Sprintf("does not have the quote's %s (%s)", markName(r), pair)
+		return fmt.Sprintf("does not have %s the quote has (%s)", markName(r), pair)
 	}
 	// Words differ: shown without the marks both have around them
 	// ("growing" for "rising", of "growing," and "rising,").

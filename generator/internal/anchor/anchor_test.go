@@ -631,6 +631,7 @@ func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
 		{"obtained by The New York Times (NYT).", "obtained by The New York Tmies (NYT)", `has "Times" where the quote has "Tmies"`},
 		{"“A nation without borders", "A nation wihtout borders", `has "without" where the quote has "wihtout"`},
 		{"rated its deck “poor,” the lowest", "rated its deck “poor” the lowest", `,`}, // the comma is a difference still
+		{"rated its deck poor the lowest", "rated its deck poor, the lowest", `does not have a comma the quote has`},
 	} {
 		got := differs(c.passage, c.quote, Fold(c.quote))
 		if !strings.Contains(got, c.want) {
