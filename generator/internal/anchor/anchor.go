@@ -1224,31 +1224,17 @@ func elision(q string) string {
 }
 
 // elidedThere returns the ellipsis ("..." or "…") the article itself has
-// where the quote's mark stands, or "" when it has none there: one whose
-// words just before and just after are the quote's words there (capitals
-// and the marks around a word aside; a quote that starts or ends at its
-// mark has one of them). A quote whose mark stands for words it leaves
-// out has words there that the article's ellipsis, if it has one, does
-// not stand between.
+// where the quote's mark stands, or "" when it has none there: one with
+// the quote's words around it, up to two on each side (capitals and the
+// marks around a word aside; a quote that starts or ends at its mark has
+// words on one side only), one of them allowed a slip ("rebiuld... and").
+// A quote whose mark stands for words it leaves out has words there that
+// the article's ellipsis, if it has one, does not stand between: one word
+// alike on each side ("said ... the") is common enough to be chance.
 func elidedThere(norms []normalized, q, mark string) string {
 	i := strings.Index(q, mark)
-	bare := func(w string) string { return strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) }) }
-	// The words either side of a mark, looked for no further than a word
-	// can be long: a text of ellipses without spaces would otherwise be
-	// read whole at each.
-	wordBefore := func(s string) string {
-		s = s[max(0, len(s)-wordWindow):]
-		return bare(s[strings.LastIndexByte(strings.TrimRight(s, " "), ' ')+1:])
-	}
-	wordAfter := func(s string) string {
-		s = strings.TrimLeft(s[:min(len(s), wordWindow)], " ")
-		if sp := strings.IndexByte(s, ' '); sp >= 0 {
-			s = s[:sp]
-		}
-		return bare(s)
-	}
-	before, after := wordBefore(Fold(q[:i])), wordAfter(Fold(q[i+len(mark):]))
-	if before == "" && after == "" {
+	before, after := wordsBefore(Fold(q[:i]), 2), wordsAfter(Fold(q[i+len(mark):]), 2)
+	if len(before) == 0 && len(after) == 0 {
 		return ""
 	}
 	for _, nm := range norms {
@@ -1269,12 +1255,7 @@ func elidedThere(norms []normalized, q, mark string) string {
 			if char >= 0 && (dots < 0 || char < dots) {
 				j, e = char, "…"
 			}
-			// The words on both sides (a quote that starts or ends at
-			// the mark has one): one alone, a word as common as "the",
-			// took a quote leaving words out for one copying an
-			// ellipsis elsewhere in the article.
-			if (before == "" || strings.EqualFold(wordBefore(text[:j]), before)) &&
-				(after == "" || strings.EqualFold(wordAfter(text[j+len(e):]), after)) {
+			if alike(wordsBefore(text[:j], len(before)), before, alike(wordsAfter(text[j+len(e):], len(after)), after, 1)) >= 0 {
 				return e
 			}
 			if e == "..." {
@@ -1285,6 +1266,79 @@ func elidedThere(norms []normalized, q, mark string) string {
 		}
 	}
 	return ""
+}
+
+// alike returns how many slips (slip) may still be allowed once the
+// article's words a are compared with the quote's w, from slips, or -1
+// when they differ more (or slips is -1 already).
+func alike(a, w []string, slips int) int {
+	if slips < 0 || len(a) != len(w) {
+		return -1
+	}
+	for k := range w {
+		switch {
+		case strings.EqualFold(a[k], w[k]):
+		case slips > 0 && slip(a[k], w[k]):
+			slips--
+		default:
+			return -1
+		}
+	}
+	return slips
+}
+
+// wordsBefore returns the last n words of s (fewer when it has fewer),
+// without the marks around them, read no further back than n words can
+// be long: a text of ellipses without spaces would otherwise be read
+// whole at each.
+func wordsBefore(s string, n int) []string {
+	s = s[max(0, len(s)-n*wordWindow):]
+	f := strings.Fields(s)
+	f = f[max(0, len(f)-n):]
+	return bareWords(f)
+}
+
+// wordsAfter returns the first n words of s, as wordsBefore does.
+func wordsAfter(s string, n int) []string {
+	f := strings.Fields(s[:min(len(s), n*wordWindow)])
+	return bareWords(f[:min(len(f), n)])
+}
+
+// bareWords is words without the marks around each; a word of marks alone
+// is left out.
+func bareWords(words []string) []string {
+	out := words[:0:0]
+	for _, w := range words {
+		if b := strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) }); b != "" {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// slip reports whether the word w is the article's word a with a typing
+// slip: two letters swapped, one added, left out or mistyped (one edit,
+// or a swap), in a word of three letters or more.
+func slip(a, w string) bool {
+	a, w = strings.ToLower(a), strings.ToLower(w)
+	if a == w || len(a) < 3 || len(w) < 3 || len(a)-len(w) > 1 || len(w)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && i < len(w) && a[i] == w[i] {
+		i++
+	}
+	ta, tw := a[i:], w[i:]
+	switch {
+	case len(ta) == len(tw) && len(ta) >= 2 && ta[0] == tw[1] && ta[1] == tw[0] && ta[2:] == tw[2:]: // swapped
+		return true
+	case len(ta) == len(tw):
+		return ta[1:] == tw[1:] // mistyped
+	case len(ta) > len(tw):
+		return ta[1:] == tw // added in the article's: left out of the quote
+	default:
+		return ta == tw[1:] // added in the quote
+	}
 }
 
 // wordWindow is how far from a mark elidedThere looks for the word beside

@@ -639,3 +639,19 @@ func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestSlip: a word with one typing slip is the article's word; another
+// word is not.
+func TestSlip(t *testing.T) {
+	for _, c := range []struct {
+		a, w string
+		want bool
+	}{
+		{"rebuild", "rebiuld", true}, {"and", "adn", true}, {"rebuild", "rebuil", true}, {"rebuild", "rebuildd", true},
+		{"rebuild", "rebuilt", true}, {"the", "the", false}, {"said", "and", false}, {"it", "at", false}, {"rebuild", "ruin", false},
+	} {
+		if got := slip(c.a, c.w); got != c.want {
+			t.Errorf("slip(%q, %q) = %v, want %v", c.a, c.w, got, c.want)
+		}
+	}
+}

@@ -254,6 +254,14 @@ func (l *loader) markdownFile(p, missing, fields string) (d *decoder, fm *yaml.N
 	return d, fm, body, true
 }
 
+// opensFrontMatter reports whether text's first line opens front matter,
+// or tries to (---, a longer line of dashes, +++).
+func opensFrontMatter(text string) bool {
+	first, _, _ := strings.Cut(text, "\n")
+	first = strings.TrimRight(first, " \t\r")
+	return first == "+++" || strings.HasPrefix(first, "---") && strings.Trim(first, "-") == ""
+}
+
 func (l *loader) article(name string) *briefing.Article {
 	p := path.Join("content/articles", name)
 	slug := strings.TrimSuffix(name, ".md")
@@ -284,10 +292,13 @@ func (l *loader) article(name string) *briefing.Article {
 		return nil
 	}
 	d, fm, body, ok := l.markdownFile(p, "the article has no front matter: start the file with a --- line, then title, outlet and url, then another --- line", "title, outlet and url")
-	if fm == nil && body.Text != "" {
-		// Its front matter is reported (missing, never closed, or not
-		// YAML); its text and its notes are still checked, in the same
-		// run: its notes' problems were found only once it was mended.
+	if fm == nil && body.Text != "" && (!ok || !opensFrontMatter(body.Text)) {
+		// Its front matter is reported (missing, or not valid YAML);
+		// its text and its notes are still checked, in the same run:
+		// its notes' problems were found only once it was mended. Not
+		// front matter never closed, or in TOML, whose lines would be
+		// checked as the text (a "# comment" as a heading, a quote
+		// matching the title).
 		return &briefing.Article{Slug: slug, Path: p, Pos: diag.Pos{File: p, Line: 1, Col: 1}, Body: body}
 	}
 	if fm == nil {
