@@ -646,6 +646,10 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 	}
 	fmt.Fprintf(stdout, "built %s: %d pages written to %s in %s\n",
 		counted(res.Counts), pages, where, time.Since(start).Round(time.Millisecond))
+	if where != out {
+		// The shell that ran the build is in the folder swapped out.
+		fmt.Fprintf(stdout, "this shell is in the old site's folder, now removed: cd %s to see the new one\n", shellQuote(target))
+	}
 	return 0
 }
 
@@ -854,6 +858,17 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	}
 	ph("publish")
 	return res, sp.pages(), nil
+}
+
+// shellQuote is path as a POSIX shell reads it: as it is when it holds
+// only characters a shell leaves alone, else in single quotes.
+func shellQuote(path string) string {
+	if path != "" && strings.IndexFunc(path, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@%", r))
+	}) < 0 {
+		return path
+	}
+	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
 }
 
 // siteNames are the names a build may write at the top of its site, whatever

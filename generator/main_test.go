@@ -587,6 +587,38 @@ func TestBuildKeepsUsersFilesInASite(t *testing.T) {
 	}
 }
 
+// TestBuildIntoCurrentFolder: `build --out .`, run from inside the site's
+// folder, publishes there (it failed after a whole build, the new site
+// made inside the old one), names the folder by its full path, and says
+// that the shell is now in the old folder, removed.
+func TestBuildIntoCurrentFolder(t *testing.T) {
+	dir := t.TempDir()
+	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
+	site := filepath.Join(dir, "my site")
+	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", site); code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
+	}
+	t.Chdir(site)
+	var out, errs bytes.Buffer // run, not runCmd, whose check of "." would read the folder removed
+	code := run(context.Background(), []string{"build", "--root", root, "--out", "."}, &out, &errs)
+	stdout, stderr := out.String(), errs.String()
+	if code != 0 || stderr != "" {
+		t.Fatalf("build --out . exited %d:\n%s%s", code, stdout, stderr)
+	}
+	checkIntegrity(t, site)
+	for _, want := range []string{"pages written to " + site + " in ", "this shell is in the old site's folder, now removed: cd '" + site + "' to see the new one\n"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "index.html")); err != nil {
+		t.Errorf("no site in %s: %v", site, err)
+	}
+	if entries, _ := os.ReadDir(site); slices.ContainsFunc(entries, func(e os.DirEntry) bool { return strings.HasPrefix(e.Name(), ".") }) {
+		t.Errorf("a temporary folder left inside the site: %v", entries)
+	}
+}
+
 // TestCommandHelp: each command's --help prints its options as the README
 // writes them, with two dashes, on stdout, and exits 0; an option it does
 // not have is a usage error, with the same list on stderr.

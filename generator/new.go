@@ -77,8 +77,8 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 	}
 	// A file's name for the slug (third.md, content/articles/third.md):
 	// the slug it names, not "third-md".
-	if ext := path.Ext(slug); ext == ".md" || ext == ".yaml" {
-		if base := strings.TrimSuffix(path.Base(filepath.ToSlash(slug)), ext); input.ValidID(base) {
+	if ext := strings.ToLower(path.Ext(slug)); ext == ".md" || ext == ".yaml" || ext == ".yml" {
+		if base := strings.ToLower(strings.TrimSuffix(path.Base(filepath.ToSlash(slug)), path.Ext(slug))); input.ValidID(base) {
 			fmt.Fprintf(stderr, "error: %q is a file's name: new takes the article's slug, the name its two files share without folder or extension, like %q\n", slug, base)
 			return 1
 		}

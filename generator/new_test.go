@@ -113,6 +113,8 @@ func TestNewRejects(t *testing.T) {
 		{"dot dot", []string{"../x", "--url", "https://example.com", "--outlet", "X"}, 1, "not a safe article slug"},
 		{"file name", []string{"third.md", "--url", "https://example.com", "--outlet", "X"}, 1, `"third.md" is a file's name: new takes the article's slug, the name its two files share without folder or extension, like "third"`},
 		{"file path", []string{"content/articles/third.md", "--url", "https://example.com", "--outlet", "X"}, 1, `like "third"`},
+		{"file name, capitals", []string{"Third.MD", "--url", "https://example.com", "--outlet", "X"}, 1, `"Third.MD" is a file's name: new takes the article's slug, the name its two files share without folder or extension, like "third"`},
+		{"notes file name", []string{"annotations/third.yml", "--url", "https://example.com", "--outlet", "X"}, 1, `like "third"`},
 		{"not http", []string{"a", "--url", "javascript:alert(1)", "--outlet", "X"}, 1, `url "javascript:alert(1)" is not a web address`},
 		{"no scheme", []string{"a", "--url", "www.example.com/a", "--outlet", "X"}, 1, "is not a full web address"},
 		{"html title", []string{"a", "--url", "https://example.com", "--outlet", "X", "--title", "<b>Hi</b>"}, 1, "title contains HTML (<b>)"},

@@ -417,6 +417,9 @@ func urlKey(s string) string {
 		return ""
 	}
 	u.Scheme, u.Host = "https", strings.ToLower(u.Host)
+	if strings.HasPrefix(u.Fragment, ":~:") { // a browser's link to highlighted text: the page itself
+		u.Fragment, u.RawFragment = "", ""
+	}
 	u.Path, u.RawPath = strings.TrimSuffix(u.Path, "/"), strings.TrimSuffix(u.RawPath, "/")
 	return u.String()
 }

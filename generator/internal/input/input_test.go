@@ -2188,6 +2188,7 @@ func TestURLTwice(t *testing.T) {
 		{"http://Example.com/a/", `content/articles/two.md:4:6: url is also the url of content/articles/one.md (line 4): each article is a page of its own; give this one its own address, copied from the browser`},
 		{"https://example.com/a?page=2", ""},
 		{"https://example.com/a#post-2", ""}, // a live page's second post
+		{"https://example.com/a#:~:text=the%20cable", `content/articles/two.md:4:6: url is also the url of content/articles/one.md (line 4): each article is a page of its own; give this one its own address, copied from the browser`}, // "copy link to highlight"
 		{"https://example.com/a/two", ""},
 	} {
 		fs := base()
