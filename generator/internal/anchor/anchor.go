@@ -944,6 +944,15 @@ func differs(passage, quote, q string) string {
 	}
 	fh, fw := Fold(h), Fold(w)
 	pair := fmt.Sprintf("%q where the quote has %q", h, w)
+	if len(has) != len(want) && strings.Join(strings.Fields(fh), "") == strings.Join(strings.Fields(fw), "") {
+		// Only a space apart ("said..." and "said ..."): the rule says
+		// white space may differ, which is its length, not a space
+		// where the other has none.
+		if len(want) > len(has) {
+			return fmt.Sprintf("has %s: a space the article does not have (spaces may be more or fewer, but not where it has none)", pair)
+		}
+		return fmt.Sprintf("has %s: the article has a space the quote does not (spaces may be more or fewer, but not left out)", pair)
+	}
 	oneKind := func(s string) string { return strings.ReplaceAll(s, "'", "\"") }
 	if fh != fw && oneKind(fh) == oneKind(fw) {
 		// The first place they differ says which kind the article has.

@@ -632,6 +632,8 @@ func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
 		{"“A nation without borders", "A nation wihtout borders", `has "without" where the quote has "wihtout"`},
 		{"rated its deck “poor,” the lowest", "rated its deck “poor” the lowest", `,`}, // the comma is a difference still
 		{"rated its deck poor the lowest", "rated its deck poor, the lowest", `does not have a comma the quote has`},
+		{"He said... the project was late", "He said ... the project was late", `has "said..." where the quote has "said ...": a space the article does not have`},
+		{"He said ... the project was late", "He said... the project was late", `the article has a space the quote does not`},
 	} {
 		got := differs(c.passage, c.quote, Fold(c.quote))
 		if !strings.Contains(got, c.want) {
