@@ -1301,16 +1301,14 @@ func alike(a, w []string, slips int) int {
 // be long: a text of ellipses without spaces would otherwise be read
 // whole at each.
 func wordsBefore(s string, n int) []string {
-	s = s[max(0, len(s)-n*wordWindow):]
-	f := strings.Fields(s)
-	f = f[max(0, len(f)-n):]
-	return bareWords(f)
+	f := bareWords(strings.Fields(s[max(0, len(s)-n*wordWindow):]))
+	return f[max(0, len(f)-n):]
 }
 
 // wordsAfter returns the first n words of s, as wordsBefore does.
 func wordsAfter(s string, n int) []string {
-	f := strings.Fields(s[:min(len(s), n*wordWindow)])
-	return bareWords(f[:min(len(f), n)])
+	f := bareWords(strings.Fields(s[:min(len(s), n*wordWindow)]))
+	return f[:min(len(f), n)]
 }
 
 // bareWords is words without the marks around each; a word of marks alone
@@ -1328,9 +1326,9 @@ func bareWords(words []string) []string {
 // slip reports whether the word w is the article's word a with a typing
 // slip: two letters swapped, one added, left out or mistyped (one edit,
 // or a swap), in a word of three letters or more.
-func slip(a, w string) bool {
-	a, w = strings.ToLower(a), strings.ToLower(w)
-	if a == w || len(a) < 3 || len(w) < 3 || len(a)-len(w) > 1 || len(w)-len(a) > 1 {
+func slip(article, word string) bool {
+	a, w := []rune(strings.ToLower(article)), []rune(strings.ToLower(word))
+	if string(a) == string(w) || len(a) < 3 || len(w) < 3 || len(a)-len(w) > 1 || len(w)-len(a) > 1 {
 		return false
 	}
 	i := 0
@@ -1338,15 +1336,16 @@ func slip(a, w string) bool {
 		i++
 	}
 	ta, tw := a[i:], w[i:]
+	same := func(x, y []rune) bool { return string(x) == string(y) }
 	switch {
-	case len(ta) == len(tw) && len(ta) >= 2 && ta[0] == tw[1] && ta[1] == tw[0] && ta[2:] == tw[2:]: // swapped
+	case len(ta) == len(tw) && len(ta) >= 2 && ta[0] == tw[1] && ta[1] == tw[0] && same(ta[2:], tw[2:]): // swapped
 		return true
 	case len(ta) == len(tw):
-		return ta[1:] == tw[1:] // mistyped
+		return same(ta[1:], tw[1:]) // mistyped
 	case len(ta) > len(tw):
-		return ta[1:] == tw // added in the article's: left out of the quote
+		return same(ta[1:], tw) // added in the article's: left out of the quote
 	default:
-		return ta == tw[1:] // added in the quote
+		return same(ta, tw[1:]) // added in the quote
 	}
 }
 

@@ -650,7 +650,7 @@ func TestSlip(t *testing.T) {
 		want bool
 	}{
 		{"rebuild", "rebiuld", true}, {"and", "adn", true}, {"rebuild", "rebuil", true}, {"rebuild", "rebuildd", true},
-		{"rebuild", "rebuilt", true}, {"the", "the", false}, {"said", "and", false}, {"it", "at", false}, {"rebuild", "ruin", false},
+		{"rebuild", "rebuilt", true}, {"café", "cafe", true}, {"горд", "город", true}, {"the", "the", false}, {"said", "and", false}, {"it", "at", false}, {"rebuild", "ruin", false},
 	} {
 		if got := slip(c.a, c.w); got != c.want {
 			t.Errorf("slip(%q, %q) = %v, want %v", c.a, c.w, got, c.want)
