@@ -529,9 +529,7 @@ func TestBuildKeepsUsersFilesInASite(t *testing.T) {
 	dir := t.TempDir()
 	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
 	out := filepath.Join(dir, "site")
-	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
-	}
+	buildInto(t, root, out)
 	for name, data := range map[string]string{"CNAME": "briefing.example.org", "talks/slides.pdf": "mine", ".DS_Store": "Finder's"} {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(out, name)), 0o755); err != nil {
 			t.Fatal(err)
@@ -563,9 +561,7 @@ func TestBuildKeepsUsersFilesInASite(t *testing.T) {
 	}
 	// Finder's .DS_Store, which a Mac leaves in a folder its user opened,
 	// stays: it is no file of the user's, and goes with the old site.
-	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
-	}
+	buildInto(t, root, out)
 	if data, err := os.ReadFile(filepath.Join(out, "CNAME")); err != nil || string(data) != "briefing.example.org" {
 		t.Errorf("CNAME from the theme's static/: %q, %v", data, err)
 	}
@@ -595,9 +591,7 @@ func TestBuildIntoCurrentFolder(t *testing.T) {
 	dir := t.TempDir()
 	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), dir)
 	site := filepath.Join(dir, "my site")
-	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", site); code != 0 {
-		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
-	}
+	buildInto(t, root, site)
 	t.Chdir(site)
 	var out, errs bytes.Buffer // run, not runCmd, whose check of "." would read the folder removed
 	code := run(context.Background(), []string{"build", "--root", root, "--out", "."}, &out, &errs)

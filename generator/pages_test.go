@@ -21,10 +21,17 @@ import (
 func buildBriefing(t *testing.T, root string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, root, out)
+	return out
+}
+
+// buildInto builds the briefing in root into out, and stops the test if
+// the build fails.
+func buildInto(t *testing.T, root, out string) {
+	t.Helper()
 	if code, stdout, stderr := runCmd(t, "build", "--root", root, "--out", out); code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
 	}
-	return out
 }
 
 // fixtureDir writes a txtar fixture, or files given inline, to a folder.
