@@ -677,7 +677,8 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	if err != nil {
 		return nil, 0, err
 	}
-	if err := publish.Check(out, root, export.ModelFile, siteName(theme, zipped(out))); err != nil {
+	earlier := sync.OnceValue(func() map[string]bool { return zipped(out) })
+	if err := publish.Check(out, root, export.ModelFile, siteName(theme, earlier)); err != nil {
 		return nil, 0, err
 	}
 	if err := preflight(opt); err != nil {
@@ -885,10 +886,11 @@ var siteNames = []string{
 // siteName reports whether a build may write a file or folder of that
 // name at the top of its site: one of siteNames, or a top-level name in
 // the static/ folder of the theme, by path under themes/briefing/ (the
-// briefing's own theme may add a CNAME there, say), or one of earlier,
-// the names an earlier build wrote (its theme may have had a file the
-// theme no longer has).
-func siteName(theme map[string][]byte, earlier map[string]bool) func(name string) bool {
+// briefing's own theme may add a CNAME there, say), or one of the names an
+// earlier build wrote (its theme may have had a file the theme no longer
+// has), which earlier reads when no other reason holds: most names need
+// no look in the earlier site's zip.
+func siteName(theme map[string][]byte, earlier func() map[string]bool) func(name string) bool {
 	static := map[string]bool{}
 	for p := range theme {
 		if rest, ok := strings.CutPrefix(p, stage.ThemeDir+"/static/"); ok {
@@ -897,7 +899,7 @@ func siteName(theme map[string][]byte, earlier map[string]bool) func(name string
 		}
 	}
 	return func(name string) bool {
-		return static[name] || earlier[name] || slices.Contains(siteNames, name) || slices.Contains(systemFiles, name) || strings.HasPrefix(name, "._")
+		return static[name] || slices.Contains(siteNames, name) || slices.Contains(systemFiles, name) || strings.HasPrefix(name, "._") || earlier()[name]
 	}
 }
 
