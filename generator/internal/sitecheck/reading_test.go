@@ -1004,6 +1004,61 @@ func TestMarkersNamedAsNotes(t *testing.T) {
 	}
 }
 
+// TestScreenReaderHearsNoteOnce reads what a screen reader is given of an
+// article's sidenotes, from a browser in a screen reader's accessibility
+// mode. On a wide screen, where the sidenotes are shown in the margin, a
+// note is given only while its marker has brought it beside (and the
+// endnotes hold every note): before, the text read each note after its
+// paragraph and then all of them again as endnotes. On a narrow screen a
+// note is given while it is open. Narrowing the window with a note brought
+// beside its marker puts it back and focus on its marker, as Escape does
+// (focus went to the page, and the next Tab to its top).
+func TestScreenReaderHearsNoteOnce(t *testing.T) {
+	b := browser.ScreenReader(t)
+	page := articlePages(t, realSite)[0]
+	p := b.Open(t, browser.FileURL(page), 1400, 900)
+	given := func() []string {
+		var names []string
+		for _, n := range browser.Nodes(p, "note") {
+			names = append(names, n.Name)
+		}
+		return names
+	}
+	first := browser.Eval[string](p, `document.querySelector(".article .body .sidenote").dataset.note`)
+	if got := given(); len(got) != 0 {
+		t.Errorf("at 1400 px a screen reader is given %d sidenotes beside the text (%q), besides the endnotes", len(got), got)
+	}
+	if n := len(browser.Nodes(p, "doc-backlink")); n == 0 {
+		t.Error("at 1400 px a screen reader is given no endnote")
+	}
+	browser.Eval[bool](p, fmt.Sprintf(`(document.getElementById("ref-%s").focus(), true)`, first))
+	p.Keys("\r")
+	if got := given(); len(got) != 1 || got[0] != "Note 1" {
+		t.Errorf("at 1400 px, with note 1 brought beside its marker, a screen reader is given %q, want only note 1", got)
+	}
+	p.Keys("\u001b")
+	if got := given(); len(got) != 0 {
+		t.Errorf("at 1400 px, after Escape, a screen reader is given %q", got)
+	}
+
+	p.Keys("\r")
+	p.Resize(700, 900)
+	if got := browser.Eval[string](p, `document.activeElement.id`); got != "ref-"+first {
+		t.Errorf("narrowed with note 1 beside its marker: focus on %q, want its marker", got)
+	}
+	if got := given(); len(got) != 0 {
+		t.Errorf("at 700 px, no note open, a screen reader is given %q", got)
+	}
+	p.Keys("\r")
+	if got := given(); len(got) != 1 || got[0] != "Note 1" {
+		t.Errorf("at 700 px, with note 1 open, a screen reader is given %q, want only note 1", got)
+	}
+	p.Resize(1400, 900)
+	if got := given(); len(got) != 0 {
+		t.Errorf("widened to 1400 px with note 1 open: a screen reader is given %q", got)
+	}
+}
+
 // TestSidenotesFollowTextSpacing applies WCAG 1.4.12's text spacing (as a
 // reader's bookmarklet or extension does, after the page has loaded) to
 // every article at 1400 px: the sidenotes are placed again, level with

@@ -60,9 +60,14 @@
   }
 
   // A sidenote's links are Tab stops on a narrow screen, where it opens
-  // in place, and on a wide one only while it is pinned.
+  // in place, and on a wide one only while it is pinned. There, too, a
+  // screen reader is given the note only while it is pinned: the marker
+  // brings it (and the endnotes hold every note), and the text reads
+  // straight through, as on a narrow screen, not each note after its
+  // paragraph and then again as an endnote.
   function stops(sn, on) {
     [].forEach.call(sn.querySelectorAll("a[href]"), function (a) { a.tabIndex = on ? 0 : -1; });
+    sn[on ? "removeAttribute" : "setAttribute"]("aria-hidden", "true");
   }
 
   function place() {
@@ -264,11 +269,15 @@
   // back into view after each layout, until the reader scrolls.
 
   function update() {
-    // From wide to narrow the pinned note is hidden, and focus with it:
-    // coming back, it is not pinned again where no key could put it back.
+    // From wide to narrow the pinned note is hidden: focus, in it or on
+    // its marker while it is pinned, goes to its marker, as Escape would
+    // take it. Coming back, a note is not pinned again where no key could
+    // put it back.
+    var back = pinned && ref(pinned);
     drop();
     markers();
     place();
+    if (back) back.focus();
   }
   update();
   wide.addEventListener("change", update);
