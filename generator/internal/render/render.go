@@ -436,7 +436,7 @@ func (r *Renderer) markdown(md briefing.Markdown, what, page string, relative fu
 	if page == "methodology.html" {
 		defs := verdictDefs(doc, src)
 		checkDefinitions(doc, src, defs, md, errs)
-		markVerdicts(defs)
+		markVerdicts(defs, src)
 	}
 	var buf output
 	buf.Grow(len(src) + len(src)/4 + 64)

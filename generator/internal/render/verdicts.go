@@ -187,11 +187,20 @@ func definedVerdicts(defs map[briefing.Verdict]*ast.ListItem) map[briefing.Verdi
 	return out
 }
 
-// markVerdicts gives each definition of a verdict, defs (verdictDefs),
-// its id.
-func markVerdicts(defs map[briefing.Verdict]*ast.ListItem) {
+// markVerdicts gives each definition of a verdict, defs (verdictDefs, of
+// src), its id, and its label the verdict's icon and colour, as a note's
+// or a claim's verdict shows them: a reader who meets "◐" on a note, and
+// follows it here, finds the icon beside its meaning (the scale below the
+// text gave the icons, and the definitions their meanings).
+func markVerdicts(defs map[briefing.Verdict]*ast.ListItem, src []byte) {
 	for v, item := range defs {
 		item.SetAttributeString("id", []byte(verdictPrefix+string(v)))
+		if _, strong := definitionLabel(item, src); strong != nil {
+			strong.SetAttributeString("class", []byte("verdict-def verdict-"+string(v)))
+			icon := ast.NewString([]byte(`<span class="verdict-icon" aria-hidden="true"></span>`))
+			icon.SetCode(true)
+			strong.InsertBefore(strong, strong.FirstChild(), icon)
+		}
 	}
 }
 

@@ -1220,8 +1220,9 @@ func TestVerdictsLeadToDefinitions(t *testing.T) {
 			// the heads of notes whose verdict is not a link.
 			links := browser.Eval[[][]string](p, `(() => {
 			  const seen = {};
-			  for (const a of document.querySelectorAll("main a.verdict")) seen[a.textContent.trim()] = a.href;
-			  return Object.entries(seen);
+			  const icon = e => e ? getComputedStyle(e, "::before").content : "none";
+			  for (const a of document.querySelectorAll("main a.verdict")) seen[a.textContent.trim()] = [a.href, icon(a.querySelector(".verdict-icon"))];
+			  return Object.entries(seen).map(([label, [href, shape]]) => [label, href, shape]);
 			})()`)
 			if len(links) < 2 {
 				t.Fatalf("%d verdicts linked: the page is not the one this test expects", len(links))
@@ -1234,12 +1235,18 @@ func TestVerdictsLeadToDefinitions(t *testing.T) {
 				q := b.Open(t, href, 1280, 800)
 				got := browser.Eval[[]string](q, `new Promise(resolve => setTimeout(() => {
 				  const e = document.querySelector(":target");
-				  if (!e) { resolve(["", "", "", ""]); return; }
-				  const r = e.getBoundingClientRect();
-				  resolve([e.tagName, e.textContent.trim(), String(r.top >= 0 && r.bottom <= innerHeight), getComputedStyle(e).outlineStyle]);
+				  if (!e) { resolve(["", "", "", "", ""]); return; }
+				  const r = e.getBoundingClientRect(), icon = e.querySelector(":scope > strong:first-child .verdict-icon");
+				  resolve([e.tagName, e.textContent.trim(), String(r.top >= 0 && r.bottom <= innerHeight), getComputedStyle(e).outlineStyle,
+				    icon ? getComputedStyle(icon, "::before").content : "none"]);
 				}, 300))`)
 				if got[0] != "LI" || !strings.HasPrefix(got[1], label) || got[2] != "true" || got[3] == "none" {
 					t.Errorf("the verdict %q leads to %s: the target is %s %.40q, in view: %s, outlined: %s", label, href, got[0], got[1], got[2], got[3])
+				}
+				// The definition shows the verdict's icon, which the
+				// reader followed, beside its meaning.
+				if shape := l[2]; shape == "none" || got[4] != shape {
+					t.Errorf("the verdict %q (icon %s) leads to a definition whose label shows the icon %s", label, shape, got[4])
 				}
 			}
 		})
