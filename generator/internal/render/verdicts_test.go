@@ -37,12 +37,14 @@ func TestVerdictDefinitions(t *testing.T) {
 	if err := errs.Err(); err != nil {
 		t.Fatal(err)
 	}
+	// A definition's label shows its verdict's icon and colour.
+	const icon = `<span class="verdict-icon" aria-hidden="true"></span>`
 	for _, want := range []string{
-		`<li id="verdict-accurate"><strong>Accurate:</strong> the claim`,
-		`<li id="verdict-needs-context"><strong>needs context</strong>: it`,
-		`<li id="verdict-misleading"><strong>Misleading</strong> – framed`,
+		`<li id="verdict-accurate"><strong class="verdict-def verdict-accurate">` + icon + `Accurate:</strong> the claim`,
+		`<li id="verdict-needs-context"><strong class="verdict-def verdict-needs-context">` + icon + `needs context</strong>: it`,
+		`<li id="verdict-misleading"><strong class="verdict-def verdict-misleading">` + icon + `Misleading</strong> – framed`,
 		`<li><strong>Inaccurate</strong> is the verdict`,
-		`<li id="verdict-disputed"><strong>Disputed.</strong> A full stop`,
+		`<li id="verdict-disputed"><strong class="verdict-def verdict-disputed">` + icon + `Disputed.</strong> A full stop`,
 		`<li>The <strong>Inaccurate</strong>`,
 		`<li><em>Unsupported:</em>`,
 		`<li><strong>Accurate:</strong> a second`,
