@@ -126,6 +126,46 @@ func adviseHeap(w io.Writer) {
 	}
 }
 
+// commands are the commands usage lists, in its order.
+var commands = []string{"build", "check", "serve", "new"}
+
+// nearCommands returns the commands a mistyped one (biuld, serv, Chek) is
+// likely meant for: those whose names it starts, or is at most two edits
+// from (a letter added, left out or changed, two letters swapped: see
+// diag.EditDistance), ignoring case; of these, the nearest, several when
+// they are as near.
+func nearCommands(cmd string) []string {
+	cmd = strings.ToLower(cmd)
+	if cmd == "" {
+		return nil
+	}
+	var near []string
+	best := 3
+	for _, c := range commands {
+		d := diag.EditDistance(cmd, c)
+		if strings.HasPrefix(c, cmd) {
+			d = 0
+		}
+		switch {
+		case d > 2:
+		case d < best:
+			near, best = []string{c}, d
+		case d == best:
+			near = append(near, c)
+		}
+	}
+	return near
+}
+
+// orList joins words as a sentence lists choices: "a", "a or b",
+// "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
 // run is the whole command; it returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -161,7 +201,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "unknown command %q\n%s", cmd, usage)
+		fmt.Fprintf(stderr, "unknown command %q\n", cmd)
+		if near := nearCommands(cmd); len(near) > 0 {
+			fmt.Fprintf(stderr, "did you mean %s?\n", orList(near))
+		}
+		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	if err := fl.Parse(args); err != nil {
