@@ -313,9 +313,12 @@ func killedWhileHeld(t *testing.T, name, real string, args ...string) {
 	checkIntegrity(t, out)
 }
 
-// TestInterruptedBuildSaysSo stops a build with SIGINT (Ctrl-C) while its
-// Hugo runs: it says it was interrupted and that nothing was published, in
-// one line, not that Hugo failed with "context canceled" (twice, as it did).
+// TestInterruptedBuildSaysSo stops a build with SIGINT (Ctrl-C), then one
+// with SIGTERM, while its Hugo runs: each says it was interrupted and that
+// nothing was published, in one line, not that Hugo failed with "context
+// canceled" (twice, as it did), and exits as a shell says a program the
+// signal stopped did, 128 and the signal's number: 130 and 143 (it was 1,
+// as for a failed build).
 func TestInterruptedBuildSaysSo(t *testing.T) {
 	dir := t.TempDir()
 	bin := buildBinary(t, dir)
@@ -326,30 +329,38 @@ func TestInterruptedBuildSaysSo(t *testing.T) {
 	if code, stdout, stderr := runCmdEnv(t, env, bin, "build", "--root", root); code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", code, stdout, stderr)
 	}
-	if err := os.WriteFile(hold, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, "build", "--root", root)
-	cmd.Env = env
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	if heldPID(hold, time.Minute) == 0 {
-		_ = cmd.Process.Kill()
-		t.Fatal("the build did not run Hugo within a minute")
-	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	err := cmd.Wait()
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
-		t.Errorf("the interrupted build ended with %v, want exit status 1", err)
-	}
-	if want := "interrupted: nothing was published: " + out + " is unchanged\n"; stderr.String() != want || stdout.Len() > 0 {
-		t.Errorf("the interrupted build wrote %q, %q; want only %q", stdout.String(), stderr.String(), want)
+	for _, c := range []struct {
+		sig  os.Signal
+		code int
+	}{{os.Interrupt, 130}, {syscall.SIGTERM, 143}} {
+		if err := os.WriteFile(hold, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, "build", "--root", root)
+		cmd.Env = env
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if heldPID(hold, time.Minute) == 0 {
+			_ = cmd.Process.Kill()
+			t.Fatal("the build did not run Hugo within a minute")
+		}
+		if err := cmd.Process.Signal(c.sig); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != c.code {
+			t.Errorf("the build interrupted by %v ended with %v, want exit status %d", c.sig, err, c.code)
+		}
+		if want := "interrupted: nothing was published: " + out + " is unchanged\n"; stderr.String() != want || stdout.Len() > 0 {
+			t.Errorf("the build interrupted by %v wrote %q, %q; want only %q", c.sig, stdout.String(), stderr.String(), want)
+		}
+		for _, f := range []string{hold, hold + ".pid"} {
+			_ = os.Remove(f)
+		}
 	}
 }
 

@@ -69,10 +69,54 @@ func main() {
 	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
 		adviseHeap(os.Stderr)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
+	ctx, stop := stopContext()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// stoppedBy is the cause of a command's context cancelled by one of
+// stopSignals, which says what status a build it stopped exits with
+// (interruptedStatus).
+type stoppedBy struct{ sig os.Signal }
+
+func (s stoppedBy) Error() string { return "stopped by " + s.sig.String() }
+
+// stopContext is signal.NotifyContext for stopSignals that keeps the
+// signal, as the context's cause (stoppedBy). Signals after the first are
+// caught too, until stop: the command is already stopping.
+func stopContext() (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, stopSignals()...)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			cancel(stoppedBy{sig})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// interruptedStatus is the exit status of a build stopped by the user: as
+// a shell gives a program that a signal ended, 128 and the signal's
+// number (130 for Ctrl-C, 143 for SIGTERM, 129 for a closed terminal), so
+// that a script running it tells an interruption from a failure; 1 when
+// it was stopped otherwise (run's caller cancelled its context).
+func interruptedStatus(ctx context.Context) int {
+	var s stoppedBy
+	if errors.As(context.Cause(ctx), &s) {
+		if n, ok := s.sig.(syscall.Signal); ok {
+			return 128 + int(n)
+		}
+	}
+	return 1
 }
 
 // stopSignals are the signals that stop a command as Ctrl-C does: SIGTERM,
@@ -126,6 +170,46 @@ func adviseHeap(w io.Writer) {
 	}
 }
 
+// commands are the commands usage lists, in its order.
+var commands = []string{"build", "check", "serve", "new"}
+
+// nearCommands returns the commands a mistyped one (biuld, serv, Chek) is
+// likely meant for: those whose names it starts, or is at most two edits
+// from (a letter added, left out or changed, two letters swapped: see
+// diag.EditDistance), ignoring case; of these, the nearest, several when
+// they are as near.
+func nearCommands(cmd string) []string {
+	cmd = strings.ToLower(cmd)
+	if cmd == "" {
+		return nil
+	}
+	var near []string
+	best := 3
+	for _, c := range commands {
+		d := diag.EditDistance(cmd, c)
+		if strings.HasPrefix(c, cmd) {
+			d = 0
+		}
+		switch {
+		case d > 2:
+		case d < best:
+			near, best = []string{c}, d
+		case d == best:
+			near = append(near, c)
+		}
+	}
+	return near
+}
+
+// orList joins words as a sentence lists choices: "a", "a or b",
+// "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
 // run is the whole command; it returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -161,7 +245,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "unknown command %q\n%s", cmd, usage)
+		fmt.Fprintf(stderr, "unknown command %q\n", cmd)
+		if near := nearCommands(cmd); len(near) > 0 {
+			fmt.Fprintf(stderr, "did you mean %s?\n", orList(near))
+		}
+		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	if err := fl.Parse(args); err != nil {
@@ -619,12 +707,14 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		res, pages, err = buildSite(ctx, root, target, opt, stderr)
 	}
 	if err != nil {
+		code := 1
 		var problems *diag.ListError
 		if ctx.Err() != nil && !errors.As(err, &problems) {
 			// Stopped by the user (Ctrl-C, SIGTERM), at whatever step:
 			// Hugo or Chromium killed, a step cut short. That is the
 			// news, not the step's own error.
 			fmt.Fprint(stderr, "interrupted: ")
+			code = interruptedStatus(ctx)
 		} else {
 			// The briefing's problems, or else the error that stopped
 			// the build, or what it lacked to start (report prints
@@ -636,7 +726,7 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		} else {
 			fmt.Fprintf(stderr, "nothing was published: %s is unchanged\n", out)
 		}
-		return 1
+		return code
 	}
 	warnCSP(root, os.DirFS(out), stderr)
 	warnUndefined(root, res, stderr)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -315,6 +316,31 @@ func TestUsage(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "bulid"); code != 2 || !strings.Contains(stderr, `unknown command "bulid"`) {
 		t.Errorf("unknown command: exit %d, %q", code, stderr)
+	}
+	// A mistyped command: the command it is close to (two letters off,
+	// or the start of its name) is named, above the usage; one close to
+	// none, or to several alike, gets the usage alone.
+	for _, c := range []struct{ cmd, want string }{
+		{"biuld", "did you mean build?"},
+		{"serv", "did you mean serve?"},
+		{"chek", "did you mean check?"},
+		{"Build", "did you mean build?"},
+		{"nwe", "did you mean new?"},
+		{"b", "did you mean build?"},
+		{"sev", "did you mean serve or new?"},
+		{"x", ""},
+		{"hlep", ""},
+		{"publish", ""},
+		{"", ""},
+	} {
+		code, stdout, stderr := runCmd(t, c.cmd)
+		want := fmt.Sprintf("unknown command %q\n", c.cmd)
+		if c.want != "" {
+			want += c.want + "\n"
+		}
+		if code != 2 || stdout != "" || stderr != want+usage {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and %q, then the usage", c.cmd, code, stdout, stderr, want)
+		}
 	}
 	// A command's stray argument: its own options listed, not every
 	// command's.

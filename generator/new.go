@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing/fstest"
+	"unicode"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -75,11 +76,17 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "new needs --url and --outlet\n%s", newUsage)
 		return 2
 	}
-	// A file's name for the slug (third.md, content/articles/third.md):
-	// the slug it names, not "third-md".
+	// A file's name for the slug (third.md, content/articles/third.md,
+	// "My Article.md"): the slug it names, not "third-md" or
+	// "my-article-md".
 	if ext := strings.ToLower(path.Ext(slug)); ext == ".md" || ext == ".yaml" || ext == ".yml" {
-		if base := strings.ToLower(strings.TrimSuffix(path.Base(filepath.ToSlash(slug)), path.Ext(slug))); input.ValidID(base) {
+		base := strings.ToLower(strings.TrimSuffix(path.Base(filepath.ToSlash(slug)), path.Ext(slug)))
+		switch {
+		case input.ValidID(base):
 			fmt.Fprintf(stderr, "error: %q is a file's name: new takes the article's slug, the name its two files share without folder or extension, like %q\n", slug, base)
+			return 1
+		case strings.ContainsFunc(base, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+			fmt.Fprintf(stderr, "error: %q is a file's name: new takes the article's slug, the name its two files share without folder or extension, in lower-case letters and digits with single hyphens between words, like %q%s\n", slug, input.Slugify(base), input.HyphensWhy(base))
 			return 1
 		}
 	}

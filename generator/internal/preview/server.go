@@ -155,7 +155,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		srv.events(w, r)
 		return
 	}
-	v, _, _ := srv.current()
+	v, problems, _ := srv.current()
 	if v.site == nil {
 		send(w, r, http.StatusServiceUnavailable, "text/html; charset=utf-8", withReload([][]byte{[]byte(notYet)}, 0)...)
 		return
@@ -185,7 +185,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.NotFound(w, r)
 			return
 		}
-		parts = withArticles(parts, v.site, missing)
+		parts = withArticles(parts, v.site, missing, problems)
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if path.Ext(name) == ".html" {
@@ -265,16 +265,34 @@ func insertBefore(parts [][]byte, end string, add []byte) (out [][]byte, ok bool
 }
 
 // withArticles adds to the parts of the 404 page, for the missing page of
-// an article (one renamed or removed while it was open in the preview),
-// the articles the briefing has now, each linked: the page open on the
-// old name reloads to this, and the editor finds the new one in a click.
-// It is the preview's alone: the site's 404 page stays as it is.
-func withArticles(parts [][]byte, s *Site, missing string) [][]byte {
+// an article, what the preview knows of it: while the last save has
+// problems (which the preview shows over the last good build), those of
+// the article's own files, a new article saved with a problem being
+// missing for that reason, or else that the last good build is shown;
+// with none, the articles the briefing has now, each linked, since the
+// page was renamed or removed while it was open (it reloads to this), and
+// the editor finds the new one in a click. It is the preview's alone: the
+// site's 404 page stays as it is.
+func withArticles(parts [][]byte, s *Site, missing string, problems []string) [][]byte {
 	if !strings.HasPrefix(missing, "articles/") || path.Ext(missing) != ".html" || missing == "articles/index.html" {
 		return parts // not an article's page: the folder, a file beside them
 	}
+	slug := strings.TrimSuffix(strings.TrimPrefix(missing, "articles/"), ".html")
 	var b strings.Builder
-	b.WriteString(`<aside class="preview-note"><p>In the preview: there is no article at ` + html.EscapeString(missing) + ` now. Was its file renamed or removed? The briefing’s articles:</p><ul>`)
+	if own := articleProblems(problems, slug); len(own) > 0 {
+		b.WriteString(`<aside class="preview-note"><p>In the preview: the article ` + html.EscapeString(slug) + ` has problems, so the last good build, which the preview shows until they are fixed and saved, has no page for it. Its problems when this page was opened:</p><ul>`)
+		for _, l := range own {
+			b.WriteString(`<li><code>` + html.EscapeString(l) + `</code></li>`)
+		}
+		b.WriteString(`</ul><p>The box at the foot of the page lists the briefing’s problems as they are now, as the terminal running serve does; once they are fixed and saved, this page reloads to the article.</p></aside>` + "\n")
+		out, _ := insertBefore(parts, "</main>", []byte(b.String()))
+		return out
+	}
+	if len(problems) > 0 {
+		b.WriteString(`<aside class="preview-note"><p>In the preview: there is no article at ` + html.EscapeString(missing) + ` in the last good build, which the preview shows until the briefing’s problems are fixed and saved (the box at the foot of the page lists them, as the terminal running serve does); a new article’s page is there once they are. The last good build’s articles:</p><ul>`)
+	} else {
+		b.WriteString(`<aside class="preview-note"><p>In the preview: there is no article at ` + html.EscapeString(missing) + ` now. Was its file renamed or removed? The briefing’s articles:</p><ul>`)
+	}
 	for _, p := range s.Paths() {
 		if strings.HasPrefix(p, "articles/") && path.Ext(p) == ".html" {
 			b.WriteString(`<li><a href="/` + html.EscapeString(p) + `">` + html.EscapeString(p) + `</a></li>`)
@@ -283,6 +301,25 @@ func withArticles(parts [][]byte, s *Site, missing string) [][]byte {
 	b.WriteString("</ul></aside>\n")
 	out, _ := insertBefore(parts, "</main>", []byte(b.String()))
 	return out
+}
+
+// articleProblems returns the lines of problems (path:line:col: message,
+// the path as the user names it, under the briefing folder) that are in
+// the files of the article slug: content/articles/SLUG.md and its notes,
+// annotations/SLUG.yaml (or .yml, which check tells to rename).
+func articleProblems(problems []string, slug string) []string {
+	var own []string
+	for _, l := range problems {
+		for _, f := range []string{"content/articles/" + slug + ".md:", "annotations/" + slug + ".yaml:", "annotations/" + slug + ".yml:"} {
+			// The path is the line's start, up to the position: the file
+			// at its end, not one named in a message.
+			if i := strings.Index(l, f); i >= 0 && (i == 0 || l[i-1] == '/') && !strings.Contains(l[:i], ": ") {
+				own = append(own, l)
+				break
+			}
+		}
+	}
+	return own
 }
 
 // events streams, to an open page of version v (the query's v), one event

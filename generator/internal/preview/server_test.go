@@ -409,3 +409,40 @@ func TestServerNamesTheArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestServerTellsTheArticlesProblems: the page of an article that is not
+// in the last good build because its files have problems (a new article
+// saved without a title, say) says so and lists them, escaped, rather than
+// asking whether the file was renamed; with problems elsewhere, it says
+// that the preview shows the last good build until they are fixed.
+func TestServerTellsTheArticlesProblems(t *testing.T) {
+	s, srv := startServer(t)
+	s.Publish(newSite(
+		map[string][]byte{"404.html": []byte("<html><body><main><h1>Page not found</h1></main></body></html>")},
+		map[string]stage.Pieces{"articles/old.html": {[]byte("<html><body><main>a</main></body></html>")}},
+		nil,
+	))
+	s.Problems([]string{
+		"../my briefing/content/articles/new-one.md:2:8: the title is empty: give the outlet's headline",
+		`annotations/new-one.yaml:4:12: the quote is not in the article; the closest passage is "<b>&" (line 3)`,
+		"annotations/old.yaml:3:12: the quote names content/articles/new-one.md: in its text",
+		"content/articles/new-one-more.md:1:1: the article has no title",
+	})
+	code, _, body := fetch(t, srv, "GET", "/articles/new-one.html")
+	want := `<main><h1>Page not found</h1><aside class="preview-note"><p>In the preview: the article new-one has problems, so the last good build, which the preview shows until they are fixed and saved, has no page for it. Its problems when this page was opened:</p>` +
+		"<ul><li><code>../my briefing/content/articles/new-one.md:2:8: the title is empty: give the outlet&#39;s headline</code></li>" +
+		`<li><code>annotations/new-one.yaml:4:12: the quote is not in the article; the closest passage is &#34;&lt;b&gt;&amp;&#34; (line 3)</code></li></ul>` +
+		`<p>The box at the foot of the page lists the briefing’s problems as they are now, as the terminal running serve does; once they are fixed and saved, this page reloads to the article.</p></aside>` + "\n</main>"
+	if code != 404 || !strings.Contains(body, want) {
+		t.Errorf("%d %s\nwant it to hold %s", code, body, want)
+	}
+	code, _, body = fetch(t, srv, "GET", "/articles/other.html")
+	want = `<aside class="preview-note"><p>In the preview: there is no article at articles/other.html in the last good build, which the preview shows until the briefing’s problems are fixed and saved (the box at the foot of the page lists them, as the terminal running serve does); a new article’s page is there once they are. The last good build’s articles:</p><ul><li><a href="/articles/old.html">articles/old.html</a></li></ul></aside>`
+	if code != 404 || !strings.Contains(body, want) {
+		t.Errorf("%d %s\nwant it to hold %s", code, body, want)
+	}
+	s.Problems(nil)
+	if _, _, body := fetch(t, srv, "GET", "/articles/new-one.html"); !strings.Contains(body, "Was its file renamed or removed?") {
+		t.Errorf("without problems: %s", body)
+	}
+}
