@@ -89,10 +89,10 @@ type Renderer struct {
 // others are the briefing's articles, to find a quote that is not in its
 // own article in another (see ReadOthers).
 type others struct {
-	fsys  fs.FS
-	arts  []otherArticle
-	once  sync.Once
-	texts []*anchor.Text // their text, read on the first quote not found
+	fsys   fs.FS
+	arts   []otherArticle
+	once   sync.Once
+	corpus *anchor.Corpus // their texts, read on the first quote not found
 }
 
 // otherArticle is what the renderer keeps of an article for others: not
@@ -113,7 +113,7 @@ func (r *Renderer) ReadOthers(fsys fs.FS) { r.others.fsys = fsys }
 // word for word, in the order of the articles.
 func (o *others) find(self, q string) (anchor.Place, bool) {
 	o.once.Do(func() {
-		o.texts = make([]*anchor.Text, len(o.arts))
+		texts := make([]*anchor.Text, len(o.arts))
 		for i, a := range o.arts {
 			data, err := fs.ReadFile(o.fsys, a.path)
 			if err != nil {
@@ -123,18 +123,17 @@ func (o *others) find(self, q string) (anchor.Place, bool) {
 			for range a.line - 1 { // the front matter
 				_, text, _ = strings.Cut(text, "\n")
 			}
-			o.texts[i] = anchor.NewText(text)
+			texts[i] = anchor.NewText(text)
 		}
+		o.corpus = anchor.NewCorpus(texts)
 	})
-	for i, a := range o.arts {
-		if a.path == self || o.texts[i] == nil {
-			continue
-		}
-		if off := o.texts[i].Find(q); off >= 0 {
-			return anchor.Place{Article: a.path, Notes: a.notes, Line: a.line + o.texts[i].Lines(off)}, true
-		}
+	skip := slices.IndexFunc(o.arts, func(a otherArticle) bool { return a.path == self })
+	i, off := o.corpus.Find(q, skip)
+	if i < 0 {
+		return anchor.Place{}, false
 	}
-	return anchor.Place{}, false
+	a := o.arts[i]
+	return anchor.Place{Article: a.path, Notes: a.notes, Line: a.line + o.corpus.Text(i).Lines(off)}, true
 }
 
 // NameMarkers has each marker of the articles rendered after it named
