@@ -21,6 +21,7 @@ import (
 
 	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/diag"
+	"github.com/briefing/annotated/generator/internal/integrity"
 	"github.com/briefing/annotated/generator/internal/stage"
 )
 
@@ -210,6 +211,9 @@ var (
 	// cssRemote is a stylesheet's load of a file from elsewhere: @import
 	// or url() of an address with a scheme or a host.
 	cssRemote = regexp.MustCompile(`(?i)(?:@import\s+(?:url\(\s*)?|url\(\s*)["']?((?:https?:)?//[^"')\s]*)`)
+	// remote is an address of elsewhere: with a scheme and a host, or a
+	// host alone.
+	remote = regexp.MustCompile(`(?i)^\s*(?:https?:)?//`)
 	// htmlRemote is an element's load of a file from elsewhere: its src
 	// (a script, an image, a frame), or a <link>'s href (a stylesheet, a
 	// font, an icon). A link to follow (<a href>) loads nothing.
@@ -239,13 +243,25 @@ func checkNothingRemote(dir fs.FS, errs *diag.List) {
 		if err != nil {
 			return nil
 		}
+		// Where each address from elsewhere starts and ends.
+		var at [][2]int
 		for _, re := range res {
 			for _, m := range re.FindAllSubmatchIndex(data, -1) {
-				line := 1 + bytes.Count(data[:m[2]], []byte("\n"))
-				col := m[2] - bytes.LastIndexByte(data[:m[2]], '\n')
-				errs.Add(diag.Pos{File: stage.ThemeDir + "/" + p, Line: line, Col: col},
-					"the theme would load %s from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there", data[m[2]:m[3]])
+				at = append(at, [2]int{m[2], m[3]})
 			}
+		}
+		// image-set("https://…" 1x) names its images as strings too.
+		for _, s := range integrity.ImageSetStrings(data) {
+			if remote.Match(data[s[0]:s[1]]) {
+				at = append(at, s)
+			}
+		}
+		slices.SortFunc(at, func(a, b [2]int) int { return a[0] - b[0] })
+		for _, s := range at {
+			line := 1 + bytes.Count(data[:s[0]], []byte("\n"))
+			col := s[0] - bytes.LastIndexByte(data[:s[0]], '\n')
+			errs.Add(diag.Pos{File: stage.ThemeDir + "/" + p, Line: line, Col: col},
+				"the theme would load %s from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there", data[s[0]:s[1]])
 		}
 		return nil
 	})

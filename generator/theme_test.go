@@ -111,20 +111,22 @@ func TestOwnStringsChecked(t *testing.T) {
 
 // TestOwnThemeLoadsNothingRemote: a briefing's own theme that would have
 // the site load a file from elsewhere (a web font, a script, an image) is
-// told so at the place, by check as by build; a link to follow is fine.
+// told so at the place, by check as by build, an image of an image-set()
+// named as a string too; a link to follow is fine.
 func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 	root := briefingWithTheme(t, map[string]string{
-		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n",
+		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n.b { background-image: -webkit-image-set(\"https://img.example/a.png\" 1x, \"bg.png\" type(\"image/png\") 2x); }\n",
 		"layouts/_partials/footer.html": "<footer><script src=\"https://cdn.example/a.js\"></script>\n<img alt=\"\" src='//px.example/p.gif'> <a href=\"https://example.org/\">ours</a>\n<link rel=\"stylesheet\" href=\"https://x.example/s.css\"></footer>\n",
 	})
 	const tail = " from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there"
 	checkAndBuildSay(t, root,
 		"themes/briefing/assets/css/base.css:1:14: the theme would load https://fonts.example/css2?family=Inter"+tail,
 		"themes/briefing/assets/css/base.css:2:25: the theme would load //img.example/bg.png"+tail,
+		"themes/briefing/assets/css/base.css:4:43: the theme would load https://img.example/a.png"+tail,
 		"themes/briefing/layouts/_partials/footer.html:1:22: the theme would load https://cdn.example/a.js"+tail,
 		"themes/briefing/layouts/_partials/footer.html:2:18: the theme would load //px.example/p.gif"+tail,
 		"themes/briefing/layouts/_partials/footer.html:3:30: the theme would load https://x.example/s.css"+tail,
-		"5 problems found")
+		"6 problems found")
 }
 
 // briefingWithTheme writes a small briefing, with these files of its own

@@ -391,24 +391,32 @@ var (
 // checkCSS checks the addresses in a stylesheet, a <style> element or a
 // style attribute.
 func (c *checker) checkCSS(file, css string) {
+	// Each address: the text that names it, and the address.
+	var refs [][2]string
 	for _, re := range []*regexp.Regexp{cssURLRE, cssImportRE} {
 		for _, m := range re.FindAllStringSubmatch(css, -1) {
-			ref := strings.Join(m[1:], "")
-			if strings.HasPrefix(ref, "#") { // an SVG filter or marker in the same document
-				continue
-			}
-			u, err := url.Parse(strings.TrimSpace(ref))
-			switch {
-			case err != nil:
-				c.add(file, "CSS %s: not a valid address", m[0])
-			case strings.EqualFold(u.Scheme, "data"):
-			case u.Scheme != "" || strings.HasPrefix(ref, "//"):
-				c.add(file, "CSS %s: loads from outside the site", m[0])
-			case strings.HasPrefix(ref, "/"):
-				c.add(file, "CSS %s: root-relative, breaks when the site is opened from disk", m[0])
-			default:
-				c.resolve(file, "CSS "+m[0], u, false)
-			}
+			refs = append(refs, [2]string{m[0], strings.Join(m[1:], "")})
+		}
+	}
+	for _, s := range ImageSetStrings([]byte(css)) {
+		refs = append(refs, [2]string{"image-set(" + css[s[0]-1:s[1]+1] + ")", css[s[0]:s[1]]})
+	}
+	for _, r := range refs {
+		what, ref := r[0], r[1]
+		if strings.HasPrefix(ref, "#") { // an SVG filter or marker in the same document
+			continue
+		}
+		u, err := url.Parse(strings.TrimSpace(ref))
+		switch {
+		case err != nil:
+			c.add(file, "CSS %s: not a valid address", what)
+		case strings.EqualFold(u.Scheme, "data"):
+		case u.Scheme != "" || strings.HasPrefix(ref, "//"):
+			c.add(file, "CSS %s: loads from outside the site", what)
+		case strings.HasPrefix(ref, "/"):
+			c.add(file, "CSS %s: root-relative, breaks when the site is opened from disk", what)
+		default:
+			c.resolve(file, "CSS "+what, u, false)
 		}
 	}
 }
@@ -595,4 +603,38 @@ func text(n *html.Node) string {
 		}
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// imageSetRE starts an image-set() of a stylesheet, which may name its
+// images as strings, without url(): image-set("a.png" 1x, "b.png" 2x).
+var imageSetRE = regexp.MustCompile(`(?i)(?:-webkit-)?image-set\(`)
+
+// ImageSetStrings returns where each string of css's image-set()s is:
+// the start and end of its text, inside its quote marks. Each is an
+// address the browser loads, as url() names one; not a string inside a
+// function of the set, type("image/avif"), nor a url(), which cssURLRE
+// finds.
+func ImageSetStrings(css []byte) [][2]int {
+	var out [][2]int
+	for _, m := range imageSetRE.FindAllIndex(css, -1) {
+		depth := 1
+		for i := m[1]; i < len(css) && depth > 0; i++ {
+			switch c := css[i]; c {
+			case '(':
+				depth++
+			case ')':
+				depth--
+			case '"', '\'':
+				end := bytes.IndexByte(css[i+1:], c)
+				if end < 0 {
+					return out
+				}
+				if depth == 1 {
+					out = append(out, [2]int{i + 1, i + 1 + end})
+				}
+				i += 1 + end
+			}
+		}
+	}
+	return out
 }

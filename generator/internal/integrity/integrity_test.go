@@ -105,10 +105,12 @@ func TestProblems(t *testing.T) {
 		{
 			name: "css and js that call out",
 			file: "css/site.css",
-			data: `@import "https://fonts.example.com/css"; .a { background: url(/img/a.png) }`,
+			data: `@import "https://fonts.example.com/css"; .a { background: url(/img/a.png) } .b { background: image-set("//img.example/b.png" 1x, "c.png" type("image/png") 2x) }`,
 			want: []string{
 				`css/site.css: CSS url(/img/a.png): root-relative, breaks when the site is opened from disk`,
 				`css/site.css: CSS @import "https://fonts.example.com/css": loads from outside the site`,
+				`css/site.css: CSS image-set("//img.example/b.png"): loads from outside the site`,
+				`css/site.css: CSS image-set("c.png"): css/c.png does not exist`,
 			},
 		},
 		{
