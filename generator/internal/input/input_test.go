@@ -1803,6 +1803,31 @@ func TestSourceDatesInWords(t *testing.T) {
 	}
 }
 
+// TestEveryCSLVariable: the CSL 1.0.2 variables that export tools write
+// and this list once lacked load: an editor who translated the work
+// (editor-translator, shown as its editor) and the number variables a
+// citation processor assigns (citation-number, first-reference-note-number,
+// locator), which a Zotero or citeproc export may carry.
+func TestEveryCSLVariable(t *testing.T) {
+	fs := base()
+	delete(fs, "annotations/sources.yaml")
+	fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte(`[
+ {"id": "src-a", "type": "book", "title": "A", "editor-translator": [{"family": "Roe", "given": "Ann"}],
+  "citation-number": 3, "first-reference-note-number": 1, "locator": "12"},
+ {"id": "src-b", "type": "book", "title": "B", "editor": [{"family": "Poe", "given": "Ed"}], "editor-translator": [{"family": "Roe", "given": "Ann"}]}]`)}
+	b, err := Load(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range b.Sources {
+		got[s.ID] = fmt.Sprint(s.Editor)
+	}
+	if want := map[string]string{"src-a": fmt.Sprint([]briefing.Name{{Family: "Roe", Given: "Ann"}}), "src-b": fmt.Sprint([]briefing.Name{{Family: "Poe", Given: "Ed"}})}; !maps.Equal(got, want) {
+		t.Errorf("editors %v, want %v", got, want)
+	}
+}
+
 // TestSecondSentence: a statement's second sentence is found past titles
 // and "vs." before a capital, and after a figure with a unit.
 func TestSecondSentence(t *testing.T) {

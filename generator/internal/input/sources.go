@@ -24,15 +24,15 @@ import (
 // kept in Source.Other.
 var (
 	cslNameVars = []string{"author", "chair", "collection-editor", "compiler", "composer", "container-author",
-		"contributor", "curator", "director", "editor", "editorial-director", "executive-producer", "guest", "host",
+		"contributor", "curator", "director", "editor", "editorial-director", "editor-translator", "executive-producer", "guest", "host",
 		"illustrator", "interviewer", "narrator", "organizer", "original-author", "performer", "producer",
 		"recipient", "reviewed-author", "script-writer", "series-creator", "translator"}
 	cslDateVars = []string{"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
 	cslTextVars = []string{"abstract", "annote", "archive", "archive_collection", "archive_location", "archive-place",
-		"authority", "call-number", "chapter-number", "citation-key", "citation-label", "collection-number",
+		"authority", "call-number", "chapter-number", "citation-key", "citation-label", "citation-number", "collection-number",
 		"collection-title", "container-title", "container-title-short", "dimensions", "division", "DOI", "edition",
-		"event", "event-title", "event-place", "genre", "ISBN", "ISSN", "issue", "journalAbbreviation", "jurisdiction",
-		"keyword", "language", "license", "medium", "note", "number", "number-of-pages", "number-of-volumes",
+		"event", "event-title", "event-place", "first-reference-note-number", "genre", "ISBN", "ISSN", "issue",
+		"journalAbbreviation", "jurisdiction", "keyword", "language", "license", "locator", "medium", "note", "number", "number-of-pages", "number-of-volumes",
 		"original-publisher", "original-publisher-place", "original-title", "page", "page-first", "part-number",
 		"part-title", "PMCID", "PMID", "printing-number", "publisher", "publisher-place", "references",
 		"reviewed-genre", "reviewed-title", "scale", "section", "shortTitle", "source", "status", "supplement-number",
@@ -181,7 +181,11 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool, maybe 
 		}
 		for _, k := range cslNameVars {
 			if k != "author" && k != "editor" {
-				d.names(sm, k)
+				// An editor who also translated the work (CSL's
+				// editor-translator) is shown as its editor.
+				if names := d.names(sm, k); k == "editor-translator" && len(s.Editor) == 0 {
+					s.Editor = names
+				}
 			}
 		}
 		for _, k := range cslDateVars {
