@@ -72,8 +72,14 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 	case slug == "":
 		fmt.Fprintf(stderr, "new needs the article's slug, the name of its files\n%s", newUsage)
 		return 2
-	case *addr == "" || *outlet == "":
-		fmt.Fprintf(stderr, "new needs --url and --outlet\n%s", newUsage)
+	case *addr == "" && *outlet == "":
+		fmt.Fprintf(stderr, "new needs --url and --outlet: the address of the article and the name of the outlet that published it\n%s", newUsage)
+		return 2
+	case *addr == "":
+		fmt.Fprintf(stderr, "new needs --url too: the address of the article\n%s", newUsage)
+		return 2
+	case *outlet == "":
+		fmt.Fprintf(stderr, "new needs --outlet too: the name of the outlet that published the article\n%s", newUsage)
 		return 2
 	}
 	// A file's name for the slug (third.md, content/articles/third.md,
