@@ -84,6 +84,15 @@ type Index struct {
 	Published *Date
 }
 
+// SortedTimeline is the timeline in date order, as the site shows and
+// numbers it (index.html#event-1 is the first); entries of one date keep
+// the order of the file.
+func (ix *Index) SortedTimeline() []TimelineEntry {
+	out := append([]TimelineEntry(nil), ix.Timeline...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.ISO() < out[j].Date.ISO() })
+	return out
+}
+
 // TimelineEntry is one dated event in the briefing's timeline.
 type TimelineEntry struct {
 	Pos   diag.Pos

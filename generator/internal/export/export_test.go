@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -492,6 +494,34 @@ func TestModel(t *testing.T) {
 	}
 	if parts, _ := issued["date-parts"].([]any); len(parts) != 1 {
 		t.Errorf("issued = %v", issued)
+	}
+}
+
+// TestModelTimelineInDateOrder: briefing.json gives the timeline in the
+// order the site shows and numbers it (index.html#event-1 the earliest),
+// not in the order of the file, so that its i-th entry is #event-(i+1).
+func TestModelTimelineInDateOrder(t *testing.T) {
+	b := compiled(t, "../site/testdata/typography.txtar", "")
+	e := b.Index.Timeline[0]
+	var tl []briefing.TimelineEntry
+	for _, d := range []briefing.Date{{Year: 2025, Month: 11}, {Year: 2025}, {Year: 2025, Month: 11, Day: 21}, {Year: 2025, Month: 11}} {
+		e.Date = d
+		e.Text.Text = d.ISO() + " " + strconv.Itoa(len(tl))
+		tl = append(tl, e)
+	}
+	b.Index.Timeline = tl
+	var m struct {
+		Timeline []struct{ Text string } `json:"timeline"`
+	}
+	if err := json.Unmarshal(export.Model(b), &m); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range m.Timeline {
+		got = append(got, e.Text)
+	}
+	if want := []string{"2025 1", "2025-11 0", "2025-11 3", "2025-11-21 2"}; !slices.Equal(got, want) {
+		t.Errorf("timeline %q, want %q", got, want)
 	}
 }
 

@@ -17,7 +17,8 @@ const ModelVersion = 1
 
 // The shape of briefing.json (version 1): an object with "version",
 // "base_url" (omitted when empty), "title", "publisher", "publisher_url",
-// "published" (YYYY-MM-DD), "summary" and "overview" (each omitted when empty), "timeline" [{date, text, cites}], "articles" [{slug, page,
+// "published" (YYYY-MM-DD), "summary" and "overview" (each omitted when empty), "timeline" [{date, text, cites}] (in date order, as
+// the site numbers it: the first is index.html#event-1), "articles" [{slug, page,
 // title, outlet, url, published, date_note, author (each omitted when empty),
 // relies_on, summary (omitted when empty), markdown, text, notes [{id,
 // number, kind, verdict, claimant and claimant_type, claim (each omitted
@@ -71,7 +72,7 @@ func (b *Briefing) modelHead() []byte {
 	head.OmitEmpty("overview", b.Index.Body.Text)
 	head.Key("timeline")
 	head.Open('[')
-	for _, e := range b.Index.Timeline {
+	for _, e := range b.Index.SortedTimeline() {
 		head.Open('{')
 		head.Field("date", e.Date.ISO())
 		head.Field("text", e.Text.Text)

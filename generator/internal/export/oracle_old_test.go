@@ -104,7 +104,7 @@ func oldModel(b *Briefing) []byte {
 		Title: b.Index.Title, Pub: b.Index.Publisher, PubURL: b.Index.PublisherURL, Date: b.oldPublished(), Summary: b.Index.Summary, Overview: b.Index.Body.Text,
 		Timeline: []oldModelEvent{}, Articles: []oldModelArticle{}, Claims: []oldModelClaim{}, Sources: []oldCslItem{},
 	}
-	for _, e := range b.Index.Timeline {
+	for _, e := range b.Index.SortedTimeline() {
 		m.Timeline = append(m.Timeline, oldModelEvent{Date: e.Date.ISO(), Text: e.Text.Text, Cites: oldIds(e.Cites)})
 	}
 	for _, a := range b.Order {

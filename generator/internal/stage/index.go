@@ -3,7 +3,6 @@
 package stage
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -270,13 +269,8 @@ func (h *markup) matrix(m *matrix) {
 	h.raw("</tbody>\n</table>\n</div>\n</section>\n")
 }
 
-// sortedTimeline is the timeline in date order; entries of one date keep
-// the order of the file.
-func sortedTimeline(b *briefing.Briefing) []briefing.TimelineEntry {
-	out := append([]briefing.TimelineEntry(nil), b.Index.Timeline...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.ISO() < out[j].Date.ISO() })
-	return out
-}
+// sortedTimeline is the timeline in date order (Index.SortedTimeline).
+func sortedTimeline(b *briefing.Briefing) []briefing.TimelineEntry { return b.Index.SortedTimeline() }
 
 // eventID is the anchor of the i-th entry of the sorted timeline.
 func eventID(i int) string { return "event-" + strconv.Itoa(i+1) }
