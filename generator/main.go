@@ -780,7 +780,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	} else if err != nil {
 		return nil, 0, fmt.Errorf("cannot clean up after an earlier build: %w", err)
 	}
-	hugo.CleanStages(stagePrefix) // left by a preview or a build that was killed
+	cleanStages() // left by a preview or a build that was killed
 	// The staged project is written to memory where there is room, its
 	// thousands of small files costing a few hundredths of what they cost
 	// on a disk, or else beside out. So is the side folder of a briefing

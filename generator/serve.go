@@ -79,7 +79,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1
 	}
-	hugo.CleanStages(stagePrefix) // left by a preview that was killed
+	cleanStages() // left by a preview or a build that was killed
 	dir, release, err := hugo.TempStage(stagePrefix, 0)
 	if err != nil {
 		fmt.Fprintf(stderr, "error: %v\n", err)
@@ -271,8 +271,17 @@ func compileWith(c *site.Compiler, root string) (*site.Result, error) {
 	return res, diag.Join(themeErr, err)
 }
 
-// stagePrefix starts the names of the preview's staging folders.
-const stagePrefix = "briefing-serve"
+// stagePrefix starts the names of the staging folders of the preview
+// and of a build (briefing-stage-PID-…); oldStagePrefix the preview's
+// before 2026-12-07, which a build's were named after too.
+const stagePrefix, oldStagePrefix = "briefing-stage", "briefing-serve"
+
+// cleanStages removes the staging folders that previews and builds that
+// have ended left behind.
+func cleanStages() {
+	hugo.CleanStages(stagePrefix)
+	hugo.CleanStages(oldStagePrefix)
+}
 
 // watcher reports changes under the briefing's content/, annotations/ and
 // themes/ folders, a short while after the last of a burst of events (an

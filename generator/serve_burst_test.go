@@ -467,7 +467,7 @@ func TestServeKilled(t *testing.T) {
 			}
 		}
 		for _, s := range stages(t, tmp) {
-			if strings.HasPrefix(s, "briefing-serve-"+strconv.Itoa(p.cmd.Process.Pid)+"-") {
+			if strings.HasPrefix(s, stagePrefix+"-"+strconv.Itoa(p.cmd.Process.Pid)+"-") {
 				p.stage = filepath.Join(tmp, s)
 			}
 		}
