@@ -217,6 +217,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, args := args[0], args[1:]
+	// help COMMAND is COMMAND --help: its options.
+	if (cmd == "help" || cmd == "-h" || cmd == "--help") && len(args) == 1 && slices.Contains(commands, args[0]) {
+		cmd, args = args[0], []string{"--help"}
+	}
 	if cmd == "new" {
 		return newArticle(args, stdout, stderr)
 	}

@@ -342,6 +342,14 @@ func TestUsage(t *testing.T) {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and %q, then the usage", c.cmd, code, stdout, stderr, want)
 		}
 	}
+	// help COMMAND is COMMAND --help: its options, on standard output
+	// (it printed the commands' usage alone).
+	for _, cmd := range []string{"build", "check", "serve", "new"} {
+		_, want, _ := runCmd(t, cmd, "--help")
+		if code, stdout, stderr := runCmd(t, "help", cmd); code != 0 || stdout != want || stderr != "" || !strings.Contains(stdout, "usage: generator "+cmd) {
+			t.Errorf("help %s: exit %d, stdout %q, stderr %q; want %s --help's %q", cmd, code, stdout, stderr, cmd, want)
+		}
+	}
 	// A command's stray argument: its own options listed, not every
 	// command's.
 	if code, _, stderr := runCmd(t, "build", "mine"); code != 2 || !strings.HasPrefix(stderr, "unexpected argument \"mine\"\nusage: generator build [options]\n") {
