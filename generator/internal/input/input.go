@@ -318,6 +318,9 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			if left.Articles.Has(f.slug) || exists(fsys, path.Join("content/articles", f.slug+".md")) {
 				continue // the article, or its folder, has errors, already reported
 			}
+			if _, err := fs.Stat(fsys, path.Join("annotations", name)); !f.ok && err != nil {
+				continue // a link leading nowhere, or outside: told so, and it holds no notes
+			}
 			errs.AddErr(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1}, diag.ErrUnknownID,
 				"there is no article content/articles/%s.md for these notes: a notes file is named after its article's file (the notes on content/articles/NAME.md are annotations/NAME.yaml)%s",
 				f.slug, closestSlug(f.slug, b, noted))
