@@ -839,6 +839,18 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	}
 	passage := strings.Join(strings.Fields(b.Text[d.start:d.end]), " ")
 	line := lineOf(b, d.start)
+	// A passage that shares few of the quote's words resembles it only as
+	// articles on one event do: a quote word for word in another article
+	// is a note filed under the wrong one. A near passage (a word off) is
+	// told, as a slip in the word is likelier than in the file.
+	if ctx.Elsewhere != nil && !nearly(passage, q) {
+		if p, ok := ctx.Elsewhere(n.Quote); ok {
+			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+				"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there (the passage most like it here, line %d, shares few of its words)",
+				p.Article, p.Line, p.Notes, line)
+			return
+		}
+	}
 	if d.kind != same && len(words(passage)) > longPassage {
 		// A long passage is shown where it differs, not whole.
 		var what string
@@ -876,6 +888,27 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): %s",
 		passage, line, matchRule)
+}
+
+// nearly reports whether passage has most of the words of q (folded), in
+// order: three in four at least.
+func nearly(passage, q string) bool {
+	pw, qw := strings.Fields(strings.ToLower(Fold(passage))), strings.Fields(strings.ToLower(q))
+	// The longest run of q's words that passage has in order (LCS).
+	row := make([]int, len(pw)+1)
+	for _, w := range qw {
+		corner := 0
+		for j, p := range pw {
+			up := row[j+1]
+			if w == p {
+				row[j+1] = corner + 1
+			} else {
+				row[j+1] = max(row[j+1], row[j])
+			}
+			corner = up
+		}
+	}
+	return 4*row[len(pw)] >= 3*len(qw)
 }
 
 // matchRule is what a quote may differ from its passage in, as Fold
