@@ -760,27 +760,51 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		return
 	}
 	respelt := "" // what else differs, for a quote found but for its capitals
-	if mark := elision(q); mark != "" {
-		// The article may have the ellipsis in the other spelling.
-		for _, sw := range [][2]string{{"...", "…"}, {"…", "..."}} {
-			if strings.Contains(q, sw[0]) && len(find(blocks, norms, strings.ReplaceAll(q, sw[0], sw[1]))) > 0 {
+	if marks := ellipses(q); len(marks) > 0 {
+		// Each mark is the article's own ellipsis, copied (outlets print
+		// them in quoted speech), or stands for words the quote leaves
+		// out: the first that does is told so. With every one the
+		// article's, something else differs, which the checks below name,
+		// each ellipsis taken as the article spells it.
+		var spelt strings.Builder
+		from, other := 0, -1 // other: the first mark the article spells otherwise
+		for x, m := range marks {
+			has := elidedThere(norms, q, m.at, m.form)
+			if has == "" {
+				where := ""
+				if len(marks) > 1 {
+					// Which of them: the words before it, or after the
+					// first.
+					if w := lastWords(q[:m.at], 3); w != "" {
+						where = fmt.Sprintf(" after %q", w)
+					} else {
+						where = fmt.Sprintf(" before %q", firstWords(q[m.at+len(m.form):], 3))
+					}
+				}
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-					"the quote writes the ellipsis as %q where the article has %q: copy it as the article writes it", sw[0], sw[1])
+					"the quote leaves words out (%s%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
+					m.form, where)
 				return
 			}
+			if (m.form == "..." || m.form == "…") && has != m.form {
+				spelt.WriteString(q[from:m.at])
+				spelt.WriteString(has)
+				from = m.at + len(m.form)
+				if other < 0 {
+					other = x
+				}
+			}
 		}
-		has := elidedThere(norms, q, mark)
-		if has == "" {
-			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-				"the quote leaves words out (%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
-				mark)
-			return
-		}
-		// The ellipsis is the article's own, copied (outlets print them
-		// in quoted speech): something else differs, which the checks
-		// below name, the ellipsis taken as the article spells it.
-		if (mark == "..." || mark == "…") && has != mark {
-			q, respelt = strings.ReplaceAll(q, mark, has), " and the ellipsis"
+		if other >= 0 {
+			spelt.WriteString(q[from:])
+			if len(find(blocks, norms, spelt.String())) > 0 {
+				m := marks[other]
+				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+					"the quote writes the ellipsis as %q where the article has %q: copy it as the article writes it",
+					m.form, elidedThere(norms, q, m.at, m.form))
+				return
+			}
+			q, respelt = spelt.String(), " and the ellipsis"
 		}
 	}
 	if msg := escapes(blocks, norms, q); msg != "" {
@@ -1220,29 +1244,80 @@ func caseless(norms []normalized, q string) (int, int, int) {
 	return -1, 0, 0
 }
 
-// elision returns the mark by which q leaves words out ("...", "…", "[…]"),
-// or "" if it has none. Only a quote the article does not have is asked:
-// an article that has the mark itself anchors such a quote as usual.
-func elision(q string) string {
-	for _, m := range []string{"[...]", "[…]", "(...)", "(…)", ". . .", "...", "…"} {
-		if strings.Contains(q, m) {
-			return m
+// mark is an ellipsis in a text: where it starts, and as written.
+type mark struct {
+	at   int
+	form string
+}
+
+// ellipses returns the ellipses of q in order ("...", "…", ". . .", and
+// either in brackets: "[…]"), or none. Only a quote the article does not
+// have is asked: an article that has the marks itself anchors such a quote
+// as usual.
+func ellipses(q string) []mark {
+	var out []mark
+	sc := newEllipsisScan(q)
+	for k := 0; ; {
+		j, form := sc.next(k)
+		if j < 0 {
+			return out
+		}
+		out = append(out, mark{j, form})
+		k = j + len(form)
+	}
+}
+
+// ellipsisScan finds the ellipses of a text one after another. Each
+// spelling is looked for again only once passed, so that a text of many of
+// one is not searched to its end for another at each.
+type ellipsisScan struct {
+	s  string
+	at [3]int // where the next "...", "…" and ". . ." start; -1: none is left, -2: not looked for yet
+}
+
+func newEllipsisScan(s string) *ellipsisScan {
+	return &ellipsisScan{s: s, at: [3]int{-2, -2, -2}}
+}
+
+// next returns where the first ellipsis at or after k starts, and how it
+// is written, or -1 and "".
+func (sc *ellipsisScan) next(k int) (int, string) {
+	j, e := -1, ""
+	for x, spelling := range [3]string{"...", "…", ". . ."} {
+		if at := sc.at[x]; at == -2 || at >= 0 && at < k {
+			sc.at[x] = -1
+			if i := strings.Index(sc.s[k:], spelling); i >= 0 {
+				sc.at[x] = k + i
+			}
+		}
+		if at := sc.at[x]; at >= 0 && (j < 0 || at < j) {
+			j, e = at, spelling
 		}
 	}
-	return ""
+	if j < 0 {
+		return -1, ""
+	}
+	if e != ". . ." && j > 0 {
+		for _, br := range [][2]byte{{'[', ']'}, {'(', ')'}} {
+			if sc.s[j-1] == br[0] && j+len(e) < len(sc.s) && sc.s[j+len(e)] == br[1] {
+				return j - 1, string(br[0]) + e + string(br[1])
+			}
+		}
+	}
+	return j, e
 }
 
 // elidedThere returns the ellipsis ("..." or "…") the article itself has
-// where the quote's mark stands, or "" when it has none there: one with
-// the quote's words around it, up to two on each side (capitals and the
-// marks around a word aside; a quote that starts or ends at its mark has
-// words on one side only), one of them allowed a slip ("rebiuld... and").
-// A quote whose mark stands for words it leaves out has words there that
-// the article's ellipsis, if it has one, does not stand between: one word
-// alike on each side ("said ... the") is common enough to be chance.
-func elidedThere(norms []normalized, q, mark string) string {
-	i := strings.Index(q, mark)
-	before, after := wordsBefore(Fold(q[:i]), 2), wordsAfter(Fold(q[i+len(mark):]), 2)
+// where the quote q has the mark form at i, or "" when it has none there:
+// one with the quote's words around it, up to two on each side (capitals
+// and the marks around a word aside; a quote that starts or ends at its
+// mark has words on one side only), one of them allowed a slip
+// ("rebiuld... and"). A quote whose mark stands for words it leaves
+// out has words there that the article's ellipsis, if it has one, does
+// not stand between: one word alike on each side ("said ... the") is
+// common enough to be chance.
+func elidedThere(norms []normalized, q string, i int, form string) string {
+	before, after := wordsBefore(Fold(q[:i]), 2), wordsAfter(Fold(q[i+len(form):]), 2)
 	if len(before) == 0 && len(after) == 0 {
 		return ""
 	}
