@@ -786,10 +786,15 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 					m.form, where)
 				return
 			}
-			if (m.form == "..." || m.form == "…") && has != m.form {
-				spelt.WriteString(q[from:m.at])
+			if strings.TrimSpace(has) != m.form {
+				// Written otherwise ("…" for "...", "..." for ". . ."):
+				// as the article writes it, spaces around it too.
+				spelt.WriteString(strings.TrimRightFunc(q[from:m.at], unicode.IsSpace))
 				spelt.WriteString(has)
 				from = m.at + len(m.form)
+				for from < len(q) && q[from] == ' ' {
+					from++
+				}
 				if other < 0 {
 					other = x
 				}
@@ -797,14 +802,14 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		}
 		if other >= 0 {
 			spelt.WriteString(q[from:])
-			if len(find(blocks, norms, spelt.String())) > 0 {
+			if len(find(blocks, norms, strings.TrimSpace(spelt.String()))) > 0 {
 				m := marks[other]
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 					"the quote writes the ellipsis as %q where the article has %q: copy it as the article writes it",
-					m.form, elidedThere(norms, q, m.at, m.form))
+					m.form, strings.TrimSpace(elidedThere(norms, q, m.at, m.form)))
 				return
 			}
-			q, respelt = spelt.String(), " and the ellipsis"
+			q, respelt = strings.TrimSpace(spelt.String()), " and the ellipsis"
 		}
 	}
 	if msg := escapes(blocks, norms, q); msg != "" {
@@ -1307,15 +1312,16 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 	return j, e
 }
 
-// elidedThere returns the ellipsis ("..." or "…") the article itself has
-// where the quote q has the mark form at i, or "" when it has none there:
-// one with the quote's words around it, up to two on each side (capitals
-// and the marks around a word aside; a quote that starts or ends at its
-// mark has words on one side only), one of them allowed a slip
-// ("rebiuld... and"). A quote whose mark stands for words it leaves
-// out has words there that the article's ellipsis, if it has one, does
-// not stand between: one word alike on each side ("said ... the") is
-// common enough to be chance.
+// elidedThere returns the ellipsis the article itself has where the quote
+// q has the mark form at i, as the article writes it ("...", "…", ". . .",
+// "[…]"), with a space on either side where the article has white space
+// there, or "" when it has none there: one with the quote's words around
+// it, up to two on each side (capitals and the marks around a word aside;
+// a quote that starts or ends at its mark has words on one side only),
+// one of them allowed a slip ("rebiuld... and"). A quote whose mark
+// stands for words it leaves out has words there that the article's
+// ellipsis, if it has one, does not stand between: one word alike on each
+// side ("said ... the") is common enough to be chance.
 func elidedThere(norms []normalized, q string, i int, form string) string {
 	before, after := wordsBefore(Fold(q[:i]), 2), wordsAfter(Fold(q[i+len(form):]), 2)
 	if len(before) == 0 && len(after) == 0 {
@@ -1323,30 +1329,23 @@ func elidedThere(norms []normalized, q string, i int, form string) string {
 	}
 	for _, nm := range norms {
 		text := nm.text
-		// next is where the next of each spelling is at or after k, or
-		// -1: each is looked for again only once passed, so that a text
-		// of many of one is not searched to its end for the other at
-		// each.
-		next := func(k int, e string) int {
-			if i := strings.Index(text[k:], e); i >= 0 {
-				return k + i
+		sc := newEllipsisScan(text)
+		for k := 0; ; {
+			j, e := sc.next(k)
+			if j < 0 {
+				break
 			}
-			return -1
-		}
-		dots, char := next(0, "..."), next(0, "…")
-		for dots >= 0 || char >= 0 {
-			j, e := dots, "..."
-			if char >= 0 && (dots < 0 || char < dots) {
-				j, e = char, "…"
+			k = j + len(e)
+			if alike(wordsBefore(text[:j], len(before)), before, alike(wordsAfter(text[k:], len(after)), after, 1)) < 0 {
+				continue
 			}
-			if alike(wordsBefore(text[:j], len(before)), before, alike(wordsAfter(text[j+len(e):], len(after)), after, 1)) >= 0 {
-				return e
+			if r, _ := utf8.DecodeLastRuneInString(text[:j]); unicode.IsSpace(r) {
+				e = " " + e
 			}
-			if e == "..." {
-				dots = next(j+len(e), e)
-			} else {
-				char = next(j+len(e), e)
+			if r, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsSpace(r) {
+				e += " "
 			}
+			return e
 		}
 	}
 	return ""
