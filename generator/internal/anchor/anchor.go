@@ -854,16 +854,22 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	// The passage takes in the marks around its first or last word when
 	// the quote has marks there (a closing quote mark, the comma before
 	// it), which may be where it differs.
+	// Marks a space apart from the word (" ...", an ellipsis the quote
+	// writes against it) are taken in too, when they are the quote's.
 	if qw := words(q); len(qw) > 0 {
 		if qw[0].start > 0 {
+			first := d.start
 			d.start = strings.LastIndexFunc(b.Text[:d.start], unicode.IsSpace) + 1
+			d.start = spacedMarks(b.Text, first, d.start, q[:qw[0].start], true)
 		}
 		if qw[len(qw)-1].end < len(q) {
+			last := d.end
 			if i := strings.IndexFunc(b.Text[d.end:], unicode.IsSpace); i >= 0 {
 				d.end += i
 			} else {
 				d.end = len(b.Text)
 			}
+			d.end = spacedMarks(b.Text, last, d.end, q[qw[len(qw)-1].end:], false)
 		}
 	}
 	passage := strings.Join(strings.Fields(b.Text[d.start:d.end]), " ")
@@ -907,6 +913,55 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		passage, line, matchRule)
 }
 
+// spacedMarks takes in the marks the quote has before its first word
+// (marks, and before set) or after its last, that the article has a space
+// apart from the word: bytes [word, at) or [at, word) of text, the word's
+// end or start and the passage's end or start so far, hold the marks next
+// to the word; while they are not all of the quote's (white space aside),
+// the run of marks beyond the next white space is taken in if it is
+// more of them. It returns the passage's end or start.
+func spacedMarks(text string, word, at int, marks string, before bool) int {
+	want := strings.Join(strings.Fields(Fold(marks)), "")
+	var taken string
+	if before {
+		taken = Fold(text[at:word])
+	} else {
+		taken = Fold(text[word:at])
+	}
+	for range 3 {
+		if before && strings.HasSuffix(taken, want) || !before && strings.HasPrefix(taken, want) {
+			break
+		}
+		var run string
+		next := at
+		if before {
+			t := strings.TrimRightFunc(text[:at], unicode.IsSpace)
+			next = strings.LastIndexFunc(t, unicode.IsSpace) + 1
+			run = t[next:]
+		} else {
+			t := strings.TrimLeftFunc(text[at:], unicode.IsSpace)
+			run = t
+			if i := strings.IndexFunc(t, unicode.IsSpace); i >= 0 {
+				run = t[:i]
+			}
+			next = len(text) - len(t) + len(run)
+		}
+		if run == "" || next == at || strings.ContainsFunc(run, isWordRune) {
+			break
+		}
+		more := taken + Fold(run)
+		if before {
+			more = Fold(run) + taken
+		}
+		if before && !strings.HasSuffix(want, more) && !strings.HasSuffix(more, want) ||
+			!before && !strings.HasPrefix(want, more) && !strings.HasPrefix(more, want) {
+			break
+		}
+		at, taken = next, more
+	}
+	return at
+}
+
 // matchRule is what a quote may differ from its passage in, as Fold
 // forgives it.
 const matchRule = "quotes must match word for word and mark for mark; only white space, the kind of dash or apostrophe, and curly or straight forms of the same quote mark may differ"
@@ -920,6 +975,21 @@ func marksBeyond(has func(s, fix string) bool, cut func(s, fix string) string, p
 		return false
 	}
 	return strings.IndexFunc(cut(fp, fw), isWordRune) < 0
+}
+
+// foldsTo returns the end of s (or its start, when end is false) that
+// folds as w does, or s when none does.
+func foldsTo(s, w string, end bool) string {
+	fw := Fold(w)
+	for i := range s {
+		if end && Fold(s[i:]) == fw {
+			return s[i:]
+		}
+		if !end && i > 0 && Fold(s[:i]) == fw {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // differs names the difference between a closest passage and a quote (as
@@ -939,11 +1009,20 @@ func differs(passage, quote, q string) string {
 	// article's "nation.”" is no difference, and hid a typo elsewhere.
 	if len(pt) > 0 && len(qt) > 0 {
 		pt = slices.Clone(pt)
-		if last := len(pt) - 1; marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qt[len(qt)-1]) {
-			pt[last] = qt[len(qt)-1]
+		last, ql := len(pt)-1, len(qt)-1
+		switch {
+		case marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qt[ql]):
+			pt[last] = qt[ql]
+		case ql > 0 && marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qt[ql-1]+qt[ql]):
+			// "closed...”" for the quote's "closed ...": the space is
+			// the difference, not the mark beyond.
+			pt[last] = foldsTo(pt[last], qt[ql-1]+qt[ql], false)
 		}
-		if marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qt[0]) {
+		switch {
+		case marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qt[0]):
 			pt[0] = qt[0]
+		case ql > 0 && marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qt[0]+qt[1]):
+			pt[0] = foldsTo(pt[0], qt[0]+qt[1], true)
 		}
 	}
 	i := 0
@@ -955,10 +1034,25 @@ func differs(passage, quote, q string) string {
 		k++
 	}
 	has, want := pt[i:len(pt)-k], qt[i:len(qt)-k]
+	h, w := strings.Join(has, " "), strings.Join(want, " ")
+	fh, fw := Fold(h), Fold(w)
+	pair := fmt.Sprintf("%q where the quote has %q", h, w)
+	if len(has) != len(want) && len(has) > 0 && len(want) > 0 && strings.Join(strings.Fields(fh), "") == strings.Join(strings.Fields(fw), "") {
+		// Only spaces apart ("said..." and "said ..."): the rule says
+		// white space may differ, which is its length, not a space
+		// where the other has none.
+		a := "a space"
+		if len(want) > len(has)+1 || len(has) > len(want)+1 {
+			a = "spaces"
+		}
+		if len(want) > len(has) {
+			return fmt.Sprintf("has %s: %s the article does not have (spaces may be more or fewer, but not where it has none)", pair, a)
+		}
+		return fmt.Sprintf("has %s: the article has %s the quote does not (spaces may be more or fewer, but not left out)", pair, a)
+	}
 	if len(has) > 2 || len(want) > 2 {
 		return ""
 	}
-	h, w := strings.Join(has, " "), strings.Join(want, " ")
 	switch {
 	case len(has) == 0 && len(want) == 0:
 		return ""
@@ -970,17 +1064,6 @@ func differs(passage, quote, q string) string {
 		return fmt.Sprintf("does not have the quote's %q after %q", w, pt[i-1])
 	case len(has) == 0:
 		return fmt.Sprintf("does not have the quote's %q before %q", w, pt[i])
-	}
-	fh, fw := Fold(h), Fold(w)
-	pair := fmt.Sprintf("%q where the quote has %q", h, w)
-	if len(has) != len(want) && strings.Join(strings.Fields(fh), "") == strings.Join(strings.Fields(fw), "") {
-		// Only a space apart ("said..." and "said ..."): the rule says
-		// white space may differ, which is its length, not a space
-		// where the other has none.
-		if len(want) > len(has) {
-			return fmt.Sprintf("has %s: a space the article does not have (spaces may be more or fewer, but not where it has none)", pair)
-		}
-		return fmt.Sprintf("has %s: the article has a space the quote does not (spaces may be more or fewer, but not left out)", pair)
 	}
 	oneKind := func(s string) string { return strings.ReplaceAll(s, "'", "\"") }
 	if fh != fw && oneKind(fh) == oneKind(fw) {

@@ -624,7 +624,8 @@ func BenchmarkQuoteNotFoundEllipses(b *testing.B) {
 // TestDiffersBeyondTheQuotesEnds: the passage shown takes in the marks
 // around its ends (a closing quote mark, a full stop after a bracket),
 // which a quote may stop short of: those are no difference, and a typo
-// elsewhere in the quote is named (it went unnamed behind them).
+// elsewhere in the quote is named (it went unnamed behind them), or a
+// space beside an ellipsis there.
 func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
 	for _, c := range []struct{ passage, quote, want string }{
 		{"A nation without borders is not a nation.”", "A nation wtihout borders is not a nation.", `has "without" where the quote has "wtihout"`},
@@ -634,6 +635,11 @@ func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
 		{"rated its deck poor the lowest", "rated its deck poor, the lowest", `does not have a comma the quote has`},
 		{"He said... the project was late", "He said ... the project was late", `has "said..." where the quote has "said ...": a space the article does not have`},
 		{"He said ... the project was late", "He said... the project was late", `the article has a space the quote does not`},
+		// A space beside marks at an end, the passage's marks beyond the
+		// quote's aside.
+		{"\"...and then the water came,\"", "... and then the water came,\"", `has "...and" where the quote has "... and": a space the article does not have`},
+		{"The road was closed...”", "The road was closed ...", `has "closed..." where the quote has "closed ...": a space the article does not have`},
+		{"He said, \" ... and that", "He said, \"...and that", `has "\" ... and" where the quote has "\"...and": the article has spaces the quote does not`},
 	} {
 		got := differs(c.passage, c.quote, Fold(c.quote))
 		if !strings.Contains(got, c.want) {
