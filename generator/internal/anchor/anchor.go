@@ -1401,10 +1401,11 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 // there, or "" when it has none there: one with the quote's words around
 // it, up to two on each side (capitals and the marks around a word aside;
 // a quote that starts or ends at its mark has words on one side only),
-// one of them allowed a slip ("rebiuld... and"). A quote whose mark
-// stands for words it leaves out has words there that the article's
-// ellipsis, if it has one, does not stand between: one word alike on each
-// side ("said ... the") is common enough to be chance.
+// one of them allowed a slip ("rebiuld... and"), or one on each side of
+// two ("We will rebiuld... adn we"). A quote whose mark stands for words
+// it leaves out has words there that the article's ellipsis, if it has
+// one, does not stand between: one word alike on each side ("said ...
+// the") is common enough to be chance.
 func elidedThere(norms []normalized, q string, i int, form string) string {
 	before, after := wordsBefore(Fold(q[:i]), 2), wordsAfter(Fold(q[i+len(form):]), 2)
 	if len(before) == 0 && len(after) == 0 {
@@ -1419,7 +1420,10 @@ func elidedThere(norms []normalized, q string, i int, form string) string {
 				break
 			}
 			k = j + len(e)
-			if alike(wordsBefore(text[:j], len(before)), before, alike(wordsAfter(text[k:], len(after)), after, 1)) < 0 {
+			// Slips left of one on each side: one in all, or one on
+			// each side of two words.
+			sb, sa := alike(wordsBefore(text[:j], len(before)), before, 1), alike(wordsAfter(text[k:], len(after)), after, 1)
+			if sb < 0 || sa < 0 || sb+sa == 0 && (len(before) < 2 || len(after) < 2) {
 				continue
 			}
 			if r, _ := utf8.DecodeLastRuneInString(text[:j]); unicode.IsSpace(r) {
