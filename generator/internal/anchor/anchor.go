@@ -1037,10 +1037,13 @@ func differs(passage, quote, q string) string {
 	h, w := strings.Join(has, " "), strings.Join(want, " ")
 	fh, fw := Fold(h), Fold(w)
 	pair := fmt.Sprintf("%q where the quote has %q", h, w)
-	if len(has) != len(want) && len(has) > 0 && len(want) > 0 && strings.Join(strings.Fields(fh), "") == strings.Join(strings.Fields(fw), "") {
+	if len(has) > 0 && len(want) > 0 && fh != fw && strings.Join(strings.Fields(fh), "") == strings.Join(strings.Fields(fw), "") {
 		// Only spaces apart ("said..." and "said ..."): the rule says
 		// white space may differ, which is its length, not a space
 		// where the other has none.
+		if len(has) == len(want) {
+			return fmt.Sprintf("has %s: the quote has a space where the article has none, and none where it has one (spaces may be more or fewer, but not moved)", pair)
+		}
 		a := "a space"
 		if len(want) > len(has)+1 || len(has) > len(want)+1 {
 			a = "spaces"

@@ -635,6 +635,7 @@ func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
 		{"rated its deck poor the lowest", "rated its deck poor, the lowest", `does not have a comma the quote has`},
 		{"He said... the project was late", "He said ... the project was late", `has "said..." where the quote has "said ...": a space the article does not have`},
 		{"He said ... the project was late", "He said... the project was late", `the article has a space the quote does not`},
+		{"He said... the project was late", "He said ...the project was late", `has "said... the" where the quote has "said ...the": the quote has a space where the article has none, and none where it has one`},
 		// A space beside marks at an end, the passage's marks beyond the
 		// quote's aside.
 		{"\"...and then the water came,\"", "... and then the water came,\"", `has "...and" where the quote has "... and": a space the article does not have`},
