@@ -759,7 +759,8 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 			blocks[first].Pos.Line, lineOf(blocks[last], len(blocks[last].Text)))
 		return
 	}
-	respelt := "" // what else differs, for a quote found but for its capitals
+	respelt := ""  // what else differs, for a quote found but for its capitals
+	ellipsis := "" // that the quote writes an ellipsis otherwise, for one not found
 	if marks := ellipses(q); len(marks) > 0 {
 		// Each mark is the article's own ellipsis, copied (outlets print
 		// them in quoted speech), or stands for words the quote leaves
@@ -802,11 +803,11 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		}
 		if other >= 0 {
 			spelt.WriteString(q[from:])
+			m := marks[other]
+			ellipsis = fmt.Sprintf("the quote writes the ellipsis as %q where the article has %q",
+				m.form, strings.TrimSpace(elidedThere(norms, q, m.at, m.form)))
 			if len(find(blocks, norms, strings.TrimSpace(spelt.String()))) > 0 {
-				m := marks[other]
-				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-					"the quote writes the ellipsis as %q where the article has %q: copy it as the article writes it",
-					m.form, strings.TrimSpace(elidedThere(norms, q, m.at, m.form)))
+				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s: copy it as the article writes it", ellipsis)
 				return
 			}
 			q, respelt = strings.TrimSpace(spelt.String()), " and the ellipsis"
@@ -892,9 +893,13 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				what = fmt.Sprintf("does not have the quote's %q", d.want)
 			}
 		}
+		at := fmt.Sprintf("%q", d.at)
+		if ellipsis != "" {
+			at += "; " + strings.Replace(ellipsis, "the quote", "the quote also", 1)
+		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote is not in the article; the closest passage (line %d) %s: %q; %s",
-			line, what, d.at, matchRule)
+			"the quote is not in the article; the closest passage (line %d) %s: %s; %s",
+			line, what, at, matchRule)
 		return
 	}
 	{
@@ -902,11 +907,21 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		// it is one or two words (a figure transposed, 1931 for 1913) or
 		// marks, which the editor comparing the two may not see.
 		if what := differs(passage, n.Quote, q); what != "" {
+			if ellipsis != "" {
+				what += "; " + strings.Replace(ellipsis, "the quote", "the quote also", 1)
+			}
 			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 				"the quote is not in the article; the closest passage is %q (line %d): it %s; %s",
 				passage, line, what, matchRule)
 			return
 		}
+	}
+	if ellipsis != "" {
+		ellipsis += ", and differs otherwise too"
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote is not in the article; the closest passage is %q (line %d): %s; %s",
+			passage, line, ellipsis, matchRule)
+		return
 	}
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): %s",
@@ -1000,40 +1015,63 @@ func foldsTo(s, w string, end bool) string {
 // difference is wider.
 func differs(passage, quote, q string) string {
 	pt := strings.Fields(passage)
+	// The quote's runs are compared as respelt (an ellipsis as the
+	// article writes it), and shown as written when they are as many.
+	qs := strings.Fields(q)
 	qt := strings.Fields(quote)
-	if len(qt) != len(strings.Fields(q)) {
-		qt = strings.Fields(q) // the quote as respelt (an ellipsis)
+	if len(qt) != len(qs) {
+		qt = qs
 	}
 	// The passage is shown with the marks around its ends (a closing
 	// quote mark), which a quote may stop short of: "nation." of the
 	// article's "nation.”" is no difference, and hid a typo elsewhere.
-	if len(pt) > 0 && len(qt) > 0 {
+	if len(pt) > 0 && len(qs) > 0 {
 		pt = slices.Clone(pt)
-		last, ql := len(pt)-1, len(qt)-1
+		last, ql := len(pt)-1, len(qs)-1
 		switch {
-		case marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qt[ql]):
-			pt[last] = qt[ql]
-		case ql > 0 && marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qt[ql-1]+qt[ql]):
+		case marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qs[ql]):
+			pt[last] = qs[ql]
+		case ql > 0 && marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qs[ql-1]+qs[ql]):
 			// "closed...”" for the quote's "closed ...": the space is
 			// the difference, not the mark beyond.
-			pt[last] = foldsTo(pt[last], qt[ql-1]+qt[ql], false)
+			pt[last] = foldsTo(pt[last], qs[ql-1]+qs[ql], false)
 		}
 		switch {
-		case marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qt[0]):
-			pt[0] = qt[0]
-		case ql > 0 && marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qt[0]+qt[1]):
-			pt[0] = foldsTo(pt[0], qt[0]+qt[1], true)
+		case marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qs[0]):
+			pt[0] = qs[0]
+		case ql > 0 && marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qs[0]+qs[1]):
+			pt[0] = foldsTo(pt[0], qs[0]+qs[1], true)
 		}
 	}
 	i := 0
-	for i < len(pt) && i < len(qt) && Fold(pt[i]) == Fold(qt[i]) {
+	for i < len(pt) && i < len(qs) && Fold(pt[i]) == Fold(qs[i]) {
 		i++
 	}
 	k := 0
-	for k < len(pt)-i && k < len(qt)-i && Fold(pt[len(pt)-1-k]) == Fold(qt[len(qt)-1-k]) {
+	for k < len(pt)-i && k < len(qs)-i && Fold(pt[len(pt)-1-k]) == Fold(qs[len(qs)-1-k]) {
 		k++
 	}
 	has, want := pt[i:len(pt)-k], qt[i:len(qt)-k]
+	if what := differsAt(pt, i, has, want); what != "" || len(has) <= 2 && len(want) <= 2 {
+		return what
+	}
+	// Wider: the first place alone, when the two are alike again right
+	// after it (each at most two runs there).
+	for _, ab := range [][2]int{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {2, 0}, {0, 2}} {
+		a, b := i+ab[0], i+ab[1]
+		if a < len(pt)-k && b < len(qs)-k && Fold(pt[a]) == Fold(qs[b]) {
+			if what := differsAt(pt, i, pt[i:a], qt[i:b]); what != "" {
+				return what + ", and differs again further on"
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// differsAt names the difference of differs at run i of the passage's
+// runs pt: the passage's runs has where the quote has want.
+func differsAt(pt []string, i int, has, want []string) string {
 	h, w := strings.Join(has, " "), strings.Join(want, " ")
 	fh, fw := Fold(h), Fold(w)
 	pair := fmt.Sprintf("%q where the quote has %q", h, w)

@@ -635,6 +635,8 @@ func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
 		{"rated its deck poor the lowest", "rated its deck poor, the lowest", `does not have a comma the quote has`},
 		{"He said... the project was late", "He said ... the project was late", `has "said..." where the quote has "said ...": a space the article does not have`},
 		{"He said ... the project was late", "He said... the project was late", `the article has a space the quote does not`},
+		{"that the plan... was never going to work.", "that the plan ... was never going to wrok.", `has "plan..." where the quote has "plan ...": a space the article does not have (spaces may be more or fewer, but not where it has none), and differs again further on`},
+		{"The guidance also lists 12 talking points", "The guidance also lsits 12 talkng points", `has "lists" where the quote has "lsits", and differs again further on`},
 		{"He said... the project was late", "He said ...the project was late", `has "said... the" where the quote has "said ...the": the quote has a space where the article has none, and none where it has one`},
 		// A space beside marks at an end, the passage's marks beyond the
 		// quote's aside.
