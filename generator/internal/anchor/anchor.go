@@ -1440,18 +1440,25 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 // q has the mark form at i, as the article writes it ("...", "…", ". . .",
 // "[…]"), with a space on either side where the article has white space
 // there, or "" when it has none there: one with the quote's words around
-// it, up to two on each side (capitals and the marks around a word aside;
-// a quote that starts or ends at its mark has words on one side only),
-// one of them allowed a slip ("rebiuld... and"), or one on each side of
+// it, up to two on each side, or more on one side where the other has
+// fewer, up to four in all (capitals and the marks around a word aside; a
+// quote that starts or ends at its mark has words on one side only), one
+// of them allowed a slip ("rebiuld... and"), or one on each side of
 // two ("We will rebiuld... adn we"). A quote whose mark stands for words
 // it leaves out has words there that the article's ellipsis, if it has
-// one, does not stand between: one word alike on each side ("said ...
-// the") is common enough to be chance.
+// one, does not stand between: a word alike on each side ("said ...
+// the"), or one on one side and two on the other ("It's ... it's a"), is
+// common enough to be chance.
 func elidedThere(norms []normalized, q string, i int, form string) string {
-	before, after := wordsBefore(Fold(q[:i]), 2), wordsAfter(Fold(q[i+len(form):]), 2)
+	before, after := wordsBefore(Fold(q[:i]), 4), wordsAfter(Fold(q[i+len(form):]), 4)
 	if len(before) == 0 && len(after) == 0 {
 		return ""
 	}
+	// Two words on each side, or more on one where the other has fewer:
+	// four in all where the quote has them.
+	nb, na := min(len(before), 2), min(len(after), 2)
+	nb, na = min(len(before), 4-na), min(len(after), 4-nb)
+	before, after = before[len(before)-nb:], after[:na]
 	for _, nm := range norms {
 		text := nm.text
 		sc := newEllipsisScan(text)
