@@ -1470,8 +1470,11 @@ func elidedThere(norms []normalized, q string, i int, form string) string {
 			k = j + len(e)
 			// Slips left of one on each side: one in all, or one on
 			// each side of two words.
-			sb, sa := alike(wordsBefore(text[:j], len(before)), before, 1), alike(wordsAfter(text[k:], len(after)), after, 1)
-			if sb < 0 || sa < 0 || sb+sa == 0 && (len(before) < 2 || len(after) < 2) {
+			sa := alike(wordsAfter(text[k:], len(after)), after, 1)
+			if sa < 0 {
+				continue
+			}
+			if sb := alike(wordsBefore(text[:j], len(before)), before, 1); sb < 0 || sb+sa == 0 && (len(before) < 2 || len(after) < 2) {
 				continue
 			}
 			if r, _ := utf8.DecodeLastRuneInString(text[:j]); unicode.IsSpace(r) {
