@@ -769,8 +769,9 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		// each ellipsis taken as the article spells it.
 		var spelt strings.Builder
 		from, other := 0, -1 // other: the first mark the article spells otherwise
+		there := elidedThere(norms, q, marks)
 		for x, m := range marks {
-			has := elidedThere(norms, q, m.at, m.form)
+			has := there[x]
 			if has == "" {
 				where := ""
 				if len(marks) > 1 {
@@ -805,7 +806,7 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 			spelt.WriteString(q[from:])
 			m := marks[other]
 			ellipsis = fmt.Sprintf("the quote writes the ellipsis as %q where the article has %q",
-				m.form, strings.TrimSpace(elidedThere(norms, q, m.at, m.form)))
+				m.form, strings.TrimSpace(there[other]))
 			if len(find(blocks, norms, strings.TrimSpace(spelt.String()))) > 0 {
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s: copy it as the article writes it", ellipsis)
 				return
@@ -1436,57 +1437,74 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 	return j, e
 }
 
-// elidedThere returns the ellipsis the article itself has where the quote
-// q has the mark form at i, as the article writes it ("...", "…", ". . .",
+// elidedThere returns, for each of the quote q's marks, the ellipsis the
+// article itself has there, as the article writes it ("...", "…", ". . .",
 // "[…]"), with a space on either side where the article has white space
 // there, or "" when it has none there: one with the quote's words around
 // it, up to two on each side, or more on one side where the other has
 // fewer, up to four in all (capitals and the marks around a word aside; a
 // quote that starts or ends at its mark has words on one side only), one
-// of them allowed a slip ("rebiuld... and"), or one on each side of
-// two ("We will rebiuld... adn we"). A quote whose mark stands for words
-// it leaves out has words there that the article's ellipsis, if it has
-// one, does not stand between: a word alike on each side ("said ...
-// the"), or one on one side and two on the other ("It's ... it's a"), is
-// common enough to be chance.
-func elidedThere(norms []normalized, q string, i int, form string) string {
-	before, after := wordsBefore(Fold(q[:i]), 4), wordsAfter(Fold(q[i+len(form):]), 4)
-	if len(before) == 0 && len(after) == 0 {
-		return ""
+// of them allowed a slip ("rebiuld... and"), or one on each side of two
+// ("We will rebiuld... adn we"). A quote whose mark stands for words it
+// leaves out has words there that the article's ellipsis, if it has one,
+// does not stand between: a word alike on each side ("said ... the"), or
+// one on one side and two on the other ("It's ... it's a"), is common
+// enough to be chance. The article is read once for all the marks.
+func elidedThere(norms []normalized, q string, marks []mark) []string {
+	out := make([]string, len(marks))
+	before, after := make([][]string, len(marks)), make([][]string, len(marks))
+	left, most := 0, 0 // marks to look for, and the most words asked on a side
+	for x, m := range marks {
+		b, a := wordsBefore(Fold(q[:m.at]), 4), wordsAfter(Fold(q[m.at+len(m.form):]), 4)
+		if len(b) == 0 && len(a) == 0 {
+			continue
+		}
+		// Two words on each side, or more on one where the other has
+		// fewer: four in all where the quote has them.
+		nb, na := min(len(b), 2), min(len(a), 2)
+		nb, na = min(len(b), 4-na), min(len(a), 4-nb)
+		before[x], after[x] = b[len(b)-nb:], a[:na]
+		left, most = left+1, max(most, nb, na)
 	}
-	// Two words on each side, or more on one where the other has fewer:
-	// four in all where the quote has them.
-	nb, na := min(len(before), 2), min(len(after), 2)
-	nb, na = min(len(before), 4-na), min(len(after), 4-nb)
-	before, after = before[len(before)-nb:], after[:na]
 	for _, nm := range norms {
 		text := nm.text
 		sc := newEllipsisScan(text)
-		for k := 0; ; {
+		for k := 0; left > 0; {
 			j, e := sc.next(k)
 			if j < 0 {
 				break
 			}
 			k = j + len(e)
-			// Slips left of one on each side: one in all, or one on
-			// each side of two words.
-			sa := alike(wordsAfter(text[k:], len(after)), after, 1)
-			if sa < 0 {
-				continue
+			var wb, wa []string // the article's words around it, read once
+			for x := range marks {
+				if out[x] != "" || len(before[x]) == 0 && len(after[x]) == 0 {
+					continue
+				}
+				if wa == nil {
+					wa, wb = wordsAfter(text[k:], most), wordsBefore(text[:j], most)
+				}
+				// Slips left of one on each side: one in all, or one on
+				// each side of two words.
+				b, a := before[x], after[x]
+				sa := alike(wa[:min(len(a), len(wa))], a, 1)
+				if sa < 0 {
+					continue
+				}
+				if sb := alike(wb[max(0, len(wb)-len(b)):], b, 1); sb < 0 || sb+sa == 0 && (len(b) < 2 || len(a) < 2) {
+					continue
+				}
+				out[x] = e
+				if r, _ := utf8.DecodeLastRuneInString(text[:j]); unicode.IsSpace(r) {
+					out[x] = " " + out[x]
+				}
+				if r, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsSpace(r) {
+					out[x] += " "
+				}
+				left--
 			}
-			if sb := alike(wordsBefore(text[:j], len(before)), before, 1); sb < 0 || sb+sa == 0 && (len(before) < 2 || len(after) < 2) {
-				continue
-			}
-			if r, _ := utf8.DecodeLastRuneInString(text[:j]); unicode.IsSpace(r) {
-				e = " " + e
-			}
-			if r, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsSpace(r) {
-				e += " "
-			}
-			return e
 		}
 	}
-	return ""
+	return out
 }
 
 // alike returns how many slips (slip) may still be allowed once the

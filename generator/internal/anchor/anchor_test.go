@@ -621,6 +621,13 @@ func BenchmarkQuoteNotFoundEllipses(b *testing.B) {
 	benchmarkNotFound(b, strings.Repeat("x...", 100000)+"\n", "y... z")
 }
 
+// BenchmarkQuoteNotFoundManyEllipses measures a quote of 50 ellipses, each
+// the article's own, after 100,000 others: the article is read once for
+// them all, not once for each.
+func BenchmarkQuoteNotFoundManyEllipses(b *testing.B) {
+	benchmarkNotFound(b, strings.Repeat("x...", 100000)+" "+strings.Repeat("y... ", 50)+"z.\n", strings.Repeat("y... ", 50)+"zz")
+}
+
 // TestDiffersBeyondTheQuotesEnds: the passage shown takes in the marks
 // around its ends (a closing quote mark, a full stop after a bracket),
 // which a quote may stop short of: those are no difference, and a typo
