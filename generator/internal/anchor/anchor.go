@@ -855,9 +855,9 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	d := alignWindow(b.Text, start, end, q)
 	// The passage takes in the marks around its first or last word when
 	// the quote has marks there (a closing quote mark, the comma before
-	// it), which may be where it differs.
-	// Marks a space apart from the word (" ...", an ellipsis the quote
-	// writes against it) are taken in too, when they are the quote's.
+	// it), which may be where it differs; and those a space apart from
+	// the word when they are the quote's (" ..." where the quote writes
+	// the ellipsis against the word).
 	if qw := words(q); len(qw) > 0 {
 		if qw[0].start > 0 {
 			first := d.start
@@ -1010,10 +1010,12 @@ func foldsTo(s, w string, end bool) string {
 
 // differs names the difference between a closest passage and a quote (as
 // written, and folded: q) when it lies in one or two runs of text without
-// white space on either side: what the passage has there (or the run it
-// has or lacks after the one before), and, for a quote mark of the other
-// kind or a mark one of them lacks, which. It returns "" when the
-// difference is wider.
+// white space on either side, or in white space alone: what the passage
+// has there (or the run it has or lacks after the one before), and, for a
+// quote mark of the other kind or a mark one of them lacks, which. Of a
+// wider difference it names the first place, when the two are alike again
+// just after it, and says they differ further on; it returns "" when they
+// are not.
 func differs(passage, quote, q string) string {
 	pt := strings.Fields(passage)
 	// The quote's runs are compared as respelt (an ellipsis as the
@@ -1405,6 +1407,7 @@ type ellipsisScan struct {
 	at [3]int // where the next "...", "…" and ". . ." start; -1: none is left, -2: not looked for yet
 }
 
+// newEllipsisScan starts a scan of s.
 func newEllipsisScan(s string) *ellipsisScan {
 	return &ellipsisScan{s: s, at: [3]int{-2, -2, -2}}
 }

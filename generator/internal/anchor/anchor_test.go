@@ -477,6 +477,8 @@ func TestQuoteNotFoundHints(t *testing.T) {
 		{"The cable […] Friday", "the quote leaves words out ([…])"},
 		{"The cable. . . Friday", "the quote leaves words out (. . .)"},
 		{"by migrants and more...", `the quote writes the ellipsis as "..." where the article has "…"`},
+		{"It asked all posts to report crimes by migrants and more...", `does not have the quote's "all" after "asked"; the quote also writes the ellipsis as "..." where the article has "…"`},
+		{"It asked posts to say this and that by migrants and more...", `the closest passage is "It asked posts to report crimes by migrants and more…" (line 3): the quote writes the ellipsis as "..." where the article has "…", and differs otherwise too; quotes must match`},
 		{"report *crimes* by migrants", "the quote has Markdown's marks (*, _ or [ ]( )), which the reader does not see: without them, the quote is at line 3"},
 		{"crimes by [migrants](https://example.org)", "without them, the quote is at line 3"},
 		{"report _crimes_ by", "without them, the quote is at line 3"},
