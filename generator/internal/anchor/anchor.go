@@ -768,7 +768,8 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		// article's, something else differs, which the checks below name,
 		// each ellipsis taken as the article spells it.
 		var spelt strings.Builder
-		from, other := 0, -1 // other: the first mark the article spells otherwise
+		from := 0
+		var theirs, ours []string // the marks the article spells otherwise, and how
 		there := elidedThere(norms, q, marks)
 		for x, m := range marks {
 			has := there[x]
@@ -776,11 +777,19 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				where := ""
 				if len(marks) > 1 {
 					// Which of them: the words before it, or after the
-					// first.
-					if w := lastWords(q[:m.at], 3); w != "" {
-						where = fmt.Sprintf(" after %q", w)
+					// first (not the marks of another: ". . .").
+					w := strings.Fields(lastWords(q[:m.at], 3))
+					for len(w) > 0 && !strings.ContainsFunc(w[0], isWordRune) {
+						w = w[1:]
+					}
+					if len(w) > 0 {
+						where = fmt.Sprintf(" after %q", strings.Join(w, " "))
 					} else {
-						where = fmt.Sprintf(" before %q", firstWords(q[m.at+len(m.form):], 3))
+						w = strings.Fields(firstWords(q[m.at+len(m.form):], 3))
+						for len(w) > 0 && !strings.ContainsFunc(w[len(w)-1], isWordRune) {
+							w = w[:len(w)-1]
+						}
+						where = fmt.Sprintf(" before %q", strings.Join(w, " "))
 					}
 				}
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
@@ -797,18 +806,22 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				for from < len(q) && q[from] == ' ' {
 					from++
 				}
-				if other < 0 {
-					other = x
-				}
+				ours = append(ours, fmt.Sprintf("%q", m.form))
+				theirs = append(theirs, fmt.Sprintf("%q", strings.TrimSpace(has)))
 			}
 		}
-		if other >= 0 {
+		if len(ours) > 0 {
 			spelt.WriteString(q[from:])
-			m := marks[other]
-			ellipsis = fmt.Sprintf("the quote writes the ellipsis as %q where the article has %q",
-				m.form, strings.TrimSpace(there[other]))
+			ellipsis = fmt.Sprintf("the quote writes the ellipsis as %s where the article has %s", ours[0], theirs[0])
+			if len(ours) > 1 {
+				ellipsis = fmt.Sprintf("the quote writes the ellipses as %s where the article has %s", joinAnd(ours), joinAnd(theirs))
+			}
 			if len(find(blocks, norms, strings.TrimSpace(spelt.String()))) > 0 {
-				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s: copy it as the article writes it", ellipsis)
+				them := "it"
+				if len(ours) > 1 {
+					them = "them"
+				}
+				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s: copy %s as the article writes %[2]s", ellipsis, them)
 				return
 			}
 			q, respelt = strings.TrimSpace(spelt.String()), " and the ellipsis"
