@@ -759,28 +759,72 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 			blocks[first].Pos.Line, lineOf(blocks[last], len(blocks[last].Text)))
 		return
 	}
-	respelt := "" // what else differs, for a quote found but for its capitals
-	if mark := elision(q); mark != "" {
-		// The article may have the ellipsis in the other spelling.
-		for _, sw := range [][2]string{{"...", "…"}, {"…", "..."}} {
-			if strings.Contains(q, sw[0]) && len(find(blocks, norms, strings.ReplaceAll(q, sw[0], sw[1]))) > 0 {
+	respelt := ""  // what else differs, for a quote found but for its capitals
+	ellipsis := "" // that the quote writes an ellipsis otherwise, for one not found
+	if marks := ellipses(q); len(marks) > 0 {
+		// Each mark is the article's own ellipsis, copied (outlets print
+		// them in quoted speech), or stands for words the quote leaves
+		// out: the first that does is told so. With every one the
+		// article's, something else differs, which the checks below name,
+		// each ellipsis taken as the article spells it.
+		var spelt strings.Builder
+		from := 0
+		var theirs, ours []string // the marks the article spells otherwise, and how
+		there := elidedThere(norms, q, marks)
+		for x, m := range marks {
+			has := there[x]
+			if has == "" {
+				where := ""
+				if len(marks) > 1 {
+					// Which of them: the words before it, or after the
+					// first (not the marks of another: ". . .").
+					w := strings.Fields(lastWords(q[:m.at], 3))
+					for len(w) > 0 && !strings.ContainsFunc(w[0], isWordRune) {
+						w = w[1:]
+					}
+					if len(w) > 0 {
+						where = fmt.Sprintf(" after %q", strings.Join(w, " "))
+					} else {
+						w = strings.Fields(firstWords(q[m.at+len(m.form):], 3))
+						for len(w) > 0 && !strings.ContainsFunc(w[len(w)-1], isWordRune) {
+							w = w[:len(w)-1]
+						}
+						where = fmt.Sprintf(" before %q", strings.Join(w, " "))
+					}
+				}
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-					"the quote writes the ellipsis as %q where the article has %q: copy it as the article writes it", sw[0], sw[1])
+					"the quote leaves words out (%s%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
+					m.form, where)
 				return
 			}
+			if strings.TrimSpace(has) != m.form {
+				// Written otherwise ("…" for "...", "..." for ". . ."):
+				// as the article writes it, spaces around it too.
+				spelt.WriteString(strings.TrimRightFunc(q[from:m.at], unicode.IsSpace))
+				spelt.WriteString(has)
+				from = m.at + len(m.form)
+				for from < len(q) && q[from] == ' ' {
+					from++
+				}
+				ours = append(ours, fmt.Sprintf("%q", m.form))
+				theirs = append(theirs, fmt.Sprintf("%q", strings.TrimSpace(has)))
+			}
 		}
-		has := elidedThere(norms, q, mark)
-		if has == "" {
-			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-				"the quote leaves words out (%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
-				mark)
-			return
-		}
-		// The ellipsis is the article's own, copied (outlets print them
-		// in quoted speech): something else differs, which the checks
-		// below name, the ellipsis taken as the article spells it.
-		if (mark == "..." || mark == "…") && has != mark {
-			q, respelt = strings.ReplaceAll(q, mark, has), " and the ellipsis"
+		if len(ours) > 0 {
+			spelt.WriteString(q[from:])
+			ellipsis = fmt.Sprintf("the quote writes the ellipsis as %s where the article has %s", ours[0], theirs[0])
+			if len(ours) > 1 {
+				ellipsis = fmt.Sprintf("the quote writes the ellipses as %s where the article has %s", joinAnd(ours), joinAnd(theirs))
+			}
+			if len(find(blocks, norms, strings.TrimSpace(spelt.String()))) > 0 {
+				them := "it"
+				if len(ours) > 1 {
+					them = "them"
+				}
+				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s: copy %s as the article writes %[2]s", ellipsis, them)
+				return
+			}
+			q, respelt = strings.TrimSpace(spelt.String()), " and the ellipsis"
 		}
 	}
 	if msg := escapes(blocks, norms, q); msg != "" {
@@ -824,17 +868,23 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	d := alignWindow(b.Text, start, end, q)
 	// The passage takes in the marks around its first or last word when
 	// the quote has marks there (a closing quote mark, the comma before
-	// it), which may be where it differs.
+	// it), which may be where it differs; and those a space apart from
+	// the word when they are the quote's (" ..." where the quote writes
+	// the ellipsis against the word).
 	if qw := words(q); len(qw) > 0 {
 		if qw[0].start > 0 {
+			first := d.start
 			d.start = strings.LastIndexFunc(b.Text[:d.start], unicode.IsSpace) + 1
+			d.start = spacedMarks(b.Text, first, d.start, q[:qw[0].start], true)
 		}
 		if qw[len(qw)-1].end < len(q) {
+			last := d.end
 			if i := strings.IndexFunc(b.Text[d.end:], unicode.IsSpace); i >= 0 {
 				d.end += i
 			} else {
 				d.end = len(b.Text)
 			}
+			d.end = spacedMarks(b.Text, last, d.end, q[qw[len(qw)-1].end:], false)
 		}
 	}
 	passage := strings.Join(strings.Fields(b.Text[d.start:d.end]), " ")
@@ -869,9 +919,13 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				what = fmt.Sprintf("does not have the quote's %q", d.want)
 			}
 		}
+		at := fmt.Sprintf("%q", d.at)
+		if ellipsis != "" {
+			at += "; " + strings.Replace(ellipsis, "the quote", "the quote also", 1)
+		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote is not in the article; the closest passage (line %d) %s: %q; %s",
-			line, what, d.at, matchRule)
+			"the quote is not in the article; the closest passage (line %d) %s: %s; %s",
+			line, what, at, matchRule)
 		return
 	}
 	{
@@ -879,11 +933,21 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		// it is one or two words (a figure transposed, 1931 for 1913) or
 		// marks, which the editor comparing the two may not see.
 		if what := differs(passage, n.Quote, q); what != "" {
+			if ellipsis != "" {
+				what += "; " + strings.Replace(ellipsis, "the quote", "the quote also", 1)
+			}
 			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 				"the quote is not in the article; the closest passage is %q (line %d): it %s; %s",
 				passage, line, what, matchRule)
 			return
 		}
+	}
+	if ellipsis != "" {
+		ellipsis += ", and differs otherwise too"
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote is not in the article; the closest passage is %q (line %d): %s; %s",
+			passage, line, ellipsis, matchRule)
+		return
 	}
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): %s",
@@ -911,6 +975,55 @@ func nearly(passage, q string) bool {
 	return 4*row[len(pw)] >= 3*len(qw)
 }
 
+// spacedMarks takes in the marks the quote has before its first word
+// (marks, and before set) or after its last, that the article has a space
+// apart from the word: bytes [word, at) or [at, word) of text, the word's
+// end or start and the passage's end or start so far, hold the marks next
+// to the word; while they are not all of the quote's (white space aside),
+// the run of marks beyond the next white space is taken in if it is
+// more of them. It returns the passage's end or start.
+func spacedMarks(text string, word, at int, marks string, before bool) int {
+	want := strings.Join(strings.Fields(Fold(marks)), "")
+	var taken string
+	if before {
+		taken = Fold(text[at:word])
+	} else {
+		taken = Fold(text[word:at])
+	}
+	for range 3 {
+		if before && strings.HasSuffix(taken, want) || !before && strings.HasPrefix(taken, want) {
+			break
+		}
+		var run string
+		next := at
+		if before {
+			t := strings.TrimRightFunc(text[:at], unicode.IsSpace)
+			next = strings.LastIndexFunc(t, unicode.IsSpace) + 1
+			run = t[next:]
+		} else {
+			t := strings.TrimLeftFunc(text[at:], unicode.IsSpace)
+			run = t
+			if i := strings.IndexFunc(t, unicode.IsSpace); i >= 0 {
+				run = t[:i]
+			}
+			next = len(text) - len(t) + len(run)
+		}
+		if run == "" || next == at || strings.ContainsFunc(run, isWordRune) {
+			break
+		}
+		more := taken + Fold(run)
+		if before {
+			more = Fold(run) + taken
+		}
+		if before && !strings.HasSuffix(want, more) && !strings.HasSuffix(more, want) ||
+			!before && !strings.HasPrefix(want, more) && !strings.HasPrefix(more, want) {
+			break
+		}
+		at, taken = next, more
+	}
+	return at
+}
+
 // matchRule is what a quote may differ from its passage in, as Fold
 // forgives it.
 const matchRule = "quotes must match word for word and mark for mark; only white space, the kind of dash or apostrophe, and curly or straight forms of the same quote mark may differ"
@@ -926,43 +1039,110 @@ func marksBeyond(has func(s, fix string) bool, cut func(s, fix string) string, p
 	return strings.IndexFunc(cut(fp, fw), isWordRune) < 0
 }
 
+// foldsTo returns the end of s (or its start, when end is false) that
+// folds as w does, or s when none does.
+func foldsTo(s, w string, end bool) string {
+	fw := Fold(w)
+	for i := range s {
+		if end && Fold(s[i:]) == fw {
+			return s[i:]
+		}
+		if !end && i > 0 && Fold(s[:i]) == fw {
+			return s[:i]
+		}
+	}
+	return s
+}
+
 // differs names the difference between a closest passage and a quote (as
 // written, and folded: q) when it lies in one or two runs of text without
-// white space on either side: what the passage has there (or the run it
-// has or lacks after the one before), and, for a quote mark of the other
-// kind or a mark one of them lacks, which. It returns "" when the
-// difference is wider.
+// white space on either side, or in white space alone: what the passage
+// has there (or the run it has or lacks after the one before), and, for a
+// quote mark of the other kind or a mark one of them lacks, which. Of a
+// wider difference it names the first place, when the two are alike again
+// just after it, and says they differ further on; it returns "" when they
+// are not.
 func differs(passage, quote, q string) string {
 	pt := strings.Fields(passage)
+	// The quote's runs are compared as respelt (an ellipsis as the
+	// article writes it), and shown as written when they are as many.
+	qs := strings.Fields(q)
 	qt := strings.Fields(quote)
-	if len(qt) != len(strings.Fields(q)) {
-		qt = strings.Fields(q) // the quote as respelt (an ellipsis)
+	if len(qt) != len(qs) {
+		qt = qs
 	}
 	// The passage is shown with the marks around its ends (a closing
 	// quote mark), which a quote may stop short of: "nation." of the
 	// article's "nation.”" is no difference, and hid a typo elsewhere.
-	if len(pt) > 0 && len(qt) > 0 {
+	if len(pt) > 0 && len(qs) > 0 {
 		pt = slices.Clone(pt)
-		if last := len(pt) - 1; marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qt[len(qt)-1]) {
-			pt[last] = qt[len(qt)-1]
+		last, ql := len(pt)-1, len(qs)-1
+		switch {
+		case marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qs[ql]):
+			pt[last] = qs[ql]
+		case ql > 0 && marksBeyond(strings.HasPrefix, strings.TrimPrefix, pt[last], qs[ql-1]+qs[ql]):
+			// "closed...”" for the quote's "closed ...": the space is
+			// the difference, not the mark beyond.
+			pt[last] = foldsTo(pt[last], qs[ql-1]+qs[ql], false)
 		}
-		if marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qt[0]) {
-			pt[0] = qt[0]
+		switch {
+		case marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qs[0]):
+			pt[0] = qs[0]
+		case ql > 0 && marksBeyond(strings.HasSuffix, strings.TrimSuffix, pt[0], qs[0]+qs[1]):
+			pt[0] = foldsTo(pt[0], qs[0]+qs[1], true)
 		}
 	}
 	i := 0
-	for i < len(pt) && i < len(qt) && Fold(pt[i]) == Fold(qt[i]) {
+	for i < len(pt) && i < len(qs) && Fold(pt[i]) == Fold(qs[i]) {
 		i++
 	}
 	k := 0
-	for k < len(pt)-i && k < len(qt)-i && Fold(pt[len(pt)-1-k]) == Fold(qt[len(qt)-1-k]) {
+	for k < len(pt)-i && k < len(qs)-i && Fold(pt[len(pt)-1-k]) == Fold(qs[len(qs)-1-k]) {
 		k++
 	}
 	has, want := pt[i:len(pt)-k], qt[i:len(qt)-k]
+	if what := differsAt(pt, i, has, want); what != "" || len(has) <= 2 && len(want) <= 2 {
+		return what
+	}
+	// Wider: the first place alone, when the two are alike again right
+	// after it (each at most two runs there).
+	for _, ab := range [][2]int{{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {2, 0}, {0, 2}} {
+		a, b := i+ab[0], i+ab[1]
+		if a < len(pt)-k && b < len(qs)-k && Fold(pt[a]) == Fold(qs[b]) {
+			if what := differsAt(pt, i, pt[i:a], qt[i:b]); what != "" {
+				return what + ", and differs again further on"
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// differsAt names the difference of differs at run i of the passage's
+// runs pt: the passage's runs has where the quote has want.
+func differsAt(pt []string, i int, has, want []string) string {
+	h, w := strings.Join(has, " "), strings.Join(want, " ")
+	fh, fw := Fold(h), Fold(w)
+	pair := fmt.Sprintf("%q where the quote has %q", h, w)
+	if len(has) > 0 && len(want) > 0 && fh != fw && strings.Join(strings.Fields(fh), "") == strings.Join(strings.Fields(fw), "") {
+		// Only spaces apart ("said..." and "said ..."): the rule says
+		// white space may differ, which is its length, not a space
+		// where the other has none.
+		if len(has) == len(want) {
+			return fmt.Sprintf("has %s: the quote has a space where the article has none, and none where it has one (spaces may be more or fewer, but not moved)", pair)
+		}
+		a := "a space"
+		if len(want) > len(has)+1 || len(has) > len(want)+1 {
+			a = "spaces"
+		}
+		if len(want) > len(has) {
+			return fmt.Sprintf("has %s: %s the article does not have (spaces may be more or fewer, but not where it has none)", pair, a)
+		}
+		return fmt.Sprintf("has %s: the article has %s the quote does not (spaces may be more or fewer, but not left out)", pair, a)
+	}
 	if len(has) > 2 || len(want) > 2 {
 		return ""
 	}
-	h, w := strings.Join(has, " "), strings.Join(want, " ")
 	switch {
 	case len(has) == 0 && len(want) == 0:
 		return ""
@@ -974,17 +1154,6 @@ func differs(passage, quote, q string) string {
 		return fmt.Sprintf("does not have the quote's %q after %q", w, pt[i-1])
 	case len(has) == 0:
 		return fmt.Sprintf("does not have the quote's %q before %q", w, pt[i])
-	}
-	fh, fw := Fold(h), Fold(w)
-	pair := fmt.Sprintf("%q where the quote has %q", h, w)
-	if len(has) != len(want) && strings.Join(strings.Fields(fh), "") == strings.Join(strings.Fields(fw), "") {
-		// Only a space apart ("said..." and "said ..."): the rule says
-		// white space may differ, which is its length, not a space
-		// where the other has none.
-		if len(want) > len(has) {
-			return fmt.Sprintf("has %s: a space the article does not have (spaces may be more or fewer, but not where it has none)", pair)
-		}
-		return fmt.Sprintf("has %s: the article has a space the quote does not (spaces may be more or fewer, but not left out)", pair)
 	}
 	oneKind := func(s string) string { return strings.ReplaceAll(s, "'", "\"") }
 	if fh != fw && oneKind(fh) == oneKind(fw) {
@@ -1253,61 +1422,138 @@ func caseless(norms []normalized, q string) (int, int, int) {
 	return -1, 0, 0
 }
 
-// elision returns the mark by which q leaves words out ("...", "…", "[…]"),
-// or "" if it has none. Only a quote the article does not have is asked:
-// an article that has the mark itself anchors such a quote as usual.
-func elision(q string) string {
-	for _, m := range []string{"[...]", "[…]", "(...)", "(…)", ". . .", "...", "…"} {
-		if strings.Contains(q, m) {
-			return m
-		}
-	}
-	return ""
+// mark is an ellipsis in a text: where it starts, and as written.
+type mark struct {
+	at   int
+	form string
 }
 
-// elidedThere returns the ellipsis ("..." or "…") the article itself has
-// where the quote's mark stands, or "" when it has none there: one with
-// the quote's words around it, up to two on each side (capitals and the
-// marks around a word aside; a quote that starts or ends at its mark has
-// words on one side only), one of them allowed a slip ("rebiuld... and").
-// A quote whose mark stands for words it leaves out has words there that
-// the article's ellipsis, if it has one, does not stand between: one word
-// alike on each side ("said ... the") is common enough to be chance.
-func elidedThere(norms []normalized, q, mark string) string {
-	i := strings.Index(q, mark)
-	before, after := wordsBefore(Fold(q[:i]), 2), wordsAfter(Fold(q[i+len(mark):]), 2)
-	if len(before) == 0 && len(after) == 0 {
-		return ""
+// ellipses returns the ellipses of q in order ("...", "…", ". . .", and
+// either in brackets: "[…]"), or none. Only a quote the article does not
+// have is asked: an article that has the marks itself anchors such a quote
+// as usual.
+func ellipses(q string) []mark {
+	var out []mark
+	sc := newEllipsisScan(q)
+	for k := 0; ; {
+		j, form := sc.next(k)
+		if j < 0 {
+			return out
+		}
+		out = append(out, mark{j, form})
+		k = j + len(form)
+	}
+}
+
+// ellipsisScan finds the ellipses of a text one after another. Each
+// spelling is looked for again only once passed, so that a text of many of
+// one is not searched to its end for another at each.
+type ellipsisScan struct {
+	s  string
+	at [3]int // where the next "...", "…" and ". . ." start; -1: none is left, -2: not looked for yet
+}
+
+// newEllipsisScan starts a scan of s.
+func newEllipsisScan(s string) *ellipsisScan {
+	return &ellipsisScan{s: s, at: [3]int{-2, -2, -2}}
+}
+
+// next returns where the first ellipsis at or after k starts, and how it
+// is written, or -1 and "".
+func (sc *ellipsisScan) next(k int) (int, string) {
+	j, e := -1, ""
+	for x, spelling := range [3]string{"...", "…", ". . ."} {
+		if at := sc.at[x]; at == -2 || at >= 0 && at < k {
+			sc.at[x] = -1
+			if i := strings.Index(sc.s[k:], spelling); i >= 0 {
+				sc.at[x] = k + i
+			}
+		}
+		if at := sc.at[x]; at >= 0 && (j < 0 || at < j) {
+			j, e = at, spelling
+		}
+	}
+	if j < 0 {
+		return -1, ""
+	}
+	if e != ". . ." && j > 0 {
+		for _, br := range [][2]byte{{'[', ']'}, {'(', ')'}} {
+			if sc.s[j-1] == br[0] && j+len(e) < len(sc.s) && sc.s[j+len(e)] == br[1] {
+				return j - 1, string(br[0]) + e + string(br[1])
+			}
+		}
+	}
+	return j, e
+}
+
+// elidedThere returns, for each of the quote q's marks, the ellipsis the
+// article itself has there, as the article writes it ("...", "…", ". . .",
+// "[…]"), with a space on either side where the article has white space
+// there, or "" when it has none there: one with the quote's words around
+// it, up to two on each side, or more on one side where the other has
+// fewer, up to four in all (capitals and the marks around a word aside; a
+// quote that starts or ends at its mark has words on one side only), one
+// of them allowed a slip ("rebiuld... and"), or one on each side of two
+// ("We will rebiuld... adn we"). A quote whose mark stands for words it
+// leaves out has words there that the article's ellipsis, if it has one,
+// does not stand between: a word alike on each side ("said ... the"), or
+// one on one side and two on the other ("It's ... it's a"), is common
+// enough to be chance. The article is read once for all the marks.
+func elidedThere(norms []normalized, q string, marks []mark) []string {
+	out := make([]string, len(marks))
+	before, after := make([][]string, len(marks)), make([][]string, len(marks))
+	left, most := 0, 0 // marks to look for, and the most words asked on a side
+	for x, m := range marks {
+		b, a := wordsBefore(Fold(q[:m.at]), 4), wordsAfter(Fold(q[m.at+len(m.form):]), 4)
+		if len(b) == 0 && len(a) == 0 {
+			continue
+		}
+		// Two words on each side, or more on one where the other has
+		// fewer: four in all where the quote has them.
+		nb, na := min(len(b), 2), min(len(a), 2)
+		nb, na = min(len(b), 4-na), min(len(a), 4-nb)
+		before[x], after[x] = b[len(b)-nb:], a[:na]
+		left, most = left+1, max(most, nb, na)
 	}
 	for _, nm := range norms {
 		text := nm.text
-		// next is where the next of each spelling is at or after k, or
-		// -1: each is looked for again only once passed, so that a text
-		// of many of one is not searched to its end for the other at
-		// each.
-		next := func(k int, e string) int {
-			if i := strings.Index(text[k:], e); i >= 0 {
-				return k + i
+		sc := newEllipsisScan(text)
+		for k := 0; left > 0; {
+			j, e := sc.next(k)
+			if j < 0 {
+				break
 			}
-			return -1
-		}
-		dots, char := next(0, "..."), next(0, "…")
-		for dots >= 0 || char >= 0 {
-			j, e := dots, "..."
-			if char >= 0 && (dots < 0 || char < dots) {
-				j, e = char, "…"
-			}
-			if alike(wordsBefore(text[:j], len(before)), before, alike(wordsAfter(text[j+len(e):], len(after)), after, 1)) >= 0 {
-				return e
-			}
-			if e == "..." {
-				dots = next(j+len(e), e)
-			} else {
-				char = next(j+len(e), e)
+			k = j + len(e)
+			var wb, wa []string // the article's words around it, read once
+			for x := range marks {
+				if out[x] != "" || len(before[x]) == 0 && len(after[x]) == 0 {
+					continue
+				}
+				if wa == nil {
+					wa, wb = wordsAfter(text[k:], most), wordsBefore(text[:j], most)
+				}
+				// Slips left of one on each side: one in all, or one on
+				// each side of two words.
+				b, a := before[x], after[x]
+				sa := alike(wa[:min(len(a), len(wa))], a, 1)
+				if sa < 0 {
+					continue
+				}
+				if sb := alike(wb[max(0, len(wb)-len(b)):], b, 1); sb < 0 || sb+sa == 0 && (len(b) < 2 || len(a) < 2) {
+					continue
+				}
+				out[x] = e
+				if r, _ := utf8.DecodeLastRuneInString(text[:j]); unicode.IsSpace(r) {
+					out[x] = " " + out[x]
+				}
+				if r, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsSpace(r) {
+					out[x] += " "
+				}
+				left--
 			}
 		}
 	}
-	return ""
+	return out
 }
 
 // alike returns how many slips (slip) may still be allowed once the

@@ -477,6 +477,8 @@ func TestQuoteNotFoundHints(t *testing.T) {
 		{"The cable […] Friday", "the quote leaves words out ([…])"},
 		{"The cable. . . Friday", "the quote leaves words out (. . .)"},
 		{"by migrants and more...", `the quote writes the ellipsis as "..." where the article has "…"`},
+		{"It asked all posts to report crimes by migrants and more...", `does not have the quote's "all" after "asked"; the quote also writes the ellipsis as "..." where the article has "…"`},
+		{"It asked posts to say this and that by migrants and more...", `the closest passage is "It asked posts to report crimes by migrants and more…" (line 3): the quote writes the ellipsis as "..." where the article has "…", and differs otherwise too; quotes must match`},
 		{"report *crimes* by migrants", "the quote has Markdown's marks (*, _ or [ ]( )), which the reader does not see: without them, the quote is at line 3"},
 		{"crimes by [migrants](https://example.org)", "without them, the quote is at line 3"},
 		{"report _crimes_ by", "without them, the quote is at line 3"},
@@ -621,10 +623,18 @@ func BenchmarkQuoteNotFoundEllipses(b *testing.B) {
 	benchmarkNotFound(b, strings.Repeat("x...", 100000)+"\n", "y... z")
 }
 
+// BenchmarkQuoteNotFoundManyEllipses measures a quote of 50 ellipses, each
+// the article's own, after 100,000 others: the article is read once for
+// them all, not once for each.
+func BenchmarkQuoteNotFoundManyEllipses(b *testing.B) {
+	benchmarkNotFound(b, strings.Repeat("x...", 100000)+" "+strings.Repeat("y... ", 50)+"z.\n", strings.Repeat("y... ", 50)+"zz")
+}
+
 // TestDiffersBeyondTheQuotesEnds: the passage shown takes in the marks
 // around its ends (a closing quote mark, a full stop after a bracket),
 // which a quote may stop short of: those are no difference, and a typo
-// elsewhere in the quote is named (it went unnamed behind them).
+// elsewhere in the quote is named (it went unnamed behind them), or a
+// space beside an ellipsis there.
 func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
 	for _, c := range []struct{ passage, quote, want string }{
 		{"A nation without borders is not a nation.”", "A nation wtihout borders is not a nation.", `has "without" where the quote has "wtihout"`},
@@ -634,6 +644,14 @@ func TestDiffersBeyondTheQuotesEnds(t *testing.T) {
 		{"rated its deck poor the lowest", "rated its deck poor, the lowest", `does not have a comma the quote has`},
 		{"He said... the project was late", "He said ... the project was late", `has "said..." where the quote has "said ...": a space the article does not have`},
 		{"He said ... the project was late", "He said... the project was late", `the article has a space the quote does not`},
+		{"that the plan... was never going to work.", "that the plan ... was never going to wrok.", `has "plan..." where the quote has "plan ...": a space the article does not have (spaces may be more or fewer, but not where it has none), and differs again further on`},
+		{"The guidance also lists 12 talking points", "The guidance also lsits 12 talkng points", `has "lists" where the quote has "lsits", and differs again further on`},
+		{"He said... the project was late", "He said ...the project was late", `has "said... the" where the quote has "said ...the": the quote has a space where the article has none, and none where it has one`},
+		// A space beside marks at an end, the passage's marks beyond the
+		// quote's aside.
+		{"\"...and then the water came,\"", "... and then the water came,\"", `has "...and" where the quote has "... and": a space the article does not have`},
+		{"The road was closed...”", "The road was closed ...", `has "closed..." where the quote has "closed ...": a space the article does not have`},
+		{"He said, \" ... and that", "He said, \"...and that", `has "\" ... and" where the quote has "\"...and": the article has spaces the quote does not`},
 	} {
 		got := differs(c.passage, c.quote, Fold(c.quote))
 		if !strings.Contains(got, c.want) {

@@ -23,6 +23,9 @@ func FuzzAnchor(f *testing.F) {
 	f.Add("the year of the flood... and the mayor said so.", "the flood… and the Mayor", "", 0)
 	f.Add(`rated its deck "poor," the lowest`, "deck 'poor,' the", "", 0)
 	f.Add("The funding was fun, and more fun.", "fun", "", 1)
+	// Several ellipses, spaced and bracketed ones, spaces beside them.
+	f.Add("We will rebuild... and we will do it right... every single bridge.", "We will rebuild… and we will do it right ... bridge.", "", 0)
+	f.Add("The law was \"vague . . . and overbroad\" [...] here. The road was closed ...", "the law was \"vague... and overbroad\" […] here. The road was closed...", "", 0)
 	f.Fuzz(func(t *testing.T, md, quote, prefix string, occ int) {
 		if occ < 0 || occ > 5 {
 			occ = 0
