@@ -215,9 +215,10 @@ var (
 	// host alone.
 	remote = regexp.MustCompile(`(?i)^\s*(?:https?:)?//`)
 	// htmlRemote is an element's load of a file from elsewhere: its src
-	// (a script, an image, a frame), or a <link>'s href (a stylesheet, a
-	// font, an icon). A link to follow (<a href>) loads nothing.
-	htmlRemote = regexp.MustCompile(`(?i)(?:\s(?:src|srcset|poster|data)\s*=\s*|<link\b[^>]*?\shref\s*=\s*)["']?((?:https?:)?//[^"'\s>]*)`)
+	// (a script, an image, a frame), a <link>'s href (a stylesheet, a
+	// font, an icon), or the href or xlink:href of an SVG <image>, <use>
+	// or <feImage>. A link to follow (<a href>) loads nothing.
+	htmlRemote = regexp.MustCompile(`(?i)(?:\s(?:src|srcset|poster|data)\s*=\s*|<(?:link|image|use|feImage)\b[^>]*?\s(?:xlink:)?href\s*=\s*)["']?((?:https?:)?//[^"'\s>]*)`)
 )
 
 // checkNothingRemote reports, at its place, each file of a briefing's own

@@ -117,6 +117,7 @@ func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 	root := briefingWithTheme(t, map[string]string{
 		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n.b { background-image: -webkit-image-set(\"https://img.example/a.png\" 1x, \"bg.png\" type(\"image/png\") 2x); }\n",
 		"layouts/_partials/footer.html": "<footer><script src=\"https://cdn.example/a.js\"></script>\n<img alt=\"\" src='//px.example/p.gif'> <a href=\"https://example.org/\">ours</a>\n<link rel=\"stylesheet\" href=\"https://x.example/s.css\"></footer>\n",
+		"static/mark.svg":               "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n<image xlink:href=\"https://img.example/g.png\"/><use href=\"//img.example/s.svg#i\"/><a href=\"https://example.org/\">ours</a></svg>\n",
 	})
 	const tail = " from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there"
 	checkAndBuildSay(t, root,
@@ -126,7 +127,9 @@ func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 		"themes/briefing/layouts/_partials/footer.html:1:22: the theme would load https://cdn.example/a.js"+tail,
 		"themes/briefing/layouts/_partials/footer.html:2:18: the theme would load //px.example/p.gif"+tail,
 		"themes/briefing/layouts/_partials/footer.html:3:30: the theme would load https://x.example/s.css"+tail,
-		"6 problems found")
+		"themes/briefing/static/mark.svg:2:20: the theme would load https://img.example/g.png"+tail,
+		"themes/briefing/static/mark.svg:2:59: the theme would load //img.example/s.svg#i"+tail,
+		"8 problems found")
 }
 
 // briefingWithTheme writes a small briefing, with these files of its own
