@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"go/version"
 	"html"
 	"io"
@@ -25,7 +26,9 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/offline"
 	"github.com/briefing/annotated/generator/internal/pdf"
 	"github.com/briefing/annotated/generator/internal/stage"
@@ -381,6 +384,15 @@ func TestHandoutSelfContained(t *testing.T) {
 	}
 	if want, got := plain(own), plain(method[strings.IndexByte(method, '>')+1:]); got != want || !strings.Contains(got, "Inaccurate: the claim is contradicted by the best available sources") {
 		t.Errorf("the handout's methodology reads\n%s\nwhere its page reads\n%s", got, want)
+	}
+	// The verdict scale gives the rating each verdict carries in the
+	// site's data (its ClaimReviews), which Google asks a scale to say.
+	for _, v := range briefing.Verdicts {
+		n, rated := export.RatingValue(v)
+		want := fmt.Sprintf("%s (rated %d of 5)", v.Label(), n)
+		if got := strings.Contains(plain(own), want); got != rated {
+			t.Errorf("the methodology's verdict scale gives %q: %v, want %v", want, got, rated)
+		}
 	}
 }
 

@@ -182,9 +182,16 @@ func handoutMethodology(m *briefing.Page, html string, t *Text) []byte {
 	for _, v := range briefing.Verdicts {
 		h.raw("<li>")
 		h.verdictSpan(string(v), v.Label())
+		if n, ok := export.RatingValue(v); ok {
+			h.raw(` <span class="rating">(`)
+			h.trN("verdict_rating", n)
+			h.raw(")</span>")
+		}
 		h.raw("</li>\n")
 	}
-	h.raw("</ul>\n</section>\n</section>\n</main>\n")
+	h.raw("</ul>\n<p>")
+	h.tr("verdict_ratings_note")
+	h.raw("</p>\n</section>\n</section>\n</main>\n")
 	return appendBody(nil, h.String())
 }
 

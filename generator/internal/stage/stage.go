@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -359,7 +360,11 @@ func articleOrder(b *briefing.Briefing) []*briefing.Article {
 func verdictScale() []map[string]string {
 	var out []map[string]string
 	for _, v := range briefing.Verdicts {
-		out = append(out, map[string]string{"verdict": string(v), "label": v.Label()})
+		rating := ""
+		if n, ok := export.RatingValue(v); ok {
+			rating = strconv.Itoa(n)
+		}
+		out = append(out, map[string]string{"verdict": string(v), "label": v.Label(), "rating": rating})
 	}
 	return out
 }
