@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"net/url"
 	"regexp"
@@ -73,6 +74,7 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 	// "](" ("](a.html)" is not where "a" is), else after "](" (another
 	// link's destination may end with it), else anywhere (a reference
 	// definition, an autolink).
+	level := 1 // the last heading's, the title's to start with
 	from := 0
 	posOf := func(needle string) diag.Pos {
 		if needle == "" {
@@ -204,7 +206,8 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
-			if headings && x.Level > 1 {
+			if headings && x.Level > 1 && x.Level <= level+1 {
+				level = x.Level
 				break
 			}
 			at := 0
@@ -217,10 +220,23 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 					at = j
 				}
 			}
-			if headings {
+			switch {
+			case headings && x.Level > 1:
+				// A level skipped (### after the title): a screen
+				// reader's list of the page's headings, and the
+				// handout's bookmarks, go down one level at a time.
+				after := "the page's title"
+				if level > 1 {
+					after = fmt.Sprintf("a level-%s heading", levelName[level])
+				}
+				errs.Add(md.PosAt(at), "a level-%s heading after %s, with no level-%s heading between: a page's headings go down one level at a time (a screen reader lists them so); write it as %s",
+					levelName[x.Level], after, levelName[level+1], strings.Repeat("#", level+1))
+				level = x.Level
+				return ast.WalkSkipChildren, nil
+			case headings:
 				errs.AddErr(md.PosAt(at), diag.ErrUnsafeInput,
 					"a level-one heading is not allowed in %s: the page's title is its only one; start its headings at ## (a line of === under a line of text makes that line a level-one heading too)", what)
-			} else {
+			default:
 				errs.AddErr(md.PosAt(at), diag.ErrUnsafeInput,
 					"a heading is not allowed in %s: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)", what)
 			}
@@ -448,3 +464,6 @@ func countSpaces(b []byte) int {
 	}
 	return n
 }
+
+// levelName names a heading's level in words, as the messages do.
+var levelName = [...]string{"", "one", "two", "three", "four", "five", "six", "seven"}
