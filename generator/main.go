@@ -2,7 +2,7 @@
 // content/ with the notes in annotations/, anchors every note to the exact
 // passage it annotates, and builds a static site with the pinned Hugo.
 //
-//	go run ./generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf]
+//	go run ./generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf [--paper a4|letter]] [--no-zip] [--noindex]
 //	go run ./generator check [--root DIR]
 //	go run ./generator serve [--root DIR] [--port N]
 //	go run ./generator new SLUG --url URL --outlet NAME [--title TITLE] [--root DIR]
@@ -54,7 +54,7 @@ import (
 )
 
 const usage = `usage:
-  generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf [--paper a4|letter]] [--no-zip]
+  generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf [--paper a4|letter]] [--no-zip] [--noindex]
                                    build the site (default out: DIR/public); --pdf also prints
                                    handout.pdf with headless Chromium, on Letter or --paper;
                                    --no-zip makes no briefing-offline.zip (nor links to it)
@@ -233,7 +233,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := fl.String("root", ".", "the briefing `DIR`, which holds content/ and annotations/")
 	var out, baseURL *string
 	var port *int
-	var printPDF, noZip *bool
+	var printPDF, noZip, noIndex *bool
 	var paper *string
 	switch cmd {
 	case "build":
@@ -242,6 +242,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		printPDF = fl.Bool("pdf", false, "also print handout.html to handout.pdf with headless Chromium")
 		paper = fl.String("paper", "", "with --pdf, the `SIZE` of handout.pdf's pages: a4 or letter (default: letter, Chromium's)")
 		noZip = fl.Bool("no-zip", false, "make no briefing-offline.zip, and no link to it")
+		noIndex = fl.Bool("noindex", false, "keep every page out of search engines (a preview's or a branch's copy): a robots meta tag, no canonical link, no sitemap")
 	case "check":
 	case "serve":
 		port = fl.Int("port", 1313, "the `PORT` to serve on, on localhost (0: any free one)")
@@ -290,7 +291,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "--paper sets the paper of handout.pdf: give it with --pdf (a browser prints handout.html on the reader's own paper)")
 			return 2
 		}
-		return build(ctx, *root, o, stage.Options{BaseURL: base, PDF: *printPDF, Paper: size, NoZip: *noZip}, stdout, stderr)
+		return build(ctx, *root, o, stage.Options{BaseURL: base, PDF: *printPDF, Paper: size, NoZip: *noZip, NoIndex: *noIndex}, stdout, stderr)
 	case "check":
 		return check(*root, stdout, stderr)
 	default:

@@ -175,9 +175,11 @@ func TestNetlifyConfig(t *testing.T) {
 		!strings.Contains(string(readme), "`"+cfg.Build.Command+"`") {
 		t.Errorf("build command %q is not the README's with the site's address, as the README gives it", cfg.Build.Command)
 	}
-	// A preview is built with its own address, the same command otherwise.
+	// A preview or a branch's copy is built with its own address, and
+	// kept out of search engines (Netlify sends X-Robots-Tag: noindex with
+	// a deploy preview only), the same command otherwise.
 	for _, c := range []string{"deploy-preview", "branch-deploy"} {
-		if got, want := cfg.Context[c].Command, strings.Replace(cfg.Build.Command, "$URL", "$DEPLOY_PRIME_URL", 1); got != want {
+		if got, want := cfg.Context[c].Command, strings.Replace(cfg.Build.Command, `--base-url "$URL"`, `--noindex --base-url "$DEPLOY_PRIME_URL"`, 1); got != want {
 			t.Errorf("context %s: command %q, want %q", c, got, want)
 		}
 	}
@@ -392,6 +394,39 @@ func TestHandoutSelfContained(t *testing.T) {
 		want := fmt.Sprintf("%s (rated %d of 5)", v.Label(), n)
 		if got := strings.Contains(plain(own), want); got != rated {
 			t.Errorf("the methodology's verdict scale gives %q: %v, want %v", want, got, rated)
+		}
+	}
+}
+
+// TestNoIndex: a copy built with --noindex (a preview, a branch deploy,
+// at an address of its own) asks search engines to leave out every page,
+// with no canonical link and no sitemap, and its robots.txt disallows it;
+// a build without it asks that of the search page, the print edition
+// and the 404 page alone.
+func TestNoIndex(t *testing.T) {
+	for _, noindex := range []bool{true, false} {
+		args := []string{"--base-url", "https://preview.example/"}
+		if noindex {
+			args = append(args, "--noindex")
+		}
+		out := buildReal(t, args...)
+		for name, page := range htmlFiles(t, out) {
+			meta := strings.Contains(page, `<meta name="robots" content="noindex">`)
+			canonical := strings.Contains(page, `rel="canonical"`)
+			// Left out of search engines in any build: the search page,
+			// the print edition (the pages' copy) and the 404 page.
+			always := name == "search.html" || name == "handout.html" || name == "404.html"
+			if want := noindex || always; meta != want || canonical == want {
+				t.Errorf("--noindex %v: %s: noindex %v, canonical link %v", noindex, name, meta, canonical)
+			}
+		}
+		robots := readFile(t, out, "robots.txt")
+		_, err := os.Stat(filepath.Join(out, "sitemap.xml"))
+		if noindex && (!strings.Contains(robots, "Disallow: /\n") && !strings.HasSuffix(robots, "Disallow: /") || strings.Contains(robots, "Sitemap") || err == nil) {
+			t.Errorf("--noindex: robots.txt %q, sitemap.xml: %v", robots, err)
+		}
+		if !noindex && (!strings.Contains(robots, "Sitemap: https://preview.example/sitemap.xml") || err != nil) {
+			t.Errorf("without --noindex: robots.txt %q, sitemap.xml: %v", robots, err)
 		}
 	}
 }

@@ -483,8 +483,8 @@ func atHostRoot(base string) bool {
 
 func publishing(cfg map[string]any, opt Options) {
 	disabled := []string{"taxonomy", "term", "rss", "section"}
-	if baseURL(opt) == "" {
-		disabled = append(disabled, "sitemap")
+	if baseURL(opt) == "" || opt.NoIndex {
+		disabled = append(disabled, "sitemap") // none to list, or none for a copy kept out of search engines
 	}
 	cfg["disableKinds"] = disabled
 	cfg["enableRobotsTXT"] = atHostRoot(baseURL(opt))
@@ -493,4 +493,5 @@ func publishing(cfg map[string]any, opt Options) {
 	params["baseURL"] = baseURL(opt)
 	params["hasPDF"] = opt.PDF
 	params["hasZip"] = !opt.NoZip
+	params["noindex"] = opt.NoIndex
 }

@@ -29,6 +29,7 @@ type Options struct {
 	PDF     bool   // the build also prints handout.html to handout.pdf
 	Paper   string // handout.pdf's paper, one of pdf.Papers; "" for Chromium's (Letter)
 	NoZip   bool   // the build makes no briefing-offline.zip, and no page links to it
+	NoIndex bool   // every page asks search engines not to index it (a preview's copy)
 	Text    *Text  // the theme's strings; nil: the bundled theme's
 	// Memo, when set, makes each article's Parts, so that it can keep them
 	// from one Project to the next (site.Compiler).
