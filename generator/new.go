@@ -135,6 +135,20 @@ notes:
 			return 1
 		}
 	}
+	// An article of the briefing at that address already: check would
+	// refuse the second (a front matter copied, or the article added
+	// twice under two names). The briefing is read as check reads it; its
+	// problems are check's to tell.
+	var quiet diag.List
+	if b := input.Read(os.DirFS(*root), &quiet); b != nil {
+		for _, a := range b.Articles {
+			if input.SameURL(a.URL, *addr) {
+				fmt.Fprintf(stderr, "error: %s (line %d) has that url already: each article is a page of its own; if it is this article, edit that file, else give this one its own address, copied from the browser\n",
+					filepath.ToSlash(filepath.Join(*root, a.Path)), a.URLPos.Line)
+				return 1
+			}
+		}
+	}
 	// The article or its notes under a name check tells to change
 	// (bar.markdown, bar.yml): a new file beside it would leave two copies
 	// to merge by hand.

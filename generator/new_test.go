@@ -201,7 +201,7 @@ func TestNewFirstArticle(t *testing.T) {
 	}
 	// Each meaning is a definition a verdict links to.
 	for _, v := range briefing.Verdicts {
-		if !strings.Contains(page, `<li id="verdict-`+string(v)+`"><strong>`+v.Label()+`:</strong>`) {
+		if !strings.Contains(page, `<li id="verdict-`+string(v)+`"><strong class="verdict-def verdict-`+string(v)+`"><span class="verdict-icon" aria-hidden="true"></span>`+v.Label()+`:</strong>`) {
 			t.Errorf("methodology.html does not define %s as a verdict links to it", v)
 		}
 	}
@@ -316,5 +316,29 @@ func writeKept(t *testing.T, root string, files ...string) {
 		if err := os.WriteFile(p, []byte("kept\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestNewRefusesAnArticlesURL: new for an address an article of the
+// briefing already has (the front matter copied, the article added twice)
+// is told which, before anything is written: check would refuse the pair.
+// An address a fragment or the case of its host tells apart is another.
+func TestNewRefusesAnArticlesURL(t *testing.T) {
+	root := t.TempDir()
+	if code, _, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/story/", "--outlet", "X"); code != 0 {
+		t.Fatalf("new first: exit %d, %s", code, stderr)
+	}
+	before := snapshotDir(t, root)
+	for _, addr := range []string{"https://example.com/story", "http://EXAMPLE.com/story/", "https://example.com/story#:~:text=cable"} {
+		code, stdout, stderr := runCmd(t, "new", "second", "--root", root, "--url", addr, "--outlet", "X")
+		if want := filepath.ToSlash(filepath.Join(root, "content/articles/first.md")) + " (line 4) has that url already"; code != 1 || stdout != "" || !strings.Contains(stderr, want) {
+			t.Errorf("new second --url %s: exit %d, stdout %q, stderr %q; want 1 and %q", addr, code, stdout, stderr, want)
+		}
+		if after := snapshotDir(t, root); !maps.Equal(after, before) {
+			t.Errorf("new second --url %s changed the briefing folder", addr)
+		}
+	}
+	if code, _, stderr := runCmd(t, "new", "second", "--root", root, "--url", "https://example.com/story#post-2", "--outlet", "X"); code != 0 {
+		t.Errorf("a live page's second post: exit %d, %s", code, stderr)
 	}
 }

@@ -427,6 +427,10 @@ func urlKey(s string) string {
 	return u.String()
 }
 
+// SameURL reports whether a and b, two articles' urls, are one page, as
+// check tells them (a second article with the url is an error).
+func SameURL(a, b string) bool { k := urlKey(a); return k != "" && k == urlKey(b) }
+
 // checkURLs reports an article whose url is another's (a front matter
 // copied to start the next article): two articles are two pages, and
 // their "Original" links, exports and ClaimReviews would all name one.
