@@ -1053,9 +1053,18 @@ func TestScreenReaderHearsNoteOnce(t *testing.T) {
 	if got := given(); len(got) != 1 || got[0] != "Note 1" {
 		t.Errorf("at 700 px, with note 1 open, a screen reader is given %q, want only note 1", got)
 	}
+	// Focus in the open note: widening the window shortens it and hides it
+	// from screen readers, and takes focus to its marker.
+	p.Keys("\t")
+	if in := browser.Eval[bool](p, fmt.Sprintf(`!!document.activeElement.closest("#side-%s")`, first)); !in {
+		t.Fatalf("Tab from the marker of the open note 1 went to %q, not into the note", browser.Eval[string](p, `document.activeElement.outerHTML.slice(0, 80)`))
+	}
 	p.Resize(1400, 900)
 	if got := given(); len(got) != 0 {
 		t.Errorf("widened to 1400 px with note 1 open: a screen reader is given %q", got)
+	}
+	if got := browser.Eval[string](p, `document.activeElement.id`); got != "ref-"+first {
+		t.Errorf("widened with focus in the open note 1: focus on %q, want its marker", got)
 	}
 }
 

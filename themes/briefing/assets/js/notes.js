@@ -18,23 +18,26 @@
    is. */
 (function () {
   "use strict";
-  var body = document.querySelector(".article .body");
+  var doc = document, body = doc.querySelector(".article .body");
   if (!body) return;
-  document.documentElement.classList.add("js");
+  doc.documentElement.classList.add("js");
   var wide = matchMedia("(min-width: 64rem)");
   var notes = [].slice.call(body.querySelectorAll(".sidenote"));
   var GAP = 12, MIN = 108, LINE = 20;
 
   function topOf(el) { return el.getBoundingClientRect().top; }
-  function ref(sn) { return document.getElementById("ref-" + sn.getAttribute("data-note")); }
+  // The element of the same note as el (its marker, its sidenote) whose
+  // id starts with prefix.
+  function of(prefix, el) { return doc.getElementById(prefix + el.getAttribute("data-note")); }
+  function ref(sn) { return of("ref-", sn); }
   // Where a marker's text starts: its box reaches above it by its padding,
   // which is a finger's target on a touch screen.
   function textTop(r) { return topOf(r) + parseFloat(getComputedStyle(r).paddingTop); }
-  function side(r) { return document.getElementById("side-" + r.getAttribute("data-note")); }
+  function side(r) { return of("side-", r); }
 
   // Where each line of a note's text ends, from the top of its box.
   function lineEnds(inner) {
-    var range = document.createRange(), top = topOf(inner), ends = [];
+    var range = doc.createRange(), top = topOf(inner), ends = [];
     range.selectNodeContents(inner.querySelector(".side-text") || inner);
     [].forEach.call(range.getClientRects(), function (r) { if (r.height) ends.push(r.bottom - top); });
     ends.sort(function (a, b) { return a - b; });
@@ -151,7 +154,7 @@
         r.removeAttribute("aria-controls");
       } else {
         r.setAttribute("role", "button");
-        r.setAttribute("aria-expanded", sn.classList.contains("open") ? "true" : "false");
+        r.setAttribute("aria-expanded", String(sn.classList.contains("open")));
         r.setAttribute("aria-controls", sn.id);
       }
     });
@@ -162,7 +165,7 @@
     if (!sn) return;
     var open = !sn.classList.contains("open"), y = topOf(r);
     sn.classList.toggle("open", open);
-    r.setAttribute("aria-expanded", open ? "true" : "false");
+    r.setAttribute("aria-expanded", String(open));
     // The browser's scroll anchoring may pick a node below the note and
     // scroll to keep it still; keep the marker still instead.
     var d = topOf(r) - y;
@@ -190,7 +193,7 @@
     var to = e.relatedTarget;
     if (pinned && to && !pinned.contains(to) && to !== ref(pinned)) unpin();
   });
-  document.addEventListener("click", function (e) {
+  doc.addEventListener("click", function (e) {
     if (pinned && !(e.target.closest && e.target.closest("a.noteref, .sidenote.pinned"))) unpin();
   });
   // Space must not also scroll the page, whether it comes as keydown or,
@@ -232,7 +235,7 @@
   });
 
   function lit(id, on) {
-    [].forEach.call(document.querySelectorAll('[data-note="' + id + '"]'), function (n) {
+    [].forEach.call(doc.querySelectorAll('[data-note="' + id + '"]'), function (n) {
       n.classList.toggle("hl", on);
     });
   }
@@ -257,7 +260,7 @@
   ["mouseover", "mouseout", "focusin", "focusout"].forEach(function (t) {
     body.addEventListener(t, highlight);
   });
-  document.addEventListener("keydown", function (e) {
+  doc.addEventListener("keydown", function (e) {
     if (e.key !== "Escape" || !hovered) return;
     lit(hovered, false);
     dismissed = hovered;
@@ -269,11 +272,11 @@
   // back into view after each layout, until the reader scrolls.
 
   function update() {
-    // From wide to narrow the pinned note is hidden: focus, in it or on
-    // its marker while it is pinned, goes to its marker, as Escape would
-    // take it. Coming back, a note is not pinned again where no key could
-    // put it back.
-    var back = pinned && ref(pinned);
+    // From wide to narrow the pinned note is hidden, and from narrow to
+    // wide an open one is shortened and hidden from screen readers: focus
+    // in it goes to its marker, as Escape would take it. Coming back, a
+    // note is not pinned again where no key could put it back.
+    var f = (doc.activeElement || body).closest(".sidenote"), back = f && ref(f);
     drop();
     markers();
     place();
