@@ -773,6 +773,12 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		there := elidedThere(norms, q, marks)
 		for x, m := range marks {
 			has := there[x]
+			if has == "" && besideEllipsis(blocks, q, m) {
+				// The article's, with a word changed near it (not a
+				// slip, which elidedThere forgives): that is what
+				// differs, told below; no words are left out.
+				continue
+			}
 			if has == "" {
 				where := ""
 				if len(marks) > 1 {
@@ -893,11 +899,11 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	// articles on one event do: a quote word for word in another article
 	// is a note filed under the wrong one. A near passage (a word off) is
 	// told, as a slip in the word is likelier than in the file.
-	if ctx.Elsewhere != nil && !nearly(passage, q) {
+	if shared, all := overlap(passage, q); ctx.Elsewhere != nil && !nearly(shared, all) {
 		if p, ok := ctx.Elsewhere(n.Quote); ok {
 			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-				"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there (the passage most like it here, line %d, shares few of its words)",
-				p.Article, p.Line, p.Notes, line)
+				"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there (the passage most like it here, line %d, has only %d of its %d words)",
+				p.Article, p.Line, p.Notes, line, shared, all)
 			return
 		}
 	}
@@ -954,10 +960,67 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		passage, line, matchRule)
 }
 
-// nearly reports whether passage has most of the words of q (folded), in
-// order: three in four at least.
-func nearly(passage, q string) bool {
-	pw, qw := strings.Fields(strings.ToLower(Fold(passage))), strings.Fields(strings.ToLower(q))
+// besideEllipsis reports whether an ellipsis of the article has beside it
+// the words the quote has beside its mark m: the nearest one on each
+// side, and four in all, counted outward from the mark up to three a side
+// (words as written, without the marks around them, in any case). The
+// quote then copies that ellipsis, and a word changed a little further on
+// (elidedThere forgives only a slip) is what differs: "we had no food...
+// the aid came" of the article's "we had no food... the help came".
+func besideEllipsis(blocks []*Block, q string, m mark) bool {
+	qb, qa := nearWords(q[:m.at], false), nearWords(q[m.at+len(m.form):], true)
+	if len(qb) == 0 || len(qa) == 0 {
+		return false
+	}
+	alike := func(a, b []string) int {
+		n := 0
+		for n < len(a) && n < len(b) && a[n] == b[n] {
+			n++
+		}
+		return n
+	}
+	for _, b := range blocks {
+		for _, e := range ellipses(b.Text) {
+			before := alike(qb, nearWords(b.Text[:e.at], false))
+			after := alike(qa, nearWords(b.Text[e.at+len(e.form):], true))
+			if before > 0 && after > 0 && before+after >= 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearWords returns up to three words of s nearest its start (first) or
+// its end, nearest first: folded, in lower case, without the marks around
+// them (bareWords); marks standing alone are passed over.
+func nearWords(s string, first bool) []string {
+	if first {
+		s = s[:min(len(s), 3*wordWindow)]
+	} else {
+		s = s[max(0, len(s)-3*wordWindow):]
+	}
+	f := bareWords(strings.Fields(strings.ToLower(Fold(s))))
+	if !first {
+		slices.Reverse(f)
+	}
+	return f[:min(len(f), 3)]
+}
+
+// nearly reports whether a passage that has shared of a quote's all
+// words (overlap) is a slip away from it: a word or two off, or three in
+// four of its words there.
+func nearly(shared, all int) bool {
+	return shared > 0 && (all-shared <= 2 || 4*shared >= 3*all)
+}
+
+// overlap returns how many of the words of q (folded) passage has, in
+// order, and how many q has: words as runs of letters and digits, without
+// the marks around them (“existential is existential), in any case.
+func overlap(passage, q string) (shared, all int) {
+	var pw, qw []string
+	eachWord(strings.ToLower(Fold(passage)), func(w string) { pw = append(pw, w) })
+	eachWord(strings.ToLower(q), func(w string) { qw = append(qw, w) })
 	// The longest run of q's words that passage has in order (LCS).
 	row := make([]int, len(pw)+1)
 	for _, w := range qw {
@@ -972,7 +1035,7 @@ func nearly(passage, q string) bool {
 			corner = up
 		}
 	}
-	return 4*row[len(pw)] >= 3*len(qw)
+	return row[len(pw)], len(qw)
 }
 
 // spacedMarks takes in the marks the quote has before its first word
