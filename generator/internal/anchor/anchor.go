@@ -780,6 +780,10 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				continue
 			}
 			if has == "" {
+				// Copied, ellipsis and all, from another article.
+				if elsewhere(ctx, n, "", errs) {
+					return
+				}
 				where := ""
 				if len(marks) > 1 {
 					// Which of them: the words before it, or after the
@@ -858,13 +862,8 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	}
 	bi, start, end := closest(blocks, q)
 	if bi < 0 {
-		if ctx.Elsewhere != nil {
-			if p, ok := ctx.Elsewhere(n.Quote); ok {
-				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-					"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there",
-					p.Article, p.Line, p.Notes)
-				return
-			}
+		if elsewhere(ctx, n, "", errs) {
+			return
 		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 			"the quote is not in the article, and no passage resembles it: copy the words exactly from the article")
@@ -899,13 +898,9 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	// articles on one event do: a quote word for word in another article
 	// is a note filed under the wrong one. A near passage (a word off) is
 	// told, as a slip in the word is likelier than in the file.
-	if shared, all := overlap(passage, q); ctx.Elsewhere != nil && !nearly(shared, all) {
-		if p, ok := ctx.Elsewhere(n.Quote); ok {
-			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-				"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there (the passage most like it here, line %d, has only %d of its %d words)",
-				p.Article, p.Line, p.Notes, line, shared, all)
-			return
-		}
+	if shared, all := overlap(passage, q); !nearly(shared, all) &&
+		elsewhere(ctx, n, fmt.Sprintf(" (the passage most like it here, line %d, has only %d of its %d words)", line, shared, all), errs) {
+		return
 	}
 	if d.kind != same && len(words(passage)) > longPassage {
 		// A long passage is shown where it differs, not whole.
@@ -958,6 +953,22 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): %s",
 		passage, line, matchRule)
+}
+
+// elsewhere reports, and tells errs with more after it, that another
+// article has note n's quote word for word (ctx.Elsewhere): the note is
+// filed under the wrong article.
+func elsewhere(ctx Context, n *briefing.Note, more string, errs *diag.List) bool {
+	if ctx.Elsewhere == nil {
+		return false
+	}
+	p, ok := ctx.Elsewhere(n.Quote)
+	if ok {
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there%s",
+			p.Article, p.Line, p.Notes, more)
+	}
+	return ok
 }
 
 // besideEllipsis reports whether an ellipsis of the article has beside it
