@@ -17,6 +17,7 @@ import (
 
 	"github.com/briefing/annotated/generator/internal/hugo"
 	"github.com/briefing/annotated/generator/internal/pdf"
+	"github.com/briefing/annotated/generator/internal/synth"
 )
 
 // buildBinary compiles the generator into dir, for tests that must run it
@@ -360,6 +361,49 @@ func TestInterruptedBuildSaysSo(t *testing.T) {
 		}
 		for _, f := range []string{hold, hold + ".pid"} {
 			_ = os.Remove(f)
+		}
+	}
+}
+
+// TestInterruptedCheckSaysSo: check stopped by Ctrl-C or SIGTERM stops,
+// says so, and exits as build does (130, 143): it went on and said "ok",
+// exit 0, as if the check had passed. The briefing is a synthetic one of
+// 3,000 articles, whose check takes seconds: the signal comes 300 ms in.
+func TestInterruptedCheckSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	root := filepath.Join(dir, "big")
+	for p, data := range synth.Briefing(synth.Options{Articles: 3000}) {
+		p = filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		sig  os.Signal
+		code int
+	}{{os.Interrupt, 130}, {syscall.SIGTERM, 143}} {
+		cmd := exec.Command(bin, "check", "--root", root)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond)
+		if err := cmd.Process.Signal(c.sig); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != c.code {
+			t.Errorf("check interrupted by %v ended with %v after %v more, want exit status %d; stdout %q", c.sig, err, time.Since(start), c.code, stdout.String())
+		}
+		if want := "interrupted: the check was stopped\n"; stderr.String() != want || stdout.Len() > 0 {
+			t.Errorf("check interrupted by %v wrote %q, %q; want only %q", c.sig, stdout.String(), stderr.String(), want)
 		}
 	}
 }

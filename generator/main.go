@@ -293,7 +293,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return build(ctx, *root, o, stage.Options{BaseURL: base, PDF: *printPDF, Paper: size, NoZip: *noZip, NoIndex: *noIndex}, stdout, stderr)
 	case "check":
-		return check(*root, stdout, stderr)
+		return check(ctx, *root, stdout, stderr)
 	default:
 		if *port < 0 || *port > 65535 {
 			fmt.Fprintf(stderr, "--port: %d is not a port number: use one from 1 to 65535, or 0 for any free port\n", *port)
@@ -525,11 +525,29 @@ func openBriefing(root string) (fs.FS, *stage.Text, func(), error) {
 	return fsys, text, closeRoot, err
 }
 
-func check(root string, stdout, stderr io.Writer) int {
+// check is the check command. Stopped by the user (Ctrl-C, SIGTERM), it
+// says so and exits as build does (interruptedStatus): it writes nothing,
+// so the checking left running has nothing to undo.
+func check(ctx context.Context, root string, stdout, stderr io.Writer) int {
 	err := rootProblem(root)
 	var res *site.Result
 	if err == nil {
-		res, err = checkRoot(root)
+		type result struct {
+			res *site.Result
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			res, err := checkRoot(root)
+			done <- result{res, err}
+		}()
+		select {
+		case r := <-done:
+			res, err = r.res, r.err
+		case <-ctx.Done():
+			fmt.Fprintln(stderr, "interrupted: the check was stopped")
+			return interruptedStatus(ctx)
+		}
 	}
 	if err != nil {
 		report(root, err, stderr)

@@ -280,10 +280,11 @@ func (m *model) noteText(r *rand.Rand) string {
 func (m *model) article(i int) *article {
 	r := m.rng(5, uint64(i))
 	a := &article{
-		slug:    fmt.Sprintf("article-%05d", i+1),
-		title:   titleCase(m.sentencePlain(r, 7)),
-		outlet:  outlets[i%len(outlets)],
-		url:     fmt.Sprintf("https://news.example.com/%d/%s", 2025, strings.ReplaceAll(m.sentencePlain(r, 4), " ", "-")),
+		slug:   fmt.Sprintf("article-%05d", i+1),
+		title:  titleCase(m.sentencePlain(r, 7)),
+		outlet: outlets[i%len(outlets)],
+		// Its own address: two articles with one are an input error.
+		url:     fmt.Sprintf("https://news.example.com/%d/%s-%d", 2025, strings.ReplaceAll(m.sentencePlain(r, 4), " ", "-"), i+1),
 		author:  titleCase(pick(r, words) + " " + pick(r, words)),
 		summary: capitalize(m.sentencePlain(r, 20)) + ".",
 		year:    2025, month: 1 + i%12, day: 1 + (i/12)%28,
