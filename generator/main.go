@@ -57,12 +57,14 @@ const usage = `usage:
   generator build [--root DIR] [--out DIR] [--base-url URL] [--pdf [--paper a4|letter]] [--no-zip] [--noindex]
                                    build the site (default out: DIR/public); --pdf also prints
                                    handout.pdf with headless Chromium, on Letter or --paper;
-                                   --no-zip makes no briefing-offline.zip (nor links to it)
+                                   --no-zip makes no briefing-offline.zip (nor links to it);
+                                   --noindex keeps every page out of search engines
   generator check [--root DIR]     validate, anchor and render, write nothing
   generator serve [--root DIR] [--port N]
                                    live preview, rebuilt on every change
   generator new SLUG --url URL --outlet NAME [--title TITLE] [--root DIR]
                                    start an article: content/articles/SLUG.md and annotations/SLUG.yaml
+  generator help COMMAND           that command's options (as COMMAND --help)
 `
 
 func main() {
@@ -185,13 +187,19 @@ func nearCommands(cmd string) []string {
 	}
 	var near []string
 	best := 3
-	for _, c := range commands {
+	for _, c := range append(commands, "help") {
 		d := diag.EditDistance(cmd, c)
 		if strings.HasPrefix(c, cmd) {
 			d = 0
 		}
+		// Two edits of a name of three or four letters make it another
+		// word (get, set for new), not a slip.
+		limit := 2
+		if len(c) <= 4 {
+			limit = 1
+		}
 		switch {
-		case d > 2:
+		case d > limit:
 		case d < best:
 			near, best = []string{c}, d
 		case d == best:
@@ -199,6 +207,17 @@ func nearCommands(cmd string) []string {
 		}
 	}
 	return near
+}
+
+// unknownCommand tells that cmd is no command, and the one it is likely
+// meant for, above the usage; it returns the exit status, 2.
+func unknownCommand(cmd string, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "unknown command %q\n", cmd)
+	if near := nearCommands(cmd); len(near) > 0 {
+		fmt.Fprintf(stderr, "did you mean %s?\n", orList(near))
+	}
+	fmt.Fprint(stderr, usage)
+	return 2
 }
 
 // orList joins words as a sentence lists choices: "a", "a or b",
@@ -217,8 +236,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, args := args[0], args[1:]
-	// help COMMAND is COMMAND --help: its options.
-	if (cmd == "help" || cmd == "-h" || cmd == "--help") && len(args) == 1 && slices.Contains(commands, args[0]) {
+	// help COMMAND is COMMAND --help: its options; of a command there is
+	// not, as that command mistyped.
+	if (cmd == "help" || cmd == "-h" || cmd == "-help" || cmd == "--help") && len(args) == 1 {
+		if !slices.Contains(commands, args[0]) {
+			return unknownCommand(args[0], stderr)
+		}
 		cmd, args = args[0], []string{"--help"}
 	}
 	if cmd == "new" {
@@ -246,16 +269,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "check":
 	case "serve":
 		port = fl.Int("port", 1313, "the `PORT` to serve on, on localhost (0: any free one)")
-	case "help", "-h", "--help":
+	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "unknown command %q\n", cmd)
-		if near := nearCommands(cmd); len(near) > 0 {
-			fmt.Fprintf(stderr, "did you mean %s?\n", orList(near))
-		}
-		fmt.Fprint(stderr, usage)
-		return 2
+		return unknownCommand(cmd, stderr)
 	}
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -327,9 +327,11 @@ func TestUsage(t *testing.T) {
 		{"Build", "did you mean build?"},
 		{"nwe", "did you mean new?"},
 		{"b", "did you mean build?"},
-		{"sev", "did you mean serve or new?"},
+		{"sev", "did you mean serve?"},
+		{"get", ""},
+		{"view", ""},
 		{"x", ""},
-		{"hlep", ""},
+		{"hlep", "did you mean help?"},
 		{"publish", ""},
 		{"", ""},
 	} {
@@ -341,6 +343,13 @@ func TestUsage(t *testing.T) {
 		if code != 2 || stdout != "" || stderr != want+usage {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2 and %q, then the usage", c.cmd, code, stdout, stderr, want)
 		}
+	}
+	// help of a command there is not is that command mistyped.
+	if code, stdout, stderr := runCmd(t, "help", "biuld"); code != 2 || stdout != "" || stderr != "unknown command \"biuld\"\ndid you mean build?\n"+usage {
+		t.Errorf("help biuld: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if code, stdout, _ := runCmd(t, "-help"); code != 0 || stdout != usage {
+		t.Errorf("-help: exit %d, stdout %q; want the usage", code, stdout)
 	}
 	// help COMMAND is COMMAND --help: its options, on standard output
 	// (it printed the commands' usage alone).
