@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -284,7 +285,7 @@ func withArticles(parts [][]byte, s *Site, missing string, problems []string) []
 		for _, l := range own {
 			b.WriteString(`<li><code>` + html.EscapeString(l) + `</code></li>`)
 		}
-		b.WriteString(`</ul><p>The box at the foot of the page lists the briefing’s problems as they are now, as the terminal running serve does; once they are fixed and saved, this page reloads to the article.</p></aside>` + "\n")
+		b.WriteString(`</ul><p>The box at the foot of the page lists the briefing’s problems as they are now, as the terminal running serve does; once they, and any of the briefing’s others, are fixed and saved, this page reloads to the article.</p></aside>` + "\n")
 		out, _ := insertBefore(parts, "</main>", []byte(b.String()))
 		return out
 	}
@@ -307,19 +308,22 @@ func withArticles(parts [][]byte, s *Site, missing string, problems []string) []
 // the path as the user names it, under the briefing folder) that are in
 // the files of the article slug: content/articles/SLUG.md and its notes,
 // annotations/SLUG.yaml (or .yml, which check tells to rename).
+// positionRE is a problem's position, after its file: the first in the
+// line ends the file's path.
+var positionRE = regexp.MustCompile(`:\d+:\d+: `)
+
 func articleProblems(problems []string, slug string) []string {
-	var own []string
+	// The file's path ends the line's first part, followed by the
+	// position (12:3: ); a path a message names is not, and the briefing's
+	// folder, before it, may hold anything (": " too).
+	own := regexp.MustCompile(`(?:^|/)(?:content/articles/` + regexp.QuoteMeta(slug) + `\.md|annotations/` + regexp.QuoteMeta(slug) + `\.ya?ml):\d+:\d+: `)
+	var out []string
 	for _, l := range problems {
-		for _, f := range []string{"content/articles/" + slug + ".md:", "annotations/" + slug + ".yaml:", "annotations/" + slug + ".yml:"} {
-			// The path is the line's start, up to the position: the file
-			// at its end, not one named in a message.
-			if i := strings.Index(l, f); i >= 0 && (i == 0 || l[i-1] == '/') && !strings.Contains(l[:i], ": ") {
-				own = append(own, l)
-				break
-			}
+		if m, at := own.FindStringIndex(l), positionRE.FindStringIndex(l); m != nil && at != nil && m[1] == at[1] {
+			out = append(out, l)
 		}
 	}
-	return own
+	return out
 }
 
 // events streams, to an open page of version v (the query's v), one event

@@ -414,7 +414,8 @@ func TestServerNamesTheArticles(t *testing.T) {
 // in the last good build because its files have problems (a new article
 // saved without a title, say) says so and lists them, escaped, rather than
 // asking whether the file was renamed; with problems elsewhere, it says
-// that the preview shows the last good build until they are fixed.
+// that the preview shows the last good build until they are fixed. A
+// briefing folder's name may hold anything, ": " too.
 func TestServerTellsTheArticlesProblems(t *testing.T) {
 	s, srv := startServer(t)
 	s.Publish(newSite(
@@ -423,16 +424,16 @@ func TestServerTellsTheArticlesProblems(t *testing.T) {
 		nil,
 	))
 	s.Problems([]string{
-		"../my briefing/content/articles/new-one.md:2:8: the title is empty: give the outlet's headline",
+		"../my briefing: 2026/content/articles/new-one.md:2:8: the title is empty: give the outlet's headline",
 		`annotations/new-one.yaml:4:12: the quote is not in the article; the closest passage is "<b>&" (line 3)`,
 		"annotations/old.yaml:3:12: the quote names content/articles/new-one.md: in its text",
 		"content/articles/new-one-more.md:1:1: the article has no title",
 	})
 	code, _, body := fetch(t, srv, "GET", "/articles/new-one.html")
 	want := `<main><h1>Page not found</h1><aside class="preview-note"><p>In the preview: the article new-one has problems, so the last good build, which the preview shows until they are fixed and saved, has no page for it. Its problems when this page was opened:</p>` +
-		"<ul><li><code>../my briefing/content/articles/new-one.md:2:8: the title is empty: give the outlet&#39;s headline</code></li>" +
+		"<ul><li><code>../my briefing: 2026/content/articles/new-one.md:2:8: the title is empty: give the outlet&#39;s headline</code></li>" +
 		`<li><code>annotations/new-one.yaml:4:12: the quote is not in the article; the closest passage is &#34;&lt;b&gt;&amp;&#34; (line 3)</code></li></ul>` +
-		`<p>The box at the foot of the page lists the briefing’s problems as they are now, as the terminal running serve does; once they are fixed and saved, this page reloads to the article.</p></aside>` + "\n</main>"
+		`<p>The box at the foot of the page lists the briefing’s problems as they are now, as the terminal running serve does; once they, and any of the briefing’s others, are fixed and saved, this page reloads to the article.</p></aside>` + "\n</main>"
 	if code != 404 || !strings.Contains(body, want) {
 		t.Errorf("%d %s\nwant it to hold %s", code, body, want)
 	}
