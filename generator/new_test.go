@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -340,5 +342,18 @@ func TestNewRefusesAnArticlesURL(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "new", "second", "--root", root, "--url", "https://example.com/story#post-2", "--outlet", "X"); code != 0 {
 		t.Errorf("a live page's second post: exit %d, %s", code, stderr)
+	}
+}
+
+// TestNewInAFolderNotMade: new in a briefing folder that does not exist
+// says how to start one there (the README's mkdir), and makes nothing.
+func TestNewInAFolderNotMade(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "my briefing")
+	code, stdout, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "X")
+	if want := "to start a briefing there, make it first (mkdir '" + root + "'), then run new again"; code != 1 || stdout != "" || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %q", code, stdout, stderr, want)
+	}
+	if _, err := os.Stat(root); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("new made %s: %v", root, err)
 	}
 }
