@@ -1020,9 +1020,11 @@ func nearWords(s string, first bool) []string {
 
 // nearly reports whether a passage that has shared of a quote's all
 // words (overlap) is a slip away from it: a word or two off, or three in
-// four of its words there.
+// four of its words there. A quote with no words to count (a script that
+// does not space its words, see wordRune) is taken as near: nothing
+// says it is not.
 func nearly(shared, all int) bool {
-	return shared > 0 && (all-shared <= 2 || 4*shared >= 3*all)
+	return all == 0 || shared > 0 && (all-shared <= 2 || 4*shared >= 3*all)
 }
 
 // overlap returns how many of the words of q (folded) passage has, in

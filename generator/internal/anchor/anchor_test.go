@@ -675,3 +675,28 @@ func TestSlip(t *testing.T) {
 		}
 	}
 }
+
+// TestNearly: whether a quote's own closest passage is a slip away from it
+// (told as that passage) or shares too few of its words (a quote word for
+// word in another article is then sent there). Words are counted without
+// the marks around them, figures split at their separators; a script that
+// does not space its words gives none to count, and is taken as near.
+func TestNearly(t *testing.T) {
+	for _, c := range []struct {
+		passage, quote string
+		shared, all    int
+		near           bool
+	}{
+		{"an “existential threat” to the West", "an existential threat to the West", 6, 6, true},
+		{"Only 7,500", "Only 7,800", 2, 3, true},
+		{"Officials say the threat is growing, citing", "Officials say the danger is rising, citing", 5, 7, true},
+		{"Officials say the threat is growing, citing", "Officials warn that the threat of delays is growing again", 5, 10, false},
+		{"new high", "record low", 0, 2, false},
+		{"東京では難民が増えた", "東京では難民が減った", 0, 0, true},
+	} {
+		shared, all := overlap(c.passage, Fold(c.quote))
+		if shared != c.shared || all != c.all || nearly(shared, all) != c.near {
+			t.Errorf("%q for %q: %d of %d words, near %v; want %d of %d, near %v", c.passage, c.quote, shared, all, nearly(shared, all), c.shared, c.all, c.near)
+		}
+	}
+}
