@@ -972,29 +972,34 @@ func elsewhere(ctx Context, n *briefing.Note, more string, errs *diag.List) bool
 }
 
 // besideEllipsis reports whether an ellipsis of the article has beside it
-// the words the quote has beside its mark m: the nearest one on each
-// side, and four in all, counted outward from the mark up to three a side
-// (words as written, without the marks around them, in any case). The
-// quote then copies that ellipsis, and a word changed a little further on
+// the words the quote has beside its mark m: of the three nearest on each
+// side (words as written, without the marks around them, in any case),
+// the nearest on one side at least, and four in all, each in its place.
+// The quote then copies that ellipsis, and a word changed near it
 // (elidedThere forgives only a slip) is what differs: "we had no food...
-// the aid came" of the article's "we had no food... the help came".
+// the aid came", or "It was a catastrophe... the water came", of the
+// article's "we had no food... the help came", "It was a disaster... the
+// water came". Words left out beside the mark move the rest out of place:
+// "said ... the mayor" is not "the flood... and the mayor".
 func besideEllipsis(blocks []*Block, q string, m mark) bool {
 	qb, qa := nearWords(q[:m.at], false), nearWords(q[m.at+len(m.form):], true)
 	if len(qb) == 0 || len(qa) == 0 {
 		return false
 	}
-	alike := func(a, b []string) int {
-		n := 0
-		for n < len(a) && n < len(b) && a[n] == b[n] {
-			n++
+	// The words in the same places, and whether the nearest is one.
+	alike := func(a, b []string) (n int, nearest bool) {
+		for i := range min(len(a), len(b)) {
+			if a[i] == b[i] {
+				n++
+			}
 		}
-		return n
+		return n, len(b) > 0 && a[0] == b[0]
 	}
 	for _, b := range blocks {
 		for _, e := range ellipses(b.Text) {
-			before := alike(qb, nearWords(b.Text[:e.at], false))
-			after := alike(qa, nearWords(b.Text[e.at+len(e.form):], true))
-			if before > 0 && after > 0 && before+after >= 4 {
+			before, nb := alike(qb, nearWords(b.Text[:e.at], false))
+			after, na := alike(qa, nearWords(b.Text[e.at+len(e.form):], true))
+			if (nb || na) && before+after >= 4 {
 				return true
 			}
 		}
@@ -1028,12 +1033,21 @@ func nearly(shared, all int) bool {
 }
 
 // overlap returns how many of the words of q (folded) passage has, in
-// order, and how many q has: words as runs of letters and digits, without
-// the marks around them (“existential is existential), in any case.
+// order, and how many q has: words as written between spaces, without the
+// marks around them (“existential is existential; 7,500 and didn't are
+// one word each), in any case. Scripts that do not space their words
+// (wordRune) give none.
 func overlap(passage, q string) (shared, all int) {
-	var pw, qw []string
-	eachWord(strings.ToLower(Fold(passage)), func(w string) { pw = append(pw, w) })
-	eachWord(strings.ToLower(q), func(w string) { qw = append(qw, w) })
+	spaced := func(s string) []string {
+		var out []string
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			if w = strings.TrimFunc(w, func(r rune) bool { return !wordRune(r) }); w != "" {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	pw, qw := spaced(Fold(passage)), spaced(q)
 	// The longest run of q's words that passage has in order (LCS).
 	row := make([]int, len(pw)+1)
 	for _, w := range qw {

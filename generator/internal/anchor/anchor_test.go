@@ -678,8 +678,8 @@ func TestSlip(t *testing.T) {
 
 // TestNearly: whether a quote's own closest passage is a slip away from it
 // (told as that passage) or shares too few of its words (a quote word for
-// word in another article is then sent there). Words are counted without
-// the marks around them, figures split at their separators; a script that
+// word in another article is then sent there). Words are counted as
+// written between spaces, without the marks around them; a script that
 // does not space its words gives none to count, and is taken as near.
 func TestNearly(t *testing.T) {
 	for _, c := range []struct {
@@ -688,7 +688,9 @@ func TestNearly(t *testing.T) {
 		near           bool
 	}{
 		{"an “existential threat” to the West", "an existential threat to the West", 6, 6, true},
-		{"Only 7,500", "Only 7,800", 2, 3, true},
+		{"Only 7,500", "Only 7,800", 1, 2, true},
+		{"paid $1,243,576.98 in fines, she said", "paid $1,243,567.98 in fines, she said", 5, 6, true},
+		{"he didn't say so at the time", "he did not say so at the time", 6, 8, true},
 		{"Officials say the threat is growing, citing", "Officials say the danger is rising, citing", 5, 7, true},
 		{"Officials say the threat is growing, citing", "Officials warn that the threat of delays is growing again", 5, 10, false},
 		{"new high", "record low", 0, 2, false},
