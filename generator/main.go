@@ -238,7 +238,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmd, args := args[0], args[1:]
 	// help COMMAND is COMMAND --help: its options; of a command there is
 	// not, as that command mistyped.
-	if (cmd == "help" || cmd == "-h" || cmd == "-help" || cmd == "--help") && len(args) == 1 {
+	if (cmd == "help" || cmd == "-h" || cmd == "-help" || cmd == "--help") && len(args) == 1 && args[0] != "help" {
 		if !slices.Contains(commands, args[0]) {
 			return unknownCommand(args[0], stderr)
 		}
@@ -265,7 +265,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		printPDF = fl.Bool("pdf", false, "also print handout.html to handout.pdf with headless Chromium")
 		paper = fl.String("paper", "", "with --pdf, the `SIZE` of handout.pdf's pages: a4 or letter (default: letter, Chromium's)")
 		noZip = fl.Bool("no-zip", false, "make no briefing-offline.zip, and no link to it")
-		noIndex = fl.Bool("noindex", false, "keep every page out of search engines (a preview's or a branch's copy): a robots meta tag, no canonical link, no sitemap")
+		noIndex = fl.Bool("noindex", false, "keep every page out of search engines (a preview's or a branch's copy): a robots noindex on each, no canonical link, no sitemap")
 	case "check":
 	case "serve":
 		port = fl.Int("port", 1313, "the `PORT` to serve on, on localhost (0: any free one)")

@@ -348,6 +348,9 @@ func TestUsage(t *testing.T) {
 	if code, stdout, stderr := runCmd(t, "help", "biuld"); code != 2 || stdout != "" || stderr != "unknown command \"biuld\"\ndid you mean build?\n"+usage {
 		t.Errorf("help biuld: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
+	if code, stdout, _ := runCmd(t, "help", "help"); code != 0 || stdout != usage {
+		t.Errorf("help help: exit %d, stdout %q; want the usage", code, stdout)
+	}
 	if code, stdout, _ := runCmd(t, "-help"); code != 0 || stdout != usage {
 		t.Errorf("-help: exit %d, stdout %q; want the usage", code, stdout)
 	}

@@ -108,7 +108,7 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 		// A briefing of one's own starts in a folder of its own, which
 		// new does not make: a mistyped --root would start one there.
 		if _, serr := os.Stat(*root); errors.Is(serr, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "error: the briefing folder %s does not exist: to start a briefing there, make it first (mkdir %s), then run new again; or give --root the folder that holds content/ and annotations/\n", *root, shellQuote(*root))
+			fmt.Fprintf(stderr, "error: the briefing folder %s does not exist: to start a briefing there, make it first (mkdir -p %s), then run new again; or give --root the folder that holds content/ and annotations/\n", *root, shellQuote(*root))
 			return 1
 		}
 		fmt.Fprintf(stderr, "error: %v\n", err)

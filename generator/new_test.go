@@ -350,7 +350,7 @@ func TestNewRefusesAnArticlesURL(t *testing.T) {
 func TestNewInAFolderNotMade(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "my briefing")
 	code, stdout, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "X")
-	if want := "to start a briefing there, make it first (mkdir '" + root + "'), then run new again"; code != 1 || stdout != "" || !strings.Contains(stderr, want) {
+	if want := "to start a briefing there, make it first (mkdir -p '" + root + "'), then run new again"; code != 1 || stdout != "" || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 1 and %q", code, stdout, stderr, want)
 	}
 	if _, err := os.Stat(root); !errors.Is(err, fs.ErrNotExist) {
