@@ -63,10 +63,10 @@ type Context struct {
 	// headline, the summary, the date note), which a note cannot annotate.
 	Shown []Shown
 	// Elsewhere, when set, is asked of a quote that is not in the text
-	// and resembles no passage of it: where another article of the
-	// briefing has it word for word (the note filed under the wrong
-	// article).
-	Elsewhere func(quote string) (Place, bool)
+	// and resembles no passage of it closely: where other articles of the
+	// briefing have it word for word (the note filed under the wrong
+	// article), in their order; none when none has.
+	Elsewhere func(quote string) []Place
 }
 
 // Place is where another article has a quote: its file and line, and the
@@ -955,20 +955,37 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		passage, line, matchRule)
 }
 
-// elsewhere reports, and tells errs with more after it, that another
-// article has note n's quote word for word (ctx.Elsewhere): the note is
-// filed under the wrong article.
+// elsewhere reports, and tells errs with more after it, that other
+// articles have note n's quote word for word (ctx.Elsewhere): the note is
+// filed under the wrong article. Up to three are named.
 func elsewhere(ctx Context, n *briefing.Note, more string, errs *diag.List) bool {
 	if ctx.Elsewhere == nil {
 		return false
 	}
-	p, ok := ctx.Elsewhere(n.Quote)
-	if ok {
+	places := ctx.Elsewhere(n.Quote)
+	switch {
+	case len(places) == 0:
+		return false
+	case len(places) == 1:
+		p := places[0]
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 			"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there%s",
 			p.Article, p.Line, p.Notes, more)
+	default:
+		const named = 3
+		var where, files []string
+		for _, p := range places[:min(len(places), named)] {
+			where = append(where, fmt.Sprintf("%s (line %d)", p.Article, p.Line))
+			files = append(files, p.Notes)
+		}
+		if len(places) > named {
+			where = append(where, fmt.Sprintf("%d more", len(places)-named))
+		}
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+			"the quote is not in this article but in %d others, word for word: %s; a note on one of them belongs in its notes file (%s): move it there%s",
+			len(places), strings.Join(where, ", "), strings.Join(files, ", "), more)
 	}
-	return ok
+	return true
 }
 
 // besideEllipsis reports whether an ellipsis of the article has beside it

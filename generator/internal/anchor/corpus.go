@@ -34,6 +34,24 @@ func NewCorpus(texts []*Text) *Corpus {
 	return c
 }
 
+// Found is where a text of a corpus has a quote: the text's index, and the
+// quote's byte offset in it.
+type Found struct{ Text, Offset int }
+
+// FindAll returns where each text, other than texts[skip], has quote word
+// for word (Find), in the texts' order.
+func (c *Corpus) FindAll(quote string, skip int) []Found {
+	var out []Found
+	for from := 0; ; {
+		i, off := c.find(quote, skip, from)
+		if i < 0 {
+			return out
+		}
+		out = append(out, Found{i, off})
+		from = i + 1
+	}
+}
+
 // Find returns the index of the first text, other than texts[skip], that
 // has quote word for word as Text.Find finds it, and the byte offset of
 // the quote in it; -1 and 0 when none has it.
@@ -44,7 +62,10 @@ func NewCorpus(texts []*Text) *Corpus {
 // too, bounded by the same bytes, and a text without one of them cannot
 // have the quote. A quote with no letter or digit is looked for in every
 // text.
-func (c *Corpus) Find(quote string, skip int) (int, int) {
+func (c *Corpus) Find(quote string, skip int) (int, int) { return c.find(quote, skip, 0) }
+
+// find is Find among the texts from index from on.
+func (c *Corpus) find(quote string, skip, from int) (int, int) {
 	var cands []int32
 	all := true
 	eachWord(Fold(quote), func(w string) {
@@ -58,7 +79,7 @@ func (c *Corpus) Find(quote string, skip int) (int, int) {
 	})
 	if all {
 		for i, t := range c.texts {
-			if i != skip && t != nil {
+			if i >= from && i != skip && t != nil {
 				if off := t.Find(quote); off >= 0 {
 					return i, off
 				}
@@ -67,7 +88,7 @@ func (c *Corpus) Find(quote string, skip int) (int, int) {
 		return -1, 0
 	}
 	for _, i := range cands {
-		if int(i) != skip {
+		if int(i) >= from && int(i) != skip {
 			if off := c.texts[i].Find(quote); off >= 0 {
 				return int(i), off
 			}

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,9 +68,24 @@ func TestCorpusFindsAsEveryText(t *testing.T) {
 			quotes = append(quotes, q, strings.Trim(q, ".,;:“”\"'’()"), q+" zzz")
 		}
 	}
+	// Every text that has it, in order.
+	all := func(q string, skip int) []Found {
+		var out []Found
+		for i, tx := range texts {
+			if i != skip && tx != nil {
+				if off := tx.Find(q); off >= 0 {
+					out = append(out, Found{i, off})
+				}
+			}
+		}
+		return out
+	}
 	found := 0
 	for _, q := range quotes {
 		for _, skip := range []int{-1, 0, 2, len(texts) - 1} {
+			if got, want := c.FindAll(q, skip), all(q, skip); !slices.Equal(got, want) {
+				t.Errorf("quote %q, text %d left out: the corpus finds it at %v, every text at %v", q, skip, got, want)
+			}
 			wi, woff := every(q, skip)
 			gi, goff := c.Find(q, skip)
 			if gi != wi || goff != woff {

@@ -109,9 +109,9 @@ type otherArticle struct {
 // rendering.
 func (r *Renderer) ReadOthers(fsys fs.FS) { r.others.fsys = fsys }
 
-// find returns where an article other than the one at self has quote q
-// word for word, in the order of the articles.
-func (o *others) find(self, q string) (anchor.Place, bool) {
+// find returns where the articles other than the one at self have quote
+// q word for word, in the order of the articles.
+func (o *others) find(self, q string) []anchor.Place {
 	o.once.Do(func() {
 		texts := make([]*anchor.Text, len(o.arts))
 		for i, a := range o.arts {
@@ -128,12 +128,12 @@ func (o *others) find(self, q string) (anchor.Place, bool) {
 		o.corpus = anchor.NewCorpus(texts)
 	})
 	skip := slices.IndexFunc(o.arts, func(a otherArticle) bool { return a.path == self })
-	i, off := o.corpus.Find(q, skip)
-	if i < 0 {
-		return anchor.Place{}, false
+	var out []anchor.Place
+	for _, f := range o.corpus.FindAll(q, skip) {
+		a := o.arts[f.Text]
+		out = append(out, anchor.Place{Article: a.path, Notes: a.notes, Line: a.line + o.corpus.Text(f.Text).Lines(f.Offset)})
 	}
-	a := o.arts[i]
-	return anchor.Place{Article: a.path, Notes: a.notes, Line: a.line + o.corpus.Text(i).Lines(off)}, true
+	return out
 }
 
 // NameMarkers has each marker of the articles rendered after it named
@@ -285,7 +285,7 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 		{Name: "date note", Text: a.DateNote, Line: a.DateNotePos.Line},
 	}}
 	if r.others.fsys != nil {
-		ctx.Elsewhere = func(q string) (anchor.Place, bool) { return r.others.find(a.Path, q) }
+		ctx.Elsewhere = func(q string) []anchor.Place { return r.others.find(a.Path, q) }
 	}
 	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, ctx: ctx, label: r.label, errs: errs})
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
