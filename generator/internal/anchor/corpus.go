@@ -127,3 +127,37 @@ func eachWord(s string, f func(w string)) {
 		f(s[start:])
 	}
 }
+
+// LineMap says on which line of its file each part of a block's text is
+// (Block.LineMap), without holding the block: a corpus of other articles'
+// blocks keeps their texts and these.
+type LineMap struct {
+	first  int
+	starts []int // byte offsets in the block's text where a leaf starts a line of the file
+	lines  []int
+}
+
+// LineMap returns where b's text is in its file, by byte offset.
+func (b *Block) LineMap() LineMap {
+	m := LineMap{first: b.Pos.Line}
+	for _, l := range b.Leaves {
+		if l.Pos.Line > 0 {
+			m.starts = append(m.starts, l.Start)
+			m.lines = append(m.lines, l.Pos.Line)
+		}
+	}
+	return m
+}
+
+// Line returns the line of the file that byte off of the block's text is
+// on, as the messages of anchoring give it (lineOf).
+func (m LineMap) Line(off int) int {
+	line := m.first
+	for i, s := range m.starts {
+		if s > off {
+			break
+		}
+		line = m.lines[i]
+	}
+	return line
+}

@@ -92,7 +92,9 @@ type others struct {
 	fsys   fs.FS
 	arts   []otherArticle
 	once   sync.Once
-	corpus *anchor.Corpus // their texts, read on the first quote not found
+	corpus *anchor.Corpus // their blocks' texts, read on the first quote not found
+	owner  []int          // the article of each of those blocks (an index of arts)
+	lines  []anchor.LineMap
 }
 
 // otherArticle is what the renderer keeps of an article for others: not
@@ -112,28 +114,47 @@ func (r *Renderer) ReadOthers(fsys fs.FS) { r.others.fsys = fsys }
 // find returns where the articles other than the one at self have quote
 // q word for word, in the order of the articles.
 func (o *others) find(self, q string) []anchor.Place {
-	o.once.Do(func() {
-		texts := make([]*anchor.Text, len(o.arts))
-		for i, a := range o.arts {
-			data, err := fs.ReadFile(o.fsys, a.path)
-			if err != nil {
-				continue // reported when the briefing was read
-			}
-			text := strings.TrimPrefix(string(data), "\uFEFF")
-			for range a.line - 1 { // the front matter
-				_, text, _ = strings.Cut(text, "\n")
-			}
-			texts[i] = anchor.NewText(text)
-		}
-		o.corpus = anchor.NewCorpus(texts)
-	})
-	skip := slices.IndexFunc(o.arts, func(a otherArticle) bool { return a.path == self })
+	o.once.Do(o.read)
+	own := slices.IndexFunc(o.arts, func(a otherArticle) bool { return a.path == self })
 	var out []anchor.Place
-	for _, f := range o.corpus.FindAll(q, skip) {
-		a := o.arts[f.Text]
-		out = append(out, anchor.Place{Article: a.path, Notes: a.notes, Line: a.line + o.corpus.Text(f.Text).Lines(f.Offset)})
+	last := -1
+	for _, f := range o.corpus.FindAll(q, -1) {
+		art := o.owner[f.Text]
+		if art == own || art == last {
+			continue // its own article's, or a second place in the same
+		}
+		last = art
+		a := o.arts[art]
+		out = append(out, anchor.Place{Article: a.path, Notes: a.notes, Line: o.lines[f.Text].Line(f.Offset)})
 	}
 	return out
+}
+
+// read reads the other articles again, as a reader sees their text, block
+// by block, as anchoring reads an article (anchor.Extract): a quote is found
+// in one as its notes would find it, not across the Markdown's emphasis,
+// links or character references, nor across two paragraphs.
+func (o *others) read() {
+	var texts []*anchor.Text
+	md := goldmark.New()
+	for i, a := range o.arts {
+		data, err := fs.ReadFile(o.fsys, a.path)
+		if err != nil {
+			continue // reported when the briefing was read
+		}
+		body := strings.TrimPrefix(string(data), "\uFEFF")
+		for range a.line - 1 { // the front matter
+			_, body, _ = strings.Cut(body, "\n")
+		}
+		src := []byte(body)
+		doc := md.Parser().Parse(text.NewReader(src))
+		for _, b := range anchor.Extract(doc, src, briefing.Markdown{Text: body, Pos: diag.Pos{File: a.path, Line: a.line, Col: 1}}) {
+			texts = append(texts, anchor.NewText(b.Text))
+			o.owner = append(o.owner, i)
+			o.lines = append(o.lines, b.LineMap())
+		}
+	}
+	o.corpus = anchor.NewCorpus(texts)
 }
 
 // NameMarkers has each marker of the articles rendered after it named
