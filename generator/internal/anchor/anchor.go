@@ -20,6 +20,7 @@ package anchor
 
 import (
 	"fmt"
+	"html"
 	"slices"
 	"sort"
 	"strings"
@@ -65,7 +66,8 @@ type Context struct {
 	// Elsewhere, when set, is asked of a quote that is not in the text
 	// and resembles no passage of it closely: where other articles of the
 	// briefing have it word for word (the note filed under the wrong
-	// article), in their order; none when none has.
+	// article), in their order; none when none has. More than MaxPlaces
+	// are told as "and more".
 	Elsewhere func(quote string) []Place
 }
 
@@ -955,6 +957,9 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		passage, line, matchRule)
 }
 
+// MaxPlaces is how many other articles having a misfiled quote are named.
+const MaxPlaces = 3
+
 // elsewhere reports, and tells errs with more after it, that other
 // articles have note n's quote word for word (ctx.Elsewhere): the note is
 // filed under the wrong article. Up to three are named.
@@ -963,6 +968,14 @@ func elsewhere(ctx Context, n *briefing.Note, more string, errs *diag.List) bool
 		return false
 	}
 	places := ctx.Elsewhere(n.Quote)
+	if len(places) == 0 {
+		// Copied from another article's Markdown, marks and all
+		// ("*deeply*", "[the office](…)", "&amp;"): found as its reader
+		// sees it.
+		if seen := html.UnescapeString(unmark(n.Quote)); seen != n.Quote {
+			places = ctx.Elsewhere(seen)
+		}
+	}
 	switch {
 	case len(places) == 0:
 		return false
@@ -972,18 +985,18 @@ func elsewhere(ctx Context, n *briefing.Note, more string, errs *diag.List) bool
 			"the quote is not in this article but in another, word for word: %s (line %d); a note on that article belongs in its notes file, %s: move it there%s",
 			p.Article, p.Line, p.Notes, more)
 	default:
-		const named = 3
 		var where, files []string
-		for _, p := range places[:min(len(places), named)] {
+		for _, p := range places[:min(len(places), MaxPlaces)] {
 			where = append(where, fmt.Sprintf("%s (line %d)", p.Article, p.Line))
 			files = append(files, p.Notes)
 		}
-		if len(places) > named {
-			where = append(where, fmt.Sprintf("%d more", len(places)-named))
+		others := fmt.Sprintf("%d others", len(places))
+		if len(places) > MaxPlaces {
+			others, where = "others", append(where, "and more")
 		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote is not in this article but in %d others, word for word: %s; a note on one of them belongs in its notes file (%s): move it there%s",
-			len(places), strings.Join(where, ", "), strings.Join(files, ", "), more)
+			"the quote is not in this article but in %s, word for word: %s; a note on one of them belongs in its notes file (%s): move it there%s",
+			others, strings.Join(where, ", "), strings.Join(files, ", "), more)
 	}
 	return true
 }

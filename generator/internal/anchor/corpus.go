@@ -39,17 +39,15 @@ func NewCorpus(texts []*Text) *Corpus {
 type Found struct{ Text, Offset int }
 
 // FindAll returns where each text, other than texts[skip], has quote word
-// for word (Find), in the texts' order.
+// for word (Find), in the texts' order, in one pass over the texts that
+// have its words.
 func (c *Corpus) FindAll(quote string, skip int) []Found {
 	var out []Found
-	for from := 0; ; {
-		i, off := c.find(quote, skip, from)
-		if i < 0 {
-			return out
-		}
+	c.Each(quote, skip, func(i, off int) bool {
 		out = append(out, Found{i, off})
-		from = i + 1
-	}
+		return true
+	})
+	return out
 }
 
 // Find returns the index of the first text, other than texts[skip], that
@@ -62,10 +60,19 @@ func (c *Corpus) FindAll(quote string, skip int) []Found {
 // too, bounded by the same bytes, and a text without one of them cannot
 // have the quote. A quote with no letter or digit is looked for in every
 // text.
-func (c *Corpus) Find(quote string, skip int) (int, int) { return c.find(quote, skip, 0) }
+func (c *Corpus) Find(quote string, skip int) (int, int) {
+	at, off := -1, 0
+	c.Each(quote, skip, func(i, o int) bool {
+		at, off = i, o
+		return false
+	})
+	return at, off
+}
 
-// find is Find among the texts from index from on.
-func (c *Corpus) find(quote string, skip, from int) (int, int) {
+// Each calls found with each text, other than texts[skip], that has quote
+// word for word, and the quote's offset in it, in the texts' order, until
+// found returns false.
+func (c *Corpus) Each(quote string, skip int, found func(i, off int) bool) {
 	var cands []int32
 	all := true
 	eachWord(Fold(quote), func(w string) {
@@ -79,22 +86,21 @@ func (c *Corpus) find(quote string, skip, from int) (int, int) {
 	})
 	if all {
 		for i, t := range c.texts {
-			if i >= from && i != skip && t != nil {
-				if off := t.Find(quote); off >= 0 {
-					return i, off
+			if i != skip && t != nil {
+				if off := t.Find(quote); off >= 0 && !found(i, off) {
+					return
 				}
 			}
 		}
-		return -1, 0
+		return
 	}
 	for _, i := range cands {
-		if int(i) >= from && int(i) != skip {
-			if off := c.texts[i].Find(quote); off >= 0 {
-				return int(i), off
+		if int(i) != skip {
+			if off := c.texts[i].Find(quote); off >= 0 && !found(int(i), off) {
+				return
 			}
 		}
 	}
-	return -1, 0
 }
 
 // Text returns the corpus's i-th text.

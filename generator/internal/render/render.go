@@ -112,21 +112,25 @@ type otherArticle struct {
 func (r *Renderer) ReadOthers(fsys fs.FS) { r.others.fsys = fsys }
 
 // find returns where the articles other than the one at self have quote
-// q word for word, in the order of the articles.
+// q word for word, in the order of the articles: up to one more than
+// anchor.MaxPlaces.
 func (o *others) find(self, q string) []anchor.Place {
 	o.once.Do(o.read)
 	own := slices.IndexFunc(o.arts, func(a otherArticle) bool { return a.path == self })
 	var out []anchor.Place
 	last := -1
-	for _, f := range o.corpus.FindAll(q, -1) {
-		art := o.owner[f.Text]
+	o.corpus.Each(q, -1, func(i, off int) bool {
+		art := o.owner[i]
 		if art == own || art == last {
-			continue // its own article's, or a second place in the same
+			return true // its own article's, or a second place in the same
 		}
 		last = art
 		a := o.arts[art]
-		out = append(out, anchor.Place{Article: a.path, Notes: a.notes, Line: o.lines[f.Text].Line(f.Offset)})
-	}
+		out = append(out, anchor.Place{Article: a.path, Notes: a.notes, Line: o.lines[i].Line(off)})
+		// Enough to name (anchor.MaxPlaces) and to say there are more:
+		// a common phrase is in thousands of paragraphs.
+		return len(out) <= anchor.MaxPlaces
+	})
 	return out
 }
 
