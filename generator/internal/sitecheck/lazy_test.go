@@ -124,3 +124,36 @@ func TestLongPagesGiveEverything(t *testing.T) {
 		})
 	}
 }
+
+// TestListNumbersNotClipped: a section laid out lazily
+// (content-visibility: auto) clips what is drawn outside it, and a list's
+// numbers are drawn in its left padding: on the all-notes page and the
+// print edition on screen, two-digit note numbers showed as ".1." for
+// "11.". Each list's padding must hold its widest number, at a phone's
+// width and a desktop's.
+func TestListNumbersNotClipped(t *testing.T) {
+	const widest = `(() => {
+	  const out = [];
+	  for (const sec of document.querySelectorAll(".notes-article, .handout-article")) {
+	    for (const ol of sec.querySelectorAll("ol")) {
+	      const items = ol.querySelectorAll(":scope > li");
+	      if (!items.length) continue;
+	      const li = items[items.length - 1], n = (li.value || items.length) + ".";
+	      const c = document.createElement("canvas").getContext("2d"), s = getComputedStyle(li);
+	      c.font = s.fontWeight + " " + s.fontSize + " " + s.fontFamily;
+	      const need = c.measureText(n + " ").width, room = li.getBoundingClientRect().left - sec.getBoundingClientRect().left;
+	      if (room < need) out.push(sec.id + ": " + n + " needs " + need.toFixed(1) + " px, has " + room.toFixed(1));
+	    }
+	  }
+	  return out;
+	})()`
+	b := browser.New(t)
+	for _, name := range []string{"notes.html", "handout.html"} {
+		for _, width := range []int{390, 1400} {
+			p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[0], name)), width, 800)
+			if got := browser.Eval[[]string](p, widest); len(got) > 0 {
+				t.Errorf("%s at %d px: list numbers clipped: %q", name, width, got)
+			}
+		}
+	}
+}
