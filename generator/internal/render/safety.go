@@ -241,12 +241,50 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 					"a heading is not allowed in %s: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)", what)
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.Emphasis:
+			if at, ok := starsInWords(x, source); ok {
+				// Shown from the word the first stars stand in.
+				from := bytes.LastIndexAny(source[:at], " \t\n") + 1
+				errs.Add(md.PosAt(at), "these stars, inside words on both sides (%q), make italics of what is between them, and the reader does not see them: if they are the text's own (a gender star, Verbraucher*innen), write each as \\*",
+					clip(string(source[from:min(len(source), textEnd(x)+x.Level+12)]), 60))
+			}
 		case *ast.Image:
 			errs.AddErr(posOf(string(x.Destination)), diag.ErrUnsafeInput,
 				"images are not allowed in %s: the briefing never loads files from elsewhere; describe the image in words instead", what)
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// starsInWords reports whether emphasis e is made by stars standing inside
+// words on both sides ("Verbraucher*innen und Hausbesitzer*innen"), and
+// where its opening stars start in source: German's gender star, which
+// Markdown reads as italics and takes away. Emphasis meant so is written
+// around words, not inside them.
+func starsInWords(e *ast.Emphasis, source []byte) (int, bool) {
+	start, end := textStart(e), textEnd(e)
+	open := start - e.Level
+	if open <= 0 || end < 0 || end+e.Level >= len(source) || source[open] != '*' || source[end] != '*' {
+		return 0, false
+	}
+	before, _ := utf8.DecodeLastRune(source[:open])
+	after, _ := utf8.DecodeRune(source[end+e.Level:])
+	if !unicode.IsLetter(before) || !unicode.IsLetter(after) {
+		return 0, false
+	}
+	// The opening stars stand after a word's letters, and before more.
+	return open, true
+}
+
+// clip shortens s to about n bytes, at a rune, with "…".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 var (
