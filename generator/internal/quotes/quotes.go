@@ -126,6 +126,7 @@ func spans(p string) [][2]int {
 		at     int // first byte inside the marks
 		single bool
 		low    bool // opened with „, which “ closes
+		rev    bool // opened with » (German: »…«), which « closes
 	}
 	var stack []open
 	prev := rune(' ')
@@ -147,20 +148,26 @@ func spans(p string) [][2]int {
 		}
 		switch f := fold(r); {
 		case f == '"':
-			inside, low := false, false
+			inside, low, rev := false, false, false
 			for _, o := range stack {
 				inside = inside || !o.single
 				low = low || o.low
+				rev = rev || o.rev
 			}
-			opening := r == '„' || r == '«' || (r == '“' && !low) || (r != '”' && r != '»' && r != '“' && opensAfter(prev))
+			// Guillemets point out in French («…», « … ») and in
+			// German (»…«): » opens where a word follows it after a
+			// space or the start, and « then closes.
+			opening := r == '„' || (r == '«' && !rev) || (r == '»' && opensAfter(prev) && !unicode.IsSpace(next)) ||
+				(r == '“' && !low) || (r != '”' && r != '»' && r != '«' && r != '“' && opensAfter(prev))
+			o := open{at: i + size, low: r == '„', rev: r == '»'}
 			switch {
 			case !opening && inside:
 				closeTo(false)
 			case opening && !inside:
-				stack = append(stack, open{at: i + size, low: r == '„'})
+				stack = append(stack, o)
 			case opening && inside:
 				// An unclosed quote: start again from here.
-				stack = append(stack[:0], open{at: i + size, low: r == '„'})
+				stack = append(stack[:0], o)
 			}
 		case f == '\'':
 			wordy := func(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }

@@ -75,6 +75,8 @@ func TestFind(t *testing.T) {
 		{`“Outer ‘inner words’ end,” she said.`, []string{"Outer ‘inner words’ end,", "inner words"}},
 		{`It's the migrants' rights, don't 'quote' this.`, []string{"quote"}},
 		{`«Guillemets here» and „low-high“.`, []string{"Guillemets here", "low-high"}},
+		{`Der Spiegel schreibt: »Das ist neu«, sagte sie. »Und das auch.«`, []string{"Das ist neu", "Und das auch."}},
+		{`Il a dit « c'est nouveau » hier.`, []string{"c'est nouveau"}},
 		{`An open quote “runs on to the end`, []string{"runs on to the end"}},
 		{"Two paragraphs “one\n\n“and two” end", []string{"one", "and two"}},
 		{`No quotes at all.`, nil},
