@@ -241,6 +241,20 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 					"a heading is not allowed in %s: use **bold** text instead (a line of --- or === under a line of text makes that line a heading)", what)
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.List:
+			// A paragraph of an article that starts with a number, a
+			// full stop and a space ("1. Januar 2024: …", "3. Oktober",
+			// "1. FC Köln") is read as a numbered list of one item: the
+			// number is the list's, not the text's, and a quote that has
+			// it is not found.
+			if what == "an article" && x.IsOrdered() && x.ChildCount() == 1 {
+				if at := textStart(x); at > 0 {
+					line := bytes.LastIndexByte(source[:at], '\n') + 1
+					number := strings.TrimSpace(string(source[line:at]))
+					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this paragraph starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the full stop, %s; a list meant as one starts at 1. and has more than one item",
+						number, strings.Replace(number, ".", "\\.", 1)+" "+clip(string(source[at:min(len(source), at+20)]), 12))
+				}
+			}
 		case *ast.Emphasis:
 			if at, ok := starsInWords(x, source); ok {
 				// Shown from the word the first stars stand in.
