@@ -572,8 +572,20 @@ func check(ctx context.Context, root string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	warnUndefined(root, res, stderr)
+	warnUndated(root, res, stderr)
 	fmt.Fprintf(stdout, "ok: %s: every note anchored\n", counted(res.Counts))
 	return 0
+}
+
+// warnUndated tells the editors of each article with neither a published
+// date nor a date note, which new writes commented out and which may be
+// forgotten: its page says the outlet's page shows no date, which nobody
+// said, and it is ordered last. A warning, as an article may truly be
+// undated: the date note says so, or what is known.
+func warnUndated(root string, res *site.Result, stderr io.Writer) {
+	for _, at := range res.Undated {
+		fmt.Fprintf(stderr, "%s: warning: the article has neither published nor date_note: its page will say that the outlet's page shows no date, and it comes last in the briefing; give published: YYYY-MM-DD, or say in date_note what is known of its date (and sort_date: to place it)\n", inRoot(root, at))
+	}
 }
 
 // warnUndefined tells the editors, who have defined some verdicts in the
@@ -771,6 +783,7 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 	}
 	warnCSP(root, os.DirFS(out), stderr)
 	warnUndefined(root, res, stderr)
+	warnUndated(root, res, stderr)
 	where := out
 	if b := filepath.Base(out); b == "." || b == ".." {
 		where = target // the folder by its name: "." is the old one now, removed

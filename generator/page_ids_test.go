@@ -282,3 +282,34 @@ func TestLinksToHandoutParts(t *testing.T) {
 		}
 	}
 }
+
+// TestUndatedArticleWarned: an article with neither published nor
+// date_note (new writes both commented out) is told, by check and build,
+// that its page will say the outlet's page shows no date, which nobody
+// said; both still succeed. A date note, or a date, and nothing is said.
+func TestUndatedArticleWarned(t *testing.T) {
+	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), t.TempDir())
+	art := filepath.Join(root, "content", "articles", "one.md")
+	text, err := os.ReadFile(art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	warning := filepath.ToSlash(art) + ":1:1: warning: the article has neither published nor date_note"
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"neither", strings.Replace(string(text), "published: 2025-11-27\n", "", 1), warning},
+		{"a date note", strings.Replace(string(text), "published: 2025-11-27\n", "date_note: \"not shown on the outlet's page\"\n", 1), ""},
+		{"a date", string(text), ""},
+	} {
+		if err := os.WriteFile(art, []byte(c.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"check", "--root", root}, {"build", "--root", root, "--no-zip"}} {
+			code, _, stderr := runCmd(t, args...)
+			if code != 0 || c.want == "" && strings.Contains(stderr, "warning:") || c.want != "" && !strings.Contains(stderr, c.want) {
+				t.Errorf("%s, %s: exit %d, stderr %q, want %q", c.name, args[0], code, stderr, c.want)
+			}
+		}
+	}
+}

@@ -110,7 +110,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	c.opt.Memo = nil
 	c.r, c.claims, c.sources = r, b.Claims, b.Sources
 
-	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles))}
+	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b)}
 	entries := make([]*artEntry, len(b.Articles))
 	for i, a := range b.Articles {
 		e := &artEntry{path: a.Path, notesPath: a.NotesPath, version: c.in.Version(a.Path)}

@@ -38,6 +38,28 @@ type Result struct {
 	// DefinitionsAt is where the methodology's last definition of a
 	// verdict is (render.DefinitionsAt), for the warning about Undefined.
 	DefinitionsAt diag.Pos
+	// Undated are where the articles with neither a published date nor a
+	// date note start (Undated), for a warning; from Compile, Stream and
+	// Check, and kept when a build lets the Briefing go.
+	Undated []diag.Pos
+}
+
+// Undated returns where each article of b with neither a published date
+// nor a date note starts: its page will say that the outlet's page shows
+// no date, which its editors may not have meant (new writes both
+// commented out).
+func Undated(b *briefing.Briefing) []diag.Pos {
+	var out []diag.Pos
+	for _, a := range b.Articles {
+		if a.Published == nil && a.DateNote == "" {
+			at := a.Pos
+			if at.File == "" {
+				at = diag.Pos{File: a.Path, Line: 1, Col: 1}
+			}
+			out = append(out, at)
+		}
+	}
+	return out
 }
 
 // Times is how long each stage of Compile took. Stream stages the articles
@@ -56,7 +78,7 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	b := input.Read(fsys, &errs)
 	t1 := time.Now()
 	r := newRenderer(b, fsys, &opt)
-	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles))}
+	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b)}
 	rendered := make([]*render.Article, len(b.Articles))
 	artErrs := make([]diag.List, len(b.Articles))
 	parallel.For(len(b.Articles), func(i int) {
@@ -176,7 +198,7 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	for i := range artErrs {
 		errs.Append(&artErrs[i])
 	}
-	res := &Result{Briefing: b, Undefined: r.Undefined(), DefinitionsAt: r.DefinitionsAt()}
+	res := &Result{Briefing: b, Undefined: r.Undefined(), DefinitionsAt: r.DefinitionsAt(), Undated: Undated(b)}
 	if res.Counts, err = w.Close(&errs); err != nil {
 		return nil, err
 	}
