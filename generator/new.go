@@ -290,6 +290,7 @@ func articleTemplate(title, outlet, addr string) string {
 # author: Jane Doe
 # relies_on: [Reuters]         # wire services or papers the piece rewrites
 # summary: "One or two sentences."
+# language: de                 # the language of its title and text, when not English
 ---
 `)
 	return b.String()

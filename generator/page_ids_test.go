@@ -313,3 +313,43 @@ func TestUndatedArticleWarned(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleLanguage: an article in another language than the site's
+// (language: de) has its title and text marked with it, on its page and in
+// the print edition, for screen readers to read them in it, and its notes,
+// inside its text, marked with the site's again; one that is no language
+// tag is an error at its place.
+func TestArticleLanguage(t *testing.T) {
+	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), t.TempDir())
+	art := filepath.Join(root, "content", "articles", "one.md")
+	text, err := os.ReadFile(art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	german := strings.Replace(string(text), "published: 2025-11-27\n", "published: 2025-11-27\nlanguage: de\n", 1)
+	if err := os.WriteFile(art, []byte(german), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--out", out, "--no-zip"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	page, handout := readFile(t, out, "articles/one.html"), readFile(t, out, "handout.html")
+	for _, want := range []string{`<h1 lang="de">`, `<div class="body" lang="de">`, `id="side-threat" lang="en" role="note"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("articles/one.html lacks %s", want)
+		}
+	}
+	for _, want := range []string{`<h2 id="one--title" lang="de">`, `<div class="body" lang="de">`} {
+		if !strings.Contains(handout, want) {
+			t.Errorf("handout.html lacks %s", want)
+		}
+	}
+	bad := strings.Replace(german, "language: de", "language: German", 1)
+	if err := os.WriteFile(art, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, "check", "--root", root); code != 1 || !strings.Contains(stderr, `one.md:6:11: language "German" is not a language tag: give the article's language as one, like de for German`) {
+		t.Errorf("language: German: exit %d, %s", code, stderr)
+	}
+}

@@ -120,10 +120,13 @@ type Article struct {
 	URLPos    diag.Pos // where the url is written
 	Published *Date
 	SortDate  *Date // an undated article's place in the order (about when it was written), shown nowhere
-	DateNote  string
-	Author    string
-	ReliesOn  []string
-	Summary   string
+	// Language is the language tag of its title and text ("de") when it
+	// gives one: they are marked with it (lang) for screen readers.
+	Language string
+	DateNote string
+	Author   string
+	ReliesOn []string
+	Summary  string
 	// DateNotePos and SummaryPos are where the date note and the summary
 	// are written (for a quote copied from them), or zero.
 	DateNotePos, SummaryPos diag.Pos

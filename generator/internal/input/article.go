@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -14,7 +15,11 @@ import (
 	"github.com/briefing/annotated/generator/internal/diag"
 )
 
-var articleFields = []string{"title", "outlet", "url", "published", "sort_date", "date_note", "author", "relies_on", "summary"}
+// langTagRE is a language tag (BCP 47, its common forms): de, pt-BR,
+// zh-Hant.
+var langTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+var articleFields = []string{"title", "outlet", "url", "published", "sort_date", "date_note", "author", "relies_on", "summary", "language"}
 
 // frontMatter splits a Markdown file into its YAML front matter and body.
 // It returns the front matter node (nil when the file has none), the body,
@@ -322,7 +327,14 @@ func (l *loader) article(name string) *briefing.Article {
 		Author:    d.author(m),
 		ReliesOn:  d.strList(m, "relies_on", "like [Reuters]"),
 		Summary:   d.str(m, "summary"),
+		Language:  strings.TrimSpace(d.str(m, "language")),
 		Body:      body,
+	}
+	// The language its title and text are in, when not the briefing's:
+	// a tag, as a source's language is, that screen readers read it in.
+	if v, ok := m["language"]; ok && a.Language != "" && !langTagRE.MatchString(a.Language) {
+		d.errs.Add(d.pos(resolve(v)), "language %q is not a language tag: give the article's language as one, like de for German, fr for French, pt-BR for Brazilian Portuguese", a.Language)
+		a.Language = ""
 	}
 	if v, ok := m["outlet"]; ok {
 		a.OutletPos = d.pos(resolve(v))

@@ -94,8 +94,13 @@ func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, 
 // note carries a verdict).
 func articlePage(a *briefing.Article, ra *render.Article, r *render.Renderer, notes []noteData, ld []byte, weight int, t *Text) []byte {
 	h := newHTML(t, len(ra.Body)*3+len(notes)*2048)
-	h.raw("<div class=\"body\">\n")
+	lang := langOf(a)
+	h.raw("<div class=\"body\"", lang, ">\n")
+	if lang != "" {
+		h.noteLang = ` lang="` + siteLang + `"`
+	}
 	h.withSidenotes(ra.Body, notes)
+	h.noteLang = ""
 	h.raw("\n</div>\n")
 	h.endnotes(notes, "", "")
 	h.citedSources(notes, r)
@@ -186,6 +191,7 @@ func articleMatter(a *briefing.Article, weight int) frontMatter {
 		"relies_on": a.ReliesOn,
 		"date_note": a.DateNote,
 		"summary":   a.Summary,
+		"lang":      langTag(a),
 	}
 	fm := frontMatter{Title: a.Title, Weight: weight, Params: params}
 	if a.Published != nil {

@@ -286,7 +286,7 @@ func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t
 	h := newHTML(t, len(ra.Body)+len(ra.Body)/8+len(notes)*1536+2048)
 	h.raw(`<article class="article handout-article" id="`, esc(handoutArticleID(a.Slug)), `" aria-labelledby="`, esc(p), "title\">\n")
 	h.provenance(a, "h2", p)
-	h.raw("<div class=\"body\">\n")
+	h.raw("<div class=\"body\"", langOf(a), ">\n")
 	prefixIDs(&h.Builder, ra.Body, p, page)
 	h.raw("\n</div>\n")
 	h.endnotes(notes, p, page)
@@ -299,7 +299,7 @@ func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t
 func (h *markup) provenance(a *briefing.Article, heading, prefix string) {
 	h.raw("<header class=\"provenance\">\n<p class=\"outlet\">")
 	h.text(a.Outlet)
-	h.raw("</p>\n<", heading, ` id="`, esc(prefix), `title">`)
+	h.raw("</p>\n<", heading, ` id="`, esc(prefix), `title"`, langOf(a), `>`)
 	h.text(a.Title)
 	h.raw("</", heading, ">\n<dl class=\"meta\">\n")
 	if a.Author != "" {

@@ -20,6 +20,10 @@ import (
 type markup struct {
 	strings.Builder
 	t *Text
+	// noteLang is the lang attribute of the notes written inside an
+	// article's text: the site's language again, in an article marked with
+	// another (langOf); "" otherwise.
+	noteLang string
 }
 
 func newHTML(t *Text, size int) *markup {
@@ -190,7 +194,7 @@ func (h *markup) claimLink(c *claimRef, href string) {
 // sidenote is the theme's sidenote.html: a note's in-text form.
 func (h *markup) sidenote(n *noteData) {
 	num := strconv.Itoa(n.Number)
-	h.raw(`<div class="sidenote note-`, esc(n.Kind), `" id="side-`, esc(n.ID), `" role="note" aria-label="`)
+	h.raw(`<div class="sidenote note-`, esc(n.Kind), `" id="side-`, esc(n.ID), `"`, h.noteLang, ` role="note" aria-label="`)
 	h.trN("note_label", n.Number)
 	h.raw(`" data-note="`, esc(n.ID), "\">\n<div class=\"side-body\">\n",
 		`<p class="side-head"><span class="side-num" aria-hidden="true">`, num, `</span> `)

@@ -23,6 +23,29 @@ import (
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
+// siteLang is the language of the site's own words (the theme's strings,
+// the notes): an article in another (Article.Language) is marked with its
+// own, and its notes, inside its text, with this one again.
+const siteLang = "en"
+
+// langTag is the language an article's title and text are marked with,
+// "de", or "" for an article in the site's language or one that gives none.
+func langTag(a *briefing.Article) string {
+	l := a.Language
+	if l == "" || strings.EqualFold(l, siteLang) || strings.HasPrefix(strings.ToLower(l), siteLang+"-") {
+		return ""
+	}
+	return l
+}
+
+// langOf is langTag as an attribute, ` lang="de"`, or "".
+func langOf(a *briefing.Article) string {
+	if l := langTag(a); l != "" {
+		return ` lang="` + esc(l) + `"`
+	}
+	return ""
+}
+
 // Options are the choices of one build.
 type Options struct {
 	BaseURL string // "" for a site that works from any folder
@@ -272,7 +295,7 @@ func config(b *briefing.Briefing, opt Options) []byte {
 		"disableKinds":               []string{"taxonomy", "term", "rss", "section", "404"},
 		"disableHugoGeneratorInject": true,
 		"enableRobotsTXT":            false,
-		"locale":                     "en",
+		"locale":                     siteLang,
 		"timeZone":                   "UTC",
 		// Hugo leaves out a page dated after the moment it runs. An
 		// article's date is when the outlet published it, and "today"
