@@ -45,7 +45,7 @@ func TestNew(t *testing.T) {
 	// check points at what is left to do, in the new file.
 	code, _, stderr = runCmd(t, "check", "--root", root)
 	p := filepath.ToSlash(art)
-	if code != 1 || !strings.Contains(stderr, p+":2:8: the article's title is empty: write it between the quotes after title:") || !strings.Contains(stderr, p+":12:1: the article has no text") ||
+	if code != 1 || !strings.Contains(stderr, p+":2:8: the article's title is empty: write it between the quotes after title:") || !strings.Contains(stderr, p+":13:1: the article has no text") ||
 		!strings.Contains(stderr, "2 problems found") {
 		t.Errorf("check after new: exit %d\n%s", code, stderr)
 	}
@@ -73,7 +73,7 @@ func TestNew(t *testing.T) {
 	// own comment says to: its examples are valid values.
 	optional := regexp.MustCompile(`(?m)^# ([a-z_]+:)`)
 	used := optional.ReplaceAllString(filled, "$1")
-	if len(optional.FindAllString(filled, -1)) != 5 || !strings.Contains(used, "\npublished: 2025-11-27") {
+	if len(optional.FindAllString(filled, -1)) != 6 || !strings.Contains(used, "\npublished: 2025-11-27") {
 		t.Fatalf("the optional lines were not all put in use:\n%s", used)
 	}
 	if err := os.WriteFile(art, []byte(used), 0o644); err != nil {
