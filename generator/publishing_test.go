@@ -398,6 +398,33 @@ func TestHandoutSelfContained(t *testing.T) {
 	}
 }
 
+// TestNoteLinksNumberedInPrint: a note's link to another note of its
+// article ("the note on the 676 cases") cannot be followed on paper: in
+// the print edition each carries that note's number, which the printed
+// copy shows after it ("[18]"), the number of the note it leads to.
+func TestNoteLinksNumberedInPrint(t *testing.T) {
+	needTool(t, "chromium", "pdftotext")
+	out := buildReal(t, "--pdf")
+	handout := readFile(t, out, "handout.html")
+	links := regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)" data-n="(\d+)">([^<]+)</a>`).FindAllStringSubmatch(handout, -1)
+	if len(links) < 5 {
+		t.Fatalf("%d numbered links between notes in the handout: the briefing has more", len(links))
+	}
+	text, err := exec.Command("pdftotext", filepath.Join(out, "handout.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	printed := strings.Join(strings.Fields(string(text)), " ")
+	for _, l := range links {
+		if want := `<li id="` + l[1] + `--note-` + l[2] + `" value="` + l[3] + `"`; !strings.Contains(handout, want) {
+			t.Errorf("the link %q to note %s of %s says %s: that note has another number", l[4], l[2], l[1], l[3])
+		}
+		if want := strings.Join(strings.Fields(html.UnescapeString(l[4])), " ") + " [" + l[3] + "]"; !strings.Contains(printed, want) {
+			t.Errorf("the printed handout lacks %q", want)
+		}
+	}
+}
+
 // TestNoIndex: a copy built with --noindex (a preview, a branch deploy,
 // at an address of its own) asks search engines to leave out every page,
 // with no canonical link and no sitemap, its robots.txt letting crawlers

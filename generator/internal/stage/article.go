@@ -4,6 +4,7 @@ package stage
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -60,10 +61,50 @@ func shownClaimant(c briefing.Claimant, outlet string) string {
 // is the article's (see newNoteData).
 func articleNotes(r *render.Renderer, ra *render.Article, outlet string) []noteData {
 	notes := make([]noteData, 0, len(ra.Notes))
+	numbers := noteNumbers(ra)
 	for _, n := range ra.Notes {
-		notes = append(notes, newNoteData(r, n, n.HTML, cites(n.Cites), "../", outlet))
+		notes = append(notes, newNoteData(r, n, numberNoteLinks(n.HTML, numbers), cites(n.Cites), "../", outlet))
 	}
 	return notes
+}
+
+// noteNumbers are the numbers of an article's notes, by id.
+func noteNumbers(ra *render.Article) map[string]int {
+	m := make(map[string]int, len(ra.Notes))
+	for _, n := range ra.Notes {
+		m[n.ID] = n.Number
+	}
+	return m
+}
+
+// numberNoteLinks gives each link of a note's HTML to another note of its
+// article (href="#note-ID", "the note on the 676 cases") that note's
+// number, data-n="11": printed, a link cannot be followed, and the
+// stylesheet writes the number after it, as the markers show them.
+func numberNoteLinks(html string, numbers map[string]int) string {
+	const open = `<a href="#note-`
+	if !strings.Contains(html, open) {
+		return html
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(html, open)
+		if i < 0 {
+			break
+		}
+		rest := html[i+len(open):]
+		end := strings.IndexByte(rest, '"')
+		if end < 0 {
+			break
+		}
+		b.WriteString(html[:i+len(open)+end+1])
+		if n, ok := numbers[rest[:end]]; ok {
+			b.WriteString(` data-n="` + strconv.Itoa(n) + `"`)
+		}
+		html = rest[end+1:]
+	}
+	b.WriteString(html)
+	return b.String()
 }
 
 // newNoteData is the data of note n for a page at root (the path from the

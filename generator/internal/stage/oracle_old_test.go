@@ -101,7 +101,7 @@ func oldNotesData(r *render.Renderer, order []*briefing.Article, arts map[string
 		}
 		na := oldNotesArticle{Slug: a.Slug, Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"}
 		for _, n := range ra.Notes {
-			na.Notes = append(na.Notes, newNoteData(r, n, oldRebase(n.HTML, a.Slug), cites(r.Cites(n.Note.Cites, "")), "", a.Outlet))
+			na.Notes = append(na.Notes, newNoteData(r, n, oldRebase(numberNoteLinks(n.HTML, noteNumbers(ra)), a.Slug), cites(r.Cites(n.Note.Cites, "")), "", a.Outlet))
 		}
 		out = append(out, na)
 	}
