@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -351,5 +353,40 @@ func TestArticleLanguage(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "check", "--root", root); code != 1 || !strings.Contains(stderr, `one.md:6:11: language "German" is not a language tag: give the article's language as one, like de for German`) {
 		t.Errorf("language: German: exit %d, %s", code, stderr)
+	}
+}
+
+// TestCardsCountCorrections: an article's card on the home page counts its
+// corrections apart ("1 correction"), as many as its page has, not among
+// the notes "without a verdict": a correction points out a plain error of
+// the article's. Every card's counts still add up to its notes.
+func TestCardsCountCorrections(t *testing.T) {
+	out := buildReal(t, "--no-zip")
+	index := readFile(t, out, "index.html")
+	cards := regexp.MustCompile(`(?s)<h3><a href="(?:\./)?articles/([a-z0-9-]+)\.html">.*?<p class="card-notes">(.*?)</p>`).FindAllStringSubmatch(index, -1)
+	if len(cards) == 0 {
+		t.Fatal("no cards on the home page")
+	}
+	tag := regexp.MustCompile(`<[^>]*>`)
+	any := false
+	for _, c := range cards {
+		page := readFile(t, out, "articles/"+c[1]+".html")
+		_, endnotes, _ := strings.Cut(page, `role="doc-endnotes"`)
+		n := strings.Count(endnotes, `class="note note-correction"`)
+		line := strings.Join(strings.Fields(tag.ReplaceAllString(c[2], "")), " ")
+		want := ""
+		switch {
+		case n == 1:
+			want = "1 correction"
+		case n > 1:
+			want = fmt.Sprintf("%d corrections", n)
+		}
+		if want != "" && !strings.Contains(line, want) || want == "" && strings.Contains(line, "correction") {
+			t.Errorf("%s has %d corrections; its card reads %q", c[1], n, line)
+		}
+		any = any || n > 0
+	}
+	if !any {
+		t.Error("no article of the briefing has a correction: the test cannot tell")
 	}
 }

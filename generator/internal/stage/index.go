@@ -172,7 +172,15 @@ func (h *markup) card(a *briefing.Article, ra *render.Article) {
 	}
 	h.raw("\n</p>\n<p class=\"card-notes\">")
 	h.trN("notes_count", len(ra.Notes))
-	if vcs := verdictCounts(ra); len(vcs) > 0 {
+	// The corrections, which carry no verdict but point out the article's
+	// plain errors: counted apart, not among the notes without a verdict.
+	corrections := 0
+	for _, n := range ra.Notes {
+		if n.Kind == briefing.KindCorrection {
+			corrections++
+		}
+	}
+	if vcs := verdictCounts(ra); len(vcs) > 0 || corrections > 0 {
 		h.raw(":\n")
 		counted := 0
 		for i, vc := range vcs {
@@ -185,6 +193,15 @@ func (h *markup) card(a *briefing.Article, ra *render.Article) {
 			h.verdictSpan(string(vc.v), vc.v.Label())
 			h.raw("</span>")
 			counted += vc.n
+		}
+		if corrections > 0 {
+			if counted > 0 {
+				h.raw(", ")
+			}
+			h.raw(`<span class="tally">`)
+			h.trN("corrections_count", corrections)
+			h.raw("</span>")
+			counted += corrections
 		}
 		// The notes that carry none (context, background…), so that the
 		// counts add up to the total.
