@@ -2660,6 +2660,9 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 	return nil
 }
 
+// dottedDateRE is a date written day first with dots: 21.01.2025.
+var dottedDateRE = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+
 // wordDateLayouts are the ways a date is written in English words that
 // wordDate reads: a day, a month and a year, or a month and a year.
 var wordDateLayouts = []string{"2 January 2006", "2 Jan 2006", "January 2 2006", "Jan 2 2006", "January 2006", "Jan 2006"}
@@ -2668,6 +2671,18 @@ var wordDateLayouts = []string{"2 January 2006", "2 Jan 2006", "January 2 2006",
 // 2025", "27 Nov. 2025"), the month's name in any capitals: its Day is 0
 // when it gives none.
 func wordDate(s string) (*briefing.Date, bool) {
+	// A day, a month and a year written with dots, day first, as German
+	// and much of Europe write them (21.01.2025): no month comes first
+	// so, unlike 01/21/2025.
+	if m := dottedDateRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		year, _ := strconv.Atoi(m[3])
+		if t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC); t.Day() == day && int(t.Month()) == month && year > 0 {
+			return &briefing.Date{Year: year, Month: month, Day: day}, true
+		}
+		return nil, false
+	}
 	s = strings.Join(strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(s)), " ")
 	for _, layout := range wordDateLayouts {
 		if t, err := time.Parse(layout, s); err == nil && t.Year() > 0 {
