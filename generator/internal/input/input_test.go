@@ -2225,3 +2225,17 @@ func TestURLTwice(t *testing.T) {
 		sameLines(t, errLines(t, fs), want)
 	}
 }
+
+// TestPandocMetadataBlock: a CSL YAML bibliography as Pandoc writes it, a
+// metadata block between --- and --- or ..., loads: its closing line,
+// with nothing after it but blank lines and comments, drops nothing.
+func TestPandocMetadataBlock(t *testing.T) {
+	for _, end := range []string{"---\n", "...\n", "---\n\n# end\n"} {
+		fs := base()
+		data := fs["annotations/sources.yaml"].Data
+		fs["annotations/sources.yaml"] = &fstest.MapFile{Data: append(append([]byte("---\n"), data...), end...)}
+		if _, err := Load(fs); err != nil {
+			t.Errorf("sources.yaml closed by %q: %v", end, err)
+		}
+	}
+}

@@ -448,7 +448,8 @@ var topKeyRE = regexp.MustCompile(`^[a-z][A-Za-z0-9_-]*:(?:[ \t]|\r?$)`)
 // returns false, or true when there is none. A YAML reader reads the first
 // document and nothing after it, so everything below the line would be
 // dropped without a word: the notes of the rest of the file, say, after a
-// --- put in to separate them. lines are the YAML's, from the file's line
+// --- put in to separate them. A last such line, with nothing after it,
+// only closes the document. lines are the YAML's, from the file's line
 // d.lineOffset+1.
 func (d *decoder) oneDocument(lines []string) bool {
 	begun := false
@@ -470,6 +471,12 @@ func (d *decoder) oneDocument(lines []string) bool {
 		if marker == "---" && !begun {
 			begun = true // the document's own start
 			continue
+		}
+		// The last line of the file, but for blank lines and comments,
+		// closes the document, as Pandoc's metadata block (a CSL YAML
+		// bibliography) is closed by --- or ...: nothing is dropped.
+		if slices.IndexFunc(lines[i+1:], func(l string) bool { t := strings.TrimSpace(l); return t != "" && t[0] != '#' }) < 0 {
+			return true
 		}
 		what := "a line of --- starts a second YAML document, and nothing below it would be read: remove the line (a list's entries need no separator; each starts with -)"
 		if marker == "..." {
