@@ -2239,3 +2239,21 @@ func TestPandocMetadataBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestSlugify: the slug advised for a name: accents dropped (café, cafe),
+// German's umlauts and ß written out as German writes them without them
+// (Förderung is foerderung: forderung is another word), the rest joined
+// by single hyphens.
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Café NEWS":            "cafe-news",
+		"Förderung der Straße": "foerderung-der-strasse",
+		"Über uns":             "ueber-uns",
+		"São Paulo":            "sao-paulo",
+		"  --  ":               "my-id",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2574,10 +2574,16 @@ func (d *decoder) id(m map[string]*yaml.Node, name, what string, why func(string
 // Slugify is s made a valid id or slug (ValidID): lower-case letters and
 // digits, anything else between them one hyphen; "my-id" when nothing is
 // left.
+// germanLetters are German's letters with umlauts, and ß, written out.
+var germanLetters = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ẞ", "SS")
+
 func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
-	// Accented letters keep their letter: café is cafe.
+	// German's umlauts and ß are written out, as German writes them where
+	// it cannot print them (Förderung is foerderung, not forderung, another
+	// word); other accented letters keep their letter: café is cafe.
+	s = germanLetters.Replace(s)
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
 			return -1
