@@ -302,6 +302,7 @@ func TestUndatedArticleWarned(t *testing.T) {
 	}{
 		{"neither", strings.Replace(string(text), "published: 2025-11-27\n", "", 1), warning},
 		{"a date note", strings.Replace(string(text), "published: 2025-11-27\n", "date_note: \"not shown on the outlet's page\"\n", 1), ""},
+		{"a sort date", strings.Replace(string(text), "published: 2025-11-27\n", "sort_date: 2025-11-26\n", 1), ""},
 		{"a date", string(text), ""},
 	} {
 		if err := os.WriteFile(art, []byte(c.text), 0o644); err != nil {

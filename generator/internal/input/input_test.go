@@ -2238,6 +2238,13 @@ func TestPandocMetadataBlock(t *testing.T) {
 			t.Errorf("sources.yaml closed by %q: %v", end, err)
 		}
 	}
+	// A last line of --- with more on it is no closing line: what it
+	// holds would be dropped.
+	fs := base()
+	fs["annotations/sources.yaml"] = &fstest.MapFile{Data: append(append([]byte{}, fs["annotations/sources.yaml"].Data...), "--- - id: x\n"...)}
+	if _, err := Load(fs); err == nil || !strings.Contains(err.Error(), "starts a second YAML document") {
+		t.Errorf("a last line of --- with more on it: %v", err)
+	}
 }
 
 // TestSlugify: the slug advised for a name: accents dropped (café, cafe),

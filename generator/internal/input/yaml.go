@@ -475,7 +475,7 @@ func (d *decoder) oneDocument(lines []string) bool {
 		// The last line of the file, but for blank lines and comments,
 		// closes the document, as Pandoc's metadata block (a CSL YAML
 		// bibliography) is closed by --- or ...: nothing is dropped.
-		if slices.IndexFunc(lines[i+1:], func(l string) bool { t := strings.TrimSpace(l); return t != "" && t[0] != '#' }) < 0 {
+		if strings.TrimSpace(s) == marker && slices.IndexFunc(lines[i+1:], func(l string) bool { t := strings.TrimSpace(l); return t != "" && t[0] != '#' }) < 0 {
 			return true
 		}
 		what := "a line of --- starts a second YAML document, and nothing below it would be read: remove the line (a list's entries need no separator; each starts with -)"

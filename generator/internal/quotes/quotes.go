@@ -155,9 +155,12 @@ func spans(p string) [][2]int {
 				rev = rev || o.rev
 			}
 			// Guillemets point out in French («…», « … ») and in
-			// German (»…«): » opens where a word follows it after a
-			// space or the start, and « then closes.
-			opening := r == '„' || (r == '«' && !rev) || (r == '»' && opensAfter(prev) && !unicode.IsSpace(next)) ||
+			// German (»…«): » opens, outside a quotation, where a word
+			// follows it at once after a space or the start (a French
+			// closing » follows a space too, but then a space or a
+			// mark), and « then closes.
+			opening := r == '„' || (r == '«' && !rev) ||
+				(r == '»' && !inside && opensAfter(prev) && (unicode.IsLetter(next) || unicode.IsDigit(next))) ||
 				(r == '“' && !low) || (r != '”' && r != '»' && r != '«' && r != '“' && opensAfter(prev))
 			o := open{at: i + size, low: r == '„', rev: r == '»'}
 			switch {

@@ -77,6 +77,7 @@ func TestFind(t *testing.T) {
 		{`«Guillemets here» and „low-high“.`, []string{"Guillemets here", "low-high"}},
 		{`Der Spiegel schreibt: »Das ist neu«, sagte sie. »Und das auch.«`, []string{"Das ist neu", "Und das auch."}},
 		{`Il a dit « c'est nouveau » hier.`, []string{"c'est nouveau"}},
+		{`Il a dit « Bonjour », puis il est parti. « Au revoir ».`, []string{"Bonjour", "Au revoir"}},
 		{`An open quote “runs on to the end`, []string{"runs on to the end"}},
 		{"Two paragraphs “one\n\n“and two” end", []string{"one", "and two"}},
 		{`No quotes at all.`, nil},

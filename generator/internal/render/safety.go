@@ -251,15 +251,17 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 				if at := textStart(x); at > 0 {
 					line := bytes.LastIndexByte(source[:at], '\n') + 1
 					number := strings.TrimSpace(string(source[line:at]))
-					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this paragraph starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the full stop, %s; a list meant as one starts at 1. and has more than one item",
-						number, strings.Replace(number, ".", "\\.", 1)+" "+clip(string(source[at:min(len(source), at+20)]), 12))
+					// The mark after the number: a full stop, or ")".
+					escaped := number[:len(number)-1] + "\\" + number[len(number)-1:]
+					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this paragraph starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item",
+						number, number[len(number)-1:], escaped+" "+clip(string(source[at:min(len(source), at+20)]), 12))
 				}
 			}
 		case *ast.Emphasis:
 			if at, ok := starsInWords(x, source); ok {
 				// Shown from the word the first stars stand in.
 				from := bytes.LastIndexAny(source[:at], " \t\n") + 1
-				errs.Add(md.PosAt(at), "these stars, inside words on both sides (%q), make italics of what is between them, and the reader does not see them: if they are the text's own (a gender star, Verbraucher*innen), write each as \\*",
+				errs.Add(md.PosAt(at), "these stars, inside words on both sides (%q), make italics of what is between them, and the reader does not see them: if they are the text's own (a gender star, Verbraucher*innen; a product, 2*3*4), write each as \\*",
 					clip(string(source[from:min(len(source), textEnd(x)+x.Level+12)]), 60))
 			}
 		case *ast.Image:
@@ -283,7 +285,8 @@ func starsInWords(e *ast.Emphasis, source []byte) (int, bool) {
 	}
 	before, _ := utf8.DecodeLastRune(source[:open])
 	after, _ := utf8.DecodeRune(source[end+e.Level:])
-	if !unicode.IsLetter(before) || !unicode.IsLetter(after) {
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	if !inWord(before) || !inWord(after) {
 		return 0, false
 	}
 	// The opening stars stand after a word's letters, and before more.

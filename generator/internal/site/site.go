@@ -51,7 +51,8 @@ type Result struct {
 func Undated(b *briefing.Briefing) []diag.Pos {
 	var out []diag.Pos
 	for _, a := range b.Articles {
-		if a.Published == nil && a.DateNote == "" {
+		// With a sort_date its editors have placed it, undated.
+		if a.Published == nil && a.DateNote == "" && a.SortDate == nil {
 			at := a.Pos
 			if at.File == "" {
 				at = diag.Pos{File: a.Path, Line: 1, Col: 1}
