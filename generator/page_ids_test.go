@@ -319,9 +319,10 @@ func TestUndatedArticleWarned(t *testing.T) {
 
 // TestArticleLanguage: an article in another language than the site's
 // (language: de) has its title and text marked with it, on its page and in
-// the print edition, for screen readers to read them in it, and its notes,
-// inside its text, marked with the site's again; one that is no language
-// tag is an error at its place.
+// the print edition, for screen readers to read them in it, and so are the
+// passages its notes quote (there and on the all-notes page), and its
+// notes, inside its text, marked with the site's again; one that is no
+// language tag is an error at its place.
 func TestArticleLanguage(t *testing.T) {
 	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), t.TempDir())
 	art := filepath.Join(root, "content", "articles", "one.md")
@@ -338,15 +339,18 @@ func TestArticleLanguage(t *testing.T) {
 		t.Fatalf("build: exit %d: %s", code, stderr)
 	}
 	page, handout := readFile(t, out, "articles/one.html"), readFile(t, out, "handout.html")
-	for _, want := range []string{`<h1 lang="de">`, `<div class="body" lang="de">`, `id="side-threat" lang="en" role="note"`} {
+	for _, want := range []string{`<h1 lang="de">`, `<div class="body" lang="de">`, `id="side-threat" lang="en" role="note"`, `<blockquote class="note-quote" lang="de">`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("articles/one.html lacks %s", want)
 		}
 	}
-	for _, want := range []string{`<h2 id="one--title" lang="de">`, `<div class="body" lang="de">`} {
+	for _, want := range []string{`<h2 id="one--title" lang="de">`, `<div class="body" lang="de">`, `<blockquote class="note-quote" lang="de">`} {
 		if !strings.Contains(handout, want) {
 			t.Errorf("handout.html lacks %s", want)
 		}
+	}
+	if notes := readFile(t, out, "notes.html"); !strings.Contains(notes, `<blockquote class="note-quote" lang="de">`) {
+		t.Error("notes.html does not mark the article's quoted passages German")
 	}
 	bad := strings.Replace(german, "language: de", "language: German", 1)
 	if err := os.WriteFile(art, []byte(bad), 0o644); err != nil {

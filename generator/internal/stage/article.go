@@ -143,6 +143,7 @@ func articlePage(a *briefing.Article, ra *render.Article, r *render.Renderer, no
 	h.withSidenotes(ra.Body, notes)
 	h.noteLang = ""
 	h.raw("\n</div>\n")
+	h.quoteLang = lang
 	h.endnotes(notes, "", "")
 	h.citedSources(notes, r)
 	return pageLD(articleMatter(a, weight), h.String(), ld)

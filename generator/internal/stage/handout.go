@@ -289,6 +289,7 @@ func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t
 	h.raw("<div class=\"body\"", langOf(a), ">\n")
 	prefixIDs(&h.Builder, ra.Body, p, page)
 	h.raw("\n</div>\n")
+	h.quoteLang = langOf(a)
 	h.endnotes(notes, p, page)
 	h.raw("</article>\n")
 	return appendBody(nil, h.String())

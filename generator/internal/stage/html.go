@@ -24,6 +24,9 @@ type markup struct {
 	// article's text: the site's language again, in an article marked with
 	// another (langOf); "" otherwise.
 	noteLang string
+	// quoteLang is the lang attribute of the passages its notes quote,
+	// the article's language (langOf); "" for one in the site's.
+	quoteLang string
 }
 
 func newHTML(t *Text, size int) *markup {
@@ -242,7 +245,7 @@ func (h *markup) endnotes(notes []noteData, prefix, handoutPage string) {
 			h.noteHead(n)
 		}
 		h.claimant(n.Claimant)
-		h.raw("</p>\n", `<blockquote class="note-quote"><p>`)
+		h.raw("</p>\n", `<blockquote class="note-quote"`, h.quoteLang, `><p>`)
 		h.text(n.Quote)
 		text := n.HTML
 		if handout {

@@ -44,7 +44,7 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 		h.raw(`</a> · <a href="`, href, "#note-", id, `">`)
 		h.whose(a.Outlet, n.Number)
 		h.tr("note_in_article")
-		h.raw("</a></span></p>\n", `<blockquote class="note-quote"><p>`)
+		h.raw("</a></span></p>\n", `<blockquote class="note-quote"`, langOf(a), `><p>`)
 		h.text(n.Quote)
 		h.raw("</p></blockquote>\n", `<div class="note-text">`, n.HTML, "</div>\n")
 		h.cites(n.Cites, false)
