@@ -85,16 +85,15 @@ type Text struct {
 	nm  normalized
 }
 
-// Lines returns how many line breaks the text has before byte off.
-func (t *Text) Lines(off int) int { return strings.Count(t.raw[:off], "\n") }
-
 // NewText returns s ready to be searched.
 func NewText(s string) *Text { return &Text{raw: s, nm: normalize(s)} }
 
 // Find returns the byte offset in the text where quote stands word for
 // word, typography folded and of whole words, or -1.
-func (t *Text) Find(quote string) int {
-	q := Fold(quote)
+func (t *Text) Find(quote string) int { return t.find(Fold(quote)) }
+
+// find is Find of a quote folded already (Fold).
+func (t *Text) find(q string) int {
 	if q == "" {
 		return -1
 	}
@@ -534,19 +533,9 @@ func times(n int) string {
 	return fmt.Sprintf("%d times", n)
 }
 
-// lineOf returns the file line of visible offset off in block b.
-func lineOf(b *Block, off int) int {
-	line := b.Pos.Line
-	for _, l := range b.Leaves {
-		if l.Start <= off && l.Pos.Line > 0 {
-			line = l.Pos.Line
-		}
-		if l.Start > off {
-			break
-		}
-	}
-	return line
-}
+// lineOf returns the file line of visible offset off in block b (a
+// message's; LineMap).
+func lineOf(b *Block, off int) int { return b.LineMap().Line(off) }
 
 // maxListed is how many places of a quote a message lists: a quote found
 // thousands of times (a single common word) gives a readable message, in

@@ -34,48 +34,21 @@ func NewCorpus(texts []*Text) *Corpus {
 	return c
 }
 
-// Found is where a text of a corpus has a quote: the text's index, and the
-// quote's byte offset in it.
-type Found struct{ Text, Offset int }
-
-// FindAll returns where each text, other than texts[skip], has quote word
-// for word (Find), in the texts' order, in one pass over the texts that
-// have its words.
-func (c *Corpus) FindAll(quote string, skip int) []Found {
-	var out []Found
-	c.Each(quote, skip, func(i, off int) bool {
-		out = append(out, Found{i, off})
-		return true
-	})
-	return out
-}
-
-// Find returns the index of the first text, other than texts[skip], that
-// has quote word for word as Text.Find finds it, and the byte offset of
-// the quote in it; -1 and 0 when none has it.
+// Each calls found with each text, other than texts[skip], that has quote
+// word for word as Text.Find finds it, and the byte offset of the quote in
+// it, in the texts' order, until found returns false.
 //
 // Where a text has the quote, its normalized text has the folded quote's
 // bytes, bounded at both ends by what is not in a word (Text.Find); so
 // each run of letters and digits of the folded quote is one of the text's
 // too, bounded by the same bytes, and a text without one of them cannot
-// have the quote. A quote with no letter or digit is looked for in every
-// text.
-func (c *Corpus) Find(quote string, skip int) (int, int) {
-	at, off := -1, 0
-	c.Each(quote, skip, func(i, o int) bool {
-		at, off = i, o
-		return false
-	})
-	return at, off
-}
-
-// Each calls found with each text, other than texts[skip], that has quote
-// word for word, and the quote's offset in it, in the texts' order, until
-// found returns false.
+// have the quote: only the texts having the quote's rarest word are
+// searched. A quote with no letter or digit is looked for in every text.
 func (c *Corpus) Each(quote string, skip int, found func(i, off int) bool) {
+	q := Fold(quote)
 	var cands []int32
 	all := true
-	eachWord(Fold(quote), func(w string) {
+	eachWord(q, func(w string) {
 		list, ok := c.words[w]
 		if all || len(list) < len(cands) {
 			cands, all = list, false
@@ -87,7 +60,7 @@ func (c *Corpus) Each(quote string, skip int, found func(i, off int) bool) {
 	if all {
 		for i, t := range c.texts {
 			if i != skip && t != nil {
-				if off := t.Find(quote); off >= 0 && !found(i, off) {
+				if off := t.find(q); off >= 0 && !found(i, off) {
 					return
 				}
 			}
@@ -96,15 +69,12 @@ func (c *Corpus) Each(quote string, skip int, found func(i, off int) bool) {
 	}
 	for _, i := range cands {
 		if int(i) != skip {
-			if off := c.texts[i].Find(quote); off >= 0 && !found(int(i), off) {
+			if off := c.texts[i].find(q); off >= 0 && !found(int(i), off) {
 				return
 			}
 		}
 	}
 }
-
-// Text returns the corpus's i-th text.
-func (c *Corpus) Text(i int) *Text { return c.texts[i] }
 
 // eachWord calls f with each run of letters and digits of s (wordRune),
 // in order.
@@ -156,7 +126,8 @@ func (b *Block) LineMap() LineMap {
 }
 
 // Line returns the line of the file that byte off of the block's text is
-// on, as the messages of anchoring give it (lineOf).
+// on: that of the last leaf starting a line at or before it, else the
+// block's first.
 func (m LineMap) Line(off int) int {
 	line := m.first
 	for i, s := range m.starts {

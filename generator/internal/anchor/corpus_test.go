@@ -9,9 +9,10 @@ import (
 	"testing"
 )
 
-// TestCorpusFindsAsEveryText checks Corpus.Find, which looks for a quote
+// TestCorpusFindsAsEveryText checks Corpus.Each, which looks for a quote
 // only in the texts that have each of its words, against looking in every
-// text: the same text and offset for every quote, found or not. The texts
+// text: the same texts and offsets, in order, for every quote, found or
+// not, and the first alone when it is told to stop there. The texts
 // are the real briefing's articles and texts written to try the edges of
 // a word: other scripts, combining marks, an invisible hyphen, figures
 // with separators, quote marks and dashes of every kind.
@@ -39,15 +40,28 @@ func TestCorpusFindsAsEveryText(t *testing.T) {
 		texts[i] = NewText(s)
 	}
 	c := NewCorpus(texts)
-	every := func(q string, skip int) (int, int) {
+	// Where each text, in order, has it (a text's index and the
+	// offset), as every text gives it and as the corpus does; and the
+	// first, where the corpus stops after it.
+	type place [2]int
+	every := func(q string, skip int) []place {
+		var out []place
 		for i, tx := range texts {
 			if i != skip && tx != nil {
 				if off := tx.Find(q); off >= 0 {
-					return i, off
+					out = append(out, place{i, off})
 				}
 			}
 		}
-		return -1, 0
+		return out
+	}
+	corpus := func(q string, skip int, first bool) []place {
+		var out []place
+		c.Each(q, skip, func(i, off int) bool {
+			out = append(out, place{i, off})
+			return !first
+		})
+		return out
 	}
 	quotes := []string{
 		"7,500", "500", "7,500 refugees", "“7,500 refugees”", `"7,500 refugees"`, "café's owner", "cafe owner",
@@ -68,30 +82,17 @@ func TestCorpusFindsAsEveryText(t *testing.T) {
 			quotes = append(quotes, q, strings.Trim(q, ".,;:“”\"'’()"), q+" zzz")
 		}
 	}
-	// Every text that has it, in order.
-	all := func(q string, skip int) []Found {
-		var out []Found
-		for i, tx := range texts {
-			if i != skip && tx != nil {
-				if off := tx.Find(q); off >= 0 {
-					out = append(out, Found{i, off})
-				}
-			}
-		}
-		return out
-	}
 	found := 0
 	for _, q := range quotes {
 		for _, skip := range []int{-1, 0, 2, len(texts) - 1} {
-			if got, want := c.FindAll(q, skip), all(q, skip); !slices.Equal(got, want) {
+			want := every(q, skip)
+			if got := corpus(q, skip, false); !slices.Equal(got, want) {
 				t.Errorf("quote %q, text %d left out: the corpus finds it at %v, every text at %v", q, skip, got, want)
 			}
-			wi, woff := every(q, skip)
-			gi, goff := c.Find(q, skip)
-			if gi != wi || goff != woff {
-				t.Errorf("quote %q, text %d left out: the corpus finds it in text %d at %d, every text in text %d at %d", q, skip, gi, goff, wi, woff)
+			if got := corpus(q, skip, true); len(want) > 0 && (len(got) != 1 || got[0] != want[0]) || len(want) == 0 && len(got) > 0 {
+				t.Errorf("quote %q, text %d left out: the corpus stopping at the first finds it at %v, every text first at %v", q, skip, got, want)
 			}
-			if wi >= 0 {
+			if len(want) > 0 {
 				found++
 			}
 		}
