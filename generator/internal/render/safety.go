@@ -431,11 +431,7 @@ func brokenLinks(run, source []byte, inSource func(int) int, md briefing.Markdow
 		}
 		s = bytes.TrimRight(s, "\n")
 		if len(s) > 100 {
-			n := 97
-			for n > 0 && !utf8.RuneStart(s[n]) {
-				n--
-			}
-			return string(s[:n]) + "…"
+			return clip(string(s), 97)
 		}
 		return string(s)
 	}
