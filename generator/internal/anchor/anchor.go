@@ -893,6 +893,11 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		elsewhere(ctx, n, fmt.Sprintf(" (the passage most like it here, line %d, has only %d of its %d words)", line, shared, all), errs) {
 		return
 	}
+	// Told beside what else differs: the ellipsis written otherwise.
+	also := ""
+	if ellipsis != "" {
+		also = "; " + strings.Replace(ellipsis, "the quote", "the quote also", 1)
+	}
 	if d.kind != same && len(words(passage)) > longPassage {
 		// A long passage is shown where it differs, not whole.
 		var what string
@@ -911,13 +916,9 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				what = fmt.Sprintf("does not have the quote's %q", d.want)
 			}
 		}
-		at := fmt.Sprintf("%q", d.at)
-		if ellipsis != "" {
-			at += "; " + strings.Replace(ellipsis, "the quote", "the quote also", 1)
-		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-			"the quote is not in the article; the closest passage (line %d) %s: %s; %s",
-			line, what, at, matchRule)
+			"the quote is not in the article; the closest passage (line %d) %s: %q%s; %s",
+			line, what, d.at, also, matchRule)
 		return
 	}
 	{
@@ -925,12 +926,9 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		// it is one or two words (a figure transposed, 1931 for 1913) or
 		// marks, which the editor comparing the two may not see.
 		if what := differs(passage, n.Quote, q); what != "" {
-			if ellipsis != "" {
-				what += "; " + strings.Replace(ellipsis, "the quote", "the quote also", 1)
-			}
 			errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-				"the quote is not in the article; the closest passage is %q (line %d): it %s; %s",
-				passage, line, what, matchRule)
+				"the quote is not in the article; the closest passage is %q (line %d): it %s%s; %s",
+				passage, line, what, also, matchRule)
 			return
 		}
 	}
