@@ -7,6 +7,7 @@
 package briefing
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -561,4 +562,27 @@ func (b *Briefing) ArticleBySlug(slug string) *Article {
 		}
 	}
 	return nil
+}
+
+// SiteLang is the language of the site's own words (the theme's strings,
+// the notes); a title or text in another is marked with its own (Foreign).
+const SiteLang = "en"
+
+// langTagRE matches a language tag (BCP 47, in the forms CSL's language
+// and an article's hold one): de, pt-BR, zh-Hant. Zotero may hold a
+// language's name instead ("German"), which is none.
+var langTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// IsLangTag reports whether s is a language tag.
+func IsLangTag(s string) bool { return langTagRE.MatchString(s) }
+
+// Foreign returns l, a language tag, when it is not the site's language
+// (SiteLang, or a form of it: en-GB), so that what is in it is marked with
+// it; "" for the site's, for none, and for what is no tag.
+func Foreign(l string) string {
+	l = strings.TrimSpace(l)
+	if !IsLangTag(l) || strings.EqualFold(l, SiteLang) || strings.HasPrefix(strings.ToLower(l), SiteLang+"-") {
+		return ""
+	}
+	return l
 }

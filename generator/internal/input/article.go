@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -14,10 +13,6 @@ import (
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 )
-
-// langTagRE is a language tag (BCP 47, its common forms): de, pt-BR,
-// zh-Hant.
-var langTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 var articleFields = []string{"title", "outlet", "url", "published", "sort_date", "date_note", "author", "relies_on", "summary", "language"}
 
@@ -332,7 +327,7 @@ func (l *loader) article(name string) *briefing.Article {
 	}
 	// The language its title and text are in, when not the briefing's:
 	// a tag, as a source's language is, that screen readers read it in.
-	if v, ok := m["language"]; ok && a.Language != "" && !langTagRE.MatchString(a.Language) {
+	if v, ok := m["language"]; ok && a.Language != "" && !briefing.IsLangTag(a.Language) {
 		d.errs.Add(d.pos(resolve(v)), "language %q is not a language tag: give the article's language as one, like de for German, fr for French, pt-BR for Brazilian Portuguese", a.Language)
 		a.Language = ""
 	}

@@ -374,20 +374,9 @@ var datedToTheDay = map[string]bool{
 }
 
 // pageRange writes a range of pages with an en dash.
-// langTagRE matches a language tag as CSL's language holds one ("de",
-// "pt-BR", "zh-Hant"); Zotero may hold a language's name instead
-// ("German"), which is not marked.
-var langTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
-
 // titleLang is the language of s's title when it is given as a tag and is
 // not English, the site's language; "" otherwise.
-func titleLang(s *briefing.Source) string {
-	l := strings.TrimSpace(s.Other["language"])
-	if !langTagRE.MatchString(l) || strings.EqualFold(l, "en") || strings.HasPrefix(strings.ToLower(l), "en-") {
-		return ""
-	}
-	return l
-}
+func titleLang(s *briefing.Source) string { return briefing.Foreign(s.Other["language"]) }
 
 func pageRange(p string) string {
 	r := []rune(p)

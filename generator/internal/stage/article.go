@@ -138,7 +138,7 @@ func articlePage(a *briefing.Article, ra *render.Article, r *render.Renderer, no
 	lang := langOf(a)
 	h.raw("<div class=\"body\"", lang, ">\n")
 	if lang != "" {
-		h.noteLang = ` lang="` + siteLang + `"`
+		h.noteLang = ` lang="` + briefing.SiteLang + `"`
 	}
 	h.withSidenotes(ra.Body, notes)
 	h.noteLang = ""
@@ -233,7 +233,7 @@ func articleMatter(a *briefing.Article, weight int) frontMatter {
 		"relies_on": a.ReliesOn,
 		"date_note": a.DateNote,
 		"summary":   a.Summary,
-		"lang":      langTag(a),
+		"lang":      briefing.Foreign(a.Language),
 	}
 	fm := frontMatter{Title: a.Title, Weight: weight, Params: params}
 	if a.Published != nil {

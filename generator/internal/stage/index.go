@@ -30,7 +30,7 @@ type overview struct {
 
 func overviewData(b *briefing.Briefing, r *render.Renderer, errs *diag.List) overview {
 	o := overview{HTML: r.Page(b.Index.Body, "the overview", "index.html", errs), Sections: r.Sections("index.html")}
-	for i, e := range sortedTimeline(b) {
+	for i, e := range b.Index.SortedTimeline() {
 		o.Timeline = append(o.Timeline, timelineEntry{ID: eventID(i), ISO: e.Date.ISO(), Label: e.Date.Long(),
 			HTML: r.MarkdownOn(e.Text, "a timeline entry", "index.html", errs), Cites: cites(r.Cites(e.Cites, ""))})
 	}
@@ -285,9 +285,6 @@ func (h *markup) matrix(m *matrix) {
 	}
 	h.raw("</tbody>\n</table>\n</div>\n</section>\n")
 }
-
-// sortedTimeline is the timeline in date order (Index.SortedTimeline).
-func sortedTimeline(b *briefing.Briefing) []briefing.TimelineEntry { return b.Index.SortedTimeline() }
 
 // eventID is the anchor of the i-th entry of the sorted timeline.
 func eventID(i int) string { return "event-" + strconv.Itoa(i+1) }

@@ -98,7 +98,7 @@ func (out citations) notes(a *briefing.Article, cites []noteCites) {
 }
 
 // shared adds the citations of the claims and of the timeline, given as
-// overviewData rendered it (in sortedTimeline's order). A timeline entry's
+// overviewData rendered it (in Index.SortedTimeline's order). A timeline entry's
 // link shows its date and is named with the entry's first words too
 // ("Timeline, 21 November 2025: A cable dated that day instructs…"):
 // several entries may share a day.
@@ -106,7 +106,7 @@ func (out citations) shared(b *briefing.Briefing, timeline []timelineEntry) {
 	for _, c := range b.Claims {
 		out.add(c.Cites, citingGroup{String: "claims"}, newCiting("", c.Statement, "", "claims.html#claim-"+c.ID))
 	}
-	for i, e := range sortedTimeline(b) {
+	for i, e := range b.Index.SortedTimeline() {
 		if len(e.Cites) > 0 {
 			te := timeline[i]
 			out.add(e.Cites, citingGroup{String: "timeline"}, newCiting("Timeline", te.Label, firstWords(plainText(te.HTML), 8), "index.html#"+te.ID))

@@ -23,24 +23,12 @@ import (
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
-// siteLang is the language of the site's own words (the theme's strings,
-// the notes): an article in another (Article.Language) is marked with its
-// own, and its notes, inside its text, with this one again.
-const siteLang = "en"
-
-// langTag is the language an article's title and text are marked with,
-// "de", or "" for an article in the site's language or one that gives none.
-func langTag(a *briefing.Article) string {
-	l := a.Language
-	if l == "" || strings.EqualFold(l, siteLang) || strings.HasPrefix(strings.ToLower(l), siteLang+"-") {
-		return ""
-	}
-	return l
-}
-
-// langOf is langTag as an attribute, ` lang="de"`, or "".
+// langOf is the lang attribute an article's title and text are marked
+// with, ` lang="de"` (briefing.Foreign), or "" for one in the site's
+// language or one that gives none; its notes, inside its text, are marked
+// with the site's again.
 func langOf(a *briefing.Article) string {
-	if l := langTag(a); l != "" {
+	if l := briefing.Foreign(a.Language); l != "" {
 		return ` lang="` + esc(l) + `"`
 	}
 	return ""
@@ -295,7 +283,7 @@ func config(b *briefing.Briefing, opt Options) []byte {
 		"disableKinds":               []string{"taxonomy", "term", "rss", "section", "404"},
 		"disableHugoGeneratorInject": true,
 		"enableRobotsTXT":            false,
-		"locale":                     siteLang,
+		"locale":                     briefing.SiteLang,
 		"timeZone":                   "UTC",
 		// Hugo leaves out a page dated after the moment it runs. An
 		// article's date is when the outlet published it, and "today"
