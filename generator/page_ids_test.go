@@ -228,15 +228,22 @@ func TestUndefinedVerdictsWarned(t *testing.T) {
 		{"every given verdict defined", string(text), ""},
 		{"none defined", strings.NewReplacer("- **Accurate:**", "- Accurate:", "- **Needs context**:", "- Needs context:").Replace(string(text)), ""},
 	} {
-		if err := os.WriteFile(meth, []byte(c.methodology), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		for _, args := range [][]string{{"check", "--root", root}, {"build", "--root", root, "--no-zip"}} {
-			cmd := args[0]
-			code, _, stderr := runCmd(t, args...)
-			if code != 0 || c.want == "" && strings.Contains(stderr, "warning:") || c.want != "" && !strings.Contains(stderr, c.want) {
-				t.Errorf("%s, %s: exit %d, stderr %q, want %q", c.name, cmd, code, stderr, c.want)
-			}
+		warnsWith(t, root, meth, c.methodology, c.name, c.want)
+	}
+}
+
+// warnsWith writes text to file in the briefing at root and runs check
+// and build on it, which must both succeed and print the warning want on
+// standard error, or no warning when want is "".
+func warnsWith(t *testing.T, root, file, text, name, want string) {
+	t.Helper()
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"check", "--root", root}, {"build", "--root", root, "--no-zip"}} {
+		code, _, stderr := runCmd(t, args...)
+		if code != 0 || want == "" && strings.Contains(stderr, "warning:") || want != "" && !strings.Contains(stderr, want) {
+			t.Errorf("%s, %s: exit %d, stderr %q, want %q", name, args[0], code, stderr, want)
 		}
 	}
 }
@@ -305,15 +312,7 @@ func TestUndatedArticleWarned(t *testing.T) {
 		{"a sort date", strings.Replace(string(text), "published: 2025-11-27\n", "sort_date: 2025-11-26\n", 1), ""},
 		{"a date", string(text), ""},
 	} {
-		if err := os.WriteFile(art, []byte(c.text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		for _, args := range [][]string{{"check", "--root", root}, {"build", "--root", root, "--no-zip"}} {
-			code, _, stderr := runCmd(t, args...)
-			if code != 0 || c.want == "" && strings.Contains(stderr, "warning:") || c.want != "" && !strings.Contains(stderr, c.want) {
-				t.Errorf("%s, %s: exit %d, stderr %q, want %q", c.name, args[0], code, stderr, c.want)
-			}
-		}
+		warnsWith(t, root, art, c.text, c.name, c.want)
 	}
 }
 
