@@ -304,22 +304,25 @@ func withArticles(parts [][]byte, s *Site, missing string, problems []string) []
 	return out
 }
 
+// positionRE is a problem's position, after its file: the first in the
+// line ends the file's path (a path a message names is not one, and the
+// briefing's folder, before it, may hold anything, ": " too).
+var positionRE = regexp.MustCompile(`:\d+:\d+: `)
+
 // articleProblems returns the lines of problems (path:line:col: message,
 // the path as the user names it, under the briefing folder) that are in
 // the files of the article slug: content/articles/SLUG.md and its notes,
 // annotations/SLUG.yaml (or .yml, which check tells to rename).
-// positionRE is a problem's position, after its file: the first in the
-// line ends the file's path.
-var positionRE = regexp.MustCompile(`:\d+:\d+: `)
-
 func articleProblems(problems []string, slug string) []string {
-	// The file's path ends the line's first part, followed by the
-	// position (12:3: ); a path a message names is not, and the briefing's
-	// folder, before it, may hold anything (": " too).
-	own := regexp.MustCompile(`(?:^|/)(?:content/articles/` + regexp.QuoteMeta(slug) + `\.md|annotations/` + regexp.QuoteMeta(slug) + `\.ya?ml):\d+:\d+: `)
+	files := []string{"content/articles/" + slug + ".md", "annotations/" + slug + ".yaml", "annotations/" + slug + ".yml"}
 	var out []string
 	for _, l := range problems {
-		if m, at := own.FindStringIndex(l), positionRE.FindStringIndex(l); m != nil && at != nil && m[1] == at[1] {
+		at := positionRE.FindStringIndex(l)
+		if at == nil {
+			continue
+		}
+		file := l[:at[0]]
+		if slices.ContainsFunc(files, func(f string) bool { return file == f || strings.HasSuffix(file, "/"+f) }) {
 			out = append(out, l)
 		}
 	}
