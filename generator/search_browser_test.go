@@ -214,3 +214,30 @@ func searchOwnBriefing(t *testing.T, query string) (*browser.Page, string) {
 	}
 	return p, out
 }
+
+// TestSearchFoldsSharpS: ss and ß are one, as German and Swiss German write
+// the same word (Strasse, Straße), and a word may hold both
+// (Schlossstraße): typed either way, each passage is found, the word marked
+// as the text writes it.
+func TestSearchFoldsSharpS(t *testing.T) {
+	c := loadCase(t, "testdata/corpus/base.txtar")
+	art := c.files["content/articles/one.md"]
+	art.Data = slices.Concat(art.Data, []byte("\nProtesters met on the Hauptstrasse.\n\nThey marched to the Schlossstraße.\n"))
+	out := buildBriefing(t, writeCase(t, c, t.TempDir()))
+	search := browser.FileURL(filepath.Join(out, "search.html"))
+	b := browser.New(t)
+	for _, tc := range []struct{ query, marked string }{
+		{"Hauptstraße", "Hauptstrasse"},
+		{"hauptstrasse", "Hauptstrasse"},
+		{"schlossstrasse", "Schlossstraße"},
+		{"Schloßstraße", "Schlossstraße"},
+		{"SCHLOSSSTRASSE", "Schlossstraße"},
+	} {
+		p := b.Open(t, search+"?q="+url.QueryEscape(tc.query), 1000, 800)
+		p.Do(chromedp.Poll[chromedp.Void](`document.getElementById("search-status").textContent`))
+		marks := browser.Eval[[]string](p, `[...document.querySelectorAll("#search-results mark")].map(m => m.textContent)`)
+		if len(marks) != 1 || marks[0] != tc.marked {
+			t.Errorf("search for %s: marked %q, want %q once", tc.query, marks, tc.marked)
+		}
+	}
+}

@@ -4,7 +4,8 @@
    Every word of the query must match the start of a word in a passage;
    case, accents, quotation marks, apostrophes and dashes are ignored, and
    a number is found with or without its thousands' commas (7500, 7,500)
-   and kept whole with its decimal point (8.8). */
+   and kept whole with its decimal point (8.8); ss and ß are alike
+   (Strasse, Straße). */
 (function () {
   "use strict";
   var data = window.BRIEFING_SEARCH, form = document.querySelector("[data-search-page]");
@@ -32,8 +33,15 @@
     return n;
   }
   // The forms of a query's term to look for: a number of four digits or
-  // more as typed and written the other way, with or without commas.
+  // more as typed and written the other way, with or without commas; a
+  // word with each of its ss or ß written either way (the Swiss write ss
+  // for ß), so that the forms are found in the text as it is, the marks
+  // of the results in their places. Past four of them, as typed.
   function forms(term) {
+    var parts = term.split(/ss|ß/);
+    if (parts.length > 1 && parts.length < 6) return parts.slice(1).reduce(function (all, p) {
+      return [].concat.apply([], all.map(function (s) { return [s + "ss" + p, s + "ß" + p]; }));
+    }, [parts[0]]);
     if (!/^\d{4,}$|^\d{1,3}(,\d{3})+$/.test(term)) return [term];
     var digits = term.replace(/,/g, ""), grouped = digits.replace(/\B(?=(\d{3})+$)/g, ",");
     return digits === grouped ? [digits] : [digits, grouped];
