@@ -2264,3 +2264,30 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonName: a name written whole is advised as a person's parts
+// only when it reads as one; organisations of other languages than
+// English, and German compounds naming one, are advised as a literal
+// name (a German ministry was advised {family: der Justiz, given:
+// Bundesministerium} first).
+func TestPersonName(t *testing.T) {
+	for name, person := range map[string]bool{
+		"Ran Abramitzky":                      true,
+		"Ursula von der Leyen":                true,
+		"Jürgen Amthor":                       true,
+		"Murat Kaya":                          true,
+		"Bundesministerium der Justiz":        false,
+		"Statistisches Bundesamt":             false,
+		"Auswärtiges Amt":                     false,
+		"Süddeutsche Zeitung":                 false,
+		"Bundesverband Wärmepumpe":            false,
+		"Ministère de l’Intérieur":            false,
+		"Ministerio del Interior":             false,
+		"Istituto Nazionale di Statistica":    false,
+		"Deutsche Gesellschaft für Ernährung": false,
+	} {
+		if _, _, ok := personName(name); ok != person {
+			t.Errorf("personName(%q) = %v, want %v", name, ok, person)
+		}
+	}
+}

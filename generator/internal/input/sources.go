@@ -259,13 +259,40 @@ var orgWords = map[string]bool{
 	"rights": true, "watch": true, "international": true, "project": true, "network": true, "federation": true,
 	"union": true, "party": true, "government": true, "administration": true, "court": true, "fund": true,
 	"bank": true, "forum": true, "alliance": true, "coalition": true, "review": true, "journal": true,
+	// The same in the languages of Europe's other institutions.
+	"ministère": true, "ministerio": true, "ministero": true, "ministerie": true, "institut": true, "instituto": true,
+	"istituto": true, "agence": true, "agencia": true, "agenzia": true, "comisión": true, "commissione": true,
+	"fondation": true, "fundación": true, "fondazione": true, "gouvernement": true, "gobierno": true, "governo": true,
+	"conseil": true, "consejo": true, "consiglio": true, "tribunal": true, "université": true, "universidad": true,
+	"università": true, "oficina": true, "observatoire": true, "observatorio": true, "ufficio": true,
+}
+
+// orgEndings end German compound words that name organisations
+// ("Bundesministerium", "Statistisches Bundesamt", "Süddeutsche Zeitung"),
+// which a word list cannot hold: no person's name ends so.
+var orgEndings = []string{"ministerium", "amt", "behörde", "institut", "stiftung", "verband", "agentur", "kommission",
+	"regierung", "gericht", "verwaltung", "zentrale", "universität", "hochschule", "zeitung", "rundfunk", "gesellschaft"}
+
+// orgWord reports whether w, a word of a name, is found in organisations'
+// names and not in people's.
+func orgWord(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,"))
+	if orgWords[w] {
+		return true
+	}
+	for _, e := range orgEndings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // personName splits a name written whole, like "Ran Abramitzky" or "Ursula
 // von der Leyen", into its family and given names, when it reads as a
 // person's: two to five words, each capitalised but for the particles
-// that open a family name (von der, van, de, da, di, du, al-), and none of
-// orgWords.
+// that open a family name (von der, van, de, da, di, du, al-), and none an
+// orgWord.
 func personName(s string) (family, given string, ok bool) {
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > 5 {
@@ -277,7 +304,7 @@ func personName(s string) (family, given string, ok bool) {
 	}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if orgWords[strings.ToLower(strings.Trim(w, ".,"))] || i < first && !unicode.IsUpper(r) || i >= first && !particles[w] && !unicode.IsUpper(r) {
+		if orgWord(w) || i < first && !unicode.IsUpper(r) || i >= first && !particles[w] && !unicode.IsUpper(r) {
 			return "", "", false
 		}
 	}
