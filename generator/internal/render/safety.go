@@ -246,14 +246,18 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			// full stop and a space ("1. Januar 2024: …", "3. Oktober",
 			// "1. FC Köln") is read as a numbered list of one item: the
 			// number is the list's, not the text's, and a quote that has
-			// it is not found.
-			if what == "an article" && x.IsOrdered() && x.ChildCount() == 1 {
+			// it is not found. Points numbered with text between them
+			// ("1. First", a paragraph, "2. Second") are lists of one item
+			// too, but Markdown shows them as their author numbered them
+			// (the second list starts at 2): one that continues a list
+			// before it, or is continued by the next, is not told.
+			if what == "an article" && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x) {
 				if at := textStart(x); at > 0 {
 					line := bytes.LastIndexByte(source[:at], '\n') + 1
 					number := strings.TrimSpace(string(source[line:at]))
 					// The mark after the number: a full stop, or ")".
 					escaped := number[:len(number)-1] + "\\" + number[len(number)-1:]
-					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this paragraph starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item",
+					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this paragraph starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
 						number, number[len(number)-1:], escaped+" "+clip(string(source[at:min(len(source), at+20)]), 12))
 				}
 			}
@@ -270,6 +274,34 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// numberedOn reports whether the ordered list x is one of points numbered
+// with text between them: the nearest ordered list before it among its
+// siblings, with the same mark after its number, ends at the number before
+// x's, or the nearest after it starts at the number after x's.
+func numberedOn(x *ast.List) bool {
+	same := func(n ast.Node) *ast.List {
+		l, ok := n.(*ast.List)
+		if ok && l.IsOrdered() && l.Marker == x.Marker {
+			return l
+		}
+		return nil
+	}
+	for n := x.PreviousSibling(); n != nil; n = n.PreviousSibling() {
+		if l := same(n); l != nil {
+			if l.Start+l.ChildCount() == x.Start {
+				return true
+			}
+			break
+		}
+	}
+	for n := x.NextSibling(); n != nil; n = n.NextSibling() {
+		if l := same(n); l != nil {
+			return l.Start == x.Start+1
+		}
+	}
+	return false
 }
 
 // starsInWords reports whether emphasis e is made by stars standing inside
