@@ -2332,11 +2332,23 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 	folded := func(k int) bool { // line k is joined to line k-1
 		return k > 0 && k < len(content) && content[k] != "" && content[k] != "\x00" && content[k-1] != "" && content[k-1] != "\x00"
 	}
+	// A numbered line starts a list only at 1, or as the next item of a
+	// list: CommonMark lets no other number break into a paragraph, so
+	// "gives it:", "12. März 2024" is one paragraph below note: | too.
+	marks := make([]string, len(content)+1)
+	for k, c := range content {
+		m := blockMarkRE.FindString(c)
+		if m != "" && m[0] >= '0' && m[0] <= '9' && strings.TrimLeft(m[:len(m)-2], "0") != "1" &&
+			(k == 0 || !folded(k) || marks[k-1] == "" || marks[k-1][0] < '0' || marks[k-1][0] > '9') {
+			m = ""
+		}
+		marks[k] = m
+	}
 	mark := func(k int) string {
 		if k < 0 || k >= len(content) {
 			return ""
 		}
-		return blockMarkRE.FindString(content[k])
+		return marks[k]
 	}
 	for k := 1; k < len(content); k++ {
 		m := mark(k)
