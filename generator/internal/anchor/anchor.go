@@ -1536,9 +1536,9 @@ type mark struct {
 }
 
 // ellipses returns the ellipses of q in order ("...", "…", ". . .", and
-// either in brackets: "[…]"), or none. Only a quote the article does not
-// have is asked: an article that has the marks itself anchors such a quote
-// as usual.
+// either in brackets: "[…]", or with a space inside them, "[… ]"), or
+// none. Only a quote the article does not have is asked: an article that
+// has the marks itself anchors such a quote as usual.
 func ellipses(q string) []mark {
 	var out []mark
 	sc := newEllipsisScan(q)
@@ -1584,9 +1584,21 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 		return -1, ""
 	}
 	if e != ". . ." && j > 0 {
+		// In brackets, a space inside them or not: "[…]", "[… ]".
+		open, end := j-1, j+len(e)
+		if sc.s[open] == ' ' && open > 0 {
+			open--
+		}
+		if end < len(sc.s) && sc.s[end] == ' ' {
+			end++
+		}
 		for _, br := range [][2]byte{{'[', ']'}, {'(', ')'}} {
-			if sc.s[j-1] == br[0] && j+len(e) < len(sc.s) && sc.s[j+len(e)] == br[1] {
-				return j - 1, string(br[0]) + e + string(br[1])
+			for _, o := range []int{open, j - 1} {
+				for _, c := range []int{end, j + len(e)} {
+					if sc.s[o] == br[0] && c < len(sc.s) && sc.s[c] == br[1] {
+						return o, sc.s[o : c+1]
+					}
+				}
 			}
 		}
 	}
