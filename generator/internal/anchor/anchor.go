@@ -1088,7 +1088,9 @@ func overlap(passage, q string) (shared, all int) {
 // end or start and the passage's end or start so far, hold the marks next
 // to the word; while they are not all of the quote's (white space aside),
 // the run of marks beyond the next white space is taken in if it is
-// more of them. It returns the passage's end or start.
+// more of them, as are the marks of a word's run there that stand against
+// the passage ("flood..." before the quote's "...and"). It returns the
+// passage's end or start.
 func spacedMarks(text string, word, at int, marks string, before bool) int {
 	want := strings.Join(strings.Fields(Fold(marks)), "")
 	var taken string
@@ -1115,7 +1117,20 @@ func spacedMarks(text string, word, at int, marks string, before bool) int {
 			}
 			next = len(text) - len(t) + len(run)
 		}
-		if run == "" || next == at || strings.ContainsFunc(run, isWordRune) {
+		// Marks glued to the word beyond ("flood... and" for the quote's
+		// "...and"): those alone, and no further.
+		glued := strings.ContainsFunc(run, isWordRune)
+		if glued && before {
+			i := strings.LastIndexFunc(run, isWordRune)
+			_, size := utf8.DecodeRuneInString(run[i:])
+			next += i + size
+			run = run[i+size:]
+		} else if glued {
+			i := strings.IndexFunc(run, isWordRune)
+			next -= len(run) - i
+			run = run[:i]
+		}
+		if run == "" || next == at {
 			break
 		}
 		more := taken + Fold(run)
@@ -1127,6 +1142,9 @@ func spacedMarks(text string, word, at int, marks string, before bool) int {
 			break
 		}
 		at, taken = next, more
+		if glued {
+			break
+		}
 	}
 	return at
 }
