@@ -771,8 +771,10 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				continue
 			}
 			if has == "" {
-				// Copied, ellipsis and all, from another article.
-				if elsewhere(ctx, n, "", errs) {
+				// Copied, ellipsis and all, from another article, unless
+				// a passage here is a slip away from it, as for a quote
+				// without one (below).
+				if more, near := nearHere(blocks, q); !near && elsewhere(ctx, n, more, errs) {
 					return
 				}
 				where := ""
@@ -791,6 +793,17 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 							w = w[:len(w)-1]
 						}
 						where = fmt.Sprintf(" before %q", strings.Join(w, " "))
+					}
+				}
+				// Words on both sides that the article has with none
+				// between them: the mark leaves nothing out.
+				b, a := strings.TrimSpace(q[:m.at]), strings.TrimSpace(q[m.at+len(m.form):])
+				if b != "" && a != "" {
+					if ms := find(blocks, norms, b+" "+a); len(ms) > 0 {
+						errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+							"the quote has an ellipsis (%s%s) where the article has nothing between its words (line %d): remove the ellipsis, which says words were left out",
+							m.form, where, lineOf(blocks[ms[0].block], ms[0].start))
+						return
 					}
 				}
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
@@ -889,8 +902,7 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	// articles on one event do: a quote word for word in another article
 	// is a note filed under the wrong one. A near passage (a word off) is
 	// told, as a slip in the word is likelier than in the file.
-	if shared, all := overlap(passage, q); !nearly(shared, all) &&
-		elsewhere(ctx, n, fmt.Sprintf(" (the passage most like it here, line %d, has only %d of its %d words)", line, shared, all), errs) {
+	if more, near := nearBy(passage, line, q); !near && elsewhere(ctx, n, more, errs) {
 		return
 	}
 	// Told beside what else differs: the ellipsis written otherwise.
@@ -942,6 +954,30 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): %s",
 		passage, line, matchRule)
+}
+
+// nearHere reports whether a passage of the article is a slip away from
+// the quote q (nearBy), and, when none is, what the one most like it
+// shares with it, for elsewhere.
+func nearHere(blocks []*Block, q string) (more string, near bool) {
+	bi, start, end := closest(blocks, q)
+	if bi < 0 {
+		return "", false
+	}
+	b := blocks[bi]
+	d := alignWindow(b.Text, start, end, q)
+	return nearBy(strings.Join(strings.Fields(b.Text[d.start:d.end]), " "), lineOf(b, d.start), q)
+}
+
+// nearBy reports whether passage, at line, is a slip away from the quote
+// q (nearly), and, when it is not, how little of it it has, for elsewhere:
+// " (the passage most like it here, line 3, has only 2 of its 9 words)".
+func nearBy(passage string, line int, q string) (more string, near bool) {
+	shared, all := overlap(passage, q)
+	if nearly(shared, all) {
+		return "", true
+	}
+	return fmt.Sprintf(" (the passage most like it here, line %d, has only %d of its %d words)", line, shared, all), false
 }
 
 // MaxPlaces is how many other articles having a misfiled quote are named.
