@@ -31,6 +31,7 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/c
 //	delete: PATH            remove a file of the base (PATH/ removes a folder)
 //	crlf: true              every file with CRLF line endings and a byte-order mark
 //	bom: true               every file with a byte-order mark
+//	cr: PATH                the file with lone-CR line endings, as old Mac editors save them
 //	latin1: PATH            the file saved as Latin-1 instead of UTF-8
 //	symlink-outside: PATH   the file or folder moved out of the briefing, a link left in its place
 //	mkdir: PATH             an empty folder
@@ -54,7 +55,7 @@ type corpusCase struct {
 	directiv map[string][]string
 }
 
-var directiveRE = regexp.MustCompile(`(?m)^(delete|crlf|bom|latin1|symlink-outside|mkdir|symlink): (.+)$`)
+var directiveRE = regexp.MustCompile(`(?m)^(delete|crlf|cr|bom|latin1|symlink-outside|mkdir|symlink): (.+)$`)
 
 func loadCase(t *testing.T, path string) *corpusCase {
 	t.Helper()
@@ -107,6 +108,13 @@ func loadCase(t *testing.T, path string) *corpusCase {
 			b = append(b, byte(r))
 		}
 		f.Data = b
+	}
+	for _, p := range c.directiv["cr"] {
+		f, ok := c.files[p]
+		if !ok {
+			t.Fatalf("cr: %s: no such file", p)
+		}
+		f.Data = bytes.ReplaceAll(f.Data, []byte("\n"), []byte("\r"))
 	}
 	crlf := len(c.directiv["crlf"]) > 0
 	if crlf || len(c.directiv["bom"]) > 0 {

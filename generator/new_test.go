@@ -118,6 +118,7 @@ func TestNewRejects(t *testing.T) {
 		{"file name, capitals", []string{"Third.MD", "--url", "https://example.com", "--outlet", "X"}, 1, `"Third.MD" is a file's name: new takes the article's slug, the name its two files share without folder or extension, like "third"`},
 		{"notes file name", []string{"annotations/third.yml", "--url", "https://example.com", "--outlet", "X"}, 1, `like "third"`},
 		{"file name with spaces", []string{"My Article.md", "--url", "https://example.com", "--outlet", "X"}, 1, `"My Article.md" is a file's name: new takes the article's slug, the name its two files share without folder or extension, in lower-case letters and digits with single hyphens between words, like "my-article"`},
+		{"file name of Nordic letters", []string{"ÆØ.md", "--url", "https://example.com", "--outlet", "X"}, 1, `like "aeoe"`},
 		{"file path with spaces", []string{"content/articles/My Article.MD", "--url", "https://example.com", "--outlet", "X"}, 1, `like "my-article"`},
 		{"notes file name, double hyphen", []string{"annotations/my--notes.yaml", "--url", "https://example.com", "--outlet", "X"}, 1, `like "my-notes" (the pages join`},
 		{"only an extension", []string{".md", "--url", "https://example.com", "--outlet", "X"}, 1, `".md" is not a safe article slug`},

@@ -20,6 +20,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	annotated "github.com/briefing/annotated"
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/integrity"
 	"github.com/briefing/annotated/generator/internal/stage"
@@ -56,7 +57,8 @@ func theme(root string) (map[string][]byte, error) {
 // strings (i18n/*.toml) base's with own's in their place (mergeStrings).
 func over(p string, base, own []byte) []byte {
 	if base != nil && path.Dir(p) == "i18n" && path.Ext(p) == ".toml" {
-		return mergeStrings(base, own)
+		// TOML, as Hugo reads it, ends no line with a lone CR.
+		return mergeStrings(base, []byte(briefing.NormalizeLines(string(own))))
 	}
 	return own
 }
@@ -143,6 +145,7 @@ func themeText(root string) (*stage.Text, error) {
 	} else {
 		theme := os.DirFS(dir)
 		own, err := fs.ReadFile(theme, stage.TextFile)
+		own = []byte(briefing.NormalizeLines(string(own))) // as over reads it
 		switch {
 		case err == nil:
 			if _, notTOML = stage.ParseText(own); notTOML == nil {
@@ -244,6 +247,8 @@ func checkNothingRemote(dir fs.FS, errs *diag.List) {
 		if err != nil {
 			return nil
 		}
+		// Lines counted as the input counts them (a lone CR ends one).
+		data = []byte(briefing.NormalizeLines(string(data)))
 		// Where each address from elsewhere starts and ends.
 		var at [][2]int
 		for _, re := range res {
@@ -436,7 +441,7 @@ func checkLayoutStrings(dir fs.FS, base, own []byte, errs *diag.List) {
 		if err != nil {
 			return nil
 		}
-		for i, line := range strings.Split(string(data), "\n") {
+		for i, line := range strings.Split(briefing.NormalizeLines(string(data)), "\n") {
 			for _, m := range layoutString.FindAllStringSubmatchIndex(line, -1) {
 				key := line[m[2]:m[3]]
 				if _, ok := b[key]; ok {

@@ -771,8 +771,10 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				continue
 			}
 			if has == "" {
-				// Copied, ellipsis and all, from another article.
-				if elsewhere(ctx, n, "", errs) {
+				// Copied, ellipsis and all, from another article, unless
+				// a passage here is a slip away from it, as for a quote
+				// without one (below).
+				if more, near := nearHere(blocks, q); !near && elsewhere(ctx, n, more, errs) {
 					return
 				}
 				where := ""
@@ -791,6 +793,17 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 							w = w[:len(w)-1]
 						}
 						where = fmt.Sprintf(" before %q", strings.Join(w, " "))
+					}
+				}
+				// Words on both sides that the article has with none
+				// between them: the mark leaves nothing out.
+				b, a := strings.TrimSpace(q[:m.at]), strings.TrimSpace(q[m.at+len(m.form):])
+				if b != "" && a != "" {
+					if ms := find(blocks, norms, b+" "+a); len(ms) > 0 {
+						errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+							"the quote has an ellipsis (%s%s) where the article has nothing between its words (line %d): remove the ellipsis, which says words were left out",
+							m.form, where, lineOf(blocks[ms[0].block], ms[0].start))
+						return
 					}
 				}
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
@@ -889,8 +902,7 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	// articles on one event do: a quote word for word in another article
 	// is a note filed under the wrong one. A near passage (a word off) is
 	// told, as a slip in the word is likelier than in the file.
-	if shared, all := overlap(passage, q); !nearly(shared, all) &&
-		elsewhere(ctx, n, fmt.Sprintf(" (the passage most like it here, line %d, has only %d of its %d words)", line, shared, all), errs) {
+	if more, near := nearBy(passage, line, q); !near && elsewhere(ctx, n, more, errs) {
 		return
 	}
 	// Told beside what else differs: the ellipsis written otherwise.
@@ -942,6 +954,30 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): %s",
 		passage, line, matchRule)
+}
+
+// nearHere reports whether a passage of the article is a slip away from
+// the quote q (nearBy), and, when none is, what the one most like it
+// shares with it, for elsewhere.
+func nearHere(blocks []*Block, q string) (more string, near bool) {
+	bi, start, end := closest(blocks, q)
+	if bi < 0 {
+		return "", false
+	}
+	b := blocks[bi]
+	d := alignWindow(b.Text, start, end, q)
+	return nearBy(strings.Join(strings.Fields(b.Text[d.start:d.end]), " "), lineOf(b, d.start), q)
+}
+
+// nearBy reports whether passage, at line, is a slip away from the quote
+// q (nearly), and, when it is not, how little of it it has, for elsewhere:
+// " (the passage most like it here, line 3, has only 2 of its 9 words)".
+func nearBy(passage string, line int, q string) (more string, near bool) {
+	shared, all := overlap(passage, q)
+	if nearly(shared, all) {
+		return "", true
+	}
+	return fmt.Sprintf(" (the passage most like it here, line %d, has only %d of its %d words)", line, shared, all), false
 }
 
 // MaxPlaces is how many other articles having a misfiled quote are named.
@@ -1088,7 +1124,9 @@ func overlap(passage, q string) (shared, all int) {
 // end or start and the passage's end or start so far, hold the marks next
 // to the word; while they are not all of the quote's (white space aside),
 // the run of marks beyond the next white space is taken in if it is
-// more of them. It returns the passage's end or start.
+// more of them, as are the marks of a word's run there that stand against
+// the passage ("flood..." before the quote's "...and"). It returns the
+// passage's end or start.
 func spacedMarks(text string, word, at int, marks string, before bool) int {
 	want := strings.Join(strings.Fields(Fold(marks)), "")
 	var taken string
@@ -1115,7 +1153,20 @@ func spacedMarks(text string, word, at int, marks string, before bool) int {
 			}
 			next = len(text) - len(t) + len(run)
 		}
-		if run == "" || next == at || strings.ContainsFunc(run, isWordRune) {
+		// Marks glued to the word beyond ("flood... and" for the quote's
+		// "...and"): those alone, and no further.
+		glued := strings.ContainsFunc(run, isWordRune)
+		if glued && before {
+			i := strings.LastIndexFunc(run, isWordRune)
+			_, size := utf8.DecodeRuneInString(run[i:])
+			next += i + size
+			run = run[i+size:]
+		} else if glued {
+			i := strings.IndexFunc(run, isWordRune)
+			next -= len(run) - i
+			run = run[:i]
+		}
+		if run == "" || next == at {
 			break
 		}
 		more := taken + Fold(run)
@@ -1127,6 +1178,9 @@ func spacedMarks(text string, word, at int, marks string, before bool) int {
 			break
 		}
 		at, taken = next, more
+		if glued {
+			break
+		}
 	}
 	return at
 }
@@ -1536,9 +1590,9 @@ type mark struct {
 }
 
 // ellipses returns the ellipses of q in order ("...", "…", ". . .", and
-// either in brackets: "[…]"), or none. Only a quote the article does not
-// have is asked: an article that has the marks itself anchors such a quote
-// as usual.
+// either in brackets: "[…]", or with a space inside them, "[… ]"), or
+// none. Only a quote the article does not have is asked: an article that
+// has the marks itself anchors such a quote as usual.
 func ellipses(q string) []mark {
 	var out []mark
 	sc := newEllipsisScan(q)
@@ -1584,9 +1638,21 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 		return -1, ""
 	}
 	if e != ". . ." && j > 0 {
+		// In brackets, a space inside them or not: "[…]", "[… ]".
+		open, end := j-1, j+len(e)
+		if sc.s[open] == ' ' && open > 0 {
+			open--
+		}
+		if end < len(sc.s) && sc.s[end] == ' ' {
+			end++
+		}
 		for _, br := range [][2]byte{{'[', ']'}, {'(', ')'}} {
-			if sc.s[j-1] == br[0] && j+len(e) < len(sc.s) && sc.s[j+len(e)] == br[1] {
-				return j - 1, string(br[0]) + e + string(br[1])
+			for _, o := range []int{open, j - 1} {
+				for _, c := range []int{end, j + len(e)} {
+					if sc.s[o] == br[0] && c < len(sc.s) && sc.s[c] == br[1] {
+						return o, sc.s[o : c+1]
+					}
+				}
 			}
 		}
 	}

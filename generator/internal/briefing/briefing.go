@@ -586,3 +586,15 @@ func Foreign(l string) string {
 	}
 	return l
 }
+
+// NormalizeLines ends every line of s with LF, where CRLF or a lone CR (as
+// old Mac editors save a file) ended it: the input reads every text file
+// so, and what reads one of them again must too, or count its lines and
+// find its text otherwise.
+func NormalizeLines(s string) string {
+	if strings.Contains(s, "\r") {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return s
+}

@@ -2249,14 +2249,22 @@ func TestPandocMetadataBlock(t *testing.T) {
 
 // TestSlugify: the slug advised for a name: accents dropped (café, cafe),
 // German's umlauts and ß written out as German writes them without them
-// (Förderung is foerderung: forderung is another word), the rest joined
-// by single hyphens.
+// (Förderung is foerderung: forderung is another word), and so the Nordic
+// letters and others that are no letter with an accent (Ærø is aeroe,
+// Århus aarhus, Łódź lodz), the rest joined by single hyphens.
 func TestSlugify(t *testing.T) {
 	for in, want := range map[string]string{
 		"Café NEWS":            "cafe-news",
 		"Förderung der Straße": "foerderung-der-strasse",
 		"Über uns":             "ueber-uns",
 		"São Paulo":            "sao-paulo",
+		"ÆØ":                   "aeoe",
+		"Ærø Æbleskiver":       "aeroe-aebleskiver",
+		"Århus":                "aarhus",
+		"Œuvre":                "oeuvre",
+		"Łódź":                 "lodz",
+		"Þingvellir":           "thingvellir",
+		"Ðóra":                 "dora",
 		"  --  ":               "my-id",
 	} {
 		if got := Slugify(in); got != want {

@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"unicode/utf8"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 )
 
@@ -63,12 +64,12 @@ func decodeText(name string, data []byte, errs *diag.List) (string, bool) {
 		}
 		// What comes before the first byte that is not UTF-8 is text:
 		// an invisible character in it is reported too, at its place.
-		checkControl(name, normalizeLines(string(data[len(bom(data)):i])), errs)
+		checkControl(name, briefing.NormalizeLines(string(data[len(bom(data)):i])), errs)
 		errs.Add(diag.Pos{File: name, Line: line, Col: col},
 			"the file is not valid UTF-8 text: save it as UTF-8 (in most editors: \"Save with encoding\", UTF-8)")
 		return "", false
 	}
-	s := normalizeLines(string(data[len(bom(data)):]))
+	s := briefing.NormalizeLines(string(data[len(bom(data)):]))
 	if checkControl(name, s, errs) {
 		return "", false
 	}
@@ -91,16 +92,6 @@ func utf16Like(data []byte) bool {
 	}
 	half := len(data) / 2
 	return nul[0] == 0 && nul[1] >= half*3/4 || nul[1] == 0 && nul[0] >= half*3/4
-}
-
-// normalizeLines ends every line of s with LF, where CRLF or a lone CR
-// ended it.
-func normalizeLines(s string) string {
-	if strings.Contains(s, "\r") {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
-	}
-	return s
 }
 
 // bom returns the UTF-8 byte-order mark data starts with, if any.

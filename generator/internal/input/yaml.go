@@ -2332,11 +2332,23 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 	folded := func(k int) bool { // line k is joined to line k-1
 		return k > 0 && k < len(content) && content[k] != "" && content[k] != "\x00" && content[k-1] != "" && content[k-1] != "\x00"
 	}
+	// A numbered line starts a list only at 1, or as the next item of a
+	// list: CommonMark lets no other number break into a paragraph, so
+	// "gives it:", "12. März 2024" is one paragraph below note: | too.
+	marks := make([]string, len(content)+1)
+	for k, c := range content {
+		m := blockMarkRE.FindString(c)
+		if m != "" && m[0] >= '0' && m[0] <= '9' && strings.TrimLeft(m[:len(m)-2], "0") != "1" &&
+			(k == 0 || !folded(k) || marks[k-1] == "" || marks[k-1][0] < '0' || marks[k-1][0] > '9') {
+			m = ""
+		}
+		marks[k] = m
+	}
 	mark := func(k int) string {
 		if k < 0 || k >= len(content) {
 			return ""
 		}
-		return blockMarkRE.FindString(content[k])
+		return marks[k]
 	}
 	for k := 1; k < len(content); k++ {
 		m := mark(k)
@@ -2571,19 +2583,26 @@ func (d *decoder) id(m map[string]*yaml.Node, name, what string, why func(string
 	return s
 }
 
+// writtenOut are letters written out in ASCII as their languages write
+// them where they cannot print them: German's umlauts and ß (Förderung is
+// foerderung, not forderung, another word); Danish's and Norwegian's æ, ø
+// and å (Ærø is aeroe, Århus aarhus); and letters that are no letter with
+// an accent, which taking accents away would drop (œ, ł, þ, ð, đ, ı).
+var writtenOut = strings.NewReplacer(
+	"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ẞ", "SS",
+	"æ", "ae", "Æ", "Ae", "ø", "oe", "Ø", "Oe", "å", "aa", "Å", "Aa",
+	"œ", "oe", "Œ", "Oe", "ł", "l", "Ł", "L", "þ", "th", "Þ", "Th", "ð", "d", "Ð", "D", "đ", "d", "Đ", "D", "ı", "i")
+
 // Slugify is s made a valid id or slug (ValidID): lower-case letters and
 // digits, anything else between them one hyphen; "my-id" when nothing is
 // left.
-// germanLetters are German's letters with umlauts, and ß, written out.
-var germanLetters = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ẞ", "SS")
-
 func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
-	// German's umlauts and ß are written out, as German writes them where
-	// it cannot print them (Förderung is foerderung, not forderung, another
-	// word); other accented letters keep their letter: café is cafe.
-	s = germanLetters.Replace(s)
+	// Letters written out as their languages write them without them
+	// (writtenOut); other accented letters keep their letter: café is
+	// cafe.
+	s = writtenOut.Replace(s)
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
 			return -1

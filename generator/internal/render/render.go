@@ -146,7 +146,9 @@ func (o *others) read() {
 		if err != nil {
 			continue // reported when the briefing was read
 		}
-		body := strings.TrimPrefix(string(data), "\uFEFF")
+		// As the input read it: lines ended by CRLF or a lone CR are
+		// ended by LF (a lone CR ends no line for the cut below).
+		body := briefing.NormalizeLines(strings.TrimPrefix(string(data), "\uFEFF"))
 		for range a.line - 1 { // the front matter
 			_, body, _ = strings.Cut(body, "\n")
 		}

@@ -74,7 +74,9 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 	// "](" ("](a.html)" is not where "a" is), else after "](" (another
 	// link's destination may end with it), else anywhere (a reference
 	// definition, an autolink).
-	level := 1 // the last heading's, the title's to start with
+	level := 1   // the last heading's, as it is to be written: the title's to start with
+	toldAt := -1 // where that heading is, when it was told to be written so
+	seen := 0    // the end of the last block read with lines of its own
 	from := 0
 	posOf := func(needle string) diag.Pos {
 		if needle == "" {
@@ -123,6 +125,9 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			defer func(end int) { seen = max(seen, end) }(n.Lines().At(n.Lines().Len() - 1).Stop)
 		}
 		switch x := n.(type) {
 		case *ast.HTMLBlock, *ast.RawHTML:
@@ -207,31 +212,27 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
 			if headings && x.Level > 1 && x.Level <= level+1 {
-				level = x.Level
+				level, toldAt = x.Level, -1
 				break
 			}
-			at := 0
-			if x.Lines().Len() > 0 {
-				at = x.Lines().At(0).Start
-				// A "#" heading's text starts after its "#"s: point at
-				// the first. (An underlined heading starts at its text.)
-				start := bytes.LastIndexByte(source[:at], '\n') + 1
-				if j := start + countSpaces(source[start:at]); j < at && source[j] == '#' {
-					at = j
-				}
-			}
+			at := headingStart(x, source, seen)
 			switch {
 			case headings && x.Level > 1:
 				// A level skipped (### after the title): a screen
 				// reader's list of the page's headings, and the
 				// handout's bookmarks, go down one level at a time.
+				// The headings after one told are judged from the
+				// level it is told, so that the advice, followed,
+				// leaves no level skipped.
 				after := "the page's title"
-				if level > 1 {
+				if toldAt >= 0 {
+					after = fmt.Sprintf("a heading to be written %s (line %d)", strings.Repeat("#", level), md.PosAt(toldAt).Line)
+				} else if level > 1 {
 					after = fmt.Sprintf("a level-%s heading", levelName[level])
 				}
 				errs.Add(md.PosAt(at), "a level-%s heading after %s, with no level-%s heading between: a page's headings go down one level at a time (a screen reader lists them so); write it as %s",
 					levelName[x.Level], after, levelName[level+1], strings.Repeat("#", level+1))
-				level = x.Level
+				level, toldAt = level+1, at
 				return ast.WalkSkipChildren, nil
 			case headings:
 				errs.AddErr(md.PosAt(at), diag.ErrUnsafeInput,
@@ -246,14 +247,18 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			// full stop and a space ("1. Januar 2024: …", "3. Oktober",
 			// "1. FC Köln") is read as a numbered list of one item: the
 			// number is the list's, not the text's, and a quote that has
-			// it is not found.
-			if what == "an article" && x.IsOrdered() && x.ChildCount() == 1 {
+			// it is not found. Points numbered with text between them
+			// ("1. First", a paragraph, "2. Second") are lists of one item
+			// too, but Markdown shows them as their author numbered them
+			// (the second list starts at 2): one that continues a list
+			// before it, or is continued by the next, is not told.
+			if what == "an article" && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x) {
 				if at := textStart(x); at > 0 {
 					line := bytes.LastIndexByte(source[:at], '\n') + 1
 					number := strings.TrimSpace(string(source[line:at]))
 					// The mark after the number: a full stop, or ")".
 					escaped := number[:len(number)-1] + "\\" + number[len(number)-1:]
-					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this paragraph starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item",
+					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this paragraph starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
 						number, number[len(number)-1:], escaped+" "+clip(string(source[at:min(len(source), at+20)]), 12))
 				}
 			}
@@ -270,6 +275,34 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// numberedOn reports whether the ordered list x is one of points numbered
+// with text between them: the nearest ordered list before it among its
+// siblings, with the same mark after its number, ends at the number before
+// x's, or the nearest after it starts at the number after x's.
+func numberedOn(x *ast.List) bool {
+	same := func(n ast.Node) *ast.List {
+		l, ok := n.(*ast.List)
+		if ok && l.IsOrdered() && l.Marker == x.Marker {
+			return l
+		}
+		return nil
+	}
+	for n := x.PreviousSibling(); n != nil; n = n.PreviousSibling() {
+		if l := same(n); l != nil {
+			if l.Start+l.ChildCount() == x.Start {
+				return true
+			}
+			break
+		}
+	}
+	for n := x.NextSibling(); n != nil; n = n.NextSibling() {
+		if l := same(n); l != nil {
+			return l.Start == x.Start+1
+		}
+	}
+	return false
 }
 
 // starsInWords reports whether emphasis e is made by stars standing inside
@@ -505,6 +538,37 @@ func firstText(n ast.Node) *ast.Text {
 		}
 	}
 	return nil
+}
+
+// emptyHeadingRE is a line holding a heading's "#"s and nothing else
+// ("###", "## ##"), after any marks of a list or a quotation it is in.
+var emptyHeadingRE = regexp.MustCompile(`(?m)^(?:[ \t>]|[-+*][ \t]|[0-9]{1,9}[.)][ \t])*(#{1,6})(?:[ \t]+#+)?[ \t]*\r?$`)
+
+// headingStart is where heading h starts in source: at its first "#" (in a
+// list or a quotation too, after their marks), or, for an underlined one,
+// at its text. A "#" heading with no text has no lines: it is the first
+// such line after seen, the end of the block before it.
+func headingStart(h *ast.Heading, source []byte, seen int) int {
+	if h.Lines().Len() == 0 {
+		if m := emptyHeadingRE.FindSubmatchIndex(source[seen:]); m != nil {
+			return seen + m[2]
+		}
+		return seen
+	}
+	at := h.Lines().At(0).Start
+	line := bytes.LastIndexByte(source[:at], '\n') + 1
+	j := at
+	for j > line && (source[j-1] == ' ' || source[j-1] == '\t') {
+		j--
+	}
+	k := j
+	for k > line && source[k-1] == '#' {
+		k--
+	}
+	if k < j {
+		return k
+	}
+	return at
 }
 
 // countSpaces is the number of spaces at the start of b.
