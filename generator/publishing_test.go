@@ -398,30 +398,55 @@ func TestHandoutSelfContained(t *testing.T) {
 	}
 }
 
-// TestNoteLinksNumberedInPrint: a note's link to another note of its
-// article ("the note on the 676 cases") cannot be followed on paper: in
-// the print edition each carries that note's number, which the printed
-// copy shows after it ("[18]"), the number of the note it leads to.
+// TestNoteLinksNumberedInPrint: a note's link to another note ("the note
+// on the 676 cases") cannot be followed on paper: in the print edition
+// each carries that note's number, which the printed copy shows after it,
+// "[18]" for a note of the same article, and the other article's outlet
+// before it for a note of another ("[Juno News, note 3]"): the handout
+// numbers each article's notes from 1.
 func TestNoteLinksNumberedInPrint(t *testing.T) {
 	needTool(t, "chromium", "pdftotext")
 	out := buildReal(t, "--pdf")
 	handout := readFile(t, out, "handout.html")
-	links := regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)" data-n="(\d+)">([^<]+)</a>`).FindAllStringSubmatch(handout, -1)
-	if len(links) < 5 {
-		t.Fatalf("%d numbered links between notes in the handout: the briefing has more", len(links))
+	links := regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)"( data-n="(?:([^",]+), note\x{a0})?(\d+)")?>([^<]+)</a>`).FindAllStringSubmatch(handout, -1)
+	outlet := map[string]string{}
+	for _, m := range regexp.MustCompile(`<article class="article handout-article" id="article-([a-z0-9-]+)"[^>]*>\n<header class="provenance">\n<p class="outlet">([^<]+)</p>`).FindAllStringSubmatch(handout, -1) {
+		outlet[m[1]] = html.UnescapeString(m[2])
+	}
+	if len(outlet) != 5 {
+		t.Fatalf("the handout's articles' outlets: %v", outlet)
 	}
 	text, err := exec.Command("pdftotext", filepath.Join(out, "handout.pdf"), "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
 	printed := strings.Join(strings.Fields(string(text)), " ")
+	same, other := 0, 0
 	for _, l := range links {
-		if want := `<li id="` + l[1] + `--note-` + l[2] + `" value="` + l[3] + `"`; !strings.Contains(handout, want) {
-			t.Errorf("the link %q to note %s of %s says %s: that note has another number", l[4], l[2], l[1], l[3])
+		slug, id, name, n, words := l[1], l[2], html.UnescapeString(l[4]), l[5], l[6]
+		if l[3] == "" {
+			t.Errorf("the link %q to note %s of %s is not numbered", words, id, slug)
+			continue
 		}
-		if want := strings.Join(strings.Fields(html.UnescapeString(l[4])), " ") + " [" + l[3] + "]"; !strings.Contains(printed, want) {
+		if want := `<li id="` + slug + `--note-` + id + `" value="` + n + `"`; !strings.Contains(handout, want) {
+			t.Errorf("the link %q to note %s of %s says %s: that note has another number", words, id, slug, n)
+		}
+		label := n
+		if name != "" {
+			other++
+			if name != outlet[slug] {
+				t.Errorf("the link %q to note %s of %s names %q, not the article's outlet %q", words, id, slug, name, outlet[slug])
+			}
+			label = name + ", note " + n
+		} else {
+			same++
+		}
+		if want := strings.Join(strings.Fields(html.UnescapeString(words)), " ") + " [" + label + "]"; !strings.Contains(printed, want) {
 			t.Errorf("the printed handout lacks %q", want)
 		}
+	}
+	if same < 5 || other < 5 {
+		t.Fatalf("%d numbered links to a note of the same article, %d to another's, in the handout: the briefing has more", same, other)
 	}
 }
 
