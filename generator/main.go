@@ -40,6 +40,7 @@ import (
 
 	"golang.org/x/net/idna"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/hugepage"
@@ -892,6 +893,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	if d := stage.AsOf(res.Briefing); d != nil {
 		date = d.Time()
 	}
+	about := handoutAbout(res.Briefing)
 	// Staged: what the compile held is garbage now, and handed back to
 	// the system while Hugo runs (some 400 MB at 10,000 articles).
 	res.Briefing = nil
@@ -976,7 +978,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 		if err := sp.write("handout.html"); err != nil {
 			return nil, 0, err
 		}
-		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date, opt.Paper, opt.BaseURL); err != nil {
+		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date, opt.Paper, opt.BaseURL, about); err != nil {
 			return nil, 0, err
 		}
 		if err := sp.add("handout.pdf"); err != nil {
@@ -1639,4 +1641,16 @@ func projectFiles(root string, res *site.Result) (map[string]stage.Pieces, error
 		files[name] = stage.Pieces{data}
 	}
 	return files, nil
+}
+
+// handoutAbout is what handout.pdf says about itself: the briefing's
+// title; as its author the briefing's publisher, or without one the
+// briefing itself, as its reviews of claims name them; this program as
+// the one that made what Chromium printed; and the site's language.
+func handoutAbout(b *briefing.Briefing) pdf.Description {
+	author := b.Index.Publisher
+	if author == "" {
+		author = b.Index.Title
+	}
+	return pdf.Description{Title: b.Index.Title, Author: author, Creator: "Annotated briefing generator", Lang: briefing.SiteLang}
 }

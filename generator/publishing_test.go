@@ -985,7 +985,7 @@ func TestPrintStylesheet(t *testing.T) {
 	}
 	text := func(page string) string {
 		dst := filepath.Join(t.TempDir(), "page.pdf")
-		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified, "", ""); err != nil {
+		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified, "", "", pdf.Description{}); err != nil {
 			t.Fatal(err)
 		}
 		txt, err := exec.Command("pdftotext", "-enc", "UTF-8", dst, "-").Output()
@@ -1105,6 +1105,58 @@ func TestPDFPaper(t *testing.T) {
 	}
 	if strings.Contains(readFile(t, out, "handout.html"), "@page { size") {
 		t.Error("handout.html was given the PDF's paper size")
+	}
+}
+
+// TestPDFDescribesItself: handout.pdf names the briefing as its title,
+// its publisher as its author, the generator as the program that made it
+// (Chromium gave its user agent) and its language, in its document
+// information and in XMP metadata, which Chromium wrote none of; and the
+// file is whole.
+func TestPDFDescribesItself(t *testing.T) {
+	needTool(t, "chromium", "pdfinfo", "qpdf")
+	root := t.TempDir()
+	fsys := briefingtest.Load(t, "internal/site/testdata/typography.txtar")
+	index := fsys["content/_index.md"]
+	index.Data = []byte(strings.Replace(string(index.Data), "title: Typography test\n", "title: Typography test\npublisher: The Riverton Gazette\n", 1))
+	briefingtest.WriteDir(t, fsys, root)
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--pdf", "--no-zip"); code != 0 {
+		t.Fatal(stderr)
+	}
+	file := filepath.Join(root, "public", "handout.pdf")
+	info, err := exec.Command("pdfinfo", file).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	for _, want := range []string{
+		`(?m)^Title:\s+Typography test$`, `(?m)^Author:\s+The Riverton Gazette$`,
+		`(?m)^Creator:\s+Annotated briefing generator$`, `(?m)^Producer:\s+Skia/PDF`, `(?m)^Metadata Stream:\s+yes$`,
+	} {
+		if !regexp.MustCompile(want).Match(info) {
+			t.Errorf("pdfinfo handout.pdf lacks %s:\n%s", want, info)
+		}
+	}
+	meta, err := exec.Command("pdfinfo", "-meta", file).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo -meta: %v", err)
+	}
+	for _, want := range []string{
+		`<rdf:li xml:lang="x-default">Typography test</rdf:li>`, `<dc:creator><rdf:Seq><rdf:li>The Riverton Gazette</rdf:li>`,
+		`<dc:language><rdf:Bag><rdf:li>en</rdf:li>`, `<xmp:CreatorTool>Annotated briefing generator</xmp:CreatorTool>`,
+	} {
+		if !strings.Contains(string(meta), want) {
+			t.Errorf("handout.pdf's XMP lacks %s:\n%s", want, meta)
+		}
+	}
+	if out, err := exec.Command("qpdf", "--check", file).CombinedOutput(); err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+	catalog, err := exec.Command("qpdf", "--show-object=trailer", file).Output()
+	if root := regexp.MustCompile(`/Root (\d+) 0 R`).FindSubmatch(catalog); err == nil && root != nil {
+		catalog, err = exec.Command("qpdf", "--show-object="+string(root[1]), file).Output()
+	}
+	if err != nil || !strings.Contains(string(catalog), "/Lang (en)") || !strings.Contains(string(catalog), "/PageMode /UseOutlines") {
+		t.Errorf("the catalog: %v %s", err, catalog)
 	}
 }
 
