@@ -1296,6 +1296,7 @@ type spliceEntry struct {
 	size int64      // of src
 	body stage.Body // for a page with a detached body (Path set): the body,
 	mark int        // and where its mark is in src
+	disk []byte     // when set, the file's bytes in the zip, the site's written already (offline.ForDisk)
 }
 
 // planSplice plans the site to write to dir from what Hugo built into from
@@ -1403,6 +1404,12 @@ func (sp *splicePlan) find(name string) (int, bool) {
 // also writes the file's bytes to the site.
 func (sp *splicePlan) entry(i int) (offline.Entry, error) {
 	se := sp.entries[i]
+	if se.disk != nil {
+		return offline.Entry{Name: se.name, Size: int64(len(se.disk)), Fill: func(p []byte, off int64) error {
+			copy(p, se.disk[off:])
+			return nil
+		}}, nil
+	}
 	if se.body.Path == "" {
 		if se.size == 0 && se.dst != "" { // no piece to fill
 			if err := writeAt(se.dst, nil, 0); err != nil {
@@ -1493,6 +1500,19 @@ func (sp *splicePlan) add(name string) error {
 // (dir/briefing-offline.zip), taking the compressed pieces of what has
 // not changed from the zip of the published site, out, when it has one.
 func (sp *splicePlan) pack(out string) error {
+	// The 404 page as the zip holds it: written to the site first.
+	if i, found := sp.find(offline.NotFound); found {
+		if err := sp.write(offline.NotFound); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(sp.entries[i].src)
+		if err != nil {
+			return err
+		}
+		if disk := offline.ForDisk(offline.NotFound, data); !bytes.Equal(disk, data) {
+			sp.entries[i].disk = disk
+		}
+	}
 	f, err := os.Create(filepath.Join(sp.dir, offline.Name))
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", offline.Name, err)

@@ -614,6 +614,23 @@ func Test404(t *testing.T) {
 				t.Errorf("base %q: 404 links to %q, want %q", base, href, want)
 			}
 		}
+		// In the offline zip, unpacked and opened from disk, it is at the
+		// top of the folder, and "/index.html" is the disk's root: its
+		// link home is to index.html beside it.
+		zipped, err := os.ReadFile(filepath.Join(out, offline.Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, files := briefingtest.Unzip(t, zipped)
+		links = linkRE.FindAllStringSubmatch(string(files[offline.Folder+"/404.html"]), -1)
+		if len(links) == 0 {
+			t.Errorf("base %q: the zip's 404.html has no link home", base)
+		}
+		for _, m := range links {
+			if href := html.UnescapeString(m[2]); href != "index.html" || files[offline.Folder+"/index.html"] == nil {
+				t.Errorf("base %q: the zip's 404.html links to %q, want index.html beside it", base, href)
+			}
+		}
 	}
 }
 
