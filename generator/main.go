@@ -40,6 +40,7 @@ import (
 
 	"golang.org/x/net/idna"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/hugepage"
@@ -892,6 +893,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 	if d := stage.AsOf(res.Briefing); d != nil {
 		date = d.Time()
 	}
+	about := handoutAbout(res.Briefing)
 	// Staged: what the compile held is garbage now, and handed back to
 	// the system while Hugo runs (some 400 MB at 10,000 articles).
 	res.Briefing = nil
@@ -976,7 +978,7 @@ func buildSite(ctx context.Context, root, out string, opt stage.Options, warn io
 		if err := sp.write("handout.html"); err != nil {
 			return nil, 0, err
 		}
-		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date, opt.Paper, opt.BaseURL); err != nil {
+		if err := pdf.Print(ctx, filepath.Join(tmp, "handout.html"), filepath.Join(tmp, "handout.pdf"), date, opt.Paper, opt.BaseURL, about); err != nil {
 			return nil, 0, err
 		}
 		if err := sp.add("handout.pdf"); err != nil {
@@ -1294,6 +1296,7 @@ type spliceEntry struct {
 	size int64      // of src
 	body stage.Body // for a page with a detached body (Path set): the body,
 	mark int        // and where its mark is in src
+	disk []byte     // when set, the file's bytes in the zip, the site's written already (offline.ForDisk)
 }
 
 // planSplice plans the site to write to dir from what Hugo built into from
@@ -1401,6 +1404,12 @@ func (sp *splicePlan) find(name string) (int, bool) {
 // also writes the file's bytes to the site.
 func (sp *splicePlan) entry(i int) (offline.Entry, error) {
 	se := sp.entries[i]
+	if se.disk != nil {
+		return offline.Entry{Name: se.name, Size: int64(len(se.disk)), Fill: func(p []byte, off int64) error {
+			copy(p, se.disk[off:])
+			return nil
+		}}, nil
+	}
 	if se.body.Path == "" {
 		if se.size == 0 && se.dst != "" { // no piece to fill
 			if err := writeAt(se.dst, nil, 0); err != nil {
@@ -1491,6 +1500,19 @@ func (sp *splicePlan) add(name string) error {
 // (dir/briefing-offline.zip), taking the compressed pieces of what has
 // not changed from the zip of the published site, out, when it has one.
 func (sp *splicePlan) pack(out string) error {
+	// The 404 page as the zip holds it: written to the site first.
+	if i, found := sp.find(offline.NotFound); found {
+		if err := sp.write(offline.NotFound); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(sp.entries[i].src)
+		if err != nil {
+			return err
+		}
+		if disk := offline.ForDisk(offline.NotFound, data); !bytes.Equal(disk, data) {
+			sp.entries[i].disk = disk
+		}
+	}
 	f, err := os.Create(filepath.Join(sp.dir, offline.Name))
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", offline.Name, err)
@@ -1639,4 +1661,16 @@ func projectFiles(root string, res *site.Result) (map[string]stage.Pieces, error
 		files[name] = stage.Pieces{data}
 	}
 	return files, nil
+}
+
+// handoutAbout is what handout.pdf says about itself: the briefing's
+// title; as its author the briefing's publisher, or without one the
+// briefing itself, as its reviews of claims name them; this program as
+// the one that made what Chromium printed; and the site's language.
+func handoutAbout(b *briefing.Briefing) pdf.Description {
+	author := b.Index.Publisher
+	if author == "" {
+		author = b.Index.Title
+	}
+	return pdf.Description{Title: b.Index.Title, Author: author, Creator: "Annotated briefing generator", Lang: briefing.SiteLang}
 }

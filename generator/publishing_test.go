@@ -398,30 +398,55 @@ func TestHandoutSelfContained(t *testing.T) {
 	}
 }
 
-// TestNoteLinksNumberedInPrint: a note's link to another note of its
-// article ("the note on the 676 cases") cannot be followed on paper: in
-// the print edition each carries that note's number, which the printed
-// copy shows after it ("[18]"), the number of the note it leads to.
+// TestNoteLinksNumberedInPrint: a note's link to another note ("the note
+// on the 676 cases") cannot be followed on paper: in the print edition
+// each carries that note's number, which the printed copy shows after it,
+// "[18]" for a note of the same article, and the other article's outlet
+// before it for a note of another ("[Juno News, note 3]"): the handout
+// numbers each article's notes from 1.
 func TestNoteLinksNumberedInPrint(t *testing.T) {
 	needTool(t, "chromium", "pdftotext")
 	out := buildReal(t, "--pdf")
 	handout := readFile(t, out, "handout.html")
-	links := regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)" data-n="(\d+)">([^<]+)</a>`).FindAllStringSubmatch(handout, -1)
-	if len(links) < 5 {
-		t.Fatalf("%d numbered links between notes in the handout: the briefing has more", len(links))
+	links := regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)"( data-n="(?:([^",]+), note\x{a0})?(\d+)")?>([^<]+)</a>`).FindAllStringSubmatch(handout, -1)
+	outlet := map[string]string{}
+	for _, m := range regexp.MustCompile(`<article class="article handout-article" id="article-([a-z0-9-]+)"[^>]*>\n<header class="provenance">\n<p class="outlet">([^<]+)</p>`).FindAllStringSubmatch(handout, -1) {
+		outlet[m[1]] = html.UnescapeString(m[2])
+	}
+	if len(outlet) != 5 {
+		t.Fatalf("the handout's articles' outlets: %v", outlet)
 	}
 	text, err := exec.Command("pdftotext", filepath.Join(out, "handout.pdf"), "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
 	printed := strings.Join(strings.Fields(string(text)), " ")
+	same, other := 0, 0
 	for _, l := range links {
-		if want := `<li id="` + l[1] + `--note-` + l[2] + `" value="` + l[3] + `"`; !strings.Contains(handout, want) {
-			t.Errorf("the link %q to note %s of %s says %s: that note has another number", l[4], l[2], l[1], l[3])
+		slug, id, name, n, words := l[1], l[2], html.UnescapeString(l[4]), l[5], l[6]
+		if l[3] == "" {
+			t.Errorf("the link %q to note %s of %s is not numbered", words, id, slug)
+			continue
 		}
-		if want := strings.Join(strings.Fields(html.UnescapeString(l[4])), " ") + " [" + l[3] + "]"; !strings.Contains(printed, want) {
+		if want := `<li id="` + slug + `--note-` + id + `" value="` + n + `"`; !strings.Contains(handout, want) {
+			t.Errorf("the link %q to note %s of %s says %s: that note has another number", words, id, slug, n)
+		}
+		label := n
+		if name != "" {
+			other++
+			if name != outlet[slug] {
+				t.Errorf("the link %q to note %s of %s names %q, not the article's outlet %q", words, id, slug, name, outlet[slug])
+			}
+			label = name + ", note " + n
+		} else {
+			same++
+		}
+		if want := strings.Join(strings.Fields(html.UnescapeString(words)), " ") + " [" + label + "]"; !strings.Contains(printed, want) {
 			t.Errorf("the printed handout lacks %q", want)
 		}
+	}
+	if same < 5 || other < 5 {
+		t.Fatalf("%d numbered links to a note of the same article, %d to another's, in the handout: the briefing has more", same, other)
 	}
 }
 
@@ -587,6 +612,23 @@ func Test404(t *testing.T) {
 		for _, m := range links {
 			if href := html.UnescapeString(m[2]); href != want {
 				t.Errorf("base %q: 404 links to %q, want %q", base, href, want)
+			}
+		}
+		// In the offline zip, unpacked and opened from disk, it is at the
+		// top of the folder, and "/index.html" is the disk's root: its
+		// link home is to index.html beside it.
+		zipped, err := os.ReadFile(filepath.Join(out, offline.Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, files := briefingtest.Unzip(t, zipped)
+		links = linkRE.FindAllStringSubmatch(string(files[offline.Folder+"/404.html"]), -1)
+		if len(links) == 0 {
+			t.Errorf("base %q: the zip's 404.html has no link home", base)
+		}
+		for _, m := range links {
+			if href := html.UnescapeString(m[2]); href != "index.html" || files[offline.Folder+"/index.html"] == nil {
+				t.Errorf("base %q: the zip's 404.html links to %q, want index.html beside it", base, href)
 			}
 		}
 	}
@@ -960,7 +1002,7 @@ func TestPrintStylesheet(t *testing.T) {
 	}
 	text := func(page string) string {
 		dst := filepath.Join(t.TempDir(), "page.pdf")
-		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified, "", ""); err != nil {
+		if err := pdf.Print(context.Background(), filepath.Join(out, page), dst, offline.Modified, "", "", pdf.Description{}); err != nil {
 			t.Fatal(err)
 		}
 		txt, err := exec.Command("pdftotext", "-enc", "UTF-8", dst, "-").Output()
@@ -1080,6 +1122,58 @@ func TestPDFPaper(t *testing.T) {
 	}
 	if strings.Contains(readFile(t, out, "handout.html"), "@page { size") {
 		t.Error("handout.html was given the PDF's paper size")
+	}
+}
+
+// TestPDFDescribesItself: handout.pdf names the briefing as its title,
+// its publisher as its author, the generator as the program that made it
+// (Chromium gave its user agent) and its language, in its document
+// information and in XMP metadata, which Chromium wrote none of; and the
+// file is whole.
+func TestPDFDescribesItself(t *testing.T) {
+	needTool(t, "chromium", "pdfinfo", "qpdf")
+	root := t.TempDir()
+	fsys := briefingtest.Load(t, "internal/site/testdata/typography.txtar")
+	index := fsys["content/_index.md"]
+	index.Data = []byte(strings.Replace(string(index.Data), "title: Typography test\n", "title: Typography test\npublisher: The Riverton Gazette\n", 1))
+	briefingtest.WriteDir(t, fsys, root)
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--pdf", "--no-zip"); code != 0 {
+		t.Fatal(stderr)
+	}
+	file := filepath.Join(root, "public", "handout.pdf")
+	info, err := exec.Command("pdfinfo", file).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	for _, want := range []string{
+		`(?m)^Title:\s+Typography test$`, `(?m)^Author:\s+The Riverton Gazette$`,
+		`(?m)^Creator:\s+Annotated briefing generator$`, `(?m)^Producer:\s+Skia/PDF`, `(?m)^Metadata Stream:\s+yes$`,
+	} {
+		if !regexp.MustCompile(want).Match(info) {
+			t.Errorf("pdfinfo handout.pdf lacks %s:\n%s", want, info)
+		}
+	}
+	meta, err := exec.Command("pdfinfo", "-meta", file).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo -meta: %v", err)
+	}
+	for _, want := range []string{
+		`<rdf:li xml:lang="x-default">Typography test</rdf:li>`, `<dc:creator><rdf:Seq><rdf:li>The Riverton Gazette</rdf:li>`,
+		`<dc:language><rdf:Bag><rdf:li>en</rdf:li>`, `<xmp:CreatorTool>Annotated briefing generator</xmp:CreatorTool>`,
+	} {
+		if !strings.Contains(string(meta), want) {
+			t.Errorf("handout.pdf's XMP lacks %s:\n%s", want, meta)
+		}
+	}
+	if out, err := exec.Command("qpdf", "--check", file).CombinedOutput(); err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+	catalog, err := exec.Command("qpdf", "--show-object=trailer", file).Output()
+	if root := regexp.MustCompile(`/Root (\d+) 0 R`).FindSubmatch(catalog); err == nil && root != nil {
+		catalog, err = exec.Command("qpdf", "--show-object="+string(root[1]), file).Output()
+	}
+	if err != nil || !strings.Contains(string(catalog), "/Lang (en)") || !strings.Contains(string(catalog), "/PageMode /UseOutlines") {
+		t.Errorf("the catalog: %v %s", err, catalog)
 	}
 }
 

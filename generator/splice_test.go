@@ -226,7 +226,8 @@ func TestNoZipLinkRefused(t *testing.T) {
 }
 
 // checkZip checks that the offline zip zipData (at path on disk) holds
-// exactly the files of site, the zip itself left out: each byte for byte,
+// exactly the files of site, the zip itself left out: each byte for byte
+// (the 404 page as offline.ForDisk gives it),
 // each once, sorted by name; and that the system's unzip, where there is
 // one, finds it sound.
 func checkZip(t *testing.T, zipData []byte, site map[string]string, path string) {
@@ -237,6 +238,7 @@ func checkZip(t *testing.T, zipData []byte, site map[string]string, path string)
 		data := files[f.Name]
 		name := strings.TrimPrefix(f.Name, offline.Folder+"/")
 		want, ok := site[name]
+		want = string(offline.ForDisk(name, []byte(want))) // the 404 page links home from beside index.html
 		switch {
 		case !ok:
 			t.Errorf("%s is in the zip, not in the site", f.Name)

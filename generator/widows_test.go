@@ -206,7 +206,7 @@ func TestPrintNoFooter(t *testing.T) {
 		name, _ := filepath.Rel(out, page)
 		t.Run(name, func(t *testing.T) {
 			dst := filepath.Join(t.TempDir(), "page.pdf")
-			if err := pdf.Print(context.Background(), page, dst, time.Time{}, "", ""); err != nil {
+			if err := pdf.Print(context.Background(), page, dst, time.Time{}, "", "", pdf.Description{}); err != nil {
 				t.Fatal(err)
 			}
 			text, err := exec.Command("pdftotext", "-enc", "UTF-8", dst, "-").Output()

@@ -78,8 +78,10 @@ func appearance(w *JSON, a *briefing.Article) {
 }
 
 // review writes a ClaimReview, up to the claim's appearances: the caller
-// writes them and calls endReview.
-func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author briefing.Claimant) {
+// writes them and calls endReview. A claim that appears nowhere (appears
+// false: a claim no note points at) has no appearance property, rather than
+// an empty list that says nothing.
+func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author briefing.Claimant, appears bool) {
 	w.Open('{')
 	w.Field("@type", "ClaimReview")
 	w.Field("url", url)
@@ -97,15 +99,19 @@ func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author
 		}
 		agent(w, typ, author.Name, "")
 	}
-	w.Key("appearance")
-	w.Open('[')
+	if appears {
+		w.Key("appearance")
+		w.Open('[')
+	}
 }
 
 // endReview ends a review: its author is the briefing's publisher, when it
 // names one, or else the briefing itself; its date the briefing's, when it
-// gives one.
-func (b *Briefing) endReview(w *JSON, from string) {
-	w.Close(']')
+// gives one. appears is review's.
+func (b *Briefing) endReview(w *JSON, from string, appears bool) {
+	if appears {
+		w.Close(']')
+	}
 	w.Close('}')
 	w.Key("author")
 	if p := b.Index.Publisher; p != "" {
@@ -168,9 +174,9 @@ func (b *Briefing) articleReviews(a *briefing.Article, ra *render.Article) []byt
 		if n.Verdict == "" {
 			continue
 		}
-		b.review(w, self+"#note-"+n.ID, n.Quote, n.Verdict, n.Claimant)
+		b.review(w, self+"#note-"+n.ID, n.Quote, n.Verdict, n.Claimant, true)
 		appearance(w, a)
-		b.endReview(w, from)
+		b.endReview(w, from, true)
 	}
 	return endGraph(w)
 }
@@ -209,7 +215,8 @@ func (b *Briefing) writeClaimReviews(out io.Writer, where map[string][][]byte) e
 	w := graph(64 * 1024)
 	self := b.url(ClaimsPage, ClaimsPage)
 	for _, c := range b.Claims {
-		b.review(w, self+"#claim-"+c.ID, c.Statement, c.Verdict, c.Claimant)
+		appears := len(where[c.ID]) > 0
+		b.review(w, self+"#claim-"+c.ID, c.Statement, c.Verdict, c.Claimant, appears)
 		for i, app := range where[c.ID] {
 			if i == 0 {
 				app = app[1:] // the first appearance has no comma before it
@@ -223,7 +230,7 @@ func (b *Briefing) writeClaimReviews(out io.Writer, where map[string][][]byte) e
 				w.B = w.B[:0]
 			}
 		}
-		b.endReview(w, ClaimsPage)
+		b.endReview(w, ClaimsPage, appears)
 	}
 	_, err := out.Write(endGraph(w))
 	return err

@@ -423,6 +423,27 @@ func TestClaimReviews(t *testing.T) {
 			}
 		}
 	}
+	// A claim no note points at has no appearance, and its review leaves
+	// the property out: "appearance": [] says nothing.
+	b.Claims = append(b.Claims, &briefing.Claim{ID: "unused", Statement: "Nobody makes this claim.", Verdict: briefing.VerdictInaccurate})
+	var raw struct {
+		Graph []struct {
+			URL          string                     `json:"url"`
+			ItemReviewed map[string]json.RawMessage `json:"itemReviewed"`
+		} `json:"@graph"`
+	}
+	if err := json.Unmarshal(export.ClaimReviews(b), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range raw.Graph {
+		app, ok := g.ItemReviewed["appearance"]
+		switch unused := strings.HasSuffix(g.URL, "#claim-unused"); {
+		case unused && ok:
+			t.Errorf("an unused claim's review has \"appearance\": %s", app)
+		case !unused && !ok:
+			t.Errorf("%s: no appearance", g.URL)
+		}
+	}
 }
 
 // TestModel decodes briefing.json and checks it against the model.

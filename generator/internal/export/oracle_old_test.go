@@ -401,7 +401,7 @@ type (
 	oldClaim struct {
 		Type       string            `json:"@type"`
 		Author     *oldOrganization  `json:"author,omitempty"`
-		Appearance []oldCreativeWork `json:"appearance"`
+		Appearance []oldCreativeWork `json:"appearance,omitempty"`
 	}
 	oldCreativeWork struct {
 		Type          string          `json:"@type"`
@@ -512,7 +512,7 @@ func oldClaimReviews(b *Briefing) []byte {
 	}
 	var reviews []oldClaimReview
 	for _, c := range b.Claims {
-		apps := []oldCreativeWork{}
+		var apps []oldCreativeWork // none: no appearance property
 		for _, a := range where[c.ID] {
 			apps = append(apps, oldAppearance(a))
 		}

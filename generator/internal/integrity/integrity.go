@@ -9,8 +9,9 @@
 //     with that id is in it (a text fragment, #:~:text=, must find its text
 //     there). Links are relative: a link starting with / or // breaks when
 //     the folder is opened from disk. The one exception is 404.html, which
-//     a static host serves at any address and a reader never opens from
-//     disk: its links are root-relative by design, and are not followed.
+//     a static host serves at any address: its links are root-relative by
+//     design, and are not followed (its copy in the offline zip, opened
+//     from disk, links home relatively: offline.ForDisk).
 //   - Nothing is loaded from outside: no stylesheet, script, image, frame,
 //     media, font or @import with an address of its own (http:, https:,
 //     //host) or a root-relative one; no form posting elsewhere; no

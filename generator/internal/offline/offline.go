@@ -45,8 +45,8 @@ const Folder = "briefing"
 var Modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Write writes a zip of every regular file in site to w, under Folder/,
-// in sorted order, leaving out any file named Name (the archive itself):
-// Pack, reading each piece from site.
+// in sorted order, leaving out any file named Name (the archive itself),
+// NotFound as ForDisk gives it: Pack, reading each piece from site.
 func Write(w io.Writer, site fs.FS) error {
 	var files []Entry
 	err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
@@ -54,6 +54,16 @@ func Write(w io.Writer, site fs.FS) error {
 			return err
 		}
 		switch {
+		case d.Type().IsRegular() && p == NotFound:
+			data, err := fs.ReadFile(site, p)
+			if err != nil {
+				return err
+			}
+			data = ForDisk(p, data)
+			files = append(files, Entry{Name: p, Size: int64(len(data)), Fill: func(b []byte, off int64) error {
+				copy(b, data[off:])
+				return nil
+			}})
 		case d.Type().IsRegular() && p != Name:
 			info, err := d.Info()
 			if err != nil {

@@ -196,3 +196,31 @@ func TestUnzip(t *testing.T) {
 		}
 	}
 }
+
+// TestNotFoundForDisk: the 404 page, served by a host at any depth, links
+// home from the site's root; in the archive, opened from disk at the top
+// of its folder, its marked links are to the address the theme gives them
+// there (index.html beside it), and nothing else changes: not its other
+// links, not another page with the same markup.
+func TestNotFoundForDisk(t *testing.T) {
+	const page = `<p><a href="&#47;index.html" data-offline-href="index.html">Home</a> <a href="https://example.org/">out</a>` +
+		` <a href="https://example.org/sub/" data-offline-href="index.html">Home</a></p>`
+	fsys := site(time.Now())
+	fsys[NotFound] = &fstest.MapFile{Data: []byte(page)}
+	fsys["other.html"] = &fstest.MapFile{Data: []byte(page)}
+	var buf bytes.Buffer
+	if err := Write(&buf, fsys); err != nil {
+		t.Fatal(err)
+	}
+	_, files := briefingtest.Unzip(t, buf.Bytes())
+	want := `<p><a href="index.html">Home</a> <a href="https://example.org/">out</a> <a href="index.html">Home</a></p>`
+	if got := string(files[Folder+"/"+NotFound]); got != want {
+		t.Errorf("the zip's 404 page:\n%s\nwant\n%s", got, want)
+	}
+	if got := string(files[Folder+"/other.html"]); got != page {
+		t.Errorf("another page changed: %s", got)
+	}
+	if got := string(fsys[NotFound].Data); got != page {
+		t.Errorf("the site's 404 page changed: %s", got)
+	}
+}

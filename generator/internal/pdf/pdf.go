@@ -67,7 +67,8 @@ const Timeout = 2 * time.Minute
 // own header and footer lines, on paper (a key of Papers; "" for the
 // browser's default, Letter). The PDF's creation and modification dates
 // are set to date, so that printing the same page twice gives the same
-// bytes.
+// bytes. about, unless empty, is what the PDF says about itself
+// (Describe).
 //
 // A paper is asked for as a reader's browser would be: by an @page size,
 // in a copy of src with that rule added (src must then stand alone, as
@@ -77,7 +78,7 @@ const Timeout = 2 * time.Minute
 // site's address, or, without one, left as their text: Chromium would
 // make them links to the copy's temporary folder, dead for every reader,
 // naming the build's folders, and different at every build.
-func Print(ctx context.Context, src, dst string, date time.Time, paper, base string) error {
+func Print(ctx context.Context, src, dst string, date time.Time, paper, base string, about Description) error {
 	bin, err := Browser()
 	if err != nil {
 		return err
@@ -122,7 +123,7 @@ func Print(ctx context.Context, src, dst string, date time.Time, paper, base str
 			data = numbered
 		}
 	}
-	return os.WriteFile(dst, ShowOutlines(SetDates(data, date)), 0o644)
+	return os.WriteFile(dst, Describe(ShowOutlines(SetDates(data, date)), about, date), 0o644)
 }
 
 // chromium prints with the browser bin, each run with a profile of its own

@@ -49,7 +49,7 @@ func TestPrintSurvivesACrash(t *testing.T) {
 	}{{0, true}, {2, true}, {3, false}} {
 		fakeChromium(t, tt.crashes)
 		dst := filepath.Join(t.TempDir(), "page.pdf")
-		err := Print(context.Background(), src, dst, time.Time{}, "", "")
+		err := Print(context.Background(), src, dst, time.Time{}, "", "", Description{})
 		switch {
 		case tt.ok && err != nil:
 			t.Errorf("%d crashes: %v", tt.crashes, err)
@@ -93,7 +93,7 @@ func TestPrintedLinksLeadSomewhere(t *testing.T) {
 	}
 	for base, want := range map[string]string{"": "", "https://example.org/b/": "https://example.org/b/search.html?q=cap"} {
 		dst := filepath.Join(dir, "out.pdf")
-		if err := Print(context.Background(), src, dst, time.Time{}, "", base); err != nil {
+		if err := Print(context.Background(), src, dst, time.Time{}, "", base, Description{}); err != nil {
 			t.Fatal(err)
 		}
 		data, err := os.ReadFile(dst)
@@ -134,7 +134,7 @@ kilo  lima <em>mike</em> november</h2><p>Two.</p></body></html>`
 		t.Fatal(err)
 	}
 	dst := filepath.Join(dir, "out.pdf")
-	if err := Print(context.Background(), src, dst, time.Time{}, "a4", ""); err != nil {
+	if err := Print(context.Background(), src, dst, time.Time{}, "a4", "", Description{}); err != nil {
 		t.Fatal(err)
 	}
 	xml, err := exec.Command("pdftohtml", "-xml", "-i", "-q", "-stdout", dst).Output()
@@ -202,5 +202,44 @@ func TestHeadingSpaces(t *testing.T) {
 	want := "<h2 id=\"a\" class=\"b\">Two lines, <em>one</em> heading</h2><p>a\n  b</p><H3>x y <em>z</em> <b></b>w</H3 >"
 	if got := string(headingSpaces([]byte(in))); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// TestDescribe: the document information is written again with the
+// description, Chromium's producer kept, beside an XMP stream the catalog
+// points at, in an update at the end; an empty description, a PDF with
+// XMP already (so a second time) or one not laid out as Chromium writes it
+// is left as it was.
+func TestDescribe(t *testing.T) {
+	in := []byte("%PDF-1.4\n1 0 obj\n<</Title <FEFF0074>\n/Creator (Mozilla/5.0 \\(X11\\))\n/Producer (Skia/PDF m148)>>\nendobj\n" +
+		"3 0 obj\n<</Type /Catalog\n/Lang (en)>>\nendobj\nxref\n0 4\ntrailer\n<</Size 4\n/Root 3 0 R\n/Info 1 0 R>>\nstartxref\n90\n%%EOF\n")
+	d := Description{Title: "Brief’s title", Author: "A & B", Creator: "Annotated briefing generator", Lang: "en"}
+	date := time.Date(2025, 12, 30, 0, 0, 0, 0, time.UTC)
+	for _, same := range [][]byte{Describe(in, Description{}, date), Describe([]byte("%PDF-1.5 not classic"), d, date)} {
+		if !bytes.Equal(same, in) && !bytes.Equal(same, []byte("%PDF-1.5 not classic")) {
+			t.Errorf("changed: %q", same)
+		}
+	}
+	once := Describe(in, d, date)
+	update := string(once[len(in):])
+	for _, want := range []string{
+		"1 0 obj\n<</Title " + textString("Brief’s title") + "\n/Author <FEFF00410020002600200042>\n/Creator " + textString("Annotated briefing generator") +
+			"\n/Producer (Skia/PDF m148)\n/CreationDate (D:20251230000000+00'00')\n/ModDate (D:20251230000000+00'00')>>\nendobj\n",
+		"4 0 obj\n<</Type /Metadata\n/Subtype /XML\n/Length ",
+		"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Brief’s title</rdf:li></rdf:Alt></dc:title>",
+		"<dc:creator><rdf:Seq><rdf:li>A &amp; B</rdf:li></rdf:Seq></dc:creator>",
+		"<pdf:Producer>Skia/PDF m148</pdf:Producer>",
+		"3 0 obj\n<</Metadata 4 0 R\n/Type /Catalog\n/Lang (en)>>\nendobj\n",
+		"trailer\n<</Size 5\n/Root 3 0 R\n/Info 1 0 R\n/Prev 90>>",
+	} {
+		if !strings.Contains(update, want) {
+			t.Errorf("the update lacks %q:\n%s", want, update)
+		}
+	}
+	if !bytes.HasPrefix(once, in) || strings.Contains(update, "Mozilla") {
+		t.Errorf("the file before the update changed, or Chromium's creator stayed:\n%s", once)
+	}
+	if twice := Describe(once, d, date); !bytes.Equal(twice, once) {
+		t.Errorf("a second time changed it again: %q", twice[len(once):])
 	}
 }

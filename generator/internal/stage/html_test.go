@@ -1,6 +1,7 @@
 package stage
 
 import (
+	"bytes"
 	htmltemplate "html/template"
 	"maps"
 	"math/rand/v2"
@@ -11,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/render"
 )
@@ -591,6 +593,62 @@ func TestClaimantNotTheOutlet(t *testing.T) {
 		n.Claimant = briefing.Claimant{Name: claimant}
 		if got := newNoteData(f.r, n, "", nil, "../", "Alpha Daily").Claimant; got != want {
 			t.Errorf("claimant %q on Alpha Daily's article: shown %q, want %q", claimant, got, want)
+		}
+	}
+}
+
+// TestHandoutNumbersLinksToOtherArticlesNotes: printed, a note's link to
+// a note of another article is followed by that article's name and the
+// note's number there ("[Beta Wire, note 2]"), whichever of the two comes
+// first in the handout (a link to a later article's note is numbered once
+// that article is staged), and in a sink that keeps pieces (the preview's)
+// as in one that keeps files. A link to a note of its own article keeps
+// its bare number.
+func TestHandoutNumbersLinksToOtherArticlesNotes(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	edit := func(name, old, new string) {
+		f := fsys[name]
+		if !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
+	}
+	edit("annotations/alpha.yaml", "note: Reuters says the spokesperson gave none.",
+		"note: Reuters says the spokesperson gave none; see [the instruction](beta.html#note-crimes), [the words](#note-threat) and [Beta](beta.html#note-threat).")
+	edit("annotations/beta.yaml", "note: The cable's instruction.", "note: The cable's instruction ([Alpha note](alpha.html#note-favor)).")
+	f := load(t, fsys)
+	if f.order[0].Slug != "alpha" {
+		t.Fatalf("the fixture's order is %s first: alpha's links lead to a later article's notes no more", f.order[0].Slug)
+	}
+	want := []string{
+		`<a href="#beta--note-crimes" data-n="Beta Wire, note` + "\u00a0" + `2">the instruction</a>`,
+		`<a href="#alpha--note-threat" data-n="1">the words</a>`,
+		`<a href="#beta--note-threat" data-n="Beta Wire, note` + "\u00a0" + `1">Beta</a>`,
+		`<a href="#alpha--note-favor" data-n="Alpha Daily, note` + "\u00a0" + `2">Alpha note</a>`,
+	}
+	pieces := PieceFiles{}
+	var errs diag.List
+	w, err := NewWriter(f.b, f.r, Options{}, pieces)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range w.Order() {
+		if err := w.Articles([]*render.Article{f.arts[a.Slug]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Close(&errs); err != nil {
+		t.Fatal(err)
+	}
+	for sink, files := range map[string]Files{"files": f.files, "pieces": pieces.Flat()} {
+		page := body(t, files, "content/handout.html")
+		for _, l := range want {
+			if !strings.Contains(page, l) {
+				t.Errorf("%s: the handout lacks %s", sink, l)
+			}
+		}
+		if !bytes.Equal(files["content/handout.html"], f.files["content/handout.html"]) {
+			t.Errorf("%s: the handout differs from the one staged at once", sink)
 		}
 	}
 }

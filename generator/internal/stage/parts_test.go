@@ -6,10 +6,12 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
@@ -57,6 +59,7 @@ func TestPartsMatchWholePages(t *testing.T) {
 			briefingtest.Same(t, name+": the page of "+a.Slug, f.files["content/articles/"+a.Slug+".html"], want)
 			parts = append(parts, oldHandoutArticle(a, ra, notes, text))
 		}
+		oldNumberOtherNotes(parts, f.order, f.arts, text)
 		old := Files{}
 		var method string
 		if m := f.b.Methodology; m != nil {
@@ -162,5 +165,46 @@ func TestPlainTextKeepsWords(t *testing.T) {
 		if got := plainText(in); got != want {
 			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// oldOtherNoteLink is a link, in the handout, to a note of an article.
+var oldOtherNoteLink = regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)">`)
+
+// oldNumberOtherNotes gives each link of the endnotes of parts (the
+// articles' handout parts, in order) to a note of another article the
+// label that the print stylesheet writes after it: the article's outlet,
+// with its headline where another article has the same outlet, and the
+// note's number, as the claims table names a note ("Beta Wire, note 2").
+func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[string]*render.Article, text *Text) {
+	outlets := map[string]int{}
+	for _, a := range order {
+		outlets[a.Outlet]++
+	}
+	labels := map[string]map[string]string{}
+	for _, a := range order {
+		name := a.Outlet
+		if outlets[a.Outlet] > 1 {
+			name += ": " + a.Title
+		}
+		labels[a.Slug] = map[string]string{}
+		for _, n := range arts[a.Slug].Notes {
+			labels[a.Slug][n.ID] = name + ", " + text.N("note_number", n.Number)
+		}
+	}
+	for i, a := range order {
+		head, notes, ok := strings.Cut(parts[i], `<section class="endnotes"`)
+		if !ok {
+			continue
+		}
+		notes = oldOtherNoteLink.ReplaceAllStringFunc(notes, func(m string) string {
+			g := oldOtherNoteLink.FindStringSubmatch(m)
+			label, ok := labels[g[1]][g[2]]
+			if g[1] == a.Slug || !ok {
+				return m
+			}
+			return strings.TrimSuffix(m, ">") + ` data-n="` + esc(label) + `">`
+		})
+		parts[i] = head + `<section class="endnotes"` + notes
 	}
 }

@@ -100,13 +100,14 @@ func SameSummary(p, q *Parts) bool {
 // place in the order may depend on it: Reweighed makes those two again
 // for an article that moved, and keeps the rest.
 type Parts struct {
-	page        []byte // content/articles/<slug>.html, with its JSON-LD
-	matter      []byte // when Reweighed: the page's front matter line, in place of page's
-	handout     []byte // its text on the handout
-	handoutTOC  []byte // its entry in the handout's contents
-	notes       []byte // its section of the all-notes page; nil without notes
-	searchText  []byte // its paragraphs in the search index
-	searchNotes []byte // its notes in the search index
+	page        []byte    // content/articles/<slug>.html, with its JSON-LD
+	matter      []byte    // when Reweighed: the page's front matter line, in place of page's
+	handout     []byte    // its text on the handout
+	handoutRefs []noteRef // the links in handout to other articles' notes
+	handoutTOC  []byte    // its entry in the handout's contents
+	notes       []byte    // its section of the all-notes page; nil without notes
+	searchText  []byte    // its paragraphs in the search index
+	searchNotes []byte    // its notes in the search index
 	export      *export.Part
 	summary     summary // what the pages made at the end keep of it
 }
@@ -123,6 +124,7 @@ func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, w
 		notes:      notesSection(r, a, ra, t),
 		export:     ex,
 	}
+	p.handoutRefs = crossNoteRefs(p.handout, a.Slug)
 	p.searchText, p.searchNotes = searchDocs(a, ra)
 	// The summary goes with the parts, so that a preview keeps it with
 	// them: it depends on nothing they do not (the article, its place in

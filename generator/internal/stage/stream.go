@@ -135,6 +135,13 @@ type Writer struct {
 	cites  []articleCites // for the sources page, made at the end if at all
 	quotes []quotes.Quote
 	hrefs  quoteHrefs
+
+	// The handout's links to other articles' notes (noteRef).
+	noteNums  map[string]map[string]int // the staged articles' note numbers, by slug and id
+	noteLabel map[string]string         // each article's name in the labels, by slug
+	later     Spool                     // the handout from the first part that links a later article's note on
+	spooled   int                       // bytes in later
+	laterRefs []noteRef                 // the links in later, at counted from its start
 }
 
 // searchTemp is the search index's name until its hash is known.
@@ -151,7 +158,9 @@ func NewWriter(b *briefing.Briefing, r *render.Renderer, opt Options, sink Sink)
 	}
 	w := &Writer{b: b, r: r, opt: opt, t: t, sink: sink, order: articleOrder(b),
 		counts: Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)},
-		apps:   map[string][]appearance{}, hrefs: quoteHrefs{}}
+		apps:   map[string][]appearance{}, hrefs: quoteHrefs{},
+		noteNums: map[string]map[string]int{}}
+	w.noteLabel = noteLabels(w.order)
 	if err := sink.File("hugo.json", config(b, opt)); err != nil {
 		return nil, err
 	}
@@ -330,7 +339,7 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) erro
 	if err := w.page("content/articles/"+a.Slug+".html", p.pagePieces()); err != nil {
 		return err
 	}
-	if err := put(w.handout, p.handout); err != nil {
+	if err := w.handoutPart(a, ra, p); err != nil {
 		return err
 	}
 	if len(p.notes) > 0 {
@@ -435,6 +444,9 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		if err := sink.File(f.name, f.data); err != nil {
 			return Counts{}, err
 		}
+	}
+	if err := w.endHandoutParts(); err != nil {
+		return Counts{}, err
 	}
 	if _, err := w.handout.Write(pages.handoutEnd); err != nil {
 		return Counts{}, err

@@ -1,0 +1,187 @@
+// Links from an article's notes, in the handout, to a note of another
+// article: numbered in print as that article's notes are, once its numbers
+// are known.
+
+package stage
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/render"
+)
+
+// A noteRef is a link of an article's endnotes, in its handout part, to
+// a note of another article (href="#<slug>--note-<id>"): at is where, in
+// the part (or in the Writer's spool), its data-n attribute goes, just
+// after the href.
+//
+// Printed, a link cannot be followed: a link to a note of the same
+// article carries that note's number (numberNoteLinks), and the print
+// stylesheet writes it after the link, "[18]". The handout holds every
+// article, each with its endnotes numbered from 1, so a bare number would
+// send the reader of paper to the wrong article's notes: a link to another
+// article's note is labelled with that article's name as the handout
+// heads it and lists it in its contents (its outlet, above the headline)
+// and the note's number there, as the handout's claims table names a
+// note: "[The Daily Wire, note 18]". Where two articles share an outlet,
+// the headline follows it, as in the contents ("[The Daily Wire: State
+// Department Flips Script…, note 18]"), long but not ambiguous.
+//
+// A part depends only on its own article (Parts), and in a build the
+// articles are staged one after another as they are rendered: a note's
+// number is known once its article is rendered. So a part keeps where
+// its links are, and the Writer labels them as it writes the part, or,
+// for a link to an article not staged yet, writes the handout from that
+// part on to a spool, and labels the links as it copies the spool into
+// the handout at the end (numbering).
+type noteRef struct {
+	at       int
+	slug, id string
+}
+
+// crossNoteRefs returns the links of the endnotes in part, the handout
+// part of the article own (a slug), to a note of another article, in the
+// order they come.
+func crossNoteRefs(part []byte, own string) []noteRef {
+	i := bytes.Index(part, []byte(`<section class="endnotes"`))
+	if i < 0 {
+		return nil
+	}
+	const open = `<a href="#`
+	var refs []noteRef
+	for {
+		j := bytes.Index(part[i:], []byte(open))
+		if j < 0 {
+			return refs
+		}
+		i += j + len(open)
+		end := bytes.IndexByte(part[i:], '"')
+		if end < 0 {
+			return refs
+		}
+		f := string(part[i : i+end])
+		i += end + 1
+		slug, id, ok := strings.Cut(f, "--note-")
+		if !ok || slug == own || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
+			continue
+		}
+		refs = append(refs, noteRef{at: i, slug: slug, id: id})
+	}
+}
+
+// noteLabels returns the name of each article (by slug) in the labels of
+// links to its notes: its outlet, or, where several articles share it,
+// its outlet and headline.
+func noteLabels(order []*briefing.Article) map[string]string {
+	outlets := make(map[string]int, len(order))
+	for _, a := range order {
+		outlets[a.Outlet]++
+	}
+	labels := make(map[string]string, len(order))
+	for _, a := range order {
+		labels[a.Slug] = a.Outlet
+		if outlets[a.Outlet] > 1 {
+			labels[a.Slug] = a.Outlet + ": " + a.Title
+		}
+	}
+	return labels
+}
+
+// refAttr returns the data-n attribute of the link ref, or "" when it
+// leads to no note of a staged article.
+func (w *Writer) refAttr(ref noteRef) string {
+	n, ok := w.noteNums[ref.slug][ref.id]
+	if !ok {
+		return ""
+	}
+	return ` data-n="` + esc(w.noteLabel[ref.slug]+", "+w.t.N("note_number", n)) + `"`
+}
+
+// handoutPart writes the article's handout part p (ra its rendering), its
+// links to other articles' notes labelled (noteRef), and keeps its notes'
+// numbers for the links of other articles.
+func (w *Writer) handoutPart(a *briefing.Article, ra *render.Article, p *Parts) error {
+	nums := make(map[string]int, len(ra.Notes))
+	for _, n := range ra.Notes {
+		nums[n.ID] = n.Number
+	}
+	w.noteNums[a.Slug] = nums
+	if w.later == nil {
+		ready := true
+		for _, ref := range p.handoutRefs {
+			_, staged := w.noteNums[ref.slug]
+			_, article := w.noteLabel[ref.slug]
+			ready = ready && (staged || !article)
+		}
+		if ready {
+			nw := &numbering{w: w, dst: w.handout, refs: p.handoutRefs}
+			return nw.add(p.handout, true)
+		}
+		var err error
+		if w.later, err = w.sink.Spool(); err != nil {
+			return err
+		}
+	}
+	for _, ref := range p.handoutRefs {
+		ref.at += w.spooled
+		w.laterRefs = append(w.laterRefs, ref)
+	}
+	w.spooled += len(p.handout)
+	return put(w.later, p.handout)
+}
+
+// endHandoutParts writes what handoutPart spooled to the handout, every
+// article staged by now, its links labelled.
+func (w *Writer) endHandoutParts() error {
+	if w.later == nil {
+		return nil
+	}
+	defer w.later.Close()
+	_, err := w.later.WriteTo(&numbering{w: w, dst: w.handout, refs: w.laterRefs})
+	return err
+}
+
+// numbering writes what it is given to dst, with each ref's data-n
+// attribute at its place (counted from the first byte given).
+type numbering struct {
+	w    *Writer
+	dst  io.Writer
+	at   int // bytes given so far
+	refs []noteRef
+}
+
+func (n *numbering) Write(p []byte) (int, error) { return len(p), n.add(p, false) }
+
+// Keep implements keeper: p is never changed afterwards, and neither is
+// any part of it.
+func (n *numbering) Keep(p []byte) error { return n.add(p, true) }
+
+// add writes p, kept where dst keeps pieces when keep is true.
+func (n *numbering) add(p []byte, keep bool) error {
+	write := func(b []byte) error {
+		if keep {
+			return put(n.dst, b)
+		}
+		_, err := n.dst.Write(b)
+		return err
+	}
+	last := 0
+	for len(n.refs) > 0 && n.refs[0].at <= n.at+len(p) {
+		k := n.refs[0].at - n.at
+		if attr := n.w.refAttr(n.refs[0]); attr != "" {
+			if err := write(p[last:k]); err != nil {
+				return err
+			}
+			if _, err := io.WriteString(n.dst, attr); err != nil {
+				return err
+			}
+			last = k
+		}
+		n.refs = n.refs[1:]
+	}
+	n.at += len(p)
+	return write(p[last:])
+}
