@@ -37,7 +37,12 @@ import (
 // Hugo; otherwise with a one-shot Hugo build of the detached project. The
 // new version is then served, and open pages reload themselves. A bad edit
 // prints its problems, shows them on the open pages, and leaves the served
-// site as it was; serve never exits on bad input.
+// site as it was; serve never exits on bad input. Problems that are only
+// new's placeholders still there (diag.ErrPlaceholder: the overview's and
+// the methodology's paragraphs, the briefing's title left empty, which
+// the preview calls untitled) hold nothing back: the site is made and
+// served with them, and they are printed and shown on the open pages as
+// what build refuses to publish.
 func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer) int {
 	// A --root that is no folder is a mistyped argument, not an edit to
 	// wait for: said at once, as check and build say it.
@@ -107,6 +112,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	}()
 
 	comp := site.NewCompiler()
+	comp.Untitled = untitled
 	builder := preview.NewBuilder(dir, func(ctx context.Context, src, dest string) error {
 		return themePaths(hugo.Build(ctx, src, dest, cache, stderr), src, root)
 	})
@@ -142,22 +148,46 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		}
 		shown = time.After(problemsWait)
 	}
-	// fixed says, after a good compile, that the problems last printed
-	// are gone (from the terminal's list, and the open pages').
-	fixed := func() string {
-		if listed == "" {
+	// fixed says, after a good compile (one with left, new's
+	// placeholders, is not), that the problems last printed are gone
+	// (from the terminal's list, and the open pages').
+	fixed := func(left error) string {
+		if listed == "" || left != nil {
 			return ""
 		}
 		listed = ""
 		return "no problems now: "
 	}
+	// told shows on the open pages the problems left, new's placeholders,
+	// that the version served was made with, or none, and prints them
+	// unless they are those printed last.
+	told := func(left error) {
+		if left == nil {
+			srv.Problems(nil)
+			return
+		}
+		var b bytes.Buffer
+		lines := report(root, left, &b)
+		srv.Unpublishable(lines)
+		if b.String() == listed {
+			return
+		}
+		listed = b.String()
+		stderr.Write(b.Bytes())
+		if len(lines) == 1 {
+			fmt.Fprintln(stderr, "the preview shows the briefing with it, but build publishes nothing until it is replaced")
+			return
+		}
+		fmt.Fprintln(stderr, "the preview shows the briefing with these, but build publishes nothing until they are replaced")
+	}
 	rebuild := func() bool {
 		start := time.Now()
 		res, err := compileWith(comp, root)
-		if err != nil {
+		if err != nil && !diag.Only(err, diag.ErrPlaceholder) {
 			failed(err)
 			return false
 		}
+		left := err // new's placeholders only, or nil
 		compiled := time.Since(start)
 		files, err := projectFiles(root, res)
 		if err == nil {
@@ -165,9 +195,10 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 			var r preview.Report
 			if s, r, err = builder.Refresh(ctx, files); err == nil && r.Unchanged {
 				// Nothing to reload: the open pages stay as they are,
-				// without the problems of a save this one undid.
-				srv.Problems(nil)
-				fmt.Fprintf(stdout, "%sthe site is unchanged (compile %s)\n", fixed(), compiled.Round(time.Millisecond))
+				// without the problems of a save this one undid (but
+				// new's placeholders, if left).
+				fmt.Fprintf(stdout, "%sthe site is unchanged (compile %s)\n", fixed(left), compiled.Round(time.Millisecond))
+				told(left)
 				return true
 			} else if err == nil {
 				srv.Publish(s)
@@ -177,8 +208,9 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 					fmt.Fprint(stderr, w)
 					warned = w
 				}
-				fmt.Fprintf(stdout, "%scompiled in %s, site made %s in %s%s\n", fixed(), compiled.Round(time.Millisecond),
+				fmt.Fprintf(stdout, "%scompiled in %s, site made %s in %s%s\n", fixed(left), compiled.Round(time.Millisecond),
 					r.Kind, r.Total.Round(time.Millisecond), hugoTime(r))
+				told(left)
 				return true
 			}
 		}
@@ -230,6 +262,10 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		}
 	}
 }
+
+// untitled is the title the preview gives a briefing whose title is still
+// empty, as new writes it (a problem it lists all the same).
+const untitled = "Untitled briefing"
 
 // idleRelease is how long the preview waits after a compile, with no
 // change in between, before it calls releaseMemory.

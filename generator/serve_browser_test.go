@@ -93,6 +93,58 @@ func TestServeShowsProblems(t *testing.T) {
 	}
 }
 
+// TestServeShowsPlaceholders previews a briefing as new starts it, its
+// article's title and text filled in, in Chromium: the article's page
+// shows, with the placeholders new wrote in a box at its foot that says
+// build publishes nothing until they are replaced (a status, not an
+// alert: the page is the save's own). Replacing one reloads the page with
+// the box's list shorter; a bad edit then shows as problems that hold the
+// preview back, over the last good build.
+func TestServeShowsPlaceholders(t *testing.T) {
+	b := browser.New(t)
+	root := t.TempDir()
+	if code, _, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "The Gazette"); code != 0 {
+		t.Fatalf("new: %s", stderr)
+	}
+	article := filepath.Join(root, "content", "articles", "first.md")
+	replaceIn(t, article, `title: ""`, `title: "A Gazette headline"`)
+	text, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(article, append(text, "The text of the article.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base, _, _, _ := servePreview(t, root)
+	p := b.Open(t, base+"articles/first.html", 1000, 800)
+	box := `document.getElementById("briefing-preview-problems")`
+	waitFor(t, p, box+` !== null && `+box+`.textContent.includes("To replace before build publishes the site") && `+box+`.textContent.includes("content/methodology.md:6:1: this is the paragraph new wrote for you to replace")`, "the placeholders shown on the article's page")
+	if !browser.Eval[bool](p, `document.body.textContent.includes("A Gazette headline") && document.title.includes("Untitled briefing")`) {
+		t.Errorf("the page is not the article's, in a briefing titled Untitled briefing: %q", browser.Eval[string](p, `document.title`))
+	}
+	if role := browser.Eval[string](p, box+`.getAttribute("role")`); role != "status" {
+		t.Errorf("the placeholders' role is %q, want status", role)
+	}
+	if os.Getenv("BRIEFING_SHOTS") != "" {
+		t.Logf("screenshot: %s", p.Screenshot("serve-placeholders"))
+	}
+
+	browser.Eval[bool](p, `window.beforeEdit = true`)
+	replaceIn(t, filepath.Join(root, "content", "_index.md"), `title: ""`, `title: "A first briefing"`)
+	waitForReload(t, p, "A Gazette headline")
+	waitFor(t, p, box+` !== null && !`+box+`.textContent.includes("title is empty") && `+box+`.textContent.includes("content/methodology.md:6:1")`, "the placeholders left after the title was written")
+	if title := browser.Eval[string](p, `document.title`); !strings.Contains(title, "A first briefing") {
+		t.Errorf("the page's title is %q after the briefing's was written", title)
+	}
+
+	browser.Eval[bool](p, `window.beforeEdit = true`)
+	replaceIn(t, article, "outlet:", "outlet: [")
+	waitFor(t, p, box+` !== null && `+box+`.textContent.includes("Problems in the last save") && `+box+`.textContent.includes("content/articles/first.md:")`, "the problem shown over the last good build")
+	if role := browser.Eval[string](p, box+`.getAttribute("role")`); role != "alert" || !browser.Eval[bool](p, `window.beforeEdit === true`) {
+		t.Errorf("a save with a problem: the box's role is %q, the page reloaded %v", role, !browser.Eval[bool](p, `window.beforeEdit === true`))
+	}
+}
+
 // previewCurly previews the typography fixture and opens its article in
 // Chromium, marked with window.beforeEdit (a reload forgets it). It returns
 // the page, and the path and the text of the article's notes file.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -22,6 +23,7 @@ import (
 	"time"
 
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/input"
 	"github.com/briefing/annotated/generator/internal/synth"
 )
 
@@ -251,6 +253,110 @@ func TestServeFollowsLinkedFolders(t *testing.T) {
 	eventually(t, "an article saved in the file its link leads to did not show:\n"+stderr.String(), 20*time.Second, func() bool {
 		return strings.Contains(get(page), "Sharedtext")
 	})
+}
+
+// TestServeFirstBriefing: a briefing as new starts it, with its article's
+// title and text filled in but the briefing's title, overview and
+// methodology still as new wrote them, is previewed: the article's page
+// is served, the briefing titled "Untitled briefing" in the preview only,
+// and the terminal and the open pages list the placeholders as problems
+// that build refuses to publish, which it does.
+func TestServeFirstBriefing(t *testing.T) {
+	root := t.TempDir()
+	if code, _, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "The Gazette"); code != 0 {
+		t.Fatalf("new: %s", stderr)
+	}
+	article := filepath.Join(root, "content", "articles", "first.md")
+	text := strings.Replace(readFile(t, root, "content/articles/first.md"), `title: ""`, `title: "Cables Tell Diplomats to Oppose Migration"`, 1) + "The text of the article.\n"
+	if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	placeholders := []string{
+		"content/_index.md:2:8: the briefing's title is empty: write it between the quotes after title:",
+		"content/_index.md:13:1: this is the text new wrote for you to replace",
+		"content/methodology.md:6:1: this is the paragraph new wrote for you to replace",
+	}
+	base, _, stderr, _ := servePreview(t, root)
+	resp, err := http.Get(base + "articles/first.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), "Cables Tell Diplomats to Oppose Migration") || !strings.Contains(string(page), "The text of the article.") {
+		t.Errorf("the article's page: %s\n%s", resp.Status, page)
+	}
+	if home := get(base); !strings.Contains(home, "<title>Untitled briefing") || !strings.Contains(home, input.OverviewPlaceholder) {
+		t.Errorf("the home page does not stand in a title for the empty one, or lacks the overview:\n%s", home)
+	}
+	eventually(t, "the terminal does not list the placeholders:\n"+stderr.String(), 10*time.Second, func() bool {
+		return strings.Contains(stderr.String(), "3 problems found\nthe preview shows the briefing with these, but build publishes nothing until they are replaced")
+	})
+	for _, p := range placeholders {
+		if !strings.Contains(stderr.String(), filepath.ToSlash(filepath.Join(root, p))) {
+			t.Errorf("the terminal does not list %s:\n%s", p, stderr.String())
+		}
+	}
+	// The open pages hear of them, as problems that do not hold the
+	// preview back.
+	v := regexp.MustCompile(`reload\.js\?v=(\d+)`).FindSubmatch(page)
+	if v == nil {
+		t.Fatalf("no reload script in the page:\n%s", page)
+	}
+	events, err := http.Get(base + "_briefing/events?v=" + string(v[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer events.Body.Close()
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		r := bufio.NewReader(events.Body)
+		for {
+			l, err := r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			lines <- strings.TrimSuffix(l, "\n")
+		}
+	}()
+	var event, data string
+	for data == "" {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				t.Fatalf("the event stream ended, after %q", event)
+			}
+			if name, ok := strings.CutPrefix(l, "event: "); ok {
+				event = name
+			} else if d, ok := strings.CutPrefix(l, "data: "); ok {
+				if event != "unpublishable" {
+					t.Fatalf("event %q %q before the placeholders", event, d)
+				}
+				data = d
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no event of the placeholders; last %q", event)
+		}
+	}
+	for _, p := range placeholders {
+		if !strings.Contains(data, p) {
+			t.Errorf("the open pages are not told %s: %s", p, data)
+		}
+	}
+	// build refuses the same briefing, as it did, and says why.
+	code, _, stderr2 := runCmd(t, "build", "--root", root, "--no-zip")
+	if code != 1 || !strings.Contains(stderr2, "nothing was published") || strings.Contains(stderr2, "Untitled briefing") {
+		t.Errorf("build: exit %d\n%s", code, stderr2)
+	}
+	for _, p := range placeholders {
+		if !strings.Contains(stderr2, filepath.ToSlash(filepath.Join(root, p))) {
+			t.Errorf("build does not report %s:\n%s", p, stderr2)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "public")); err == nil {
+		t.Error("build published the briefing with new's placeholders")
+	}
 }
 
 // TestServeWaitsForAGoodBuild starts the preview on a briefing with a

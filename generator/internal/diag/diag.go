@@ -62,6 +62,11 @@ var (
 	ErrUnknownField   = errors.New("unknown field")
 	ErrMissingField   = errors.New("missing field")
 	ErrUnsafeInput    = errors.New("unsafe input")
+	// ErrPlaceholder is a text or an empty field that new wrote for the
+	// editors to fill in, still there: the site can be made with it, and
+	// the live preview shows it, but it must not be published, so build
+	// and check report it as any other problem.
+	ErrPlaceholder = errors.New("placeholder left in")
 )
 
 // Error is one problem at one position.
@@ -175,6 +180,21 @@ func Join(a, b error) error {
 	}
 	l.dropped += la.Dropped + lb.Dropped
 	return l.Err()
+}
+
+// Only reports whether err is the problems of a run (a *ListError, none
+// of them dropped unlisted) and every one of them wraps kind.
+func Only(err, kind error) bool {
+	var le *ListError
+	if !errors.As(err, &le) || le.Dropped > 0 || len(le.Errs) == 0 {
+		return false
+	}
+	for _, e := range le.Errs {
+		if !errors.Is(e, kind) {
+			return false
+		}
+	}
+	return true
 }
 
 // ListError is the error of a run with problems.

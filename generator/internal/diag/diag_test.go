@@ -46,3 +46,33 @@ func TestJoin(t *testing.T) {
 		t.Error("Join of nil is not the other")
 	}
 }
+
+// TestOnly: a run's problems are all of a kind only when each wraps it
+// and none was dropped unlisted; no problems, or a failure that is not a
+// list of problems, are not.
+func TestOnly(t *testing.T) {
+	var all, mixed, many List
+	all.AddErr(Pos{File: "content/_index.md", Line: 2, Col: 8}, ErrPlaceholder, "the briefing's title is empty")
+	all.AddErr(Pos{File: "content/methodology.md", Line: 6, Col: 1}, ErrPlaceholder, "new's paragraph")
+	mixed.Append(&all)
+	mixed.AddErr(Pos{File: "content/articles/a.md", Line: 1, Col: 1}, ErrMissingField, "the article has no title")
+	for range MaxErrors + 1 {
+		many.AddErr(Pos{File: "content/_index.md", Line: 13, Col: 1}, ErrPlaceholder, "new's text")
+	}
+	for _, c := range []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"all placeholders", all.Err(), true},
+		{"and another problem", mixed.Err(), false},
+		{"some dropped", many.Err(), false},
+		{"none", nil, false},
+		{"a failure", errors.New("hugo failed"), false},
+		{"joined", Join(all.Err(), all.Err()), true},
+	} {
+		if got := Only(c.err, ErrPlaceholder); got != c.want {
+			t.Errorf("%s: Only = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -1926,6 +1926,35 @@ func TestPlaceholders(t *testing.T) {
 	}
 }
 
+// TestPlaceholderKind: what new leaves for the editors to fill in (the
+// overview's and the methodology's placeholder paragraphs, the briefing's
+// title written empty) are problems of the kind diag.ErrPlaceholder,
+// which the live preview shows the site with; a briefing's title not
+// written at all, or read as a comment, an article's title left empty,
+// are not: those hold the preview back as before.
+func TestPlaceholderKind(t *testing.T) {
+	for _, c := range []struct {
+		file, text string
+		want       error
+	}{
+		{"content/_index.md", "---\ntitle: \"\"      # required: the briefing's title\n---\nOverview.\n", diag.ErrPlaceholder},
+		{"content/_index.md", "---\ntitle:\n---\nOverview.\n", diag.ErrPlaceholder},
+		{"content/_index.md", "---\ntitle: T\n---\n" + OverviewPlaceholder + "\n", diag.ErrPlaceholder},
+		{"content/methodology.md", "---\ntitle: M\n---\n" + MethodologyPlaceholder + "\n", diag.ErrPlaceholder},
+		{"content/_index.md", "---\nsummary: S\n---\nOverview.\n", diag.ErrMissingField},
+		{"content/_index.md", "---\ntitle: #1 story\n---\nOverview.\n", diag.ErrMissingField},
+		{"content/articles/one.md", "---\ntitle: \"\"\noutlet: O\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n", diag.ErrMissingField},
+	} {
+		fs := base()
+		fs[c.file] = &fstest.MapFile{Data: []byte(c.text)}
+		_, err := Load(fs)
+		errs := errLinesNoFail(err)
+		if len(errs) != 1 || !errors.Is(errs[0], c.want) || errors.Is(errs[0], diag.ErrPlaceholder) != (c.want == diag.ErrPlaceholder) {
+			t.Errorf("%q: problems %v, want one of the kind %q", c.text, err, c.want)
+		}
+	}
+}
+
 // utf16 is s (ASCII) as UTF-16 without a byte-order mark, little- or
 // big-endian.
 func utf16(s string, big bool) string {

@@ -30,13 +30,14 @@ func placeholderRE(text string) *regexp.Regexp {
 }
 
 // placeholder reports new's placeholder text, found by re, in body, at
-// its place.
+// its place, as a diag.ErrPlaceholder: the live preview shows the site
+// with it.
 func (l *loader) placeholder(body briefing.Markdown, re *regexp.Regexp, problem string) {
 	loc := re.FindStringIndex(body.Text)
 	if loc == nil || body.Pos.Line == 0 {
 		return
 	}
-	l.errs.Add(body.PosAt(loc[0]), "%s", problem)
+	l.errs.AddErr(body.PosAt(loc[0]), diag.ErrPlaceholder, "%s", problem)
 }
 
 var indexFields = []string{"title", "summary", "timeline", "publisher", "publisher_url", "published"}
@@ -70,7 +71,9 @@ func (l *loader) index() (idx briefing.Index, eventsUnsure bool) {
 	if !ok {
 		return idx, eventsUnsure
 	}
-	d.required(m, fm, "the briefing", "title")
+	// Left empty, as new writes it, the title is new's placeholder: the
+	// preview stands in a title for it (site.Compiler's Untitled).
+	d.requiredAs(diag.ErrPlaceholder, m, fm, "the briefing", "title")
 	idx.Title = d.str(m, "title")
 	idx.Summary = d.str(m, "summary")
 	idx.Publisher = strings.TrimSpace(d.str(m, "publisher")) // blank is none

@@ -1883,6 +1883,13 @@ func describe(n *yaml.Node) string {
 
 // required reports a missing field at the mapping's position.
 func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what string, names ...string) {
+	d.requiredAs(diag.ErrMissingField, m, owner, what, names...)
+}
+
+// requiredAs is required, a field written with nothing after it (as new
+// writes the briefing's title, title: "") reported as a problem of the
+// kind empty.
+func (d *decoder) requiredAs(empty error, m map[string]*yaml.Node, owner *yaml.Node, what string, names ...string) {
 	for _, name := range names {
 		if v, ok := m[name]; !ok || isNull(v) || (resolve(v).Kind == yaml.ScalarNode && strings.TrimSpace(resolve(v).Value) == "") {
 			p := d.pos(owner)
@@ -1917,7 +1924,7 @@ func (d *decoder) required(m map[string]*yaml.Node, owner *yaml.Node, what strin
 				case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 					where = "between the quotes after " + name + ":" // title: "", as new writes it
 				}
-				d.errs.AddErr(p, diag.ErrMissingField, "%s's %s is empty: write it %s", what, missing, where)
+				d.errs.AddErr(p, empty, "%s's %s is empty: write it %s", what, missing, where)
 				continue
 			}
 			d.errs.AddErr(p, diag.ErrMissingField, "%s has no %s: add \"%s: …\"", what, missing, name)

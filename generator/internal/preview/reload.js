@@ -2,7 +2,9 @@
 // serves (never to a built site): the page reloads itself as soon as the
 // preview publishes a version newer than its own, the v in this script's
 // address. While the last save has problems, the page keeps showing the
-// last good version with the problems over it, as the terminal lists them.
+// last good version with the problems over it, as the terminal lists them;
+// problems that did not hold the save back (new's placeholders, which
+// build refuses to publish) show over the save's own version.
 //
 // The pages share one event stream through a shared worker (worker.js): a
 // browser keeps at most six connections open to one address, and a page
@@ -27,7 +29,7 @@
       if (e.data.reload) {
         location.reload();
       } else if (e.data.problems) {
-        show(e.data.problems);
+        show(e.data.problems, e.data.published);
       }
     };
     shared.port.postMessage({v: v});
@@ -48,7 +50,10 @@
         location.reload();
       };
       events.addEventListener("problems", function (e) {
-        show(JSON.parse(e.data));
+        show(JSON.parse(e.data), false);
+      });
+      events.addEventListener("unpublishable", function (e) {
+        show(JSON.parse(e.data), true);
       });
     };
     listen();
@@ -64,7 +69,10 @@
 
   var id = "briefing-preview-problems";
 
-  function show(lines) {
+  // show puts lines in a box at the foot of the page, or takes the box
+  // away when there are none; published says the page is the save's own
+  // version all the same (the problems are new's placeholders).
+  function show(lines, published) {
     var old = document.getElementById(id);
     if (old) {
       old.parentNode.removeChild(old);
@@ -74,8 +82,10 @@
     }
     var box = document.createElement("section");
     box.id = id;
-    box.setAttribute("role", "alert");
-    box.setAttribute("aria-label", "Problems in the last save");
+    box.setAttribute("role", published ? "status" : "alert");
+    box.setAttribute("aria-label", published ?
+      "Problems that keep build from publishing the site" :
+      "Problems in the last save");
     // Not printed: the page printed is the last good build, and the box
     // would cover its foot on every sheet.
     if (!document.getElementById(id + "-print")) {
@@ -92,16 +102,20 @@
     s.overflow = "auto";
     s.margin = "0";
     s.padding = "0.75rem 1rem";
-    s.background = "#fff4f2";
+    s.background = published ? "#fff8e6" : "#fff4f2";
     s.color = "#1a1a1a";
-    s.borderTop = "3px solid #b3261e";
+    s.borderTop = "3px solid " + (published ? "#8a5a00" : "#b3261e");
     s.boxShadow = "0 -2px 8px rgba(0, 0, 0, 0.2)";
     s.font = "14px/1.4 system-ui, sans-serif";
 
     var head = document.createElement("p");
     head.style.margin = "0 0 0.5rem";
     head.style.fontWeight = "bold";
-    head.textContent = v === "0" ?
+    head.textContent = published ?
+      "To replace before build publishes the site: the preview shows it " +
+      "as last saved, these still in it, but build publishes nothing " +
+      "until they are replaced." :
+      v === "0" ?
       "Problems: the preview shows the site once they are fixed and saved." :
       "Problems in the last save: this page shows the last good build " +
       "until they are fixed and saved, and then reloads.";

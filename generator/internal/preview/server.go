@@ -35,16 +35,21 @@ var workerJS []byte
 
 // Server serves the latest published Site over HTTP, with ReloadScript in
 // every HTML page, and tells open pages when a newer version is published,
-// and what the problems of the last save are while it has any. Until the
-// first Publish it answers every page with a short "not built yet" page
-// that reloads itself once there is a site.
+// and what the problems of the last save are while it has any: those that
+// held it back (Problems), or those it was published with, which build
+// refuses (Unpublishable). Until the first Publish it answers every page
+// with a short "not built yet" page that reloads itself once there is a
+// site.
 type Server struct {
 	mu       sync.Mutex
 	cur      *version
-	problems []string      // of the last save, shown over the last good version
-	changed  chan struct{} // closed, and replaced, by notify: each Publish or change of problems
-	done     chan struct{} // closed by Close
-	closed   bool
+	problems []string // of the last save, shown over the last good version
+	// published says the problems did not hold the last save back: the
+	// version served is its (Unpublishable, not Problems).
+	published bool
+	changed   chan struct{} // closed, and replaced, by notify: each Publish or change of problems
+	done      chan struct{} // closed by Close
+	closed    bool
 }
 
 // version is a published Site and its number, counted up from the
@@ -85,7 +90,7 @@ func (srv *Server) Publish(s *Site) {
 	defer srv.mu.Unlock()
 	v.n = srv.cur.n + 1
 	srv.cur = v
-	srv.problems = nil
+	srv.problems, srv.published = nil, false
 	srv.notify()
 }
 
@@ -93,13 +98,22 @@ func (srv *Server) Publish(s *Site) {
 // lists them, on every open page, over the version it shows (which stays
 // the last good one); nil takes them away, as when the save is undone and
 // the site is unchanged.
-func (srv *Server) Problems(lines []string) {
+func (srv *Server) Problems(lines []string) { srv.setProblems(lines, false) }
+
+// Unpublishable shows lines, problems of the last save that did not hold
+// it back (new's placeholders), on every open page, over the version it
+// shows, which is that save's: with a word that build publishes nothing
+// until they are fixed.
+func (srv *Server) Unpublishable(lines []string) { srv.setProblems(lines, true) }
+
+func (srv *Server) setProblems(lines []string, published bool) {
 	srv.mu.Lock()
 	defer srv.mu.Unlock()
-	if slices.Equal(lines, srv.problems) {
+	published = published && len(lines) > 0 // none: nothing to say of them
+	if slices.Equal(lines, srv.problems) && published == srv.published {
 		return
 	}
-	srv.problems = slices.Clone(lines)
+	srv.problems, srv.published = slices.Clone(lines), published
 	srv.notify()
 }
 
@@ -120,10 +134,13 @@ func (srv *Server) Close() {
 	}
 }
 
-func (srv *Server) current() (*version, []string, chan struct{}) {
+// current returns the version served, the problems of the last save and
+// whether it was published all the same, and the channel the next change
+// closes.
+func (srv *Server) current() (*version, []string, bool, chan struct{}) {
 	srv.mu.Lock()
 	defer srv.mu.Unlock()
-	return srv.cur, srv.problems, srv.changed
+	return srv.cur, srv.problems, srv.published, srv.changed
 }
 
 // ServeHTTP serves the site, ReloadScript and the event stream.
@@ -156,7 +173,10 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		srv.events(w, r)
 		return
 	}
-	v, problems, _ := srv.current()
+	v, problems, published, _ := srv.current()
+	if published {
+		problems = nil // the version served is the last save's: no article is missing for them
+	}
 	if v.site == nil {
 		send(w, r, http.StatusServiceUnavailable, "text/html; charset=utf-8", withReload([][]byte{[]byte(notYet)}, 0)...)
 		return
@@ -333,7 +353,8 @@ func articleProblems(problems []string, slug string) []string {
 // as soon as a newer version is published: at once when there is one; and
 // until then an event named "problems" whenever the problems change (at
 // once when there are some), its data the lines as a JSON list, empty when
-// they are gone.
+// they are gone; named "unpublishable" instead for problems that did not
+// hold the version back (Unpublishable).
 func (srv *Server) events(w http.ResponseWriter, r *http.Request) {
 	seen, _ := strconv.ParseUint(r.URL.Query().Get("v"), 10, 64)
 	flusher, ok := w.(http.Flusher)
@@ -350,8 +371,9 @@ func (srv *Server) events(w http.ResponseWriter, r *http.Request) {
 	keepAlive := time.NewTicker(30 * time.Second)
 	defer keepAlive.Stop()
 	var shown []string // the problems this page was last told of
+	shownPublished := false
 	for {
-		v, problems, changed := srv.current()
+		v, problems, published, changed := srv.current()
 		n := v.n
 		if v.site == nil {
 			n = 0 // nothing published: the version of the page that waits for it
@@ -361,11 +383,15 @@ func (srv *Server) events(w http.ResponseWriter, r *http.Request) {
 			flusher.Flush()
 			return
 		}
-		if !slices.Equal(problems, shown) {
+		if !slices.Equal(problems, shown) || published != shownPublished {
 			data, _ := json.Marshal(append([]string{}, problems...)) // [] rather than null
-			fmt.Fprintf(w, "event: problems\ndata: %s\n\n", data)
+			name := "problems"
+			if published {
+				name = "unpublishable"
+			}
+			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", name, data)
 			flusher.Flush()
-			shown = problems
+			shown, shownPublished = problems, published
 		}
 		select {
 		case <-changed:

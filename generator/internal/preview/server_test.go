@@ -261,12 +261,27 @@ func TestServerProblems(t *testing.T) {
 	want(page, "problems", `["error: hugo failed"]`)
 	s.Publish(testSite())
 	want(page, "", "2")
-	if _, problems, _ := s.current(); problems != nil {
+	if _, problems, _, _ := s.current(); problems != nil {
 		t.Errorf("problems after a publish: %q", problems)
 	}
 	fresh, doneFresh := open("2")
 	defer doneFresh()
 	none(fresh)
+
+	// Problems the version was published with (new's placeholders) are an
+	// event of their own, and reload nothing; the same lines holding a
+	// save back are told again, as problems.
+	placeholder := []string{"content/_index.md:13:1: this is the text new wrote for you to replace"}
+	s.Unpublishable(placeholder)
+	want(fresh, "unpublishable", `["content/_index.md:13:1: this is the text new wrote for you to replace"]`)
+	s.Unpublishable(placeholder)
+	none(fresh)
+	s.Problems(placeholder)
+	want(fresh, "problems", `["content/_index.md:13:1: this is the text new wrote for you to replace"]`)
+	s.Unpublishable(placeholder)
+	want(fresh, "unpublishable", `["content/_index.md:13:1: this is the text new wrote for you to replace"]`)
+	s.Unpublishable(nil)
+	want(fresh, "problems", `[]`)
 }
 
 // TestServerStartedAgain: a page left open while the preview was stopped,
@@ -445,5 +460,11 @@ func TestServerTellsTheArticlesProblems(t *testing.T) {
 	s.Problems(nil)
 	if _, _, body := fetch(t, srv, "GET", "/articles/new-one.html"); !strings.Contains(body, "Was its file renamed or removed?") {
 		t.Errorf("without problems: %s", body)
+	}
+	// Problems the version served was published with hold no article
+	// back: the page asks, as without them.
+	s.Unpublishable([]string{"content/_index.md:13:1: this is the text new wrote for you to replace"})
+	if _, _, body := fetch(t, srv, "GET", "/articles/new-one.html"); !strings.Contains(body, "Was its file renamed or removed?") {
+		t.Errorf("with problems that are not holding the preview back: %s", body)
 	}
 }

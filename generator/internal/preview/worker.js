@@ -8,13 +8,15 @@
 // when it is left. The worker follows the newest version it has heard of
 // on the stream /_briefing/events?v=N; when the preview publishes another,
 // every page of an older one is told to reload ({reload: true}), and the
-// problems of the last save ({problems: [...]}) go to every page.
+// problems of the last save ({problems: [...]}, with published: true when
+// they did not hold it back) go to every page.
 "use strict";
 
 var pages = []; // {port, v}
 var seen = null; // the version followed, as a number
 var stream = null;
 var problems = [];
+var published = false; // the problems are the served version's own
 
 function follow(v) {
   if (stream) {
@@ -26,15 +28,19 @@ function follow(v) {
     // A newer version: the stream ends; follow the new one.
     var n = Number(e.data);
     problems = [];
+    published = false;
     follow(n);
     reloadOlder();
   };
-  stream.addEventListener("problems", function (e) {
+  var tell = function (e) {
     problems = JSON.parse(e.data);
+    published = e.type === "unpublishable";
     pages.forEach(function (p) {
-      p.port.postMessage({problems: problems});
+      p.port.postMessage({problems: problems, published: published});
     });
-  });
+  };
+  stream.addEventListener("problems", tell);
+  stream.addEventListener("unpublishable", tell);
 }
 
 // reloadOlder tells every page that does not show the followed version
@@ -70,7 +76,7 @@ onconnect = function (e) {
     } else if (page.v < seen) {
       reloadOlder();
     } else if (problems.length) {
-      port.postMessage({problems: problems});
+      port.postMessage({problems: problems, published: published});
     }
   };
 };

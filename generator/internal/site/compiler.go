@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,6 +39,12 @@ import (
 //
 // A Compiler is for one briefing, and one Compile at a time.
 type Compiler struct {
+	// Untitled, when not "", is the title a briefing whose title is empty
+	// is compiled with: the live preview shows a briefing whose only
+	// problems are new's placeholders (diag.ErrPlaceholder), the empty
+	// title among them, which the loader still reports.
+	Untitled string
+
 	in     *input.Cache
 	index  *briefing.Index // the last Compile's shownIndex
 	shared []uint64        // versions of sharedFiles
@@ -92,6 +99,9 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	var errs diag.List
 	t0 := time.Now()
 	b := input.ReadCached(fsys, &errs, c.in)
+	if c.Untitled != "" && strings.TrimSpace(b.Index.Title) == "" {
+		b.Index.Title = c.Untitled
+	}
 	t1 := time.Now()
 
 	index, shared := shownIndex(b.Index), c.versions(sharedFiles)
