@@ -8,7 +8,8 @@
    that the notes of a dense passage stay beside it. Clicking a marker (or Enter) brings its note, whole,
    beside it, over the others, and moves focus to it, as following the
    link would; the marker again, Escape or Shift+Tab (focus back to the
-   marker), a click elsewhere or focus moving on puts it back. The links
+   marker), a click elsewhere or focus moving on puts it back; Tab out of
+   it goes on from its marker, as if the note stood right after it. The links
    inside a sidenote are Tab stops only while it is brought out so: the
    endnotes hold the same links, and the marker is the way in.
    Narrow screens: each marker becomes a disclosure button that opens its
@@ -217,11 +218,18 @@
       if (el) lit(el.getAttribute("data-note"), false);
       if (!pinned) return;
       // Escape in the note, or Shift+Tab from the note or its first
-      // link, puts it back and focus on its marker (Tab on would leave
-      // it for the text below).
-      var back = (esc && pinned.contains(t) || e.key === "Tab" && e.shiftKey && (t === pinned || t === pinned.querySelector("a[href]"))) && ref(pinned);
+      // link, puts it back and focus on its marker. So does Tab from its
+      // last link (or from the note, with none), leaving the key to the
+      // browser: its Tab then goes on from the marker, as if the note
+      // stood right after it, to the paragraph's next marker if it has
+      // one, not past them to the next paragraph (the notes stand after
+      // their paragraph). Its links are those shown: not the one to its
+      // endnote, hidden while it is pinned.
+      var links = [].filter.call(pinned.querySelectorAll("a[href]"), function (a) { return a.getClientRects().length; });
+      var tab = e.key === "Tab", on = tab && !e.shiftKey && t === (links[links.length - 1] || pinned);
+      var back = (esc && pinned.contains(t) || tab && e.shiftKey && (t === pinned || t === links[0]) || on) && ref(pinned);
       if (back) {
-        e.preventDefault();
+        if (!on) e.preventDefault();
         unpin();
         back.focus();
       } else if (esc) unpin();
