@@ -457,6 +457,94 @@ func TestMarkerBringsNoteBeside(t *testing.T) {
 	}
 }
 
+// TestTabOutOfNoteGoesOnFromMarker Tabs through a paragraph with two
+// markers or more at 1400 px: Enter on the first brings its note beside
+// it, Tab goes through the note's links and out of it to what follows the
+// marker in the text (the paragraph's next marker), as if the note stood
+// right after its marker; Shift+Tab from there goes back to the first
+// marker, and Shift+Tab from the note's first link to its marker. Tab out
+// of the note went to the next paragraph, past the later markers.
+func TestTabOutOfNoteGoesOnFromMarker(t *testing.T) {
+	b := browser.New(t)
+	tried := 0
+	for _, site := range sites(t) {
+		for _, page := range articlePages(t, site) {
+			t.Run(name(page), func(t *testing.T) {
+				p := b.Open(t, browser.FileURL(page), 1400, 1000)
+				// The first paragraph with two markers: its first marker and
+				// the Tab stop after it in the text.
+				pair := browser.Eval[[]string](p, `(() => {
+				  for (const para of document.querySelectorAll(".article .body > p")) {
+				    const marks = para.querySelectorAll("a.noteref");
+				    if (marks.length < 2) continue;
+				    const stops = [...para.querySelectorAll("a[href]")], after = stops[stops.indexOf(marks[0]) + 1];
+				    return [marks[0].id, after.id || after.outerHTML.slice(0, 80)];
+				  }
+				  return [];
+				})()`)
+				if len(pair) == 0 {
+					return
+				}
+				tried++
+				first, next := pair[0], pair[1]
+				id := strings.TrimPrefix(first, "ref-")
+				focused := func() string {
+					return browser.Eval[string](p, `document.activeElement.id || document.activeElement.outerHTML.slice(0, 80)`)
+				}
+				inNote := func() bool {
+					return browser.Eval[bool](p, fmt.Sprintf(`!!document.activeElement.closest("#side-%s")`, id))
+				}
+				pinned := func() bool {
+					return browser.Eval[bool](p, fmt.Sprintf(`document.getElementById("side-%s").classList.contains("pinned")`, id))
+				}
+				shiftTab := func() { p.Do(chromedp.KeyEvent("\t", chromedp.KeyModifiers(chromedp.ModifierShift))) }
+				// Tab to the first marker from the Tab stop before it.
+				browser.Eval[bool](p, fmt.Sprintf(`(document.getElementById(%q).scrollIntoView({block: "center"}), document.getElementById(%[1]q).focus(), true)`, first))
+				shiftTab()
+				p.Keys("\t")
+				if got := focused(); got != first {
+					t.Fatalf("Tab to marker %s went to %q", first, got)
+				}
+				p.Keys("\r")
+				if !pinned() || !inNote() {
+					t.Fatalf("Enter on marker %s: note beside it %v, focus on %q", first, pinned(), focused())
+				}
+				links := browser.Eval[int](p, fmt.Sprintf(`[...document.querySelectorAll("#side-%s a[href]")].filter(a => a.getClientRects().length).length`, id))
+				for i := 0; i < links; i++ {
+					p.Keys("\t")
+					if !inNote() {
+						t.Fatalf("Tab %d from note %s (%d links) left it for %q", i+1, id, links, focused())
+					}
+				}
+				p.Keys("\t")
+				if got := focused(); got != next || pinned() {
+					t.Errorf("Tab out of note %s, brought beside marker %s: focus on %q, want %q (what follows the marker); note still beside it: %v", id, first, got, next, pinned())
+				}
+				shiftTab()
+				if got := focused(); got != first || pinned() {
+					t.Errorf("Shift+Tab from %q: focus on %q, want marker %s; its note beside it: %v", next, got, first, pinned())
+				}
+				// Shift+Tab from the note's first link (or from the note,
+				// with none): back to its marker.
+				p.Keys("\r")
+				if links > 0 {
+					p.Keys("\t")
+				}
+				if !inNote() {
+					t.Fatalf("Tab from note %s brought beside its marker went to %q", id, focused())
+				}
+				shiftTab()
+				if got := focused(); got != first || pinned() {
+					t.Errorf("Shift+Tab from note %s's first link: focus on %q, want its marker; note beside it: %v", id, got, pinned())
+				}
+			})
+		}
+	}
+	if tried == 0 {
+		t.Error("no article has a paragraph with two markers")
+	}
+}
+
 // TestMarkerToEndnoteAndBack follows, for every note, the marker to its
 // endnote and the endnote's back-link to the marker, by keyboard (Enter,
 // Tab), at a wide and a narrow width without JavaScript, where markers are

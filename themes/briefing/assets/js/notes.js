@@ -8,7 +8,8 @@
    that the notes of a dense passage stay beside it. Clicking a marker (or Enter) brings its note, whole,
    beside it, over the others, and moves focus to it, as following the
    link would; the marker again, Escape or Shift+Tab (focus back to the
-   marker), a click elsewhere or focus moving on puts it back. The links
+   marker), a click elsewhere or focus moving on puts it back; Tab out of
+   it goes on from its marker, as if the note stood right after it. The links
    inside a sidenote are Tab stops only while it is brought out so: the
    endnotes hold the same links, and the marker is the way in.
    Narrow screens: each marker becomes a disclosure button that opens its
@@ -22,9 +23,10 @@
   if (!body) return;
   doc.documentElement.classList.add("js");
   var wide = matchMedia("(min-width: 64rem)");
-  var notes = [].slice.call(body.querySelectorAll(".sidenote"));
+  var notes = body.querySelectorAll(".sidenote");
   var GAP = 12, MIN = 108, LINE = 20;
 
+  function each(list, f) { [].forEach.call(list, f); }
   function topOf(el) { return el.getBoundingClientRect().top; }
   // The element of the same note as el (its marker, its sidenote) whose
   // id starts with prefix.
@@ -34,12 +36,23 @@
   // which is a finger's target on a touch screen.
   function textTop(r) { return topOf(r) + parseFloat(getComputedStyle(r).paddingTop); }
   function side(r) { return of("side-", r); }
+  // Sets an attribute to value, or removes it when value is false.
+  function attr(el, name, value) {
+    if (value) el.setAttribute(name, value);
+    else el.removeAttribute(name);
+  }
+  // The element matching selector that an event came from (its target or
+  // one around it), or a false value.
+  function near(e, selector) {
+    var t = e.target;
+    return t.closest && t.closest(selector);
+  }
 
   // Where each line of a note's text ends, from the top of its box.
   function lineEnds(inner) {
     var range = doc.createRange(), top = topOf(inner), ends = [];
     range.selectNodeContents(inner.querySelector(".side-text") || inner);
-    [].forEach.call(range.getClientRects(), function (r) { if (r.height) ends.push(r.bottom - top); });
+    each(range.getClientRects(), function (r) { if (r.height) ends.push(r.bottom - top); });
     ends.sort(function (a, b) { return a - b; });
     return ends.filter(function (e, i) { return i === ends.length - 1 || ends[i + 1] - e > 4; });
   }
@@ -69,15 +82,15 @@
   // straight through, as on a narrow screen, not each note after its
   // paragraph and then again as an endnote.
   function stops(sn, on) {
-    [].forEach.call(sn.querySelectorAll("a[href]"), function (a) { a.tabIndex = on ? 0 : -1; });
-    sn[on ? "removeAttribute" : "setAttribute"]("aria-hidden", "true");
+    each(sn.querySelectorAll("a[href]"), function (a) { a.tabIndex = on ? 0 : -1; });
+    attr(sn, "aria-hidden", !on && "true");
   }
 
   function place() {
     // A note shown whole (hovered, focused or pinned) is measured as its
     // place in the margin has it; it is shown whole again after.
     var whole = body.querySelectorAll(".sidenote.hl");
-    notes.forEach(function (sn) {
+    each(notes, function (sn) {
       sn.classList.remove("clamped", "brief", "bare", "pinned", "hl");
       stops(sn, !wide.matches);
       sn.style.top = "";
@@ -88,13 +101,13 @@
       body.classList.remove("placed");
       body.style.minHeight = "";
     }
-    [].forEach.call(whole, function (sn) { sn.classList.add("hl"); });
+    each(whole, function (sn) { sn.classList.add("hl"); });
   }
 
   function layOut() {
     body.classList.add("placed");
     var origin = topOf(body), prev = null, prevTop = 0, bottom = -Infinity;
-    notes.forEach(function (sn) {
+    each(notes, function (sn) {
       var r = ref(sn);
       var want = r ? textTop(r) - origin : bottom + GAP;
       if (prev && want < bottom + GAP) {
@@ -138,25 +151,20 @@
   function drop() {
     if (!pinned) return false;
     pinned.classList.remove("pinned");
-    pinned.removeAttribute("tabindex");
+    attr(pinned, "tabindex", false);
     stops(pinned, !wide.matches);
     pinned = null;
     return true;
   }
 
   function markers() {
-    notes.forEach(function (sn) {
+    each(notes, function (sn) {
       var r = ref(sn);
       if (!r) return;
-      if (wide.matches) {
-        r.setAttribute("role", "doc-noteref");
-        r.removeAttribute("aria-expanded");
-        r.removeAttribute("aria-controls");
-      } else {
-        r.setAttribute("role", "button");
-        r.setAttribute("aria-expanded", String(sn.classList.contains("open")));
-        r.setAttribute("aria-controls", sn.id);
-      }
+      var narrow = !wide.matches;
+      attr(r, "role", narrow ? "button" : "doc-noteref");
+      attr(r, "aria-expanded", narrow && String(sn.classList.contains("open")));
+      attr(r, "aria-controls", narrow && sn.id);
     });
   }
 
@@ -165,7 +173,7 @@
     if (!sn) return;
     var open = !sn.classList.contains("open"), y = topOf(r);
     sn.classList.toggle("open", open);
-    r.setAttribute("aria-expanded", String(open));
+    attr(r, "aria-expanded", String(open));
     // The browser's scroll anchoring may pick a node below the note and
     // scroll to keep it still; keep the marker still instead.
     var d = topOf(r) - y;
@@ -173,7 +181,7 @@
   }
 
   body.addEventListener("click", function (e) {
-    var r = e.target.closest && e.target.closest("a.noteref");
+    var r = near(e, "a.noteref");
     if (!r) return;
     if (!wide.matches) {
       e.preventDefault();
@@ -194,7 +202,7 @@
     if (pinned && to && !pinned.contains(to) && to !== ref(pinned)) unpin();
   });
   doc.addEventListener("click", function (e) {
-    if (pinned && !(e.target.closest && e.target.closest("a.noteref, .sidenote.pinned"))) unpin();
+    if (pinned && !near(e, "a.noteref, .sidenote.pinned")) unpin();
   });
   // Space must not also scroll the page, whether it comes as keydown or,
   // from some tools, as a separate keypress.
@@ -210,11 +218,18 @@
       if (el) lit(el.getAttribute("data-note"), false);
       if (!pinned) return;
       // Escape in the note, or Shift+Tab from the note or its first
-      // link, puts it back and focus on its marker (Tab on would leave
-      // it for the text below).
-      var back = (esc && pinned.contains(t) || e.key === "Tab" && e.shiftKey && (t === pinned || t === pinned.querySelector("a[href]"))) && ref(pinned);
+      // link, puts it back and focus on its marker. So does Tab from its
+      // last link (or from the note, with none), leaving the key to the
+      // browser: its Tab then goes on from the marker, as if the note
+      // stood right after it, to the paragraph's next marker if it has
+      // one, not past them to the next paragraph (the notes stand after
+      // their paragraph). Its links are those shown: not the one to its
+      // endnote, hidden while it is pinned.
+      var links = [].filter.call(pinned.querySelectorAll("a[href]"), function (a) { return a.getClientRects().length; });
+      var tab = e.key === "Tab", on = tab && !e.shiftKey && t === (links[links.length - 1] || pinned);
+      var back = (esc && pinned.contains(t) || tab && e.shiftKey && (t === pinned || t === links[0]) || on) && ref(pinned);
       if (back) {
-        e.preventDefault();
+        if (!on) e.preventDefault();
         unpin();
         back.focus();
       } else if (esc) unpin();
@@ -235,7 +250,7 @@
   });
 
   function lit(id, on) {
-    [].forEach.call(doc.querySelectorAll('[data-note="' + id + '"]'), function (n) {
+    each(doc.querySelectorAll('[data-note="' + id + '"]'), function (n) {
       n.classList.toggle("hl", on);
     });
   }
@@ -244,7 +259,7 @@
   // put back without moving the pointer (WCAG 1.4.13), wherever focus is.
   var hovered = null, dismissed = null;
   function highlight(e) {
-    var el = e.target.closest && e.target.closest("a.noteref, .sidenote");
+    var el = near(e, "a.noteref, .sidenote");
     if (!el) return;
     var id = el.getAttribute("data-note");
     if (e.type === "mouseover") {
@@ -314,7 +329,7 @@
         });
       }
     });
-    [].forEach.call(body.children, function (el) {
+    each(body.children, function (el) {
       if (!el.classList.contains("sidenote")) blocks.observe(el);
     });
   }
