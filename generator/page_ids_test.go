@@ -320,8 +320,13 @@ func TestUndatedArticleWarned(t *testing.T) {
 // (language: de) has its title and text marked with it, on its page and in
 // the print edition, for screen readers to read them in it, and so are the
 // passages its notes quote (there and on the all-notes page), and its
-// notes, inside its text, marked with the site's again; one that is no
-// language tag is an error at its place.
+// notes, inside its text, marked with the site's again; its title is
+// marked wherever a list names it (the home page's card and claims matrix,
+// the all-notes page, the print edition's contents). One that is no
+// language tag is an error at its place. Beside the German article (one),
+// an English one (two) and another German one from two's outlet (three),
+// so that the matrix has a column of one article, whose head names it, and
+// one of two, whose cells do.
 func TestArticleLanguage(t *testing.T) {
 	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), t.TempDir())
 	art := filepath.Join(root, "content", "articles", "one.md")
@@ -330,26 +335,45 @@ func TestArticleLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	german := strings.Replace(string(text), "published: 2025-11-27\n", "published: 2025-11-27\nlanguage: de\n", 1)
-	if err := os.WriteFile(art, []byte(german), 0o644); err != nil {
-		t.Fatal(err)
+	german += "\nSie sagte: „Wir schaffen das, sagte sie damals“.\n"
+	files := map[string]string{
+		"content/articles/one.md": german,
+		"content/articles/two.md": "---\ntitle: An English headline\noutlet: Second Outlet\nurl: https://example.com/two\npublished: 2025-11-28\n---\n" +
+			"She said “Wir schaffen das, sagte sie” in 2015. The cable calls it an existential threat.\n",
+		"annotations/two.yaml": "notes:\n  - id: threat\n    quote: existential threat\n    kind: fact-check\n    verdict: accurate\n    claim: threat-claim\n    note: It did.\n",
+		"content/articles/three.md": "---\ntitle: Eine deutsche Schlagzeile\noutlet: Second Outlet\nurl: https://example.com/three\npublished: 2025-11-29\nlanguage: de\n---\n" +
+			"Das Kabel nennt Migration eine existenzielle Bedrohung.\n",
+		"annotations/three.yaml": "notes:\n  - id: threat\n    quote: existenzielle Bedrohung\n    kind: fact-check\n    verdict: accurate\n    claim: threat-claim\n    note: It did.\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	out := filepath.Join(t.TempDir(), "site")
 	if code, _, stderr := runCmd(t, "build", "--root", root, "--out", out, "--no-zip"); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, stderr)
 	}
-	page, handout := readFile(t, out, "articles/one.html"), readFile(t, out, "handout.html")
-	for _, want := range []string{`<h1 lang="de">`, `<div class="body" lang="de">`, `id="side-threat" lang="en" role="note"`, `<blockquote class="note-quote" lang="de">`} {
-		if !strings.Contains(page, want) {
-			t.Errorf("articles/one.html lacks %s", want)
-		}
+	want := map[string][]string{
+		"articles/one.html": {`<h1 lang="de">`, `<div class="body" lang="de">`, `id="side-threat" lang="en" role="note"`, `<blockquote class="note-quote" lang="de">`},
+		"handout.html": {`<h2 id="one--title" lang="de">`, `<div class="body" lang="de">`, `<blockquote class="note-quote" lang="de">`,
+			`<li><a href="#article-one">Example Outlet: <span lang="de">A headline about the cable</span></a></li>`},
+		"notes.html": {`<blockquote class="note-quote" lang="de">`,
+			`<li><a href="#notes-one">Example Outlet: <span lang="de">A headline about the cable</span></a> (`,
+			`<a href="articles/one.html" lang="de">A headline about the cable</a></h2>`},
+		"index.html": {`<h3 lang="de"><a href="./articles/one.html">A headline about the cable</a></h3>`,
+			`<h3><a href="./articles/two.html">An English headline</a></h3>`,
+			`<th scope="col"><a href="articles/one.html" lang="de" title="A headline about the cable"><span lang="en">Example Outlet</span></a></th>`,
+			`<span class="matrix-article" lang="de">Eine deutsche Schlagzeile</span>`,
+			`<span class="matrix-article">An English headline</span>`},
 	}
-	for _, want := range []string{`<h2 id="one--title" lang="de">`, `<div class="body" lang="de">`, `<blockquote class="note-quote" lang="de">`} {
-		if !strings.Contains(handout, want) {
-			t.Errorf("handout.html lacks %s", want)
+	for name, wants := range want {
+		page := readFile(t, out, name)
+		for _, w := range wants {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %s", name, w)
+			}
 		}
-	}
-	if notes := readFile(t, out, "notes.html"); !strings.Contains(notes, `<blockquote class="note-quote" lang="de">`) {
-		t.Error("notes.html does not mark the article's quoted passages German")
 	}
 	bad := strings.Replace(german, "language: de", "language: German", 1)
 	if err := os.WriteFile(art, []byte(bad), 0o644); err != nil {
