@@ -322,7 +322,8 @@ func TestUndatedArticleWarned(t *testing.T) {
 // passages its notes quote (there and on the all-notes page), and its
 // notes, inside its text, marked with the site's again; its title is
 // marked wherever a list names it (the home page's card and claims matrix,
-// the all-notes page, the print edition's contents). One that is no
+// the all-notes page, the print edition's contents), and the passages
+// they quote on the claims and quotes pages. One that is no
 // language tag is an error at its place. Beside the German article (one),
 // an English one (two) and another German one from two's outlet (three),
 // so that the matrix has a column of one article, whose head names it, and
@@ -339,7 +340,7 @@ func TestArticleLanguage(t *testing.T) {
 	files := map[string]string{
 		"content/articles/one.md": german,
 		"content/articles/two.md": "---\ntitle: An English headline\noutlet: Second Outlet\nurl: https://example.com/two\npublished: 2025-11-28\n---\n" +
-			"She said “Wir schaffen das, sagte sie” in 2015. The cable calls it an existential threat.\n",
+			"She said “Wir schaffen das, sagte sie heute” in 2015. The cable calls it an existential threat.\n",
 		"annotations/two.yaml": "notes:\n  - id: threat\n    quote: existential threat\n    kind: fact-check\n    verdict: accurate\n    claim: threat-claim\n    note: It did.\n",
 		"content/articles/three.md": "---\ntitle: Eine deutsche Schlagzeile\noutlet: Second Outlet\nurl: https://example.com/three\npublished: 2025-11-29\nlanguage: de\n---\n" +
 			"Das Kabel nennt Migration eine existenzielle Bedrohung.\n",
@@ -366,6 +367,15 @@ func TestArticleLanguage(t *testing.T) {
 			`<th scope="col"><a href="articles/one.html" lang="de" title="A headline about the cable"><span lang="en">Example Outlet</span></a></th>`,
 			`<span class="matrix-article" lang="de">Eine deutsche Schlagzeile</span>`,
 			`<span class="matrix-article">An English headline</span>`},
+		"claims.html": {`<blockquote class="appearance-quote" lang="de"><p>existential threat</p>`,
+			`<blockquote class="appearance-quote" lang="de"><p>existenzielle Bedrohung</p>`,
+			`<blockquote class="appearance-quote"><p>existential threat</p>`},
+		// two's wording, in an English article, has a word for one of
+		// one's, in a German one: the word left out is German, the labels
+		// English.
+		"quotes.html": {`<h2 id="quote-1-h" lang="de">“Wir schaffen das, sagte sie damals”</h2>`,
+			`<blockquote lang="de"><p>Wir schaffen das, sagte sie damals</p></blockquote>`,
+			`<blockquote><p>Wir schaffen das, sagte sie <del lang="de"><span class="visually-hidden" lang="en">[left out: </span>damals<span class="visually-hidden">]</span></del>`},
 	}
 	for name, wants := range want {
 		page := readFile(t, out, name)

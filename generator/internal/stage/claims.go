@@ -176,7 +176,7 @@ func claimsPage(claims []claimData, r *render.Renderer, t *Text) string {
 		for _, ap := range c.Appearances {
 			h.raw(`<li><p class="appearance-head">`)
 			h.appearanceHead(&ap, ap.Href, true)
-			h.raw("</p>\n", `<blockquote class="appearance-quote"><p>`)
+			h.raw("</p>\n", `<blockquote class="appearance-quote"`, langAttr(ap.Lang), `><p>`)
 			h.text(ap.Quote)
 			h.raw("</p></blockquote></li>")
 		}
