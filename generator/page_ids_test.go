@@ -318,16 +318,16 @@ func TestUndatedArticleWarned(t *testing.T) {
 
 // TestArticleLanguage: an article in another language than the site's
 // (language: de) has its title and text marked with it, on its page and in
-// the print edition, for screen readers to read them in it, and so are the
-// passages its notes quote (there and on the all-notes page), and its
-// notes, inside its text, marked with the site's again; its title is
-// marked wherever a list names it (the home page's card and claims matrix,
-// the all-notes page, the print edition's contents), and the passages
-// they quote on the claims and quotes pages. One that is no
-// language tag is an error at its place. Beside the German article (one),
-// an English one (two) and another German one from two's outlet (three),
-// so that the matrix has a column of one article, whose head names it, and
-// one of two, whose cells do.
+// the print edition, for screen readers to read them in it, and the notes
+// inside its text and its markers' names ("Note 1") marked with the
+// site's again. Its title is marked wherever a list names it (the home
+// page's card and claims matrix, the all-notes page, the print edition's
+// contents), and the passages its notes quote wherever they are shown
+// (under each note, on the all-notes, claims and quotes pages). One that
+// is no language tag is an error at its place. Beside the German article
+// (one), an English one (two) and another German one from two's outlet
+// (three), so that the matrix has a column of one article, whose head
+// names it, and one of two, whose cells do.
 func TestArticleLanguage(t *testing.T) {
 	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), t.TempDir())
 	art := filepath.Join(root, "content", "articles", "one.md")
@@ -356,8 +356,11 @@ func TestArticleLanguage(t *testing.T) {
 		t.Fatalf("build: exit %d: %s", code, stderr)
 	}
 	want := map[string][]string{
-		"articles/one.html": {`<h1 lang="de">`, `<div class="body" lang="de">`, `id="side-threat" lang="en" role="note"`, `<blockquote class="note-quote" lang="de">`},
+		"articles/one.html": {`<h1 lang="de">`, `<div class="body" lang="de">`, `id="side-threat" lang="en" role="note"`, `<blockquote class="note-quote" lang="de">`,
+			`data-note="threat" aria-label="Note 1" lang="en">1</a>`},
+		"articles/two.html": {`data-note="threat" aria-label="Note 1">1</a>`},
 		"handout.html": {`<h2 id="one--title" lang="de">`, `<div class="body" lang="de">`, `<blockquote class="note-quote" lang="de">`,
+			`data-note="threat" aria-label="Note 1" lang="en">1</a>`,
 			`<li><a href="#article-one">Example Outlet: <span lang="de">A headline about the cable</span></a></li>`},
 		"notes.html": {`<blockquote class="note-quote" lang="de">`,
 			`<li><a href="#notes-one">Example Outlet: <span lang="de">A headline about the cable</span></a> (`,
