@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"golang.org/x/net/html"
 
+	"github.com/briefing/annotated/generator/internal/browser"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -316,40 +318,101 @@ func TestUndatedArticleWarned(t *testing.T) {
 	}
 }
 
-// TestArticleLanguage: an article in another language than the site's
-// (language: de) has its title and text marked with it, on its page and in
-// the print edition, for screen readers to read them in it, and so are the
-// passages its notes quote (there and on the all-notes page), and its
-// notes, inside its text, marked with the site's again; one that is no
-// language tag is an error at its place.
-func TestArticleLanguage(t *testing.T) {
-	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), t.TempDir())
+// germanBriefing writes TestArticleLanguage's briefing, the corpus's base
+// with its article (one) in German, an English one (two), another German
+// one from two's outlet (three) and a source whose title is German, and
+// returns its folder and one's text.
+func germanBriefing(t *testing.T) (root, german string) {
+	t.Helper()
+	root = writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), t.TempDir())
 	art := filepath.Join(root, "content", "articles", "one.md")
 	text, err := os.ReadFile(art)
 	if err != nil {
 		t.Fatal(err)
 	}
-	german := strings.Replace(string(text), "published: 2025-11-27\n", "published: 2025-11-27\nlanguage: de\n", 1)
-	if err := os.WriteFile(art, []byte(german), 0o644); err != nil {
+	german = strings.Replace(string(text), "published: 2025-11-27\n", "published: 2025-11-27\nlanguage: de\n", 1)
+	german += "\nSie sagte: „Wir schaffen das, sagte sie damals“.\n"
+	files := map[string]string{
+		"content/articles/one.md": german,
+		"content/articles/two.md": "---\ntitle: An English headline\noutlet: Second Outlet\nurl: https://example.com/two\npublished: 2025-11-28\n---\n" +
+			"She said “Wir schaffen das, sagte sie heute” in 2015. The cable calls it an existential threat.\n",
+		"annotations/two.yaml": "notes:\n  - id: threat\n    quote: existential threat\n    kind: fact-check\n    verdict: accurate\n    claim: threat-claim\n    note: It did.\n",
+		"content/articles/three.md": "---\ntitle: Eine deutsche Schlagzeile\noutlet: Second Outlet\nurl: https://example.com/three\npublished: 2025-11-29\nlanguage: de\n---\n" +
+			"Das Kabel nennt Migration eine existenzielle Bedrohung.\n",
+		"annotations/three.yaml": "notes:\n  - id: threat\n    quote: existenzielle Bedrohung\n    kind: fact-check\n    verdict: accurate\n    claim: threat-claim\n    note: It did.\n    cites: [amt-2024]\n",
+	}
+	sources, err := os.ReadFile(filepath.Join(root, "annotations", "sources.yaml"))
+	if err != nil {
 		t.Fatal(err)
 	}
+	files["annotations/sources.yaml"] = string(sources) + `  - id: amt-2024
+    type: report
+    title: Ein Bericht über Dinge
+    language: de
+    author: [{literal: Example Office}]
+    issued: {date-parts: [[2024]]}
+    URL: https://example.org/bericht
+    accessed: {date-parts: [[2026, 11, 21]]}
+`
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root, german
+}
+
+// TestArticleLanguage: an article in another language than the site's
+// (language: de) has its title and text marked with it, on its page and in
+// the print edition, for screen readers to read them in it, and the notes
+// inside its text and its markers' names ("Note 1") marked with the
+// site's again. Its title is marked wherever a list names it (the home
+// page's card and claims matrix, the all-notes page, the print edition's
+// contents), and the passages its notes quote wherever they are shown
+// (under each note, on the all-notes, claims and quotes pages). One that
+// is no language tag is an error at its place. Beside the German article
+// (one), an English one (two) and another German one from two's outlet
+// (three), so that the matrix has a column of one article, whose head
+// names it, and one of two, whose cells do.
+func TestArticleLanguage(t *testing.T) {
+	root, german := germanBriefing(t)
+	art := filepath.Join(root, "content", "articles", "one.md")
 	out := filepath.Join(t.TempDir(), "site")
 	if code, _, stderr := runCmd(t, "build", "--root", root, "--out", out, "--no-zip"); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, stderr)
 	}
-	page, handout := readFile(t, out, "articles/one.html"), readFile(t, out, "handout.html")
-	for _, want := range []string{`<h1 lang="de">`, `<div class="body" lang="de">`, `id="side-threat" lang="en" role="note"`, `<blockquote class="note-quote" lang="de">`} {
-		if !strings.Contains(page, want) {
-			t.Errorf("articles/one.html lacks %s", want)
-		}
+	want := map[string][]string{
+		"articles/one.html": {`<h1 lang="de">`, `<div class="body" lang="de">`, `id="side-threat" lang="en" role="note"`, `<blockquote class="note-quote" lang="de">`,
+			`data-note="threat" aria-label="Note 1" lang="en">1</a>`},
+		"articles/two.html": {`data-note="threat" aria-label="Note 1">1</a>`},
+		"handout.html": {`<h2 id="one--title" lang="de">`, `<div class="body" lang="de">`, `<blockquote class="note-quote" lang="de">`,
+			`data-note="threat" aria-label="Note 1" lang="en">1</a>`,
+			`<li><a href="#article-one">Example Outlet: <span lang="de">A headline about the cable</span></a></li>`},
+		"notes.html": {`<blockquote class="note-quote" lang="de">`,
+			`<li><a href="#notes-one">Example Outlet: <span lang="de">A headline about the cable</span></a> (`,
+			`<a href="articles/one.html" lang="de">A headline about the cable</a></h2>`},
+		"index.html": {`<h3 lang="de"><a href="./articles/one.html">A headline about the cable</a></h3>`,
+			`<h3><a href="./articles/two.html">An English headline</a></h3>`,
+			`<th scope="col"><a href="articles/one.html" lang="de" title="A headline about the cable"><span lang="en">Example Outlet</span></a></th>`,
+			`<span class="matrix-article" lang="de">Eine deutsche Schlagzeile</span>`,
+			`<span class="matrix-article">An English headline</span>`},
+		"claims.html": {`<blockquote class="appearance-quote" lang="de"><p>existential threat</p>`,
+			`<blockquote class="appearance-quote" lang="de"><p>existenzielle Bedrohung</p>`,
+			`<blockquote class="appearance-quote"><p>existential threat</p>`},
+		// two's wording, in an English article, has a word for one of
+		// one's, in a German one: the word left out is German, the labels
+		// English.
+		"quotes.html": {`<h2 id="quote-1-h" lang="de">“Wir schaffen das, sagte sie damals”</h2>`,
+			`<blockquote lang="de"><p>Wir schaffen das, sagte sie damals</p></blockquote>`,
+			`<blockquote><p>Wir schaffen das, sagte sie <del lang="de"><span class="visually-hidden" lang="en">[left out: </span>damals<span class="visually-hidden">]</span></del>`},
 	}
-	for _, want := range []string{`<h2 id="one--title" lang="de">`, `<div class="body" lang="de">`, `<blockquote class="note-quote" lang="de">`} {
-		if !strings.Contains(handout, want) {
-			t.Errorf("handout.html lacks %s", want)
+	for name, wants := range want {
+		page := readFile(t, out, name)
+		for _, w := range wants {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %s", name, w)
+			}
 		}
-	}
-	if notes := readFile(t, out, "notes.html"); !strings.Contains(notes, `<blockquote class="note-quote" lang="de">`) {
-		t.Error("notes.html does not mark the article's quoted passages German")
 	}
 	bad := strings.Replace(german, "language: de", "language: German", 1)
 	if err := os.WriteFile(art, []byte(bad), 0o644); err != nil {
@@ -357,6 +420,48 @@ func TestArticleLanguage(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "check", "--root", root); code != 1 || !strings.Contains(stderr, `one.md:6:11: language "German" is not a language tag: give the article's language as one, like de for German`) {
 		t.Errorf("language: German: exit %d, %s", code, stderr)
+	}
+}
+
+// TestArticleLanguageInSearch: the search page, from TestArticleLanguage's
+// briefing, marks what it shows of the German article with its language:
+// its title in a result for its text, its text, and the passage a note
+// quotes (the note's own words stay the site's); and a source's German
+// title in the source's result.
+func TestArticleLanguageInSearch(t *testing.T) {
+	b := browser.New(t)
+	root, _ := germanBriefing(t)
+	search := browser.FileURL(filepath.Join(buildBriefing(t, root), "search.html"))
+	// Each result: its link, and its title's and its snippet's words
+	// marked German.
+	type result struct{ Href, Title, Snippet string }
+	const read = `[...document.querySelectorAll("#search-results li")].map(li => {
+		const de = e => [...e.querySelectorAll('[lang="de"]')].map(x => x.textContent).join("");
+		return {Href: li.querySelector("a").getAttribute("href"), Title: de(li.querySelector("a")), Snippet: de(li.querySelector(".search-snippet"))};
+	})`
+	for q, want := range map[string][]result{
+		"Bedrohung": {
+			{Href: "articles/three.html#:~:text=Das%20Kabel%20nennt%20Migration%20eine%20existenzielle%20Bedrohung", Title: "Eine deutsche Schlagzeile", Snippet: "Das Kabel nennt Migration eine existenzielle Bedrohung."},
+			{Href: "articles/three.html#note-threat", Snippet: "existenzielle Bedrohung"},
+		},
+		"Bericht": {{Href: "sources.html#src-amt-2024", Snippet: "Ein Bericht über Dinge"}},
+		// two's text and title, in English.
+		"English": nil,
+	} {
+		p := b.Open(t, search+"?q="+q, 1000, 800)
+		p.Do(chromedp.WaitVisible(chromedp.CSS("#search-status")))
+		got := browser.Eval[[]result](p, read)
+		if len(got) == 0 {
+			t.Errorf("search for %s: nothing found", q)
+		}
+		if len(want) > 0 && !slices.Equal(got, want) {
+			t.Errorf("search for %s: %+v, want %+v", q, got, want)
+		}
+		for _, r := range got {
+			if len(want) == 0 && (r.Title != "" || r.Snippet != "") {
+				t.Errorf("search for %s: %+v is marked German", q, r)
+			}
+		}
 	}
 }
 

@@ -253,7 +253,7 @@ func Reference(s *briefing.Source, letter string) string {
 		b.WriteString(" (" + esc(date) + "). ")
 	}
 	title := richText(s.Title)
-	if lang := titleLang(s); lang != "" {
+	if lang := TitleLang(s); lang != "" {
 		title = `<span lang="` + lang + `">` + title + "</span>"
 	}
 	if s.ContainerTitle == "" {
@@ -373,11 +373,12 @@ var datedToTheDay = map[string]bool{
 	"speech": true, "broadcast": true, "interview": true, "personal_communication": true,
 }
 
-// pageRange writes a range of pages with an en dash.
-// titleLang is the language of s's title when it is given as a tag and is
-// not English, the site's language; "" otherwise.
-func titleLang(s *briefing.Source) string { return briefing.Foreign(s.Other["language"]) }
+// TitleLang is the language of s's title, which a reference marks with it
+// (<span lang="de">), when it is given as a tag and is not the site's
+// (briefing.Foreign); "" otherwise.
+func TitleLang(s *briefing.Source) string { return briefing.Foreign(s.Other["language"]) }
 
+// pageRange writes a range of pages with an en dash.
 func pageRange(p string) string {
 	r := []rune(p)
 	for i := 1; i+1 < len(r); i++ {

@@ -70,6 +70,10 @@ func renderNoteRef(w util.BufWriter, source []byte, node ast.Node, entering bool
 		_, _ = w.WriteString(`" aria-label="`)
 		_, _ = w.Write(util.EscapeHTML([]byte(n.Label)))
 	}
+	if n.Lang != "" {
+		_, _ = w.WriteString(`" lang="`)
+		_, _ = w.WriteString(n.Lang)
+	}
 	_, _ = w.WriteString(`">`)
 	var num [20]byte
 	_, _ = w.Write(strconv.AppendInt(num[:0], int64(n.Number), 10))

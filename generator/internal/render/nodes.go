@@ -41,6 +41,9 @@ type NoteRef struct {
 	NoteID string
 	Number int
 	Label  string // its name for assistive technology ("Note 3"); "": its number
+	// Lang is the language of its name, the site's, in an article whose
+	// text is marked with another (lang="de"); "" in one that is not.
+	Lang string
 }
 
 // Kind implements ast.Node.

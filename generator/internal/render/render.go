@@ -30,9 +30,10 @@
 //     role="doc-noteref" class="noteref" data-note="ID"
 //     aria-label="Note N">N</a></sup>, N counting markers in reading order
 //     from 1, the label the theme's words when NameMarkers was called
-//     (and absent otherwise); on narrow screens the
-//     theme's script turns it into a disclosure button (role="button",
-//     aria-expanded, aria-controls="side-ID");
+//     (and absent otherwise), then lang="en" (briefing.SiteLang) in an
+//     article in another language, whose text stage marks with it; on
+//     narrow screens the theme's script turns it into a disclosure button
+//     (role="button", aria-expanded, aria-controls="side-ID");
 //   - the in-text note, after the top-level block (paragraph, heading,
 //     block quote, list) that holds the marker, in marker order: this
 //     package writes <!--note ID--> there (a NoteSlot) and package stage
@@ -314,7 +315,12 @@ func (r *Renderer) Article(a *briefing.Article, errs *diag.List) *Article {
 	if r.others.fsys != nil {
 		ctx.Elsewhere = func(q string) []anchor.Place { return r.others.find(a.Path, q) }
 	}
-	pc.Set(notesKey, &anchorInput{notes: a.Notes, body: a.Body, ctx: ctx, label: r.label, errs: errs})
+	in := &anchorInput{notes: a.Notes, body: a.Body, ctx: ctx, label: r.label, errs: errs}
+	if briefing.Foreign(a.Language) != "" {
+		// Its markers' names are the site's words inside its text.
+		in.lang = briefing.SiteLang
+	}
+	pc.Set(notesKey, in)
 	doc := r.article.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	page := "articles/" + a.Slug + ".html"
 	var links []Link

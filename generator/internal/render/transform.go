@@ -26,7 +26,10 @@ type anchorInput struct {
 	body  briefing.Markdown
 	ctx   anchor.Context     // what else its page shows (anchor.ResolveIn)
 	label func(n int) string // a marker's name (Renderer.NameMarkers), or nil
-	errs  *diag.List
+	// lang is the markers' language, the site's in an article marked with
+	// another (briefing.Foreign), or "".
+	lang string
+	errs *diag.List
 }
 
 // anchorResult is what the transformer found.
@@ -99,6 +102,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			if in.label != nil {
 				r.Label = in.label(r.Number)
 			}
+			r.Lang = in.lang
 			res.order = append(res.order, r)
 		}
 		return ast.WalkContinue, nil

@@ -16,10 +16,13 @@ type appearance struct {
 	Article string `json:"article"`
 	Outlet  string `json:"outlet"`
 	Title   string `json:"title"`
-	NoteID  string `json:"note_id"`
-	Number  int    `json:"number"`
-	Quote   string `json:"quote"`
-	Href    string `json:"href"` // the passage, from the site's root
+	// Lang is the language of the article's title and text when not the
+	// site's (briefing.Foreign), "" otherwise.
+	Lang   string `json:"lang,omitempty"`
+	NoteID string `json:"note_id"`
+	Number int    `json:"number"`
+	Quote  string `json:"quote"`
+	Href   string `json:"href"` // the passage, from the site's root
 	// The note's own verdict when it has one (an article may state a claim
 	// less accurately than the claim's own wording), else the claim's.
 	Verdict      string `json:"verdict,omitempty"`
@@ -57,7 +60,7 @@ func articleAppearances(r *render.Renderer, a *briefing.Article, ra *render.Arti
 			continue
 		}
 		ap := appearance{
-			Article: a.Slug, Outlet: a.Outlet, Title: a.Title, NoteID: n.ID, Number: n.Number, Quote: strings.Clone(n.Quote),
+			Article: a.Slug, Outlet: a.Outlet, Title: a.Title, Lang: briefing.Foreign(a.Language), NoteID: n.ID, Number: n.Number, Quote: strings.Clone(n.Quote),
 			Href: "articles/" + a.Slug + ".html#anno-" + n.ID,
 		}
 		v := n.Verdict
@@ -173,7 +176,7 @@ func claimsPage(claims []claimData, r *render.Renderer, t *Text) string {
 		for _, ap := range c.Appearances {
 			h.raw(`<li><p class="appearance-head">`)
 			h.appearanceHead(&ap, ap.Href, true)
-			h.raw("</p>\n", `<blockquote class="appearance-quote"><p>`)
+			h.raw("</p>\n", `<blockquote class="appearance-quote"`, langAttr(ap.Lang), `><p>`)
 			h.text(ap.Quote)
 			h.raw("</p></blockquote></li>")
 		}

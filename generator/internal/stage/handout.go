@@ -218,11 +218,11 @@ func handoutArticleID(slug string) string {
 
 // handoutTOC is an article's entry in the handout's contents.
 func handoutTOC(a *briefing.Article, t *Text) []byte {
-	h := newHTML(t, 64+len(a.Slug)+len(a.Outlet)+len(a.Title))
+	h := newHTML(t, 96+len(a.Slug)+len(a.Outlet)+len(a.Title))
 	h.raw(`<li><a href="#`, esc(handoutArticleID(a.Slug)), `">`)
 	h.text(a.Outlet)
 	h.raw(": ")
-	h.text(a.Title)
+	h.articleTitle(a)
 	h.raw("</a></li>")
 	return appendBody(nil, h.String())
 }

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -59,6 +60,20 @@ func (h *markup) trN(id string, n int) {
 		}
 		escTo(&h.Builder, part)
 	}
+}
+
+// articleTitle writes a's title where a list names it after its outlet
+// ("Outlet: Title"), in a span marked with its language when that is not
+// the site's (langOf), so that a screen reader reads it in it.
+func (h *markup) articleTitle(a *briefing.Article) {
+	l := langOf(a)
+	if l == "" {
+		h.text(a.Title)
+		return
+	}
+	h.raw("<span", l, ">")
+	h.text(a.Title)
+	h.raw("</span>")
 }
 
 // tocItem is an entry of a contents list: a link to #id, in the theme's

@@ -153,7 +153,7 @@ func (h *markup) timeline(open string, entries []timelineEntry, inHandout bool) 
 func (h *markup) card(a *briefing.Article, ra *render.Article) {
 	h.raw("<li class=\"card\">\n<p class=\"card-outlet\">")
 	h.text(a.Outlet)
-	h.raw("</p>\n<h3><a href=\"./articles/", escURL(a.Slug), ".html\">")
+	h.raw("</p>\n<h3", langOf(a), "><a href=\"./articles/", escURL(a.Slug), ".html\">")
 	h.text(a.Title)
 	h.raw("</a></h3>\n<p class=\"card-meta\">\n")
 	if a.Published != nil {
@@ -234,6 +234,14 @@ func (h *markup) matrix(m *matrix) {
 			h.raw("</th>")
 			continue
 		}
+		if c.Lang != "" {
+			// The title (its description) in the article's language, the
+			// outlet's name (the link's) in the site's, as on its card.
+			h.raw(`<th scope="col"><a href="`, escURL(c.Href), `"`, langAttr(c.Lang), ` title="`, esc(c.Title), `"><span`, langAttr(briefing.SiteLang), `>`)
+			h.text(c.Outlet)
+			h.raw("</span></a></th>")
+			continue
+		}
 		h.raw(`<th scope="col"><a href="`, escURL(c.Href), `" title="`, esc(c.Title), `">`)
 		h.text(c.Outlet)
 		h.raw("</a></th>")
@@ -273,7 +281,7 @@ func (h *markup) matrix(m *matrix) {
 				h.trN("note_number", ap.Number)
 				h.raw("</span>")
 				if several {
-					h.raw(`<span class="matrix-article">`)
+					h.raw(`<span class="matrix-article"`, langAttr(ap.Lang), `>`)
 					h.text(ap.Title)
 					h.raw("</span>")
 				}
@@ -300,12 +308,13 @@ type matrix struct {
 	Rows    []matrixRow    `json:"rows"`
 }
 
-// matrixColumn is an outlet. Title and Href are its article's when it has
-// only one.
+// matrixColumn is an outlet. Title, Lang and Href are its article's when
+// it has only one.
 type matrixColumn struct {
 	Outlet   string `json:"outlet"`
 	Articles int    `json:"articles"`
 	Title    string `json:"title,omitempty"`
+	Lang     string `json:"lang,omitempty"` // the title's language when not the site's (briefing.Foreign)
 	Href     string `json:"href,omitempty"`
 }
 
@@ -330,11 +339,11 @@ func claimMatrix(b *briefing.Briefing, order []*briefing.Article, apps map[strin
 		if !ok {
 			i = len(m.Columns)
 			byOutlet[a.Outlet] = i
-			m.Columns = append(m.Columns, matrixColumn{Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"})
+			m.Columns = append(m.Columns, matrixColumn{Outlet: a.Outlet, Title: a.Title, Lang: briefing.Foreign(a.Language), Href: "articles/" + a.Slug + ".html"})
 		}
 		c := &m.Columns[i]
 		if c.Articles++; c.Articles > 1 {
-			c.Title, c.Href = "", ""
+			c.Title, c.Lang, c.Href = "", "", ""
 		}
 		column[a.Slug] = i
 	}

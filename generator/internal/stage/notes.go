@@ -27,7 +27,7 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 	h.raw(`<section class="notes-article" aria-labelledby="notes-`, slug, "\">\n",
 		`<h2 id="notes-`, slug, `"><span class="card-outlet">`)
 	h.text(a.Outlet)
-	h.raw(`</span> <a href="`, href, `">`)
+	h.raw(`</span> <a href="`, href, `"`, langOf(a), `>`)
 	h.text(a.Title)
 	h.raw("</a></h2>\n<ol class=\"all-notes\">\n")
 	numbers := noteNumbers(ra)
@@ -81,7 +81,7 @@ func notesTOC(order []*briefing.Article, t *Text) []byte {
 			h.raw(`<li><a href="#notes-`, esc(a.Slug), `">`)
 			h.text(a.Outlet)
 			h.raw(": ")
-			h.text(a.Title)
+			h.articleTitle(a)
 			h.raw("</a> (")
 			h.trN("notes_count", len(a.Notes))
 			h.raw(")</li>")

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -23,7 +24,27 @@ import (
 
 var oldSearchKinds = []string{"Article text", "Note", "Claim", "Source"}
 
-type oldSearchDoc [4]any
+// oldSearchDoc is [kind, title, href, text], and [lang, titleFrom,
+// titleTo, from, to] after them for words in another language.
+type oldSearchDoc []any
+
+// oldJSLen is the length of s in JavaScript's UTF-16 code units.
+func oldJSLen(s string) int { return len(utf16.Encode([]rune(s))) }
+
+// oldReferenceText is a reference's text, and where its title marked with
+// lang is in it, found by putting private-use characters around it.
+func oldReferenceText(ref, lang string) (string, []any) {
+	open := `<span lang="` + lang + `">`
+	i := strings.Index(ref, open)
+	if lang == "" || i < 0 {
+		return oldPlainText(ref), nil
+	}
+	j := i + strings.Index(ref[i:], "</span>")
+	t := oldPlainText(ref[:i+len(open)] + "\ue000" + ref[i+len(open):j] + "\ue001" + ref[j:])
+	from, to := strings.Index(t, "\ue000"), strings.Index(t, "\ue001")
+	t = strings.NewReplacer("\ue000", "", "\ue001", "").Replace(t)
+	return t, []any{lang, 0, 0, oldJSLen(t[:from]), oldJSLen(t[:to-len("\ue000")])}
+}
 
 type oldNotesArticle struct {
 	Slug   string     `json:"slug"`
@@ -47,7 +68,11 @@ func oldSearchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.
 		off := 0
 		for _, para := range strings.Split(ra.Text, "\n\n") {
 			if strings.TrimSpace(para) != "" {
-				docs = append(docs, oldSearchDoc{0, a.Outlet + ": " + a.Title, paragraphHref(a, ra, off, off+len(para)), para})
+				d := oldSearchDoc{0, a.Outlet + ": " + a.Title, paragraphHref(a, ra, off, off+len(para)), para}
+				if l := briefing.Foreign(a.Language); l != "" {
+					d = append(d, []any{l, oldJSLen(a.Outlet + ": "), oldJSLen(a.Outlet + ": " + a.Title), 0, oldJSLen(para)})
+				}
+				docs = append(docs, d)
 			}
 			off += len(para) + 2
 		}
@@ -62,8 +87,12 @@ func oldSearchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.
 				if n.Claimant.Name != "" && n.Claimant.Name != a.Outlet {
 					title += "; claim by " + n.Claimant.Name
 				}
-				docs = append(docs, oldSearchDoc{1, title + ")", "articles/" + a.Slug + ".html#note-" + n.ID,
-					"“" + n.Quote + "” " + oldPlainText(n.HTML)})
+				d := oldSearchDoc{1, title + ")", "articles/" + a.Slug + ".html#note-" + n.ID,
+					"“" + n.Quote + "” " + oldPlainText(n.HTML)}
+				if l := briefing.Foreign(a.Language); l != "" {
+					d = append(d, []any{l, 0, 0, 1, 1 + oldJSLen(n.Quote)})
+				}
+				docs = append(docs, d)
 			}
 		}
 	}
@@ -77,7 +106,12 @@ func oldSearchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.
 			oldPlainText(r.Markdown(c.Body, "a claim", &quiet))})
 	}
 	for _, s := range b.Sources {
-		docs = append(docs, oldSearchDoc{3, r.Label(s.ID), "sources.html#src-" + s.ID, oldPlainText(r.Reference(s))})
+		text, l := oldReferenceText(r.Reference(s), render.TitleLang(s))
+		d := oldSearchDoc{3, r.Label(s.ID), "sources.html#src-" + s.ID, text}
+		if l != nil {
+			d = append(d, l)
+		}
+		docs = append(docs, d)
 	}
 	data, err := json.Marshal(map[string]any{"kinds": oldSearchKinds, "docs": docs})
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -24,8 +25,13 @@ import (
 // so that the search page works from file:// (no fetch), to
 // {"docs": [[kind, title, href, text], …], "kinds": searchKinds}: every
 // paragraph of every article, then every note, every claim and every
-// source. Its name carries a hash of its contents, so that a host may cache
-// it for good. It is JSON as encoding/json writes it (<, >, &, U+2028 and
+// source. A document with words in another language than the site's (a
+// German article's title, text and quoted passages, a source's German
+// title) has a fifth element, [lang, titleFrom, titleTo, from, to]: the
+// title's [titleFrom, titleTo) and the text's [from, to), counted in UTF-16
+// code units as JavaScript counts, are in lang, which search.js marks. Its
+// name carries a hash of its contents, so that a host may cache it for
+// good. It is JSON as encoding/json writes it (<, >, &, U+2028 and
 // U+2029 escaped), which is a JavaScript expression; "</" cannot end a
 // script that is a file.
 const (
@@ -37,12 +43,17 @@ const (
 // documents, each after a comma.
 func searchDocs(a *briefing.Article, ra *render.Article) (text, notes []byte) {
 	title := a.Outlet + ": " + a.Title
+	lang := briefing.Foreign(a.Language)
 	w := &export.JSON{B: make([]byte, 0, len(ra.Text)+len(ra.Text)/2), HTML: true}
 	w.Within(2)
 	off := 0
 	for para := range strings.SplitSeq(ra.Text, "\n\n") {
 		if strings.TrimSpace(para) != "" {
-			searchDoc(w, 0, title, paragraphHref(a, ra, off, off+len(para)), para)
+			var l *searchLang
+			if lang != "" {
+				l = &searchLang{lang, utf16Len(a.Outlet + ": "), utf16Len(title), 0, utf16Len(para)}
+			}
+			searchDoc(w, 0, title, paragraphHref(a, ra, off, off+len(para)), para, l)
 		}
 		off += len(para) + 2
 	}
@@ -63,18 +74,85 @@ func searchDocs(a *briefing.Article, ra *render.Article) (text, notes []byte) {
 		if c := shownClaimant(n.Claimant, a.Outlet); c != "" {
 			title += "; claim by " + c
 		}
-		searchDoc(w, 1, title+")", "articles/"+a.Slug+".html#note-"+n.ID, "“"+n.Quote+"” "+plainText(n.HTML))
+		// The passage quoted in the article's language, the note in the
+		// site's.
+		var l *searchLang
+		if lang != "" {
+			l = &searchLang{Lang: lang, From: 1, To: 1 + utf16Len(n.Quote)}
+		}
+		searchDoc(w, 1, title+")", "articles/"+a.Slug+".html#note-"+n.ID, "“"+n.Quote+"” "+plainText(n.HTML), l)
 	}
 	return text, w.B
 }
 
-func searchDoc(w *export.JSON, kind int, title, href, text string) {
+// searchLang is where a search document's words are in another language
+// than the site's: its title's [TitleFrom, TitleTo) and its text's
+// [From, To), in UTF-16 code units (utf16Len), are in Lang.
+type searchLang struct {
+	Lang                         string
+	TitleFrom, TitleTo, From, To int
+}
+
+// searchDoc writes a search document; l, where its words are in another
+// language, may be nil.
+func searchDoc(w *export.JSON, kind int, title, href, text string, l *searchLang) {
 	w.Open('[')
 	w.Int(kind)
 	w.String(title)
 	w.String(href)
 	w.String(text)
+	if l != nil {
+		w.Open('[')
+		w.String(l.Lang)
+		w.Int(l.TitleFrom)
+		w.Int(l.TitleTo)
+		w.Int(l.From)
+		w.Int(l.To)
+		w.Close(']')
+	}
 	w.Close(']')
+}
+
+// utf16Len is the length of s as JavaScript counts it, in UTF-16 code
+// units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// referenceText is the text of a source's reference (plainText of ref,
+// its HTML) for the search, and where in it the source's title is when the
+// reference marks it with another language than the site's (lang, from
+// render.TitleLang), or nil.
+func referenceText(ref, lang string) (string, *searchLang) {
+	text := plainText(ref)
+	open := `<span lang="` + lang + `">`
+	i := strings.Index(ref, open)
+	if lang == "" || i < 0 {
+		return text, nil
+	}
+	j := strings.Index(ref[i:], "</span>")
+	if j < 0 {
+		return text, nil
+	}
+	j += i
+	// The title's text follows the text before it, after a space when
+	// there is one between them.
+	before, title := plainText(ref[:i]), plainText(ref[i+len(open):j])
+	if !strings.HasPrefix(text, before) {
+		return text, nil
+	}
+	from := len(before)
+	if from > 0 && strings.HasPrefix(text[from:], " ") {
+		from++
+	}
+	if title == "" || !strings.HasPrefix(text[from:], title) {
+		return text, nil
+	}
+	return text, &searchLang{Lang: lang, From: utf16Len(text[:from]), To: utf16Len(text[:from+len(title)])}
 }
 
 // searchShared is the search documents of the claims and the sources, each
@@ -89,10 +167,11 @@ func searchShared(b *briefing.Briefing, r *render.Renderer) []byte {
 			title += "; claim by " + c.Claimant.Name
 		}
 		searchDoc(w, 2, title+")", "claims.html#claim-"+c.ID,
-			plainText(r.Markdown(c.Body, "a claim", &quiet)))
+			plainText(r.Markdown(c.Body, "a claim", &quiet)), nil)
 	}
 	for _, s := range b.Sources {
-		searchDoc(w, 3, r.Label(s.ID), "sources.html#src-"+s.ID, plainText(r.Reference(s)))
+		text, l := referenceText(r.Reference(s), render.TitleLang(s))
+		searchDoc(w, 3, r.Label(s.ID), "sources.html#src-"+s.ID, text, l)
 	}
 	return w.B
 }

@@ -27,11 +27,15 @@ import (
 // with, ` lang="de"` (briefing.Foreign), or "" for one in the site's
 // language or one that gives none; its notes, inside its text, are marked
 // with the site's again.
-func langOf(a *briefing.Article) string {
-	if l := briefing.Foreign(a.Language); l != "" {
-		return ` lang="` + esc(l) + `"`
+func langOf(a *briefing.Article) string { return langAttr(briefing.Foreign(a.Language)) }
+
+// langAttr is the lang attribute of the language tag l, ` lang="de"`, or ""
+// for "".
+func langAttr(l string) string {
+	if l == "" {
+		return ""
 	}
-	return ""
+	return ` lang="` + esc(l) + `"`
 }
 
 // Options are the choices of one build.

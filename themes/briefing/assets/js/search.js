@@ -1,6 +1,8 @@
 /* Search for the briefing. A classic script with no fetch, so that it works
    from file://: the index is search-index.*.js, loaded before this script,
-   which sets window.BRIEFING_SEARCH = {kinds, docs: [[kind, title, href, text]]}.
+   which sets window.BRIEFING_SEARCH = {kinds, docs: [[kind, title, href, text, L]]},
+   L = [lang, titleFrom, titleTo, from, to] where some words are in another
+   language than the page's (a German article's, a source's German title).
    Every word of the query must match the start of a word in a passage;
    case, accents, quotation marks, apostrophes and dashes are ignored, and
    a number is found with or without its thousands' commas (7500, 7,500)
@@ -55,8 +57,23 @@
     if (text) e.textContent = text;
     return e;
   }
+  // Appends text[a, b) to box, in a <tag> when tag is given; the part of it
+  // from L[k] to L[k + 1] in a span marked with the language L[0], so that
+  // a screen reader reads it in that language.
+  function add(box, text, a, b, tag, L, k) {
+    var s = L ? Math.max(a, L[k]) : b, e = L ? Math.min(b, L[k + 1]) : b;
+    if (s < e) {
+      add(box, text, a, s, tag);
+      var x = el("span");
+      x.lang = L[0];
+      box.append(x);
+      add(x, text, s, e, tag);
+      a = e;
+    }
+    if (a < b) box.append(tag ? el(tag, "", text.slice(a, b)) : text.slice(a, b));
+  }
   // A piece of text around the first match, the terms marked.
-  function snippet(text, f, terms) {
+  function snippet(text, f, terms, L) {
     var p = el("p", "search-snippet"), at = terms.reduce(function (m, t) {
         var j = find(f, t, 0);
         return j >= 0 && (m < 0 || j < m) ? j : m;
@@ -71,9 +88,9 @@
         var j = find(f, t, i);
         if (j >= 0 && j < end && (hit < 0 || j < hit)) { hit = j; len = t.length; }
       });
-      if (hit < 0) { p.append(text.slice(i, end)); break; }
-      p.append(text.slice(i, hit));
-      p.append(el("mark", "", text.slice(hit, hit + len)));
+      if (hit < 0) { add(p, text, i, end, "", L, 3); break; }
+      add(p, text, i, hit, "", L, 3);
+      add(p, text, hit, hit + len, "mark", L, 3);
       i = hit + len;
     }
     if (end < text.length) p.append("…");
@@ -121,9 +138,10 @@
   function show(focus) {
     var next = shown.hits.slice(shown.count, shown.count + PAGE), first = null;
     next.forEach(function (h) {
-      var d = data.docs[h[1]], li = el("li"), a = el("a", "", d[1]);
+      var d = data.docs[h[1]], li = el("li"), a = el("a");
+      add(a, d[1], 0, d[1].length, "", d[4], 1);
       a.href = d[2];
-      li.append(el("p", "search-kind", data.kinds[d[0]]), a, snippet(d[3], folded[h[1]][1], shown.terms));
+      li.append(el("p", "search-kind", data.kinds[d[0]]), a, snippet(d[3], folded[h[1]][1], shown.terms, d[4]));
       list.append(li);
       first = first || a;
     });
