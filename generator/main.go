@@ -1664,13 +1664,10 @@ func projectFiles(root string, res *site.Result) (map[string]stage.Pieces, error
 }
 
 // handoutAbout is what handout.pdf says about itself: the briefing's
-// title; as its author the briefing's publisher, or without one the
-// briefing itself, as its reviews of claims name them; this program as
-// the one that made what Chromium printed; and the site's language.
+// title; as its author the briefing's publisher, or none without one (a
+// PDF needs none, and the title named as an author says who wrote it
+// falsely); this program as the one that made what Chromium printed; and
+// the site's language.
 func handoutAbout(b *briefing.Briefing) pdf.Description {
-	author := b.Index.Publisher
-	if author == "" {
-		author = b.Index.Title
-	}
-	return pdf.Description{Title: b.Index.Title, Author: author, Creator: "Annotated briefing generator", Lang: briefing.SiteLang}
+	return pdf.Description{Title: b.Index.Title, Author: b.Index.Publisher, Creator: "Annotated briefing generator", Lang: briefing.SiteLang}
 }

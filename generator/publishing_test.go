@@ -1126,7 +1126,7 @@ func TestPDFPaper(t *testing.T) {
 }
 
 // TestPDFDescribesItself: handout.pdf names the briefing as its title,
-// its publisher as its author, the generator as the program that made it
+// its publisher as its author (and no author without one), the generator as the program that made it
 // (Chromium gave its user agent) and its language, in its document
 // information and in XMP metadata, which Chromium wrote none of; and the
 // file is whole.
@@ -1174,6 +1174,16 @@ func TestPDFDescribesItself(t *testing.T) {
 	}
 	if err != nil || !strings.Contains(string(catalog), "/Lang (en)") || !strings.Contains(string(catalog), "/PageMode /UseOutlines") {
 		t.Errorf("the catalog: %v %s", err, catalog)
+	}
+	// Without a publisher, no author: not the briefing's title.
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	if code, _, stderr := runCmd(t, "build", "--root", root, "--pdf", "--no-zip"); code != 0 {
+		t.Fatal(stderr)
+	}
+	info, err = exec.Command("pdfinfo", file).Output()
+	meta, err2 := exec.Command("pdfinfo", "-meta", file).Output()
+	if err != nil || err2 != nil || regexp.MustCompile(`(?m)^Author:`).Match(info) || strings.Contains(string(meta), "dc:creator") {
+		t.Errorf("handout.pdf of a briefing without a publisher names an author (%v, %v):\n%s\n%s", err, err2, info, meta)
 	}
 }
 
