@@ -241,3 +241,20 @@ func TestSearchFoldsSharpS(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchMarksDecomposedText: a letter written decomposed in the
+// article ("e" and a combining acute, as some Mac software saves text) is
+// found by the query typed composed, and the word is marked: the search
+// marked nothing in such a passage, its folded text shorter than the text.
+func TestSearchMarksDecomposedText(t *testing.T) {
+	c := loadCase(t, "testdata/corpus/base.txtar")
+	art := c.files["content/articles/one.md"]
+	art.Data = slices.Concat(art.Data, []byte("\nThey met in a cafe\u0301 near the Ministe\u0300re.\n"))
+	out := buildBriefing(t, writeCase(t, c, t.TempDir()))
+	p := browser.New(t).Open(t, browser.FileURL(filepath.Join(out, "search.html"))+"?q="+url.QueryEscape("café ministère"), 1000, 800)
+	p.Do(chromedp.Poll[chromedp.Void](`document.getElementById("search-status").textContent`))
+	marks := browser.Eval[[]string](p, `[...document.querySelectorAll("#search-results mark")].map(m => m.textContent.normalize("NFC"))`)
+	if !slices.Equal(marks, []string{"café", "Ministère"}) {
+		t.Errorf("search for café ministère: marked %q, want café and Ministère", marks)
+	}
+}

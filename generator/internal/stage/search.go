@@ -19,6 +19,7 @@ import (
 	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/render"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The search index is a classic script that sets window.BRIEFING_SEARCH,
@@ -94,13 +95,17 @@ type searchLang struct {
 }
 
 // searchDoc writes a search document; l, where its words are in another
-// language, may be nil.
+// language, may be nil. Its title and text are written composed (NFC):
+// the search folds accents away by decomposing, and marks the terms found
+// only where folding keeps the text's length, which a letter written
+// decomposed ("e" and a combining accent, as some Mac software writes
+// them) would not.
 func searchDoc(w *export.JSON, kind int, title, href, text string, l *searchLang) {
 	w.Open('[')
 	w.Int(kind)
-	w.String(title)
+	w.String(norm.NFC.String(title))
 	w.String(href)
-	w.String(text)
+	w.String(norm.NFC.String(text))
 	if l != nil {
 		w.Open('[')
 		w.String(l.Lang)
@@ -114,10 +119,10 @@ func searchDoc(w *export.JSON, kind int, title, href, text string, l *searchLang
 }
 
 // utf16Len is the length of s as JavaScript counts it, in UTF-16 code
-// units.
+// units, composed as searchDoc writes it.
 func utf16Len(s string) int {
 	n := 0
-	for _, r := range s {
+	for _, r := range norm.NFC.String(s) {
 		n += utf16.RuneLen(r)
 	}
 	return n
