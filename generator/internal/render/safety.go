@@ -251,8 +251,9 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			// ("1. First", a paragraph, "2. Second") are lists of one item
 			// too, but Markdown shows them as their author numbered them
 			// (the second list starts at 2): one that continues a list
-			// before it, or is continued by the next, is not told.
-			if what == "an article" && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x) {
+			// before it, or is continued by the next, is not told, unless
+			// the day of a date or a name's rank (numberedOn).
+			if what == "an article" && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x, source) {
 				if at := textStart(x); at > 0 {
 					line := bytes.LastIndexByte(source[:at], '\n') + 1
 					number := strings.TrimSpace(string(source[line:at]))
@@ -280,8 +281,11 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 // numberedOn reports whether the ordered list x is one of points numbered
 // with text between them: the nearest ordered list before it among its
 // siblings, with the same mark after its number, ends at the number before
-// x's, or the nearest after it starts at the number after x's.
-func numberedOn(x *ast.List) bool {
+// x's, or the nearest after it starts at the number after x's; the chain
+// of such lists starts at 1 (points the reader sees numbered from 5 are
+// days more likely than points: "5. Mai", text, "6. Mai"); and x's text is
+// not one that makes the number its own (a date, a name: NumberIsText).
+func numberedOn(x *ast.List, source []byte) bool {
 	same := func(n ast.Node) *ast.List {
 		l, ok := n.(*ast.List)
 		if ok && l.IsOrdered() && l.Marker == x.Marker {
@@ -289,20 +293,41 @@ func numberedOn(x *ast.List) bool {
 		}
 		return nil
 	}
+	first, chained := x, false
 	for n := x.PreviousSibling(); n != nil; n = n.PreviousSibling() {
 		if l := same(n); l != nil {
-			if l.Start+l.ChildCount() == x.Start {
-				return true
+			if l.Start+l.ChildCount() != first.Start {
+				break
 			}
+			first, chained = l, true
+		}
+	}
+	for n := x.NextSibling(); n != nil && !chained; n = n.NextSibling() {
+		if l := same(n); l != nil {
+			chained = l.Start == x.Start+1
 			break
 		}
 	}
-	for n := x.NextSibling(); n != nil; n = n.NextSibling() {
-		if l := same(n); l != nil {
-			return l.Start == x.Start+1
+	if !chained || first.Start != 1 {
+		return false
+	}
+	at := itemStart(x)
+	end := bytes.IndexByte(source[at:], '\n')
+	if end < 0 {
+		end = len(source) - at
+	}
+	return !briefing.NumberIsText(string(source[at : at+end]))
+}
+
+// itemStart is the offset in the text of the list x's first item's
+// content, after its number and the space.
+func itemStart(x *ast.List) int {
+	for c := x.FirstChild(); c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
 		}
 	}
-	return false
+	return textStart(x)
 }
 
 // starsInWords reports whether emphasis e is made by stars standing inside
