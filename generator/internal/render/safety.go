@@ -243,23 +243,24 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.List:
-			// A paragraph of an article that starts with a number, a
-			// full stop and a space ("1. Januar 2024: …", "3. Oktober",
+			// A line of an article or a note that starts with a number,
+			// a full stop and a space ("1. Januar 2024: …", "3. Oktober",
 			// "1. FC Köln") is read as a numbered list of one item: the
 			// number is the list's, not the text's, and a quote that has
-			// it is not found. Points numbered with text between them
+			// it is not found. (A page's own text, the methodology, may
+			// number a list of one.) Points numbered with text between them
 			// ("1. First", a paragraph, "2. Second") are lists of one item
 			// too, but Markdown shows them as their author numbered them
 			// (the second list starts at 2): one that continues a list
 			// before it, or is continued by the next, is not told, unless
 			// the day of a date or a name's rank (numberedOn).
-			if what == "an article" && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x, source) {
+			if (what == "an article" || !headings) && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x, source) {
 				if at := textStart(x); at > 0 {
 					line := bytes.LastIndexByte(source[:at], '\n') + 1
 					number := strings.TrimSpace(string(source[line:at]))
 					// The mark after the number: a full stop, or ")".
 					escaped := number[:len(number)-1] + "\\" + number[len(number)-1:]
-					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this paragraph starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
+					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this line starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
 						number, number[len(number)-1:], escaped+" "+clip(string(source[at:min(len(source), at+20)]), 12))
 				}
 			}
