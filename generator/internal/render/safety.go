@@ -255,13 +255,18 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			// before it, or is continued by the next, is not told, unless
 			// the day of a date or a name's rank (numberedOn).
 			if (what == "an article" || !headings) && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x, source) {
-				if at := textStart(x); at > 0 {
-					line := bytes.LastIndexByte(source[:at], '\n') + 1
-					number := strings.TrimSpace(string(source[line:at]))
-					// The mark after the number: a full stop, or ")".
+				if at, end := numberAt(x, source); at >= 0 {
+					// The example is the line's own text, marks and all
+					// ("1\\. **Januar**"), the backslash before the mark
+					// after the number: a full stop, or ")".
+					number := string(source[at:end])
+					rest := source[itemStart(x):]
+					if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+						rest = rest[:nl]
+					}
 					escaped := number[:len(number)-1] + "\\" + number[len(number)-1:]
-					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this line starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
-						number, number[len(number)-1:], escaped+" "+clip(string(source[at:min(len(source), at+20)]), 12))
+					errs.Add(md.PosAt(at), "this line starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
+						number, number[len(number)-1:], escaped+" "+clip(string(rest), 12))
 				}
 			}
 		case *ast.Emphasis:
@@ -318,6 +323,31 @@ func numberedOn(x *ast.List, source []byte) bool {
 		end = len(source) - at
 	}
 	return !briefing.NumberIsText(string(source[at : at+end]))
+}
+
+// itemNumberRE is a list item's number and the mark after it.
+var itemNumberRE = regexp.MustCompile(`[0-9]{1,9}[.)](?:[ \t]|$)`)
+
+// numberAt is where the number of the ordered list x's first item starts
+// in source, and where the mark after it ends: on the line of its text,
+// after a quotation's > or an outer list's marker; -1 when its text is
+// not on that line.
+func numberAt(x *ast.List, source []byte) (int, int) {
+	at := itemStart(x)
+	if at <= 0 {
+		return -1, -1
+	}
+	line := bytes.LastIndexByte(source[:at], '\n') + 1
+	m := itemNumberRE.FindAllIndex(source[line:at], -1)
+	if m == nil {
+		return -1, -1
+	}
+	last := m[len(m)-1]
+	end := line + last[1]
+	for end > line+last[0] && (source[end-1] == ' ' || source[end-1] == '\t') {
+		end--
+	}
+	return line + last[0], end
 }
 
 // itemStart is the offset in the text of the list x's first item's
