@@ -216,6 +216,15 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 				break
 			}
 			at := headingStart(x, source, seen)
+			if x.Lines().Len() == 0 {
+				// A heading with no text has no lines to move seen
+				// past it: the next one with none is looked for after.
+				if nl := bytes.IndexByte(source[at:], '\n'); nl >= 0 {
+					seen = max(seen, at+nl)
+				} else {
+					seen = len(source)
+				}
+			}
 			switch {
 			case headings && x.Level > 1:
 				// A level skipped (### after the title): a screen
