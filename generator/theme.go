@@ -265,7 +265,8 @@ func checkNothingRemote(dir fs.FS, errs *diag.List) {
 		slices.SortFunc(at, func(a, b [2]int) int { return a[0] - b[0] })
 		for _, s := range at {
 			line := 1 + bytes.Count(data[:s[0]], []byte("\n"))
-			col := s[0] - bytes.LastIndexByte(data[:s[0]], '\n')
+			// Columns count characters, as the input's do.
+			col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:s[0]], '\n')+1:s[0]])
 			errs.Add(diag.Pos{File: stage.ThemeDir + "/" + p, Line: line, Col: col},
 				"the theme would load %s from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there", data[s[0]:s[1]])
 		}

@@ -115,7 +115,7 @@ func TestOwnStringsChecked(t *testing.T) {
 // named as a string too; a link to follow is fine.
 func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 	root := briefingWithTheme(t, map[string]string{
-		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n.b { background-image: -webkit-image-set(\"https://img.example/a.png\" 1x, \"bg.png\" type(\"image/png\") 2x); }\n",
+		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n.b { background-image: -webkit-image-set(\"https://img.example/a.png\" 1x, \"bg.png\" type(\"image/png\") 2x); }\n.ü { background: url(\"https://example.org/ü.png\") }\n",
 		"layouts/_partials/footer.html": "<footer><script src=\"https://cdn.example/a.js\"></script>\n<img alt=\"\" src='//px.example/p.gif'> <a href=\"https://example.org/\">ours</a>\n<link rel=\"stylesheet\" href=\"https://x.example/s.css\"></footer>\n",
 		"static/mark.svg":               "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n<image xlink:href=\"https://img.example/g.png\"/><use href=\"//img.example/s.svg#i\"/><a href=\"https://example.org/\">ours</a></svg>\n",
 	})
@@ -124,12 +124,13 @@ func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 		"themes/briefing/assets/css/base.css:1:14: the theme would load https://fonts.example/css2?family=Inter"+tail,
 		"themes/briefing/assets/css/base.css:2:25: the theme would load //img.example/bg.png"+tail,
 		"themes/briefing/assets/css/base.css:4:43: the theme would load https://img.example/a.png"+tail,
+		"themes/briefing/assets/css/base.css:5:23: the theme would load https://example.org/ü.png"+tail,
 		"themes/briefing/layouts/_partials/footer.html:1:22: the theme would load https://cdn.example/a.js"+tail,
 		"themes/briefing/layouts/_partials/footer.html:2:18: the theme would load //px.example/p.gif"+tail,
 		"themes/briefing/layouts/_partials/footer.html:3:30: the theme would load https://x.example/s.css"+tail,
 		"themes/briefing/static/mark.svg:2:20: the theme would load https://img.example/g.png"+tail,
 		"themes/briefing/static/mark.svg:2:59: the theme would load //img.example/s.svg#i"+tail,
-		"8 problems found")
+		"9 problems found")
 }
 
 // briefingWithTheme writes a small briefing, with these files of its own
