@@ -290,3 +290,25 @@ func TestStringVariantsFollowTheirString(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnStringsOtherLanguages: Hugo reads every strings file of a
+// briefing's own theme (i18n/de.toml as well as en.toml), and fails on
+// one that is not valid TOML: check reads them the way build does, lone
+// CRs ending lines, and tells one that is not valid at its place (build
+// said only Hugo's "failed to load translations", after check passed).
+func TestOwnStringsOtherLanguages(t *testing.T) {
+	root := briefingWithTheme(t, map[string]string{
+		"i18n/de.toml": "footer = \"Gazette.\"\r[note_number]\rother = \"Anm. {{ . }}\"\r",
+	})
+	for _, cmd := range [][]string{{"check", "--root", root}, {"build", "--root", root, "--out", filepath.Join(t.TempDir(), "out")}} {
+		if code, _, stderr := runCmd(t, cmd...); code != 0 {
+			t.Errorf("%s with i18n/de.toml in lone CRs exited %d:\n%s", cmd[0], code, stderr)
+		}
+	}
+	root = briefingWithTheme(t, map[string]string{
+		"i18n/fr.toml": "# Les mots du site\nfooter = \n",
+	})
+	checkAndBuildSay(t, root,
+		"themes/briefing/i18n/fr.toml:2:10: the theme's strings for fr are not valid TOML (unexpected character U+000A at start of value): the site shows only the strings of i18n/en.toml, but Hugo reads every strings file and would fail; mend it, or remove the file",
+		"1 problem found")
+}
