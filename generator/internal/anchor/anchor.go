@@ -875,6 +875,12 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	}
 	b := blocks[bi]
 	d := alignWindow(b.Text, start, end, q)
+	if d.kind == substituted && len(wholeWords(q)) == 1 {
+		// One word the article writes inside a longer run ("river" of
+		// "river…rose"): the alignment, which compares runs, would show
+		// any word of the paragraph in its place; the window has it.
+		d = difference{start: start, end: end}
+	}
 	// The passage takes in the marks around its first or last word when
 	// the quote has marks there (a closing quote mark, the comma before
 	// it), which may be where it differs; and those a space apart from
@@ -885,6 +891,7 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 			first := d.start
 			d.start = strings.LastIndexFunc(b.Text[:d.start], unicode.IsSpace) + 1
 			d.start = spacedMarks(b.Text, first, d.start, q[:qw[0].start], true)
+			d.start = gluedBoth(b.Text, d.start, q[:qw[0].start], true)
 		}
 		if qw[len(qw)-1].end < len(q) {
 			last := d.end
@@ -894,6 +901,7 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				d.end = len(b.Text)
 			}
 			d.end = spacedMarks(b.Text, last, d.end, q[qw[len(qw)-1].end:], false)
+			d.end = gluedBoth(b.Text, d.end, q[qw[len(qw)-1].end:], false)
 		}
 	}
 	passage := strings.Join(strings.Fields(b.Text[d.start:d.end]), " ")
@@ -1116,6 +1124,47 @@ func overlap(passage, q string) (shared, all int) {
 		}
 	}
 	return row[len(pw)], len(qw)
+}
+
+// gluedBoth moves the passage's start (before set) or end, at, to the
+// quote's marks, the ones it has before its first word or after its last,
+// when the article writes them inside a word's run, against the words on
+// both sides ("river…rose" for the quote's "… rose" or "river …"): the
+// passage is then "…rose" or "river…", shown beside the quote's space.
+func gluedBoth(text string, at int, marks string, before bool) int {
+	m := strings.TrimSpace(marks)
+	if m == "" {
+		return at
+	}
+	from, to := at, at // the run of text at the passage's start or end
+	if before {
+		if i := strings.IndexFunc(text[at:], unicode.IsSpace); i >= 0 {
+			to += i
+		} else {
+			to = len(text)
+		}
+	} else {
+		from = strings.LastIndexFunc(text[:at], unicode.IsSpace) + 1
+	}
+	run := text[from:to]
+	var i int
+	if before {
+		i = strings.Index(run, m)
+	} else {
+		i = strings.LastIndex(run, m)
+	}
+	if i <= 0 || i+len(m) >= len(run) {
+		return at
+	}
+	r, _ := utf8.DecodeLastRuneInString(run[:i])
+	next, _ := utf8.DecodeRuneInString(run[i+len(m):])
+	if !isWordRune(r) || !isWordRune(next) {
+		return at
+	}
+	if before {
+		return from + i
+	}
+	return from + i + len(m)
 }
 
 // spacedMarks takes in the marks the quote has before its first word
@@ -1637,8 +1686,9 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 	if j < 0 {
 		return -1, ""
 	}
-	if e != ". . ." && j > 0 {
-		// In brackets, a space inside them or not: "[…]", "[… ]".
+	if j > 0 {
+		// In brackets, a space inside them or not: "[…]", "[… ]",
+		// "[. . .]".
 		open, end := j-1, j+len(e)
 		if sc.s[open] == ' ' && open > 0 {
 			open--
