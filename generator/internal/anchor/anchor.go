@@ -797,18 +797,31 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				}
 				// Words on both sides that the article has with none
 				// between them: the mark leaves nothing out.
+				// A paragraph that has them with words between is the
+				// likelier passage, the other told beside it.
 				b, a := strings.TrimSpace(q[:m.at]), strings.TrimSpace(q[m.at+len(m.form):])
+				also := ""
 				if b != "" && a != "" {
 					if ms := find(blocks, norms, b+" "+a); len(ms) > 0 {
-						errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-							"the quote has an ellipsis (%s%s) where the article has nothing between its words (line %d): remove the ellipsis, which says words were left out",
-							m.form, where, lineOf(blocks[ms[0].block], ms[0].start))
-						return
+						line := lineOf(blocks[ms[0].block], ms[0].start)
+						if !apartIn(blocks, norms, b, a) {
+							// Written against both words ("rebuild…and"),
+							// the mark stands for the space between them.
+							remove := "remove the ellipsis"
+							if end := m.at + len(m.form); m.at > 0 && q[m.at-1] != ' ' && end < len(q) && q[end] != ' ' {
+								remove = "write a space in place of the ellipsis"
+							}
+							errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+								"the quote has an ellipsis (%s%s) where the article has nothing between its words (line %d): %s, which says words were left out",
+								m.form, where, line, remove)
+							return
+						}
+						also = fmt.Sprintf(" (line %d has its words with nothing between them: if that is the passage, remove the ellipsis)", line)
 					}
 				}
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-					"the quote leaves words out (%s%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
-					m.form, where)
+					"the quote leaves words out (%s%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own%s",
+					m.form, where, also)
 				return
 			}
 			if strings.TrimSpace(has) != m.form {
@@ -1124,6 +1137,20 @@ func overlap(passage, q string) (shared, all int) {
 		}
 	}
 	return row[len(pw)], len(qw)
+}
+
+// apartIn reports whether a paragraph has the words b, and after them,
+// with more between, the words a (folded, as find takes them).
+func apartIn(blocks []*Block, norms []normalized, b, a string) bool {
+	after := find(blocks, norms, a)
+	for _, mb := range find(blocks, norms, b) {
+		for _, ma := range after {
+			if ma.block == mb.block && ma.ns > mb.ne+1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // gluedBoth moves the passage's start (before set) or end, at, to the
