@@ -544,6 +544,17 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			// A name given alone, not in a list: told how to write it
+			// as one, its parts too (it was told only "must be a list").
+			name: "a source's name not in a list",
+			file: "annotations/sources.yaml",
+			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    author: Bundesministerium der Justiz\n    editor: \"Smith, Jane\"\n    URL: https://e.com\n",
+			want: []string{
+				`annotations/sources.yaml:5:13: author must be a list, like [{literal: "Bundesministerium der Justiz"}], not "Bundesministerium der Justiz": a name is written with its parts`,
+				`annotations/sources.yaml:6:13: editor must be a list, like [{family: Smith, given: Jane}], not "Smith, Jane": a name is written with its parts`,
+			},
+		},
+		{
 			// A mapping given by an alias where a text is due is reported
 			// where it is used.
 			name: "an alias of a mapping for a text",
@@ -2326,6 +2337,9 @@ func TestPersonName(t *testing.T) {
 		"Ministerio del Interior":             false,
 		"Istituto Nazionale di Statistica":    false,
 		"Deutsche Gesellschaft für Ernährung": false,
+		"Corte Suprema di Cassazione":         false,
+		"Deutsche Welle":                      false,
+		"Cour de cassation":                   false,
 	} {
 		if _, _, ok := personName(name); ok != person {
 			t.Errorf("personName(%q) = %v, want %v", name, ok, person)
