@@ -877,22 +877,14 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
 		return
 	}
-	bi, start, end := closest(blocks, q)
-	if bi < 0 {
+	b, d := closestPassage(blocks, q)
+	if b == nil {
 		if elsewhere(ctx, n, "", errs) {
 			return
 		}
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 			"the quote is not in the article, and no passage resembles it: copy the words exactly from the article")
 		return
-	}
-	b := blocks[bi]
-	d := alignWindow(b.Text, start, end, q)
-	if d.kind == substituted && len(wholeWords(q)) == 1 {
-		// One word the article writes inside a longer run ("river" of
-		// "river…rose"): the alignment, which compares runs, would show
-		// any word of the paragraph in its place; the window has it.
-		d = difference{start: start, end: end}
 	}
 	// The passage takes in the marks around its first or last word when
 	// the quote has marks there (a closing quote mark, the comma before
@@ -981,13 +973,30 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 // the quote q (nearBy), and, when none is, what the one most like it
 // shares with it, for elsewhere.
 func nearHere(blocks []*Block, q string) (more string, near bool) {
+	b, d := closestPassage(blocks, q)
+	if b == nil {
+		return "", false
+	}
+	return nearBy(strings.Join(strings.Fields(b.Text[d.start:d.end]), " "), lineOf(b, d.start), q)
+}
+
+// closestPassage is the passage of the article most like the quote q
+// (closest, then alignWindow), and its block; or a nil block when none
+// resembles it.
+func closestPassage(blocks []*Block, q string) (*Block, difference) {
 	bi, start, end := closest(blocks, q)
 	if bi < 0 {
-		return "", false
+		return nil, difference{}
 	}
 	b := blocks[bi]
 	d := alignWindow(b.Text, start, end, q)
-	return nearBy(strings.Join(strings.Fields(b.Text[d.start:d.end]), " "), lineOf(b, d.start), q)
+	if d.kind == substituted && len(wholeWords(q)) == 1 {
+		// One word the article writes inside a longer run ("river" of
+		// "river…rose"): the alignment, which compares runs, would show
+		// any word of the paragraph in its place; the window has it.
+		d = difference{start: start, end: end}
+	}
+	return b, d
 }
 
 // nearBy reports whether passage, at line, is a slip away from the quote
@@ -1723,9 +1732,16 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 		if end < len(sc.s) && sc.s[end] == ' ' {
 			end++
 		}
+		opens, ends := []int{open}, []int{end}
+		if open != j-1 {
+			opens = append(opens, j-1)
+		}
+		if end != j+len(e) {
+			ends = append(ends, j+len(e))
+		}
 		for _, br := range [][2]byte{{'[', ']'}, {'(', ')'}} {
-			for _, o := range []int{open, j - 1} {
-				for _, c := range []int{end, j + len(e)} {
+			for _, o := range opens {
+				for _, c := range ends {
 					if sc.s[o] == br[0] && c < len(sc.s) && sc.s[c] == br[1] {
 						return o, sc.s[o : c+1]
 					}

@@ -607,7 +607,7 @@ func firstText(n ast.Node) *ast.Text {
 
 // emptyHeadingRE is a line holding a heading's "#"s and nothing else
 // ("###", "## ##"), after any marks of a list or a quotation it is in.
-var emptyHeadingRE = regexp.MustCompile(`(?m)^(?:[ \t>]|[-+*][ \t]|[0-9]{1,9}[.)][ \t])*(#{1,6})(?:[ \t]+#+)?[ \t]*\r?$`)
+var emptyHeadingRE = regexp.MustCompile(`(?m)^(?:[ \t>]|[-+*][ \t]|[0-9]{1,9}[.)][ \t])*(#{1,6})(?:[ \t]+#+)?[ \t]*$`)
 
 // headingStart is where heading h starts in source: at its first "#" (in a
 // list or a quotation too, after their marks), or, for an underlined one,
