@@ -819,6 +819,18 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 						also = fmt.Sprintf(" (line %d has its words with nothing between them: if that is the passage, remove the ellipsis)", line)
 					}
 				}
+				if b == "" || a == "" {
+					// At the quote's start or end it leaves out no part
+					// between two others.
+					side, beyond := "starts", "before"
+					if a == "" {
+						side, beyond = "ends", "after"
+					}
+					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+						"the quote %s with an ellipsis (%s), which the article does not have there: remove it (a quote %s where the passage it quotes %s, with no mark for the words %s it)",
+						side, m.form, side, side, beyond)
+					return
+				}
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 					"the quote leaves words out (%s%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own%s",
 					m.form, where, also)
