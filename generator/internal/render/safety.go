@@ -274,8 +274,12 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 						rest = rest[:nl]
 					}
 					escaped := number[:len(number)-1] + "\\" + number[len(number)-1:]
-					errs.Add(md.PosAt(at), "this line starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
-						number, number[len(number)-1:], escaped+" "+clip(string(rest), 12))
+					starts := fmt.Sprintf("this line starts with %q and a space", number)
+					if end == len(source) || source[end] == '\n' {
+						starts = fmt.Sprintf("this line is %q alone, its text on the next", number)
+					}
+					errs.Add(md.PosAt(at), "%s, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
+						starts, number[len(number)-1:], escaped+" "+clip(string(rest), 12))
 				}
 			}
 		case *ast.Emphasis:
@@ -339,8 +343,8 @@ var itemNumberRE = regexp.MustCompile(`[0-9]{1,9}[.)](?:[ \t]|$)`)
 
 // numberAt is where the number of the ordered list x's first item starts
 // in source, and where the mark after it ends: on the line of its text,
-// after a quotation's > or an outer list's marker; -1 when its text is
-// not on that line.
+// after a quotation's > or an outer list's marker, or on the line before
+// when the number is alone on its line; -1 when it is on neither.
 func numberAt(x *ast.List, source []byte) (int, int) {
 	at := itemStart(x)
 	if at <= 0 {
@@ -348,6 +352,12 @@ func numberAt(x *ast.List, source []byte) (int, int) {
 	}
 	line := bytes.LastIndexByte(source[:at], '\n') + 1
 	m := itemNumberRE.FindAllIndex(source[line:at], -1)
+	if m == nil && line > 0 {
+		// "1." alone on its line, its text on the next.
+		at = line - 1
+		line = bytes.LastIndexByte(source[:at], '\n') + 1
+		m = itemNumberRE.FindAllIndex(source[line:at], -1)
+	}
 	if m == nil {
 		return -1, -1
 	}
