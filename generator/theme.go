@@ -56,11 +56,41 @@ func theme(root string) (map[string][]byte, error) {
 // bundled theme's, base (nil when it has none): own itself, or for the
 // strings (i18n/*.toml) base's with own's in their place (mergeStrings).
 func over(p string, base, own []byte) []byte {
-	if base != nil && path.Dir(p) == "i18n" && path.Ext(p) == ".toml" {
-		// TOML, as Hugo reads it, ends no line with a lone CR.
-		return mergeStrings(base, []byte(briefing.NormalizeLines(string(own))))
+	if path.Dir(p) == "i18n" && path.Ext(p) == ".toml" {
+		// TOML, as Hugo reads it, ends no line with a lone CR: every
+		// strings file, a language's the bundled theme lacks too (Hugo
+		// reads them all).
+		own = []byte(briefing.NormalizeLines(string(own)))
+		if base != nil {
+			return mergeStrings(base, own)
+		}
 	}
 	return own
+}
+
+// checkOtherStrings reports, at its place, a strings file of a briefing's
+// own theme (in dir) other than en.toml that is not valid TOML: the site
+// shows only English's, but Hugo reads every i18n/*.toml, and fails the
+// build on one it cannot.
+func checkOtherStrings(dir fs.FS, errs *diag.List) {
+	files, _ := fs.Glob(dir, "i18n/*.toml")
+	for _, p := range files {
+		if p == stage.TextFile {
+			continue
+		}
+		data, err := fs.ReadFile(dir, p)
+		if err != nil {
+			continue // read again, and reported, where the theme is staged
+		}
+		var v map[string]any
+		var de *toml.DecodeError
+		if err := toml.Unmarshal(over(p, nil, data), &v); errors.As(err, &de) {
+			line, col := de.Position()
+			errs.Add(diag.Pos{File: stage.ThemeDir + "/" + p, Line: line, Col: col},
+				"the theme's strings for %s are not valid TOML (%s): the site shows only the strings of %s, but Hugo reads every strings file and would fail; mend it, or remove the file",
+				strings.TrimSuffix(path.Base(p), ".toml"), strings.TrimPrefix(de.Error(), "toml: "), stage.TextFile)
+		}
+	}
 }
 
 // readTree reads every file of fsys.
@@ -155,6 +185,7 @@ func themeText(root string) (*stage.Text, error) {
 		case !errors.Is(err, fs.ErrNotExist):
 			return nil, err
 		}
+		checkOtherStrings(theme, &errs)
 		checkNothingRemote(theme, &errs)
 		checkUnread(theme, &errs)
 		checkThemeFolders(theme, &errs)
@@ -265,7 +296,8 @@ func checkNothingRemote(dir fs.FS, errs *diag.List) {
 		slices.SortFunc(at, func(a, b [2]int) int { return a[0] - b[0] })
 		for _, s := range at {
 			line := 1 + bytes.Count(data[:s[0]], []byte("\n"))
-			col := s[0] - bytes.LastIndexByte(data[:s[0]], '\n')
+			// Columns count characters, as the input's do.
+			col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:s[0]], '\n')+1:s[0]])
 			errs.Add(diag.Pos{File: stage.ThemeDir + "/" + p, Line: line, Col: col},
 				"the theme would load %s from elsewhere: the site loads nothing from outside itself (it is read offline, and on a host its Content-Security-Policy blocks it); put the file in the theme's assets/ or static/ folder and refer to it there", data[s[0]:s[1]])
 		}

@@ -115,7 +115,7 @@ func TestOwnStringsChecked(t *testing.T) {
 // named as a string too; a link to follow is fine.
 func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 	root := briefingWithTheme(t, map[string]string{
-		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n.b { background-image: -webkit-image-set(\"https://img.example/a.png\" 1x, \"bg.png\" type(\"image/png\") 2x); }\n",
+		"assets/css/base.css":           "@import url(\"https://fonts.example/css2?family=Inter\");\nbody { background: url( //img.example/bg.png ); }\n.a { background: url(bg.png); }\n.b { background-image: -webkit-image-set(\"https://img.example/a.png\" 1x, \"bg.png\" type(\"image/png\") 2x); }\n.ü { background: url(\"https://example.org/ü.png\") }\n",
 		"layouts/_partials/footer.html": "<footer><script src=\"https://cdn.example/a.js\"></script>\n<img alt=\"\" src='//px.example/p.gif'> <a href=\"https://example.org/\">ours</a>\n<link rel=\"stylesheet\" href=\"https://x.example/s.css\"></footer>\n",
 		"static/mark.svg":               "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n<image xlink:href=\"https://img.example/g.png\"/><use href=\"//img.example/s.svg#i\"/><a href=\"https://example.org/\">ours</a></svg>\n",
 	})
@@ -124,12 +124,13 @@ func TestOwnThemeLoadsNothingRemote(t *testing.T) {
 		"themes/briefing/assets/css/base.css:1:14: the theme would load https://fonts.example/css2?family=Inter"+tail,
 		"themes/briefing/assets/css/base.css:2:25: the theme would load //img.example/bg.png"+tail,
 		"themes/briefing/assets/css/base.css:4:43: the theme would load https://img.example/a.png"+tail,
+		"themes/briefing/assets/css/base.css:5:23: the theme would load https://example.org/ü.png"+tail,
 		"themes/briefing/layouts/_partials/footer.html:1:22: the theme would load https://cdn.example/a.js"+tail,
 		"themes/briefing/layouts/_partials/footer.html:2:18: the theme would load //px.example/p.gif"+tail,
 		"themes/briefing/layouts/_partials/footer.html:3:30: the theme would load https://x.example/s.css"+tail,
 		"themes/briefing/static/mark.svg:2:20: the theme would load https://img.example/g.png"+tail,
 		"themes/briefing/static/mark.svg:2:59: the theme would load //img.example/s.svg#i"+tail,
-		"8 problems found")
+		"9 problems found")
 }
 
 // briefingWithTheme writes a small briefing, with these files of its own
@@ -288,4 +289,26 @@ func TestStringVariantsFollowTheirString(t *testing.T) {
 			t.Errorf("own strings %q: %s is %q, want %q", c.own, c.id, got, c.want)
 		}
 	}
+}
+
+// TestOwnStringsOtherLanguages: Hugo reads every strings file of a
+// briefing's own theme (i18n/de.toml as well as en.toml), and fails on
+// one that is not valid TOML: check reads them the way build does, lone
+// CRs ending lines, and tells one that is not valid at its place (build
+// said only Hugo's "failed to load translations", after check passed).
+func TestOwnStringsOtherLanguages(t *testing.T) {
+	root := briefingWithTheme(t, map[string]string{
+		"i18n/de.toml": "footer = \"Gazette.\"\r[note_number]\rother = \"Anm. {{ . }}\"\r",
+	})
+	for _, cmd := range [][]string{{"check", "--root", root}, {"build", "--root", root, "--out", filepath.Join(t.TempDir(), "out")}} {
+		if code, _, stderr := runCmd(t, cmd...); code != 0 {
+			t.Errorf("%s with i18n/de.toml in lone CRs exited %d:\n%s", cmd[0], code, stderr)
+		}
+	}
+	root = briefingWithTheme(t, map[string]string{
+		"i18n/fr.toml": "# Les mots du site\nfooter = \n",
+	})
+	checkAndBuildSay(t, root,
+		"themes/briefing/i18n/fr.toml:2:10: the theme's strings for fr are not valid TOML (unexpected character U+000A at start of value): the site shows only the strings of i18n/en.toml, but Hugo reads every strings file and would fail; mend it, or remove the file",
+		"1 problem found")
 }

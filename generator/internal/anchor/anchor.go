@@ -797,18 +797,43 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				}
 				// Words on both sides that the article has with none
 				// between them: the mark leaves nothing out.
+				// A paragraph that has them with words between is the
+				// likelier passage, the other told beside it.
 				b, a := strings.TrimSpace(q[:m.at]), strings.TrimSpace(q[m.at+len(m.form):])
+				also := ""
 				if b != "" && a != "" {
 					if ms := find(blocks, norms, b+" "+a); len(ms) > 0 {
-						errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-							"the quote has an ellipsis (%s%s) where the article has nothing between its words (line %d): remove the ellipsis, which says words were left out",
-							m.form, where, lineOf(blocks[ms[0].block], ms[0].start))
-						return
+						line := lineOf(blocks[ms[0].block], ms[0].start)
+						if !apartIn(blocks, norms, b, a) {
+							// Written against both words ("rebuild…and"),
+							// the mark stands for the space between them.
+							remove := "remove the ellipsis"
+							if end := m.at + len(m.form); m.at > 0 && q[m.at-1] != ' ' && end < len(q) && q[end] != ' ' {
+								remove = "write a space in place of the ellipsis"
+							}
+							errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+								"the quote has an ellipsis (%s%s) where the article has nothing between its words (line %d): %s, which says words were left out",
+								m.form, where, line, remove)
+							return
+						}
+						also = fmt.Sprintf(" (line %d has its words with nothing between them: if that is the passage, remove the ellipsis)", line)
 					}
 				}
+				if b == "" || a == "" {
+					// At the quote's start or end it leaves out no part
+					// between two others.
+					side, beyond := "starts", "before"
+					if a == "" {
+						side, beyond = "ends", "after"
+					}
+					errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
+						"the quote %s with an ellipsis (%s), which the article does not have there: remove it (a quote %s where the passage it quotes %s, with no mark for the words %s it)",
+						side, m.form, side, side, beyond)
+					return
+				}
 				errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
-					"the quote leaves words out (%s%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own",
-					m.form, where)
+					"the quote leaves words out (%s%s), but a quote is one unbroken passage of the article: quote the passage whole, or give each part a note of its own%s",
+					m.form, where, also)
 				return
 			}
 			if strings.TrimSpace(has) != m.form {
@@ -864,8 +889,8 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
 		return
 	}
-	bi, start, end := closest(blocks, q)
-	if bi < 0 {
+	b, d := closestPassage(blocks, q)
+	if b == nil {
 		if elsewhere(ctx, n, "", errs) {
 			return
 		}
@@ -873,8 +898,6 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 			"the quote is not in the article, and no passage resembles it: copy the words exactly from the article")
 		return
 	}
-	b := blocks[bi]
-	d := alignWindow(b.Text, start, end, q)
 	// The passage takes in the marks around its first or last word when
 	// the quote has marks there (a closing quote mark, the comma before
 	// it), which may be where it differs; and those a space apart from
@@ -885,6 +908,7 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 			first := d.start
 			d.start = strings.LastIndexFunc(b.Text[:d.start], unicode.IsSpace) + 1
 			d.start = spacedMarks(b.Text, first, d.start, q[:qw[0].start], true)
+			d.start = gluedBoth(b.Text, d.start, q[:qw[0].start], true)
 		}
 		if qw[len(qw)-1].end < len(q) {
 			last := d.end
@@ -894,6 +918,7 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 				d.end = len(b.Text)
 			}
 			d.end = spacedMarks(b.Text, last, d.end, q[qw[len(qw)-1].end:], false)
+			d.end = gluedBoth(b.Text, d.end, q[qw[len(qw)-1].end:], false)
 		}
 	}
 	passage := strings.Join(strings.Fields(b.Text[d.start:d.end]), " ")
@@ -960,13 +985,30 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 // the quote q (nearBy), and, when none is, what the one most like it
 // shares with it, for elsewhere.
 func nearHere(blocks []*Block, q string) (more string, near bool) {
+	b, d := closestPassage(blocks, q)
+	if b == nil {
+		return "", false
+	}
+	return nearBy(strings.Join(strings.Fields(b.Text[d.start:d.end]), " "), lineOf(b, d.start), q)
+}
+
+// closestPassage is the passage of the article most like the quote q
+// (closest, then alignWindow), and its block; or a nil block when none
+// resembles it.
+func closestPassage(blocks []*Block, q string) (*Block, difference) {
 	bi, start, end := closest(blocks, q)
 	if bi < 0 {
-		return "", false
+		return nil, difference{}
 	}
 	b := blocks[bi]
 	d := alignWindow(b.Text, start, end, q)
-	return nearBy(strings.Join(strings.Fields(b.Text[d.start:d.end]), " "), lineOf(b, d.start), q)
+	if d.kind == substituted && len(wholeWords(q)) == 1 {
+		// One word the article writes inside a longer run ("river" of
+		// "river…rose"): the alignment, which compares runs, would show
+		// any word of the paragraph in its place; the window has it.
+		d = difference{start: start, end: end}
+	}
+	return b, d
 }
 
 // nearBy reports whether passage, at line, is a slip away from the quote
@@ -1116,6 +1158,61 @@ func overlap(passage, q string) (shared, all int) {
 		}
 	}
 	return row[len(pw)], len(qw)
+}
+
+// apartIn reports whether a paragraph has the words b, and after them,
+// with more between, the words a (folded, as find takes them).
+func apartIn(blocks []*Block, norms []normalized, b, a string) bool {
+	after := find(blocks, norms, a)
+	for _, mb := range find(blocks, norms, b) {
+		for _, ma := range after {
+			if ma.block == mb.block && ma.ns > mb.ne+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gluedBoth moves the passage's start (before set) or end, at, to the
+// quote's marks, the ones it has before its first word or after its last,
+// when the article writes them inside a word's run, against the words on
+// both sides ("river…rose" for the quote's "… rose" or "river …"): the
+// passage is then "…rose" or "river…", shown beside the quote's space.
+func gluedBoth(text string, at int, marks string, before bool) int {
+	m := strings.TrimSpace(marks)
+	if m == "" {
+		return at
+	}
+	from, to := at, at // the run of text at the passage's start or end
+	if before {
+		if i := strings.IndexFunc(text[at:], unicode.IsSpace); i >= 0 {
+			to += i
+		} else {
+			to = len(text)
+		}
+	} else {
+		from = strings.LastIndexFunc(text[:at], unicode.IsSpace) + 1
+	}
+	run := text[from:to]
+	var i int
+	if before {
+		i = strings.Index(run, m)
+	} else {
+		i = strings.LastIndex(run, m)
+	}
+	if i <= 0 || i+len(m) >= len(run) {
+		return at
+	}
+	r, _ := utf8.DecodeLastRuneInString(run[:i])
+	next, _ := utf8.DecodeRuneInString(run[i+len(m):])
+	if !isWordRune(r) || !isWordRune(next) {
+		return at
+	}
+	if before {
+		return from + i
+	}
+	return from + i + len(m)
 }
 
 // spacedMarks takes in the marks the quote has before its first word
@@ -1637,8 +1734,9 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 	if j < 0 {
 		return -1, ""
 	}
-	if e != ". . ." && j > 0 {
-		// In brackets, a space inside them or not: "[…]", "[… ]".
+	if j > 0 {
+		// In brackets, a space inside them or not: "[…]", "[… ]",
+		// "[. . .]".
 		open, end := j-1, j+len(e)
 		if sc.s[open] == ' ' && open > 0 {
 			open--
@@ -1646,9 +1744,16 @@ func (sc *ellipsisScan) next(k int) (int, string) {
 		if end < len(sc.s) && sc.s[end] == ' ' {
 			end++
 		}
+		opens, ends := []int{open}, []int{end}
+		if open != j-1 {
+			opens = append(opens, j-1)
+		}
+		if end != j+len(e) {
+			ends = append(ends, j+len(e))
+		}
 		for _, br := range [][2]byte{{'[', ']'}, {'(', ')'}} {
-			for _, o := range []int{open, j - 1} {
-				for _, c := range []int{end, j + len(e)} {
+			for _, o := range opens {
+				for _, c := range ends {
 					if sc.s[o] == br[0] && c < len(sc.s) && sc.s[c] == br[1] {
 						return o, sc.s[o : c+1]
 					}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -598,3 +599,54 @@ func NormalizeLines(s string) string {
 	}
 	return s
 }
+
+// NumberIsText reports whether rest, the text after a number and its full
+// stop at the start of a paragraph, makes the number its own: a day before
+// its month ("1. Januar 2024", "5. Mai", "3. Okt.", "5. und 6. Mai", "1.
+// May"), or a rank in a name ("1. FC Köln", "2. Bundesliga"). Markdown
+// takes such a number for a numbered list's, and shows the text without
+// it.
+func NumberIsText(rest string) bool {
+	words := strings.Fields(rest)
+	for i := range words {
+		words[i] = strings.Trim(words[i], "*_`[]()<>\"“”„'‘’:,;")
+	}
+	if len(words) == 0 {
+		return false
+	}
+	if month(words[0]) || rankedName[words[0]] {
+		return true
+	}
+	// "5. und 6. Mai", "1. bis 3. Oktober": the month after the second day.
+	if len(words) >= 3 && linkWords[strings.ToLower(words[0])] && dayRE.MatchString(words[1]) {
+		return month(words[2])
+	}
+	return false
+}
+
+// month reports whether w is a month's name in German or English, or its
+// short form ("Jan.", "Sept", "Mär."), written with a capital.
+func month(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && monthWords[strings.ToLower(w)]
+}
+
+var (
+	monthWords = func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(`januar jänner februar feber märz maerz april mai juni juli august september oktober november dezember
+			jan jän feb mär mrz apr jun jul aug sep sept okt nov dez
+			january february march may june july october december mar oct dec`) {
+			m[w] = true
+		}
+		return m
+	}()
+	// rankedName are words that follow a rank in a German name: a
+	// football club ("1. FC Köln"), a league ("2. Bundesliga"), a war, a
+	// century.
+	rankedName = map[string]bool{"FC": true, "FFC": true, "SC": true, "SV": true, "TSV": true, "FSV": true, "VfB": true, "VfL": true,
+		"Bundesliga": true, "Liga": true, "Weltkrieg": true, "Jahrhundert": true, "Klasse": true, "Advent": true}
+	linkWords = map[string]bool{"und": true, "bis": true, "oder": true, "and": true, "to": true, "or": true, "–": true, "-": true, "/": true}
+	dayRE     = regexp.MustCompile(`^[0-9]{1,2}\.?$`)
+)

@@ -46,3 +46,24 @@ func TestPositionsAgreeWithPosAt(t *testing.T) {
 		t.Errorf("PosAt = %s, want a.md:8:9", got)
 	}
 }
+
+func TestNumberIsText(t *testing.T) {
+	for rest, want := range map[string]bool{
+		"Januar 2024: Das Gesetz tritt in Kraft.": true,
+		"Mai 2024: Der Bundestag stimmt zu.":      true,
+		"Jan. 2025: Die Behörden beginnen.":       true,
+		"**Januar 2024:** Die Regierung":          true,
+		"und 6. Mai 2024: zwei Tage":              true,
+		"May 2024, the vote":                      true,
+		"FC Köln gewinnt.":                        true,
+		"Bundesliga: der neue Platz.":             true,
+		"First point.":                            false,
+		"may be so.":                              false,
+		"und dann":                                false,
+		"":                                        false,
+	} {
+		if got := NumberIsText(rest); got != want {
+			t.Errorf("NumberIsText(%q) = %v, want %v", rest, got, want)
+		}
+	}
+}

@@ -544,6 +544,17 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			// A name given alone, not in a list: told how to write it
+			// as one, its parts too (it was told only "must be a list").
+			name: "a source's name not in a list",
+			file: "annotations/sources.yaml",
+			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    author: Bundesministerium der Justiz\n    editor: \"Smith, Jane\"\n    URL: https://e.com\n",
+			want: []string{
+				`annotations/sources.yaml:5:13: author must be a list, like [{literal: "Bundesministerium der Justiz"}], not "Bundesministerium der Justiz": a name is written with its parts`,
+				`annotations/sources.yaml:6:13: editor must be a list, like [{family: Smith, given: Jane}], not "Smith, Jane": a name is written with its parts`,
+			},
+		},
+		{
 			// A mapping given by an alias where a text is due is reported
 			// where it is used.
 			name: "an alias of a mapping for a text",
@@ -2280,7 +2291,8 @@ func TestPandocMetadataBlock(t *testing.T) {
 // German's umlauts and ß written out as German writes them without them
 // (Förderung is foerderung: forderung is another word), and so the Nordic
 // letters and others that are no letter with an accent (Ærø is aeroe,
-// Århus aarhus, Łódź lodz), the rest joined by single hyphens.
+// Århus aarhus, Łódź lodz), written composed or not (ö as o and its two
+// dots), the rest joined by single hyphens.
 func TestSlugify(t *testing.T) {
 	for in, want := range map[string]string{
 		"Café NEWS":            "cafe-news",
@@ -2295,6 +2307,9 @@ func TestSlugify(t *testing.T) {
 		"Þingvellir":           "thingvellir",
 		"Ðóra":                 "dora",
 		"  --  ":               "my-id",
+		"Fo\u0308rderung":      "foerderung", // decomposed, as macOS and zip files write names
+		"A\u030arhus":          "aarhus",
+		"ĳssel Ħal ŉ":          "ijssel-hal-n",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
@@ -2322,6 +2337,9 @@ func TestPersonName(t *testing.T) {
 		"Ministerio del Interior":             false,
 		"Istituto Nazionale di Statistica":    false,
 		"Deutsche Gesellschaft für Ernährung": false,
+		"Corte Suprema di Cassazione":         false,
+		"Deutsche Welle":                      false,
+		"Cour de cassation":                   false,
 	} {
 		if _, _, ok := personName(name); ok != person {
 			t.Errorf("personName(%q) = %v, want %v", name, ok, person)

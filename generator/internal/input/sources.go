@@ -265,6 +265,9 @@ var orgWords = map[string]bool{
 	"fondation": true, "fundación": true, "fondazione": true, "gouvernement": true, "gobierno": true, "governo": true,
 	"conseil": true, "consejo": true, "consiglio": true, "tribunal": true, "université": true, "universidad": true,
 	"università": true, "oficina": true, "observatoire": true, "observatorio": true, "ufficio": true,
+	"corte": true, "cour": true, "tribunale": true,
+	// German broadcasters and firms: Deutsche Welle, Deutsche Bahn.
+	"deutsche": true, "deutscher": true, "deutsches": true, "welle": true,
 }
 
 // orgEndings end German compound words that name organisations
@@ -314,17 +317,38 @@ func personName(s string) (family, given string, ok bool) {
 // particles open a family name: "von der Leyen".
 var particles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true, "al": true}
 
+// nameLike is the name s, written whole ("Smith, Jane" or "Reuters"), as
+// CSL writes it: like, and or, the literal name, when like takes it for a
+// person's.
+func nameLike(s string) (like, or string) {
+	like = fmt.Sprintf("{literal: %q}", s)
+	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
+		return fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given)), ""
+	}
+	if family, given, ok := personName(s); ok {
+		return fmt.Sprintf("{family: %s, given: %s}", family, given), like
+	}
+	return like, ""
+}
+
 // names reads a CSL name list.
 func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 	var out []briefing.Name
+	if v := resolve(m[name]); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) && v.Value != "" {
+		// One name alone ("author: Bundesministerium der Justiz"): the
+		// list, with the name as CSL writes it.
+		like, or := nameLike(v.Value)
+		if or != "" {
+			or = fmt.Sprintf(" (or [%s], if that is an organisation's name)", or)
+		}
+		d.errs.Add(d.pos(v), "%s must be a list, like [%s]%s, not %s: a name is written with its parts", name, like, or, describe(v))
+		return nil
+	}
 	for _, it := range d.list(m, name, "like [{family: Smith, given: Jane}] or [{literal: \"U.S. Department of State\"}]") {
 		if v := resolve(it); v.Kind == yaml.ScalarNode {
-			// "Smith, Jane" or "Reuters": say how CSL writes it.
-			like := fmt.Sprintf("{literal: %q}", v.Value)
-			if family, given, ok := strings.Cut(v.Value, ","); ok && strings.TrimSpace(given) != "" {
-				like = fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given))
-			} else if family, given, ok := personName(v.Value); ok {
-				like = fmt.Sprintf("{family: %s, given: %s} (or %s, if that is an organisation's name)", family, given, like)
+			like, or := nameLike(v.Value)
+			if or != "" {
+				like += fmt.Sprintf(" (or %s, if that is an organisation's name)", or)
 			}
 			d.errs.Add(d.pos(v), "a name in %s is written with its parts, like %s, not as %s", name, like, describe(v))
 			continue

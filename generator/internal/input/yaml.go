@@ -2339,14 +2339,19 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 	folded := func(k int) bool { // line k is joined to line k-1
 		return k > 0 && k < len(content) && content[k] != "" && content[k] != "\x00" && content[k-1] != "" && content[k-1] != "\x00"
 	}
-	// A numbered line starts a list only at 1, or as the next item of a
-	// list: CommonMark lets no other number break into a paragraph, so
-	// "gives it:", "12. März 2024" is one paragraph below note: | too.
-	marks := make([]string, len(content)+1)
+	// A numbered line joined to the line above starts a list only at 1,
+	// or as the next item of a list: CommonMark lets no other number
+	// break into a paragraph, so "gives it:", "12. März 2024" is one
+	// paragraph below note: | too (at the text's start, or after a blank
+	// line, any number starts one). A 1. that is a date's day or a name's
+	// rank ("seit:", "1. Januar 2024") is the sentence's: joined, it is
+	// shown as written.
+	numbered := func(m string) bool { return m != "" && m[0] >= '0' && m[0] <= '9' }
+	marks := make([]string, len(content))
 	for k, c := range content {
 		m := blockMarkRE.FindString(c)
-		if m != "" && m[0] >= '0' && m[0] <= '9' && strings.TrimLeft(m[:len(m)-2], "0") != "1" &&
-			(k == 0 || !folded(k) || marks[k-1] == "" || marks[k-1][0] < '0' || marks[k-1][0] > '9') {
+		if numbered(m) && folded(k) && !numbered(marks[k-1]) &&
+			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || briefing.NumberIsText(c[len(m):])) {
 			m = ""
 		}
 		marks[k] = m
@@ -2370,9 +2375,17 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 		if m[0] == '>' {
 			what = "quotation"
 		}
-		d.errs.Add(diag.Pos{File: d.file, Line: first + k, Col: indent + 1},
+		pos := diag.Pos{File: d.file, Line: first + k, Col: indent + 1}
+		m = strings.TrimSpace(m)
+		if numbered(m) && !numbered(mark(k+1)) && !numbered(mark(k-1)) {
+			// A list of one item, or a number of the text's.
+			d.errs.Add(pos, "%s: > joins this line to the one above, so the page would show its %s as text, not as a list: if it is a list, write %s: | instead of %s: >, which keeps the lines apart; if the number is the text's, write it with a backslash before the %q, %s",
+				name, m, name, name, m[len(m)-1:], m[:len(m)-1]+"\\"+m[len(m)-1:])
+			return
+		}
+		d.errs.Add(pos,
 			"%s: > joins this line to the one above, so the page would show its %s as text, not as a %s: write %s: | instead of %s: >, which keeps the lines apart",
-			name, strings.TrimSpace(m), what, name, name)
+			name, m, what, name, name)
 		return
 	}
 }
@@ -2598,7 +2611,8 @@ func (d *decoder) id(m map[string]*yaml.Node, name, what string, why func(string
 var writtenOut = strings.NewReplacer(
 	"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ẞ", "SS",
 	"æ", "ae", "Æ", "Ae", "ø", "oe", "Ø", "Oe", "å", "aa", "Å", "Aa",
-	"œ", "oe", "Œ", "Oe", "ł", "l", "Ł", "L", "þ", "th", "Þ", "Th", "ð", "d", "Ð", "D", "đ", "d", "Đ", "D", "ı", "i")
+	"œ", "oe", "Œ", "Oe", "ł", "l", "Ł", "L", "þ", "th", "Þ", "Th", "ð", "d", "Ð", "D", "đ", "d", "Đ", "D", "ı", "i",
+	"ĳ", "ij", "Ĳ", "IJ", "ħ", "h", "Ħ", "H", "ŀ", "l", "Ŀ", "L", "ŉ", "n")
 
 // Slugify is s made a valid id or slug (ValidID): lower-case letters and
 // digits, anything else between them one hyphen; "my-id" when nothing is
@@ -2608,8 +2622,9 @@ func Slugify(s string) string {
 	dash := false
 	// Letters written out as their languages write them without them
 	// (writtenOut); other accented letters keep their letter: café is
-	// cafe.
-	s = writtenOut.Replace(s)
+	// cafe. A name written decomposed (o and its two dots, as macOS
+	// and zip files write names) is composed first.
+	s = writtenOut.Replace(norm.NFC.String(s))
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
 			return -1

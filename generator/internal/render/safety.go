@@ -216,6 +216,15 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 				break
 			}
 			at := headingStart(x, source, seen)
+			if x.Lines().Len() == 0 {
+				// A heading with no text has no lines to move seen
+				// past it: the next one with none is looked for after.
+				if nl := bytes.IndexByte(source[at:], '\n'); nl >= 0 {
+					seen = max(seen, at+nl)
+				} else {
+					seen = len(source)
+				}
+			}
 			switch {
 			case headings && x.Level > 1:
 				// A level skipped (### after the title): a screen
@@ -243,23 +252,34 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.List:
-			// A paragraph of an article that starts with a number, a
-			// full stop and a space ("1. Januar 2024: …", "3. Oktober",
+			// A line of an article or a note that starts with a number,
+			// a full stop and a space ("1. Januar 2024: …", "3. Oktober",
 			// "1. FC Köln") is read as a numbered list of one item: the
 			// number is the list's, not the text's, and a quote that has
-			// it is not found. Points numbered with text between them
+			// it is not found. (A page's own text, the methodology, may
+			// number a list of one.) Points numbered with text between them
 			// ("1. First", a paragraph, "2. Second") are lists of one item
 			// too, but Markdown shows them as their author numbered them
 			// (the second list starts at 2): one that continues a list
-			// before it, or is continued by the next, is not told.
-			if what == "an article" && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x) {
-				if at := textStart(x); at > 0 {
-					line := bytes.LastIndexByte(source[:at], '\n') + 1
-					number := strings.TrimSpace(string(source[line:at]))
-					// The mark after the number: a full stop, or ")".
+			// before it, or is continued by the next, is not told, unless
+			// the day of a date or a name's rank (numberedOn).
+			if (what == "an article" || !headings) && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x, source) {
+				if at, end := numberAt(x, source); at >= 0 {
+					// The example is the line's own text, marks and all
+					// ("1\\. **Januar**"), the backslash before the mark
+					// after the number: a full stop, or ")".
+					number := string(source[at:end])
+					rest := source[itemStart(x):]
+					if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+						rest = rest[:nl]
+					}
 					escaped := number[:len(number)-1] + "\\" + number[len(number)-1:]
-					errs.Add(md.PosAt(line+countSpaces(source[line:at])), "this paragraph starts with %q and a space, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
-						number, number[len(number)-1:], escaped+" "+clip(string(source[at:min(len(source), at+20)]), 12))
+					starts := fmt.Sprintf("this line starts with %q and a space", number)
+					if end == len(source) || source[end] == '\n' {
+						starts = fmt.Sprintf("this line is %q alone, its text on the next", number)
+					}
+					errs.Add(md.PosAt(at), "%s, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
+						starts, number[len(number)-1:], escaped+" "+clip(string(rest), 12))
 				}
 			}
 		case *ast.Emphasis:
@@ -280,8 +300,11 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 // numberedOn reports whether the ordered list x is one of points numbered
 // with text between them: the nearest ordered list before it among its
 // siblings, with the same mark after its number, ends at the number before
-// x's, or the nearest after it starts at the number after x's.
-func numberedOn(x *ast.List) bool {
+// x's, or the nearest after it starts at the number after x's; the chain
+// of such lists starts at 1 (points the reader sees numbered from 5 are
+// days more likely than points: "5. Mai", text, "6. Mai"); and x's text is
+// not one that makes the number its own (a date, a name: NumberIsText).
+func numberedOn(x *ast.List, source []byte) bool {
 	same := func(n ast.Node) *ast.List {
 		l, ok := n.(*ast.List)
 		if ok && l.IsOrdered() && l.Marker == x.Marker {
@@ -289,20 +312,72 @@ func numberedOn(x *ast.List) bool {
 		}
 		return nil
 	}
+	first, chained := x, false
 	for n := x.PreviousSibling(); n != nil; n = n.PreviousSibling() {
 		if l := same(n); l != nil {
-			if l.Start+l.ChildCount() == x.Start {
-				return true
+			if l.Start+l.ChildCount() != first.Start {
+				break
 			}
+			first, chained = l, true
+		}
+	}
+	for n := x.NextSibling(); n != nil && !chained; n = n.NextSibling() {
+		if l := same(n); l != nil {
+			chained = l.Start == x.Start+1
 			break
 		}
 	}
-	for n := x.NextSibling(); n != nil; n = n.NextSibling() {
-		if l := same(n); l != nil {
-			return l.Start == x.Start+1
+	if !chained || first.Start != 1 {
+		return false
+	}
+	at := itemStart(x)
+	end := bytes.IndexByte(source[at:], '\n')
+	if end < 0 {
+		end = len(source) - at
+	}
+	return !briefing.NumberIsText(string(source[at : at+end]))
+}
+
+// itemNumberRE is a list item's number and the mark after it.
+var itemNumberRE = regexp.MustCompile(`[0-9]{1,9}[.)](?:[ \t]|$)`)
+
+// numberAt is where the number of the ordered list x's first item starts
+// in source, and where the mark after it ends: on the line of its text,
+// after a quotation's > or an outer list's marker, or on the line before
+// when the number is alone on its line; -1 when it is on neither.
+func numberAt(x *ast.List, source []byte) (int, int) {
+	at := itemStart(x)
+	if at <= 0 {
+		return -1, -1
+	}
+	line := bytes.LastIndexByte(source[:at], '\n') + 1
+	m := itemNumberRE.FindAllIndex(source[line:at], -1)
+	if m == nil && line > 0 {
+		// "1." alone on its line, its text on the next.
+		at = line - 1
+		line = bytes.LastIndexByte(source[:at], '\n') + 1
+		m = itemNumberRE.FindAllIndex(source[line:at], -1)
+	}
+	if m == nil {
+		return -1, -1
+	}
+	last := m[len(m)-1]
+	end := line + last[1]
+	for end > line+last[0] && (source[end-1] == ' ' || source[end-1] == '\t') {
+		end--
+	}
+	return line + last[0], end
+}
+
+// itemStart is the offset in the text of the list x's first item's
+// content, after its number and the space.
+func itemStart(x *ast.List) int {
+	for c := x.FirstChild(); c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
 		}
 	}
-	return false
+	return textStart(x)
 }
 
 // starsInWords reports whether emphasis e is made by stars standing inside
@@ -542,7 +617,7 @@ func firstText(n ast.Node) *ast.Text {
 
 // emptyHeadingRE is a line holding a heading's "#"s and nothing else
 // ("###", "## ##"), after any marks of a list or a quotation it is in.
-var emptyHeadingRE = regexp.MustCompile(`(?m)^(?:[ \t>]|[-+*][ \t]|[0-9]{1,9}[.)][ \t])*(#{1,6})(?:[ \t]+#+)?[ \t]*\r?$`)
+var emptyHeadingRE = regexp.MustCompile(`(?m)^(?:[ \t>]|[-+*][ \t]|[0-9]{1,9}[.)][ \t])*(#{1,6})(?:[ \t]+#+)?[ \t]*$`)
 
 // headingStart is where heading h starts in source: at its first "#" (in a
 // list or a quotation too, after their marks), or, for an underlined one,
