@@ -580,3 +580,50 @@ func TestNoteLinksInExports(t *testing.T) {
 		}
 	}
 }
+
+// withLanguage returns the typography fixture, its article "curly" given
+// language (none for ""), compiled for the exports.
+func withLanguage(t *testing.T, language, base string) *export.Briefing {
+	t.Helper()
+	fsys := briefingtest.Load(t, "../site/testdata/typography.txtar")
+	if language != "" {
+		f := fsys["content/articles/curly.md"]
+		f.Data = []byte(strings.Replace(string(f.Data), "relies_on:", "language: "+language+"\nrelies_on:", 1))
+	}
+	res, err := site.Compile(fsys, stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Briefing.ArticleBySlug("curly").Language; got != language {
+		t.Fatalf("the fixture's article has language %q, want %q", got, language)
+	}
+	return &export.Briefing{Briefing: res.Briefing, Order: res.Briefing.Articles, Rendered: res.Articles, BaseURL: base}
+}
+
+// TestModelLanguage: briefing.json gives an article's language, as its
+// front matter writes it, so that a tool showing its title and text can
+// mark them as the site does (lang); an article that gives none has no
+// "language".
+func TestModelLanguage(t *testing.T) {
+	for _, language := range []string{"de", "pt-BR", "en-GB", ""} {
+		var m struct {
+			Articles []map[string]json.RawMessage `json:"articles"`
+		}
+		if err := json.Unmarshal(export.Model(withLanguage(t, language, "")), &m); err != nil {
+			t.Fatal(err)
+		}
+		raw, ok := m.Articles[0]["language"]
+		var got string
+		if ok {
+			if err := json.Unmarshal(raw, &got); err != nil {
+				t.Errorf("language %q: briefing.json's language is %s, not a string", language, raw)
+			}
+		}
+		switch {
+		case language == "" && ok:
+			t.Errorf("an article that gives no language has \"language\": %s", raw)
+		case language != "" && got != language:
+			t.Errorf("an article in %q: briefing.json's language is %q (given: %v)", language, got, ok)
+		}
+	}
+}

@@ -52,6 +52,7 @@ type (
 		Published string         `json:"published,omitempty"`
 		DateNote  string         `json:"date_note,omitempty"`
 		Author    string         `json:"author,omitempty"`
+		Language  string         `json:"language,omitempty"`
 		ReliesOn  []string       `json:"relies_on"`
 		Summary   string         `json:"summary,omitempty"`
 		Markdown  string         `json:"markdown"`
@@ -110,7 +111,7 @@ func oldModel(b *Briefing) []byte {
 	for _, a := range b.Order {
 		ma := oldModelArticle{
 			Slug: a.Slug, Page: ArticlePage(a.Slug), Title: a.Title, Outlet: a.Outlet, URL: a.URL,
-			DateNote: a.DateNote, Author: a.Author, ReliesOn: oldNonNil(a.ReliesOn), Summary: a.Summary,
+			DateNote: a.DateNote, Author: a.Author, Language: a.Language, ReliesOn: oldNonNil(a.ReliesOn), Summary: a.Summary,
 			Markdown: a.Body.Text, Notes: []oldModelNote{},
 		}
 		if a.Published != nil {
