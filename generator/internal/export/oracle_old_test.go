@@ -292,9 +292,15 @@ type (
 	}
 	oldSpecificTarget struct {
 		Type     string `json:"type"`
-		Source   string `json:"source"`
+		Source   any    `json:"source"` // the address, or, since 2026-12-07, an oldSource
 		Scope    string `json:"scope"`
 		Selector []any  `json:"selector"`
+	}
+	// oldSource is the source of an article in another language than the
+	// site's.
+	oldSource struct {
+		ID       string `json:"id"`
+		Language string `json:"language"`
 	}
 	oldTextQuoteSelector struct {
 		Type   string `json:"type"`
@@ -345,6 +351,10 @@ func oldAnnotations(b *Briefing) []byte {
 			if n.Verdict != "" {
 				body = append(body, oldTextualBody{Type: "TextualBody", Value: n.Verdict.Label(), Format: "text/plain", Language: "en", Purpose: "assessing"})
 			}
+			var source any = a.URL
+			if l := briefing.Foreign(a.Language); l != "" {
+				source = oldSource{ID: a.URL, Language: l}
+			}
 			items = append(items, oldAnnotation{
 				ID:         self + "#" + a.Slug + "/" + n.ID,
 				Type:       "Annotation",
@@ -353,7 +363,7 @@ func oldAnnotations(b *Briefing) []byte {
 				Body:       body,
 				Target: oldSpecificTarget{
 					Type:   "SpecificResource",
-					Source: a.URL,
+					Source: source,
 					Scope:  local,
 					Selector: []any{
 						oldTextQuoteSelector{Type: "TextQuoteSelector", Exact: ra.Text[n.Start:n.End],
