@@ -692,3 +692,44 @@ func TestAnnotationsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewsLanguage: an article in another language than the site's,
+// as a claim's appearance in the ClaimReviews of its page and of the
+// claims page, gives it (schema.org's inLanguage of the NewsArticle); one
+// in the site's, or in none it names, has no inLanguage.
+func TestReviewsLanguage(t *testing.T) {
+	for _, c := range []struct{ language, want string }{{"de", "de"}, {"pt-BR", "pt-BR"}, {"en-GB", ""}, {"", ""}} {
+		b := withLanguage(t, c.language, "https://example.org/sub/")
+		for what, data := range map[string][]byte{
+			"its page":        export.ArticleReviews(b, b.ArticleBySlug("curly")),
+			"the claims page": export.ClaimReviews(b),
+		} {
+			var r struct {
+				Graph []struct {
+					ItemReviewed struct {
+						Appearance []map[string]any `json:"appearance"`
+					} `json:"itemReviewed"`
+				} `json:"@graph"`
+			}
+			if err := json.Unmarshal(data, &r); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, g := range r.Graph {
+				for _, ap := range g.ItemReviewed.Appearance {
+					n++
+					got, ok := ap["inLanguage"]
+					switch {
+					case c.want == "" && ok:
+						t.Errorf("an article in %q, in %s: the appearance has inLanguage %v", c.language, what, got)
+					case c.want != "" && got != c.want:
+						t.Errorf("an article in %q, in %s: the appearance has inLanguage %v, want %q", c.language, what, got, c.want)
+					}
+				}
+			}
+			if n == 0 {
+				t.Fatalf("%s: no appearance", what)
+			}
+		}
+	}
+}

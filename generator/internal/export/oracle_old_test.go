@@ -418,6 +418,7 @@ type (
 		Type          string          `json:"@type"`
 		URL           string          `json:"url"`
 		Headline      string          `json:"headline"`
+		InLanguage    string          `json:"inLanguage,omitempty"`
 		DatePublished string          `json:"datePublished,omitempty"`
 		Author        *oldPerson      `json:"author,omitempty"`
 		Publisher     oldOrganization `json:"publisher"`
@@ -461,7 +462,7 @@ func (b *Briefing) oldReviewer(from string) oldOrganization {
 // oldAppearance is an article as the place a oldClaim appears: the original, by
 // its outlet.
 func oldAppearance(a *briefing.Article) oldCreativeWork {
-	w := oldCreativeWork{Type: "NewsArticle", URL: a.URL, Headline: a.Title,
+	w := oldCreativeWork{Type: "NewsArticle", URL: a.URL, Headline: a.Title, InLanguage: briefing.Foreign(a.Language),
 		Publisher: oldOrganization{Type: "Organization", Name: a.Outlet}}
 	if a.Published != nil {
 		w.DatePublished = a.Published.ISO()
