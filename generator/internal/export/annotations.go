@@ -35,7 +35,12 @@ func Motivation(k briefing.Kind) string {
 //
 // Each annotation targets the original article (source) as reproduced on
 // the briefing's page (scope), selected by a TextQuoteSelector (the passage,
-// with up to QuoteContext characters before and after it). A selector
+// with up to QuoteContext characters before and after it). The source is
+// the article's address, or, for an article in another language than the
+// site's (briefing.Foreign), an object with its address as id and its
+// language: the model's "language" is a property of the External Web
+// Resource (3.2.1), the outlet's page, that the selector selects from;
+// the bodies, the notes, are in the site's language. A selector
 // selects from the source, the outlet's page, so there is no
 // TextPositionSelector: the passage's place in the article's text, which
 // does not start that page, is in briefing.json. Its bodies are the note
@@ -132,7 +137,15 @@ func (b *Briefing) annotationItems(a *briefing.Article, ra *render.Article) []by
 		w.Key("target")
 		w.Open('{')
 		w.Field("type", "SpecificResource")
-		w.Field("source", a.URL)
+		w.Key("source")
+		if lang := briefing.Foreign(a.Language); lang != "" {
+			w.Open('{')
+			w.Field("id", a.URL)
+			w.Field("language", lang)
+			w.Close('}')
+		} else {
+			w.String(a.URL)
+		}
 		w.Field("scope", local)
 		w.Key("selector")
 		w.Open('[')

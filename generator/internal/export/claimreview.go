@@ -59,12 +59,13 @@ func agent(w *JSON, typ, name, url string) {
 }
 
 // appearance writes an article as the place a claim appears: the original,
-// by its outlet.
+// by its outlet, and its language (inLanguage) when not the site's.
 func appearance(w *JSON, a *briefing.Article) {
 	w.Open('{')
 	w.Field("@type", "NewsArticle")
 	w.Field("url", a.URL)
 	w.Field("headline", a.Title)
+	w.OmitEmpty("inLanguage", briefing.Foreign(a.Language))
 	if a.Published != nil {
 		w.Field("datePublished", a.Published.ISO())
 	}

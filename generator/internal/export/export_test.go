@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
@@ -59,9 +60,9 @@ type collection struct {
 				Type, Value, Format, Purpose string
 			} `json:"body"`
 			Target struct {
-				Type     string `json:"type"`
-				Source   string `json:"source"`
-				Scope    string `json:"scope"`
+				Type     string   `json:"type"`
+				Source   resource `json:"source"`
+				Scope    string   `json:"scope"`
 				Selector []struct {
 					Type                  string
 					Exact, Prefix, Suffix *string
@@ -69,6 +70,31 @@ type collection struct {
 			} `json:"target"`
 		} `json:"items"`
 	} `json:"first"`
+}
+
+// resource is the value of a Web Annotation relationship: an IRI, or an
+// object with its "id" and, for a target's source, its "language".
+type resource struct {
+	ID, Language string
+	Object       bool // written as an object
+}
+
+func (r *resource) UnmarshalJSON(data []byte) error {
+	if err := json.Unmarshal(data, &r.ID); err == nil {
+		return nil
+	}
+	var o map[string]string
+	if err := json.Unmarshal(data, &o); err != nil {
+		return fmt.Errorf("a resource neither an IRI nor an object of strings: %s", data)
+	}
+	r.ID, r.Language, r.Object = o["id"], o["language"], true
+	if delete(o, "id"); r.ID == "" {
+		return fmt.Errorf("a resource with no id: %s", data)
+	}
+	if delete(o, "language"); len(o) > 0 {
+		return fmt.Errorf("a resource with more than its id and language: %s", data)
+	}
+	return nil
 }
 
 // checkAnnotations decodes annotations.jsonld and checks it against the
@@ -101,9 +127,14 @@ func checkAnnotations(t *testing.T, b *export.Briefing) collection {
 			t.Errorf("annotation id %s twice", it.ID)
 		}
 		seen[it.ID] = true
-		a := bySource[it.Target.Source]
+		a := bySource[it.Target.Source.ID]
 		if a == nil {
-			t.Fatalf("%s: target source %q is no article's address", it.ID, it.Target.Source)
+			t.Fatalf("%s: target source %q is no article's address", it.ID, it.Target.Source.ID)
+		}
+		// The source's language, when the article is in another than the
+		// site's (the notes' bodies are in the site's).
+		if src, want := it.Target.Source, briefing.Foreign(a.Language); src.Language != want || src.Object != (want != "") {
+			t.Errorf("%s: target source %+v, want the address %s with the language %q (an object only with one)", it.ID, src, a.URL, want)
 		}
 		ra := b.Rendered[a.Slug]
 		var n *struct{ quote, verdict, kind, html string }
@@ -576,6 +607,128 @@ func TestNoteLinksInExports(t *testing.T) {
 			}
 			if strings.Contains(s, `href="../`) || strings.Contains(s, `href="#note-cap"`) {
 				t.Errorf("base %q: %s keeps a link written for the article's page", c.base, name)
+			}
+		}
+	}
+}
+
+// withLanguage returns the typography fixture, its article "curly" given
+// language (none for ""), compiled for the exports.
+func withLanguage(t *testing.T, language, base string) *export.Briefing {
+	t.Helper()
+	fsys := briefingtest.Load(t, "../site/testdata/typography.txtar")
+	if language != "" {
+		f := fsys["content/articles/curly.md"]
+		f.Data = []byte(strings.Replace(string(f.Data), "relies_on:", "language: "+language+"\nrelies_on:", 1))
+	}
+	res, err := site.Compile(fsys, stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Briefing.ArticleBySlug("curly").Language; got != language {
+		t.Fatalf("the fixture's article has language %q, want %q", got, language)
+	}
+	return &export.Briefing{Briefing: res.Briefing, Order: res.Briefing.Articles, Rendered: res.Articles, BaseURL: base}
+}
+
+// TestModelLanguage: briefing.json gives an article's language, as its
+// front matter writes it, so that a tool showing its title and text can
+// mark them as the site does (lang); an article that gives none has no
+// "language".
+func TestModelLanguage(t *testing.T) {
+	for _, language := range []string{"de", "pt-BR", "en-GB", ""} {
+		var m struct {
+			Articles []map[string]json.RawMessage `json:"articles"`
+		}
+		if err := json.Unmarshal(export.Model(withLanguage(t, language, "")), &m); err != nil {
+			t.Fatal(err)
+		}
+		raw, ok := m.Articles[0]["language"]
+		var got string
+		if ok {
+			if err := json.Unmarshal(raw, &got); err != nil {
+				t.Errorf("language %q: briefing.json's language is %s, not a string", language, raw)
+			}
+		}
+		switch {
+		case language == "" && ok:
+			t.Errorf("an article that gives no language has \"language\": %s", raw)
+		case language != "" && got != language:
+			t.Errorf("an article in %q: briefing.json's language is %q (given: %v)", language, got, ok)
+		}
+	}
+}
+
+// TestAnnotationsLanguage: the target of a note on an article in another
+// language than the site's gives it: its source, the outlet's page, is
+// the External Web Resource whose language the model's "language" is
+// (Web Annotation Data Model 3.2.1), written as an object with its id;
+// an article in the site's language, or in none it names, has the source
+// as its address alone.
+func TestAnnotationsLanguage(t *testing.T) {
+	for _, c := range []struct{ language, want string }{{"de", "de"}, {"pt-BR", "pt-BR"}, {"en-GB", ""}, {"", ""}} {
+		b := withLanguage(t, c.language, "")
+		checkAnnotations(t, b)
+		var coll struct {
+			First struct {
+				Items []struct {
+					Target struct {
+						Source json.RawMessage `json:"source"`
+					} `json:"target"`
+				} `json:"items"`
+			} `json:"first"`
+		}
+		if err := json.Unmarshal(export.Annotations(b), &coll); err != nil {
+			t.Fatal(err)
+		}
+		want := `"https://example.com/curly"`
+		if c.want != "" {
+			want = `{"id":"https://example.com/curly","language":"` + c.want + `"}`
+		}
+		for _, it := range coll.First.Items {
+			if got := string(it.Target.Source); got != want {
+				t.Errorf("an article in %q: target source %s, want %s", c.language, got, want)
+			}
+		}
+	}
+}
+
+// TestReviewsLanguage: an article in another language than the site's,
+// as a claim's appearance in the ClaimReviews of its page and of the
+// claims page, gives it (schema.org's inLanguage of the NewsArticle); one
+// in the site's, or in none it names, has no inLanguage.
+func TestReviewsLanguage(t *testing.T) {
+	for _, c := range []struct{ language, want string }{{"de", "de"}, {"pt-BR", "pt-BR"}, {"en-GB", ""}, {"", ""}} {
+		b := withLanguage(t, c.language, "https://example.org/sub/")
+		for what, data := range map[string][]byte{
+			"its page":        export.ArticleReviews(b, b.ArticleBySlug("curly")),
+			"the claims page": export.ClaimReviews(b),
+		} {
+			var r struct {
+				Graph []struct {
+					ItemReviewed struct {
+						Appearance []map[string]any `json:"appearance"`
+					} `json:"itemReviewed"`
+				} `json:"@graph"`
+			}
+			if err := json.Unmarshal(data, &r); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, g := range r.Graph {
+				for _, ap := range g.ItemReviewed.Appearance {
+					n++
+					got, ok := ap["inLanguage"]
+					switch {
+					case c.want == "" && ok:
+						t.Errorf("an article in %q, in %s: the appearance has inLanguage %v", c.language, what, got)
+					case c.want != "" && got != c.want:
+						t.Errorf("an article in %q, in %s: the appearance has inLanguage %v, want %q", c.language, what, got, c.want)
+					}
+				}
+			}
+			if n == 0 {
+				t.Fatalf("%s: no appearance", what)
 			}
 		}
 	}

@@ -19,8 +19,9 @@ const ModelVersion = 1
 // "base_url" (omitted when empty), "title", "publisher", "publisher_url",
 // "published" (YYYY-MM-DD), "summary" and "overview" (each omitted when empty), "timeline" [{date, text, cites}] (in date order, as
 // the site numbers it: the first is index.html#event-1), "articles" [{slug, page,
-// title, outlet, url, published, date_note, author (each omitted when empty),
-// relies_on, summary (omitted when empty), markdown, text, notes [{id,
+// title, outlet, url, published, date_note, author, language (the
+// article's language tag, as its front matter gives it; each omitted when
+// empty), relies_on, summary (omitted when empty), markdown, text, notes [{id,
 // number, kind, verdict, claimant and claimant_type, claim (each omitted
 // when empty), quote, start, end, note, note_html, cites}]}], "claims" [{id,
 // statement, verdict, claimant and claimant_type (omitted when empty),
@@ -149,6 +150,7 @@ func (b *Briefing) modelArticle(w *JSON, a *briefing.Article, ra *render.Article
 	}
 	w.OmitEmpty("date_note", a.DateNote)
 	w.OmitEmpty("author", a.Author)
+	w.OmitEmpty("language", a.Language)
 	w.Key("relies_on")
 	w.Strings(a.ReliesOn)
 	w.OmitEmpty("summary", a.Summary)

@@ -52,6 +52,7 @@ type (
 		Published string         `json:"published,omitempty"`
 		DateNote  string         `json:"date_note,omitempty"`
 		Author    string         `json:"author,omitempty"`
+		Language  string         `json:"language,omitempty"`
 		ReliesOn  []string       `json:"relies_on"`
 		Summary   string         `json:"summary,omitempty"`
 		Markdown  string         `json:"markdown"`
@@ -110,7 +111,7 @@ func oldModel(b *Briefing) []byte {
 	for _, a := range b.Order {
 		ma := oldModelArticle{
 			Slug: a.Slug, Page: ArticlePage(a.Slug), Title: a.Title, Outlet: a.Outlet, URL: a.URL,
-			DateNote: a.DateNote, Author: a.Author, ReliesOn: oldNonNil(a.ReliesOn), Summary: a.Summary,
+			DateNote: a.DateNote, Author: a.Author, Language: a.Language, ReliesOn: oldNonNil(a.ReliesOn), Summary: a.Summary,
 			Markdown: a.Body.Text, Notes: []oldModelNote{},
 		}
 		if a.Published != nil {
@@ -291,9 +292,15 @@ type (
 	}
 	oldSpecificTarget struct {
 		Type     string `json:"type"`
-		Source   string `json:"source"`
+		Source   any    `json:"source"` // the address, or, since 2026-12-07, an oldSource
 		Scope    string `json:"scope"`
 		Selector []any  `json:"selector"`
+	}
+	// oldSource is the source of an article in another language than the
+	// site's.
+	oldSource struct {
+		ID       string `json:"id"`
+		Language string `json:"language"`
 	}
 	oldTextQuoteSelector struct {
 		Type   string `json:"type"`
@@ -344,6 +351,10 @@ func oldAnnotations(b *Briefing) []byte {
 			if n.Verdict != "" {
 				body = append(body, oldTextualBody{Type: "TextualBody", Value: n.Verdict.Label(), Format: "text/plain", Language: "en", Purpose: "assessing"})
 			}
+			var source any = a.URL
+			if l := briefing.Foreign(a.Language); l != "" {
+				source = oldSource{ID: a.URL, Language: l}
+			}
 			items = append(items, oldAnnotation{
 				ID:         self + "#" + a.Slug + "/" + n.ID,
 				Type:       "Annotation",
@@ -352,7 +363,7 @@ func oldAnnotations(b *Briefing) []byte {
 				Body:       body,
 				Target: oldSpecificTarget{
 					Type:   "SpecificResource",
-					Source: a.URL,
+					Source: source,
 					Scope:  local,
 					Selector: []any{
 						oldTextQuoteSelector{Type: "TextQuoteSelector", Exact: ra.Text[n.Start:n.End],
@@ -407,6 +418,7 @@ type (
 		Type          string          `json:"@type"`
 		URL           string          `json:"url"`
 		Headline      string          `json:"headline"`
+		InLanguage    string          `json:"inLanguage,omitempty"`
 		DatePublished string          `json:"datePublished,omitempty"`
 		Author        *oldPerson      `json:"author,omitempty"`
 		Publisher     oldOrganization `json:"publisher"`
@@ -450,7 +462,7 @@ func (b *Briefing) oldReviewer(from string) oldOrganization {
 // oldAppearance is an article as the place a oldClaim appears: the original, by
 // its outlet.
 func oldAppearance(a *briefing.Article) oldCreativeWork {
-	w := oldCreativeWork{Type: "NewsArticle", URL: a.URL, Headline: a.Title,
+	w := oldCreativeWork{Type: "NewsArticle", URL: a.URL, Headline: a.Title, InLanguage: briefing.Foreign(a.Language),
 		Publisher: oldOrganization{Type: "Organization", Name: a.Outlet}}
 	if a.Published != nil {
 		w.DatePublished = a.Published.ISO()

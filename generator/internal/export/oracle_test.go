@@ -36,6 +36,18 @@ func TestExportsMatchEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+		// Articles that give a language: the hostile briefing's one, and
+		// every third of the others from the second, German; every third
+		// from the third British English, a form of the site's language,
+		// which briefing.json gives and the JSON-LD does not.
+		for i, a := range res.Briefing.Articles {
+			switch {
+			case name == "hostile" || i%3 == 1:
+				a.Language = "de"
+			case i%3 == 2:
+				a.Language = "en-GB"
+			}
+		}
 		if name == "hostile" {
 			// A publisher with text to escape.
 			res.Briefing.Index.Publisher, res.Briefing.Index.PublisherURL = "</script><b>&amp;\u2028", "https://example.org/?a=1&b=<2>"
