@@ -732,7 +732,7 @@ func TestBaseURL(t *testing.T) {
 		if home := readFile(t, out, "index.html"); !strings.Contains(home, `<link rel="canonical" href="`+base+`">`) {
 			t.Error("the home page's canonical link is not the site's address")
 		}
-		if nf := readFile(t, out, "404.html"); !strings.Contains(nf, `<a href="`+base+`">`) {
+		if nf := readFile(t, out, "404.html"); !strings.Contains(nf, `<a href="`+base+`" `) {
 			t.Error("404.html does not link to the site's address")
 		}
 		if !strings.Contains(art, `"author": {"@type": "Organization", "name": "Typography test", "url": "`+base+`"}`) &&
