@@ -1,22 +1,24 @@
-// Links from an article's notes, in the handout, to a note of another
-// article: numbered in print as that article's notes are, once its numbers
-// are known.
+// Links, in the handout, to a note of an article from outside that article
+// (another article's text or notes, the overview, the timeline, a claim's
+// note, the methodology): numbered in print as that article's notes are,
+// once its numbers are known.
 
 package stage
 
 import (
 	"bytes"
 	"io"
-	"strings"
+	"slices"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
-// A noteRef is a link of an article's endnotes, in its handout part, to
-// a note of another article (href="#<slug>--note-<id>"): at is where, in
-// the part (or in the Writer's spool), its data-n attribute goes, just
-// after the href.
+// A noteRef is a link of a part of the handout (an article's, the
+// overview and timeline before the articles, the claims and the
+// methodology after them) to a note of an article that the part is not
+// (href="#<slug>--note-<id>"): at is where, in the part (or in the
+// Writer's spool), its data-n attribute goes, just after the href.
 //
 // Printed, a link cannot be followed: a link to a note of the same
 // article carries that note's number (numberNoteLinks), and the print
@@ -36,23 +38,22 @@ import (
 // its links are, and the Writer labels them as it writes the part, or,
 // for a link to an article not staged yet, writes the handout from that
 // part on to a spool, and labels the links as it copies the spool into
-// the handout at the end (numbering).
+// the handout at the end (numbering). The handout's head, written before
+// any article is staged, goes to the spool when its overview or timeline
+// links an article's note; its end, written after every article, is
+// labelled as it is written.
 type noteRef struct {
 	at       int
 	slug, id string
 }
 
-// crossNoteRefs returns the links of the endnotes in part, the handout
-// part of the article own (a slug), to a note of another article, in the
-// order they come.
+// crossNoteRefs returns the links in part, a part of the handout, to a
+// note of an article other than own (the part's article's slug, or ""),
+// in the order they come.
 func crossNoteRefs(part []byte, own string) []noteRef {
-	i := bytes.Index(part, []byte(`<section class="endnotes"`))
-	if i < 0 {
-		return nil
-	}
 	const open = `<a href="#`
 	var refs []noteRef
-	for {
+	for i := 0; ; {
 		j := bytes.Index(part[i:], []byte(open))
 		if j < 0 {
 			return refs
@@ -62,13 +63,14 @@ func crossNoteRefs(part []byte, own string) []noteRef {
 		if end < 0 {
 			return refs
 		}
-		f := string(part[i : i+end])
+		// Most links of an article's part are its markers and
+		// backlinks: passed over without making strings of them.
+		slug, id, ok := bytes.Cut(part[i:i+end], []byte("--note-"))
 		i += end + 1
-		slug, id, ok := strings.Cut(f, "--note-")
-		if !ok || slug == own || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
+		if !ok || string(slug) == own || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
 			continue
 		}
-		refs = append(refs, noteRef{at: i, slug: slug, id: id})
+		refs = append(refs, noteRef{at: i, slug: string(slug), id: string(id)})
 	}
 }
 
@@ -133,6 +135,27 @@ func (w *Writer) handoutPart(a *briefing.Article, ra *render.Article, p *Parts) 
 	return put(w.later, p.handout)
 }
 
+// handoutHead writes head, the handout before the articles, or, when it
+// links a note of an article, which no article's numbers are known
+// for yet, spools it, and the articles after it (handoutPart).
+func (w *Writer) handoutHead(head []byte) error {
+	refs := crossNoteRefs(head, "")
+	refs = slices.DeleteFunc(refs, func(ref noteRef) bool {
+		_, article := w.noteLabel[ref.slug]
+		return !article
+	})
+	if len(refs) == 0 {
+		_, err := w.handout.Write(head)
+		return err
+	}
+	var err error
+	if w.later, err = w.sink.Spool(); err != nil {
+		return err
+	}
+	w.laterRefs, w.spooled = refs, len(head)
+	return put(w.later, head)
+}
+
 // endHandoutParts writes what handoutPart spooled to the handout, every
 // article staged by now, its links labelled.
 func (w *Writer) endHandoutParts() error {
@@ -142,6 +165,14 @@ func (w *Writer) endHandoutParts() error {
 	defer w.later.Close()
 	_, err := w.later.WriteTo(&numbering{w: w, dst: w.handout, refs: w.laterRefs})
 	return err
+}
+
+// handoutTail writes part, a part of the handout after the articles (the
+// claims and sources, the methodology), every article staged by now, its
+// links labelled.
+func (w *Writer) handoutTail(part []byte) error {
+	nw := &numbering{w: w, dst: w.handout, refs: crossNoteRefs(part, "")}
+	return nw.add(part, false)
 }
 
 // numbering writes what it is given to dst, with each ref's data-n

@@ -171,8 +171,8 @@ func TestPlainTextKeepsWords(t *testing.T) {
 // oldOtherNoteLink is a link, in the handout, to a note of an article.
 var oldOtherNoteLink = regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)">`)
 
-// oldNumberOtherNotes gives each link of the endnotes of parts (the
-// articles' handout parts, in order) to a note of another article the
+// oldNumberOtherNotes gives each link of parts (the articles' handout
+// parts, in order: their text and endnotes) to a note of another article the
 // label that the print stylesheet writes after it: the article's outlet,
 // with its headline where another article has the same outlet, and the
 // note's number, as the claims table names a note ("Beta Wire, note 2").
@@ -193,11 +193,7 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 		}
 	}
 	for i, a := range order {
-		head, notes, ok := strings.Cut(parts[i], `<section class="endnotes"`)
-		if !ok {
-			continue
-		}
-		notes = oldOtherNoteLink.ReplaceAllStringFunc(notes, func(m string) string {
+		parts[i] = oldOtherNoteLink.ReplaceAllStringFunc(parts[i], func(m string) string {
 			g := oldOtherNoteLink.FindStringSubmatch(m)
 			label, ok := labels[g[1]][g[2]]
 			if g[1] == a.Slug || !ok {
@@ -205,6 +201,5 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 			}
 			return strings.TrimSuffix(m, ">") + ` data-n="` + esc(label) + `">`
 		})
-		parts[i] = head + `<section class="endnotes"` + notes
 	}
 }
