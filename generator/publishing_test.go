@@ -408,7 +408,7 @@ func TestNoteLinksNumberedInPrint(t *testing.T) {
 	needTool(t, "chromium", "pdftotext")
 	out := buildReal(t, "--pdf")
 	handout := readFile(t, out, "handout.html")
-	links := regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)"( data-n="(?:([^",]+), note\x{a0})?(\d+)")?>([^<]+)</a>`).FindAllStringSubmatch(handout, -1)
+	links := regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)"( data-n="(?:([^",]+),[ \x{a0}]note\x{a0})?(\d+)")?>([^<]+)</a>`).FindAllStringSubmatch(handout, -1)
 	outlet := map[string]string{}
 	for _, m := range regexp.MustCompile(`<article class="article handout-article" id="article-([a-z0-9-]+)"[^>]*>\n<header class="provenance">\n<p class="outlet">([^<]+)</p>`).FindAllStringSubmatch(handout, -1) {
 		outlet[m[1]] = html.UnescapeString(m[2])
@@ -434,10 +434,21 @@ func TestNoteLinksNumberedInPrint(t *testing.T) {
 		label := n
 		if name != "" {
 			other++
-			if name != outlet[slug] {
+			if strings.Join(strings.Fields(name), " ") != outlet[slug] {
 				t.Errorf("the link %q to note %s of %s names %q, not the article's outlet %q", words, id, slug, name, outlet[slug])
 			}
-			label = name + ", note " + n
+			label = strings.Join(strings.Fields(name), " ") + ", note " + n
+			// Printed, a short label (each of this briefing's: an
+			// outlet and a number) is not broken between two lines.
+			var pat []string
+			for _, w := range strings.Fields(outlet[slug]) {
+				pat = append(pat, regexp.QuoteMeta(w))
+			}
+			for _, m := range regexp.MustCompile(`\[`+strings.Join(pat, `\s+`)+`,\s+note\s+\d+\]`).FindAllString(string(text), -1) {
+				if strings.Contains(m, "\n") {
+					t.Errorf("the printed label %q is broken between two lines", m)
+				}
+			}
 		} else {
 			same++
 		}

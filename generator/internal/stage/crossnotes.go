@@ -9,6 +9,8 @@ import (
 	"bytes"
 	"io"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
@@ -74,33 +76,63 @@ func crossNoteRefs(part []byte, own string) []noteRef {
 	}
 }
 
+// An articleName is an article's name in the labels of links to its
+// notes: its outlet, with its headline where several articles share it.
+type articleName struct {
+	outlet, title string
+}
+
 // noteLabels returns the name of each article (by slug) in the labels of
-// links to its notes: its outlet, or, where several articles share it,
-// its outlet and headline.
-func noteLabels(order []*briefing.Article) map[string]string {
+// links to its notes.
+func noteLabels(order []*briefing.Article) map[string]articleName {
 	outlets := make(map[string]int, len(order))
 	for _, a := range order {
 		outlets[a.Outlet]++
 	}
-	labels := make(map[string]string, len(order))
+	names := make(map[string]articleName, len(order))
 	for _, a := range order {
-		labels[a.Slug] = a.Outlet
+		name := articleName{outlet: a.Outlet}
 		if outlets[a.Outlet] > 1 {
-			labels[a.Slug] = a.Outlet + ": " + a.Title
+			name.title = a.Title
 		}
+		names[a.Slug] = name
 	}
-	return labels
+	return names
 }
 
 // refAttr returns the data-n attribute of the link ref, or "" when it
 // leads to no note of a staged article.
+//
+// A short label, an outlet and a number, is kept whole on paper, its
+// spaces no-break spaces, as "note 3" is in the claims table: broken
+// inside the outlet ("[Juno / News, note 3]") it read as two names. A
+// longer one (a long outlet's, or one with a headline) breaks as text
+// does, "note 3" kept together: kept whole, it widened the claims table's
+// first column, a claim's note's, past the sheet on narrow paper.
 func (w *Writer) refAttr(ref noteRef) string {
 	n, ok := w.noteNums[ref.slug][ref.id]
 	if !ok {
 		return ""
 	}
-	return ` data-n="` + esc(w.noteLabel[ref.slug]+", "+w.t.N("note_number", n)) + `"`
+	name := w.noteLabel[ref.slug]
+	num := w.t.N("note_number", n)
+	var label string
+	switch {
+	case name.title != "":
+		label = name.outlet + ": " + name.title + ", " + num
+	case utf8.RuneCountInString(name.outlet+", "+num) <= wholeLabel:
+		label = strings.Join(strings.Fields(name.outlet), "\u00a0") + ",\u00a0" + num
+	default:
+		label = name.outlet + ", " + num
+	}
+	return ` data-n="` + esc(label) + `"`
 }
+
+// wholeLabel is the length, in characters, of the longest label kept
+// whole on paper: "Middle East Bulletin, note 18" and shorter, which fits
+// a claim's note in the claims table on a 95 mm sheet with the table's
+// other columns.
+const wholeLabel = 32
 
 // handoutPart writes the article's handout part p (ra its rendering), its
 // links to other articles' notes labelled (noteRef), and keeps its notes'

@@ -619,13 +619,36 @@ func TestHandoutNumbersLinksToNotesEverywhere(t *testing.T) {
 	edit("annotations/claims.yaml", "note: It did, on X.", "note: It did, on X ([Beta's words](articles/beta.html#note-threat)).")
 	fsys["content/methodology.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Methodology\n---\nAs [one note](articles/alpha.html#note-threat) shows.\n")}
 	want := []string{
-		`<a href="#alpha--note-favor" data-n="Alpha Daily, note` + "\u00a0" + `2">the favor note</a>`,
-		`<a href="#beta--note-crimes" data-n="Beta Wire, note` + "\u00a0" + `2">the crimes note</a>`,
-		`<a href="#alpha--note-no-data" data-n="Alpha Daily, note` + "\u00a0" + `3">Alpha's figure</a>`,
-		`<a href="#beta--note-threat" data-n="Beta Wire, note` + "\u00a0" + `1">Beta’s words</a>`,
-		`<a href="#alpha--note-threat" data-n="Alpha Daily, note` + "\u00a0" + `1">one note</a>`,
+		`<a href="#alpha--note-favor" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `2">the favor note</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `2">the crimes note</a>`,
+		`<a href="#alpha--note-no-data" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `3">Alpha's figure</a>`,
+		`<a href="#beta--note-threat" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `1">Beta’s words</a>`,
+		`<a href="#alpha--note-threat" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `1">one note</a>`,
 	}
 	handoutLabels(t, fsys, want)
+}
+
+// TestHandoutLabelsKeptWhole: a short label of a link to another article's
+// note, an outlet and a number, is kept whole on paper (no-break spaces);
+// a long outlet's breaks as text does, but inside "note 2".
+func TestHandoutLabelsKeptWhole(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	long := "Alpha Daily of the International Press Syndicate"
+	for name, edit := range map[string][2]string{
+		"content/articles/alpha.md": {"outlet: Alpha Daily", "outlet: " + long},
+		"annotations/alpha.yaml":    {"note: Reuters says the spokesperson gave none.", "note: Reuters says the spokesperson gave none ([the crimes note](beta.html#note-crimes))."},
+		"annotations/beta.yaml":     {"note: The cable's instruction.", "note: The cable's instruction ([Alpha note](alpha.html#note-favor))."},
+	} {
+		f := fsys[name]
+		if !bytes.Contains(f.Data, []byte(edit[0])) {
+			t.Fatalf("%s has no %q", name, edit[0])
+		}
+		f.Data = bytes.Replace(f.Data, []byte(edit[0]), []byte(edit[1]), 1)
+	}
+	handoutLabels(t, fsys, []string{
+		`<a href="#beta--note-crimes" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `2">the crimes note</a>`,
+		`<a href="#alpha--note-favor" data-n="` + long + `, note` + "\u00a0" + `2">Alpha note</a>`,
+	})
 }
 
 // handoutLabels stages fsys, a briefing, as Project does and article by
@@ -685,9 +708,9 @@ func TestHandoutNumbersLinksToOtherArticlesNotes(t *testing.T) {
 		t.Fatalf("the fixture's order is %s first: alpha's links lead to a later article's notes no more", f.order[0].Slug)
 	}
 	handoutLabels(t, fsys, []string{
-		`<a href="#beta--note-crimes" data-n="Beta Wire, note` + "\u00a0" + `2">the instruction</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `2">the instruction</a>`,
 		`<a href="#alpha--note-threat" data-n="1">the words</a>`,
-		`<a href="#beta--note-threat" data-n="Beta Wire, note` + "\u00a0" + `1">Beta</a>`,
-		`<a href="#alpha--note-favor" data-n="Alpha Daily, note` + "\u00a0" + `2">Alpha note</a>`,
+		`<a href="#beta--note-threat" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `1">Beta</a>`,
+		`<a href="#alpha--note-favor" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `2">Alpha note</a>`,
 	})
 }

@@ -183,13 +183,17 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 	}
 	labels := map[string]map[string]string{}
 	for _, a := range order {
-		name := a.Outlet
-		if outlets[a.Outlet] > 1 {
-			name += ": " + a.Title
-		}
 		labels[a.Slug] = map[string]string{}
 		for _, n := range arts[a.Slug].Notes {
-			labels[a.Slug][n.ID] = name + ", " + text.N("note_number", n.Number)
+			num := text.N("note_number", n.Number)
+			label := a.Outlet + ", " + num
+			switch {
+			case outlets[a.Outlet] > 1:
+				label = a.Outlet + ": " + a.Title + ", " + num
+			case len([]rune(label)) <= 32: // a short label kept whole
+				label = strings.ReplaceAll(label, " ", "\u00a0")
+			}
+			labels[a.Slug][n.ID] = label
 		}
 	}
 	for i, a := range order {

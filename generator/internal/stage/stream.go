@@ -138,7 +138,7 @@ type Writer struct {
 
 	// The handout's links to other articles' notes (noteRef).
 	noteNums  map[string]map[string]int // the staged articles' note numbers, by slug and id
-	noteLabel map[string]string         // each article's name in the labels, by slug
+	noteLabel map[string]articleName    // each article's name in the labels, by slug
 	later     Spool                     // the handout from the first part that links a later article's note on
 	spooled   int                       // bytes in later
 	laterRefs []noteRef                 // the links in later, at counted from its start
