@@ -10,6 +10,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -44,9 +45,16 @@ import (
 // any article is staged, goes to the spool when its overview or timeline
 // links an article's note; its end, written after every article, is
 // labelled as it is written.
+//
+// A link whose words name the outlet already ("as the Armust News
+// notes") is labelled with the number alone, "[note 2]": "the Armust News
+// [Armust News, note 2]" said it twice. Where the label names a headline
+// too (two articles share the outlet), the words do not pick the article,
+// and the label is the full one.
 type noteRef struct {
 	at       int
 	slug, id string
+	words    string // the link's text, folded (fold)
 }
 
 // crossNoteRefs returns the links in part, a part of the handout, to a
@@ -72,7 +80,13 @@ func crossNoteRefs(part []byte, own string) []noteRef {
 		if !ok || string(slug) == own || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
 			continue
 		}
-		refs = append(refs, noteRef{at: i, slug: string(slug), id: string(id)})
+		ref := noteRef{at: i, slug: string(slug), id: string(id)}
+		if k := bytes.IndexByte(part[i:], '>'); k >= 0 {
+			if e := bytes.Index(part[i+k:], []byte("</a>")); e >= 0 {
+				ref.words = fold(plainText(string(part[i+k+1 : i+k+e])))
+			}
+		}
+		refs = append(refs, ref)
 	}
 }
 
@@ -118,6 +132,8 @@ func (w *Writer) refAttr(ref noteRef) string {
 	num := w.t.N("note_number", n)
 	var label string
 	switch {
+	case name.title == "" && names(ref.words, fold(name.outlet)):
+		label = num
 	case name.title != "":
 		label = name.outlet + ": " + name.title + ", " + num
 	case utf8.RuneCountInString(name.outlet+", "+num) <= wholeLabel:
@@ -127,6 +143,35 @@ func (w *Writer) refAttr(ref noteRef) string {
 	}
 	return ` data-n="` + esc(label) + `"`
 }
+
+// fold is s as names compares it: lower case, one apostrophe, single
+// spaces.
+func fold(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "’", "'"))), " ")
+}
+
+// names reports whether words, a link's text, name the outlet, both
+// folded: hold it as whole words ("Beta Wire's", not "Beta Wires").
+func names(words, outlet string) bool {
+	if outlet == "" {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(words[i:], outlet)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(outlet)
+		before, _ := utf8.DecodeLastRuneInString(words[:start])
+		after, _ := utf8.DecodeRuneInString(words[end:])
+		if (start == 0 || !wordRune(before)) && (end == len(words) || !wordRune(after)) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // wholeLabel is the length, in characters, of the longest label kept
 // whole on paper: "Middle East Bulletin, note 18" and shorter, which fits

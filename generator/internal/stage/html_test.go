@@ -651,6 +651,38 @@ func TestHandoutLabelsKeptWhole(t *testing.T) {
 	})
 }
 
+// TestHandoutLabelsNameNoOutletTwice: a link whose words name the outlet
+// of the article whose note it leads to ("as the Beta Wire notes") is
+// labelled with the note's number alone, "[note 2]", not "the Beta Wire
+// [Beta Wire, note 2]"; one whose words name another outlet, or part of
+// one, keeps the outlet; and where two articles share the outlet, the
+// label names the headline whatever the words.
+func TestHandoutLabelsNameNoOutletTwice(t *testing.T) {
+	nb := "\u00a0"
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	edit := func(name, old, new string) {
+		f := fsys[name]
+		if !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
+	}
+	edit("annotations/alpha.yaml", "note: Reuters says the spokesperson gave none.",
+		"note: Reuters says the spokesperson gave none, as [the BETA wire's note](beta.html#note-crimes) and [*Beta* Wire](beta.html#note-threat) say, unlike [Alpha Daily](beta.html#note-threat) or [Beta Wires](beta.html#note-crimes).")
+	edit("annotations/claims.yaml", "note: It did, on X.", "note: It did, on X, as [Alpha Daily's note](articles/alpha.html#note-threat) says.")
+	handoutLabels(t, fsys, []string{
+		`<a href="#beta--note-crimes" data-n="note` + nb + `2">the BETA wire’s note</a>`,
+		`<a href="#beta--note-threat" data-n="note` + nb + `1"><em>Beta</em> Wire</a>`,
+		`<a href="#beta--note-threat" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `1">Alpha Daily</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `2">Beta Wires</a>`,
+		`<a href="#alpha--note-threat" data-n="note` + nb + `1">Alpha Daily’s note</a>`,
+	})
+	edit("content/articles/beta.md", "outlet: Beta Wire", "outlet: Alpha Daily")
+	handoutLabels(t, fsys, []string{
+		`<a href="#alpha--note-threat" data-n="Alpha Daily: Cable tells diplomats to act, note` + nb + `1">Alpha Daily’s note</a>`,
+	})
+}
+
 // handoutLabels stages fsys, a briefing, as Project does and article by
 // article into a sink that keeps pieces, and checks that both handouts
 // are the same and hold each of want.

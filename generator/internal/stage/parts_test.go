@@ -3,6 +3,7 @@ package stage
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"reflect"
@@ -169,7 +170,7 @@ func TestPlainTextKeepsWords(t *testing.T) {
 }
 
 // oldOtherNoteLink is a link, in the handout, to a note of an article.
-var oldOtherNoteLink = regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)">`)
+var oldOtherNoteLink = regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)">((?:[^<]|<[^/]|</[^a])*)</a>`)
 
 // oldNumberOtherNotes gives each link of parts (the articles' handout
 // parts, in order: their text and endnotes) to a note of another article the
@@ -182,8 +183,13 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 		outlets[a.Outlet]++
 	}
 	labels := map[string]map[string]string{}
+	short := map[string]string{}           // the outlet that a link's words may name, by slug
+	nums := map[string]map[string]string{} // the label of such a link
 	for _, a := range order {
-		labels[a.Slug] = map[string]string{}
+		labels[a.Slug], nums[a.Slug] = map[string]string{}, map[string]string{}
+		if outlets[a.Outlet] == 1 {
+			short[a.Slug] = a.Outlet
+		}
 		for _, n := range arts[a.Slug].Notes {
 			num := text.N("note_number", n.Number)
 			label := a.Outlet + ", " + num
@@ -193,7 +199,7 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 			case len([]rune(label)) <= 32: // a short label kept whole
 				label = strings.ReplaceAll(label, " ", "\u00a0")
 			}
-			labels[a.Slug][n.ID] = label
+			labels[a.Slug][n.ID], nums[a.Slug][n.ID] = label, num
 		}
 	}
 	for i, a := range order {
@@ -203,7 +209,13 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 			if g[1] == a.Slug || !ok {
 				return m
 			}
-			return strings.TrimSuffix(m, ">") + ` data-n="` + esc(label) + `">`
+			if outlet, ok := short[g[1]]; ok {
+				words := strings.ToLower(strings.ReplaceAll(html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(g[3], "")), "’", "'"))
+				if regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(strings.ToLower(outlet)) + `($|[^\pL\pN])`).MatchString(strings.Join(strings.Fields(words), " ")) {
+					label = nums[g[1]][g[2]]
+				}
+			}
+			return `<a href="#` + g[1] + `--note-` + g[2] + `" data-n="` + esc(label) + `">` + g[3] + `</a>`
 		})
 	}
 }
