@@ -20,8 +20,9 @@ import (
 // A noteRef is a link of a part of the handout (an article's, the
 // overview and timeline before the articles, the claims and the
 // methodology after them) to a note of an article that the part is not
-// (href="#<slug>--note-<id>"): at is where, in the part (or in the
-// Writer's spool), its data-n attribute goes, just after the href.
+// (href="#<slug>--note-<id>"), or to the passage or the marker of a note
+// (cutTarget): at is where, in the part (or in the Writer's spool), its
+// data-n attribute goes, just after the href.
 //
 // Printed, a link cannot be followed: a link to a note of the same
 // article carries that note's number (numberNoteLinks), and the print
@@ -59,14 +60,27 @@ type noteRef struct {
 
 // crossNoteRefs returns the links in part, a part of the handout, to a
 // note of an article other than own (the part's article's slug, or ""),
-// in the order they come.
+// in the order they come, but those of the claims table's lists of
+// appearances, which name the note they lead to ("Juno News, note 3").
 func crossNoteRefs(part []byte, own string) []noteRef {
 	const open = `<a href="#`
 	var refs []noteRef
+	apps := bytes.Index(part, []byte(appearancesList))
 	for i := 0; ; {
 		j := bytes.Index(part[i:], []byte(open))
 		if j < 0 {
 			return refs
+		}
+		if apps >= 0 && apps < i+j {
+			end := bytes.Index(part[apps:], []byte("</ul>"))
+			if end < 0 {
+				return refs
+			}
+			i = apps + end
+			if apps = bytes.Index(part[i:], []byte(appearancesList)); apps >= 0 {
+				apps += i
+			}
+			continue
 		}
 		i += j + len(open)
 		end := bytes.IndexByte(part[i:], '"')
@@ -75,7 +89,7 @@ func crossNoteRefs(part []byte, own string) []noteRef {
 		}
 		// Most links of an article's part are its markers and
 		// backlinks: passed over without making strings of them.
-		slug, id, ok := bytes.Cut(part[i:i+end], []byte("--note-"))
+		slug, id, ok := cutTarget(part[i : i+end])
 		i += end + 1
 		if !ok || string(slug) == own || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
 			continue
@@ -94,6 +108,29 @@ func crossNoteRefs(part []byte, own string) []noteRef {
 // notes: its outlet, with its headline where several articles share it.
 type articleName struct {
 	outlet, title string
+}
+
+// appearancesList starts a claim's list of appearances in the handout's
+// claims table (handoutClaims).
+const appearancesList = `<ul class="appearances">`
+
+// targets are what, after an article's slug and "--", starts the id of a
+// note (its endnote), of the passage it is on and of its marker, the
+// note's id after it.
+var targets = [][]byte{[]byte("--note-"), []byte("--anno-"), []byte("--ref-")}
+
+// cutTarget returns the slug and the note's id of f, a link's fragment,
+// when it names a note, its passage or its marker. A link to a passage or
+// a marker of another article is labelled as one to the note is: on
+// paper the reader finds the passage by the note's marker, as the claims
+// table names a passage ("[Juno News, note 3]").
+func cutTarget(f []byte) (slug, id []byte, ok bool) {
+	for _, t := range targets {
+		if slug, id, ok = bytes.Cut(f, t); ok {
+			return slug, id, ok
+		}
+	}
+	return nil, nil, false
 }
 
 // noteLabels returns the name of each article (by slug) in the labels of

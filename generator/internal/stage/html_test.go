@@ -683,6 +683,25 @@ func TestHandoutLabelsNameNoOutletTwice(t *testing.T) {
 	})
 }
 
+// TestHandoutLabelsPassageLinks: a link to another article's passage
+// (#anno-…) or marker (#ref-…) is labelled in print as one to its note
+// is, the passage being the one the note's marker follows, as the claims
+// table names a passage: "[Beta Wire, note 2]".
+func TestHandoutLabelsPassageLinks(t *testing.T) {
+	nb := "\u00a0"
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	f := fsys["annotations/alpha.yaml"]
+	old := []byte("note: Reuters says the spokesperson gave none.")
+	if !bytes.Contains(f.Data, old) {
+		t.Fatalf("alpha.yaml has no %q", old)
+	}
+	f.Data = bytes.Replace(f.Data, old, []byte("note: Reuters says the spokesperson gave none; see [the passage](beta.html#anno-crimes) and [the marker](beta.html#ref-threat)."), 1)
+	handoutLabels(t, fsys, []string{
+		`<a href="#beta--anno-crimes" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `2">the passage</a>`,
+		`<a href="#beta--ref-threat" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `1">the marker</a>`,
+	})
+}
+
 // handoutLabels stages fsys, a briefing, as Project does and article by
 // article into a sink that keeps pieces, and checks that both handouts
 // are the same and hold each of want.

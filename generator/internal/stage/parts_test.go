@@ -169,8 +169,9 @@ func TestPlainTextKeepsWords(t *testing.T) {
 	}
 }
 
-// oldOtherNoteLink is a link, in the handout, to a note of an article.
-var oldOtherNoteLink = regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)">((?:[^<]|<[^/]|</[^a])*)</a>`)
+// oldOtherNoteLink is a link, in the handout, to a note of an article, its
+// passage or its marker.
+var oldOtherNoteLink = regexp.MustCompile(`<a href="#([a-z0-9-]+)--(note|anno|ref)-([a-z0-9-]+)">((?:[^<]|<[^/]|</[^a])*)</a>`)
 
 // oldNumberOtherNotes gives each link of parts (the articles' handout
 // parts, in order: their text and endnotes) to a note of another article the
@@ -205,17 +206,17 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 	for i, a := range order {
 		parts[i] = oldOtherNoteLink.ReplaceAllStringFunc(parts[i], func(m string) string {
 			g := oldOtherNoteLink.FindStringSubmatch(m)
-			label, ok := labels[g[1]][g[2]]
+			label, ok := labels[g[1]][g[3]]
 			if g[1] == a.Slug || !ok {
 				return m
 			}
 			if outlet, ok := short[g[1]]; ok {
-				words := strings.ToLower(strings.ReplaceAll(html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(g[3], "")), "’", "'"))
+				words := strings.ToLower(strings.ReplaceAll(html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(g[4], "")), "’", "'"))
 				if regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(strings.ToLower(outlet)) + `($|[^\pL\pN])`).MatchString(strings.Join(strings.Fields(words), " ")) {
-					label = nums[g[1]][g[2]]
+					label = nums[g[1]][g[3]]
 				}
 			}
-			return `<a href="#` + g[1] + `--note-` + g[2] + `" data-n="` + esc(label) + `">` + g[3] + `</a>`
+			return `<a href="#` + g[1] + `--` + g[2] + `-` + g[3] + `" data-n="` + esc(label) + `">` + g[4] + `</a>`
 		})
 	}
 }
