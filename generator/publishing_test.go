@@ -403,12 +403,13 @@ func TestHandoutSelfContained(t *testing.T) {
 // each carries that note's number, which the printed copy shows after it,
 // "[18]" for a note of the same article, and the other article's outlet
 // before it for a note of another ("[Juno News, note 3]"): the handout
-// numbers each article's notes from 1.
+// numbers each article's notes from 1; "[note 2]" where the link's words
+// name the outlet already ("the Armust News [note 2]").
 func TestNoteLinksNumberedInPrint(t *testing.T) {
 	needTool(t, "chromium", "pdftotext")
 	out := buildReal(t, "--pdf")
 	handout := readFile(t, out, "handout.html")
-	links := regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)"( data-n="(?:([^",]+), note\x{a0})?(\d+)")?>([^<]+)</a>`).FindAllStringSubmatch(handout, -1)
+	links := regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)"( data-n="(?:(?:([^",]+),[ \x{a0}])?(note)\x{a0})?(\d+)")?>([^<]+)</a>`).FindAllStringSubmatch(handout, -1)
 	outlet := map[string]string{}
 	for _, m := range regexp.MustCompile(`<article class="article handout-article" id="article-([a-z0-9-]+)"[^>]*>\n<header class="provenance">\n<p class="outlet">([^<]+)</p>`).FindAllStringSubmatch(handout, -1) {
 		outlet[m[1]] = html.UnescapeString(m[2])
@@ -423,7 +424,7 @@ func TestNoteLinksNumberedInPrint(t *testing.T) {
 	printed := strings.Join(strings.Fields(string(text)), " ")
 	same, other := 0, 0
 	for _, l := range links {
-		slug, id, name, n, words := l[1], l[2], html.UnescapeString(l[4]), l[5], l[6]
+		slug, id, name, n, words := l[1], l[2], html.UnescapeString(l[4]), l[6], l[7]
 		if l[3] == "" {
 			t.Errorf("the link %q to note %s of %s is not numbered", words, id, slug)
 			continue
@@ -432,12 +433,35 @@ func TestNoteLinksNumberedInPrint(t *testing.T) {
 			t.Errorf("the link %q to note %s of %s says %s: that note has another number", words, id, slug, n)
 		}
 		label := n
-		if name != "" {
+		fold := func(s string) string { return strings.ToLower(strings.ReplaceAll(s, "’", "'")) }
+		if l[5] != "" && name == "" {
+			// The link's words name the outlet already: the number
+			// alone ("as the Armust News [note 2] notes").
 			other++
-			if name != outlet[slug] {
+			if !strings.Contains(fold(html.UnescapeString(words)), fold(outlet[slug])) {
+				t.Errorf("the link %q to note %s of %s does not name its outlet %q, and neither does its label", words, id, slug, outlet[slug])
+			}
+			label = "note " + n
+		} else if name != "" {
+			other++
+			if strings.Contains(fold(html.UnescapeString(words)), fold(outlet[slug])) {
+				t.Errorf("the link %q to note %s of %s names its outlet twice", words, id, slug)
+			}
+			if strings.Join(strings.Fields(name), " ") != outlet[slug] {
 				t.Errorf("the link %q to note %s of %s names %q, not the article's outlet %q", words, id, slug, name, outlet[slug])
 			}
-			label = name + ", note " + n
+			label = strings.Join(strings.Fields(name), " ") + ", note " + n
+			// Printed, a short label (each of this briefing's: an
+			// outlet and a number) is not broken between two lines.
+			var pat []string
+			for _, w := range strings.Fields(outlet[slug]) {
+				pat = append(pat, regexp.QuoteMeta(w))
+			}
+			for _, m := range regexp.MustCompile(`\[`+strings.Join(pat, `\s+`)+`,\s+note\s+\d+\]`).FindAllString(string(text), -1) {
+				if strings.Contains(m, "\n") {
+					t.Errorf("the printed label %q is broken between two lines", m)
+				}
+			}
 		} else {
 			same++
 		}

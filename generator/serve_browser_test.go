@@ -98,7 +98,8 @@ func TestServeShowsProblems(t *testing.T) {
 // shows, with the placeholders new wrote in a box at its foot that says
 // build publishes nothing until they are replaced (a status, not an
 // alert: the page is the save's own). Replacing one reloads the page with
-// the box's list shorter; a bad edit then shows as problems that hold the
+// the box's list shorter (its heading speaking of one placeholder when one
+// is left); a bad edit then shows as problems that hold the
 // preview back, over the last good build.
 func TestServeShowsPlaceholders(t *testing.T) {
 	b := browser.New(t)
@@ -135,6 +136,18 @@ func TestServeShowsPlaceholders(t *testing.T) {
 	waitFor(t, p, box+` !== null && !`+box+`.textContent.includes("title is empty") && `+box+`.textContent.includes("content/methodology.md:6:1")`, "the placeholders left after the title was written")
 	if title := browser.Eval[string](p, `document.title`); !strings.Contains(title, "A first briefing") {
 		t.Errorf("the page's title is %q after the briefing's was written", title)
+	}
+	if head := browser.Eval[string](p, box+`.querySelector("p").textContent`); !strings.Contains(head, "these still in it") || !strings.Contains(head, "until they are replaced") {
+		t.Errorf("with two placeholders left, the box's heading says %q", head)
+	}
+
+	// One left: the heading speaks of one, as the terminal does.
+	browser.Eval[bool](p, `window.beforeEdit = true`)
+	replaceIn(t, filepath.Join(root, "content", "_index.md"), "What the briefing covers, as Markdown (its sections start with ##).", "The overview.")
+	waitForReload(t, p, "A Gazette headline")
+	waitFor(t, p, box+` !== null && !`+box+`.textContent.includes("content/_index.md") && `+box+`.textContent.includes("content/methodology.md:6:1")`, "the placeholder left after the overview was written")
+	if head := browser.Eval[string](p, box+`.querySelector("p").textContent`); !strings.Contains(head, "this still in it") || !strings.Contains(head, "until this is replaced") || strings.Contains(head, "they") {
+		t.Errorf("with one placeholder left, the box's heading says %q", head)
 	}
 
 	browser.Eval[bool](p, `window.beforeEdit = true`)

@@ -111,10 +111,12 @@
     var head = document.createElement("p");
     head.style.margin = "0 0 0.5rem";
     head.style.fontWeight = "bold";
+    // Of one placeholder as of one, as the terminal says it.
     head.textContent = published ?
       "To replace before build publishes the site: the preview shows it " +
-      "as last saved, these still in it, but build publishes nothing " +
-      "until they are replaced." :
+      "as last saved, " + (lines.length === 1 ?
+        "this still in it, but build publishes nothing until this is replaced." :
+        "these still in it, but build publishes nothing until they are replaced.") :
       v === "0" ?
       "Problems: the preview shows the site once they are fixed and saved." :
       "Problems in the last save: this page shows the last good build " +

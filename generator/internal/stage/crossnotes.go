@@ -1,22 +1,28 @@
-// Links from an article's notes, in the handout, to a note of another
-// article: numbered in print as that article's notes are, once its numbers
-// are known.
+// Links, in the handout, to a note of an article from outside that article
+// (another article's text or notes, the overview, the timeline, a claim's
+// note, the methodology): numbered in print as that article's notes are,
+// once its numbers are known.
 
 package stage
 
 import (
 	"bytes"
 	"io"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
-// A noteRef is a link of an article's endnotes, in its handout part, to
-// a note of another article (href="#<slug>--note-<id>"): at is where, in
-// the part (or in the Writer's spool), its data-n attribute goes, just
-// after the href.
+// A noteRef is a link of a part of the handout (an article's, the
+// overview and timeline before the articles, the claims and the
+// methodology after them) to a note of an article that the part is not
+// (href="#<slug>--note-<id>"), or to the passage or the marker of a note
+// (cutTarget): at is where, in the part (or in the Writer's spool), its
+// data-n attribute goes, just after the href.
 //
 // Printed, a link cannot be followed: a link to a note of the same
 // article carries that note's number (numberNoteLinks), and the print
@@ -36,69 +42,179 @@ import (
 // its links are, and the Writer labels them as it writes the part, or,
 // for a link to an article not staged yet, writes the handout from that
 // part on to a spool, and labels the links as it copies the spool into
-// the handout at the end (numbering).
+// the handout at the end (numbering). The handout's head, written before
+// any article is staged, goes to the spool when its overview or timeline
+// links an article's note; its end, written after every article, is
+// labelled as it is written.
+//
+// A link whose words name the outlet already ("as the Armust News
+// notes") is labelled with the number alone, "[note 2]": "the Armust News
+// [Armust News, note 2]" said it twice. Where the label names a headline
+// too (two articles share the outlet), the words do not pick the article,
+// and the label is the full one.
 type noteRef struct {
 	at       int
 	slug, id string
+	words    string // the link's text, folded (fold)
 }
 
-// crossNoteRefs returns the links of the endnotes in part, the handout
-// part of the article own (a slug), to a note of another article, in the
-// order they come.
+// crossNoteRefs returns the links in part, a part of the handout, to a
+// note of an article other than own (the part's article's slug, or ""),
+// in the order they come, but those of the claims table's lists of
+// appearances, which name the note they lead to ("Juno News, note 3").
 func crossNoteRefs(part []byte, own string) []noteRef {
-	i := bytes.Index(part, []byte(`<section class="endnotes"`))
-	if i < 0 {
-		return nil
-	}
 	const open = `<a href="#`
 	var refs []noteRef
-	for {
+	apps := bytes.Index(part, []byte(appearancesList))
+	for i := 0; ; {
 		j := bytes.Index(part[i:], []byte(open))
 		if j < 0 {
 			return refs
+		}
+		if apps >= 0 && apps < i+j {
+			end := bytes.Index(part[apps:], []byte("</ul>"))
+			if end < 0 {
+				return refs
+			}
+			i = apps + end
+			if apps = bytes.Index(part[i:], []byte(appearancesList)); apps >= 0 {
+				apps += i
+			}
+			continue
 		}
 		i += j + len(open)
 		end := bytes.IndexByte(part[i:], '"')
 		if end < 0 {
 			return refs
 		}
-		f := string(part[i : i+end])
+		// Most links of an article's part are its markers and
+		// backlinks: passed over without making strings of them.
+		slug, id, ok := cutTarget(part[i : i+end])
 		i += end + 1
-		slug, id, ok := strings.Cut(f, "--note-")
-		if !ok || slug == own || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
+		if !ok || string(slug) == own || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
 			continue
 		}
-		refs = append(refs, noteRef{at: i, slug: slug, id: id})
+		ref := noteRef{at: i, slug: string(slug), id: string(id)}
+		if k := bytes.IndexByte(part[i:], '>'); k >= 0 {
+			if e := bytes.Index(part[i+k:], []byte("</a>")); e >= 0 {
+				ref.words = fold(plainText(string(part[i+k+1 : i+k+e])))
+			}
+		}
+		refs = append(refs, ref)
 	}
 }
 
+// An articleName is an article's name in the labels of links to its
+// notes: its outlet, with its headline where several articles share it.
+type articleName struct {
+	outlet, title string
+}
+
+// appearancesList starts a claim's list of appearances in the handout's
+// claims table (handoutClaims).
+const appearancesList = `<ul class="appearances">`
+
+// targets are what, after an article's slug and "--", starts the id of a
+// note (its endnote), of the passage it is on and of its marker, the
+// note's id after it.
+var targets = [][]byte{[]byte("--note-"), []byte("--anno-"), []byte("--ref-")}
+
+// cutTarget returns the slug and the note's id of f, a link's fragment,
+// when it names a note, its passage or its marker. A link to a passage or
+// a marker of another article is labelled as one to the note is: on
+// paper the reader finds the passage by the note's marker, as the claims
+// table names a passage ("[Juno News, note 3]").
+func cutTarget(f []byte) (slug, id []byte, ok bool) {
+	for _, t := range targets {
+		if slug, id, ok = bytes.Cut(f, t); ok {
+			return slug, id, ok
+		}
+	}
+	return nil, nil, false
+}
+
 // noteLabels returns the name of each article (by slug) in the labels of
-// links to its notes: its outlet, or, where several articles share it,
-// its outlet and headline.
-func noteLabels(order []*briefing.Article) map[string]string {
+// links to its notes.
+func noteLabels(order []*briefing.Article) map[string]articleName {
 	outlets := make(map[string]int, len(order))
 	for _, a := range order {
 		outlets[a.Outlet]++
 	}
-	labels := make(map[string]string, len(order))
+	names := make(map[string]articleName, len(order))
 	for _, a := range order {
-		labels[a.Slug] = a.Outlet
+		name := articleName{outlet: a.Outlet}
 		if outlets[a.Outlet] > 1 {
-			labels[a.Slug] = a.Outlet + ": " + a.Title
+			name.title = a.Title
 		}
+		names[a.Slug] = name
 	}
-	return labels
+	return names
 }
 
 // refAttr returns the data-n attribute of the link ref, or "" when it
 // leads to no note of a staged article.
+//
+// A short label, an outlet and a number, is kept whole on paper, its
+// spaces no-break spaces, as "note 3" is in the claims table: broken
+// inside the outlet ("[Juno / News, note 3]") it read as two names. A
+// longer one (a long outlet's, or one with a headline) breaks as text
+// does, "note 3" kept together: kept whole, it widened the claims table's
+// first column, a claim's note's, past the sheet on narrow paper.
 func (w *Writer) refAttr(ref noteRef) string {
 	n, ok := w.noteNums[ref.slug][ref.id]
 	if !ok {
 		return ""
 	}
-	return ` data-n="` + esc(w.noteLabel[ref.slug]+", "+w.t.N("note_number", n)) + `"`
+	name := w.noteLabel[ref.slug]
+	num := w.t.N("note_number", n)
+	var label string
+	switch {
+	case name.title == "" && names(ref.words, fold(name.outlet)):
+		label = num
+	case name.title != "":
+		label = name.outlet + ": " + name.title + ", " + num
+	case utf8.RuneCountInString(name.outlet+", "+num) <= wholeLabel:
+		label = strings.Join(strings.Fields(name.outlet), "\u00a0") + ",\u00a0" + num
+	default:
+		label = name.outlet + ", " + num
+	}
+	return ` data-n="` + esc(label) + `"`
 }
+
+// fold is s as names compares it: lower case, one apostrophe, single
+// spaces.
+func fold(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "’", "'"))), " ")
+}
+
+// names reports whether words, a link's text, name the outlet, both
+// folded: hold it as whole words ("Beta Wire's", not "Beta Wires").
+func names(words, outlet string) bool {
+	if outlet == "" {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(words[i:], outlet)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(outlet)
+		before, _ := utf8.DecodeLastRuneInString(words[:start])
+		after, _ := utf8.DecodeRuneInString(words[end:])
+		if (start == 0 || !wordRune(before)) && (end == len(words) || !wordRune(after)) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// wholeLabel is the length, in characters, of the longest label kept
+// whole on paper: "Middle East Bulletin, note 18" and shorter, which fits
+// a claim's note in the claims table on a 95 mm sheet with the table's
+// other columns.
+const wholeLabel = 32
 
 // handoutPart writes the article's handout part p (ra its rendering), its
 // links to other articles' notes labelled (noteRef), and keeps its notes'
@@ -133,6 +249,27 @@ func (w *Writer) handoutPart(a *briefing.Article, ra *render.Article, p *Parts) 
 	return put(w.later, p.handout)
 }
 
+// handoutHead writes head, the handout before the articles, or, when it
+// links a note of an article, which no article's numbers are known
+// for yet, spools it, and the articles after it (handoutPart).
+func (w *Writer) handoutHead(head []byte) error {
+	refs := crossNoteRefs(head, "")
+	refs = slices.DeleteFunc(refs, func(ref noteRef) bool {
+		_, article := w.noteLabel[ref.slug]
+		return !article
+	})
+	if len(refs) == 0 {
+		_, err := w.handout.Write(head)
+		return err
+	}
+	var err error
+	if w.later, err = w.sink.Spool(); err != nil {
+		return err
+	}
+	w.laterRefs, w.spooled = refs, len(head)
+	return put(w.later, head)
+}
+
 // endHandoutParts writes what handoutPart spooled to the handout, every
 // article staged by now, its links labelled.
 func (w *Writer) endHandoutParts() error {
@@ -142,6 +279,14 @@ func (w *Writer) endHandoutParts() error {
 	defer w.later.Close()
 	_, err := w.later.WriteTo(&numbering{w: w, dst: w.handout, refs: w.laterRefs})
 	return err
+}
+
+// handoutTail writes part, a part of the handout after the articles (the
+// claims and sources, the methodology), every article staged by now, its
+// links labelled.
+func (w *Writer) handoutTail(part []byte) error {
+	nw := &numbering{w: w, dst: w.handout, refs: crossNoteRefs(part, "")}
+	return nw.add(part, false)
 }
 
 // numbering writes what it is given to dst, with each ref's data-n

@@ -261,7 +261,7 @@ func (h *markup) handoutClaims(claims []claimData) {
 		if len(c.Appearances) == 0 {
 			h.raw("—")
 		} else {
-			h.raw(`<ul class="appearances">`)
+			h.raw(appearancesList)
 			for _, ap := range c.Appearances {
 				// As on the claims page: the note's number, which a
 				// printed copy finds among the article's endnotes, and

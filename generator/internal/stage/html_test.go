@@ -597,14 +597,68 @@ func TestClaimantNotTheOutlet(t *testing.T) {
 	}
 }
 
-// TestHandoutNumbersLinksToOtherArticlesNotes: printed, a note's link to
-// a note of another article is followed by that article's name and the
-// note's number there ("[Beta Wire, note 2]"), whichever of the two comes
-// first in the handout (a link to a later article's note is numbered once
-// that article is staged), and in a sink that keeps pieces (the preview's)
-// as in one that keeps files. A link to a note of its own article keeps
-// its bare number.
-func TestHandoutNumbersLinksToOtherArticlesNotes(t *testing.T) {
+// TestHandoutNumbersLinksToNotesEverywhere: a link to an article's note
+// is labelled in print as an endnote's link to another article's note is,
+// "[Beta Wire, note 2]", wherever in the handout it is outside that
+// article: in the overview, a timeline entry, another article's text, a
+// claim's note, the methodology (all written before the articles' numbers
+// are known, or after).
+func TestHandoutNumbersLinksToNotesEverywhere(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	edit := func(name, old, new string) {
+		f := fsys[name]
+		if !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
+	}
+	edit("content/_index.md", "The *overview*.", "The *overview*, with [the favor note](articles/alpha.html#note-favor).")
+	edit("content/_index.md", "text: The cable is sent.", "text: The cable is sent ([the crimes note](articles/beta.html#note-crimes)).")
+	edit("content/articles/beta.md", "The cable asks diplomats to report crimes by migrants.",
+		"The cable asks diplomats to report crimes by migrants. See [Alpha's figure](alpha.html#note-no-data).")
+	edit("annotations/claims.yaml", "note: It did, on X.", "note: It did, on X ([Beta's words](articles/beta.html#note-threat)).")
+	fsys["content/methodology.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Methodology\n---\nAs [one note](articles/alpha.html#note-threat) shows.\n")}
+	want := []string{
+		`<a href="#alpha--note-favor" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `2">the favor note</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `2">the crimes note</a>`,
+		`<a href="#alpha--note-no-data" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `3">Alpha's figure</a>`,
+		`<a href="#beta--note-threat" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `1">Beta’s words</a>`,
+		`<a href="#alpha--note-threat" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `1">one note</a>`,
+	}
+	handoutLabels(t, fsys, want)
+}
+
+// TestHandoutLabelsKeptWhole: a short label of a link to another article's
+// note, an outlet and a number, is kept whole on paper (no-break spaces);
+// a long outlet's breaks as text does, but inside "note 2".
+func TestHandoutLabelsKeptWhole(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	long := "Alpha Daily of the International Press Syndicate"
+	for name, edit := range map[string][2]string{
+		"content/articles/alpha.md": {"outlet: Alpha Daily", "outlet: " + long},
+		"annotations/alpha.yaml":    {"note: Reuters says the spokesperson gave none.", "note: Reuters says the spokesperson gave none ([the crimes note](beta.html#note-crimes))."},
+		"annotations/beta.yaml":     {"note: The cable's instruction.", "note: The cable's instruction ([Alpha note](alpha.html#note-favor))."},
+	} {
+		f := fsys[name]
+		if !bytes.Contains(f.Data, []byte(edit[0])) {
+			t.Fatalf("%s has no %q", name, edit[0])
+		}
+		f.Data = bytes.Replace(f.Data, []byte(edit[0]), []byte(edit[1]), 1)
+	}
+	handoutLabels(t, fsys, []string{
+		`<a href="#beta--note-crimes" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `2">the crimes note</a>`,
+		`<a href="#alpha--note-favor" data-n="` + long + `, note` + "\u00a0" + `2">Alpha note</a>`,
+	})
+}
+
+// TestHandoutLabelsNameNoOutletTwice: a link whose words name the outlet
+// of the article whose note it leads to ("as the Beta Wire notes") is
+// labelled with the note's number alone, "[note 2]", not "the Beta Wire
+// [Beta Wire, note 2]"; one whose words name another outlet, or part of
+// one, keeps the outlet; and where two articles share the outlet, the
+// label names the headline whatever the words.
+func TestHandoutLabelsNameNoOutletTwice(t *testing.T) {
+	nb := "\u00a0"
 	fsys := briefingtest.Load(t, "testdata/pages.txtar")
 	edit := func(name, old, new string) {
 		f := fsys[name]
@@ -614,18 +668,46 @@ func TestHandoutNumbersLinksToOtherArticlesNotes(t *testing.T) {
 		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
 	}
 	edit("annotations/alpha.yaml", "note: Reuters says the spokesperson gave none.",
-		"note: Reuters says the spokesperson gave none; see [the instruction](beta.html#note-crimes), [the words](#note-threat) and [Beta](beta.html#note-threat).")
-	edit("annotations/beta.yaml", "note: The cable's instruction.", "note: The cable's instruction ([Alpha note](alpha.html#note-favor)).")
+		"note: Reuters says the spokesperson gave none, as [the BETA wire's note](beta.html#note-crimes) and [*Beta* Wire](beta.html#note-threat) say, unlike [Alpha Daily](beta.html#note-threat) or [Beta Wires](beta.html#note-crimes).")
+	edit("annotations/claims.yaml", "note: It did, on X.", "note: It did, on X, as [Alpha Daily's note](articles/alpha.html#note-threat) says.")
+	handoutLabels(t, fsys, []string{
+		`<a href="#beta--note-crimes" data-n="note` + nb + `2">the BETA wire’s note</a>`,
+		`<a href="#beta--note-threat" data-n="note` + nb + `1"><em>Beta</em> Wire</a>`,
+		`<a href="#beta--note-threat" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `1">Alpha Daily</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `2">Beta Wires</a>`,
+		`<a href="#alpha--note-threat" data-n="note` + nb + `1">Alpha Daily’s note</a>`,
+	})
+	edit("content/articles/beta.md", "outlet: Beta Wire", "outlet: Alpha Daily")
+	handoutLabels(t, fsys, []string{
+		`<a href="#alpha--note-threat" data-n="Alpha Daily: Cable tells diplomats to act, note` + nb + `1">Alpha Daily’s note</a>`,
+	})
+}
+
+// TestHandoutLabelsPassageLinks: a link to another article's passage
+// (#anno-…) or marker (#ref-…) is labelled in print as one to its note
+// is, the passage being the one the note's marker follows, as the claims
+// table names a passage: "[Beta Wire, note 2]".
+func TestHandoutLabelsPassageLinks(t *testing.T) {
+	nb := "\u00a0"
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	f := fsys["annotations/alpha.yaml"]
+	old := []byte("note: Reuters says the spokesperson gave none.")
+	if !bytes.Contains(f.Data, old) {
+		t.Fatalf("alpha.yaml has no %q", old)
+	}
+	f.Data = bytes.Replace(f.Data, old, []byte("note: Reuters says the spokesperson gave none; see [the passage](beta.html#anno-crimes) and [the marker](beta.html#ref-threat)."), 1)
+	handoutLabels(t, fsys, []string{
+		`<a href="#beta--anno-crimes" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `2">the passage</a>`,
+		`<a href="#beta--ref-threat" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `1">the marker</a>`,
+	})
+}
+
+// handoutLabels stages fsys, a briefing, as Project does and article by
+// article into a sink that keeps pieces, and checks that both handouts
+// are the same and hold each of want.
+func handoutLabels(t *testing.T, fsys fstest.MapFS, want []string) {
+	t.Helper()
 	f := load(t, fsys)
-	if f.order[0].Slug != "alpha" {
-		t.Fatalf("the fixture's order is %s first: alpha's links lead to a later article's notes no more", f.order[0].Slug)
-	}
-	want := []string{
-		`<a href="#beta--note-crimes" data-n="Beta Wire, note` + "\u00a0" + `2">the instruction</a>`,
-		`<a href="#alpha--note-threat" data-n="1">the words</a>`,
-		`<a href="#beta--note-threat" data-n="Beta Wire, note` + "\u00a0" + `1">Beta</a>`,
-		`<a href="#alpha--note-favor" data-n="Alpha Daily, note` + "\u00a0" + `2">Alpha note</a>`,
-	}
 	pieces := PieceFiles{}
 	var errs diag.List
 	w, err := NewWriter(f.b, f.r, Options{}, pieces)
@@ -651,4 +733,35 @@ func TestHandoutNumbersLinksToOtherArticlesNotes(t *testing.T) {
 			t.Errorf("%s: the handout differs from the one staged at once", sink)
 		}
 	}
+}
+
+// TestHandoutNumbersLinksToOtherArticlesNotes: printed, a note's link to
+// a note of another article is followed by that article's name and the
+// note's number there ("[Beta Wire, note 2]"), whichever of the two comes
+// first in the handout (a link to a later article's note is numbered once
+// that article is staged), and in a sink that keeps pieces (the preview's)
+// as in one that keeps files. A link to a note of its own article keeps
+// its bare number.
+func TestHandoutNumbersLinksToOtherArticlesNotes(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	edit := func(name, old, new string) {
+		f := fsys[name]
+		if !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
+	}
+	edit("annotations/alpha.yaml", "note: Reuters says the spokesperson gave none.",
+		"note: Reuters says the spokesperson gave none; see [the instruction](beta.html#note-crimes), [the words](#note-threat) and [Beta](beta.html#note-threat).")
+	edit("annotations/beta.yaml", "note: The cable's instruction.", "note: The cable's instruction ([Alpha note](alpha.html#note-favor)).")
+	f := load(t, fsys)
+	if f.order[0].Slug != "alpha" {
+		t.Fatalf("the fixture's order is %s first: alpha's links lead to a later article's notes no more", f.order[0].Slug)
+	}
+	handoutLabels(t, fsys, []string{
+		`<a href="#beta--note-crimes" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `2">the instruction</a>`,
+		`<a href="#alpha--note-threat" data-n="1">the words</a>`,
+		`<a href="#beta--note-threat" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `1">Beta</a>`,
+		`<a href="#alpha--note-favor" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `2">Alpha note</a>`,
+	})
 }

@@ -3,6 +3,7 @@ package stage
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"reflect"
@@ -168,11 +169,12 @@ func TestPlainTextKeepsWords(t *testing.T) {
 	}
 }
 
-// oldOtherNoteLink is a link, in the handout, to a note of an article.
-var oldOtherNoteLink = regexp.MustCompile(`<a href="#([a-z0-9-]+)--note-([a-z0-9-]+)">`)
+// oldOtherNoteLink is a link, in the handout, to a note of an article, its
+// passage or its marker.
+var oldOtherNoteLink = regexp.MustCompile(`<a href="#([a-z0-9-]+)--(note|anno|ref)-([a-z0-9-]+)">((?:[^<]|<[^/]|</[^a])*)</a>`)
 
-// oldNumberOtherNotes gives each link of the endnotes of parts (the
-// articles' handout parts, in order) to a note of another article the
+// oldNumberOtherNotes gives each link of parts (the articles' handout
+// parts, in order: their text and endnotes) to a note of another article the
 // label that the print stylesheet writes after it: the article's outlet,
 // with its headline where another article has the same outlet, and the
 // note's number, as the claims table names a note ("Beta Wire, note 2").
@@ -182,29 +184,39 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 		outlets[a.Outlet]++
 	}
 	labels := map[string]map[string]string{}
+	short := map[string]string{}           // the outlet that a link's words may name, by slug
+	nums := map[string]map[string]string{} // the label of such a link
 	for _, a := range order {
-		name := a.Outlet
-		if outlets[a.Outlet] > 1 {
-			name += ": " + a.Title
+		labels[a.Slug], nums[a.Slug] = map[string]string{}, map[string]string{}
+		if outlets[a.Outlet] == 1 {
+			short[a.Slug] = a.Outlet
 		}
-		labels[a.Slug] = map[string]string{}
 		for _, n := range arts[a.Slug].Notes {
-			labels[a.Slug][n.ID] = name + ", " + text.N("note_number", n.Number)
+			num := text.N("note_number", n.Number)
+			label := a.Outlet + ", " + num
+			switch {
+			case outlets[a.Outlet] > 1:
+				label = a.Outlet + ": " + a.Title + ", " + num
+			case len([]rune(label)) <= 32: // a short label kept whole
+				label = strings.ReplaceAll(label, " ", "\u00a0")
+			}
+			labels[a.Slug][n.ID], nums[a.Slug][n.ID] = label, num
 		}
 	}
 	for i, a := range order {
-		head, notes, ok := strings.Cut(parts[i], `<section class="endnotes"`)
-		if !ok {
-			continue
-		}
-		notes = oldOtherNoteLink.ReplaceAllStringFunc(notes, func(m string) string {
+		parts[i] = oldOtherNoteLink.ReplaceAllStringFunc(parts[i], func(m string) string {
 			g := oldOtherNoteLink.FindStringSubmatch(m)
-			label, ok := labels[g[1]][g[2]]
+			label, ok := labels[g[1]][g[3]]
 			if g[1] == a.Slug || !ok {
 				return m
 			}
-			return strings.TrimSuffix(m, ">") + ` data-n="` + esc(label) + `">`
+			if outlet, ok := short[g[1]]; ok {
+				words := strings.ToLower(strings.ReplaceAll(html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(g[4], "")), "’", "'"))
+				if regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(strings.ToLower(outlet)) + `($|[^\pL\pN])`).MatchString(strings.Join(strings.Fields(words), " ")) {
+					label = nums[g[1]][g[3]]
+				}
+			}
+			return `<a href="#` + g[1] + `--` + g[2] + `-` + g[3] + `" data-n="` + esc(label) + `">` + g[4] + `</a>`
 		})
-		parts[i] = head + `<section class="endnotes"` + notes
 	}
 }

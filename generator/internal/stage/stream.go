@@ -138,7 +138,7 @@ type Writer struct {
 
 	// The handout's links to other articles' notes (noteRef).
 	noteNums  map[string]map[string]int // the staged articles' note numbers, by slug and id
-	noteLabel map[string]string         // each article's name in the labels, by slug
+	noteLabel map[string]articleName    // each article's name in the labels, by slug
 	later     Spool                     // the handout from the first part that links a later article's note on
 	spooled   int                       // bytes in later
 	laterRefs []noteRef                 // the links in later, at counted from its start
@@ -174,7 +174,7 @@ func NewWriter(b *briefing.Briefing, r *render.Renderer, opt Options, sink Sink)
 	if w.handout, err = sink.Create("content/handout.html"); err != nil {
 		return nil, err
 	}
-	if _, err := w.handout.Write(handoutHead(b, tocs, w.o, len(b.Claims) > 0, len(b.Sources) > 0, t)); err != nil {
+	if err := w.handoutHead(handoutHead(b, tocs, w.o, len(b.Claims) > 0, len(b.Sources) > 0, t)); err != nil {
 		return nil, err
 	}
 	if w.searchFile, err = sink.Create(searchTemp); err != nil {
@@ -448,10 +448,10 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	if err := w.endHandoutParts(); err != nil {
 		return Counts{}, err
 	}
-	if _, err := w.handout.Write(pages.handoutEnd); err != nil {
+	if err := w.handoutTail(pages.handoutEnd); err != nil {
 		return Counts{}, err
 	}
-	if _, err := w.handout.Write(handoutMethodology(b.Methodology, method, t)); err != nil {
+	if err := w.handoutTail(handoutMethodology(b.Methodology, method, t)); err != nil {
 		return Counts{}, err
 	}
 	if err := w.handout.Close(); err != nil {
