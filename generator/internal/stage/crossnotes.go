@@ -9,9 +9,6 @@ import (
 	"bytes"
 	"io"
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
@@ -46,16 +43,9 @@ import (
 // any article is staged, goes to the spool when its overview or timeline
 // links an article's note; its end, written after every article, is
 // labelled as it is written.
-//
-// A link whose words name the outlet already ("as the Armust News
-// notes") is labelled with the number alone, "[note 2]": "the Armust News
-// [Armust News, note 2]" said it twice. Where the label names a headline
-// too (two articles share the outlet), the words do not pick the article,
-// and the label is the full one.
 type noteRef struct {
 	at       int
 	slug, id string
-	words    string // the link's text, folded (fold)
 }
 
 // crossNoteRefs returns the links in part, a part of the handout, to a
@@ -94,13 +84,7 @@ func crossNoteRefs(part []byte, own string) []noteRef {
 		if !ok || string(slug) == own || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
 			continue
 		}
-		ref := noteRef{at: i, slug: string(slug), id: string(id)}
-		if k := bytes.IndexByte(part[i:], '>'); k >= 0 {
-			if e := bytes.Index(part[i+k:], []byte("</a>")); e >= 0 {
-				ref.words = fold(plainText(string(part[i+k+1 : i+k+e])))
-			}
-		}
-		refs = append(refs, ref)
+		refs = append(refs, noteRef{at: i, slug: string(slug), id: string(id)})
 	}
 }
 
@@ -152,69 +136,24 @@ func noteLabels(order []*briefing.Article) map[string]articleName {
 }
 
 // refAttr returns the data-n attribute of the link ref, or "" when it
-// leads to no note of a staged article.
-//
-// A short label, an outlet and a number, is kept whole on paper, its
-// spaces no-break spaces, as "note 3" is in the claims table: broken
-// inside the outlet ("[Juno / News, note 3]") it read as two names. A
-// longer one (a long outlet's, or one with a headline) breaks as text
-// does, "note 3" kept together: kept whole, it widened the claims table's
-// first column, a claim's note's, past the sheet on narrow paper.
+// leads to no note of a staged article. The label names the article by
+// its outlet even where the link's words name it already: words that
+// seem to ("the independent inquiry", "the New York Times" for an outlet
+// called Times) would send a reader of paper to the wrong note. It breaks
+// as text does ("note 3" kept together): kept whole, a label widened the
+// claims table's first column past the sheet on narrow paper.
 func (w *Writer) refAttr(ref noteRef) string {
 	n, ok := w.noteNums[ref.slug][ref.id]
 	if !ok {
 		return ""
 	}
 	name := w.noteLabel[ref.slug]
-	num := w.t.N("note_number", n)
-	var label string
-	switch {
-	case name.title == "" && names(ref.words, fold(name.outlet)):
-		label = num
-	case name.title != "":
-		label = name.outlet + ": " + name.title + ", " + num
-	case utf8.RuneCountInString(name.outlet+", "+num) <= wholeLabel:
-		label = strings.Join(strings.Fields(name.outlet), "\u00a0") + ",\u00a0" + num
-	default:
-		label = name.outlet + ", " + num
+	label := name.outlet + ", " + w.t.N("note_number", n)
+	if name.title != "" {
+		label = name.outlet + ": " + name.title + ", " + w.t.N("note_number", n)
 	}
 	return ` data-n="` + esc(label) + `"`
 }
-
-// fold is s as names compares it: lower case, one apostrophe, single
-// spaces.
-func fold(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "’", "'"))), " ")
-}
-
-// names reports whether words, a link's text, name the outlet, both
-// folded: hold it as whole words ("Beta Wire's", not "Beta Wires").
-func names(words, outlet string) bool {
-	if outlet == "" {
-		return false
-	}
-	for i := 0; ; {
-		j := strings.Index(words[i:], outlet)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(outlet)
-		before, _ := utf8.DecodeLastRuneInString(words[:start])
-		after, _ := utf8.DecodeRuneInString(words[end:])
-		if (start == 0 || !wordRune(before)) && (end == len(words) || !wordRune(after)) {
-			return true
-		}
-		i = start + 1
-	}
-}
-
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// wholeLabel is the length, in characters, of the longest label kept
-// whole on paper: "Middle East Bulletin, note 18" and shorter, which fits
-// a claim's note in the claims table on a 95 mm sheet with the table's
-// other columns.
-const wholeLabel = 32
 
 // handoutPart writes the article's handout part p (ra its rendering), its
 // links to other articles' notes labelled (noteRef), and keeps its notes'

@@ -619,19 +619,20 @@ func TestHandoutNumbersLinksToNotesEverywhere(t *testing.T) {
 	edit("annotations/claims.yaml", "note: It did, on X.", "note: It did, on X ([Beta's words](articles/beta.html#note-threat)).")
 	fsys["content/methodology.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Methodology\n---\nAs [one note](articles/alpha.html#note-threat) shows.\n")}
 	want := []string{
-		`<a href="#alpha--note-favor" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `2">the favor note</a>`,
-		`<a href="#beta--note-crimes" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `2">the crimes note</a>`,
-		`<a href="#alpha--note-no-data" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `3">Alpha's figure</a>`,
-		`<a href="#beta--note-threat" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `1">Beta’s words</a>`,
-		`<a href="#alpha--note-threat" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `1">one note</a>`,
+		`<a href="#alpha--note-favor" data-n="Alpha Daily, note` + "\u00a0" + `2">the favor note</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta Wire, note` + "\u00a0" + `2">the crimes note</a>`,
+		`<a href="#alpha--note-no-data" data-n="Alpha Daily, note` + "\u00a0" + `3">Alpha's figure</a>`,
+		`<a href="#beta--note-threat" data-n="Beta Wire, note` + "\u00a0" + `1">Beta’s words</a>`,
+		`<a href="#alpha--note-threat" data-n="Alpha Daily, note` + "\u00a0" + `1">one note</a>`,
 	}
 	handoutLabels(t, fsys, want)
 }
 
-// TestHandoutLabelsKeptWhole: a short label of a link to another article's
-// note, an outlet and a number, is kept whole on paper (no-break spaces);
-// a long outlet's breaks as text does, but inside "note 2".
-func TestHandoutLabelsKeptWhole(t *testing.T) {
+// TestHandoutLabelsBreakAsText: a label of a link to another article's
+// note breaks as text does, but inside "note 2": kept whole (no-break
+// spaces), a label widened a claim's note in the claims table past a
+// narrow sheet.
+func TestHandoutLabelsBreakAsText(t *testing.T) {
 	fsys := briefingtest.Load(t, "testdata/pages.txtar")
 	long := "Alpha Daily of the International Press Syndicate"
 	for name, edit := range map[string][2]string{
@@ -646,18 +647,17 @@ func TestHandoutLabelsKeptWhole(t *testing.T) {
 		f.Data = bytes.Replace(f.Data, []byte(edit[0]), []byte(edit[1]), 1)
 	}
 	handoutLabels(t, fsys, []string{
-		`<a href="#beta--note-crimes" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `2">the crimes note</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta Wire, note` + "\u00a0" + `2">the crimes note</a>`,
 		`<a href="#alpha--note-favor" data-n="` + long + `, note` + "\u00a0" + `2">Alpha note</a>`,
 	})
 }
 
-// TestHandoutLabelsNameNoOutletTwice: a link whose words name the outlet
-// of the article whose note it leads to ("as the Beta Wire notes") is
-// labelled with the note's number alone, "[note 2]", not "the Beta Wire
-// [Beta Wire, note 2]"; one whose words name another outlet, or part of
-// one, keeps the outlet; and where two articles share the outlet, the
-// label names the headline whatever the words.
-func TestHandoutLabelsNameNoOutletTwice(t *testing.T) {
+// TestHandoutLabelsNameTheOutlet: a label names the article's outlet
+// whatever the link's words: words that seem to name it ("the independent
+// inquiry" for The Independent, "the New York Times" for Times) would
+// leave a reader of paper with a number alone, and so the wrong note;
+// where two articles share the outlet, the label names the headline.
+func TestHandoutLabelsNameTheOutlet(t *testing.T) {
 	nb := "\u00a0"
 	fsys := briefingtest.Load(t, "testdata/pages.txtar")
 	edit := func(name, old, new string) {
@@ -671,11 +671,11 @@ func TestHandoutLabelsNameNoOutletTwice(t *testing.T) {
 		"note: Reuters says the spokesperson gave none, as [the BETA wire's note](beta.html#note-crimes) and [*Beta* Wire](beta.html#note-threat) say, unlike [Alpha Daily](beta.html#note-threat) or [Beta Wires](beta.html#note-crimes).")
 	edit("annotations/claims.yaml", "note: It did, on X.", "note: It did, on X, as [Alpha Daily's note](articles/alpha.html#note-threat) says.")
 	handoutLabels(t, fsys, []string{
-		`<a href="#beta--note-crimes" data-n="note` + nb + `2">the BETA wire’s note</a>`,
-		`<a href="#beta--note-threat" data-n="note` + nb + `1"><em>Beta</em> Wire</a>`,
-		`<a href="#beta--note-threat" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `1">Alpha Daily</a>`,
-		`<a href="#beta--note-crimes" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `2">Beta Wires</a>`,
-		`<a href="#alpha--note-threat" data-n="note` + nb + `1">Alpha Daily’s note</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta Wire, note` + nb + `2">the BETA wire’s note</a>`,
+		`<a href="#beta--note-threat" data-n="Beta Wire, note` + nb + `1"><em>Beta</em> Wire</a>`,
+		`<a href="#beta--note-threat" data-n="Beta Wire, note` + nb + `1">Alpha Daily</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta Wire, note` + nb + `2">Beta Wires</a>`,
+		`<a href="#alpha--note-threat" data-n="Alpha Daily, note` + nb + `1">Alpha Daily’s note</a>`,
 	})
 	edit("content/articles/beta.md", "outlet: Beta Wire", "outlet: Alpha Daily")
 	handoutLabels(t, fsys, []string{
@@ -697,8 +697,8 @@ func TestHandoutLabelsPassageLinks(t *testing.T) {
 	}
 	f.Data = bytes.Replace(f.Data, old, []byte("note: Reuters says the spokesperson gave none; see [the passage](beta.html#anno-crimes) and [the marker](beta.html#ref-threat)."), 1)
 	handoutLabels(t, fsys, []string{
-		`<a href="#beta--anno-crimes" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `2">the passage</a>`,
-		`<a href="#beta--ref-threat" data-n="Beta` + nb + `Wire,` + nb + `note` + nb + `1">the marker</a>`,
+		`<a href="#beta--anno-crimes" data-n="Beta Wire, note` + nb + `2">the passage</a>`,
+		`<a href="#beta--ref-threat" data-n="Beta Wire, note` + nb + `1">the marker</a>`,
 	})
 }
 
@@ -759,9 +759,9 @@ func TestHandoutNumbersLinksToOtherArticlesNotes(t *testing.T) {
 		t.Fatalf("the fixture's order is %s first: alpha's links lead to a later article's notes no more", f.order[0].Slug)
 	}
 	handoutLabels(t, fsys, []string{
-		`<a href="#beta--note-crimes" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `2">the instruction</a>`,
+		`<a href="#beta--note-crimes" data-n="Beta Wire, note` + "\u00a0" + `2">the instruction</a>`,
 		`<a href="#alpha--note-threat" data-n="1">the words</a>`,
-		`<a href="#beta--note-threat" data-n="Beta` + "\u00a0" + `Wire,` + "\u00a0" + `note` + "\u00a0" + `1">Beta</a>`,
-		`<a href="#alpha--note-favor" data-n="Alpha` + "\u00a0" + `Daily,` + "\u00a0" + `note` + "\u00a0" + `2">Alpha note</a>`,
+		`<a href="#beta--note-threat" data-n="Beta Wire, note` + "\u00a0" + `1">Beta</a>`,
+		`<a href="#alpha--note-favor" data-n="Alpha Daily, note` + "\u00a0" + `2">Alpha note</a>`,
 	})
 }

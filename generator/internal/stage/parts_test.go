@@ -3,7 +3,6 @@ package stage
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"io/fs"
 	"os"
 	"reflect"
@@ -184,23 +183,14 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 		outlets[a.Outlet]++
 	}
 	labels := map[string]map[string]string{}
-	short := map[string]string{}           // the outlet that a link's words may name, by slug
-	nums := map[string]map[string]string{} // the label of such a link
 	for _, a := range order {
-		labels[a.Slug], nums[a.Slug] = map[string]string{}, map[string]string{}
-		if outlets[a.Outlet] == 1 {
-			short[a.Slug] = a.Outlet
-		}
+		labels[a.Slug] = map[string]string{}
 		for _, n := range arts[a.Slug].Notes {
-			num := text.N("note_number", n.Number)
-			label := a.Outlet + ", " + num
-			switch {
-			case outlets[a.Outlet] > 1:
-				label = a.Outlet + ": " + a.Title + ", " + num
-			case len([]rune(label)) <= 32: // a short label kept whole
-				label = strings.ReplaceAll(label, " ", "\u00a0")
+			label := a.Outlet + ", " + text.N("note_number", n.Number)
+			if outlets[a.Outlet] > 1 {
+				label = a.Outlet + ": " + a.Title + ", " + text.N("note_number", n.Number)
 			}
-			labels[a.Slug][n.ID], nums[a.Slug][n.ID] = label, num
+			labels[a.Slug][n.ID] = label
 		}
 	}
 	for i, a := range order {
@@ -209,12 +199,6 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 			label, ok := labels[g[1]][g[3]]
 			if g[1] == a.Slug || !ok {
 				return m
-			}
-			if outlet, ok := short[g[1]]; ok {
-				words := strings.ToLower(strings.ReplaceAll(html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(g[4], "")), "’", "'"))
-				if regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(strings.ToLower(outlet)) + `($|[^\pL\pN])`).MatchString(strings.Join(strings.Fields(words), " ")) {
-					label = nums[g[1]][g[3]]
-				}
 			}
 			return `<a href="#` + g[1] + `--` + g[2] + `-` + g[3] + `" data-n="` + esc(label) + `">` + g[4] + `</a>`
 		})
