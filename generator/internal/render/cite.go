@@ -243,8 +243,7 @@ func Reference(s *briefing.Source, letter string) string {
 	}
 	sentence := func(text string) {
 		b.WriteString(text)
-		if !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "?") && !strings.HasSuffix(text, "!") &&
-			!strings.HasSuffix(text, ".</cite>") {
+		if !endsSentence(text) {
 			b.WriteString(".")
 		}
 	}
@@ -325,6 +324,24 @@ func Reference(s *briefing.Source, letter string) string {
 		b.WriteString("</span>")
 	}
 	return b.String()
+}
+
+// endsSentence reports whether text, a part of a reference as HTML, ends
+// with a sentence's mark, inside a work's <cite> or closing quotation
+// marks too ("“We are here to stay.”", "They asked “Why?”"): no full stop
+// follows it.
+func endsSentence(text string) bool {
+	for {
+		t := strings.TrimSuffix(text, "</cite>")
+		t = strings.TrimSuffix(t, "&#34;")
+		t = strings.TrimSuffix(t, "&#39;")
+		t = strings.TrimRight(t, "”’»\"'")
+		if t == text {
+			break
+		}
+		text = t
+	}
+	return strings.HasSuffix(text, ".") || strings.HasSuffix(text, "?") || strings.HasSuffix(text, "!")
 }
 
 // edition is a source's edition as APA writes it: a number as an ordinal

@@ -308,6 +308,12 @@ func TestReference(t *testing.T) {
 			Type: "webpage", Title: "Prisons", Genre: "Commentary", Editor: []briefing.Name{{Family: "Doe", Given: "Jane"}, {Family: "Roe", Given: "Rick"}},
 			Note: "Address not confirmed",
 		}, `Doe, J., &amp; Roe, R. (Eds.). (n.d.). <cite>Prisons</cite> [Commentary]. <span class="ref-note">Address not confirmed.</span>`},
+		// A title and a note that end a sentence inside quotation marks
+		// take no second full stop after them.
+		{&briefing.Source{Type: "webpage", Title: `They asked “Why?”`, Note: `It quotes him: “We are here to stay.”`},
+			`<cite>They asked “Why?”</cite> (n.d.). <span class="ref-note">It quotes him: “We are here to stay.”</span>`},
+		{&briefing.Source{Type: "webpage", Title: `A ‘quoted’ phrase`, Note: `He said "no."`},
+			`<cite>A ‘quoted’ phrase</cite>. (n.d.). <span class="ref-note">He said &#34;no.&#34;</span>`},
 		// CSL's markup in a title: italics kept, a kept case as its text; the
 		// label of a work without author takes its title without it.
 		{&briefing.Source{Type: "article-journal", Title: `<i>E. coli</i> in <span class="nocase">iPhones</span>`, ContainerTitle: "<i>Nature</i> Microbiology", Issued: &briefing.Date{Year: 2020}},
