@@ -253,9 +253,10 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.List:
-			if x.IsOrdered() && (what == "an article" || !headings) {
-				// (A page's own text, the methodology, may number a list of one.)
-				numberedItems(x, source, md, true, seen, errs)
+			if x.IsOrdered() {
+				// A page's own text, the methodology, may number a list
+				// of one: there only a date's or a name's number is told.
+				numberedItems(x, source, md, what == "an article" || !headings, seen, errs)
 			}
 		case *ast.Emphasis:
 			if at, ok := starsInWords(x, source); ok {
