@@ -2345,13 +2345,15 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 	// paragraph below note: | too (at the text's start, or after a blank
 	// line, any number starts one). A 1. that is a date's day or a name's
 	// rank ("seit:", "1. Januar 2024") is the sentence's: joined, it is
-	// shown as written.
+	// shown as written; unless the line below is joined to it and
+	// numbered too ("1. Mai: …", "2. Juni: …"), a list all the same.
 	numbered := func(m string) bool { return m != "" && m[0] >= '0' && m[0] <= '9' }
 	marks := make([]string, len(content))
 	for k, c := range content {
 		m := blockMarkRE.FindString(c)
+		listed := folded(k+1) && numbered(blockMarkRE.FindString(content[k+1]))
 		if numbered(m) && folded(k) && !numbered(marks[k-1]) &&
-			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || briefing.NumberIsText(c[len(m):])) {
+			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || !listed && briefing.NumberIsText(c[len(m):])) {
 			m = ""
 		}
 		marks[k] = m
