@@ -525,6 +525,22 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/claims.yaml:3:16: the statement is more than one sentence (the next begins "Mr. Rubio signed"): keep it to one sentence and put the rest in the note`},
 		},
 		{
+			// A family name that is also an organisation's word (Welle,
+			// Corte, Cour): the literal first, the person's parts too.
+			name: "a person's name with an organisation's word",
+			file: "annotations/sources.yaml",
+			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    URL: https://e.com\n" +
+				"    editor: [Klaus Welle, Vincenzo De Corte, Deutsche Welle, Human Rights Watch]\n" +
+				"    author: Jean-Luc Cour\n",
+			want: []string{
+				`annotations/sources.yaml:6:14: a name in editor is written with its parts, like {literal: "Klaus Welle"} (or {family: Welle, given: Klaus}, if that is a person's name), not as "Klaus Welle"`,
+				`annotations/sources.yaml:6:27: a name in editor is written with its parts, like {literal: "Vincenzo De Corte"} (or {family: De Corte, given: Vincenzo}, if that is a person's name), not as "Vincenzo De Corte"`,
+				`annotations/sources.yaml:6:46: a name in editor is written with its parts, like {literal: "Deutsche Welle"}, not as "Deutsche Welle"`,
+				`annotations/sources.yaml:6:62: a name in editor is written with its parts, like {literal: "Human Rights Watch"}, not as "Human Rights Watch"`,
+				`annotations/sources.yaml:7:13: author must be a list, like [{literal: "Jean-Luc Cour"}] (or [{family: Cour, given: Jean-Luc}], if that is a person's name), not "Jean-Luc Cour": a name is written with its parts`,
+			},
+		},
+		{
 			name: "a source's name and date as text",
 			file: "annotations/sources.yaml",
 			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    author: [\"Smith, Jane\", Reuters]\n    issued: 2024-12\n    accessed: July 2023\n    URL: https://e.com\n" +
