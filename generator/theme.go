@@ -86,7 +86,7 @@ func checkOtherStrings(dir fs.FS, errs *diag.List) {
 		var de *toml.DecodeError
 		data = over(p, nil, data)
 		if err := toml.Unmarshal(data, &v); errors.As(err, &de) {
-			line, col := de.Position()
+			line, col := stage.TOMLPosition(data, de)
 			errs.Add(diag.Pos{File: stage.ThemeDir + "/" + p, Line: line, Col: col},
 				"the theme's strings for %s are not valid TOML (%s): the site shows only the strings of %s, but Hugo reads every strings file and would fail; mend it, or remove the file",
 				strings.TrimSuffix(path.Base(p), ".toml"), strings.TrimPrefix(de.Error(), "toml: "), stage.TextFile)

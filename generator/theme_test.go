@@ -307,10 +307,12 @@ func TestOwnStringsOtherLanguages(t *testing.T) {
 	}
 	root = briefingWithTheme(t, map[string]string{
 		"i18n/fr.toml": "# Les mots du site\nfooter = \n",
+		"i18n/it.toml": "a = \"A\"\nb = \"üü\" x\n",
 	})
 	checkAndBuildSay(t, root,
 		"themes/briefing/i18n/fr.toml:2:10: the theme's strings for fr are not valid TOML (unexpected character U+000A at start of value): the site shows only the strings of i18n/en.toml, but Hugo reads every strings file and would fail; mend it, or remove the file",
-		"1 problem found")
+		"themes/briefing/i18n/it.toml:2:10: the theme's strings for it are not valid TOML (expected newline but got U+0078 'x'): the site shows only the strings of i18n/en.toml, but Hugo reads every strings file and would fail; mend it, or remove the file",
+		"2 problems found")
 }
 
 // TestOwnStringsOtherLanguagesValues: a strings file for another language
