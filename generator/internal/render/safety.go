@@ -358,6 +358,23 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 		errs.Add(md.PosAt(it.at), "%s, which Markdown reads as %s: "+numberAdvice+"; %s",
 			starts, reads, mark, escaped+" "+clip(it.rest, 12), list)
 	}
+	if len(items) == 1 && x.FirstChild().ChildCount() == 0 {
+		// "1." alone, the next line not indented into the item: an
+		// item with nothing in it, and the text a paragraph after it.
+		if m := loneNumberRE.FindSubmatchIndex(source[seen:]); m != nil {
+			it := item{at: seen + m[2], end: seen + m[3]}
+			if next := source[seen+m[1]:]; len(next) > 0 {
+				next = next[1:]
+				if nl := bytes.IndexByte(next, '\n'); nl >= 0 {
+					next = next[:nl]
+				}
+				it.rest = strings.TrimSpace(string(next))
+			}
+			tell(it, "a numbered list of one item with nothing in it, the number shown as the list's and the next line as a paragraph after it",
+				"a list meant as one starts at 1 and has more than one item, each with its text on its line")
+		}
+		return
+	}
 	if len(items) == 1 {
 		it := items[0]
 		if it.at >= 0 && (one || briefing.NumberIsText(it.rest)) && !numberedOn(x, source) {
@@ -401,6 +418,10 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 		}
 	}
 }
+
+// loneNumberRE is a line holding a list item's number and nothing else
+// (group 1), after any marks of a list or a quotation it is in.
+var loneNumberRE = regexp.MustCompile(`(?m)^(?:[ \t>]|[-+*][ \t]+|[0-9]{1,9}[.)][ \t]+)*([0-9]{1,9}[.)])[ \t]*$`)
 
 // itemNumberRE is a list item's number and the mark after it.
 var itemNumberRE = regexp.MustCompile(`[0-9]{1,9}[.)](?:[ \t]|$)`)
