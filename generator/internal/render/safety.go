@@ -212,19 +212,20 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
-			if headings && x.Level > 1 && x.Level <= level+1 {
-				level, toldAt = x.Level, -1
-				break
-			}
 			at := headingStart(x, source, seen)
 			if x.Lines().Len() == 0 {
 				// A heading with no text has no lines to move seen
-				// past it: the next one with none is looked for after.
+				// past it: the next one with none is looked for after,
+				// whether this one is told or not.
 				if nl := bytes.IndexByte(source[at:], '\n'); nl >= 0 {
 					seen = max(seen, at+nl)
 				} else {
 					seen = len(source)
 				}
+			}
+			if headings && x.Level > 1 && x.Level <= level+1 {
+				level, toldAt = x.Level, -1
+				break
 			}
 			switch {
 			case headings && x.Level > 1:
