@@ -518,6 +518,18 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:6:28: there is no source "no-such": add it to annotations/sources.yaml`},
 		},
 		{
+			// A German day or rank ("am 1. Januar 2024", "der 1. FC
+			// Köln", "2. Weltkrieg") ends no sentence; a number before
+			// another word does.
+			name: "a statement with a German date",
+			file: "annotations/claims.yaml",
+			data: "claims:\n  - id: threat-claim\n    statement: \"Die Regierung erklärte am 1. Januar 2024, das Gesetz gelte.\"\n    verdict: accurate\n    note: N\n" +
+				"  - id: b\n    statement: \"Der 1. FC Köln stieg in die 2. Bundesliga ab.\"\n    verdict: accurate\n    note: N\n" +
+				"  - id: c\n    statement: \"Another claim about the 2. Weltkrieg and more.\"\n    verdict: accurate\n    note: N\n" +
+				"  - id: d\n    statement: \"The count rose to 12. Then it fell.\"\n    verdict: accurate\n    note: N\n",
+			want: []string{`annotations/claims.yaml:15:16: the statement is more than one sentence (the next begins "Then it fell."): keep it to one sentence and put the rest in the note`},
+		},
+		{
 			// DESIGN.md: a statement is one sentence; U.S. and Mr. end none.
 			name: "a statement of two sentences",
 			file: "annotations/claims.yaml",
