@@ -353,6 +353,9 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 		mark := number[len(number)-1:]
 		escaped := number[:len(number)-1] + "\\" + mark
 		starts := fmt.Sprintf("this line starts with %q and a space", number)
+		if it.end < len(source) && source[it.end] == '\t' {
+			starts = fmt.Sprintf("this line starts with %q and a tab", number)
+		}
 		if it.end == len(source) || source[it.end] == '\n' {
 			starts = fmt.Sprintf("this line is %q alone, its text on the next", number)
 		}
