@@ -360,7 +360,7 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 			starts = fmt.Sprintf("this line is %q alone, its text on the next", number)
 		}
 		errs.Add(md.PosAt(it.at), "%s, which Markdown reads as %s: "+numberAdvice+"; %s",
-			starts, reads, mark, escaped+" "+clip(it.rest, 12), list)
+			starts, reads, mark, escaped+" "+clipWord(it.rest, 12), list)
 	}
 	if len(items) == 1 && x.FirstChild().ChildCount() == 0 {
 		// "1." alone, the next line not indented into the item: an
@@ -499,6 +499,24 @@ func starsInWords(e *ast.Emphasis, source []byte) (int, bool) {
 	}
 	// The opening stars stand after a word's letters, and before more.
 	return open, true
+}
+
+// clipWord is clip, at the end of the word at n bytes when it ends within
+// as many again: "1\\. Dezember 2024:…", not "Dezember 202…", whose number
+// reads as another.
+func clipWord(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for j := n; j < len(s) && j <= 2*n; j++ {
+		if s[j] == ' ' || s[j] == '\t' {
+			return s[:j] + "…"
+		}
+	}
+	if len(s) <= 2*n {
+		return s
+	}
+	return clip(s, n)
 }
 
 // clip shortens s to about n bytes, at a rune, with "…".
