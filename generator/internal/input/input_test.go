@@ -2338,6 +2338,8 @@ func TestSlugify(t *testing.T) {
 		"Fo\u0308rderung":      "foerderung", // decomposed, as macOS and zip files write names
 		"A\u030arhus":          "aarhus",
 		"ĳssel Ħal ŉ":          "ijssel-hal-n",
+		"ﬁnal ǅemal ǈubljana":  "final-dzemal-ljubljana", // letters made of others (NFKC)
+		"Ŋ Ŧ ſ ① Ⅻ":            "ng-t-s-1-xii",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)

@@ -2614,7 +2614,7 @@ var writtenOut = strings.NewReplacer(
 	"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ẞ", "SS",
 	"æ", "ae", "Æ", "Ae", "ø", "oe", "Ø", "Oe", "å", "aa", "Å", "Aa",
 	"œ", "oe", "Œ", "Oe", "ł", "l", "Ł", "L", "þ", "th", "Þ", "Th", "ð", "d", "Ð", "D", "đ", "d", "Đ", "D", "ı", "i",
-	"ĳ", "ij", "Ĳ", "IJ", "ħ", "h", "Ħ", "H", "ŀ", "l", "Ŀ", "L", "ŉ", "n")
+	"ĳ", "ij", "Ĳ", "IJ", "ħ", "h", "Ħ", "H", "ŀ", "l", "Ŀ", "L", "ŉ", "n", "ŋ", "ng", "Ŋ", "Ng", "ŧ", "t", "Ŧ", "T")
 
 // Slugify is s made a valid id or slug (ValidID): lower-case letters and
 // digits, anything else between them one hyphen; "my-id" when nothing is
@@ -2625,8 +2625,9 @@ func Slugify(s string) string {
 	// Letters written out as their languages write them without them
 	// (writtenOut); other accented letters keep their letter: café is
 	// cafe. A name written decomposed (o and its two dots, as macOS
-	// and zip files write names) is composed first.
-	s = writtenOut.Replace(norm.NFC.String(s))
+	// and zip files write names) is composed first; then letters made of
+	// others (ﬁ, ǅ, ſ, ①, Ⅻ) are written as those (NFKC), not dropped.
+	s = norm.NFKC.String(writtenOut.Replace(norm.NFC.String(s)))
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
 			return -1
