@@ -2381,7 +2381,9 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 		m = strings.TrimSpace(m)
 		if numbered(m) && !numbered(mark(k+1)) && !numbered(mark(k-1)) {
 			// A list of one item, or a number of the text's.
-			d.errs.Add(pos, "%s: > joins this line to the one above, so the page would show its %s as text, not as a list: if it is a list, write %s: | instead of %s: >, which keeps the lines apart; if the number is the text's, write it with a backslash before the %q, %s",
+			// Below note: |, a list of one item is told as one: the
+			// list half asks for more.
+			d.errs.Add(pos, "%s: > joins this line to the one above, so the page would show its %s as text, not as a list: if it is a list, give it more than one item and write %s: | instead of %s: >, which keeps the lines apart; if the number is the text's, write it with a backslash before the %q, %s",
 				name, m, name, name, m[len(m)-1:], m[:len(m)-1]+"\\"+m[len(m)-1:])
 			return
 		}
