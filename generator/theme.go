@@ -84,13 +84,79 @@ func checkOtherStrings(dir fs.FS, errs *diag.List) {
 		}
 		var v map[string]any
 		var de *toml.DecodeError
-		if err := toml.Unmarshal(over(p, nil, data), &v); errors.As(err, &de) {
-			line, col := de.Position()
+		data = over(p, nil, data)
+		if err := toml.Unmarshal(data, &v); errors.As(err, &de) {
+			line, col := stage.TOMLPosition(data, de)
 			errs.Add(diag.Pos{File: stage.ThemeDir + "/" + p, Line: line, Col: col},
 				"the theme's strings for %s are not valid TOML (%s): the site shows only the strings of %s, but Hugo reads every strings file and would fail; mend it, or remove the file",
 				strings.TrimSuffix(path.Base(p), ".toml"), strings.TrimPrefix(de.Error(), "toml: "), stage.TextFile)
+			continue
+		}
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			at := diag.Pos{File: stage.ThemeDir + "/" + p, Line: keyLine(data, k), Col: 1}
+			if form, why := stringsProblem(k, v[k]); why != "" {
+				if form != "" {
+					at = formAt(data, k, form, at)
+				}
+				errs.Add(at, "%s: the site shows only the strings of %s, but Hugo reads every strings file and would fail", why, stage.TextFile)
+			}
 		}
 	}
+}
+
+// pluralForms are the forms a string's plural table may give, in any
+// language, as Hugo reads them (go-i18n's reserved keys).
+var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
+
+// stringsProblem says why the value v of the key k in a strings file
+// fails Hugo's reading, as go-i18n reads it, or "" when it does not:
+// a value that is neither text nor a table (a number, true or false, a
+// date); a table that mixes plural forms with other keys (a form whose
+// value is not text counts as another key); and so on inside a table of
+// strings ([group], its keys read as "group.key"). form is the plural
+// form to place it at, or "".
+func stringsProblem(k string, v any) (form, why string) {
+	switch v := v.(type) {
+	case nil, string:
+		return "", ""
+	case map[string]any:
+		var forms, others []string
+		for _, f := range slices.Sorted(maps.Keys(v)) {
+			if _, text := v[f].(string); text && pluralForms[strings.ToLower(f)] || strings.ToLower(f) == "translation" {
+				forms = append(forms, f)
+			} else {
+				others = append(others, f)
+			}
+		}
+		if len(forms) == 0 {
+			for _, f := range others {
+				if form, why := stringsProblem(k+"."+f, v[f]); why != "" {
+					if form == "" {
+						form = f // at its line, in k's table
+					}
+					return form, why
+				}
+			}
+			return "", ""
+		}
+		for _, f := range others {
+			if pluralForms[strings.ToLower(f)] {
+				return f, fmt.Sprintf("%q's %s must be text in quotes, not %v", k, f, v[f])
+			}
+		}
+		if len(others) > 0 {
+			return others[0], fmt.Sprintf("%q has plural forms (%s) and a key %q that is none (the forms are zero, one, two, few, many and other)", k, strings.Join(forms, ", "), others[0])
+		}
+		return "", ""
+	case []any:
+		for _, e := range v {
+			if _, why := stringsProblem(k, e); why != "" {
+				return "", why
+			}
+		}
+		return "", ""
+	}
+	return "", fmt.Sprintf("%q must be text in quotes, or a table of plural forms (one, other, …), not %v", k, v)
 }
 
 // readTree reads every file of fsys.

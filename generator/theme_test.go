@@ -307,8 +307,31 @@ func TestOwnStringsOtherLanguages(t *testing.T) {
 	}
 	root = briefingWithTheme(t, map[string]string{
 		"i18n/fr.toml": "# Les mots du site\nfooter = \n",
+		"i18n/it.toml": "a = \"A\"\nb = \"üü\" x\n",
 	})
 	checkAndBuildSay(t, root,
 		"themes/briefing/i18n/fr.toml:2:10: the theme's strings for fr are not valid TOML (unexpected character U+000A at start of value): the site shows only the strings of i18n/en.toml, but Hugo reads every strings file and would fail; mend it, or remove the file",
-		"1 problem found")
+		"themes/briefing/i18n/it.toml:2:10: the theme's strings for it are not valid TOML (expected newline but got U+0078 'x'): the site shows only the strings of i18n/en.toml, but Hugo reads every strings file and would fail; mend it, or remove the file",
+		"2 problems found")
+}
+
+// TestOwnStringsOtherLanguagesValues: a strings file for another language
+// that is valid TOML but holds a value Hugo cannot read as a string (a
+// number, true, a plural form that is a number, a plural table with a key
+// that is no form) is told at its place by check, where check passed
+// and build failed with Hugo's "failed to load translations: unsupported
+// file format int64". Tables of strings, and lists of them, Hugo reads.
+func TestOwnStringsOtherLanguagesValues(t *testing.T) {
+	root := briefingWithTheme(t, map[string]string{
+		"i18n/de.toml": "footer = 42\nflag = true\nlist = [\"a\", \"b\"]\n[note_number]\none = \"Anm. {{ . }}\"\nother = 3\n" +
+			"[group]\nsub = \"ok\"\ndeep = 1.5\n[claims_count]\nfew = \"{{ . }} Behauptungen\"\nsome = \"x\"\n",
+	})
+	const tail = ": the site shows only the strings of i18n/en.toml, but Hugo reads every strings file and would fail"
+	checkAndBuildSay(t, root,
+		`themes/briefing/i18n/de.toml:1:1: "footer" must be text in quotes, or a table of plural forms (one, other, …), not 42`+tail,
+		`themes/briefing/i18n/de.toml:2:1: "flag" must be text in quotes, or a table of plural forms (one, other, …), not true`+tail,
+		`themes/briefing/i18n/de.toml:6:1: "note_number"'s other must be text in quotes, not 3`+tail,
+		`themes/briefing/i18n/de.toml:9:1: "group.deep" must be text in quotes, or a table of plural forms (one, other, …), not 1.5`+tail,
+		`themes/briefing/i18n/de.toml:12:1: "claims_count" has plural forms (few) and a key "some" that is none (the forms are zero, one, two, few, many and other)`+tail,
+		"5 problems found")
 }

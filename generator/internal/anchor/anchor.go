@@ -750,6 +750,10 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 			blocks[first].Pos.Line, lineOf(blocks[last], len(blocks[last].Text)))
 		return
 	}
+	if msg := spacedEllipsis(blocks, norms, n.Quote, q); msg != "" {
+		errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound, "%s", msg)
+		return
+	}
 	respelt := ""  // what else differs, for a quote found but for its capitals
 	ellipsis := "" // that the quote writes an ellipsis otherwise, for one not found
 	if marks := ellipses(q); len(marks) > 0 {
@@ -979,6 +983,46 @@ func notFound(blocks []*Block, norms []normalized, n *briefing.Note, q string, c
 	errs.AddErr(n.QuotePos, diag.ErrQuoteNotFound,
 		"the quote is not in the article; the closest passage is %q (line %d): %s",
 		passage, line, matchRule)
+}
+
+// spacedEllipsis says, for the quote q (quote as written) that the
+// article has once its ellipses are written against the words beside
+// them ("river … rose", "river… rose" for the article's "river…rose"),
+// that the quote has spaces there the article does not; or "". Such a
+// quote shares no word with the article as it spaces its words, so the
+// passage most like it was another one.
+func spacedEllipsis(blocks []*Block, norms []normalized, quote, q string) string {
+	marks := ellipses(q)
+	if len(marks) == 0 {
+		return ""
+	}
+	var tight strings.Builder
+	from := 0
+	for _, m := range marks {
+		tight.WriteString(strings.TrimRight(q[from:m.at], " "))
+		tight.WriteString(m.form)
+		from = m.at + len(m.form)
+		for from < len(q) && q[from] == ' ' {
+			from++
+		}
+	}
+	tight.WriteString(q[from:])
+	t := strings.TrimSpace(tight.String())
+	if t == q {
+		return ""
+	}
+	ms := find(blocks, norms, t)
+	if len(ms) == 0 {
+		return ""
+	}
+	b := blocks[ms[0].block]
+	passage := strings.Join(strings.Fields(b.Text[ms[0].start:ms[0].end]), " ")
+	what := differs(passage, quote, q)
+	if what == "" {
+		return ""
+	}
+	return fmt.Sprintf("the quote is not in the article; the closest passage is %q (line %d): it %s; %s",
+		passage, lineOf(b, ms[0].start), what, matchRule)
 }
 
 // nearHere reports whether a passage of the article is a slip away from

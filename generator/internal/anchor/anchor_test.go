@@ -702,3 +702,32 @@ func TestNearly(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceBesideEllipsis: a quote that puts spaces around an ellipsis the
+// article writes against its words ("river … rose" for "river…rose") is
+// told the space, at a short quote too (it was shown an unrelated
+// passage, "Officials"), and without a word the quote does not differ in.
+func TestSpaceBesideEllipsis(t *testing.T) {
+	md := "Officials said the river…rose again by night.\n"
+	src := []byte(md)
+	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
+	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
+	for _, c := range []struct{ quote, want string }{
+		{"river … rose", `the closest passage is "river…rose" (line 1): it has "river…rose" where the quote has "river … rose": spaces the article does not have`},
+		{"river… rose again", `the closest passage is "river…rose again" (line 1): it has "river…rose" where the quote has "river… rose": a space the article does not have`},
+		{"river …rose", `it has "river…rose" where the quote has "river …rose": a space the article does not have`},
+		{"Officials said the river … rose again", `it has "river…rose" where the quote has "river … rose": spaces the article does not have`},
+		{"river…rose", ""},
+	} {
+		note := &briefing.Note{ID: "n", Quote: c.quote, QuotePos: diag.Pos{File: "n.yaml", Line: 3, Col: 12}}
+		var errs diag.List
+		spans := Resolve(blocks, []*briefing.Note{note}, &errs)
+		err := errs.Err()
+		switch {
+		case c.want == "" && (err != nil || len(spans) != 1):
+			t.Errorf("%q: want it anchored, got %v", c.quote, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%q: got %v, want %q", c.quote, err, c.want)
+		}
+	}
+}

@@ -607,15 +607,28 @@ func NormalizeLines(s string) string {
 // takes such a number for a numbered list's, and shows the text without
 // it.
 func NumberIsText(rest string) bool {
-	words := strings.Fields(rest)
-	for i := range words {
-		words[i] = strings.Trim(words[i], "*_`[]()<>\"“”„'‘’:,;")
+	raw := strings.Fields(rest)
+	words := make([]string, len(raw))
+	for i := range raw {
+		words[i] = strings.Trim(raw[i], "*_`[]()<>\"“”„'‘’:,;")
 	}
 	if len(words) == 0 {
 		return false
 	}
-	if month(words[0]) || rankedName[words[0]] {
+	if rankedName[words[0]] {
 		return true
+	}
+	if month(words[0]) {
+		// A month that is also a first name ("1. Jan Müller", "2. May
+		// Lin") is a month only as a date writes it: shortened with a
+		// full stop ("Jan."), before a colon or a comma, before a
+		// figure (a year), or alone.
+		if !nameMonths[strings.ToLower(words[0])] || len(words) == 1 || strings.HasSuffix(words[0], ".") ||
+			strings.ContainsAny(strings.TrimRight(raw[0], "*_`"), ":,;") {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(words[1])
+		return unicode.IsDigit(r)
 	}
 	// "5. und 6. Mai", "1. bis 3. Oktober": the month after the second day.
 	if len(words) >= 3 && linkWords[strings.ToLower(words[0])] && dayRE.MatchString(words[1]) {
@@ -642,6 +655,8 @@ var (
 		}
 		return m
 	}()
+	// nameMonths are months, written so, that are also first names.
+	nameMonths = map[string]bool{"jan": true, "may": true}
 	// rankedName are words that follow a rank in a German name: a
 	// football club ("1. FC Köln"), a league ("2. Bundesliga"), a war, a
 	// century.

@@ -60,6 +60,17 @@ func TestNumberIsText(t *testing.T) {
 		"First point.":                            false,
 		"may be so.":                              false,
 		"und dann":                                false,
+		// A month that is also a first name is a month only as a date
+		// writes it: shortened with a full stop, before a figure or a
+		// colon or comma, or alone.
+		"Jan Müller, the spokesman, spoke first.": false,
+		"May Lin, the mayor, spoke second.":       false,
+		"May the law pass.":                       false,
+		"Jan: the first":                          true,
+		"May, the vote":                           true,
+		"Jan 2025":                                true,
+		"May":                                     true,
+		"Mai 2024":                                true,
 		"":                                        false,
 	} {
 		if got := NumberIsText(rest); got != want {

@@ -518,11 +518,39 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/one.yaml:6:28: there is no source "no-such": add it to annotations/sources.yaml`},
 		},
 		{
+			// A German day or rank ("am 1. Januar 2024", "der 1. FC
+			// Köln", "2. Weltkrieg") ends no sentence; a number before
+			// another word does.
+			name: "a statement with a German date",
+			file: "annotations/claims.yaml",
+			data: "claims:\n  - id: threat-claim\n    statement: \"Die Regierung erklärte am 1. Januar 2024, das Gesetz gelte.\"\n    verdict: accurate\n    note: N\n" +
+				"  - id: b\n    statement: \"Der 1. FC Köln stieg in die 2. Bundesliga ab.\"\n    verdict: accurate\n    note: N\n" +
+				"  - id: c\n    statement: \"Another claim about the 2. Weltkrieg and more.\"\n    verdict: accurate\n    note: N\n" +
+				"  - id: d\n    statement: \"The count rose to 12. Then it fell.\"\n    verdict: accurate\n    note: N\n",
+			want: []string{`annotations/claims.yaml:15:16: the statement is more than one sentence (the next begins "Then it fell."): keep it to one sentence and put the rest in the note`},
+		},
+		{
 			// DESIGN.md: a statement is one sentence; U.S. and Mr. end none.
 			name: "a statement of two sentences",
 			file: "annotations/claims.yaml",
 			data: "claims:\n  - id: threat-claim\n    statement: \"The U.S. cable calls it a threat. Mr. Rubio signed it.\"\n    verdict: accurate\n    note: N\n",
 			want: []string{`annotations/claims.yaml:3:16: the statement is more than one sentence (the next begins "Mr. Rubio signed"): keep it to one sentence and put the rest in the note`},
+		},
+		{
+			// A family name that is also an organisation's word (Welle,
+			// Corte, Cour): the literal first, the person's parts too.
+			name: "a person's name with an organisation's word",
+			file: "annotations/sources.yaml",
+			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    URL: https://e.com\n" +
+				"    editor: [Klaus Welle, Vincenzo De Corte, Deutsche Welle, Human Rights Watch]\n" +
+				"    author: Jean-Luc Cour\n",
+			want: []string{
+				`annotations/sources.yaml:6:14: a name in editor is written with its parts, like {literal: "Klaus Welle"} (or {family: Welle, given: Klaus}, if that is a person's name), not as "Klaus Welle"`,
+				`annotations/sources.yaml:6:27: a name in editor is written with its parts, like {literal: "Vincenzo De Corte"} (or {family: De Corte, given: Vincenzo}, if that is a person's name), not as "Vincenzo De Corte"`,
+				`annotations/sources.yaml:6:46: a name in editor is written with its parts, like {literal: "Deutsche Welle"}, not as "Deutsche Welle"`,
+				`annotations/sources.yaml:6:62: a name in editor is written with its parts, like {literal: "Human Rights Watch"}, not as "Human Rights Watch"`,
+				`annotations/sources.yaml:7:13: author must be a list, like [{literal: "Jean-Luc Cour"}] (or [{family: Cour, given: Jean-Luc}], if that is a person's name), not "Jean-Luc Cour": a name is written with its parts`,
+			},
 		},
 		{
 			name: "a source's name and date as text",
@@ -2310,6 +2338,8 @@ func TestSlugify(t *testing.T) {
 		"Fo\u0308rderung":      "foerderung", // decomposed, as macOS and zip files write names
 		"A\u030arhus":          "aarhus",
 		"ĳssel Ħal ŉ":          "ijssel-hal-n",
+		"ﬁnal ǅemal ǈubljana":  "final-dzemal-ljubljana", // letters made of others (NFKC)
+		"Ŋ Ŧ ſ ① Ⅻ":            "ng-t-s-1-xii",
 	} {
 		if got := Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)

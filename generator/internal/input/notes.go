@@ -300,8 +300,13 @@ var titleAbbrevs = map[string]bool{
 	"univ": true, "vs": true,
 }
 
+// dayOrRankRE is a number of one or two figures standing alone at the end
+// of a text: a day or a rank, when a month or a name follows its full
+// stop (briefing.NumberIsText).
+var dayOrRankRE = regexp.MustCompile(`(?:^|[^0-9\p{L}.,])[0-9]{1,2}$`)
+
 // secondSentence is where a second sentence begins in s (sentenceEndRE,
-// past titleAbbrevs), or "".
+// past titleAbbrevs and the full stops of German days and ranks), or "".
 func secondSentence(s string) string {
 	for _, m := range sentenceEndRE.FindAllStringSubmatchIndex(s, -1) {
 		if s[m[2]:m[3]] == "." {
@@ -315,6 +320,9 @@ func secondSentence(s string) string {
 			}
 			if titleAbbrevs[strings.ToLower(s[start:m[2]])] {
 				continue
+			}
+			if dayOrRankRE.MatchString(s[:m[2]]) && briefing.NumberIsText(s[m[4]:]) {
+				continue // "am 1. Januar 2024", "der 1. FC Köln", "2. Weltkrieg"
 			}
 		}
 		return s[m[4]:]

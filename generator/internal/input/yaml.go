@@ -2345,13 +2345,15 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 	// paragraph below note: | too (at the text's start, or after a blank
 	// line, any number starts one). A 1. that is a date's day or a name's
 	// rank ("seit:", "1. Januar 2024") is the sentence's: joined, it is
-	// shown as written.
+	// shown as written; unless the line below is joined to it and
+	// numbered too ("1. Mai: …", "2. Juni: …"), a list all the same.
 	numbered := func(m string) bool { return m != "" && m[0] >= '0' && m[0] <= '9' }
 	marks := make([]string, len(content))
 	for k, c := range content {
 		m := blockMarkRE.FindString(c)
+		listed := folded(k+1) && numbered(blockMarkRE.FindString(content[k+1]))
 		if numbered(m) && folded(k) && !numbered(marks[k-1]) &&
-			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || briefing.NumberIsText(c[len(m):])) {
+			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || !listed && briefing.NumberIsText(c[len(m):])) {
 			m = ""
 		}
 		marks[k] = m
@@ -2379,7 +2381,9 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 		m = strings.TrimSpace(m)
 		if numbered(m) && !numbered(mark(k+1)) && !numbered(mark(k-1)) {
 			// A list of one item, or a number of the text's.
-			d.errs.Add(pos, "%s: > joins this line to the one above, so the page would show its %s as text, not as a list: if it is a list, write %s: | instead of %s: >, which keeps the lines apart; if the number is the text's, write it with a backslash before the %q, %s",
+			// Below note: |, a list of one item is told as one: the
+			// list half asks for more.
+			d.errs.Add(pos, "%s: > joins this line to the one above, so the page would show its %s as text, not as a list: if it is a list, give it more than one item and write %s: | instead of %s: >, which keeps the lines apart; if the number is the text's, write it with a backslash before the %q, %s",
 				name, m, name, name, m[len(m)-1:], m[:len(m)-1]+"\\"+m[len(m)-1:])
 			return
 		}
@@ -2612,7 +2616,7 @@ var writtenOut = strings.NewReplacer(
 	"ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss", "ẞ", "SS",
 	"æ", "ae", "Æ", "Ae", "ø", "oe", "Ø", "Oe", "å", "aa", "Å", "Aa",
 	"œ", "oe", "Œ", "Oe", "ł", "l", "Ł", "L", "þ", "th", "Þ", "Th", "ð", "d", "Ð", "D", "đ", "d", "Đ", "D", "ı", "i",
-	"ĳ", "ij", "Ĳ", "IJ", "ħ", "h", "Ħ", "H", "ŀ", "l", "Ŀ", "L", "ŉ", "n")
+	"ĳ", "ij", "Ĳ", "IJ", "ħ", "h", "Ħ", "H", "ŀ", "l", "Ŀ", "L", "ŉ", "n", "ŋ", "ng", "Ŋ", "Ng", "ŧ", "t", "Ŧ", "T")
 
 // Slugify is s made a valid id or slug (ValidID): lower-case letters and
 // digits, anything else between them one hyphen; "my-id" when nothing is
@@ -2623,8 +2627,9 @@ func Slugify(s string) string {
 	// Letters written out as their languages write them without them
 	// (writtenOut); other accented letters keep their letter: café is
 	// cafe. A name written decomposed (o and its two dots, as macOS
-	// and zip files write names) is composed first.
-	s = writtenOut.Replace(norm.NFC.String(s))
+	// and zip files write names) is composed first; then letters made of
+	// others (ﬁ, ǅ, ſ, ①, Ⅻ) are written as those (NFKC), not dropped.
+	s = norm.NFKC.String(writtenOut.Replace(norm.NFC.String(s)))
 	s = strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Mn, r) {
 			return -1

@@ -6,6 +6,7 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -211,19 +212,20 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
-			if headings && x.Level > 1 && x.Level <= level+1 {
-				level, toldAt = x.Level, -1
-				break
-			}
 			at := headingStart(x, source, seen)
 			if x.Lines().Len() == 0 {
 				// A heading with no text has no lines to move seen
-				// past it: the next one with none is looked for after.
+				// past it: the next one with none is looked for after,
+				// whether this one is told or not.
 				if nl := bytes.IndexByte(source[at:], '\n'); nl >= 0 {
 					seen = max(seen, at+nl)
 				} else {
 					seen = len(source)
 				}
+			}
+			if headings && x.Level > 1 && x.Level <= level+1 {
+				level, toldAt = x.Level, -1
+				break
 			}
 			switch {
 			case headings && x.Level > 1:
@@ -252,35 +254,10 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.List:
-			// A line of an article or a note that starts with a number,
-			// a full stop and a space ("1. Januar 2024: …", "3. Oktober",
-			// "1. FC Köln") is read as a numbered list of one item: the
-			// number is the list's, not the text's, and a quote that has
-			// it is not found. (A page's own text, the methodology, may
-			// number a list of one.) Points numbered with text between them
-			// ("1. First", a paragraph, "2. Second") are lists of one item
-			// too, but Markdown shows them as their author numbered them
-			// (the second list starts at 2): one that continues a list
-			// before it, or is continued by the next, is not told, unless
-			// the day of a date or a name's rank (numberedOn).
-			if (what == "an article" || !headings) && x.IsOrdered() && x.ChildCount() == 1 && !numberedOn(x, source) {
-				if at, end := numberAt(x, source); at >= 0 {
-					// The example is the line's own text, marks and all
-					// ("1\\. **Januar**"), the backslash before the mark
-					// after the number: a full stop, or ")".
-					number := string(source[at:end])
-					rest := source[itemStart(x):]
-					if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
-						rest = rest[:nl]
-					}
-					escaped := number[:len(number)-1] + "\\" + number[len(number)-1:]
-					starts := fmt.Sprintf("this line starts with %q and a space", number)
-					if end == len(source) || source[end] == '\n' {
-						starts = fmt.Sprintf("this line is %q alone, its text on the next", number)
-					}
-					errs.Add(md.PosAt(at), "%s, which Markdown reads as a numbered list of one item, the number shown as the list's: if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s; a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number",
-						starts, number[len(number)-1:], escaped+" "+clip(string(rest), 12))
-				}
+			if x.IsOrdered() {
+				// A page's own text, the methodology, may number a list
+				// of one: there only a date's or a name's number is told.
+				numberedItems(x, source, md, what == "an article" || !headings, seen, errs)
 			}
 		case *ast.Emphasis:
 			if at, ok := starsInWords(x, source); ok {
@@ -338,15 +315,127 @@ func numberedOn(x *ast.List, source []byte) bool {
 	return !briefing.NumberIsText(string(source[at : at+end]))
 }
 
+// numberAdvice is the way to keep a number at a line's start as the
+// text's: the backslash before its mark, shown in the line's own text.
+const numberAdvice = "if the number is the text's (a date, \"1. Januar\", a name, \"1. FC\"), write it with a backslash before the %q, %s"
+
+// numberedItems reports the numbers of the ordered list x that Markdown
+// takes from the text. A line that starts with a number, a full stop and
+// a space ("1. Januar 2024: …", "3. Oktober", "1. FC Köln") is read as a
+// numbered list's item: the number is the list's, not the text's, and a
+// quote that has it is not found. So is a list of one item (told when
+// one is true, else only when its text makes the number its own, a date
+// or a name: NumberIsText), unless it is one of points numbered with text
+// between them (numberedOn); and, in a list of more than one, an item
+// that starts like a date or a name and whose number is not the one the
+// list shows ("1. Januar 2024: …", a blank line, "15. März 2024: …" is
+// one list, shown "1." and "2."), with the list's other such items.
+func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, seen int, errs *diag.List) {
+	type item struct {
+		at, end int    // the number and its mark, in source; at < 0 when not found
+		rest    string // the text after them, on their line
+	}
+	var items []item
+	for c := x.FirstChild(); c != nil; c = c.NextSibling() {
+		it := item{at: -1}
+		if start := contentStart(c); start >= 0 {
+			it.at, it.end = numberBefore(start, source)
+			rest := source[start:]
+			if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+				rest = rest[:nl]
+			}
+			it.rest = string(rest)
+		}
+		items = append(items, it)
+	}
+	tell := func(it item, reads, list string) {
+		number := string(source[it.at:it.end])
+		mark := number[len(number)-1:]
+		escaped := number[:len(number)-1] + "\\" + mark
+		starts := fmt.Sprintf("this line starts with %q and a space", number)
+		if it.end < len(source) && source[it.end] == '\t' {
+			starts = fmt.Sprintf("this line starts with %q and a tab", number)
+		}
+		if it.end == len(source) || source[it.end] == '\n' {
+			starts = fmt.Sprintf("this line is %q alone, its text on the next", number)
+		}
+		errs.Add(md.PosAt(it.at), "%s, which Markdown reads as %s: "+numberAdvice+"; %s",
+			starts, reads, mark, escaped+" "+clipWord(it.rest, 12), list)
+	}
+	if len(items) == 1 && x.FirstChild().ChildCount() == 0 {
+		// "1." alone, the next line not indented into the item: an
+		// item with nothing in it, and the text a paragraph after it.
+		if m := loneNumberRE.FindSubmatchIndex(source[seen:]); m != nil {
+			it := item{at: seen + m[2], end: seen + m[3]}
+			if next := source[seen+m[1]:]; len(next) > 0 {
+				next = next[1:]
+				if nl := bytes.IndexByte(next, '\n'); nl >= 0 {
+					next = next[:nl]
+				}
+				it.rest = strings.TrimSpace(string(next))
+			}
+			tell(it, "a numbered list of one item with nothing in it, the number shown as the list's and the next line as a paragraph after it",
+				"a list meant as one starts at 1 and has more than one item, each with its text on its line")
+		}
+		return
+	}
+	if len(items) == 1 {
+		it := items[0]
+		if it.at >= 0 && (one || briefing.NumberIsText(it.rest)) && !numberedOn(x, source) {
+			tell(it, "a numbered list of one item, the number shown as the list's",
+				"a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number")
+		}
+		return
+	}
+	// The items whose number the list does not show.
+	wrong := -1
+	for i, it := range items {
+		if it.at < 0 || !briefing.NumberIsText(it.rest) {
+			continue
+		}
+		n, err := strconv.Atoi(string(source[it.at : it.end-1]))
+		if err == nil && n != x.Start+i && wrong < 0 {
+			wrong = i
+		}
+	}
+	if wrong < 0 {
+		return
+	}
+	const inOrder = "a list meant as one is numbered in order, each item one more than the one before"
+	for i, it := range items {
+		if it.at < 0 || !briefing.NumberIsText(it.rest) {
+			continue
+		}
+		n, _ := strconv.Atoi(string(source[it.at : it.end-1]))
+		other := items[0]
+		if i == 0 {
+			other = items[wrong]
+		}
+		with := "this line"
+		if other.at >= 0 {
+			with = fmt.Sprintf("line %d", md.PosAt(other.at).Line)
+		}
+		if shown := x.Start + i; n != shown {
+			tell(it, fmt.Sprintf("one numbered list with %s, and shows this line's number as \"%d%c\"", with, shown, x.Marker), inOrder)
+		} else {
+			tell(it, fmt.Sprintf("one numbered list with %s, the number shown as the list's", with), inOrder)
+		}
+	}
+}
+
+// loneNumberRE is a line holding a list item's number and nothing else
+// (group 1), after any marks of a list or a quotation it is in.
+var loneNumberRE = regexp.MustCompile(`(?m)^(?:[ \t>]|[-+*][ \t]+|[0-9]{1,9}[.)][ \t]+)*([0-9]{1,9}[.)])[ \t]*$`)
+
 // itemNumberRE is a list item's number and the mark after it.
 var itemNumberRE = regexp.MustCompile(`[0-9]{1,9}[.)](?:[ \t]|$)`)
 
-// numberAt is where the number of the ordered list x's first item starts
-// in source, and where the mark after it ends: on the line of its text,
-// after a quotation's > or an outer list's marker, or on the line before
-// when the number is alone on its line; -1 when it is on neither.
-func numberAt(x *ast.List, source []byte) (int, int) {
-	at := itemStart(x)
+// numberBefore is where the number of the list item whose content starts
+// at at starts in source, and where the mark after it ends: on the line
+// of its text, after a quotation's > or an outer list's marker, or on the
+// line before when the number is alone on its line; -1 when it is on
+// neither.
+func numberBefore(at int, source []byte) (int, int) {
 	if at <= 0 {
 		return -1, -1
 	}
@@ -367,6 +456,17 @@ func numberAt(x *ast.List, source []byte) (int, int) {
 		end--
 	}
 	return line + last[0], end
+}
+
+// contentStart is the offset in the text of the list item c's content,
+// after its number and the space, or -1 when it has none.
+func contentStart(c ast.Node) int {
+	for c = c.FirstChild(); c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+	}
+	return -1
 }
 
 // itemStart is the offset in the text of the list x's first item's
@@ -399,6 +499,24 @@ func starsInWords(e *ast.Emphasis, source []byte) (int, bool) {
 	}
 	// The opening stars stand after a word's letters, and before more.
 	return open, true
+}
+
+// clipWord is clip, at the end of the word at n bytes when it ends within
+// as many again: "1\\. Dezember 2024:…", not "Dezember 202…", whose number
+// reads as another.
+func clipWord(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for j := n; j < len(s) && j <= 2*n; j++ {
+		if s[j] == ' ' || s[j] == '\t' {
+			return s[:j] + "…"
+		}
+	}
+	if len(s) <= 2*n {
+		return s
+	}
+	return clip(s, n)
 }
 
 // clip shortens s to about n bytes, at a rune, with "…".

@@ -111,6 +111,11 @@ other = "number {{ . }}"
 	if want := "themes/briefing/i18n/en.toml:2:5: the theme's strings are not valid TOML ("; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("a broken i18n file: %v, want %q…", err, want)
 	}
+	// The column in characters: the x after "üü" is the line's 15th.
+	_, err = LoadText(fstest.MapFS{textFile: {Data: []byte("a = \"A\"\nfooter = \"üü\" x\n")}})
+	if want := "themes/briefing/i18n/en.toml:2:15: the theme's strings are not valid TOML ("; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("a broken i18n file with ü: %v, want %q…", err, want)
+	}
 	if _, err := LoadText(fstest.MapFS{}); err == nil {
 		t.Error("a theme without strings loads")
 	}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -52,6 +53,22 @@ func LoadText(theme fs.FS) (*Text, error) {
 // TextFile is where a theme keeps its strings, from the theme's folder.
 const TextFile = textFile
 
+// TOMLPosition is the line and column of the TOML error de in data, the
+// column counted in characters, as every position the briefing is told
+// is: go-toml counts it in bytes, which puts it further along a line with
+// "ü" or "—" before it.
+func TOMLPosition(data []byte, de *toml.DecodeError) (line, col int) {
+	line, col = de.Position()
+	lines := strings.SplitN(string(data), "\n", line+1)
+	if line >= 1 && line <= len(lines) {
+		l := lines[line-1]
+		if b := col - 1; b >= 0 && b <= len(l) {
+			col = 1 + utf8.RuneCountInString(l[:b])
+		}
+	}
+	return line, col
+}
+
 // ParseText reads a theme's strings from data, the text of its
 // i18n/en.toml.
 func ParseText(data []byte) (*Text, error) {
@@ -63,7 +80,7 @@ func ParseText(data []byte) (*Text, error) {
 		if !errors.As(err, &de) {
 			return nil, fmt.Errorf("the theme's %s: %w", textFile, err)
 		}
-		line, col := de.Position()
+		line, col := TOMLPosition(data, de)
 		var errs diag.List
 		errs.Add(diag.Pos{File: ThemeDir + "/" + textFile, Line: line, Col: col},
 			"the theme's strings are not valid TOML (%s)", strings.TrimPrefix(de.Error(), "toml: "))
