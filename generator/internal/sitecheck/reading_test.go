@@ -1349,3 +1349,38 @@ func TestVerdictsLeadToDefinitions(t *testing.T) {
 		})
 	}
 }
+
+// TestVerdictDefinitionsHang: in the methodology's list of what the
+// verdicts mean, a definition's icon stands where the list's bullet
+// would, in the text's column, and its wrapped lines start under the
+// verdict's name, not under the icon (they ran under it, and the icon
+// stood outside the column, on a phone 10 px from the screen's edge).
+func TestVerdictDefinitionsHang(t *testing.T) {
+	b := browser.New(t)
+	site := sites(t)[0]
+	for _, width := range []int{390, 1280} {
+		p := b.Open(t, browser.FileURL(filepath.Join(site, "methodology.html")), width, 800)
+		problems := browser.Eval[[]string](p, `(() => {
+		  const out = [], items = [...document.querySelectorAll("main li[id^='verdict-']")];
+		  if (items.length < 6) return ["only " + items.length + " verdict definitions"];
+		  const column = items[0].parentElement.previousElementSibling.getBoundingClientRect().left;
+		  for (const li of items) {
+		    const icon = li.querySelector(".verdict-icon"), name = icon.nextSibling;
+		    const r = document.createRange();
+		    r.selectNodeContents(name);
+		    const nameLeft = r.getClientRects()[0].left;
+		    const glyph = icon.getBoundingClientRect();
+		    if (glyph.left < column - 1) out.push(li.id + ": its icon stands " + (column - glyph.left).toFixed(0) + " px outside the text's column");
+		    r.selectNodeContents(li);
+		    const lines = [...r.getClientRects()].filter(q => q.width > 0 && q.top > glyph.bottom);
+		    if (!lines.length) continue;
+		    const left = Math.min(...lines.map(q => q.left));
+		    if (Math.abs(left - nameLeft) > 1) out.push(li.id + ": its second line starts at " + left.toFixed(0) + ", its name at " + nameLeft.toFixed(0));
+		  }
+		  return out;
+		})()`)
+		for _, problem := range problems {
+			t.Errorf("at %d px: %s", width, problem)
+		}
+	}
+}
