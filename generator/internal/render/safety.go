@@ -764,14 +764,5 @@ func headingStart(h *ast.Heading, source []byte, seen int) int {
 	return at
 }
 
-// countSpaces is the number of spaces at the start of b.
-func countSpaces(b []byte) int {
-	n := 0
-	for n < len(b) && b[n] == ' ' {
-		n++
-	}
-	return n
-}
-
 // levelName names a heading's level in words, as the messages do.
 var levelName = [...]string{"", "one", "two", "three", "four", "five", "six", "seven"}
