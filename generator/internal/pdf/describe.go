@@ -40,16 +40,9 @@ func Describe(data []byte, d Description, date time.Time) []byte {
 	if d == (Description{}) {
 		return data
 	}
-	last := bytes.LastIndex(data, []byte("trailer"))
-	if last < 0 {
-		return data
-	}
-	t := trailerRE.FindSubmatchIndex(data[last:])
+	t := lastTrailer(data)
 	if t == nil {
 		return data
-	}
-	for i := range t {
-		t[i] += last
 	}
 	trailer := data[t[2]:t[3]]
 	root, size, info := rootRE.FindSubmatch(trailer), sizeRE.FindSubmatch(trailer), infoRefRE.FindSubmatch(trailer)

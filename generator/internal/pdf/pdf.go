@@ -185,6 +185,20 @@ var (
 	idRE      = regexp.MustCompile(`/ID\s*\[[^\]]*\]`)
 )
 
+// lastTrailer returns where trailerRE finds data's last trailer (that of
+// its last update) and its parts, as offsets in data, or nil.
+func lastTrailer(data []byte) []int {
+	last := bytes.LastIndex(data, []byte("trailer"))
+	if last < 0 {
+		return nil
+	}
+	t := trailerRE.FindSubmatchIndex(data[last:])
+	for i := range t {
+		t[i] += last
+	}
+	return t
+}
+
 // ShowOutlines returns the PDF data with its catalog asking a viewer to
 // open with the bookmarks shown (/PageMode /UseOutlines), so that a
 // reader sees the outline of the handout without looking for it:
@@ -194,16 +208,9 @@ var (
 // not read as Chromium writes it (a cross-reference stream, no outline,
 // a page mode already set, encryption) is returned as it was.
 func ShowOutlines(data []byte) []byte {
-	last := bytes.LastIndex(data, []byte("trailer")) // of the last update
-	if last < 0 {
-		return data
-	}
-	t := trailerRE.FindSubmatchIndex(data[last:])
+	t := lastTrailer(data)
 	if t == nil {
 		return data
-	}
-	for i := range t {
-		t[i] += last
 	}
 	trailer := data[t[2]:t[3]]
 	root, size := rootRE.FindSubmatch(trailer), sizeRE.FindSubmatch(trailer)

@@ -610,13 +610,7 @@ func TestClaimantNotTheOutlet(t *testing.T) {
 // are known, or after).
 func TestHandoutNumbersLinksToNotesEverywhere(t *testing.T) {
 	fsys := briefingtest.Load(t, "testdata/pages.txtar")
-	edit := func(name, old, new string) {
-		f := fsys[name]
-		if !bytes.Contains(f.Data, []byte(old)) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
-	}
+	edit := func(name, old, new string) { editFile(t, fsys, name, old, new) }
 	edit("content/_index.md", "The *overview*.", "The *overview*, with [the favor note](articles/alpha.html#note-favor).")
 	edit("content/_index.md", "text: The cable is sent.", "text: The cable is sent ([the crimes note](articles/beta.html#note-crimes)).")
 	edit("content/articles/beta.md", "The cable asks diplomats to report crimes by migrants.",
@@ -665,13 +659,7 @@ func TestHandoutLabelsBreakAsText(t *testing.T) {
 func TestHandoutLabelsNameTheOutlet(t *testing.T) {
 	nb := "\u00a0"
 	fsys := briefingtest.Load(t, "testdata/pages.txtar")
-	edit := func(name, old, new string) {
-		f := fsys[name]
-		if !bytes.Contains(f.Data, []byte(old)) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
-	}
+	edit := func(name, old, new string) { editFile(t, fsys, name, old, new) }
 	edit("annotations/alpha.yaml", "note: Reuters says the spokesperson gave none.",
 		"note: Reuters says the spokesperson gave none, as [the BETA wire's note](beta.html#note-crimes) and [*Beta* Wire](beta.html#note-threat) say, unlike [Alpha Daily](beta.html#note-threat) or [Beta Wires](beta.html#note-crimes).")
 	edit("annotations/claims.yaml", "note: It did, on X.", "note: It did, on X, as [Alpha Daily's note](articles/alpha.html#note-threat) says.")
@@ -749,13 +737,7 @@ func handoutLabels(t *testing.T, fsys fstest.MapFS, want []string) {
 // its bare number.
 func TestHandoutNumbersLinksToOtherArticlesNotes(t *testing.T) {
 	fsys := briefingtest.Load(t, "testdata/pages.txtar")
-	edit := func(name, old, new string) {
-		f := fsys[name]
-		if !bytes.Contains(f.Data, []byte(old)) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
-	}
+	edit := func(name, old, new string) { editFile(t, fsys, name, old, new) }
 	edit("annotations/alpha.yaml", "note: Reuters says the spokesperson gave none.",
 		"note: Reuters says the spokesperson gave none; see [the instruction](beta.html#note-crimes), [the words](#note-threat) and [Beta](beta.html#note-threat).")
 	edit("annotations/beta.yaml", "note: The cable's instruction.", "note: The cable's instruction ([Alpha note](alpha.html#note-favor)).")
@@ -769,4 +751,15 @@ func TestHandoutNumbersLinksToOtherArticlesNotes(t *testing.T) {
 		`<a href="#beta--note-threat" data-n="Beta Wire, note` + "\u00a0" + `1">Beta</a>`,
 		`<a href="#alpha--note-favor" data-n="Alpha Daily, note` + "\u00a0" + `2">Alpha note</a>`,
 	})
+}
+
+// editFile replaces old with new, once, in the file name of fsys, and
+// stops the test if the file has no old.
+func editFile(t *testing.T, fsys fstest.MapFS, name, old, new string) {
+	t.Helper()
+	f := fsys[name]
+	if !bytes.Contains(f.Data, []byte(old)) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
 }
