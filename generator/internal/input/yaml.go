@@ -2346,12 +2346,22 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 	// line, any number starts one). A 1. that is a date's day or a name's
 	// rank ("seit:", "1. Januar 2024") is the sentence's: joined, it is
 	// shown as written; unless the line below is joined to it and
-	// numbered too ("1. Mai: …", "2. Juni: …"), a list all the same.
+	// numbered as the next item ("1. Mai: …", "2. Juni: …"), a list all
+	// the same. A date below it ("vom", "1. Januar 2024 bis zum",
+	// "31. März 2025") is the sentence's too.
 	numbered := func(m string) bool { return m != "" && m[0] >= '0' && m[0] <= '9' }
+	next := func(m, below string) bool { // below numbers the item after m's
+		if !numbered(m) || !numbered(below) || m[len(m)-2] != below[len(below)-2] {
+			return false
+		}
+		a, _ := strconv.Atoi(m[:len(m)-2])
+		b, _ := strconv.Atoi(below[:len(below)-2])
+		return b == a+1
+	}
 	marks := make([]string, len(content))
 	for k, c := range content {
 		m := blockMarkRE.FindString(c)
-		listed := folded(k+1) && numbered(blockMarkRE.FindString(content[k+1]))
+		listed := folded(k+1) && next(m, blockMarkRE.FindString(content[k+1]))
 		if numbered(m) && folded(k) && !numbered(marks[k-1]) &&
 			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || !listed && briefing.NumberIsText(c[len(m):])) {
 			m = ""
