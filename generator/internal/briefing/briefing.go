@@ -607,6 +607,22 @@ func NormalizeLines(s string) string {
 // takes such a number for a numbered list's, and shows the text without
 // it.
 func NumberIsText(rest string) bool {
+	return numberIsText(rest, false)
+}
+
+// ItemNumberIsText is NumberIsText for an item of a numbered list of more
+// than one, where a month that is also a name or a word ("1. April Ryan",
+// "1. Juli Zeh", "1. March to the square", in a list numbered "1." "1."
+// "1." as Markdown allows) is a month only as a date writes it: before a
+// figure (a year), a colon or a comma, a day after "bis" or "–" ("1.
+// Januar bis 3. März"), shortened with a full stop, or alone.
+func ItemNumberIsText(rest string) bool {
+	return numberIsText(rest, true)
+}
+
+// numberIsText is NumberIsText; with strict, every month is one only as
+// a date writes it, as "Jan" and "May" always are.
+func numberIsText(rest string, strict bool) bool {
 	raw := strings.Fields(rest)
 	words := make([]string, len(raw))
 	for i := range raw {
@@ -623,12 +639,12 @@ func NumberIsText(rest string) bool {
 		// Lin") is a month only as a date writes it: shortened with a
 		// full stop ("Jan."), before a colon or a comma, before a
 		// figure (a year), or alone.
-		if !nameMonths[strings.ToLower(words[0])] || len(words) == 1 || strings.HasSuffix(words[0], ".") ||
+		if !strict && !nameMonths[strings.ToLower(words[0])] || len(words) == 1 || strings.HasSuffix(words[0], ".") ||
 			strings.ContainsAny(strings.TrimRight(raw[0], "*_`"), ":,;") {
 			return true
 		}
 		r, _ := utf8.DecodeRuneInString(words[1])
-		return unicode.IsDigit(r)
+		return unicode.IsDigit(r) || len(words) >= 3 && linkWords[strings.ToLower(words[1])] && dayRE.MatchString(words[2])
 	}
 	// "5. und 6. Mai", "1. bis 3. Oktober": the month after the second day.
 	if len(words) >= 3 && linkWords[strings.ToLower(words[0])] && dayRE.MatchString(words[1]) {

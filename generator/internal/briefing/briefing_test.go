@@ -78,3 +78,29 @@ func TestNumberIsText(t *testing.T) {
 		}
 	}
 }
+
+// TestItemNumberIsText: in a list of more than one, every month is a
+// date's only as a date writes it, not only "Jan" and "May".
+func TestItemNumberIsText(t *testing.T) {
+	for rest, want := range map[string]bool{
+		"Januar 2024: Das Gesetz tritt in Kraft.": true,
+		"**Januar 2024:** Die Regierung":          true,
+		"Mai: Anhörung im Ausschuss.":             true,
+		"März, dann April":                        true,
+		"Okt. 2024":                               true,
+		"Juni":                                    true,
+		"Januar bis 3. März":                      true,
+		"und 6. Mai 2024: zwei Tage":              true,
+		"FC Köln, first.":                         true,
+		"April Ryan, of TheGrio.":                 false,
+		"June Carter, of the BBC.":                false,
+		"Juli Zeh":                                false,
+		"August Diehl":                            false,
+		"March to the square.":                    false,
+		"Jan Müller, the spokesman":               false,
+	} {
+		if got := ItemNumberIsText(rest); got != want {
+			t.Errorf("ItemNumberIsText(%q) = %v, want %v", rest, got, want)
+		}
+	}
+}

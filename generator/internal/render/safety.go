@@ -327,7 +327,7 @@ const numberAdvice = "if the number is the text's (a date, \"1. Januar\", a name
 // one is true, else only when its text makes the number its own, a date
 // or a name: NumberIsText), unless it is one of points numbered with text
 // between them (numberedOn); and, in a list of more than one, an item
-// that starts like a date or a name and whose number is not the one the
+// that starts like a date or a name (ItemNumberIsText) and whose number is not the one the
 // list shows ("1. Januar 2024: …", a blank line, "15. März 2024: …" is
 // one list, shown "1." and "2."), with the list's other such items.
 func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, seen int, errs *diag.List) {
@@ -390,7 +390,7 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 	// The items whose number the list does not show.
 	wrong := -1
 	for i, it := range items {
-		if it.at < 0 || !briefing.NumberIsText(it.rest) {
+		if it.at < 0 || !briefing.ItemNumberIsText(it.rest) {
 			continue
 		}
 		n, err := strconv.Atoi(string(source[it.at : it.end-1]))
@@ -403,7 +403,7 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 	}
 	const inOrder = "a list meant as one is numbered in order, each item one more than the one before"
 	for i, it := range items {
-		if it.at < 0 || !briefing.NumberIsText(it.rest) {
+		if it.at < 0 || !briefing.ItemNumberIsText(it.rest) {
 			continue
 		}
 		n, _ := strconv.Atoi(string(source[it.at : it.end-1]))
