@@ -326,10 +326,12 @@ const numberAdvice = "if the number is the text's (a date, \"1. Januar\", a name
 // quote that has it is not found. So is a list of one item (told when
 // one is true, else only when its text makes the number its own, a date
 // or a name: NumberIsText), unless it is one of points numbered with text
-// between them (numberedOn); and, in a list of more than one, an item
-// that starts like a date or a name (ItemNumberIsText) and whose number is not the one the
-// list shows ("1. Januar 2024: …", a blank line, "15. März 2024: …" is
-// one list, shown "1." and "2."), with the list's other such items.
+// between them (numberedOn); and, in a list of more than one with an item
+// that starts like a date or a name (ItemNumberIsText), every item whose
+// number is not the one the list shows ("1. Januar 2024: …", a blank
+// line, "15. März 2024: …" is one list, shown "1." and "2."; "15. März
+// 2024: …", a blank line, "1. Erstens", "2. Zweitens" shows the points
+// "16." and "17."), with the list's items that start so.
 func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, seen int, errs *diag.List) {
 	type item struct {
 		at, end int    // the number and its mark, in source; at < 0 when not found
@@ -387,23 +389,31 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 		}
 		return
 	}
-	// The items whose number the list does not show.
-	wrong := -1
+	// In a list with an item that starts like a date or a name, the
+	// items whose number the list does not show ("15. März 2024: …", a
+	// blank line, "1. Erstens", "2. Zweitens": shown 16. and 17.).
+	dated, wrong := false, -1
+	told := make([]bool, len(items))
 	for i, it := range items {
-		if it.at < 0 || !briefing.ItemNumberIsText(it.rest) {
+		if it.at < 0 {
 			continue
 		}
+		told[i] = briefing.ItemNumberIsText(it.rest)
+		dated = dated || told[i]
 		n, err := strconv.Atoi(string(source[it.at : it.end-1]))
-		if err == nil && n != x.Start+i && wrong < 0 {
-			wrong = i
+		if err == nil && n != x.Start+i {
+			told[i] = true
+			if wrong < 0 {
+				wrong = i
+			}
 		}
 	}
-	if wrong < 0 {
+	if !dated || wrong < 0 {
 		return
 	}
 	const inOrder = "a list meant as one is numbered in order, each item one more than the one before"
 	for i, it := range items {
-		if it.at < 0 || !briefing.ItemNumberIsText(it.rest) {
+		if !told[i] {
 			continue
 		}
 		n, _ := strconv.Atoi(string(source[it.at : it.end-1]))
