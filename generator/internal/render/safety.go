@@ -350,6 +350,7 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 		}
 		items = append(items, it)
 	}
+	apart := "" // how to keep lines in a row apart, once escaped
 	tell := func(it item, reads, list string) {
 		number := string(source[it.at:it.end])
 		mark := number[len(number)-1:]
@@ -362,7 +363,7 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 			starts = fmt.Sprintf("this line is %q alone, its text on the next", number)
 		}
 		errs.Add(md.PosAt(it.at), "%s, which Markdown reads as %s: "+numberAdvice+"; %s",
-			starts, reads, mark, escaped+" "+clipWord(it.rest, 12), list)
+			starts, reads, mark, escaped+" "+clipWord(it.rest, 12)+apart, list)
 	}
 	if len(items) == 1 && x.FirstChild().ChildCount() == 0 {
 		// "1." alone, the next line not indented into the item: an
@@ -412,6 +413,11 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 		return
 	}
 	const inOrder = "a list meant as one is numbered in order, each item one more than the one before"
+	if x.IsTight {
+		// Escaped, items on lines in a row are one paragraph's lines,
+		// shown run on as one.
+		apart = ", and a blank line between such lines (or a backslash at the end of each), which in a row run on as one paragraph"
+	}
 	for i, it := range items {
 		if !told[i] {
 			continue
