@@ -537,19 +537,21 @@ func TestLoadErrors(t *testing.T) {
 			want: []string{`annotations/claims.yaml:3:16: the statement is more than one sentence (the next begins "Mr. Rubio signed"): keep it to one sentence and put the rest in the note`},
 		},
 		{
-			// A family name that is also an organisation's word (Welle,
-			// Corte, Cour): the literal first, the person's parts too.
+			// A family name that is also found in organisations'
+			// names (Welle, Corte, Cour): the person's parts first, the
+			// literal too, as for any person's name; "Deutsche Welle"
+			// and "Human Rights Watch" the literal alone.
 			name: "a person's name with an organisation's word",
 			file: "annotations/sources.yaml",
 			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    URL: https://e.com\n" +
 				"    editor: [Klaus Welle, Vincenzo De Corte, Deutsche Welle, Human Rights Watch]\n" +
 				"    author: Jean-Luc Cour\n",
 			want: []string{
-				`annotations/sources.yaml:6:14: a name in editor is written with its parts, like {literal: "Klaus Welle"} (or {family: Welle, given: Klaus}, if that is a person's name), not as "Klaus Welle"`,
-				`annotations/sources.yaml:6:27: a name in editor is written with its parts, like {literal: "Vincenzo De Corte"} (or {family: De Corte, given: Vincenzo}, if that is a person's name), not as "Vincenzo De Corte"`,
+				`annotations/sources.yaml:6:14: a name in editor is written with its parts, like {family: Welle, given: Klaus} (or {literal: "Klaus Welle"}, if that is an organisation's name), not as "Klaus Welle"`,
+				`annotations/sources.yaml:6:27: a name in editor is written with its parts, like {family: De Corte, given: Vincenzo} (or {literal: "Vincenzo De Corte"}, if that is an organisation's name), not as "Vincenzo De Corte"`,
 				`annotations/sources.yaml:6:46: a name in editor is written with its parts, like {literal: "Deutsche Welle"}, not as "Deutsche Welle"`,
 				`annotations/sources.yaml:6:62: a name in editor is written with its parts, like {literal: "Human Rights Watch"}, not as "Human Rights Watch"`,
-				`annotations/sources.yaml:7:13: author must be a list, like [{literal: "Jean-Luc Cour"}] (or [{family: Cour, given: Jean-Luc}], if that is a person's name), not "Jean-Luc Cour": a name is written with its parts`,
+				`annotations/sources.yaml:7:13: author must be a list, like [{family: Cour, given: Jean-Luc}] (or [{literal: "Jean-Luc Cour"}], if that is an organisation's name), not "Jean-Luc Cour": a name is written with its parts`,
 			},
 		},
 		{
@@ -2370,6 +2372,12 @@ func TestPersonName(t *testing.T) {
 		"Corte Suprema di Cassazione":         false,
 		"Deutsche Welle":                      false,
 		"Cour de cassation":                   false,
+		"Corte dei conti":                     false,
+		// Welle, Corte and Cour are family names too: a person's.
+		"Klaus Welle":       true,
+		"Vincenzo De Corte": true,
+		"Jean-Luc Cour":     true,
+		"Klaus Welle GmbH":  false,
 	} {
 		if _, _, ok := personName(name); ok != person {
 			t.Errorf("personName(%q) = %v, want %v", name, ok, person)

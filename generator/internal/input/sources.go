@@ -265,9 +265,14 @@ var orgWords = map[string]bool{
 	"fondation": true, "fundación": true, "fondazione": true, "gouvernement": true, "gobierno": true, "governo": true,
 	"conseil": true, "consejo": true, "consiglio": true, "tribunal": true, "université": true, "universidad": true,
 	"università": true, "oficina": true, "observatoire": true, "observatorio": true, "ufficio": true,
-	"corte": true, "cour": true, "tribunale": true,
+	"tribunale": true, "supreme": true, "suprema": true, "supremo": true, "suprême": true,
 	// German broadcasters and firms: Deutsche Welle, Deutsche Bahn.
-	"deutsche": true, "deutscher": true, "deutsches": true, "welle": true,
+	"deutsche": true, "deutscher": true, "deutsches": true,
+	// Firms' legal forms: Klaus Welle GmbH.
+	"gmbh": true, "ag": true, "inc": true, "ltd": true, "llc": true, "plc": true,
+	// Not Welle, Corte, Cour: family names too (Klaus Welle); the
+	// organisations so named are told by their other words, or advised
+	// both ways.
 }
 
 // orgEndings end German compound words that name organisations
@@ -297,14 +302,6 @@ func orgWord(w string) bool {
 // that open a family name (von der, van, de, da, di, du, al-), and none an
 // orgWord.
 func personName(s string) (family, given string, ok bool) {
-	return splitName(s, false)
-}
-
-// splitName is personName, but when orgFamily it takes an orgWords word in
-// the family name for a person's too: "Klaus Welle", "Maria Corte", a
-// family name that is also an organisation's word (but "Deutsche Welle",
-// "Human Rights Watch", whose given names would be such words, no).
-func splitName(s string, orgFamily bool) (family, given string, ok bool) {
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > 5 {
 		return "", "", false
@@ -315,11 +312,7 @@ func splitName(s string, orgFamily bool) (family, given string, ok bool) {
 	}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		org := orgWord(w)
-		if org && orgFamily && i >= first && orgWords[strings.ToLower(strings.Trim(w, ".,"))] && !functionWords[strings.ToLower(w)] {
-			org = false
-		}
-		if org || i < first && !unicode.IsUpper(r) || i >= first && !particles[w] && !unicode.IsUpper(r) {
+		if orgWord(w) || i < first && !unicode.IsUpper(r) || i >= first && !particles[w] && !unicode.IsUpper(r) {
 			return "", "", false
 		}
 	}
@@ -329,26 +322,18 @@ func splitName(s string, orgFamily bool) (family, given string, ok bool) {
 // particles open a family name: "von der Leyen".
 var particles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true, "al": true}
 
-// functionWords are the orgWords no person's name has.
-var functionWords = map[string]bool{"of": true, "the": true, "and": true}
-
 // nameLike is the name s, written whole ("Smith, Jane" or "Reuters"), as
-// CSL writes it: like, and or, the other way to write it if it is not
-// what like takes it for, with if, the clause that says when: the literal
-// name, if like takes it for a person's; a person's parts, if like takes
-// it for an organisation's only for its family name ("Klaus Welle").
-func nameLike(s string) (like, or, when string) {
-	literal := fmt.Sprintf("{literal: %q}", s)
+// CSL writes it: like, and or, the literal name, when like takes it for a
+// person's.
+func nameLike(s string) (like, or string) {
+	like = fmt.Sprintf("{literal: %q}", s)
 	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
-		return fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given)), "", ""
+		return fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given)), ""
 	}
 	if family, given, ok := personName(s); ok {
-		return fmt.Sprintf("{family: %s, given: %s}", family, given), literal, "if that is an organisation's name"
+		return fmt.Sprintf("{family: %s, given: %s}", family, given), like
 	}
-	if family, given, ok := splitName(s, true); ok {
-		return literal, fmt.Sprintf("{family: %s, given: %s}", family, given), "if that is a person's name"
-	}
-	return literal, "", ""
+	return like, ""
 }
 
 // names reads a CSL name list.
@@ -357,18 +342,18 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 	if v := resolve(m[name]); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) && v.Value != "" {
 		// One name alone ("author: Bundesministerium der Justiz"): the
 		// list, with the name as CSL writes it.
-		like, or, when := nameLike(v.Value)
+		like, or := nameLike(v.Value)
 		if or != "" {
-			or = fmt.Sprintf(" (or [%s], %s)", or, when)
+			or = fmt.Sprintf(" (or [%s], if that is an organisation's name)", or)
 		}
 		d.errs.Add(d.pos(v), "%s must be a list, like [%s]%s, not %s: a name is written with its parts", name, like, or, describe(v))
 		return nil
 	}
 	for _, it := range d.list(m, name, "like [{family: Smith, given: Jane}] or [{literal: \"U.S. Department of State\"}]") {
 		if v := resolve(it); v.Kind == yaml.ScalarNode {
-			like, or, when := nameLike(v.Value)
+			like, or := nameLike(v.Value)
 			if or != "" {
-				like += fmt.Sprintf(" (or %s, %s)", or, when)
+				like += fmt.Sprintf(" (or %s, if that is an organisation's name)", or)
 			}
 			d.errs.Add(d.pos(v), "a name in %s is written with its parts, like %s, not as %s", name, like, describe(v))
 			continue
