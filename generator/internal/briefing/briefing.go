@@ -631,7 +631,7 @@ func numberIsText(rest string, strict bool) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if rankedName[words[0]] {
+	if rankedName[strings.TrimSuffix(words[0], ".")] { // "2. Weltkrieg." ends a sentence
 		return true
 	}
 	if month(words[0]) {

@@ -526,8 +526,17 @@ func TestLoadErrors(t *testing.T) {
 			data: "claims:\n  - id: threat-claim\n    statement: \"Die Regierung erklärte am 1. Januar 2024, das Gesetz gelte.\"\n    verdict: accurate\n    note: N\n" +
 				"  - id: b\n    statement: \"Der 1. FC Köln stieg in die 2. Bundesliga ab.\"\n    verdict: accurate\n    note: N\n" +
 				"  - id: c\n    statement: \"Another claim about the 2. Weltkrieg and more.\"\n    verdict: accurate\n    note: N\n" +
-				"  - id: d\n    statement: \"The count rose to 12. Then it fell.\"\n    verdict: accurate\n    note: N\n",
-			want: []string{`annotations/claims.yaml:15:16: the statement is more than one sentence (the next begins "Then it fell."): keep it to one sentence and put the rest in the note`},
+				"  - id: d\n    statement: \"The count rose to 12. Then it fell.\"\n    verdict: accurate\n    note: N\n" +
+				// The day's full stop ends no sentence, the month's does.
+				"  - id: e\n    statement: \"Es geschah am 3. Oktober. Dann fiel die Zahl.\"\n    verdict: accurate\n    note: N\n" +
+				"  - id: f\n    statement: \"Das war im 2. Weltkrieg. Danach kam der Frieden.\"\n    verdict: accurate\n    note: N\n" +
+				"  - id: g\n    statement: \"Der Mr. Rubio. Dann kam er.\"\n    verdict: accurate\n    note: N\n",
+			want: []string{
+				`annotations/claims.yaml:15:16: the statement is more than one sentence (the next begins "Then it fell."): keep it to one sentence and put the rest in the note`,
+				`annotations/claims.yaml:19:16: the statement is more than one sentence (the next begins "Dann fiel die"): keep it to one sentence and put the rest in the note`,
+				`annotations/claims.yaml:23:16: the statement is more than one sentence (the next begins "Danach kam der"): keep it to one sentence and put the rest in the note`,
+				`annotations/claims.yaml:27:16: the statement is more than one sentence (the next begins "Dann kam er."): keep it to one sentence and put the rest in the note`,
+			},
 		},
 		{
 			// DESIGN.md: a statement is one sentence; U.S. and Mr. end none.

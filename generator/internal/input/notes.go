@@ -307,8 +307,18 @@ var dayOrRankRE = regexp.MustCompile(`(?:^|[^0-9\p{L}.,])[0-9]{1,2}$`)
 
 // secondSentence is where a second sentence begins in s (sentenceEndRE,
 // past titleAbbrevs and the full stops of German days and ranks), or "".
+// After a full stop that ends none, the next is looked for from the word
+// after it: "am 3. Oktober. Dann …" ends at "Oktober.".
 func secondSentence(s string) string {
-	for _, m := range sentenceEndRE.FindAllStringSubmatchIndex(s, -1) {
+	for off := 0; ; {
+		m := sentenceEndRE.FindStringSubmatchIndex(s[off:])
+		if m == nil {
+			return ""
+		}
+		for i := range m {
+			m[i] += off
+		}
+		off = m[4]
 		if s[m[2]:m[3]] == "." {
 			start := m[2]
 			for start > 0 {
@@ -327,7 +337,6 @@ func secondSentence(s string) string {
 		}
 		return s[m[4]:]
 	}
-	return ""
 }
 
 // firstWordsOf returns the first n words of s.
