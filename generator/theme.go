@@ -92,71 +92,161 @@ func checkOtherStrings(dir fs.FS, errs *diag.List) {
 				strings.TrimSuffix(path.Base(p), ".toml"), strings.TrimPrefix(de.Error(), "toml: "), stage.TextFile)
 			continue
 		}
-		for _, k := range slices.Sorted(maps.Keys(v)) {
-			at := diag.Pos{File: stage.ThemeDir + "/" + p, Line: keyLine(data, k), Col: 1}
-			if form, why := stringsProblem(k, v[k]); why != "" {
-				if form != "" {
-					at = formAt(data, k, form, at)
-				}
-				errs.Add(at, "%s: the site shows only the strings of %s, but Hugo reads every strings file and would fail", why, stage.TextFile)
-			}
+		// The file is read as a table: one string, when its keys are a
+		// string's own, or a group of strings; each problem told once.
+		for _, pr := range stringsProblems("", v) {
+			line, col := keyPathLine(data, pr.at)
+			errs.Add(diag.Pos{File: stage.ThemeDir + "/" + p, Line: line, Col: col},
+				"%s: the site shows only the strings of %s, but Hugo reads every strings file and would fail", pr.why, stage.TextFile)
 		}
 	}
 }
 
-// pluralForms are the forms a string's plural table may give, in any
-// language, as Hugo reads them (go-i18n's reserved keys).
-var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
+// ownKeys are go-i18n's reserved keys, as Hugo reads a strings file: a
+// table with any of them is one string (its text in other, or in one of
+// the plural forms), a table with none a group of strings, and one with
+// both fails the build.
+var ownKeys = map[string]bool{"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true, "translation": true}
 
-// stringsProblem says why the value v of the key k in a strings file
-// fails Hugo's reading, as go-i18n reads it, or "" when it does not:
-// a value that is neither text nor a table (a number, true or false, a
-// date); a table that mixes plural forms with other keys (a form whose
-// value is not text counts as another key); and so on inside a table of
-// strings ([group], its keys read as "group.key"). form is the plural
-// form to place it at, or "".
-func stringsProblem(k string, v any) (form, why string) {
+// ownKey says whether the key f of a table, with its value v, is one of a
+// string's own, as go-i18n reads it (isReserved): named so, in any case,
+// with text as its value, or "translation" whatever its value.
+func ownKey(f string, v any) bool {
+	_, text := v.(string)
+	return ownKeys[strings.ToLower(f)] && (text || f == "translation")
+}
+
+// stringsProblem is a problem of a strings file: why Hugo fails to read
+// it, and the key, with its path ("group.key"), to place it at.
+type stringsProblem struct{ at, why string }
+
+// stringsProblems are the problems of the value v of the key k ("" for
+// the file) in a strings file, as go-i18n reads it: a value that is
+// neither text, a table nor a list (a number, true or false, a date); a
+// table that mixes a string's own keys (ownKey) with others, told once;
+// and so on inside a group of strings ([group], its keys read as
+// "group.key") and a list.
+func stringsProblems(k string, v any) []stringsProblem {
+	join := func(f string) string {
+		if k == "" {
+			return f
+		}
+		return k + "." + f
+	}
 	switch v := v.(type) {
 	case nil, string:
-		return "", ""
+		return nil
 	case map[string]any:
-		var forms, others []string
+		var own, others []string
 		for _, f := range slices.Sorted(maps.Keys(v)) {
-			if _, text := v[f].(string); text && pluralForms[strings.ToLower(f)] || strings.ToLower(f) == "translation" {
-				forms = append(forms, f)
+			if ownKey(f, v[f]) {
+				own = append(own, f)
 			} else {
 				others = append(others, f)
 			}
 		}
-		if len(forms) == 0 {
+		if len(own) == 0 {
+			var all []stringsProblem
 			for _, f := range others {
-				if form, why := stringsProblem(k+"."+f, v[f]); why != "" {
-					if form == "" {
-						form = f // at its line, in k's table
-					}
-					return form, why
-				}
+				all = append(all, stringsProblems(join(f), v[f])...)
 			}
-			return "", ""
+			return all
 		}
 		for _, f := range others {
-			if pluralForms[strings.ToLower(f)] {
-				return f, fmt.Sprintf("%q's %s must be text in quotes, not %v", k, f, v[f])
+			if ownKeys[strings.ToLower(f)] {
+				return []stringsProblem{{join(f), fmt.Sprintf("%q's %s must be text in quotes, not %v", k, f, v[f])}}
 			}
 		}
 		if len(others) > 0 {
-			return others[0], fmt.Sprintf("%q has plural forms (%s) and a key %q that is none (the forms are zero, one, two, few, many and other)", k, strings.Join(forms, ", "), others[0])
+			what := fmt.Sprintf("%q has", k)
+			if k == "" {
+				what = "the file has"
+			}
+			return []stringsProblem{{join(others[0]), fmt.Sprintf("%s a string's own keys (%s) and a key %q that is none of them (a string's own keys are id, description, hash, leftdelim, rightdelim, zero, one, two, few, many, other and translation): a table is one string or a group of strings, not both",
+				what, strings.Join(own, ", "), others[0])}}
 		}
-		return "", ""
-	case []any:
-		for _, e := range v {
-			if _, why := stringsProblem(k, e); why != "" {
-				return "", why
+		if t, ok := v["translation"]; ok {
+			// go-i18n's first format: the text, or its forms, under
+			// translation.
+			switch t := t.(type) {
+			case string:
+			case map[string]any:
+				for _, f := range slices.Sorted(maps.Keys(t)) {
+					if _, text := t[f].(string); !text && t[f] != nil {
+						return []stringsProblem{{join("translation"), fmt.Sprintf("%q's translation.%s must be text in quotes, not %v", k, f, t[f])}}
+					}
+				}
+			default:
+				return []stringsProblem{{join("translation"), fmt.Sprintf("%q's translation must be text in quotes, or a table of plural forms, not %v", k, t)}}
 			}
 		}
-		return "", ""
+		return nil
+	case []any:
+		var all []stringsProblem
+		for _, e := range v {
+			all = append(all, stringsProblems(k, e)...)
+		}
+		return all
 	}
-	return "", fmt.Sprintf("%q must be text in quotes, or a table of plural forms (one, other, …), not %v", k, v)
+	return []stringsProblem{{k, fmt.Sprintf("%q must be text in quotes, or a table of plural forms (one, other, …), not %v", k, v)}}
+}
+
+// keyPathLine is the line of the TOML data that gives the key path
+// ("group.deep": "group.deep = …", "deep = …" under [group], or the
+// header [group.deep]), and the column of its first character; or,
+// when none does, its table's (1, 1 for none).
+func keyPathLine(data []byte, key string) (int, int) {
+	for p := key; p != ""; {
+		table := ""
+		for i, l := range strings.Split(string(data), "\n") {
+			t := strings.TrimSpace(l)
+			col := 1 + len(l) - len(strings.TrimLeft(l, " \t"))
+			if strings.HasPrefix(t, "[") {
+				h := strings.Trim(strings.TrimSpace(strings.SplitN(t, "#", 2)[0]), "[]")
+				table = tomlPath(h)
+				if table == p {
+					return i + 1, col
+				}
+				continue
+			}
+			if name, _, ok := strings.Cut(t, "="); ok {
+				full := tomlPath(name)
+				if table != "" {
+					full = table + "." + full
+				}
+				if full == p {
+					return i + 1, col
+				}
+			}
+		}
+		p = p[:max(strings.LastIndexByte(p, '.'), 0)]
+	}
+	return 1, 1
+}
+
+// tomlPath is the TOML key k ("a . \"b\"") as a path of its parts,
+// their quotes and spaces taken away: "a.b".
+func tomlPath(k string) string {
+	var parts []string
+	var cur strings.Builder
+	var quote rune
+	for _, r := range k {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '.':
+			parts = append(parts, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	return strings.Join(append(parts, strings.TrimSpace(cur.String())), ".")
 }
 
 // readTree reads every file of fsys.

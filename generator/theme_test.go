@@ -332,6 +332,40 @@ func TestOwnStringsOtherLanguagesValues(t *testing.T) {
 		`themes/briefing/i18n/de.toml:2:1: "flag" must be text in quotes, or a table of plural forms (one, other, …), not true`+tail,
 		`themes/briefing/i18n/de.toml:6:1: "note_number"'s other must be text in quotes, not 3`+tail,
 		`themes/briefing/i18n/de.toml:9:1: "group.deep" must be text in quotes, or a table of plural forms (one, other, …), not 1.5`+tail,
-		`themes/briefing/i18n/de.toml:12:1: "claims_count" has plural forms (few) and a key "some" that is none (the forms are zero, one, two, few, many and other)`+tail,
+		`themes/briefing/i18n/de.toml:12:1: "claims_count" has a string's own keys (few) and a key "some" that is none of them`+ownKeysTail+tail,
 		"5 problems found")
+}
+
+// ownKeysTail ends the message for a table of a strings file that mixes a
+// string's own keys with others.
+const ownKeysTail = " (a string's own keys are id, description, hash, leftdelim, rightdelim, zero, one, two, few, many, other and translation): a table is one string or a group of strings, not both"
+
+// TestOwnStringsOtherLanguagesKeys: check reads a strings file as Hugo's
+// go-i18n does: a table with any of go-i18n's reserved keys (id,
+// description, hash, leftdelim, rightdelim, the plural forms, translation)
+// is one string, a table without them a group of strings, and one with
+// both fails the build ("reserved keys [id] mixed with unreserved keys
+// [sub]"); a description beside other was refused, and a group with an id
+// passed check. A problem in a dotted key or a sub-table is told at its
+// line, where it was told at line 1.
+func TestOwnStringsOtherLanguagesKeys(t *testing.T) {
+	root := briefingWithTheme(t, map[string]string{
+		"i18n/de.toml": "list = [\"a\", \"b\"]\n[footer]\ndescription = \"Die Fußzeile der Seite\"\nother = \"Fußzeile\"\n" +
+			"[claims_count]\nid = \"claims_count\"\nONE = \"eine Behauptung\"\nOther = \"{{ . }} Behauptungen\"\n" +
+			"[notmsg.description]\nhello = \"world\"\n[b]\ntranslation = { one = \"x\", other = \"y\" }\n",
+	})
+	for _, cmd := range [][]string{{"check", "--root", root}, {"build", "--root", root, "--out", filepath.Join(t.TempDir(), "out")}} {
+		if code, _, stderr := runCmd(t, cmd...); code != 0 {
+			t.Errorf("%s with go-i18n's keys in i18n/de.toml exited %d:\n%s", cmd[0], code, stderr)
+		}
+	}
+	root = briefingWithTheme(t, map[string]string{
+		"i18n/de.toml": "footer = \"F\"\nlinks.deep = 1.5\n[group]\nid = \"g\"\nsub = \"ok\"\n[a.b]\nc = true\n",
+	})
+	const tail = ": the site shows only the strings of i18n/en.toml, but Hugo reads every strings file and would fail"
+	checkAndBuildSay(t, root,
+		`themes/briefing/i18n/de.toml:2:1: "links.deep" must be text in quotes, or a table of plural forms (one, other, …), not 1.5`+tail,
+		`themes/briefing/i18n/de.toml:5:1: "group" has a string's own keys (id) and a key "sub" that is none of them`+ownKeysTail+tail,
+		`themes/briefing/i18n/de.toml:7:1: "a.b.c" must be text in quotes, or a table of plural forms (one, other, …), not true`+tail,
+		"3 problems found")
 }
