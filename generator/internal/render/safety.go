@@ -359,11 +359,15 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 		if it.end < len(source) && source[it.end] == '\t' {
 			starts = fmt.Sprintf("this line starts with %q and a tab", number)
 		}
+		example := escaped + " " + clipWord(it.rest, 12)
 		if it.end == len(source) || source[it.end] == '\n' {
 			starts = fmt.Sprintf("this line is %q alone, its text on the next", number)
+			if it.rest == "" { // a blank line after it, or none
+				starts, example = fmt.Sprintf("this line is %q alone", number), escaped
+			}
 		}
 		errs.Add(md.PosAt(it.at), "%s, which Markdown reads as %s: "+numberAdvice+"; %s",
-			starts, reads, mark, escaped+" "+clipWord(it.rest, 12)+apart, list)
+			starts, reads, mark, example+apart, list)
 	}
 	if len(items) == 1 && x.FirstChild().ChildCount() == 0 {
 		// "1." alone, the next line not indented into the item: an
@@ -376,9 +380,16 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 					next = next[:nl]
 				}
 				it.rest = strings.TrimSpace(string(next))
+				if bytes.IndexByte(source[seen+m[0]:it.at], '>') >= 0 {
+					// In a quotation: its text without the marks.
+					it.rest = strings.TrimLeft(it.rest, " \t>")
+				}
 			}
-			tell(it, "a numbered list of one item with nothing in it, the number shown as the list's and the next line as a paragraph after it",
-				"a list meant as one starts at 1 and has more than one item, each with its text on its line")
+			reads := "a numbered list of one item with nothing in it, the number shown as the list's and the next line as a paragraph after it"
+			if it.rest == "" {
+				reads = "a numbered list of one item with nothing in it, the number shown as the list's"
+			}
+			tell(it, reads, "a list meant as one starts at 1 and has more than one item, each with its text on its line")
 		}
 		return
 	}
