@@ -369,22 +369,33 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 		errs.Add(md.PosAt(it.at), "%s, which Markdown reads as %s: "+numberAdvice+"; %s",
 			starts, reads, mark, example+apart, list)
 	}
+	// lone is the item with nothing in it whose number is alone on the
+	// first such line after from ("1.", the next line not indented into
+	// the item), with the next line's text, which the page shows as a
+	// paragraph after the list; and where its line ends.
+	lone := func(from int) (item, int, bool) {
+		m := loneNumberRE.FindSubmatchIndex(source[from:])
+		if m == nil {
+			return item{at: -1}, from, false
+		}
+		it := item{at: from + m[2], end: from + m[3]}
+		if next := source[from+m[1]:]; len(next) > 0 {
+			next = next[1:]
+			if nl := bytes.IndexByte(next, '\n'); nl >= 0 {
+				next = next[:nl]
+			}
+			it.rest = strings.TrimSpace(string(next))
+			if bytes.IndexByte(source[from+m[0]:it.at], '>') >= 0 {
+				// In a quotation: its text without the marks.
+				it.rest = strings.TrimLeft(it.rest, " \t>")
+			}
+		}
+		return it, from + m[1], true
+	}
 	if len(items) == 1 && x.FirstChild().ChildCount() == 0 {
 		// "1." alone, the next line not indented into the item: an
 		// item with nothing in it, and the text a paragraph after it.
-		if m := loneNumberRE.FindSubmatchIndex(source[seen:]); m != nil {
-			it := item{at: seen + m[2], end: seen + m[3]}
-			if next := source[seen+m[1]:]; len(next) > 0 {
-				next = next[1:]
-				if nl := bytes.IndexByte(next, '\n'); nl >= 0 {
-					next = next[:nl]
-				}
-				it.rest = strings.TrimSpace(string(next))
-				if bytes.IndexByte(source[seen+m[0]:it.at], '>') >= 0 {
-					// In a quotation: its text without the marks.
-					it.rest = strings.TrimLeft(it.rest, " \t>")
-				}
-			}
+		if it, _, ok := lone(seen); ok {
 			reads := "a numbered list of one item with nothing in it, the number shown as the list's and the next line as a paragraph after it"
 			if it.rest == "" {
 				reads = "a numbered list of one item with nothing in it, the number shown as the list's"
@@ -392,6 +403,52 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 			tell(it, reads, "a list meant as one starts at 1 and has more than one item, each with its text on its line")
 		}
 		return
+	}
+	if len(items) > 1 {
+		// Items with nothing in it ("1.", a blank line, "15.", "März
+		// 2024: …"), each on the first line holding a number alone after
+		// the item before it.
+		from := seen
+		for i, c := 0, x.FirstChild(); c != nil; i, c = i+1, c.NextSibling() {
+			if c.ChildCount() > 0 {
+				from = max(from, blockEnd(c))
+				continue
+			}
+			it, end, ok := lone(from)
+			if !ok {
+				break
+			}
+			if c.NextSibling() != nil {
+				it.rest = "" // the next line is blank, or the next item's
+			}
+			items[i], from = it, end
+		}
+		for i, c := 0, x.FirstChild(); c != nil; i, c = i+1, c.NextSibling() {
+			it := items[i]
+			if c.ChildCount() > 0 || it.at < 0 {
+				continue
+			}
+			reads := "one numbered list"
+			for j, other := range items {
+				if j != i && other.at >= 0 {
+					reads = fmt.Sprintf("one numbered list with line %d", md.PosAt(other.at).Line)
+					break
+				}
+			}
+			reads += ", this item with nothing in it"
+			if n, err := strconv.Atoi(string(source[it.at : it.end-1])); err == nil && n != x.Start+i {
+				reads += fmt.Sprintf(" and shown as \"%d%c\"", x.Start+i, x.Marker)
+			}
+			if it.rest != "" {
+				reads += ", and the next line as a paragraph after the list"
+			}
+			tell(it, reads, "a list meant as one has each item's text on its line")
+		}
+		for i, c := 0, x.FirstChild(); c != nil; i, c = i+1, c.NextSibling() {
+			if c.ChildCount() == 0 {
+				items[i] = item{at: -1} // told, and not a date's
+			}
+		}
 	}
 	if len(items) == 1 {
 		it := items[0]
@@ -448,6 +505,18 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 			tell(it, fmt.Sprintf("one numbered list with %s, the number shown as the list's", with), inOrder)
 		}
 	}
+}
+
+// blockEnd is where the last line of the blocks in n ends in the text.
+func blockEnd(n ast.Node) int {
+	end := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			end = max(end, c.Lines().At(c.Lines().Len()-1).Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return end
 }
 
 // loneNumberRE is a line holding a list item's number and nothing else
