@@ -555,7 +555,8 @@ func numberBefore(at int, source []byte) (int, int) {
 }
 
 // contentStart is the offset in the text of the list item c's content,
-// after its number and the space, or -1 when it has none.
+// after its number and the space, or -1 when it has none: the first line
+// of the first block down its first children.
 func contentStart(c ast.Node) int {
 	for c = c.FirstChild(); c != nil; c = c.FirstChild() {
 		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
@@ -568,10 +569,8 @@ func contentStart(c ast.Node) int {
 // itemStart is the offset in the text of the list x's first item's
 // content, after its number and the space.
 func itemStart(x *ast.List) int {
-	for c := x.FirstChild(); c != nil; c = c.FirstChild() {
-		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
-			return c.Lines().At(0).Start
-		}
+	if at := contentStart(x); at >= 0 { // x's first child is the item
+		return at
 	}
 	return textStart(x)
 }
