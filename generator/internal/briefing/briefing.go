@@ -613,15 +613,18 @@ func NumberIsText(rest string) bool {
 // ItemNumberIsText is NumberIsText for an item of a numbered list of more
 // than one, where a month that is also a name or a word ("1. April Ryan",
 // "1. Juli Zeh", "1. March to the square", in a list numbered "1." "1."
-// "1." as Markdown allows) is a month only as a date writes it: before a
-// figure (a year), a colon or a comma, a day after "bis" or "–" ("1.
-// Januar bis 3. März"), shortened with a full stop, or alone.
+// "1." as Markdown allows: itemNameMonths) is a month only as a date
+// writes it: before a figure (a year), a colon or a comma, a day after
+// "bis" or "–" ("1. April bis 3. Mai"), shortened with a full stop, or
+// alone. Other months are months whatever follows ("9. November fiel
+// die Mauer").
 func ItemNumberIsText(rest string) bool {
 	return numberIsText(rest, true)
 }
 
-// numberIsText is NumberIsText; with strict, every month is one only as
-// a date writes it, as "Jan" and "May" always are.
+// numberIsText is NumberIsText; with strict, the months of itemNameMonths
+// too are months only as a date writes them, as "Jan" and "May" always
+// are.
 func numberIsText(rest string, strict bool) bool {
 	raw := strings.Fields(rest)
 	words := make([]string, len(raw))
@@ -639,7 +642,7 @@ func numberIsText(rest string, strict bool) bool {
 		// Lin") is a month only as a date writes it: shortened with a
 		// full stop ("Jan."), before a colon or a comma, before a
 		// figure (a year), or alone.
-		if !strict && !nameMonths[strings.ToLower(words[0])] || len(words) == 1 || strings.HasSuffix(words[0], ".") ||
+		if !nameMonths[strings.ToLower(words[0])] && !(strict && itemNameMonths[strings.ToLower(words[0])]) || len(words) == 1 || strings.HasSuffix(words[0], ".") ||
 			strings.ContainsAny(strings.TrimRight(raw[0], "*_`"), ":,;") {
 			return true
 		}
@@ -673,6 +676,11 @@ var (
 	}()
 	// nameMonths are months, written so, that are also first names.
 	nameMonths = map[string]bool{"jan": true, "may": true}
+	// itemNameMonths are months, written so, that are also names or
+	// words, which start a list's item ("1. April Ryan", "1. Juli Zeh",
+	// "1. March to the square"); a sentence's "am 1. August fuhr er" is a
+	// date.
+	itemNameMonths = map[string]bool{"april": true, "june": true, "july": true, "august": true, "march": true, "juli": true}
 	// rankedName are words that follow a rank in a German name: a
 	// football club ("1. FC Köln"), a league ("2. Bundesliga"), a war, a
 	// century.

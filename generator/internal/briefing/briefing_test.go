@@ -98,6 +98,9 @@ func TestItemNumberIsText(t *testing.T) {
 		"August Diehl":                            false,
 		"March to the square.":                    false,
 		"Jan Müller, the spokesman":               false,
+		// A month that is no name or word is a month whatever follows.
+		"November fiel die Mauer.":         true,
+		"Oktober war der Tag der Einheit.": true,
 	} {
 		if got := ItemNumberIsText(rest); got != want {
 			t.Errorf("ItemNumberIsText(%q) = %v, want %v", rest, got, want)
