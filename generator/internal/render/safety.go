@@ -415,7 +415,10 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 				continue
 			}
 			it, end, ok := lone(from)
-			if !ok {
+			line := bytes.LastIndexByte(source[:max(it.at, 0)], '\n') + 1
+			if !ok || line > from && strings.Trim(string(source[from:line]), " \t\n>") != "" {
+				// Not found, or found past other text: an item
+				// written so as the check does not know.
 				break
 			}
 			if c.NextSibling() != nil {
