@@ -638,6 +638,12 @@ func numberIsText(rest string, strict bool) bool {
 		return true
 	}
 	if month(words[0]) {
+		// A month before its day ("July 4: Independence Day", as English
+		// writes a date) has the number before it for a list's, not a
+		// day's.
+		if len(words) > 1 && !strings.ContainsAny(raw[0], ":,;") && dayRE.MatchString(strings.TrimRight(words[1], ":,;")) {
+			return false
+		}
 		// A month that is also a first name ("1. Jan Müller", "2. May
 		// Lin") is a month only as a date writes it: shortened with a
 		// full stop ("Jan."), before a colon or a comma, before a

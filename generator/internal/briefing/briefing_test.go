@@ -71,7 +71,12 @@ func TestNumberIsText(t *testing.T) {
 		"Jan 2025":                                true,
 		"May":                                     true,
 		"Mai 2024":                                true,
-		"":                                        false,
+		// English writes the day after the month: the number before it
+		// is a list's ("1. July 4: Independence Day").
+		"July 4: Independence Day.": false,
+		"December 25: Christmas.":   false,
+		"Dezember 2024":             true,
+		"":                          false,
 	} {
 		if got := NumberIsText(rest); got != want {
 			t.Errorf("NumberIsText(%q) = %v, want %v", rest, got, want)

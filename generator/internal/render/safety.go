@@ -470,9 +470,13 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 		if it.at < 0 {
 			continue
 		}
-		told[i] = briefing.ItemNumberIsText(it.rest)
-		dated = dated || told[i]
 		n, err := strconv.Atoi(string(source[it.at : it.end-1]))
+		// A month that is also a name ("April Ryan") starts a date in
+		// a list written "1." "1." "1." only as a date writes it; after
+		// any other day ("3. Juli war der Tag", "9. August fiel die
+		// Mauer"), it is a date.
+		told[i] = briefing.ItemNumberIsText(it.rest) || err == nil && n != 1 && briefing.NumberIsText(it.rest)
+		dated = dated || told[i]
 		if err == nil && n != x.Start+i {
 			told[i] = true
 			if wrong < 0 {
