@@ -2345,10 +2345,13 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 	// paragraph below note: | too (at the text's start, or after a blank
 	// line, any number starts one). A 1. that is a date's day or a name's
 	// rank ("seit:", "1. Januar 2024") is the sentence's: joined, it is
-	// shown as written; unless the line below is joined to it and
-	// numbered as the next item ("1. Mai: …", "2. Juni: …"), a list all
-	// the same. A date below it ("vom", "1. Januar 2024 bis zum",
-	// "31. März 2025") is the sentence's too.
+	// shown as written, also when the line below goes on with the next
+	// day ("vom", "1. Januar 2024 bis", "2. Februar 2025." is a sentence
+	// wrapped, and the advice to write note: | made it a list), unless
+	// its date ends with a colon, as a list's entries do ("1. Mai: …",
+	// "2. Juni: …"), and the line below is joined to it and numbered as
+	// the next item: a list all the same. A date below it ("vom", "1.
+	// Januar 2024 bis zum", "31. März 2025") is the sentence's too.
 	numbered := func(m string) bool { return m != "" && m[0] >= '0' && m[0] <= '9' }
 	next := func(m, below string) bool { // below numbers the item after m's
 		if !numbered(m) || !numbered(below) || m[len(m)-2] != below[len(below)-2] {
@@ -2361,9 +2364,15 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 	marks := make([]string, len(content))
 	for k, c := range content {
 		m := blockMarkRE.FindString(c)
-		listed := folded(k+1) && next(m, blockMarkRE.FindString(content[k+1]))
+		// The line's text after its number, with the line joined to it
+		// ("1. und", "2. Oktober.": "und 2. Oktober.").
+		rest := c[len(m):]
+		if folded(k + 1) {
+			rest += " " + content[k+1]
+		}
+		listed := folded(k+1) && next(m, blockMarkRE.FindString(content[k+1])) && entryDate.MatchString(rest)
 		if numbered(m) && folded(k) && !numbered(marks[k-1]) &&
-			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || !listed && briefing.NumberIsText(c[len(m):])) {
+			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || !listed && briefing.NumberIsText(rest)) {
 			m = ""
 		}
 		marks[k] = m
@@ -2851,3 +2860,7 @@ func (s *ids) add(d *decoder, m map[string]*yaml.Node, id string) {
 	}
 	s.seen[id] = pos.Line
 }
+
+// entryDate is a date that opens a list's entry, a colon after it: "Mai:",
+// "Januar 2024:", "May:".
+var entryDate = regexp.MustCompile(`^\S+( [0-9]{4})?:`)
