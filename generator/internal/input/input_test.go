@@ -2393,3 +2393,20 @@ func TestPersonName(t *testing.T) {
 		}
 	}
 }
+
+// TestNameLike: a name written as text is advised the parts to write: a
+// person's written "Family, Given" as theirs, but a firm's with a comma
+// before its legal form ("Meta Platforms, Inc.") as a literal, not as
+// {family: Meta Platforms, given: Inc.}.
+func TestNameLike(t *testing.T) {
+	for name, want := range map[string]string{
+		"Smith, Jane":          "{family: Smith, given: Jane}",
+		"Meta Platforms, Inc.": `{literal: "Meta Platforms, Inc."}`,
+		"Siemens, AG":          `{literal: "Siemens, AG"}`,
+		"Reuters":              `{literal: "Reuters"}`,
+	} {
+		if got, _ := nameLike(name); got != want {
+			t.Errorf("nameLike(%q) = %s, want %s", name, got, want)
+		}
+	}
+}

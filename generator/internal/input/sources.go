@@ -327,7 +327,7 @@ var particles = map[string]bool{"von": true, "van": true, "der": true, "den": tr
 // person's.
 func nameLike(s string) (like, or string) {
 	like = fmt.Sprintf("{literal: %q}", s)
-	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
+	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" && !slices.ContainsFunc(strings.Fields(s), orgWord) {
 		return fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given)), ""
 	}
 	if family, given, ok := personName(s); ok {
