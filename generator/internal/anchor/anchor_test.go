@@ -510,16 +510,7 @@ func TestQuoteNotFoundHints(t *testing.T) {
 		{"the long passage went on and on, with many words after the second of them, more than anyone would want to read again",
 			`the closest passage (line 7) has "first" where the quote has "second": "…with many words after the first of them, more than anyone…"`},
 	} {
-		note := &briefing.Note{ID: "n", Quote: c.quote, QuotePos: diag.Pos{File: "n.yaml", Line: 3, Col: 12}}
-		var errs diag.List
-		spans := Resolve(blocks, []*briefing.Note{note}, &errs)
-		err := errs.Err()
-		switch {
-		case c.want == "" && (err != nil || len(spans) != 1):
-			t.Errorf("%q: want it anchored, got %v", c.quote, err)
-		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
-			t.Errorf("%q: got %v, want %q", c.quote, err, c.want)
-		}
+		resolvesAs(t, blocks, c.quote, c.want)
 	}
 }
 
@@ -719,15 +710,22 @@ func TestSpaceBesideEllipsis(t *testing.T) {
 		{"Officials said the river … rose again", `it has "river…rose" where the quote has "river … rose": spaces the article does not have`},
 		{"river…rose", ""},
 	} {
-		note := &briefing.Note{ID: "n", Quote: c.quote, QuotePos: diag.Pos{File: "n.yaml", Line: 3, Col: 12}}
-		var errs diag.List
-		spans := Resolve(blocks, []*briefing.Note{note}, &errs)
-		err := errs.Err()
-		switch {
-		case c.want == "" && (err != nil || len(spans) != 1):
-			t.Errorf("%q: want it anchored, got %v", c.quote, err)
-		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
-			t.Errorf("%q: got %v, want %q", c.quote, err, c.want)
-		}
+		resolvesAs(t, blocks, c.quote, c.want)
+	}
+}
+
+// resolvesAs resolves a note quoting quote in blocks: anchored when want
+// is "", else told a message containing want.
+func resolvesAs(t *testing.T, blocks []*Block, quote, want string) {
+	t.Helper()
+	note := &briefing.Note{ID: "n", Quote: quote, QuotePos: diag.Pos{File: "n.yaml", Line: 3, Col: 12}}
+	var errs diag.List
+	spans := Resolve(blocks, []*briefing.Note{note}, &errs)
+	err := errs.Err()
+	switch {
+	case want == "" && (err != nil || len(spans) != 1):
+		t.Errorf("%q: want it anchored, got %v", quote, err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Errorf("%q: got %v, want %q", quote, err, want)
 	}
 }
