@@ -638,10 +638,12 @@ func numberIsText(rest string, strict bool) bool {
 		return true
 	}
 	if month(words[0]) {
-		// A month before its day ("July 4: Independence Day", as English
-		// writes a date) has the number before it for a list's, not a
-		// day's.
-		if len(words) > 1 && !strings.ContainsAny(raw[0], ":,;") && dayRE.MatchString(strings.TrimRight(words[1], ":,;")) {
+		// A month before its day, as English writes a date ("July 4:
+		// Independence Day", "December 25th, Christmas", "July 4–5:"),
+		// has the number before it for a list's, not a day's; a figure
+		// after a German date is the hour ("1. Oktober 15 Uhr").
+		if len(raw) > 1 && !strings.ContainsAny(raw[0], ":,;") && (monthDayRE.MatchString(raw[1]) ||
+			englishMonths[strings.ToLower(words[0])] && dayRE.MatchString(raw[1])) {
 			return false
 		}
 		// A month that is also a first name ("1. Jan Müller", "2. May
@@ -694,4 +696,11 @@ var (
 		"Bundesliga": true, "Liga": true, "Weltkrieg": true, "Jahrhundert": true, "Klasse": true, "Advent": true}
 	linkWords = map[string]bool{"und": true, "bis": true, "oder": true, "and": true, "to": true, "or": true, "–": true, "-": true, "/": true}
 	dayRE     = regexp.MustCompile(`^[0-9]{1,2}\.?$`)
+	// englishMonths are months no German date writes so: after one, a
+	// day is English's ("1. July 4 we start").
+	englishMonths = map[string]bool{"january": true, "february": true, "march": true, "may": true, "june": true, "july": true,
+		"october": true, "december": true, "oct": true, "dec": true}
+	// monthDayRE is a day as English writes it after its month, ending
+	// the date: "4:", "25th,", "4–5:", or an ordinal alone ("4th").
+	monthDayRE = regexp.MustCompile(`^[0-9]{1,2}(?:st|nd|rd|th)?(?:[–-][0-9]{1,2}(?:st|nd|rd|th)?)?[:,;]$|^[0-9]{1,2}(?:st|nd|rd|th)$`)
 )

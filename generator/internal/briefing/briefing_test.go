@@ -73,10 +73,16 @@ func TestNumberIsText(t *testing.T) {
 		"Mai 2024":                                true,
 		// English writes the day after the month: the number before it
 		// is a list's ("1. July 4: Independence Day").
-		"July 4: Independence Day.": false,
-		"December 25: Christmas.":   false,
-		"Dezember 2024":             true,
-		"":                          false,
+		"July 4: Independence Day.":   false,
+		"December 25: Christmas.":     false,
+		"July 4th: Independence Day.": false,
+		"July 4–5: the holiday.":      false,
+		"July 4 we start.":            false,
+		// A figure after a German date is the hour.
+		"Oktober 15 Uhr: Start.": true,
+		"November 10 Uhr: Ende.": true,
+		"Dezember 2024":          true,
+		"":                       false,
 	} {
 		if got := NumberIsText(rest); got != want {
 			t.Errorf("NumberIsText(%q) = %v, want %v", rest, got, want)

@@ -2397,12 +2397,17 @@ func TestPersonName(t *testing.T) {
 // TestNameLike: a name written as text is advised the parts to write: a
 // person's written "Family, Given" as theirs, but a firm's with a comma
 // before its legal form ("Meta Platforms, Inc.") as a literal, not as
-// {family: Meta Platforms, given: Inc.}.
+// {family: Meta Platforms, given: Inc.}; a person whose family name is a
+// word of organisations' names ("Post, Emily") as theirs.
 func TestNameLike(t *testing.T) {
 	for name, want := range map[string]string{
 		"Smith, Jane":          "{family: Smith, given: Jane}",
 		"Meta Platforms, Inc.": `{literal: "Meta Platforms, Inc."}`,
 		"Siemens, AG":          `{literal: "Siemens, AG"}`,
+		"Renault, S.A.":        `{literal: "Renault, S.A."}`,
+		"Acme, Corp.":          `{literal: "Acme, Corp."}`,
+		"Post, Emily":          "{family: Post, given: Emily}",
+		"House, Edward M.":     "{family: House, given: Edward M.}",
 		"Reuters":              `{literal: "Reuters"}`,
 	} {
 		if got, _ := nameLike(name); got != want {

@@ -322,12 +322,27 @@ func personName(s string) (family, given string, ok bool) {
 // particles open a family name: "von der Leyen".
 var particles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true, "al": true}
 
+// legalForm reports whether s, what follows a name's comma, is a firm's
+// legal form ("Meta Platforms, Inc.", "Renault, S.A.", "Müller, KG"), not
+// a person's given name ("Post, Emily").
+func legalForm(s string) bool {
+	f := strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(strings.TrimSpace(s)))
+	return legalForms[f]
+}
+
+var legalForms = map[string]bool{"inc": true, "ltd": true, "llc": true, "llp": true, "plc": true, "co": true, "corp": true,
+	"gmbh": true, "ag": true, "kg": true, "ohg": true, "ug": true, "ev": true, "se": true, "sa": true, "sas": true, "sarl": true,
+	"bv": true, "nv": true, "spa": true, "srl": true, "ab": true, "as": true, "oy": true, "pty": true, "ptyltd": true, "coinc": true}
+
 // nameLike is the name s, written whole ("Smith, Jane" or "Reuters"), as
 // CSL writes it: like, and or, the literal name, when like takes it for a
 // person's.
 func nameLike(s string) (like, or string) {
 	like = fmt.Sprintf("{literal: %q}", s)
-	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" && !slices.ContainsFunc(strings.Fields(s), orgWord) {
+	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
+		if legalForm(given) {
+			return like, ""
+		}
 		return fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given)), ""
 	}
 	if family, given, ok := personName(s); ok {

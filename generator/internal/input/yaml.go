@@ -2348,9 +2348,9 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 	// shown as written, also when the line below goes on with the next
 	// day ("vom", "1. Januar 2024 bis", "2. Februar 2025." is a sentence
 	// wrapped, and the advice to write note: | made it a list), unless
-	// its date ends with a colon, as a list's entries do ("1. Mai: …",
-	// "2. Juni: …"), and the line below is joined to it and numbered as
-	// the next item: a list all the same. A date below it ("vom", "1.
+	// a mark ends its date, as a list's entries do ("1. Mai: …", "2.
+	// Juni – …", "4. August (…)"), and the line below is
+	// joined to it and numbered as the next item: a list all the same. A date below it ("vom", "1.
 	// Januar 2024 bis zum", "31. März 2025") is the sentence's too.
 	numbered := func(m string) bool { return m != "" && m[0] >= '0' && m[0] <= '9' }
 	next := func(m, below string) bool { // below numbers the item after m's
@@ -2861,6 +2861,8 @@ func (s *ids) add(d *decoder, m map[string]*yaml.Node, id string) {
 	s.seen[id] = pos.Line
 }
 
-// entryDate is a date that opens a list's entry, a colon after it: "Mai:",
-// "Januar 2024:", "May:".
-var entryDate = regexp.MustCompile(`^\S+( [0-9]{4})?:`)
+// entryDate is a date that opens a list's entry, a mark after it: "Mai:",
+// "Januar 2024:", "May:", "Mai 2024 – Demonstration", "Mai (Feiertag):".
+// Not a comma: "am", "1. Oktober, am", "2. Oktober war Ruhetag" is a
+// sentence.
+var entryDate = regexp.MustCompile(`^\S+?( [0-9]{4})?(:| [–—-] | \()`)
