@@ -657,9 +657,17 @@ func numberIsText(rest string, strict bool) bool {
 		r, _ := utf8.DecodeRuneInString(words[1])
 		return unicode.IsDigit(r) || len(words) >= 3 && linkWords[strings.ToLower(words[1])] && dayRE.MatchString(words[2])
 	}
-	// "5. und 6. Mai", "1. bis 3. Oktober": the month after the second day.
-	if len(words) >= 3 && linkWords[strings.ToLower(words[0])] && dayRE.MatchString(words[1]) {
-		return month(words[2])
+	// "5. und 6. Mai", "1. bis 3. Oktober", "1. bis zum 2. Oktober", "1.
+	// und 2. Weltkrieg": the month, or the rank's word, after the second
+	// day.
+	if len(words) >= 3 && linkWords[strings.ToLower(words[0])] {
+		i := 1
+		if articleWords[strings.ToLower(words[1])] {
+			i = 2
+		}
+		if i+1 < len(words) && dayRE.MatchString(words[i]) {
+			return month(words[i+1]) || rankedName[strings.TrimSuffix(words[i+1], ".")]
+		}
 	}
 	return false
 }
@@ -694,8 +702,11 @@ var (
 	// century.
 	rankedName = map[string]bool{"FC": true, "FFC": true, "SC": true, "SV": true, "TSV": true, "FSV": true, "VfB": true, "VfL": true,
 		"Bundesliga": true, "Liga": true, "Weltkrieg": true, "Jahrhundert": true, "Klasse": true, "Advent": true}
-	linkWords = map[string]bool{"und": true, "bis": true, "oder": true, "and": true, "to": true, "or": true, "–": true, "-": true, "/": true}
-	dayRE     = regexp.MustCompile(`^[0-9]{1,2}\.?$`)
+	// articleWords may stand between a link word and the second day: "bis
+	// zum 2.", "und dem 2.".
+	articleWords = map[string]bool{"dem": true, "der": true, "den": true, "zum": true, "zur": true, "the": true}
+	linkWords    = map[string]bool{"und": true, "bis": true, "oder": true, "and": true, "to": true, "or": true, "–": true, "-": true, "/": true}
+	dayRE        = regexp.MustCompile(`^[0-9]{1,2}\.?$`)
 	// englishMonths are months no German date writes so: after one, a
 	// day is English's ("1. July 4 we start").
 	englishMonths = map[string]bool{"january": true, "february": true, "march": true, "may": true, "june": true, "july": true,

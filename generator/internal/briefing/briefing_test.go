@@ -78,6 +78,10 @@ func TestNumberIsText(t *testing.T) {
 		"July 4th: Independence Day.": false,
 		"July 4–5: the holiday.":      false,
 		"July 4 we start.":            false,
+		"und 2. Weltkrieg lagen":      true,
+		"bis zum 2. Oktober.":         true,
+		"und dem 2. Oktober.":         true,
+		"und dann 2. Oktober":         false,
 		// A figure after a German date is the hour.
 		"Oktober 15 Uhr: Start.": true,
 		"November 10 Uhr: Ende.": true,
