@@ -660,7 +660,9 @@ func numberIsText(rest string, strict bool) bool {
 	// "5. und 6. Mai", "1. bis 3. Oktober", "1. bis zum 2. Oktober", "1.
 	// und 2. Weltkrieg": the month, or the rank's word, after the second
 	// day.
-	if len(words) >= 3 && linkWords[strings.ToLower(words[0])] {
+	// A capital starts the item's own sentence ("1. Bis zum 3. Oktober
+	// anmelden.": the 1. is the list's).
+	if len(words) >= 3 && linkWords[words[0]] {
 		i := 1
 		if articleWords[strings.ToLower(words[1])] {
 			i = 2

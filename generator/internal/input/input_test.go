@@ -2407,6 +2407,9 @@ func TestNameLike(t *testing.T) {
 		"Renault, S.A.":        `{literal: "Renault, S.A."}`,
 		"Acme, Corp.":          `{literal: "Acme, Corp."}`,
 		"Post, Emily":          "{family: Post, given: Emily}",
+		"Smith, A. B.":         "{family: Smith, given: A. B.}",
+		"Lopez, S. A.":         "{family: Lopez, given: S. A.}",
+		"Osterhaus, Ab":        "{family: Osterhaus, given: Ab}",
 		"House, Edward M.":     "{family: House, given: Edward M.}",
 		"Reuters":              `{literal: "Reuters"}`,
 	} {

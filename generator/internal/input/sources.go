@@ -323,16 +323,22 @@ func personName(s string) (family, given string, ok bool) {
 var particles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true, "al": true}
 
 // legalForm reports whether s, what follows a name's comma, is a firm's
-// legal form ("Meta Platforms, Inc.", "Renault, S.A.", "Müller, KG"), not
-// a person's given name ("Post, Emily").
+// legal form as firms write it ("Meta Platforms, Inc.", "Renault, S.A.",
+// "Müller, KG"), not a person's given name or initials ("Post, Emily",
+// "Smith, A. B.", "Lopez, S. A.").
 func legalForm(s string) bool {
-	f := strings.ToLower(strings.NewReplacer(".", "", " ", "").Replace(strings.TrimSpace(s)))
-	return legalForms[f]
+	return legalForms[strings.TrimSpace(s)]
 }
 
-var legalForms = map[string]bool{"inc": true, "ltd": true, "llc": true, "llp": true, "plc": true, "co": true, "corp": true,
-	"gmbh": true, "ag": true, "kg": true, "ohg": true, "ug": true, "ev": true, "se": true, "sa": true, "sas": true, "sarl": true,
-	"bv": true, "nv": true, "spa": true, "srl": true, "ab": true, "as": true, "oy": true, "pty": true, "ptyltd": true, "coinc": true}
+var legalForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields(`Inc Inc. INC Ltd Ltd. LTD LLC L.L.C. LLP PLC plc Plc Co Co. Corp Corp. GmbH AG KG OHG UG e.V.
+		SE SA S.A. SAS S.A.S. SARL BV B.V. NV N.V. SpA S.p.A. Srl S.r.l. AB A/S Oy`) {
+		m[f] = true
+	}
+	m["Pty Ltd"], m["Pty. Ltd."], m["S.à r.l."] = true, true, true
+	return m
+}()
 
 // nameLike is the name s, written whole ("Smith, Jane" or "Reuters"), as
 // CSL writes it: like, and or, the literal name, when like takes it for a

@@ -2370,7 +2370,13 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 		if folded(k + 1) {
 			rest += " " + content[k+1]
 		}
-		listed := folded(k+1) && next(m, blockMarkRE.FindString(content[k+1])) && entryDate.MatchString(rest)
+		// Below it the next item: a list's, unless that too is a date's
+		// or a rank's ("2. Februar 2025.", "2. Weltkrieg": a sentence
+		// wrapped), where a mark after this one's date says it is an
+		// entry ("1. Mai 10 Uhr: …").
+		below := blockMarkRE.FindString(content[min(k+1, len(content)-1)])
+		listed := folded(k+1) && next(m, below) &&
+			(entryDate.MatchString(rest) || !briefing.NumberIsText(content[k+1][len(below):]))
 		if numbered(m) && folded(k) && !numbered(marks[k-1]) &&
 			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || !listed && briefing.NumberIsText(rest)) {
 			m = ""
@@ -2862,7 +2868,8 @@ func (s *ids) add(d *decoder, m map[string]*yaml.Node, id string) {
 }
 
 // entryDate is a date that opens a list's entry, a mark after it: "Mai:",
-// "Januar 2024:", "May:", "Mai 2024 – Demonstration", "Mai (Feiertag):".
+// "Januar 2024:", "May:", "Mai 2024 – Demonstration", "Mai (Feiertag):",
+// with the hour between too ("Mai 10 Uhr:", "Mai 2024, ab 10 Uhr:").
 // Not a comma: "am", "1. Oktober, am", "2. Oktober war Ruhetag" is a
 // sentence.
-var entryDate = regexp.MustCompile(`^\S+?( [0-9]{4})?(:| [–—-] | \()`)
+var entryDate = regexp.MustCompile(`^\S+?( [0-9]{4})?(,? (ab |um )?[0-9]{1,2}([:.][0-9]{2})? Uhr)?(:| [–—-] | \()`)
