@@ -279,9 +279,10 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 // siblings, with the same mark after its number, ends at the number before
 // x's, or the nearest after it starts at the number after x's; the chain
 // of such lists starts at 1 (points the reader sees numbered from 5 are
-// days more likely than points: "5. Mai", text, "6. Mai"); and x's text is
-// not one that makes the number its own (a date, a name: NumberIsText).
-func numberedOn(x *ast.List, source []byte) bool {
+// days more likely than points: "5. Mai", text, "6. Mai"); and x's text,
+// text (its item's line after the number), is not one that makes the
+// number its own (a date, a name: NumberIsText).
+func numberedOn(x *ast.List, text string) bool {
 	same := func(n ast.Node) *ast.List {
 		l, ok := n.(*ast.List)
 		if ok && l.IsOrdered() && l.Marker == x.Marker {
@@ -304,15 +305,7 @@ func numberedOn(x *ast.List, source []byte) bool {
 			break
 		}
 	}
-	if !chained || first.Start != 1 {
-		return false
-	}
-	at := itemStart(x)
-	end := bytes.IndexByte(source[at:], '\n')
-	if end < 0 {
-		end = len(source) - at
-	}
-	return !briefing.NumberIsText(string(source[at : at+end]))
+	return chained && first.Start == 1 && !briefing.NumberIsText(text)
 }
 
 // numberAdvice is the way to keep a number at a line's start as the
@@ -455,7 +448,7 @@ func numberedItems(x *ast.List, source []byte, md briefing.Markdown, one bool, s
 	}
 	if len(items) == 1 {
 		it := items[0]
-		if it.at >= 0 && (one || briefing.NumberIsText(it.rest)) && !numberedOn(x, source) {
+		if it.at >= 0 && (one || briefing.NumberIsText(it.rest)) && !numberedOn(x, it.rest) {
 			tell(it, "a numbered list of one item, the number shown as the list's",
 				"a list meant as one starts at 1 and has more than one item, or goes on after text between its items with the next number")
 		}
@@ -571,15 +564,6 @@ func contentStart(c ast.Node) int {
 		}
 	}
 	return -1
-}
-
-// itemStart is the offset in the text of the list x's first item's
-// content, after its number and the space.
-func itemStart(x *ast.List) int {
-	if at := contentStart(x); at >= 0 { // x's first child is the item
-		return at
-	}
-	return textStart(x)
 }
 
 // starsInWords reports whether emphasis e is made by stars standing inside
