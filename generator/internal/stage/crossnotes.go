@@ -148,11 +148,11 @@ func (w *Writer) refAttr(ref noteRef) string {
 		return ""
 	}
 	name := w.noteLabel[ref.slug]
-	label := name.outlet + ", " + w.t.N("note_number", n)
+	label := name.outlet
 	if name.title != "" {
-		label = name.outlet + ": " + name.title + ", " + w.t.N("note_number", n)
+		label += ": " + name.title
 	}
-	return ` data-n="` + esc(label) + `"`
+	return ` data-n="` + esc(label+", "+w.t.N("note_number", n)) + `"`
 }
 
 // handoutPart writes the article's handout part p (ra its rendering), its
