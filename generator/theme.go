@@ -473,9 +473,16 @@ func checkOwnStrings(base, own []byte, dir fs.FS, errs *diag.List) {
 		return // ParseText says why
 	}
 	const file = stage.ThemeDir + "/" + stage.TextFile
+	// The place of a key, or of a plural form of one ("note.other"), or
+	// of the key when the form is not written in a table of its own.
+	pos := func(path string) diag.Pos {
+		line, col := keyPathLine(own, path)
+		return diag.Pos{File: file, Line: line, Col: col}
+	}
+	formAt := func(k, form string) diag.Pos { return pos(k + "." + form) }
 	keys := slices.Sorted(maps.Keys(o))
 	for _, k := range keys {
-		at := diag.Pos{File: file, Line: keyLine(own, k), Col: 1}
+		at := pos(k)
 		bv, known := b[k]
 		if !known && !namedInLayouts(dir, k) {
 			errs.Add(at, "%q is not one of the theme's strings: check its spelling against the bundled theme's i18n/en.toml, or use it in a layout of your own (T %q)", k, k)
@@ -488,9 +495,9 @@ func checkOwnStrings(base, own []byte, dir fs.FS, errs *diag.List) {
 			forms = v
 			for _, form := range slices.Sorted(maps.Keys(v)) {
 				if form != "one" && form != "other" {
-					errs.Add(formAt(own, k, form, at), "%q has a form %q: English has one (the singular) and other", k, form)
+					errs.Add(formAt(k, form), "%q has a form %q: English has one (the singular) and other", k, form)
 				} else if _, ok := v[form].(string); !ok {
-					errs.Add(formAt(own, k, form, at), "%q's %s must be text in quotes, not %v", k, form, v[form])
+					errs.Add(formAt(k, form), "%q's %s must be text in quotes, not %v", k, form, v[form])
 				}
 			}
 		default:
@@ -507,9 +514,9 @@ func checkOwnStrings(base, own []byte, dir fs.FS, errs *diag.List) {
 			}
 			switch {
 			case strings.Contains(s, ".Count"):
-				errs.Add(formAt(own, k, form, at), "%q's %s puts the count as {{ .Count }}: these strings give it as {{ . }}, like \"{{ . }} notes\"", k, form)
+				errs.Add(formAt(k, form), "%q's %s puts the count as {{ .Count }}: these strings give it as {{ . }}, like \"{{ . }} notes\"", k, form)
 			case !stage.HasCount(s):
-				errs.Add(formAt(own, k, form, at), "%q's %s has no {{ . }} where the count goes: without it every %s would lose its number", k, form, k)
+				errs.Add(formAt(k, form), "%q's %s has no {{ . }} where the count goes: without it every %s would lose its number", k, form, k)
 			}
 		}
 	}
@@ -526,31 +533,6 @@ func counts(v any) bool {
 			if s, ok := s.(string); ok && stage.HasCount(s) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// keyLine is the line of en.toml that gives key (key = … or [key]), or 1.
-func keyLine(data []byte, key string) int {
-	for i, l := range strings.Split(string(data), "\n") {
-		l = strings.TrimSpace(l)
-		if l == "["+key+"]" || l == "[\""+key+"\"]" {
-			return i + 1
-		}
-		if assigns(l, key) {
-			return i + 1
-		}
-	}
-	return 1
-}
-
-// assigns says whether the TOML line l (trimmed) gives key a value: "key
-// = …" or "\"key\" = …".
-func assigns(l, key string) bool {
-	for _, k := range []string{key, `"` + key + `"`} {
-		if rest, ok := strings.CutPrefix(l, k); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
-			return true
 		}
 	}
 	return false
@@ -644,25 +626,6 @@ func checkLayoutStrings(dir fs.FS, base, own []byte, errs *diag.List) {
 		}
 		return nil
 	})
-}
-
-// formAt is the place of form's line ("other = …") in the table of key
-// (a [key] header) in data, the briefing's own strings; at, the key's,
-// when it is not found (a string, not a table, or written inline).
-func formAt(data []byte, key, form string, at diag.Pos) diag.Pos {
-	lines := strings.Split(string(data), "\n")
-	for i := at.Line; i < len(lines); i++ { // the lines after the header
-		l := strings.TrimSpace(lines[i])
-		if strings.HasPrefix(l, "[") {
-			break
-		}
-		if assigns(l, form) {
-			at.Line = i + 1
-			at.Col = 1 + len(lines[i]) - len(strings.TrimLeft(lines[i], " \t"))
-			return at
-		}
-	}
-	return at
 }
 
 // namedInLayouts says whether a layout of the theme in dir names the
