@@ -101,8 +101,10 @@ var (
 )
 
 // tocPageStyle keeps room at the right of each entry of the contents for
-// its page number, the same in both prints.
-const tocPageStyle = `.toc-page { float: right; width: 3em; margin-left: 1em; text-align: right; }`
+// its page number, the same in both prints, and sets the number level
+// with the entry's last line, as a book's contents do: a title wrapped
+// onto two lines ends at its page number.
+const tocPageStyle = `.toc li { position: relative; padding-right: 4em; } .toc-page { position: absolute; right: 0; bottom: 0; width: 3em; text-align: right; }`
 
 // tocPages returns page with each entry of its contents (the links of
 // <nav class="toc">, to parts of the page) given its page number from
