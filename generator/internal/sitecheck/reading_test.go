@@ -1384,3 +1384,47 @@ func TestVerdictDefinitionsHang(t *testing.T) {
 		}
 	}
 }
+
+// TestHandoutPlacesHang: in the print edition's claims table, each place
+// a claim appears ("Al Mayadeen English, note 5") hangs, its wrapped
+// lines further in than its first, and stands apart from the next: in
+// the narrow column, printed, "Al Mayadeen / English, note 5 / Middle
+// East / Bulletin, note 11" read as one run of lines.
+func TestHandoutPlacesHang(t *testing.T) {
+	b := browser.New(t)
+	p := b.Open(t, browser.FileURL(filepath.Join(sites(t)[0], "handout.html")), 700, 900)
+	p.Media("print")
+	got := browser.Eval[struct {
+		Wrapped  int
+		Problems []string
+	}](p, `(() => {
+	  const out = {Wrapped: 0, Problems: []}, lists = [...document.querySelectorAll(".claims-table .appearances")];
+	  if (!lists.length) return {Wrapped: 0, Problems: ["no list of places in the claims table"]};
+	  for (const ul of lists) {
+	    const items = [...ul.children];
+	    items.forEach((li, i) => {
+	      const r = document.createRange();
+	      r.selectNodeContents(li);
+	      const lines = [...r.getClientRects()].filter(q => q.width > 0);
+	      const first = lines[0], later = lines.filter(q => q.top >= first.bottom - 1);
+	      const name = li.textContent.trim();
+	      if (later.length) {
+	        out.Wrapped++;
+	        const left = Math.min(...later.map(q => q.left));
+	        if (left < first.left + 6) out.Problems.push(name + ": a wrapped line starts at " + left.toFixed(0) + ", the first at " + first.left.toFixed(0));
+	      }
+	      if (i > 0) {
+	        const gap = li.getBoundingClientRect().top - items[i - 1].getBoundingClientRect().bottom;
+	        if (gap < 2) out.Problems.push(name + ": " + gap.toFixed(0) + " px below the place before it");
+	      }
+	    });
+	  }
+	  return out;
+	})()`)
+	for _, problem := range got.Problems {
+		t.Error(problem)
+	}
+	if got.Wrapped == 0 {
+		t.Error("no place in the printed claims table wraps at 700 px, so their hanging is not tested")
+	}
+}
