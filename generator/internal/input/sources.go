@@ -325,19 +325,33 @@ var particles = map[string]bool{"von": true, "van": true, "der": true, "den": tr
 // legalForm reports whether s, what follows a name's comma, is a firm's
 // legal form as firms write it ("Meta Platforms, Inc.", "Renault, S.A.",
 // "Müller, KG"), not a person's given name or initials ("Post, Emily",
-// "Smith, A. B.", "Lopez, S. A.").
+// "Smith, A. B.", "Lopez, S. A."). A form of three letters or more is
+// one in capitals or small letters too ("META PLATFORMS, INC.", "Acme,
+// S.R.L.", "Acme, GMBH"): no initials or given name is written so; one
+// of two ("AG", "S.A.", "AB") only as firms write it, for "Lopez, S. A."
+// and "Osterhaus, Ab" are people.
 func legalForm(s string) bool {
-	return legalForms[strings.TrimSpace(s)]
+	s = strings.TrimSpace(s)
+	return legalForms[s] || foldedLegalForms[strings.ToLower(s)]
 }
 
-var legalForms = func() map[string]bool {
-	m := map[string]bool{}
-	for _, f := range strings.Fields(`Inc Inc. INC Ltd Ltd. LTD LLC L.L.C. LLP PLC plc Plc Co Co. Corp Corp. GmbH AG KG OHG UG e.V.
-		SE SA S.A. SAS S.A.S. SARL BV B.V. NV N.V. SpA S.p.A. Srl S.r.l. AB A/S Oy`) {
+var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
+	m, folded := map[string]bool{}, map[string]bool{}
+	for _, f := range strings.Split(`Inc|Inc.|Ltd|Ltd.|LLC|LLC.|L.L.C.|L.L.C|LLP|L.L.P.|PLC|Plc.|Co.|Corp|Corp.|Co., Ltd.|Co. Ltd.|`+
+		`GmbH|AG|KG|OHG|UG|e.V.|e. V.|SE|SA|S.A.|SAS|S.A.S.|SARL|Sàrl|S.à r.l.|S.a.r.l.|BV|B.V.|NV|N.V.|SpA|S.p.A.|S.p.A|Srl|S.r.l.|`+
+		`AB|A/S|AS|ASA|Oy|Oyj|Pty Ltd|Pty. Ltd.|L.P.|LP`, "|") {
 		m[f] = true
+		letters := 0
+		for _, r := range f {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters >= 3 {
+			folded[strings.ToLower(f)] = true
+		}
 	}
-	m["Pty Ltd"], m["Pty. Ltd."], m["S.à r.l."] = true, true, true
-	return m
+	return m, folded
 }()
 
 // nameLike is the name s, written whole ("Smith, Jane" or "Reuters"), as
