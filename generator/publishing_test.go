@@ -968,6 +968,23 @@ func TestPDF(t *testing.T) {
 	if wrapped == 0 {
 		t.Errorf("no article's entry in the contents wraps onto a second line (three did on Letter), so where a wrapped entry's page number goes is not tested:\n%s", cover)
 	}
+	// A claim's row of the claims table goes on over a sheet's foot
+	// rather than move whole to the next and leave much of a sheet empty:
+	// every sheet of the claims but the last holds two thirds of a full
+	// one's lines at least (52 on Letter; kept whole, four held 13 to 33).
+	claims, sources := tocPage(t, entries, "Claims"), tocPage(t, entries, "Sources")
+	if sources-claims < 3 {
+		t.Fatalf("the claims take %d sheets, too few to see how their rows break", sources-claims)
+	}
+	for p := claims; p < sources-1; p++ {
+		text, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdfPath, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(regexp.MustCompile(`(?m)^.*\S.*$`).FindAll(text, -1)); n < 35 {
+			t.Errorf("sheet %d of the claims (%d to %d) holds %d lines, under two thirds of a full one:\n%s", p, claims, sources-1, n, text)
+		}
+	}
 	if !regexp.MustCompile(`href="(\./)?handout\.pdf"`).MatchString(readFile(t, out, "index.html")) {
 		t.Error("the home page does not link the PDF")
 	}
@@ -1276,7 +1293,7 @@ func TestBuildOutTrailingSlash(t *testing.T) {
 
 // tocEntries reads the contents from the cover's text as pdftotext
 // -layout gives it: each entry ("3. Juno News: …") as its lines, trimmed,
-// by the words before its first colon (an article's outlet).
+// by the words before its first colon (an article's outlet) or its page.
 func tocEntries(cover string) map[string][]string {
 	_, list, _ := strings.Cut(cover, "Contents")
 	entries := map[string][]string{}
@@ -1290,10 +1307,27 @@ func tocEntries(cover string) map[string][]string {
 		case start.MatchString(line):
 			key = start.ReplaceAllString(line, "")
 			key, _, _ = strings.Cut(key, ":")
+			key = strings.TrimSpace(strings.TrimRight(key, "0123456789"))
 			entries[key] = []string{line}
 		case key != "":
 			entries[key] = append(entries[key], line)
 		}
 	}
 	return entries
+}
+
+// tocPage is the page the contents give the entry named (its words
+// before any colon).
+func tocPage(t *testing.T, entries map[string][]string, name string) int {
+	t.Helper()
+	lines := entries[name]
+	if len(lines) == 0 {
+		t.Fatalf("the contents have no entry %q", name)
+	}
+	m := regexp.MustCompile(`\s(\d+)$`).FindStringSubmatch(lines[len(lines)-1])
+	if m == nil {
+		t.Fatalf("the contents' entry %q gives no page: %q", name, lines)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
 }
