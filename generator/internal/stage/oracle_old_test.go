@@ -135,7 +135,7 @@ func oldNotesData(r *render.Renderer, order []*briefing.Article, arts map[string
 		}
 		na := oldNotesArticle{Slug: a.Slug, Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"}
 		for _, n := range ra.Notes {
-			na.Notes = append(na.Notes, newNoteData(r, n, oldRebase(numberNoteLinks(n.HTML, noteNumbers(ra)), a.Slug), cites(r.Cites(n.Note.Cites, "")), "", a.Outlet))
+			na.Notes = append(na.Notes, newNoteData(r, n, oldRebase(numberNoteLinks(n.HTML, export.ArticlePage(a.Slug), noteNumbers(ra)), a.Slug), cites(r.Cites(n.Note.Cites, "")), "", a.Outlet))
 		}
 		out = append(out, na)
 	}
@@ -353,7 +353,7 @@ func oldPage(fm frontMatter, body string) []byte {
 // each note's in-text form (the theme's sidenote) put where the renderer
 // left its slot, and the endnotes.
 func oldArticlePage(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int, t *Text) []byte {
-	notes := articleNotes(r, ra, a.Outlet)
+	notes := articleNotes(r, a, ra)
 	h := newHTML(t, len(ra.Body)*3+len(notes)*2048)
 	h.raw("<div class=\"body\">\n")
 	h.withSidenotes(ra.Body, notes)

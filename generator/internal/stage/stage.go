@@ -119,7 +119,7 @@ type Parts struct {
 // articleParts makes the Parts of article a, at weight in the briefing's
 // order.
 func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int, eb *export.Briefing, t *Text) *Parts {
-	notes := articleNotes(r, ra, a.Outlet)
+	notes := articleNotes(r, a, ra)
 	ex := eb.PartOf(a, ra)
 	p := &Parts{
 		page:       articlePage(a, ra, r, notes, ex.Reviews, weight, t),
