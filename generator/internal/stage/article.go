@@ -69,6 +69,13 @@ func articleNotes(r *render.Renderer, a *briefing.Article, ra *render.Article) [
 	return notes
 }
 
+// articleBody is the text of article a (ra its rendering) as its page and
+// the handout show it: its links to its own notes numbered for print, as
+// its notes' are (numberNoteLinks).
+func articleBody(a *briefing.Article, ra *render.Article) string {
+	return numberNoteLinks(ra.Body, export.ArticlePage(a.Slug), noteNumbers(ra))
+}
+
 // noteNumbers are the numbers of an article's notes, by id.
 func noteNumbers(ra *render.Article) map[string]int {
 	m := make(map[string]int, len(ra.Notes))
@@ -78,8 +85,9 @@ func noteNumbers(ra *render.Article) map[string]int {
 	return m
 }
 
-// numberNoteLinks gives each link of html, a note's text written for the
-// page of its article (page, "articles/<slug>.html"), to a note of that
+// numberNoteLinks gives each link of html, a note's text or the text of
+// its article, written for the article's page (page,
+// "articles/<slug>.html"), to a note of that
 // article the note's number (numbers, by id), data-n="11": printed, a link
 // cannot be followed, and the stylesheet writes the number after it,
 // "[11]", as the markers show them. A link to the note's passage, marker
@@ -168,18 +176,18 @@ func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, 
 	return nd
 }
 
-// articlePage is an article's content file. Its body is the page's text,
-// each note's in-text form (the theme's sidenote) put where the renderer
-// left its slot, the endnotes and the ClaimReview JSON-LD ld (nil when no
-// note carries a verdict).
-func articlePage(a *briefing.Article, ra *render.Article, r *render.Renderer, notes []noteData, ld []byte, weight int, t *Text) []byte {
-	h := newHTML(t, len(ra.Body)*3+len(notes)*2048)
+// articlePage is an article's content file. Its body is the page's text
+// (body, articleBody), each note's in-text form (the theme's sidenote) put
+// where the renderer left its slot, the endnotes and the ClaimReview
+// JSON-LD ld (nil when no note carries a verdict).
+func articlePage(a *briefing.Article, body string, r *render.Renderer, notes []noteData, ld []byte, weight int, t *Text) []byte {
+	h := newHTML(t, len(body)*3+len(notes)*2048)
 	lang := langOf(a)
 	h.raw("<div class=\"body\"", lang, ">\n")
 	if lang != "" {
 		h.noteLang = ` lang="` + briefing.SiteLang + `"`
 	}
-	h.withSidenotes(ra.Body, notes)
+	h.withSidenotes(body, notes)
 	h.noteLang = ""
 	h.raw("\n</div>\n")
 	h.quoteLang = lang

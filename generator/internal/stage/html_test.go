@@ -832,3 +832,39 @@ func TestNumberNoteLinksOnlyKnownNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestTextLinksToOwnNotesNumbered: a link in an article's own text to one
+// of its notes, to the passage, the marker or the in-text note of one, is
+// followed in print by that note's number ("[2]"), on the article's page
+// and in the handout, as a note's link to it is; the markers, whose text
+// is the number, get none.
+func TestTextLinksToOwnNotesNumbered(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	editFile(t, fsys, "content/articles/alpha.md", "Officials offered no data on crime rates.",
+		"Officials offered no data on crime rates (see [the note](#note-favor), [the passage](#anno-threat), [the in-text note](#side-favor) and [by its page](alpha.html#ref-no-data)).")
+	f := load(t, fsys)
+	marker := regexp.MustCompile(`data-n="[^"]*" id="(alpha--)?ref-|role="doc-noteref"[^>]* data-n=`)
+	page := body(t, f.files, "content/articles/alpha.html")
+	for _, l := range []string{
+		`<a href="#note-favor" data-n="2">the note</a>`,
+		`<a href="#anno-threat" data-n="1">the passage</a>`,
+		`<a href="#side-favor" data-n="2">the in-text note</a>`,
+		`<a href="alpha.html#ref-no-data" data-n="3">by its page</a>`,
+	} {
+		if !strings.Contains(page, l) {
+			t.Errorf("the article's page lacks %s", l)
+		}
+	}
+	if m := marker.FindString(page); m != "" {
+		t.Errorf("a marker of the article's page is numbered: %s", m)
+	}
+	handoutLabels(t, fsys, []string{
+		`<a href="#alpha--note-favor" data-n="2">the note</a>`,
+		`<a href="#alpha--anno-threat" data-n="1">the passage</a>`,
+		`<a href="#alpha--note-favor" data-n="2">the in-text note</a>`,
+		`<a href="#alpha--ref-no-data" data-n="3">by its page</a>`,
+	})
+	if m := marker.FindString(body(t, f.files, "content/handout.html")); m != "" {
+		t.Errorf("a marker of the handout is numbered: %s", m)
+	}
+}
