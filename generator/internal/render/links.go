@@ -358,6 +358,19 @@ func IsRelative(v string) bool {
 // the passage, the marker and the in-text note.
 var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 
+// NoteOfID returns the id of the note that id, an element's id on an
+// article page, is of, and whether it is one: its endnote (note-ID), its
+// passage (anno-ID), its marker (ref-ID) or its in-text note (side-ID).
+// Whether the article has that note, the caller knows.
+func NoteOfID(id string) (note string, ok bool) {
+	for _, p := range notePrefixes {
+		if note, ok = strings.CutPrefix(id, p); ok {
+			return note, note != ""
+		}
+	}
+	return "", false
+}
+
 // localProblem says why l.Dest, a link without a scheme in a text shown
 // on l.Page (a path from the site's root, like "articles/<slug>.html" or
 // "methodology.html"; "" for a page at the root not named), does not

@@ -3,11 +3,13 @@
 package stage
 
 import (
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -57,15 +59,21 @@ func shownClaimant(c briefing.Claimant, outlet string) string {
 	return c.Name
 }
 
-// articleNotes is the data of an article's notes, for its own page; outlet
-// is the article's (see newNoteData).
-func articleNotes(r *render.Renderer, ra *render.Article, outlet string) []noteData {
+// articleNotes is the data of an article's notes, for its own page.
+func articleNotes(r *render.Renderer, a *briefing.Article, ra *render.Article) []noteData {
 	notes := make([]noteData, 0, len(ra.Notes))
-	numbers := noteNumbers(ra)
+	numbers, page := noteNumbers(ra), export.ArticlePage(a.Slug)
 	for _, n := range ra.Notes {
-		notes = append(notes, newNoteData(r, n, numberNoteLinks(n.HTML, numbers), cites(n.Cites), "../", outlet))
+		notes = append(notes, newNoteData(r, n, numberNoteLinks(n.HTML, page, numbers), cites(n.Cites), "../", a.Outlet))
 	}
 	return notes
+}
+
+// articleBody is the text of article a (ra its rendering) as its page and
+// the handout show it: its links to its own notes numbered for print, as
+// its notes' are (numberNoteLinks).
+func articleBody(a *briefing.Article, ra *render.Article) string {
+	return numberNoteLinks(ra.Body, export.ArticlePage(a.Slug), noteNumbers(ra))
 }
 
 // noteNumbers are the numbers of an article's notes, by id.
@@ -77,34 +85,73 @@ func noteNumbers(ra *render.Article) map[string]int {
 	return m
 }
 
-// numberNoteLinks gives each link of a note's HTML to another note of its
-// article (href="#note-ID", "the note on the 676 cases") that note's
-// number, data-n="11": printed, a link cannot be followed, and the
-// stylesheet writes the number after it, as the markers show them.
-func numberNoteLinks(html string, numbers map[string]int) string {
-	const open = `<a href="#note-`
-	if !strings.Contains(html, open) {
+// numberNoteLinks gives each link of html, a note's text or the text of
+// its article, written for the article's page (page,
+// "articles/<slug>.html"), to a note of that
+// article the note's number (numbers, by id), data-n="11": printed, a link
+// cannot be followed, and the stylesheet writes the number after it,
+// "[11]", as the markers show them. A link to the note's passage, marker
+// or in-text note ("the passage on the 676 cases", #anno-…;
+// render.NoteOfID) is numbered as one to the note: on paper the passage is
+// found by the note's marker. So is one written with the page's address
+// (<slug>.html#note-…). A link to an id no note has is left as it is, and
+// so are the article's markers, whose text is the number.
+func numberNoteLinks(html, page string, numbers map[string]int) string {
+	const open = `<a href="`
+	if !strings.Contains(html, "#") {
 		return html
 	}
 	var b strings.Builder
-	for {
-		i := strings.Index(html, open)
-		if i < 0 {
+	last := 0
+	for i := 0; ; {
+		j := strings.Index(html[i:], open)
+		if j < 0 {
 			break
 		}
-		rest := html[i+len(open):]
-		end := strings.IndexByte(rest, '"')
-		if end < 0 {
+		start := i + j + len(open)
+		k := strings.IndexByte(html[start:], '"')
+		if k < 0 {
 			break
 		}
-		b.WriteString(html[:i+len(open)+end+1])
-		if n, ok := numbers[rest[:end]]; ok {
-			b.WriteString(` data-n="` + strconv.Itoa(n) + `"`)
+		i = start + k + 1 // after the value's quote
+		n, ok := numbers[noteOfLink(html[start:i-1], page)]
+		if !ok || strings.HasPrefix(html[i:], " data-n=") {
+			continue
 		}
-		html = rest[end+1:]
+		if tag, _, _ := strings.Cut(html[i:], ">"); strings.Contains(tag, `role="doc-noteref"`) {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(html) + 64)
+		}
+		b.WriteString(html[last:i])
+		b.WriteString(` data-n="` + strconv.Itoa(n) + `"`)
+		last = i
 	}
-	b.WriteString(html)
+	if last == 0 {
+		return html
+	}
+	b.WriteString(html[last:])
 	return b.String()
+}
+
+// noteOfLink is the id of the note of page's article that v, a link's
+// address in a text shown on page, leads to (its endnote, passage, marker
+// or in-text note), or "" when it leads to none.
+func noteOfLink(v, page string) string {
+	f, ok := strings.CutPrefix(v, "#")
+	if !ok {
+		if !strings.Contains(v, "#") || !render.IsRelative(v) {
+			return ""
+		}
+		u, err := url.Parse(v)
+		if err != nil || render.LinkTarget(u, page) != page {
+			return ""
+		}
+		f = u.Fragment
+	}
+	id, _ := render.NoteOfID(f)
+	return id
 }
 
 // newNoteData is the data of note n for a page at root (the path from the
@@ -129,18 +176,18 @@ func newNoteData(r *render.Renderer, n render.Note, html string, cs []citeData, 
 	return nd
 }
 
-// articlePage is an article's content file. Its body is the page's text,
-// each note's in-text form (the theme's sidenote) put where the renderer
-// left its slot, the endnotes and the ClaimReview JSON-LD ld (nil when no
-// note carries a verdict).
-func articlePage(a *briefing.Article, ra *render.Article, r *render.Renderer, notes []noteData, ld []byte, weight int, t *Text) []byte {
-	h := newHTML(t, len(ra.Body)*3+len(notes)*2048)
+// articlePage is an article's content file. Its body is the page's text
+// (body, articleBody), each note's in-text form (the theme's sidenote) put
+// where the renderer left its slot, the endnotes and the ClaimReview
+// JSON-LD ld (nil when no note carries a verdict).
+func articlePage(a *briefing.Article, body string, r *render.Renderer, notes []noteData, ld []byte, weight int, t *Text) []byte {
+	h := newHTML(t, len(body)*3+len(notes)*2048)
 	lang := langOf(a)
 	h.raw("<div class=\"body\"", lang, ">\n")
 	if lang != "" {
 		h.noteLang = ` lang="` + briefing.SiteLang + `"`
 	}
-	h.withSidenotes(ra.Body, notes)
+	h.withSidenotes(body, notes)
 	h.noteLang = ""
 	h.raw("\n</div>\n")
 	h.quoteLang = lang

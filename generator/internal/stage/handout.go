@@ -278,16 +278,16 @@ func (h *markup) handoutClaims(claims []claimData) {
 }
 
 // handoutArticle is an article as the handout shows it: its provenance,
-// its text without sidenotes and with every id and in-page link prefixed by
-// the slug and "--", and its endnotes; "{{" written as character
-// references (appendBody).
-func handoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t *Text) []byte {
+// its text (body, articleBody) without sidenotes and with every id and
+// in-page link prefixed by the slug and "--", and its endnotes; "{{"
+// written as character references (appendBody).
+func handoutArticle(a *briefing.Article, body string, notes []noteData, t *Text) []byte {
 	p, page := a.Slug+"--", export.ArticlePage(a.Slug)
-	h := newHTML(t, len(ra.Body)+len(ra.Body)/8+len(notes)*1536+2048)
+	h := newHTML(t, len(body)+len(body)/8+len(notes)*1536+2048)
 	h.raw(`<article class="article handout-article" id="`, esc(handoutArticleID(a.Slug)), `" aria-labelledby="`, esc(p), "title\">\n")
 	h.provenance(a, "h2", p)
 	h.raw("<div class=\"body\"", langOf(a), ">\n")
-	prefixIDs(&h.Builder, ra.Body, p, page)
+	prefixIDs(&h.Builder, body, p, page)
 	h.raw("\n</div>\n")
 	h.quoteLang = langOf(a)
 	h.endnotes(notes, p, page)

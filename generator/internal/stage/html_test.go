@@ -763,3 +763,108 @@ func editFile(t *testing.T, fsys fstest.MapFS, name, old, new string) {
 	}
 	f.Data = bytes.Replace(f.Data, []byte(old), []byte(new), 1)
 }
+
+// TestOwnPassageLinksNumbered: a note's link to the passage (#anno-…),
+// the marker (#ref-…) or the in-text note (#side-…) of a note of its own
+// article, or to any of them after the article's page (alpha.html#…),
+// cannot be followed on paper either: it carries that note's number, as
+// a link to the note does ("[2]"; on paper the passage is found by its
+// marker), on the article's page, on the all-notes page and in the
+// handout (where the ids take the article's prefix).
+func TestOwnPassageLinksNumbered(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	editFile(t, fsys, "annotations/alpha.yaml", "note: Reuters says the spokesperson gave none.",
+		"note: Reuters says the spokesperson gave none; see [the passage](#anno-threat), [the marker](#ref-favor), [the in-text note](#side-favor), [by its page](alpha.html#anno-favor) and [from the root](../articles/alpha.html#ref-threat).")
+	f := load(t, fsys)
+	for name, want := range map[string][]string{
+		"content/articles/alpha.html": {
+			`<a href="#anno-threat" data-n="1">the passage</a>`,
+			`<a href="#ref-favor" data-n="2">the marker</a>`,
+			`<a href="#side-favor" data-n="2">the in-text note</a>`,
+			`<a href="alpha.html#anno-favor" data-n="2">by its page</a>`,
+			`<a href="../articles/alpha.html#ref-threat" data-n="1">from the root</a>`,
+		},
+		"content/notes.html": {
+			`<a href="articles/alpha.html#anno-threat" data-n="1">the passage</a>`,
+			`<a href="articles/alpha.html#ref-favor" data-n="2">the marker</a>`,
+			`<a href="articles/alpha.html#anno-favor" data-n="2">by its page</a>`,
+		},
+	} {
+		page := body(t, f.files, name)
+		for _, l := range want {
+			if !strings.Contains(page, l) {
+				t.Errorf("%s lacks %s", name, l)
+			}
+		}
+	}
+	handoutLabels(t, fsys, []string{
+		`<a href="#alpha--anno-threat" data-n="1">the passage</a>`,
+		`<a href="#alpha--ref-favor" data-n="2">the marker</a>`,
+		`<a href="#alpha--note-favor" data-n="2">the in-text note</a>`,
+		`<a href="#alpha--anno-favor" data-n="2">by its page</a>`,
+		`<a href="#alpha--ref-threat" data-n="1">from the root</a>`,
+	})
+}
+
+// TestNumberNoteLinksOnlyKnownNotes: numberNoteLinks numbers a link to a
+// note of the page's article, its passage, marker or in-text note, and no
+// other: not one to an id no note has, nor to another page's note, nor a
+// marker (its number is its text), nor a link numbered already.
+func TestNumberNoteLinksOnlyKnownNotes(t *testing.T) {
+	const page = "articles/alpha.html"
+	numbers := map[string]int{"threat": 1, "favor": 2}
+	for in, want := range map[string]string{
+		`<a href="#anno-threat">x</a>`:                   `<a href="#anno-threat" data-n="1">x</a>`,
+		`<a href="#note-favor" title="t">x</a>`:          `<a href="#note-favor" data-n="2" title="t">x</a>`,
+		`<a href="alpha.html#side-favor">x</a>`:          `<a href="alpha.html#side-favor" data-n="2">x</a>`,
+		`<a href="#anno-nosuch">x</a>`:                   `<a href="#anno-nosuch">x</a>`,
+		`<a href="#anno-">x</a>`:                         `<a href="#anno-">x</a>`,
+		`<a href="#threat">x</a>`:                        `<a href="#threat">x</a>`,
+		`<a href="#main">x</a>`:                          `<a href="#main">x</a>`,
+		`<a href="beta.html#anno-threat">x</a>`:          `<a href="beta.html#anno-threat">x</a>`,
+		`<a href="../claims.html#anno-threat">x</a>`:     `<a href="../claims.html#anno-threat">x</a>`,
+		`<a href="https://x.example/#anno-threat">x</a>`: `<a href="https://x.example/#anno-threat">x</a>`,
+		`<a href="#note-threat" data-n="1">x</a>`:        `<a href="#note-threat" data-n="1">x</a>`,
+		`<sup class="noteref-wrap"><a href="#note-threat" id="ref-threat" role="doc-noteref" class="noteref" data-note="threat" aria-label="Note 1">1</a></sup>`: `<sup class="noteref-wrap"><a href="#note-threat" id="ref-threat" role="doc-noteref" class="noteref" data-note="threat" aria-label="Note 1">1</a></sup>`,
+	} {
+		if got := numberNoteLinks(in, page, numbers); got != want {
+			t.Errorf("numberNoteLinks(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestTextLinksToOwnNotesNumbered: a link in an article's own text to one
+// of its notes, to the passage, the marker or the in-text note of one, is
+// followed in print by that note's number ("[2]"), on the article's page
+// and in the handout, as a note's link to it is; the markers, whose text
+// is the number, get none.
+func TestTextLinksToOwnNotesNumbered(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	editFile(t, fsys, "content/articles/alpha.md", "Officials offered no data on crime rates.",
+		"Officials offered no data on crime rates (see [the note](#note-favor), [the passage](#anno-threat), [the in-text note](#side-favor) and [by its page](alpha.html#ref-no-data)).")
+	f := load(t, fsys)
+	marker := regexp.MustCompile(`data-n="[^"]*" id="(alpha--)?ref-|role="doc-noteref"[^>]* data-n=`)
+	page := body(t, f.files, "content/articles/alpha.html")
+	for _, l := range []string{
+		`<a href="#note-favor" data-n="2">the note</a>`,
+		`<a href="#anno-threat" data-n="1">the passage</a>`,
+		`<a href="#side-favor" data-n="2">the in-text note</a>`,
+		`<a href="alpha.html#ref-no-data" data-n="3">by its page</a>`,
+	} {
+		if !strings.Contains(page, l) {
+			t.Errorf("the article's page lacks %s", l)
+		}
+	}
+	if m := marker.FindString(page); m != "" {
+		t.Errorf("a marker of the article's page is numbered: %s", m)
+	}
+	handoutLabels(t, fsys, []string{
+		`<a href="#alpha--note-favor" data-n="2">the note</a>`,
+		`<a href="#alpha--anno-threat" data-n="1">the passage</a>`,
+		`<a href="#alpha--note-favor" data-n="2">the in-text note</a>`,
+		`<a href="#alpha--ref-no-data" data-n="3">by its page</a>`,
+	})
+	if m := marker.FindString(body(t, f.files, "content/handout.html")); m != "" {
+		t.Errorf("a marker of the handout is numbered: %s", m)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/export"
 	"github.com/briefing/annotated/generator/internal/render"
 )
 
@@ -30,9 +31,9 @@ func notesSection(r *render.Renderer, a *briefing.Article, ra *render.Article, t
 	h.raw(`</span> <a href="`, href, `"`, langOf(a), `>`)
 	h.text(a.Title)
 	h.raw("</a></h2>\n<ol class=\"all-notes\">\n")
-	numbers := noteNumbers(ra)
+	numbers, page := noteNumbers(ra), export.ArticlePage(a.Slug)
 	for _, rn := range ra.Notes {
-		n := newNoteData(r, rn, render.RootLinks(numberNoteLinks(rn.HTML, numbers), a.Slug), cites(r.Cites(rn.Note.Cites, "")), "", a.Outlet)
+		n := newNoteData(r, rn, render.RootLinks(numberNoteLinks(rn.HTML, page, numbers), a.Slug), cites(r.Cites(rn.Note.Cites, "")), "", a.Outlet)
 		id := esc(n.ID)
 		h.raw(`<li id="`, slug, "--", id, `" value="`, strconv.Itoa(n.Number), `" class="note note-`, esc(n.Kind), "\">\n",
 			`<p class="note-head">`)

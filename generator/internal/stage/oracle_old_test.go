@@ -135,7 +135,7 @@ func oldNotesData(r *render.Renderer, order []*briefing.Article, arts map[string
 		}
 		na := oldNotesArticle{Slug: a.Slug, Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"}
 		for _, n := range ra.Notes {
-			na.Notes = append(na.Notes, newNoteData(r, n, oldRebase(numberNoteLinks(n.HTML, noteNumbers(ra)), a.Slug), cites(r.Cites(n.Note.Cites, "")), "", a.Outlet))
+			na.Notes = append(na.Notes, newNoteData(r, n, oldRebase(numberNoteLinks(n.HTML, export.ArticlePage(a.Slug), noteNumbers(ra)), a.Slug), cites(r.Cites(n.Note.Cites, "")), "", a.Outlet))
 		}
 		out = append(out, na)
 	}
@@ -349,14 +349,15 @@ func oldPage(fm frontMatter, body string) []byte {
 	return append(append(data, '\n'), body...)
 }
 
-// articlePage is an article's content file. Its body is the page's text,
+// articlePage is an article's content file. Its body is the page's text
+// (since 2026-12-07 with its links to its own notes numbered, articleBody),
 // each note's in-text form (the theme's sidenote) put where the renderer
 // left its slot, and the endnotes.
 func oldArticlePage(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int, t *Text) []byte {
-	notes := articleNotes(r, ra, a.Outlet)
+	notes := articleNotes(r, a, ra)
 	h := newHTML(t, len(ra.Body)*3+len(notes)*2048)
 	h.raw("<div class=\"body\">\n")
-	h.withSidenotes(ra.Body, notes)
+	h.withSidenotes(articleBody(a, ra), notes)
 	h.raw("\n</div>\n")
 	h.endnotes(notes, "", "")
 	h.citedSources(notes, r)
@@ -365,14 +366,15 @@ func oldArticlePage(a *briefing.Article, r *render.Renderer, ra *render.Article,
 
 // handoutArticle is an article as the handout shows it: its provenance,
 // its text without sidenotes and with every id and in-page link prefixed by
-// the slug and "--", and its endnotes.
+// the slug and "--" (its links to its own notes numbered as on its page),
+// and its endnotes.
 func oldHandoutArticle(a *briefing.Article, ra *render.Article, notes []noteData, t *Text) string {
 	p := a.Slug + "--"
 	h := newHTML(t, len(ra.Body)+len(ra.Body)/8+len(notes)*1536+2048)
 	h.raw(`<article class="article handout-article" id="article-`, esc(a.Slug), `" aria-labelledby="`, esc(p), "title\">\n")
 	h.provenance(a, "h2", p)
 	h.raw("<div class=\"body\">\n")
-	prefixIDs(&h.Builder, ra.Body, p, export.ArticlePage(a.Slug))
+	prefixIDs(&h.Builder, articleBody(a, ra), p, export.ArticlePage(a.Slug))
 	h.raw("\n</div>\n")
 	h.endnotes(notes, p, export.ArticlePage(a.Slug))
 	h.raw("</article>\n")

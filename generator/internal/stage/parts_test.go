@@ -54,7 +54,7 @@ func TestPartsMatchWholePages(t *testing.T) {
 		var parts []string
 		for i, a := range f.order {
 			ra := f.arts[a.Slug]
-			notes := articleNotes(f.r, ra, a.Outlet)
+			notes := articleNotes(f.r, a, ra)
 			want := append(oldArticlePage(a, f.r, ra, i+1, text), oldLD(export.ArticleReviews(eb, a))...)
 			briefingtest.Same(t, name+": the page of "+a.Slug, f.files["content/articles/"+a.Slug+".html"], want)
 			parts = append(parts, oldHandoutArticle(a, ra, notes, text))

@@ -119,11 +119,11 @@ type Parts struct {
 // articleParts makes the Parts of article a, at weight in the briefing's
 // order.
 func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, weight int, eb *export.Briefing, t *Text) *Parts {
-	notes := articleNotes(r, ra, a.Outlet)
+	notes, body := articleNotes(r, a, ra), articleBody(a, ra)
 	ex := eb.PartOf(a, ra)
 	p := &Parts{
-		page:       articlePage(a, ra, r, notes, ex.Reviews, weight, t),
-		handout:    handoutArticle(a, ra, notes, t),
+		page:       articlePage(a, body, r, notes, ex.Reviews, weight, t),
+		handout:    handoutArticle(a, body, notes, t),
 		handoutTOC: handoutTOC(a, t),
 		notes:      notesSection(r, a, ra, t),
 		export:     ex,
