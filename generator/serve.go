@@ -39,10 +39,10 @@ import (
 // prints its problems, shows them on the open pages, and leaves the served
 // site as it was; serve never exits on bad input. Problems that are only
 // new's placeholders still there (diag.ErrPlaceholder: the overview's and
-// the methodology's paragraphs, the briefing's title left empty, which
-// the preview calls untitled) hold nothing back: the site is made and
-// served with them, and they are printed and shown on the open pages as
-// what build refuses to publish.
+// the methodology's paragraphs, the briefing's and the articles' titles
+// left empty, which the preview calls untitled and untitledArticle) hold
+// nothing back: the site is made and served with them, and they are
+// printed and shown on the open pages as what build refuses to publish.
 func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer) int {
 	// A --root that is no folder is a mistyped argument, not an edit to
 	// wait for: said at once, as check and build say it.
@@ -112,7 +112,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	}()
 
 	comp := site.NewCompiler()
-	comp.Untitled = untitled
+	comp.Untitled, comp.UntitledArticle = untitled, untitledArticle
 	builder := preview.NewBuilder(dir, func(ctx context.Context, src, dest string) error {
 		return themePaths(hugo.Build(ctx, src, dest, cache, stderr), src, root)
 	})
@@ -263,9 +263,10 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	}
 }
 
-// untitled is the title the preview gives a briefing whose title is still
-// empty, as new writes it (a problem it lists all the same).
-const untitled = "Untitled briefing"
+// untitled and untitledArticle are the titles the preview gives a
+// briefing and an article whose title is still empty, as new writes them
+// (a problem it lists all the same).
+const untitled, untitledArticle = "Untitled briefing", "Untitled article"
 
 // idleRelease is how long the preview waits after a compile, with no
 // change in between, before it calls releaseMemory.

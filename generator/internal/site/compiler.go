@@ -44,6 +44,11 @@ type Compiler struct {
 	// problems are new's placeholders (diag.ErrPlaceholder), the empty
 	// title among them, which the loader still reports.
 	Untitled string
+	// UntitledArticle, when not "", is the title an article whose title
+	// is empty is compiled with, as Untitled is the briefing's: new writes
+	// it empty when not given --title, and the loader still reports it,
+	// as new's placeholder.
+	UntitledArticle string
 
 	in     *input.Cache
 	index  *briefing.Index // the last Compile's shownIndex
@@ -101,6 +106,16 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	b := input.ReadCached(fsys, &errs, c.in)
 	if c.Untitled != "" && strings.TrimSpace(b.Index.Title) == "" {
 		b.Index.Title = c.Untitled
+	}
+	if c.UntitledArticle != "" {
+		for i, a := range b.Articles {
+			if strings.TrimSpace(a.Title) == "" {
+				// A copy: the input cache keeps a, as read.
+				stood := *a
+				stood.Title = c.UntitledArticle
+				b.Articles[i] = &stood
+			}
+		}
 	}
 	t1 := time.Now()
 
