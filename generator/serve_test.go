@@ -292,7 +292,7 @@ func TestServeFirstBriefing(t *testing.T) {
 		t.Errorf("the home page does not stand in the titles for the empty ones, or lacks the overview:\n%s", home)
 	}
 	eventually(t, "the terminal does not list the placeholders:\n"+stderr.String(), 10*time.Second, func() bool {
-		return strings.Contains(stderr.String(), "4 problems found\nthe preview shows the briefing with these, but build publishes nothing until they are replaced")
+		return strings.Contains(stderr.String(), "4 problems found\nthe preview shows the briefing with these, the empty titles as \"Untitled briefing\" and \"Untitled article\", but build publishes nothing until they are replaced")
 	})
 	for _, p := range placeholders {
 		if !strings.Contains(stderr.String(), filepath.ToSlash(filepath.Join(root, p))) {
@@ -673,5 +673,29 @@ func TestStopSignals(t *testing.T) {
 	defer signal.Reset(syscall.SIGHUP)
 	if slices.Contains(stopSignals(), os.Signal(syscall.SIGHUP)) {
 		t.Error("SIGHUP would stop a command started with nohup")
+	}
+}
+
+// TestPlaceholdersLine: the line below new's placeholders in the terminal
+// says the preview shows the briefing with them, and, when it stands in
+// titles for empty ones, as what, each once.
+func TestPlaceholdersLine(t *testing.T) {
+	for _, c := range []struct {
+		problems int
+		stoodIn  []string
+		want     string
+	}{
+		{1, nil, "the preview shows the briefing with it, but build publishes nothing until it is replaced"},
+		{2, nil, "the preview shows the briefing with these, but build publishes nothing until they are replaced"},
+		{1, []string{"Untitled briefing"}, `the preview shows the briefing with it, the empty title as "Untitled briefing", but build publishes nothing until it is replaced`},
+		{1, []string{"Untitled article"}, `the preview shows the briefing with it, the empty title as "Untitled article", but build publishes nothing until it is replaced`},
+		{3, []string{"Untitled briefing"}, `the preview shows the briefing with these, the empty title as "Untitled briefing", but build publishes nothing until they are replaced`},
+		{4, []string{"Untitled briefing", "Untitled article"}, `the preview shows the briefing with these, the empty titles as "Untitled briefing" and "Untitled article", but build publishes nothing until they are replaced`},
+		{2, []string{"Untitled article", "Untitled article"}, `the preview shows the briefing with these, the empty titles as "Untitled article", but build publishes nothing until they are replaced`},
+		{5, []string{"Untitled briefing", "Untitled article", "Untitled article"}, `the preview shows the briefing with these, the empty titles as "Untitled briefing" and "Untitled article", but build publishes nothing until they are replaced`},
+	} {
+		if got := placeholdersLine(c.problems, c.stoodIn); got != c.want {
+			t.Errorf("%d problems, %q stood in:\n got %s\nwant %s", c.problems, c.stoodIn, got, c.want)
+		}
 	}
 }

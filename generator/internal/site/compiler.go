@@ -104,8 +104,10 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	var errs diag.List
 	t0 := time.Now()
 	b := input.ReadCached(fsys, &errs, c.in)
+	var stoodIn []string
 	if c.Untitled != "" && strings.TrimSpace(b.Index.Title) == "" {
 		b.Index.Title = c.Untitled
+		stoodIn = append(stoodIn, c.Untitled)
 	}
 	if c.UntitledArticle != "" {
 		for i, a := range b.Articles {
@@ -114,6 +116,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 				stood := *a
 				stood.Title = c.UntitledArticle
 				b.Articles[i] = &stood
+				stoodIn = append(stoodIn, c.UntitledArticle)
 			}
 		}
 	}
@@ -135,7 +138,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	c.opt.Memo = nil
 	c.r, c.claims, c.sources = r, b.Claims, b.Sources
 
-	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b)}
+	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b), StoodIn: stoodIn}
 	entries := make([]*artEntry, len(b.Articles))
 	for i, a := range b.Articles {
 		e := &artEntry{path: a.Path, notesPath: a.NotesPath, version: c.in.Version(a.Path)}

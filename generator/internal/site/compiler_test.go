@@ -822,6 +822,9 @@ func TestCompilerStandsInTitles(t *testing.T) {
 	if errString(err) != want || !diag.Only(err, diag.ErrPlaceholder) {
 		t.Fatalf("the Compiler reports:\n%s\nwant new's placeholders only:\n%s", errString(err), want)
 	}
+	if want := []string{"Untitled briefing", "Untitled article"}; !slices.Equal(got.StoodIn, want) {
+		t.Errorf("the titles stood in are %q, want %q", got.StoodIn, want)
+	}
 	fresh, freshErr := Compile(fsys, stage.Options{})
 	if errString(freshErr) != want {
 		t.Errorf("Compile reports:\n%s\nwant:\n%s", errString(freshErr), want)
@@ -843,5 +846,7 @@ func TestCompilerStandsInTitles(t *testing.T) {
 
 	replaceIn(t, fsys, page, `title: ""`, written)
 	replaceIn(t, fsys, "content/_index.md", `title: ""`, `title: "A briefing"`)
-	compileChecked(t, c, fsys, "with the titles written")
+	if got := compileChecked(t, c, fsys, "with the titles written"); got.StoodIn != nil {
+		t.Errorf("with the titles written, the titles stood in are %q", got.StoodIn)
+	}
 }
