@@ -325,8 +325,8 @@ func checkNew(article, notes, text, notesText string) []string {
 		if e.Pos.File != article && e.Pos.File != notes {
 			continue // the rest of a briefing, which this one lacks
 		}
-		if errors.Is(e, diag.ErrMissingField) && (strings.Contains(e.Msg, "no title") || strings.Contains(e.Msg, "title is empty")) {
-			continue // left for the user to fill in
+		if errors.Is(e, diag.ErrPlaceholder) || errors.Is(e, diag.ErrMissingField) && strings.Contains(e.Msg, "no title") {
+			continue // the title, left for the user to fill in
 		}
 		out = append(out, e.Msg)
 	}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,10 +40,10 @@ import (
 // prints its problems, shows them on the open pages, and leaves the served
 // site as it was; serve never exits on bad input. Problems that are only
 // new's placeholders still there (diag.ErrPlaceholder: the overview's and
-// the methodology's paragraphs, the briefing's title left empty, which
-// the preview calls untitled) hold nothing back: the site is made and
-// served with them, and they are printed and shown on the open pages as
-// what build refuses to publish.
+// the methodology's paragraphs, the briefing's and the articles' titles
+// left empty, which the preview calls untitled and untitledArticle) hold
+// nothing back: the site is made and served with them, and they are
+// printed and shown on the open pages as what build refuses to publish.
 func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer) int {
 	// A --root that is no folder is a mistyped argument, not an edit to
 	// wait for: said at once, as check and build say it.
@@ -112,7 +113,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	}()
 
 	comp := site.NewCompiler()
-	comp.Untitled = untitled
+	comp.Untitled, comp.UntitledArticle = untitled, untitledArticle
 	builder := preview.NewBuilder(dir, func(ctx context.Context, src, dest string) error {
 		return themePaths(hugo.Build(ctx, src, dest, cache, stderr), src, root)
 	})
@@ -161,7 +162,8 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	// told shows on the open pages the problems left, new's placeholders,
 	// that the version served was made with, or none, and prints them
 	// unless they are those printed last.
-	told := func(left error) {
+	// stoodIn are the titles the version served stands in for empty ones.
+	told := func(left error, stoodIn []string) {
 		if left == nil {
 			srv.Problems(nil)
 			return
@@ -174,11 +176,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		}
 		listed = b.String()
 		stderr.Write(b.Bytes())
-		if len(lines) == 1 {
-			fmt.Fprintln(stderr, "the preview shows the briefing with it, but build publishes nothing until it is replaced")
-			return
-		}
-		fmt.Fprintln(stderr, "the preview shows the briefing with these, but build publishes nothing until they are replaced")
+		fmt.Fprintln(stderr, placeholdersLine(len(lines), stoodIn))
 	}
 	rebuild := func() bool {
 		start := time.Now()
@@ -198,7 +196,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 				// without the problems of a save this one undid (but
 				// new's placeholders, if left).
 				fmt.Fprintf(stdout, "%sthe site is unchanged (compile %s)\n", fixed(left), compiled.Round(time.Millisecond))
-				told(left)
+				told(left, res.StoodIn)
 				return true
 			} else if err == nil {
 				srv.Publish(s)
@@ -210,7 +208,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 				}
 				fmt.Fprintf(stdout, "%scompiled in %s, site made %s in %s%s\n", fixed(left), compiled.Round(time.Millisecond),
 					r.Kind, r.Total.Round(time.Millisecond), hugoTime(r))
-				told(left)
+				told(left, res.StoodIn)
 				return true
 			}
 		}
@@ -263,9 +261,34 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	}
 }
 
-// untitled is the title the preview gives a briefing whose title is still
-// empty, as new writes it (a problem it lists all the same).
-const untitled = "Untitled briefing"
+// untitled and untitledArticle are the titles the preview gives a
+// briefing and an article whose title is still empty, as new writes them
+// (a problem it lists all the same).
+const untitled, untitledArticle = "Untitled briefing", "Untitled article"
+
+// placeholdersLine is the line printed below the problems, all new's
+// placeholders, that the preview shows the briefing with: it says so, and
+// what the empty titles are shown as (stoodIn, one a title).
+func placeholdersLine(problems int, stoodIn []string) string {
+	with, until := "these", "they are"
+	if problems == 1 {
+		with, until = "it", "it is"
+	}
+	as := ""
+	if len(stoodIn) > 0 {
+		var names []string
+		for _, t := range stoodIn {
+			if q := strconv.Quote(t); !slices.Contains(names, q) {
+				names = append(names, q)
+			}
+		}
+		as = ", the empty title as " + strings.Join(names, " and ")
+		if len(stoodIn) > 1 {
+			as = ", the empty titles as " + strings.Join(names, " and ")
+		}
+	}
+	return fmt.Sprintf("the preview shows the briefing with %s%s, but build publishes nothing until %s replaced", with, as, until)
+}
 
 // idleRelease is how long the preview waits after a compile, with no
 // change in between, before it calls releaseMemory.

@@ -255,25 +255,27 @@ func TestServeFollowsLinkedFolders(t *testing.T) {
 	})
 }
 
-// TestServeFirstBriefing: a briefing as new starts it, with its article's
-// title and text filled in but the briefing's title, overview and
-// methodology still as new wrote them, is previewed: the article's page
-// is served, the briefing titled "Untitled briefing" in the preview only,
-// and the terminal and the open pages list the placeholders as problems
-// that build refuses to publish, which it does.
+// TestServeFirstBriefing: a briefing as new starts it without --title,
+// with its article's text pasted in but the article's title, the
+// briefing's, the overview and the methodology still as new wrote them,
+// is previewed: the article's page is served, the article titled
+// "Untitled article" and the briefing "Untitled briefing" in the preview
+// only, and the terminal and the open pages list the placeholders as
+// problems that build refuses to publish, which it does.
 func TestServeFirstBriefing(t *testing.T) {
 	root := t.TempDir()
 	if code, _, stderr := runCmd(t, "new", "first", "--root", root, "--url", "https://example.com/a", "--outlet", "The Gazette"); code != 0 {
 		t.Fatalf("new: %s", stderr)
 	}
 	article := filepath.Join(root, "content", "articles", "first.md")
-	text := strings.Replace(readFile(t, root, "content/articles/first.md"), `title: ""`, `title: "Cables Tell Diplomats to Oppose Migration"`, 1) + "The text of the article.\n"
+	text := readFile(t, root, "content/articles/first.md") + "The text of the article.\n"
 	if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	placeholders := []string{
 		"content/_index.md:2:8: the briefing's title is empty: write it between the quotes after title:",
 		"content/_index.md:13:1: this is the text new wrote for you to replace",
+		"content/articles/first.md:2:8: the article's title is empty: write it between the quotes after title:",
 		"content/methodology.md:6:1: this is the paragraph new wrote for you to replace",
 	}
 	base, _, stderr, _ := servePreview(t, root)
@@ -283,14 +285,14 @@ func TestServeFirstBriefing(t *testing.T) {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), "Cables Tell Diplomats to Oppose Migration") || !strings.Contains(string(page), "The text of the article.") {
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), "<h1>Untitled article</h1>") || !strings.Contains(string(page), "The text of the article.") {
 		t.Errorf("the article's page: %s\n%s", resp.Status, page)
 	}
-	if home := get(base); !strings.Contains(home, "<title>Untitled briefing") || !strings.Contains(home, input.OverviewPlaceholder) {
-		t.Errorf("the home page does not stand in a title for the empty one, or lacks the overview:\n%s", home)
+	if home := get(base); !strings.Contains(home, "<title>Untitled briefing") || !strings.Contains(home, input.OverviewPlaceholder) || !strings.Contains(home, "Untitled article") {
+		t.Errorf("the home page does not stand in the titles for the empty ones, or lacks the overview:\n%s", home)
 	}
 	eventually(t, "the terminal does not list the placeholders:\n"+stderr.String(), 10*time.Second, func() bool {
-		return strings.Contains(stderr.String(), "3 problems found\nthe preview shows the briefing with these, but build publishes nothing until they are replaced")
+		return strings.Contains(stderr.String(), "4 problems found\nthe preview shows the briefing with these, the empty titles as \"Untitled briefing\" and \"Untitled article\", but build publishes nothing until they are replaced")
 	})
 	for _, p := range placeholders {
 		if !strings.Contains(stderr.String(), filepath.ToSlash(filepath.Join(root, p))) {
@@ -346,7 +348,7 @@ func TestServeFirstBriefing(t *testing.T) {
 	}
 	// build refuses the same briefing, as it did, and says why.
 	code, _, stderr2 := runCmd(t, "build", "--root", root, "--no-zip")
-	if code != 1 || !strings.Contains(stderr2, "nothing was published") || strings.Contains(stderr2, "Untitled briefing") {
+	if code != 1 || !strings.Contains(stderr2, "nothing was published") || strings.Contains(stderr2, "Untitled") {
 		t.Errorf("build: exit %d\n%s", code, stderr2)
 	}
 	for _, p := range placeholders {
@@ -671,5 +673,29 @@ func TestStopSignals(t *testing.T) {
 	defer signal.Reset(syscall.SIGHUP)
 	if slices.Contains(stopSignals(), os.Signal(syscall.SIGHUP)) {
 		t.Error("SIGHUP would stop a command started with nohup")
+	}
+}
+
+// TestPlaceholdersLine: the line below new's placeholders in the terminal
+// says the preview shows the briefing with them, and, when it stands in
+// titles for empty ones, as what, each once.
+func TestPlaceholdersLine(t *testing.T) {
+	for _, c := range []struct {
+		problems int
+		stoodIn  []string
+		want     string
+	}{
+		{1, nil, "the preview shows the briefing with it, but build publishes nothing until it is replaced"},
+		{2, nil, "the preview shows the briefing with these, but build publishes nothing until they are replaced"},
+		{1, []string{"Untitled briefing"}, `the preview shows the briefing with it, the empty title as "Untitled briefing", but build publishes nothing until it is replaced`},
+		{1, []string{"Untitled article"}, `the preview shows the briefing with it, the empty title as "Untitled article", but build publishes nothing until it is replaced`},
+		{3, []string{"Untitled briefing"}, `the preview shows the briefing with these, the empty title as "Untitled briefing", but build publishes nothing until they are replaced`},
+		{4, []string{"Untitled briefing", "Untitled article"}, `the preview shows the briefing with these, the empty titles as "Untitled briefing" and "Untitled article", but build publishes nothing until they are replaced`},
+		{2, []string{"Untitled article", "Untitled article"}, `the preview shows the briefing with these, the empty titles as "Untitled article", but build publishes nothing until they are replaced`},
+		{5, []string{"Untitled briefing", "Untitled article", "Untitled article"}, `the preview shows the briefing with these, the empty titles as "Untitled briefing" and "Untitled article", but build publishes nothing until they are replaced`},
+	} {
+		if got := placeholdersLine(c.problems, c.stoodIn); got != c.want {
+			t.Errorf("%d problems, %q stood in:\n got %s\nwant %s", c.problems, c.stoodIn, got, c.want)
+		}
 	}
 }

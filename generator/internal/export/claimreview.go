@@ -81,8 +81,10 @@ func appearance(w *JSON, a *briefing.Article) {
 // review writes a ClaimReview, up to the claim's appearances: the caller
 // writes them and calls endReview. A claim that appears nowhere (appears
 // false: a claim no note points at) has no appearance property, rather than
-// an empty list that says nothing.
-func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author briefing.Claimant, appears bool) {
+// an empty list that says nothing. lang is the language claim is in, when
+// not the site's ("" when it is): the Claim's inLanguage (schema.org gives
+// a CreativeWork one; claimReviewed is text, and has none of its own).
+func (b *Briefing) review(w *JSON, url, claim, lang string, v briefing.Verdict, author briefing.Claimant, appears bool) {
 	w.Open('{')
 	w.Field("@type", "ClaimReview")
 	w.Field("url", url)
@@ -92,6 +94,7 @@ func (b *Briefing) review(w *JSON, url, claim string, v briefing.Verdict, author
 	w.Key("itemReviewed")
 	w.Open('{')
 	w.Field("@type", "Claim")
+	w.OmitEmpty("inLanguage", lang)
 	if author.Name != "" {
 		w.Key("author")
 		typ := "Organization"
@@ -147,9 +150,10 @@ func endGraph(w *JSON) []byte {
 }
 
 // ArticleReviews returns the ClaimReview JSON-LD of an article page: one
-// review per fact-check note, the passage as the claim reviewed, the
-// article as the claim's appearance and the note's claimant, when it names
-// one, as the claim's author. It returns nil when the article has no
+// review per fact-check note, the passage as the claim reviewed (in the
+// article's language, which the Claim gives when it is not the site's),
+// the article as the claim's appearance and the note's claimant, when it
+// names one, as the claim's author. It returns nil when the article has no
 // verdict.
 func ArticleReviews(b *Briefing, a *briefing.Article) []byte {
 	if ra := b.Rendered[a.Slug]; ra != nil {
@@ -171,11 +175,12 @@ func (b *Briefing) articleReviews(a *briefing.Article, ra *render.Article) []byt
 	from := ArticlePage(a.Slug)
 	self := b.url(from, from)
 	w := graph(reviews * (1024 + 2*len(a.Title)))
+	lang := briefing.Foreign(a.Language)
 	for _, n := range ra.Notes {
 		if n.Verdict == "" {
 			continue
 		}
-		b.review(w, self+"#note-"+n.ID, n.Quote, n.Verdict, n.Claimant, true)
+		b.review(w, self+"#note-"+n.ID, n.Quote, lang, n.Verdict, n.Claimant, true)
 		appearance(w, a)
 		b.endReview(w, from, true)
 	}
@@ -217,7 +222,7 @@ func (b *Briefing) writeClaimReviews(out io.Writer, where map[string][][]byte) e
 	self := b.url(ClaimsPage, ClaimsPage)
 	for _, c := range b.Claims {
 		appears := len(where[c.ID]) > 0
-		b.review(w, self+"#claim-"+c.ID, c.Statement, c.Verdict, c.Claimant, appears)
+		b.review(w, self+"#claim-"+c.ID, c.Statement, "", c.Verdict, c.Claimant, appears)
 		for i, app := range where[c.ID] {
 			if i == 0 {
 				app = app[1:] // the first appearance has no comma before it

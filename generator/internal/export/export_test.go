@@ -696,7 +696,10 @@ func TestAnnotationsLanguage(t *testing.T) {
 // TestReviewsLanguage: an article in another language than the site's,
 // as a claim's appearance in the ClaimReviews of its page and of the
 // claims page, gives it (schema.org's inLanguage of the NewsArticle); one
-// in the site's, or in none it names, has no inLanguage.
+// in the site's, or in none it names, has no inLanguage. On its page,
+// where the claim reviewed is its own passage, the Claim (a CreativeWork)
+// gives it too; on the claims page, where it is the claim's statement, in
+// the site's language, the Claim gives none.
 func TestReviewsLanguage(t *testing.T) {
 	for _, c := range []struct{ language, want string }{{"de", "de"}, {"pt-BR", "pt-BR"}, {"en-GB", ""}, {"", ""}} {
 		b := withLanguage(t, c.language, "https://example.org/sub/")
@@ -707,6 +710,7 @@ func TestReviewsLanguage(t *testing.T) {
 			var r struct {
 				Graph []struct {
 					ItemReviewed struct {
+						InLanguage *string          `json:"inLanguage"`
 						Appearance []map[string]any `json:"appearance"`
 					} `json:"itemReviewed"`
 				} `json:"@graph"`
@@ -714,8 +718,22 @@ func TestReviewsLanguage(t *testing.T) {
 			if err := json.Unmarshal(data, &r); err != nil {
 				t.Fatal(err)
 			}
+			claimLang := c.want // the passage's
+			if what == "the claims page" {
+				claimLang = "" // the statement's, the site's
+			}
 			n := 0
 			for _, g := range r.Graph {
+				got, ok := "", g.ItemReviewed.InLanguage != nil
+				if ok {
+					got = *g.ItemReviewed.InLanguage
+				}
+				switch {
+				case claimLang == "" && ok:
+					t.Errorf("an article in %q, in %s: the Claim has inLanguage %q", c.language, what, got)
+				case claimLang != "" && got != claimLang:
+					t.Errorf("an article in %q, in %s: the Claim has inLanguage %q (given: %v), want %q", c.language, what, got, ok, claimLang)
+				}
 				for _, ap := range g.ItemReviewed.Appearance {
 					n++
 					got, ok := ap["inLanguage"]

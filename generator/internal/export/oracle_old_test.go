@@ -411,6 +411,7 @@ type (
 	}
 	oldClaim struct {
 		Type       string            `json:"@type"`
+		InLanguage string            `json:"inLanguage,omitempty"`
 		Author     *oldOrganization  `json:"author,omitempty"`
 		Appearance []oldCreativeWork `json:"appearance,omitempty"`
 	}
@@ -493,7 +494,7 @@ func oldArticleReviews(b *Briefing, a *briefing.Article) []byte {
 			URL:           b.url(from, from) + "#note-" + n.ID,
 			ClaimReviewed: n.Quote,
 			ReviewRating:  b.oldRatingOf(n.Verdict),
-			ItemReviewed: oldClaim{Type: "Claim", Author: oldClaimant(n.Claimant),
+			ItemReviewed: oldClaim{Type: "Claim", InLanguage: briefing.Foreign(a.Language), Author: oldClaimant(n.Claimant),
 				Appearance: []oldCreativeWork{oldAppearance(a)}},
 			Author: b.oldReviewer(from), DatePublished: b.oldPublished(),
 		})

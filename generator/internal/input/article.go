@@ -308,7 +308,11 @@ func (l *loader) article(name string) *briefing.Article {
 	if !ok {
 		return nil
 	}
-	d.required(m, fm, "the article", "title", "outlet", "url")
+	// Left empty, as new writes it without --title, the title is new's
+	// placeholder: the preview stands in a title for it (site.Compiler's
+	// UntitledArticle), as for the briefing's.
+	d.requiredAs(diag.ErrPlaceholder, m, fm, "the article", "title")
+	d.required(m, fm, "the article", "outlet", "url")
 	a := &briefing.Article{
 		Slug:      slug,
 		Path:      p,

@@ -1978,10 +1978,10 @@ func TestPlaceholders(t *testing.T) {
 
 // TestPlaceholderKind: what new leaves for the editors to fill in (the
 // overview's and the methodology's placeholder paragraphs, the briefing's
-// title written empty) are problems of the kind diag.ErrPlaceholder,
-// which the live preview shows the site with; a briefing's title not
-// written at all, or read as a comment, an article's title left empty,
-// are not: those hold the preview back as before.
+// and an article's title written empty) are problems of the kind
+// diag.ErrPlaceholder, which the live preview shows the site with; a
+// title not written at all, or read as a comment, is not: that holds the
+// preview back as before.
 func TestPlaceholderKind(t *testing.T) {
 	for _, c := range []struct {
 		file, text string
@@ -1993,7 +1993,11 @@ func TestPlaceholderKind(t *testing.T) {
 		{"content/methodology.md", "---\ntitle: M\n---\n" + MethodologyPlaceholder + "\n", diag.ErrPlaceholder},
 		{"content/_index.md", "---\nsummary: S\n---\nOverview.\n", diag.ErrMissingField},
 		{"content/_index.md", "---\ntitle: #1 story\n---\nOverview.\n", diag.ErrMissingField},
-		{"content/articles/one.md", "---\ntitle: \"\"\noutlet: O\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n", diag.ErrMissingField},
+		{"content/articles/one.md", "---\ntitle: \"\"       # required: the outlet's headline, word for word\noutlet: O\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n", diag.ErrPlaceholder},
+		{"content/articles/one.md", "---\ntitle:\noutlet: O\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n", diag.ErrPlaceholder},
+		{"content/articles/one.md", "---\noutlet: O\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n", diag.ErrMissingField},
+		{"content/articles/one.md", "---\ntitle: #1 story\noutlet: O\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n", diag.ErrMissingField},
+		{"content/articles/one.md", "---\ntitle: T\noutlet: \"\"\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n", diag.ErrMissingField},
 	} {
 		fs := base()
 		fs[c.file] = &fstest.MapFile{Data: []byte(c.text)}

@@ -44,6 +44,11 @@ type Compiler struct {
 	// problems are new's placeholders (diag.ErrPlaceholder), the empty
 	// title among them, which the loader still reports.
 	Untitled string
+	// UntitledArticle, when not "", is the title an article whose title
+	// is empty is compiled with, as Untitled is the briefing's: new writes
+	// it empty when not given --title, and the loader still reports it,
+	// as new's placeholder.
+	UntitledArticle string
 
 	in     *input.Cache
 	index  *briefing.Index // the last Compile's shownIndex
@@ -99,8 +104,21 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	var errs diag.List
 	t0 := time.Now()
 	b := input.ReadCached(fsys, &errs, c.in)
+	var stoodIn []string
 	if c.Untitled != "" && strings.TrimSpace(b.Index.Title) == "" {
 		b.Index.Title = c.Untitled
+		stoodIn = append(stoodIn, c.Untitled)
+	}
+	if c.UntitledArticle != "" {
+		for i, a := range b.Articles {
+			if strings.TrimSpace(a.Title) == "" {
+				// A copy: the input cache keeps a, as read.
+				stood := *a
+				stood.Title = c.UntitledArticle
+				b.Articles[i] = &stood
+				stoodIn = append(stoodIn, c.UntitledArticle)
+			}
+		}
 	}
 	t1 := time.Now()
 
@@ -120,7 +138,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	c.opt.Memo = nil
 	c.r, c.claims, c.sources = r, b.Claims, b.Sources
 
-	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b)}
+	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b), StoodIn: stoodIn}
 	entries := make([]*artEntry, len(b.Articles))
 	for i, a := range b.Articles {
 		e := &artEntry{path: a.Path, notesPath: a.NotesPath, version: c.in.Version(a.Path)}

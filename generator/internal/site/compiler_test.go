@@ -15,6 +15,7 @@ import (
 	annotated "github.com/briefing/annotated"
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/briefingtest"
+	"github.com/briefing/annotated/generator/internal/diag"
 	"github.com/briefing/annotated/generator/internal/render"
 	"github.com/briefing/annotated/generator/internal/stage"
 	"github.com/briefing/annotated/generator/internal/synth"
@@ -795,4 +796,57 @@ func TestCompilerFindsLostQuoteAgain(t *testing.T) {
 	other := "content/articles/" + slugs[1] + ".md"
 	fsys[other] = &fstest.MapFile{Data: append(append([]byte{}, files[other]...), "\nThe zebras quietly graze the meadow.\n"...)}
 	recompiled(t, c, fsys, a, "but in another, word for word: content/articles/"+slugs[1]+".md")
+}
+
+// TestCompilerStandsInTitles: a Compiler given stand-in titles (the live
+// preview's) compiles a briefing whose title, and an article's, are
+// written empty, as new writes them, with the stand-ins in their place:
+// on the article's page, its card, the handout; the empty titles are still
+// reported, as new's placeholders only, as a fresh Compile reports them,
+// which stands in nothing. Once the title is written, the Compiler's
+// files are a fresh Compile's again.
+func TestCompilerStandsInTitles(t *testing.T) {
+	files, slugs := threeArticles()
+	page := "content/articles/" + slugs[0] + ".md"
+	fsys := briefingtest.MapFS(files)
+	headline := regexp.MustCompile(`(?m)^title: .*$`)
+	written := headline.FindString(string(fsys[page].Data))
+	replaceIn(t, fsys, page, written, `title: ""`)
+	replaceIn(t, fsys, "content/_index.md", headline.FindString(string(fsys["content/_index.md"].Data)), `title: ""`)
+
+	c := NewCompiler()
+	c.Untitled, c.UntitledArticle = "Untitled briefing", "Untitled article"
+	got, err := c.Compile(fsys, stage.Options{})
+	want := "content/_index.md:2:8: the briefing's title is empty: write it between the quotes after title:\n" +
+		page + ":2:8: the article's title is empty: write it between the quotes after title:"
+	if errString(err) != want || !diag.Only(err, diag.ErrPlaceholder) {
+		t.Fatalf("the Compiler reports:\n%s\nwant new's placeholders only:\n%s", errString(err), want)
+	}
+	if want := []string{"Untitled briefing", "Untitled article"}; !slices.Equal(got.StoodIn, want) {
+		t.Errorf("the titles stood in are %q, want %q", got.StoodIn, want)
+	}
+	fresh, freshErr := Compile(fsys, stage.Options{})
+	if errString(freshErr) != want {
+		t.Errorf("Compile reports:\n%s\nwant:\n%s", errString(freshErr), want)
+	}
+	files2 := got.Pieces.Flat()
+	for _, name := range []string{"content/articles/" + slugs[0] + ".html", "content/_index.html", "content/handout.html", "content/notes.html", "static/briefing.json"} {
+		if !bytes.Contains(files2[name], []byte("Untitled article")) {
+			t.Errorf("%s does not stand in the article's title", name)
+		}
+		if bytes.Contains(fresh.Files[name], []byte("Untitled article")) {
+			t.Errorf("Compile stands in the article's title in %s", name)
+		}
+	}
+	for _, name := range []string{"content/articles/" + slugs[1] + ".html", "content/articles/" + slugs[2] + ".html"} {
+		if bytes.Contains(files2[name], []byte("Untitled article")) {
+			t.Errorf("%s, whose title is written, is called Untitled article", name)
+		}
+	}
+
+	replaceIn(t, fsys, page, `title: ""`, written)
+	replaceIn(t, fsys, "content/_index.md", `title: ""`, `title: "A briefing"`)
+	if got := compileChecked(t, c, fsys, "with the titles written"); got.StoodIn != nil {
+		t.Errorf("with the titles written, the titles stood in are %q", got.StoodIn)
+	}
 }

@@ -42,6 +42,10 @@ type Result struct {
 	// date note start (Undated), for a warning; from Compile, Stream and
 	// Check, and kept when a build lets the Briefing go.
 	Undated []diag.Pos
+	// StoodIn are the titles a Compiler stood in for empty ones (its
+	// Untitled, its UntitledArticle), one for each title: the briefing's
+	// first, then the articles'. The live preview says which it shows.
+	StoodIn []string
 }
 
 // Undated returns where each article of b with neither a published date
