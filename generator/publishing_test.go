@@ -985,6 +985,17 @@ func TestPDF(t *testing.T) {
 			t.Errorf("sheet %d of the claims (%d to %d) holds %d lines, under two thirds of a full one:\n%s", p, claims, sources-1, n, text)
 		}
 	}
+	// Nor does a claim's line of sources start a sheet, cut off from the
+	// claim above it (one did on Letter, and on A4 a sheet held only one).
+	for p := claims + 1; p < sources; p++ {
+		text, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdfPath, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first := strings.TrimSpace(strings.SplitN(strings.TrimLeft(string(text), " \n"), "\n", 2)[0]); strings.HasPrefix(first, "Sources:") {
+			t.Errorf("sheet %d of the claims opens with a claim's sources, cut off from the claim: %q", p, first)
+		}
+	}
 	if !regexp.MustCompile(`href="(\./)?handout\.pdf"`).MatchString(readFile(t, out, "index.html")) {
 		t.Error("the home page does not link the PDF")
 	}
