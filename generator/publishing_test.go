@@ -968,34 +968,6 @@ func TestPDF(t *testing.T) {
 	if wrapped == 0 {
 		t.Errorf("no article's entry in the contents wraps onto a second line (three did on Letter), so where a wrapped entry's page number goes is not tested:\n%s", cover)
 	}
-	// A claim's row of the claims table goes on over a sheet's foot
-	// rather than move whole to the next and leave much of a sheet empty:
-	// every sheet of the claims but the last holds two thirds of a full
-	// one's lines at least (52 on Letter; kept whole, four held 13 to 33).
-	claims, sources := tocPage(t, entries, "Claims"), tocPage(t, entries, "Sources")
-	if sources-claims < 3 {
-		t.Fatalf("the claims take %d sheets, too few to see how their rows break", sources-claims)
-	}
-	for p := claims; p < sources-1; p++ {
-		text, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdfPath, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n := len(regexp.MustCompile(`(?m)^.*\S.*$`).FindAll(text, -1)); n < 35 {
-			t.Errorf("sheet %d of the claims (%d to %d) holds %d lines, under two thirds of a full one:\n%s", p, claims, sources-1, n, text)
-		}
-	}
-	// Nor does a claim's line of sources start a sheet, cut off from the
-	// claim above it (one did on Letter, and on A4 a sheet held only one).
-	for p := claims + 1; p < sources; p++ {
-		text, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdfPath, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if first := strings.TrimSpace(strings.SplitN(strings.TrimLeft(string(text), " \n"), "\n", 2)[0]); strings.HasPrefix(first, "Sources:") {
-			t.Errorf("sheet %d of the claims opens with a claim's sources, cut off from the claim: %q", p, first)
-		}
-	}
 	if !regexp.MustCompile(`href="(\./)?handout\.pdf"`).MatchString(readFile(t, out, "index.html")) {
 		t.Error("the home page does not link the PDF")
 	}
@@ -1341,4 +1313,37 @@ func tocPage(t *testing.T, entries map[string][]string, name string) int {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return n
+}
+
+// checkClaimsSheets reads the claims part of the print edition printed
+// to pdfPath (its sheets from the contents on the cover). A claim's row
+// of the claims table goes on over a sheet's foot rather than move whole
+// to the next and leave much of a sheet empty: every sheet of the claims
+// but the last holds two thirds of a full one's lines at least (52 on
+// Letter, 55 on A4; kept whole, four Letter sheets held 13 to 33). Nor
+// does a claim's line of sources start a sheet, cut off from the claim
+// above it (one did on Letter, and on A4 a sheet held only one).
+func checkClaimsSheets(t *testing.T, pdfPath string) {
+	t.Helper()
+	cover, err := exec.Command("pdftotext", "-enc", "UTF-8", "-layout", "-l", "1", pdfPath, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	entries := tocEntries(string(cover))
+	claims, sources := tocPage(t, entries, "Claims"), tocPage(t, entries, "Sources")
+	if sources-claims < 3 {
+		t.Fatalf("the claims take %d sheets, too few to see how their rows break", sources-claims)
+	}
+	for p := claims; p < sources; p++ {
+		text, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdfPath, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(regexp.MustCompile(`(?m)^.*\S.*$`).FindAll(text, -1)); p < sources-1 && n < 35 {
+			t.Errorf("sheet %d of the claims (%d to %d) holds %d lines, under two thirds of a full one:\n%s", p, claims, sources-1, n, text)
+		}
+		if first := strings.TrimSpace(strings.SplitN(strings.TrimLeft(string(text), " \n"), "\n", 2)[0]); p > claims && strings.HasPrefix(first, "Sources:") {
+			t.Errorf("sheet %d of the claims opens with a claim's sources, cut off from the claim: %q", p, first)
+		}
+	}
 }

@@ -23,7 +23,9 @@ import (
 // a page) or end with its first line alone (an orphan). A paragraph is
 // found by its letters, which the PDF's text and the page's share (the
 // markers' brackets, the addresses written out after links and the
-// spacing are not compared).
+// spacing are not compared). The claims table's rows break over sheets
+// without leaving sheets empty or a claim's sources alone
+// (checkClaimsSheets).
 func TestPrintKeepsParagraphsTogether(t *testing.T) {
 	needTool(t, "chromium", "pdftotext", "pdfinfo")
 	for _, paper := range []string{"a4", "letter"} {
@@ -46,6 +48,7 @@ func TestPrintKeepsParagraphsTogether(t *testing.T) {
 				}
 				prev = lines
 			}
+			checkClaimsSheets(t, pdf)
 		})
 	}
 }
