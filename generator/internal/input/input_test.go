@@ -2411,7 +2411,12 @@ func TestNameLike(t *testing.T) {
 		"Renault, S.A.":        `{literal: "Renault, S.A."}`,
 		"Acme, Corp.":          `{literal: "Acme, Corp."}`,
 		"META PLATFORMS, INC.": `{literal: "META PLATFORMS, INC."}`,
-		"Acme, S.R.L.":         `{literal: "Acme, S.R.L."}`,
+		"Acme, S.r.l.":         `{literal: "Acme, S.r.l."}`,
+		"Smith, S.R.L.":        "{family: Smith, given: S.R.L.}",
+		"Hutchinson, Asa":      "{family: Hutchinson, given: Asa}",
+		"Equinor, ASA":         `{literal: "Equinor, ASA"}`,
+		"Acme, Co":             `{literal: "Acme, Co"}`,
+		"Acme, llc":            `{literal: "Acme, llc"}`,
 		"Acme, GMBH":           `{literal: "Acme, GMBH"}`,
 		"Acme Verein, e. V.":   `{literal: "Acme Verein, e. V."}`,
 		"Acme, Plc.":           `{literal: "Acme, Plc."}`,
@@ -2427,8 +2432,17 @@ func TestNameLike(t *testing.T) {
 		"House, Edward M.":     "{family: House, given: Edward M.}",
 		"Reuters":              `{literal: "Reuters"}`,
 	} {
-		if got, _ := nameLike(name); got != want {
+		if got, _, _ := nameLike(name); got != want {
 			t.Errorf("nameLike(%q) = %s, want %s", name, got, want)
 		}
+	}
+	// A name taken for a firm's by its legal form is offered as a
+	// person's too, which a person's may be ("Jones, LP").
+	if like, or, orWhat := nameLike("Jones, LP"); like != `{literal: "Jones, LP"}` || or != "{family: Jones, given: LP}" || orWhat != "a person's" {
+		t.Errorf("nameLike(\"Jones, LP\") = %s, or %s if that is %s name", like, or, orWhat)
+	}
+	// One taken for a person's is offered as an organisation's.
+	if like, or, orWhat := nameLike("Jane Smith"); like != "{family: Smith, given: Jane}" || or != `{literal: "Jane Smith"}` || orWhat != "an organisation's" {
+		t.Errorf("nameLike(\"Jane Smith\") = %s, or %s if that is %s name", like, or, orWhat)
 	}
 }

@@ -325,11 +325,13 @@ var particles = map[string]bool{"von": true, "van": true, "der": true, "den": tr
 // legalForm reports whether s, what follows a name's comma, is a firm's
 // legal form as firms write it ("Meta Platforms, Inc.", "Renault, S.A.",
 // "Müller, KG"), not a person's given name or initials ("Post, Emily",
-// "Smith, A. B.", "Lopez, S. A."). A form of three letters or more is
-// one in capitals or small letters too ("META PLATFORMS, INC.", "Acme,
-// S.R.L.", "Acme, GMBH"): no initials or given name is written so; one
-// of two ("AG", "S.A.", "AB") only as firms write it, for "Lopez, S. A."
-// and "Osterhaus, Ab" are people.
+// "Smith, A. B.", "Lopez, S. A."). The forms that are words, not
+// initials, and no one's given name ("Inc.", "Ltd", "Corp.", "GmbH",
+// "Plc") are ones in capitals or small letters too ("META PLATFORMS,
+// INC.", "Acme, GMBH"); the others ("AG", "S.A.", "S.R.L.", "ASA", "LP")
+// only as firms write them, for "Lopez, S. A.", "Smith, S.R.L.",
+// "Hutchinson, Asa" and "Osterhaus, Ab" are people (reviews h90v, h91e).
+// nameLike offers the other reading all the same.
 func legalForm(s string) bool {
 	s = strings.TrimSpace(s)
 	return legalForms[s] || foldedLegalForms[strings.ToLower(s)]
@@ -337,38 +339,36 @@ func legalForm(s string) bool {
 
 var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
 	m, folded := map[string]bool{}, map[string]bool{}
-	for _, f := range strings.Split(`Inc|Inc.|Ltd|Ltd.|LLC|LLC.|L.L.C.|L.L.C|LLP|L.L.P.|PLC|Plc.|Co.|Corp|Corp.|Co., Ltd.|Co. Ltd.|`+
-		`GmbH|AG|KG|OHG|UG|e.V.|e. V.|SE|SA|S.A.|SAS|S.A.S.|SARL|Sàrl|S.à r.l.|S.a.r.l.|BV|B.V.|NV|N.V.|SpA|S.p.A.|S.p.A|Srl|S.r.l.|`+
-		`AB|A/S|AS|ASA|Oy|Oyj|Pty Ltd|Pty. Ltd.|L.P.|LP`, "|") {
+	for _, f := range strings.Split(`LLC|L.L.C.|L.L.C|LLP|L.L.P.|PLC|Co|Co.|`+
+		`AG|KG|OHG|UG|e.V.|e. V.|SE|SA|S.A.|SAS|S.A.S.|SARL|S.à r.l.|S.a.r.l.|BV|B.V.|NV|N.V.|SpA|S.p.A.|S.p.A|Srl|S.r.l.|`+
+		`AB|A/S|AS|ASA|Oy|L.P.|LP`, "|") {
 		m[f] = true
-		letters := 0
-		for _, r := range f {
-			if unicode.IsLetter(r) {
-				letters++
-			}
-		}
-		if letters >= 3 {
-			folded[strings.ToLower(f)] = true
-		}
+	}
+	for _, f := range strings.Split(`inc|inc.|ltd|ltd.|llc|llc.|corp|corp.|plc|plc.|gmbh|sàrl|oyj|pty ltd|pty. ltd.|co., ltd.|co. ltd.`, "|") {
+		m[f], folded[f] = true, true
 	}
 	return m, folded
 }()
 
 // nameLike is the name s, written whole ("Smith, Jane" or "Reuters"), as
-// CSL writes it: like, and or, the literal name, when like takes it for a
-// person's.
-func nameLike(s string) (like, or string) {
+// CSL writes it: like, and or, the other way to write it when s may be
+// either, whose name or would be orWhat ("a person's" or "an
+// organisation's"). A firm's legal form after the comma ("Meta Platforms,
+// Inc.") is taken for a firm's, but a person's is offered too: a person
+// may bear a name that is one ("Hutchinson, Asa").
+func nameLike(s string) (like, or, orWhat string) {
 	like = fmt.Sprintf("{literal: %q}", s)
 	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
+		person := fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given))
 		if legalForm(given) {
-			return like, ""
+			return like, person, "a person's"
 		}
-		return fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given)), ""
+		return person, "", ""
 	}
 	if family, given, ok := personName(s); ok {
-		return fmt.Sprintf("{family: %s, given: %s}", family, given), like
+		return fmt.Sprintf("{family: %s, given: %s}", family, given), like, "an organisation's"
 	}
-	return like, ""
+	return like, "", ""
 }
 
 // names reads a CSL name list.
@@ -377,18 +377,18 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 	if v := resolve(m[name]); v != nil && v.Kind == yaml.ScalarNode && !isNull(v) && v.Value != "" {
 		// One name alone ("author: Bundesministerium der Justiz"): the
 		// list, with the name as CSL writes it.
-		like, or := nameLike(v.Value)
+		like, or, orWhat := nameLike(v.Value)
 		if or != "" {
-			or = fmt.Sprintf(" (or [%s], if that is an organisation's name)", or)
+			or = fmt.Sprintf(" (or [%s], if that is %s name)", or, orWhat)
 		}
 		d.errs.Add(d.pos(v), "%s must be a list, like [%s]%s, not %s: a name is written with its parts", name, like, or, describe(v))
 		return nil
 	}
 	for _, it := range d.list(m, name, "like [{family: Smith, given: Jane}] or [{literal: \"U.S. Department of State\"}]") {
 		if v := resolve(it); v.Kind == yaml.ScalarNode {
-			like, or := nameLike(v.Value)
+			like, or, orWhat := nameLike(v.Value)
 			if or != "" {
-				like += fmt.Sprintf(" (or %s, if that is an organisation's name)", or)
+				like += fmt.Sprintf(" (or %s, if that is %s name)", or, orWhat)
 			}
 			d.errs.Add(d.pos(v), "a name in %s is written with its parts, like %s, not as %s", name, like, describe(v))
 			continue
