@@ -2436,10 +2436,13 @@ func TestNameLike(t *testing.T) {
 			t.Errorf("nameLike(%q) = %s, want %s", name, got, want)
 		}
 	}
-	// A name taken for a firm's by its legal form is offered as a
-	// person's too, which a person's may be ("Jones, LP").
+	// A name taken for a firm's by a legal form that is initials too is
+	// offered as a person's ("Jones, LP"); by one that is a word, not.
 	if like, or, orWhat := nameLike("Jones, LP"); like != `{literal: "Jones, LP"}` || or != "{family: Jones, given: LP}" || orWhat != "a person's" {
 		t.Errorf("nameLike(\"Jones, LP\") = %s, or %s if that is %s name", like, or, orWhat)
+	}
+	if _, or, _ := nameLike("Meta Platforms, Inc."); or != "" {
+		t.Errorf("nameLike(\"Meta Platforms, Inc.\") offers %s too", or)
 	}
 	// One taken for a person's is offered as an organisation's.
 	if like, or, orWhat := nameLike("Jane Smith"); like != "{family: Smith, given: Jane}" || or != `{literal: "Jane Smith"}` || orWhat != "an organisation's" {

@@ -331,10 +331,14 @@ var particles = map[string]bool{"von": true, "van": true, "der": true, "den": tr
 // INC.", "Acme, GMBH"); the others ("AG", "S.A.", "S.R.L.", "ASA", "LP")
 // only as firms write them, for "Lopez, S. A.", "Smith, S.R.L.",
 // "Hutchinson, Asa" and "Osterhaus, Ab" are people (reviews h90v, h91e).
-// nameLike offers the other reading all the same.
-func legalForm(s string) bool {
+// sure says it is one of the words, which no person bears: nameLike
+// offers the person's reading of the others all the same.
+func legalForm(s string) (form, sure bool) {
 	s = strings.TrimSpace(s)
-	return legalForms[s] || foldedLegalForms[strings.ToLower(s)]
+	if foldedLegalForms[strings.ToLower(s)] {
+		return true, true
+	}
+	return legalForms[s], false
 }
 
 var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
@@ -345,7 +349,7 @@ var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
 		m[f] = true
 	}
 	for _, f := range strings.Split(`inc|inc.|ltd|ltd.|llc|llc.|corp|corp.|plc|plc.|gmbh|sàrl|oyj|pty ltd|pty. ltd.|co., ltd.|co. ltd.`, "|") {
-		m[f], folded[f] = true, true
+		folded[f] = true
 	}
 	return m, folded
 }()
@@ -354,13 +358,15 @@ var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
 // CSL writes it: like, and or, the other way to write it when s may be
 // either, whose name or would be orWhat ("a person's" or "an
 // organisation's"). A firm's legal form after the comma ("Meta Platforms,
-// Inc.") is taken for a firm's, but a person's is offered too: a person
-// may bear a name that is one ("Hutchinson, Asa").
+// Inc.") is taken for a firm's, and where the form is initials or a
+// name too ("Jones, LP", "Hutchinson, ASA"), a person's is offered.
 func nameLike(s string) (like, or, orWhat string) {
 	like = fmt.Sprintf("{literal: %q}", s)
 	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
 		person := fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given))
-		if legalForm(given) {
+		if form, sure := legalForm(given); sure {
+			return like, "", ""
+		} else if form {
 			return like, person, "a person's"
 		}
 		return person, "", ""
