@@ -2370,9 +2370,12 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 		if folded(k + 1) {
 			rest += " " + content[k+1]
 		}
-		listed := folded(k+1) && next(m, blockMarkRE.FindString(content[k+1])) && entryDate.MatchString(rest)
+		listed := folded(k+1) && next(m, blockMarkRE.FindString(content[k+1])) && entryDate.MatchString(rest) && !goesOn(c)
+		// After a line ending with a word a sentence goes on after ("Im",
+		// "1. Quartal: plus 3 Prozent, im", "2. Quartal: …"), any number
+		// is the sentence's.
 		if numbered(m) && folded(k) && !numbered(marks[k-1]) &&
-			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || !listed && briefing.NumberIsText(rest)) {
+			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || goesOn(content[k-1]) || !listed && briefing.NumberIsText(rest)) {
 			m = ""
 		}
 		marks[k] = m
@@ -2873,3 +2876,25 @@ func (s *ids) add(d *decoder, m map[string]*yaml.Node, id string) {
 // makes them lists (review h91c). Such lines pass, shown joined, every
 // word kept.
 var entryDate = regexp.MustCompile(`^\S+?( [0-9]{4})?(:| [–—-] | \()`)
+
+// goesOn reports whether line ends with a word that a sentence goes on
+// after, an article, a preposition or a conjunction ("1. Mai (einem
+// Sonntag) und endete am", "1. März – so das Amt – bis zum", "1.
+// Weltkrieg (1914–1918) und der"): the line below, numbered "2.", is the
+// sentence's, not a list's next entry, whatever marks the date (review
+// h91e). A list's entry ends with its own words ("1. Mai: Start der
+// Anhörung,").
+func goesOn(line string) bool {
+	words := strings.Fields(line)
+	return len(words) > 0 && continuationWords[strings.ToLower(words[len(words)-1])]
+}
+
+var continuationWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`der die das dem den des ein eine einer einem einen eines am im vom zum zur beim ins ans
+		bis ab seit von zu nach vor in an auf mit bei für über unter um und oder sowie als wie
+		the a an of on in at to by from until till and or as than with for`) {
+		m[w] = true
+	}
+	return m
+}()
