@@ -868,3 +868,30 @@ func TestTextLinksToOwnNotesNumbered(t *testing.T) {
 		t.Errorf("a marker of the handout is numbered: %s", m)
 	}
 }
+
+// TestSourcesTellApartArticlesOfOneOutlet: on the sources page, the notes
+// of two articles of one outlet that cite a source are listed under each
+// article's name, its outlet and title, as the handout's labels name
+// them: under the outlet alone, they read "Alpha Daily: note 1 · note 1",
+// one article's note listed twice (review h91e).
+func TestSourcesTellApartArticlesOfOneOutlet(t *testing.T) {
+	fsys := briefingtest.Load(t, "testdata/pages.txtar")
+	editFile(t, fsys, "content/articles/beta.md", "outlet: Beta Wire", "outlet: Alpha Daily")
+	page := body(t, load(t, fsys).files, "content/sources.html")
+	entry, _, _ := strings.Cut(page[strings.Index(page, `id="src-state-x-2025"`):], "</li>\n")
+	for _, want := range []string{
+		`<li>Alpha Daily: Cable tells diplomats to act: <a href="articles/alpha.html#note-`,
+		`<li>Alpha Daily: Diplomats told to report migrant crime: <a href="articles/beta.html#note-`,
+	} {
+		if !strings.Contains(entry, want) {
+			t.Errorf("the sources page's entry lacks %s:\n%s", want, entry)
+		}
+	}
+	// An outlet with one article is named alone.
+	editFile(t, fsys, "content/articles/beta.md", "outlet: Alpha Daily", "outlet: Beta Wire")
+	page = body(t, load(t, fsys).files, "content/sources.html")
+	entry, _, _ = strings.Cut(page[strings.Index(page, `id="src-state-x-2025"`):], "</li>\n")
+	if !strings.Contains(entry, `<li>Alpha Daily: <a href="articles/alpha.html#note-`) || !strings.Contains(entry, `<li>Beta Wire: <a href="articles/beta.html#note-`) {
+		t.Errorf("the sources page's entry does not name each article by its outlet alone:\n%s", entry)
+	}
+}

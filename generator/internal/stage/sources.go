@@ -44,12 +44,14 @@ func newCiting(context, label, detail, href string) citing {
 	return citing(h.String())
 }
 
-// citingGroup is the places in one article (Label, its outlet), the
+// citingGroup is the places in one article (Label, its outlet, with its
+// title when another article has the same outlet; key, its slug), the
 // claims or the timeline (String, the theme's string that names them)
 // that cite a source.
 type citingGroup struct {
 	Label, String string
 	Links         []citing
+	key           string
 }
 
 // citations holds, by source id, every note, claim and timeline entry that
@@ -64,7 +66,7 @@ func (out citations) add(refs []briefing.Ref, group citingGroup, c citing) {
 			continue // cited twice by the same note: listed once
 		}
 		gs := out[ref.ID]
-		if last := len(gs) - 1; last < 0 || gs[last].Label != group.Label || gs[last].String != group.String {
+		if last := len(gs) - 1; last < 0 || gs[last].key != group.key || gs[last].Label != group.Label || gs[last].String != group.String {
 			gs = append(gs, group)
 		}
 		gs[len(gs)-1].Links = append(gs[len(gs)-1].Links, c)
@@ -90,10 +92,17 @@ func citingNotes(a *briefing.Article, ra *render.Article) []noteCites {
 	return out
 }
 
-// notes adds the citations of an article's notes (citingNotes).
-func (out citations) notes(a *briefing.Article, cites []noteCites) {
+// notes adds the citations of an article's notes (citingNotes), under the
+// article's name (noteLabels): "The Outlet: note 1 · note 1" read as one
+// article's note listed twice, where two articles of one outlet cite a
+// source (review h91e).
+func (out citations) notes(a *briefing.Article, name articleName, cites []noteCites) {
+	label := name.outlet
+	if name.title != "" {
+		label += ": " + name.title
+	}
 	for _, n := range cites {
-		out.add(n.refs, citingGroup{Label: a.Outlet}, n.at)
+		out.add(n.refs, citingGroup{Label: label, key: a.Slug}, n.at)
 	}
 }
 
@@ -117,10 +126,10 @@ func (out citations) shared(b *briefing.Briefing, timeline []timelineEntry) {
 // citedBy returns, by source id, every note, claim and timeline entry that
 // cites it (citations).
 func citedBy(b *briefing.Briefing, r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) citations {
-	out := citations{}
+	out, names := citations{}, noteLabels(order)
 	for _, a := range order {
 		if ra := arts[a.Slug]; ra != nil {
-			out.notes(a, citingNotes(a, ra))
+			out.notes(a, names[a.Slug], citingNotes(a, ra))
 		}
 	}
 	var quiet diag.List // problems in the timeline are reported by the home page

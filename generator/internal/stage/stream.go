@@ -390,7 +390,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 	build := func() *Pages {
 		cited := citations{}
 		for _, c := range w.cites {
-			cited.notes(c.a, c.cites)
+			cited.notes(c.a, w.noteLabel[c.a.Slug], c.cites)
 		}
 		cited.shared(b, w.o.Timeline)
 		groups := sourcesOf(b, r, cited)
