@@ -28,6 +28,10 @@ type appearance struct {
 	Verdict      string `json:"verdict,omitempty"`
 	VerdictLabel string `json:"verdict_label,omitempty"`
 	Own          bool   `json:"own,omitempty"` // the verdict is the note's and differs from the claim's
+	// Headline is the article's title where another article has the same
+	// outlet, for the claims page's and the handout's "Outlet: Headline,
+	// note N" (claimsData; noteLabels), else "".
+	Headline string `json:"-"`
 }
 
 // claimAppearances returns, by claim id, every note that points at a claim,
@@ -90,24 +94,42 @@ type claimData struct {
 
 func claimsData(b *briefing.Briefing, r *render.Renderer, apps map[string][]appearance, errs *diag.List) []claimData {
 	var out []claimData
+	names := noteLabels(b.Articles)
 	for _, c := range b.Claims {
+		// Named on a copy: the appearances are kept from one preview to
+		// the next.
+		named := slices.Clone(apps[c.ID])
+		for i := range named {
+			named[i].Headline = names[named[i].Article].title
+		}
 		out = append(out, claimData{
 			ID: c.ID, Statement: c.Statement, Verdict: string(c.Verdict), VerdictLabel: c.Verdict.Label(),
 			VerdictHref: r.VerdictHref(c.Verdict, ""), Claimant: c.Claimant.Name,
-			HTML: r.MarkdownOn(c.Body, "a claim", "claims.html", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: apps[c.ID],
+			HTML: r.MarkdownOn(c.Body, "a claim", "claims.html", errs), Cites: cites(r.Cites(c.Cites, "")), Appearances: named,
 		})
 	}
 	return out
 }
 
 // appearanceHead is an appearance of a claim as the claims page and the
-// handout's claims table name it: a link to href, "Outlet, note N", and
+// handout's claims table name it: a link to href, "Outlet, note N" ("Outlet:
+// Headline, note N" where the outlet has two articles), and
 // the note's own verdict where the article's wording fares differently
 // from the claim (newline: followed by a line break, as on the claims
 // page).
 func (h *markup) appearanceHead(ap *appearance, href string, newline bool) {
 	h.raw(`<a href="`, escURL(href), `">`)
 	h.text(ap.Outlet)
+	if ap.Headline != "" {
+		h.raw(": ")
+		if ap.Lang != "" {
+			h.raw("<span", langAttr(ap.Lang), ">")
+		}
+		h.text(ap.Headline)
+		if ap.Lang != "" {
+			h.raw("</span>")
+		}
+	}
 	h.raw(", ")
 	h.trN("note_number", ap.Number)
 	h.raw("</a>")

@@ -873,11 +873,21 @@ func TestTextLinksToOwnNotesNumbered(t *testing.T) {
 // of two articles of one outlet that cite a source are listed under each
 // article's name, its outlet and title, as the handout's labels name
 // them: under the outlet alone, they read "Alpha Daily: note 1 · note 1",
-// one article's note listed twice (review h91e).
+// one article's note listed twice (review h91e). So are the places a
+// claim appears, on the claims page and in the handout's claims table.
 func TestSourcesTellApartArticlesOfOneOutlet(t *testing.T) {
 	fsys := briefingtest.Load(t, "testdata/pages.txtar")
 	editFile(t, fsys, "content/articles/beta.md", "outlet: Beta Wire", "outlet: Alpha Daily")
-	page := body(t, load(t, fsys).files, "content/sources.html")
+	files := load(t, fsys).files
+	for _, name := range []string{"content/claims.html", "content/handout.html"} {
+		page := body(t, files, name)
+		for _, want := range []string{">Alpha Daily: Cable tells diplomats to act, note\u00a01</a>", ">Alpha Daily: Diplomats told to report migrant crime, note\u00a01</a>"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s lacks the place %s", name, want)
+			}
+		}
+	}
+	page := body(t, files, "content/sources.html")
 	entry, _, _ := strings.Cut(page[strings.Index(page, `id="src-state-x-2025"`):], "</li>\n")
 	for _, want := range []string{
 		`<li>Alpha Daily: Cable tells diplomats to act: <a href="articles/alpha.html#note-`,
@@ -893,5 +903,8 @@ func TestSourcesTellApartArticlesOfOneOutlet(t *testing.T) {
 	entry, _, _ = strings.Cut(page[strings.Index(page, `id="src-state-x-2025"`):], "</li>\n")
 	if !strings.Contains(entry, `<li>Alpha Daily: <a href="articles/alpha.html#note-`) || !strings.Contains(entry, `<li>Beta Wire: <a href="articles/beta.html#note-`) {
 		t.Errorf("the sources page's entry does not name each article by its outlet alone:\n%s", entry)
+	}
+	if claims := body(t, load(t, fsys).files, "content/claims.html"); !strings.Contains(claims, ">Alpha Daily, note\u00a01</a>") || !strings.Contains(claims, ">Beta Wire, note\u00a01</a>") {
+		t.Error("the claims page does not name each place by its outlet alone")
 	}
 }
