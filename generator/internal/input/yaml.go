@@ -2370,12 +2370,12 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 		if folded(k + 1) {
 			rest += " " + content[k+1]
 		}
-		listed := folded(k+1) && next(m, blockMarkRE.FindString(content[k+1])) && entryDate.MatchString(rest) && !goesOn(c)
-		// After a line ending with a word a sentence goes on after ("Im",
-		// "1. Quartal: plus 3 Prozent, im", "2. Quartal: …"), any number
-		// is the sentence's.
+		listed := folded(k+1) && next(m, blockMarkRE.FindString(content[k+1])) && entryDate.MatchString(rest)
+		// After a line ending with a word a sentence goes on after ("Es
+		// begann am", "1. Mai (einem Sonntag) und endete am", "2. Mai."),
+		// a date's or a rank's 1. is the sentence's, whatever marks it.
 		if numbered(m) && folded(k) && !numbered(marks[k-1]) &&
-			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || goesOn(content[k-1]) || !listed && briefing.NumberIsText(rest)) {
+			(strings.TrimLeft(m[:len(m)-2], "0") != "1" || (!listed || goesOn(content[k-1])) && briefing.NumberIsText(rest)) {
 			m = ""
 		}
 		marks[k] = m
@@ -2406,6 +2406,16 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 			// Below note: |, a list of one item is told as one: the
 			// list half asks for more.
 			d.errs.Add(pos, "%s: > joins this line to the one above, so the page would show its %s as text, not as a list: if it is a list, give it more than one item and write %s: | instead of %s: >, which keeps the lines apart; if the number is the text's, write it with a backslash before the %q, %s",
+				name, m, name, name, m[len(m)-1:], m[:len(m)-1]+"\\"+m[len(m)-1:])
+			return
+		}
+		if numbered(m) && !strings.HasSuffix(above, ":") {
+			// No colon opens the list: the numbers may be the
+			// sentence's ("Die Band feierte ihr", "1. Album (2001) und
+			// ihr", "2. Album …"), which note: | would make a list
+			// (reviews h91e, h91f).
+			d.errs.Add(pos,
+				"%s: > joins this line to the one above, so the page would show its %s as text, not as a list: if it is a list, write %s: | instead of %s: >, which keeps the lines apart; if the numbers are the sentence's, write each with a backslash before its %q, %s",
 				name, m, name, name, m[len(m)-1:], m[:len(m)-1]+"\\"+m[len(m)-1:])
 			return
 		}
@@ -2878,12 +2888,13 @@ func (s *ids) add(d *decoder, m map[string]*yaml.Node, id string) {
 var entryDate = regexp.MustCompile(`^\S+?( [0-9]{4})?(:| [–—-] | \()`)
 
 // goesOn reports whether line ends with a word that a sentence goes on
-// after, an article, a preposition or a conjunction ("1. Mai (einem
-// Sonntag) und endete am", "1. März – so das Amt – bis zum", "1.
-// Weltkrieg (1914–1918) und der"): the line below, numbered "2.", is the
-// sentence's, not a list's next entry, whatever marks the date (review
-// h91e). A list's entry ends with its own words ("1. Mai: Start der
-// Anhörung,").
+// after, an article, a preposition, a possessive or a conjunction ("Es
+// begann am", "Die Frist läuft vom", "Der"): a date's or a rank's 1. on
+// the line below is the sentence's, not a list's first entry, whatever
+// marks the date ("1. Mai (einem Sonntag) und endete am", "1. Weltkrieg
+// (1914–1918) und der"; review h91e). Only for a date or a rank: "Die
+// Kommission schlägt zwei Schritte vor", "1. Anhörung", "2. Abstimmung" is
+// a list (review h91f).
 func goesOn(line string) bool {
 	words := strings.Fields(line)
 	return len(words) > 0 && continuationWords[strings.ToLower(words[len(words)-1])]
@@ -2892,8 +2903,11 @@ func goesOn(line string) bool {
 var continuationWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`der die das dem den des ein eine einer einem einen eines am im vom zum zur beim ins ans
-		bis ab seit von zu nach vor in an auf mit bei für über unter um und oder sowie als wie
-		the a an of on in at to by from until till and or as than with for`) {
+		bis ab seit von zu nach vor in an auf mit bei für über unter um und oder sowie als wie gegen ohne durch aus
+		während wegen trotz dieser diese dieses diesem diesen jeder jede jedes jedem jeden sein seine seiner seinem
+		seinen ihr ihre ihrer ihrem ihren unser unsere unserem unseren
+		the a an of on in at to by from until till and or as than with for his her their its our this that these
+		those each every`) {
 		m[w] = true
 	}
 	return m
