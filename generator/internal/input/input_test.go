@@ -7,10 +7,13 @@ import (
 	"maps"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/diag"
@@ -2405,36 +2408,61 @@ func TestPersonName(t *testing.T) {
 // word of organisations' names ("Post, Emily") as theirs.
 func TestNameLike(t *testing.T) {
 	for name, want := range map[string]string{
-		"Smith, Jane":          "{family: Smith, given: Jane}",
-		"Meta Platforms, Inc.": `{literal: "Meta Platforms, Inc."}`,
-		"Siemens, AG":          `{literal: "Siemens, AG"}`,
-		"Renault, S.A.":        `{literal: "Renault, S.A."}`,
-		"Acme, Corp.":          `{literal: "Acme, Corp."}`,
-		"META PLATFORMS, INC.": `{literal: "META PLATFORMS, INC."}`,
-		"Acme, S.r.l.":         `{literal: "Acme, S.r.l."}`,
-		"Smith, S.R.L.":        "{family: Smith, given: S.R.L.}",
-		"Hutchinson, Asa":      "{family: Hutchinson, given: Asa}",
-		"Equinor, ASA":         `{literal: "Equinor, ASA"}`,
-		"Acme, Co":             `{literal: "Acme, Co"}`,
-		"Acme, llc":            `{literal: "Acme, llc"}`,
-		"Acme, GMBH":           `{literal: "Acme, GMBH"}`,
-		"Acme Verein, e. V.":   `{literal: "Acme Verein, e. V."}`,
-		"Acme, Plc.":           `{literal: "Acme, Plc."}`,
-		"Samsung, Co., Ltd.":   `{literal: "Samsung, Co., Ltd."}`,
-		"Kim, Se":              "{family: Kim, given: Se}",
-		"Lee, S.E.":            "{family: Lee, given: S.E.}",
-		"Mayer, E.V.":          "{family: Mayer, given: E.V.}",
-		"Co, Anna":             "{family: Co, given: Anna}",
-		"Post, Emily":          "{family: Post, given: Emily}",
-		"Smith, A. B.":         "{family: Smith, given: A. B.}",
-		"Lopez, S. A.":         "{family: Lopez, given: S. A.}",
-		"Osterhaus, Ab":        "{family: Osterhaus, given: Ab}",
-		"House, Edward M.":     "{family: House, given: Edward M.}",
-		"Reuters":              `{literal: "Reuters"}`,
+		"Smith, Jane":                        "{family: Smith, given: Jane}",
+		"Meta Platforms, Inc.":               `{literal: "Meta Platforms, Inc."}`,
+		"Siemens, AG":                        `{literal: "Siemens, AG"}`,
+		"Renault, S.A.":                      `{literal: "Renault, S.A."}`,
+		"Acme, Corp.":                        `{literal: "Acme, Corp."}`,
+		"META PLATFORMS, INC.":               `{literal: "META PLATFORMS, INC."}`,
+		"Acme, S.r.l.":                       `{literal: "Acme, S.r.l."}`,
+		"Smith, S.R.L.":                      "{family: Smith, given: S.R.L.}",
+		"Hutchinson, Asa":                    "{family: Hutchinson, given: Asa}",
+		"Equinor, ASA":                       `{literal: "Equinor, ASA"}`,
+		"Acme, Co":                           `{literal: "Acme, Co"}`,
+		"Acme, llc":                          `{literal: "Acme, llc"}`,
+		"Acme, GmbH & Co. KG":                `{literal: "Acme, GmbH & Co. KG"}`,
+		"Acme, Inc., The":                    `{literal: "Acme, Inc., The"}`,
+		"Citibank, N.A.":                     `{literal: "Citibank, N.A."}`,
+		"Microsoft Corporation":              `{literal: "Microsoft Corporation"}`,
+		"JPMorgan Chase Bank, N.A.":          `{literal: "JPMorgan Chase Bank, N.A."}`,
+		"University of California, Berkeley": `{literal: "University of California, Berkeley"}`,
+		"Smith, Jr., John":                   "{family: Smith, given: John, suffix: Jr.}",
+		"King, Martin Luther, Jr.":           "{family: King, given: Martin Luther, suffix: Jr.}",
+		"Smith, John, Mary":                  `{family: Smith, given: "John, Mary"}`,
+		"Acme, GMBH":                         `{literal: "Acme, GMBH"}`,
+		"Acme Verein, e. V.":                 `{literal: "Acme Verein, e. V."}`,
+		"Acme, Plc.":                         `{literal: "Acme, Plc."}`,
+		"Samsung, Co., Ltd.":                 `{literal: "Samsung, Co., Ltd."}`,
+		"Kim, Se":                            "{family: Kim, given: Se}",
+		"Lee, S.E.":                          "{family: Lee, given: S.E.}",
+		"Mayer, E.V.":                        "{family: Mayer, given: E.V.}",
+		"Co, Anna":                           "{family: Co, given: Anna}",
+		"Post, Emily":                        "{family: Post, given: Emily}",
+		"Smith, A. B.":                       "{family: Smith, given: A. B.}",
+		"Lopez, S. A.":                       "{family: Lopez, given: S. A.}",
+		"Osterhaus, Ab":                      "{family: Osterhaus, given: Ab}",
+		"House, Edward M.":                   "{family: House, given: Edward M.}",
+		"Reuters":                            `{literal: "Reuters"}`,
 	} {
 		if got, _, _ := nameLike(name); got != want {
 			t.Errorf("nameLike(%q) = %s, want %s", name, got, want)
 		}
+		// The advice is what an editor pastes: YAML whose keys are a
+		// name's ("given: Jr., John" unquoted read as a key John).
+		var parts map[string]string
+		if err := yaml.Unmarshal([]byte(want), &parts); err != nil {
+			t.Errorf("nameLike(%q)'s advice %s is not YAML: %v", name, want, err)
+		}
+		for k := range parts {
+			if !slices.Contains(cslNameParts, k) {
+				t.Errorf("nameLike(%q)'s advice %s has a key %q, not a name's part", name, want, k)
+			}
+		}
+	}
+	// A name with an organisation's words before its comma is advised as
+	// a literal, a person's parts offered too.
+	if _, or, orWhat := nameLike("University of California, Berkeley"); or != "{family: University of California, given: Berkeley}" || orWhat != "a person's" {
+		t.Errorf("nameLike(\"University of California, Berkeley\") offers %s, if that is %s name", or, orWhat)
 	}
 	// A name taken for a firm's by a legal form that is initials too is
 	// offered as a person's ("Jones, LP"); by one that is a word, not.

@@ -269,7 +269,8 @@ var orgWords = map[string]bool{
 	// German broadcasters and firms: Deutsche Welle, Deutsche Bahn.
 	"deutsche": true, "deutscher": true, "deutsches": true,
 	// Firms' legal forms: Klaus Welle GmbH.
-	"gmbh": true, "ag": true, "inc": true, "ltd": true, "llc": true, "plc": true,
+	"gmbh": true, "ag": true, "inc": true, "ltd": true, "llc": true, "plc": true, "corporation": true, "limited": true,
+	"incorporated": true, "company": true,
 	// Not Welle, Corte, Cour: family names too (Klaus Welle); the
 	// organisations so named are told by their other words, or advised
 	// both ways.
@@ -345,14 +346,53 @@ var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
 	m, folded := map[string]bool{}, map[string]bool{}
 	for _, f := range strings.Split(`LLC|L.L.C.|L.L.C|LLP|L.L.P.|PLC|Co|Co.|`+
 		`AG|KG|OHG|UG|e.V.|e. V.|SE|SA|S.A.|SAS|S.A.S.|SARL|S.à r.l.|S.a.r.l.|BV|B.V.|NV|N.V.|SpA|S.p.A.|S.p.A|Srl|S.r.l.|`+
-		`AB|A/S|AS|ASA|Oy|L.P.|LP`, "|") {
+		`AB|A/S|AS|ASA|Oy|L.P.|LP|N.A.|S.L.|PLLC`, "|") {
 		m[f] = true
 	}
-	for _, f := range strings.Split(`inc|inc.|ltd|ltd.|llc|llc.|corp|corp.|plc|plc.|gmbh|sàrl|oyj|pty ltd|pty. ltd.|co., ltd.|co. ltd.`, "|") {
+	for _, f := range strings.Split(`inc|inc.|ltd|ltd.|llc|llc.|corp|corp.|plc|plc.|gmbh|sàrl|oyj|pty ltd|pty. ltd.|co., ltd.|co. ltd.|`+
+		`corporation|limited|incorporated`, "|") {
 		folded[f] = true
 	}
 	return m, folded
 }()
+
+// nameSuffixes follow a person's name after a comma: "King, Martin
+// Luther, Jr.".
+var nameSuffixes = map[string]bool{"Jr.": true, "Jr": true, "Sr.": true, "Sr": true, "II": true, "III": true, "IV": true}
+
+// firmWords reports whether s, what follows a name's comma, holds a legal
+// form among its words: "GmbH & Co. KG", "Inc., The".
+func firmWords(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if _, sure := legalForm(w); sure {
+			return true
+		}
+	}
+	return false
+}
+
+// orgName reports whether s, the part of a name before its comma, is an
+// organisation's: two words or more, one of them an orgWord ("University
+// of California", "JPMorgan Chase Bank"). One word alone may be a
+// family name too ("Post, Emily", "House, Edward M.").
+func orgName(s string) bool {
+	words := strings.Fields(s)
+	return len(words) > 1 && slices.ContainsFunc(words, orgWord)
+}
+
+// flowScalar is s as a value in a YAML flow mapping ({family: …}): quoted
+// when it holds what would end or break the value there (a comma, a
+// bracket, a colon and space, a quote, a #).
+func flowScalar(s string) string {
+	if strings.ContainsAny(s, ",[]{}\"'#") || strings.Contains(s, ": ") || strings.HasPrefix(s, "&") || strings.HasPrefix(s, "*") {
+		return strconv.Quote(s)
+	}
+	return s
+}
 
 // nameLike is the name s, written whole ("Smith, Jane" or "Reuters"), as
 // CSL writes it: like, and or, the other way to write it when s may be
@@ -363,11 +403,32 @@ var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
 func nameLike(s string) (like, or, orWhat string) {
 	like = fmt.Sprintf("{literal: %q}", s)
 	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
-		person := fmt.Sprintf("{family: %s, given: %s}", strings.TrimSpace(family), strings.TrimSpace(given))
-		if form, sure := legalForm(given); sure {
-			return like, "", ""
-		} else if form {
-			return like, person, "a person's"
+		family, given = strings.TrimSpace(family), strings.TrimSpace(given)
+		// A suffix after the family name or the given one: "Smith, Jr.,
+		// John", "King, Martin Luther, Jr." (review h91f).
+		suffix := ""
+		if first, rest, ok := strings.Cut(given, ","); ok {
+			first, rest = strings.TrimSpace(first), strings.TrimSpace(rest)
+			switch {
+			case nameSuffixes[first] && rest != "" && !strings.Contains(rest, ","):
+				given, suffix = rest, first
+			case nameSuffixes[rest] && first != "":
+				given, suffix = first, rest
+			}
+		}
+		person := "{family: " + flowScalar(family) + ", given: " + flowScalar(given)
+		if suffix != "" {
+			person += ", suffix: " + flowScalar(suffix)
+		}
+		person += "}"
+		if suffix == "" {
+			if form, sure := legalForm(given); sure || firmWords(given) {
+				return like, "", ""
+			} else if form || orgName(family) {
+				// "JPMorgan Chase Bank, N.A.", "University of
+				// California, Berkeley" (review h91f).
+				return like, person, "a person's"
+			}
 		}
 		return person, "", ""
 	}
