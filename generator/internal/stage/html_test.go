@@ -892,6 +892,8 @@ func TestSourcesTellApartArticlesOfOneOutlet(t *testing.T) {
 	for _, want := range []string{
 		`<li>Alpha Daily: Cable tells diplomats to act: <a href="articles/alpha.html#note-`,
 		`<li>Alpha Daily: Diplomats told to report migrant crime: <a href="articles/beta.html#note-`,
+		// Each link's name, read alone from a list of links, too.
+		`<span class="visually-hidden">Alpha Daily: Diplomats told to report migrant crime, </span>note 1</a>`,
 	} {
 		if !strings.Contains(entry, want) {
 			t.Errorf("the sources page's entry lacks %s:\n%s", want, entry)

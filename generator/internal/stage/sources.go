@@ -74,10 +74,12 @@ func (out citations) add(refs []briefing.Ref, group citingGroup, c citing) {
 	}
 }
 
-// noteCites is what one note cites, and the link to it.
+// noteCites is what one note cites, and the note: its number and the
+// address of the link to it.
 type noteCites struct {
-	refs []briefing.Ref
-	at   citing
+	refs   []briefing.Ref
+	number int
+	href   string
 }
 
 // citingNotes returns the citations of an article's notes, made once with
@@ -86,7 +88,7 @@ func citingNotes(a *briefing.Article, ra *render.Article) []noteCites {
 	var out []noteCites
 	for _, n := range ra.Notes {
 		if len(n.Note.Cites) > 0 {
-			out = append(out, noteCites{n.Note.Cites, newCiting(a.Outlet, "note "+strconv.Itoa(n.Number), "", "articles/"+a.Slug+".html#note-"+n.ID)})
+			out = append(out, noteCites{n.Note.Cites, n.Number, "articles/" + a.Slug + ".html#note-" + n.ID})
 		}
 	}
 	return out
@@ -101,8 +103,11 @@ func (out citations) notes(a *briefing.Article, name articleName, cites []noteCi
 	if name.title != "" {
 		label += ": " + name.title
 	}
+	// Each link is named with the article's name too, hidden but read:
+	// in a screen reader's list of links, three "Example Outlet, note 2"
+	// were three articles' notes (review h91f).
 	for _, n := range cites {
-		out.add(n.refs, citingGroup{Label: label, key: a.Slug}, n.at)
+		out.add(n.refs, citingGroup{Label: label, key: a.Slug}, newCiting(label, "note "+strconv.Itoa(n.number), "", n.href))
 	}
 }
 
