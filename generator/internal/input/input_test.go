@@ -2421,6 +2421,16 @@ func TestNameLike(t *testing.T) {
 		"Acme, Co":                           `{literal: "Acme, Co"}`,
 		"Acme, llc":                          `{literal: "Acme, llc"}`,
 		"Acme, GmbH & Co. KG":                `{literal: "Acme, GmbH & Co. KG"}`,
+		"Smith, Jane and Doe, John":          "{family: Smith, given: Jane}, {family: Doe, given: John}",
+		"Smith, Jane; Doe, John":             "{family: Smith, given: Jane}, {family: Doe, given: John}",
+		"Smith, Jane, Ph.D.":                 "{family: Smith, given: Jane, suffix: Ph.D.}",
+		"Doe, Jane: editor":                  `{literal: "Doe, Jane: editor"}`,
+		"Null, Linda":                        `{family: "Null", given: Linda}`,
+		"United Nations, General Assembly":   `{literal: "United Nations, General Assembly"}`,
+		"UNHCR, Regional Bureau for Europe":  `{literal: "UNHCR, Regional Bureau for Europe"}`,
+		"Acme, Company":                      `{literal: "Acme, Company"}`,
+		"Johnson & Johnson, Inc.":            `{literal: "Johnson & Johnson, Inc."}`,
+		"Cleves, Anne of":                    "{family: Cleves, given: Anne of}",
 		"Acme, Inc., The":                    `{literal: "Acme, Inc., The"}`,
 		"Citibank, N.A.":                     `{literal: "Citibank, N.A."}`,
 		"Microsoft Corporation":              `{literal: "Microsoft Corporation"}`,
@@ -2428,7 +2438,7 @@ func TestNameLike(t *testing.T) {
 		"University of California, Berkeley": `{literal: "University of California, Berkeley"}`,
 		"Smith, Jr., John":                   "{family: Smith, given: John, suffix: Jr.}",
 		"King, Martin Luther, Jr.":           "{family: King, given: Martin Luther, suffix: Jr.}",
-		"Smith, John, Mary":                  `{family: Smith, given: "John, Mary"}`,
+		"Smith, John, Mary":                  `{literal: "Smith, John, Mary"}`,
 		"Acme, GMBH":                         `{literal: "Acme, GMBH"}`,
 		"Acme Verein, e. V.":                 `{literal: "Acme Verein, e. V."}`,
 		"Acme, Plc.":                         `{literal: "Acme, Plc."}`,
@@ -2449,13 +2459,19 @@ func TestNameLike(t *testing.T) {
 		}
 		// The advice is what an editor pastes: YAML whose keys are a
 		// name's ("given: Jr., John" unquoted read as a key John).
-		var parts map[string]string
-		if err := yaml.Unmarshal([]byte(want), &parts); err != nil {
+		// Several names are advised as a list's items.
+		var names []map[string]string
+		if err := yaml.Unmarshal([]byte("["+want+"]"), &names); err != nil {
 			t.Errorf("nameLike(%q)'s advice %s is not YAML: %v", name, want, err)
 		}
-		for k := range parts {
-			if !slices.Contains(cslNameParts, k) {
-				t.Errorf("nameLike(%q)'s advice %s has a key %q, not a name's part", name, want, k)
+		for _, parts := range names {
+			for k, v := range parts {
+				if !slices.Contains(cslNameParts, k) {
+					t.Errorf("nameLike(%q)'s advice %s has a key %q, not a name's part", name, want, k)
+				}
+				if v == "" {
+					t.Errorf("nameLike(%q)'s advice %s gives %s no text", name, want, k)
+				}
 			}
 		}
 	}

@@ -270,7 +270,8 @@ var orgWords = map[string]bool{
 	"deutsche": true, "deutscher": true, "deutsches": true,
 	// Firms' legal forms: Klaus Welle GmbH.
 	"gmbh": true, "ag": true, "inc": true, "ltd": true, "llc": true, "plc": true, "corporation": true, "limited": true,
-	"incorporated": true, "company": true,
+	"incorporated": true, "company": true, "nations": true, "assembly": true, "division": true, "directorate": true,
+	"secretariat": true, "programme": true, "program": true,
 	// Not Welle, Corte, Cour: family names too (Klaus Welle); the
 	// organisations so named are told by their other words, or advised
 	// both ways.
@@ -346,11 +347,11 @@ var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
 	m, folded := map[string]bool{}, map[string]bool{}
 	for _, f := range strings.Split(`LLC|L.L.C.|L.L.C|LLP|L.L.P.|PLC|Co|Co.|`+
 		`AG|KG|OHG|UG|e.V.|e. V.|SE|SA|S.A.|SAS|S.A.S.|SARL|S.à r.l.|S.a.r.l.|BV|B.V.|NV|N.V.|SpA|S.p.A.|S.p.A|Srl|S.r.l.|`+
-		`AB|A/S|AS|ASA|Oy|L.P.|LP|N.A.|S.L.|PLLC`, "|") {
+		`AB|A/S|AS|ASA|Oy|L.P.|LP|N.A.|S.L.|PLLC|P.L.C.|KGaA|S.A.B. de C.V.|S.A. de C.V.`, "|") {
 		m[f] = true
 	}
 	for _, f := range strings.Split(`inc|inc.|ltd|ltd.|llc|llc.|corp|corp.|plc|plc.|gmbh|sàrl|oyj|pty ltd|pty. ltd.|co., ltd.|co. ltd.|`+
-		`corporation|limited|incorporated`, "|") {
+		`corporation|limited|incorporated|company|ltda|ltda.`, "|") {
 		folded[f] = true
 	}
 	return m, folded
@@ -358,7 +359,64 @@ var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
 
 // nameSuffixes follow a person's name after a comma: "King, Martin
 // Luther, Jr.".
-var nameSuffixes = map[string]bool{"Jr.": true, "Jr": true, "Sr.": true, "Sr": true, "II": true, "III": true, "IV": true}
+var nameSuffixes = map[string]bool{"Jr.": true, "Jr": true, "Sr.": true, "Sr": true, "II": true, "III": true, "IV": true,
+	"Ph.D.": true, "PhD": true, "M.D.": true, "MD": true}
+
+// commaPerson is a name written "Family, Given" (s cut at its comma) as a
+// person's parts, a suffix after the family name or the given one
+// ("Smith, Jr., John", "King, Martin Luther, Jr."; review h91f) given as
+// CSL's, and whether it reads as one: not when what follows the comma
+// holds another comma, a semicolon, a colon or " and " besides
+// ("Smith, Jane and Doe, John", "Doe, Jane: editor").
+func commaPerson(family, given string) (person string, suffix, ok bool) {
+	family, given = strings.TrimSpace(family), strings.TrimSpace(given)
+	sfx := ""
+	if first, rest, found := strings.Cut(given, ","); found {
+		first, rest = strings.TrimSpace(first), strings.TrimSpace(rest)
+		switch {
+		case nameSuffixes[first] && rest != "":
+			given, sfx = rest, first
+		case nameSuffixes[rest] && first != "":
+			given, sfx = first, rest
+		}
+	}
+	if family == "" || given == "" || strings.ContainsAny(given, ",;:") || strings.Contains(" "+given+" ", " and ") ||
+		strings.ContainsAny(family, ";:") {
+		return "", false, false
+	}
+	person = "{family: " + flowScalar(family) + ", given: " + flowScalar(given)
+	if sfx != "" {
+		person += ", suffix: " + flowScalar(sfx)
+	}
+	return person + "}", sfx != "", true
+}
+
+// nameSeparators stand between people's names in a list of them.
+var nameSeparators = regexp.MustCompile(`\s*;\s*|\s+(?:and|&)\s+`)
+
+// severalNames is s, several people's names written "Family, Given" one
+// after another with "and", "&" or ";" between them, as those names'
+// parts ("{family: Smith, given: Jane}, {family: Doe, given: John}"), or
+// "" when s is not so written.
+func severalNames(s string) string {
+	parts := nameSeparators.Split(s, -1)
+	if len(parts) < 2 {
+		return ""
+	}
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		family, given, found := strings.Cut(p, ",")
+		if !found {
+			return ""
+		}
+		person, _, ok := commaPerson(family, given)
+		if _, sure := legalForm(given); !ok || sure || orgName(family) || orgName(given) {
+			return ""
+		}
+		out[i] = person
+	}
+	return strings.Join(out, ", ")
+}
 
 // firmWords reports whether s, what follows a name's comma, holds a legal
 // form among its words: "GmbH & Co. KG", "Inc., The".
@@ -375,13 +433,21 @@ func firmWords(s string) bool {
 	return false
 }
 
-// orgName reports whether s, the part of a name before its comma, is an
-// organisation's: two words or more, one of them an orgWord ("University
-// of California", "JPMorgan Chase Bank"). One word alone may be a
-// family name too ("Post, Emily", "House, Edward M.").
+// orgName reports whether s, a part of a name either side of its comma,
+// is an organisation's: two words or more, one of them an orgWord other
+// than "of", "the" or "and" ("University of California", "JPMorgan Chase
+// Bank", "Regional Bureau for Europe"). One word alone may be a family
+// name too ("Post, Emily", "House, Edward M."), and "Anne of Cleves" a
+// person's.
 func orgName(s string) bool {
 	words := strings.Fields(s)
-	return len(words) > 1 && slices.ContainsFunc(words, orgWord)
+	return len(words) > 1 && slices.ContainsFunc(words, func(w string) bool {
+		switch strings.ToLower(w) {
+		case "of", "the", "and":
+			return false
+		}
+		return orgWord(w)
+	})
 }
 
 // flowScalar is s as a value in a YAML flow mapping ({family: …}): quoted
@@ -389,6 +455,15 @@ func orgName(s string) bool {
 // bracket, a colon and space, a quote, a #).
 func flowScalar(s string) string {
 	if strings.ContainsAny(s, ",[]{}\"'#") || strings.Contains(s, ": ") || strings.HasPrefix(s, "&") || strings.HasPrefix(s, "*") {
+		return strconv.Quote(s)
+	}
+	// Nor may it read as anything but text: "Null" (Linda Null), "~",
+	// "true", a number (review h91g).
+	var v any
+	if yaml.Unmarshal([]byte(s), &v) != nil {
+		return strconv.Quote(s)
+	}
+	if _, text := v.(string); !text {
 		return strconv.Quote(s)
 	}
 	return s
@@ -402,31 +477,27 @@ func flowScalar(s string) string {
 // name too ("Jones, LP", "Hutchinson, ASA"), a person's is offered.
 func nameLike(s string) (like, or, orWhat string) {
 	like = fmt.Sprintf("{literal: %q}", s)
+	// Several people's names in one, as BibTeX and reference lists write
+	// them ("Smith, Jane and Doe, John", "Smith, Jane; Doe, John"): each
+	// its own name (review h91g).
+	if names := severalNames(s); names != "" {
+		return names, "", ""
+	}
 	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
-		family, given = strings.TrimSpace(family), strings.TrimSpace(given)
-		// A suffix after the family name or the given one: "Smith, Jr.,
-		// John", "King, Martin Luther, Jr." (review h91f).
-		suffix := ""
-		if first, rest, ok := strings.Cut(given, ","); ok {
-			first, rest = strings.TrimSpace(first), strings.TrimSpace(rest)
-			switch {
-			case nameSuffixes[first] && rest != "" && !strings.Contains(rest, ","):
-				given, suffix = rest, first
-			case nameSuffixes[rest] && first != "":
-				given, suffix = first, rest
-			}
+		person, suffix, ok := commaPerson(family, given)
+		if !ok {
+			// What is left after the comma is no given name ("Jane,
+			// Ph.D.", "Jane: editor"): written as a person's, it
+			// would publish a garbled one.
+			return like, "", ""
 		}
-		person := "{family: " + flowScalar(family) + ", given: " + flowScalar(given)
-		if suffix != "" {
-			person += ", suffix: " + flowScalar(suffix)
-		}
-		person += "}"
-		if suffix == "" {
+		if !suffix {
 			if form, sure := legalForm(given); sure || firmWords(given) {
 				return like, "", ""
-			} else if form || orgName(family) {
+			} else if form || orgName(family) || orgName(given) {
 				// "JPMorgan Chase Bank, N.A.", "University of
-				// California, Berkeley" (review h91f).
+				// California, Berkeley", "UNHCR, Regional Bureau for
+				// Europe" (reviews h91f, h91g).
 				return like, person, "a person's"
 			}
 		}
