@@ -2422,6 +2422,7 @@ func TestNameLike(t *testing.T) {
 		"Acme, llc":                          `{literal: "Acme, llc"}`,
 		"Acme, GmbH & Co. KG":                `{literal: "Acme, GmbH & Co. KG"}`,
 		"Smith, Jane and Doe, John":          "{family: Smith, given: Jane}, {family: Doe, given: John}",
+		"Smith, Jane, and Doe, John":         "{family: Smith, given: Jane}, {family: Doe, given: John}",
 		"Smith, Jane; Doe, John":             "{family: Smith, given: Jane}, {family: Doe, given: John}",
 		"Smith, Jane, Ph.D.":                 "{family: Smith, given: Jane, suffix: Ph.D.}",
 		"Doe, Jane: editor":                  `{literal: "Doe, Jane: editor"}`,

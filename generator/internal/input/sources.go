@@ -392,7 +392,7 @@ func commaPerson(family, given string) (person string, suffix, ok bool) {
 }
 
 // nameSeparators stand between people's names in a list of them.
-var nameSeparators = regexp.MustCompile(`\s*;\s*|\s+(?:and|&)\s+`)
+var nameSeparators = regexp.MustCompile(`\s*;\s*|,?\s+(?:and|&)\s+`)
 
 // severalNames is s, several people's names written "Family, Given" one
 // after another with "and", "&" or ";" between them, as those names'
