@@ -271,7 +271,7 @@ var orgWords = map[string]bool{
 	// Firms' legal forms: Klaus Welle GmbH.
 	"gmbh": true, "ag": true, "inc": true, "ltd": true, "llc": true, "plc": true, "corporation": true, "limited": true,
 	"incorporated": true, "company": true, "nations": true, "assembly": true, "division": true, "directorate": true,
-	"secretariat": true, "programme": true, "program": true,
+	"secretariat": true, "programme": true, "program": true, "parliament": true,
 	// Not Welle, Corte, Cour: family names too (Klaus Welle); the
 	// organisations so named are told by their other words, or advised
 	// both ways.
@@ -289,6 +289,9 @@ func orgWord(w string) bool {
 	w = strings.ToLower(strings.Trim(w, ".,"))
 	if orgWords[w] {
 		return true
+	}
+	if head, tail, ok := strings.Cut(w, "-"); ok && (orgWords[head] || orgWord(tail)) {
+		return true // "Directorate-General"
 	}
 	for _, e := range orgEndings {
 		if strings.HasSuffix(w, e) {
@@ -380,7 +383,7 @@ func commaPerson(family, given string) (person string, suffix, ok bool) {
 			given, sfx = first, rest
 		}
 	}
-	if family == "" || given == "" || strings.ContainsAny(given, ",;:") || strings.Contains(" "+given+" ", " and ") ||
+	if family == "" || given == "" || strings.ContainsAny(given, ",;:&") || strings.Contains(" "+given+" ", " and ") ||
 		strings.ContainsAny(family, ";:") {
 		return "", false, false
 	}
@@ -391,8 +394,31 @@ func commaPerson(family, given string) (person string, suffix, ok bool) {
 	return person + "}", sfx != "", true
 }
 
+// initialsName is a name as PubMed and Vancouver write it, the family
+// name and then the initials, without dots: "Smith J", "van der Berg AM".
+var initialsName = regexp.MustCompile(`^((?:(?:` + "von|van|der|den|de|da|di|du|la|le|al" + `) )*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (\p{Lu}{1,3})$`)
+
+// initialsNames is s, one name or several written as PubMed writes them
+// ("Smith J, Doe JA"), as those names' parts ("{family: Smith, given:
+// J.}, {family: Doe, given: J. A.}"), or "" when s is not so written.
+func initialsNames(s string) string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		m := initialsName.FindStringSubmatch(strings.TrimSpace(p))
+		if m == nil || orgName(m[1], true) {
+			return ""
+		}
+		var given []string
+		for _, r := range m[2] {
+			given = append(given, string(r)+".")
+		}
+		out = append(out, "{family: "+flowScalar(m[1])+", given: "+strings.Join(given, " ")+"}")
+	}
+	return strings.Join(out, ", ")
+}
+
 // nameSeparators stand between people's names in a list of them.
-var nameSeparators = regexp.MustCompile(`\s*;\s*|,?\s+(?:and|&)\s+`)
+var nameSeparators = regexp.MustCompile(`\s*;\s*(?:(?:and|&)\s+)?|,?\s+(?:and|&)\s+`)
 
 // severalNames is s, several people's names written "Family, Given" one
 // after another with "and", "&" or ";" between them, as those names'
@@ -410,7 +436,7 @@ func severalNames(s string) string {
 			return ""
 		}
 		person, _, ok := commaPerson(family, given)
-		if _, sure := legalForm(given); !ok || sure || orgName(family) || orgName(given) {
+		if _, sure := legalForm(given); !ok || sure || orgName(family, true) || orgName(given, false) {
 			return ""
 		}
 		out[i] = person
@@ -434,17 +460,21 @@ func firmWords(s string) bool {
 }
 
 // orgName reports whether s, a part of a name either side of its comma,
-// is an organisation's: two words or more, one of them an orgWord other
-// than "of", "the" or "and" ("University of California", "JPMorgan Chase
+// is an organisation's: two words or more, one of them an orgWord
+// ("University of California", "Save the Children", "JPMorgan Chase
 // Bank", "Regional Bureau for Europe"). One word alone may be a family
-// name too ("Post, Emily", "House, Edward M."), and "Anne of Cleves" a
-// person's.
-func orgName(s string) bool {
+// name too ("Post, Emily", "House, Edward M."). After the comma (family
+// false), "of", "the" and "and" do not count: "Cleves, Anne of" is a
+// person's (review h91h).
+func orgName(s string, family bool) bool {
 	words := strings.Fields(s)
+	if family && len(words) > 0 && particles[words[0]] {
+		return false // "de la Court, Pieter"
+	}
 	return len(words) > 1 && slices.ContainsFunc(words, func(w string) bool {
 		switch strings.ToLower(w) {
 		case "of", "the", "and":
-			return false
+			return family
 		}
 		return orgWord(w)
 	})
@@ -478,9 +508,13 @@ func flowScalar(s string) string {
 func nameLike(s string) (like, or, orWhat string) {
 	like = fmt.Sprintf("{literal: %q}", s)
 	// Several people's names in one, as BibTeX and reference lists write
-	// them ("Smith, Jane and Doe, John", "Smith, Jane; Doe, John"): each
-	// its own name (review h91g).
+	// them ("Smith, Jane and Doe, John", "Smith, Jane; Doe, John"), or as
+	// PubMed does ("Smith J, Doe JA"): each its own name (reviews h91g,
+	// h91h).
 	if names := severalNames(s); names != "" {
+		return names, "", ""
+	}
+	if names := initialsNames(s); names != "" {
 		return names, "", ""
 	}
 	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
@@ -494,7 +528,7 @@ func nameLike(s string) (like, or, orWhat string) {
 		if !suffix {
 			if form, sure := legalForm(given); sure || firmWords(given) {
 				return like, "", ""
-			} else if form || orgName(family) || orgName(given) {
+			} else if form || orgName(family, true) || orgName(given, false) {
 				// "JPMorgan Chase Bank, N.A.", "University of
 				// California, Berkeley", "UNHCR, Regional Bureau for
 				// Europe" (reviews h91f, h91g).
