@@ -2432,6 +2432,7 @@ func TestNameLike(t *testing.T) {
 		"van der Berg AM":                          "{family: van der Berg, given: A. M.}",
 		"de la Court, Pieter":                      "{family: de la Court, given: Pieter}",
 		"European Parliament, Directorate-General for Communication": `{literal: "European Parliament, Directorate-General for Communication"}`,
+		"Müller, Hans und Schmidt, Anna":                             "{family: Müller, given: Hans}, {family: Schmidt, given: Anna}",
 		"Smith, Jane; Doe, John":                                     "{family: Smith, given: Jane}, {family: Doe, given: John}",
 		"Smith, Jane, Ph.D.":                                         "{family: Smith, given: Jane, suffix: Ph.D.}",
 		"Doe, Jane: editor":                                          `{literal: "Doe, Jane: editor"}`,

@@ -418,7 +418,7 @@ func initialsNames(s string) string {
 }
 
 // nameSeparators stand between people's names in a list of them.
-var nameSeparators = regexp.MustCompile(`\s*;\s*(?:(?:and|&)\s+)?|,?\s+(?:and|&)\s+`)
+var nameSeparators = regexp.MustCompile(`\s*;\s*(?:(?:and|und|et|&)\s+)?|,?\s+(?:and|und|et|&)\s+`)
 
 // severalNames is s, several people's names written "Family, Given" one
 // after another with "and", "&" or ";" between them, as those names'
