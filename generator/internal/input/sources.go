@@ -569,6 +569,16 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 		if !ok {
 			continue
 		}
+		// A name that YAML reads as no value, written plain: "family:
+		// Null" (Linda Null; review h91g). Told once, and read as
+		// written, so that the name is not also told it has no family.
+		// "~" is no one's name: no value, as meant.
+		for _, part := range []string{"family", "given", "literal", "suffix"} {
+			if v := resolve(nm[part]); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && strings.EqualFold(v.Value, "null") {
+				d.errs.Add(d.pos(v), "%s: %s is read by YAML as no value, not as a name: write it in quotes, %s: %q", part, v.Value, part, v.Value)
+				nm[part] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Value, Line: v.Line, Column: v.Column}
+			}
+		}
 		n := briefing.Name{
 			Family:           d.str(nm, "family"),
 			Given:            d.str(nm, "given"),
