@@ -2429,6 +2429,7 @@ func TestNameLike(t *testing.T) {
 		"Goldman, Sachs & Co.":                     `{literal: "Goldman, Sachs & Co."}`,
 		"Smith, J., & Doe, J.":                     "{family: Smith, given: J.}, {family: Doe, given: J.}",
 		"Smith J, Doe JA":                          "{family: Smith, given: J.}, {family: Doe, given: J. A.}",
+		"Reuters UK":                               `{literal: "Reuters UK"}`,
 		"van der Berg AM":                          "{family: van der Berg, given: A. M.}",
 		"de la Court, Pieter":                      "{family: de la Court, given: Pieter}",
 		"European Parliament, Directorate-General for Communication": `{literal: "European Parliament, Directorate-General for Communication"}`,

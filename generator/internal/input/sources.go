@@ -308,8 +308,8 @@ func orgWord(w string) bool {
 // orgWord.
 func personName(s string) (family, given string, ok bool) {
 	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 5 {
-		return "", "", false
+	if len(words) < 2 || len(words) > 5 || placeCodes[words[len(words)-1]] {
+		return "", "", false // "Reuters UK"
 	}
 	first := len(words) - 1 // the family name's first word
 	for first > 1 && particles[strings.ToLower(words[first-1])] {
@@ -398,6 +398,18 @@ func commaPerson(family, given string) (person string, suffix, ok bool) {
 // name and then the initials, without dots: "Smith J", "van der Berg AM".
 var initialsName = regexp.MustCompile(`^((?:(?:` + "von|van|der|den|de|da|di|du|la|le|al" + `) )*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (\p{Lu}{1,3})$`)
 
+// placeCodes are the countries' and unions' letters that follow an
+// outlet's or a firm's name ("Reuters UK", "Sky DE"), not a person's
+// initials.
+var placeCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(`UK US USA EU UN AU NZ CA DE FR ES IT NL BE CH AT SE NO DK FI IE PL PT GR IN CN JP KR
+		BR MX AR ZA RU UA TR IL AE SA SG HK NYC LA DC`) {
+		m[c] = true
+	}
+	return m
+}()
+
 // initialsNames is s, one name or several written as PubMed writes them
 // ("Smith J, Doe JA"), as those names' parts ("{family: Smith, given:
 // J.}, {family: Doe, given: J. A.}"), or "" when s is not so written.
@@ -405,8 +417,8 @@ func initialsNames(s string) string {
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		m := initialsName.FindStringSubmatch(strings.TrimSpace(p))
-		if m == nil || orgName(m[1], true) {
-			return ""
+		if m == nil || orgName(m[1], true) || orgWord(m[1]) || placeCodes[m[2]] {
+			return "" // "Reuters UK", "ABC US", "Deutsche Welle DW"
 		}
 		var given []string
 		for _, r := range m[2] {
