@@ -271,7 +271,8 @@ var orgWords = map[string]bool{
 	// Firms' legal forms: Klaus Welle GmbH.
 	"gmbh": true, "ag": true, "inc": true, "ltd": true, "llc": true, "plc": true, "corporation": true, "limited": true,
 	"incorporated": true, "company": true, "nations": true, "assembly": true, "division": true, "directorate": true,
-	"secretariat": true, "programme": true, "program": true, "parliament": true,
+	"secretariat": true, "programme": true, "program": true, "parliament": true, "partners": true, "sons": true,
+	"söhne": true, "fils": true, "associates": true, "cie": true,
 	// Not Welle, Corte, Cour: family names too (Klaus Welle); the
 	// organisations so named are told by their other words, or advised
 	// both ways.
@@ -310,6 +311,11 @@ func personName(s string) (family, given string, ok bool) {
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > 5 || placeCodes[words[len(words)-1]] {
 		return "", "", false // "Reuters UK"
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && strings.IndexFunc(w, unicode.IsLetter) >= 0 && !strings.Contains(w, ".") {
+			return "", "", false // an acronym: "RTL Nord", "ZDF Heute"
+		}
 	}
 	first := len(words) - 1 // the family name's first word
 	for first > 1 && particles[strings.ToLower(words[first-1])] {
@@ -384,8 +390,18 @@ func commaPerson(family, given string) (person string, suffix, ok bool) {
 		}
 	}
 	if family == "" || given == "" || strings.ContainsAny(given, ",;:&") || strings.Contains(" "+given+" ", " and ") ||
+		strings.Contains(" "+given+" ", " et ") || strings.Contains(" "+given+" ", " und ") || strings.Contains(given, "et al") ||
 		strings.ContainsAny(family, ";:") {
 		return "", false, false
+	}
+	// Initials run together, as Web of Science writes them ("Smith,
+	// JA"), are given with their dots: CSL would print "J." alone.
+	if len(given) >= 2 && len(given) <= 3 && strings.ToUpper(given) == given && initials(given) && !strings.Contains(given, ".") {
+		var parts []string
+		for _, r := range given {
+			parts = append(parts, string(r)+".")
+		}
+		given = strings.Join(parts, " ")
 	}
 	person = "{family: " + flowScalar(family) + ", given: " + flowScalar(given)
 	if sfx != "" {
@@ -397,6 +413,16 @@ func commaPerson(family, given string) (person string, suffix, ok bool) {
 // initialsName is a name as PubMed and Vancouver write it, the family
 // name and then the initials, without dots: "Smith J", "van der Berg AM".
 var initialsName = regexp.MustCompile(`^((?:(?:` + "von|van|der|den|de|da|di|du|la|le|al" + `) )*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (\p{Lu}{1,3})$`)
+
+// initials reports whether s, capitals after a name ("JA"), may be a
+// person's initials: not a country's letters, a firm's legal form or a
+// regnal number ("UK", "AG", "III").
+func initials(s string) bool {
+	form, _ := legalForm(s)
+	return !placeCodes[s] && !form && !romanNumeral.MatchString(s)
+}
+
+var romanNumeral = regexp.MustCompile(`^[IVX]+$`)
 
 // placeCodes are the countries' and unions' letters that follow an
 // outlet's or a firm's name ("Reuters UK", "Sky DE"), not a person's
@@ -410,15 +436,18 @@ var placeCodes = func() map[string]bool {
 	return m
 }()
 
-// initialsNames is s, one name or several written as PubMed writes them
+// initialsNames is s, several names written as PubMed writes them
 // ("Smith J, Doe JA"), as those names' parts ("{family: Smith, given:
-// J.}, {family: Doe, given: J. A.}"), or "" when s is not so written.
+// J.}, {family: Doe, given: J. A.}"), or "" when s is not so written. One
+// such name alone is as likely a firm's or an outlet's ("Google LLC",
+// "Reuters UK", "Charles III", "Malcolm X"; review h91i): nameLike
+// offers it as a person's second.
 func initialsNames(s string) string {
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		m := initialsName.FindStringSubmatch(strings.TrimSpace(p))
-		if m == nil || orgName(m[1], true) || orgWord(m[1]) || placeCodes[m[2]] {
-			return "" // "Reuters UK", "ABC US", "Deutsche Welle DW"
+		if m == nil || orgName(m[1], true) || orgWord(m[1]) || !initials(m[2]) {
+			return "" // "Reuters UK", "Siemens AG", "Deutsche Welle DW"
 		}
 		var given []string
 		for _, r := range m[2] {
@@ -448,8 +477,8 @@ func severalNames(s string) string {
 			return ""
 		}
 		person, _, ok := commaPerson(family, given)
-		if _, sure := legalForm(given); !ok || sure || orgName(family, true) || orgName(given, false) {
-			return ""
+		if form, _ := legalForm(given); !ok || form || orgName(family, true) || orgName(given, false) || orgWord(given) {
+			return "" // "Doe, Jane & Partners, AG"
 		}
 		out[i] = person
 	}
@@ -526,8 +555,10 @@ func nameLike(s string) (like, or, orWhat string) {
 	if names := severalNames(s); names != "" {
 		return names, "", ""
 	}
-	if names := initialsNames(s); names != "" {
+	if names := initialsNames(s); strings.Contains(names, "}, {") {
 		return names, "", ""
+	} else if names != "" {
+		return like, names, "a person's"
 	}
 	if family, given, ok := strings.Cut(s, ","); ok && strings.TrimSpace(given) != "" {
 		person, suffix, ok := commaPerson(family, given)
@@ -540,7 +571,7 @@ func nameLike(s string) (like, or, orWhat string) {
 		if !suffix {
 			if form, sure := legalForm(given); sure || firmWords(given) {
 				return like, "", ""
-			} else if form || orgName(family, true) || orgName(given, false) {
+			} else if form || placeCodes[strings.TrimSpace(given)] || orgName(family, true) || orgName(given, false) {
 				// "JPMorgan Chase Bank, N.A.", "University of
 				// California, Berkeley", "UNHCR, Regional Bureau for
 				// Europe" (reviews h91f, h91g).
@@ -581,12 +612,13 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 		if !ok {
 			continue
 		}
-		// A name that YAML reads as no value, written plain: "family:
-		// Null" (Linda Null; review h91g). Told once, and read as
-		// written, so that the name is not also told it has no family.
-		// "~" is no one's name: no value, as meant.
-		for _, part := range []string{"family", "given", "literal", "suffix"} {
-			if v := resolve(nm[part]); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && strings.EqualFold(v.Value, "null") {
+		// A family name that YAML reads as no value, written plain:
+		// "family: Null" (Linda Null; review h91g). Told once, and read
+		// as written, so that the name is not also told it has no
+		// family. Only so capitalised, as a name is: "null" and "~" are
+		// no value, as meant (in sources.json always; review h91i).
+		for _, part := range []string{"family"} {
+			if v := resolve(nm[part]); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "Null" {
 				d.errs.Add(d.pos(v), "%s: %s is read by YAML as no value, not as a name: write it in quotes, %s: %q", part, v.Value, part, v.Value)
 				nm[part] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Value, Line: v.Line, Column: v.Column}
 			}
