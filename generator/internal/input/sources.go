@@ -356,7 +356,7 @@ var legalForms, foldedLegalForms = func() (map[string]bool, map[string]bool) {
 	m, folded := map[string]bool{}, map[string]bool{}
 	for _, f := range strings.Split(`LLC|L.L.C.|L.L.C|LLP|L.L.P.|PLC|Co|Co.|`+
 		`AG|KG|OHG|UG|e.V.|e. V.|SE|SA|S.A.|SAS|S.A.S.|SARL|S.à r.l.|S.a.r.l.|BV|B.V.|NV|N.V.|SpA|S.p.A.|S.p.A|Srl|S.r.l.|`+
-		`AB|A/S|AS|ASA|Oy|L.P.|LP|N.A.|S.L.|PLLC|P.L.C.|KGaA|S.A.B. de C.V.|S.A. de C.V.`, "|") {
+		`AB|A/S|AS|ASA|Oy|OY|L.P.|LP|N.A.|S.L.|PLLC|P.L.C.|KGaA|S.A.B. de C.V.|S.A. de C.V.`, "|") {
 		m[f] = true
 	}
 	for _, f := range strings.Split(`inc|inc.|ltd|ltd.|llc|llc.|corp|corp.|plc|plc.|gmbh|sàrl|oyj|pty ltd|pty. ltd.|co., ltd.|co. ltd.|`+
