@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -397,22 +398,34 @@ func commaPerson(family, given string) (person string, suffix, ok bool) {
 	// Initials run together, as Web of Science writes them ("Smith,
 	// JA"), are given with their dots: CSL would print "J." alone.
 	if len(given) >= 2 && len(given) <= 3 && strings.ToUpper(given) == given && initials(given) && !strings.Contains(given, ".") {
-		var parts []string
-		for _, r := range given {
-			parts = append(parts, string(r)+".")
-		}
-		given = strings.Join(parts, " ")
+		given = dotted(given)
 	}
-	person = "{family: " + flowScalar(family) + ", given: " + flowScalar(given)
-	if sfx != "" {
-		person += ", suffix: " + flowScalar(sfx)
+	return personParts(family, given, sfx), sfx != "", true
+}
+
+// personParts is a person's name as its parts are written in sources.yaml,
+// each value as flowScalar writes it: "{family: Smith, given: J. A.}".
+func personParts(family, given, suffix string) string {
+	s := "{family: " + flowScalar(family) + ", given: " + flowScalar(given)
+	if suffix != "" {
+		s += ", suffix: " + flowScalar(suffix)
 	}
-	return person + "}", sfx != "", true
+	return s + "}"
+}
+
+// dotted is initials run together ("JA") written each with its dot, "J. A.".
+func dotted(s string) string {
+	var parts []string
+	for _, r := range s {
+		parts = append(parts, string(r)+".")
+	}
+	return strings.Join(parts, " ")
 }
 
 // initialsName is a name as PubMed and Vancouver write it, the family
-// name and then the initials, without dots: "Smith J", "van der Berg AM".
-var initialsName = regexp.MustCompile(`^((?:(?:` + "von|van|der|den|de|da|di|du|la|le|al" + `) )*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (\p{Lu}{1,3})$`)
+// name (its particles first) and then the initials, without dots: "Smith
+// J", "van der Berg AM".
+var initialsName = regexp.MustCompile(`^((?:(?:` + strings.Join(slices.Sorted(maps.Keys(particles)), "|") + `) )*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?) (\p{Lu}{1,3})$`)
 
 // initials reports whether s, capitals after a name ("JA"), may be a
 // person's initials: not a country's letters, a firm's legal form or a
@@ -449,11 +462,7 @@ func initialsNames(s string) string {
 		if m == nil || orgName(m[1], true) || orgWord(m[1]) || !initials(m[2]) {
 			return "" // "Reuters UK", "Siemens AG", "Deutsche Welle DW"
 		}
-		var given []string
-		for _, r := range m[2] {
-			given = append(given, string(r)+".")
-		}
-		out = append(out, "{family: "+flowScalar(m[1])+", given: "+strings.Join(given, " ")+"}")
+		out = append(out, personParts(m[1], dotted(m[2]), ""))
 	}
 	return strings.Join(out, ", ")
 }
@@ -581,7 +590,7 @@ func nameLike(s string) (like, or, orWhat string) {
 		return person, "", ""
 	}
 	if family, given, ok := personName(s); ok {
-		return fmt.Sprintf("{family: %s, given: %s}", family, given), like, "an organisation's"
+		return personParts(family, given, ""), like, "an organisation's"
 	}
 	return like, "", ""
 }
@@ -617,11 +626,9 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 		// as written, so that the name is not also told it has no
 		// family. Only so capitalised, as a name is: "null" and "~" are
 		// no value, as meant (in sources.json always; review h91i).
-		for _, part := range []string{"family"} {
-			if v := resolve(nm[part]); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "Null" {
-				d.errs.Add(d.pos(v), "%s: %s is read by YAML as no value, not as a name: write it in quotes, %s: %q", part, v.Value, part, v.Value)
-				nm[part] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Value, Line: v.Line, Column: v.Column}
-			}
+		if v := resolve(nm["family"]); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "Null" {
+			d.errs.Add(d.pos(v), "family: %s is read by YAML as no value, not as a name: write it in quotes, family: %q", v.Value, v.Value)
+			nm["family"] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Value, Line: v.Line, Column: v.Column}
 		}
 		n := briefing.Name{
 			Family:           d.str(nm, "family"),
