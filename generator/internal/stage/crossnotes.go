@@ -94,6 +94,15 @@ type articleName struct {
 	outlet, title string
 }
 
+// label is the name as text: "Juno News", "The Daily Wire: State
+// Department Flips Script…".
+func (n articleName) label() string {
+	if n.title == "" {
+		return n.outlet
+	}
+	return n.outlet + ": " + n.title
+}
+
 // appearancesList starts a claim's list of appearances in the handout's
 // claims table (handoutClaims).
 const appearancesList = `<ul class="appearances">`
@@ -147,12 +156,7 @@ func (w *Writer) refAttr(ref noteRef) string {
 	if !ok {
 		return ""
 	}
-	name := w.noteLabel[ref.slug]
-	label := name.outlet
-	if name.title != "" {
-		label += ": " + name.title
-	}
-	return ` data-n="` + esc(label+", "+w.t.N("note_number", n)) + `"`
+	return ` data-n="` + esc(w.noteLabel[ref.slug].label()+", "+w.t.N("note_number", n)) + `"`
 }
 
 // handoutPart writes the article's handout part p (ra its rendering), its

@@ -99,10 +99,7 @@ func citingNotes(a *briefing.Article, ra *render.Article) []noteCites {
 // article's note listed twice, where two articles of one outlet cite a
 // source (review h91e).
 func (out citations) notes(a *briefing.Article, name articleName, cites []noteCites) {
-	label := name.outlet
-	if name.title != "" {
-		label += ": " + name.title
-	}
+	label := name.label()
 	// Each link is named with the article's name too, hidden but read:
 	// in a screen reader's list of links, three "Example Outlet, note 2"
 	// were three articles' notes (review h91f).
