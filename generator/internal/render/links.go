@@ -359,13 +359,14 @@ func IsRelative(v string) bool {
 var notePrefixes = []string{"note-", "anno-", "ref-", "side-"}
 
 // NoteOfID returns the id of the note that id, an element's id on an
-// article page, is of, and whether it is one: its endnote (note-ID), its
-// passage (anno-ID), its marker (ref-ID) or its in-text note (side-ID).
-// Whether the article has that note, the caller knows.
+// article page, is of, and whether it is written as one: its endnote
+// (note-ID), its passage (anno-ID), its marker (ref-ID) or its in-text
+// note (side-ID). Whether the article has that note ("" for "note-"), the
+// caller knows.
 func NoteOfID(id string) (note string, ok bool) {
 	for _, p := range notePrefixes {
 		if note, ok = strings.CutPrefix(id, p); ok {
-			return note, note != ""
+			return note, true
 		}
 	}
 	return "", false
@@ -536,13 +537,11 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 			briefing.Verdict(strings.TrimPrefix(f, verdictPrefix)).Label() + ":** …)", false
 	case strings.HasPrefix(target, "articles/"):
 		slug := articleSlug(target)
-		for _, p := range notePrefixes {
-			if id, ok := strings.CutPrefix(f, p); ok {
-				if !slices.Contains(m.notes[slug], id) && !m.left.Note(slug, id) {
-					return "points to no note of that article: a note's address is " + relTo(dir, target) + "#note-<id>, with its id from annotations/" + slug + ".yaml", false
-				}
-				return "", false
+		if id, ok := NoteOfID(f); ok {
+			if !slices.Contains(m.notes[slug], id) && !m.left.Note(slug, id) {
+				return "points to no note of that article: a note's address is " + relTo(dir, target) + "#note-<id>, with its id from annotations/" + slug + ".yaml", false
 			}
+			return "", false
 		}
 		ids, ok := m.headingsOf(target)
 		if !ok && !final {
