@@ -2401,12 +2401,15 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 		}
 		pos := diag.Pos{File: d.file, Line: first + k, Col: indent + 1}
 		m = strings.TrimSpace(m)
+		// The number's full stop (or bracket) and the number written
+		// with a backslash before it, "1\.", as the text's.
+		stop, escaped := m[len(m)-1:], m[:len(m)-1]+"\\"+m[len(m)-1:]
 		if numbered(m) && !numbered(mark(k+1)) && !numbered(mark(k-1)) {
 			// A list of one item, or a number of the text's.
 			// Below note: |, a list of one item is told as one: the
 			// list half asks for more.
 			d.errs.Add(pos, "%s: > joins this line to the one above, so the page would show its %s as text, not as a list: if it is a list, give it more than one item and write %s: | instead of %s: >, which keeps the lines apart; if the number is the text's, write it with a backslash before the %q, %s",
-				name, m, name, name, m[len(m)-1:], m[:len(m)-1]+"\\"+m[len(m)-1:])
+				name, m, name, name, stop, escaped)
 			return
 		}
 		if numbered(m) && !strings.HasSuffix(above, ":") {
@@ -2416,7 +2419,7 @@ func (d *decoder) foldedBlocks(first, indent int, name string) {
 			// (reviews h91e, h91f).
 			d.errs.Add(pos,
 				"%s: > joins this line to the one above, so the page would show its %s as text, not as a list: if it is a list, write %s: | instead of %s: >, which keeps the lines apart; if the numbers are the sentence's, write each with a backslash before its %q, %s",
-				name, m, name, name, m[len(m)-1:], m[:len(m)-1]+"\\"+m[len(m)-1:])
+				name, m, name, name, stop, escaped)
 			return
 		}
 		d.errs.Add(pos,
