@@ -282,10 +282,11 @@ func placeholdersLine(problems int, stoodIn []string) string {
 				names = append(names, q)
 			}
 		}
-		as = ", the empty title as " + strings.Join(names, " and ")
+		titles := "title"
 		if len(stoodIn) > 1 {
-			as = ", the empty titles as " + strings.Join(names, " and ")
+			titles = "titles"
 		}
+		as = ", the empty " + titles + " as " + strings.Join(names, " and ")
 	}
 	return fmt.Sprintf("the preview shows the briefing with %s%s, but build publishes nothing until %s replaced", with, as, until)
 }
