@@ -65,7 +65,16 @@ func newArticle(args []string, stdout, stderr io.Writer) int {
 	if !folderOptions(fl, stderr) {
 		return 2
 	}
+	// Space around a name or headline, from a shell's quotes, is no part
+	// of it: kept, " Reuters" and "Reuters" were two outlets to check. A
+	// blank headline is one not given, left for the user to fill in; a
+	// blank outlet is one missing.
+	blankOutlet := *outlet != "" && strings.TrimSpace(*outlet) == ""
+	*title, *outlet = strings.TrimSpace(*title), strings.TrimSpace(*outlet)
 	switch {
+	case blankOutlet:
+		fmt.Fprintf(stderr, "new's --outlet is blank: give it the name of the outlet that published the article\n%s", newUsage)
+		return 2
 	case len(rest) > 0:
 		fmt.Fprintf(stderr, "unexpected argument %q\n%s", rest[0], newUsage)
 		return 2

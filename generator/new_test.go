@@ -127,6 +127,7 @@ func TestNewRejects(t *testing.T) {
 		{"html title", []string{"a", "--url", "https://example.com", "--outlet", "X", "--title", "<b>Hi</b>"}, 1, "title contains HTML (<b>)"},
 		{"no url", []string{"a", "--outlet", "X"}, 2, "new needs --url too: the address of the article\n"},
 		{"no outlet", []string{"a", "--url", "https://example.com"}, 2, "new needs --outlet too: the name of the outlet"},
+		{"blank outlet", []string{"a", "--url", "https://example.com", "--outlet", " \t "}, 2, "new's --outlet is blank: give it the name of the outlet"},
 		{"neither", []string{"a"}, 2, "new needs --url and --outlet: the address"},
 		{"no slug", []string{"--url", "https://example.com", "--outlet", "X"}, 2, "new needs the article's slug"},
 		{"two slugs", []string{"a", "b", "--url", "https://example.com", "--outlet", "X"}, 2, `unexpected argument "b"`},
@@ -152,6 +153,36 @@ func TestNewRejects(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); err == nil {
 		t.Errorf("new made the missing --root %s", missing)
+	}
+}
+
+// TestNewTrimsNames: space around --outlet and --title, as a shell's
+// quotes may keep it, is left out (" Reuters" and "Reuters" would be two
+// outlets for check to tell apart), and a blank --title is one not given:
+// title: "" is written, for check to point at, and the user is told to
+// fill it in.
+func TestNewTrimsNames(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	code, stdout, stderr := runCmd(t, "new", "spaced", "--root", root, "--url", "https://example.com/a", "--outlet", " Reuters ", "--title", "  US cable\t")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if text := readFile(t, root, "content/articles/spaced.md"); !strings.Contains(text, "\ntitle: \"US cable\"\noutlet: \"Reuters\"\n") {
+		t.Errorf("article:\n%s", text)
+	}
+	if strings.Contains(stdout, "fill in its title") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	code, stdout, stderr = runCmd(t, "new", "blank", "--root", root, "--url", "https://example.com/b", "--outlet", "Reuters", "--title", "   ")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if text := readFile(t, root, "content/articles/blank.md"); !strings.Contains(text, "\ntitle: \"\" ") {
+		t.Errorf("article:\n%s", text)
+	}
+	if !strings.Contains(stdout, "and fill in its title") {
+		t.Errorf("stdout = %q", stdout)
 	}
 }
 
