@@ -586,6 +586,17 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			// A date written as asked but no day of the calendar is told
+			// so: "write it as YYYY-MM-DD" told it to write what it wrote.
+			name: "a source's date as text, not a real one",
+			file: "annotations/sources.yaml",
+			data: "references:\n  - id: src-a\n    type: report\n    title: A\n    issued: 2025-11-31\n    accessed: \"2024-13\"\n    URL: https://e.com\n  - id: src-b\n    type: report\n    title: B\n    issued: 2024-02-29\n    accessed: 2025-02\n    URL: https://e.com/b\n",
+			want: []string{
+				`annotations/sources.yaml:5:13: the date issued "2025-11-31" is not a real date: the year is 0001 to 9999, the month 01 to 12, and the day a day of that month`,
+				`annotations/sources.yaml:6:15: the date accessed "2024-13" is not a real date: the year is 0001 to 9999, the month 01 to 12, and the day a day of that month`,
+			},
+		},
+		{
 			// A name given alone, not in a list: told how to write it
 			// as one, its parts too (it was told only "must be a list").
 			name: "a source's name not in a list",

@@ -667,8 +667,15 @@ func (d *decoder) cslDateAs(m map[string]*yaml.Node, name string, text bool) (dt
 	}
 	if s := resolve(v); s.Kind == yaml.ScalarNode {
 		// A date as text, as Pandoc's CSL YAML allows: 2024-12-01.
-		if dt, ok := parseDate(strings.TrimSpace(s.Value), true); ok {
+		str := strings.TrimSpace(s.Value)
+		if dt, ok := parseDate(str, true); ok {
 			return d.notFar(s, name, dt), "", 0, false
+		}
+		// Written as asked, but no day of the calendar: told so, not
+		// told to write it the way it is written.
+		if isoDateRE.MatchString(str) || isoMonthRE.MatchString(str) {
+			d.errs.Add(d.pos(s), "the date %s %s is not a real date: the year is 0001 to 9999, the month 01 to 12, and the day a day of that month", name, describe(s))
+			return nil, "", 0, false
 		}
 		d.errs.Add(d.pos(s), "the date %s %s is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY, or as {date-parts: [[2024, 12, 1]]}", name, describe(s))
 		return nil, "", 0, false

@@ -2821,6 +2821,9 @@ func (d *decoder) notFar(v *yaml.Node, name string, dt *briefing.Date) *briefing
 // isoDateRE matches text written as a date, whether or not it is one.
 var isoDateRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
+// isoMonthRE matches a month written YYYY-MM, real or not.
+var isoMonthRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
+
 // parseDate reads a date of the years 1 to 9999.
 func parseDate(s string, partial bool) (*briefing.Date, bool) {
 	// A full timestamp is accepted; only its date counts.
