@@ -418,6 +418,19 @@ func TestLoadErrors(t *testing.T) {
 			},
 		},
 		{
+			// Quotes a word processor curled are part of the value to
+			// YAML, and were told no more than "not a kind of note".
+			name: "kind and verdict in curly quotes",
+			file: "annotations/one.yaml",
+			data: "notes:\n  - id: a\n    quote: threat\n    kind: “Fact-check”\n    verdict: ‘accurate’\n    note: x\n  - id: b\n    quote: existential\n    kind: «context»\n    note: y\n  - id: c\n    quote: the\n    kind: “contxt”\n    note: z\n",
+			want: []string{
+				`annotations/one.yaml:4:11: kind "“Fact-check”" is not a kind of note (did you mean "fact-check"? the quotes around it are curly ones, which YAML keeps as part of the value: remove them): use one of context, fact-check, background, definition, correction`,
+				`annotations/one.yaml:5:14: verdict "‘accurate’" is not on the scale (did you mean "accurate"? the quotes around it are curly ones, which YAML keeps as part of the value: remove them): use one of accurate, needs-context, misleading, inaccurate, unsupported, disputed`,
+				`annotations/one.yaml:9:11: kind "«context»" is not a kind of note (did you mean "context"? the quotes around it are curly ones, which YAML keeps as part of the value: remove them): use one of context, fact-check, background, definition, correction`,
+				`annotations/one.yaml:13:11: kind "“contxt”" is not a kind of note: use one of context, fact-check, background, definition, correction`,
+			},
+		},
+		{
 			// yaml.v3 names no line for an alias to nothing.
 			name: "a text starting with one *",
 			file: "annotations/one.yaml",

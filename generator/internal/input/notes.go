@@ -39,7 +39,8 @@ func verdictNames() string { return strings.Join(verdictList(), ", ") }
 
 // meant is " (did you mean "x"?)" for a value that is x of list written
 // in other capitals or with spaces or underscores for its hyphens
-// ("Fact-check", "needs context"), or "". Nothing further: a letter off
+// ("Fact-check", "needs context") or in curly quotes ("“context”"), or
+// "". Nothing further: a letter off
 // can be the opposite verdict ("supported" of "unsupported").
 func meant(value string, list []string) string {
 	key := func(s string) string {
@@ -50,8 +51,21 @@ func meant(value string, list []string) string {
 			return fmt.Sprintf(" (did you mean %q?)", x)
 		}
 	}
+	// Quotes a word processor curled ("“context”") are no quotes to
+	// YAML but part of the value, and look like quotes on screen.
+	trimmed := strings.TrimSpace(value)
+	if bare := strings.Trim(trimmed, curlyQuotes); bare != trimmed {
+		for _, x := range list {
+			if key(bare) == key(x) {
+				return fmt.Sprintf(" (did you mean %q? the quotes around it are curly ones, which YAML keeps as part of the value: remove them)", x)
+			}
+		}
+	}
 	return ""
 }
+
+// curlyQuotes are the quotation marks YAML does not read as quotes.
+const curlyQuotes = "“”„‟‘’‚‛«»‹›"
 
 // meantKind is meant for a kind of note, and also names the kind a slip of
 // a letter or two makes ("factcheck", "defintion"), which, unlike a
