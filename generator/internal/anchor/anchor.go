@@ -1620,6 +1620,67 @@ var invisible = map[rune]string{
 	'\u200D': "a zero-width joiner", '\u2060': "a word joiner", '\uFEFF': "a zero-width no-break space",
 }
 
+// ligatures are the Latin ligatures Unicode has as characters of their
+// own (U+FB00 to U+FB06), each with the letters it stands for.
+var ligatures = map[rune]string{
+	'\uFB00': "ff", '\uFB01': "fi", '\uFB02': "fl", '\uFB03': "ffi", '\uFB04': "ffl", '\uFB05': "st", '\uFB06': "st",
+}
+
+func isLigature(r rune) bool { _, ok := ligatures[r]; return ok }
+
+// unligature writes each ligature of s as its letters.
+func unligature(s string) string {
+	if strings.IndexFunc(s, isLigature) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if l, ok := ligatures[r]; ok {
+			b.WriteString(l)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// ligatureIn returns where in text the first ligature of the passage
+// that, its ligatures written as letters, is letters stands, or -1 when
+// text has no such passage or it has no ligature.
+func ligatureIn(text, letters string) int {
+	if strings.IndexFunc(text, isLigature) < 0 {
+		return -1
+	}
+	at := strings.Index(unligature(text), letters)
+	if at < 0 {
+		return -1
+	}
+	u := 0 // bytes of text so far, its ligatures as letters
+	for i, r := range text {
+		l, ok := ligatures[r]
+		switch {
+		case u >= at+len(letters):
+			return -1
+		case ok && u+len(l) > at:
+			return i
+		case ok:
+			u += len(l)
+		default:
+			u += utf8.RuneLen(r)
+		}
+	}
+	return -1
+}
+
+// spelled lists letters for a message: "f and i", "f, f and i".
+func spelled(letters string) string {
+	parts := strings.Split(letters, "")
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
 // joins reports whether r, a zero-width non-joiner or joiner, after prev
 // is part of the text, seen by its reader: in the Arabic script
 // (Persian's "می‌خواهم") and the scripts of India and around it, it
@@ -1638,7 +1699,8 @@ func joins(r, prev rune) bool {
 // unseen explains a quote that differs from the article only in what a
 // reader does not see: an invisible character in the quote or in the
 // article, accented letters written as a letter and a combining accent
-// in one and as one character in the other, or -- for a dash. It returns
+// in one and as one character in the other, a ligature ("ﬁ") in one where
+// the other has its letters, or -- for a dash. It returns
 // "" when that is not the difference.
 func unseen(blocks []*Block, norms []normalized, q string) string {
 	isInvisible := func(r rune) bool { _, ok := invisible[r]; return ok }
@@ -1688,6 +1750,24 @@ func unseen(blocks []*Block, norms []normalized, q string) string {
 		}
 		return fmt.Sprintf("the article's text (line %d) writes accented letters as a letter followed by a separate accent mark, where the quote has each as one character: type them again in the article, or copy the quote from it",
 			blocks[bi].Pos.Line)
+	}
+	// A ligature, one character for "fi", as text copied from a PDF
+	// has it: drawn as the two letters are.
+	if i := strings.IndexFunc(q, isLigature); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(q[i:])
+		if len(find(blocks, norms, unligature(q))) > 0 {
+			return fmt.Sprintf("the quote has the ligature %q (U+%04X) after %q, one character that looks like the letters %q (text copied from a PDF has it): type the letters %s in its place",
+				string(r), r, lastWords(q[:i], 3), ligatures[r], spelled(ligatures[r]))
+		}
+	}
+	for bi, nm := range norms {
+		i := ligatureIn(nm.text, unligature(q))
+		if i < 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(nm.text[i:])
+		return fmt.Sprintf("the article's text (line %d) has the ligature %q (U+%04X) after %q, one character that looks like the letters %q (text copied from a PDF has it), which the quote has as letters: type the letters %s in its place in the article",
+			blocks[bi].Pos.Line, string(r), r, lastWords(nm.text[:i], 3), ligatures[r], spelled(ligatures[r]))
 	}
 	if strings.Contains(q, "--") {
 		for _, dash := range []string{"-", " - "} {

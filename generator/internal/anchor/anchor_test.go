@@ -468,7 +468,8 @@ func TestQuoteNotFoundHints(t *testing.T) {
 	md := "The cable went out on Friday.\n\nIt asked posts to report *crimes* by [migrants](https://example.org) and more…\n\n" +
 		"A re\u00adport under Nicolás Maduro — then — said so.\n\n" +
 		"Under Jose\u0301 Martí the long passage went on and on, with many words after the first of them, more than anyone would want to read again in a message.\n\n" +
-		"می\u200cخواهم این را بگویم که مهاجرت مهم است.\n"
+		"می\u200cخواهم این را بگویم که مهاجرت مهم است.\n\n" +
+		"A classiﬁed cable was sent to the oﬃces. It was filed in Washington.\n"
 	src := []byte(md)
 	body := briefing.Markdown{Text: md, Pos: diag.Pos{File: "a.md", Line: 1, Col: 1}}
 	blocks := Extract(goldmark.New().Parser().Parse(text.NewReader(src)), src, body)
@@ -505,6 +506,12 @@ func TestQuoteNotFoundHints(t *testing.T) {
 		{"under Nicola\u0301s Maduro", "the quote writes accented letters as a letter followed by a separate accent mark"},
 		{"Under José Martí", "the article's text (line 7) writes accented letters as a letter followed by a separate accent mark"},
 		{"Maduro -- then -- said", "the quote writes -- where the article has a dash"},
+		// Ligatures, as a PDF's text has them, look like their letters.
+		{"the classified cable", `the closest passage is`},
+		{"A classified cable was sent", `the article's text (line 11) has the ligature "ﬁ" (U+FB01) after "A classi", one character that looks like the letters "fi" (text copied from a PDF has it), which the quote has as letters: type the letters f and i in its place in the article`},
+		{"sent to the offices", `the article's text (line 11) has the ligature "ﬃ" (U+FB03) after "to the o", one character that looks like the letters "ffi"`},
+		{"It was ﬁled in Washington", `the quote has the ligature "ﬁ" (U+FB01) after "It was", one character that looks like the letters "fi" (text copied from a PDF has it): type the letters f and i in its place`},
+		{"A classiﬁed cable was sent to the oﬃces", ""},
 		{"Maduro—then—said", `the closest passage is "Maduro — then — said" (line 5)`},
 		// A long passage is shown where it differs from the quote.
 		{"the long passage went on and on, with many words after the second of them, more than anyone would want to read again",
