@@ -245,6 +245,11 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 					levelName[x.Level], after, levelName[level+1], strings.Repeat("#", level+1))
 				level, toldAt = level+1, at
 				return ast.WalkSkipChildren, nil
+			case headings && x.Parent() == doc && x.PreviousSibling() == nil:
+				// The text's first line: most often the headline,
+				// pasted with the text, which ## would show twice.
+				errs.AddErr(md.PosAt(at), diag.ErrUnsafeInput,
+					"a level-one heading is not allowed in %s: the page's title, from the front matter, is its only one; if this line is the title, pasted with the text, remove it, else start its headings at ## (a line of === under a line of text makes that line a level-one heading too)", what)
 			case headings:
 				errs.AddErr(md.PosAt(at), diag.ErrUnsafeInput,
 					"a level-one heading is not allowed in %s: the page's title is its only one; start its headings at ## (a line of === under a line of text makes that line a level-one heading too)", what)
