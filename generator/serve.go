@@ -120,6 +120,18 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	url := fmt.Sprintf("http://127.0.0.1:%d/", ln.Addr().(*net.TCPAddr).Port)
 	good := false // a version has been published
 	warned := ""  // the CSP warnings last printed, not repeated at each save
+	undated := "" // the warnings of undated articles last printed, likewise
+	// warnInput prints check's warning of each undated article, which an
+	// editor working in the preview alone learnt of only at build: when
+	// they are not those printed last.
+	warnInput := func(res *site.Result) {
+		var b bytes.Buffer
+		warnUndated(root, res, &b)
+		if b.String() != undated {
+			stderr.Write(b.Bytes())
+			undated = b.String()
+		}
+	}
 	// failed prints what stopped a new version, and shows it on the open
 	// pages over the version they show (before the first, over the page
 	// that waits for it, at the preview's address, which is said): once
@@ -197,6 +209,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 				// new's placeholders, if left).
 				fmt.Fprintf(stdout, "%sthe site is unchanged (compile %s)\n", fixed(left), compiled.Round(time.Millisecond))
 				told(left, res.StoodIn)
+				warnInput(res)
 				return true
 			} else if err == nil {
 				srv.Publish(s)
@@ -209,6 +222,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 				fmt.Fprintf(stdout, "%scompiled in %s, site made %s in %s%s\n", fixed(left), compiled.Round(time.Millisecond),
 					r.Kind, r.Total.Round(time.Millisecond), hugoTime(r))
 				told(left, res.StoodIn)
+				warnInput(res)
 				return true
 			}
 		}

@@ -699,3 +699,51 @@ func TestPlaceholdersLine(t *testing.T) {
 		}
 	}
 }
+
+// TestServeWarnsOfUndatedArticle: the preview gives check's warning of an
+// article with neither published nor date_note, which an editor working
+// in the preview alone learnt of only at build: once, not again at a save
+// that leaves the article undated, and again once it is undated anew.
+func TestServeWarnsOfUndatedArticle(t *testing.T) {
+	root := t.TempDir()
+	briefingtest.WriteDir(t, briefingtest.Load(t, "internal/site/testdata/typography.txtar"), root)
+	article := filepath.Join(root, "content", "articles", "curly.md")
+	dated, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	undated := strings.Replace(string(dated), "published: 2025-11-27\n", "", 1)
+	if undated == string(dated) {
+		t.Fatal("the fixture's article has no published: 2025-11-27 line")
+	}
+	write := func(path, text string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(article, undated)
+	_, stdout, stderr, _ := servePreview(t, root)
+	warning := filepath.ToSlash(article) + ":1:1: warning: the article has neither published nor date_note"
+	eventually(t, "no warning of the undated article:\n"+stderr.String(), 2*time.Minute, func() bool {
+		return strings.Contains(stderr.String(), warning)
+	})
+	// saved waits for a compile after the save of text to path.
+	saved := func(path, text string) {
+		t.Helper()
+		builds := strings.Count(stdout.String(), "compiled in") + strings.Count(stdout.String(), "the site is unchanged")
+		write(path, text)
+		eventually(t, "the save was not compiled:\n"+stdout.String(), 2*time.Minute, func() bool {
+			return strings.Count(stdout.String(), "compiled in")+strings.Count(stdout.String(), "the site is unchanged") > builds
+		})
+	}
+	saved(article, strings.Replace(undated, "\n\n", "\n\nEdited. ", 1))
+	if n := strings.Count(stderr.String(), warning); n != 1 {
+		t.Errorf("after an edit that leaves it undated, the warning was given %d times, want once:\n%s", n, stderr.String())
+	}
+	saved(article, string(dated))
+	saved(article, undated)
+	if n := strings.Count(stderr.String(), warning); n != 2 {
+		t.Errorf("undated again, the warning was given %d times, want twice:\n%s", n, stderr.String())
+	}
+}
