@@ -120,12 +120,14 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	url := fmt.Sprintf("http://127.0.0.1:%d/", ln.Addr().(*net.TCPAddr).Port)
 	good := false // a version has been published
 	warned := ""  // the CSP warnings last printed, not repeated at each save
-	undated := "" // the warnings of undated articles last printed, likewise
-	// warnInput prints check's warning of each undated article, which an
-	// editor working in the preview alone learnt of only at build: when
-	// they are not those printed last.
+	undated := "" // check's warnings last printed, likewise
+	// warnInput prints check's warnings (of verdicts the methodology does
+	// not define, of undated articles), which an editor working in the
+	// preview alone learnt of only at build: when they are not those
+	// printed last.
 	warnInput := func(res *site.Result) {
 		var b bytes.Buffer
+		warnUndefined(root, res, &b)
 		warnUndated(root, res, &b)
 		if b.String() != undated {
 			stderr.Write(b.Bytes())

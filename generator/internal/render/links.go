@@ -321,6 +321,11 @@ func (r *Renderer) AddHeadings(slug string, ids []string) {
 	r.site.addHeadings("articles/"+slug+".html", ids)
 }
 
+// UseVerdicts records the verdicts of a's notes, for Undefined, as
+// Article does: for an article whose rendering is kept from another
+// Renderer.
+func (r *Renderer) UseVerdicts(a *briefing.Article) { r.site.use(a.Notes) }
+
 // CheckWaiting checks the links to headings of articles that CheckLinks
 // met before the article was rendered, reporting each problem where
 // CheckLinks would have. Call it once every article is rendered, before

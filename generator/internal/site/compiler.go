@@ -165,6 +165,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 			e.ra = r.Article(b.Articles[i], &e.errs)
 		} else {
 			r.AddHeadings(b.Articles[i].Slug, e.ra.Headings)
+			r.UseVerdicts(b.Articles[i])
 		}
 	})
 	arts := make(map[string]*artEntry, len(entries))
@@ -184,6 +185,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	c.built = 0
 	res.Pieces, res.Counts = stage.ProjectPieces(b, r, res.Articles, opt, &errs)
 	res.Times = Times{Load: t1.Sub(t0), Render: t2.Sub(t1), Stage: time.Since(t2)}
+	res.Undefined, res.DefinitionsAt = r.Undefined(), r.DefinitionsAt()
 	return res, errs.Err()
 }
 

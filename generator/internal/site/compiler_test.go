@@ -850,3 +850,33 @@ func TestCompilerStandsInTitles(t *testing.T) {
 		t.Errorf("with the titles written, the titles stood in are %q", got.StoodIn)
 	}
 }
+
+// TestCompilerTellsUndefinedVerdicts: a Compiler gives the verdicts that
+// notes and claims give and the methodology does not define, for the
+// preview's warning, as a fresh Compile does, also when it keeps the
+// articles' renderings from the compile before (whose notes give them).
+func TestCompilerTellsUndefinedVerdicts(t *testing.T) {
+	files, slugs := threeArticles()
+	list := briefing.DefinitionList()
+	first, _, _ := strings.Cut(list, "\n")
+	files["content/methodology.md"] = []byte(strings.Replace(string(files["content/methodology.md"]), list, first+"\n", 1))
+	fsys := briefingtest.MapFS(files)
+	fresh, err := Compile(fsys, stage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fresh.Undefined) == 0 {
+		t.Fatalf("the synthetic briefing gives no verdict but the one defined (%s)", first)
+	}
+	c := NewCompiler()
+	for i, step := range []string{"first compile", "an article edited, the others kept"} {
+		if i == 1 {
+			// Not the first, whose note alone gives "inaccurate".
+			replaceIn(t, fsys, "content/articles/"+slugs[1]+".md", "\n\n", "\n\nEdited.\n\n")
+		}
+		got := compileChecked(t, c, fsys, step)
+		if !slices.Equal(got.Undefined, fresh.Undefined) || got.DefinitionsAt != fresh.DefinitionsAt {
+			t.Errorf("%s: undefined verdicts %v at %v, want %v at %v", step, got.Undefined, got.DefinitionsAt, fresh.Undefined, fresh.DefinitionsAt)
+		}
+	}
+}
