@@ -12,8 +12,10 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/render"
 )
 
 // A noteRef is a link of a part of the handout (an article's, the
@@ -300,6 +302,12 @@ func (n *numbering) add(p []byte, keep bool) error {
 // page's own article.
 func pageNoteRefs(part []byte, page, own string) []noteRef {
 	const open = `<a href="`
+	// How part links its own article's page: the all-notes page's links
+	// to each note's passage and note in the article.
+	self := []byte("articles/" + own + ".html#")
+	if strings.HasPrefix(page, "articles/") {
+		self = self[len("articles/"):]
+	}
 	var refs []noteRef
 	for i := 0; ; {
 		j := bytes.Index(part[i:], []byte(open))
@@ -313,10 +321,15 @@ func pageNoteRefs(part []byte, page, own string) []noteRef {
 		}
 		v := part[i : i+end]
 		i += end + 1
-		// Most links of an article's page are its markers and
-		// backlinks, to ids on the page itself: passed over without
-		// making strings of them.
-		if len(v) == 0 || v[0] == '#' || bytes.IndexByte(v, '#') < 0 || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
+		// Most links of a page are to ids on the page itself (an
+		// article's markers and backlinks), to the own article's page,
+		// or to ids that are no note's (a claim's, a source's): passed
+		// over without parsing them.
+		h := bytes.IndexByte(v, '#')
+		if h <= 0 || bytes.HasPrefix(v, self) || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
+			continue
+		}
+		if _, ok := render.NoteOfID(string(v[h+1:])); !ok {
 			continue
 		}
 		if slug, id, ok := noteOfPageLink(string(v), page); ok && slug != own {
