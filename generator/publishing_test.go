@@ -457,6 +457,45 @@ func TestNoteLinksNumberedInPrint(t *testing.T) {
 	}
 }
 
+// TestOtherNotesLabelledOnArticlePagesInPrint: printed on its own, the
+// Armust News page of the project's briefing follows each of its links to
+// a note of another article (the Middle East Bulletin's, Juno News's)
+// with that article's outlet and the note's number on its page, "[Middle
+// East Bulletin, note 18]": a bare number would send the reader to the
+// Armust News note of that number.
+func TestOtherNotesLabelledOnArticlePagesInPrint(t *testing.T) {
+	needTool(t, "chromium", "pdftotext")
+	out := buildReal(t)
+	src := readFile(t, out, "articles/armust-news-diplomats-oppose-migration.html")
+	links := regexp.MustCompile(`<a href="([a-z0-9-]+)\.html#note-([a-z0-9-]+)" data-n="([^",]+), note\x{a0}(\d+)">([^<]+)</a>`).FindAllStringSubmatch(src, -1)
+	if len(links) < 5 {
+		t.Fatalf("%d labelled links to other articles' notes on the Armust News page: the briefing has 5 at least", len(links))
+	}
+	dst := filepath.Join(t.TempDir(), "page.pdf")
+	if err := pdf.Print(context.Background(), filepath.Join(out, "articles", "armust-news-diplomats-oppose-migration.html"), dst, offline.Modified, "", "", pdf.Description{}); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", dst, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	printed := strings.Join(strings.Fields(string(text)), " ")
+	names := map[string]bool{}
+	for _, l := range links {
+		slug, id, name, n, words := l[1], l[2], html.UnescapeString(l[3]), l[4], html.UnescapeString(l[5])
+		names[name] = true
+		if want := `<li id="note-` + id + `" value="` + n + `"`; !strings.Contains(readFile(t, out, "articles/"+slug+".html"), want) {
+			t.Errorf("the link %q to note %s of %s says %s: that note has another number", words, id, slug, n)
+		}
+		if want := strings.Join(strings.Fields(words), " ") + " [" + name + ", note " + n + "]"; !strings.Contains(printed, want) {
+			t.Errorf("the printed page lacks %q", want)
+		}
+	}
+	if !names["Middle East Bulletin"] || !names["Juno News"] {
+		t.Errorf("the labels name %v, not the Middle East Bulletin and Juno News", names)
+	}
+}
+
 // TestNoIndex: a copy built with --noindex (a preview, a branch deploy,
 // at an address of its own) asks search engines to leave out every page,
 // with no canonical link and no sitemap, its robots.txt letting crawlers

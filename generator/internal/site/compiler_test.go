@@ -880,3 +880,43 @@ func TestCompilerTellsUndefinedVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestCompilerLabelsLinksToOtherArticlesNotes: in the preview, a link on
+// an article's page or on the all-notes page to another article's note
+// is labelled for print with the note's number as it is now. After an
+// edit that numbers the other article's notes anew (a note on words
+// before the others'), the article with the link, whose Parts are kept,
+// not made again, is labelled with the new number, as a fresh Compile
+// labels it: a link to a later article's note and one to an earlier's.
+func TestCompilerLabelsLinksToOtherArticlesNotes(t *testing.T) {
+	const nb = "\u00a0"
+	fsys := briefingtest.Load(t, "../stage/testdata/pages.txtar")
+	replaceIn(t, fsys, "annotations/alpha.yaml", "note: Reuters says the spokesperson gave none.",
+		"note: Reuters says the spokesperson gave none; see [the instruction](beta.html#note-crimes).")
+	replaceIn(t, fsys, "annotations/beta.yaml", "note: The cable's instruction.",
+		"note: The cable's instruction ([Alpha's passage](alpha.html#anno-no-data)).")
+	c := NewCompiler()
+	compile := func(step string, built int, beta, alpha string) {
+		t.Helper()
+		res := compileChecked(t, c, fsys, step)
+		if c.built != built {
+			t.Errorf("%s: %d articles' parts made anew, want %d", step, c.built, built)
+		}
+		for name, l := range map[string]string{
+			"content/articles/alpha.html": `<a href="beta.html#note-crimes" data-n="Beta Wire, note` + nb + beta + `">the instruction</a>`,
+			"content/articles/beta.html":  `<a href="alpha.html#anno-no-data" data-n="Alpha Daily, note` + nb + alpha + `">Alpha’s passage</a>`,
+			"content/notes.html":          `<a href="articles/beta.html#note-crimes" data-n="Beta Wire, note` + nb + beta + `">the instruction</a>`,
+		} {
+			if !bytes.Contains(res.Pieces[name].Join(), []byte(l)) {
+				t.Errorf("%s: %s lacks %s", step, name, l)
+			}
+		}
+	}
+	compile("the first compile", 2, "2", "3")
+	replaceIn(t, fsys, "annotations/beta.yaml", "notes:\n",
+		"notes:\n  - id: first\n    quote: According to the cable\n    kind: context\n    note: On the first words.\n")
+	compile("a note first in beta", 1, "3", "3")
+	replaceIn(t, fsys, "annotations/alpha.yaml", "notes:\n",
+		"notes:\n  - id: first\n    quote: The cable says\n    kind: context\n    note: On the first words.\n")
+	compile("a note first in alpha", 1, "3", "4")
+}

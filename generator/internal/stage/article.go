@@ -139,19 +139,44 @@ func numberNoteLinks(html, page string, numbers map[string]int) string {
 // address in a text shown on page, leads to (its endnote, passage, marker
 // or in-text note), or "" when it leads to none.
 func noteOfLink(v, page string) string {
-	f, ok := strings.CutPrefix(v, "#")
-	if !ok {
+	slug, id, ok := noteOfPageLink(v, page)
+	if !ok || export.ArticlePage(slug) != page {
+		return ""
+	}
+	return id
+}
+
+// noteOfPageLink returns the slug of the article and the id of the note
+// that v, a link's address in a text shown on page (a path in the site),
+// leads to: the note's endnote, passage, marker or in-text note on the
+// article's page (render.NoteOfID), written as the page's own id
+// ("#note-…", when page is an article's) or after a page's address
+// ("beta.html#anno-…", "../articles/beta.html#note-…", and from the
+// site's root "articles/beta.html#ref-…"). Whether the article has such
+// a note, the caller knows.
+func noteOfPageLink(v, page string) (slug, id string, ok bool) {
+	target, f, own := page, "", false
+	if f, own = strings.CutPrefix(v, "#"); !own {
 		if !strings.Contains(v, "#") || !render.IsRelative(v) {
-			return ""
+			return "", "", false
 		}
 		u, err := url.Parse(v)
-		if err != nil || render.LinkTarget(u, page) != page {
-			return ""
+		if err != nil {
+			return "", "", false
 		}
-		f = u.Fragment
+		target, f = render.LinkTarget(u, page), u.Fragment
 	}
-	id, _ := render.NoteOfID(f)
-	return id
+	name, ok := strings.CutPrefix(target, "articles/")
+	if ok {
+		slug, ok = strings.CutSuffix(name, ".html")
+	}
+	if !ok || slug == "" || strings.Contains(slug, "/") {
+		return "", "", false
+	}
+	if id, ok = render.NoteOfID(f); !ok || id == "" {
+		return "", "", false
+	}
+	return slug, id, true
 }
 
 // newNoteData is the data of note n for a page at root (the path from the

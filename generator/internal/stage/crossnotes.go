@@ -1,14 +1,18 @@
-// Links, in the handout, to a note of an article from outside that article
-// (another article's text or notes, the overview, the timeline, a claim's
-// note, the methodology): numbered in print as that article's notes are,
-// once its numbers are known.
+// Links to a note of an article from outside that article: in the
+// handout (another article's text or notes, the overview, the timeline, a
+// claim's note, the methodology), on another article's page and in
+// another article's section of the all-notes page. Each is labelled in
+// print with the article's name and the note's number there, once its
+// numbers are known.
 
 package stage
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
 	"github.com/briefing/annotated/generator/internal/render"
@@ -18,8 +22,10 @@ import (
 // overview and timeline before the articles, the claims and the
 // methodology after them) to a note of an article that the part is not
 // (href="#<slug>--note-<id>"), or to the passage or the marker of a note
-// (cutTarget): at is where, in the part (or in the Writer's spool), its
-// data-n attribute goes, just after the href.
+// (cutTarget); or a link of an article's page or its section of the
+// all-notes page to a note of another article, its passage, marker or
+// in-text note (pageNoteRefs): at is where, in the part (or in the
+// Writer's spool), its data-n attribute goes, just after the href.
 //
 // Printed, a link cannot be followed: a link to a note of the same
 // article carries that note's number (numberNoteLinks), and the print
@@ -33,16 +39,27 @@ import (
 // the headline follows it, as in the contents ("[The Daily Wire: State
 // Department Flips Script…, note 18]"), long but not ambiguous.
 //
+// An article's page and the all-notes page are printed on their own as
+// well: there a link to another article's note carries the label the
+// handout gives it, where a bare number would send the reader to a note
+// of the page's own article ("see the Middle East Bulletin article's note
+// on it [Middle East Bulletin, note 18]").
+//
 // A part depends only on its own article (Parts), and in a build the
 // articles are staged one after another as they are rendered: a note's
 // number is known once its article is rendered. So a part keeps where
 // its links are, and the Writer labels them as it writes the part, or,
-// for a link to an article not staged yet, writes the handout from that
-// part on to a spool, and labels the links as it copies the spool into
-// the handout at the end (numbering). The handout's head, written before
-// any article is staged, goes to the spool when its overview or timeline
-// links an article's note; its end, written after every article, is
-// labelled as it is written.
+// for a link to an article not staged yet, writes the handout (or the
+// all-notes page) from that part on to a spool, and labels the links as
+// it copies the spool into the file at the end (gather, numbering); an
+// article's page with such a link goes to a spool of its own, and is
+// written, labelled, at the end (articlePageFile). The handout's head,
+// written before any article is staged, goes to the spool when its
+// overview or timeline links an article's note; its end, written after
+// every article, is labelled as it is written. Labels are put in as the
+// Writer writes, never in the Parts, so that the preview, which keeps an
+// article's Parts while it is not edited, labels its links with the
+// numbers another article's notes have now.
 type noteRef struct {
 	at       int
 	slug, id string
@@ -159,69 +176,69 @@ func (w *Writer) refAttr(ref noteRef) string {
 	return ` data-n="` + esc(w.noteLabel[ref.slug].label()+", "+w.t.N("note_number", n)) + `"`
 }
 
-// handoutPart writes the article's handout part p (ra its rendering), its
-// links to other articles' notes labelled (noteRef), and keeps its notes'
-// numbers for the links of other articles.
-func (w *Writer) handoutPart(a *briefing.Article, ra *render.Article, p *Parts) error {
-	nums := make(map[string]int, len(ra.Notes))
-	for _, n := range ra.Notes {
-		nums[n.ID] = n.Number
-	}
-	w.noteNums[a.Slug] = nums
-	if w.later == nil {
-		ready := true
-		for _, ref := range p.handoutRefs {
-			_, staged := w.noteNums[ref.slug]
-			_, article := w.noteLabel[ref.slug]
-			ready = ready && (staged || !article)
+// A later is what a file made of every article's part (the handout, the
+// all-notes page) holds back from the first part on that links a note of
+// an article not staged yet: spooled, its links (at counted from the
+// spool's start) labelled as it is copied into the file at the end.
+type later struct {
+	spool Spool
+	size  int // bytes in spool
+	refs  []noteRef
+}
+
+// ready reports whether every link of refs can be labelled now: it leads
+// to a staged article, or to no article at all (and is left as it is).
+func (w *Writer) ready(refs []noteRef) bool {
+	for _, ref := range refs {
+		_, staged := w.noteNums[ref.slug]
+		_, article := w.noteLabel[ref.slug]
+		if article && !staged {
+			return false
 		}
-		if ready {
-			nw := &numbering{w: w, dst: w.handout, refs: p.handoutRefs}
-			return nw.add(p.handout, true)
+	}
+	return true
+}
+
+// gather writes part, a part of dst, a file made of every article's part
+// in order (the handout, the all-notes page), with its links to other
+// articles' notes, refs (at counted from part's start), labelled; or to
+// l's spool, when one of them leads to an article not staged yet, or
+// when a part before it did.
+func (w *Writer) gather(dst io.Writer, l *later, part []byte, refs []noteRef) error {
+	if l.spool == nil {
+		if w.ready(refs) {
+			nw := &numbering{w: w, dst: dst, refs: refs}
+			return nw.add(part, true)
 		}
 		var err error
-		if w.later, err = w.sink.Spool(); err != nil {
+		if l.spool, err = w.sink.Spool(); err != nil {
 			return err
 		}
 	}
-	for _, ref := range p.handoutRefs {
-		ref.at += w.spooled
-		w.laterRefs = append(w.laterRefs, ref)
+	for _, ref := range refs {
+		ref.at += l.size
+		l.refs = append(l.refs, ref)
 	}
-	w.spooled += len(p.handout)
-	return put(w.later, p.handout)
+	l.size += len(part)
+	return put(l.spool, part)
+}
+
+// endGather writes what gather spooled in l to dst, every article staged
+// by now, its links labelled.
+func (w *Writer) endGather(dst io.Writer, l *later) error {
+	if l.spool == nil {
+		return nil
+	}
+	defer l.spool.Close()
+	_, err := l.spool.WriteTo(&numbering{w: w, dst: dst, refs: l.refs})
+	return err
 }
 
 // handoutHead writes head, the handout before the articles, or, when it
 // links a note of an article, which no article's numbers are known
-// for yet, spools it, and the articles after it (handoutPart).
+// for yet, spools it, and the articles after it (gather).
 func (w *Writer) handoutHead(head []byte) error {
-	refs := crossNoteRefs(head, "")
-	refs = slices.DeleteFunc(refs, func(ref noteRef) bool {
-		_, article := w.noteLabel[ref.slug]
-		return !article
-	})
-	if len(refs) == 0 {
-		_, err := w.handout.Write(head)
-		return err
-	}
-	var err error
-	if w.later, err = w.sink.Spool(); err != nil {
-		return err
-	}
-	w.laterRefs, w.spooled = refs, len(head)
-	return put(w.later, head)
-}
-
-// endHandoutParts writes what handoutPart spooled to the handout, every
-// article staged by now, its links labelled.
-func (w *Writer) endHandoutParts() error {
-	if w.later == nil {
-		return nil
-	}
-	defer w.later.Close()
-	_, err := w.later.WriteTo(&numbering{w: w, dst: w.handout, refs: w.laterRefs})
-	return err
+	return w.gather(w.handout, &w.handoutLater, head, crossNoteRefs(head, ""))
 }
 
 // handoutTail writes part, a part of the handout after the articles (the
@@ -272,4 +289,146 @@ func (n *numbering) add(p []byte, keep bool) error {
 	}
 	n.at += len(p)
 	return write(p[last:])
+}
+
+// pageNoteRefs returns the links in part, an article's page or its
+// section of the all-notes page (page, its path in the site: the
+// article's, or "notes.html"), to a note of an article other than own, or
+// to the passage, the marker or the in-text note of one (noteOfPageLink),
+// in the order they come. On the article's page the label is the one the
+// handout gives the link, "[Middle East Bulletin, note 7]": the reader of
+// the page printed on its own has the other article's page, or the
+// handout, at hand, and a bare number would send them to a note of the
+// page's own article.
+func pageNoteRefs(part []byte, page, own string) []noteRef {
+	const open = `<a href="`
+	// How part links its own article's page: the all-notes page's links
+	// to each note's passage and note in the article.
+	self := []byte("articles/" + own + ".html#")
+	if strings.HasPrefix(page, "articles/") {
+		self = self[len("articles/"):]
+	}
+	var refs []noteRef
+	for i := 0; ; {
+		j := bytes.Index(part[i:], []byte(open))
+		if j < 0 {
+			return refs
+		}
+		i += j + len(open)
+		end := bytes.IndexByte(part[i:], '"')
+		if end < 0 {
+			return refs
+		}
+		v := part[i : i+end]
+		i += end + 1
+		// Most links of a page are to ids on the page itself (an
+		// article's markers and backlinks), to the own article's page,
+		// or to ids that are no note's (a claim's, a source's): passed
+		// over without parsing them.
+		h := bytes.IndexByte(v, '#')
+		if h <= 0 || bytes.HasPrefix(v, self) || bytes.HasPrefix(part[i:], []byte(" data-n=")) {
+			continue
+		}
+		if _, ok := render.NoteOfID(string(v[h+1:])); !ok {
+			continue
+		}
+		if slug, id, ok := noteOfPageLink(string(v), page); ok && slug != own {
+			refs = append(refs, noteRef{at: i, slug: slug, id: id})
+		}
+	}
+}
+
+// labelled returns pieces, a page, with the data-n attribute of each of
+// refs (its links to other articles' notes, at counted from its start)
+// in place: in one new piece, or pieces themselves when none of them
+// leads to a note of a staged article.
+func (w *Writer) labelled(pieces Pieces, refs []noteRef) Pieces {
+	if !slices.ContainsFunc(refs, func(ref noteRef) bool { return w.refAttr(ref) != "" }) {
+		return pieces
+	}
+	var b bytes.Buffer
+	b.Grow(pieces.Len() + 64*len(refs))
+	nw := &numbering{w: w, dst: &b, refs: refs}
+	for _, p := range pieces {
+		nw.add(p, false) // a bytes.Buffer does not fail
+	}
+	return Pieces{b.Bytes()}
+}
+
+// A keptPage is an article's page that links a note of an article not
+// staged when it was: spooled, and written, labelled, at the end.
+type keptPage struct {
+	name string
+	size int
+	refs []noteRef // at counted from the page's start
+}
+
+// articlePageFile writes the page of the article whose parts are p, its
+// links to other articles' notes labelled, or spools it when one of them
+// leads to an article not staged yet (written by endPages). Most pages
+// link no other article's note, and are written at once.
+func (w *Writer) articlePageFile(name string, p *Parts) error {
+	pieces, refs := p.pagePieces(), p.pageLinks()
+	if w.ready(refs) {
+		return w.page(name, w.labelled(pieces, refs))
+	}
+	if w.pages == nil {
+		var err error
+		if w.pages, err = w.sink.Spool(); err != nil {
+			return err
+		}
+	}
+	for _, piece := range pieces {
+		if err := put(w.pages, piece); err != nil {
+			return err
+		}
+	}
+	w.kept = append(w.kept, keptPage{name: name, size: pieces.Len(), refs: refs})
+	return nil
+}
+
+// endPages writes the pages articlePageFile spooled, every article
+// staged by now, each whole (a Dir puts the bodies of whole pages in one
+// file), its links labelled.
+func (w *Writer) endPages() error {
+	if w.pages == nil {
+		return nil
+	}
+	defer w.pages.Close()
+	// A sink that keeps nothing (Discard) gives nothing back, and no
+	// page is written.
+	_, err := w.pages.WriteTo(&pageSplitter{w: w, kept: w.kept})
+	return err
+}
+
+// pageSplitter cuts the spooled pages apart as they are read back, and
+// writes each, labelled.
+type pageSplitter struct {
+	w    *Writer
+	kept []keptPage
+	buf  []byte // the page being read
+}
+
+func (s *pageSplitter) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 && len(s.kept) > 0 {
+		k := s.kept[0]
+		if s.buf == nil {
+			s.buf = make([]byte, 0, k.size)
+		}
+		c := min(len(p), k.size-len(s.buf))
+		s.buf, p = append(s.buf, p[:c]...), p[c:]
+		if len(s.buf) == k.size {
+			// A sink may keep the page: the next is read into
+			// another buffer.
+			if err := s.w.page(k.name, s.w.labelled(Pieces{s.buf}, k.refs)); err != nil {
+				return 0, err
+			}
+			s.buf, s.kept = nil, s.kept[1:]
+		}
+	}
+	if len(p) > 0 {
+		return 0, errors.New("stage: the spool of pages is longer than the pages spooled")
+	}
+	return n, nil
 }

@@ -2,6 +2,7 @@ package stage
 
 import (
 	"bytes"
+	"fmt"
 	htmltemplate "html/template"
 	"maps"
 	"math/rand/v2"
@@ -695,37 +696,74 @@ func TestHandoutLabelsPassageLinks(t *testing.T) {
 	})
 }
 
-// handoutLabels stages fsys, a briefing, as Project does and article by
-// article into a sink that keeps pieces, and checks that both handouts
-// are the same and hold each of want.
+// handoutLabels checks, as stagedLabels does, that the handout holds
+// each of want.
 func handoutLabels(t *testing.T, fsys fstest.MapFS, want []string) {
 	t.Helper()
+	stagedLabels(t, fsys, map[string][]string{"content/handout.html": want})
+}
+
+// stagedLabels stages fsys, a briefing, as Project does, and in batches
+// of every size (one article at a time, two, …) into a sink that keeps
+// files and one that keeps pieces, and checks that every file is the same
+// each way and that each file named in want holds each of its strings.
+func stagedLabels(t *testing.T, fsys fstest.MapFS, want map[string][]string) {
+	t.Helper()
 	f := load(t, fsys)
-	pieces := PieceFiles{}
-	var errs diag.List
-	w, err := NewWriter(f.b, f.r, Options{}, pieces)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range w.Order() {
-		if err := w.Articles([]*render.Article{f.arts[a.Slug]}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := w.Close(&errs); err != nil {
-		t.Fatal(err)
-	}
-	for sink, files := range map[string]Files{"files": f.files, "pieces": pieces.Flat()} {
-		page := body(t, files, "content/handout.html")
-		for _, l := range want {
-			if !strings.Contains(page, l) {
-				t.Errorf("%s: the handout lacks %s", sink, l)
+	for n := 1; n <= len(f.order); n++ {
+		for sink, files := range stagedInBatches(t, f, n) {
+			what := fmt.Sprintf("%s, batches of %d", sink, n)
+			for name, data := range f.files {
+				if !bytes.Equal(files[name], data) {
+					t.Errorf("%s: %s differs from the one staged at once", what, name)
+				}
+			}
+			if len(files) != len(f.files) {
+				t.Errorf("%s: %d files, staged at once %d", what, len(files), len(f.files))
 			}
 		}
-		if !bytes.Equal(files["content/handout.html"], f.files["content/handout.html"]) {
-			t.Errorf("%s: the handout differs from the one staged at once", sink)
+	}
+	for name, ls := range want {
+		page := body(t, f.files, name)
+		for _, l := range ls {
+			if !strings.Contains(page, l) {
+				t.Errorf("%s lacks %s", name, l)
+			}
 		}
 	}
+}
+
+// stagedInBatches stages the fixture f with a Writer, n articles at a
+// time, into Files and into PieceFiles, and returns the files of each, by
+// the sink's name.
+func stagedInBatches(t *testing.T, f *fixture, n int) map[string]Files {
+	t.Helper()
+	out := map[string]Files{}
+	for name, sink := range map[string]Sink{"files": Files{}, "pieces": PieceFiles{}} {
+		w, err := NewWriter(f.b, f.r, Options{}, sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for start := 0; start < len(f.order); start += n {
+			var ras []*render.Article
+			for _, a := range f.order[start:min(start+n, len(f.order))] {
+				ras = append(ras, f.arts[a.Slug])
+			}
+			if err := w.Articles(ras); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var errs diag.List
+		if _, err := w.Close(&errs); err != nil {
+			t.Fatal(err)
+		}
+		if files, ok := sink.(Files); ok {
+			out[name] = files
+		} else {
+			out[name] = sink.(PieceFiles).Flat()
+		}
+	}
+	return out
 }
 
 // TestHandoutNumbersLinksToOtherArticlesNotes: printed, a note's link to

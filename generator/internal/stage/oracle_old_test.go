@@ -126,7 +126,7 @@ func oldSearchFiles(b *briefing.Briefing, r *render.Renderer, order []*briefing.
 	return Files{"static/" + name: js}, name
 }
 
-func oldNotesData(r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article) []oldNotesArticle {
+func oldNotesData(r *render.Renderer, order []*briefing.Article, arts map[string]*render.Article, labels map[string]map[string]string) []oldNotesArticle {
 	var out []oldNotesArticle
 	for _, a := range order {
 		ra := arts[a.Slug]
@@ -135,7 +135,8 @@ func oldNotesData(r *render.Renderer, order []*briefing.Article, arts map[string
 		}
 		na := oldNotesArticle{Slug: a.Slug, Outlet: a.Outlet, Title: a.Title, Href: "articles/" + a.Slug + ".html"}
 		for _, n := range ra.Notes {
-			na.Notes = append(na.Notes, newNoteData(r, n, oldRebase(numberNoteLinks(n.HTML, export.ArticlePage(a.Slug), noteNumbers(ra)), a.Slug), cites(r.Cites(n.Note.Cites, "")), "", a.Outlet))
+			html := oldLabelPageLinks(oldRebase(numberNoteLinks(n.HTML, export.ArticlePage(a.Slug), noteNumbers(ra)), a.Slug), "notes.html", a.Slug, labels)
+			na.Notes = append(na.Notes, newNoteData(r, n, html, cites(r.Cites(n.Note.Cites, "")), "", a.Outlet))
 		}
 		out = append(out, na)
 	}

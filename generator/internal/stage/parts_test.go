@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"reflect"
 	"regexp"
 	"strings"
@@ -52,14 +53,16 @@ func TestPartsMatchWholePages(t *testing.T) {
 		eb := &export.Briefing{Briefing: f.b, Order: f.order, Rendered: f.arts}
 		var errs diag.List
 		var parts []string
+		labels := oldNoteLabels(f.order, f.arts, text)
 		for i, a := range f.order {
 			ra := f.arts[a.Slug]
 			notes := articleNotes(f.r, a, ra)
-			want := append(oldArticlePage(a, f.r, ra, i+1, text), oldLD(export.ArticleReviews(eb, a))...)
+			old := oldLabelPageLinks(string(oldArticlePage(a, f.r, ra, i+1, text)), export.ArticlePage(a.Slug), a.Slug, labels)
+			want := append([]byte(old), oldLD(export.ArticleReviews(eb, a))...)
 			briefingtest.Same(t, name+": the page of "+a.Slug, f.files["content/articles/"+a.Slug+".html"], want)
 			parts = append(parts, oldHandoutArticle(a, ra, notes, text))
 		}
-		oldNumberOtherNotes(parts, f.order, f.arts, text)
+		oldNumberOtherNotes(parts, f.order, labels)
 		old := Files{}
 		var method string
 		if m := f.b.Methodology; m != nil {
@@ -72,7 +75,7 @@ func TestPartsMatchWholePages(t *testing.T) {
 			sourcesData(f.b, f.r, f.order, f.arts), method, text)
 		briefingtest.Same(t, name+": the handout", f.files["content/handout.html"], old["content/handout.html"])
 		briefingtest.Same(t, name+": the all-notes page", f.files["content/notes.html"],
-			oldPage(frontMatter{Title: "All notes", Layout: "notes"}, oldNotesPage(oldNotesData(f.r, f.order, f.arts), f.r, text)))
+			oldPage(frontMatter{Title: "All notes", Layout: "notes"}, oldNotesPage(oldNotesData(f.r, f.order, f.arts, labels), f.r, text)))
 		index, _ := oldSearchFiles(f.b, f.r, f.order, f.arts)
 		for p, data := range index {
 			briefingtest.Same(t, name+": "+p, f.files[p], data)
@@ -172,12 +175,11 @@ func TestPlainTextKeepsWords(t *testing.T) {
 // passage or its marker.
 var oldOtherNoteLink = regexp.MustCompile(`<a href="#([a-z0-9-]+)--(note|anno|ref)-([a-z0-9-]+)">((?:[^<]|<[^/]|</[^a])*)</a>`)
 
-// oldNumberOtherNotes gives each link of parts (the articles' handout
-// parts, in order: their text and endnotes) to a note of another article the
-// label that the print stylesheet writes after it: the article's outlet,
-// with its headline where another article has the same outlet, and the
-// note's number, as the claims table names a note ("Beta Wire, note 2").
-func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[string]*render.Article, text *Text) {
+// oldNoteLabels are the labels of links to other articles' notes, by
+// slug and note id: the article's outlet, with its headline where
+// another article has the same outlet, and the note's number, as the
+// claims table names a note ("Beta Wire, note 2").
+func oldNoteLabels(order []*briefing.Article, arts map[string]*render.Article, text *Text) map[string]map[string]string {
 	outlets := map[string]int{}
 	for _, a := range order {
 		outlets[a.Outlet]++
@@ -193,6 +195,13 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 			labels[a.Slug][n.ID] = label
 		}
 	}
+	return labels
+}
+
+// oldNumberOtherNotes gives each link of parts (the articles' handout
+// parts, in order: their text and endnotes) to a note of another article the
+// label that the print stylesheet writes after it (labels, oldNoteLabels).
+func oldNumberOtherNotes(parts []string, order []*briefing.Article, labels map[string]map[string]string) {
 	for i, a := range order {
 		parts[i] = oldOtherNoteLink.ReplaceAllStringFunc(parts[i], func(m string) string {
 			g := oldOtherNoteLink.FindStringSubmatch(m)
@@ -203,4 +212,26 @@ func oldNumberOtherNotes(parts []string, order []*briefing.Article, arts map[str
 			return `<a href="#` + g[1] + `--` + g[2] + `-` + g[3] + `" data-n="` + esc(label) + `">` + g[4] + `</a>`
 		})
 	}
+}
+
+// oldPageNoteLink is a link, on an article's page or the all-notes page,
+// to an id of another page that may be a note's, its passage's, its
+// marker's or its in-text note's, and the data-n attribute after it if
+// it has one.
+var oldPageNoteLink = regexp.MustCompile(`<a href="([^"#]+)#(?:note|anno|ref|side)-([a-z0-9-]+)"( data-n=)?`)
+
+// oldLabelPageLinks gives each link of html, shown on page (a path in the
+// site), to a note of an article other than own, its passage, marker or
+// in-text note, the label of the note (labels, oldNoteLabels).
+func oldLabelPageLinks(html, page, own string, labels map[string]map[string]string) string {
+	return oldPageNoteLink.ReplaceAllStringFunc(html, func(m string) string {
+		g := oldPageNoteLink.FindStringSubmatch(m)
+		target := path.Join(path.Dir(page), g[1])
+		slug := strings.TrimSuffix(strings.TrimPrefix(target, "articles/"), ".html")
+		label, ok := labels[slug][g[2]]
+		if g[3] != "" || !ok || slug == own || target != "articles/"+slug+".html" {
+			return m
+		}
+		return m + ` data-n="` + esc(label) + `"`
+	})
 }

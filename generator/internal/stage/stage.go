@@ -105,11 +105,13 @@ func SameSummary(p, q *Parts) bool {
 // for an article that moved, and keeps the rest.
 type Parts struct {
 	page        []byte    // content/articles/<slug>.html, with its JSON-LD
+	pageRefs    []noteRef // the links in page to other articles' notes, at counted after its first line (its front matter)
 	matter      []byte    // when Reweighed: the page's front matter line, in place of page's
 	handout     []byte    // its text on the handout
 	handoutRefs []noteRef // the links in handout to other articles' notes
 	handoutTOC  []byte    // its entry in the handout's contents
 	notes       []byte    // its section of the all-notes page; nil without notes
+	notesRefs   []noteRef // the links in notes to other articles' notes
 	searchText  []byte    // its paragraphs in the search index
 	searchNotes []byte    // its notes in the search index
 	export      *export.Part
@@ -129,6 +131,9 @@ func articleParts(a *briefing.Article, r *render.Renderer, ra *render.Article, w
 		export:     ex,
 	}
 	p.handoutRefs = crossNoteRefs(p.handout, a.Slug)
+	matter := bytes.IndexByte(p.page, '\n') + 1
+	p.pageRefs = pageNoteRefs(p.page[matter:], export.ArticlePage(a.Slug), a.Slug)
+	p.notesRefs = pageNoteRefs(p.notes, "notes.html", a.Slug)
 	p.searchText, p.searchNotes = searchDocs(a, ra)
 	// The summary goes with the parts, so that a preview keeps it with
 	// them: it depends on nothing they do not (the article, its place in
@@ -172,6 +177,22 @@ func (p *Parts) pagePieces() Pieces {
 		return Pieces{p.page}
 	}
 	return Pieces{p.matter, p.page[bytes.IndexByte(p.page, '\n')+1:]}
+}
+
+// pageLinks are pageRefs, at counted from the start of pagePieces.
+func (p *Parts) pageLinks() []noteRef {
+	if len(p.pageRefs) == 0 {
+		return nil
+	}
+	matter := len(p.matter)
+	if p.matter == nil {
+		matter = bytes.IndexByte(p.page, '\n') + 1
+	}
+	refs := slices.Clone(p.pageRefs)
+	for i := range refs {
+		refs[i].at += matter
+	}
+	return refs
 }
 
 // Files is a Hugo project: slash-separated paths to contents.

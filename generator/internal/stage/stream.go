@@ -99,7 +99,9 @@ const BatchSize = 20
 
 // Writer stages a briefing into a Sink: NewWriter writes what comes before
 // the articles, Articles the next articles of Order, rendered, and Close
-// the rest. Each article's page goes to the sink whole; its parts of the
+// the rest. Each article's page goes to the sink whole (at once, or, when
+// it links a note of an article not staged yet, spooled and written by
+// Close, its links labelled: noteRef); its parts of the
 // pages and files made of every article (the handout, the all-notes page,
 // the search index, briefing.json, annotations.jsonld) are written into
 // files the sink keeps open, in the briefing's order; of the rendered
@@ -136,12 +138,14 @@ type Writer struct {
 	quotes []quotes.Quote
 	hrefs  quoteHrefs
 
-	// The handout's links to other articles' notes (noteRef).
-	noteNums  map[string]map[string]int // the staged articles' note numbers, by slug and id
-	noteLabel map[string]articleName    // each article's name in the labels, by slug
-	later     Spool                     // the handout from the first part that links a later article's note on
-	spooled   int                       // bytes in later
-	laterRefs []noteRef                 // the links in later, at counted from its start
+	// The links of the handout, the article pages and the all-notes
+	// page to other articles' notes (noteRef).
+	noteNums     map[string]map[string]int // the staged articles' note numbers, by slug and id
+	noteLabel    map[string]articleName    // each article's name in the labels, by slug
+	handoutLater later                     // the handout from the first part that links a later article's note on
+	notesLater   later                     // the all-notes page from the first such part on
+	pages        Spool                     // the article pages that link a later article's note
+	kept         []keptPage                // the pages in pages, in order
 }
 
 // searchTemp is the search index's name until its hash is known.
@@ -336,10 +340,18 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) erro
 	s := &p.summary
 	w.counts.Notes += len(ra.Notes)
 	w.counts.Pages++
-	if err := w.page("content/articles/"+a.Slug+".html", p.pagePieces()); err != nil {
+	// Its notes' numbers, for the labels of other articles' links to
+	// them (its own links to them carry their numbers already,
+	// numberNoteLinks).
+	nums := make(map[string]int, len(ra.Notes))
+	for _, n := range ra.Notes {
+		nums[n.ID] = n.Number
+	}
+	w.noteNums[a.Slug] = nums
+	if err := w.articlePageFile("content/articles/"+a.Slug+".html", p); err != nil {
 		return err
 	}
-	if err := w.handoutPart(a, ra, p); err != nil {
+	if err := w.gather(w.handout, &w.handoutLater, p.handout, p.handoutRefs); err != nil {
 		return err
 	}
 	if len(p.notes) > 0 {
@@ -347,7 +359,7 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) erro
 		if err != nil {
 			return err
 		}
-		if err := put(notes, p.notes); err != nil {
+		if err := w.gather(notes, &w.notesLater, p.notes, p.notesRefs); err != nil {
 			return err
 		}
 	}
@@ -379,6 +391,9 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		return Counts{}, fmt.Errorf("stage: %d of %d articles staged", w.next, len(w.order))
 	}
 	b, r, t, sink := w.b, w.r, w.t, w.sink
+	if err := w.endPages(); err != nil {
+		return Counts{}, err
+	}
 	errs.Append(&w.oErrs)
 	claims := claimsData(b, r, w.apps, errs)
 
@@ -445,7 +460,7 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 			return Counts{}, err
 		}
 	}
-	if err := w.endHandoutParts(); err != nil {
+	if err := w.endGather(w.handout, &w.handoutLater); err != nil {
 		return Counts{}, err
 	}
 	if err := w.handoutTail(pages.handoutEnd); err != nil {
@@ -458,6 +473,9 @@ func (w *Writer) Close(errs *diag.List) (Counts, error) {
 		return Counts{}, err
 	}
 	if w.notes != nil {
+		if err := w.endGather(w.notes, &w.notesLater); err != nil {
+			return Counts{}, err
+		}
 		if _, err := w.notes.Write(notesCited(w.cites, r, t)); err != nil {
 			return Counts{}, err
 		}
