@@ -2514,3 +2514,70 @@ func TestNameLike(t *testing.T) {
 		t.Errorf("nameLike(\"Jane Smith\") = %s, or %s if that is %s name", like, or, orWhat)
 	}
 }
+
+// TestEntryFirstFieldAgain: an entry's first field given again at its
+// indentation (its first line pasted twice, or the next entry's "- " left
+// out) is told once, at the repeat, and the fields after it are read:
+// they were not, and the entry was told it had no quote, no kind and no
+// text, and the next entry's own problems came a run later. The advice,
+// followed, gives a briefing that passes.
+func TestEntryFirstFieldAgain(t *testing.T) {
+	const note = "    quote: \"existential threat\"\n    kind: fact-check\n    verdict: accurate\n    claim: threat-claim\n    note: |\n      The post said so.\n    cites: [src-a]\n"
+	const index = "---\ntitle: Test briefing\ntimeline:\n  - date: 2025-11-20\n%s    text: The cable is drafted.\n---\nOverview.\n"
+	for _, c := range []struct {
+		name, notes, index string
+		want               []string
+		fixed, fixedIndex  string // the advice followed
+	}{{
+		name:       "a first line pasted twice",
+		notes:      "notes:\n  - id: threat\n    id: threat\n" + note,
+		index:      fmt.Sprintf(index, "    date: 2025-11-20\n"),
+		want:       []string{`annotations/one.yaml:3:5: field "id" appears twice in a note, with the same value: keep one`, `content/_index.md:5:5: field "date" appears twice in a timeline entry, with the same value: keep one`},
+		fixed:      "notes:\n  - id: threat\n" + note,
+		fixedIndex: fmt.Sprintf(index, ""),
+	}, {
+		// Which id is meant is not known: the advice names both ways.
+		name:  "a first line given twice, another value",
+		notes: "notes:\n  - id: threat\n    id: danger\n" + note,
+		want:  []string{`annotations/one.yaml:3:5: field "id" appears twice in a note: if line 3 starts another entry, begin it with "- ", as line 2 does; if not, keep one`},
+		fixed: "notes:\n  - id: danger\n" + note,
+	}, {
+		// The second note, its "- " left out, is checked in the same
+		// run: its unknown claim is told now, not after the dash is put
+		// back.
+		name:  "a note without its dash, with a problem of its own",
+		notes: "notes:\n  - id: threat\n" + note + "    id: west\n    quote: \"to the West\"\n    kind: context\n    claim: threat-clam\n    note: Its place.\n",
+		want: []string{
+			`annotations/one.yaml:10:5: field "id" appears twice in a note: if line 10 starts another entry, begin it with "- ", as line 2 does; if not, keep one`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+		fixed: "notes:\n  - id: threat\n" + note + "  - id: west\n    quote: \"to the West\"\n    kind: context\n    claim: threat-claim\n    note: Its place.\n",
+	}, {
+		// Read as one note, the two parts have every field; read as
+		// two, each lacks some: neither is told a field missing that
+		// the other has, as the reading meant is not known.
+		name:  "a first field again between the fields",
+		notes: "notes:\n  - id: threat\n    quote: \"existential threat\"\n    id: threat\n    kind: context\n    note: x\n",
+		want:  []string{`annotations/one.yaml:4:5: field "id" appears twice in a note: if line 4 starts another entry, begin it with "- ", as line 2 does; if not, keep one`},
+		fixed: "notes:\n  - id: threat\n    quote: \"existential threat\"\n    kind: context\n    note: x\n",
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := base()
+			fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(c.notes)}
+			if c.index != "" {
+				fs["content/_index.md"] = &fstest.MapFile{Data: []byte(c.index)}
+			}
+			sameLines(t, errLines(t, fs), c.want)
+			fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(c.fixed)}
+			if c.fixedIndex != "" {
+				fs["content/_index.md"] = &fstest.MapFile{Data: []byte(c.fixedIndex)}
+			}
+			sameLines(t, errLines(t, fs), nil)
+		})
+	}
+	// A field of an entry that is not its first, given again, is told as
+	// ever, and a note whose fields are all there once passes.
+	fs := base()
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte("notes:\n  - id: threat\n" + note + "    kind: context\n")}
+	sameLines(t, errLines(t, fs), []string{`annotations/one.yaml:10:5: field "kind" appears twice in a note: keep one`})
+}
