@@ -2581,3 +2581,85 @@ func TestEntryFirstFieldAgain(t *testing.T) {
 	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte("notes:\n  - id: threat\n" + note + "    kind: context\n")}
 	sameLines(t, errLines(t, fs), []string{`annotations/one.yaml:10:5: field "kind" appears twice in a note: keep one`})
 }
+
+// TestOddSpacesInYAML: a no-break space (or another that is not YAML's)
+// where YAML needs a space, or a byte-order mark left inside a file by
+// joining two, is named at its place, where YAML failed a line later or
+// advised a space that, put there, made a second error; the rest of the
+// file is read as with a plain space, so the note it is in is checked
+// too. Followed, the advice gives a briefing that passes; a no-break
+// space inside a text is the text's own, and passes as ever.
+func TestOddSpacesInYAML(t *testing.T) {
+	const note = "  - id: threat\n    quote: \"existential threat\"\n    kind: fact-check\n    verdict: accurate\n    claim: threat-claim\n    note: |\n      The post said so.\n    cites: [src-a]\n"
+	const other = "  - id: west\n    quote: to the West\n    kind: context\n    claim: threat-clam\n    note: x\n"
+	const article = "---\ntitle: \"A headline\"\noutlet: Outlet\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n"
+	for _, c := range []struct {
+		name, file, data, fixed string
+		want                    []string
+	}{{
+		name:  "a field indented with no-break spaces",
+		file:  "annotations/one.yaml",
+		data:  "notes:\n" + note + "  - id: west\n    quote: to the West\n\u00a0\u00a0\u00a0\u00a0kind: context\n    claim: threat-clam\n    note: x\n",
+		fixed: "notes:\n" + note + other,
+		want: []string{
+			`annotations/one.yaml:12:1: this is not valid YAML (mapping values are not allowed in this context): this line is indented with 4 no-break spaces (U+00A0), which YAML does not count as spaces: replace them with plain spaces`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+	}, {
+		name:  "a no-break space after a colon",
+		file:  "annotations/one.yaml",
+		data:  "notes:\n" + note + "  - id: west\n    quote: to the West\n    kind:\u00a0context\n    claim: threat-clam\n    note: x\n",
+		fixed: "notes:\n" + note + other,
+		want: []string{
+			`annotations/one.yaml:12:10: this is not valid YAML (could not find expected ':'): the space after kind: is a no-break space (U+00A0), which YAML does not count as a space: replace it with a plain space`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+	}, {
+		name:  "a narrow no-break space after an entry's dash",
+		file:  "annotations/one.yaml",
+		data:  "notes:\n" + note + "  -\u202fid: west\n    quote: to the West\n    kind: context\n    claim: threat-clam\n    note: x\n",
+		fixed: "notes:\n" + note + other,
+		want: []string{
+			`annotations/one.yaml:10:4: this is not valid YAML (did not find expected '-' indicator): the space after this - is a narrow no-break space (U+202F), which YAML does not count as a space: replace it with a plain space`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+	}, {
+		name:  "a byte-order mark where two files were joined",
+		file:  "annotations/one.yaml",
+		data:  "notes:\n" + note + "\ufeff" + other,
+		fixed: "notes:\n" + note + other,
+		want: []string{
+			`annotations/one.yaml:10:1: this is not valid YAML (mapping values are not allowed in this context): this line starts with a byte-order mark (U+FEFF), an invisible character left where two files were joined: remove it`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+	}, {
+		name:  "a no-break space after a colon in front matter",
+		file:  "content/articles/one.md",
+		data:  strings.Replace(article, "outlet: Outlet", "outlet:\u00a0Outlet", 1),
+		fixed: article,
+		want:  []string{`content/articles/one.md:3:8: this is not valid YAML (could not find expected ':'): the space after outlet: is a no-break space (U+00A0), which YAML does not count as a space: replace it with a plain space`},
+	}, {
+		// Inside a text, a no-break space is the text's: a name, a
+		// number's thousands, a line of a note indented with one.
+		name: "no-break spaces inside texts",
+		file: "annotations/one.yaml",
+		data: "notes:\n" + note + "  - id: west\n    quote: \"to the\u00a0West\"\n    kind: context\n    note: |\n      Jean\u00a0Dupont counted 7\u00a0500.\n      \u00a0\u00a0An indented line.\n    cites: [src-a]\n",
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := base()
+			fs[c.file] = &fstest.MapFile{Data: []byte(c.data)}
+			sameLines(t, errLines(t, fs), c.want)
+			if c.fixed != "" {
+				// The advice followed: the other problems remain.
+				var rest []string
+				for _, w := range c.want {
+					if !strings.Contains(w, "not valid YAML") {
+						rest = append(rest, w)
+					}
+				}
+				fs[c.file] = &fstest.MapFile{Data: []byte(c.fixed)}
+				sameLines(t, errLines(t, fs), rest)
+			}
+		})
+	}
+}

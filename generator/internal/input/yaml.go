@@ -44,6 +44,12 @@ type decoder struct {
 	// given again (an entry whose "- " was left out, or a line pasted
 	// twice), each with the keys to report and the other part.
 	cuts map[*yaml.Node]cut
+	// mendedLine is the line whose odd spaces the syntax error just
+	// reported was about (oddSpaces), mended: the line as YAML reads it
+	// with plain spaces.
+	mendedLine int
+	mended     string
+	mends      int // how many lines parse read again mended
 	// entryLeftOut: fieldsWithoutBroken left out an entry of a field's
 	// list (the timeline's).
 	entryLeftOut bool
@@ -87,6 +93,16 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(withoutVersion(text)), &doc); err != nil {
 		d.syntaxError(err)
+		if l := d.mendedLine; l > 0 && d.lineOffset == 0 && d.mends < maxRecovered {
+			// A no-break space for a space, told: the file is read
+			// again with a plain one, so that the entry it is in is
+			// checked too, and links to it are not told they point
+			// nowhere.
+			d.lines[l-1], d.mendedLine = d.mended, 0
+			d.mends++
+			root, _ := d.parse(strings.Join(d.lines, "\n"))
+			return root, false
+		}
 		if d.noRecovery {
 			return nil, false
 		}
@@ -535,6 +551,7 @@ func (d *decoder) syntaxError(err error) {
 	// yaml.v3 puts the end of the text on a line of its own: a problem found
 	// there (an unclosed bracket on the last line) is on the last line.
 	line = min(line, max(len(d.lines), 1))
+	d.mendedLine = 0
 	const quoting = "quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
 	hint := "check the indentation and " + quoting
 	// yaml.v3 names the line where a block list or mapping began, which
@@ -543,6 +560,9 @@ func (d *decoder) syntaxError(err error) {
 	broken := 0
 	if contains(blockErrors, msg) {
 		broken = d.breakingLine(d.lines, line, err.Error())
+	}
+	if d.oddSpaces(max(line, broken), msg) {
+		return
 	}
 	// A backslash in double quotes starts an escape: Markdown's \* or a
 	// Windows path is not one YAML knows.
