@@ -2663,3 +2663,33 @@ func TestOddSpacesInYAML(t *testing.T) {
 		})
 	}
 }
+
+// TestPastedArticle: a second article pasted below the first in one file
+// (two files joined, or new's front matter pasted over a file that had
+// its own) is told at its ---; it passed, its front matter published as
+// a heading and its text as the first article's. A thematic break, a
+// heading underlined with --- or a code block showing front matter is no
+// second article. Followed, the advice (the second article moved out)
+// gives a file that passes.
+func TestPastedArticle(t *testing.T) {
+	const first = "---\ntitle: \"A headline\"\noutlet: Outlet\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n"
+	const second = "---\ntitle: \"Another headline\"\noutlet: Other Outlet\nurl: https://example.com/b\n# author: …\nrelies_on:\n  - Reuters\n---\nThe other article's text.\n"
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"two articles joined", first + "\n" + second, []string{`content/articles/one.md:9:1: this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)`}},
+		{"joined with a byte-order mark, no blank line", first + "\ufeff" + second, []string{`content/articles/one.md:8:1: this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)`}},
+		{"the advice followed", first, nil},
+		{"a heading like a field, under a thematic break", first + "\n---\nTitle: a story\n---\n\nMore text.\n", nil},
+		{"one field's name in lower case", first + "\n---\ntitle: a story\n---\n\nMore text.\n", nil},
+		{"sections between thematic breaks", first + "\n---\n\nUpdate: the outlet corrected it.\n\n---\n\nMore text.\n", nil},
+		{"front matter shown in a code block", first + "\nIts file starts:\n\n```yaml\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := base()
+			fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte(c.text)}
+			sameLines(t, errLines(t, fs), c.want)
+		})
+	}
+}
