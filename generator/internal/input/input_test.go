@@ -2693,3 +2693,21 @@ func TestPastedArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestNotesFilesJoined: two notes files joined, "notes:" given twice, is
+// told at the second, and the notes below it are checked in the same run
+// (they were only once it was removed), as they are when the advice is
+// followed.
+func TestNotesFilesJoined(t *testing.T) {
+	const first = "notes:\n  - id: threat\n    quote: \"existential threat\"\n    kind: context\n    note: x\n"
+	const second = "  - id: west\n    quote: to the West\n    kind: context\n    claim: threat-clam\n    note: y\n"
+	const unknown = `there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`
+	fs := base()
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(first + "notes:\n" + second)}
+	sameLines(t, errLines(t, fs), []string{
+		`annotations/one.yaml:6:1: field "notes" appears twice in the notes file: remove this line, so that the entries below it join those of line 1`,
+		"annotations/one.yaml:10:12: " + unknown,
+	})
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(first + second)}
+	sameLines(t, errLines(t, fs), []string{"annotations/one.yaml:9:12: " + unknown})
+}

@@ -50,6 +50,12 @@ type decoder struct {
 	mendedLine int
 	mended     string
 	mends      int // how many lines parse read again mended
+	// joined holds, for the list of a field given again as another list
+	// (a file's "notes:" twice, two notes files joined), the lists after
+	// it, which entries reads as its own: told to remove the second key,
+	// so that they join the first, the entries below it are checked in
+	// the same run.
+	joined map[*yaml.Node][]*yaml.Node
 	// entryLeftOut: fieldsWithoutBroken left out an entry of a field's
 	// list (the timeline's).
 	entryLeftOut bool
@@ -1774,6 +1780,10 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 				// notes: given again above more notes, as a second list.
 				d.errs.Add(d.pos(k), "field %q appears twice in %s: remove this line, so that the entries below it join those of line %d",
 					key, what, was.Line+d.lineOffset)
+				if d.joined == nil {
+					d.joined = map[*yaml.Node][]*yaml.Node{}
+				}
+				d.joined[prev] = append(d.joined[prev], v)
 				continue
 			}
 			d.errs.Add(d.pos(k), "field %q appears twice in %s: keep one", key, what)
@@ -2500,6 +2510,9 @@ func (d *decoder) entries(root *yaml.Node, what, key, example string) ([]*yaml.N
 			return nil, false
 		}
 		items = d.list(m, key, example)
+		for _, more := range d.joined[resolve(m[key])] {
+			items = append(slices.Clip(items), more.Content...)
+		}
 	}
 	return d.ownEntries(items), true
 }
