@@ -370,6 +370,13 @@ func (l *loader) article(name string) *briefing.Article {
 		l.errs.Add(body.Pos, "the article has no text: paste the article's body below the front matter")
 	}
 	for _, at := range pastedArticles(body) {
+		if strings.TrimSpace(strings.Join(strings.SplitN(body.Text, "\n", at-body.Pos.Line+1)[:at-body.Pos.Line], "")) == "" {
+			// Right below the front matter: new's pasted over a file
+			// that had its own, say.
+			l.errs.Add(diag.Pos{File: p, Line: at, Col: 1},
+				"this --- opens a second front matter, right below the article's own: an article has one; keep the fields of one, and remove the other with its two --- lines")
+			continue
+		}
 		l.errs.Add(diag.Pos{File: p, Line: at, Col: 1},
 			"this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)")
 	}

@@ -2681,6 +2681,8 @@ func TestPastedArticle(t *testing.T) {
 		{"two articles joined", first + "\n" + second, []string{`content/articles/one.md:9:1: this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)`}},
 		{"joined with a byte-order mark, no blank line", first + "\ufeff" + second, []string{`content/articles/one.md:8:1: this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)`}},
 		{"the advice followed", first, nil},
+		{"a second front matter right below the first", strings.Replace(first, "---\nThe cable", "---\n\n"+strings.TrimSuffix(second, "The other article's text.\n")+"The cable", 1),
+			[]string{`content/articles/one.md:8:1: this --- opens a second front matter, right below the article's own: an article has one; keep the fields of one, and remove the other with its two --- lines`}},
 		{"a heading like a field, under a thematic break", first + "\n---\nTitle: a story\n---\n\nMore text.\n", nil},
 		{"one field's name in lower case", first + "\n---\ntitle: a story\n---\n\nMore text.\n", nil},
 		{"sections between thematic breaks", first + "\n---\n\nUpdate: the outlet corrected it.\n\n---\n\nMore text.\n", nil},
