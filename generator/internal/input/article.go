@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -368,7 +369,77 @@ func (l *loader) article(name string) *briefing.Article {
 	if strings.TrimSpace(body.Text) == "" {
 		l.errs.Add(body.Pos, "the article has no text: paste the article's body below the front matter")
 	}
+	for _, at := range pastedArticles(body) {
+		if strings.TrimSpace(strings.Join(strings.SplitN(body.Text, "\n", at-body.Pos.Line+1)[:at-body.Pos.Line], "")) == "" {
+			// Right below the front matter: new's pasted over a file
+			// that had its own, say.
+			l.errs.Add(diag.Pos{File: p, Line: at, Col: 1},
+				"this --- opens a second front matter, right below the article's own: an article has one; keep the fields of one, and remove the other with its two --- lines")
+			continue
+		}
+		l.errs.Add(diag.Pos{File: p, Line: at, Col: 1},
+			"this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)")
+	}
 	return a
+}
+
+// frontMatterLineRE matches a line of front matter that starts a field
+// of an article, in lower case as fields are written (group 1), or an
+// indented line or a list's item below one, or a comment.
+var frontMatterLineRE = regexp.MustCompile(`^(?:([a-z_]+):(?:[ \t].*)?|[ \t]+\S.*|- .*|#.*)$`)
+
+// pastedArticles returns the lines of the article's body that open
+// another article's front matter: a --- at the left margin, then, up to
+// the next such line, nothing but lines of front matter, among them at
+// least two fields of an article's, one of them its title, outlet or
+// url. Two article files joined, or new's template pasted above the
+// text of a file that had front matter, put one there; Markdown reads
+// the fields as a heading (the --- below them underlines it), published
+// with the second article's text as this one's. A thematic break above a
+// paragraph or a heading ("Title: a story" above ---) is no front
+// matter: it names no field in lower case, or one alone.
+func pastedArticles(body briefing.Markdown) []int {
+	lines := strings.Split(body.Text, "\n")
+	dashes := func(s string) bool { return strings.TrimRight(strings.TrimPrefix(s, "\ufeff"), " \t\r") == "---" }
+	var out []int
+	fence := ""
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimLeft(lines[i], " ")
+		if len(lines[i])-len(t) < 4 && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")) {
+			// A code block may show front matter as it is.
+			switch {
+			case fence == "":
+				fence = t[:3]
+			case strings.HasPrefix(t, fence):
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" || !dashes(lines[i]) {
+			continue
+		}
+		fields, main := map[string]bool{}, false
+		j := i + 1
+		for ; j < len(lines) && j <= i+40 && !dashes(lines[j]); j++ {
+			s := strings.TrimRight(lines[j], "\r")
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			m := frontMatterLineRE.FindStringSubmatch(s)
+			if m == nil || m[1] != "" && !contains(articleFields, m[1]) {
+				break
+			}
+			if m[1] != "" {
+				fields[m[1]] = true
+				main = main || m[1] == "title" || m[1] == "outlet" || m[1] == "url"
+			}
+		}
+		if j < len(lines) && dashes(lines[j]) && len(fields) >= 2 && main {
+			out = append(out, body.Pos.Line+i)
+			i = j
+		}
+	}
+	return out
 }
 
 // MaxSlug is the longest an article's slug can be: room for its page's

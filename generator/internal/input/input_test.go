@@ -2538,3 +2538,202 @@ func TestNameLike(t *testing.T) {
 		t.Errorf("nameLike(\"Jane Smith\") = %s, or %s if that is %s name", like, or, orWhat)
 	}
 }
+
+// TestEntryFirstFieldAgain: an entry's first field given again at its
+// indentation (its first line pasted twice, or the next entry's "- " left
+// out) is told once, at the repeat, and the fields after it are read:
+// they were not, and the entry was told it had no quote, no kind and no
+// text, and the next entry's own problems came a run later. The advice,
+// followed, gives a briefing that passes.
+func TestEntryFirstFieldAgain(t *testing.T) {
+	const note = "    quote: \"existential threat\"\n    kind: fact-check\n    verdict: accurate\n    claim: threat-claim\n    note: |\n      The post said so.\n    cites: [src-a]\n"
+	const index = "---\ntitle: Test briefing\ntimeline:\n  - date: 2025-11-20\n%s    text: The cable is drafted.\n---\nOverview.\n"
+	for _, c := range []struct {
+		name, notes, index string
+		want               []string
+		fixed, fixedIndex  string // the advice followed
+	}{{
+		name:       "a first line pasted twice",
+		notes:      "notes:\n  - id: threat\n    id: threat\n" + note,
+		index:      fmt.Sprintf(index, "    date: 2025-11-20\n"),
+		want:       []string{`annotations/one.yaml:3:5: field "id" appears twice in a note, with the same value: keep one`, `content/_index.md:5:5: field "date" appears twice in a timeline entry, with the same value: keep one`},
+		fixed:      "notes:\n  - id: threat\n" + note,
+		fixedIndex: fmt.Sprintf(index, ""),
+	}, {
+		// Which id is meant is not known: the advice names both ways.
+		name:  "a first line given twice, another value",
+		notes: "notes:\n  - id: threat\n    id: danger\n" + note,
+		want:  []string{`annotations/one.yaml:3:5: field "id" appears twice in a note: if line 3 starts another entry, begin it with "- ", as line 2 does; if not, keep one`},
+		fixed: "notes:\n  - id: danger\n" + note,
+	}, {
+		// The second note, its "- " left out, is checked in the same
+		// run: its unknown claim is told now, not after the dash is put
+		// back.
+		name:  "a note without its dash, with a problem of its own",
+		notes: "notes:\n  - id: threat\n" + note + "    id: west\n    quote: \"to the West\"\n    kind: context\n    claim: threat-clam\n    note: Its place.\n",
+		want: []string{
+			`annotations/one.yaml:10:5: field "id" appears twice in a note: if line 10 starts another entry, begin it with "- ", as line 2 does; if not, keep one`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+		fixed: "notes:\n  - id: threat\n" + note + "  - id: west\n    quote: \"to the West\"\n    kind: context\n    claim: threat-claim\n    note: Its place.\n",
+	}, {
+		// Read as one note, the two parts have every field; read as
+		// two, each lacks some: neither is told a field missing that
+		// the other has, as the reading meant is not known.
+		name:  "a first field again between the fields",
+		notes: "notes:\n  - id: threat\n    quote: \"existential threat\"\n    id: threat\n    kind: context\n    note: x\n",
+		want:  []string{`annotations/one.yaml:4:5: field "id" appears twice in a note: if line 4 starts another entry, begin it with "- ", as line 2 does; if not, keep one`},
+		fixed: "notes:\n  - id: threat\n    quote: \"existential threat\"\n    kind: context\n    note: x\n",
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := base()
+			fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(c.notes)}
+			if c.index != "" {
+				fs["content/_index.md"] = &fstest.MapFile{Data: []byte(c.index)}
+			}
+			sameLines(t, errLines(t, fs), c.want)
+			fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(c.fixed)}
+			if c.fixedIndex != "" {
+				fs["content/_index.md"] = &fstest.MapFile{Data: []byte(c.fixedIndex)}
+			}
+			sameLines(t, errLines(t, fs), nil)
+		})
+	}
+	// A field of an entry that is not its first, given again, is told as
+	// ever, and a note whose fields are all there once passes.
+	fs := base()
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte("notes:\n  - id: threat\n" + note + "    kind: context\n")}
+	sameLines(t, errLines(t, fs), []string{`annotations/one.yaml:10:5: field "kind" appears twice in a note: keep one`})
+}
+
+// TestOddSpacesInYAML: a no-break space (or another that is not YAML's)
+// where YAML needs a space, or a byte-order mark left inside a file by
+// joining two, is named at its place, where YAML failed a line later or
+// advised a space that, put there, made a second error; the rest of the
+// file is read as with a plain space, so the note it is in is checked
+// too. Followed, the advice gives a briefing that passes; a no-break
+// space inside a text is the text's own, and passes as ever.
+func TestOddSpacesInYAML(t *testing.T) {
+	const note = "  - id: threat\n    quote: \"existential threat\"\n    kind: fact-check\n    verdict: accurate\n    claim: threat-claim\n    note: |\n      The post said so.\n    cites: [src-a]\n"
+	const other = "  - id: west\n    quote: to the West\n    kind: context\n    claim: threat-clam\n    note: x\n"
+	const article = "---\ntitle: \"A headline\"\noutlet: Outlet\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n"
+	for _, c := range []struct {
+		name, file, data, fixed string
+		want                    []string
+	}{{
+		name:  "a field indented with no-break spaces",
+		file:  "annotations/one.yaml",
+		data:  "notes:\n" + note + "  - id: west\n    quote: to the West\n\u00a0\u00a0\u00a0\u00a0kind: context\n    claim: threat-clam\n    note: x\n",
+		fixed: "notes:\n" + note + other,
+		want: []string{
+			`annotations/one.yaml:12:1: this is not valid YAML (mapping values are not allowed in this context): this line is indented with 4 no-break spaces (U+00A0), which YAML does not count as spaces: replace them with plain spaces`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+	}, {
+		name:  "a no-break space after a colon",
+		file:  "annotations/one.yaml",
+		data:  "notes:\n" + note + "  - id: west\n    quote: to the West\n    kind:\u00a0context\n    claim: threat-clam\n    note: x\n",
+		fixed: "notes:\n" + note + other,
+		want: []string{
+			`annotations/one.yaml:12:10: this is not valid YAML (could not find expected ':'): the space after kind: is a no-break space (U+00A0), which YAML does not count as a space: replace it with a plain space`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+	}, {
+		name:  "a narrow no-break space after an entry's dash",
+		file:  "annotations/one.yaml",
+		data:  "notes:\n" + note + "  -\u202fid: west\n    quote: to the West\n    kind: context\n    claim: threat-clam\n    note: x\n",
+		fixed: "notes:\n" + note + other,
+		want: []string{
+			`annotations/one.yaml:10:4: this is not valid YAML (did not find expected '-' indicator): the space after this - is a narrow no-break space (U+202F), which YAML does not count as a space: replace it with a plain space`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+	}, {
+		name:  "a byte-order mark where two files were joined",
+		file:  "annotations/one.yaml",
+		data:  "notes:\n" + note + "\ufeff" + other,
+		fixed: "notes:\n" + note + other,
+		want: []string{
+			`annotations/one.yaml:10:1: this is not valid YAML (mapping values are not allowed in this context): this line starts with a byte-order mark (U+FEFF), an invisible character left where two files were joined: remove it`,
+			`annotations/one.yaml:13:12: there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`,
+		},
+	}, {
+		name:  "a no-break space after a colon in front matter",
+		file:  "content/articles/one.md",
+		data:  strings.Replace(article, "outlet: Outlet", "outlet:\u00a0Outlet", 1),
+		fixed: article,
+		want:  []string{`content/articles/one.md:3:8: this is not valid YAML (could not find expected ':'): the space after outlet: is a no-break space (U+00A0), which YAML does not count as a space: replace it with a plain space`},
+	}, {
+		// Inside a text, a no-break space is the text's: a name, a
+		// number's thousands, a line of a note indented with one.
+		name: "no-break spaces inside texts",
+		file: "annotations/one.yaml",
+		data: "notes:\n" + note + "  - id: west\n    quote: \"to the\u00a0West\"\n    kind: context\n    note: |\n      Jean\u00a0Dupont counted 7\u00a0500.\n      \u00a0\u00a0An indented line.\n    cites: [src-a]\n",
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := base()
+			fs[c.file] = &fstest.MapFile{Data: []byte(c.data)}
+			sameLines(t, errLines(t, fs), c.want)
+			if c.fixed != "" {
+				// The advice followed: the other problems remain.
+				var rest []string
+				for _, w := range c.want {
+					if !strings.Contains(w, "not valid YAML") {
+						rest = append(rest, w)
+					}
+				}
+				fs[c.file] = &fstest.MapFile{Data: []byte(c.fixed)}
+				sameLines(t, errLines(t, fs), rest)
+			}
+		})
+	}
+}
+
+// TestPastedArticle: a second article pasted below the first in one file
+// (two files joined, or new's front matter pasted over a file that had
+// its own) is told at its ---; it passed, its front matter published as
+// a heading and its text as the first article's. A thematic break, a
+// heading underlined with --- or a code block showing front matter is no
+// second article. Followed, the advice (the second article moved out)
+// gives a file that passes.
+func TestPastedArticle(t *testing.T) {
+	const first = "---\ntitle: \"A headline\"\noutlet: Outlet\nurl: https://example.com/a\npublished: 2025-11-27\n---\nThe cable calls it an “existential threat” to the West.\n"
+	const second = "---\ntitle: \"Another headline\"\noutlet: Other Outlet\nurl: https://example.com/b\n# author: …\nrelies_on:\n  - Reuters\n---\nThe other article's text.\n"
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"two articles joined", first + "\n" + second, []string{`content/articles/one.md:9:1: this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)`}},
+		{"joined with a byte-order mark, no blank line", first + "\ufeff" + second, []string{`content/articles/one.md:8:1: this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)`}},
+		{"the advice followed", first, nil},
+		{"a second front matter right below the first", strings.Replace(first, "---\nThe cable", "---\n\n"+strings.TrimSuffix(second, "The other article's text.\n")+"The cable", 1),
+			[]string{`content/articles/one.md:8:1: this --- opens a second front matter, right below the article's own: an article has one; keep the fields of one, and remove the other with its two --- lines`}},
+		{"a heading like a field, under a thematic break", first + "\n---\nTitle: a story\n---\n\nMore text.\n", nil},
+		{"one field's name in lower case", first + "\n---\ntitle: a story\n---\n\nMore text.\n", nil},
+		{"sections between thematic breaks", first + "\n---\n\nUpdate: the outlet corrected it.\n\n---\n\nMore text.\n", nil},
+		{"front matter shown in a code block", first + "\nIts file starts:\n\n```yaml\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := base()
+			fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte(c.text)}
+			sameLines(t, errLines(t, fs), c.want)
+		})
+	}
+}
+
+// TestNotesFilesJoined: two notes files joined, "notes:" given twice, is
+// told at the second, and the notes below it are checked in the same run
+// (they were only once it was removed), as they are when the advice is
+// followed.
+func TestNotesFilesJoined(t *testing.T) {
+	const first = "notes:\n  - id: threat\n    quote: \"existential threat\"\n    kind: context\n    note: x\n"
+	const second = "  - id: west\n    quote: to the West\n    kind: context\n    claim: threat-clam\n    note: y\n"
+	const unknown = `there is no claim "threat-clam": did you mean threat-claim? Otherwise add it to annotations/claims.yaml`
+	fs := base()
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(first + "notes:\n" + second)}
+	sameLines(t, errLines(t, fs), []string{
+		`annotations/one.yaml:6:1: field "notes" appears twice in the notes file: remove this line, so that the entries below it join those of line 1`,
+		"annotations/one.yaml:10:12: " + unknown,
+	})
+	fs["annotations/one.yaml"] = &fstest.MapFile{Data: []byte(first + second)}
+	sameLines(t, errLines(t, fs), []string{"annotations/one.yaml:9:12: " + unknown})
+}

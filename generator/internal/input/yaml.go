@@ -40,6 +40,22 @@ type decoder struct {
 	// The fields of front matter left out for their syntax errors
 	// (fieldsWithoutBroken), which are not then missing.
 	leftOutFields map[string]bool
+	// cuts are the entries ownEntries made of one whose first field is
+	// given again (an entry whose "- " was left out, or a line pasted
+	// twice), each with the keys to report and the other part.
+	cuts map[*yaml.Node]cut
+	// mendedLine is the line whose odd spaces the syntax error just
+	// reported was about (oddSpaces), mended: the line as YAML reads it
+	// with plain spaces.
+	mendedLine int
+	mended     string
+	mends      int // how many lines parse read again mended
+	// joined holds, for the list of a field given again as another list
+	// (a file's "notes:" twice, two notes files joined), the lists after
+	// it, which entries reads as its own: told to remove the second key,
+	// so that they join the first, the entries below it are checked in
+	// the same run.
+	joined map[*yaml.Node][]*yaml.Node
 	// entryLeftOut: fieldsWithoutBroken left out an entry of a field's
 	// list (the timeline's).
 	entryLeftOut bool
@@ -83,6 +99,16 @@ func (d *decoder) parse(text string) (root *yaml.Node, ok bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(withoutVersion(text)), &doc); err != nil {
 		d.syntaxError(err)
+		if l := d.mendedLine; l > 0 && d.lineOffset == 0 && d.mends < maxRecovered {
+			// A no-break space for a space, told: the file is read
+			// again with a plain one, so that the entry it is in is
+			// checked too, and links to it are not told they point
+			// nowhere.
+			d.lines[l-1], d.mendedLine = d.mended, 0
+			d.mends++
+			root, _ := d.parse(strings.Join(d.lines, "\n"))
+			return root, false
+		}
 		if d.noRecovery {
 			return nil, false
 		}
@@ -531,6 +557,7 @@ func (d *decoder) syntaxError(err error) {
 	// yaml.v3 puts the end of the text on a line of its own: a problem found
 	// there (an unclosed bracket on the last line) is on the last line.
 	line = min(line, max(len(d.lines), 1))
+	d.mendedLine = 0
 	const quoting = "quote any text that contains a colon followed by a space, or starts with a quote, [ or {"
 	hint := "check the indentation and " + quoting
 	// yaml.v3 names the line where a block list or mapping began, which
@@ -539,6 +566,9 @@ func (d *decoder) syntaxError(err error) {
 	broken := 0
 	if contains(blockErrors, msg) {
 		broken = d.breakingLine(d.lines, line, err.Error())
+	}
+	if d.oddSpaces(max(line, broken), msg) {
+		return
 	}
 	// A backslash in double quotes starts an escape: Markdown's \* or a
 	// Windows path is not one YAML knows.
@@ -1734,6 +1764,11 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 			d.markUnknown(k)
 			continue
 		}
+		if i == 0 {
+			if c, ok := d.cuts[n]; ok && c.again == k {
+				d.reportCut(c, what)
+			}
+		}
 		if was := seen[key]; was != nil {
 			if first := n.Content[0]; entry && key == first.Value && k.Column == first.Column {
 				d.errs.Add(d.pos(k), "field %q appears twice in %s: if line %d starts another entry, begin it with \"- \", as line %d does; if not, keep one",
@@ -1745,6 +1780,10 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 				// notes: given again above more notes, as a second list.
 				d.errs.Add(d.pos(k), "field %q appears twice in %s: remove this line, so that the entries below it join those of line %d",
 					key, what, was.Line+d.lineOffset)
+				if d.joined == nil {
+					d.joined = map[*yaml.Node][]*yaml.Node{}
+				}
+				d.joined[prev] = append(d.joined[prev], v)
 				continue
 			}
 			d.errs.Add(d.pos(k), "field %q appears twice in %s: keep one", key, what)
@@ -1902,6 +1941,9 @@ func (d *decoder) requiredAs(empty error, m map[string]*yaml.Node, owner *yaml.N
 			}
 			if !ok && (d.misspelt(owner, name) || oddKeyFor(owner, name) || d.leftOutFields[name]) {
 				continue // the field is there, misspelt, merged or broken, and reported so
+			}
+			if c, cut := d.cuts[owner]; !ok && cut && hasKey(c.other, name) {
+				continue // in the other part of an entry cut at a repeat (cutAtRepeat)
 			}
 			if ok && isNull(v) {
 				if line, col, comment := d.hashComment(resolve(v), ""); comment != "" {
@@ -2468,13 +2510,17 @@ func (d *decoder) entries(root *yaml.Node, what, key, example string) ([]*yaml.N
 			return nil, false
 		}
 		items = d.list(m, key, example)
+		for _, more := range d.joined[resolve(m[key])] {
+			items = append(slices.Clip(items), more.Content...)
+		}
 	}
 	return d.ownEntries(items), true
 }
 
 // ownEntries is items without the entries given as an alias (- *first),
 // each reported: such an entry is another entry again, and each of its
-// problems would be reported at that one.
+// problems would be reported at that one. An entry whose first field is
+// given again is cut there (cutAtRepeat).
 func (d *decoder) ownEntries(items []*yaml.Node) []*yaml.Node {
 	out := make([]*yaml.Node, 0, len(items))
 	for _, it := range items {
@@ -2483,9 +2529,103 @@ func (d *decoder) ownEntries(items []*yaml.Node) []*yaml.Node {
 				it.Value, it.Alias.Line+d.lineOffset)
 			continue
 		}
-		out = append(out, it)
+		out = append(out, d.cutAtRepeat(it)...)
 	}
 	return out
+}
+
+// cut is an entry that cutAtRepeat made: first is the key of the entry it
+// was cut from, again the same key given again, which starts it; other
+// is the entry before it, or nil when that held nothing but first and
+// was dropped.
+type cut struct {
+	first, firstValue, again, againValue *yaml.Node
+	other                                *yaml.Node
+}
+
+// cutAtRepeat returns the entry it, a mapping, cut where its first field
+// is given again at that field's indentation. YAML reads such a key as
+// the entry's field given twice, but it most likely starts another entry
+// whose "- " was left out, or is the entry's first line pasted twice.
+// The fields after it were not read at all, and the entry was told it
+// had no quote, no kind and no text, which it had below the repeat; and
+// when a "- " was left out, the next entry's problems came a run later.
+// So each part is an entry: one that holds nothing but the first field
+// (a line pasted twice, "- id: a" above "id: a" and the rest) is dropped
+// for the part after it, which is that entry whole. A part is not told a
+// field missing that the other part has (required), since which reading
+// is meant is not known; fields reports the repeat once, at the key.
+func (d *decoder) cutAtRepeat(it *yaml.Node) []*yaml.Node {
+	if it.Kind != yaml.MappingNode || len(it.Content) < 4 {
+		return []*yaml.Node{it}
+	}
+	first := it.Content[0]
+	if first.Kind != yaml.ScalarNode {
+		return []*yaml.Node{it}
+	}
+	for i := 2; i+1 < len(it.Content); i += 2 {
+		k := it.Content[i]
+		if k.Kind != yaml.ScalarNode || k.Value != first.Value || k.Column != first.Column || k.Line == first.Line {
+			continue
+		}
+		head, rest := *it, *it
+		head.Content = it.Content[:i]
+		rest.Content = it.Content[i:]
+		if d.cuts == nil {
+			d.cuts = map[*yaml.Node]cut{}
+		}
+		if i == 2 {
+			// Nothing but the first field before the repeat: the entry
+			// is the rest, where it stood.
+			d.cuts[&rest] = cut{first: first, firstValue: it.Content[1], again: k, againValue: it.Content[i+1]}
+			return d.cutAtRepeat(&rest)
+		}
+		rest.Line, rest.Column = k.Line, k.Column
+		d.cuts[&rest] = cut{first: first, firstValue: it.Content[1], again: k, againValue: it.Content[i+1], other: &head}
+		d.cuts[&head] = cut{other: &rest}
+		return append([]*yaml.Node{&head}, d.cutAtRepeat(&rest)...)
+	}
+	return []*yaml.Node{it}
+}
+
+// sameIDAgain reports whether v is the value of an id that starts an
+// entry cut at its repeat (cutAtRepeat), the same as the entry's before
+// it: the repeat is told, and the id is not also told to be used twice.
+func (d *decoder) sameIDAgain(v *yaml.Node) bool {
+	for _, c := range d.cuts {
+		if c.againValue == v && c.again.Value == "id" {
+			a, b := resolve(c.firstValue), resolve(c.againValue)
+			return a.Kind == yaml.ScalarNode && b.Kind == yaml.ScalarNode && a.Value == b.Value
+		}
+	}
+	return false
+}
+
+// hasKey reports whether n, a mapping or nil, has the key name.
+func hasKey(n *yaml.Node, name string) bool {
+	if n == nil {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == name && !isNull(n.Content[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportCut reports the first field of an entry given again, which
+// cutAtRepeat cut the entry at: a second line the same as the first
+// is to be removed; another most likely starts an entry without its "- ".
+func (d *decoder) reportCut(c cut, what string) {
+	k, first := c.again, c.first
+	a, b := resolve(c.firstValue), resolve(c.againValue)
+	if c.other == nil && a.Kind == yaml.ScalarNode && b.Kind == yaml.ScalarNode && a.Value == b.Value {
+		d.errs.Add(d.pos(k), "field %q appears twice in %s, with the same value: keep one", k.Value, what)
+		return
+	}
+	d.errs.Add(d.pos(k), "field %q appears twice in %s: if line %d starts another entry, begin it with \"- \", as line %d does; if not, keep one",
+		k.Value, what, k.Line+d.lineOffset, first.Line+d.lineOffset)
 }
 
 // strList reads a list of text items.
@@ -2874,7 +3014,9 @@ func (s *ids) add(d *decoder, m map[string]*yaml.Node, id string) {
 	}
 	pos := d.pos(resolve(m["id"]))
 	if line, dup := s.seen[id]; dup {
-		d.errs.AddErr(pos, diag.ErrDuplicateID, "%s id %q is already used at line %d: %s", s.what, id, line, s.hint)
+		if !d.sameIDAgain(m["id"]) {
+			d.errs.AddErr(pos, diag.ErrDuplicateID, "%s id %q is already used at line %d: %s", s.what, id, line, s.hint)
+		}
 		return
 	}
 	s.seen[id] = pos.Line
