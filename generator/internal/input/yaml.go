@@ -2718,6 +2718,17 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 	v = resolve(v)
 	s := strings.TrimSpace(v.Value)
 	if v.Kind == yaml.ScalarNode {
+		if m := timedDateRE.FindStringSubmatch(s); m != nil {
+			if _, ok := parseDate(m[1], false); ok {
+				// A timestamp copied from the page's metadata
+				// (2025-11-27T23:30:00-08:00) or written with its
+				// hour: the date is a whole day, and the day is the
+				// one written, the day where it was written, not
+				// the day in another zone.
+				d.errs.Add(d.pos(v), "%s %s has a time of day: write the date alone, as YYYY-MM-DD, like %s: %s", name, describe(v), name, m[1])
+				return nil
+			}
+		}
 		if dt, ok := parseDate(s, partial); ok {
 			return d.notFar(v, name, dt)
 		}
@@ -2818,12 +2829,19 @@ func (d *decoder) notFar(v *yaml.Node, name string, dt *briefing.Date) *briefing
 	return dt
 }
 
+// timedDateRE matches a date written with a time of day, its date as
+// the first submatch: 2025-11-27T23:30:00-08:00, 2025-11-27 10:00,
+// 2025-11-27T10:00:00.000Z, 2025-11-27 10:00 pm UTC.
+var timedDateRE = regexp.MustCompile(`^([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:[ \t]*(?:[AaPp]\.?[Mm]\.?))?(?:[ \t]*(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?|UTC|GMT))?$`)
+
 // isoDateRE matches text written as a date, whether or not it is one.
 var isoDateRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // parseDate reads a date of the years 1 to 9999.
 func parseDate(s string, partial bool) (*briefing.Date, bool) {
-	// A full timestamp is accepted; only its date counts.
+	// A full timestamp is accepted, as a CSL date given as text (a
+	// front matter's date with a time is told so first, by date):
+	// only its date counts.
 	if t, err := time.Parse(time.RFC3339, s); err == nil && t.Year() > 0 {
 		return &briefing.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
 	}
