@@ -1,6 +1,7 @@
 package input
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
@@ -248,10 +249,45 @@ func (l *loader) markdownFile(p, missing, fields string) (d *decoder, fm *yaml.N
 			missing = fmt.Sprintf("front matter opens with a line of just --- (three dashes), not %q, and closes with another", first)
 		case first == "+++":
 			missing = "the front matter is in TOML (between +++ lines), which is not read: write it in YAML between --- lines, with \"key: value\" lines"
+		case jsonFrontMatter(first):
+			// Hugo reads front matter in JSON, a { at the top of the
+			// file; the generator reads YAML alone, of which JSON is
+			// a part: between --- lines, it is read as it is.
+			closing := "its closing }"
+			if end := jsonEnd(text); end > 0 {
+				line := strings.Count(text[:end], "\n") + 1
+				closing = fmt.Sprintf("its } on line %d", line)
+				// The text after it is the article's, checked (and
+				// its notes anchored) without the JSON's lines.
+				if after := strings.IndexByte(text[end:], '\n'); after >= 0 && strings.TrimSpace(text[end:end+after]) == "" {
+					body = briefing.Markdown{Text: text[end+after+1:], Pos: diag.Pos{File: p, Line: line + 1, Col: 1}}
+				}
+			}
+			missing = "the front matter is in JSON (between { and }), which is not read: put a line of just --- above its { and another below " + closing + ", and it is read as YAML (or write it in YAML between --- lines, with \"key: value\" lines)"
 		}
 		l.errs.AddErr(diag.Pos{File: p, Line: at, Col: 1}, diag.ErrMissingField, "%s", missing)
 	}
 	return d, fm, body, true
+}
+
+// jsonFrontMatter reports whether first, a file's first line, opens front
+// matter in JSON, as Hugo reads it: an object's { and then its first
+// name in quotes, or nothing.
+func jsonFrontMatter(first string) bool {
+	rest, ok := strings.CutPrefix(first, "{")
+	rest = strings.TrimSpace(rest)
+	return ok && (rest == "" || rest[0] == '"' || rest == "}")
+}
+
+// jsonEnd is the offset just after the JSON object at the start of text,
+// or 0 when it is not one.
+func jsonEnd(text string) int {
+	dec := json.NewDecoder(strings.NewReader(text))
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return 0
+	}
+	return int(dec.InputOffset())
 }
 
 // opensFrontMatter reports whether text's first line opens front matter,
