@@ -399,6 +399,7 @@ func (l *loader) article(name string) *briefing.Article {
 				l.errs.AddErr(d.pos(it), diag.ErrUnsafeInput,
 					"relies_on contains HTML (%s): this field is plain text; remove the tag", it.Value[loc[0]:loc[1]])
 			}
+			d.checkRefs(it, "relies_on")
 		}
 	}
 	if strings.TrimSpace(body.Text) == "" {

@@ -2263,8 +2263,25 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 	}
 	text := d.str(m, name)
 	v = resolve(v)
+	md := d.placed(v, text)
+	if v.Style == yaml.FoldedStyle {
+		d.foldedBlocks(md.Pos.Line, md.Indent, name)
+	}
+	return md
+}
+
+// placed is text, the value of the scalar v, placed in the file, so that
+// the position of each of its parts can be told (PosAt).
+func (d *decoder) placed(v *yaml.Node, text string) briefing.Markdown {
 	md := briefing.Markdown{Text: text, Pos: d.pos(v)}
-	switch v.Style {
+	style := v.Style
+	if line := v.Line + d.lineOffset - 1; style == 0 && line >= 0 && line < len(d.lines) && strings.HasPrefix(d.lines[line][byteAt(d.lines[line], v.Column):], `"`) {
+		// A text of CSL-JSON (jsonNode), which stands at its quote
+		// mark and has JSON's escapes, as a YAML text in double
+		// quotes does; a plain YAML text never starts with one.
+		style = yaml.DoubleQuotedStyle
+	}
+	switch style {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
 		// Content starts on the line after the indicator; find the indentation
 		// of the first non-blank content line. (d.lines are the file's, and
@@ -2284,7 +2301,6 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 			// Folding joins lines with spaces: each of the file's lines
 			// is placed where its part of the text starts.
 			md.Segs = foldedSegs(d.lines, first, indent, text)
-			d.foldedBlocks(first, indent, name)
 		}
 	default:
 		// A quoted or plain text: YAML joins its lines and reads its
@@ -2293,11 +2309,11 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 		line := d.lines[v.Line+d.lineOffset-1]
 		start := byteAt(line, v.Column)
 		q := 0
-		if v.Style == yaml.DoubleQuotedStyle || v.Style == yaml.SingleQuotedStyle {
+		if style == yaml.DoubleQuotedStyle || style == yaml.SingleQuotedStyle {
 			q = 1
 		}
 		if !strings.HasPrefix(line[min(start+q, len(line)):], text) {
-			md.Segs = flowSegs(d.lines, v.Line+d.lineOffset-1, start, v.Style, text)
+			md.Segs = flowSegs(d.lines, v.Line+d.lineOffset-1, start, style, text)
 		}
 		md.Pos.Col += q
 	}
