@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
@@ -442,5 +444,21 @@ func (d *decoder) author(m map[string]*yaml.Node) string {
 		d.errs.Add(d.pos(v), "author must be text, not a list: write the authors as one text, like \"Jane Doe and John Roe\"")
 		return ""
 	}
-	return d.str(m, "author")
+	author := d.str(m, "author")
+	if loc := bylineRE.FindStringSubmatchIndex(author); loc != nil {
+		// A byline pasted whole: the page writes "By" before the
+		// author, and the ClaimReviews name the article's author.
+		v := resolve(m["author"])
+		by := strings.TrimRightFunc(author[loc[2]:loc[3]], unicode.IsSpace)
+		d.errs.Add(d.placed(v, author).PosAt(loc[2]), "author starts with %q, which the article's page writes before the name itself (it would show \"By %s\"): write the name alone, like author: %s",
+			by, author[loc[2]:], yamlText(author[loc[4]:]))
+	}
+	return author
 }
+
+// bylineRE matches an author written as a byline, "By Saif", "by Jane
+// Doe and John Roe", "BY SAIF", "By: Saif": the word By, then a colon or
+// a space, then the name (its first submatch the By and what follows
+// it, its second the name). A name that starts with those letters,
+// "Byron Smith", "Byung-chul Han", is a name.
+var bylineRE = regexp.MustCompile(`^[\s\p{Zs}]*((?i:by)[\s\p{Zs}]*:[\s\p{Zs}]*|(?i:by)[\s\p{Zs}]+)(\S.*)$`)

@@ -76,3 +76,51 @@ func TestJSONFrontMatterNotMistaken(t *testing.T) {
 		sameLines(t, errLines(t, fs), []string{"content/articles/one.md:1:1: " + want})
 	}
 }
+
+// TestBylineInAuthor: an author pasted with the byline's "By" is told to
+// be written alone (the page writes "By" before it, and showed "By By
+// Saif", and each review of a claim named "By Saif"); the advice
+// followed, the author is the name. A name that starts with the letters
+// is a name.
+func TestBylineInAuthor(t *testing.T) {
+	for _, c := range []struct{ author, want, name string }{
+		{"By Saif", `content/articles/one.md:6:9: author starts with "By", which the article's page writes before the name itself (it would show "By By Saif"): write the name alone, like author: Saif`, "Saif"},
+		{"by Jane Doe and John Roe", `content/articles/one.md:6:9: author starts with "by", which the article's page writes before the name itself (it would show "By by Jane Doe and John Roe"): write the name alone, like author: Jane Doe and John Roe`, "Jane Doe and John Roe"},
+		{"BY SAIF", `content/articles/one.md:6:9: author starts with "BY", which the article's page writes before the name itself (it would show "By BY SAIF"): write the name alone, like author: SAIF`, "SAIF"},
+		{`"By: Saif"`, `content/articles/one.md:6:10: author starts with "By:", which the article's page writes before the name itself (it would show "By By: Saif"): write the name alone, like author: Saif`, "Saif"},
+		{`"  By Saif, Reuters"`, `content/articles/one.md:6:12: author starts with "By", which the article's page writes before the name itself (it would show "By By Saif, Reuters"): write the name alone, like author: Saif, Reuters`, "Saif, Reuters"},
+		{"By\u00a0Saif", `content/articles/one.md:6:9: author starts with "By", which the article's page writes before the name itself (it would show "By By` + "\u00a0" + `Saif"): write the name alone, like author: Saif`, "Saif"},
+		{`"By: #1 reporter"`, `content/articles/one.md:6:10: author starts with "By:", which the article's page writes before the name itself (it would show "By By: #1 reporter"): write the name alone, like author: "#1 reporter"`, "#1 reporter"},
+	} {
+		fs := base()
+		article := string(fs["content/articles/one.md"].Data)
+		withAuthor := func(a string) fstest.MapFS {
+			fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte(strings.Replace(article, "published: 2025-11-27\n", "published: 2025-11-27\nauthor: "+a+"\n", 1))}
+			return fs
+		}
+		sameLines(t, errLines(t, withAuthor(c.author)), []string{c.want})
+		// Followed: the name alone, as the message writes it.
+		_, like, _ := strings.Cut(c.want, "like author: ")
+		b, err := Load(withAuthor(like))
+		if err != nil {
+			t.Fatalf("%s: with author: %s: %v", c.author, like, err)
+		}
+		if got := b.Articles[0].Author; got != c.name {
+			t.Errorf("%s: with author: %s, the author is %q, want %q", c.author, like, got, c.name)
+		}
+	}
+	// Names that start with the letters, and bylines' words elsewhere.
+	for _, name := range []string{"Byron Smith", "Byung-chul Han", "Bye Bye Productions", "Jane Byrd", "By-Tor Media",
+		"Saif and Jane Doe", "Staff, by agreement with Reuters", "By", "Björn By", "Býček Novák"} {
+		fs := base()
+		fs["content/articles/one.md"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fs["content/articles/one.md"].Data), "published: 2025-11-27\n", "published: 2025-11-27\nauthor: "+name+"\n", 1))}
+		b, err := Load(fs)
+		if err != nil {
+			t.Errorf("author: %s: %v", name, err)
+			continue
+		}
+		if got := b.Articles[0].Author; got != name {
+			t.Errorf("author: %s is read as %q", name, got)
+		}
+	}
+}
