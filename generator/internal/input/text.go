@@ -44,6 +44,9 @@ func (d *decoder) checkPlain(m map[string]*yaml.Node, name, value string) {
 // a decimal or hexadecimal number, between & and ;.
 var charRefRE = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 
+// charRefStartRE matches what charRefRE does, at the start of a text.
+var charRefStartRE = regexp.MustCompile(`^` + charRefRE.String())
+
 // checkRefs reports each HTML character reference in the text of v, the
 // plain-text field name, at its place: "US &amp; Allies", "Armust&nbsp;News",
 // "State Department&rsquo;s", pasted from a page's source or a content
@@ -70,15 +73,12 @@ func (d *decoder) checkRefs(v *yaml.Node, name string) {
 		// that writing its character leaves none.
 		end, twice := loc[1], ""
 		for char == "&" {
-			next := charRefRE.FindStringIndex(char + v.Value[end:])
-			if next == nil || next[0] != 0 {
+			next := charRefStartRE.FindString(char + v.Value[end:])
+			again := html.UnescapeString(next)
+			if next == "" || again == next || utf8.RuneCountInString(again) > 2 {
 				break
 			}
-			again := html.UnescapeString((char + v.Value[end:])[:next[1]])
-			if utf8.RuneCountInString(again) > 2 || again == (char + v.Value[end:])[:next[1]] {
-				break
-			}
-			end += next[1] - len(char)
+			end += len(next) - len(char)
 			char, twice = again, " (escaped twice)"
 		}
 		ref = v.Value[loc[0]:end]
@@ -87,7 +87,7 @@ func (d *decoder) checkRefs(v *yaml.Node, name string) {
 		}
 		fixed := v.Value[:loc[0]] + char + v.Value[end:]
 		d.errs.AddErr(at.PosAt(loc[0]), diag.ErrUnsafeInput, "%s contains the character reference %s, HTML's way of writing %s%s: this field is plain text, shown as written; %s",
-			name, ref, charName(char), twice, refAdvice(char, v.Style, fixed))
+			name, ref, charName(char), twice, refAdvice(char, d.style(v), fixed))
 	}
 }
 

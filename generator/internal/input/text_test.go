@@ -141,12 +141,29 @@ func TestCharRefsInPlainText(t *testing.T) {
 }
 
 // TestCharRefsInCSLJSON: a character reference in a CSL-JSON source is
-// told at its column, counted through JSON's escapes.
+// told at its column, counted through JSON's escapes, and a quote mark
+// is told to be written as JSON writes it in a text; followed, the
+// advice gives the title meant.
 func TestCharRefsInCSLJSON(t *testing.T) {
 	fs := base()
 	delete(fs, "annotations/sources.yaml")
-	fs["annotations/sources.json"] = &fstest.MapFile{Data: []byte("[\n {\"id\": \"src-a\", \"type\": \"report\", \"title\": \"The \\\"Law\\\" &amp; Order\"}\n]")}
-	sameLines(t, errLines(t, fs), []string{`annotations/sources.json:2:58: title` + refField + `&amp;, HTML's way of writing "&"` + refPlain + `write & itself`})
+	source := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("[\n {\"id\": \"src-a\", \"type\": \"report\", \"title\": \"" + title + "\"}\n]")}
+	}
+	fs["annotations/sources.json"] = source(`The \"Law\" &amp; &quot;Order&quot;`)
+	sameLines(t, errLines(t, fs), []string{
+		`annotations/sources.json:2:58: title` + refField + `&amp;, HTML's way of writing "&"` + refPlain + `write & itself`,
+		`annotations/sources.json:2:64: title` + refField + `&quot;, HTML's way of writing the quote mark "` + refPlain + `write it as \", as a quote mark is written inside double quotes`,
+		`annotations/sources.json:2:75: title` + refField + `&quot;, HTML's way of writing the quote mark "` + refPlain + `write it as \", as a quote mark is written inside double quotes`,
+	})
+	fs["annotations/sources.json"] = source(`The \"Law\" & \"Order\"`)
+	b, err := Load(fs)
+	if err != nil {
+		t.Fatalf("with the advice followed: %v", err)
+	}
+	if got := b.Sources[0].Title; got != `The "Law" & "Order"` {
+		t.Errorf("with the advice followed, the title is %q", got)
+	}
 }
 
 // TestCharRefsNotMistaken: an & that is no whole character reference

@@ -2274,13 +2274,7 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 // the position of each of its parts can be told (PosAt).
 func (d *decoder) placed(v *yaml.Node, text string) briefing.Markdown {
 	md := briefing.Markdown{Text: text, Pos: d.pos(v)}
-	style := v.Style
-	if line := v.Line + d.lineOffset - 1; style == 0 && line >= 0 && line < len(d.lines) && strings.HasPrefix(d.lines[line][byteAt(d.lines[line], v.Column):], `"`) {
-		// A text of CSL-JSON (jsonNode), which stands at its quote
-		// mark and has JSON's escapes, as a YAML text in double
-		// quotes does; a plain YAML text never starts with one.
-		style = yaml.DoubleQuotedStyle
-	}
+	style := d.style(v)
 	switch style {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
 		// Content starts on the line after the indicator; find the indentation
@@ -2318,6 +2312,17 @@ func (d *decoder) placed(v *yaml.Node, text string) briefing.Markdown {
 		md.Pos.Col += q
 	}
 	return md
+}
+
+// style is the way the scalar v is written. A text of CSL-JSON
+// (jsonNode), which stands at its quote mark and has JSON's escapes, is
+// written as a YAML text in double quotes is; a plain YAML text never
+// starts with one.
+func (d *decoder) style(v *yaml.Node) yaml.Style {
+	if line := v.Line + d.lineOffset - 1; v.Style == 0 && line >= 0 && line < len(d.lines) && strings.HasPrefix(d.lines[line][byteAt(d.lines[line], v.Column):], `"`) {
+		return yaml.DoubleQuotedStyle
+	}
+	return v.Style
 }
 
 // blockMarkRE matches the start of a line that Markdown reads as a list
