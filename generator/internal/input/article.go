@@ -1,12 +1,14 @@
 package input
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
@@ -249,10 +251,45 @@ func (l *loader) markdownFile(p, missing, fields string) (d *decoder, fm *yaml.N
 			missing = fmt.Sprintf("front matter opens with a line of just --- (three dashes), not %q, and closes with another", first)
 		case first == "+++":
 			missing = "the front matter is in TOML (between +++ lines), which is not read: write it in YAML between --- lines, with \"key: value\" lines"
+		case jsonFrontMatter(first):
+			// Hugo reads front matter in JSON, a { at the top of the
+			// file; the generator reads YAML alone, of which JSON is
+			// a part: between --- lines, it is read as it is.
+			closing := "its closing }"
+			if end := jsonEnd(text); end > 0 {
+				line := strings.Count(text[:end], "\n") + 1
+				closing = fmt.Sprintf("its } on line %d", line)
+				// The text after it is the article's, checked (and
+				// its notes anchored) without the JSON's lines.
+				if after := strings.IndexByte(text[end:], '\n'); after >= 0 && strings.TrimSpace(text[end:end+after]) == "" {
+					body = briefing.Markdown{Text: text[end+after+1:], Pos: diag.Pos{File: p, Line: line + 1, Col: 1}}
+				}
+			}
+			missing = "the front matter is in JSON (between { and }), which is not read: put a line of just --- above its { and another below " + closing + ", and it is read as YAML (or write it in YAML between --- lines, with \"key: value\" lines)"
 		}
 		l.errs.AddErr(diag.Pos{File: p, Line: at, Col: 1}, diag.ErrMissingField, "%s", missing)
 	}
 	return d, fm, body, true
+}
+
+// jsonFrontMatter reports whether first, a file's first line, opens front
+// matter in JSON, as Hugo reads it: an object's { and then its first
+// name in quotes, or nothing.
+func jsonFrontMatter(first string) bool {
+	rest, ok := strings.CutPrefix(first, "{")
+	rest = strings.TrimSpace(rest)
+	return ok && (rest == "" || rest[0] == '"' || rest == "}")
+}
+
+// jsonEnd is the offset just after the JSON object at the start of text,
+// or 0 when it is not one.
+func jsonEnd(text string) int {
+	dec := json.NewDecoder(strings.NewReader(text))
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return 0
+	}
+	return int(dec.InputOffset())
 }
 
 // opensFrontMatter reports whether text's first line opens front matter,
@@ -364,6 +401,7 @@ func (l *loader) article(name string) *briefing.Article {
 				l.errs.AddErr(d.pos(it), diag.ErrUnsafeInput,
 					"relies_on contains HTML (%s): this field is plain text; remove the tag", it.Value[loc[0]:loc[1]])
 			}
+			d.checkRefs(it, "relies_on")
 		}
 	}
 	if strings.TrimSpace(body.Text) == "" {
@@ -476,5 +514,21 @@ func (d *decoder) author(m map[string]*yaml.Node) string {
 		d.errs.Add(d.pos(v), "author must be text, not a list: write the authors as one text, like \"Jane Doe and John Roe\"")
 		return ""
 	}
-	return d.str(m, "author")
+	author := d.str(m, "author")
+	if loc := bylineRE.FindStringSubmatchIndex(author); loc != nil {
+		// A byline pasted whole: the page writes "By" before the
+		// author, and the ClaimReviews name the article's author.
+		v := resolve(m["author"])
+		by := strings.TrimRightFunc(author[loc[2]:loc[3]], unicode.IsSpace)
+		d.errs.Add(d.placed(v, author).PosAt(loc[2]), "author starts with %q, which the article's page writes before the name itself (it would show \"By %s\"): write the name alone, like author: %s",
+			by, author[loc[2]:], yamlText(author[loc[4]:]))
+	}
+	return author
 }
+
+// bylineRE matches an author written as a byline, "By Saif", "by Jane
+// Doe and John Roe", "BY SAIF", "By: Saif": the word By, then a colon or
+// a space, then the name (its first submatch the By and what follows
+// it, its second the name). A name that starts with those letters,
+// "Byron Smith", "Byung-chul Han", is a name.
+var bylineRE = regexp.MustCompile(`^[\s\p{Zs}]*((?i:by)[\s\p{Zs}]*:[\s\p{Zs}]*|(?i:by)[\s\p{Zs}]+)(\S.*)$`)

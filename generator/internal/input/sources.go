@@ -173,6 +173,11 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool, maybe 
 			l.errs.Add(d.pos(resolve(sm["type"])), "type %q is not a CSL type%s: use one such as article-journal, report, webpage, article-newspaper, book, dataset, legislation, post", s.Type, hint)
 		}
 		d.checkURL(sm, "URL", s.URL)
+		// The text the bibliography shows (its CSL markup, <i> and the
+		// like, is set as such, and any other text escaped).
+		for _, k := range shownSourceText {
+			d.checkRefs(resolve(sm[k]), k)
+		}
 		switch {
 		case s.DOI == "":
 		case !(strings.HasPrefix(s.DOI, "10.") && strings.Contains(s.DOI, "/")):
@@ -226,6 +231,11 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool, maybe 
 	}
 	return out, p, ok, maybe
 }
+
+// shownSourceText are the CSL text variables the bibliography shows as
+// text (render.Reference).
+var shownSourceText = []string{"title", "container-title", "collection-title", "volume", "issue", "page", "publisher",
+	"number", "genre", "note", "edition"}
 
 // sourceTextFields are the CSL text variables a Source models.
 var sourceTextFields = []string{"title", "container-title", "collection-title", "volume", "issue", "page", "publisher",
@@ -629,6 +639,9 @@ func (d *decoder) names(m map[string]*yaml.Node, name string) []briefing.Name {
 		if v := resolve(nm["family"]); v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "Null" {
 			d.errs.Add(d.pos(v), "family: %s is read by YAML as no value, not as a name: write it in quotes, family: %q", v.Value, v.Value)
 			nm["family"] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Value, Line: v.Line, Column: v.Column}
+		}
+		for _, k := range cslNameParts {
+			d.checkRefs(resolve(nm[k]), k)
 		}
 		n := briefing.Name{
 			Family:           d.str(nm, "family"),

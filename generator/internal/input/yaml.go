@@ -2305,8 +2305,19 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 	}
 	text := d.str(m, name)
 	v = resolve(v)
+	md := d.placed(v, text)
+	if v.Style == yaml.FoldedStyle {
+		d.foldedBlocks(md.Pos.Line, md.Indent, name)
+	}
+	return md
+}
+
+// placed is text, the value of the scalar v, placed in the file, so that
+// the position of each of its parts can be told (PosAt).
+func (d *decoder) placed(v *yaml.Node, text string) briefing.Markdown {
 	md := briefing.Markdown{Text: text, Pos: d.pos(v)}
-	switch v.Style {
+	style := d.style(v)
+	switch style {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
 		// Content starts on the line after the indicator; find the indentation
 		// of the first non-blank content line. (d.lines are the file's, and
@@ -2326,7 +2337,6 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 			// Folding joins lines with spaces: each of the file's lines
 			// is placed where its part of the text starts.
 			md.Segs = foldedSegs(d.lines, first, indent, text)
-			d.foldedBlocks(first, indent, name)
 		}
 	default:
 		// A quoted or plain text: YAML joins its lines and reads its
@@ -2335,15 +2345,26 @@ func (d *decoder) markdown(m map[string]*yaml.Node, name string) briefing.Markdo
 		line := d.lines[v.Line+d.lineOffset-1]
 		start := byteAt(line, v.Column)
 		q := 0
-		if v.Style == yaml.DoubleQuotedStyle || v.Style == yaml.SingleQuotedStyle {
+		if style == yaml.DoubleQuotedStyle || style == yaml.SingleQuotedStyle {
 			q = 1
 		}
 		if !strings.HasPrefix(line[min(start+q, len(line)):], text) {
-			md.Segs = flowSegs(d.lines, v.Line+d.lineOffset-1, start, v.Style, text)
+			md.Segs = flowSegs(d.lines, v.Line+d.lineOffset-1, start, style, text)
 		}
 		md.Pos.Col += q
 	}
 	return md
+}
+
+// style is the way the scalar v is written. A text of CSL-JSON
+// (jsonNode), which stands at its quote mark and has JSON's escapes, is
+// written as a YAML text in double quotes is; a plain YAML text never
+// starts with one.
+func (d *decoder) style(v *yaml.Node) yaml.Style {
+	if line := v.Line + d.lineOffset - 1; v.Style == 0 && line >= 0 && line < len(d.lines) && strings.HasPrefix(d.lines[line][byteAt(d.lines[line], v.Column):], `"`) {
+		return yaml.DoubleQuotedStyle
+	}
+	return v.Style
 }
 
 // blockMarkRE matches the start of a line that Markdown reads as a list
@@ -2858,6 +2879,17 @@ func (d *decoder) date(m map[string]*yaml.Node, name string, partial bool, noDay
 	v = resolve(v)
 	s := strings.TrimSpace(v.Value)
 	if v.Kind == yaml.ScalarNode {
+		if m := timedDateRE.FindStringSubmatch(s); m != nil {
+			if _, ok := parseDate(m[1], false); ok {
+				// A timestamp copied from the page's metadata
+				// (2025-11-27T23:30:00-08:00) or written with its
+				// hour: the date is a whole day, and the day is the
+				// one written, the day where it was written, not
+				// the day in another zone.
+				d.errs.Add(d.pos(v), "%s %s has a time of day: write the date alone, as YYYY-MM-DD, like %s: %s", name, describe(v), name, m[1])
+				return nil
+			}
+		}
 		if dt, ok := parseDate(s, partial); ok {
 			return d.notFar(v, name, dt)
 		}
@@ -2958,6 +2990,11 @@ func (d *decoder) notFar(v *yaml.Node, name string, dt *briefing.Date) *briefing
 	return dt
 }
 
+// timedDateRE matches a date written with a time of day, its date as
+// the first submatch: 2025-11-27T23:30:00-08:00, 2025-11-27 10:00,
+// 2025-11-27T10:00:00.000Z, 2025-11-27 10:00 pm UTC.
+var timedDateRE = regexp.MustCompile(`^([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:[ \t]*(?:[AaPp]\.?[Mm]\.?))?(?:[ \t]*(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?|UTC|GMT))?$`)
+
 // isoDateRE matches text written as a date, whether or not it is one.
 var isoDateRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
@@ -2966,7 +3003,9 @@ var isoMonthRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`)
 
 // parseDate reads a date of the years 1 to 9999.
 func parseDate(s string, partial bool) (*briefing.Date, bool) {
-	// A full timestamp is accepted; only its date counts.
+	// A full timestamp is accepted, as a CSL date given as text (a
+	// front matter's date with a time is told so first, by date):
+	// only its date counts.
 	if t, err := time.Parse(time.RFC3339, s); err == nil && t.Year() > 0 {
 		return &briefing.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
 	}
