@@ -55,6 +55,9 @@ func linkProblem(dest string) string {
 			return "links to the top of the page it is on, as a placeholder does: give the address, or remove the [ ] to leave the text plain"
 		}
 		if u.Scheme != "" {
+			if msg := weburl.SchemeTwiceProblem(d); msg != "" {
+				return msg
+			}
 			return weburl.AbsoluteProblem(u)
 		}
 		return ""
