@@ -720,7 +720,23 @@ var (
 	// undefinedRefRE is a reference link, "[text][label]" or
 	// "[text][]", whose label nothing defines: goldmark leaves it text.
 	undefinedRefRE = regexp.MustCompile(`\[[^\[\]\n]+\]\[[^\[\]\n]*\]`)
+	// secondAddressRE is the start of a second address, after the space
+	// in a link's ( ).
+	secondAddressRE = regexp.MustCompile(`(?i)^(?:https?:|mailto:|www\.)`)
 )
+
+// curlyTitle is the title in t, the text after the space in a link's ( ),
+// when it is between curly quotes, as a word processor writes them, or
+// between guillemets or low-high quotes („…“): where CommonMark reads a
+// title only between straight quotes or ( ). It is "" otherwise.
+func curlyTitle(t []byte) string {
+	s := strings.TrimSpace(string(t))
+	r, n := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("“”‘’„‚«»‹›", r) {
+		return ""
+	}
+	return strings.TrimRightFunc(s[n:], func(r rune) bool { return strings.ContainsRune("“”‘’„‚«»‹› ", r) })
+}
 
 // brokenLinks reports, in run (the text of one or more texts side by side,
 // whose run[i] is source[inSource(i)]), what was meant as a link and is
@@ -771,6 +787,17 @@ func brokenLinks(run, source []byte, inSource func(int) int, md briefing.Markdow
 		case space >= 0 && md.PosAt(addr+space).Line != md.PosAt(addr+space+1).Line:
 			// A folded or plain YAML text, whose line break is a space.
 			why = "its address runs onto the next line: keep it on one line"
+		case space >= 0 && curlyTitle(rest[space+1:]) != "":
+			// [text](address “title”): written so, the title would be
+			// part of the address with its spaces as %20.
+			title := curlyTitle(rest[space+1:])
+			q := `"`
+			if strings.Contains(title, q) {
+				q = "'" // “He said "no"”
+			}
+			why = fmt.Sprintf("its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, %s%s%s, or remove it", q, title, q)
+		case space >= 0 && secondAddressRE.Match(bytes.TrimLeft(rest[space:], " \t")):
+			why = "its ( ) hold two addresses with a space between them: keep the one meant, and remove the other"
 		case space >= 0:
 			why = "its address holds a space: write each space in it as %20"
 		case addr+len(rest) < len(source) && source[addr+len(rest)] == '\n':
