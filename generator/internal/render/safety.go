@@ -36,6 +36,11 @@ func linkProblem(dest string) string {
 	if strings.HasPrefix(d, "//") {
 		return "is a protocol-relative address: write it in full, starting with https://"
 	}
+	if r, n := utf8.DecodeRuneInString(d); strings.ContainsRune(quoteMarks, r) && secondAddressRE.MatchString(d[n:]) {
+		// [text](“https://…”): quoted, as a word processor or a
+		// citation writes an address, where it was told not allowed.
+		return "is between quote marks, which are no part of an address: remove them"
+	}
 	u, err := url.Parse(d)
 	if err != nil {
 		// A scheme hidden behind characters url.Parse refuses is still a scheme.
@@ -732,11 +737,18 @@ var (
 func curlyTitle(t []byte) string {
 	s := strings.TrimSpace(string(t))
 	r, n := utf8.DecodeRuneInString(s)
-	if !strings.ContainsRune("“”‘’„‚«»‹›", r) {
+	if !strings.ContainsRune(curlyQuoteMarks, r) {
 		return ""
 	}
-	return strings.TrimRightFunc(s[n:], func(r rune) bool { return strings.ContainsRune("“”‘’„‚«»‹› ", r) })
+	return strings.TrimRightFunc(s[n:], func(r rune) bool { return r == ' ' || strings.ContainsRune(curlyQuoteMarks, r) })
 }
+
+// curlyQuoteMarks are the quote marks of typography, and quoteMarks those
+// and the straight ones.
+const (
+	curlyQuoteMarks = "“”‘’„‚«»‹›"
+	quoteMarks      = curlyQuoteMarks + `"'`
+)
 
 // brokenLinks reports, in run (the text of one or more texts side by side,
 // whose run[i] is source[inSource(i)]), what was meant as a link and is

@@ -29,6 +29,10 @@ func TestLinkProblemCharacterReferences(t *testing.T) {
 		{"http://localhost:8080/a", ""},
 		{"http://[::1]:8080/a", ""},
 		{"https://web.archive.org/web/2020/https://x.com/StateDept", ""},
+		{"“https://example.org/x”", "is between quote marks, which are no part of an address: remove them"},
+		{"\"https://example.org/x\"", "is between quote marks"},
+		{"«www.example.org/x»", "is between quote marks"},
+		{"‘odd’.html", ""}, // relative, checked against the site's pages
 	} {
 		got := linkProblem(c.dest)
 		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
