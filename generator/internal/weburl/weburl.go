@@ -63,8 +63,9 @@ func publicHostProblem(u *url.URL) string {
 }
 
 // schemeTwiceRE is an address whose scheme is written twice, the second
-// perhaps missing its colon or a slash: https://https://…, https://http//…
-// (a field prefilled with https:// and an address pasted after it).
+// perhaps without its colon or a slash: https://https://…, http://https//…,
+// https://https:/… (a field prefilled with https:// and an address
+// pasted after it).
 var schemeTwiceRE = regexp.MustCompile(`(?i)^https?://+(https?)(?::/*|//+)([^/\s].*)$`)
 
 // SchemeTwiceProblem says, for an address whose scheme is written twice,
@@ -76,9 +77,8 @@ func SchemeTwiceProblem(s string) string {
 	if m == nil {
 		return ""
 	}
-	for m != nil {
-		once = m[1] + "://" + m[2]
-		m = schemeTwiceRE.FindStringSubmatch(once)
+	for ; m != nil; m = schemeTwiceRE.FindStringSubmatch(once) {
+		once = m[1] + "://" + m[2] // https://https://https://… too
 	}
 	return fmt.Sprintf("has its scheme written twice: write it once, as %q", once)
 }
