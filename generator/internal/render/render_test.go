@@ -803,37 +803,30 @@ func TestOtherMarkdown(t *testing.T) {
 	const table = "a table is not read in a note: it would be shown as its | and - marks; give its rows as a list, or in sentences"
 	r := New(&briefing.Briefing{})
 	for in, want := range map[string]string{
-		"Intro.\n\n| Verdict | Meaning |\n|---|---|\n| Accurate | True |\n":                                       "7:7: " + table,
-		"Verdict | Meaning\n:-- | --:\nAccurate | True\n":                                                         "5:7: " + table,
-		"| One column |\n| --- |\n":                                                                               "5:7: " + table,
-		"A claim[^1] it is.\n\n[^1]: The footnote text.\n":                                                        "5:14: a footnote is not read in a note: [^1] would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets",
-		"The pattern `[^a-z]` matches, and a | b\n\n- - -\n":                                                      "",
-		"It said ~~no~~ yes, and `~~x~~` and ~ ~~ ~.\n":                                                           "5:15: struck-through text is not read in a note: ~~no~~ would be shown as written; say in words what was struck out, or leave it out",
-		"Code `~~x~~` only, and about ~~ 2 ~~ or so.\n":                                                           "",
-		"Crime fell | rose:\n-- says who?\n":                                                                      "",
-		"The verdicts:\n| Verdict | Meaning |\n|---|---|\n| Accurate | True |\n":                                  "6:7: " + table,
-		"- item with ~~strike~~\n- a footnote[^1]\n":                                                              "5:19: struck-through text is not read in a note: ~~strike~~ would be shown as written; say in words what was struck out, or leave it out",
-		"- a\n- a footnote[^1]\n":                                                                                 "6:19: a footnote is not read in a note: [^1] would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets",
-		"*`[^a-z]`* and [`~~x~~`](https://example.org) and [link](https://example.org/a~~b~~c?q=[^x]).\n":         "",
-		"Escaped: \\[^1] and \\~~x~~.\n":                                                                          "",
-		"a | b | c\n--|--\n":                                                                                      "",
-		"See [the report](https://example.org/a report).\n":                                                       "5:24: the link [the report](https://example.org/a report) is not read in a note, and would be shown with its [ ] and ( ): its address holds a space: write each space in it as %20",
-		"See [the *full* report](a.html b).\n":                                                                    "5:31: the link [the *full* report](a.html b) is not read in a note, and would be shown with its [ ] and ( ): its address holds a space: write each space in it as %20",
-		"See [the report](https://example.org/a\nb) too.\n":                                                       "5:24: the link [the report](https://example.org/a is not read in a note, and would be shown with its [ ] and ( ): its address runs onto the next line: keep it on one line",
-		"See [it](https://en.wikipedia.org/wiki/A_(b) now.\n":                                                     "5:16: the link [it](https://en.wikipedia.org/wiki/A_(b) is not read in a note, and would be shown with its [ ] and ( ): its ( ) do not close on the line: end the address with )",
-		"See [the report] (https://example.org/a).\n":                                                             "5:23: the link [the report] (https://example.org/a) is not read in a note, and would be shown with its [ ] and ( ): remove the space between ] and (",
-		"See [the report][rpt].\n":                                                                                "5:23: the link [the report][rpt] is not read in a note, and would be shown with its [ ]: nothing defines its label; write the address in ( ) after the link's text instead, or, if the brackets are meant as written, put a \\ before each [",
-		"See [the report][rpt].\n\n[rpt]: https://example.org/a\n":                                                "",
-		"He said [sic] (twice), [a] [b], \\[x\\](y) and [fine](https://example.org/a%20b).\n":                     "",
-		"Two sources [1][2] disagree; the cable reads [redacted][Redacted] posts.\n":                              "",
-		"`[a](b c)` and [a](<https://example.org/b>) and [a](https://example.org/b \"title\").\n":                 "",
-		"See [the page](https://example.org/y “The title”).\n":                                                    "5:22: the link [the page](https://example.org/y “The title”) is not read in a note, and would be shown with its [ ] and ( ): its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"The title\", or remove it",
-		"See [the page](https://example.org/y „Der Titel“).\n":                                                    "5:22: the link [the page](https://example.org/y „Der Titel“) is not read in a note, and would be shown with its [ ] and ( ): its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"Der Titel\", or remove it",
-		"See [it](https://example.org/y ‘He said \"no\"’).\n":                                                     "5:16: the link [it](https://example.org/y ‘He said \"no\"’) is not read in a note, and would be shown with its [ ] and ( ): its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, 'He said \"no\"', or remove it",
-		"See [the page](https://example.org/y \"The title\") and [it](https://example.org/y 'He said \"no\"').\n": "",
-		"See [the page](https://a.example/x https://b.example/y).\n":                                              "5:22: the link [the page](https://a.example/x https://b.example/y) is not read in a note, and would be shown with its [ ] and ( ): its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
-		"See [the page](https://a.example/x).\n":                                                                  "",
-		"See [the page](https://a.example/x  www.b.example/y).\n":                                                 "5:22: the link [the page](https://a.example/x  www.b.example/y) is not read in a note, and would be shown with its [ ] and ( ): its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
+		"Intro.\n\n| Verdict | Meaning |\n|---|---|\n| Accurate | True |\n":                               "7:7: " + table,
+		"Verdict | Meaning\n:-- | --:\nAccurate | True\n":                                                 "5:7: " + table,
+		"| One column |\n| --- |\n":                                                                       "5:7: " + table,
+		"A claim[^1] it is.\n\n[^1]: The footnote text.\n":                                                "5:14: a footnote is not read in a note: [^1] would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets",
+		"The pattern `[^a-z]` matches, and a | b\n\n- - -\n":                                              "",
+		"It said ~~no~~ yes, and `~~x~~` and ~ ~~ ~.\n":                                                   "5:15: struck-through text is not read in a note: ~~no~~ would be shown as written; say in words what was struck out, or leave it out",
+		"Code `~~x~~` only, and about ~~ 2 ~~ or so.\n":                                                   "",
+		"Crime fell | rose:\n-- says who?\n":                                                              "",
+		"The verdicts:\n| Verdict | Meaning |\n|---|---|\n| Accurate | True |\n":                          "6:7: " + table,
+		"- item with ~~strike~~\n- a footnote[^1]\n":                                                      "5:19: struck-through text is not read in a note: ~~strike~~ would be shown as written; say in words what was struck out, or leave it out",
+		"- a\n- a footnote[^1]\n":                                                                         "6:19: a footnote is not read in a note: [^1] would be shown as written; the briefing's notes are its footnotes: put the text in a note of its own, or in brackets",
+		"*`[^a-z]`* and [`~~x~~`](https://example.org) and [link](https://example.org/a~~b~~c?q=[^x]).\n": "",
+		"Escaped: \\[^1] and \\~~x~~.\n":                                                                  "",
+		"a | b | c\n--|--\n":                                                                              "",
+		"See [the report](https://example.org/a report).\n":                                               "5:24: the link [the report](https://example.org/a report) is not read in a note, and would be shown with its [ ] and ( ): its address holds a space: write each space in it as %20",
+		"See [the *full* report](a.html b).\n":                                                            "5:31: the link [the *full* report](a.html b) is not read in a note, and would be shown with its [ ] and ( ): its address holds a space: write each space in it as %20",
+		"See [the report](https://example.org/a\nb) too.\n":                                               "5:24: the link [the report](https://example.org/a is not read in a note, and would be shown with its [ ] and ( ): its address runs onto the next line: keep it on one line",
+		"See [it](https://en.wikipedia.org/wiki/A_(b) now.\n":                                             "5:16: the link [it](https://en.wikipedia.org/wiki/A_(b) is not read in a note, and would be shown with its [ ] and ( ): its ( ) do not close on the line: end the address with )",
+		"See [the report] (https://example.org/a).\n":                                                     "5:23: the link [the report] (https://example.org/a) is not read in a note, and would be shown with its [ ] and ( ): remove the space between ] and (",
+		"See [the report][rpt].\n":                                                                        "5:23: the link [the report][rpt] is not read in a note, and would be shown with its [ ]: nothing defines its label; write the address in ( ) after the link's text instead, or, if the brackets are meant as written, put a \\ before each [",
+		"See [the report][rpt].\n\n[rpt]: https://example.org/a\n":                                        "",
+		"He said [sic] (twice), [a] [b], \\[x\\](y) and [fine](https://example.org/a%20b).\n":             "",
+		"Two sources [1][2] disagree; the cable reads [redacted][Redacted] posts.\n":                      "",
+		"`[a](b c)` and [a](<https://example.org/b>) and [a](https://example.org/b \"title\").\n":         "",
 	} {
 		var errs diag.List
 		r.Markdown(md(in), "a note", &errs)
@@ -843,6 +836,43 @@ func TestOtherMarkdown(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q:\n got %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// TestLinkTitleAndSecondAddress: a link whose title is in curly quotes,
+// or whose ( ) hold a second address, is told so, where "write each space
+// as %20" would have the title or the second address part of the address;
+// a title in straight quotes is a link's.
+func TestLinkTitleAndSecondAddress(t *testing.T) {
+	const shown = " is not read in a note, and would be shown with its [ ] and ( ): "
+	r := New(&briefing.Briefing{})
+	for in, want := range map[string]string{
+		"See [the page](https://example.org/y “The title”).\n": "5:22: the link [the page](https://example.org/y “The title”)" + shown +
+			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"The title\", or remove it",
+		"See [the page](https://example.org/y „Der Titel“).\n": "5:22: the link [the page](https://example.org/y „Der Titel“)" + shown +
+			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"Der Titel\", or remove it",
+		"See [it](https://example.org/y ‘He said \"no\"’).\n": "5:16: the link [it](https://example.org/y ‘He said \"no\"’)" + shown +
+			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, 'He said \"no\"', or remove it",
+		"See [the page](https://a.example/x https://b.example/y).\n": "5:22: the link [the page](https://a.example/x https://b.example/y)" + shown +
+			"its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
+		"See [the page](https://a.example/x  www.b.example/y).\n": "5:22: the link [the page](https://a.example/x  www.b.example/y)" + shown +
+			"its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
+		// As the messages say to write them.
+		"See [the page](https://example.org/y \"The title\") and [it](https://example.org/y 'He said \"no\"').\n": "",
+		"See [the page](https://b.example/y).\n": "",
+	} {
+		var errs diag.List
+		out := r.Markdown(md(in), "a note", &errs)
+		got := ""
+		if es := errs.Errors(); len(es) > 0 {
+			got = fmt.Sprintf("%d:%d: %s", es[0].Pos.Line, es[0].Pos.Col, es[0].Msg)
+		}
+		if got != want {
+			t.Errorf("%q:\n got %q\nwant %q", in, got, want)
+		}
+		if want == "" && strings.Contains(in, "The title") && !strings.Contains(out, `href="https://example.org/y" title="The title"`) {
+			t.Errorf("%q: the title is not the link's: %s", in, out)
 		}
 	}
 }
