@@ -630,14 +630,15 @@ func checkBaseURL(s string) (string, error) {
 		return "", fmt.Errorf("%q is not the address of a site: give it in full, like https://example.org/briefing/", s)
 	}
 	// The checks an address in the briefing's files gets: spaces, quotes,
-	// a user name or password, a port out of range. A password is not
+	// a user name or password, a port out of range; not a host name with
+	// no dot, as a site may be published on an intranet. A password is not
 	// repeated, to a log that may be read by others.
 	if u.User != nil {
 		bare := *u
 		bare.User = nil
 		return "", fmt.Errorf("the address holds a user name or password (the part before the @), which every page would give its readers: give it without them, like %q", bare.String())
 	}
-	if msg := weburl.URLProblem(s); msg != "" {
+	if msg := weburl.SiteURLProblem(s); msg != "" {
 		return "", fmt.Errorf("%q %s", s, msg)
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {

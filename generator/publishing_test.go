@@ -1121,6 +1121,11 @@ func TestCheckBaseURL(t *testing.T) {
 		{"https://deploy:token@example.org/", "", `holds a user name or password (the part before the @), which every page would give its readers: give it without them, like "https://example.org/"`},
 		{"https://example.org:70000/", "", "has a port (70000"},
 		{"https://example.org:8080/b/", "https://example.org:8080/b/", ""},
+		{"https://https://example.org/b/", "", `has its scheme written twice: write it once, as "https://example.org/b/"`},
+		// A site may be published on an intranet, at a host name with no
+		// dot, where the briefing's links are to sites on the web.
+		{"http://staging/briefing/", "http://staging/briefing/", ""},
+		{"http://localhost:1313/", "http://localhost:1313/", ""},
 		// The home page's address, copied from the address bar: the
 		// folder is what is meant (every address would hold index.html/).
 		{"https://example.org/briefing/index.html", "", `is the address of a page or file (index.html), not of the folder the site is published at: give "https://example.org/briefing/"`},

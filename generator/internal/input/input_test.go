@@ -1935,10 +1935,86 @@ func TestNormalizeDOI(t *testing.T) {
 		" doi:10.1257/aeri.20230459 ":                 "10.1257/aeri.20230459",
 		"10.1234/a#b":                                 "10.1234/a#b",
 		"10.1234/50%zz":                               "10.1234/50%zz",
+		"doi: 10.1073/pnas.2014704117":                "10.1073/pnas.2014704117",
+		"DOI:10.1073/pnas.2014704117":                 "10.1073/pnas.2014704117",
+		"https://www.doi.org/10.17226/21746":          "10.17226/21746",
+		"http://WWW.DOI.ORG/10.17226/21746":           "10.17226/21746",
+		"10.1234/ends-with-a-stop%2E":                 "10.1234/ends-with-a-stop.",
 	} {
 		if got := normalizeDOI(in); got != want {
 			t.Errorf("normalizeDOI(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestAddressesAsPasted: an address or DOI as an editor pastes it by
+// mistake (the scheme twice, two addresses, the colon left out, a DOI
+// with the sentence's full stop) is told at its place, and the address or
+// DOI the message says to write passes and is the one meant; the forms
+// of an address or a DOI that are right as pasted pass.
+func TestAddressesAsPasted(t *testing.T) {
+	source := func(url, doi string) string {
+		return "references:\n  - id: src-a\n    type: report\n    title: A report\n    URL: " + url + "\n    DOI: " + doi + "\n"
+	}
+	article := func(url string) string {
+		return "---\ntitle: \"A headline\"\noutlet: Outlet\nurl: " + url + "\n---\nThe cable calls it an “existential threat” to the West.\n"
+	}
+	for _, c := range []struct {
+		name, file, bad, fixed, want string
+	}{
+		{"scheme twice", "content/articles/one.md", article("https://https://www.example.com/a"), article("https://www.example.com/a"),
+			`content/articles/one.md:4:6: url "https://https://www.example.com/a" has its scheme written twice: write it once, as "https://www.example.com/a"`},
+		{"scheme twice, the second without its colon", "content/articles/one.md", article("http://https//www.example.com/a"), article("https://www.example.com/a"),
+			`content/articles/one.md:4:6: url "http://https//www.example.com/a" has its scheme written twice: write it once, as "https://www.example.com/a"`},
+		{"no colon", "content/articles/one.md", article("https//www.example.com/a"), article("https://www.example.com/a"),
+			`content/articles/one.md:4:6: url "https//www.example.com/a" has no colon after https: write https:// in place of https//`},
+		{"two addresses", "content/articles/one.md", article("https://a.example/x https://www.example.com/a"), article("https://www.example.com/a"),
+			`content/articles/one.md:4:6: url "https://a.example/x https://www.example.com/a" is two addresses with a space between them: keep the one meant, and remove the other`},
+		{"a host with no dot", "annotations/sources.yaml", source("http://www/report", "10.1/x"), source("http://www.example.org/report", "10.1/x"),
+			`annotations/sources.yaml:5:10: URL "http://www/report" has a host name with no dot in it (www), which no site on the web has: copy the address again from the browser, like https://www.example.com/page`},
+		{"scheme twice in the bibliography", "annotations/sources.yaml", source(`"https://https://x.com/StateDept"`, "10.1/x"), source(`"https://x.com/StateDept"`, "10.1/x"),
+			`annotations/sources.yaml:5:10: URL "https://https://x.com/StateDept" has its scheme written twice: write it once, as "https://x.com/StateDept"`},
+		{"a DOI with a full stop", "annotations/sources.yaml", source("https://example.org/r", "10.17226/21746."), source("https://example.org/r", "10.17226/21746"),
+			`annotations/sources.yaml:6:10: DOI "10.17226/21746." ends with a full stop, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2E)`},
+		{"a DOI address with a comma", "annotations/sources.yaml", source("https://example.org/r", "https://doi.org/10.17226/21746,"), source("https://example.org/r", "https://doi.org/10.17226/21746"),
+			`annotations/sources.yaml:6:10: DOI "10.17226/21746," ends with a comma, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2C)`},
+		{"a DOI that does end with a full stop", "annotations/sources.yaml", source("https://example.org/r", "10.17226/21746."), source("https://example.org/r", "10.17226/21746%2E"),
+			`annotations/sources.yaml:6:10: DOI "10.17226/21746." ends with a full stop, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2E)`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := base()
+			fs[c.file] = &fstest.MapFile{Data: []byte(c.bad)}
+			sameLines(t, errLines(t, fs), []string{c.want})
+			fs[c.file] = &fstest.MapFile{Data: []byte(c.fixed)}
+			b, err := Load(fs)
+			if err != nil {
+				t.Fatalf("as the message says to write it: %v", err)
+			}
+			switch {
+			case c.file == "content/articles/one.md" && b.Articles[0].URL != "https://www.example.com/a":
+				t.Errorf("url = %q", b.Articles[0].URL)
+			case strings.Contains(c.name, "DOI that does end") && b.Sources[0].DOI != "10.17226/21746.":
+				t.Errorf("DOI = %q, want 10.17226/21746.", b.Sources[0].DOI)
+			case strings.Contains(c.name, "DOI") && !strings.Contains(c.name, "does end") && b.Sources[0].DOI != "10.17226/21746":
+				t.Errorf("DOI = %q, want 10.17226/21746", b.Sources[0].DOI)
+			}
+		})
+	}
+	// Right as pasted: a DOI with doi: and a space, as reference lists
+	// print it, or the resolver's www. address; a DOI with full stops
+	// inside; addresses on localhost, at an IP address, in other scripts,
+	// or holding another address, as an archive's do.
+	for _, ok := range []struct{ url, doi string }{
+		{"https://web.archive.org/web/2025/https://www.example.com/a", `"doi: 10.1073/pnas.2014704117"`},
+		{"https://bücher.example/über?q=a.b", "https://www.doi.org/10.1000/182"},
+		{"http://127.0.0.1:8080/a", "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"},
+		{`"https://[2001:db8::1]/a"`, "10.5555/a.b.c"},
+		{"http://localhost:1313/", "DOI:10.1000/xyz123"},
+		{"https://例子。测试/", "10.1000/182"},
+	} {
+		fs := base()
+		fs["annotations/sources.yaml"] = &fstest.MapFile{Data: []byte(source(ok.url, ok.doi))}
+		sameLines(t, errLines(t, fs), nil)
 	}
 }
 

@@ -143,6 +143,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool, maybe 
 			continue
 		}
 		d.required(sm, it, "the source", "id", "type", "title")
+		doi := strings.TrimSpace(d.str(sm, "DOI"))
 		s := &briefing.Source{
 			Pos:             d.pos(it),
 			ID:              d.sourceID(sm),
@@ -157,7 +158,7 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool, maybe 
 			PublisherPlace:  d.str(sm, "publisher-place"),
 			Number:          d.str(sm, "number"),
 			Genre:           d.str(sm, "genre"),
-			DOI:             normalizeDOI(d.str(sm, "DOI")),
+			DOI:             normalizeDOI(doi),
 			URL:             strings.TrimSpace(d.str(sm, "URL")),
 			Note:            d.str(sm, "note"),
 			Author:          d.names(sm, "author"),
@@ -184,6 +185,13 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool, maybe 
 			l.errs.Add(d.pos(resolve(sm["DOI"])), "DOI %q is not a DOI: write it as 10.xxxx/…, like 10.1257/aeri.20230459", s.DOI)
 		case strings.IndexFunc(s.DOI, unicode.IsSpace) >= 0:
 			l.errs.Add(d.pos(resolve(sm["DOI"])), "DOI %q has white space in it, which no DOI has: copy it again from the work's page, like 10.1257/aeri.20230459", s.DOI)
+		case strings.ContainsAny(doi[len(doi)-1:], ".,;"):
+			// The sentence's, copied with the DOI from a list of
+			// references: the DOI system allows a DOI to end so, but
+			// one that does is so rare that the mark is told, with how
+			// to keep one meant (normalizeDOI decodes the %2E).
+			mark := map[byte]string{'.': "a full stop", ',': "a comma", ';': "a semicolon"}[doi[len(doi)-1]]
+			l.errs.Add(d.pos(resolve(sm["DOI"])), "DOI %q ends with %s, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %%%02X)", s.DOI, mark, doi[len(doi)-1])
 		}
 		for _, k := range cslNameVars {
 			if k != "author" && k != "editor" {
@@ -242,14 +250,17 @@ var sourceTextFields = []string{"title", "container-title", "collection-title", 
 	"publisher-place", "number", "genre", "DOI", "URL", "note"}
 
 // normalizeDOI is the DOI of s, given as a DOI, its address or a doi: URI:
-// without the address's start, and with what an address percent-encodes
-// decoded (10.1002/%28SICI%29… is 10.1002/(SICI)…), so that its link
+// without the address's start (the resolver's www. address too) or the
+// doi: and any space after it, as reference lists print it ("doi:
+// 10.1073/…"), and with what an address percent-encodes decoded
+// (10.1002/%28SICI%29… is 10.1002/(SICI)…), so that its link
 // (render.DOIAddress) encodes it once.
 func normalizeDOI(s string) string {
 	s = strings.TrimSpace(s)
-	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
+	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+		"https://www.doi.org/", "http://www.doi.org/", "doi:"} {
 		if strings.HasPrefix(strings.ToLower(s), p) {
-			s = s[len(p):]
+			s = strings.TrimSpace(s[len(p):])
 			break
 		}
 	}

@@ -848,6 +848,43 @@ func TestOtherMarkdown(t *testing.T) {
 	}
 }
 
+// TestLinkTitleAndSecondAddress: a link whose title is in curly quotes,
+// or whose ( ) hold a second address, is told so, where "write each space
+// as %20" would have the title or the second address part of the address;
+// a title in straight quotes is a link's.
+func TestLinkTitleAndSecondAddress(t *testing.T) {
+	const shown = " is not read in a note, and would be shown with its [ ] and ( ): "
+	r := New(&briefing.Briefing{})
+	for in, want := range map[string]string{
+		"See [the page](https://example.org/y “The title”).\n": "5:22: the link [the page](https://example.org/y “The title”)" + shown +
+			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"The title\", or remove it",
+		"See [the page](https://example.org/y „Der Titel“).\n": "5:22: the link [the page](https://example.org/y „Der Titel“)" + shown +
+			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"Der Titel\", or remove it",
+		"See [it](https://example.org/y ‘He said \"no\"’).\n": "5:16: the link [it](https://example.org/y ‘He said \"no\"’)" + shown +
+			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, 'He said \"no\"', or remove it",
+		"See [the page](https://a.example/x https://b.example/y).\n": "5:22: the link [the page](https://a.example/x https://b.example/y)" + shown +
+			"its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
+		"See [the page](https://a.example/x  www.b.example/y).\n": "5:22: the link [the page](https://a.example/x  www.b.example/y)" + shown +
+			"its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
+		// As the messages say to write them.
+		"See [the page](https://example.org/y \"The title\") and [it](https://example.org/y 'He said \"no\"').\n": "",
+		"See [the page](https://b.example/y).\n": "",
+	} {
+		var errs diag.List
+		out := r.Markdown(md(in), "a note", &errs)
+		got := ""
+		if es := errs.Errors(); len(es) > 0 {
+			got = fmt.Sprintf("%d:%d: %s", es[0].Pos.Line, es[0].Pos.Col, es[0].Msg)
+		}
+		if got != want {
+			t.Errorf("%q:\n got %q\nwant %q", in, got, want)
+		}
+		if want == "" && strings.Contains(in, "The title") && !strings.Contains(out, `href="https://example.org/y" title="The title"`) {
+			t.Errorf("%q: the title is not the link's: %s", in, out)
+		}
+	}
+}
+
 // TestSamePassageNumberedInOrder: two notes on the same passage are
 // numbered in the order the notes file lists them, the first one's marker
 // first; nested passages by where they end.

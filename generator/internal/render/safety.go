@@ -36,6 +36,11 @@ func linkProblem(dest string) string {
 	if strings.HasPrefix(d, "//") {
 		return "is a protocol-relative address: write it in full, starting with https://"
 	}
+	if r, n := utf8.DecodeRuneInString(d); strings.ContainsRune(quoteMarks, r) && secondAddressRE.MatchString(d[n:]) {
+		// [text](“https://…”): quoted, as a word processor or a
+		// citation writes an address, where it was told not allowed.
+		return "is between quote marks, which are no part of an address: remove them"
+	}
 	u, err := url.Parse(d)
 	if err != nil {
 		// A scheme hidden behind characters url.Parse refuses is still a scheme.
@@ -55,6 +60,9 @@ func linkProblem(dest string) string {
 			return "links to the top of the page it is on, as a placeholder does: give the address, or remove the [ ] to leave the text plain"
 		}
 		if u.Scheme != "" {
+			if msg := weburl.SchemeTwiceProblem(d); msg != "" {
+				return msg
+			}
 			return weburl.AbsoluteProblem(u)
 		}
 		return ""
@@ -722,6 +730,29 @@ var (
 	// undefinedRefRE is a reference link, "[text][label]" or
 	// "[text][]", whose label nothing defines: goldmark leaves it text.
 	undefinedRefRE = regexp.MustCompile(`\[[^\[\]\n]+\]\[[^\[\]\n]*\]`)
+	// secondAddressRE is the start of a second address, after the space
+	// in a link's ( ).
+	secondAddressRE = regexp.MustCompile(`(?i)^(?:https?:|mailto:|www\.)`)
+)
+
+// curlyTitle is the title in t, the text after the space in a link's ( ),
+// when it is between curly quotes, as a word processor writes them, or
+// between guillemets or low-high quotes („…“): where CommonMark reads a
+// title only between straight quotes or ( ). It is "" otherwise.
+func curlyTitle(t []byte) string {
+	s := strings.TrimSpace(string(t))
+	r, n := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune(curlyQuoteMarks, r) {
+		return ""
+	}
+	return strings.TrimRightFunc(s[n:], func(r rune) bool { return r == ' ' || strings.ContainsRune(curlyQuoteMarks, r) })
+}
+
+// curlyQuoteMarks are the quote marks of typography, and quoteMarks those
+// and the straight ones.
+const (
+	curlyQuoteMarks = "“”‘’„‚«»‹›"
+	quoteMarks      = curlyQuoteMarks + `"'`
 )
 
 // brokenLinks reports, in run (the text of one or more texts side by side,
@@ -773,6 +804,17 @@ func brokenLinks(run, source []byte, inSource func(int) int, md briefing.Markdow
 		case space >= 0 && md.PosAt(addr+space).Line != md.PosAt(addr+space+1).Line:
 			// A folded or plain YAML text, whose line break is a space.
 			why = "its address runs onto the next line: keep it on one line"
+		case space >= 0 && curlyTitle(rest[space+1:]) != "":
+			// [text](address “title”): written so, the title would be
+			// part of the address with its spaces as %20.
+			title := curlyTitle(rest[space+1:])
+			q := `"`
+			if strings.Contains(title, q) {
+				q = "'" // “He said "no"”
+			}
+			why = fmt.Sprintf("its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, %s%s%s, or remove it", q, title, q)
+		case space >= 0 && secondAddressRE.Match(bytes.TrimLeft(rest[space:], " \t")):
+			why = "its ( ) hold two addresses with a space between them: keep the one meant, and remove the other"
 		case space >= 0:
 			why = "its address holds a space: write each space in it as %20"
 		case addr+len(rest) < len(source) && source[addr+len(rest)] == '\n':

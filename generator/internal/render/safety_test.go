@@ -23,6 +23,16 @@ func TestLinkProblemCharacterReferences(t *testing.T) {
 		{"https://example.org:8080/a", ""},
 		{"https:example.org", "has no host name"},
 		{"https://user:pw@example.org/", "holds a user name or password"},
+		{"https://https://x.com/StateDept", `has its scheme written twice: write it once, as "https://x.com/StateDept"`},
+		{"https://http//x.com/StateDept", `has its scheme written twice: write it once, as "http://x.com/StateDept"`},
+		{"http://www/report", "has a host name with no dot in it (www)"},
+		{"http://localhost:8080/a", ""},
+		{"http://[::1]:8080/a", ""},
+		{"https://web.archive.org/web/2020/https://x.com/StateDept", ""},
+		{"“https://example.org/x”", "is between quote marks, which are no part of an address: remove them"},
+		{"\"https://example.org/x\"", "is between quote marks"},
+		{"«www.example.org/x»", "is between quote marks"},
+		{"‘odd’.html", ""}, // relative, checked against the site's pages
 	} {
 		got := linkProblem(c.dest)
 		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
