@@ -574,6 +574,7 @@ func check(ctx context.Context, root string, stdout, stderr io.Writer) int {
 	}
 	warnUndefined(root, res, stderr)
 	warnUndated(root, res, stderr)
+	warnEmptyNotes(root, res, stderr)
 	fmt.Fprintf(stdout, "ok: %s: every note anchored\n", counted(res.Counts))
 	return 0
 }
@@ -586,6 +587,17 @@ func check(ctx context.Context, root string, stdout, stderr io.Writer) int {
 func warnUndated(root string, res *site.Result, stderr io.Writer) {
 	for _, at := range res.Undated {
 		fmt.Fprintf(stderr, "%s: warning: the article has neither published nor date_note: its page will say that the outlet's page shows no date, and it comes last in the briefing; give published: YYYY-MM-DD, or say in date_note what is known of its date (and sort_date: to place it)\n", inRoot(root, at))
+	}
+}
+
+// warnEmptyNotes tells the editors of each article whose notes file is
+// empty, not a byte in it: most often a save that failed (an editor that
+// crashed, a sync that lost the race), which publishes the article
+// without its notes. A warning, as an article may have no notes yet
+// (new writes notes: and an example in comments, which is no warning).
+func warnEmptyNotes(root string, res *site.Result, stderr io.Writer) {
+	for _, at := range res.EmptyNotes {
+		fmt.Fprintf(stderr, "%s: warning: the notes file is empty, not a byte in it: the article is published without notes; if a save failed, save the notes again (for an article without notes, write notes: [] or remove the file)\n", inRoot(root, at))
 	}
 }
 
@@ -786,6 +798,7 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 	warnCSP(root, os.DirFS(out), stderr)
 	warnUndefined(root, res, stderr)
 	warnUndated(root, res, stderr)
+	warnEmptyNotes(root, res, stderr)
 	where := out
 	if b := filepath.Base(out); b == "." || b == ".." {
 		where = target // the folder by its name: "." is the old one now, removed

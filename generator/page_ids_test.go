@@ -499,3 +499,27 @@ func TestCardsCountCorrections(t *testing.T) {
 		t.Error("no article of the briefing has a correction: the test cannot tell")
 	}
 }
+
+// TestEmptyNotesFileWarned: a notes file without a byte in it, most often
+// a save that failed, is told by check and build, which go on: the
+// article is published without its notes. notes: [], or new's file with
+// its example in comments, is an article without notes yet, and nothing
+// is said.
+func TestEmptyNotesFileWarned(t *testing.T) {
+	root := writeCase(t, loadCase(t, "testdata/corpus/base.txtar"), t.TempDir())
+	// The claim the notes give is the briefing's only one: without them
+	// it would be a claim no note gives, an error.
+	claims := filepath.Join(root, "annotations", "claims.yaml")
+	if err := os.WriteFile(claims, []byte("claims: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(root, "annotations", "one.yaml")
+	warning := filepath.ToSlash(notes) + ":1:1: warning: the notes file is empty, not a byte in it: the article is published without notes"
+	for _, c := range []struct{ name, text, want string }{
+		{"no byte", "", warning},
+		{"notes: []", "notes: []\n", ""},
+		{"new's file", "notes:\n# - id: first-note\n#   quote: \"words\"\n", ""},
+	} {
+		warnsWith(t, root, notes, c.text, c.name, c.want)
+	}
+}

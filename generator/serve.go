@@ -129,6 +129,7 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 		var b bytes.Buffer
 		warnUndefined(root, res, &b)
 		warnUndated(root, res, &b)
+		warnEmptyNotes(root, res, &b)
 		if b.String() != undated {
 			stderr.Write(b.Bytes())
 			undated = b.String()

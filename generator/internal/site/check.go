@@ -42,7 +42,7 @@ func Check(fsys fs.FS) (*Result, error) {
 		a.Body, a.Notes = briefing.Markdown{}, nil
 	})
 	r.CheckWaiting()
-	res := &Result{Briefing: b, Undated: Undated(b), Counts: stage.Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)}}
+	res := &Result{Briefing: b, Undated: Undated(b), EmptyNotes: EmptyNotes(b, fsys), Counts: stage.Counts{Articles: len(b.Articles), Claims: len(b.Claims), Sources: len(b.Sources)}}
 	for i := range artErrs {
 		errs.Append(&artErrs[i])
 		res.Counts.Notes += notes[i]

@@ -138,7 +138,7 @@ func (c *Compiler) Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	c.opt.Memo = nil
 	c.r, c.claims, c.sources = r, b.Claims, b.Sources
 
-	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b), StoodIn: stoodIn}
+	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b), EmptyNotes: EmptyNotes(b, fsys), StoodIn: stoodIn}
 	entries := make([]*artEntry, len(b.Articles))
 	for i, a := range b.Articles {
 		e := &artEntry{path: a.Path, notesPath: a.NotesPath, version: c.in.Version(a.Path)}

@@ -42,6 +42,9 @@ type Result struct {
 	// date note start (Undated), for a warning; from Compile, Stream and
 	// Check, and kept when a build lets the Briefing go.
 	Undated []diag.Pos
+	// EmptyNotes are the notes files without a byte in them (EmptyNotes),
+	// for a warning; from Compile, Stream, Check and a Compiler.
+	EmptyNotes []diag.Pos
 	// StoodIn are the titles a Compiler stood in for empty ones (its
 	// Untitled, its UntitledArticle), one for each title: the briefing's
 	// first, then the articles'. The live preview says which it shows.
@@ -67,6 +70,22 @@ func Undated(b *briefing.Briefing) []diag.Pos {
 	return out
 }
 
+// EmptyNotes returns the start of each notes file of b, read from fsys,
+// that has not a byte in it: most often a save that failed, which
+// publishes its article without notes, where notes: [] says it has none.
+func EmptyNotes(b *briefing.Briefing, fsys fs.FS) []diag.Pos {
+	var out []diag.Pos
+	for _, a := range b.Articles {
+		if a.NotesPath == "" || len(a.Notes) > 0 {
+			continue
+		}
+		if info, err := fs.Stat(fsys, a.NotesPath); err == nil && info.Size() == 0 {
+			out = append(out, diag.Pos{File: a.NotesPath, Line: 1, Col: 1})
+		}
+	}
+	return out
+}
+
 // Times is how long each stage of Compile took. Stream stages the articles
 // while it renders them: its Render is until the last is rendered, its
 // Stage what staging took after that.
@@ -83,7 +102,7 @@ func Compile(fsys fs.FS, opt stage.Options) (*Result, error) {
 	b := input.Read(fsys, &errs)
 	t1 := time.Now()
 	r := newRenderer(b, fsys, &opt)
-	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b)}
+	res := &Result{Briefing: b, Articles: make(map[string]*render.Article, len(b.Articles)), Undated: Undated(b), EmptyNotes: EmptyNotes(b, fsys)}
 	rendered := make([]*render.Article, len(b.Articles))
 	artErrs := make([]diag.List, len(b.Articles))
 	parallel.For(len(b.Articles), func(i int) {
@@ -203,7 +222,7 @@ func Stream(fsys fs.FS, opt stage.Options, sink stage.Sink) (*Result, error) {
 	for i := range artErrs {
 		errs.Append(&artErrs[i])
 	}
-	res := &Result{Briefing: b, Undefined: r.Undefined(), DefinitionsAt: r.DefinitionsAt(), Undated: Undated(b)}
+	res := &Result{Briefing: b, Undefined: r.Undefined(), DefinitionsAt: r.DefinitionsAt(), Undated: Undated(b), EmptyNotes: EmptyNotes(b, fsys)}
 	if res.Counts, err = w.Close(&errs); err != nil {
 		return nil, err
 	}
