@@ -434,6 +434,18 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 	}
 	target := LinkTarget(u, page)
 	m := r.site
+	if strings.HasSuffix(u.Path, "/") && m.pages[target] {
+		// "one.html/": LinkTarget cleans the slash away, a browser does
+		// not, and asks for a folder of that name, which is nowhere.
+		to := strings.TrimRight(u.Path, "/")
+		if u.RawQuery != "" {
+			to += "?" + u.RawQuery
+		}
+		if u.Fragment != "" {
+			to += "#" + u.Fragment
+		}
+		return "points to no page of the briefing: the / after " + path.Base(target) + " asks for a folder of that name, which there is not; write " + to, false
+	}
 	if target == offlineZip && m.noZip {
 		return "points to " + offlineZip + ", which build --no-zip does not make: build without --no-zip, or remove the link", false
 	}

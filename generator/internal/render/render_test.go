@@ -451,6 +451,11 @@ func TestLocalLinks(t *testing.T) {
 		{"b.html#note-x", "articles/a.html", note + "b.html#note-<id>, with its id from annotations/b.yaml"},
 		{"#ref-nope", "articles/a.html", note + "a.html#note-<id>, with its id from annotations/a.yaml"},
 		{"c.html", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
+		// A page written as a folder: a browser asks for one, which is
+		// nowhere (review h92g C2).
+		{"b.html/#note-y", "articles/a.html", "points to no page of the briefing: the / after b.html asks for a folder of that name, which there is not; write b.html#note-y"},
+		{"../claims.html//?x=1#claim-cap", "articles/a.html", "points to no page of the briefing: the / after claims.html asks for a folder of that name, which there is not; write ../claims.html?x=1#claim-cap"},
+		{"../articles/", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
 		// Written from the other folder, as a link copied from a claim
 		// into a note, or from a note into a claim, is.
 		{"claims.html", "articles/a.html", "points to no page of the briefing: this text's links are read from its page, articles/a.html, in the folder articles/, so write ../claims.html"},
