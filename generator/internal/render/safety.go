@@ -25,7 +25,13 @@ var charRefRE = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[
 
 // linkProblem says why a link destination is not allowed, or "" when it is:
 // http, https and mailto addresses and relative links are.
-func linkProblem(dest string) string {
+func linkProblem(dest string) string { return linkProblemIn(dest, true) }
+
+// linkProblemIn is linkProblem, which tells a host name with no dot only
+// when public: not in an article's text, reproduced as its outlet
+// published it, which may link a host of its own network
+// (http://intranet/…), where the briefing's own words link the web.
+func linkProblemIn(dest string, public bool) string {
 	d := strings.TrimSpace(dest)
 	if strings.Contains(d, "&") {
 		// CommonMark reads a character reference in a link's address
@@ -62,6 +68,9 @@ func linkProblem(dest string) string {
 		if u.Scheme != "" {
 			if msg := weburl.SchemeTwiceProblem(d); msg != "" {
 				return msg
+			}
+			if !public {
+				return weburl.AnyHostProblem(u)
 			}
 			return weburl.AbsoluteProblem(u)
 		}
@@ -179,7 +188,7 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 			} else {
 				pos = posOf(d)
 			}
-			if p := linkProblem(d); p != "" {
+			if p := linkProblemIn(d, what != "an article"); p != "" {
 				errs.AddErr(pos, diag.ErrUnsafeInput, "the link %q %s", d, p)
 			} else if IsRelative(d) || strings.HasPrefix(d, "/") {
 				relative(Link{Dest: d, Pos: pos})
@@ -187,7 +196,7 @@ func checkMarkdown(doc ast.Node, source []byte, md briefing.Markdown, what strin
 		case *ast.AutoLink:
 			u := string(x.URL(source))
 			if x.AutoLinkType == ast.AutoLinkURL {
-				if p := linkProblem(u); p != "" {
+				if p := linkProblemIn(u, what != "an article"); p != "" {
 					errs.AddErr(posOf(u), diag.ErrUnsafeInput, "the link %q %s", u, p)
 				}
 			}

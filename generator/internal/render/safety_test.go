@@ -3,6 +3,9 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/briefing/annotated/generator/internal/briefing"
+	"github.com/briefing/annotated/generator/internal/diag"
 )
 
 // TestLinkProblemCharacterReferences: an address is judged as CommonMark
@@ -39,4 +42,37 @@ func TestLinkProblemCharacterReferences(t *testing.T) {
 			t.Errorf("linkProblem(%q) = %q, want %q", c.dest, got, c.want)
 		}
 	}
+}
+
+// TestArticleLinksToHostsWithoutDot: an article's text, reproduced as its
+// outlet published it, may link a host of the outlet's own network
+// (http://intranet/…), which the briefing's own words may not (review
+// h92f C7: refused there, a briefing that built before failed); a
+// scheme written twice is told in both, a link that leads nowhere.
+func TestArticleLinksToHostsWithoutDot(t *testing.T) {
+	r := New(&briefing.Briefing{})
+	for _, c := range []struct{ body, want string }{
+		{"See [the memo](http://intranet/memo) and <http://go/cable>.\n", ""},
+		{"See [the memo](https://https://example.org/memo).\n", "has its scheme written twice"},
+	} {
+		var errs diag.List
+		r.Article(&briefing.Article{Slug: "a", Title: "A", Body: md(c.body)}, &errs)
+		if got := listString(&errs); c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("article %q: %s, want %q", c.body, got, c.want)
+		}
+	}
+	var errs diag.List
+	r.Markdown(md("See [the memo](http://intranet/memo).\n"), "a note", &errs)
+	if got := listString(&errs); !strings.Contains(got, "has a host name with no dot in it (intranet)") {
+		t.Errorf("a note's link to http://intranet/memo: %q", got)
+	}
+}
+
+// listString is the problems of errs, one a line, or "".
+func listString(errs *diag.List) string {
+	var lines []string
+	for _, e := range errs.Errors() {
+		lines = append(lines, e.Error())
+	}
+	return strings.Join(lines, "\n")
 }

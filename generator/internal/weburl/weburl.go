@@ -35,6 +35,12 @@ func AbsoluteProblem(u *url.URL) string {
 	return absoluteProblem(u, true)
 }
 
+// AnyHostProblem is AbsoluteProblem for an address whose host may have no
+// dot (http://intranet/): one in a text as it was published elsewhere.
+func AnyHostProblem(u *url.URL) string {
+	return absoluteProblem(u, false)
+}
+
 // absoluteProblem is AbsoluteProblem, which tells a host name with no dot
 // only when public.
 func absoluteProblem(u *url.URL, public bool) string {
