@@ -444,11 +444,15 @@ func pastedArticles(body briefing.Markdown) []int {
 	for i := 0; i < len(lines); i++ {
 		t := strings.TrimLeft(lines[i], " ")
 		if len(lines[i])-len(t) < 4 && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")) {
-			// A code block may show front matter as it is.
+			// A code block may show front matter as it is. As CommonMark
+			// reads fences, one closes with the mark that opened it, as
+			// many times at least, and nothing after: a fence of ```
+			// inside one of ```` is the block's text.
+			run := t[:len(t)-len(strings.TrimLeft(t, t[:1]))]
 			switch {
 			case fence == "":
-				fence = t[:3]
-			case strings.HasPrefix(t, fence):
+				fence = run
+			case run[0] == fence[0] && len(run) >= len(fence) && strings.TrimRight(t[len(run):], " \t\r") == "":
 				fence = ""
 			}
 			continue

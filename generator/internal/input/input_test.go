@@ -2787,6 +2787,12 @@ func TestPastedArticle(t *testing.T) {
 		{"one field's name in lower case", first + "\n---\ntitle: a story\n---\n\nMore text.\n", nil},
 		{"sections between thematic breaks", first + "\n---\n\nUpdate: the outlet corrected it.\n\n---\n\nMore text.\n", nil},
 		{"front matter shown in a code block", first + "\nIts file starts:\n\n```yaml\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n", nil},
+		// A fence closes with its own mark, as many times at least, and
+		// nothing after (review h92f B1: ``` closed ```` and the front
+		// matter shown after it was told pasted).
+		{"a code block in a code block", first + "\nWritten in Markdown:\n\n````markdown\n```yaml\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n````\n", nil},
+		{"a fence of tildes around backticks", first + "\n~~~\n```\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n~~~\n", nil},
+		{"a fence with words after its close mark", first + "\n```\n``` not a close\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs := base()
