@@ -321,14 +321,16 @@ func loadWith(fsys fs.FS, errs *diag.List, c *Cache) *briefing.Briefing {
 			if _, err := fs.Stat(fsys, path.Join("annotations", name)); !f.ok && err != nil {
 				continue // a link leading nowhere, or outside: told so, and it holds no notes
 			}
-			advice, meant := closestSlug(f.slug, b, noted)
+			advice, meant, slip := closestSlug(f.slug, b, noted)
 			errs.AddErr(diag.Pos{File: path.Join("annotations", name), Line: 1, Col: 1}, diag.ErrUnknownID,
 				"there is no article content/articles/%s.md for these notes: a notes file is named after its article's file (the notes on content/articles/NAME.md are annotations/NAME.yaml)%s",
 				f.slug, advice)
-			if meant != "" && !noted[meant] {
-				// Most likely that article's notes, misnamed: links to
-				// them are not checked, as those into a misnamed
-				// claims or sources file are not; the rename fixes them.
+			if slip && !noted[meant] {
+				// A slip of a letter or two for that article's name:
+				// its notes, misnamed. Links to them are not checked,
+				// as those into a misnamed claims or sources file are
+				// not; the rename fixes them. The one article without
+				// notes is only a guess: its links are checked.
 				left.Notes = withNotes(left.Notes, meant, briefing.Omitted{All: true})
 			}
 			continue
@@ -468,14 +470,15 @@ func hasArticleFiles(names []string) bool {
 // closestSlug is the advice for notes on slug, which names no article of
 // b: the article's name it is most likely a slip for, else the one
 // article that has no notes file (renamed, its notes left as they were);
-// and that article's slug, or "" when there is no advice.
-func closestSlug(slug string, b *briefing.Briefing, noted map[string]bool) (advice, meant string) {
+// that article's slug, or "" when there is no advice; and whether slug is
+// a slip for it.
+func closestSlug(slug string, b *briefing.Briefing, noted map[string]bool) (advice, meant string, slip bool) {
 	var slugs []string
 	for _, a := range b.Articles {
 		slugs = append(slugs, a.Slug)
 	}
 	if s := suggest(slug, slugs); s != "" {
-		return " (did you mean " + s + ".yaml?)", s
+		return " (did you mean " + s + ".yaml?)", s, true
 	}
 	var without []string
 	for _, s := range slugs {
@@ -484,9 +487,9 @@ func closestSlug(slug string, b *briefing.Briefing, noted map[string]bool) (advi
 		}
 	}
 	if len(without) == 1 {
-		return fmt.Sprintf("; content/articles/%s.md is the one article without notes: if these are its notes, rename this file %s.yaml", without[0], without[0]), without[0]
+		return fmt.Sprintf("; content/articles/%s.md is the one article without notes: if these are its notes, rename this file %s.yaml", without[0], without[0]), without[0], false
 	}
-	return "", ""
+	return "", "", false
 }
 
 // renameTo is the advice for a file misnamed where it should be named
