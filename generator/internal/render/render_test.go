@@ -865,6 +865,9 @@ func TestLinkTitleAndSecondAddress(t *testing.T) {
 			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"The title\", or remove it",
 		"See [the page](https://example.org/y „Der Titel“).\n": "5:22: the link [the page](https://example.org/y „Der Titel“)" + shown +
 			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"Der Titel\", or remove it",
+		// Guillemets' spaces are no part of the title (review h92f C5).
+		"See [la page](https://example.org/y « Le titre »).\n": "5:21: the link [la page](https://example.org/y « Le titre »)" + shown +
+			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"Le titre\", or remove it",
 		"See [it](https://example.org/y ‘He said \"no\"’).\n": "5:16: the link [it](https://example.org/y ‘He said \"no\"’)" + shown +
 			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, 'He said \"no\"', or remove it",
 		"See [the page](https://a.example/x https://b.example/y).\n": "5:22: the link [the page](https://a.example/x https://b.example/y)" + shown +

@@ -754,7 +754,10 @@ func curlyTitle(t []byte) string {
 	if !strings.ContainsRune(curlyQuoteMarks, r) {
 		return ""
 	}
-	return strings.TrimRightFunc(s[n:], func(r rune) bool { return r == ' ' || strings.ContainsRune(curlyQuoteMarks, r) })
+	// French guillemets stand apart from their words, « Le titre »,
+	// with spaces (no-break ones too) that are no part of the title.
+	isSpace := func(r rune) bool { return unicode.IsSpace(r) || r == '\u202f' }
+	return strings.TrimFunc(s[n:], func(r rune) bool { return isSpace(r) || strings.ContainsRune(curlyQuoteMarks, r) })
 }
 
 // curlyQuoteMarks are the quote marks of typography, and quoteMarks those
