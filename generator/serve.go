@@ -120,19 +120,20 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	url := fmt.Sprintf("http://127.0.0.1:%d/", ln.Addr().(*net.TCPAddr).Port)
 	good := false // a version has been published
 	warned := ""  // the CSP warnings last printed, not repeated at each save
-	undated := "" // check's warnings last printed, likewise
 	// warnInput prints check's warnings (of verdicts the methodology does
-	// not define, of undated articles), which an editor working in the
-	// preview alone learnt of only at build: when they are not those
-	// printed last.
+	// not define, of undated articles, of empty notes files), which an
+	// editor working in the preview alone learnt of only at build: each
+	// kind when its warnings are not those it printed last.
+	warnings := []func(string, *site.Result, io.Writer){warnUndefined, warnUndated, warnEmptyNotes}
+	inputWarned := make([]string, len(warnings)) // each kind's last printed
 	warnInput := func(res *site.Result) {
-		var b bytes.Buffer
-		warnUndefined(root, res, &b)
-		warnUndated(root, res, &b)
-		warnEmptyNotes(root, res, &b)
-		if b.String() != undated {
-			stderr.Write(b.Bytes())
-			undated = b.String()
+		for i, warn := range warnings {
+			var b bytes.Buffer
+			warn(root, res, &b)
+			if b.String() != inputWarned[i] {
+				stderr.Write(b.Bytes())
+				inputWarned[i] = b.String()
+			}
 		}
 	}
 	// failed prints what stopped a new version, and shows it on the open

@@ -746,4 +746,21 @@ func TestServeWarnsOfUndatedArticle(t *testing.T) {
 	if n := strings.Count(stderr.String(), warning); n != 2 {
 		t.Errorf("undated again, the warning was given %d times, want twice:\n%s", n, stderr.String())
 	}
+	// Another kind of warning that comes and goes, an empty notes file,
+	// is printed each time it comes, and the undated article's, which
+	// stays, not again (review h92h C3: one buffer for every kind
+	// printed it again each time).
+	extra := filepath.Join(root, "content", "articles", "extra.md")
+	notes := filepath.Join(root, "annotations", "extra.yaml")
+	saved(extra, "---\ntitle: Extra\noutlet: Extra Outlet\nurl: https://example.com/extra\npublished: 2025-11-28\n---\nExtra text.\n")
+	empty := filepath.ToSlash(notes) + ":1:1: warning: the notes file is empty"
+	for _, text := range []string{"", "notes: []\n", ""} {
+		saved(notes, text)
+	}
+	if n := strings.Count(stderr.String(), empty); n != 2 {
+		t.Errorf("the empty notes file's warning was given %d times, want twice:\n%s", n, stderr.String())
+	}
+	if n := strings.Count(stderr.String(), warning); n != 2 {
+		t.Errorf("with the notes file's warning coming and going, the undated article's was given %d times, want twice:\n%s", n, stderr.String())
+	}
 }

@@ -450,6 +450,9 @@ func pastedArticles(body briefing.Markdown) []int {
 			// inside one of ```` is the block's text.
 			run := t[:len(t)-len(strings.TrimLeft(t, t[:1]))]
 			switch {
+			case fence == "" && run[0] == '`' && strings.Contains(t[len(run):], "`"):
+				// ```x``` starting a line is code in a paragraph: a
+				// fence of backticks has none after them.
 			case fence == "":
 				fence = run
 			case run[0] == fence[0] && len(run) >= len(fence) && strings.TrimRight(t[len(run):], " \t\r") == "":

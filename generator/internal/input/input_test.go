@@ -2792,6 +2792,9 @@ func TestPastedArticle(t *testing.T) {
 		// matter shown after it was told pasted).
 		{"a code block in a code block", first + "\nWritten in Markdown:\n\n````markdown\n```yaml\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n````\n", nil},
 		{"a fence of tildes around backticks", first + "\n~~~\n```\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n~~~\n", nil},
+		// A line that starts with code in backticks is a paragraph's, no
+		// fence (review h92h B3).
+		{"code in backticks starting a line", first + "\n```x``` is how the cable was quoted.\n\nIts file starts:\n\n```\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n", nil},
 		{"a fence with words after its close mark", first + "\n```\n``` not a close\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {

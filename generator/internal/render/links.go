@@ -436,15 +436,21 @@ func (r *Renderer) pointsTo(dest, page string, final bool) (problem string, wait
 	m := r.site
 	if strings.HasSuffix(u.Path, "/") && m.pages[target] {
 		// "one.html/": LinkTarget cleans the slash away, a browser does
-		// not, and asks for a folder of that name, which is nowhere.
-		to := strings.TrimRight(u.Path, "/")
+		// not, and asks for a folder of that name, which is nowhere. The
+		// page as this text reaches it, and what the link so written
+		// would point to, told in the same run.
+		to := relTo(dir, target)
 		if u.RawQuery != "" {
 			to += "?" + u.RawQuery
 		}
 		if u.Fragment != "" {
 			to += "#" + u.Fragment
 		}
-		return "points to no page of the briefing: the / after " + path.Base(target) + " asks for a folder of that name, which there is not; write " + to, false
+		msg := "points to no page of the briefing: the / after " + path.Base(target) + " asks for a folder of that name, which there is not; write " + to
+		if p, _ := r.pointsTo(to, page, true); p != "" {
+			msg += " (which, as it is, " + p + ")"
+		}
+		return msg, false
 	}
 	if target == offlineZip && m.noZip {
 		return "points to " + offlineZip + ", which build --no-zip does not make: build without --no-zip, or remove the link", false

@@ -455,6 +455,8 @@ func TestLocalLinks(t *testing.T) {
 		// nowhere (review h92g C2).
 		{"b.html/#note-y", "articles/a.html", "points to no page of the briefing: the / after b.html asks for a folder of that name, which there is not; write b.html#note-y"},
 		{"../claims.html//?x=1#claim-cap", "articles/a.html", "points to no page of the briefing: the / after claims.html asks for a folder of that name, which there is not; write ../claims.html?x=1#claim-cap"},
+		{"claims.html/./", "", "points to no page of the briefing: the / after claims.html asks for a folder of that name, which there is not; write claims.html"},
+		{"claims.html/#claim-nope", "", "points to no page of the briefing: the / after claims.html asks for a folder of that name, which there is not; write claims.html#claim-nope (which, as it is, " + claim + "claims.html#claim-<id>, with its id from annotations/claims.yaml)"},
 		{"../articles/", "articles/a.html", page + "../claims.html, or give a page elsewhere its full address"},
 		// Written from the other folder, as a link copied from a claim
 		// into a note, or from a note into a claim, is.
@@ -865,6 +867,11 @@ func TestLinkTitleAndSecondAddress(t *testing.T) {
 			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"The title\", or remove it",
 		"See [the page](https://example.org/y „Der Titel“).\n": "5:22: the link [the page](https://example.org/y „Der Titel“)" + shown +
 			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"Der Titel\", or remove it",
+		// Quote marks inside the title are the title's (review h92h B1).
+		"See [it](https://example.org/y “‘Hamlet’ revisited”).\n": "5:16: the link [it](https://example.org/y “‘Hamlet’ revisited”)" + shown +
+			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"‘Hamlet’ revisited\", or remove it",
+		"See [it](https://example.org/y “He said ‘no’”).\n": "5:16: the link [it](https://example.org/y “He said ‘no’”)" + shown +
+			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"He said ‘no’\", or remove it",
 		// Guillemets' spaces are no part of the title (review h92f C5).
 		"See [la page](https://example.org/y « Le titre »).\n": "5:21: the link [la page](https://example.org/y « Le titre »)" + shown +
 			"its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, \"Le titre\", or remove it",

@@ -755,9 +755,15 @@ func curlyTitle(t []byte) string {
 		return ""
 	}
 	// French guillemets stand apart from their words, « Le titre »,
-	// with spaces (no-break ones too) that are no part of the title.
+	// with spaces (no-break ones too) that are no part of the title; a
+	// quote mark inside them is ("“‘Hamlet’ revisited”"): only the
+	// closing mark goes.
 	isSpace := func(r rune) bool { return unicode.IsSpace(r) || r == '\u202f' }
-	return strings.TrimFunc(s[n:], func(r rune) bool { return isSpace(r) || strings.ContainsRune(curlyQuoteMarks, r) })
+	inner := strings.TrimRightFunc(strings.TrimLeftFunc(s[n:], isSpace), isSpace)
+	if last, m := utf8.DecodeLastRuneInString(inner); strings.ContainsRune(curlyQuoteMarks, last) {
+		inner = inner[:len(inner)-m]
+	}
+	return strings.TrimRightFunc(inner, isSpace)
 }
 
 // curlyQuoteMarks are the quote marks of typography, and quoteMarks those
