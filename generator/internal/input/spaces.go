@@ -18,35 +18,20 @@ import (
 // them plain makes it read on: a no-break space inside a text is the
 // text's own.
 
-// oddSpaceNames names the characters that look like a space, or like
-// nothing, and are not YAML's space.
-var oddSpaceNames = map[rune]string{
-	'\u00A0': "a no-break space",
-	'\u2007': "a figure space",
-	'\u202F': "a narrow no-break space",
-	'\u2002': "an en space",
-	'\u2003': "an em space",
-	'\u2009': "a thin space",
-	'\u3000': "an ideographic space",
-	'\uFEFF': "a byte-order mark",
-	'\u200B': "a zero-width space",
-	'\u2060': "a word joiner",
-}
-
-// zeroWidth reports whether r, one of oddSpaceNames, takes no room: it
+// zeroWidth reports whether r, an odd space (oddSpace), takes no room: it
 // is to be removed rather than made a space.
 func zeroWidth(r rune) bool { return r == '\uFEFF' || r == '\u200B' || r == '\u2060' }
 
 // oddSpace reports whether r looks like a space, or like nothing, and is
 // not one that YAML reads as such.
 func oddSpace(r rune) bool {
-	_, ok := oddSpaceNames[r]
-	return ok || r >= '\u2000' && r <= '\u200A'
+	return r == '\u00A0' || r == '\u202F' || r == '\u3000' || zeroWidth(r) || r >= '\u2000' && r <= '\u200A'
 }
 
-// oddSpaceName names r for a message, with its code point.
+// oddSpaceName names r, an odd space, for a message, with its code point,
+// as unseenNames names it.
 func oddSpaceName(r rune) string {
-	name, ok := oddSpaceNames[r]
+	name, ok := unseenNames[r]
 	if !ok {
 		name = "a space of another width"
 	}

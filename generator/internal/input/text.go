@@ -99,20 +99,22 @@ func charName(char string) string {
 	switch {
 	case char == `"`:
 		return `the quote mark "`
-	case len(char) == utf8.RuneLen(r) && invisibleNames[r] != "":
-		return fmt.Sprintf("%s (U+%04X)", invisibleNames[r], r)
+	case len(char) == utf8.RuneLen(r) && unseenNames[r] != "":
+		return fmt.Sprintf("%s (U+%04X)", unseenNames[r], r)
 	case len(char) == utf8.RuneLen(r) && !unicode.IsGraphic(r) || unicode.IsSpace(r):
 		return fmt.Sprintf("the invisible character U+%04X", r)
 	}
 	return `"` + char + `"`
 }
 
-// invisibleNames names the characters that cannot be seen which character
-// references are written for.
-var invisibleNames = map[rune]string{
+// unseenNames names the characters that cannot be seen, or look like a
+// space: those character references are written for (charName), and
+// those that stand for YAML's space where it needs one (oddSpaceName).
+var unseenNames = map[rune]string{
 	'\t': "a tab", '\n': "a line break", '\r': "a carriage return",
 	0xa0: "a no-break space", 0x2002: "an en space", 0x2003: "an em space", 0x2007: "a figure space",
 	0x2008: "a punctuation space", 0x2009: "a thin space", 0x200a: "a hair space", 0x202f: "a narrow no-break space",
+	0x3000: "an ideographic space", 0xfeff: "a byte-order mark",
 	0xad: "a soft hyphen", 0x200b: "a zero-width space", 0x200c: "a zero-width non-joiner", 0x200d: "a zero-width joiner",
 	0x200e: "a left-to-right mark", 0x200f: "a right-to-left mark", 0x2060: "a word joiner",
 }
