@@ -1771,8 +1771,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed ...string) (map[stri
 		}
 		if was := seen[key]; was != nil {
 			if first := n.Content[0]; entry && key == first.Value && k.Column == first.Column {
-				d.errs.Add(d.pos(k), "field %q appears twice in %s: if line %d starts another entry, begin it with \"- \", as line %d does; if not, keep one",
-					key, what, k.Line+d.lineOffset, first.Line+d.lineOffset)
+				d.firstFieldAgain(k, first, what)
 				break
 			}
 			if prev, v := resolve(out[key]), resolve(v); prev != nil && prev.Kind == yaml.SequenceNode && v.Kind == yaml.SequenceNode &&
@@ -2645,6 +2644,12 @@ func (d *decoder) reportCut(c cut, what string) {
 		d.errs.Add(d.pos(k), "field %q appears twice in %s, with the same value: keep one", k.Value, what)
 		return
 	}
+	d.firstFieldAgain(k, first, what)
+}
+
+// firstFieldAgain reports k, the first field of an entry (first) given
+// again in it, most likely the first of an entry whose "- " was left out.
+func (d *decoder) firstFieldAgain(k, first *yaml.Node, what string) {
 	d.errs.Add(d.pos(k), "field %q appears twice in %s: if line %d starts another entry, begin it with \"- \", as line %d does; if not, keep one",
 		k.Value, what, k.Line+d.lineOffset, first.Line+d.lineOffset)
 }
