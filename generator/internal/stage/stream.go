@@ -343,11 +343,7 @@ func (w *Writer) article(a *briefing.Article, ra *render.Article, p *Parts) erro
 	// Its notes' numbers, for the labels of other articles' links to
 	// them (its own links to them carry their numbers already,
 	// numberNoteLinks).
-	nums := make(map[string]int, len(ra.Notes))
-	for _, n := range ra.Notes {
-		nums[n.ID] = n.Number
-	}
-	w.noteNums[a.Slug] = nums
+	w.noteNums[a.Slug] = noteNumbers(ra)
 	if err := w.articlePageFile("content/articles/"+a.Slug+".html", p); err != nil {
 		return err
 	}
