@@ -572,12 +572,17 @@ func check(ctx context.Context, root string, stdout, stderr io.Writer) int {
 		report(root, err, stderr)
 		return 1
 	}
-	warnUndefined(root, res, stderr)
-	warnUndated(root, res, stderr)
-	warnEmptyNotes(root, res, stderr)
+	for _, warn := range inputWarnings {
+		warn(root, res, stderr)
+	}
 	fmt.Fprintf(stdout, "ok: %s: every note anchored\n", counted(res.Counts))
 	return 0
 }
+
+// inputWarnings are check's warnings of what in the briefing may be a
+// mistake and is published all the same, each of its own kind: check,
+// build and serve give them.
+var inputWarnings = []func(root string, res *site.Result, stderr io.Writer){warnUndefined, warnUndated, warnEmptyNotes}
 
 // warnUndated tells the editors of each article with neither a published
 // date nor a date note, which new writes commented out and which may be
@@ -796,9 +801,9 @@ func build(ctx context.Context, root, out string, opt stage.Options, stdout, std
 		return code
 	}
 	warnCSP(root, os.DirFS(out), stderr)
-	warnUndefined(root, res, stderr)
-	warnUndated(root, res, stderr)
-	warnEmptyNotes(root, res, stderr)
+	for _, warn := range inputWarnings {
+		warn(root, res, stderr)
+	}
 	where := out
 	if b := filepath.Base(out); b == "." || b == ".." {
 		where = target // the folder by its name: "." is the old one now, removed

@@ -124,10 +124,9 @@ func serve(ctx context.Context, root string, port int, stdout, stderr io.Writer)
 	// not define, of undated articles, of empty notes files), which an
 	// editor working in the preview alone learnt of only at build: each
 	// kind when its warnings are not those it printed last.
-	warnings := []func(string, *site.Result, io.Writer){warnUndefined, warnUndated, warnEmptyNotes}
-	inputWarned := make([]string, len(warnings)) // each kind's last printed
+	inputWarned := make([]string, len(inputWarnings)) // each kind's last printed
 	warnInput := func(res *site.Result) {
-		for i, warn := range warnings {
+		for i, warn := range inputWarnings {
 			var b bytes.Buffer
 			warn(root, res, &b)
 			if b.String() != inputWarned[i] {
