@@ -818,14 +818,17 @@ func brokenLinks(run, source []byte, inSource func(int) int, md briefing.Markdow
 		}
 		why := "its ( ) do not close on the line: end the address with )"
 		space := bytes.IndexAny(rest, " \t")
+		title := ""
+		if space >= 0 {
+			title = curlyTitle(rest[space+1:])
+		}
 		switch {
 		case space >= 0 && md.PosAt(addr+space).Line != md.PosAt(addr+space+1).Line:
 			// A folded or plain YAML text, whose line break is a space.
 			why = "its address runs onto the next line: keep it on one line"
-		case space >= 0 && curlyTitle(rest[space+1:]) != "":
+		case title != "":
 			// [text](address “title”): written so, the title would be
 			// part of the address with its spaces as %20.
-			title := curlyTitle(rest[space+1:])
 			q := `"`
 			if strings.Contains(title, q) {
 				q = "'" // “He said "no"”
