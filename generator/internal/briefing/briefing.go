@@ -717,3 +717,9 @@ var (
 	// the date: "4:", "25th,", "4–5:", or an ordinal alone ("4th").
 	monthDayRE = regexp.MustCompile(`^[0-9]{1,2}(?:st|nd|rd|th)?(?:[–-][0-9]{1,2}(?:st|nd|rd|th)?)?[:,;]$|^[0-9]{1,2}(?:st|nd|rd|th)$`)
 )
+
+// CharRefRE matches a character reference as CommonMark and HTML read
+// one: a name, or a decimal or hexadecimal number, between & and ;. The
+// loader finds them in plain-text fields, which show them as written;
+// the renderer decodes them in a link's address, as CommonMark does.
+var CharRefRE = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)

@@ -40,12 +40,9 @@ func (d *decoder) checkPlain(m map[string]*yaml.Node, name, value string) {
 	}
 }
 
-// charRefRE matches what may be an HTML character reference: a name, or
-// a decimal or hexadecimal number, between & and ;.
-var charRefRE = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
-
-// charRefStartRE matches what charRefRE does, at the start of a text.
-var charRefStartRE = regexp.MustCompile(`^` + charRefRE.String())
+// charRefStartRE matches what briefing.CharRefRE does, at the start of a
+// text.
+var charRefStartRE = regexp.MustCompile(`^` + briefing.CharRefRE.String())
 
 // checkRefs reports each HTML character reference in the text of v, the
 // plain-text field name, at its place: "US &amp; Allies", "Armust&nbsp;News",
@@ -59,7 +56,7 @@ func (d *decoder) checkRefs(v *yaml.Node, name string) {
 		return
 	}
 	var at briefing.Markdown
-	for _, loc := range charRefRE.FindAllStringIndex(v.Value, -1) {
+	for _, loc := range briefing.CharRefRE.FindAllStringIndex(v.Value, -1) {
 		ref := v.Value[loc[0]:loc[1]]
 		char := html.UnescapeString(ref)
 		// A name that is no character's may start with one that HTML

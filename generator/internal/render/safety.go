@@ -19,10 +19,6 @@ import (
 	"github.com/briefing/annotated/generator/internal/weburl"
 )
 
-// charRefRE matches a character reference as CommonMark reads one: a
-// name, or a decimal or hexadecimal number, between & and ;.
-var charRefRE = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
-
 // linkProblem says why a link destination is not allowed, or "" when it is:
 // http, https and mailto addresses and relative links are.
 func linkProblem(dest string) string { return linkProblemIn(dest, true) }
@@ -37,7 +33,7 @@ func linkProblemIn(dest string, public bool) string {
 		// CommonMark reads a character reference in a link's address
 		// (java&#115;cript: is javascript:, in the page's href): only
 		// one closed by its semicolon, where HTML takes some without.
-		d = charRefRE.ReplaceAllStringFunc(d, html.UnescapeString)
+		d = briefing.CharRefRE.ReplaceAllStringFunc(d, html.UnescapeString)
 	}
 	if strings.HasPrefix(d, "//") {
 		return "is a protocol-relative address: write it in full, starting with https://"
