@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,9 @@ import (
 	"unicode"
 
 	"github.com/adrg/frontmatter"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	gmtext "github.com/yuin/goldmark/text"
 	"gopkg.in/yaml.v3"
 
 	"github.com/briefing/annotated/generator/internal/briefing"
@@ -407,8 +411,9 @@ func (l *loader) article(name string) *briefing.Article {
 	if strings.TrimSpace(body.Text) == "" {
 		l.errs.Add(body.Pos, "the article has no text: paste the article's body below the front matter")
 	}
-	for _, at := range pastedArticles(body) {
-		if strings.TrimSpace(strings.Join(strings.SplitN(body.Text, "\n", at-body.Pos.Line+1)[:at-body.Pos.Line], "")) == "" {
+	for _, i := range pastedArticles(body) {
+		at := body.Pos.Line + i
+		if strings.TrimSpace(strings.Join(strings.SplitN(body.Text, "\n", i+1)[:i], "")) == "" {
 			// Right below the front matter: new's pasted over a file
 			// that had its own, say.
 			l.errs.Add(diag.Pos{File: p, Line: at, Col: 1},
@@ -426,8 +431,8 @@ func (l *loader) article(name string) *briefing.Article {
 // indented line or a list's item below one, or a comment.
 var frontMatterLineRE = regexp.MustCompile(`^(?:([a-z_]+):(?:[ \t].*)?|[ \t]+\S.*|- .*|#.*)$`)
 
-// pastedArticles returns the lines of the article's body that open
-// another article's front matter: a --- at the left margin, then, up to
+// pastedArticles returns the lines of the article's body (counted from
+// its first, 0) that open another article's front matter: a --- at the left margin, then, up to
 // the next such line, nothing but lines of front matter, among them at
 // least two fields of an article's, one of them its title, outlet or
 // url. Two article files joined, or new's template pasted above the
@@ -438,40 +443,38 @@ var frontMatterLineRE = regexp.MustCompile(`^(?:([a-z_]+):(?:[ \t].*)?|[ \t]+\S.
 // matter: it names no field in lower case, or one alone.
 func pastedArticles(body briefing.Markdown) []int {
 	lines := strings.Split(body.Text, "\n")
-	dashes := func(s string) bool { return strings.TrimRight(strings.TrimPrefix(s, "\ufeff"), " \t\r") == "---" }
+	if frontMatters(lines, nil) == nil {
+		return nil
+	}
+	// Some --- may be text shown in a code block, a fence's, or one a
+	// list item left open and its end closed, or an HTML block's:
+	// which lines are, Markdown's own reading says (done only here, as
+	// few articles get here, so the others are read once, to render).
+	return frontMatters(lines, literalLines(body.Text, len(lines)))
+}
+
+// frontMatters returns, as pastedArticles, the lines of lines that open a
+// front matter, counted from the body's first line, 0; a line literal
+// marks (a code or HTML block's, which Markdown shows as written) opens
+// none, nor is one of its fields.
+func frontMatters(lines []string, literal []bool) []int {
+	dashes := func(i int) bool {
+		return (literal == nil || !literal[i]) && strings.TrimRight(strings.TrimPrefix(lines[i], "\ufeff"), " \t\r") == "---"
+	}
 	var out []int
-	fence := ""
 	for i := 0; i < len(lines); i++ {
-		t := strings.TrimLeft(lines[i], " ")
-		if len(lines[i])-len(t) < 4 && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")) {
-			// A code block may show front matter as it is. As CommonMark
-			// reads fences, one closes with the mark that opened it, as
-			// many times at least, and nothing after: a fence of ```
-			// inside one of ```` is the block's text.
-			run := t[:len(t)-len(strings.TrimLeft(t, t[:1]))]
-			switch {
-			case fence == "" && run[0] == '`' && strings.Contains(t[len(run):], "`"):
-				// ```x``` starting a line is code in a paragraph: a
-				// fence of backticks has none after them.
-			case fence == "":
-				fence = run
-			case run[0] == fence[0] && len(run) >= len(fence) && strings.TrimRight(t[len(run):], " \t\r") == "":
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" || !dashes(lines[i]) {
+		if !dashes(i) {
 			continue
 		}
 		fields, main := map[string]bool{}, false
 		j := i + 1
-		for ; j < len(lines) && j <= i+40 && !dashes(lines[j]); j++ {
+		for ; j < len(lines) && j <= i+40 && !dashes(j); j++ {
 			s := strings.TrimRight(lines[j], "\r")
 			if strings.TrimSpace(s) == "" {
 				continue
 			}
 			m := frontMatterLineRE.FindStringSubmatch(s)
-			if m == nil || m[1] != "" && !contains(articleFields, m[1]) {
+			if m == nil || literal != nil && literal[j] || m[1] != "" && !contains(articleFields, m[1]) {
 				break
 			}
 			if m[1] != "" {
@@ -479,12 +482,42 @@ func pastedArticles(body briefing.Markdown) []int {
 				main = main || m[1] == "title" || m[1] == "outlet" || m[1] == "url"
 			}
 		}
-		if j < len(lines) && dashes(lines[j]) && len(fields) >= 2 && main {
-			out = append(out, body.Pos.Line+i)
+		if j < len(lines) && dashes(j) && len(fields) >= 2 && main {
+			out = append(out, i)
 			i = j
 		}
 	}
 	return out
+}
+
+// literalLines says which of text's n lines are in a code block (fenced
+// or indented) or an HTML block, as CommonMark reads them: a fence closes
+// at the end of the list item or quotation it opened in, if not before.
+func literalLines(text string, n int) []bool {
+	src := []byte(text)
+	literal := make([]bool, n)
+	doc := goldmark.DefaultParser().Parse(gmtext.NewReader(src))
+	at, line := 0, 0 // the line at byte at, blocks coming in order
+	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch node.Kind() {
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			if !entering {
+				return ast.WalkSkipChildren, nil
+			}
+			segs := node.Lines()
+			for k := 0; k < segs.Len(); k++ {
+				start := segs.At(k).Start
+				line += bytes.Count(src[at:start], []byte("\n"))
+				at = start
+				if line < n {
+					literal[line] = true
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return literal
 }
 
 // MaxSlug is the longest an article's slug can be: room for its page's

@@ -2796,6 +2796,15 @@ func TestPastedArticle(t *testing.T) {
 		// fence (review h92h B3).
 		{"code in backticks starting a line", first + "\n```x``` is how the cable was quoted.\n\nIts file starts:\n\n```\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n", nil},
 		{"a fence with words after its close mark", first + "\n```\n``` not a close\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n```\n", nil},
+		// A fence a list item leaves open closes at the item's end, as
+		// CommonMark reads it (review h92h B2: it was kept open, and the
+		// front matter shown below was told pasted, or an article pasted
+		// below it missed).
+		{"a fence a list item left open", first + "\n- In Markdown:\n\n  ````\n  ```\n\nIts file starts:\n\n````\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n````\n", nil},
+		{"an article pasted below a fence a list item left open", first + "\n- In Markdown:\n\n  ```\n  x\n\n" + second,
+			[]string{`content/articles/one.md:14:1: this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)`}},
+		{"front matter shown in a quotation's code block", first + "\n> ```\n> x\n\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n", []string{`content/articles/one.md:12:1: this --- opens another article's front matter, pasted below this article's text: an article file holds one article; move that article, this line to the end of its text, into a file of its own in content/articles/ (go run ./generator new writes one, with its notes file; then paste just its text below the front matter written)`}},
+		{"front matter shown in an HTML block", first + "\n<pre>\n---\ntitle: T\noutlet: O\nurl: https://e.com\n---\n</pre>\n", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs := base()
