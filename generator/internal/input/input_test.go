@@ -1975,11 +1975,15 @@ func TestAddressesAsPasted(t *testing.T) {
 		{"scheme twice in the bibliography", "annotations/sources.yaml", source(`"https://https://x.com/StateDept"`, "10.1/x"), source(`"https://x.com/StateDept"`, "10.1/x"),
 			`annotations/sources.yaml:5:10: URL "https://https://x.com/StateDept" has its scheme written twice: write it once, as "https://x.com/StateDept"`},
 		{"a DOI with a full stop", "annotations/sources.yaml", source("https://example.org/r", "10.17226/21746."), source("https://example.org/r", "10.17226/21746"),
-			`annotations/sources.yaml:6:10: DOI "10.17226/21746." ends with a full stop, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2E)`},
+			`annotations/sources.yaml:6:24: DOI "10.17226/21746." ends with a full stop, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2E)`},
 		{"a DOI address with a comma", "annotations/sources.yaml", source("https://example.org/r", "https://doi.org/10.17226/21746,"), source("https://example.org/r", "https://doi.org/10.17226/21746"),
-			`annotations/sources.yaml:6:10: DOI "10.17226/21746," ends with a comma, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2C)`},
+			`annotations/sources.yaml:6:40: DOI "10.17226/21746," ends with a comma, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2C)`},
+		// Told at the mark itself (review h92f C6: at the value's start,
+		// 30 columns before it).
+		{"a quoted DOI with its prefix and a full stop", "annotations/sources.yaml", source("https://example.org/r", `"doi: 10.17226/21746."`), source("https://example.org/r", `"doi: 10.17226/21746"`),
+			`annotations/sources.yaml:6:30: DOI "10.17226/21746." ends with a full stop, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2E)`},
 		{"a DOI that does end with a full stop", "annotations/sources.yaml", source("https://example.org/r", "10.17226/21746."), source("https://example.org/r", "10.17226/21746%2E"),
-			`annotations/sources.yaml:6:10: DOI "10.17226/21746." ends with a full stop, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2E)`},
+			`annotations/sources.yaml:6:24: DOI "10.17226/21746." ends with a full stop, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %2E)`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs := base()

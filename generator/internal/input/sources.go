@@ -191,7 +191,12 @@ func (l *loader) sources() (out []*briefing.Source, file string, ok bool, maybe 
 			// one that does is so rare that the mark is told, with how
 			// to keep one meant (normalizeDOI decodes the %2E).
 			mark := map[byte]string{'.': "a full stop", ',': "a comma", ';': "a semicolon"}[doi[len(doi)-1]]
-			l.errs.Add(d.pos(resolve(sm["DOI"])), "DOI %q ends with %s, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %%%02X)", s.DOI, mark, doi[len(doi)-1])
+			v := resolve(sm["DOI"])
+			at := d.pos(v)
+			if i := len(strings.TrimRightFunc(v.Value, unicode.IsSpace)) - 1; i >= 0 && v.Value[i] == doi[len(doi)-1] {
+				at = d.placed(v, v.Value).PosAt(i) // at the mark itself
+			}
+			l.errs.Add(at, "DOI %q ends with %s, which is the sentence's, not the DOI's: remove it (in the rare DOI that does end with one, write it as %%%02X)", s.DOI, mark, doi[len(doi)-1])
 		}
 		for _, k := range cslNameVars {
 			if k != "author" && k != "editor" {
