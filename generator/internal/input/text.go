@@ -100,8 +100,18 @@ func charName(char string) string {
 		return fmt.Sprintf("%s (U+%04X)", unseenNames[r], r)
 	case len(char) == utf8.RuneLen(r) && !unicode.IsGraphic(r) || unicode.IsSpace(r):
 		return fmt.Sprintf("the invisible character U+%04X", r)
+	case len(char) == utf8.RuneLen(r) && dashNames[r] != "":
+		return fmt.Sprintf(`"%s" (%s, U+%04X)`, char, dashNames[r], r)
 	}
 	return `"` + char + `"`
+}
+
+// dashNames names the dashes and the minus sign, which look alike, and
+// like the hyphen a keyboard types: "‑" alone does not tell an editor
+// which to write (review h92f C2).
+var dashNames = map[rune]string{
+	0x2010: "a hyphen", 0x2011: "a non-breaking hyphen", 0x2012: "a figure dash", 0x2013: "an en dash",
+	0x2014: "an em dash", 0x2015: "a horizontal bar", 0x2212: "a minus sign", 0xfe63: "a small hyphen-minus",
 }
 
 // unseenNames names the characters that cannot be seen, or look like a

@@ -46,12 +46,22 @@ func TestCharRefsInPlainText(t *testing.T) {
 			name: "numbers, decimal and hexadecimal, in an author and a summary", file: "content/articles/one.md",
 			old: "published: 2025-11-27\n", bad: "published: 2025-11-27\nauthor: Saif &#8211; staff\nsummary: \"The department&#x2019;s cable\n  says so &mdash; twice.\"\n",
 			want: []string{
-				`content/articles/one.md:6:14: author` + refField + `&#8211;, HTML's way of writing "–"` + refPlain + `write – itself`,
+				`content/articles/one.md:6:14: author` + refField + `&#8211;, HTML's way of writing "–" (an en dash, U+2013)` + refPlain + `write – itself`,
 				`content/articles/one.md:7:25: summary` + refField + `&#x2019;, HTML's way of writing "’"` + refPlain + `write ’ itself`,
-				`content/articles/one.md:8:11: summary` + refField + `&mdash;, HTML's way of writing "—"` + refPlain + `write — itself`,
+				`content/articles/one.md:8:11: summary` + refField + `&mdash;, HTML's way of writing "—" (an em dash, U+2014)` + refPlain + `write — itself`,
 			},
 			fixed: "published: 2025-11-27\nauthor: Saif – staff\nsummary: \"The department’s cable\n  says so — twice.\"\n",
 			got:   func(b *briefing.Briefing) string { return b.Articles[0].Author + " | " + b.Articles[0].Summary }, wantValue: "Saif – staff | The department’s cable says so — twice.",
+		},
+		{
+			// A character that looks like a hyphen is named.
+			name: "a non-breaking hyphen", file: "content/articles/one.md",
+			old: "published: 2025-11-27\n", bad: "published: 2025-11-27\nsummary: A Canadian&#8209;angle story\n",
+			want: []string{
+				`content/articles/one.md:6:20: summary` + refField + `&#8209;, HTML's way of writing "‑" (a non-breaking hyphen, U+2011)` + refPlain + `write ‑ itself`,
+			},
+			fixed: "published: 2025-11-27\nsummary: A Canadian‑angle story\n",
+			got:   func(b *briefing.Briefing) string { return b.Articles[0].Summary }, wantValue: "A Canadian‑angle story",
 		},
 		{
 			name: "a quote mark inside double quotes, after an escape", file: "content/articles/one.md",
