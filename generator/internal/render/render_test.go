@@ -881,6 +881,8 @@ func TestLinkTitleAndSecondAddress(t *testing.T) {
 			"its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
 		"See [the page](https://a.example/x  www.b.example/y).\n": "5:22: the link [the page](https://a.example/x  www.b.example/y)" + shown +
 			"its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
+		"See [the page](https:// https://b.example/y).\n": "5:22: the link [the page](https:// https://b.example/y)" + shown +
+			"its ( ) hold https:// alone before the address: remove it",
 		// As the messages say to write them.
 		"See [the page](https://example.org/y \"The title\") and [it](https://example.org/y 'He said \"no\"').\n": "",
 		"See [the page](https://b.example/y).\n": "",

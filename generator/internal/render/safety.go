@@ -738,6 +738,8 @@ var (
 	// secondAddressRE is the start of a second address, after the space
 	// in a link's ( ).
 	secondAddressRE = regexp.MustCompile(`(?i)^(?:https?:|mailto:|www\.)`)
+	// schemeAloneRE is a scheme with nothing after it.
+	schemeAloneRE = regexp.MustCompile(`(?i)^https?:/*$`)
 )
 
 // curlyTitle is the title in t, the text after the space in a link's ( ),
@@ -830,6 +832,9 @@ func brokenLinks(run, source []byte, inSource func(int) int, md briefing.Markdow
 				q = "'" // “He said "no"”
 			}
 			why = fmt.Sprintf("its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, %s%s%s, or remove it", q, title, q)
+		case space >= 0 && schemeAloneRE.Match(rest[:space]) && secondAddressRE.Match(bytes.TrimLeft(rest[space:], " \t")):
+			// A https:// typed, then the address pasted after it.
+			why = fmt.Sprintf("its ( ) hold %s alone before the address: remove it", rest[:space])
 		case space >= 0 && secondAddressRE.Match(bytes.TrimLeft(rest[space:], " \t")):
 			why = "its ( ) hold two addresses with a space between them: keep the one meant, and remove the other"
 		case space >= 0:

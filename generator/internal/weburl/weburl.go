@@ -70,9 +70,9 @@ func publicHostProblem(u *url.URL) string {
 
 // schemeTwiceRE is an address whose scheme is written twice, the second
 // perhaps without its colon or a slash: https://https://…, http://https//…,
-// https://https:/… (a field prefilled with https:// and an address
-// pasted after it).
-var schemeTwiceRE = regexp.MustCompile(`(?i)^https?://+(https?)(?::/*|//+)([^/\s].*)$`)
+// https://https:/…, https:// https://… (a field prefilled with https://
+// and an address pasted after it, perhaps after a space).
+var schemeTwiceRE = regexp.MustCompile(`(?i)^https?://+\s*(https?)(?::/*|//+)([^/\s].*)$`)
 
 // SchemeTwiceProblem says, for an address whose scheme is written twice,
 // to write it once, and what the address then is; or "". The scheme kept

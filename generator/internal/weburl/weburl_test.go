@@ -64,6 +64,8 @@ func TestURLProblemSlips(t *testing.T) {
 		{"http://https//www.example.com/a", `as "https://www.example.com/a"`, "https://www.example.com/a"},
 		{"HTTPS://HTTPS:/www.example.com/", `as "HTTPS://www.example.com/"`, "HTTPS://www.example.com/"},
 		{"https://https://https://www.example.com/", `as "https://www.example.com/"`, "https://www.example.com/"},
+		// Not two addresses, as it was told (review h92f C4).
+		{"https:// https://www.example.com/a", `has its scheme written twice: write it once, as "https://www.example.com/a"`, "https://www.example.com/a"},
 		{"https//www.example.com/a", "has no colon after https: write https:// in place of https//", "https://www.example.com/a"},
 		{"http//www.example.com/a", "has no colon after http: write http:// in place of http//", "http://www.example.com/a"},
 		{"//www.example.com/a", "has no scheme before its //: write https: before it", "https://www.example.com/a"},
