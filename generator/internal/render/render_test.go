@@ -881,6 +881,11 @@ func TestLinkTitleAndSecondAddress(t *testing.T) {
 			"its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
 		"See [the page](https://a.example/x  www.b.example/y).\n": "5:22: the link [the page](https://a.example/x  www.b.example/y)" + shown +
 			"its ( ) hold two addresses with a space between them: keep the one meant, and remove the other",
+		// After a no-break space the title is part of the address, a
+		// link CommonMark reads (review h92f C1).
+		"See [it](https://example.org/y\u00a0“Title”).\n": "5:16: the link \"https://example.org/y\\u00a0“Title”\" ends with a title in curly quotes after a no-break space (U+00A0), which makes the title part of the address: write a plain space, and the title between straight quotes, \"Title\", or remove them",
+		"See [it](https://example.org/y\u00a0“The title”).\n": "5:16: the link [it](https://example.org/y\u00a0“The title”)" + shown +
+			"its title is in curly quotes after a no-break space (U+00A0), which a link's title cannot be in: write a plain space, and the title between straight quotes, \"The title\", or remove them",
 		"See [the page](https:// https://b.example/y).\n": "5:22: the link [the page](https:// https://b.example/y)" + shown +
 			"its ( ) hold https:// alone before the address: remove it",
 		// As the messages say to write them.

@@ -43,6 +43,12 @@ func linkProblemIn(dest string, public bool) string {
 		// citation writes an address, where it was told not allowed.
 		return "is between quote marks, which are no part of an address: remove them"
 	}
+	if title, space := oddSpacedTitle([]byte(d)); title != "" {
+		// [text](address “title”) after a no-break space, as a word
+		// processor puts before a quote: CommonMark's address may hold
+		// one, so the title is read as part of it (review h92f C1).
+		return fmt.Sprintf("ends with a title in curly quotes after %s, which makes the title part of the address: write a plain space, and the title between straight quotes, %s, or remove them", space, straightQuoted(title))
+	}
 	u, err := url.Parse(d)
 	if err != nil {
 		// A scheme hidden behind characters url.Parse refuses is still a scheme.
@@ -764,6 +770,38 @@ func curlyTitle(t []byte) string {
 	return strings.TrimRightFunc(inner, isSpace)
 }
 
+// straightQuoted is title between straight quote marks: double ones, or
+// single ones for a title with a double one in it (“He said "no"”).
+func straightQuoted(title string) string {
+	if strings.Contains(title, `"`) {
+		return "'" + title + "'"
+	}
+	return `"` + title + `"`
+}
+
+// isOddSpace says whether r is a space other than the plain one: a
+// no-break space, say, which CommonMark's link address may hold.
+func isOddSpace(r rune) bool { return r != ' ' && unicode.Is(unicode.Zs, r) }
+
+// oddSpacedTitle is the title in curly quotes (curlyTitle) after the
+// first odd space (isOddSpace) in a link's address, and that space named;
+// "" when there is none.
+func oddSpacedTitle(addr []byte) (title, space string) {
+	i := bytes.IndexFunc(addr, isOddSpace)
+	if i < 0 {
+		return "", ""
+	}
+	r, n := utf8.DecodeRune(addr[i:])
+	if title = curlyTitle(addr[i+n:]); title == "" {
+		return "", ""
+	}
+	name := map[rune]string{0xa0: "a no-break space", 0x202f: "a narrow no-break space"}[r]
+	if name == "" {
+		name = "a space of another width"
+	}
+	return title, fmt.Sprintf("%s (U+%04X)", name, r)
+}
+
 // curlyQuoteMarks are the quote marks of typography, and quoteMarks those
 // and the straight ones.
 const (
@@ -820,18 +858,19 @@ func brokenLinks(run, source []byte, inSource func(int) int, md briefing.Markdow
 		if space >= 0 {
 			title = curlyTitle(rest[space+1:])
 		}
+		oddTitle, oddSpace := oddSpacedTitle(rest)
 		switch {
+		case oddTitle != "" && (space < 0 || bytes.IndexFunc(rest, isOddSpace) < space):
+			// The title's own words have a space: not a link, and
+			// %20 for it would be wrong.
+			why = fmt.Sprintf("its title is in curly quotes after %s, which a link's title cannot be in: write a plain space, and the title between straight quotes, %s, or remove them", oddSpace, straightQuoted(oddTitle))
 		case space >= 0 && md.PosAt(addr+space).Line != md.PosAt(addr+space+1).Line:
 			// A folded or plain YAML text, whose line break is a space.
 			why = "its address runs onto the next line: keep it on one line"
 		case title != "":
 			// [text](address “title”): written so, the title would be
 			// part of the address with its spaces as %20.
-			q := `"`
-			if strings.Contains(title, q) {
-				q = "'" // “He said "no"”
-			}
-			why = fmt.Sprintf("its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, %s%s%s, or remove it", q, title, q)
+			why = fmt.Sprintf("its title is in curly quotes, which a link's title cannot be in: write it between straight quotes, %s, or remove it", straightQuoted(title))
 		case space >= 0 && schemeAloneRE.Match(rest[:space]) && secondAddressRE.Match(bytes.TrimLeft(rest[space:], " \t")):
 			// A https:// typed, then the address pasted after it.
 			why = fmt.Sprintf("its ( ) hold %s alone before the address: remove it", rest[:space])
